@@ -1,0 +1,3 @@
+from drafter.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""Model backends: every backend fills the one `Backend.complete(request)` shape of base.py."""

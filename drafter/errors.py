@@ -1,0 +1,52 @@
+"""One exception tree. A DrafterError is a user-facing problem: the CLI prints it and exits 2."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """Base of every error Drafter raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def render(self) -> str:
+        """One or two lines: what is wrong, then how to fix it."""
+        return f"{self.message}\n  → {self.hint}" if self.hint else self.message
+
+
+class InputError(DrafterError):
+    """A user's file or argument is wrong: names the file, the key path and the fix."""
+
+    def __init__(self, message: str, *, path: str = "", key: str = "", hint: str = "") -> None:
+        where = ": ".join(p for p in (path, key) if p)
+        super().__init__(f"{where}: {message}" if where else message, hint=hint)
+        self.path = path
+        self.key = key
+
+
+class ConfigError(DrafterError):
+    """Settings, environment or flags that cannot work together."""
+
+
+class IndexError_(DrafterError):  # noqa: N801 - trailing underscore avoids shadowing the builtin
+    """The knowledge index is missing, corrupt or built by another version."""
+
+
+class PromptError(DrafterError):
+    """A prompt template is missing, broken, or cannot fit the model's context."""
+
+
+class BackendError(DrafterError):
+    """A model backend failed."""
+
+
+class BackendUnavailable(BackendError):
+    """The endpoint cannot be reached, rejects the key or the model name."""
+
+
+class BadCompletion(BackendError):
+    """The model answered, but the answer is empty, garbled or breaks the slot rules."""

@@ -1,0 +1,242 @@
+"""The data that crosses module borders: frozen dataclasses, no vendor types, no dicts of dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["province", "city", "county"]
+Status = Literal["verified", "derived", "mismatch", "unsupported", "inconsistent", "ignored", "unchecked"]
+STATUSES: tuple[str, ...] = ("verified", "derived", "mismatch", "unsupported", "inconsistent", "ignored", "unchecked")
+PROBLEM_STATUSES: frozenset[str] = frozenset({"mismatch", "unsupported", "inconsistent"})
+
+
+# ---------------------------------------------------------------- source data (metrics.yaml)
+@dataclass(frozen=True)
+class Target:
+    """A standard a metric is compared against, e.g. 毛入园率 >= 90."""
+
+    value: float
+    relation: str = ">="  # one of >= > <= < ==
+    label: str = ""  # e.g. 省定标准
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str  # <indicator>.<name>, indicators listed in knowledge/taxonomy.yaml
+    label: str
+    unit: str
+    values: Mapping[int, float]  # year -> value, as stated (units as stated)
+    target: Target | None = None
+    note: str = ""
+
+    @property
+    def indicator(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted(self.values))
+
+    @property
+    def latest_year(self) -> int:
+        return max(self.values)
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    region: str
+    level: Level
+    round: int  # evaluation round: the year the report is written
+    period: int  # assessed year
+    issuer: str
+    date: dt.date | None = None  # signature date
+    basis: str = ""  # 《…评价方案》（文号）
+    addressee: str = ""  # 主送机关
+    doc_number: str = ""  # 文号 of this report, optional
+    issuer_mark: str = ""  # 发文机关标志, optional
+
+
+@dataclass(frozen=True)
+class SourceData:
+    """Everything a draft may state: the contents of one metrics file."""
+
+    report: ReportInfo
+    metrics: tuple[Metric, ...]
+    facts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # indicator -> statements
+    rectification: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    experiences: tuple[str, ...] = ()
+    path: str = ""
+
+    def metric(self, key: str) -> Metric | None:
+        return next((m for m in self.metrics if m.key == key), None)
+
+    def indicators(self) -> tuple[str, ...]:
+        """Indicator codes that have metrics or facts, in first-seen order."""
+        seen = dict.fromkeys([m.indicator for m in self.metrics] + list(self.facts))
+        return tuple(seen)
+
+
+# ---------------------------------------------------------------- figures and checking
+@dataclass(frozen=True)
+class Figure:
+    """A number found in text, with its unit. `decimals` is the precision shown."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    decimals: int = 0
+    ignored: str = ""  # why it is not a figure (year, date, 文号, ordinal, name, phone…); "" = a figure
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A figure computed by code from the metrics, named by its formula."""
+
+    formula: str  # e.g. growth(fund.general_budget_edu,2020,2021)
+    value: float
+    unit: str
+    inputs: tuple[str, ...] = ()  # metric refs it uses: key@year
+    label: str = ""  # human words, e.g. 一般公共预算教育支出增长率
+    decimals: int = 2  # precision to print it with
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A figure a model may write as [[name]]; code replaces it with `text`."""
+
+    name: str  # metric ref `fund.general_budget_edu@2021` or a formula `growth(fund.general_budget_edu,2020,2021)`
+    text: str  # the formatted figure with its unit, e.g. 21.09亿元, 0.43%, 1.2个百分点
+    label: str  # what it is, in words, for the prompt
+    value: float = 0.0
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    section: str
+    line: int
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str
+    status: str
+    expected: str = ""
+    source: str = ""  # metric ref (key@year) or formula
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: tuple[Finding, ...]
+    path: str = ""
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for f in self.findings:
+            counts[f.status] += 1
+        return {"figures": len(self.findings), **counts}
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status in PROBLEM_STATUSES)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.problems else 0
+
+
+# ---------------------------------------------------------------- knowledge and retrieval
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    text: str
+    source: str  # knowledge file, relative to knowledge/
+    region: str = ""
+    level: str = ""
+    year: int = 0
+    indicator: str = ""
+    section: str = ""  # heading the passage sits under
+    quality: str = ""
+    score: float = 0.0
+
+
+# ---------------------------------------------------------------- drafts
+SectionKind = Literal[
+    "header", "title", "addressee", "opening", "self_check", "rectification", "results",
+    "indicator", "experience", "problems", "plans", "closing", "signature",
+]
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str  # stable id: "self_check", "preschool", "problems", …
+    kind: str  # one of SectionKind
+    heading: str = ""  # heading text without ordinal, e.g. 学前教育普及普惠
+    ordinal: str = ""  # 一 / （三） as printed, "" for unnumbered parts
+    depth: int = 0  # 0 unnumbered, 1 一、, 2 （一）
+    indicator: str = ""  # taxonomy code for kind == "indicator"
+    parent: str = ""
+
+    @property
+    def numbered_heading(self) -> str:
+        if not self.ordinal:
+            return self.heading
+        sep = "、" if self.depth == 1 else ""
+        return f"{self.ordinal}{sep}{self.heading}"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    backend: str = ""
+    model: str = ""
+    prompt: str = ""  # template name
+    prompt_hash: str = ""
+    exemplars: tuple[tuple[str, float], ...] = ()  # (passage id, score)
+    started_at: str = ""
+    seconds: float = 0.0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    instructions: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    spec: SectionSpec
+    text: str  # body: paragraphs separated by "\n", no heading line
+    status: str = "drafted"  # drafted | edited | locked | failed
+    provenance: Provenance = field(default_factory=Provenance)
+    tables: tuple[Table, ...] = ()
+    history: tuple[Provenance, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.text.split("\n") if p.strip())
+
+
+@dataclass(frozen=True)
+class Draft:
+    report: ReportInfo
+    sections: tuple[Section, ...]
+    metrics_path: str = ""
+    created_at: str = ""
+    version: int = 1
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.spec.id == section_id), None)
