@@ -32,6 +32,8 @@ class Settings:
     concurrency: int = 4
     timeout: float = 60.0
     max_retries: int = 3
+    retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
+    stream: bool = False  # stream model replies (openai backend)
     context_tokens: int = 16000
     debug: bool = False
     quiet: bool = False
@@ -64,6 +66,8 @@ class Settings:
             api_key=env.get("OPENAI_API_KEY", ""),
             concurrency=_env_int("DRAFTER_CONCURRENCY", 4),
             timeout=float(_env_int("DRAFTER_TIMEOUT", 60)),
+            max_retries=_env_int("DRAFTER_MAX_RETRIES", 3),
+            stream=env.get("DRAFTER_STREAM", "") not in ("", "0"),
             debug=env.get("DRAFTER_DEBUG", "") not in ("", "0"),
         )
 
