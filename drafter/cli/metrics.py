@@ -1,0 +1,98 @@
+"""`drafter metrics validate FILE` and `drafter metrics template -o FILE(.xlsx|.yaml)`: parse, call, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+metrics_app = typer.Typer(help="指标数据文件：校验与模板 / metrics files: validate and template", no_args_is_help=True)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _report_table(source: Any, encoding: str) -> Any:
+    from rich.table import Table
+
+    table = Table(title=f"报告信息 report ({source.path})", show_header=False, title_justify="left")
+    for name, value in vars(source.report).items():
+        if value not in ("", None):
+            table.add_row(name, str(value))
+    if encoding not in ("utf-8", "xlsx"):
+        table.add_row("encoding", f"{encoding.upper()} (not UTF-8; read it as {encoding.upper()})")
+    counts = f"{len(source.metrics)} metrics, {sum(len(v) for v in source.facts.values())} facts, " \
+             f"{len(source.rectification)} rectification, {len(source.problems)} problems, " \
+             f"{len(source.plans)} plans, {len(source.experiences)} experiences"
+    table.add_row("contents", counts)
+    return table
+
+
+def _indicator_table(title: str, metrics: list[Any]) -> Any:
+    from rich.table import Table
+
+    years = sorted({y for m in metrics for y in m.values})
+    table = Table(title=title, title_justify="left")
+    for column in ("key", "label", "unit", *map(str, years), "target"):
+        numeric = column[:1].isdigit()
+        table.add_column(column, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric)
+    for m in metrics:
+        target = f"{m.target.relation} {_fmt(m.target.value)}" if m.target else ""
+        cells = [_fmt(m.values[y]) if y in m.values else "" for y in years]
+        table.add_row(m.key, m.label, m.unit, *cells, target)
+    return table
+
+
+def _print_source(source: Any, encoding: str, taxonomy: Any) -> None:
+    from rich.console import Console
+
+    console = Console()
+    console.print(_report_table(source, encoding))
+    for code in source.indicators():
+        metrics = [m for m in source.metrics if m.indicator == code]
+        indicator = taxonomy.indicator(code)
+        facts = len(source.facts.get(code, ()))
+        title = f"{code} {indicator.name if indicator else ''} — {len(metrics)} metrics, {facts} facts"
+        console.print(_indicator_table(title, metrics) if metrics else title)
+
+
+@metrics_app.command("validate")
+def validate(file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")]) -> None:
+    """Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
+    from drafter.metrics import default_taxonomy, load_source, read_raw, validate_file
+
+    taxonomy = default_taxonomy()
+    problems = validate_file(file, taxonomy)
+    if problems:
+        typer.secho(f"{len(problems)} problem(s) in {file}:", fg="red", err=True)
+        for problem in problems:
+            typer.echo(f"  - {problem}", err=True)
+        raise typer.Exit(2)
+    _print_source(load_source(file, taxonomy), read_raw(file)[1], taxonomy)
+    typer.secho(f"OK: {file} is a valid metrics file.", fg="green")
+
+
+@metrics_app.command("template")
+def template(output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")]) -> None:
+    """Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
+    from drafter.errors import InputError
+    from drafter.files import write_text_atomic
+    from drafter.metrics import default_taxonomy, yaml_template
+
+    taxonomy, suffix = default_taxonomy(), output.suffix.lower()
+    if suffix == ".xlsx":
+        from drafter.xlsx import write_template
+
+        write_template(output, taxonomy)
+    elif suffix in (".yaml", ".yml"):
+        write_text_atomic(output, yaml_template(taxonomy))
+    else:
+        raise InputError(f"cannot write a template as {suffix or 'a file without extension'}", path=str(output),
+                         hint="use -o FILE.xlsx (Excel) or -o FILE.yaml")
+    typer.echo(f"wrote {output}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(metrics_app, name="metrics")

@@ -1,0 +1,74 @@
+"""`drafter metrics validate FILE` and `drafter metrics template -o FILE`: output and exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from drafter.cli.main import run
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def drafter(*args: object) -> int:
+    with pytest.raises(SystemExit) as done:
+        run([str(a) for a in args])
+    return done.value.code
+
+
+def test_validate_prints_report_info_and_a_table_per_indicator(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert drafter("metrics", "validate", EXAMPLES / "yangquan-2021.yaml") == 0
+    out = capsys.readouterr().out
+    assert "阳泉市" in out and "阳政办函〔2021〕174号" in out and "23 metrics" in out
+    assert "fund 经费保障 — 3 metrics, 3 facts" in out
+    assert "fund.per_student_higher_vocational" in out and "16477.24" in out and ">= 12000" in out
+    assert "OK: " in out
+
+
+def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
+    path = tmp_path / "bad.yaml"
+    path.write_text("report: {region: 阳泉市, level: town, round: 2022, period: 2021, issuer: 阳泉市人民政府}\n"
+                    "metrics:\n  - {key: fund.x, label: x, unit: 所, values: {2021: -1, 2022: '12,0o0'}}\n",
+                    encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    err = capsys.readouterr().err
+    assert "3 problem(s)" in err and "report.level" in err and "metrics[0].values.2021" in err
+    assert 'metrics[0].values.2022: "12,0o0" is not a number' in err and "Traceback" not in err
+
+
+def test_validate_of_a_yaml_syntax_error_names_the_line(tmp_path, capsys):
+    path = tmp_path / "bad.yaml"
+    path.write_text("report:\n  region: x\n   level: city\n", encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    assert "YAML syntax error at line 3" in capsys.readouterr().err
+
+
+def test_validate_says_when_it_read_gb18030(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    path = tmp_path / "gbk.yaml"
+    text = (EXAMPLES / "yangquan-2021.yaml").read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gb18030"))
+    assert drafter("metrics", "validate", path) == 0
+    assert "GB18030" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["t.xlsx", "t.yaml", "t.yml"])
+def test_template_is_written_and_validates(tmp_path, capsys, name):
+    path = tmp_path / "sub" / name
+    assert drafter("metrics", "template", "-o", path) == 0 and path.exists()
+    assert f"wrote {path}" in capsys.readouterr().out
+    if name.endswith(".xlsx"):
+        wb = openpyxl.load_workbook(path)
+        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate" in [c.value for c in wb["_lists"]["C"]]
+    else:
+        assert "preschool.gross_enrolment_rate  学前三年毛入园率  [%]  >=90" in path.read_text(encoding="utf-8")
+        assert drafter("metrics", "validate", path) == 0
+
+
+def test_template_with_an_unknown_suffix_exits_2_and_writes_nothing(tmp_path, capsys):
+    assert drafter("metrics", "template", "-o", tmp_path / "t.docx") == 2
+    assert "cannot write a template as .docx" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

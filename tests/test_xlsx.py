@@ -1,0 +1,127 @@
+"""drafter.xlsx: the Excel template round-trips into SourceData; layout damage is named by sheet and cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_metrics import TAXONOMY
+
+from drafter.errors import InputError
+from drafter.metrics import load_source, validate_file
+from drafter.xlsx import FACTS as FACTS_SHEET
+from drafter.xlsx import METRICS, REPORT, read_workbook, write_template
+
+
+@pytest.fixture
+def template(tmp_path: Path) -> Path:
+    path = tmp_path / "t.xlsx"
+    write_template(path, TAXONOMY)
+    return path
+
+
+def fill(path: Path, *, level: str = "city", extra_rows: tuple = ()) -> None:
+    wb = openpyxl.load_workbook(path)
+    report = wb[REPORT]
+    values = ["阳泉市", level, 2022, 2021, "阳泉市人民政府", dt.datetime(2022, 3, 20), "《评价方案》", "省督导办"]
+    for row, value in enumerate(values, 3):
+        report.cell(row, 2, value)
+    metrics = wb[METRICS]
+    # indicator, key, label, unit, 2019 … 2024, target, relation, note
+    metrics.append(["fund", "fund.general_budget_edu", "一般公共预算教育支出", "亿元", 21.0, 21.09])
+    metrics.append(["preschool", "gross_enrolment_rate", "学前三年毛入园率", "%", None, None, 90.5, 91.2,
+                    None, None, 90, ">=", "省定标准"])
+    metrics.append([])  # a blank row in between is skipped
+    metrics.append(["compulsory", "compulsory.large_class_count", "56人以上大班额", "个", None, None, 0])
+    for row in extra_rows:
+        metrics.append(list(row))
+    wb["定性事实"].append(["party", "市委常委会专题研究教育工作4次"])
+    wb["整改情况"].append(["上一轮问题已整改"])
+    wb["存在问题"].append(["农村学校点多面散"])
+    wb["改进措施"].append(["加大教育投入"])
+    wb.save(path)
+
+
+def test_template_has_the_sheets_headers_and_drop_downs(template):
+    wb = openpyxl.load_workbook(template)
+    assert wb.sheetnames[:7] == ["报告信息", "指标数据", "定性事实", "整改情况", "存在问题", "改进措施", "经验做法"]
+    assert wb["_lists"].sheet_state == "hidden"
+    metrics = wb[METRICS]
+    header = [c.value for c in metrics[2]]
+    assert header[:4] == ["指标领域 indicator", "指标键 key", "指标名称 label", "单位 unit"]
+    assert header[4:10] == ["2019", "2020", "2021", "2022", "2023", "2024"] and "目标值 target" in header
+    assert metrics.freeze_panes == "A3" and "每行一个指标" in metrics["A1"].value
+    ranges = {str(dv.sqref): dv.formula1 for dv in metrics.data_validations.dataValidation}
+    assert ranges["A3:A500"] == "'_lists'!$A$1:$A$4" and ranges["B3:B500"] == "'_lists'!$C$1:$C$1"
+    assert [c.value for c in wb["_lists"]["A"]] == ["fund", "preschool", "party", "compulsory"]
+    assert wb["_lists"]["C1"].value == "fund.general_budget_edu"
+    assert [wb[REPORT].cell(r, 1).value for r in (3, 4)] == ["地区 region", "层级 level"]
+
+
+def test_filled_template_round_trips_into_source_data(template):
+    fill(template)
+    source = load_source(template, TAXONOMY)
+    assert source.report.region == "阳泉市" and source.report.round == 2022 and source.report.period == 2021
+    assert source.report.date == dt.date(2022, 3, 20) and source.report.addressee == "省督导办"
+    assert [m.key for m in source.metrics] == ["fund.general_budget_edu", "preschool.gross_enrolment_rate",
+                                               "compulsory.large_class_count"]
+    assert dict(source.metrics[0].values) == {2019: 21.0, 2020: 21.09}
+    rate = source.metrics[1]
+    assert dict(rate.values) == {2021: 90.5, 2022: 91.2} and rate.target.value == 90 and rate.note == "省定标准"
+    assert dict(source.metrics[2].values) == {2021: 0}
+    assert source.facts == {"party": ("市委常委会专题研究教育工作4次",)}
+    assert source.rectification == ("上一轮问题已整改",) and source.problems == ("农村学校点多面散",)
+    assert source.plans == ("加大教育投入",) and source.experiences == ()
+
+
+def test_value_problems_name_the_cell(template):
+    fill(template, level="town", extra_rows=[("fund", "fund.x", "x", "亿元", None, "12,0o0")])
+    problems = validate_file(template, TAXONOMY)
+    assert any("report.level (报告信息!B4)" in p and "province, city or county" in p for p in problems)
+    assert any("metrics[3].values.2020 (指标数据!F7)" in p and "is not a number" in p for p in problems)
+
+
+def test_a_changed_year_header_is_read_as_that_year(template):
+    fill(template)
+    wb = openpyxl.load_workbook(template)
+    wb[METRICS]["J2"] = "2025年"
+    wb[METRICS]["J3"] = 22.5
+    wb.save(template)
+    assert dict(load_source(template, TAXONOMY).metrics[0].values) == {2019: 21.0, 2020: 21.09, 2025: 22.5}
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda wb: wb.remove(wb[METRICS]), "sheet '指标数据' is missing"),
+    (lambda wb: wb.remove(wb[REPORT]), "sheet '报告信息' is missing"),
+    (lambda wb: wb[METRICS].merge_cells("E3:F4"), "指标数据!E3:F4: merged cells in the data area"),
+    (lambda wb: wb[REPORT].merge_cells("B3:B4"), "报告信息!B3:B4: merged cells"),
+    (lambda wb: wb[METRICS].__setitem__("D2", "计量"), "指标数据!D2: unknown column header '计量'"),
+    (lambda wb: wb[REPORT].__setitem__("A5", "年份"), "报告信息!A5: unknown field '年份'"),
+])
+def test_layout_damage_is_named_by_sheet_and_cell(template, damage, words):
+    fill(template)
+    wb = openpyxl.load_workbook(template)
+    damage(wb)
+    wb.save(template)
+    with pytest.raises(InputError) as info:
+        read_workbook(template)
+    assert words in info.value.message
+    assert any(words in p for p in validate_file(template, TAXONOMY))
+
+
+def test_a_merged_note_row_is_allowed(template):
+    fill(template)
+    wb = openpyxl.load_workbook(template)
+    wb[FACTS_SHEET].unmerge_cells("A1:B1")
+    wb[FACTS_SHEET].merge_cells("A1:B1")
+    wb.save(template)
+    assert len(load_source(template, TAXONOMY).metrics) == 3
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(InputError, match="not a readable .xlsx workbook"):
+        load_source(path, TAXONOMY)
