@@ -1,0 +1,277 @@
+"""A Draft as a Word file laid out as a national 公文 (GB/T 9704-2012), written atomically."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafter.errors import InputError
+from drafter.export import docx_layout as layout
+from drafter.files import write_bytes_atomic
+from drafter.types import Draft, ReportInfo, Section, Table
+
+# XML 1.0 cannot hold these; python-docx refuses them. \r would become a line break.
+ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
+LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")
+LEVEL3 = re.compile(r"^\d{1,2}[.．](?!\d)")
+LEVEL4 = re.compile(r"^（\d+）")
+LEAD = re.compile(r"^(.{2,40}?[。：:])(.+)$")  # a short lead sentence such as `1. 教育优先发展。`
+DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+CN_DIGITS = "〇一二三四五六七八九"
+ZEROS = str.maketrans("○零ＯO", "〇〇〇〇")
+DATE_CN = re.compile(r"^([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
+HEADING_STYLES = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
+TITLE_CHARS = 20  # 二号 characters on a 156 mm line
+TITLE_BREAKS = ("人民政府", "办公室", "关于", "年度", "年(?!度)")  # a title line may end after these words
+
+
+def write_docx(draft: Draft, path: Path) -> Path:
+    """Write `draft` as a 公文 .docx at `path` (temp file + rename); an unwritable place is an InputError."""
+    path = Path(path)
+    buffer = io.BytesIO()
+    build_document(draft).save(buffer)
+    try:
+        write_bytes_atomic(path, buffer.getvalue())
+    except OSError as exc:
+        raise InputError(f"cannot write the Word file ({exc.strerror or exc})", path=str(path),
+                         hint="choose a writable output directory with free space") from exc
+    return path
+
+
+def clean(text: str) -> str:
+    return ILLEGAL.sub("", text)
+
+
+def control_chars(draft: Draft) -> tuple[tuple[str, int], ...]:
+    """(section id, count) of the characters a .docx cannot hold; write_docx drops them."""
+    counts = ((s.spec.id, len(ILLEGAL.findall(s.text))) for s in draft.sections)
+    return tuple((sid, n) for sid, n in counts if n)
+
+
+def paragraphs(section: Section) -> list[str]:
+    return [p for p in (clean(line).strip() for line in section.text.split("\n")) if p]
+
+
+def build_document(draft: Draft):
+    document = Document()
+    layout.define_styles(document)
+    layout.setup_page(document.sections[0])
+    add_page_numbers(document, document.sections[0])
+    masthead = bool(draft.report.issuer_mark or draft.report.doc_number)
+    if masthead:
+        add_masthead(document, draft.report)
+    for section in draft.sections:
+        render_section(document, draft.report, section, masthead)
+    return document
+
+
+def render_section(document, report: ReportInfo, section: Section, masthead: bool) -> None:
+    kind, lines = section.spec.kind, paragraphs(section)
+    if kind == "header":
+        for line in [] if masthead else lines:
+            document.add_paragraph(line, style="发文字号")
+    elif kind == "title":
+        add_title(document, lines or [clean(section.spec.heading)])
+    elif kind == "addressee":
+        for line in lines or [clean(report.addressee)]:
+            document.add_paragraph(line, style="主送机关")
+    elif kind == "signature":
+        add_signature(document, report, lines)
+    else:
+        add_body(document, section, lines)
+
+
+def add_masthead(document, report: ReportInfo) -> None:
+    """版头: red 发文机关标志, 文号 centred, then the red separator line across the 版心."""
+    if report.issuer_mark:
+        document.add_paragraph(clean(report.issuer_mark), style="发文机关标志")
+        document.add_paragraph()
+    last = document.add_paragraph(clean(report.doc_number), style="发文字号")
+    border = layout.child(layout.child(last._p.get_or_add_pPr(), "w:pBdr"), "w:bottom")
+    layout.set_attrs(border, val="single", sz=12, space=6, color=layout.RED)
+    document.add_paragraph()  # 红色分隔线下空二行 before the title
+    document.add_paragraph()
+
+
+def add_title(document, lines: list[str]) -> None:
+    """The title, a long one broken where the words allow into two balanced lines (回行词意完整、排列对称)."""
+    for line in lines:
+        paragraph = document.add_paragraph(style="公文标题")
+        for i, part in enumerate(title_lines(line)):
+            if i:
+                paragraph.add_run().add_break()
+            paragraph.add_run(part)
+    document.add_paragraph()
+
+
+def title_lines(title: str) -> list[str]:
+    if width_chars(title) <= TITLE_CHARS:
+        return [title]
+    cuts = {m.end() for word in TITLE_BREAKS for m in re.finditer(word, title)} - {len(title)}
+    fits = [c for c in cuts if max(width_chars(title[:c]), width_chars(title[c:])) <= TITLE_CHARS]
+    if not fits:
+        return [title]  # too long for two lines: the editor wraps it
+    best = min(fits, key=lambda c: abs(width_chars(title[:c]) - width_chars(title[c:])))
+    return [title[:best], title[best:]]
+
+
+def add_body(document, section: Section, lines: list[str]) -> None:
+    spec = section.spec
+    if spec.depth and spec.numbered_heading:
+        document.add_paragraph(clean(spec.numbered_heading), style=HEADING_STYLES.get(spec.depth, "三级标题"))
+    for line in lines:
+        add_text_paragraph(document, line)
+    for table in section.tables:
+        add_table(document, table)
+
+
+def add_text_paragraph(document, line: str) -> None:
+    """A body paragraph; numbered ones get their level's style, a short lead sentence its font."""
+    lead = LEAD.match(line)
+    if LEVEL1.match(line) or LEVEL2.match(line):
+        style = "一级标题" if LEVEL1.match(line) else "二级标题"
+        if not lead or len(line) <= 40:
+            document.add_paragraph(line, style=style)
+            return
+        paragraph = document.add_paragraph(style="Normal")
+        font = layout.FONT_H1 if style == "一级标题" else layout.FONT_H2
+        layout.set_fonts(paragraph.add_run(lead.group(1))._r.get_or_add_rPr(), font)
+        paragraph.add_run(lead.group(2))
+        return
+    style = "三级标题" if LEVEL3.match(line) else "四级标题" if LEVEL4.match(line) else "Normal"
+    paragraph = document.add_paragraph(style=style)
+    if style == "三级标题" and lead:
+        paragraph.add_run(lead.group(1)).bold = True
+        paragraph.add_run(lead.group(2))
+    else:
+        paragraph.add_run(line)
+
+
+# ------------------------------------------------------------------ page numbers
+def add_page_numbers(document, section) -> None:
+    """`— N —` in 4号 宋体 on the outer side: odd pages right, even pages left (one character in)."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    _page_number(section.footer, "right")
+    _page_number(section.even_page_footer, "left")
+
+
+def _page_number(footer, side: str) -> None:
+    paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    paragraph.style = "页码"
+    ppr = paragraph._p.get_or_add_pPr()
+    layout.set_attrs(layout.child(ppr, "w:jc"), val=side)
+    layout.set_attrs(layout.child(ppr, "w:ind"), **{f"{side}Chars": 100, side: layout.PAGE_NO_HALF_POINTS * 10})
+    paragraph.add_run("— ")
+    _add_page_field(paragraph)
+    paragraph.add_run(" —")
+    for run in paragraph.runs:
+        layout.set_fonts(run._r.get_or_add_rPr(), layout.FONT_PAGE)
+        layout.set_size(run._r.get_or_add_rPr(), layout.PAGE_NO_HALF_POINTS)
+
+
+def _add_page_field(paragraph) -> None:
+    """A complex PAGE field (begin, instruction, separate, cached 1, end): Word, WPS and LibreOffice read it."""
+    parts = (("w:fldChar", {"fldCharType": "begin"}), ("w:instrText", " PAGE "),
+             ("w:fldChar", {"fldCharType": "separate"}), ("w:t", "1"), ("w:fldChar", {"fldCharType": "end"}))
+    for tag, content in parts:
+        run = paragraph.add_run()
+        element = OxmlElement(tag)
+        if isinstance(content, dict):
+            layout.set_attrs(element, **content)
+        else:
+            element.text = content
+            element.set(qn("xml:space"), "preserve")
+        run._r.append(element)
+
+
+# ------------------------------------------------------------------ 落款
+def date_text(line: str) -> str | None:
+    """`2022年03月20日`, `二〇二二年三月二十日` → `2022年3月20日`; None when the line is not a date."""
+    line = line.replace(" ", "").translate(ZEROS)
+    found = DATE.match(line) or DATE_CN.match(line)
+    return f"{_number(found[1])}年{_number(found[2])}月{_number(found[3])}日" if found else None
+
+
+def _number(text: str) -> int:
+    """12, 二〇二二 (digit by digit), 二十 / 十二 / 三十一 (with 十)."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return int("".join(str(CN_DIGITS.index(c)) for c in text))
+    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+
+
+def width_chars(text: str) -> float:
+    return sum(0.5 if ord(c) < 128 else 1 for c in text)
+
+
+def add_signature(document, report: ReportInfo, lines: list[str]) -> None:
+    """A blank line, the issuer centred over the date, the date right with 4 characters to spare."""
+    dates = [d for d in map(date_text, lines) if d]
+    issuers = [line for line in lines if not date_text(line)] or [clean(report.issuer)]
+    date = dates[-1] if dates else _report_date(report)
+    document.add_paragraph()
+    for issuer in filter(None, issuers):
+        gap = max(0.0, 4 + (width_chars(date) - width_chars(issuer)) / 2) if date else 0.0
+        _right_indent(document.add_paragraph(issuer, style="发文机关署名"), gap)
+    if date:
+        _right_indent(document.add_paragraph(date, style="成文日期"), 4)
+
+
+def _report_date(report: ReportInfo) -> str:
+    return f"{report.date.year}年{report.date.month}月{report.date.day}日" if report.date else ""
+
+
+def _right_indent(paragraph, chars: float) -> None:
+    ind = layout.child(paragraph._p.get_or_add_pPr(), "w:ind")
+    layout.set_attrs(ind, rightChars=round(chars * 100), right=layout.indent_twips(chars))
+
+
+# ------------------------------------------------------------------ tables
+def column_widths(table: Table, columns: int) -> list[int]:
+    """Twips per column, proportional to the widest cell (CJK counts double), summing to the 版心 width."""
+    rows = (table.header, *table.rows)
+    need = [2 + max(2.0, *(width_chars(row[i]) if i < len(row) else 0 for row in rows)) for i in range(columns)]
+    total = layout.text_width_twips()
+    widths = [int(total * n / sum(need)) for n in need]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def add_table(document, table: Table) -> None:
+    if table.caption:
+        document.add_paragraph(clean(table.caption), style="表格标题")
+    columns = max(len(table.header), *(len(r) for r in table.rows)) if table.rows else len(table.header)
+    rows = [table.header, *table.rows]
+    grid = document.add_table(rows=len(rows), cols=columns)
+    widths = column_widths(table, columns)
+    _table_properties(grid, widths)
+    for r, row in enumerate(rows):
+        for c in range(columns):
+            cell = grid.cell(r, c)
+            layout.set_attrs(layout.child(cell._tc.get_or_add_tcPr(), "w:tcW"), w=widths[c], type="dxa")
+            paragraph = cell.paragraphs[0]
+            paragraph.style = "表格文字"
+            paragraph.add_run(clean(row[c]) if c < len(row) else "").bold = r == 0 or None
+
+
+def _table_properties(grid, widths: list[int]) -> None:
+    """Borders, fixed layout, centred, and the widths both as w:tblW and w:gridCol (WPS reads the latter)."""
+    tbl_pr = grid._tbl.tblPr
+    layout.set_attrs(layout.child(tbl_pr, "w:tblW"), w=sum(widths), type="dxa")
+    layout.set_attrs(layout.child(tbl_pr, "w:jc"), val="center")
+    layout.set_attrs(layout.child(tbl_pr, "w:tblLayout"), type="fixed")
+    borders = layout.child(tbl_pr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        layout.set_attrs(layout.child(borders, f"w:{edge}"), val="single", sz=4, space=0, color="000000")
+    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        layout.set_attrs(col, w=width)
