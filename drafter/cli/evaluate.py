@@ -1,0 +1,75 @@
+"""`drafter eval CASES_DIR -o OUT`: parse, run the evaluation suite, print the table; no logic here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_command)
+
+
+def eval_command(
+    cases_dir: Annotated[Path, typer.Argument(help="评测用例目录 / folder of cases, e.g. eval/cases")],
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="输出目录 / run folder: results.json, report.html, drafts")
+    ],
+    backend: Annotated[str | None, typer.Option("--backend", help="offline | openai")] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="模型 / model name for the openai backend")
+    ] = None,
+    base_url: Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint")] = None,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", help="同时起草的用例数 / cases at once")
+    ] = None,
+    compare: Annotated[
+        Path | None, typer.Option("--compare", help="与之前的 results.json 比较 / compare runs")
+    ] = None,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option("--fail-on-regression", help="有超出容差的退步时退出码为 1 / exit 1 on a regression"),
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="不复用已缓存的草稿 / draft every case again")
+    ] = False,
+    judge_model: Annotated[
+        str | None, typer.Option("--judge-model", help="LLM 评审模型 / turn the judge on")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="默认 eval/config.yaml / tolerances, lists")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条 / no progress bar")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="打印 results.json / print the results as JSON")
+    ] = False,
+) -> None:
+    """Draft every case, score it, write OUT/results.json and OUT/report.html; compare with an earlier run."""
+    import json
+
+    from drafter.config import Settings
+    from drafter.evaluation import evaluate
+    from drafter.evaluation.report import print_console
+
+    settings = Settings.load(
+        backend=backend, model=model, base_url=base_url, concurrency=concurrency, quiet=quiet
+    )
+    outcome = evaluate(
+        cases_dir,
+        out,
+        settings,
+        config_path=config,
+        compare_with=compare,
+        no_cache=no_cache,
+        judge_model=judge_model,
+        quiet=quiet,
+    )
+    if as_json:
+        typer.echo(json.dumps(outcome.results, ensure_ascii=False, indent=2))
+    else:
+        print_console(outcome.results, outcome.comparison)
+        typer.echo(f"→ {out / 'results.json'} · {out / 'report.html'}")
+    if fail_on_regression and outcome.regressions:
+        raise typer.Exit(1)

@@ -1,0 +1,141 @@
+"""The eval dataset: one case per directory under eval/cases (metrics + optional reference and expectations).
+
+    eval/cases/<case>/metrics.yaml   the source data (.yml, .json and .xlsx are read too)
+    eval/cases/<case>/reference.md   optional: a real report for the same data (the judge reads it)
+    eval/cases/<case>/expect.yaml    optional: case-specific expectations, keys:
+        contains: [text …]        phrases the draft must contain
+        not_contains: [text …]    phrases it must not contain
+        sections: [id …]          section ids the draft must have (e.g. rectification)
+        no_sections: [id …]       section ids it must not have
+
+A case whose directory lacks metrics, or whose expect.yaml is broken, is still listed, with `error`
+set, so the runner reports it as errored and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from drafter.errors import InputError
+
+METRICS_NAMES = ("metrics.yaml", "metrics.yml", "metrics.json", "metrics.xlsx")
+EXPECT_KEYS = ("contains", "not_contains", "sections", "no_sections")
+
+
+@dataclass(frozen=True)
+class Expect:
+    contains: tuple[str, ...] = ()
+    not_contains: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    no_sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    directory: Path
+    metrics_path: Path | None = None
+    reference: str = ""
+    expect: Expect = field(default_factory=Expect)
+    error: str = ""  # why the case cannot run ("" when it can)
+
+
+def file_hash(path: Path | None) -> str:
+    if path is None or not Path(path).is_file():
+        return ""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _metrics_file(directory: Path) -> Path | None:
+    return next((directory / n for n in METRICS_NAMES if (directory / n).is_file()), None)
+
+
+def parse_expect(data: object, path: str) -> Expect:
+    if data is None:
+        return Expect()
+    if not isinstance(data, dict):
+        raise InputError(
+            "expect.yaml must be a mapping", path=path, hint=f"use the keys {', '.join(EXPECT_KEYS)}"
+        )
+    unknown = set(data) - set(EXPECT_KEYS)
+    if unknown:
+        raise InputError(
+            f"unknown key(s) {', '.join(sorted(map(str, unknown)))}",
+            path=path,
+            hint=f"use the keys {', '.join(EXPECT_KEYS)}",
+        )
+    for key, value in data.items():
+        if not isinstance(value, list):
+            raise InputError("must be a list", path=path, key=key, hint=f"write {key}: [..., ...]")
+    return Expect(**{k: tuple(str(v) for v in data.get(k) or ()) for k in EXPECT_KEYS})
+
+
+def _read_expect(directory: Path) -> Expect:
+    path = directory / "expect.yaml"
+    if not path.is_file():
+        return Expect()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read ({exc})", path=str(path), hint="fix the YAML") from exc
+    return parse_expect(data, str(path))
+
+
+def load_case(directory: Path) -> Case:
+    """One case; problems become `error`, never an exception."""
+    directory = Path(directory)
+    metrics = _metrics_file(directory)
+    if metrics is None:
+        return Case(
+            directory.name, directory, error=f"no metrics file ({' / '.join(METRICS_NAMES)}) in {directory}"
+        )
+    ref_path = directory / "reference.md"
+    try:
+        reference = ref_path.read_text(encoding="utf-8") if ref_path.is_file() else ""
+        expect = _read_expect(directory)
+    except (OSError, UnicodeDecodeError) as exc:
+        return Case(directory.name, directory, metrics, error=f"cannot read reference.md ({exc})")
+    except InputError as exc:
+        return Case(directory.name, directory, metrics, error=exc.render())
+    return Case(directory.name, directory, metrics, reference, expect)
+
+
+def load_cases(cases_dir: Path) -> tuple[Case, ...]:
+    """Every sub-directory of CASES_DIR that is not hidden, sorted by name."""
+    root = Path(cases_dir)
+    if not root.is_dir():
+        raise InputError(
+            "not a directory", path=str(root), hint="pass the folder that holds one folder per case"
+        )
+    dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    if not dirs:
+        raise InputError(
+            "no case folders here",
+            path=str(root),
+            hint="create <case>/metrics.yaml folders (see eval/cases in the repository)",
+        )
+    return tuple(load_case(d) for d in dirs)
+
+
+def case_hash(case: Case) -> str:
+    """What identifies a case's inputs: its metrics, reference and expectations."""
+    parts = [
+        file_hash(case.metrics_path),
+        file_hash(case.directory / "reference.md"),
+        file_hash(case.directory / "expect.yaml"),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def case_set(cases: tuple[Case, ...]) -> dict[str, str]:
+    return {c.name: case_hash(c) for c in cases}
+
+
+def fingerprint(cases: tuple[Case, ...]) -> str:
+    """One hash for the whole case set: names and contents."""
+    text = "\n".join(f"{name}={h}" for name, h in sorted(case_set(cases).items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -1,0 +1,25 @@
+"""The scorers: one module each, `score(subject) -> Score`; the judge also needs a backend and prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drafter.evaluation.scorers import coverage, figures, leakage, placeholders, structure, style
+from drafter.evaluation.scorers.base import Issue, Score, Subject
+
+DETERMINISTIC: dict[str, Callable[[Subject], Score]] = {
+    figures.NAME: figures.score,
+    coverage.NAME: coverage.score,
+    structure.NAME: structure.score,
+    leakage.NAME: leakage.score,
+    placeholders.NAME: placeholders.score,
+    style.NAME: style.score,
+}
+GATED = ("figures", "coverage", "structure", "leakage", "placeholders")  # must pass for the offline writer
+ALL = (*DETERMINISTIC, "judge")
+
+__all__ = ["ALL", "DETERMINISTIC", "GATED", "Issue", "Score", "Subject", "score_all"]
+
+
+def score_all(subject: Subject) -> dict[str, Score]:
+    return {name: scorer(subject) for name, scorer in DETERMINISTIC.items()}
