@@ -207,6 +207,7 @@ class Provenance:
     tokens_out: int = 0
     instructions: str = ""
     error: str = ""
+    note: str = ""  # e.g. why no exemplars were used
 
 
 @dataclass(frozen=True)

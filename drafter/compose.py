@@ -1,0 +1,166 @@
+"""Draft one section: exemplars → prompt fitted to the context → backend → slots filled → provenance.
+
+Shared by `drafter draft` (every section, concurrently) and `drafter section` (one section again).
+A backend failure or an unusable reply becomes a Section with status "failed"; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from drafter.backends.base import Backend, Completion, Message, SectionRequest
+from drafter.config import Settings
+from drafter.errors import BadCompletion, DrafterError, PromptError
+from drafter.plan import is_formulaic
+from drafter.slots import Filled, fill_slots, section_slots
+from drafter.taxonomy import Taxonomy
+from drafter.types import Passage, Provenance, Section, SectionSpec, Slot, SourceData
+
+OUTPUT_RESERVE = 0.25  # share of the context window kept free for the reply
+K_EXEMPLARS = 4
+
+
+@dataclass
+class DraftContext:
+    """What every section of one report is drafted with. Built once per run."""
+
+    source: SourceData
+    taxonomy: Taxonomy
+    settings: Settings
+    backend: Backend
+    table: dict[str, Slot]
+    offline: Backend  # writes the formulaic parts (title, date, …) whatever the backend
+    retriever: Any = None  # drafter.retrieve.Retriever or None
+    note: str = ""  # why there are no exemplars, recorded in provenance
+    prompts: Any = field(default=None)
+    search_lock: Any = field(default_factory=threading.Lock)  # the index is searched one section at a time
+
+    def uses_model(self, spec: SectionSpec) -> bool:
+        return self.backend.name != "offline" and not is_formulaic(spec)
+
+
+def exemplars_for(spec: SectionSpec, ctx: DraftContext) -> tuple[Passage, ...]:
+    """Same indicator, same level first, then any level; never the region's own report; best first."""
+    if ctx.retriever is None or not ctx.uses_model(spec):
+        return ()
+    report = ctx.source.report
+    query, indicator, k = f"{spec.heading} {report.region}", spec.indicator or None, K_EXEMPLARS + 3
+    with ctx.search_lock:
+        ranked = list(ctx.retriever.search(query, k=k, indicator=indicator, level=report.level))
+        if len(ranked) < k:
+            ranked += ctx.retriever.search(query, k=k, indicator=indicator)
+    chosen = {p.id: p for p in ranked if p.region != report.region}  # first (same-level) occurrence wins
+    return tuple(chosen.values())[:K_EXEMPLARS]
+
+
+def _count(messages: tuple[Message, ...], model: str, settings: Settings) -> int:
+    from drafter.tokens import count_tokens
+
+    return count_tokens("\n".join(m.content for m in messages), model, settings)
+
+
+def fit_prompt(spec: SectionSpec, ctx: DraftContext, slots: tuple[Slot, ...], exemplars: tuple[Passage, ...],
+               instructions: str) -> tuple[tuple[Message, ...], tuple[Passage, ...], int]:
+    """Messages within the context budget: the weakest exemplars (last in preference order) go first,
+    the slots never."""
+    from drafter.prompts import section_messages
+
+    budget = int(ctx.settings.context_tokens * (1 - OUTPUT_RESERVE))
+    kept = list(exemplars)
+    name = ctx.taxonomy.indicator(spec.indicator).name if ctx.taxonomy.indicator(spec.indicator) else ""
+    while True:
+        messages = section_messages(ctx.prompts, ctx.source, spec, slots, kept,
+                                    instructions=instructions, indicator_name=name)
+        tokens = _count(messages, ctx.backend.model, ctx.settings)
+        if tokens <= budget:
+            return messages, tuple(kept), tokens
+        if not kept:
+            raise PromptError(f"the prompt for {spec.numbered_heading or spec.id} needs {tokens} tokens even "
+                              f"without exemplars; the model's budget is {budget}",
+                              hint="use a model with a larger context (DRAFTER_CONTEXT_TOKENS) or fewer metrics")
+        kept = kept[:-1]
+
+
+def reply_problem(completion: Completion, filled: Filled) -> tuple[str, str]:
+    """(code, words) of what is wrong with a reply, ("", "") when it is usable."""
+    from drafter.backends.replies import is_garbled
+
+    text = completion.text.strip()
+    if not text:
+        return "empty", "the reply is empty"
+    if is_garbled(text):
+        return "garbled", "the reply is not Chinese prose"
+    if filled.unknown:
+        return "unknown_slots", "the reply uses unknown slots: " + ", ".join(filled.unknown)
+    return "", ""
+
+
+def _retry_messages(ctx: DraftContext, messages: tuple[Message, ...], reply: str, code: str,
+                    filled: Filled, slots: tuple[Slot, ...]) -> tuple[Message, ...]:
+    from drafter.prompts import retry_message
+
+    again = retry_message(ctx.prompts, code, unknown_slots=filled.unknown, allowed_slots=[s.name for s in slots])
+    return (*messages, Message("assistant", reply), again)
+
+
+def _complete(ctx: DraftContext, request: SectionRequest, slots: tuple[Slot, ...]) -> tuple[Completion, Filled]:
+    """One call, and one more with the problem stated when the reply is unusable.
+
+    A backend that judges replies itself (openai) raises BadCompletion after its own retry; that ends here.
+    """
+    from drafter.backends.replies import clean_reply
+
+    backend = ctx.backend if ctx.uses_model(request.spec) else ctx.offline
+    for attempt in (1, 2):
+        completion = backend.complete(request)
+        if backend is not ctx.offline:
+            completion = replace(completion, text=clean_reply(completion.text, request.spec))
+        filled = fill_slots(completion.text, ctx.table, ctx.source)
+        code, words = reply_problem(completion, filled)
+        if not code:
+            return completion, filled
+        if attempt == 2 or backend is ctx.offline:
+            raise BadCompletion(f"unusable reply after a retry: {words}")
+        messages = _retry_messages(ctx, request.messages, completion.text, code, filled, slots)
+        request = replace(request, messages=messages)
+    raise AssertionError("unreachable")
+
+
+def _provenance(ctx: DraftContext, spec: SectionSpec, **given: Any) -> Provenance:
+    model_used = ctx.uses_model(spec)
+    backend = ctx.backend if model_used else ctx.offline
+    prompt = "draft/section" if model_used else f"offline/{spec.kind}"
+    note = ctx.note if model_used else "offline templates: no exemplars used"
+    return Provenance(backend=backend.name, model=backend.model, prompt=prompt,
+                      prompt_hash=ctx.prompts.prompt_hash(prompt), note=note, **given)
+
+
+def draft_section(spec: SectionSpec, ctx: DraftContext, *, instructions: str = "",
+                  previous: Section | None = None) -> Section:
+    """The drafted section, or the same section with status "failed" and the error in provenance."""
+    started, clock = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), time.perf_counter()
+    history = previous.history if previous else ()
+    slots = section_slots(spec, ctx.table)
+    exemplars: tuple[Passage, ...] = ()
+    try:
+        exemplars = exemplars_for(spec, ctx)
+        messages, exemplars, tokens = fit_prompt(spec, ctx, slots, exemplars, instructions) \
+            if ctx.uses_model(spec) else ((), (), 0)
+        request = SectionRequest(spec=spec, messages=messages, source=ctx.source, slots=slots,
+                                 exemplars=exemplars, instructions=instructions)
+        completion, filled = _complete(ctx, request, slots)
+    except DrafterError as exc:
+        prov = _provenance(ctx, spec, started_at=started, seconds=round(time.perf_counter() - clock, 3),
+                           instructions=instructions, error=f"{type(exc).__name__}: {exc.message}",
+                           exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars))
+        return Section(spec=spec, text="", status="failed", provenance=prov, history=(*history, prov))
+    prov = _provenance(ctx, spec, started_at=started, seconds=round(time.perf_counter() - clock, 3),
+                       exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
+                       tokens_in=completion.tokens_in or tokens, tokens_out=completion.tokens_out,
+                       instructions=instructions)
+    text = "\n".join(p.strip() for p in filled.text.split("\n") if p.strip())
+    return Section(spec=spec, text=text, status="drafted", provenance=prov, history=(*history, prov))

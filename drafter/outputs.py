@@ -1,0 +1,65 @@
+"""Write an OUT directory: draft.json (the source of truth), draft.md, draft.docx and check.json, atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.files import write_json_atomic, write_text_atomic
+from drafter.store import save_draft
+from drafter.types import STATUSES, CheckReport, Draft, SourceData
+
+MD_FILE = "draft.md"
+CHECK_FILE = "check.json"
+DOCX_FILE = "draft.docx"
+
+
+def check_markdown(md_text: str, source: SourceData | None, path: str = "") -> CheckReport:
+    from dataclasses import replace
+
+    from drafter.checker import check_text
+
+    report = check_text(md_text, source)
+    return replace(report, path=path) if path else report
+
+
+def write_all(out_dir: Path, draft: Draft, md_text: str, source: SourceData | None) -> CheckReport:
+    """Check the markdown, then write every file of OUT; each write is atomic."""
+    from drafter.checker import report_to_json
+
+    out_dir = Path(out_dir)
+    report = check_markdown(md_text, source, str(out_dir / MD_FILE))
+    save_draft(out_dir, draft)
+    write_text_atomic(out_dir / MD_FILE, md_text)
+    write_json_atomic(out_dir / CHECK_FILE, report_to_json(report))
+    _write_docx(draft, out_dir / DOCX_FILE)
+    return report
+
+
+def write_outputs(out_dir: Path, draft: Draft, source: SourceData | None) -> CheckReport:
+    from drafter.export.markdown import render_markdown
+
+    return write_all(out_dir, draft, render_markdown(draft), source)
+
+
+def _write_docx(draft: Draft, path: Path) -> bool:
+    """The Word file, when the docx exporter is installed (drafter.export.docx)."""
+    try:
+        from drafter.export.docx import write_docx
+    except ImportError:
+        return False
+    write_docx(draft, path)
+    return True
+
+
+def section_counts(md_text: str, report: CheckReport) -> dict[str, dict[str, int]]:
+    """Per section id: how many figures of each checker status fall inside its chunk of draft.md."""
+    from drafter.export.markdown import split_markdown
+
+    chunks = split_markdown(md_text)
+    counts = {c.section_id: dict.fromkeys(("figures", *STATUSES), 0) for c in chunks}
+    for finding in report.findings:
+        chunk = next((c for c in chunks if c.start <= finding.start < c.end), None)
+        if chunk is not None:
+            counts[chunk.section_id]["figures"] += 1
+            counts[chunk.section_id][finding.status] += 1
+    return counts

@@ -1,0 +1,78 @@
+import json
+import re
+
+import pytest
+from draft_helpers import write_metrics
+
+from drafter.cli.main import run
+from drafter.store import load_draft
+
+
+def _run(argv, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        run(argv)
+    captured = capsys.readouterr()
+    return exit_.value.code, captured.out, captured.err
+
+
+@pytest.fixture
+def metrics(tmp_path):
+    return write_metrics(tmp_path)
+
+
+def test_draft_prints_a_table_and_exits_as_the_checker(tmp_path, metrics, capsys):
+    code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out")], capsys)
+    assert code == 0
+    assert "（四）推进学前" in out
+    assert re.search(r"check: \d+ figures — verified \d+", out)
+    assert "✓" in err  # the progress display goes to stderr
+    assert load_draft(tmp_path / "out").section("preschool").status == "drafted"
+
+
+def test_draft_json_summary(tmp_path, metrics, capsys):
+    code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out"), "--json"], capsys)
+    data = json.loads(out)
+    assert data["exit_code"] == code and data["failed"] == []
+    assert set(data["check"]) >= {"figures", "verified", "derived", "mismatch", "unsupported", "inconsistent"}
+    assert [s["id"] for s in data["sections"]][:3] == ["title", "addressee", "opening"]
+    assert err == ""
+
+
+def test_quiet_prints_nothing(tmp_path, metrics, capsys):
+    _, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out"), "--quiet"], capsys)
+    assert out == "" and err == ""
+
+
+def test_bad_metrics_exit_2_without_traceback(tmp_path, capsys):
+    bad = write_metrics(tmp_path, "report: [1, 2]\n", name="bad.yaml")
+    code, _, err = _run(["draft", str(bad), "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "bad.yaml" in err and "Traceback" not in err
+
+
+def test_openai_without_a_reachable_endpoint_exits_2(tmp_path, metrics, capsys, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    code, _, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out"), "--backend", "openai", "-q"], capsys)
+    assert code == 2 and "--backend offline" in err and "Traceback" not in err
+
+
+def test_section_list_regenerate_and_unknown(tmp_path, metrics, capsys):
+    out_dir = str(tmp_path / "out")
+    _run(["draft", str(metrics), "-o", out_dir, "-q"], capsys)
+    code, out, _ = _run(["section", out_dir, "--list", "--json"], capsys)
+    rows = json.loads(out)
+    assert code == 0 and {"id": "preschool", "ordinal": "（四）"}.items() <= rows[9].items()
+    code, out, _ = _run(["section", out_dir, "--section", "（一）", "--instructions", "简要", "--json"], capsys)
+    data = json.loads(out)
+    assert data["section"] == "party" and data["diff"].startswith("---")
+    code, _, err = _run(["section", out_dir, "--section", "九十"], capsys)
+    assert code == 2 and "preschool" in err
+    code, _, err = _run(["section", out_dir], capsys)
+    assert code == 2 and "--list" in err
+
+
+def test_section_list_table(tmp_path, metrics, capsys):
+    out_dir = str(tmp_path / "out")
+    _run(["draft", str(metrics), "-o", out_dir, "-q"], capsys)
+    code, out, _ = _run(["section", out_dir, "--list"], capsys)
+    assert code == 0 and "preschool" in out and "drafted" in out

@@ -1,0 +1,247 @@
+import json
+import re
+from dataclasses import replace
+
+import pytest
+from draft_helpers import FakeBackend, write_metrics
+
+from drafter.config import Settings
+from drafter.draft import run_draft
+from drafter.errors import BackendUnavailable, BadCompletion, InputError, PromptError
+from drafter.export.markdown import parse_markdown
+from drafter.metrics import load_source
+from drafter.numbers import format_figure
+from drafter.plan import plan_sections
+from drafter.store import load_draft
+
+HEADINGS = ["一、自查自评工作开展情况", "二、上一轮评价反馈问题整改情况", "三、履行教育职责情况",
+            "（一）坚持党对教育工作的全面领导", "（二）优先保障教育经费投入", "（三）加强教师队伍建设",
+            "（四）推进学前教育普及普惠", "（五）推动义务教育优质均衡发展",
+            "四、经验做法和特色亮点", "五、存在的问题和不足", "六、下一步工作打算"]
+
+
+@pytest.fixture
+def settings():
+    return replace(Settings.load(), concurrency=4)
+
+
+@pytest.fixture
+def metrics(tmp_path):
+    return write_metrics(tmp_path)
+
+
+def test_offline_draft_writes_every_file(tmp_path, metrics, settings):
+    out = tmp_path / "out"
+    outcome = run_draft(metrics, out, settings, progress=False)
+    assert {p.name for p in out.iterdir()} >= {"draft.json", "draft.md", "check.json"}
+    md = (out / "draft.md").read_text(encoding="utf-8")
+    assert re.findall(r"^#{2,3} (.+)$", md, re.M) == HEADINGS
+    assert "# 示例市人民政府关于2021年度履行教育职责自评情况的报告" in md
+    assert md.rstrip().endswith("示例市人民政府\n\n2022年3月20日")
+    assert outcome.failed == () and outcome.exit_code == outcome.check.exit_code
+    assert load_draft(out) == outcome.draft
+    assert json.loads((out / "check.json").read_text(encoding="utf-8"))["summary"]["figures"] >= 0
+
+
+def test_every_latest_metric_value_appears(tmp_path, metrics, settings):
+    source = load_source(metrics)
+    run_draft(metrics, tmp_path / "out", settings, progress=False)
+    md = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    for m in source.metrics:
+        assert format_figure(m.values[m.latest_year], m.unit) in md, m.key
+
+
+def test_years_come_from_the_report_and_the_metrics(tmp_path, metrics, settings):
+    run_draft(metrics, tmp_path / "out", settings, progress=False)
+    md = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    years = set(map(int, re.findall(r"(?<!\d)(20\d\d)年", md)))
+    assert years <= {2020, 2021, 2022}
+
+
+def test_offline_figures_all_pass_the_checker(tmp_path, metrics, settings):
+    outcome = run_draft(metrics, tmp_path / "out", settings, progress=False)
+    summary = outcome.check.summary
+    assert summary["mismatch"] == summary["unsupported"] == summary["inconsistent"] == 0, outcome.check.problems
+    assert summary["verified"] + summary["derived"] >= 10
+
+
+def test_provenance_of_offline_sections(tmp_path, metrics, settings):
+    draft = run_draft(metrics, tmp_path / "out", settings, progress=False).draft
+    prov = draft.section("preschool").provenance
+    assert (prov.backend, prov.prompt) == ("offline", "offline/indicator")
+    assert len(prov.prompt_hash) == 12 and prov.started_at and prov.error == ""
+    assert draft.section("preschool").history == (prov,)
+
+
+def test_model_sections_get_filled_slots_and_provenance(tmp_path, metrics, settings):
+    backend = FakeBackend(lambda r: "学前三年毛入园率达到[[preschool.gross_enrolment_rate@2021]]。"
+                          if r.spec.id == "preschool" else "各项工作扎实推进。")
+    draft = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False).draft
+    assert draft.section("preschool").text == "学前三年毛入园率达到91.2%。"
+    prov = draft.section("preschool").provenance
+    assert (prov.backend, prov.model, prov.prompt) == ("fake", "fake-model", "draft/section")
+    assert prov.tokens_in == 10 and prov.tokens_out == 5
+    request = next(r for r in backend.calls if r.spec.id == "preschool")
+    assert "[[preschool.gross_enrolment_rate@2021]]" in request.messages[-1].content
+    assert draft.section("title").provenance.backend == "offline"  # formulaic parts never go to the model
+    assert {r.spec.id for r in backend.calls}.isdisjoint({"title", "addressee", "opening", "signature", "results"})
+
+
+def test_concurrency_is_bounded(tmp_path, metrics, settings):
+    backend = FakeBackend(delay=0.05)
+    run_draft(metrics, tmp_path / "out", replace(settings, concurrency=3), backend=backend, progress=False)
+    assert 1 < backend.max_active <= 3
+
+
+def _flaky(fail_on: str):
+    def reply(request):
+        return BackendUnavailable("HTTP 500 from the server") if request.spec.id == fail_on else "工作扎实推进。"
+    return reply
+
+
+def test_failed_section_is_kept_as_failed_and_resumed(tmp_path, metrics, settings):
+    out = tmp_path / "out"
+    first = run_draft(metrics, out, settings, backend=FakeBackend(_flaky("fund")), progress=False)
+    assert first.failed == ("fund",) and first.exit_code == 1
+    fund = first.draft.section("fund")
+    assert fund.status == "failed" and "HTTP 500" in fund.provenance.error
+    assert first.draft.section("preschool").status == "drafted"
+    assert "<!-- failed:" in parse_markdown((out / "draft.md").read_text(encoding="utf-8")).get("fund", "") or \
+        "<!-- failed:" in (out / "draft.md").read_text(encoding="utf-8")
+    again = FakeBackend()
+    second = run_draft(metrics, out, settings, backend=again, progress=False)
+    assert [r.spec.id for r in again.calls] == ["fund"]
+    assert second.failed == () and second.draft.section("fund").status == "drafted"
+    assert second.draft.section("preschool") == first.draft.section("preschool")
+
+
+def test_only_redrafts_the_named_sections(tmp_path, metrics, settings):
+    out = tmp_path / "out"
+    run_draft(metrics, out, settings, progress=False)
+    backend = FakeBackend()
+    outcome = run_draft(metrics, out, settings, only=("（四）", "fund"), backend=backend, progress=False)
+    assert sorted(r.spec.id for r in backend.calls) == ["fund", "preschool"]
+    assert outcome.drafted == ("fund", "preschool") or set(outcome.drafted) == {"fund", "preschool"}
+
+
+def test_unknown_only_lists_valid_ids(tmp_path, metrics, settings):
+    with pytest.raises(InputError) as err:
+        run_draft(metrics, tmp_path / "out", settings, only=("九十九",), progress=False)
+    assert "preschool" in err.value.render() and "（四）" in err.value.render()
+
+
+def test_unknown_slot_is_retried_once_then_kept(tmp_path, metrics, settings):
+    replies = iter(["毛入园率[[preschool.nope@2021]]。", "毛入园率[[preschool.gross_enrolment_rate@2021]]。"])
+    backend = FakeBackend(lambda r: next(replies) if r.spec.id == "preschool" else "工作扎实推进。")
+    draft = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False).draft
+    calls = [r for r in backend.calls if r.spec.id == "preschool"]
+    assert len(calls) == 2 and "preschool.nope@2021" in calls[1].messages[-1].content
+    assert draft.section("preschool").text == "毛入园率91.2%。"
+
+
+@pytest.mark.parametrize("bad", ["", "Sorry, I cannot help with that request at all.", "率[[x.y@1]]。"])
+def test_unusable_twice_is_failed(tmp_path, metrics, settings, bad):
+    backend = FakeBackend(lambda r: bad if r.spec.id == "preschool" else "工作扎实推进。")
+    outcome = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
+    assert outcome.failed == ("preschool",)
+    assert "unusable reply" in outcome.draft.section("preschool").provenance.error
+
+
+def test_backend_bad_completion_fails_only_that_section(tmp_path, metrics, settings):
+    backend = FakeBackend(lambda r: BadCompletion("garbled twice") if r.spec.id == "party" else "工作扎实推进。")
+    outcome = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
+    assert outcome.failed == ("party",)
+
+
+def test_unreachable_for_every_section_is_bad_input_but_saved(tmp_path, metrics, settings):
+    backend = FakeBackend(lambda r: BackendUnavailable("cannot connect to http://127.0.0.1:9"))
+    with pytest.raises(BackendUnavailable) as err:
+        run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
+    assert "--backend offline" in err.value.render()
+    assert load_draft(tmp_path / "out").section("title").status == "drafted"
+
+
+def test_prompt_that_cannot_fit_is_a_prompt_error(tmp_path, metrics, settings):
+    with pytest.raises(PromptError) as err:
+        run_draft(metrics, tmp_path / "out", replace(settings, context_tokens=200), backend=FakeBackend(),
+                  progress=False)
+    assert "tokens even without exemplars" in err.value.message
+    assert (tmp_path / "out" / "draft.json").is_file()
+
+
+def test_out_holding_something_else_is_refused(tmp_path, metrics, settings):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="not a draft"):
+        run_draft(metrics, out, settings, progress=False)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_bad_metrics_are_input_errors(tmp_path, settings):
+    bad = write_metrics(tmp_path, "report:\n  region: 示例市\nmetrics: []\n", name="bad.yaml")
+    with pytest.raises(InputError):
+        run_draft(bad, tmp_path / "out", settings, progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+class _Retriever:
+    """Returns passages for a level first; records the calls."""
+
+    def __init__(self, passages):
+        self.passages, self.calls = passages, []
+
+    def search(self, query, k=5, indicator=None, level=None):
+        self.calls.append((indicator, level))
+        return tuple(p for p in self.passages if p.indicator == indicator and (level is None or p.level == level))[:k]
+
+
+def _passage(pid, score, level="city"):
+    from drafter.types import Passage
+
+    return Passage(id=pid, text="范文：" + "学前教育普及普惠工作取得明显成效。" * 40, source="reports/x.md",
+                   region="别的市", level=level, indicator="preschool", score=score)
+
+
+def test_exemplars_prefer_the_same_level_and_the_weakest_go_first(metrics, settings):
+    from drafter.compose import exemplars_for, fit_prompt
+    from drafter.draft import build_context
+    from drafter.slots import section_slots
+
+    source = load_source(metrics)
+    ctx = build_context(source, settings, FakeBackend())
+    own = replace(_passage("own", 0.99), region="示例市")
+    ctx.retriever = _Retriever([own, _passage("a", 0.9), _passage("b", 0.5), _passage("c", 0.7, level="county")])
+    spec = next(s for s in plan_sections(source, ctx.taxonomy) if s.id == "preschool")
+    found = exemplars_for(spec, ctx)
+    assert [p.id for p in found] == ["a", "b", "c"]  # same level first; never the region's own report
+    assert ctx.retriever.calls == [("preschool", "city"), ("preschool", None)]
+    slots = section_slots(spec, ctx.table)
+    _, kept_all, tokens_all = fit_prompt(spec, ctx, slots, found, "")
+    assert [p.id for p in kept_all] == ["a", "b", "c"]
+    ctx.settings = replace(settings, context_tokens=int((tokens_all - 200) / 0.75))
+    _, kept, tokens = fit_prompt(spec, ctx, slots, found, "")
+    assert [p.id for p in kept] == ["a", "b"] and tokens < tokens_all  # the other-level one went first
+
+
+def test_resume_keeps_hand_edits_byte_for_byte(tmp_path, metrics, settings):
+    from drafter.export.markdown import split_markdown
+
+    out = tmp_path / "out"
+    run_draft(metrics, out, settings, backend=FakeBackend(_flaky("fund")), progress=False)
+    md_path = out / "draft.md"
+    md = md_path.read_text(encoding="utf-8")
+    md_path.write_text(md.replace("工作扎实推进。", "工作扎实推进  （编辑补充一句）。", 1), encoding="utf-8")
+    edited = {c.section_id: c.text for c in split_markdown(md_path.read_text(encoding="utf-8"))}
+    outcome = run_draft(metrics, out, settings, backend=FakeBackend(), progress=False)
+    after = {c.section_id: c.text for c in split_markdown(md_path.read_text(encoding="utf-8"))}
+    assert [k for k in edited if edited[k] != after[k]] == ["fund"]
+    locked = [s for s in outcome.draft.sections if s.status == "locked"]
+    assert len(locked) == 1 and "编辑补充一句" in locked[0].text
+
+
+def test_an_unexpected_error_fails_only_its_section(tmp_path, metrics, settings):
+    backend = FakeBackend(lambda r: KeyError("boom") if r.spec.id == "teachers" else "工作扎实推进。")
+    outcome = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
+    assert outcome.failed == ("teachers",)
+    assert "internal error KeyError" in outcome.draft.section("teachers").provenance.error
