@@ -1,4 +1,8 @@
-"""A Draft as a Word file laid out as a national 公文 (GB/T 9704-2012), written atomically."""
+"""A Draft as a Word file laid out as a national 公文 (GB/T 9704-2012), written atomically.
+
+The python-docx side: paragraphs, masthead, page numbers, signature and tables. The plain-text rules it
+applies (cleaning, widths, title breaks, dates) are `docx_text`.
+"""
 
 from __future__ import annotations
 
@@ -12,23 +16,21 @@ from docx.oxml.ns import qn
 
 from drafter.errors import InputError
 from drafter.export import docx_layout as layout
+from drafter.export.docx_text import clean, control_chars, date_text, paragraphs, title_lines, width_chars
 from drafter.files import write_bytes_atomic
 from drafter.types import Draft, ReportInfo, Section, Table
 
-# XML 1.0 cannot hold these; python-docx refuses them. \r would become a line break.
-ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+__all__ = [  # clean … width_chars live in docx_text and are re-exported for the modules that import them
+    "build_document", "clean", "column_widths", "control_chars", "date_text", "paragraphs", "title_lines",
+    "width_chars", "write_docx",
+]
+
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")
 LEVEL3 = re.compile(r"^\d{1,2}[.．](?!\d)")
 LEVEL4 = re.compile(r"^（\d+）")
 LEAD = re.compile(r"^(.{2,40}?[。：:])(.+)$")  # a short lead sentence such as `1. 教育优先发展。`
-DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-CN_DIGITS = "〇一二三四五六七八九"
-ZEROS = str.maketrans("○零ＯO", "〇〇〇〇")
-DATE_CN = re.compile(r"^([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
 HEADING_STYLES = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
-TITLE_CHARS = 20  # 二号 characters on a 156 mm line
-TITLE_BREAKS = ("人民政府", "办公室", "关于", "年度", "年(?!度)")  # a title line may end after these words
 
 
 def write_docx(draft: Draft, path: Path) -> Path:
@@ -42,20 +44,6 @@ def write_docx(draft: Draft, path: Path) -> Path:
         raise InputError(f"cannot write the Word file ({exc.strerror or exc})", path=str(path),
                          hint="choose a writable output directory with free space") from exc
     return path
-
-
-def clean(text: str) -> str:
-    return ILLEGAL.sub("", text)
-
-
-def control_chars(draft: Draft) -> tuple[tuple[str, int], ...]:
-    """(section id, count) of the characters a .docx cannot hold; write_docx drops them."""
-    counts = ((s.spec.id, len(ILLEGAL.findall(s.text))) for s in draft.sections)
-    return tuple((sid, n) for sid, n in counts if n)
-
-
-def paragraphs(section: Section) -> list[str]:
-    return [p for p in (clean(line).strip() for line in section.text.split("\n")) if p]
 
 
 def build_document(draft: Draft):
@@ -108,17 +96,6 @@ def add_title(document, lines: list[str]) -> None:
                 paragraph.add_run().add_break()
             paragraph.add_run(part)
     document.add_paragraph()
-
-
-def title_lines(title: str) -> list[str]:
-    if width_chars(title) <= TITLE_CHARS:
-        return [title]
-    cuts = {m.end() for word in TITLE_BREAKS for m in re.finditer(word, title)} - {len(title)}
-    fits = [c for c in cuts if max(width_chars(title[:c]), width_chars(title[c:])) <= TITLE_CHARS]
-    if not fits:
-        return [title]  # too long for two lines: the editor wraps it
-    best = min(fits, key=lambda c: abs(width_chars(title[:c]) - width_chars(title[c:])))
-    return [title[:best], title[best:]]
 
 
 def add_body(document, section: Section, lines: list[str]) -> None:
@@ -193,27 +170,6 @@ def _add_page_field(paragraph) -> None:
 
 
 # ------------------------------------------------------------------ 落款
-def date_text(line: str) -> str | None:
-    """`2022年03月20日`, `二〇二二年三月二十日` → `2022年3月20日`; None when the line is not a date."""
-    line = line.replace(" ", "").translate(ZEROS)
-    found = DATE.match(line) or DATE_CN.match(line)
-    return f"{_number(found[1])}年{_number(found[2])}月{_number(found[3])}日" if found else None
-
-
-def _number(text: str) -> int:
-    """12, 二〇二二 (digit by digit), 二十 / 十二 / 三十一 (with 十)."""
-    if text.isdigit():
-        return int(text)
-    tens, ten, ones = text.partition("十")
-    if not ten:
-        return int("".join(str(CN_DIGITS.index(c)) for c in text))
-    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
-
-
-def width_chars(text: str) -> float:
-    return sum(0.5 if ord(c) < 128 else 1 for c in text)
-
-
 def add_signature(document, report: ReportInfo, lines: list[str]) -> None:
     """A blank line, the issuer centred over the date, the date right with 4 characters to spare."""
     dates = [d for d in map(date_text, lines) if d]

@@ -1,0 +1,126 @@
+"""What a metrics file may hold: the pydantic schema and the scalar parsers (numbers, years, levels) it uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+LEVELS = {"province": "province", "city": "city", "county": "county", "省": "province", "省级": "province",
+          "市": "city", "市级": "city", "县": "county", "县级": "county", "区": "county"}
+RELATIONS = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "==": "==", "=": "==", "≥": ">=", "≤": "<=",
+             "不低于": ">=", "不少于": ">=", "高于": ">", "不高于": "<=", "不超过": "<=", "低于": "<", "等于": "=="}
+_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
+
+
+# ---------------------------------------------------------------- scalar parsers (pydantic before-validators)
+def parse_number(raw: Any) -> int | float:
+    """A number as a person writes it: 12000, "12,000", "１２０００", "91.2%"; not "12,0o0", not yes/no."""
+    if isinstance(raw, bool) or raw is None:
+        raise ValueError(f"{json.dumps(raw)} is not a number")
+    if isinstance(raw, int | float):
+        if not math.isfinite(raw):
+            raise ValueError(f"{raw} is not a number → write a finite figure")
+        return raw
+    text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("%").strip()
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a number → write digits, e.g. 12000 or 12,000.5")
+    text = text.replace(",", "")
+    return float(text) if "." in text else int(text)
+
+
+def number_or_none(raw: Any) -> int | float | None:
+    try:
+        return parse_number(raw)
+    except ValueError:
+        return None
+
+
+def _year(raw: Any) -> int:
+    text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("年")
+    if isinstance(raw, bool) or not text.isdigit() or not 1990 <= int(text) <= 2100:
+        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a year → use a year 1990–2100, e.g. 2021")
+    return int(text)
+
+
+def _level(raw: Any) -> str:
+    if str(raw).strip() not in LEVELS:
+        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a level: use province, city or county")
+    return LEVELS[str(raw).strip()]
+
+
+def _relation(raw: Any) -> str:
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    if text not in RELATIONS:
+        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a relation: use >= > <= < ==")
+    return RELATIONS[text]
+
+
+def _date(raw: Any) -> Any:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    found = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", str(raw or ""))
+    if found:
+        return dt.date(*map(int, found.groups()))
+    return raw or None
+
+
+def _text_list(raw: Any) -> Any:
+    return [raw] if isinstance(raw, str) else raw or []
+
+
+def _target(raw: Any) -> Any:
+    return raw if isinstance(raw, dict) or raw is None else {"value": raw}
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Number = Annotated[float, BeforeValidator(parse_number)]
+Year = Annotated[int, BeforeValidator(_year)]
+Texts = Annotated[list[Text], BeforeValidator(_text_list)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TargetModel(_Model):
+    value: Number
+    relation: Annotated[str, BeforeValidator(_relation)] = ">="
+    label: str = ""
+
+
+class MetricModel(_Model):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")]
+    label: Text
+    unit: Text
+    values: Annotated[dict[Year, Number], Field(min_length=1)]
+    target: Annotated[TargetModel | None, BeforeValidator(_target)] = None
+    note: str = ""
+
+
+class ReportModel(_Model):
+    region: Text
+    level: Annotated[str, BeforeValidator(_level)]
+    round: Year
+    period: Year
+    issuer: Text
+    date: Annotated[dt.date | None, BeforeValidator(_date)] = None
+    basis: str = ""
+    addressee: str = ""
+    doc_number: str = ""
+    issuer_mark: str = ""
+
+
+class FileModel(_Model):
+    report: ReportModel
+    metrics: list[MetricModel] = []
+    facts: dict[str, Texts] = {}
+    rectification: Texts = []
+    problems: Texts = []
+    plans: Texts = []
+    experiences: Texts = []
