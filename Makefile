@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 export TOKENIZERS_PARALLELISM := false
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench eval clean
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,9 +18,21 @@ $(STAMP): pyproject.toml Makefile
 
 install: $(STAMP)
 
+# Drafts every example offline and checks it. `drafter draft` exits 1 when the checker flags a figure:
+# examples/anyue-2023.yaml keeps a real unit error of its report (142.689万元), which must be flagged.
 demo: install
 	$(BIN)/drafter kb build
 	$(BIN)/drafter kb search "学前三年毛入园率 普惠性幼儿园覆盖率" -k 3
+	@for f in examples/*.yaml; do \
+	  name=$$(basename $$f .yaml); \
+	  echo "== drafter draft $$f -o out/$$name"; \
+	  $(BIN)/drafter draft $$f -o out/$$name; rc=$$?; \
+	  if [ $$rc -gt 1 ]; then exit $$rc; fi; \
+	done
+	@echo
+	@echo "Drafts are in out/*/draft.docx (and draft.md, check.json). Open one, e.g. out/yangquan-2021/draft.docx."
+	@echo "Checking a real published report with no data (its defects are flagged):"
+	-$(BIN)/drafter check knowledge/reports/changzhi-2021.md
 
 test: install
 	$(BIN)/python -m pytest
@@ -30,7 +42,10 @@ lint: install
 	$(BIN)/ruff format --check drafter tests bench
 
 bench: install
-	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+eval: install
+	$(BIN)/drafter eval eval/cases -o runs/latest
 
 clean:
 	rm -rf $(VENV) .drafter out runs

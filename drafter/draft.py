@@ -188,7 +188,10 @@ def _write(out_dir: Path, draft: Draft, md_text: str, changed: set[str], source:
 
 
 def run_draft(metrics_path: Path, out_dir: Path, settings: Settings, *, only: tuple[str, ...] = (),
-              backend: Backend | None = None, progress: bool = True) -> DraftOutcome:
+              backend: Backend | None = None, progress: bool = True,
+              on_plan: Callable[[list[SectionSpec]], None] | None = None,
+              on_section: Callable[[Section], None] | None = None) -> DraftOutcome:
+    """on_plan(todo) before drafting, on_section(section) as each one ends (the web page's live progress)."""
     from drafter.metrics import load_source
     from drafter.plan import plan_sections
     from drafter.progress import SectionProgress
@@ -198,8 +201,10 @@ def run_draft(metrics_path: Path, out_dir: Path, settings: Settings, *, only: tu
     ctx = build_context(source, settings, backend)
     specs = plan_sections(source, ctx.taxonomy)
     todo = sections_to_draft(specs, previous, only)
+    if on_plan is not None:
+        on_plan(todo)
     with SectionProgress(todo, enabled=progress and not settings.quiet) as bar:
-        drafted = draft_all(todo, ctx, previous, on_done=bar.done)
+        drafted = draft_all(todo, ctx, previous, on_done=lambda s: (bar.done(s), on_section and on_section(s)))
     draft = assemble(specs, drafted, previous, source)
     check = _write(Path(out_dir), draft, md_text, set(drafted), source)
     raise_if_fatal(drafted, ctx)

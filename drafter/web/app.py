@@ -1,0 +1,125 @@
+"""`create_app(settings, workspace, token=None)`: the Starlette app behind `drafter serve`."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from drafter.config import Settings
+from drafter.errors import BackendError, ConfigError, DrafterError
+from drafter.web.editing import Conflict, Editor
+from drafter.web.jobs import Jobs
+from drafter.web.security import LOCAL_HOSTS, GuardMiddleware, PathRefused, new_csrf
+from drafter.web.workspace import Workspace
+
+HERE = Path(__file__).resolve().parent
+UPLOAD_LIMIT = 2 * 1024 * 1024  # bytes; a metrics workbook is tens of KB
+FORM_SLACK = 64 * 1024  # multipart framing and the other fields
+
+
+class WebState:
+    """What every handler needs: settings, the workspace, the editor, the jobs, templates, the CSRF token."""
+
+    def __init__(self, settings: Settings, workspace: Path, upload_limit: int) -> None:
+        self.settings = settings
+        self.ws = Workspace(workspace)
+        self.editor = Editor(self.ws)
+        self.jobs = Jobs(self.ws)
+        self.csrf = new_csrf()
+        self.upload_limit = upload_limit
+        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+    def validate(self, path: Path) -> list[str]:
+        from drafter.metrics import validate_file
+
+        return [self.ws.hide_root(p) for p in validate_file(path)]
+
+    def settings_from(self, form: Any) -> Settings:
+        """The backend the editor chose; the API key only ever comes from the server's environment."""
+        backend = (form.get("backend") or "offline").strip()
+        if backend not in ("offline", "openai"):
+            raise ConfigError(f"未知后端 / unknown backend {backend[:20]!r}")
+        changes: dict[str, Any] = {"backend": backend, "quiet": True}
+        model, base_url = (form.get("model") or "").strip(), (form.get("base_url") or "").strip()
+        if backend == "openai" and model:
+            changes["model"] = model[:100]
+        if backend == "openai" and base_url:
+            if not base_url.startswith(("http://", "https://")):
+                raise ConfigError("接口地址须以 http:// 或 https:// 开头 / the base URL must start with http(s)://")
+            changes["base_url"] = base_url[:300]
+        return dataclasses.replace(self.settings, **changes).validated()
+
+    def backend_context(self) -> dict[str, Any]:
+        s = self.settings
+        return {"default": s.backend, "model": s.model, "base_url": s.base_url, "key_set": bool(s.api_key)}
+
+    def index_context(self, selected: str, uploaded: str, problems: list[str] | None = None) -> dict[str, Any]:
+        metrics = self.ws.metrics_files()
+        return {"metrics_files": metrics, "drafts": self.ws.drafts(), "running": sorted(self.ws.running),
+                "selected": selected if selected in metrics else "", "uploaded": uploaded == "1",
+                "problems": problems or [], "backends": self.backend_context(), "limit_kb": self.upload_limit // 1024,
+                "workspace": self.ws.root.name}
+
+    def check_html(self, name: str) -> str:
+        from drafter.export.html import render_report_html
+
+        view = self.ws.view(name)
+        return render_report_html(view.md_text, view.report, title=f"{view.draft.report.region or name} 核对报告")
+
+
+def _error_page(request: Request, status: int, message: str, hint: str = "") -> Response:
+    web = request.app.state.web
+    html = web.env.get_template("error.html.j2").render(status=status, message=message, hint=hint, csrf=web.csrf,
+                                                        request=request)
+    return HTMLResponse(html, status_code=status)
+
+
+def _handlers() -> dict[Any, Any]:
+    async def refused(request: Request, exc: PathRefused) -> Response:
+        return _error_page(request, exc.status, exc.message)
+
+    async def conflict(request: Request, exc: Conflict) -> Response:
+        return _error_page(request, 409, exc.message)
+
+    async def drafter_error(request: Request, exc: DrafterError) -> Response:
+        status = 502 if isinstance(exc, BackendError) else 400
+        return _error_page(request, status, request.app.state.web.ws.hide_root(exc.message), exc.hint)
+
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error_page(request, exc.status_code, str(exc.detail))
+
+    return {PathRefused: refused, Conflict: conflict, DrafterError: drafter_error, HTTPException: http_error}
+
+
+def create_app(settings: Settings, workspace: Path, token: str | None = None, *,
+               upload_limit: int = UPLOAD_LIMIT, allowed_hosts: frozenset[str] | None = None) -> Starlette:
+    """The app. Without a token only local Host names are served (a guard against DNS rebinding)."""
+    from drafter.web.views import ROUTES
+
+    hosts = allowed_hosts if allowed_hosts is not None else (None if token else LOCAL_HOSTS)
+    routes = [*ROUTES, Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
+    guard = Middleware(GuardMiddleware, token=token, allowed_hosts=hosts, max_body=upload_limit + FORM_SLACK)
+    app = Starlette(routes=routes, middleware=[guard], exception_handlers=_handlers())
+    app.state.web = WebState(settings, Path(workspace), upload_limit)
+    _warm()
+    return app
+
+
+def _warm() -> None:
+    """Import the checker and drafting modules now, so the first page a user opens is not the slow one."""
+    import drafter.compose  # noqa: F401
+    import drafter.draft  # noqa: F401
+    import drafter.linking  # noqa: F401
+    import drafter.metrics  # noqa: F401
+    import drafter.sections  # noqa: F401

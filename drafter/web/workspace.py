@@ -1,0 +1,124 @@
+"""The workspace the page serves: metrics files at its top level and in uploads/, one OUT directory per
+draft (workspace/<name>/draft.json …, exactly as `drafter draft -o` writes them)."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from drafter.files import write_bytes_atomic
+from drafter.store import DRAFT_FILE
+from drafter.types import CheckReport, Draft, SourceData
+from drafter.web.security import PathRefused, confine, safe_name
+
+METRICS_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+UPLOADS = "uploads"
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """A draft as the page shows it: draft.json with draft.md's hand edits laid over, and its check."""
+
+    name: str
+    out_dir: Path
+    draft: Draft
+    md_text: str
+    report: CheckReport
+    source: SourceData | None
+    imported: tuple[str, ...] = ()
+
+
+class Workspace:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).resolve()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._locks: dict[str, threading.Lock] = {}
+        self.running: set[str] = set()  # drafts a background job is drafting now
+        self._guard = threading.Lock()
+        self._sources: dict[tuple[str, float], SourceData] = {}
+        self._checks: dict[tuple[str, str], CheckReport] = {}
+
+    # ------------------------------------------------------------ listing
+    def metrics_files(self) -> list[str]:
+        found = [p for folder in (self.root, self.root / UPLOADS) if folder.is_dir()
+                 for p in sorted(folder.iterdir()) if p.suffix.lower() in METRICS_SUFFIXES and p.is_file()
+                 and not p.name.startswith(".") and p.resolve().is_relative_to(self.root)]
+        return [p.relative_to(self.root).as_posix() for p in found]
+
+    def drafts(self) -> list[str]:
+        return [p.name for p in sorted(self.root.iterdir()) if (p / DRAFT_FILE).is_file()
+                and not p.name.startswith(".") and p.resolve().is_relative_to(self.root)]
+
+    def out_dir(self, name: str, *, must_exist: bool = True) -> Path:
+        path = confine(self.root, safe_name(name), must_exist=must_exist)
+        if must_exist and not (path / DRAFT_FILE).is_file():
+            raise PathRefused(f"没有这份草稿 / no draft named {name!r}", status=404)
+        return path
+
+    def metrics_path(self, relative: str) -> Path:
+        path = confine(self.root, relative)
+        if path.suffix.lower() not in METRICS_SUFFIXES or not path.is_file():
+            raise PathRefused("不是指标数据文件 / not a metrics file (.yaml .yml .json .xlsx)")
+        return path
+
+    def lock(self, name: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(name, threading.Lock())
+
+    # ------------------------------------------------------------ uploads
+    def save_upload(self, filename: str, data: bytes) -> Path:
+        base = Path((filename or "").replace("\\", "/")).name
+        if Path(base).suffix.lower() not in METRICS_SUFFIXES:
+            raise PathRefused("只接受 .yaml .yml .json .xlsx 文件 / only .yaml .yml .json .xlsx files")
+        target = self.root / UPLOADS / safe_name(base)
+        write_bytes_atomic(target, data)
+        return target
+
+    def relative(self, path: Path) -> str:
+        return Path(path).resolve().relative_to(self.root).as_posix()
+
+    def hide_root(self, text: str) -> str:
+        """Messages name files relative to the workspace, not by the server's absolute path."""
+        return text.replace(str(self.root) + "/", "").replace(str(self.root), ".")
+
+    # ------------------------------------------------------------ reading a draft
+    def source_for(self, draft: Draft) -> SourceData | None:
+        """The metrics the draft was made from (cached by path and mtime); None when gone or invalid."""
+        from drafter.errors import InputError
+        from drafter.metrics import load_source
+
+        path = Path(draft.metrics_path) if draft.metrics_path else None
+        if path is None or not path.is_file():
+            return None
+        key = (str(path), path.stat().st_mtime)
+        if key not in self._sources:
+            try:
+                self._sources[key] = load_source(path)
+            except InputError:
+                return None
+        return self._sources[key]
+
+    def check(self, md_text: str, source: SourceData | None, out_dir: Path) -> CheckReport:
+        """The checker's report of draft.md (cached by content), as `write_all` would write it."""
+        from drafter.outputs import MD_FILE, check_markdown
+
+        key = (hashlib.sha256(md_text.encode("utf-8")).hexdigest(), str(source.path if source else ""))
+        if key not in self._checks:
+            if len(self._checks) > 64:
+                self._checks.clear()
+            self._checks[key] = check_markdown(md_text, source)
+        return replace(self._checks[key], path=str(out_dir / MD_FILE))
+
+    def view(self, name: str) -> DraftView:
+        from drafter.sections import import_hand_edits, read_markdown
+        from drafter.store import load_draft
+
+        out_dir = self.out_dir(name)
+        stored = load_draft(out_dir)
+        md_text = read_markdown(out_dir, stored)
+        draft, imported = import_hand_edits(stored, md_text)
+        source = self.source_for(draft)
+        return DraftView(name=name, out_dir=out_dir, draft=draft, md_text=md_text,
+                         report=self.check(md_text, source, out_dir), source=source, imported=imported)
