@@ -1,0 +1,95 @@
+"""`drafter check DRAFT [--metrics METRICS] [--format table|json|html] [-o FILE]`: parse, call the checker, print."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+FORMATS = ("table", "json", "html")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+
+
+def check(
+    draft: Annotated[Path, typer.Argument(help="要核对的稿件 / the draft to check (.md, .txt or .docx)")],
+    metrics: Annotated[
+        Path | None, typer.Option("--metrics", "-m", help="来源数据 / the metrics file (YAML, JSON or XLSX)")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table | json (check.json) | html (highlighted page)")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="写入文件 / write the result to FILE")
+    ] = None,
+) -> None:
+    """Check every figure of a draft; exit 0 when all are right, 1 when some are wrong, 2 on bad input."""
+    from drafter.checker import check_text
+    from drafter.errors import InputError
+    from drafter.textio import read_draft
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}", key="--format", hint="use table, json or html")
+    source = _load_metrics(metrics) if metrics else None
+    doc = read_draft(draft)
+    if doc.note:
+        typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
+    report = check_text(doc.text, source, path=doc.path)
+    rendered = _render(fmt, doc.text, report, source is not None)
+    if output is not None:
+        from drafter.files import write_text_atomic
+
+        write_text_atomic(output, rendered)
+        typer.echo(f"{output}: {_summary_line(report)}", err=fmt == "table")
+    elif rendered:
+        typer.echo(rendered)
+    raise typer.Exit(report.exit_code)
+
+
+def _load_metrics(path: Path):
+    from drafter.metrics import load_source
+
+    return load_source(path)
+
+
+def _summary_line(report) -> str:
+    s = report.summary
+    return " · ".join(f"{k} {v}" for k, v in s.items() if v or k == "figures")
+
+
+def _render(fmt: str, text: str, report, with_source: bool) -> str:
+    if fmt == "json":
+        from drafter.checker import report_to_json
+
+        return json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
+    if fmt == "html":
+        from drafter.export.html import render_report_html
+
+        return render_report_html(text, report)
+    _print_table(report, with_source)
+    return ""
+
+
+def _print_table(report, with_source: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"{report.path} — 需要处理的数字 / figures to fix", show_lines=False)
+    for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
+        table.add_column(col, overflow="fold")
+    for f in report.problems:
+        table.add_row(str(f.line), f.section, f.text, f.status, f.expected, f"{f.message} {f.source}".strip())
+    if report.problems:
+        console.print(table)
+    else:
+        console.print("[green]没有发现问题 / no problem found[/green]")
+    if not with_source:
+        console.print(
+            "[yellow]未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked[/yellow]"
+        )
+    console.print(_summary_line(report))

@@ -1,0 +1,265 @@
+"""The checker: each self-consistency rule (a case it must flag, one it must not), linking to metrics, check.json."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.checker import check_text, headings, report_to_json
+from drafter.types import Metric, ReportInfo, SourceData, Target
+
+SOURCE = SourceData(
+    report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
+    metrics=(
+        Metric("fund.general_budget_edu", "一般公共预算教育支出", "亿元", {2019: 21.0, 2020: 21.09}),
+        Metric(
+            "fund.per_student_higher_vocational",
+            "高职高专生均一般公共预算教育经费",
+            "元",
+            {2020: 16477.24},
+            Target(12000),
+        ),
+        Metric("preschool.gross_enrolment_rate", "学前三年毛入园率", "%", {2020: 91.1, 2021: 92.3}),
+        Metric("preschool.public_share", "公办幼儿园在园幼儿占比", "%", {2021: 53}),
+        Metric("preschool.inclusive_coverage", "普惠性幼儿园覆盖率", "%", {2021: 80.1}),
+        Metric("preschool.new_inclusive_kindergartens", "新建认定普惠性幼儿园", "所", {2021: 30}),
+        Metric("private.compulsory_students", "民办义务教育在校生", "人", {2021: 3534}),
+        Metric("private.all_students", "义务教育阶段在校生", "人", {2021: 113369}),
+    ),
+    facts={"party": ("市委常委会、市政府常务会专题研究教育工作4次",)},
+)
+
+
+def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str, str, str]]:
+    """{figure text: (status, expected, source)} for the figures that need fixing."""
+    return {f.text.strip(): (f.status, f.expected, f.source) for f in check_text(text, source).problems}
+
+
+# ---------------------------------------------------------------- self-consistency rules (no metrics)
+@pytest.mark.parametrize(
+    ("rule", "text", "figure", "expected"),
+    [
+        (
+            "percent_for_points",
+            "2020年民办义务教育在校生占比为7.9%，2021年为7.4%，较上年减少了0.5%。",
+            "0.5%",
+            "0.5个百分点",
+        ),
+        ("percent_for_points", "大班额数5282个，占比1.53%，较上学年下降了0.16%。", "0.16%", "0.16个百分点"),
+        (
+            "stated_change",
+            "在校生人数分别为42971人、46014人、52579人、52656人，3年增长9785人。",
+            "9785人",
+            "9685人",
+        ),
+        ("stated_change", "2020年经费为100万元，2021年为110万元，增长12%。", "12%", "10%"),
+        ("stated_change", "2020年经费为100万元，2021年为90万元，增长10%。", "10%", "10%"),  # wrong direction
+        ("stated_share", "民办在校生3534人，占全市在校生113369人的3.21%。", "3.21%", "3.12%"),
+        (
+            "stated_share",
+            "需建立小区配套幼儿园101所。目前，配建小区配套幼儿园53所，配建率达到52.3%。",
+            "52.3%",
+            "52.5%",
+        ),
+        ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部338个。", "391个", "381个"),
+        ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，民办幼儿园23所。", "53所", "58所"),
+        ("score_total", "总得分为96.15分。\n得分：4分\n得分：8分\n", "96.15分", "12.00分"),
+        (
+            "total_below_part",
+            "2023年一般公共预算教育经费为142.689万元。全年下达资助资金4942.289万元。",
+            "142.689万元",
+            "≥4942.289万元",
+        ),
+        ("stated_target", "生均经费16477.24元，超出省定12000元标准35.3%。", "35.3%", "37.3%"),
+        ("stated_target", "普惠性幼儿园覆盖率78.5%，高于省定80%的目标。", "78.5%", ""),
+    ],
+)
+def test_rule_flags(rule, text, figure, expected):
+    got = flagged(text)
+    assert got[figure] == ("inconsistent", expected, f"rule:{rule}")
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("percent_for_points", "2020年在校生占比为7.9%，2021年为7.4%，较上年减少了0.5个百分点。"),
+        ("percent_for_points", "2020年在校生占比为7.9%，2021年为7.4%，下降了6.3%。"),  # a relative change
+        ("percent_for_points", "共招生13万余人，超额15%完成计划，同比增加50%。"),  # 15% is not a rate
+        (
+            "stated_change",
+            "在校生人数分别为42971人、46014人、52579人、52656人，3年增长9685人，年均增长3228人。",
+        ),
+        ("stated_change", "2020年经费为100万元，2021年为110万元，增长10%。"),
+        (
+            "stated_change",
+            "2020年全市一般公共预算教育经费投入21.09亿元，比2019年增加0.09亿元。",
+        ),  # one value: no check
+        ("stated_share", "民办义务教育在校生3534人，占全市义务教育阶段总在校生数113369人的3.12%。"),
+        ("stated_share", "全省122个县（市、区）中，116个实现不低于当地公务员，占比95.08%。"),
+        ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部348个。"),
+        ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，普惠性民办幼儿园13所。"),  # a subset
+        ("listed_total", "在籍学生404人（其中送教上门46人），随班就读371人，有42人无需求。"),
+        ("score_total", "总得分为12分。\n得分：4分\n得分：8分\n"),
+        ("total_below_part", "一般公共预算教育经费3217.77亿元，地方教育经费总投入4918.76亿元。"),
+        (
+            "stated_target",
+            "全市公办普通高职高专生均一般公共预算教育经费16477.24元，超出省定12000元标准37.3%。",
+        ),
+        ("stated_target", "普惠性幼儿园覆盖率82.74%，高于国家和省政府80%的规划指标。"),
+        ("stated_target", "入学率达94.8%，超过了我市阶段性目标，预计2024年可超过中长期95%的目标值。"),
+    ],
+)
+def test_rule_stays_silent(rule, text):
+    assert flagged(text) == {}, rule
+
+
+def test_without_metrics_figures_are_unchecked_not_unsupported():
+    report = check_text("全市建设认定30所普惠性幼儿园，毛入园率92.3%。")
+    assert [f.status for f in report.findings] == ["unchecked", "unchecked"]
+    assert report.exit_code == 0
+
+
+# ---------------------------------------------------------------- linking figures to the metrics
+@pytest.mark.parametrize(
+    ("text", "figure", "status", "source"),
+    [
+        ("2021年全市学前三年毛入园率92.3%。", "92.3%", "verified", "preschool.gross_enrolment_rate@2021"),
+        ("2020年一般公共预算教育支出210900万元。", "210900万元", "verified", "fund.general_budget_edu@2020"),
+        ("2020年一般公共预算教育支出21亿元。", "21亿元", "verified", "fund.general_budget_edu@2020"),
+        ("2021年义务教育阶段在校生11.34万人。", "11.34万人", "verified", "private.all_students@2021"),
+        (
+            "2020年一般公共预算教育支出21.09亿元，比2019年增加900万元。",
+            "900万元",
+            "derived",
+            "diff(fund.general_budget_edu,2019,2020)",
+        ),
+        (
+            "2020年一般公共预算教育支出21.09亿元，比2019年增长0.43%。",
+            "0.43%",
+            "derived",
+            "growth(fund.general_budget_edu,2019,2020)",
+        ),
+        (
+            "2020年一般公共预算教育支出21.09亿元，比2019年增加0.09亿元。",
+            "0.09亿元",
+            "derived",
+            "diff(fund.general_budget_edu,2019,2020)",
+        ),
+        (
+            "2021年全市学前三年毛入园率92.3%，比上年提高1.2个百分点。",
+            "1.2个百分点",
+            "derived",
+            "pp_change(preschool.gross_enrolment_rate,2020,2021)",
+        ),
+        (
+            "2021年民办义务教育在校生3534人，占义务教育阶段在校生113369人的3.12%。",
+            "3.12%",
+            "derived",
+            "share(private.compulsory_students,private.all_students,2021)",
+        ),
+        (
+            "高职高专生均一般公共预算教育经费16477.24元，超出省定12000元标准37.3%。",
+            "37.3%",
+            "derived",
+            "exceed_target_pct(fund.per_student_higher_vocational,2020)",
+        ),
+        (
+            "高职高专生均一般公共预算教育经费16477.24元，超出省定12000元标准37.3%。",
+            "12000元",
+            "verified",
+            "fund.per_student_higher_vocational.target",
+        ),
+        ("市委常委会、市政府常务会专题研究教育工作4次。", "4次", "verified", "facts.party[0]"),
+        (
+            "2021年新建认定普惠性幼儿园三十所。",
+            "三十所",
+            "verified",
+            "preschool.new_inclusive_kindergartens@2021",
+        ),
+    ],
+)
+def test_sourced_figures(text, figure, status, source):
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, SOURCE).findings}
+    assert found[figure] == (status, source)
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "figure", "status", "expected"),
+    [
+        ("digit typo", "2021年全市学前三年毛入园率93.2%。", "93.2%", "mismatch", "92.3%"),
+        ("another year's value", "2021年全市学前三年毛入园率91.1%。", "91.1%", "mismatch", "92.3%"),
+        ("right number, wrong label", "2021年公办幼儿园在园幼儿占比80.1%。", "80.1%", "mismatch", "53.0%"),
+        ("unit error", "2020年一般公共预算教育支出21.09万元。", "21.09万元", "mismatch", "21.09亿元"),
+        ("rounding beyond tolerance", "2021年全市学前三年毛入园率92.4%。", "92.4%", "mismatch", "92.3%"),
+        ("Chinese numeral", "2021年新建认定普惠性幼儿园三十二所。", "三十二所", "mismatch", "30所"),
+        (
+            "wrong growth",
+            "2020年一般公共预算教育支出21.09亿元，比2019年增长0.53%。",
+            "0.53%",
+            "mismatch",
+            "0.43%",
+        ),
+        (
+            "% for 个百分点",
+            "2021年全市学前三年毛入园率92.3%，比上年提高1.2%。",
+            "1.2%",
+            "inconsistent",
+            "1.2个百分点",
+        ),
+        ("invented figure", "全市建成心理健康辅导室17间。", "17间", "unsupported", ""),
+    ],
+)
+def test_wrong_figures_are_flagged(case, text, figure, status, expected):
+    got = flagged(text, SOURCE)
+    assert got[figure][:2] == (status, expected), case
+
+
+def test_a_finding_says_why():
+    [f] = check_text("2021年全市学前三年毛入园率93.2%。", SOURCE).problems
+    assert f.source == "preschool.gross_enrolment_rate@2021" and "92.3%" in f.message
+
+
+# ---------------------------------------------------------------- positions and check.json
+TEXT = "一、工作成效\n（四）学前教育\n2021年全市学前三年毛入园率93.2%。\n"
+
+
+def test_section_line_and_offsets():
+    [f] = check_text(TEXT, SOURCE).problems
+    assert (f.section, f.line) == ("（四）学前教育", 3)
+    assert TEXT[f.start : f.end] == "93.2%"
+    assert headings(TEXT) == [(0, "一、工作成效"), (7, "（四）学前教育")]
+
+
+def test_sections_can_be_given():
+    [f] = check_text("2021年全市学前三年毛入园率93.2%。", SOURCE, sections=[(0, "学前教育")]).problems
+    assert f.section == "学前教育"
+
+
+def test_report_to_json_has_the_design_shape():
+    data = report_to_json(check_text(TEXT, SOURCE))
+    assert list(data) == ["summary", "findings"]
+    assert list(data["summary"]) == [
+        "figures",
+        "verified",
+        "derived",
+        "mismatch",
+        "unsupported",
+        "inconsistent",
+        "ignored",
+        "unchecked",
+    ]
+    assert data["summary"]["figures"] == len(data["findings"]) == 3  # 2021年, 三年 (学前三年) and 93.2%
+    assert (data["summary"]["mismatch"], data["summary"]["ignored"]) == (1, 2)
+    assert list(data["findings"][1]) == [
+        "section",
+        "line",
+        "start",
+        "end",
+        "text",
+        "value",
+        "unit",
+        "status",
+        "expected",
+        "source",
+        "message",
+    ]
+    assert data["findings"][2]["value"] == 93.2 and data["findings"][2]["expected"] == "92.3%"

@@ -1,0 +1,117 @@
+"""`drafter check DRAFT [--metrics M] [--format table|json|html] [-o FILE]`: output, files and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from drafter.cli.main import run
+
+METRICS = """\
+report: {region: 阳泉市, level: city, round: 2022, period: 2021, issuer: 阳泉市人民政府}
+metrics:
+  - {key: fund.general_budget_edu, label: 一般公共预算教育支出, unit: 亿元, values: {2019: 21.00, 2020: 21.09}}
+  - {key: preschool.gross_enrolment_rate, label: 学前三年毛入园率, unit: "%", values: {2021: 91.2}}
+"""
+GOOD = "（二）经费保障\n2020年全市一般公共预算教育支出21.09亿元，比2019年增加0.09亿元，增长0.43%。\n"
+BAD = GOOD + "（四）学前教育\n2021年全市学前三年毛入园率达到92.5%<b>。\n"
+
+
+def drafter(*args: object) -> int:
+    with pytest.raises(SystemExit) as done:
+        run([str(a) for a in args])
+    return done.value.code
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    (tmp_path / "metrics.yaml").write_text(METRICS, encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_correct_draft_exits_0(files, capsys):
+    assert drafter("check", files / "good.md", "--metrics", files / "metrics.yaml") == 0
+    assert "没有发现问题" in capsys.readouterr().out
+
+
+def test_a_wrong_figure_exits_1_and_the_table_says_why(files, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml") == 1
+    out = capsys.readouterr().out
+    assert "92.5%" in out and "mismatch" in out and "91.2%" in out and "（四）学前教育" in out
+
+
+def test_json_is_check_json(files, capsys):
+    assert drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "--format", "json") == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (
+        data["summary"]["verified"] == 1
+        and data["summary"]["derived"] == 2
+        and data["summary"]["mismatch"] == 1
+    )
+    wrong = next(f for f in data["findings"] if f["status"] == "mismatch")
+    assert (
+        BAD[wrong["start"] : wrong["end"]] == "92.5%"
+        and wrong["source"] == "preschool.gross_enrolment_rate@2021"
+    )
+
+
+def test_html_highlights_escapes_and_writes_the_file(files, capsys):
+    out = files / "out" / "report.html"
+    assert (
+        drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "--format", "html", "-o", out)
+        == 1
+    )
+    page = out.read_text(encoding="utf-8")
+    assert '<span class="fig mismatch" title="' in page and ">92.5%</span>" in page
+    assert '<span class="fig verified"' in page and "fund.general_budget_edu@2020" in page
+    assert "&lt;b&gt;" in page and "<b>" not in page  # the draft's text is escaped
+    assert "unchecked" in page and '<table class="summary">' in page  # legend and summary on top
+
+
+def test_without_metrics_only_the_rules_run(files, capsys):
+    assert drafter("check", files / "bad.md", "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["unchecked"] == 4
+
+
+def test_a_docx_draft_is_read(files, capsys):
+    import docx
+
+    document = docx.Document()
+    for line in BAD.splitlines():
+        document.add_paragraph(line)
+    document.save(files / "bad.docx")
+    assert drafter("check", files / "bad.docx", "--metrics", files / "metrics.yaml", "--format", "json") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("empty.md", b"  \n", "empty"),
+        ("fake.docx", b"not a zip", "not a .docx"),
+        ("binary.txt", b"\xff\xfe\x00\x81\xff" * 3, "neither UTF-8 nor GB18030"),
+        ("draft.pdf", b"%PDF", "cannot check a .pdf"),
+    ],
+)
+def test_bad_drafts_exit_2_with_one_message(files, capsys, name, content, words):
+    (files / name).write_bytes(content)
+    assert drafter("check", files / name, "-o", files / "never.json", "--format", "json") == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not (files / "never.json").exists()
+
+
+def test_gb18030_is_read_with_a_note(files, capsys):
+    (files / "gbk.txt").write_bytes(BAD.encode("gb18030"))
+    assert drafter("check", files / "gbk.txt", "--metrics", files / "metrics.yaml", "--format", "json") == 1
+    assert "GB18030" in capsys.readouterr().err
+
+
+def test_a_missing_draft_and_a_bad_format_exit_2(files, capsys):
+    assert drafter("check", files / "nope.md") == 2
+    assert drafter("check", files / "good.md", "--format", "xml") == 2
+    assert "unknown format" in capsys.readouterr().err

@@ -1,0 +1,134 @@
+"""Figures in Chinese report text: every form that is a figure, and every number that is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.numbers import find_figures, format_figure, matches_shown, to_base
+
+
+def figures(text: str) -> list[tuple[str, float, str, int]]:
+    return [(f.text.strip(), f.value, f.unit, f.decimals) for f in find_figures(text) if not f.ignored]
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {f.text.strip(): f.ignored for f in find_figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("投入21.09亿元", ("21.09亿元", 21.09, "亿元", 2)),  # units stay as printed
+        ("经费16,477.24元", ("16,477.24元", 16477.24, "元", 2)),  # thousands separator
+        ("全市１２３所学校", ("１２３所", 123, "所", 0)),  # full-width digits
+        ("惠及学生3.5万人", ("3.5万人", 3.5, "万人", 1)),  # 万 multiplier kept in the unit
+        ("毛入园率92.3%", ("92.3%", 92.3, "%", 1)),
+        ("下降1.2个百分点", ("1.2个百分点", 1.2, "个百分点", 1)),
+        ("建设认定30 所", ("30 所", 30, "所", 0)),  # a space before the unit
+        ("建成三所幼儿园", ("三所", 3, "所", 0)),  # Chinese numerals via cn2an
+        ("组建十二个集团", ("十二个", 12, "个", 0)),
+        ("培训一百零五人", ("一百零五人", 105, "人", 0)),
+        ("受益两千余人", ("两千余人", 2000, "人", 0)),  # 余 kept in the text
+        ("招生13 万余人", ("13 万余人", 13, "万人", 0)),
+        ("专项资金2800万", ("2800万", 2800, "万", 0)),
+        ("资金752. 96万元", ("752. 96万元", 752.96, "万元", 2)),  # OCR space after the point
+        ("死亡率0.5‰", ("0.5‰", 0.5, "‰", 1)),
+        ("每年安排20萬元", ("20萬元", 20, "万元", 0)),  # Traditional 萬
+    ],
+)
+def test_each_figure_form(text, expected):
+    assert figures(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "why"),
+    [
+        ("2021年，全市", "2021年", "year"),
+        ("2021-2022学年", "2021", "range-year"),
+        ("根据（晋政教督〔2021〕1号）", "1", "doc_number"),
+        ("《意见》（辽政发﹝2024﹞21号）", "21", "doc_number"),
+        ("2022年3月20日", "20", "date"),
+        ("截至 6 月 15 日", "6", "date"),
+        ("（3）确保教育经费", "3", "section_number"),
+        ("落实两项工作；（3）确保经费", "3", "ordinal"),
+        ("市委第155、156次常委会", "155", "ordinal"),
+        ("市委第155、156次常委会", "156次", "ordinal"),
+        ("市政府第70次、71次常务会", "71次", "ordinal"),
+        ("确保“两个只增不减”", "两个", "name"),
+        ("增强“四个意识”", "四个", "name"),
+        ("制定《计划（2010—2020年）》", "2010", "name"),
+        ("举报电话13912345678", "13912345678", "phone"),
+        ("消除56人以上大班额", "56人", "name"),
+        ("课后服务5+2全覆盖", "5", "name"),
+        ("连续3年实现", "3年", "duration"),
+        ("预留一所幼儿园", "一所", "word"),
+        ("全省首批唯一一所书证融通试点", "一所", "word"),
+        ("ESI 排名前 1%", "1%", "ordinal"),
+        ("普职比约为66：34", "66", "ratio"),
+        ("建成4A级组织", "4", "name"),
+    ],
+)
+def test_what_is_not_a_figure(text, number, why):
+    assert reasons(text)[number] == why
+
+
+def test_section_numbers_at_line_start_are_ignored():
+    text = "1. 教育职责进一步优先落实。\n（2）建立联系制度，投入30万元。"
+    assert figures(text) == [("30万元", 30, "万元", 0)]
+    assert {f.ignored for f in find_figures(text) if f.value in (1, 2)} == {"section_number"}
+
+
+def test_a_range_gives_two_figures_with_its_unit():
+    assert figures("按每人每月600-800元补助") == [("600", 600, "元", 0), ("800元", 800, "元", 0)]
+
+
+def test_offsets_point_into_the_text():
+    text = "全市幼儿园883所，在园幼儿94983人。"
+    for f in find_figures(text):
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "expected"),
+    [
+        (21.09, "亿元", None, "21.09亿元"),
+        (0.43, "%", 2, "0.43%"),
+        (1.2, "个百分点", None, "1.2个百分点"),
+        (30, "所", None, "30所"),
+        (30.0, "所", None, "30所"),  # integers without .0
+        (6.0, "%", 2, "6.00%"),  # a fixed precision keeps its zeros
+        (37.31033, "%", 1, "37.3%"),
+        (0.125, "%", 2, "0.13%"),  # half up, not banker's rounding
+    ],
+)
+def test_format_figure(value, unit, decimals, expected):
+    assert format_figure(value, unit, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "decimals", "actual", "ok"),
+    [
+        (91.2, 1, 91.24, True),
+        (91.3, 1, 91.24, False),  # rounding beyond tolerance
+        (21, 0, 21.09, True),  # 21 shown with 0 decimals covers [20.5, 21.5)
+        (21, 0, 21.5, False),
+        (52.3, 1, 52.48, False),
+    ],
+)
+def test_tolerance_follows_the_shown_precision(printed, decimals, actual, ok):
+    assert matches_shown(printed, decimals, actual) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "base"),
+    [
+        (21.09, "亿元", (2109000000, "元")),
+        (900, "万元", (9000000, "元")),
+        (3.5, "万人", (35000, "人")),
+        (12, "名", (12, "人")),
+        (5, "所", (5, "所")),
+    ],
+)
+def test_to_base(value, unit, base):
+    got = to_base(value, unit)
+    assert got[1] == base[1] and got[0] == pytest.approx(base[0])
