@@ -38,8 +38,8 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check drafter tests bench
-	$(BIN)/ruff format --check drafter tests bench
+	$(BIN)/ruff check drafter tests bench scripts
+	$(BIN)/ruff format --check drafter tests bench scripts
 
 bench: install
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -35,15 +35,20 @@ EXAMPLE = ROOT / "examples" / "anyue-2023.yaml"
 
 
 def requests(settings: Settings, count: int) -> list[SectionRequest]:
-    source = SourceData(report=ReportInfo(region="阳泉市", level="city", round=2022, period=2021, issuer="阳泉市人民政府"),
-                        metrics=())
+    source = SourceData(
+        report=ReportInfo(region="阳泉市", level="city", round=2022, period=2021, issuer="阳泉市人民政府"),
+        metrics=(),
+    )
     prompts = load_prompts(settings.prompts_dir)
     made = []
     for n in range(count):
         spec = SectionSpec(id=f"s{n}", kind="indicator", heading=f"指标{n}", indicator=f"ind{n}")
         slots = (Slot(name=f"ind{n}.value@2021", text=f"{n}.5%", label=f"指标{n}"),)
-        made.append(SectionRequest(spec=spec, messages=section_messages(prompts, source, spec, slots),
-                                   source=source, slots=slots))
+        made.append(
+            SectionRequest(
+                spec=spec, messages=section_messages(prompts, source, spec, slots), source=source, slots=slots
+            )
+        )
     return made
 
 
@@ -90,12 +95,18 @@ def main() -> None:
     parser.add_argument("--skip-pipeline", action="store_true")
     args = parser.parse_args()
     with FakeOpenAI(latency=args.latency) as fake:
-        settings = Settings.load(backend="openai", base_url=fake.base_url, api_key="", timeout=30.0, quiet=True)
+        settings = Settings.load(
+            backend="openai", base_url=fake.base_url, api_key="", timeout=30.0, quiet=True
+        )
         print(f"fake OpenAI server at {fake.base_url}, {args.latency * 1000:.0f} ms per answer")
-        print(f"{'run':<10} {'concurrency':>11} {'sections':>8} {'wall s':>8} {'slowest s':>9} {'wall/slowest':>12}")
+        print(
+            f"{'run':<10} {'concurrency':>11} {'sections':>8} {'wall s':>8} {'slowest s':>9} {'wall/slowest':>12}"
+        )
         for n in args.concurrency:
             wall, slowest = backend_run(settings, args.sections, n)
-            print(f"{'backend':<10} {n:>11} {args.sections:>8} {wall:>8.2f} {slowest:>9.2f} {wall / slowest:>12.2f}")
+            print(
+                f"{'backend':<10} {n:>11} {args.sections:>8} {wall:>8.2f} {slowest:>9.2f} {wall / slowest:>12.2f}"
+            )
         if args.skip_pipeline or not EXAMPLE.exists():
             return
         for n in args.concurrency:

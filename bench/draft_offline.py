@@ -30,8 +30,12 @@ DRAFTER = ROOT / ".venv" / "bin" / "drafter"
 def run_one(example: Path, out: Path) -> tuple[float, int]:
     shutil.rmtree(out, ignore_errors=True)  # a fresh OUT: an existing draft would be resumed, not redrafted
     started = time.perf_counter()
-    proc = subprocess.run([str(DRAFTER), "draft", str(example), "-o", str(out), "--quiet"],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [str(DRAFTER), "draft", str(example), "-o", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     wall = time.perf_counter() - started
     if proc.returncode == 2:
         print(f"  {example.name}: bad input\n{proc.stderr}", file=sys.stderr)
@@ -50,8 +54,11 @@ def coverage(source, draft: dict, md: str) -> dict[str, str]:
     latest = [m for m in source.metrics if format_figure(m.values[m.latest_year], m.unit) in md]
     values = [(m, v) for m in source.metrics for v in m.values.values()]
     found = [1 for m, v in values if format_figure(v, m.unit) in md]
-    return {"sections": f"{len(got)}/{len(wanted)}", "latest": f"{len(latest)}/{len(source.metrics)}",
-            "values": f"{len(found)}/{len(values)}"}
+    return {
+        "sections": f"{len(got)}/{len(wanted)}",
+        "latest": f"{len(latest)}/{len(source.metrics)}",
+        "values": f"{len(found)}/{len(values)}",
+    }
 
 
 def problems_in_user_words(source, findings: list[dict]) -> int:
@@ -63,8 +70,10 @@ def problems_in_user_words(source, findings: list[dict]) -> int:
 def main() -> None:
     keep = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None
     base = keep or Path(tempfile.mkdtemp(prefix="drafter-bench-"))
-    header = f"{'example':<18}{'wall s':>8}{'exit':>6}{'figures':>9}{'ok':>5}{'flag':>6}{'in user words':>15}" \
-             f"{'sections':>10}{'latest':>9}{'values':>9}"
+    header = (
+        f"{'example':<18}{'wall s':>8}{'exit':>6}{'figures':>9}{'ok':>5}{'flag':>6}{'in user words':>15}"
+        f"{'sections':>10}{'latest':>9}{'values':>9}"
+    )
     print(header)
     walls = []
     for example in sorted((ROOT / "examples").glob("*.yaml")):
@@ -77,10 +86,14 @@ def main() -> None:
         cov = coverage(source, draft, (out / "draft.md").read_text(encoding="utf-8"))
         s = check["summary"]
         flagged = s["mismatch"] + s["unsupported"] + s["inconsistent"]
-        print(f"{example.stem:<18}{wall:>8.2f}{code:>6}{s['figures']:>9}{s['verified'] + s['derived']:>5}"
-              f"{flagged:>6}{problems_in_user_words(source, check['findings']):>15}"
-              f"{cov['sections']:>10}{cov['latest']:>9}{cov['values']:>9}")
-    print(f"max wall {max(walls):.2f} s, mean {sum(walls) / len(walls):.2f} s (target ≤ 3 s); drafts in {base}")
+        print(
+            f"{example.stem:<18}{wall:>8.2f}{code:>6}{s['figures']:>9}{s['verified'] + s['derived']:>5}"
+            f"{flagged:>6}{problems_in_user_words(source, check['findings']):>15}"
+            f"{cov['sections']:>10}{cov['latest']:>9}{cov['values']:>9}"
+        )
+    print(
+        f"max wall {max(walls):.2f} s, mean {sum(walls) / len(walls):.2f} s (target ≤ 3 s); drafts in {base}"
+    )
 
 
 if __name__ == "__main__":

@@ -63,8 +63,13 @@ def _count(messages: tuple[Message, ...], model: str, settings: Settings) -> int
     return count_tokens("\n".join(m.content for m in messages), model, settings)
 
 
-def fit_prompt(spec: SectionSpec, ctx: DraftContext, slots: tuple[Slot, ...], exemplars: tuple[Passage, ...],
-               instructions: str) -> tuple[tuple[Message, ...], tuple[Passage, ...], int]:
+def fit_prompt(
+    spec: SectionSpec,
+    ctx: DraftContext,
+    slots: tuple[Slot, ...],
+    exemplars: tuple[Passage, ...],
+    instructions: str,
+) -> tuple[tuple[Message, ...], tuple[Passage, ...], int]:
     """Messages within the context budget: the weakest exemplars (last in preference order) go first,
     the slots never."""
     from drafter.prompts import section_messages
@@ -73,15 +78,18 @@ def fit_prompt(spec: SectionSpec, ctx: DraftContext, slots: tuple[Slot, ...], ex
     kept = list(exemplars)
     name = ctx.taxonomy.indicator(spec.indicator).name if ctx.taxonomy.indicator(spec.indicator) else ""
     while True:
-        messages = section_messages(ctx.prompts, ctx.source, spec, slots, kept,
-                                    instructions=instructions, indicator_name=name)
+        messages = section_messages(
+            ctx.prompts, ctx.source, spec, slots, kept, instructions=instructions, indicator_name=name
+        )
         tokens = _count(messages, ctx.backend.model, ctx.settings)
         if tokens <= budget:
             return messages, tuple(kept), tokens
         if not kept:
-            raise PromptError(f"the prompt for {spec.numbered_heading or spec.id} needs {tokens} tokens even "
-                              f"without exemplars; the model's budget is {budget}",
-                              hint="use a model with a larger context (DRAFTER_CONTEXT_TOKENS) or fewer metrics")
+            raise PromptError(
+                f"the prompt for {spec.numbered_heading or spec.id} needs {tokens} tokens even "
+                f"without exemplars; the model's budget is {budget}",
+                hint="use a model with a larger context (DRAFTER_CONTEXT_TOKENS) or fewer metrics",
+            )
         kept = kept[:-1]
 
 
@@ -99,15 +107,25 @@ def reply_problem(completion: Completion, filled: Filled) -> tuple[str, str]:
     return "", ""
 
 
-def _retry_messages(ctx: DraftContext, messages: tuple[Message, ...], reply: str, code: str,
-                    filled: Filled, slots: tuple[Slot, ...]) -> tuple[Message, ...]:
+def _retry_messages(
+    ctx: DraftContext,
+    messages: tuple[Message, ...],
+    reply: str,
+    code: str,
+    filled: Filled,
+    slots: tuple[Slot, ...],
+) -> tuple[Message, ...]:
     from drafter.prompts import retry_message
 
-    again = retry_message(ctx.prompts, code, unknown_slots=filled.unknown, allowed_slots=[s.name for s in slots])
+    again = retry_message(
+        ctx.prompts, code, unknown_slots=filled.unknown, allowed_slots=[s.name for s in slots]
+    )
     return (*messages, Message("assistant", reply), again)
 
 
-def _complete(ctx: DraftContext, request: SectionRequest, slots: tuple[Slot, ...]) -> tuple[Completion, Filled]:
+def _complete(
+    ctx: DraftContext, request: SectionRequest, slots: tuple[Slot, ...]
+) -> tuple[Completion, Filled]:
     """One call, and one more with the problem stated when the reply is unusable.
 
     A backend that judges replies itself (openai) raises BadCompletion after its own retry; that ends here.
@@ -135,12 +153,19 @@ def _provenance(ctx: DraftContext, spec: SectionSpec, **given: Any) -> Provenanc
     backend = ctx.backend if model_used else ctx.offline
     prompt = "draft/section" if model_used else f"offline/{spec.kind}"
     note = ctx.note if model_used else "offline templates: no exemplars used"
-    return Provenance(backend=backend.name, model=backend.model, prompt=prompt,
-                      prompt_hash=ctx.prompts.prompt_hash(prompt), note=note, **given)
+    return Provenance(
+        backend=backend.name,
+        model=backend.model,
+        prompt=prompt,
+        prompt_hash=ctx.prompts.prompt_hash(prompt),
+        note=note,
+        **given,
+    )
 
 
-def draft_section(spec: SectionSpec, ctx: DraftContext, *, instructions: str = "",
-                  previous: Section | None = None) -> Section:
+def draft_section(
+    spec: SectionSpec, ctx: DraftContext, *, instructions: str = "", previous: Section | None = None
+) -> Section:
     """The drafted section, or the same section with status "failed" and the error in provenance."""
     started, clock = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), time.perf_counter()
     history = previous.history if previous else ()
@@ -148,19 +173,38 @@ def draft_section(spec: SectionSpec, ctx: DraftContext, *, instructions: str = "
     exemplars: tuple[Passage, ...] = ()
     try:
         exemplars = exemplars_for(spec, ctx)
-        messages, exemplars, tokens = fit_prompt(spec, ctx, slots, exemplars, instructions) \
-            if ctx.uses_model(spec) else ((), (), 0)
-        request = SectionRequest(spec=spec, messages=messages, source=ctx.source, slots=slots,
-                                 exemplars=exemplars, instructions=instructions)
+        messages, exemplars, tokens = (
+            fit_prompt(spec, ctx, slots, exemplars, instructions) if ctx.uses_model(spec) else ((), (), 0)
+        )
+        request = SectionRequest(
+            spec=spec,
+            messages=messages,
+            source=ctx.source,
+            slots=slots,
+            exemplars=exemplars,
+            instructions=instructions,
+        )
         completion, filled = _complete(ctx, request, slots)
     except DrafterError as exc:
-        prov = _provenance(ctx, spec, started_at=started, seconds=round(time.perf_counter() - clock, 3),
-                           instructions=instructions, error=f"{type(exc).__name__}: {exc.message}",
-                           exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars))
+        prov = _provenance(
+            ctx,
+            spec,
+            started_at=started,
+            seconds=round(time.perf_counter() - clock, 3),
+            instructions=instructions,
+            error=f"{type(exc).__name__}: {exc.message}",
+            exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
+        )
         return Section(spec=spec, text="", status="failed", provenance=prov, history=(*history, prov))
-    prov = _provenance(ctx, spec, started_at=started, seconds=round(time.perf_counter() - clock, 3),
-                       exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
-                       tokens_in=completion.tokens_in or tokens, tokens_out=completion.tokens_out,
-                       instructions=instructions)
+    prov = _provenance(
+        ctx,
+        spec,
+        started_at=started,
+        seconds=round(time.perf_counter() - clock, 3),
+        exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
+        tokens_in=completion.tokens_in or tokens,
+        tokens_out=completion.tokens_out,
+        instructions=instructions,
+    )
     text = "\n".join(p.strip() for p in filled.text.split("\n") if p.strip())
     return Section(spec=spec, text=text, status="drafted", provenance=prov, history=(*history, prov))

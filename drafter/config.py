@@ -75,7 +75,9 @@ class Settings:
 
     def validated(self) -> Settings:
         if self.backend not in ("offline", "openai"):
-            raise ConfigError(f"unknown backend {self.backend!r}", hint="use --backend offline or --backend openai")
+            raise ConfigError(
+                f"unknown backend {self.backend!r}", hint="use --backend offline or --backend openai"
+            )
         if self.concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
         return self

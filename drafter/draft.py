@@ -40,13 +40,18 @@ def existing_draft(out_dir: Path) -> Draft | None:
     """The draft already in OUT, None for a new or empty OUT; InputError when OUT holds something else."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("is a file, not a directory", path=str(out_dir), hint="choose a directory for -o OUT")
+        raise InputError(
+            "is a file, not a directory", path=str(out_dir), hint="choose a directory for -o OUT"
+        )
     if (out_dir / DRAFT_FILE).is_file():
         return load_draft(out_dir)
     others = [p.name for p in out_dir.iterdir() if not p.name.startswith(".")] if out_dir.is_dir() else []
     if others:
-        raise InputError(f"holds files that are not a draft ({', '.join(sorted(others)[:5])})", path=str(out_dir),
-                         hint="choose an empty or new directory for -o OUT")
+        raise InputError(
+            f"holds files that are not a draft ({', '.join(sorted(others)[:5])})",
+            path=str(out_dir),
+            hint="choose an empty or new directory for -o OUT",
+        )
     return None
 
 
@@ -63,9 +68,17 @@ def build_context(source: SourceData, settings: Settings, backend: Backend | Non
         from drafter.tokens import count_tokens
 
         count_tokens("", backend.model, settings)
-    return DraftContext(source=source, taxonomy=load_taxonomy(settings.knowledge_dir / "taxonomy.yaml"),
-                        settings=settings, backend=backend, table=slot_table(source, _derived(source)),
-                        offline=offline, retriever=retriever, note=note, prompts=load_prompts(settings.prompts_dir))
+    return DraftContext(
+        source=source,
+        taxonomy=load_taxonomy(settings.knowledge_dir / "taxonomy.yaml"),
+        settings=settings,
+        backend=backend,
+        table=slot_table(source, _derived(source)),
+        offline=offline,
+        retriever=retriever,
+        note=note,
+        prompts=load_prompts(settings.prompts_dir),
+    )
 
 
 def _make_backend(settings: Settings, offline: Backend) -> Backend:
@@ -86,7 +99,9 @@ def _retriever(settings: Settings) -> tuple[object | None, str]:
     """The knowledge index when it is built; without one, drafting goes on with no exemplars."""
     from drafter.errors import IndexError_
 
-    if not settings.chroma_url and not Path(settings.index_dir).exists():  # skip importing chromadb for nothing
+    if (
+        not settings.chroma_url and not Path(settings.index_dir).exists()
+    ):  # skip importing chromadb for nothing
         return None, f"no exemplars: no knowledge index at {settings.index_dir} (run `drafter kb build`)"
     try:
         from drafter.retrieve import Retriever
@@ -102,7 +117,9 @@ def _resolve_only(only: tuple[str, ...], specs: tuple[SectionSpec, ...]) -> set[
     return {resolve_spec(ident, specs).id for ident in only}
 
 
-def sections_to_draft(specs: tuple[SectionSpec, ...], previous: Draft | None, only: tuple[str, ...]) -> list[SectionSpec]:
+def sections_to_draft(
+    specs: tuple[SectionSpec, ...], previous: Draft | None, only: tuple[str, ...]
+) -> list[SectionSpec]:
     """--only: those (locked ones excepted); otherwise what the previous run lacks or failed on."""
     kept = {s.spec.id: s for s in previous.sections} if previous else {}
     if only:
@@ -111,8 +128,12 @@ def sections_to_draft(specs: tuple[SectionSpec, ...], previous: Draft | None, on
     return [s for s in specs if s.id not in kept or kept[s.id].status not in KEPT_STATUSES]
 
 
-def draft_all(todo: list[SectionSpec], ctx: DraftContext, previous: Draft | None,
-              on_done: Callable[[Section], None] = lambda s: None) -> dict[str, Section]:
+def draft_all(
+    todo: list[SectionSpec],
+    ctx: DraftContext,
+    previous: Draft | None,
+    on_done: Callable[[Section], None] = lambda s: None,
+) -> dict[str, Section]:
     """Draft sections concurrently (bounded by settings.concurrency); failures are kept as failed."""
     before = {s.spec.id: s for s in previous.sections} if previous else {}
     done: dict[str, Section] = {}
@@ -134,8 +155,9 @@ def _result(future: Future, spec: SectionSpec) -> Section:
         return Section(spec=spec, text="", status="failed", provenance=Provenance(error=error))
 
 
-def assemble(specs: tuple[SectionSpec, ...], drafted: dict[str, Section], previous: Draft | None,
-             source: SourceData) -> Draft:
+def assemble(
+    specs: tuple[SectionSpec, ...], drafted: dict[str, Section], previous: Draft | None, source: SourceData
+) -> Draft:
     before = {s.spec.id: s for s in previous.sections} if previous else {}
     sections = []
     for spec in specs:
@@ -143,8 +165,12 @@ def assemble(specs: tuple[SectionSpec, ...], drafted: dict[str, Section], previo
         missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error="not drafted yet"))
         sections.append(_respec(section, spec) if section else missing)
     created = previous.created_at if previous else dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    return Draft(report=source.report, sections=tuple(sections), metrics_path=str(Path(source.path or "").resolve())
-                 if source.path else "", created_at=created)
+    return Draft(
+        report=source.report,
+        sections=tuple(sections),
+        metrics_path=str(Path(source.path or "").resolve()) if source.path else "",
+        created_at=created,
+    )
 
 
 def _respec(section: Section, spec: SectionSpec) -> Section:
@@ -163,8 +189,10 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     modelled = [s for s in sections.values() if ctx.uses_model(s.spec)]
     unreachable = [s for s in modelled if s.provenance.error.startswith(BackendUnavailable.__name__)]
     if modelled and len(unreachable) == len(modelled):
-        raise BackendUnavailable(unreachable[0].provenance.error.split(": ", 1)[1],
-                                 hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline")
+        raise BackendUnavailable(
+            unreachable[0].provenance.error.split(": ", 1)[1],
+            hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
+        )
 
 
 def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
@@ -187,10 +215,17 @@ def _write(out_dir: Path, draft: Draft, md_text: str, changed: set[str], source:
     return write_all(out_dir, draft, text, source)
 
 
-def run_draft(metrics_path: Path, out_dir: Path, settings: Settings, *, only: tuple[str, ...] = (),
-              backend: Backend | None = None, progress: bool = True,
-              on_plan: Callable[[list[SectionSpec]], None] | None = None,
-              on_section: Callable[[Section], None] | None = None) -> DraftOutcome:
+def run_draft(
+    metrics_path: Path,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    only: tuple[str, ...] = (),
+    backend: Backend | None = None,
+    progress: bool = True,
+    on_plan: Callable[[list[SectionSpec]], None] | None = None,
+    on_section: Callable[[Section], None] | None = None,
+) -> DraftOutcome:
     """on_plan(todo) before drafting, on_section(section) as each one ends (the web page's live progress)."""
     from drafter.metrics import load_source
     from drafter.plan import plan_sections
@@ -204,9 +239,13 @@ def run_draft(metrics_path: Path, out_dir: Path, settings: Settings, *, only: tu
     if on_plan is not None:
         on_plan(todo)
     with SectionProgress(todo, enabled=progress and not settings.quiet) as bar:
-        drafted = draft_all(todo, ctx, previous, on_done=lambda s: (bar.done(s), on_section and on_section(s)))
+        drafted = draft_all(
+            todo, ctx, previous, on_done=lambda s: (bar.done(s), on_section and on_section(s))
+        )
     draft = assemble(specs, drafted, previous, source)
     check = _write(Path(out_dir), draft, md_text, set(drafted), source)
     raise_if_fatal(drafted, ctx)
     failed = tuple(s.spec.id for s in draft.sections if s.status == "failed")
-    return DraftOutcome(draft=draft, check=check, failed=failed, out_dir=Path(out_dir), drafted=tuple(drafted))
+    return DraftOutcome(
+        draft=draft, check=check, failed=failed, out_dir=Path(out_dir), drafted=tuple(drafted)
+    )

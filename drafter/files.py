@@ -18,8 +18,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"cannot write here ({exc.strerror})", path=str(path),
-                         hint="choose a writable output directory") from exc
+        raise InputError(
+            f"cannot write here ({exc.strerror})", path=str(path), hint="choose a writable output directory"
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

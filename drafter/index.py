@@ -21,8 +21,16 @@ from drafter.index_store import FORMAT_VERSION, REBUILD, IndexStore, jieba_token
 from drafter.types import Passage
 
 __all__ = [
-    "FORMAT_VERSION", "REBUILD", "BuildStats", "IndexStore", "Progress", "build_index", "embed_text", "file_hash",
-    "jieba_tokenizer", "taxonomy_words",
+    "FORMAT_VERSION",
+    "REBUILD",
+    "BuildStats",
+    "IndexStore",
+    "Progress",
+    "build_index",
+    "embed_text",
+    "file_hash",
+    "jieba_tokenizer",
+    "taxonomy_words",
 ]
 
 

@@ -21,8 +21,15 @@ from drafter.taxonomy import Taxonomy, load_taxonomy
 from drafter.types import Metric, ReportInfo, SourceData, Target
 
 __all__ = [  # parse_number and yaml_template live in metrics_schema / metrics_template
-    "default_taxonomy", "load_source", "parse_number", "read_raw", "read_text", "summarize", "to_source",
-    "validate_file", "yaml_template",
+    "default_taxonomy",
+    "load_source",
+    "parse_number",
+    "read_raw",
+    "read_text",
+    "summarize",
+    "to_source",
+    "validate_file",
+    "yaml_template",
 ]
 log = logging.getLogger(__name__)
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -35,10 +42,15 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", path=str(path),
-                         hint="check the path and that the file is readable") from exc
+        raise InputError(
+            f"cannot read the file ({exc.strerror})",
+            path=str(path),
+            hint="check the path and that the file is readable",
+        ) from exc
     if not data.strip():
-        raise InputError("the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template")
+        raise InputError(
+            "the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template"
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding), encoding.removesuffix("-sig")
@@ -56,7 +68,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r} → write each key once", key_node.start_mark)
+                    None, None, f"duplicate key {key!r} → write each key once", key_node.start_mark
+                )
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -65,14 +78,20 @@ def _parse_text(path: Path, text: str) -> Any:
     try:
         return json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, _UniqueKeyLoader)
     except json.JSONDecodeError as exc:
-        raise InputError(f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                         path=str(path), hint="fix the JSON syntax (commas, quotes, brackets)") from exc
+        raise InputError(
+            f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            path=str(path),
+            hint="fix the JSON syntax (commas, quotes, brackets)",
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
-        hint = "merge the repeated entries" if "duplicate key" in reason else \
-            "check indentation and quote values that contain ':' or '#'"
+        hint = (
+            "merge the repeated entries"
+            if "duplicate key" in reason
+            else "check indentation and quote values that contain ':' or '#'"
+        )
         raise InputError(f"YAML syntax error{where}: {reason}", path=str(path), hint=hint) from exc
 
 
@@ -81,8 +100,11 @@ def read_raw(path: Path) -> tuple[dict, str]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(f"unknown file type {suffix or '(none)'!r}", path=str(path),
-                         hint="use a .yaml, .yml, .json or .xlsx metrics file")
+        raise InputError(
+            f"unknown file type {suffix or '(none)'!r}",
+            path=str(path),
+            hint="use a .yaml, .yml, .json or .xlsx metrics file",
+        )
     if suffix == ".xlsx":
         from drafter.xlsx import read_workbook
 
@@ -94,10 +116,12 @@ def read_raw(path: Path) -> tuple[dict, str]:
     if data is None:
         raise InputError("the file holds no data", path=str(path), hint="add report: and metrics: sections")
     if not isinstance(data, dict):
-        raise InputError("the top level must be a mapping with report: and metrics:", path=str(path),
-                         hint="see examples/yangquan-2021.yaml")
+        raise InputError(
+            "the top level must be a mapping with report: and metrics:",
+            path=str(path),
+            hint="see examples/yangquan-2021.yaml",
+        )
     return data, encoding
-
 
 
 def default_taxonomy() -> Taxonomy:
@@ -122,7 +146,9 @@ def load_source(path: Path, taxonomy: Taxonomy | None = None) -> SourceData:
     data, _ = read_raw(path)
     model, problems = check(data, path, taxonomy or default_taxonomy())
     if problems or model is None:
-        raise InputError(summarize(problems, path), hint=f"fix them, then run `drafter metrics validate {path}`")
+        raise InputError(
+            summarize(problems, path), hint=f"fix them, then run `drafter metrics validate {path}`"
+        )
     return to_source(model, path)
 
 
@@ -134,11 +160,23 @@ def summarize(problems: list[str], path: Path) -> str:
 
 def to_source(model: FileModel, path: Path) -> SourceData:
     metrics = tuple(
-        Metric(key=m.key, label=m.label, unit=m.unit, values=dict(sorted(m.values.items())), note=m.note,
-               target=Target(m.target.value, m.target.relation, m.target.label) if m.target else None)
-        for m in model.metrics)
+        Metric(
+            key=m.key,
+            label=m.label,
+            unit=m.unit,
+            values=dict(sorted(m.values.items())),
+            note=m.note,
+            target=Target(m.target.value, m.target.relation, m.target.label) if m.target else None,
+        )
+        for m in model.metrics
+    )
     return SourceData(
-        report=ReportInfo(**model.report.model_dump()), metrics=metrics,
+        report=ReportInfo(**model.report.model_dump()),
+        metrics=metrics,
         facts={code: tuple(items) for code, items in model.facts.items()},
-        rectification=tuple(model.rectification), problems=tuple(model.problems), plans=tuple(model.plans),
-        experiences=tuple(model.experiences), path=str(path))
+        rectification=tuple(model.rectification),
+        problems=tuple(model.problems),
+        plans=tuple(model.plans),
+        experiences=tuple(model.experiences),
+        path=str(path),
+    )

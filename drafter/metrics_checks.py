@@ -12,8 +12,35 @@ from pydantic import ValidationError
 from drafter.metrics_schema import FileModel, number_or_none
 from drafter.taxonomy import Taxonomy
 
-COUNT_UNITS = frozenset(("所", "个", "人", "名", "班", "次", "家", "人次", "条", "处", "项", "间", "台", "套", "册",
-                         "座", "校", "户", "张", "篇", "门", "节", "期", "场", "批"))
+COUNT_UNITS = frozenset(
+    (
+        "所",
+        "个",
+        "人",
+        "名",
+        "班",
+        "次",
+        "家",
+        "人次",
+        "条",
+        "处",
+        "项",
+        "间",
+        "台",
+        "套",
+        "册",
+        "座",
+        "校",
+        "户",
+        "张",
+        "篇",
+        "门",
+        "节",
+        "期",
+        "场",
+        "批",
+    )
+)
 GROWTH_WORDS = ("毛", "gross", "增长", "增幅", "growth", "提高", "增加", "change")
 _FIXES = {
     "missing": "required field is missing → add it",
@@ -74,7 +101,9 @@ def _indicator_problem(code: str, taxonomy: Taxonomy) -> str:
 def _value_problem(metric: dict, value: float) -> str:
     unit, words = str(metric.get("unit", "")).strip(), f"{metric.get('key', '')} {metric.get('label', '')}"
     if unit == "%" and value > 100 and not any(w in words for w in GROWTH_WORDS):
-        return f"{value:g}% is above 100, which a coverage/share/rate cannot be → check the figure or the unit"
+        return (
+            f"{value:g}% is above 100, which a coverage/share/rate cannot be → check the figure or the unit"
+        )
     if unit in COUNT_UNITS and value < 0:
         return f"{value:g}{unit} is a negative count → counts cannot be below 0"
     return ""
@@ -91,7 +120,7 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
             out.append((f"metrics[{i}].key", f"{key!r} repeats metrics[{seen[key]}] → merge their values"))
         seen.setdefault(key, i)
     values = metric.get("values")
-    for year, raw in (values.items() if isinstance(values, dict) else ()):
+    for year, raw in values.items() if isinstance(values, dict) else ():
         value = number_or_none(raw)
         problem = _value_problem(metric, value) if value is not None else ""
         if problem:
@@ -107,7 +136,7 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     for i, metric in enumerate(metrics if isinstance(metrics, list) else []):
         out += _metric_problems(i, metric, seen, taxonomy)
     facts = data.get("facts")
-    for code in (facts if isinstance(facts, dict) else {}):
+    for code in facts if isinstance(facts, dict) else {}:
         if str(code) not in taxonomy.codes:
             out.append((f"facts.{code}", _indicator_problem(str(code), taxonomy)))
     report = data.get("report") if isinstance(data.get("report"), dict) else {}
@@ -119,12 +148,17 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 def _order(problem: tuple[str, str]) -> list[Any]:
     """Report first, then metrics in file order, then the rest; indexes compared as numbers."""
-    rank = ("report", "metrics", "facts").index(problem[0].split(".")[0].split("[")[0]) \
-        if problem[0].split(".")[0].split("[")[0] in ("report", "metrics", "facts") else 3
+    rank = (
+        ("report", "metrics", "facts").index(problem[0].split(".")[0].split("[")[0])
+        if problem[0].split(".")[0].split("[")[0] in ("report", "metrics", "facts")
+        else 3
+    )
     return [rank] + [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", problem[0])]
 
 
 def _line(path: Path, loc: str, msg: str, origin: dict[str, str]) -> str:
-    cell = next((origin[p] for p in sorted(origin, key=len, reverse=True) if loc == p or loc.startswith(p + ".")), "")
+    cell = next(
+        (origin[p] for p in sorted(origin, key=len, reverse=True) if loc == p or loc.startswith(p + ".")), ""
+    )
     where = f"{loc} ({cell})" if cell else loc
     return f"{path}: {where}: {msg}" if where else f"{path}: {msg}"

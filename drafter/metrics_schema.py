@@ -11,10 +11,35 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-LEVELS = {"province": "province", "city": "city", "county": "county", "省": "province", "省级": "province",
-          "市": "city", "市级": "city", "县": "county", "县级": "county", "区": "county"}
-RELATIONS = {">=": ">=", ">": ">", "<=": "<=", "<": "<", "==": "==", "=": "==", "≥": ">=", "≤": "<=",
-             "不低于": ">=", "不少于": ">=", "高于": ">", "不高于": "<=", "不超过": "<=", "低于": "<", "等于": "=="}
+LEVELS = {
+    "province": "province",
+    "city": "city",
+    "county": "county",
+    "省": "province",
+    "省级": "province",
+    "市": "city",
+    "市级": "city",
+    "县": "county",
+    "县级": "county",
+    "区": "county",
+}
+RELATIONS = {
+    ">=": ">=",
+    ">": ">",
+    "<=": "<=",
+    "<": "<",
+    "==": "==",
+    "=": "==",
+    "≥": ">=",
+    "≤": "<=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "高于": ">",
+    "不高于": "<=",
+    "不超过": "<=",
+    "低于": "<",
+    "等于": "==",
+}
 _NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
 
 
@@ -29,7 +54,9 @@ def parse_number(raw: Any) -> int | float:
         return raw
     text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("%").strip()
     if not _NUMBER.fullmatch(text):
-        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a number → write digits, e.g. 12000 or 12,000.5")
+        raise ValueError(
+            f"{json.dumps(str(raw), ensure_ascii=False)} is not a number → write digits, e.g. 12000 or 12,000.5"
+        )
     text = text.replace(",", "")
     return float(text) if "." in text else int(text)
 
@@ -44,13 +71,17 @@ def number_or_none(raw: Any) -> int | float | None:
 def _year(raw: Any) -> int:
     text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("年")
     if isinstance(raw, bool) or not text.isdigit() or not 1990 <= int(text) <= 2100:
-        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a year → use a year 1990–2100, e.g. 2021")
+        raise ValueError(
+            f"{json.dumps(str(raw), ensure_ascii=False)} is not a year → use a year 1990–2100, e.g. 2021"
+        )
     return int(text)
 
 
 def _level(raw: Any) -> str:
     if str(raw).strip() not in LEVELS:
-        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a level: use province, city or county")
+        raise ValueError(
+            f"{json.dumps(str(raw), ensure_ascii=False)} is not a level: use province, city or county"
+        )
     return LEVELS[str(raw).strip()]
 
 

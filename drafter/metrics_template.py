@@ -42,5 +42,8 @@ def yaml_template(taxonomy: Taxonomy, round_year: int | None = None) -> str:
     lines = [_YAML_HEAD.format(round=rnd, period=rnd - 1, prev=rnd - 2).rstrip("\n")]
     for ind in taxonomy.indicators:
         lines.append(f"#   {ind.code}: {ind.name}")
-        lines += [f"#     {m.key}  {m.label}  [{m.unit}]" + (f"  {m.target}" if m.target else "") for m in ind.metrics]
+        lines += [
+            f"#     {m.key}  {m.label}  [{m.unit}]" + (f"  {m.target}" if m.target else "")
+            for m in ind.metrics
+        ]
     return "\n".join(lines) + "\n"

@@ -36,8 +36,17 @@ def _indicator_specs(source: SourceData, taxonomy: Taxonomy, parent: str) -> lis
     specs = []
     for n, code in enumerate(_indicator_codes(source, taxonomy), start=1):
         ind = taxonomy.indicator(code)
-        specs.append(SectionSpec(id=code, kind="indicator", heading=ind.heading if ind else code,
-                                 ordinal=f"（{chinese_number(n)}）", depth=2, indicator=code, parent=parent))
+        specs.append(
+            SectionSpec(
+                id=code,
+                kind="indicator",
+                heading=ind.heading if ind else code,
+                ordinal=f"（{chinese_number(n)}）",
+                depth=2,
+                indicator=code,
+                parent=parent,
+            )
+        )
     return specs
 
 
@@ -46,8 +55,11 @@ def _front_matter(source: SourceData) -> list[SectionSpec]:
     specs = []
     if report.issuer_mark or report.doc_number:
         specs.append(SectionSpec(id="header", kind="header"))
-    specs += [SectionSpec(id="title", kind="title"), SectionSpec(id="addressee", kind="addressee"),
-              SectionSpec(id="opening", kind="opening")]
+    specs += [
+        SectionSpec(id="title", kind="title"),
+        SectionSpec(id="addressee", kind="addressee"),
+        SectionSpec(id="opening", kind="opening"),
+    ]
     return specs
 
 
@@ -56,8 +68,9 @@ def plan_sections(source: SourceData, taxonomy: Taxonomy) -> tuple[SectionSpec, 
     specs = _front_matter(source)
     parts = [p for p in taxonomy.parts if _wants_part(p, source)]
     for n, part in enumerate(parts, start=1):
-        specs.append(SectionSpec(id=part.id, kind=part.kind, heading=part.heading,
-                                 ordinal=chinese_number(n), depth=1))
+        specs.append(
+            SectionSpec(id=part.id, kind=part.kind, heading=part.heading, ordinal=chinese_number(n), depth=1)
+        )
         if part.kind == "results":
             specs += _indicator_specs(source, taxonomy, part.id)
     specs.append(SectionSpec(id="signature", kind="signature"))

@@ -27,8 +27,14 @@ class SectionProgress:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=12),
-                                 TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(bar_width=12),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
         self.progress.start()
         for spec in self.specs:
             self.tasks[spec.id] = self.progress.add_task(section_title(spec), total=1)
@@ -38,10 +44,12 @@ class SectionProgress:
         if self.progress is None or section.spec.id not in self.tasks:
             return
         mark = "[green]✓[/]" if section.status != "failed" else "[red]✗ failed[/]"
-        self.progress.update(self.tasks[section.spec.id], completed=1,
-                             description=f"{section_title(section.spec)} {mark}")
+        self.progress.update(
+            self.tasks[section.spec.id], completed=1, description=f"{section_title(section.spec)} {mark}"
+        )
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self.progress is not None:
             self.progress.stop()

@@ -46,8 +46,10 @@ class Prompts:
         try:
             return template.render(**ctx)
         except jinja2.UndefinedError as exc:
-            raise PromptError(f"prompt {template_file(name)}: {_undefined_name(exc)} is not given",
-                              hint="pass it to render() or remove it from the template") from None
+            raise PromptError(
+                f"prompt {template_file(name)}: {_undefined_name(exc)} is not given",
+                hint="pass it to render() or remove it from the template",
+            ) from None
         except jinja2.TemplateError as exc:
             raise PromptError(f"prompt {template_file(name)} cannot be rendered: {exc}") from None
 
@@ -69,8 +71,9 @@ class Prompts:
         except jinja2.TemplateNotFound:
             raise _not_found(name, self.dir) from None
         except jinja2.TemplateSyntaxError as exc:
-            raise PromptError(f"prompt {template_file(name)} line {exc.lineno}: {exc.message}",
-                              hint="fix the jinja2 syntax") from None
+            raise PromptError(
+                f"prompt {template_file(name)} line {exc.lineno}: {exc.message}", hint="fix the jinja2 syntax"
+            ) from None
 
 
 @lru_cache(maxsize=8)
@@ -84,8 +87,10 @@ def template_file(name: str) -> str:
 
 
 def _not_found(name: str, directory: Path) -> PromptError:
-    return PromptError(f"prompt template {template_file(name)} not found in {directory}",
-                       hint="check the name, or set DRAFTER_PROMPTS_DIR to the prompts directory")
+    return PromptError(
+        f"prompt template {template_file(name)} not found in {directory}",
+        hint="check the name, or set DRAFTER_PROMPTS_DIR to the prompts directory",
+    )
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:
@@ -99,8 +104,10 @@ def _undefined_name(exc: jinja2.UndefinedError) -> str:
 def section_statements(source: SourceData, spec: SectionSpec) -> tuple[str, ...]:
     """The user's own statements a section may draw on: facts of its indicator, or its report part."""
     by_kind = {
-        "rectification": source.rectification, "problems": source.problems,
-        "plans": source.plans, "experience": source.experiences,
+        "rectification": source.rectification,
+        "problems": source.problems,
+        "plans": source.plans,
+        "experience": source.experiences,
     }
     if spec.kind in by_kind:
         return tuple(by_kind[spec.kind])
@@ -125,21 +132,29 @@ def section_messages(
     """System + user messages for one section. Drop exemplars (never slots) to fit a context window."""
     ctx = report_context(source.report)
     user = prompts.render(
-        SECTION, **ctx, spec=spec, indicator_name=indicator_name or spec.heading,
-        slots=list(slots), facts=list(section_statements(source, spec)),
-        exemplars=list(exemplars), instructions=instructions.strip(), retry_problem=retry_problem.strip(),
+        SECTION,
+        **ctx,
+        spec=spec,
+        indicator_name=indicator_name or spec.heading,
+        slots=list(slots),
+        facts=list(section_statements(source, spec)),
+        exemplars=list(exemplars),
+        instructions=instructions.strip(),
+        retry_problem=retry_problem.strip(),
     )
     return (Message("system", prompts.render(SYSTEM, **ctx)), Message("user", user))
 
 
-def retry_message(prompts: Prompts, problem: str, *, unknown_slots: Sequence[str] = (),
-                  allowed_slots: Sequence[str] = ()) -> Message:
+def retry_message(
+    prompts: Prompts, problem: str, *, unknown_slots: Sequence[str] = (), allowed_slots: Sequence[str] = ()
+) -> Message:
     """The extra user message that tells the model what its last reply got wrong.
 
     `problem` is a code: empty | garbled | unknown_slots (the wording lives in prompts/draft/retry.j2).
     """
-    text = prompts.render(RETRY, problem=problem, unknown_slots=list(unknown_slots),
-                          allowed_slots=list(allowed_slots))
+    text = prompts.render(
+        RETRY, problem=problem, unknown_slots=list(unknown_slots), allowed_slots=list(allowed_slots)
+    )
     return Message("user", text)
 
 

@@ -60,8 +60,11 @@ def resolve_spec(ident: str, specs: tuple[SectionSpec, ...] | list[SectionSpec])
 def edited_sections(draft: Draft, md_text: str) -> dict[str, str]:
     """Section id → body for every section whose text in draft.md differs from draft.json."""
     bodies = parse_markdown(md_text)
-    return {s.spec.id: normalize_body(bodies[s.spec.id]) for s in draft.sections
-            if s.spec.id in bodies and body_hash(bodies[s.spec.id]) != body_hash(s.text)}
+    return {
+        s.spec.id: normalize_body(bodies[s.spec.id])
+        for s in draft.sections
+        if s.spec.id in bodies and body_hash(bodies[s.spec.id]) != body_hash(s.text)
+    }
 
 
 def import_hand_edits(draft: Draft, md_text: str) -> tuple[Draft, tuple[str, ...]]:
@@ -71,8 +74,12 @@ def import_hand_edits(draft: Draft, md_text: str) -> tuple[Draft, tuple[str, ...
         return draft, ()
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     mark = Provenance(backend="hand", started_at=now, note="edited by hand in draft.md; locked")
-    sections = tuple(replace(s, text=edits[s.spec.id], status="locked", history=(*s.history, mark))
-                     if s.spec.id in edits else s for s in draft.sections)
+    sections = tuple(
+        replace(s, text=edits[s.spec.id], status="locked", history=(*s.history, mark))
+        if s.spec.id in edits
+        else s
+        for s in draft.sections
+    )
     return replace(draft, sections=sections), tuple(edits)
 
 
@@ -82,8 +89,12 @@ def read_markdown(out_dir: Path, draft: Draft) -> str:
 
 
 def section_diff(old: str, new: str, name: str) -> str:
-    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                 fromfile=f"{name} (before)", tofile=f"{name} (after)")
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"{name} (before)",
+        tofile=f"{name} (after)",
+    )
     return "".join(lines)
 
 
@@ -100,12 +111,22 @@ def _splice(md_text: str, section: Section, draft: Draft) -> tuple[str, str]:
 
 def _refuse_locked(out_dir: Path, draft: Draft, section: Section) -> None:
     save_draft(out_dir, draft)  # keep the imported hand edits even when refusing
-    raise InputError(f"section {section.spec.numbered_heading or section.spec.id} was edited by hand and is locked",
-                     path=str(Path(out_dir) / MD_FILE), hint="add --force to overwrite the hand edits")
+    raise InputError(
+        f"section {section.spec.numbered_heading or section.spec.id} was edited by hand and is locked",
+        path=str(Path(out_dir) / MD_FILE),
+        hint="add --force to overwrite the hand edits",
+    )
 
 
-def regenerate(out_dir: Path, ident: str, settings: Settings, *, instructions: str = "", force: bool = False,
-               backend: Backend | None = None) -> RegenOutcome:
+def regenerate(
+    out_dir: Path,
+    ident: str,
+    settings: Settings,
+    *,
+    instructions: str = "",
+    force: bool = False,
+    backend: Backend | None = None,
+) -> RegenOutcome:
     from drafter.compose import draft_section
     from drafter.draft import build_context
     from drafter.metrics import load_source
@@ -120,11 +141,15 @@ def regenerate(out_dir: Path, ident: str, settings: Settings, *, instructions: s
     if current.status == "locked" and not force:
         _refuse_locked(out_dir, draft, current)
     source = load_source(Path(draft.metrics_path))
-    new = draft_section(spec, build_context(source, settings, backend), instructions=instructions, previous=current)
+    new = draft_section(
+        spec, build_context(source, settings, backend), instructions=instructions, previous=current
+    )
     if new.status == "failed":
         save_draft(out_dir, draft)
-        raise BackendError(f"section {spec.numbered_heading or spec.id} could not be drafted: {new.provenance.error}",
-                           hint="the section was left as it was; try again, or use --backend offline")
+        raise BackendError(
+            f"section {spec.numbered_heading or spec.id} could not be drafted: {new.provenance.error}",
+            hint="the section was left as it was; try again, or use --backend offline",
+        )
     draft = replace(draft, sections=tuple(new if s.spec.id == spec.id else s for s in draft.sections))
     new_md, old_chunk = _splice(md_text, new, draft)
     check = write_all(out_dir, draft, new_md, source)
@@ -140,9 +165,16 @@ def list_sections(out_dir: Path) -> tuple[SectionRow, ...]:
     md_text = read_markdown(out_dir, draft)
     edited = edited_sections(draft, md_text)
     counts = section_counts(md_text, check_markdown(md_text, _source_or_none(draft)))
-    return tuple(SectionRow(id=s.spec.id, ordinal=s.spec.ordinal, heading=s.spec.heading or _first_words(s.text),
-                            status="edited" if s.spec.id in edited and s.status != "locked" else s.status,
-                            counts=counts.get(s.spec.id, {})) for s in draft.sections)
+    return tuple(
+        SectionRow(
+            id=s.spec.id,
+            ordinal=s.spec.ordinal,
+            heading=s.spec.heading or _first_words(s.text),
+            status="edited" if s.spec.id in edited and s.status != "locked" else s.status,
+            counts=counts.get(s.spec.id, {}),
+        )
+        for s in draft.sections
+    )
 
 
 def _source_or_none(draft: Draft):  # -> SourceData | None

@@ -30,9 +30,16 @@ def _format(value: float, unit: str, decimals: int | None = None) -> str:
 
 
 def metric_slots(metric: Metric) -> list[Slot]:
-    return [Slot(name=metric_ref(metric.key, year), text=_format(value, metric.unit),
-                 label=f"{year}年{metric.label}", value=float(value), unit=metric.unit)
-            for year, value in sorted(metric.values.items())]
+    return [
+        Slot(
+            name=metric_ref(metric.key, year),
+            text=_format(value, metric.unit),
+            label=f"{year}年{metric.label}",
+            value=float(value),
+            unit=metric.unit,
+        )
+        for year, value in sorted(metric.values.items())
+    ]
 
 
 SIGNED = ("diff(", "growth(", "pp_change(", "exceed_target(", "exceed_target_pct(")
@@ -53,8 +60,13 @@ def target_slot(metric: Metric) -> Slot | None:
     if metric.target is None:
         return None
     value = float(metric.target.value)
-    return Slot(name=f"{metric.key}.target", text=_format(value, metric.unit),
-                label=f"{metric.label}{metric.target.label or '的标准'}", value=value, unit=metric.unit)
+    return Slot(
+        name=f"{metric.key}.target",
+        text=_format(value, metric.unit),
+        label=f"{metric.label}{metric.target.label or '的标准'}",
+        value=value,
+        unit=metric.unit,
+    )
 
 
 def derived_slot(d: Derived) -> Slot:
@@ -63,8 +75,13 @@ def derived_slot(d: Derived) -> Slot:
     signed = name.startswith(SIGNED) and d.value < 0
     label = (d.label or d.formula) + (NEGATIVE_NOTE if signed else "")
     value = abs(d.value) if signed else d.value
-    return Slot(name=name, text=_trimmed(_format(value, d.unit, d.decimals)),
-                label=label, value=float(d.value), unit=d.unit)
+    return Slot(
+        name=name,
+        text=_trimmed(_format(value, d.unit, d.decimals)),
+        label=label,
+        value=float(d.value),
+        unit=d.unit,
+    )
 
 
 def compact(name: str) -> str:
@@ -96,8 +113,9 @@ def section_slots(spec: SectionSpec, table: Mapping[str, Slot]) -> tuple[Slot, .
     if spec.kind != "indicator":
         return ()
     prefix = f"{spec.indicator}."
-    return tuple(s for name, s in table.items()
-                 if (keys := _keys_of(name)) and all(k.startswith(prefix) for k in keys))
+    return tuple(
+        s for name, s in table.items() if (keys := _keys_of(name)) and all(k.startswith(prefix) for k in keys)
+    )
 
 
 def _evaluate(name: str, source: SourceData | None) -> Slot | None:
@@ -113,8 +131,9 @@ def _evaluate(name: str, source: SourceData | None) -> Slot | None:
         return None
 
 
-def fill_slots(text: str, slots: Mapping[str, Slot] | Iterable[Slot],
-               source: SourceData | None = None) -> Filled:
+def fill_slots(
+    text: str, slots: Mapping[str, Slot] | Iterable[Slot], source: SourceData | None = None
+) -> Filled:
     """Replace each [[name]] by its formatted figure; unknown names stay as written and are reported."""
     table = dict(slots) if isinstance(slots, Mapping) else {s.name: s for s in slots}
     unknown: list[str] = []

@@ -33,35 +33,57 @@ def _provenance(raw: dict) -> Provenance:
 
 
 def _section(raw: dict) -> Section:
-    tables = tuple(Table(t["caption"], tuple(t["header"]), tuple(tuple(r) for r in t["rows"]))
-                   for t in raw.get("tables", ()))
-    return Section(spec=SectionSpec(**raw["spec"]), text=raw["text"], status=raw.get("status", "drafted"),
-                   provenance=_provenance(raw.get("provenance", {})), tables=tables,
-                   history=tuple(_provenance(h) for h in raw.get("history", ())))
+    tables = tuple(
+        Table(t["caption"], tuple(t["header"]), tuple(tuple(r) for r in t["rows"]))
+        for t in raw.get("tables", ())
+    )
+    return Section(
+        spec=SectionSpec(**raw["spec"]),
+        text=raw["text"],
+        status=raw.get("status", "drafted"),
+        provenance=_provenance(raw.get("provenance", {})),
+        tables=tables,
+        history=tuple(_provenance(h) for h in raw.get("history", ())),
+    )
 
 
 def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
     if data.get("format") != FORMAT:
-        raise InputError("this is not a Drafter draft.json", path=path, hint="draft again with `drafter draft`")
+        raise InputError(
+            "this is not a Drafter draft.json", path=path, hint="draft again with `drafter draft`"
+        )
     if data.get("version") != VERSION:
-        raise InputError(f"draft.json is format version {data.get('version')}, this Drafter reads {VERSION}",
-                         path=path, hint="re-create it with `drafter draft METRICS -o OUT` (hand edits in draft.md are kept)")
+        raise InputError(
+            f"draft.json is format version {data.get('version')}, this Drafter reads {VERSION}",
+            path=path,
+            hint="re-create it with `drafter draft METRICS -o OUT` (hand edits in draft.md are kept)",
+        )
     try:
-        return Draft(report=_report(data["report"]), sections=tuple(_section(s) for s in data["sections"]),
-                     metrics_path=data.get("metrics_path", ""), created_at=data.get("created_at", ""),
-                     version=VERSION)
+        return Draft(
+            report=_report(data["report"]),
+            sections=tuple(_section(s) for s in data["sections"]),
+            metrics_path=data.get("metrics_path", ""),
+            created_at=data.get("created_at", ""),
+            version=VERSION,
+        )
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"draft.json is damaged ({exc})", path=path, hint="draft again with `drafter draft`") from exc
+        raise InputError(
+            f"draft.json is damaged ({exc})", path=path, hint="draft again with `drafter draft`"
+        ) from exc
 
 
 def load_draft(out_dir: Path) -> Draft:
     path = Path(out_dir) / DRAFT_FILE
     if not path.is_file():
-        raise InputError("no draft.json here", path=str(out_dir), hint="create one with `drafter draft METRICS -o OUT`")
+        raise InputError(
+            "no draft.json here", path=str(out_dir), hint="create one with `drafter draft METRICS -o OUT`"
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read draft.json ({exc})", path=str(path), hint="draft again with `drafter draft`") from exc
+        raise InputError(
+            f"cannot read draft.json ({exc})", path=str(path), hint="draft again with `drafter draft`"
+        ) from exc
     return draft_from_dict(data, str(path))
 
 

@@ -65,14 +65,23 @@ def _tuple(value: object) -> tuple[str, ...]:
 
 
 def _metric(raw: dict) -> MetricSpec:
-    return MetricSpec(key=raw["key"], label=raw["label"], unit=str(raw.get("unit", "")),
-                      synonyms=_tuple(raw.get("synonyms")), target=str(raw.get("target", "")))
+    return MetricSpec(
+        key=raw["key"],
+        label=raw["label"],
+        unit=str(raw.get("unit", "")),
+        synonyms=_tuple(raw.get("synonyms")),
+        target=str(raw.get("target", "")),
+    )
 
 
 def _indicator(raw: dict) -> Indicator:
     return Indicator(
-        code=raw["code"], name=raw["name"], heading=raw["heading"], order=int(raw["order"]),
-        section=raw.get("section", "results"), keywords=_tuple(raw.get("keywords")),
+        code=raw["code"],
+        name=raw["name"],
+        heading=raw["heading"],
+        order=int(raw["order"]),
+        section=raw.get("section", "results"),
+        keywords=_tuple(raw.get("keywords")),
         metrics=tuple(_metric(m) for m in raw.get("metrics") or []),
         levels=_tuple(raw.get("levels")) or ("province", "city", "county"),
     )
@@ -80,11 +89,15 @@ def _indicator(raw: dict) -> Indicator:
 
 def parse_taxonomy(data: dict, path: str = "") -> Taxonomy:
     try:
-        parts = tuple(Part(id=p["id"], kind=p["kind"], heading=p["heading"], keywords=_tuple(p.get("keywords")))
-                      for p in data["parts"])
+        parts = tuple(
+            Part(id=p["id"], kind=p["kind"], heading=p["heading"], keywords=_tuple(p.get("keywords")))
+            for p in data["parts"]
+        )
         indicators = tuple(sorted((_indicator(i) for i in data["indicators"]), key=lambda i: i.order))
     except (KeyError, TypeError) as exc:
-        raise InputError(f"taxonomy entry lacks {exc}", path=path, hint="see the schema at the top of the file") from exc
+        raise InputError(
+            f"taxonomy entry lacks {exc}", path=path, hint="see the schema at the top of the file"
+        ) from exc
     return Taxonomy(parts=parts, indicators=indicators, path=path)
 
 
@@ -93,6 +106,9 @@ def load_taxonomy(path: Path) -> Taxonomy:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"cannot read the taxonomy ({exc})", path=str(path),
-                         hint="restore knowledge/taxonomy.yaml from git") from exc
+        raise InputError(
+            f"cannot read the taxonomy ({exc})",
+            path=str(path),
+            hint="restore knowledge/taxonomy.yaml from git",
+        ) from exc
     return parse_taxonomy(data or {}, str(path))

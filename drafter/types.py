@@ -9,7 +9,15 @@ from typing import Literal
 
 Level = Literal["province", "city", "county"]
 Status = Literal["verified", "derived", "mismatch", "unsupported", "inconsistent", "ignored", "unchecked"]
-STATUSES: tuple[str, ...] = ("verified", "derived", "mismatch", "unsupported", "inconsistent", "ignored", "unchecked")
+STATUSES: tuple[str, ...] = (
+    "verified",
+    "derived",
+    "mismatch",
+    "unsupported",
+    "inconsistent",
+    "ignored",
+    "unchecked",
+)
 PROBLEM_STATUSES: frozenset[str] = frozenset({"mismatch", "unsupported", "inconsistent"})
 
 
@@ -171,8 +179,19 @@ class Passage:
 
 # ---------------------------------------------------------------- drafts
 SectionKind = Literal[
-    "header", "title", "addressee", "opening", "self_check", "rectification", "results",
-    "indicator", "experience", "problems", "plans", "closing", "signature",
+    "header",
+    "title",
+    "addressee",
+    "opening",
+    "self_check",
+    "rectification",
+    "results",
+    "indicator",
+    "experience",
+    "problems",
+    "plans",
+    "closing",
+    "signature",
 ]
 
 

@@ -46,8 +46,11 @@ def _open(path: Path) -> Any:
     try:
         return load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})", path=str(path),
-                         hint="save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`") from exc
+        raise InputError(
+            f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+            path=str(path),
+            hint="save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`",
+        ) from exc
 
 
 def _value(raw: Any) -> Any:
@@ -65,8 +68,11 @@ def _column(text: str, names: tuple[str, ...]) -> str:
 
 
 def _merged_problems(ws: Any, path: Path) -> list[str]:
-    return [f"{path}: {ws.title}!{rng.coord}: merged cells in the data area → unmerge them (one value per cell)"
-            for rng in ws.merged_cells.ranges if rng.max_row >= HEADER_ROW]
+    return [
+        f"{path}: {ws.title}!{rng.coord}: merged cells in the data area → unmerge them (one value per cell)"
+        for rng in ws.merged_cells.ranges
+        if rng.max_row >= HEADER_ROW
+    ]
 
 
 def _year_header(text: str) -> int | None:
@@ -84,12 +90,16 @@ def _metric_columns(ws: Any, path: Path, problems: list[str]) -> dict[int, Any]:
             columns[cell.column] = field
         elif text:
             expected = ", ".join(f"{HEADERS[c]} {c}" for c in METRIC_HEAD + METRIC_TAIL)
-            problems.append(f"{path}: {ws.title}!{cell.coordinate}: unknown column header {text!r} "
-                            f"→ use a year (e.g. 2021) or one of: {expected}")
+            problems.append(
+                f"{path}: {ws.title}!{cell.coordinate}: unknown column header {text!r} "
+                f"→ use a year (e.g. 2021) or one of: {expected}"
+            )
     for need in ("key", "label", "unit"):
         if need not in columns.values():
-            problems.append(f"{path}: {ws.title}!row {HEADER_ROW}: no {HEADERS[need]} {need} column in the header row "
-                            f"→ restore it from `drafter metrics template`")
+            problems.append(
+                f"{path}: {ws.title}!row {HEADER_ROW}: no {HEADERS[need]} {need} column in the header row "
+                f"→ restore it from `drafter metrics template`"
+            )
     return columns
 
 
@@ -138,8 +148,10 @@ def _read_report(ws: Any, path: Path, problems: list[str], origin: dict[str, str
         label, value = _cell_text(ws.cell(row, 1).value), _value(ws.cell(row, 2).value)
         key = _report_key(label)
         if label and not key:
-            problems.append(f"{path}: {REPORT}!A{row}: unknown field {label!r} → use one of: "
-                            + ", ".join(f"{name} {k}" for k, name, _ in REPORT_FIELDS))
+            problems.append(
+                f"{path}: {REPORT}!A{row}: unknown field {label!r} → use one of: "
+                + ", ".join(f"{name} {k}" for k, name, _ in REPORT_FIELDS)
+            )
         elif key and value is not None:
             report[key] = value
         if key:
@@ -172,8 +184,12 @@ def _read_texts(ws: Any, name: str, origin: dict[str, str]) -> list[str]:
 def read_workbook(path: Path) -> dict:
     """The workbook as metrics-file data (plus `_origin`); structural problems raise one InputError."""
     wb, problems, origin = _open(path), [], {}
-    problems += [f"{path}: sheet {name!r} is missing → sheets needed: {', '.join(REQUIRED)} "
-                 f"(see `drafter metrics template`)" for name in REQUIRED if name not in wb.sheetnames]
+    problems += [
+        f"{path}: sheet {name!r} is missing → sheets needed: {', '.join(REQUIRED)} "
+        f"(see `drafter metrics template`)"
+        for name in REQUIRED
+        if name not in wb.sheetnames
+    ]
     for ws in wb.worksheets:
         problems += _merged_problems(ws, path) if ws.title != LISTS else []
     data: dict[str, Any] = {}
@@ -186,8 +202,10 @@ def read_workbook(path: Path) -> dict:
     for title, name in TEXT_SHEETS.items():
         data[name] = _read_texts(wb[title], name, origin) if title in wb.sheetnames else []
     if problems:
-        error = InputError(f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
-                           hint="fix the workbook's layout, or copy your figures into a fresh template")
+        error = InputError(
+            f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
+            hint="fix the workbook's layout, or copy your figures into a fresh template",
+        )
         error.problems = problems  # type: ignore[attr-defined]  # validate_file lists them one by one
         raise error
     return {**data, "_origin": origin}

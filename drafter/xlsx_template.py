@@ -13,7 +13,12 @@ from drafter.files import write_bytes_atomic
 from drafter.taxonomy import Taxonomy
 
 REPORT, METRICS, FACTS, LISTS = "报告信息", "指标数据", "定性事实", "_lists"
-TEXT_SHEETS = {"整改情况": "rectification", "存在问题": "problems", "改进措施": "plans", "经验做法": "experiences"}
+TEXT_SHEETS = {
+    "整改情况": "rectification",
+    "存在问题": "problems",
+    "改进措施": "plans",
+    "经验做法": "experiences",
+}
 REQUIRED = (REPORT, METRICS)
 YEARS = tuple(range(2019, 2025))
 # (key, 字段 as printed, 说明) — the report sheet, one row per field
@@ -31,12 +36,21 @@ REPORT_FIELDS = (
 )
 METRIC_HEAD = ("indicator", "key", "label", "unit")
 METRIC_TAIL = ("target", "relation", "note")
-HEADERS = {"indicator": "指标领域", "key": "指标键", "label": "指标名称", "unit": "单位", "target": "目标值",
-           "relation": "关系", "note": "备注", "statement": "事实表述", "text": "内容"}
+HEADERS = {
+    "indicator": "指标领域",
+    "key": "指标键",
+    "label": "指标名称",
+    "unit": "单位",
+    "target": "目标值",
+    "relation": "关系",
+    "note": "备注",
+    "statement": "事实表述",
+    "text": "内容",
+}
 NOTES = {
     REPORT: "报告基本信息：在“值”一列填写，必填项不能为空。",
     METRICS: "每行一个指标：先选指标领域和指标键（下拉），填写名称、单位和各年份数值（单位按报告原文，如 亿元、%、所）；"
-             "目标值和关系可选（如 90 与 >=）。年份表头可改成其他年份。",
+    "目标值和关系可选（如 90 与 >=）。年份表头可改成其他年份。",
     FACTS: "定性事实：每行一条，选择所属指标领域，照录原文句子，其中的数字视为有来源。",
     "整改情况": "上一轮评价反馈问题及整改情况，每行一条。",
     "存在问题": "存在的问题和不足，每行一条（可不填，系统据指标生成）。",
@@ -102,8 +116,11 @@ def _report_sheet(wb: Any) -> None:
 
 
 def _metrics_sheet(wb: Any, codes: str, keys: str) -> None:
-    header = [f"{HEADERS[c]} {c}" for c in METRIC_HEAD] + [str(y) for y in YEARS] + \
-             [f"{HEADERS[c]} {c}" for c in METRIC_TAIL]
+    header = (
+        [f"{HEADERS[c]} {c}" for c in METRIC_HEAD]
+        + [str(y) for y in YEARS]
+        + [f"{HEADERS[c]} {c}" for c in METRIC_TAIL]
+    )
     ws = _sheet(wb, METRICS, header, (14, 34, 30, 8) + (11,) * len(YEARS) + (10, 8, 30))
     _list_validation(ws, codes, "A3:A500")
     _list_validation(ws, keys, "B3:B500")
@@ -120,7 +137,9 @@ def write_template(path: Path, taxonomy: Taxonomy) -> None:
     _report_sheet(wb)
     codes, keys = _lists_sheet(wb, taxonomy)
     _metrics_sheet(wb, codes, keys)
-    facts = _sheet(wb, FACTS, [f"{HEADERS['indicator']} indicator", f"{HEADERS['statement']} statement"], (16, 90))
+    facts = _sheet(
+        wb, FACTS, [f"{HEADERS['indicator']} indicator", f"{HEADERS['statement']} statement"], (16, 90)
+    )
     _list_validation(facts, codes, "A3:A500")
     for title in TEXT_SHEETS:
         _sheet(wb, title, [f"{HEADERS['text']} text"], (100,))
@@ -128,4 +147,3 @@ def write_template(path: Path, taxonomy: Taxonomy) -> None:
     buffer = io.BytesIO()
     wb.save(buffer)
     write_bytes_atomic(Path(path), buffer.getvalue())
-

@@ -67,7 +67,9 @@ class FakeBackend:
 
     def __init__(self, reply=None, model: str = "fake-model", delay: float = 0.0) -> None:
         self.model = model
-        self.reply = reply or (lambda request: f"{request.spec.heading or request.spec.id}相关工作扎实推进，成效明显。")
+        self.reply = reply or (
+            lambda request: f"{request.spec.heading or request.spec.id}相关工作扎实推进，成效明显。"
+        )
         self.delay = delay
         self.calls: list[SectionRequest] = []
         self.lock = threading.Lock()
@@ -95,6 +97,6 @@ class QueueBackend(FakeBackend):
 
     def __init__(self, replies: list) -> None:
         self.queue = deque(replies)
-        super().__init__(reply=lambda request: self.queue.popleft() if self.queue else
-                         BackendUnavailable("queue is empty"))
-
+        super().__init__(
+            reply=lambda request: self.queue.popleft() if self.queue else BackendUnavailable("queue is empty")
+        )

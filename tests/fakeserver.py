@@ -78,7 +78,9 @@ def slot_echo(request: Received) -> str:
     labels = dict(SLOT_LABEL.findall(_latest_user_with_slots(request)))
     slots = "；".join(f"{labels.get(name, '')}为[[{name}]]" for name in listed_slots(request))
     first = f"{slots}。" if slots else ""
-    return f"我市认真履行教育职责，各项工作稳步推进。{first}全市教育事业持续健康发展，人民群众满意度不断提升。"
+    return (
+        f"我市认真履行教育职责，各项工作稳步推进。{first}全市教育事业持续健康发展，人民群众满意度不断提升。"
+    )
 
 
 def _latest_user_with_slots(request: Received) -> str:
@@ -87,9 +89,22 @@ def _latest_user_with_slots(request: Received) -> str:
 
 
 class FakeOpenAI:
-    def __init__(self, *, latency: float = 0.0, default: Reply = slot_echo, api_key: str = "",
-                 models: tuple[str, ...] = ("gpt-4o-mini", "deepseek-chat", "qwen-plus"), usage: bool = True):
-        self.latency, self.default, self.api_key, self.models, self.usage = latency, default, api_key, models, usage
+    def __init__(
+        self,
+        *,
+        latency: float = 0.0,
+        default: Reply = slot_echo,
+        api_key: str = "",
+        models: tuple[str, ...] = ("gpt-4o-mini", "deepseek-chat", "qwen-plus"),
+        usage: bool = True,
+    ):
+        self.latency, self.default, self.api_key, self.models, self.usage = (
+            latency,
+            default,
+            api_key,
+            models,
+            usage,
+        )
         self.requests: list[Received] = []
         self._queue: deque[Behaviour] = deque()
         self._lock = threading.Lock()
@@ -102,7 +117,9 @@ class FakeOpenAI:
         server = _Server(("127.0.0.1", 0), _Handler)
         server.fake = self  # type: ignore[attr-defined]
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -136,8 +153,15 @@ class FakeOpenAI:
     def reply(self, text: Reply, *, latency: float | None = None, times: int = 1) -> FakeOpenAI:
         return self.push(Behaviour(text=text, latency=latency), times)
 
-    def status(self, code: int, message: str = "", *, retry_after: float | None = None,
-               code_name: str = "", times: int = 1) -> FakeOpenAI:
+    def status(
+        self,
+        code: int,
+        message: str = "",
+        *,
+        retry_after: float | None = None,
+        code_name: str = "",
+        times: int = 1,
+    ) -> FakeOpenAI:
         headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else {}
         error = {"message": message or f"fake error {code}", "type": "fake_error", "code": code_name or None}
         return self.push(Behaviour(status=code, error=error, headers=headers), times)
@@ -158,13 +182,17 @@ class FakeOpenAI:
         return self.status(401, "Incorrect API key provided", code_name="invalid_api_key", times=times)
 
     def model_not_found(self, model: str = "no-such-model", times: int = 1) -> FakeOpenAI:
-        return self.status(404, f"The model `{model}` does not exist", code_name="model_not_found", times=times)
+        return self.status(
+            404, f"The model `{model}` does not exist", code_name="model_not_found", times=times
+        )
 
     def next_behaviour(self, request: Received) -> Behaviour:
         with self._lock:
             self.requests.append(request)
             if self.api_key and request.headers.get("authorization") != f"Bearer {self.api_key}":
-                return Behaviour(status=401, error={"message": "Incorrect API key provided", "code": "invalid_api_key"})
+                return Behaviour(
+                    status=401, error={"message": "Incorrect API key provided", "code": "invalid_api_key"}
+                )
             return self._queue.popleft() if self._queue else Behaviour(text=self.default)
 
     @property
@@ -222,8 +250,13 @@ class _Handler(BaseHTTPRequestHandler):
         if request.body.get("stream"):
             return self._stream(request, text, model)
         message = {"role": "assistant", "content": text}
-        payload = {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": model,
-                   "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]}
+        payload = {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": model,
+            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+        }
         if self.fake.usage:
             payload["usage"] = _usage(request, text)
         self._json(200, payload)
@@ -234,8 +267,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
-        base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()), "model": model}
-        pieces = [text[i:i + 8] for i in range(0, len(text), 8)] or [""]
+        base = {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": model,
+        }
+        pieces = [text[i : i + 8] for i in range(0, len(text), 8)] or [""]
         for n, piece in enumerate(pieces):
             delta = {"role": "assistant", "content": piece} if n == 0 else {"content": piece}
             self._event({**base, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
@@ -252,9 +290,18 @@ class _Handler(BaseHTTPRequestHandler):
     def _embeddings(self, request: Received) -> None:
         inputs = request.body.get("input", [])
         inputs = [inputs] if isinstance(inputs, str) else inputs
-        data = [{"object": "embedding", "index": i, "embedding": _vector(str(t))} for i, t in enumerate(inputs)]
-        self._json(200, {"object": "list", "data": data, "model": request.body.get("model", "fake"),
-                         "usage": {"prompt_tokens": 0, "total_tokens": 0}})
+        data = [
+            {"object": "embedding", "index": i, "embedding": _vector(str(t))} for i, t in enumerate(inputs)
+        ]
+        self._json(
+            200,
+            {
+                "object": "list",
+                "data": data,
+                "model": request.body.get("model", "fake"),
+                "usage": {"prompt_tokens": 0, "total_tokens": 0},
+            },
+        )
 
     def _json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         raw = json.dumps(payload, ensure_ascii=False).encode()

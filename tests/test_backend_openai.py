@@ -24,13 +24,25 @@ fake_openai = fakeserver.fake_openai  # the fixture: a started FakeOpenAI per te
 
 KEY = "sk-test-SECRET-0123456789abcdef"
 SLOT = "preschool.gross_enrolment_rate@2021"
-SPEC = SectionSpec(id="preschool", kind="indicator", heading="学前教育普及普惠", ordinal="（三）", depth=2,
-                   indicator="preschool")
-SOURCE = SourceData(report=ReportInfo(region="阳泉市", level="city", round=2022, period=2021, issuer="阳泉市人民政府"),
-                    metrics=())
+SPEC = SectionSpec(
+    id="preschool",
+    kind="indicator",
+    heading="学前教育普及普惠",
+    ordinal="（三）",
+    depth=2,
+    indicator="preschool",
+)
+SOURCE = SourceData(
+    report=ReportInfo(region="阳泉市", level="city", round=2022, period=2021, issuer="阳泉市人民政府"),
+    metrics=(),
+)
 REQUEST = SectionRequest(
-    spec=SPEC, source=SOURCE,
-    messages=(Message("system", "你是公文写作人员。"), Message("user", f"可用占位符：\n- [[{SLOT}]]：毛入园率，数值为 92.3%\n")),
+    spec=SPEC,
+    source=SOURCE,
+    messages=(
+        Message("system", "你是公文写作人员。"),
+        Message("user", f"可用占位符：\n- [[{SLOT}]]：毛入园率，数值为 92.3%\n"),
+    ),
     slots=(Slot(name=SLOT, text="92.3%", label="2021年学前三年毛入园率", value=92.3, unit="%"),),
 )
 GOOD = f"我市大力发展普惠性学前教育，学前三年毛入园率达到[[{SLOT}]]，入园难问题有效缓解。"
@@ -43,10 +55,23 @@ class Sleeps(list):
         self.append(seconds)
 
 
-def backend(fake: FakeOpenAI, *, retries: int = 2, timeout: float = 2.0, stream: bool = False,
-            key: str = KEY, sleep=None) -> OpenAIBackend:
-    settings = Settings(backend="openai", base_url=fake.base_url, api_key=key, model="gpt-4o-mini",
-                        timeout=timeout, max_retries=retries)
+def backend(
+    fake: FakeOpenAI,
+    *,
+    retries: int = 2,
+    timeout: float = 2.0,
+    stream: bool = False,
+    key: str = KEY,
+    sleep=None,
+) -> OpenAIBackend:
+    settings = Settings(
+        backend="openai",
+        base_url=fake.base_url,
+        api_key=key,
+        model="gpt-4o-mini",
+        timeout=timeout,
+        max_retries=retries,
+    )
     return OpenAIBackend(settings, backoff=0.01, stream=stream, sleep=time.sleep if sleep is None else sleep)
 
 
@@ -128,13 +153,17 @@ def test_timeout_every_time_fails_after_retries(fake_openai):
 
 
 # ---------------------------------------------------------------- bad replies: one retry with the problem stated
-@pytest.mark.parametrize("bad, problem_words", [
-    ("", "空"),
-    ("   \n  ", "空"),
-    ("\ufffd\ufffd\x00\x01\ufffd\ufffdabc\ufffd", "乱码"),
-    ("The education budget grew strongly this year.", "乱码"),
-    ("æˆ‘å¸‚æ•™è‚²æŠ•å…¥æŒç»­å¢žåŠ ", "乱码"),  # UTF-8 read as cp1252
-], ids=["empty", "blank", "binary", "english", "mojibake"])
+@pytest.mark.parametrize(
+    "bad, problem_words",
+    [
+        ("", "空"),
+        ("   \n  ", "空"),
+        ("\ufffd\ufffd\x00\x01\ufffd\ufffdabc\ufffd", "乱码"),
+        ("The education budget grew strongly this year.", "乱码"),
+        ("æˆ‘å¸‚æ•™è‚²æŠ•å…¥æŒç»­å¢žåŠ ", "乱码"),  # UTF-8 read as cp1252
+    ],
+    ids=["empty", "blank", "binary", "english", "mojibake"],
+)
 def test_bad_reply_is_retried_once_with_the_problem_stated(fake_openai, bad, problem_words):
     fake_openai.reply(bad).reply(GOOD)
     assert backend(fake_openai).complete(REQUEST).text == GOOD
@@ -192,10 +221,13 @@ def test_a_server_echoing_the_key_in_a_500_is_redacted(fake_openai, caplog):
     assert KEY not in repr(backend(fake_openai))
 
 
-@pytest.mark.parametrize("status, message", [
-    (404, "The model `gpt-4o-mini` does not exist"),
-    (400, "Model Not Exist"),  # DeepSeek's way
-])
+@pytest.mark.parametrize(
+    "status, message",
+    [
+        (404, "The model `gpt-4o-mini` does not exist"),
+        (400, "Model Not Exist"),  # DeepSeek's way
+    ],
+)
 def test_a_rejected_model_name_is_unavailable_and_named(fake_openai, status, message):
     fake_openai.status(status, message)
     with pytest.raises(BackendUnavailable, match="rejected the model name 'gpt-4o-mini'"):
@@ -227,7 +259,9 @@ def test_a_remote_endpoint_without_a_key_is_a_config_error():
 
 
 def test_a_local_server_needs_no_key(fake_openai):
-    settings = Settings(backend="openai", base_url=fake_openai.base_url.replace("127.0.0.1", "localhost"), api_key="")
+    settings = Settings(
+        backend="openai", base_url=fake_openai.base_url.replace("127.0.0.1", "localhost"), api_key=""
+    )
     fake_openai.reply(GOOD)
     assert OpenAIBackend(settings).complete(REQUEST).text == GOOD
     assert fake_openai.chat_requests[0].headers["authorization"] == f"Bearer {LOCAL_DUMMY_KEY}"
@@ -246,20 +280,26 @@ def test_make_backend_offline_is_the_offline_backend():
 
 
 # ---------------------------------------------------------------- reply checks and retry policy (no server)
-@pytest.mark.parametrize("text, problem, unknown", [
-    (GOOD, "", []),
-    ("各项工作稳步推进，成效明显。", "", []),
-    ("", "empty", []),
-    (f"[[{SLOT}]]", "garbled", []),
-    ("123 456 789 (2021)", "garbled", []),
-    ("增长[[fund.x@2020]]和[[fund.y@2020]]，成效明显。", "unknown_slots", ["fund.x@2020", "fund.y@2020"]),
-])
+@pytest.mark.parametrize(
+    "text, problem, unknown",
+    [
+        (GOOD, "", []),
+        ("各项工作稳步推进，成效明显。", "", []),
+        ("", "empty", []),
+        (f"[[{SLOT}]]", "garbled", []),
+        ("123 456 789 (2021)", "garbled", []),
+        ("增长[[fund.x@2020]]和[[fund.y@2020]]，成效明显。", "unknown_slots", ["fund.x@2020", "fund.y@2020"]),
+    ],
+)
 def test_reply_problem(text, problem, unknown):
     assert reply_problem(text, [SLOT]) == (problem, unknown)
 
 
 def test_clean_reply_normalises_slot_spacing_and_markdown_headings():
-    assert clean_reply(f"## 学前教育普及普惠：\n达到[[ {SLOT} ]]。\n\n\n一是…", SPEC) == f"达到[[{SLOT}]]。\n一是…"
+    assert (
+        clean_reply(f"## 学前教育普及普惠：\n达到[[ {SLOT} ]]。\n\n\n一是…", SPEC)
+        == f"达到[[{SLOT}]]。\n一是…"
+    )
     assert not is_garbled("2022年3月20日")
 
 
@@ -308,6 +348,7 @@ def test_live_endpoint_writes_a_section_with_the_slot():
     from drafter.prompts import load_prompts, section_messages
 
     messages = section_messages(load_prompts(settings.prompts_dir), SOURCE, SPEC, REQUEST.slots)
-    done = OpenAIBackend(settings).complete(SectionRequest(spec=SPEC, messages=messages, source=SOURCE,
-                                                           slots=REQUEST.slots))
+    done = OpenAIBackend(settings).complete(
+        SectionRequest(spec=SPEC, messages=messages, source=SOURCE, slots=REQUEST.slots)
+    )
     assert f"[[{SLOT}]]" in done.text and done.tokens_out > 0

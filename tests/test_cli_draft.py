@@ -52,7 +52,9 @@ def test_bad_metrics_exit_2_without_traceback(tmp_path, capsys):
 def test_openai_without_a_reachable_endpoint_exits_2(tmp_path, metrics, capsys, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
-    code, _, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out"), "--backend", "openai", "-q"], capsys)
+    code, _, err = _run(
+        ["draft", str(metrics), "-o", str(tmp_path / "out"), "--backend", "openai", "-q"], capsys
+    )
     assert code == 2 and "--backend offline" in err and "Traceback" not in err
 
 
@@ -62,7 +64,9 @@ def test_section_list_regenerate_and_unknown(tmp_path, metrics, capsys):
     code, out, _ = _run(["section", out_dir, "--list", "--json"], capsys)
     rows = json.loads(out)
     assert code == 0 and {"id": "preschool", "ordinal": "（四）"}.items() <= rows[9].items()
-    code, out, _ = _run(["section", out_dir, "--section", "（一）", "--instructions", "简要", "--json"], capsys)
+    code, out, _ = _run(
+        ["section", out_dir, "--section", "（一）", "--instructions", "简要", "--json"], capsys
+    )
     data = json.loads(out)
     assert data["section"] == "party" and data["diff"].startswith("---")
     code, _, err = _run(["section", out_dir, "--section", "九十"], capsys)

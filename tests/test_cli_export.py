@@ -58,7 +58,9 @@ def test_hand_edits_in_draft_md_reach_the_docx(out):
     assert drafter("export", out) == 0
     paragraphs = texts(out / "draft.docx")
     assert "专此报告。" in paragraphs and "特此报告。" not in paragraphs
-    assert json.loads((out / "draft.json").read_text(encoding="utf-8"))["sections"][-2]["text"] == "特此报告。"
+    assert (
+        json.loads((out / "draft.json").read_text(encoding="utf-8"))["sections"][-2]["text"] == "特此报告。"
+    )
 
 
 def test_missing_fonts_are_named(out, capsys, monkeypatch):
@@ -76,11 +78,14 @@ def test_control_characters_are_reported(out, capsys):
     assert "removed 1 control character(s) from section opening" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d.update(version=0), "version 0"),
-    (lambda d: d.update(format="other"), "not a Drafter draft.json"),
-    (lambda d: d["sections"][0].pop("spec"), "damaged"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(version=0), "version 0"),
+        (lambda d: d.update(format="other"), "not a Drafter draft.json"),
+        (lambda d: d["sections"][0].pop("spec"), "damaged"),
+    ],
+)
 def test_bad_draft_json_exits_2_with_the_reason(out, capsys, change, message):
     data = json.loads((out / "draft.json").read_text(encoding="utf-8"))
     change(data)

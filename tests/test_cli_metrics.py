@@ -30,9 +30,11 @@ def test_validate_prints_report_info_and_a_table_per_indicator(capsys, monkeypat
 
 def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     path = tmp_path / "bad.yaml"
-    path.write_text("report: {region: 阳泉市, level: town, round: 2022, period: 2021, issuer: 阳泉市人民政府}\n"
-                    "metrics:\n  - {key: fund.x, label: x, unit: 所, values: {2021: -1, 2022: '12,0o0'}}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "report: {region: 阳泉市, level: town, round: 2022, period: 2021, issuer: 阳泉市人民政府}\n"
+        "metrics:\n  - {key: fund.x, label: x, unit: 所, values: {2021: -1, 2022: '12,0o0'}}\n",
+        encoding="utf-8",
+    )
     assert drafter("metrics", "validate", path) == 2
     err = capsys.readouterr().err
     assert "3 problem(s)" in err and "report.level" in err and "metrics[0].values.2021" in err
@@ -62,9 +64,13 @@ def test_template_is_written_and_validates(tmp_path, capsys, name):
     assert f"wrote {path}" in capsys.readouterr().out
     if name.endswith(".xlsx"):
         wb = openpyxl.load_workbook(path)
-        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate" in [c.value for c in wb["_lists"]["C"]]
+        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate" in [
+            c.value for c in wb["_lists"]["C"]
+        ]
     else:
-        assert "preschool.gross_enrolment_rate  学前三年毛入园率  [%]  >=90" in path.read_text(encoding="utf-8")
+        assert "preschool.gross_enrolment_rate  学前三年毛入园率  [%]  >=90" in path.read_text(
+            encoding="utf-8"
+        )
         assert drafter("metrics", "validate", path) == 0
 
 

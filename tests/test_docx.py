@@ -49,8 +49,14 @@ def size_of(element) -> int:
 
 def test_page_is_a4_with_gbt9704_margins(document):
     section = document.sections[0]
-    expected = {"page_width": 210, "page_height": 297, "top_margin": 37, "bottom_margin": 35,
-                "left_margin": 28, "right_margin": 26}
+    expected = {
+        "page_width": 210,
+        "page_height": 297,
+        "top_margin": 37,
+        "bottom_margin": 35,
+        "left_margin": 28,
+        "right_margin": 26,
+    }
     for name, mm in expected.items():
         assert abs(getattr(section, name) - Mm(mm)) < Mm(0.1), name
 
@@ -79,12 +85,15 @@ def test_body_is_fangsong_16pt_exact_lines_indented_two_characters(document):
     assert 28 * (16 + spacing) <= layout.text_width_twips() / 20 < 29 * (16 + spacing)
 
 
-@pytest.mark.parametrize(("text", "style", "font", "half_points", "align"), [
-    (TITLE, "公文标题", "方正小标宋简体", 44, WD_ALIGN_PARAGRAPH.CENTER),
-    ("一、自查情况", "一级标题", "黑体", 32, WD_ALIGN_PARAGRAPH.JUSTIFY),
-    ("（一）坚持党对教育工作的全面领导", "二级标题", "楷体_GB2312", 32, WD_ALIGN_PARAGRAPH.JUSTIFY),
-    ("六、下一步工作打算", "一级标题", "黑体", 32, WD_ALIGN_PARAGRAPH.JUSTIFY),
-])
+@pytest.mark.parametrize(
+    ("text", "style", "font", "half_points", "align"),
+    [
+        (TITLE, "公文标题", "方正小标宋简体", 44, WD_ALIGN_PARAGRAPH.CENTER),
+        ("一、自查情况", "一级标题", "黑体", 32, WD_ALIGN_PARAGRAPH.JUSTIFY),
+        ("（一）坚持党对教育工作的全面领导", "二级标题", "楷体_GB2312", 32, WD_ALIGN_PARAGRAPH.JUSTIFY),
+        ("六、下一步工作打算", "一级标题", "黑体", 32, WD_ALIGN_PARAGRAPH.JUSTIFY),
+    ],
+)
 def test_headings_have_their_level_style(document, text, style, font, half_points, align):
     para = paragraph(document, text)
     assert para.style.name == style
@@ -136,13 +145,25 @@ def test_signature_and_date_are_right_aligned_after_a_blank_line(document):
     assert centre[0] == pytest.approx(centre[1], abs=0.01)  # the issuer is centred over the date
 
 
-@pytest.mark.parametrize(("title", "lines"), [
-    (TITLE, ["阳泉市人民政府关于2021年度", "履行教育职责自评情况的报告"]),
-    ("抚顺市人民政府关于2021年度履行教育职责情况自查报告", ["抚顺市人民政府关于2021年度", "履行教育职责情况自查报告"]),
-    ("长治市人民政府办公室关于长治市履行教育职责的自评报告", ["长治市人民政府办公室关于", "长治市履行教育职责的自评报告"]),
-    ("关于履行教育职责的报告", ["关于履行教育职责的报告"]),
-    ("一个没有任何可以断开的词语而且非常非常非常非常非常长的标题文字", ["一个没有任何可以断开的词语而且非常非常非常非常非常长的标题文字"]),
-])
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        (TITLE, ["阳泉市人民政府关于2021年度", "履行教育职责自评情况的报告"]),
+        (
+            "抚顺市人民政府关于2021年度履行教育职责情况自查报告",
+            ["抚顺市人民政府关于2021年度", "履行教育职责情况自查报告"],
+        ),
+        (
+            "长治市人民政府办公室关于长治市履行教育职责的自评报告",
+            ["长治市人民政府办公室关于", "长治市履行教育职责的自评报告"],
+        ),
+        ("关于履行教育职责的报告", ["关于履行教育职责的报告"]),
+        (
+            "一个没有任何可以断开的词语而且非常非常非常非常非常长的标题文字",
+            ["一个没有任何可以断开的词语而且非常非常非常非常非常长的标题文字"],
+        ),
+    ],
+)
 def test_long_titles_break_into_two_balanced_lines_at_a_word(title, lines, document):
     assert title_lines(title) == lines
 
@@ -153,15 +174,18 @@ def test_title_paragraph_holds_the_line_break(document):
     assert len(title._p.findall(f".//{qn('w:br')}")) == 1
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("2022年03月20日", "2022年3月20日"),
-    ("2022 年 3 月 5 日", "2022年3月5日"),
-    ("二〇二二年三月二十日", "2022年3月20日"),
-    ("二〇二一年十二月三十一日", "2021年12月31日"),
-    ("二〇二一年十月五日", "2021年10月5日"),
-    ("二○二二年一月九日", "2022年1月9日"),
-    ("阳泉市人民政府", None),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2022年03月20日", "2022年3月20日"),
+        ("2022 年 3 月 5 日", "2022年3月5日"),
+        ("二〇二二年三月二十日", "2022年3月20日"),
+        ("二〇二一年十二月三十一日", "2021年12月31日"),
+        ("二〇二一年十月五日", "2021年10月5日"),
+        ("二○二二年一月九日", "2022年1月9日"),
+        ("阳泉市人民政府", None),
+    ],
+)
 def test_date_lines_are_printed_in_arabic_numerals_without_zeros(line, expected):
     assert date_text(line) == expected
 
@@ -210,7 +234,9 @@ def test_metric_table_has_borders_bold_header_and_widths_for_word_and_wps(docume
 
 def test_ragged_table_rows_are_padded(draft, tmp_path):
     table = Table("表2 测试", ("年份", "数值"), (("2021", "1", "多余"), ("2020",)))
-    sections = tuple(dataclasses.replace(s, tables=(table,)) if s.spec.id == "fund" else s for s in draft.sections)
+    sections = tuple(
+        dataclasses.replace(s, tables=(table,)) if s.spec.id == "fund" else s for s in draft.sections
+    )
     out = docx.Document(str(write_docx(dataclasses.replace(draft, sections=sections), tmp_path / "t.docx")))
     rows = [[c.text for c in r.cells] for r in out.tables[0].rows]
     assert rows == [["年份", "数值", ""], ["2021", "1", "多余"], ["2020", "", ""]]
@@ -218,7 +244,9 @@ def test_ragged_table_rows_are_padded(draft, tmp_path):
 
 def test_control_characters_are_removed_and_reported(draft, tmp_path):
     bad = "一是强化\x0b统筹\x00协调\x1f。\r"
-    sections = tuple(dataclasses.replace(s, text=bad) if s.spec.id == "experience" else s for s in draft.sections)
+    sections = tuple(
+        dataclasses.replace(s, text=bad) if s.spec.id == "experience" else s for s in draft.sections
+    )
     broken = dataclasses.replace(draft, sections=sections)
     assert control_chars(broken) == (("experience", 4),)
     out = docx.Document(str(write_docx(broken, tmp_path / "c.docx")))
@@ -229,8 +257,10 @@ def test_control_characters_are_removed_and_reported(draft, tmp_path):
 def _make_unwritable(directory: Path, monkeypatch) -> None:
     directory.chmod(0o555)
     if os.geteuid() == 0:  # root ignores permission bits: make the temp file creation fail as it would
+
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
+
         monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
 
 

@@ -23,8 +23,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "draft"
 TOOLS = ("soffice", "pdftoppm", "pdftotext", "pdfinfo")
 MISSING = [t for t in TOOLS if not shutil.which(t)]
 pytestmark = pytest.mark.skipif(
-    bool(MISSING), reason=f"visual docx test needs {', '.join(MISSING)}: apt-get install "
-    "libreoffice-writer-nogui poppler-utils fonts-noto-cjk")
+    bool(MISSING),
+    reason=f"visual docx test needs {', '.join(MISSING)}: apt-get install "
+    "libreoffice-writer-nogui poppler-utils fonts-noto-cjk",
+)
 
 PT_PER_MM = 72 / 25.4
 TOP, BOTTOM, LEFT, RIGHT = (m * PT_PER_MM for m in (37, 35, 28, 26))
@@ -37,8 +39,13 @@ FONTS_CONF = """<?xml version="1.0"?>
     <edit name="weight" mode="assign"><const>bold</const></edit></match>
 </fontconfig>
 """
-ALIASES = {"仿宋_GB2312": "Noto Serif CJK SC", "方正小标宋简体": "Noto Serif CJK SC", "楷体_GB2312": "Noto Serif CJK SC",
-           "黑体": "Noto Sans CJK SC", "宋体": "Noto Serif CJK SC"}
+ALIASES = {
+    "仿宋_GB2312": "Noto Serif CJK SC",
+    "方正小标宋简体": "Noto Serif CJK SC",
+    "楷体_GB2312": "Noto Serif CJK SC",
+    "黑体": "Noto Sans CJK SC",
+    "宋体": "Noto Serif CJK SC",
+}
 HANGING = "，。；：、！？”’）》"
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
@@ -61,18 +68,24 @@ class Rendered:
 
 
 def fonts_conf(tmp: Path) -> Path:
-    aliases = "\n  ".join(f'<alias binding="same"><family>{name}</family><prefer><family>{to}</family></prefer></alias>'
-                          for name, to in ALIASES.items())
+    aliases = "\n  ".join(
+        f'<alias binding="same"><family>{name}</family><prefer><family>{to}</family></prefer></alias>'
+        for name, to in ALIASES.items()
+    )
     path = tmp / "fonts.conf"
     path.write_text(FONTS_CONF.format(aliases=aliases), encoding="utf-8")
     return path
 
 
 def words_by_page(pdf: Path) -> tuple[float, float, list[list[Word]]]:
-    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     size = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', xml)
-    pages = [[Word(float(m[1]), float(m[2]), float(m[3]), m[5]) for m in WORD.finditer(chunk)]
-             for chunk in xml.split("<page ")[1:]]
+    pages = [
+        [Word(float(m[1]), float(m[2]), float(m[3]), m[5]) for m in WORD.finditer(chunk)]
+        for chunk in xml.split("<page ")[1:]
+    ]
     return float(size[1]), float(size[2]), pages
 
 
@@ -81,8 +94,16 @@ def rendered(tmp_path_factory) -> Rendered:
     tmp = tmp_path_factory.mktemp("docx_visual")
     source = write_docx(load_draft(FIXTURE), tmp / "draft.docx")
     env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf(tmp))}
-    command = ["soffice", f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless",
-               "--convert-to", "pdf", "--outdir", str(tmp), str(source)]
+    command = [
+        "soffice",
+        f"-env:UserInstallation=file://{tmp}/lo-profile",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp),
+        str(source),
+    ]
     subprocess.run(command, env=env, capture_output=True, timeout=180, check=True)
     pdf = tmp / "draft.pdf"
     assert pdf.is_file(), "LibreOffice wrote no PDF"
@@ -111,11 +132,19 @@ def test_pdf_has_several_a4_pages(rendered):
 
 
 def test_key_text_is_in_the_pdf(rendered):
-    text = subprocess.run(["pdftotext", str(rendered.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(rendered.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = re.sub(r"\s+", "", text)
-    for expected in ("阳泉市人民政府关于2021年度履行教育职责自评情况的报告", "山西省人民政府教育督导委员会办公室：",
-                     "一、自查情况", "（五）加强教师队伍建设", "一般公共预算教育支出21.09亿元", "特此报告。",
-                     "阳泉市人民政府2022年3月20日"):
+    for expected in (
+        "阳泉市人民政府关于2021年度履行教育职责自评情况的报告",
+        "山西省人民政府教育督导委员会办公室：",
+        "一、自查情况",
+        "（五）加强教师队伍建设",
+        "一般公共预算教育支出21.09亿元",
+        "特此报告。",
+        "阳泉市人民政府2022年3月20日",
+    ):
         assert expected in flat
 
 
@@ -157,27 +186,53 @@ def red_share(ppm: bytes, rows_from: float, rows_to: float) -> float:
     """Share of strongly red pixels in a horizontal band of a binary PPM (P6) image."""
     header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", ppm)
     width, height = int(header[1]), int(header[2])
-    pixels = ppm[header.end():]
+    pixels = ppm[header.end() :]
     band = range(int(rows_from * height), int(rows_to * height))
-    red = sum(1 for y in band for x in range(0, width * 3, 3)
-              if pixels[y * width * 3 + x] > 200 and pixels[y * width * 3 + x + 1] < 80)
+    red = sum(
+        1
+        for y in band
+        for x in range(0, width * 3, 3)
+        if pixels[y * width * 3 + x] > 200 and pixels[y * width * 3 + x + 1] < 80
+    )
     return red / (len(band) * width)
 
 
 def test_page_images_show_the_red_masthead_on_page_one_only(rendered):
     full = full_page(rendered)
     for page in (1, full):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile",
-                        str(rendered.pdf), str(rendered.tmp / f"page-{page}")], check=True, timeout=60)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(rendered.pdf),
+                str(rendered.tmp / f"page-{page}"),
+            ],
+            check=True,
+            timeout=60,
+        )
     pngs = [rendered.tmp / f"page-{page}.png" for page in (1, full)]
     print("\n".join(f"page image: {p}" for p in pngs))
     assert len(pngs) == 2
     for png in pngs:
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
-        assert (int.from_bytes(data[16:20]), int.from_bytes(data[20:24])) in {(496, 702), (497, 702)}  # A4 at 60 dpi
-    ppm = subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "2", str(rendered.pdf)],  # two equal pages
-                         capture_output=True, check=True, timeout=60).stdout
-    first, second = ppm[: len(ppm) // 2], ppm[len(ppm) // 2:]
+        assert (int.from_bytes(data[16:20]), int.from_bytes(data[20:24])) in {
+            (496, 702),
+            (497, 702),
+        }  # A4 at 60 dpi
+    ppm = subprocess.run(
+        ["pdftoppm", "-r", "30", "-f", "1", "-l", "2", str(rendered.pdf)],  # two equal pages
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    first, second = ppm[: len(ppm) // 2], ppm[len(ppm) // 2 :]
     assert red_share(first, 0.1, 0.3) > 0.005  # 发文机关标志 and the red rule
     assert red_share(first, 0.3, 1.0) == 0 and red_share(second, 0, 1.0) == 0

@@ -14,10 +14,19 @@ from drafter.numbers import format_figure
 from drafter.plan import plan_sections
 from drafter.store import load_draft
 
-HEADINGS = ["一、自查自评工作开展情况", "二、上一轮评价反馈问题整改情况", "三、履行教育职责情况",
-            "（一）坚持党对教育工作的全面领导", "（二）优先保障教育经费投入", "（三）加强教师队伍建设",
-            "（四）推进学前教育普及普惠", "（五）推动义务教育优质均衡发展",
-            "四、经验做法和特色亮点", "五、存在的问题和不足", "六、下一步工作打算"]
+HEADINGS = [
+    "一、自查自评工作开展情况",
+    "二、上一轮评价反馈问题整改情况",
+    "三、履行教育职责情况",
+    "（一）坚持党对教育工作的全面领导",
+    "（二）优先保障教育经费投入",
+    "（三）加强教师队伍建设",
+    "（四）推进学前教育普及普惠",
+    "（五）推动义务教育优质均衡发展",
+    "四、经验做法和特色亮点",
+    "五、存在的问题和不足",
+    "六、下一步工作打算",
+]
 
 
 @pytest.fixture
@@ -61,7 +70,9 @@ def test_years_come_from_the_report_and_the_metrics(tmp_path, metrics, settings)
 def test_offline_figures_all_pass_the_checker(tmp_path, metrics, settings):
     outcome = run_draft(metrics, tmp_path / "out", settings, progress=False)
     summary = outcome.check.summary
-    assert summary["mismatch"] == summary["unsupported"] == summary["inconsistent"] == 0, outcome.check.problems
+    assert summary["mismatch"] == summary["unsupported"] == summary["inconsistent"] == 0, (
+        outcome.check.problems
+    )
     assert summary["verified"] + summary["derived"] >= 10
 
 
@@ -74,8 +85,13 @@ def test_provenance_of_offline_sections(tmp_path, metrics, settings):
 
 
 def test_model_sections_get_filled_slots_and_provenance(tmp_path, metrics, settings):
-    backend = FakeBackend(lambda r: "学前三年毛入园率达到[[preschool.gross_enrolment_rate@2021]]。"
-                          if r.spec.id == "preschool" else "各项工作扎实推进。")
+    backend = FakeBackend(
+        lambda r: (
+            "学前三年毛入园率达到[[preschool.gross_enrolment_rate@2021]]。"
+            if r.spec.id == "preschool"
+            else "各项工作扎实推进。"
+        )
+    )
     draft = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False).draft
     assert draft.section("preschool").text == "学前三年毛入园率达到91.2%。"
     prov = draft.section("preschool").provenance
@@ -84,7 +100,9 @@ def test_model_sections_get_filled_slots_and_provenance(tmp_path, metrics, setti
     request = next(r for r in backend.calls if r.spec.id == "preschool")
     assert "[[preschool.gross_enrolment_rate@2021]]" in request.messages[-1].content
     assert draft.section("title").provenance.backend == "offline"  # formulaic parts never go to the model
-    assert {r.spec.id for r in backend.calls}.isdisjoint({"title", "addressee", "opening", "signature", "results"})
+    assert {r.spec.id for r in backend.calls}.isdisjoint(
+        {"title", "addressee", "opening", "signature", "results"}
+    )
 
 
 def test_concurrency_is_bounded(tmp_path, metrics, settings):
@@ -95,7 +113,10 @@ def test_concurrency_is_bounded(tmp_path, metrics, settings):
 
 def _flaky(fail_on: str):
     def reply(request):
-        return BackendUnavailable("HTTP 500 from the server") if request.spec.id == fail_on else "工作扎实推进。"
+        return (
+            BackendUnavailable("HTTP 500 from the server") if request.spec.id == fail_on else "工作扎实推进。"
+        )
+
     return reply
 
 
@@ -106,8 +127,9 @@ def test_failed_section_is_kept_as_failed_and_resumed(tmp_path, metrics, setting
     fund = first.draft.section("fund")
     assert fund.status == "failed" and "HTTP 500" in fund.provenance.error
     assert first.draft.section("preschool").status == "drafted"
-    assert "<!-- failed:" in parse_markdown((out / "draft.md").read_text(encoding="utf-8")).get("fund", "") or \
-        "<!-- failed:" in (out / "draft.md").read_text(encoding="utf-8")
+    assert "<!-- failed:" in parse_markdown((out / "draft.md").read_text(encoding="utf-8")).get(
+        "fund", ""
+    ) or "<!-- failed:" in (out / "draft.md").read_text(encoding="utf-8")
     again = FakeBackend()
     second = run_draft(metrics, out, settings, backend=again, progress=False)
     assert [r.spec.id for r in again.calls] == ["fund"]
@@ -148,7 +170,9 @@ def test_unusable_twice_is_failed(tmp_path, metrics, settings, bad):
 
 
 def test_backend_bad_completion_fails_only_that_section(tmp_path, metrics, settings):
-    backend = FakeBackend(lambda r: BadCompletion("garbled twice") if r.spec.id == "party" else "工作扎实推进。")
+    backend = FakeBackend(
+        lambda r: BadCompletion("garbled twice") if r.spec.id == "party" else "工作扎实推进。"
+    )
     outcome = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
     assert outcome.failed == ("party",)
 
@@ -163,8 +187,13 @@ def test_unreachable_for_every_section_is_bad_input_but_saved(tmp_path, metrics,
 
 def test_prompt_that_cannot_fit_is_a_prompt_error(tmp_path, metrics, settings):
     with pytest.raises(PromptError) as err:
-        run_draft(metrics, tmp_path / "out", replace(settings, context_tokens=200), backend=FakeBackend(),
-                  progress=False)
+        run_draft(
+            metrics,
+            tmp_path / "out",
+            replace(settings, context_tokens=200),
+            backend=FakeBackend(),
+            progress=False,
+        )
     assert "tokens even without exemplars" in err.value.message
     assert (tmp_path / "out" / "draft.json").is_file()
 
@@ -193,14 +222,23 @@ class _Retriever:
 
     def search(self, query, k=5, indicator=None, level=None):
         self.calls.append((indicator, level))
-        return tuple(p for p in self.passages if p.indicator == indicator and (level is None or p.level == level))[:k]
+        return tuple(
+            p for p in self.passages if p.indicator == indicator and (level is None or p.level == level)
+        )[:k]
 
 
 def _passage(pid, score, level="city"):
     from drafter.types import Passage
 
-    return Passage(id=pid, text="范文：" + "学前教育普及普惠工作取得明显成效。" * 40, source="reports/x.md",
-                   region="别的市", level=level, indicator="preschool", score=score)
+    return Passage(
+        id=pid,
+        text="范文：" + "学前教育普及普惠工作取得明显成效。" * 40,
+        source="reports/x.md",
+        region="别的市",
+        level=level,
+        indicator="preschool",
+        score=score,
+    )
 
 
 def test_exemplars_prefer_the_same_level_and_the_weakest_go_first(metrics, settings):
@@ -211,7 +249,9 @@ def test_exemplars_prefer_the_same_level_and_the_weakest_go_first(metrics, setti
     source = load_source(metrics)
     ctx = build_context(source, settings, FakeBackend())
     own = replace(_passage("own", 0.99), region="示例市")
-    ctx.retriever = _Retriever([own, _passage("a", 0.9), _passage("b", 0.5), _passage("c", 0.7, level="county")])
+    ctx.retriever = _Retriever(
+        [own, _passage("a", 0.9), _passage("b", 0.5), _passage("c", 0.7, level="county")]
+    )
     spec = next(s for s in plan_sections(source, ctx.taxonomy) if s.id == "preschool")
     found = exemplars_for(spec, ctx)
     assert [p.id for p in found] == ["a", "b", "c"]  # same level first; never the region's own report

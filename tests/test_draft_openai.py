@@ -13,8 +13,18 @@ from drafter.draft import run_draft
 from drafter.errors import BackendUnavailable
 from drafter.store import load_draft
 
-MODELLED = ("self_check", "rectification", "party", "fund", "teachers", "preschool", "compulsory",
-            "experience", "problems", "plans")
+MODELLED = (
+    "self_check",
+    "rectification",
+    "party",
+    "fund",
+    "teachers",
+    "preschool",
+    "compulsory",
+    "experience",
+    "problems",
+    "plans",
+)
 
 
 @pytest.fixture
@@ -25,7 +35,9 @@ def fake_openai():
 
 @pytest.fixture
 def settings(fake_openai):
-    base = Settings.load(backend="openai", base_url=fake_openai.base_url, model="deepseek-chat", concurrency=8)
+    base = Settings.load(
+        backend="openai", base_url=fake_openai.base_url, model="deepseek-chat", concurrency=8
+    )
     return replace(base, api_key="sk-test-secret-123", max_retries=2, retry_backoff=0.01, timeout=5.0)
 
 
@@ -64,7 +76,9 @@ def test_the_key_is_never_written(tmp_path, fake_openai, settings):
 
 
 def test_failed_section_is_kept_while_others_succeed_then_resumed(tmp_path, fake_openai, settings):
-    fake_openai.default = lambda request: GARBLED if _section_of(request) == "preschool" else slot_echo(request)
+    fake_openai.default = lambda request: (
+        GARBLED if _section_of(request) == "preschool" else slot_echo(request)
+    )
     metrics, out = write_metrics(tmp_path), tmp_path / "out"
     first = run_draft(metrics, out, settings, progress=False)
     assert first.failed == ("preschool",) and first.exit_code == 1
@@ -82,14 +96,18 @@ def test_failed_section_is_kept_while_others_succeed_then_resumed(tmp_path, fake
 
 def test_rate_limit_then_success(tmp_path, fake_openai, settings):
     fake_openai.status(429, retry_after=0)
-    outcome = run_draft(write_metrics(tmp_path), tmp_path / "out", replace(settings, concurrency=1), progress=False)
+    outcome = run_draft(
+        write_metrics(tmp_path), tmp_path / "out", replace(settings, concurrency=1), progress=False
+    )
     assert outcome.failed == ()
     assert len(fake_openai.chat_requests) == len(MODELLED) + 1
 
 
 def test_misused_slots_are_retried_once(tmp_path, fake_openai, settings):
     fake_openai.misuse_slots()
-    outcome = run_draft(write_metrics(tmp_path), tmp_path / "out", replace(settings, concurrency=1), progress=False)
+    outcome = run_draft(
+        write_metrics(tmp_path), tmp_path / "out", replace(settings, concurrency=1), progress=False
+    )
     assert outcome.failed == ()
     retry = fake_openai.chat_requests[1]
     assert "fund.invented_metric@2099" in json.dumps(retry.messages, ensure_ascii=False)
@@ -98,7 +116,12 @@ def test_misused_slots_are_retried_once(tmp_path, fake_openai, settings):
 def test_a_model_the_server_rejects_is_bad_input_and_nothing_is_lost(tmp_path, fake_openai, settings):
     fake_openai.model_not_found(times=50)
     with pytest.raises(BackendUnavailable) as err:
-        run_draft(write_metrics(tmp_path), tmp_path / "out", replace(settings, model="no-such-model"), progress=False)
+        run_draft(
+            write_metrics(tmp_path),
+            tmp_path / "out",
+            replace(settings, model="no-such-model"),
+            progress=False,
+        )
     assert "--backend offline" in err.value.render() or "offline" in err.value.render()
     draft = load_draft(tmp_path / "out")
     assert draft.section("title").status == "drafted" and draft.section("fund").status == "failed"

@@ -18,8 +18,11 @@ fake_openai = fakeserver.fake_openai  # the fixture: a started FakeOpenAI per te
 
 
 def post(fake: FakeOpenAI, path: str, body: dict, key: str = "k") -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(fake.base_url + path, data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"})
+    request = urllib.request.Request(
+        fake.base_url + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, dict(response.headers), response.read()
@@ -52,9 +55,10 @@ def test_chat_json_reply_and_usage(fake_openai):
 def test_chat_stream_is_sse_ending_with_done_and_usage(fake_openai):
     text = "我市认真履行教育职责，各项工作稳步推进，成效明显。"
     fake_openai.reply(text)
-    status, headers, raw = post(fake_openai, "/chat/completions",
-                                chat(stream=True, stream_options={"include_usage": True}))
-    events = [line[len("data: "):] for line in raw.decode().split("\n\n") if line.startswith("data: ")]
+    status, headers, raw = post(
+        fake_openai, "/chat/completions", chat(stream=True, stream_options={"include_usage": True})
+    )
+    events = [line[len("data: ") :] for line in raw.decode().split("\n\n") if line.startswith("data: ")]
     assert status == 200 and headers["Content-Type"] == "text/event-stream"
     assert events[-1] == "[DONE]"
     chunks = [json.loads(e) for e in events[:-1]]
@@ -64,9 +68,13 @@ def test_chat_stream_is_sse_ending_with_done_and_usage(fake_openai):
 
 def test_the_openai_sdk_reads_the_stream(fake_openai):
     fake_openai.reply("一是加大投入；二是优化布局。")
-    stream = client(fake_openai).chat.completions.create(model="qwen-plus", messages=[{"role": "user", "content": "x"}],
-                                                         stream=True)
-    assert "".join(c.choices[0].delta.content or "" for c in stream if c.choices) == "一是加大投入；二是优化布局。"
+    stream = client(fake_openai).chat.completions.create(
+        model="qwen-plus", messages=[{"role": "user", "content": "x"}], stream=True
+    )
+    assert (
+        "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
+        == "一是加大投入；二是优化布局。"
+    )
 
 
 def test_429_carries_retry_after_and_the_queue_moves_on(fake_openai):
@@ -74,17 +82,25 @@ def test_429_carries_retry_after_and_the_queue_moves_on(fake_openai):
     status, headers, raw = post(fake_openai, "/chat/completions", chat())
     assert status == 429 and headers["Retry-After"] == "1"
     assert json.loads(raw)["error"]["message"] == "Rate limit reached"
-    assert json.loads(post(fake_openai, "/chat/completions", chat())[2])["choices"][0]["message"]["content"] == "好"
+    assert (
+        json.loads(post(fake_openai, "/chat/completions", chat())[2])["choices"][0]["message"]["content"]
+        == "好"
+    )
 
 
-@pytest.mark.parametrize("script, error", [
-    ("unauthorized", openai.AuthenticationError),
-    ("model_not_found", openai.NotFoundError),
-])
+@pytest.mark.parametrize(
+    "script, error",
+    [
+        ("unauthorized", openai.AuthenticationError),
+        ("model_not_found", openai.NotFoundError),
+    ],
+)
 def test_scripted_errors_reach_the_sdk_as_its_own_exceptions(fake_openai, script, error):
     getattr(fake_openai, script)()
     with pytest.raises(error):
-        client(fake_openai).chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "x"}])
+        client(fake_openai).chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "x"}]
+        )
 
 
 def test_a_wrong_key_is_refused_when_the_server_has_one():
@@ -96,12 +112,15 @@ def test_a_wrong_key_is_refused_when_the_server_has_one():
 def test_hang_outlasts_the_client_timeout(fake_openai):
     fake_openai.hang(2.0)
     with pytest.raises(openai.APITimeoutError):
-        openai.OpenAI(base_url=fake_openai.base_url, api_key="k", max_retries=0, timeout=0.2).chat.completions.create(
-            model="gpt-4o-mini", messages=[{"role": "user", "content": "x"}])
+        openai.OpenAI(
+            base_url=fake_openai.base_url, api_key="k", max_retries=0, timeout=0.2
+        ).chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "x"}])
 
 
 def test_embeddings_are_deterministic_unit_vectors(fake_openai):
-    data = json.loads(post(fake_openai, "/embeddings", {"model": "e", "input": ["学前教育", "学前教育", "双减"]})[2])
+    data = json.loads(
+        post(fake_openai, "/embeddings", {"model": "e", "input": ["学前教育", "学前教育", "双减"]})[2]
+    )
     first, again, other = (d["embedding"] for d in data["data"])
     assert first == again != other
     assert math.isclose(sum(v * v for v in first), 1.0)

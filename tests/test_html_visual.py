@@ -18,11 +18,17 @@ import pytest
 
 from drafter.types import STATUSES
 
-BROWSER = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+BROWSER = next(
+    (shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None
+)
 pytestmark = [
-    pytest.mark.skipif(BROWSER is None, reason="headless HTML test needs chromium: apt-get install -y chromium"),
-    pytest.mark.skipif(importlib.util.find_spec("drafter.export.html") is None,
-                       reason="checker html report not available yet"),
+    pytest.mark.skipif(
+        BROWSER is None, reason="headless HTML test needs chromium: apt-get install -y chromium"
+    ),
+    pytest.mark.skipif(
+        importlib.util.find_spec("drafter.export.html") is None,
+        reason="checker html report not available yet",
+    ),
 ]
 
 METRICS = """\
@@ -82,14 +88,22 @@ class FigureSpans(HTMLParser):
 
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+    ]
     return subprocess.run([BROWSER, *flags, *args], capture_output=True, text=True, timeout=60, check=True)
 
 
 def drafter(*args: str | Path) -> int:
-    done = subprocess.run([sys.executable, "-m", "drafter", *map(str, args)], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode in (0, 1), done.stderr
     return done.returncode
 
@@ -122,8 +136,12 @@ def test_rendered_dom_highlights_every_figure_with_its_status(report):
 def test_screenshot_of_the_report(report):
     tmp, _ = report
     png = tmp / "report.png"
-    chromium(f"--screenshot={png}", "--window-size=1200,1600", (tmp / "report.html").as_uri(),
-             profile=tmp / "profile")
+    chromium(
+        f"--screenshot={png}",
+        "--window-size=1200,1600",
+        (tmp / "report.html").as_uri(),
+        profile=tmp / "profile",
+    )
     print(f"\nreport screenshot: {png}")
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -12,23 +12,54 @@ from drafter.export.markdown import (
 )
 from drafter.types import Draft, Provenance, ReportInfo, Section, SectionSpec
 
-REPORT = ReportInfo(region="示例市", level="city", round=2022, period=2021, issuer="示例市人民政府",
-                    date=dt.date(2022, 3, 20))
+REPORT = ReportInfo(
+    region="示例市", level="city", round=2022, period=2021, issuer="示例市人民政府", date=dt.date(2022, 3, 20)
+)
 
 
 def _draft() -> Draft:
     sections = (
         Section(SectionSpec(id="header", kind="header"), "示例市人民政府\n示政函〔2022〕1号"),
-        Section(SectionSpec(id="title", kind="title"), "示例市人民政府关于2021年度履行教育职责自评情况的报告"),
+        Section(
+            SectionSpec(id="title", kind="title"), "示例市人民政府关于2021年度履行教育职责自评情况的报告"
+        ),
         Section(SectionSpec(id="addressee", kind="addressee"), "示例省人民政府教育督导委员会办公室："),
-        Section(SectionSpec(id="self_check", kind="self_check", heading="自查自评工作开展情况", ordinal="一", depth=1),
-                "第一段。\n第二段。"),
-        Section(SectionSpec(id="results", kind="results", heading="履行教育职责情况", ordinal="二", depth=1), "主要情况如下："),
-        Section(SectionSpec(id="preschool", kind="indicator", heading="推进学前教育普及普惠", ordinal="（一）", depth=2,
-                            indicator="preschool", parent="results"), "学前三年毛入园率为91.2%。"),
-        Section(SectionSpec(id="fund", kind="indicator", heading="优先保障教育经费投入", ordinal="（二）", depth=2,
-                            indicator="fund", parent="results"), "", status="failed",
-                provenance=Provenance(error="BackendUnavailable: server said 500 -- twice")),
+        Section(
+            SectionSpec(
+                id="self_check", kind="self_check", heading="自查自评工作开展情况", ordinal="一", depth=1
+            ),
+            "第一段。\n第二段。",
+        ),
+        Section(
+            SectionSpec(id="results", kind="results", heading="履行教育职责情况", ordinal="二", depth=1),
+            "主要情况如下：",
+        ),
+        Section(
+            SectionSpec(
+                id="preschool",
+                kind="indicator",
+                heading="推进学前教育普及普惠",
+                ordinal="（一）",
+                depth=2,
+                indicator="preschool",
+                parent="results",
+            ),
+            "学前三年毛入园率为91.2%。",
+        ),
+        Section(
+            SectionSpec(
+                id="fund",
+                kind="indicator",
+                heading="优先保障教育经费投入",
+                ordinal="（二）",
+                depth=2,
+                indicator="fund",
+                parent="results",
+            ),
+            "",
+            status="failed",
+            provenance=Provenance(error="BackendUnavailable: server said 500 -- twice"),
+        ),
         Section(SectionSpec(id="signature", kind="signature"), "示例市人民政府\n2022年3月20日"),
     )
     return Draft(report=REPORT, sections=sections)
@@ -36,7 +67,9 @@ def _draft() -> Draft:
 
 def test_layout():
     md = render_markdown(_draft())
-    assert md.startswith("<!-- section: header -->\n\n示例市人民政府\n\n示政函〔2022〕1号\n\n<!-- section: title -->\n\n# 示例市")
+    assert md.startswith(
+        "<!-- section: header -->\n\n示例市人民政府\n\n示政函〔2022〕1号\n\n<!-- section: title -->\n\n# 示例市"
+    )
     assert "<!-- section: self_check -->\n\n## 一、自查自评工作开展情况\n\n第一段。\n\n第二段。\n\n" in md
     assert "### （一）推进学前教育普及普惠\n\n学前三年毛入园率为91.2%。" in md
     assert "<!-- failed: BackendUnavailable: server said 500 — twice -->" in md
@@ -84,7 +117,10 @@ def test_body_hash_ignores_blank_lines_and_edges_only():
 
 def test_render_section_title():
     title = _draft().section("title")
-    assert render_section(title) == "<!-- section: title -->\n\n# 示例市人民政府关于2021年度履行教育职责自评情况的报告\n\n"
+    assert (
+        render_section(title)
+        == "<!-- section: title -->\n\n# 示例市人民政府关于2021年度履行教育职责自评情况的报告\n\n"
+    )
 
 
 def test_merge_keeps_other_bytes_or_renders_anew_when_the_plan_changed():
@@ -94,8 +130,10 @@ def test_merge_keeps_other_bytes_or_renders_anew_when_the_plan_changed():
 
     draft = _draft()
     md = render_markdown(draft).replace("第二段。", "第二段（手改）。")
-    new = replace(draft, sections=tuple(Section(s.spec, "重写。") if s.spec.id == "preschool" else s
-                                         for s in draft.sections))
+    new = replace(
+        draft,
+        sections=tuple(Section(s.spec, "重写。") if s.spec.id == "preschool" else s for s in draft.sections),
+    )
     merged = merge_markdown(md, new, {"preschool"})
     assert "第二段（手改）。" in merged and parse_markdown(merged)["preschool"] == "重写。"
     fewer = replace(new, sections=new.sections[1:])

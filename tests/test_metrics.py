@@ -14,31 +14,66 @@ from drafter.errors import InputError
 from drafter.metrics import load_source, parse_number, validate_file, yaml_template
 from drafter.taxonomy import parse_taxonomy
 
-TAXONOMY = parse_taxonomy({
-    "parts": [{"id": "results", "kind": "results", "heading": "履行教育职责情况"}],
-    "indicators": [
-        {"code": "fund", "name": "经费保障", "heading": "h", "order": 1,
-         "metrics": [{"key": "fund.general_budget_edu", "label": "一般公共预算教育支出", "unit": "亿元"}]},
-        {"code": "preschool", "name": "学前教育", "heading": "h", "order": 2},
-        {"code": "party", "name": "党的领导", "heading": "h", "order": 3},
-        {"code": "compulsory", "name": "义务教育", "heading": "h", "order": 4},
-    ],
-})
+TAXONOMY = parse_taxonomy(
+    {
+        "parts": [{"id": "results", "kind": "results", "heading": "履行教育职责情况"}],
+        "indicators": [
+            {
+                "code": "fund",
+                "name": "经费保障",
+                "heading": "h",
+                "order": 1,
+                "metrics": [
+                    {"key": "fund.general_budget_edu", "label": "一般公共预算教育支出", "unit": "亿元"}
+                ],
+            },
+            {"code": "preschool", "name": "学前教育", "heading": "h", "order": 2},
+            {"code": "party", "name": "党的领导", "heading": "h", "order": 3},
+            {"code": "compulsory", "name": "义务教育", "heading": "h", "order": 4},
+        ],
+    }
+)
 
 GOOD = {
-    "report": {"region": "阳泉市", "level": "city", "round": 2022, "period": 2021, "issuer": "阳泉市人民政府",
-               "date": dt.date(2022, 3, 20), "basis": "《评价方案》", "addressee": "省督导办",
-               "doc_number": "阳政办函〔2022〕1号", "issuer_mark": "阳泉市人民政府办公室"},
+    "report": {
+        "region": "阳泉市",
+        "level": "city",
+        "round": 2022,
+        "period": 2021,
+        "issuer": "阳泉市人民政府",
+        "date": dt.date(2022, 3, 20),
+        "basis": "《评价方案》",
+        "addressee": "省督导办",
+        "doc_number": "阳政办函〔2022〕1号",
+        "issuer_mark": "阳泉市人民政府办公室",
+    },
     "metrics": [
-        {"key": "fund.general_budget_edu", "label": "一般公共预算教育支出", "unit": "亿元",
-         "values": {2020: 21.09, 2019: 21.00}},
-        {"key": "preschool.gross_enrolment_rate", "label": "学前三年毛入园率", "unit": "%",
-         "values": {2021: 91.2}, "target": {"value": 90, "relation": ">="}},
+        {
+            "key": "fund.general_budget_edu",
+            "label": "一般公共预算教育支出",
+            "unit": "亿元",
+            "values": {2020: 21.09, 2019: 21.00},
+        },
+        {
+            "key": "preschool.gross_enrolment_rate",
+            "label": "学前三年毛入园率",
+            "unit": "%",
+            "values": {2021: 91.2},
+            "target": {"value": 90, "relation": ">="},
+        },
         {"key": "compulsory.large_class_count", "label": "56人以上大班额", "unit": "个", "values": {2021: 0}},
-        {"key": "preschool.public_share", "label": "公办幼儿园在园幼儿占比", "unit": "%", "values": {2021: 53}},
+        {
+            "key": "preschool.public_share",
+            "label": "公办幼儿园在园幼儿占比",
+            "unit": "%",
+            "values": {2021: 53},
+        },
     ],
     "facts": {"party": ["市委常委会专题研究教育工作4次"]},
-    "rectification": ["整改一"], "problems": ["问题一"], "plans": ["措施一"], "experiences": ["经验一"],
+    "rectification": ["整改一"],
+    "problems": ["问题一"],
+    "plans": ["措施一"],
+    "experiences": ["经验一"],
 }
 
 
@@ -71,7 +106,6 @@ def changed(path: str, value: object) -> dict:
     return data
 
 
-
 def test_good_file_loads_into_source_data(tmp_path):
     source = load_source(write_yaml(tmp_path, GOOD), TAXONOMY)
     assert source.report.region == "阳泉市" and source.report.level == "city"
@@ -96,10 +130,19 @@ def test_json_loads_like_yaml(tmp_path):
     assert from_json.facts == from_yaml.facts and from_json.path == str(path)
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (12000, 12000), ("12,000", 12000), ("１２，０００", 12000), ("12,000.5", 12000.5), ("91.2%", 91.2),
-    (" 3.5 ", 3.5), ("-3", -3), ("0", 0),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (12000, 12000),
+        ("12,000", 12000),
+        ("１２，０００", 12000),
+        ("12,000.5", 12000.5),
+        ("91.2%", 91.2),
+        (" 3.5 ", 3.5),
+        ("-3", -3),
+        ("0", 0),
+    ],
+)
 def test_numbers_people_write_are_accepted(raw, expected):
     assert parse_number(raw) == expected
 
@@ -155,11 +198,14 @@ def test_each_rule_names_the_file_and_key_path(tmp_path, where, value, key_path,
     assert key_path in info.value.message and "drafter metrics validate" in info.value.hint
 
 
-@pytest.mark.parametrize("label, key, value", [
-    ("学前三年毛入园率", "preschool.gross_enrolment_rate", 103.5),  # gross rates may pass 100
-    ("高中阶段毛入学率", "preschool.rate", 101.0),
-    ("一般公共预算教育支出增长率", "fund.growth", 131.28),  # a growth rate is not a share
-])
+@pytest.mark.parametrize(
+    "label, key, value",
+    [
+        ("学前三年毛入园率", "preschool.gross_enrolment_rate", 103.5),  # gross rates may pass 100
+        ("高中阶段毛入学率", "preschool.rate", 101.0),
+        ("一般公共预算教育支出增长率", "fund.growth", 131.28),  # a growth rate is not a share
+    ],
+)
 def test_rates_that_may_exceed_100_pass(tmp_path, label, key, value):
     data = changed("metrics.1", {"key": key, "label": label, "unit": "%", "values": {2021: value}})
     assert validate_file(write_yaml(tmp_path, data), TAXONOMY) == []
@@ -171,29 +217,42 @@ def test_every_problem_is_reported_at_once_in_file_order(tmp_path):
     data["metrics"][2]["values"][2021] = -1
     data["facts"]["nope"] = ["x"]
     problems = validate_file(write_yaml(tmp_path, data), TAXONOMY)
-    assert [p.split(": ")[1] for p in problems] == ["report.level", "metrics[0].values.2020",
-                                                    "metrics[2].values.2021", "facts.nope"]
+    assert [p.split(": ")[1] for p in problems] == [
+        "report.level",
+        "metrics[0].values.2020",
+        "metrics[2].values.2021",
+        "facts.nope",
+    ]
 
 
 def test_many_problems_are_cut_to_the_first_few_and_a_count(tmp_path):
     data = copy.deepcopy(GOOD)
-    data["metrics"] = [{"key": f"fund.m{i}", "label": "x", "unit": "所", "values": {2021: -1}} for i in range(40)]
+    data["metrics"] = [
+        {"key": f"fund.m{i}", "label": "x", "unit": "所", "values": {2021: -1}} for i in range(40)
+    ]
     with pytest.raises(InputError) as info:
         load_source(write_yaml(tmp_path, data), TAXONOMY)
     assert info.value.message.startswith("40 problem(s) in") and "… and 15 more" in info.value.message
 
 
-@pytest.mark.parametrize("content, name, words", [
-    (b"", "m.yaml", "the file is empty"),
-    (b"  \n\n", "m.yaml", "the file is empty"),
-    (b"# only a comment\n", "m.yaml", "holds no data"),
-    (b"- a\n- b\n", "m.yaml", "top level must be a mapping"),
-    (b"report:\n  region: x\n   level: city\n", "m.yaml", "YAML syntax error at line 3"),
-    (b"report: {}\nmetrics:\n- values:\n    2021: 1\n    2021: 2\n", "m.yaml", "line 5, column 5: duplicate key 2021"),
-    (b'{"report": {"region": "x",}}', "m.json", "JSON syntax error at line 1"),
-    (b"report: {}\n", "m.toml", "unknown file type '.toml'"),
-    (b"\xff\xfe\x00\x81\x00", "m.yaml", "neither UTF-8 nor GB18030"),
-])
+@pytest.mark.parametrize(
+    "content, name, words",
+    [
+        (b"", "m.yaml", "the file is empty"),
+        (b"  \n\n", "m.yaml", "the file is empty"),
+        (b"# only a comment\n", "m.yaml", "holds no data"),
+        (b"- a\n- b\n", "m.yaml", "top level must be a mapping"),
+        (b"report:\n  region: x\n   level: city\n", "m.yaml", "YAML syntax error at line 3"),
+        (
+            b"report: {}\nmetrics:\n- values:\n    2021: 1\n    2021: 2\n",
+            "m.yaml",
+            "line 5, column 5: duplicate key 2021",
+        ),
+        (b'{"report": {"region": "x",}}', "m.json", "JSON syntax error at line 1"),
+        (b"report: {}\n", "m.toml", "unknown file type '.toml'"),
+        (b"\xff\xfe\x00\x81\x00", "m.yaml", "neither UTF-8 nor GB18030"),
+    ],
+)
 def test_unreadable_files_get_one_clear_message(tmp_path, content, name, words):
     path = tmp_path / name
     path.write_bytes(content)

@@ -33,8 +33,9 @@ def _write(source, settings, section_id, instructions="", backend=None):
     taxonomy = load_taxonomy(settings.knowledge_dir / "taxonomy.yaml")
     table = slot_table(source, derive_all(source))
     spec = next(s for s in plan_sections(source, taxonomy) if s.id == section_id)
-    request = SectionRequest(spec=spec, messages=(), source=source, slots=section_slots(spec, table),
-                             instructions=instructions)
+    request = SectionRequest(
+        spec=spec, messages=(), source=source, slots=section_slots(spec, table), instructions=instructions
+    )
     raw = (backend or OfflineBackend(settings)).complete(request).text
     return raw, fill_slots(raw, table, source)
 
@@ -42,9 +43,11 @@ def _write(source, settings, section_id, instructions="", backend=None):
 def test_indicator_weaves_figures_with_labels_and_comparisons(source, settings):
     raw, filled = _write(source, settings, "preschool")
     assert filled.unknown == ()
-    assert "2021年，全市学前三年毛入园率为[[preschool.gross_enrolment_rate@2021]]，比2020年提高" \
-           "[[pp_change(preschool.gross_enrolment_rate,2020,2021)]]，" \
-           "超出标准[[exceed_target(preschool.gross_enrolment_rate,2021)]]" in raw
+    assert (
+        "2021年，全市学前三年毛入园率为[[preschool.gross_enrolment_rate@2021]]，比2020年提高"
+        "[[pp_change(preschool.gross_enrolment_rate,2020,2021)]]，"
+        "超出标准[[exceed_target(preschool.gross_enrolment_rate,2021)]]" in raw
+    )
     # the 90% standard is not printed: 90.1% (2020) would read as it, rounded
     assert "2021年，全市学前三年毛入园率为91.2%，比2020年提高1.1个百分点，超出标准1.2个百分点" in filled.text
     assert "公办幼儿园在园幼儿占比为46.1%，低于50%的标准。" in filled.text
@@ -63,7 +66,10 @@ def test_falls_and_growth(source, settings):
 
 def test_facts_become_an_enumeration(source, settings):
     _, party = _write(source, settings, "party")
-    assert "一是市委常委会、市政府常务会专题研究教育工作4次；二是全面推行中小学校党组织领导的校长负责制。" in party.text
+    assert (
+        "一是市委常委会、市政府常务会专题研究教育工作4次；二是全面推行中小学校党组织领导的校长负责制。"
+        in party.text
+    )
 
 
 def test_problems_and_plans_come_from_the_data(source, settings):
@@ -83,11 +89,14 @@ def test_user_problems_replace_derived_ones(source, settings):
     assert "公办幼儿园在园幼儿占比" not in problems.text
 
 
-@pytest.mark.parametrize(("section_id", "expected"), [
-    ("title", "示例市人民政府关于2021年度履行教育职责自评情况的报告"),
-    ("addressee", "示例省人民政府教育督导委员会办公室："),
-    ("signature", "示例市人民政府\n2022年3月20日"),
-])
+@pytest.mark.parametrize(
+    ("section_id", "expected"),
+    [
+        ("title", "示例市人民政府关于2021年度履行教育职责自评情况的报告"),
+        ("addressee", "示例省人民政府教育督导委员会办公室："),
+        ("signature", "示例市人民政府\n2022年3月20日"),
+    ],
+)
 def test_formulaic_parts(source, settings, section_id, expected):
     assert _write(source, settings, section_id)[1].text == expected
 
@@ -106,7 +115,9 @@ def test_house_style_lives_in_templates(source, settings, tmp_path):
     prompts = tmp_path / "prompts"
     shutil.copytree(settings.prompts_dir, prompts)
     path = prompts / "offline" / "results.j2"
-    path.write_text(path.read_text(encoding="utf-8").replace("主要情况如下：", "具体如下："), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("主要情况如下：", "具体如下："), encoding="utf-8"
+    )
     edited = replace(settings, prompts_dir=prompts)
     assert _write(source, edited, "results", backend=OfflineBackend(edited))[1].text.endswith("具体如下：")
 
@@ -115,11 +126,17 @@ def test_concise_instructions_drop_the_facts(source, settings):
     assert "一是" not in _write(source, settings, "party", instructions="简要一些")[1].text
 
 
-@pytest.mark.parametrize(("region", "level", "expected"), [
-    ("阳泉市", "city", ("我市", "全市")), ("安岳县", "county", ("我县", "全县")),
-    ("上党区", "county", ("我区", "全区")), ("广东省", "province", ("我省", "全省")),
-    ("宁夏回族自治区", "province", ("我区", "全区")), ("示例", "county", ("我县", "全县")),
-])
+@pytest.mark.parametrize(
+    ("region", "level", "expected"),
+    [
+        ("阳泉市", "city", ("我市", "全市")),
+        ("安岳县", "county", ("我县", "全县")),
+        ("上党区", "county", ("我区", "全区")),
+        ("广东省", "province", ("我省", "全省")),
+        ("宁夏回族自治区", "province", ("我区", "全区")),
+        ("示例", "county", ("我县", "全县")),
+    ],
+)
 def test_self_reference(source, region, level, expected):
     assert self_reference(replace(source.report, region=region, level=level)) == expected
 
@@ -145,9 +162,19 @@ def test_examples_use_known_slots_only(example, settings):
 def _typed_numbers(raw, source):
     """Digits the writer typed itself: anything but slots, years, list numbers and the user's own words."""
     text = re.sub(r"\[\[[^\]]*\]\]", "", raw)
-    own = [*source.rectification, *source.problems, *source.plans, *source.experiences,
-           *(f for facts in source.facts.values() for f in facts), source.report.basis, source.report.doc_number,
-           source.report.region, source.report.issuer, source.report.issuer_mark, source.report.addressee]
+    own = [
+        *source.rectification,
+        *source.problems,
+        *source.plans,
+        *source.experiences,
+        *(f for facts in source.facts.values() for f in facts),
+        source.report.basis,
+        source.report.doc_number,
+        source.report.region,
+        source.report.issuer,
+        source.report.issuer_mark,
+        source.report.addressee,
+    ]
     own += [m.label for m in source.metrics] + [m.target.label for m in source.metrics if m.target]
     for words in sorted(filter(None, own), key=len, reverse=True):
         text = text.replace(re.sub(r"[。；;，,\s]+$", "", words.strip()), "")

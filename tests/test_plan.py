@@ -19,7 +19,9 @@ def source(tmp_path):
     return load_source(write_metrics(tmp_path))
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三")])
+@pytest.mark.parametrize(
+    ("n", "text"), [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三")]
+)
 def test_chinese_number(n, text):
     assert chinese_number(n) == text
 
@@ -27,11 +29,31 @@ def test_chinese_number(n, text):
 def test_plan_order_and_numbering(source, taxonomy):
     specs = plan_sections(source, taxonomy)
     assert [s.id for s in specs] == [
-        "title", "addressee", "opening", "self_check", "rectification", "results",
-        "party", "fund", "teachers", "preschool", "compulsory", "experience", "problems", "plans", "signature"]
+        "title",
+        "addressee",
+        "opening",
+        "self_check",
+        "rectification",
+        "results",
+        "party",
+        "fund",
+        "teachers",
+        "preschool",
+        "compulsory",
+        "experience",
+        "problems",
+        "plans",
+        "signature",
+    ]
     numbered = [s.numbered_heading for s in specs if s.depth == 1]
-    assert numbered == ["一、自查自评工作开展情况", "二、上一轮评价反馈问题整改情况", "三、履行教育职责情况",
-                        "四、经验做法和特色亮点", "五、存在的问题和不足", "六、下一步工作打算"]
+    assert numbered == [
+        "一、自查自评工作开展情况",
+        "二、上一轮评价反馈问题整改情况",
+        "三、履行教育职责情况",
+        "四、经验做法和特色亮点",
+        "五、存在的问题和不足",
+        "六、下一步工作打算",
+    ]
     subs = [s for s in specs if s.depth == 2]
     assert [s.ordinal for s in subs] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
     assert subs[3].numbered_heading == "（四）推进学前教育普及普惠" and subs[3].parent == "results"

@@ -20,16 +20,32 @@ HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.S)  # the first comment; it lists t
 
 REPORT = ReportInfo(region="安岳县", level="county", round=2024, period=2023, issuer="安岳县人民政府")
 SOURCE = SourceData(
-    report=REPORT, metrics=(),
+    report=REPORT,
+    metrics=(),
     facts={"preschool": ("2023年新建公办幼儿园2所",), "party": ("县委常委会专题研究教育工作4次",)},
-    problems=("城区学校大班额仍未完全消除",), plans=("加快城南学校建设",),
+    problems=("城区学校大班额仍未完全消除",),
+    plans=("加快城南学校建设",),
 )
-PRESCHOOL = SectionSpec(id="preschool", kind="indicator", heading="学前教育普及普惠", ordinal="（三）", depth=2,
-                        indicator="preschool")
-SLOTS = (Slot(name="preschool.gross_enrolment_rate@2023", text="92.3%", label="2023年学前三年毛入园率"),
-         Slot(name="pp(preschool.gross_enrolment_rate,2022,2023)", text="1.2个百分点", label="毛入园率提高"))
-EXEMPLAR = Passage(id="cz-12", text="2021年，全市学前三年毛入园率达到91.5%。", source="reports/cz.md",
-                   region="长治市", year=2021, indicator="preschool")
+PRESCHOOL = SectionSpec(
+    id="preschool",
+    kind="indicator",
+    heading="学前教育普及普惠",
+    ordinal="（三）",
+    depth=2,
+    indicator="preschool",
+)
+SLOTS = (
+    Slot(name="preschool.gross_enrolment_rate@2023", text="92.3%", label="2023年学前三年毛入园率"),
+    Slot(name="pp(preschool.gross_enrolment_rate,2022,2023)", text="1.2个百分点", label="毛入园率提高"),
+)
+EXEMPLAR = Passage(
+    id="cz-12",
+    text="2021年，全市学前三年毛入园率达到91.5%。",
+    source="reports/cz.md",
+    region="长治市",
+    year=2021,
+    indicator="preschool",
+)
 
 
 @pytest.fixture
@@ -47,12 +63,16 @@ def test_render_keeps_the_trailing_newline_and_escapes_nothing(tmp_prompts):
     assert tmp_prompts.render("t/hello.j2", who=who) == "你好，<张三>！\n"
 
 
-@pytest.mark.parametrize("name, ctx, words", [
-    ("t/missing", {}, ["t/missing.j2", "not found"]),
-    ("t/hello", {}, ["t/hello.j2", "variable who"]),
-    ("t/hello", {"who": object()}, ["t/hello.j2", "name"]),
-    ("t/broken", {"x": 1}, ["t/broken.j2", "line 1"]),
-], ids=["no-template", "no-variable", "no-attribute", "syntax"])
+@pytest.mark.parametrize(
+    "name, ctx, words",
+    [
+        ("t/missing", {}, ["t/missing.j2", "not found"]),
+        ("t/hello", {}, ["t/hello.j2", "variable who"]),
+        ("t/hello", {"who": object()}, ["t/hello.j2", "name"]),
+        ("t/broken", {"x": 1}, ["t/broken.j2", "line 1"]),
+    ],
+    ids=["no-template", "no-variable", "no-attribute", "syntax"],
+)
 def test_errors_name_the_template_and_the_variable(tmp_prompts, name, ctx, words):
     with pytest.raises(PromptError) as err:
         tmp_prompts.render(name, **ctx)
@@ -80,7 +100,9 @@ def test_every_template_starts_by_listing_the_inputs_it_uses(path):
     assert header and "inputs" in header.group(1).lower(), f"{path.name} must start with {{# inputs: ... #}}"
     used = jinja2.meta.find_undeclared_variables(jinja2.Environment().parse(source))
     used -= set(re.findall(r"\{%-?\s*set\s+([A-Za-z_]\w*)", source))  # set inside blocks: meta misses them
-    listed = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.split("inputs", header.group(1), maxsplit=1, flags=re.I)[1]))
+    listed = set(
+        re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.split("inputs", header.group(1), maxsplit=1, flags=re.I)[1])
+    )
     assert used <= listed, f"{path.name} uses inputs its header does not list: {sorted(used - listed)}"
 
 
@@ -100,10 +122,20 @@ def test_system_prompt_sets_register_and_slot_rule():
 
 def test_section_prompt_carries_report_spec_slots_facts_and_exemplars():
     _, user = messages()
-    for words in ("安岳县", "县级", "评价年度：2024年", "被评价年度：2023年", "学前教育普及普惠", "preschool",
-                  "- [[preschool.gross_enrolment_rate@2023]]：2023年学前三年毛入园率，数值为 92.3%",
-                  "- [[pp(preschool.gross_enrolment_rate,2022,2023)]]：毛入园率提高，数值为 1.2个百分点",
-                  "2023年新建公办幼儿园2所", "范文1（长治市，2021年）", "不得照抄", EXEMPLAR.text):
+    for words in (
+        "安岳县",
+        "县级",
+        "评价年度：2024年",
+        "被评价年度：2023年",
+        "学前教育普及普惠",
+        "preschool",
+        "- [[preschool.gross_enrolment_rate@2023]]：2023年学前三年毛入园率，数值为 92.3%",
+        "- [[pp(preschool.gross_enrolment_rate,2022,2023)]]：毛入园率提高，数值为 1.2个百分点",
+        "2023年新建公办幼儿园2所",
+        "范文1（长治市，2021年）",
+        "不得照抄",
+        EXEMPLAR.text,
+    ):
         assert words in user, words
     assert "县委常委会" not in user  # another indicator's facts stay out
     assert "编辑的修改要求" not in user and "上一次生成的问题" not in user
@@ -120,11 +152,14 @@ def test_no_exemplars_and_no_slots_say_so():
     assert "范文" not in user and "不要写任何统计数字" in user
 
 
-@pytest.mark.parametrize("kind, statement, guidance", [
-    ("problems", "城区学校大班额仍未完全消除", "存在的问题"),
-    ("plans", "加快城南学校建设", "改进措施"),
-    ("self_check", None, "自查自评"),
-])
+@pytest.mark.parametrize(
+    "kind, statement, guidance",
+    [
+        ("problems", "城区学校大班额仍未完全消除", "存在的问题"),
+        ("plans", "加快城南学校建设", "改进措施"),
+        ("self_check", None, "自查自评"),
+    ],
+)
 def test_report_parts_get_their_own_statements_and_guidance(kind, statement, guidance):
     spec = SectionSpec(id=kind, kind=kind, heading="x", ordinal="五", depth=1)
     _, user = messages(spec=spec, slots=(), exemplars=())
@@ -133,14 +168,18 @@ def test_report_parts_get_their_own_statements_and_guidance(kind, statement, gui
     assert section_statements(SOURCE, spec) == ((statement,) if statement else ())
 
 
-@pytest.mark.parametrize("problem, words", [
-    ("empty", "空"),
-    ("garbled", "乱码"),
-    ("unknown_slots", "[[fund.x@2099]]"),
-])
+@pytest.mark.parametrize(
+    "problem, words",
+    [
+        ("empty", "空"),
+        ("garbled", "乱码"),
+        ("unknown_slots", "[[fund.x@2099]]"),
+    ],
+)
 def test_retry_message_states_the_problem(problem, words):
-    message = retry_message(load_prompts(PROMPTS), problem, unknown_slots=["fund.x@2099"],
-                            allowed_slots=["fund.a@2021"])
+    message = retry_message(
+        load_prompts(PROMPTS), problem, unknown_slots=["fund.x@2099"], allowed_slots=["fund.a@2021"]
+    )
     assert message.role == "user" and words in message.content
     if problem == "unknown_slots":
         assert "[[fund.a@2021]]" in message.content

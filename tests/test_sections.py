@@ -15,17 +15,34 @@ SPECS = [
     SectionSpec(id="title", kind="title"),
     SectionSpec(id="self_check", kind="self_check", heading="自查自评工作开展情况", ordinal="一", depth=1),
     SectionSpec(id="results", kind="results", heading="履行教育职责情况", ordinal="三", depth=1),
-    SectionSpec(id="preschool", kind="indicator", heading="推进学前教育普及普惠", ordinal="（三）", depth=2,
-                indicator="preschool"),
+    SectionSpec(
+        id="preschool",
+        kind="indicator",
+        heading="推进学前教育普及普惠",
+        ordinal="（三）",
+        depth=2,
+        indicator="preschool",
+    ),
     SectionSpec(id="problems", kind="problems", heading="存在的问题和不足", ordinal="四", depth=1),
 ]
 
 
-@pytest.mark.parametrize(("ident", "expected"), [
-    ("四", "problems"), ("四、", "problems"), ("（三）", "preschool"), ("(三)", "preschool"), ("三", "results"),
-    ("preschool", "preschool"), ("推进学前教育普及普惠", "preschool"), ("（三）推进学前教育普及普惠", "preschool"),
-    ("学前教育", "preschool"), ("存在的问题和不足", "problems"), ("title", "title"),
-])
+@pytest.mark.parametrize(
+    ("ident", "expected"),
+    [
+        ("四", "problems"),
+        ("四、", "problems"),
+        ("（三）", "preschool"),
+        ("(三)", "preschool"),
+        ("三", "results"),
+        ("preschool", "preschool"),
+        ("推进学前教育普及普惠", "preschool"),
+        ("（三）推进学前教育普及普惠", "preschool"),
+        ("学前教育", "preschool"),
+        ("存在的问题和不足", "problems"),
+        ("title", "title"),
+    ],
+)
 def test_resolve(ident, expected):
     assert resolve_spec(ident, SPECS).id == expected
 
@@ -56,7 +73,9 @@ def _chunks(out):
 
 def test_regenerate_changes_only_that_section(out, settings):
     before = _chunks(out)
-    backend = FakeBackend(lambda r: "按编辑要求重写：学前三年毛入园率[[preschool.gross_enrolment_rate@2021]]。")
+    backend = FakeBackend(
+        lambda r: "按编辑要求重写：学前三年毛入园率[[preschool.gross_enrolment_rate@2021]]。"
+    )
     outcome = regenerate(out, "（四）", settings, instructions="写得更简洁", backend=backend)
     after = _chunks(out)
     assert [k for k in before if before[k] != after[k]] == ["preschool"]
@@ -93,8 +112,10 @@ def test_hand_edits_are_imported_locked_and_kept(out, settings):
 
 def test_refused_regeneration_still_records_the_lock(out, settings):
     md_path = out / "draft.md"
-    md_path.write_text(md_path.read_text(encoding="utf-8").replace("主要情况如下：", "主要情况如下（改）："),
-                       encoding="utf-8")
+    md_path.write_text(
+        md_path.read_text(encoding="utf-8").replace("主要情况如下：", "主要情况如下（改）："),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError):
         regenerate(out, "results", settings, backend=FakeBackend())
     assert load_draft(out).section("results").status == "locked"
@@ -118,8 +139,10 @@ def test_offline_regeneration_with_instructions_is_recorded(out, settings):
 
 def test_list_shows_status_and_counts(out, settings):
     md_path = out / "draft.md"
-    md_path.write_text(md_path.read_text(encoding="utf-8").replace("主要情况如下：", "主要情况如下（改）："),
-                       encoding="utf-8")
+    md_path.write_text(
+        md_path.read_text(encoding="utf-8").replace("主要情况如下：", "主要情况如下（改）："),
+        encoding="utf-8",
+    )
     rows = {r.id: r for r in list_sections(out)}
     assert rows["results"].status == "edited" and rows["preschool"].status == "drafted"
     assert rows["preschool"].ordinal == "（四）" and rows["preschool"].heading == "推进学前教育普及普惠"

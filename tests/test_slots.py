@@ -17,18 +17,24 @@ def table(source):
     return slot_table(source, derive_all(source))
 
 
-@pytest.mark.parametrize(("name", "text"), [
-    ("fund.general_budget_edu@2021", "22.35亿元"),
-    ("fund.general_budget_edu@2020", "21.09亿元"),
-    ("preschool.gross_enrolment_rate@2021", "91.2%"),
-    ("compulsory.large_class_count@2021", "0个"),
-    ("growth(fund.general_budget_edu,2020,2021)", "5.97%"),
-    ("diff(fund.general_budget_edu,2020,2021)", "1.26亿元"),
-    ("pp_change(preschool.gross_enrolment_rate,2020,2021)", "1.1个百分点"),
-    ("exceed_target_pct(fund.per_student_higher_vocational,2021)", "37.3%"),
-    ("exceed_target(preschool.public_share,2021)", "3.9个百分点"),  # below target: magnitude, words say 低于
-    ("diff(teachers.recruited,2020,2021)", "30名"),  # a fall: magnitude, words say 减少
-])
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("fund.general_budget_edu@2021", "22.35亿元"),
+        ("fund.general_budget_edu@2020", "21.09亿元"),
+        ("preschool.gross_enrolment_rate@2021", "91.2%"),
+        ("compulsory.large_class_count@2021", "0个"),
+        ("growth(fund.general_budget_edu,2020,2021)", "5.97%"),
+        ("diff(fund.general_budget_edu,2020,2021)", "1.26亿元"),
+        ("pp_change(preschool.gross_enrolment_rate,2020,2021)", "1.1个百分点"),
+        ("exceed_target_pct(fund.per_student_higher_vocational,2021)", "37.3%"),
+        (
+            "exceed_target(preschool.public_share,2021)",
+            "3.9个百分点",
+        ),  # below target: magnitude, words say 低于
+        ("diff(teachers.recruited,2020,2021)", "30名"),  # a fall: magnitude, words say 减少
+    ],
+)
 def test_slot_text(table, name, text):
     assert table[name].text == text
 

@@ -38,7 +38,9 @@ def ws(template_ws: Path, tmp_path: Path) -> Path:
 
 
 def client_for(ws: Path, token: str | None = None, **kw) -> TestClient:
-    return TestClient(create_app(Settings.load(quiet=True), ws, token=token, **kw), base_url="http://127.0.0.1")
+    return TestClient(
+        create_app(Settings.load(quiet=True), ws, token=token, **kw), base_url="http://127.0.0.1"
+    )
 
 
 @pytest.fixture
@@ -57,8 +59,9 @@ def section_form(page: str, section_id: str) -> str:
 
 
 def run_job(client: TestClient, metrics: str, name: str) -> str:
-    response = client.post("/drafts", data={"csrf": csrf(client), "metrics": metrics, "name": name,
-                                            "backend": "offline"})
+    response = client.post(
+        "/drafts", data={"csrf": csrf(client), "metrics": metrics, "name": name, "backend": "offline"}
+    )
     assert response.status_code == 200 and "/jobs/" in str(response.url), response.text[:500]
     with client.stream("GET", str(response.url) + "/events") as stream:
         return "".join(stream.iter_text())
@@ -67,8 +70,11 @@ def run_job(client: TestClient, metrics: str, name: str) -> str:
 # ---------------------------------------------------------------- the loop
 def test_upload_draft_with_live_progress_and_read(client: TestClient, ws: Path) -> None:
     token = csrf(client)
-    response = client.post("/upload", data={"csrf": token},
-                           files={"file": ("yq2.yaml", EXAMPLE.read_bytes(), "application/yaml")})
+    response = client.post(
+        "/upload",
+        data={"csrf": token},
+        files={"file": ("yq2.yaml", EXAMPLE.read_bytes(), "application/yaml")},
+    )
     assert response.status_code == 200 and "上传成功" in response.text
     assert (ws / "uploads" / "yq2.yaml").read_bytes() == EXAMPLE.read_bytes()
     events = run_job(client, "uploads/yq2.yaml", "new")
@@ -90,15 +96,20 @@ def test_page_reads_the_cli_draft(client: TestClient, ws: Path) -> None:
     assert len(md) > 1000
 
 
-@pytest.mark.parametrize(("content", "name", "status", "needle"), [
-    (b"report: {region: x}\nmetrics: []\n", "bad.yaml", 400, "处问题"),
-    (b"not: [valid", "broken.yaml", 400, "处问题"),
-    (b"x", "notes.txt", 400, "只接受"),
-    (b"x" * (300 * 1024), "big.yaml", 413, "过大"),
-])
+@pytest.mark.parametrize(
+    ("content", "name", "status", "needle"),
+    [
+        (b"report: {region: x}\nmetrics: []\n", "bad.yaml", 400, "处问题"),
+        (b"not: [valid", "broken.yaml", 400, "处问题"),
+        (b"x", "notes.txt", 400, "只接受"),
+        (b"x" * (300 * 1024), "big.yaml", 413, "过大"),
+    ],
+)
 def test_upload_problems_inline(ws: Path, content: bytes, name: str, status: int, needle: str) -> None:
     client = client_for(ws, upload_limit=200 * 1024)
-    response = client.post("/upload", data={"csrf": csrf(client)}, files={"file": (name, content, "text/plain")})
+    response = client.post(
+        "/upload", data={"csrf": csrf(client)}, files={"file": (name, content, "text/plain")}
+    )
     assert response.status_code == status and needle in response.text
     assert str(ws) not in response.text  # server paths are shown relative to the workspace
 
@@ -107,7 +118,9 @@ def test_edit_locks_and_rechecks(client: TestClient, ws: Path) -> None:
     page = client.get("/d/yq").text
     version = section_form(page, "opening")
     text = "我市高度重视本次自评工作，全市共有学校999所。"
-    response = client.post("/d/yq/s/opening/edit", data={"csrf": csrf(client), "version": version, "text": text})
+    response = client.post(
+        "/d/yq/s/opening/edit", data={"csrf": csrf(client), "version": version, "text": text}
+    )
     assert response.status_code == 200 and "已保存修改" in response.text
     section = load_draft(ws / "yq").section("opening")
     assert section.text == text and section.status == "locked" and section.history[-1].backend == "hand"
@@ -116,8 +129,12 @@ def test_edit_locks_and_rechecks(client: TestClient, ws: Path) -> None:
     assert any(f["text"].startswith("999") for f in check["findings"])  # re-checked after the change
     from drafter.sections import list_sections
 
-    assert next(r for r in list_sections(ws / "yq") if r.id == "opening").status == "locked"  # the CLI sees it
-    stale = client.post("/d/yq/s/opening/edit", data={"csrf": csrf(client), "version": version, "text": "again"})
+    assert (
+        next(r for r in list_sections(ws / "yq") if r.id == "opening").status == "locked"
+    )  # the CLI sees it
+    stale = client.post(
+        "/d/yq/s/opening/edit", data={"csrf": csrf(client), "version": version, "text": "again"}
+    )
     assert stale.status_code == 409 and "刷新" in stale.text
 
 
@@ -126,8 +143,10 @@ def _indicator(ws: Path) -> str:
 
 
 def _propose(client: TestClient, sid: str, version: str, instructions: str = "简要一些") -> str:
-    response = client.post(f"/d/yq/s/{sid}/regenerate", data={"csrf": csrf(client), "version": version,
-                                                             "instructions": instructions, "backend": "offline"})
+    response = client.post(
+        f"/d/yq/s/{sid}/regenerate",
+        data={"csrf": csrf(client), "version": version, "instructions": instructions, "backend": "offline"},
+    )
     assert response.status_code == 200, response.text[:400]
     return str(response.url).rsplit("/", 1)[1]
 
@@ -162,21 +181,28 @@ def test_reject_keeps_text_and_second_tab_conflicts(client: TestClient, ws: Path
 
 def test_locked_section_needs_force(client: TestClient, ws: Path) -> None:
     page = client.get("/d/yq").text
-    client.post("/d/yq/s/opening/edit", data={"csrf": csrf(client), "version": section_form(page, "opening"),
-                                              "text": "手工改写的开头。"})
+    client.post(
+        "/d/yq/s/opening/edit",
+        data={"csrf": csrf(client), "version": section_form(page, "opening"), "text": "手工改写的开头。"},
+    )
     version = section_form(client.get("/d/yq").text, "opening")
     refused = client.post("/d/yq/s/opening/regenerate", data={"csrf": csrf(client), "version": version})
     assert refused.status_code == 400 and "锁定" in refused.text
-    forced = client.post("/d/yq/s/opening/regenerate", data={"csrf": csrf(client), "version": version, "force": "1"})
+    forced = client.post(
+        "/d/yq/s/opening/regenerate", data={"csrf": csrf(client), "version": version, "force": "1"}
+    )
     assert forced.status_code == 200 and "/p/" in str(forced.url)
 
 
-@pytest.mark.parametrize(("file", "check"), [
-    ("draft.docx", lambda b: b[:2] == b"PK"),
-    ("draft.md", lambda b: "阳泉市".encode() in b),
-    ("check.json", lambda b: "summary" in json.loads(b)),
-    ("check.html", lambda b: b'class="fig verified"' in b),
-])
+@pytest.mark.parametrize(
+    ("file", "check"),
+    [
+        ("draft.docx", lambda b: b[:2] == b"PK"),
+        ("draft.md", lambda b: "阳泉市".encode() in b),
+        ("check.json", lambda b: "summary" in json.loads(b)),
+        ("check.html", lambda b: b'class="fig verified"' in b),
+    ],
+)
 def test_downloads(client: TestClient, file: str, check) -> None:
     response = client.get(f"/d/yq/files/{file}")
     assert response.status_code == 200 and check(response.content)
@@ -197,14 +223,25 @@ def test_script_in_a_label_shows_as_text(client: TestClient, ws: Path) -> None:
     assert "&lt;script&gt;" in client.get("/d/xss/files/check.html").text
 
 
-@pytest.mark.parametrize("url", ["/d/%2e%2e", "/d/..%2F..%2Fetc", "/d/yq/files/..%2Fdraft.json",
-                                 "/d/yq/files/%2Fetc%2Fpasswd", "/d/.hidden", "/d/nope"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/d/%2e%2e",
+        "/d/..%2F..%2Fetc",
+        "/d/yq/files/..%2Fdraft.json",
+        "/d/yq/files/%2Fetc%2Fpasswd",
+        "/d/.hidden",
+        "/d/nope",
+    ],
+)
 def test_paths_cannot_leave_the_workspace(client: TestClient, url: str) -> None:
     assert client.get(url).status_code in (400, 404)
 
 
-@pytest.mark.parametrize("metrics", ["../yangquan-2021.yaml", "/etc/passwd", "yq/../../x.yaml", "out.yaml",
-                                     "C:/x.yaml", ".secret.yaml"])
+@pytest.mark.parametrize(
+    "metrics",
+    ["../yangquan-2021.yaml", "/etc/passwd", "yq/../../x.yaml", "out.yaml", "C:/x.yaml", ".secret.yaml"],
+)
 def test_metrics_path_confined(client: TestClient, ws: Path, metrics: str) -> None:
     (ws.parent / "out.yaml").write_bytes(EXAMPLE.read_bytes())
     (ws / "out.yaml").symlink_to(ws.parent / "out.yaml") if metrics == "out.yaml" else None
@@ -221,18 +258,25 @@ def test_symlinked_draft_outside_is_refused(client: TestClient, ws: Path) -> Non
 
 
 def test_upload_name_cannot_escape(client: TestClient, ws: Path) -> None:
-    response = client.post("/upload", data={"csrf": csrf(client)},
-                           files={"file": ("../../evil.yaml", EXAMPLE.read_bytes(), "application/yaml")})
+    response = client.post(
+        "/upload",
+        data={"csrf": csrf(client)},
+        files={"file": ("../../evil.yaml", EXAMPLE.read_bytes(), "application/yaml")},
+    )
     assert response.status_code == 200 and (ws / "uploads" / "evil.yaml").is_file()
     assert not (ws.parent / "evil.yaml").exists()
 
 
-@pytest.mark.parametrize(("headers", "data"), [
-    ({}, {}), ({}, {"csrf": "forged"}), ({"origin": "http://evil.example"}, None)])
+@pytest.mark.parametrize(
+    ("headers", "data"), [({}, {}), ({}, {"csrf": "forged"}), ({"origin": "http://evil.example"}, None)]
+)
 def test_state_changes_need_csrf(client: TestClient, ws: Path, headers: dict, data: dict | None) -> None:
     page = client.get("/d/yq").text
-    form = {"version": section_form(page, "opening"), "text": "改", **(data if data is not None else
-                                                                      {"csrf": csrf(client)})}
+    form = {
+        "version": section_form(page, "opening"),
+        "text": "改",
+        **(data if data is not None else {"csrf": csrf(client)}),
+    }
     response = client.post("/d/yq/s/opening/edit", data=form, headers=headers)
     assert response.status_code == 403
     assert load_draft(ws / "yq").section("opening").status != "locked"
@@ -266,9 +310,17 @@ def test_security_headers(client: TestClient) -> None:
     assert "script-src 'self'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
 
 
-@pytest.mark.parametrize(("host", "token", "fails"), [
-    ("127.0.0.1", None, False), ("localhost", None, False), ("::1", None, False), ("0.0.0.0", None, True),
-    ("192.168.1.5", None, True), ("0.0.0.0", "t", False)])
+@pytest.mark.parametrize(
+    ("host", "token", "fails"),
+    [
+        ("127.0.0.1", None, False),
+        ("localhost", None, False),
+        ("::1", None, False),
+        ("0.0.0.0", None, True),
+        ("192.168.1.5", None, True),
+        ("0.0.0.0", "t", False),
+    ],
+)
 def test_serve_needs_a_token_off_loopback(host: str, token: str | None, fails: bool) -> None:
     from drafter.cli.serve import check_exposure
     from drafter.errors import ConfigError
@@ -289,12 +341,15 @@ def test_serve_cli_exit_2_without_token(monkeypatch) -> None:
     assert exit_.value.code == 2
 
 
-@pytest.mark.parametrize(("old", "new", "left", "right"), [
-    ("第155次会议", "第156次会议", "第<del>155</del>次会议", "第<ins>156</ins>次会议"),
-    ("研究部署", "专题研究部署", "研究部署", "<ins>专题</ins>研究部署"),
-    ("<b>甲</b>", "<b>乙</b>", "&lt;b&gt;<del>甲</del>&lt;/b&gt;", "&lt;b&gt;<ins>乙</ins>&lt;/b&gt;"),
-    ("同", "同", "同", "同"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "left", "right"),
+    [
+        ("第155次会议", "第156次会议", "第<del>155</del>次会议", "第<ins>156</ins>次会议"),
+        ("研究部署", "专题研究部署", "研究部署", "<ins>专题</ins>研究部署"),
+        ("<b>甲</b>", "<b>乙</b>", "&lt;b&gt;<del>甲</del>&lt;/b&gt;", "&lt;b&gt;<ins>乙</ins>&lt;/b&gt;"),
+        ("同", "同", "同", "同"),
+    ],
+)
 def test_diff_marks_changed_words(old: str, new: str, left: str, right: str) -> None:
     from drafter.web.render import diff_html
 
@@ -302,8 +357,9 @@ def test_diff_marks_changed_words(old: str, new: str, left: str, right: str) -> 
 
 
 def test_invalid_workspace_metrics_shown_inline(client: TestClient, ws: Path) -> None:
-    (ws / "bad.yaml").write_text("report:\n  region: 某市\nmetrics:\n  - key: nope.x\n    values: {2021: 1}\n",
-                                 encoding="utf-8")
+    (ws / "bad.yaml").write_text(
+        "report:\n  region: 某市\nmetrics:\n  - key: nope.x\n    values: {2021: 1}\n", encoding="utf-8"
+    )
     response = client.post("/drafts", data={"csrf": csrf(client), "metrics": "bad.yaml", "name": "bad"})
     assert response.status_code == 400 and 'id="problems"' in response.text and "bad.yaml" in response.text
     assert not (ws / "bad").exists()
@@ -312,8 +368,10 @@ def test_invalid_workspace_metrics_shown_inline(client: TestClient, ws: Path) ->
 def test_no_changes_while_drafting(client: TestClient, ws: Path) -> None:
     page = client.get("/d/yq").text
     client.app.state.web.ws.running.add("yq")
-    response = client.post("/d/yq/s/opening/edit", data={"csrf": csrf(client), "version": section_form(page, "opening"),
-                                                         "text": "改"})
+    response = client.post(
+        "/d/yq/s/opening/edit",
+        data={"csrf": csrf(client), "version": section_form(page, "opening"), "text": "改"},
+    )
     assert response.status_code == 409 and "正在起草" in response.text
     again = client.post("/drafts", data={"csrf": csrf(client), "metrics": EXAMPLE.name, "name": "yq"})
     assert again.status_code == 409
@@ -329,10 +387,14 @@ def test_xlsx_upload_goes_through_the_same_validators(client: TestClient, ws: Pa
     write_template(empty, default_taxonomy())
     write_template(filled, default_taxonomy())
     fill(filled)
-    refused = client.post("/upload", data={"csrf": csrf(client)}, files={"file": ("empty.xlsx", empty.read_bytes())})
+    refused = client.post(
+        "/upload", data={"csrf": csrf(client)}, files={"file": ("empty.xlsx", empty.read_bytes())}
+    )
     assert refused.status_code == 400 and 'id="problems"' in refused.text
     assert not (ws / "uploads" / "empty.xlsx").exists()  # an invalid upload is not kept
-    accepted = client.post("/upload", data={"csrf": csrf(client)}, files={"file": ("filled.xlsx", filled.read_bytes())})
+    accepted = client.post(
+        "/upload", data={"csrf": csrf(client)}, files={"file": ("filled.xlsx", filled.read_bytes())}
+    )
     assert accepted.status_code == 200 and "上传成功" in accepted.text
     assert '"failed": []' in run_job(client, "uploads/filled.xlsx", "fromxlsx")
     assert "阳泉市" in client.get("/d/fromxlsx").text

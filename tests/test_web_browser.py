@@ -21,12 +21,19 @@ CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yangquan-2021.yaml"
 TOKEN = "browser-test-token"
 # DRAFTER_SCREENSHOTS=1 copies the full-page screenshot here (the README's picture); otherwise only tmp_path
-REPORT_SHOTS = (Path("/tmp/reports/web-draft.png"), Path(__file__).resolve().parent.parent / "docs" / "web-draft.png")
+REPORT_SHOTS = (
+    Path("/tmp/reports/web-draft.png"),
+    Path(__file__).resolve().parent.parent / "docs" / "web-draft.png",
+)
 
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')")
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')"
+)
 pytestmark = [
-    pytest.mark.skipif(not (CHROMIUM.exists() and DRIVER.exists()),
-                       reason="chromium/chromedriver absent: apt-get install chromium chromium-driver"),
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and DRIVER.exists()),
+        reason="chromium/chromedriver absent: apt-get install chromium chromium-driver",
+    ),
     pytest.mark.timeout(120),
 ]
 
@@ -54,7 +61,9 @@ def server(tmp_path_factory):
     run_draft(ws / "xss.yaml", ws / "xss", Settings.load(quiet=True), progress=False)
     port = _free_port()
     app = create_app(Settings.load(quiet=True), ws, token=TOKEN)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    srv = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -73,12 +82,22 @@ def browser(tmp_path_factory):
     profile, downloads = tmp_path_factory.mktemp("profile"), tmp_path_factory.mktemp("downloads")
     options = Options()
     options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                f"--user-data-dir={profile}", "--window-size=1280,900", "--lang=zh-CN"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,900",
+        "--lang=zh-CN",
+    ):
         options.add_argument(arg)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver.implicitly_wait(0)
@@ -96,10 +115,17 @@ def wait_for(driver, css: str, seconds: float = 10.0):
 
 
 def full_page_png(driver, path: Path) -> None:
-    size = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size[0], "height": min(size[1], 16000), "scale": 1}})
+    size = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size[0], "height": min(size[1], 16000), "scale": 1},
+        },
+    )
     path.write_bytes(base64.b64decode(shot["data"]))
 
 

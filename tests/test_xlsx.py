@@ -25,14 +25,38 @@ def template(tmp_path: Path) -> Path:
 def fill(path: Path, *, level: str = "city", extra_rows: tuple = ()) -> None:
     wb = openpyxl.load_workbook(path)
     report = wb[REPORT]
-    values = ["阳泉市", level, 2022, 2021, "阳泉市人民政府", dt.datetime(2022, 3, 20), "《评价方案》", "省督导办"]
+    values = [
+        "阳泉市",
+        level,
+        2022,
+        2021,
+        "阳泉市人民政府",
+        dt.datetime(2022, 3, 20),
+        "《评价方案》",
+        "省督导办",
+    ]
     for row, value in enumerate(values, 3):
         report.cell(row, 2, value)
     metrics = wb[METRICS]
     # indicator, key, label, unit, 2019 … 2024, target, relation, note
     metrics.append(["fund", "fund.general_budget_edu", "一般公共预算教育支出", "亿元", 21.0, 21.09])
-    metrics.append(["preschool", "gross_enrolment_rate", "学前三年毛入园率", "%", None, None, 90.5, 91.2,
-                    None, None, 90, ">=", "省定标准"])
+    metrics.append(
+        [
+            "preschool",
+            "gross_enrolment_rate",
+            "学前三年毛入园率",
+            "%",
+            None,
+            None,
+            90.5,
+            91.2,
+            None,
+            None,
+            90,
+            ">=",
+            "省定标准",
+        ]
+    )
     metrics.append([])  # a blank row in between is skipped
     metrics.append(["compulsory", "compulsory.large_class_count", "56人以上大班额", "个", None, None, 0])
     for row in extra_rows:
@@ -46,7 +70,15 @@ def fill(path: Path, *, level: str = "city", extra_rows: tuple = ()) -> None:
 
 def test_template_has_the_sheets_headers_and_drop_downs(template):
     wb = openpyxl.load_workbook(template)
-    assert wb.sheetnames[:7] == ["报告信息", "指标数据", "定性事实", "整改情况", "存在问题", "改进措施", "经验做法"]
+    assert wb.sheetnames[:7] == [
+        "报告信息",
+        "指标数据",
+        "定性事实",
+        "整改情况",
+        "存在问题",
+        "改进措施",
+        "经验做法",
+    ]
     assert wb["_lists"].sheet_state == "hidden"
     metrics = wb[METRICS]
     header = [c.value for c in metrics[2]]
@@ -65,11 +97,16 @@ def test_filled_template_round_trips_into_source_data(template):
     source = load_source(template, TAXONOMY)
     assert source.report.region == "阳泉市" and source.report.round == 2022 and source.report.period == 2021
     assert source.report.date == dt.date(2022, 3, 20) and source.report.addressee == "省督导办"
-    assert [m.key for m in source.metrics] == ["fund.general_budget_edu", "preschool.gross_enrolment_rate",
-                                               "compulsory.large_class_count"]
+    assert [m.key for m in source.metrics] == [
+        "fund.general_budget_edu",
+        "preschool.gross_enrolment_rate",
+        "compulsory.large_class_count",
+    ]
     assert dict(source.metrics[0].values) == {2019: 21.0, 2020: 21.09}
     rate = source.metrics[1]
-    assert dict(rate.values) == {2021: 90.5, 2022: 91.2} and rate.target.value == 90 and rate.note == "省定标准"
+    assert (
+        dict(rate.values) == {2021: 90.5, 2022: 91.2} and rate.target.value == 90 and rate.note == "省定标准"
+    )
     assert dict(source.metrics[2].values) == {2021: 0}
     assert source.facts == {"party": ("市委常委会专题研究教育工作4次",)}
     assert source.rectification == ("上一轮问题已整改",) and source.problems == ("农村学校点多面散",)
@@ -92,14 +129,17 @@ def test_a_changed_year_header_is_read_as_that_year(template):
     assert dict(load_source(template, TAXONOMY).metrics[0].values) == {2019: 21.0, 2020: 21.09, 2025: 22.5}
 
 
-@pytest.mark.parametrize("damage, words", [
-    (lambda wb: wb.remove(wb[METRICS]), "sheet '指标数据' is missing"),
-    (lambda wb: wb.remove(wb[REPORT]), "sheet '报告信息' is missing"),
-    (lambda wb: wb[METRICS].merge_cells("E3:F4"), "指标数据!E3:F4: merged cells in the data area"),
-    (lambda wb: wb[REPORT].merge_cells("B3:B4"), "报告信息!B3:B4: merged cells"),
-    (lambda wb: wb[METRICS].__setitem__("D2", "计量"), "指标数据!D2: unknown column header '计量'"),
-    (lambda wb: wb[REPORT].__setitem__("A5", "年份"), "报告信息!A5: unknown field '年份'"),
-])
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        (lambda wb: wb.remove(wb[METRICS]), "sheet '指标数据' is missing"),
+        (lambda wb: wb.remove(wb[REPORT]), "sheet '报告信息' is missing"),
+        (lambda wb: wb[METRICS].merge_cells("E3:F4"), "指标数据!E3:F4: merged cells in the data area"),
+        (lambda wb: wb[REPORT].merge_cells("B3:B4"), "报告信息!B3:B4: merged cells"),
+        (lambda wb: wb[METRICS].__setitem__("D2", "计量"), "指标数据!D2: unknown column header '计量'"),
+        (lambda wb: wb[REPORT].__setitem__("A5", "年份"), "报告信息!A5: unknown field '年份'"),
+    ],
+)
 def test_layout_damage_is_named_by_sheet_and_cell(template, damage, words):
     fill(template)
     wb = openpyxl.load_workbook(template)

@@ -23,4 +23,6 @@ def make_backend(settings: Settings) -> Backend:
         from drafter.backends.openai import OpenAIBackend
 
         return OpenAIBackend(settings)
-    raise ConfigError(f"unknown backend {settings.backend!r}", hint="use --backend offline or --backend openai")
+    raise ConfigError(
+        f"unknown backend {settings.backend!r}", hint="use --backend offline or --backend openai"
+    )

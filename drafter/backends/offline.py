@@ -16,10 +16,16 @@ from drafter.backends.base import Completion, SectionRequest
 from drafter.config import Settings
 from drafter.types import Metric, ReportInfo, Slot, SourceData
 
-LOWER_IS_BETTER = frozenset({
-    "moral.myopia_rate", "compulsory.large_class_count", "compulsory.dropouts", "private.compulsory_share",
-    "highschool.large_class_count", "double_reduction.offcampus_institutions_before",
-})
+LOWER_IS_BETTER = frozenset(
+    {
+        "moral.myopia_rate",
+        "compulsory.large_class_count",
+        "compulsory.dropouts",
+        "private.compulsory_share",
+        "highschool.large_class_count",
+        "double_reduction.offcampus_institutions_before",
+    }
+)
 REGION_SUFFIXES = "省市县区旗州盟"
 LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县"}
 
@@ -58,8 +64,13 @@ def _first(slots: dict[str, Slot], *names: str) -> str:
 
 
 def _meets(value: float, relation: str, target: float) -> bool:
-    return {">=": value >= target, ">": value > target, "<=": value <= target,
-            "<": value < target, "==": abs(value - target) < 1e-9}.get(relation, value >= target)
+    return {
+        ">=": value >= target,
+        ">": value > target,
+        "<=": value <= target,
+        "<": value < target,
+        "==": abs(value - target) < 1e-9,
+    }.get(relation, value >= target)
 
 
 def _trend_slots(m: Metric, y0: int, y1: int, slots: dict[str, Slot]) -> tuple[str, str]:
@@ -78,8 +89,13 @@ def _target_fields(m: Metric, slots: dict[str, Slot]) -> dict:
     pct, plain = f"exceed_target_pct({m.key},{year})", f"exceed_target({m.key},{year})"
     gap = _first(slots, plain) if m.unit == "%" else _first(slots, pct, plain)
     shown = f"{m.key}.target" if _target_printable(m, slots) else ""
-    return {"target_relation": m.target.relation, "target_met": _meets(value, m.target.relation, m.target.value),
-            "target_gap": gap if value != m.target.value else "", "target_label": m.target.label, "target": shown}
+    return {
+        "target_relation": m.target.relation,
+        "target_met": _meets(value, m.target.relation, m.target.value),
+        "target_gap": gap if value != m.target.value else "",
+        "target_label": m.target.label,
+        "target": shown,
+    }
 
 
 def _target_printable(m: Metric, slots: dict[str, Slot]) -> bool:
@@ -88,7 +104,11 @@ def _target_printable(m: Metric, slots: dict[str, Slot]) -> bool:
     from drafter.numbers import matches_shown, shown_decimals
 
     slot = slots.get(f"{m.key}.target")
-    if slot is None or m.target is None or re.sub(r"\D", "", slot.text) in re.sub(r"\D", " ", m.target.label).split():
+    if (
+        slot is None
+        or m.target is None
+        or re.sub(r"\D", "", slot.text) in re.sub(r"\D", " ", m.target.label).split()
+    ):
         return False
     target = float(m.target.value)
     return not any(matches_shown(target, shown_decimals(target), float(v)) for v in m.values.values())
@@ -97,9 +117,17 @@ def _target_printable(m: Metric, slots: dict[str, Slot]) -> bool:
 def metric_view(m: Metric, slots: dict[str, Slot]) -> MetricView:
     years = m.years
     latest = years[-1]
-    fields: dict = {"key": m.key, "indicator": m.indicator, "label": m.label, "unit": m.unit, "is_rate": m.unit == "%",
-                    "latest_year": latest, "latest": f"{m.key}@{latest}", "value": float(m.values[latest]),
-                    "is_zero": m.values[latest] == 0}
+    fields: dict = {
+        "key": m.key,
+        "indicator": m.indicator,
+        "label": m.label,
+        "unit": m.unit,
+        "is_rate": m.unit == "%",
+        "latest_year": latest,
+        "latest": f"{m.key}@{latest}",
+        "value": float(m.values[latest]),
+        "is_zero": m.values[latest] == 0,
+    }
     if len(years) > 1:
         prev = years[-2]
         delta = m.values[latest] - m.values[prev]
@@ -107,7 +135,9 @@ def metric_view(m: Metric, slots: dict[str, Slot]) -> MetricView:
         change, growth = _trend_slots(m, prev, latest, slots)
         lower = m.key in LOWER_IS_BETTER or (m.target is not None and m.target.relation in ("<=", "<", "=="))
         good = None if trend == "flat" else (trend == "down") == lower
-        fields.update(prev_year=prev, prev=f"{m.key}@{prev}", trend=trend, change=change, growth=growth, good=good)
+        fields.update(
+            prev_year=prev, prev=f"{m.key}@{prev}", trend=trend, change=change, growth=growth, good=good
+        )
     fields.update(_target_fields(m, slots))
     return MetricView(**fields)
 
@@ -158,14 +188,18 @@ def template_context(request: SectionRequest, slots: dict[str, Slot]) -> dict:
     self_ref, area = self_reference(source.report)
     facts = source.facts.get(spec.indicator, ()) if spec.indicator else ()
     return {
-        "report": source.report, "spec": spec, "self_ref": self_ref, "area": area,
+        "report": source.report,
+        "spec": spec,
+        "self_ref": self_ref,
+        "area": area,
         "level_word": LEVEL_SUFFIX.get(source.report.level, "市"),
         "metrics": metric_views(source, slots, spec.indicator) if spec.indicator else [],
         "all_metrics": metric_views(source, slots),
         "indicators": list(source.indicators()),
         "facts": [_clean(f) for f in facts],
         "rectification": [_clean(s) for s in source.rectification],
-        "problems": [_clean(s) for s in source.problems], "plans": [_clean(s) for s in source.plans],
+        "problems": [_clean(s) for s in source.problems],
+        "plans": [_clean(s) for s in source.plans],
         "experiences": [_clean(s) for s in source.experiences],
         "instructions": request.instructions.strip(),
     }

@@ -49,8 +49,9 @@ def api_key_for(settings: Settings, base_url: str) -> str:
         return settings.api_key
     if is_local(base_url):
         return LOCAL_DUMMY_KEY
-    raise ConfigError(f"no API key for the openai backend at {base_url}",
-                      hint=f"set OPENAI_API_KEY, {OFFLINE_HINT}")
+    raise ConfigError(
+        f"no API key for the openai backend at {base_url}", hint=f"set OPENAI_API_KEY, {OFFLINE_HINT}"
+    )
 
 
 class OpenAIBackend:
@@ -58,8 +59,15 @@ class OpenAIBackend:
 
     name = "openai"
 
-    def __init__(self, settings: Settings, *, backoff: float | None = None, stream: bool | None = None,
-                 max_delay: float = 30.0, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        backoff: float | None = None,
+        stream: bool | None = None,
+        max_delay: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.settings = settings
         self.model = settings.model
         self.base_url = (settings.base_url or DEFAULT_BASE_URL).rstrip("/")
@@ -79,9 +87,15 @@ class OpenAIBackend:
     def _client(self, key: str) -> Any:
         from langchain_openai import ChatOpenAI
 
-        return ChatOpenAI(base_url=self.base_url, api_key=key, model=self.model,
-                          timeout=self.settings.timeout, max_retries=0,
-                          streaming=self.stream, stream_usage=True if self.stream else None)
+        return ChatOpenAI(
+            base_url=self.base_url,
+            api_key=key,
+            model=self.model,
+            timeout=self.settings.timeout,
+            max_retries=0,
+            streaming=self.stream,
+            stream_usage=True if self.stream else None,
+        )
 
     # ------------------------------------------------------------ one section
     def complete(self, request: SectionRequest) -> Completion:
@@ -108,12 +122,17 @@ class OpenAIBackend:
             text = clean_reply(replies[-1].text, request.spec)
             problem, unknown = reply_problem(text, allowed)
         if problem:
-            raise BadCompletion(_problem_message(request.spec.id, problem, unknown),
-                                hint="run the section again, try another --model, " + OFFLINE_HINT)
-        return Completion(text=text, model=replies[-1].model or self.model,
-                          tokens_in=sum(r.tokens_in for r in replies),
-                          tokens_out=sum(r.tokens_out for r in replies),
-                          seconds=round(time.monotonic() - started, 3))
+            raise BadCompletion(
+                _problem_message(request.spec.id, problem, unknown),
+                hint="run the section again, try another --model, " + OFFLINE_HINT,
+            )
+        return Completion(
+            text=text,
+            model=replies[-1].model or self.model,
+            tokens_in=sum(r.tokens_in for r in replies),
+            tokens_out=sum(r.tokens_out for r in replies),
+            seconds=round(time.monotonic() - started, 3),
+        )
 
     def _complaint(self, reply: str, problem: str, unknown: list[str], allowed: list[str]) -> list[Message]:
         """The model's own reply (when it is worth showing) and a user message saying what is wrong."""
@@ -130,10 +149,14 @@ class OpenAIBackend:
     def _gave_up(self, exc: Transient) -> BackendUnavailable | BadCompletion:
         tries = self.policy.attempts
         if exc.kind == "connection":
-            return BackendUnavailable(f"cannot reach the model server at {self.base_url} ({tries} tries)",
-                                      hint=f"check --base-url / OPENAI_BASE_URL and that the server runs, {OFFLINE_HINT}")
-        return BadCompletion(f"no answer from {self.base_url} after {tries} tries: {self._redact(exc.reason)}",
-                             hint=f"try again later or with a lower --concurrency, {OFFLINE_HINT}")
+            return BackendUnavailable(
+                f"cannot reach the model server at {self.base_url} ({tries} tries)",
+                hint=f"check --base-url / OPENAI_BASE_URL and that the server runs, {OFFLINE_HINT}",
+            )
+        return BadCompletion(
+            f"no answer from {self.base_url} after {tries} tries: {self._redact(exc.reason)}",
+            hint=f"try again later or with a lower --concurrency, {OFFLINE_HINT}",
+        )
 
     def _invoke(self, messages: Sequence[Message]) -> Reply:
         try:
@@ -157,32 +180,43 @@ class OpenAIBackend:
             return Transient("connection failed", kind="connection")
         if isinstance(exc, openai.APIStatusError):
             return self._status_error(exc.status_code, _error_text(exc), exc.response.headers)
-        return BadCompletion(f"the answer from {self.base_url} could not be read ({type(exc).__name__})",
-                             hint=OFFLINE_HINT)
+        return BadCompletion(
+            f"the answer from {self.base_url} could not be read ({type(exc).__name__})", hint=OFFLINE_HINT
+        )
 
     def _status_error(self, status: int, detail: str, headers: Any) -> Exception:
         detail = self._redact(detail)
         if status in (401, 403):
-            return BackendUnavailable(f"the server at {self.base_url} rejected the API key (HTTP {status})",
-                                      hint=f"check OPENAI_API_KEY, {OFFLINE_HINT}")
+            return BackendUnavailable(
+                f"the server at {self.base_url} rejected the API key (HTTP {status})",
+                hint=f"check OPENAI_API_KEY, {OFFLINE_HINT}",
+            )
         if status == 404 or (status == 400 and _MODEL_MISSING.search(detail)):
             return self._not_found(detail)
         if status == 429 and "quota" in detail.lower():
-            return BackendUnavailable(f"the account at {self.base_url} has no quota left (HTTP 429)",
-                                      hint=f"check the plan and billing, {OFFLINE_HINT}")
+            return BackendUnavailable(
+                f"the account at {self.base_url} has no quota left (HTTP 429)",
+                hint=f"check the plan and billing, {OFFLINE_HINT}",
+            )
         if status == 429 or status >= 500 or status == 408:
             retry_after = parse_retry_after(headers.get("retry-after")) if status == 429 else None
             kind = "rate_limit" if status == 429 else "server"
             return Transient(f"HTTP {status} {detail}".strip(), kind=kind, retry_after=retry_after)
-        return BadCompletion(f"the server at {self.base_url} refused the request (HTTP {status}): {detail}",
-                             hint=f"the prompt may be too long for model {self.model!r}; {OFFLINE_HINT}")
+        return BadCompletion(
+            f"the server at {self.base_url} refused the request (HTTP {status}): {detail}",
+            hint=f"the prompt may be too long for model {self.model!r}; {OFFLINE_HINT}",
+        )
 
     def _not_found(self, detail: str) -> BackendUnavailable:
         if "model" in detail.lower():
-            return BackendUnavailable(f"the server at {self.base_url} rejected the model name {self.model!r} "
-                                      f"(HTTP 404)", hint=f"check --model / DRAFTER_MODEL, {OFFLINE_HINT}")
-        return BackendUnavailable(f"no chat completions API at {self.base_url} (HTTP 404)",
-                                  hint=f"the base URL usually ends in /v1; {OFFLINE_HINT}")
+            return BackendUnavailable(
+                f"the server at {self.base_url} rejected the model name {self.model!r} (HTTP 404)",
+                hint=f"check --model / DRAFTER_MODEL, {OFFLINE_HINT}",
+            )
+        return BackendUnavailable(
+            f"no chat completions API at {self.base_url} (HTTP 404)",
+            hint=f"the base URL usually ends in /v1; {OFFLINE_HINT}",
+        )
 
     def _redact(self, text: str) -> str:
         text = text.replace(self._secret, "***") if self._secret else text

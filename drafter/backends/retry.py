@@ -37,8 +37,9 @@ class RetryPolicy:
         return max(0.0, min(self.max_delay, backoff))
 
 
-def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *,
-                      sleep: Callable[[float], None] = time.sleep) -> T:
+def call_with_retries(
+    fn: Callable[[], T], policy: RetryPolicy, *, sleep: Callable[[float], None] = time.sleep
+) -> T:
     """`fn()`, tried up to `policy.attempts` times while it raises Transient; the last Transient escapes."""
     attempts = max(1, policy.attempts)
     for retry in range(attempts):

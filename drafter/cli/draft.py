@@ -27,17 +27,29 @@ def draft(
     out: Annotated[Path, typer.Option("-o", "--out", help="输出目录 / output directory")],
     backend: Annotated[str | None, typer.Option("--backend", help=BACKEND_HELP)] = None,
     model: Annotated[str | None, typer.Option("--model", help="模型名 / model name (DRAFTER_MODEL)")] = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="接口地址 / OpenAI-compatible base URL (OPENAI_BASE_URL)")] = None,
-    concurrency: Annotated[int | None, typer.Option("--concurrency", help="并发章节数 / sections drafted at once")] = None,
-    only: Annotated[list[str] | None, typer.Option("--only", help="只起草这些章节 / only these sections (ordinal, heading or id)")] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="接口地址 / OpenAI-compatible base URL (OPENAI_BASE_URL)")
+    ] = None,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", help="并发章节数 / sections drafted at once")
+    ] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="只起草这些章节 / only these sections (ordinal, heading or id)"),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度 / no progress, no table")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON 摘要 / JSON summary on stdout")] = False,
 ) -> None:
     """Draft a report from a metrics file into OUT (draft.json, draft.md, draft.docx, check.json)."""
     from drafter.draft import run_draft
 
-    settings = _settings(backend=backend, model=model, base_url=base_url, concurrency=concurrency,
-                         quiet=quiet or as_json or None)
+    settings = _settings(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        concurrency=concurrency,
+        quiet=quiet or as_json or None,
+    )
     outcome = run_draft(metrics, out, settings, only=tuple(only or ()), progress=not (quiet or as_json))
     if as_json:
         typer.echo(json.dumps(draft_summary(outcome), ensure_ascii=False, indent=2))
@@ -48,11 +60,24 @@ def draft(
 
 def draft_summary(outcome: Any) -> dict[str, Any]:
     return {
-        "out_dir": str(outcome.out_dir), "exit_code": outcome.exit_code, "failed": list(outcome.failed),
-        "drafted": list(outcome.drafted), "check": outcome.check.summary,
-        "sections": [{"id": s.spec.id, "ordinal": s.spec.ordinal, "heading": s.spec.heading, "status": s.status,
-                      "backend": s.provenance.backend, "model": s.provenance.model, "seconds": s.provenance.seconds,
-                      "error": s.provenance.error} for s in outcome.draft.sections],
+        "out_dir": str(outcome.out_dir),
+        "exit_code": outcome.exit_code,
+        "failed": list(outcome.failed),
+        "drafted": list(outcome.drafted),
+        "check": outcome.check.summary,
+        "sections": [
+            {
+                "id": s.spec.id,
+                "ordinal": s.spec.ordinal,
+                "heading": s.spec.heading,
+                "status": s.status,
+                "backend": s.provenance.backend,
+                "model": s.provenance.model,
+                "seconds": s.provenance.seconds,
+                "error": s.provenance.error,
+            }
+            for s in outcome.draft.sections
+        ],
     }
 
 
@@ -66,14 +91,24 @@ def _print_draft(outcome: Any) -> None:
     counts = section_counts(read_markdown(outcome.out_dir, outcome.draft), outcome.check)
     table = Table(title=f"{outcome.draft.report.region} → {outcome.out_dir}")
     for column in ("章节 section", "status", "backend", "s", "figures", "ok", "problems"):
-        table.add_column(column, justify="right" if column in ("s", "figures", "ok", "problems") else "left",
-                         overflow="fold")
+        table.add_column(
+            column,
+            justify="right" if column in ("s", "figures", "ok", "problems") else "left",
+            overflow="fold",
+        )
     for s in outcome.draft.sections:
         c = counts.get(s.spec.id, {})
         style = "red" if s.status == "failed" or _problems(c) else None
-        table.add_row(s.spec.numbered_heading or s.spec.id, s.status, s.provenance.backend,
-                      f"{s.provenance.seconds:.1f}", str(c.get("figures", 0)),
-                      str(c.get("verified", 0) + c.get("derived", 0)), str(_problems(c)), style=style)
+        table.add_row(
+            s.spec.numbered_heading or s.spec.id,
+            s.status,
+            s.provenance.backend,
+            f"{s.provenance.seconds:.1f}",
+            str(c.get("figures", 0)),
+            str(c.get("verified", 0) + c.get("derived", 0)),
+            str(_problems(c)),
+            style=style,
+        )
     console = Console()
     console.print(table)
     console.print(_check_line(outcome.check.summary))
@@ -93,14 +128,26 @@ def _check_line(summary: dict[str, int]) -> str:
 
 def section(
     out: Annotated[Path, typer.Argument(help="草稿目录 / a draft directory made by `drafter draft`")],
-    section_id: Annotated[str | None, typer.Option("--section", "-s", help="章节：序号（四、（三））、标题或指标代码")] = None,
-    instructions: Annotated[str, typer.Option("--instructions", "-i", help="修改要求 / instructions for this section")] = "",
+    section_id: Annotated[
+        str | None, typer.Option("--section", "-s", help="章节：序号（四、（三））、标题或指标代码")
+    ] = None,
+    instructions: Annotated[
+        str, typer.Option("--instructions", "-i", help="修改要求 / instructions for this section")
+    ] = "",
     backend: Annotated[str | None, typer.Option("--backend", help=BACKEND_HELP)] = None,
     model: Annotated[str | None, typer.Option("--model", help="模型名 / model name")] = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="接口地址 / OpenAI-compatible base URL")] = None,
-    force: Annotated[bool, typer.Option("--force", help="覆盖手工修改 / overwrite a hand-edited (locked) section")] = False,
-    list_all: Annotated[bool, typer.Option("--list", help="列出章节 / list sections, status and check counts")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示差异 / print nothing but errors")] = False,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="接口地址 / OpenAI-compatible base URL")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖手工修改 / overwrite a hand-edited (locked) section")
+    ] = False,
+    list_all: Annotated[
+        bool, typer.Option("--list", help="列出章节 / list sections, status and check counts")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="不显示差异 / print nothing but errors")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON / JSON on stdout")] = False,
 ) -> None:
     """Draft one section of OUT again; the rest of draft.md stays byte-identical, hand edits stay locked."""
@@ -109,15 +156,28 @@ def section(
     if list_all:
         raise typer.Exit(_list(out, as_json))
     if not section_id:
-        raise InputError("say which section", key="--section", hint="e.g. --section 四, or --list to see them")
+        raise InputError(
+            "say which section", key="--section", hint="e.g. --section 四, or --list to see them"
+        )
     from drafter.sections import regenerate
 
     settings = _settings(backend=backend, model=model, base_url=base_url, quiet=quiet or None)
     outcome = regenerate(out, section_id, settings, instructions=instructions, force=force)
     if as_json:
-        typer.echo(json.dumps({"section": outcome.section.spec.id, "status": outcome.section.status,
-                               "imported": list(outcome.imported), "check": outcome.check.summary,
-                               "diff": outcome.diff, "exit_code": outcome.check.exit_code}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "section": outcome.section.spec.id,
+                    "status": outcome.section.status,
+                    "imported": list(outcome.imported),
+                    "check": outcome.check.summary,
+                    "diff": outcome.diff,
+                    "exit_code": outcome.check.exit_code,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif not quiet:
         _print_regen(outcome)
     raise typer.Exit(outcome.check.exit_code)
@@ -149,7 +209,14 @@ def _list(out: Path, as_json: bool) -> int:
         table.add_column(column, overflow="fold")
     for r in rows:
         ok = r.counts.get("verified", 0) + r.counts.get("derived", 0)
-        table.add_row(r.id, r.ordinal, r.heading, r.status, str(r.counts.get("figures", 0)), str(ok),
-                      str(_problems(r.counts)))
+        table.add_row(
+            r.id,
+            r.ordinal,
+            r.heading,
+            r.status,
+            str(r.counts.get("figures", 0)),
+            str(ok),
+            str(_problems(r.counts)),
+        )
     Console().print(table)
     return 0

@@ -15,10 +15,15 @@ def register(app: typer.Typer) -> None:
 
 
 def export(
-    out: Annotated[Path, typer.Argument(help="草稿目录（含 draft.json）/ the OUT directory of `drafter draft`")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="docx（公文格式 Word）| md | html（核对报告）")] = "docx",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件 / file to write "
-                                                "(default OUT/draft.<ext>)")] = None,
+    out: Annotated[
+        Path, typer.Argument(help="草稿目录（含 draft.json）/ the OUT directory of `drafter draft`")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="docx（公文格式 Word）| md | html（核对报告）")
+    ] = "docx",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="输出文件 / file to write (default OUT/draft.<ext>)")
+    ] = None,
 ) -> None:
     """Export the draft (with draft.md's hand edits) as a 公文 Word file, Markdown or the checked HTML."""
     from drafter.errors import InputError
@@ -37,14 +42,21 @@ def _docx(draft, target: Path) -> None:
     from drafter.export.docx_layout import FALLBACKS, missing_fonts
 
     for section_id, count in control_chars(draft):
-        typer.secho(f"注意 / note: removed {count} control character(s) from section {section_id}",
-                    fg="yellow", err=True)
+        typer.secho(
+            f"注意 / note: removed {count} control character(s) from section {section_id}",
+            fg="yellow",
+            err=True,
+        )
     write_docx(draft, target)
     missing = missing_fonts()
     if missing:
         subs = "; ".join(f"{f} → {' / '.join(FALLBACKS[f][:2])}" for f in missing)
-        typer.secho(f"本机缺少字体 / fonts not installed here (the file keeps the standard names; "
-                    f"editors substitute): {subs}", fg="yellow", err=True)
+        typer.secho(
+            f"本机缺少字体 / fonts not installed here (the file keeps the standard names; "
+            f"editors substitute): {subs}",
+            fg="yellow",
+            err=True,
+        )
 
 
 def _markdown(draft, target: Path) -> None:
@@ -61,9 +73,12 @@ def _html(draft, target: Path) -> None:
     try:
         from drafter.export.html import render_html
     except ImportError as exc:
-        raise InputError("the HTML check report is not available in this build (drafter.export.html.render_html "
-                         "is missing)", key="--format html",
-                         hint="export docx or md, or run `drafter check OUT/draft.md --format html`") from exc
+        raise InputError(
+            "the HTML check report is not available in this build (drafter.export.html.render_html "
+            "is missing)",
+            key="--format html",
+            hint="export docx or md, or run `drafter check OUT/draft.md --format html`",
+        ) from exc
     write_text_atomic(target, render_html(draft, _source(draft)))
 
 
@@ -74,7 +89,10 @@ def _source(draft):
     path = Path(draft.metrics_path) if draft.metrics_path else None
     if path and path.is_file():
         return load_source(path)
-    typer.secho(f"注意 / note: metrics file {draft.metrics_path or '(none)'} not found: figures are checked "
-                "against each other only (run `drafter check OUT/draft.md --metrics FILE --format html`)",
-                fg="yellow", err=True)
+    typer.secho(
+        f"注意 / note: metrics file {draft.metrics_path or '(none)'} not found: figures are checked "
+        "against each other only (run `drafter check OUT/draft.md --metrics FILE --format html`)",
+        fg="yellow",
+        err=True,
+    )
     return None

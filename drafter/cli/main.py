@@ -27,7 +27,9 @@ _state = {"debug": False}
 
 
 @app.callback()
-def main(debug: bool = typer.Option(False, "--debug", help="出错时显示完整 traceback / show tracebacks")) -> None:
+def main(
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整 traceback / show tracebacks"),
+) -> None:
     _state["debug"] = debug
 
 

@@ -7,7 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-metrics_app = typer.Typer(help="指标数据文件：校验与模板 / metrics files: validate and template", no_args_is_help=True)
+metrics_app = typer.Typer(
+    help="指标数据文件：校验与模板 / metrics files: validate and template", no_args_is_help=True
+)
 
 
 def _fmt(value: float) -> str:
@@ -23,9 +25,11 @@ def _report_table(source: Any, encoding: str) -> Any:
             table.add_row(name, str(value))
     if encoding not in ("utf-8", "xlsx"):
         table.add_row("encoding", f"{encoding.upper()} (not UTF-8; read it as {encoding.upper()})")
-    counts = f"{len(source.metrics)} metrics, {sum(len(v) for v in source.facts.values())} facts, " \
-             f"{len(source.rectification)} rectification, {len(source.problems)} problems, " \
-             f"{len(source.plans)} plans, {len(source.experiences)} experiences"
+    counts = (
+        f"{len(source.metrics)} metrics, {sum(len(v) for v in source.facts.values())} facts, "
+        f"{len(source.rectification)} rectification, {len(source.problems)} problems, "
+        f"{len(source.plans)} plans, {len(source.experiences)} experiences"
+    )
     table.add_row("contents", counts)
     return table
 
@@ -59,7 +63,9 @@ def _print_source(source: Any, encoding: str, taxonomy: Any) -> None:
 
 
 @metrics_app.command("validate")
-def validate(file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")]) -> None:
+def validate(
+    file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")],
+) -> None:
     """Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
     from drafter.metrics import default_taxonomy, load_source, read_raw, validate_file
 
@@ -75,7 +81,9 @@ def validate(file: Annotated[Path, typer.Argument(help="指标数据文件 / met
 
 
 @metrics_app.command("template")
-def template(output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")]) -> None:
+def template(
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")],
+) -> None:
     """Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
     from drafter.errors import InputError
     from drafter.files import write_text_atomic
@@ -89,8 +97,11 @@ def template(output: Annotated[Path, typer.Option("-o", "--output", help="输出
     elif suffix in (".yaml", ".yml"):
         write_text_atomic(output, yaml_template(taxonomy))
     else:
-        raise InputError(f"cannot write a template as {suffix or 'a file without extension'}", path=str(output),
-                         hint="use -o FILE.xlsx (Excel) or -o FILE.yaml")
+        raise InputError(
+            f"cannot write a template as {suffix or 'a file without extension'}",
+            path=str(output),
+            hint="use -o FILE.xlsx (Excel) or -o FILE.yaml",
+        )
     typer.echo(f"wrote {output}")
 
 

@@ -20,16 +20,24 @@ def check_exposure(host: str, token: str | None) -> None:
     from drafter.errors import ConfigError
 
     if host not in LOCAL and not token:
-        raise ConfigError(f"--host {host} makes the page reachable from other machines: an access token is required",
-                          hint="add --token … (or set DRAFTER_TOKEN), or keep the default --host 127.0.0.1")
+        raise ConfigError(
+            f"--host {host} makes the page reachable from other machines: an access token is required",
+            hint="add --token … (or set DRAFTER_TOKEN), or keep the default --host 127.0.0.1",
+        )
 
 
 def serve(
-    host: Annotated[str, typer.Option("--host", help="监听地址 / address (127.0.0.1; others need a token)")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="监听地址 / address (127.0.0.1; others need a token)")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="端口 / port")] = 8000,
-    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="工作区目录 / metrics files and drafts")] = Path("workspace"),
-    token: Annotated[str | None, typer.Option("--token", help="访问令牌 / access token (DRAFTER_TOKEN)",
-                                              show_default=False)] = None,
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="工作区目录 / metrics files and drafts")
+    ] = Path("workspace"),
+    token: Annotated[
+        str | None,
+        typer.Option("--token", help="访问令牌 / access token (DRAFTER_TOKEN)", show_default=False),
+    ] = None,
     backend: Annotated[str | None, typer.Option("--backend", help="默认后端 / default backend")] = None,
 ) -> None:
     """Serve the web page: upload metrics, draft, read every figure's check status, edit and regenerate sections."""

@@ -19,8 +19,10 @@ def with_edits(draft: Draft, markdown: str) -> Draft:
     from drafter.sections import edited_sections
 
     edits = edited_sections(draft, markdown)
-    sections = tuple(dataclasses.replace(s, text=edits[s.spec.id], status="edited") if s.spec.id in edits else s
-                     for s in draft.sections)
+    sections = tuple(
+        dataclasses.replace(s, text=edits[s.spec.id], status="edited") if s.spec.id in edits else s
+        for s in draft.sections
+    )
     return dataclasses.replace(draft, sections=sections)
 
 

@@ -21,8 +21,15 @@ from drafter.files import write_bytes_atomic
 from drafter.types import Draft, ReportInfo, Section, Table
 
 __all__ = [  # clean … width_chars live in docx_text and are re-exported for the modules that import them
-    "build_document", "clean", "column_widths", "control_chars", "date_text", "paragraphs", "title_lines",
-    "width_chars", "write_docx",
+    "build_document",
+    "clean",
+    "column_widths",
+    "control_chars",
+    "date_text",
+    "paragraphs",
+    "title_lines",
+    "width_chars",
+    "write_docx",
 ]
 
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
@@ -41,8 +48,11 @@ def write_docx(draft: Draft, path: Path) -> Path:
     try:
         write_bytes_atomic(path, buffer.getvalue())
     except OSError as exc:
-        raise InputError(f"cannot write the Word file ({exc.strerror or exc})", path=str(path),
-                         hint="choose a writable output directory with free space") from exc
+        raise InputError(
+            f"cannot write the Word file ({exc.strerror or exc})",
+            path=str(path),
+            hint="choose a writable output directory with free space",
+        ) from exc
     return path
 
 
@@ -145,7 +155,9 @@ def _page_number(footer, side: str) -> None:
     paragraph.style = "页码"
     ppr = paragraph._p.get_or_add_pPr()
     layout.set_attrs(layout.child(ppr, "w:jc"), val=side)
-    layout.set_attrs(layout.child(ppr, "w:ind"), **{f"{side}Chars": 100, side: layout.PAGE_NO_HALF_POINTS * 10})
+    layout.set_attrs(
+        layout.child(ppr, "w:ind"), **{f"{side}Chars": 100, side: layout.PAGE_NO_HALF_POINTS * 10}
+    )
     paragraph.add_run("— ")
     _add_page_field(paragraph)
     paragraph.add_run(" —")
@@ -156,8 +168,13 @@ def _page_number(footer, side: str) -> None:
 
 def _add_page_field(paragraph) -> None:
     """A complex PAGE field (begin, instruction, separate, cached 1, end): Word, WPS and LibreOffice read it."""
-    parts = (("w:fldChar", {"fldCharType": "begin"}), ("w:instrText", " PAGE "),
-             ("w:fldChar", {"fldCharType": "separate"}), ("w:t", "1"), ("w:fldChar", {"fldCharType": "end"}))
+    parts = (
+        ("w:fldChar", {"fldCharType": "begin"}),
+        ("w:instrText", " PAGE "),
+        ("w:fldChar", {"fldCharType": "separate"}),
+        ("w:t", "1"),
+        ("w:fldChar", {"fldCharType": "end"}),
+    )
     for tag, content in parts:
         run = paragraph.add_run()
         element = OxmlElement(tag)
@@ -196,7 +213,9 @@ def _right_indent(paragraph, chars: float) -> None:
 def column_widths(table: Table, columns: int) -> list[int]:
     """Twips per column, proportional to the widest cell (CJK counts double), summing to the 版心 width."""
     rows = (table.header, *table.rows)
-    need = [2 + max(2.0, *(width_chars(row[i]) if i < len(row) else 0 for row in rows)) for i in range(columns)]
+    need = [
+        2 + max(2.0, *(width_chars(row[i]) if i < len(row) else 0 for row in rows)) for i in range(columns)
+    ]
     total = layout.text_width_twips()
     widths = [int(total * n / sum(need)) for n in need]
     widths[-1] += total - sum(widths)

@@ -28,7 +28,13 @@ RED = "FF0000"
 # body is condensed by 0.3 pt a character, so 28 fit in every editor; exact line spacing keeps 22 lines.
 CONDENSE_TWIPS = -6
 
-FONT_BODY, FONT_TITLE, FONT_H1, FONT_H2, FONT_PAGE = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"
+FONT_BODY, FONT_TITLE, FONT_H1, FONT_H2, FONT_PAGE = (
+    "仿宋_GB2312",
+    "方正小标宋简体",
+    "黑体",
+    "楷体_GB2312",
+    "宋体",
+)
 STANDARD_FONTS = (FONT_BODY, FONT_TITLE, FONT_H1, FONT_H2, FONT_PAGE)
 FALLBACKS = {  # what a machine without the licensed fonts usually has instead
     FONT_BODY: ("仿宋", "FangSong", "STFangsong"),
@@ -65,22 +71,24 @@ def indent_twips(chars: float) -> int:
 # Word rejects a file whose property children are out of schema order, so new children are inserted in it.
 ORDER = {
     "w:pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
-             "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
-             "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
-             "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
+    "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
     "w:rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
-             "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
-             "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
     "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
     "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
     "w:pBdr": "top left bottom right between bar",
     "w:tblBorders": "top left bottom right insideH insideV",
     "w:sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
-                "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
-                "docGrid printerSettings sectPrChange",
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange",
 }
-RANKS = {qn(parent): {qn(f"w:{name}"): i for i, name in enumerate(seq.split())} for parent, seq in ORDER.items()}
+RANKS = {
+    qn(parent): {qn(f"w:{name}"): i for i, name in enumerate(seq.split())} for parent, seq in ORDER.items()
+}
 
 
 def child(parent, tag: str):
@@ -135,8 +143,16 @@ class StyleSpec:
 
 
 STYLES = (
-    StyleSpec("GwTitle", "公文标题", FONT_TITLE, TITLE_HALF_POINTS, align="center", indent_chars=0, outline=0,
-              keep_next=True),
+    StyleSpec(
+        "GwTitle",
+        "公文标题",
+        FONT_TITLE,
+        TITLE_HALF_POINTS,
+        align="center",
+        indent_chars=0,
+        outline=0,
+        keep_next=True,
+    ),
     StyleSpec("GwHeading1", "一级标题", FONT_H1, outline=0, keep_next=True),
     StyleSpec("GwHeading2", "二级标题", FONT_H2, outline=1, keep_next=True),
     StyleSpec("GwHeading3", "三级标题", FONT_BODY),
@@ -144,11 +160,17 @@ STYLES = (
     StyleSpec("GwAddressee", "主送机关", FONT_BODY, indent_chars=0),
     StyleSpec("GwSignature", "发文机关署名", FONT_BODY, align="right", indent_chars=0),
     StyleSpec("GwDate", "成文日期", FONT_BODY, align="right", indent_chars=0),
-    StyleSpec("GwIssuerMark", "发文机关标志", FONT_TITLE, 60, align="center", indent_chars=0, color=RED, line="auto"),
+    StyleSpec(
+        "GwIssuerMark", "发文机关标志", FONT_TITLE, 60, align="center", indent_chars=0, color=RED, line="auto"
+    ),
     StyleSpec("GwDocNumber", "发文字号", FONT_BODY, align="center", indent_chars=0),
     StyleSpec("GwCaption", "表格标题", FONT_H1, 28, align="center", indent_chars=0, keep_next=True),
-    StyleSpec("GwTableText", "表格文字", FONT_BODY, TABLE_HALF_POINTS, align="center", indent_chars=0, line="auto"),
-    StyleSpec("GwPageNumber", "页码", FONT_PAGE, PAGE_NO_HALF_POINTS, align="right", indent_chars=0, line="auto"),
+    StyleSpec(
+        "GwTableText", "表格文字", FONT_BODY, TABLE_HALF_POINTS, align="center", indent_chars=0, line="auto"
+    ),
+    StyleSpec(
+        "GwPageNumber", "页码", FONT_PAGE, PAGE_NO_HALF_POINTS, align="right", indent_chars=0, line="auto"
+    ),
 )
 
 
@@ -228,7 +250,9 @@ def missing_fonts(fonts: tuple[str, ...] = STANDARD_FONTS) -> tuple[str, ...] | 
     if not shutil.which("fc-list"):
         return None
     try:
-        listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=20).stdout
+        listing = subprocess.run(
+            ["fc-list", ":", "family"], capture_output=True, text=True, timeout=20
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     families = {name.strip() for line in listing.splitlines() for name in line.split(",")}

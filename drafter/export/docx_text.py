@@ -12,7 +12,9 @@ ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 CN_DIGITS = "〇一二三四五六七八九"
 ZEROS = str.maketrans("○零ＯO", "〇〇〇〇")
-DATE_CN = re.compile(r"^([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
+DATE_CN = re.compile(
+    r"^([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"
+)
 TITLE_CHARS = 20  # 二号 characters on a 156 mm line
 TITLE_BREAKS = ("人民政府", "办公室", "关于", "年度", "年(?!度)")  # a title line may end after these words
 

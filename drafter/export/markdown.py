@@ -59,7 +59,7 @@ def split_markdown(text: str) -> tuple[Chunk, ...]:
     chunks = []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        chunks.append(Chunk(mark.group(1), mark.start(), end, text[mark.start():end]))
+        chunks.append(Chunk(mark.group(1), mark.start(), end, text[mark.start() : end]))
     return tuple(chunks)
 
 
@@ -97,7 +97,7 @@ def replace_chunk(text: str, section: Section) -> str:
             new = render_section(section)
             if chunk.end == len(text):  # last chunk: keep the file's single trailing newline
                 new = new.rstrip("\n") + "\n"
-            return text[:chunk.start] + new + text[chunk.end:]
+            return text[: chunk.start] + new + text[chunk.end :]
     raise KeyError(section.spec.id)
 
 

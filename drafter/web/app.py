@@ -37,8 +37,13 @@ class WebState:
         self.jobs = Jobs(self.ws)
         self.csrf = new_csrf()
         self.upload_limit = upload_limit
-        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = Environment(
+            loader=FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
 
     def validate(self, path: Path) -> list[str]:
         from drafter.metrics import validate_file
@@ -56,7 +61,9 @@ class WebState:
             changes["model"] = model[:100]
         if backend == "openai" and base_url:
             if not base_url.startswith(("http://", "https://")):
-                raise ConfigError("接口地址须以 http:// 或 https:// 开头 / the base URL must start with http(s)://")
+                raise ConfigError(
+                    "接口地址须以 http:// 或 https:// 开头 / the base URL must start with http(s)://"
+                )
             changes["base_url"] = base_url[:300]
         return dataclasses.replace(self.settings, **changes).validated()
 
@@ -64,24 +71,36 @@ class WebState:
         s = self.settings
         return {"default": s.backend, "model": s.model, "base_url": s.base_url, "key_set": bool(s.api_key)}
 
-    def index_context(self, selected: str, uploaded: str, problems: list[str] | None = None) -> dict[str, Any]:
+    def index_context(
+        self, selected: str, uploaded: str, problems: list[str] | None = None
+    ) -> dict[str, Any]:
         metrics = self.ws.metrics_files()
-        return {"metrics_files": metrics, "drafts": self.ws.drafts(), "running": sorted(self.ws.running),
-                "selected": selected if selected in metrics else "", "uploaded": uploaded == "1",
-                "problems": problems or [], "backends": self.backend_context(), "limit_kb": self.upload_limit // 1024,
-                "workspace": self.ws.root.name}
+        return {
+            "metrics_files": metrics,
+            "drafts": self.ws.drafts(),
+            "running": sorted(self.ws.running),
+            "selected": selected if selected in metrics else "",
+            "uploaded": uploaded == "1",
+            "problems": problems or [],
+            "backends": self.backend_context(),
+            "limit_kb": self.upload_limit // 1024,
+            "workspace": self.ws.root.name,
+        }
 
     def check_html(self, name: str) -> str:
         from drafter.export.html import render_report_html
 
         view = self.ws.view(name)
-        return render_report_html(view.md_text, view.report, title=f"{view.draft.report.region or name} 核对报告")
+        return render_report_html(
+            view.md_text, view.report, title=f"{view.draft.report.region or name} 核对报告"
+        )
 
 
 def _error_page(request: Request, status: int, message: str, hint: str = "") -> Response:
     web = request.app.state.web
-    html = web.env.get_template("error.html.j2").render(status=status, message=message, hint=hint, csrf=web.csrf,
-                                                        request=request)
+    html = web.env.get_template("error.html.j2").render(
+        status=status, message=message, hint=hint, csrf=web.csrf, request=request
+    )
     return HTMLResponse(html, status_code=status)
 
 
@@ -102,8 +121,14 @@ def _handlers() -> dict[Any, Any]:
     return {PathRefused: refused, Conflict: conflict, DrafterError: drafter_error, HTTPException: http_error}
 
 
-def create_app(settings: Settings, workspace: Path, token: str | None = None, *,
-               upload_limit: int = UPLOAD_LIMIT, allowed_hosts: frozenset[str] | None = None) -> Starlette:
+def create_app(
+    settings: Settings,
+    workspace: Path,
+    token: str | None = None,
+    *,
+    upload_limit: int = UPLOAD_LIMIT,
+    allowed_hosts: frozenset[str] | None = None,
+) -> Starlette:
     """The app. Without a token only local Host names are served (a guard against DNS rebinding)."""
     from drafter.web.views import ROUTES
 

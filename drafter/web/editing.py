@@ -51,7 +51,9 @@ class Editor:
 
     def _idle(self, name: str) -> None:
         if name in self.ws.running:
-            raise Conflict(f"草稿 {name} 正在起草中，完成后再修改 / the draft is being drafted: wait for it to finish")
+            raise Conflict(
+                f"草稿 {name} 正在起草中，完成后再修改 / the draft is being drafted: wait for it to finish"
+            )
 
     def _current(self, name: str, section_id: str) -> tuple[Path, Draft, str, Section]:
         from drafter.sections import import_hand_edits, read_markdown
@@ -70,7 +72,9 @@ class Editor:
         from drafter.export.markdown import render_markdown, replace_chunk
         from drafter.outputs import write_all
 
-        draft = replace(draft, sections=tuple(section if s.spec.id == section.spec.id else s for s in draft.sections))
+        draft = replace(
+            draft, sections=tuple(section if s.spec.id == section.spec.id else s for s in draft.sections)
+        )
         try:
             new_md = replace_chunk(md_text, section)
         except KeyError:
@@ -82,7 +86,9 @@ class Editor:
 
         body = normalize_body(text or "")
         if not body or len(body) > MAX_TEXT:
-            raise InputError("正文不能为空，也不能超过 50000 字 / the text must not be empty or over 50000 characters")
+            raise InputError(
+                "正文不能为空，也不能超过 50000 字 / the text must not be empty or over 50000 characters"
+            )
         self._idle(name)
         with self.ws.lock(name):
             out_dir, draft, md_text, section = self._current(name, section_id)
@@ -93,8 +99,16 @@ class Editor:
             edited = replace(section, text=body, status="locked", history=(*section.history, mark))
             return self._save(out_dir, draft, md_text, edited)
 
-    def propose(self, name: str, section_id: str, settings: Settings, *, instructions: str, version: str,
-                force: bool = False) -> Proposal:
+    def propose(
+        self,
+        name: str,
+        section_id: str,
+        settings: Settings,
+        *,
+        instructions: str,
+        version: str,
+        force: bool = False,
+    ) -> Proposal:
         """Draft the section again without saving it; the editor accepts or rejects the result."""
         key = (name, section_id)
         self._idle(name)
@@ -107,17 +121,29 @@ class Editor:
         finally:
             with self._guard:
                 self.busy.discard(key)
-        return self._keep(Proposal(id=secrets.token_urlsafe(12), name=name, section_id=section_id,
-                                   base_version=version, old=section, new=new))
+        return self._keep(
+            Proposal(
+                id=secrets.token_urlsafe(12),
+                name=name,
+                section_id=section_id,
+                base_version=version,
+                old=section,
+                new=new,
+            )
+        )
 
     def _may_regenerate(self, key: tuple[str, str], section: Section, version: str, force: bool) -> None:
         if key in self.busy:
-            raise Conflict("另一个页面正在重新生成此章节，请稍候刷新 / another tab is regenerating this section")
+            raise Conflict(
+                "另一个页面正在重新生成此章节，请稍候刷新 / another tab is regenerating this section"
+            )
         if section_version(section) != version:
             raise Conflict(STALE)
         if section.status == "locked" and not force:
-            raise InputError("此章节已手工修改并锁定；如确需覆盖，请勾选“覆盖手工修改” / the section is locked "
-                             "by a hand edit: tick the overwrite box to regenerate it anyway")
+            raise InputError(
+                "此章节已手工修改并锁定；如确需覆盖，请勾选“覆盖手工修改” / the section is locked "
+                "by a hand edit: tick the overwrite box to regenerate it anyway"
+            )
 
     def _redraft(self, draft: Draft, section: Section, settings: Settings, instructions: str) -> Section:
         from drafter.compose import draft_section
@@ -125,13 +151,18 @@ class Editor:
 
         source = self.ws.source_for(draft)
         if source is None:
-            raise InputError("找不到这份草稿的指标数据文件（或它已不再有效）/ the draft's metrics file is gone or "
-                             "invalid", path=self.ws.hide_root(draft.metrics_path))
-        new = draft_section(section.spec, build_context(source, settings, None), instructions=instructions,
-                            previous=section)
+            raise InputError(
+                "找不到这份草稿的指标数据文件（或它已不再有效）/ the draft's metrics file is gone or invalid",
+                path=self.ws.hide_root(draft.metrics_path),
+            )
+        new = draft_section(
+            section.spec, build_context(source, settings, None), instructions=instructions, previous=section
+        )
         if new.status == "failed":
-            raise BackendError(f"重新生成失败 / could not draft the section: {new.provenance.error}",
-                               hint="原文未改动；可重试或改用离线后端 / nothing changed; retry or use the offline backend")
+            raise BackendError(
+                f"重新生成失败 / could not draft the section: {new.provenance.error}",
+                hint="原文未改动；可重试或改用离线后端 / nothing changed; retry or use the offline backend",
+            )
         return new
 
     def _keep(self, proposal: Proposal) -> Proposal:
@@ -144,7 +175,9 @@ class Editor:
     def get(self, name: str, proposal_id: str) -> Proposal:
         proposal = self.proposals.get(proposal_id)
         if proposal is None or proposal.name != name:
-            raise PathRefused("这个修改建议已处理或已过期 / this proposal was already handled or has expired", 404)
+            raise PathRefused(
+                "这个修改建议已处理或已过期 / this proposal was already handled or has expired", 404
+            )
         return proposal
 
     def accept(self, name: str, proposal_id: str) -> CheckReport:

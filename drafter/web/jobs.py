@@ -35,8 +35,14 @@ class Job:
         self.events.append((event, data))  # list.append is atomic: readers only ever see whole events
 
 
-PART_NAMES = {"header": "版头", "title": "标题", "addressee": "主送机关", "opening": "开头", "closing": "结尾",
-              "signature": "落款"}
+PART_NAMES = {
+    "header": "版头",
+    "title": "标题",
+    "addressee": "主送机关",
+    "opening": "开头",
+    "closing": "结尾",
+    "signature": "落款",
+}
 
 
 def _title(spec: SectionSpec) -> str:
@@ -57,11 +63,16 @@ class Jobs:
             if name in self.ws.running:
                 raise Conflict(f"草稿 {name} 正在起草中，请等待完成 / draft {name} is being drafted already")
             self.ws.running.add(name)
-            job = Job(id=secrets.token_urlsafe(9), name=name, metrics=self.ws.relative(metrics_path),
-                      backend=settings.backend)
+            job = Job(
+                id=secrets.token_urlsafe(9),
+                name=name,
+                metrics=self.ws.relative(metrics_path),
+                backend=settings.backend,
+            )
             self._keep(job)
-        threading.Thread(target=self._run, args=(job, metrics_path, out_dir, settings), daemon=True,
-                         name=f"draft-{name}").start()
+        threading.Thread(
+            target=self._run, args=(job, metrics_path, out_dir, settings), daemon=True, name=f"draft-{name}"
+        ).start()
         return job
 
     def _keep(self, job: Job) -> None:
@@ -76,15 +87,28 @@ class Jobs:
 
         try:
             with self.ws.lock(job.name):
-                outcome = run_draft(metrics_path, out_dir, settings, progress=False,
-                                    on_plan=lambda todo: self._plan(job, todo),
-                                    on_section=lambda s: self._section(job, s))
-            job.emit("done", exit_code=outcome.exit_code, check=outcome.check.summary, failed=list(outcome.failed),
-                     url=f"/d/{job.name}")
+                outcome = run_draft(
+                    metrics_path,
+                    out_dir,
+                    settings,
+                    progress=False,
+                    on_plan=lambda todo: self._plan(job, todo),
+                    on_section=lambda s: self._section(job, s),
+                )
+            job.emit(
+                "done",
+                exit_code=outcome.exit_code,
+                check=outcome.check.summary,
+                failed=list(outcome.failed),
+                url=f"/d/{job.name}",
+            )
         except DrafterError as exc:
             job.emit("failed", message=self.ws.hide_root(exc.render()))
         except Exception as exc:  # noqa: BLE001 - the page must hear about a bug instead of waiting forever
-            job.emit("failed", message=f"内部错误 / internal error {type(exc).__name__}: {self.ws.hide_root(str(exc))}")
+            job.emit(
+                "failed",
+                message=f"内部错误 / internal error {type(exc).__name__}: {self.ws.hide_root(str(exc))}",
+            )
         finally:
             job.finished = True
             with self._guard:
@@ -94,8 +118,14 @@ class Jobs:
         job.emit("plan", sections=[{"id": s.id, "title": _title(s)} for s in todo])
 
     def _section(self, job: Job, section: Section) -> None:
-        job.emit("section", id=section.spec.id, title=_title(section.spec), status=section.status,
-                 seconds=section.provenance.seconds, error=self.ws.hide_root(section.provenance.error))
+        job.emit(
+            "section",
+            id=section.spec.id,
+            title=_title(section.spec),
+            status=section.status,
+            seconds=section.provenance.seconds,
+            error=self.ws.hide_root(section.provenance.error),
+        )
 
     def is_running(self, name: str) -> bool:
         return name in self.ws.running

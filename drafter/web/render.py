@@ -48,8 +48,14 @@ def flags(view: DraftView) -> list[Flag]:
     for i, f in enumerate(view.report.findings):
         if f.status in PROBLEM_STATUSES:
             chunk = next((c for c in chunks if c.start <= f.start < c.end), None)
-            out.append(Flag(anchor=f"fig-{i}", finding=f, section_id=chunk.section_id if chunk else "",
-                            label=STATUS_NAMES.get(f.status, f.status)))
+            out.append(
+                Flag(
+                    anchor=f"fig-{i}",
+                    finding=f,
+                    section_id=chunk.section_id if chunk else "",
+                    label=STATUS_NAMES.get(f.status, f.status),
+                )
+            )
     return out
 
 
@@ -59,10 +65,19 @@ def blocks(view: DraftView) -> list[Block]:
     anchors = {fl.finding.start: fl.anchor for fl in flags(view)}
     findings = sorted(view.report.findings, key=lambda f: f.start)
     counts = section_counts(view.md_text, view.report)
-    lines_by_id = {c.section_id: _chunk_lines(view.md_text, c.start, c.end, findings, anchors)
-                   for c in split_markdown(view.md_text)}
-    return [Block(section=s, version=section_version(s), lines=lines_by_id.get(s.spec.id) or _plain(s),
-                  counts=counts.get(s.spec.id, {})) for s in view.draft.sections]
+    lines_by_id = {
+        c.section_id: _chunk_lines(view.md_text, c.start, c.end, findings, anchors)
+        for c in split_markdown(view.md_text)
+    }
+    return [
+        Block(
+            section=s,
+            version=section_version(s),
+            lines=lines_by_id.get(s.spec.id) or _plain(s),
+            counts=counts.get(s.spec.id, {}),
+        )
+        for s in view.draft.sections
+    ]
 
 
 def _plain(section: Section) -> tuple[tuple[str, Markup], ...]:
@@ -70,8 +85,9 @@ def _plain(section: Section) -> tuple[tuple[str, Markup], ...]:
     return tuple(("p", Markup(html.escape(p))) for p in section.paragraphs)
 
 
-def _chunk_lines(text: str, start: int, end: int, findings: list[Finding],
-                 anchors: dict[int, str]) -> tuple[tuple[str, Markup], ...]:
+def _chunk_lines(
+    text: str, start: int, end: int, findings: list[Finding], anchors: dict[int, str]
+) -> tuple[tuple[str, Markup], ...]:
     out, offset = [], start
     for line in text[start:end].splitlines(keepends=True):
         stripped = line.rstrip("\n")
@@ -91,8 +107,11 @@ def _tag(line: str) -> tuple[str, int]:
 
 
 def _line_html(line: str, offset: int, findings: list[Finding], anchors: dict[int, str]) -> str:
-    local = [replace(f, start=f.start - offset, end=f.end - offset) for f in findings
-             if offset <= f.start and f.end <= offset + len(line)]
+    local = [
+        replace(f, start=f.start - offset, end=f.end - offset)
+        for f in findings
+        if offset <= f.start and f.end <= offset + len(line)
+    ]
     cuts = sorted(f.start for f in local if f.start + offset in anchors)
     pieces, pos = [], 0
     for cut in [*cuts, len(line)]:

@@ -19,10 +19,17 @@ COOKIE = "drafter_token"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 NAME = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff.\-]{0,79}$")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-           "X-Frame-Options": "DENY", "Cache-Control": "no-store"}
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
 
 
 class PathRefused(Exception):
@@ -59,7 +66,10 @@ class GuardMiddleware(BaseHTTPMiddleware):
         self.max_body = max_body
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if self.allowed_hosts is not None and host_name(request.headers.get("host", "")) not in self.allowed_hosts:
+        if (
+            self.allowed_hosts is not None
+            and host_name(request.headers.get("host", "")) not in self.allowed_hosts
+        ):
             return _secure(PlainTextResponse("不允许的主机名 / host not allowed", status_code=400))
         if self.token and not self._authorized(request):
             return _secure(self._token_login(request) or _unauthorized())
@@ -78,8 +88,9 @@ class GuardMiddleware(BaseHTTPMiddleware):
         if not length.isdigit():
             return PlainTextResponse("411 需要 Content-Length / length required", status_code=411)
         if int(length) > self.max_body:
-            return PlainTextResponse(f"413 文件过大：上限 {self.max_body // 1024} KB / request too large",
-                                     status_code=413)
+            return PlainTextResponse(
+                f"413 文件过大：上限 {self.max_body // 1024} KB / request too large", status_code=413
+            )
         return None
 
     def _authorized(self, request: Request) -> bool:
@@ -96,14 +107,21 @@ class GuardMiddleware(BaseHTTPMiddleware):
         query = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
         target = URL(str(request.url)).replace_query_params(**dict(query)) if query else request.url.path
         response = RedirectResponse(str(target) if query else target, status_code=303)
-        response.set_cookie(COOKIE, cookie_value(self.token), httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https")
+        response.set_cookie(
+            COOKIE,
+            cookie_value(self.token),
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
         return response
 
 
 def _unauthorized() -> Response:
-    text = ("401 需要访问令牌 / token required: open the address with ?token=… once, "
-            "or send the header `Authorization: Bearer …`.")
+    text = (
+        "401 需要访问令牌 / token required: open the address with ?token=… once, "
+        "or send the header `Authorization: Bearer …`."
+    )
     return PlainTextResponse(text, status_code=401, headers={"WWW-Authenticate": 'Bearer realm="drafter"'})
 
 

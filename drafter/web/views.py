@@ -15,9 +15,12 @@ from starlette.routing import Route
 from drafter.errors import InputError
 from drafter.web.security import PathRefused, check_csrf, safe_name
 
-DOWNLOADS = {"draft.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "draft.md": "text/markdown; charset=utf-8", "check.json": "application/json",
-             "draft.json": "application/json"}
+DOWNLOADS = {
+    "draft.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "draft.md": "text/markdown; charset=utf-8",
+    "check.json": "application/json",
+    "draft.json": "application/json",
+}
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -36,7 +39,9 @@ async def form_of(request: Request) -> Any:
     form = await request.form(max_files=1, max_fields=30, max_part_size=256 * 1024)
     token = form.get("csrf")
     if not check_csrf(request, web.csrf, token if isinstance(token, str) else ""):
-        raise PathRefused("CSRF 校验失败：请刷新页面后重试 / CSRF check failed: reload the page and try again", 403)
+        raise PathRefused(
+            "CSRF 校验失败：请刷新页面后重试 / CSRF check failed: reload the page and try again", 403
+        )
     return form
 
 
@@ -48,8 +53,14 @@ def field(form: Any, name: str, default: str = "") -> str:
 # ------------------------------------------------------------------ workspace
 async def index(request: Request) -> Response:
     web = request.app.state.web
-    return page(request, "index.html.j2", **web.index_context(selected=request.query_params.get("metrics", ""),
-                                                              uploaded=request.query_params.get("uploaded", "")))
+    return page(
+        request,
+        "index.html.j2",
+        **web.index_context(
+            selected=request.query_params.get("metrics", ""),
+            uploaded=request.query_params.get("uploaded", ""),
+        ),
+    )
 
 
 async def upload(request: Request) -> Response:
@@ -76,8 +87,9 @@ async def start_draft(request: Request) -> Response:
     name = safe_name(field(form, "name") or metrics.stem)
     problems = await run_in_threadpool(web.validate, metrics)
     if problems:
-        return page(request, "index.html.j2", status=400,
-                    **web.index_context(web.ws.relative(metrics), "", problems))
+        return page(
+            request, "index.html.j2", status=400, **web.index_context(web.ws.relative(metrics), "", problems)
+        )
     job = web.jobs.start(name, metrics, web.settings_from(form))
     return back(f"/jobs/{job.id}")
 
@@ -91,9 +103,16 @@ async def job_events(request: Request) -> Response:
     from drafter.web.jobs import stream
 
     job = _job(request)
-    start = int(request.headers.get("last-event-id", "-1")) + 1 if request.headers.get("last-event-id", "").isdigit() else 0
-    return StreamingResponse(stream(job, request.is_disconnected, start), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    start = (
+        int(request.headers.get("last-event-id", "-1")) + 1
+        if request.headers.get("last-event-id", "").isdigit()
+        else 0
+    )
+    return StreamingResponse(
+        stream(job, request.is_disconnected, start),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
 
 
 def _job(request: Request):
@@ -110,9 +129,17 @@ async def draft_page(request: Request) -> Response:
     web = request.app.state.web
     name = request.path_params["name"]
     view = await run_in_threadpool(web.ws.view, safe_name(name))
-    return page(request, "draft.html.j2", view=view, blocks=blocks(view), flags=flags(view),
-                summary=view.report.summary, running=name in web.ws.running, notice=request.query_params.get("n", ""),
-                backends=web.backend_context())
+    return page(
+        request,
+        "draft.html.j2",
+        view=view,
+        blocks=blocks(view),
+        flags=flags(view),
+        summary=view.report.summary,
+        running=name in web.ws.running,
+        notice=request.query_params.get("n", ""),
+        backends=web.backend_context(),
+    )
 
 
 async def download(request: Request) -> Response:
@@ -120,7 +147,9 @@ async def download(request: Request) -> Response:
     name, file = safe_name(request.path_params["name"]), request.path_params["file"]
     out_dir = web.ws.out_dir(name)
     if file == "check.html":
-        return HTMLResponse(await run_in_threadpool(web.check_html, name), headers=_attachment(f"{name}-check.html"))
+        return HTMLResponse(
+            await run_in_threadpool(web.check_html, name), headers=_attachment(f"{name}-check.html")
+        )
     if file not in DOWNLOADS or not (out_dir / file).is_file():
         raise PathRefused(f"没有这个文件 / no such file: {file}", 404)
     return FileResponse(out_dir / file, media_type=DOWNLOADS[file], headers=_attachment(f"{name}-{file}"))
@@ -143,8 +172,15 @@ async def regenerate(request: Request) -> Response:
     form = await form_of(request)
     name, sid = safe_name(request.path_params["name"]), request.path_params["section"]
     proposal = await run_in_threadpool(
-        lambda: web.editor.propose(name, sid, web.settings_from(form), instructions=field(form, "instructions"),
-                                   version=field(form, "version"), force=field(form, "force") == "1"))
+        lambda: web.editor.propose(
+            name,
+            sid,
+            web.settings_from(form),
+            instructions=field(form, "instructions"),
+            version=field(form, "version"),
+            force=field(form, "force") == "1",
+        )
+    )
     return RedirectResponse(f"/d/{quote(name)}/p/{proposal.id}", status_code=303)
 
 
@@ -155,8 +191,15 @@ async def proposal_page(request: Request) -> Response:
     name = safe_name(request.path_params["name"])
     proposal = web.editor.get(name, request.path_params["proposal"])
     old, new = diff_html(proposal.old.text, proposal.new.text)
-    return page(request, "proposal.html.j2", name=name, proposal=proposal, old_html=old, new_html=new,
-                same=proposal.old.text == proposal.new.text)
+    return page(
+        request,
+        "proposal.html.j2",
+        name=name,
+        proposal=proposal,
+        old_html=old,
+        new_html=new,
+        same=proposal.old.text == proposal.new.text,
+    )
 
 
 async def decide(request: Request) -> Response:
@@ -181,10 +224,14 @@ async def status(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/", index), Route("/upload", upload, methods=["POST"]), Route("/drafts", start_draft, methods=["POST"]),
+    Route("/", index),
+    Route("/upload", upload, methods=["POST"]),
+    Route("/drafts", start_draft, methods=["POST"]),
     Route("/status.json", status),
-    Route("/jobs/{job}", job_page), Route("/jobs/{job}/events", job_events),
-    Route("/d/{name}", draft_page), Route("/d/{name}/files/{file}", download),
+    Route("/jobs/{job}", job_page),
+    Route("/jobs/{job}/events", job_events),
+    Route("/d/{name}", draft_page),
+    Route("/d/{name}/files/{file}", download),
     Route("/d/{name}/s/{section}/edit", edit_section, methods=["POST"]),
     Route("/d/{name}/s/{section}/regenerate", regenerate, methods=["POST"]),
     Route("/d/{name}/p/{proposal}", proposal_page),

@@ -42,14 +42,26 @@ class Workspace:
 
     # ------------------------------------------------------------ listing
     def metrics_files(self) -> list[str]:
-        found = [p for folder in (self.root, self.root / UPLOADS) if folder.is_dir()
-                 for p in sorted(folder.iterdir()) if p.suffix.lower() in METRICS_SUFFIXES and p.is_file()
-                 and not p.name.startswith(".") and p.resolve().is_relative_to(self.root)]
+        found = [
+            p
+            for folder in (self.root, self.root / UPLOADS)
+            if folder.is_dir()
+            for p in sorted(folder.iterdir())
+            if p.suffix.lower() in METRICS_SUFFIXES
+            and p.is_file()
+            and not p.name.startswith(".")
+            and p.resolve().is_relative_to(self.root)
+        ]
         return [p.relative_to(self.root).as_posix() for p in found]
 
     def drafts(self) -> list[str]:
-        return [p.name for p in sorted(self.root.iterdir()) if (p / DRAFT_FILE).is_file()
-                and not p.name.startswith(".") and p.resolve().is_relative_to(self.root)]
+        return [
+            p.name
+            for p in sorted(self.root.iterdir())
+            if (p / DRAFT_FILE).is_file()
+            and not p.name.startswith(".")
+            and p.resolve().is_relative_to(self.root)
+        ]
 
     def out_dir(self, name: str, *, must_exist: bool = True) -> Path:
         path = confine(self.root, safe_name(name), must_exist=must_exist)
@@ -120,5 +132,12 @@ class Workspace:
         md_text = read_markdown(out_dir, stored)
         draft, imported = import_hand_edits(stored, md_text)
         source = self.source_for(draft)
-        return DraftView(name=name, out_dir=out_dir, draft=draft, md_text=md_text,
-                         report=self.check(md_text, source, out_dir), source=source, imported=imported)
+        return DraftView(
+            name=name,
+            out_dir=out_dir,
+            draft=draft,
+            md_text=md_text,
+            report=self.check(md_text, source, out_dir),
+            source=source,
+            imported=imported,
+        )
