@@ -7,6 +7,7 @@ failed or missing ones are drafted again.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class DraftOutcome:
     failed: tuple[str, ...]  # ids of sections that could not be drafted
     out_dir: Path
     drafted: tuple[str, ...] = ()  # ids drafted in this run (the others were resumed)
+    data_changed: bool = False  # the metrics file differs from the one OUT was drafted from
 
     @property
     def exit_code(self) -> int:
@@ -118,14 +120,30 @@ def _resolve_only(only: tuple[str, ...], specs: tuple[SectionSpec, ...]) -> set[
 
 
 def sections_to_draft(
-    specs: tuple[SectionSpec, ...], previous: Draft | None, only: tuple[str, ...]
+    specs: tuple[SectionSpec, ...],
+    previous: Draft | None,
+    only: tuple[str, ...],
+    data_changed: bool = False,
 ) -> list[SectionSpec]:
-    """--only: those (locked ones excepted); otherwise what the previous run lacks or failed on."""
+    """--only: those (locked ones excepted); new data: every unlocked section; otherwise what the
+    previous run lacks or failed on."""
     kept = {s.spec.id: s for s in previous.sections} if previous else {}
     if only:
         wanted = _resolve_only(only, specs)
         return [s for s in specs if s.id in wanted and getattr(kept.get(s.id), "status", "") != "locked"]
+    if data_changed:
+        return [s for s in specs if getattr(kept.get(s.id), "status", "") != "locked"]
     return [s for s in specs if s.id not in kept or kept[s.id].status not in KEPT_STATUSES]
+
+
+def metrics_hash(path: Path) -> str:
+    """A short content hash of the metrics file, recorded in draft.json."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def _data_changed(previous: Draft | None, digest: str) -> bool:
+    """True when OUT was drafted from other data (drafts of older versions carry no hash: not changed)."""
+    return bool(previous and previous.metrics_hash and previous.metrics_hash != digest)
 
 
 def draft_all(
@@ -156,7 +174,11 @@ def _result(future: Future, spec: SectionSpec) -> Section:
 
 
 def assemble(
-    specs: tuple[SectionSpec, ...], drafted: dict[str, Section], previous: Draft | None, source: SourceData
+    specs: tuple[SectionSpec, ...],
+    drafted: dict[str, Section],
+    previous: Draft | None,
+    source: SourceData,
+    digest: str = "",
 ) -> Draft:
     before = {s.spec.id: s for s in previous.sections} if previous else {}
     sections = []
@@ -170,6 +192,7 @@ def assemble(
         sections=tuple(sections),
         metrics_path=str(Path(source.path or "").resolve()) if source.path else "",
         created_at=created,
+        metrics_hash=digest,
     )
 
 
@@ -235,17 +258,24 @@ def run_draft(
     previous, md_text = _previous_with_hand_edits(Path(out_dir))
     ctx = build_context(source, settings, backend)
     specs = plan_sections(source, ctx.taxonomy)
-    todo = sections_to_draft(specs, previous, only)
+    digest = metrics_hash(Path(metrics_path))
+    data_changed = _data_changed(previous, digest)
+    todo = sections_to_draft(specs, previous, only, data_changed)
     if on_plan is not None:
         on_plan(todo)
     with SectionProgress(todo, enabled=progress and not settings.quiet) as bar:
         drafted = draft_all(
             todo, ctx, previous, on_done=lambda s: (bar.done(s), on_section and on_section(s))
         )
-    draft = assemble(specs, drafted, previous, source)
+    draft = assemble(specs, drafted, previous, source, digest)
     check = _write(Path(out_dir), draft, md_text, set(drafted), source)
     raise_if_fatal(drafted, ctx)
     failed = tuple(s.spec.id for s in draft.sections if s.status == "failed")
     return DraftOutcome(
-        draft=draft, check=check, failed=failed, out_dir=Path(out_dir), drafted=tuple(drafted)
+        draft=draft,
+        check=check,
+        failed=failed,
+        out_dir=Path(out_dir),
+        drafted=tuple(drafted),
+        data_changed=data_changed,
     )

@@ -63,6 +63,7 @@ def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
             report=_report(data["report"]),
             sections=tuple(_section(s) for s in data["sections"]),
             metrics_path=data.get("metrics_path", ""),
+            metrics_hash=data.get("metrics_hash", ""),
             created_at=data.get("created_at", ""),
             version=VERSION,
         )

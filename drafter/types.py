@@ -257,6 +257,7 @@ class Draft:
     metrics_path: str = ""
     created_at: str = ""
     version: int = 1
+    metrics_hash: str = ""  # of the metrics file drafted from; a change redrafts the unlocked sections
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.spec.id == section_id), None)

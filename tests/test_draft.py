@@ -1,6 +1,8 @@
 import json
 import re
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from draft_helpers import FakeBackend, write_metrics
@@ -285,3 +287,24 @@ def test_an_unexpected_error_fails_only_its_section(tmp_path, metrics, settings)
     outcome = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
     assert outcome.failed == ("teachers",)
     assert "internal error KeyError" in outcome.draft.section("teachers").provenance.error
+
+
+def test_changed_metrics_redraft_every_unlocked_section(tmp_path):
+    """Resuming keeps sections; new data must not: the unlocked sections are drafted again from it."""
+    metrics = tmp_path / "m.yaml"
+    shutil.copy(Path(__file__).parent.parent / "examples" / "yangquan-2021.yaml", metrics)
+    settings = Settings.load(quiet=True)
+    out = tmp_path / "out"
+    first = run_draft(metrics, out, settings, progress=False)
+    assert not first.data_changed and "92.3%" in (out / "draft.md").read_text(encoding="utf-8")
+
+    again = run_draft(metrics, out, settings, progress=False)
+    assert again.drafted == () and not again.data_changed  # same data: a resume drafts nothing
+
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("92.3", "93.4"), encoding="utf-8")
+    changed = run_draft(metrics, out, settings, progress=False)
+    text = (out / "draft.md").read_text(encoding="utf-8")
+    assert changed.data_changed and "preschool" in changed.drafted
+    assert "93.4%" in text and "92.3%" not in text
+    assert changed.check.exit_code == 0
+    assert load_draft(out).metrics_hash == changed.draft.metrics_hash != first.draft.metrics_hash

@@ -51,6 +51,13 @@ def draft(
         quiet=quiet or as_json or None,
     )
     outcome = run_draft(metrics, out, settings, only=tuple(only or ()), progress=not (quiet or as_json))
+    if outcome.data_changed and not as_json:
+        typer.secho(
+            "数据已变更：未锁定的章节已按新数据重新起草，手工修改（已锁定）的章节保留。"
+            " / the metrics file changed: unlocked sections were drafted again, locked ones kept.",
+            fg="yellow",
+            err=True,
+        )
     if as_json:
         typer.echo(json.dumps(draft_summary(outcome), ensure_ascii=False, indent=2))
     elif not quiet:
@@ -64,6 +71,7 @@ def draft_summary(outcome: Any) -> dict[str, Any]:
         "exit_code": outcome.exit_code,
         "failed": list(outcome.failed),
         "drafted": list(outcome.drafted),
+        "data_changed": outcome.data_changed,
         "check": outcome.check.summary,
         "sections": [
             {
