@@ -181,3 +181,25 @@ def _typed_numbers(raw, source):
     text = re.sub(r"\d{4}年(\d{1,2}月\d{1,2}日)?", "", text)
     text = re.sub(r"(^|\n)\d+\.", "", text)
     return re.findall(r"\d+", text)
+
+
+@pytest.mark.parametrize(
+    ("fact", "told"),
+    [
+        ("全市一般公共预算教育经费投入21.09亿元", True),  # the same figure, the same unit
+        ("全市一般公共预算教育经费投入210900万元", True),  # the same amount in another unit
+        ("全市一般公共预算教育经费投入21.1亿元", False),  # another value: the metric is still told
+        ("全市专项资金2800万", False),  # another figure altogether
+    ],
+)
+def test_a_metric_the_facts_already_state_is_not_told_twice(fact, told):
+    from drafter.backends.offline import _mark_told, metric_views
+    from drafter.types import Metric, ReportInfo, SourceData
+
+    source = SourceData(
+        report=ReportInfo(region="阳泉市", level="city", round=2021, period=2020, issuer="阳泉市人民政府"),
+        metrics=(Metric("fund.general_budget_edu", "一般公共预算教育经费", "亿元", {2020: 21.09}),),
+    )
+    slots = slot_table(source, derive_all(source))
+    (view,) = _mark_told(metric_views(source, slots, "fund"), (fact,), slots)
+    assert view.told is told

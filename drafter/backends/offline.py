@@ -55,6 +55,7 @@ class MetricView:
     companion: str = ""  # slot of a stated growth metric (key_growth) told in the same clause
     companion_word: str = ""  # its words: 同比增长 / 较上年增长 / 增长
     texts: tuple[str, ...] = ()  # every figure its clause prints, to skip what the user's facts already say
+    told: bool = False  # the user's facts already state every figure its clause prints (by value, any unit)
     good: bool | None = None  # the trend is good news (lower-is-better metrics invert it)
     is_zero: bool = False
 
@@ -183,6 +184,30 @@ def pair_growth(views: list[MetricView]) -> list[MetricView]:
     return [joined.get(v.key, v) for v in views if v.key not in absorbed]
 
 
+def _amounts(text: str) -> set[tuple[float, str]]:
+    """Every figure of a text as (value in its base unit, base unit): 1.3亿 and 1.3亿元 are the same amount."""
+    from drafter.numbers import find_figures, to_base
+
+    amounts = (to_base(f.value, f.unit) for f in find_figures(text) if not f.ignored)
+    return {(round(value, 6), unit) for value, unit in amounts}
+
+
+def _mark_told(views: list[MetricView], facts: tuple[str, ...], slots: dict[str, Slot]) -> list[MetricView]:
+    """A metric whose every printed figure (as printed) the facts already state is not told twice."""
+    stated = _amounts("；".join(facts))
+    if not stated:
+        return views
+
+    def told(v: MetricView) -> bool:
+        printed = [
+            slots[n].text for n in (v.latest, v.change, v.growth, v.target_gap, v.companion) if n in slots
+        ]
+        figures = _amounts("；".join(printed))
+        return bool(figures) and figures <= stated
+
+    return [replace(v, told=told(v)) for v in views]
+
+
 def template_context(request: SectionRequest, slots: dict[str, Slot]) -> dict:
     source, spec = request.source, request.spec
     self_ref, area = self_reference(source.report)
@@ -193,7 +218,9 @@ def template_context(request: SectionRequest, slots: dict[str, Slot]) -> dict:
         "self_ref": self_ref,
         "area": area,
         "level_word": LEVEL_SUFFIX.get(source.report.level, "市"),
-        "metrics": metric_views(source, slots, spec.indicator) if spec.indicator else [],
+        "metrics": _mark_told(metric_views(source, slots, spec.indicator), facts, slots)
+        if spec.indicator
+        else [],
         "all_metrics": metric_views(source, slots),
         "indicators": list(source.indicators()),
         "facts": [_clean(f) for f in facts],
