@@ -92,10 +92,31 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
     return problems
 
 
-def _indicator_problem(code: str, taxonomy: Taxonomy) -> str:
-    close = difflib.get_close_matches(code, taxonomy.codes, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(taxonomy.codes)}"
-    return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {hint}"
+def _by_label(label: str, taxonomy: Taxonomy) -> list[str]:
+    """Indicators whose expected metrics or keywords the label names: 毛入园率 → preschool."""
+    if not label:
+        return []
+    return [
+        ind.code
+        for ind in taxonomy.indicators
+        if any(m.label in label or label in m.label for m in ind.metrics)
+        or any(len(word) > 2 and word in label for word in ind.keywords)
+    ]
+
+
+def _indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
+    """Suggest by spelling (a prefix, then a close match) and by the metric's label (毛入园率 → preschool);
+    a guess from the label alone is less sure, so the valid codes are listed beside it."""
+    spelled = [c for c in taxonomy.codes if code and c.startswith(code)]
+    spelled += difflib.get_close_matches(code, taxonomy.codes, n=1, cutoff=0.6)
+    guesses = list(dict.fromkeys(_by_label(label, taxonomy)[:2] + spelled))[:3]
+    every = f"use one of: {', '.join(taxonomy.codes)}"
+    if not guesses:
+        return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {every}"
+    hint = f"did you mean {' or '.join(repr(g) for g in guesses)}?"
+    return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {hint}" + (
+        "" if spelled else f" ({every})"
+    )
 
 
 def _value_problem(metric: dict, value: float) -> str:
@@ -115,7 +136,8 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
     out, key = [], metric.get("key")
     if isinstance(key, str) and key:
         if key.split(".", 1)[0] not in taxonomy.codes:
-            out.append((f"metrics[{i}].key", _indicator_problem(key.split(".", 1)[0], taxonomy)))
+            code, label = key.split(".", 1)[0], str(metric.get("label", ""))
+            out.append((f"metrics[{i}].key", _indicator_problem(code, taxonomy, label)))
         if key in seen:
             out.append((f"metrics[{i}].key", f"{key!r} repeats metrics[{seen[key]}] → merge their values"))
         seen.setdefault(key, i)

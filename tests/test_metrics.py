@@ -173,6 +173,9 @@ RULES = [
     ("metrics.0.label", "  ", "metrics[0].label", "must not be empty"),
     ("metrics.0.key", "一般公共预算", "metrics[0].key", "<indicator>.<name>"),
     ("metrics.0.key", "fnd.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
+    # no spelling is close: the label 一般公共预算教育支出 names fund's metric
+    ("metrics.0.key", "money.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
+    ("metrics.1.key", "pre.gross_enrolment_rate", "metrics[1].key", "did you mean 'preschool'"),
     ("metrics.0.key", "zzz.thing", "metrics[0].key", "use one of: fund, preschool, party, compulsory"),
     ("metrics.0.values.2020", "12,0o0", "metrics[0].values.2020", '"12,0o0" is not a number'),
     ("metrics.0.values", {"20x": 1}, "metrics[0].values.20x", "is not a year"),
