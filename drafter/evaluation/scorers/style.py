@@ -8,24 +8,15 @@ singular, internet slang, English words outside `english_allowed` and not in the
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from drafter.evaluation.scorers.base import Issue, Score, Subject, share
 from drafter.evaluation.sourcetext import source_blob
+from drafter.types import SectionKind
 
 NAME = "style"
-BODY_KINDS = frozenset(
-    {
-        "opening",
-        "self_check",
-        "rectification",
-        "results",
-        "indicator",
-        "experience",
-        "problems",
-        "plans",
-        "closing",
-    }
-)
+# prose sections: every kind but the fixed lines of a 公文 (header, title, addressee, signature)
+BODY_KINDS = frozenset(get_args(SectionKind)) - {"header", "title", "addressee", "signature"}
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 
