@@ -18,6 +18,7 @@ from drafter.metrics_checks import check
 from drafter.metrics_schema import FileModel, parse_number
 from drafter.metrics_template import yaml_template
 from drafter.taxonomy import Taxonomy, load_taxonomy
+from drafter.textio import decode_text
 from drafter.types import Metric, ReportInfo, SourceData, Target
 
 __all__ = [  # parse_number and yaml_template live in metrics_schema / metrics_template
@@ -51,12 +52,7 @@ def read_text(path: Path) -> tuple[str, str]:
         raise InputError(
             "the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template"
         )
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), encoding.removesuffix("-sig")
-        except UnicodeDecodeError:
-            continue
-    raise InputError("the file is neither UTF-8 nor GB18030 text", path=str(path), hint="save it as UTF-8")
+    return decode_text(data, path)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -18,15 +18,20 @@ class DraftText:
     note: str = ""  # e.g. "read as GB18030 (not UTF-8)"
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+GB18030_NOTE = "不是 UTF-8，已按 GB18030 读取 / not UTF-8: read as GB18030"
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """(text, encoding) of a user's text file: UTF-8 (a BOM is dropped), else GB18030 — what Chinese
+    Windows tools save; the caller says so when it was GB18030."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8"), ""
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030"), "不是 UTF-8，已按 GB18030 读取 / not UTF-8: read as GB18030"
+        return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise InputError(
             f"neither UTF-8 nor GB18030 (byte {exc.start})",
@@ -68,7 +73,8 @@ def read_draft(path: Path) -> DraftText:
     if suffix == ".docx":
         text, note = _docx_text(path), ""
     elif suffix in TEXT_SUFFIXES or suffix == ".text":
-        text, note = _decode(path.read_bytes(), path)
+        text, encoding = decode_text(path.read_bytes(), path)
+        note = GB18030_NOTE if encoding == "gb18030" else ""
     else:
         raise InputError(f"cannot check a {suffix} file", path=str(path), hint="use .md, .txt or .docx")
     if not text.strip():
