@@ -80,3 +80,12 @@ def test_section_list_table(tmp_path, metrics, capsys):
     _run(["draft", str(metrics), "-o", out_dir, "-q"], capsys)
     code, out, _ = _run(["section", out_dir, "--list"], capsys)
     assert code == 0 and "preschool" in out and "drafted" in out
+
+
+def test_offline_says_which_instructions_it_understands(tmp_path, metrics, capsys):
+    out_dir = str(tmp_path / "out")
+    _run(["draft", str(metrics), "-o", out_dir, "-q"], capsys)
+    code, out, _ = _run(["section", out_dir, "--section", "problems", "-i", "突出普惠性幼儿园建设"], capsys)
+    assert code == 0 and "(no change)" in out and "only understands" in out.replace("\n", " ")
+    code, out, _ = _run(["section", out_dir, "--section", "party", "-i", "更简洁"], capsys)  # drops the facts
+    assert code == 0 and "(no change)" not in out and "only understands" not in out.replace("\n", " ")
