@@ -28,11 +28,14 @@ demo: install
 	  echo "== drafter draft $$f -o out/$$name"; \
 	  $(BIN)/drafter draft $$f -o out/$$name; rc=$$?; \
 	  if [ $$rc -gt 1 ]; then exit $$rc; fi; \
+	  if [ $$rc -eq 1 ]; then echo "(exit 1: a figure is flagged — see out/$$name/check.json)"; fi; \
 	done
 	@echo
 	@echo "Drafts are in out/*/draft.docx (and draft.md, check.json). Open one, e.g. out/yangquan-2021/draft.docx."
 	@echo "Checking a real published report with no data (its defects are flagged):"
-	-$(BIN)/drafter check knowledge/reports/changzhi-2021.md
+	@$(BIN)/drafter check knowledge/reports/changzhi-2021.md; rc=$$?; \
+	  if [ $$rc -eq 1 ]; then echo "(exit 1: the checker found a figure to fix in this published report)"; \
+	  elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 test: install
 	$(BIN)/python -m pytest
