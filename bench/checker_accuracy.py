@@ -22,10 +22,10 @@ import cn2an
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from drafter.checker import check_text  # noqa: E402
-from drafter.derive import evaluate, is_average  # noqa: E402
-from drafter.numbers import format_figure, matches_shown, round_half_up, shown_decimals  # noqa: E402
-from drafter.types import PROBLEM_STATUSES, Metric, ReportInfo, SourceData, Target  # noqa: E402
+from drafter.checker.check import check_text  # noqa: E402
+from drafter.core.types import PROBLEM_STATUSES, Metric, ReportInfo, SourceData, Target  # noqa: E402
+from drafter.figures.derive import evaluate, is_average  # noqa: E402
+from drafter.figures.numbers import format_figure, matches_shown, round_half_up, shown_decimals  # noqa: E402
 
 TYPES = (
     "digit_typo",
@@ -211,7 +211,7 @@ def group_sentences(source: SourceData) -> list[list[str | Fig]]:
 
 
 def build_cases(rng: random.Random) -> list[Case]:
-    from drafter.metrics import load_source
+    from drafter.source.load import load_source
 
     paths = sorted(glob.glob(str(Path(__file__).resolve().parent.parent / "examples" / "*.yaml")))
     sources = [load_source(Path(p)) for p in paths] or [fixture_source()]
@@ -439,7 +439,7 @@ def offline_drafts(tmp: Path) -> list[tuple[SourceData, str]]:
     """`drafter draft EXAMPLE -o tmp/NAME` (offline backend) for every example: phrasing the checker was not built on."""
     import subprocess
 
-    from drafter.metrics import load_source
+    from drafter.source.load import load_source
 
     out = []
     for path in sorted(glob.glob(str(Path(__file__).resolve().parent.parent / "examples" / "*.yaml"))):

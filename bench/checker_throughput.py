@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafter.checker import check_text  # noqa: E402
+from drafter.checker.check import check_text  # noqa: E402
 
 SEEDS = Path("/work/shared/seeds")
 # cleaned reports (knowledge/reports) and the example metrics reconstructed from them, by region
@@ -58,7 +58,7 @@ def main() -> int:
 
 
 def _with_metrics() -> list[tuple[str, object]]:
-    from drafter.metrics import load_source
+    from drafter.source.load import load_source
 
     out = []
     for seed, example in PAIRS.items():

@@ -5,7 +5,7 @@ the run with concurrency 1 is printed beside it, where the ratio is about the nu
 
 Two measurements:
 - backend:  N section requests sent straight to OpenAIBackend.complete by a bounded ThreadPoolExecutor.
-- pipeline: `drafter.draft.draft_all` on an example (plan → exemplars → prompt fitted with tiktoken →
+- pipeline: `drafter.drafting.run.draft_all` on an example (plan → exemplars → prompt fitted with tiktoken →
             backend → slots filled), every model-written section of it; "slowest" = the slowest section.
 
     .venv/bin/python bench/concurrency.py [--latency 0.3] [--sections 20] [--concurrency 20 1]
@@ -25,11 +25,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakeserver import FakeOpenAI  # noqa: E402
 
-from drafter.backends.base import SectionRequest  # noqa: E402
-from drafter.backends.openai import OpenAIBackend  # noqa: E402
-from drafter.config import Settings  # noqa: E402
-from drafter.prompts import load_prompts, section_messages  # noqa: E402
-from drafter.types import ReportInfo, SectionSpec, Slot, SourceData  # noqa: E402
+from drafter.core.config import Settings  # noqa: E402
+from drafter.core.types import ReportInfo, SectionSpec, Slot, SourceData  # noqa: E402
+from drafter.drafting.backends.base import SectionRequest  # noqa: E402
+from drafter.drafting.backends.openai import OpenAIBackend  # noqa: E402
+from drafter.drafting.prompts import load_prompts, section_messages  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "anyue-2023.yaml"
 
@@ -70,10 +70,11 @@ def backend_run(settings: Settings, count: int, concurrency: int) -> tuple[float
 
 
 def pipeline_run(settings: Settings, concurrency: int) -> tuple[float, float, int]:
-    """(wall, slowest section, sections) for drafter.draft.draft_all on the example, model sections only."""
-    from drafter.draft import build_context, draft_all
-    from drafter.metrics import load_source
-    from drafter.plan import plan_sections
+    """(wall, slowest section, sections) for drafter.drafting.run.draft_all on the example, model sections only."""
+    from drafter.drafting.context import build_context
+    from drafter.drafting.plan import plan_sections
+    from drafter.drafting.run import draft_all
+    from drafter.source.load import load_source
 
     settings = replace(settings, concurrency=concurrency)
     ctx = build_context(load_source(EXAMPLE), settings, None)

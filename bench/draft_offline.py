@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafter.metrics import load_source  # noqa: E402
-from drafter.numbers import format_figure  # noqa: E402
+from drafter.figures.numbers import format_figure  # noqa: E402
+from drafter.source.load import load_source  # noqa: E402
 
 DRAFTER = ROOT / ".venv" / "bin" / "drafter"
 

@@ -21,10 +21,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafter.config import Settings  # noqa: E402
-from drafter.embeddings import make_embedding_function  # noqa: E402
-from drafter.index import build_index  # noqa: E402
-from drafter.retrieve import MODES, Retriever  # noqa: E402
+from drafter.core.config import Settings  # noqa: E402
+from drafter.knowledge.embeddings import make_embedding_function  # noqa: E402
+from drafter.knowledge.index import build_index  # noqa: E402
+from drafter.knowledge.retrieve import MODES, Retriever  # noqa: E402
 
 
 def load_queries(path: Path) -> list[dict]:

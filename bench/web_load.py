@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 
-from drafter.config import Settings  # noqa: E402
-from drafter.draft import run_draft  # noqa: E402
+from drafter.core.config import Settings  # noqa: E402
+from drafter.drafting.run import run_draft  # noqa: E402
 from drafter.web.app import create_app  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "yangquan-2021.yaml"

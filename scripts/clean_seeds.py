@@ -23,7 +23,7 @@ import yaml
 from opencc_purepy import OpenCC
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from drafter.files import write_text_atomic  # noqa: E402
+from drafter.core.files import write_text_atomic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"

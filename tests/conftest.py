@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.config import Settings
+from drafter.core.config import Settings
 
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 
@@ -37,6 +37,6 @@ def kb_settings(tmp_path: Path, knowledge_dir: Path) -> Settings:
 @pytest.fixture
 def fake_embedding():
     """Deterministic hashed-bigram embeddings: no model is loaded."""
-    from drafter.embeddings import HashEmbedding
+    from drafter.knowledge.embeddings import HashEmbedding
 
     return HashEmbedding()

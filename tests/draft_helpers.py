@@ -7,8 +7,8 @@ import time
 from collections import deque
 from pathlib import Path
 
-from drafter.backends.base import Completion, SectionRequest
-from drafter.errors import BackendUnavailable
+from drafter.core.errors import BackendUnavailable
+from drafter.drafting.backends.base import Completion, SectionRequest
 
 METRICS_YAML = """\
 report:

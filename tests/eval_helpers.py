@@ -6,10 +6,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from drafter.evaluation.config import load_config
-from drafter.evaluation.knowledge import Knowledge
-from drafter.evaluation.scorers.base import Subject
-from drafter.types import (
+from drafter.core.types import (
     CheckReport,
     Draft,
     Finding,
@@ -20,6 +17,9 @@ from drafter.types import (
     SourceData,
     Target,
 )
+from drafter.evaluation.config import load_config
+from drafter.evaluation.knowledge import Knowledge
+from drafter.evaluation.scorers.base import Subject
 
 REPORT = ReportInfo(
     region="青屏市",
@@ -94,8 +94,8 @@ def make_draft(**changes: str) -> Draft:
 
 
 def make_subject(draft: Draft | None = None, findings=GOOD_FINDINGS, **kwargs) -> Subject:
-    from drafter.config import PROJECT_ROOT
-    from drafter.taxonomy import load_taxonomy
+    from drafter.core.config import PROJECT_ROOT
+    from drafter.core.taxonomy import load_taxonomy
 
     base = dict(
         draft=draft or make_draft(),
@@ -128,7 +128,7 @@ KNOWLEDGE = Knowledge(
 )
 
 
-# ---------------------------------------------------------------- a stand-in for drafter.draft.run_draft
+# ---------------------------------------------------------------- a stand-in for drafter.drafting.run.run_draft
 GOOD_METRICS = """report: {region: 青屏市, level: city, round: 2022, period: 2021, issuer: 青屏市人民政府, date: 2022-03-20,
   addressee: 云岭省人民政府教育督导委员会办公室, basis: 《2022年对市县级政府履行教育职责的评价方案》（云政教督〔2022〕1号）}
 metrics:
@@ -141,7 +141,7 @@ rectification: [上一轮评价指出的大班额问题已全部整改]
 
 
 class FakeDrafter:
-    """Stands in for drafter.draft.run_draft: validates the metrics, saves the hand-made good draft."""
+    """Stands in for drafter.drafting.run.run_draft: validates the metrics, saves the hand-made good draft."""
 
     def __init__(self, fail_on: str = "", **changes: str) -> None:
         self.calls: list[str] = []
@@ -149,15 +149,15 @@ class FakeDrafter:
 
     def __call__(self, metrics_path, out_dir, settings, *, progress=True):
         from drafter.export.markdown import render_markdown
-        from drafter.metrics import load_source
-        from drafter.outputs import check_markdown
+        from drafter.outdir.outputs import check_markdown
+        from drafter.source.load import load_source
 
         source = load_source(Path(metrics_path))
         self.calls.append(Path(out_dir).name)
         if self.fail_on and Path(out_dir).name == self.fail_on:
             raise KeyboardInterrupt
-        from drafter.draft import DraftOutcome
-        from drafter.store import save_draft
+        from drafter.drafting.run import DraftOutcome
+        from drafter.outdir.store import save_draft
 
         draft = make_draft(**self.changes)
         save_draft(Path(out_dir), draft)

@@ -11,14 +11,14 @@ import fakeserver
 import pytest
 from fakeserver import FakeOpenAI
 
-from drafter.backends import make_backend
-from drafter.backends.base import Message, SectionRequest
-from drafter.backends.openai import LOCAL_DUMMY_KEY, OpenAIBackend
-from drafter.backends.replies import clean_reply, is_garbled, reply_problem
-from drafter.backends.retry import RetryPolicy, Transient, call_with_retries, parse_retry_after
-from drafter.config import Settings
-from drafter.errors import BackendUnavailable, BadCompletion, ConfigError
-from drafter.types import ReportInfo, SectionSpec, Slot, SourceData
+from drafter.core.config import Settings
+from drafter.core.errors import BackendUnavailable, BadCompletion, ConfigError
+from drafter.core.types import ReportInfo, SectionSpec, Slot, SourceData
+from drafter.drafting.backends import make_backend
+from drafter.drafting.backends.base import Message, SectionRequest
+from drafter.drafting.backends.openai import LOCAL_DUMMY_KEY, OpenAIBackend
+from drafter.drafting.backends.replies import clean_reply, is_garbled, reply_problem
+from drafter.drafting.backends.retry import RetryPolicy, Transient, call_with_retries, parse_retry_after
 
 fake_openai = fakeserver.fake_openai  # the fixture: a started FakeOpenAI per test
 
@@ -275,7 +275,7 @@ def test_make_backend_builds_the_named_backend(fake_openai):
 
 
 def test_make_backend_offline_is_the_offline_backend():
-    pytest.importorskip("drafter.backends.offline")
+    pytest.importorskip("drafter.drafting.backends.offline")
     assert make_backend(Settings(backend="offline")).name == "offline"
 
 
@@ -345,7 +345,7 @@ def test_live_endpoint_writes_a_section_with_the_slot():
     settings = Settings.load(backend="openai")
     if not settings.api_key:
         pytest.skip("OPENAI_API_KEY is not set")
-    from drafter.prompts import load_prompts, section_messages
+    from drafter.drafting.prompts import load_prompts, section_messages
 
     messages = section_messages(load_prompts(settings.prompts_dir), SOURCE, SPEC, REQUEST.slots)
     done = OpenAIBackend(settings).complete(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.checker import check_text, headings, report_to_json
-from drafter.types import Metric, ReportInfo, SourceData, Target
+from drafter.checker.check import check_text, headings, report_to_json
+from drafter.core.types import Metric, ReportInfo, SourceData, Target
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.checker import check_text
+from drafter.checker.check import check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path("/work/shared/seeds")

@@ -5,7 +5,7 @@ import pytest
 from draft_helpers import write_metrics
 
 from drafter.cli.main import run
-from drafter.store import load_draft
+from drafter.outdir.store import load_draft
 
 
 def _run(argv, capsys):

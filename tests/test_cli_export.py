@@ -11,8 +11,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter import files
 from drafter.cli.main import run
+from drafter.core import files
 from drafter.export import docx_layout
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft" / "draft.json"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import corpus
-from drafter.errors import InputError
-from drafter.taxonomy import load_taxonomy
+from drafter.core.errors import InputError
+from drafter.core.taxonomy import load_taxonomy
+from drafter.knowledge import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.derive import derive_all, evaluate
-from drafter.errors import InputError
-from drafter.numbers import format_figure
-from drafter.types import Metric, ReportInfo, SourceData, Target
+from drafter.core.errors import InputError
+from drafter.core.types import Metric, ReportInfo, SourceData, Target
+from drafter.figures.derive import derive_all, evaluate
+from drafter.figures.numbers import format_figure
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),

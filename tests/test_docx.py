@@ -12,12 +12,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafter import files
-from drafter.errors import InputError
+from drafter.core import files
+from drafter.core.errors import InputError
+from drafter.core.types import Table
 from drafter.export import docx_layout as layout
-from drafter.export.docx import control_chars, date_text, title_lines, width_chars, write_docx
-from drafter.store import load_draft
-from drafter.types import Table
+from drafter.export.docx import write_docx
+from drafter.export.docx_text import control_chars, date_text, title_lines, width_chars
+from drafter.outdir.store import load_draft
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft"
 TITLE = "阳泉市人民政府关于2021年度履行教育职责自评情况的报告"

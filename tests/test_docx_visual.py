@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from drafter.export.docx import write_docx
-from drafter.store import load_draft
+from drafter.outdir.store import load_draft
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draft"
 TOOLS = ("soffice", "pdftoppm", "pdftotext", "pdfinfo")

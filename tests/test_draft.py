@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from draft_helpers import FakeBackend, write_metrics
 
-from drafter.config import Settings
-from drafter.draft import run_draft
-from drafter.errors import BackendUnavailable, BadCompletion, InputError, PromptError
+from drafter.core.config import Settings
+from drafter.core.errors import BackendUnavailable, BadCompletion, InputError, PromptError
+from drafter.drafting.plan import plan_sections
+from drafter.drafting.run import run_draft
 from drafter.export.markdown import parse_markdown
-from drafter.metrics import load_source
-from drafter.numbers import format_figure
-from drafter.plan import plan_sections
-from drafter.store import load_draft
+from drafter.figures.numbers import format_figure
+from drafter.outdir.store import load_draft
+from drafter.source.load import load_source
 
 HEADINGS = [
     "一、自查自评工作开展情况",
@@ -230,7 +230,7 @@ class _Retriever:
 
 
 def _passage(pid, score, level="city"):
-    from drafter.types import Passage
+    from drafter.core.types import Passage
 
     return Passage(
         id=pid,
@@ -244,9 +244,9 @@ def _passage(pid, score, level="city"):
 
 
 def test_exemplars_prefer_the_same_level_and_the_weakest_go_first(metrics, settings):
-    from drafter.compose import exemplars_for, fit_prompt
-    from drafter.draft import build_context
-    from drafter.slots import section_slots
+    from drafter.drafting.compose import exemplars_for, fit_prompt
+    from drafter.drafting.context import build_context
+    from drafter.drafting.slots import section_slots
 
     source = load_source(metrics)
     ctx = build_context(source, settings, FakeBackend())

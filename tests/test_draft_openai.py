@@ -8,10 +8,10 @@ import pytest
 from draft_helpers import write_metrics
 from fakeserver import GARBLED, FakeOpenAI, slot_echo
 
-from drafter.config import Settings
-from drafter.draft import run_draft
-from drafter.errors import BackendUnavailable
-from drafter.store import load_draft
+from drafter.core.config import Settings
+from drafter.core.errors import BackendUnavailable
+from drafter.drafting.run import run_draft
+from drafter.outdir.store import load_draft
 
 MODELLED = (
     "self_check",
@@ -50,7 +50,7 @@ def _section_of(request) -> str:
 
 
 def test_concurrent_draft_fills_slots_from_the_model(tmp_path, fake_openai, settings):
-    from drafter.backends import make_backend
+    from drafter.drafting.backends import make_backend
 
     make_backend(settings)  # import langchain before the clock starts
     fake_openai.latency = 0.3

@@ -10,7 +10,7 @@ import pytest
 from eval_helpers import GOOD_METRICS, FakeDrafter
 
 from drafter.cli.main import run
-from drafter.config import PROJECT_ROOT
+from drafter.core.config import PROJECT_ROOT
 
 
 def drafter_eval(*args: str) -> int:
@@ -31,11 +31,11 @@ def cases(tmp_path: Path, monkeypatch) -> Path:
 
 
 def test_a_run_then_a_worse_run_with_compare(cases, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("drafter.draft.run_draft", FakeDrafter())
+    monkeypatch.setattr("drafter.evaluation.runner.run_draft", FakeDrafter())
     assert drafter_eval(str(cases), "-o", str(tmp_path / "a")) == 0
     first = capsys.readouterr().out
     assert "figures" in first and "placeholders" in first and "100%" in first
-    monkeypatch.setattr("drafter.draft.run_draft", FakeDrafter(experience="XX市经验做法待补充。"))
+    monkeypatch.setattr("drafter.evaluation.runner.run_draft", FakeDrafter(experience="XX市经验做法待补充。"))
     prev = str(tmp_path / "a" / "results.json")
     code = drafter_eval(str(cases), "-o", str(tmp_path / "b"), "--compare", prev, "--fail-on-regression")
     out = capsys.readouterr().out
@@ -49,7 +49,7 @@ def test_a_run_then_a_worse_run_with_compare(cases, tmp_path, monkeypatch, capsy
 
 def test_compare_with_another_case_set_exits_2_before_drafting(cases, tmp_path, monkeypatch, capsys):
     drafter = FakeDrafter()
-    monkeypatch.setattr("drafter.draft.run_draft", drafter)
+    monkeypatch.setattr("drafter.evaluation.runner.run_draft", drafter)
     assert drafter_eval(str(cases), "-o", str(tmp_path / "a")) == 0
     shutil.rmtree(cases / "b")
     drafter.calls.clear()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from drafter.errors import InputError
+from drafter.core.errors import InputError
 from drafter.evaluation.compare import compare, comparison_to_dict, load_results
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.report import print_console, write_report

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.config import PROJECT_ROOT
-from drafter.errors import InputError
+from drafter.core.config import PROJECT_ROOT
+from drafter.core.errors import InputError
 from drafter.evaluation.dataset import Expect, case_set, fingerprint, load_cases
 from drafter.evaluation.knowledge import collect, is_place_name, knowledge_hash
 

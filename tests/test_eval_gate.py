@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.config import PROJECT_ROOT, Settings
-from drafter.evaluation import evaluate
+from drafter.core.config import PROJECT_ROOT, Settings
 from drafter.evaluation.scorers import GATED
+from drafter.evaluation.suite import evaluate
 
 CASES_DIR = PROJECT_ROOT / "eval" / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))

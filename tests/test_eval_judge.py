@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from eval_helpers import make_subject
 
-from drafter.backends.base import Completion
-from drafter.config import PROJECT_ROOT
+from drafter.core.config import PROJECT_ROOT
+from drafter.drafting.backends.base import Completion
+from drafter.drafting.prompts import load_prompts
 from drafter.evaluation.scorers import judge
-from drafter.prompts import load_prompts
 
 
 class FakeJudge:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fakeserver import FakeOpenAI
 
-from drafter.config import PROJECT_ROOT, Settings
-from drafter.evaluation import evaluate
+from drafter.core.config import PROJECT_ROOT, Settings
+from drafter.evaluation.suite import evaluate
 
 CASES = ("synth-county-nanping-2021", "synth-county-shiqiao-2024")
 

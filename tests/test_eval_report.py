@@ -4,22 +4,32 @@ from __future__ import annotations
 
 import json
 
-from drafter.evaluation.pages import case_page, highlight
+from drafter.evaluation.pages import case_page, checker_highlight
 
 TEXT = "2021年毛入园率92.3%，比上年提高9.9个百分点。"
 
 
 def test_highlight_marks_each_finding_with_its_status_and_reason():
+    base = {"section": "", "line": 1, "text": "", "value": 0.0, "unit": ""}
     findings = [
-        {"start": 9, "end": 14, "status": "verified", "source": "preschool.gross_enrolment_rate@2021"},
-        {"start": 20, "end": 27, "status": "unsupported", "message": "no source"},
-        {"start": 0, "end": 5, "status": "ignored"},
+        {
+            **base,
+            "start": 9,
+            "end": 14,
+            "status": "verified",
+            "source": "preschool.gross_enrolment_rate@2021",
+        },
+        {**base, "start": 20, "end": 27, "status": "unsupported", "message": "no source"},
+        {**base, "start": 0, "end": 5, "status": "ignored"},
     ]
-    out = highlight(TEXT, findings)
-    assert out.count("<mark") == 2
-    assert 'title="verified · preschool.gross_enrolment_rate@2021">92.3%</mark>' in out
-    assert 'title="unsupported · no source">9.9个百分点</mark>' in out
-    assert out.startswith("2021年毛入园率")
+    out = checker_highlight(TEXT, findings)
+    assert out.count('<span class="fig') == 3
+    assert (
+        '<span class="fig verified" title="已核实 verified · preschool.gross_enrolment_rate@2021">92.3%</span>'
+        in out
+    )
+    assert '<span class="fig unsupported" title="无来源 unsupported · no source">9.9个百分点</span>' in out
+    assert "毛入园率<span" in out
 
 
 def test_case_page_lists_scores_issues_and_the_draft(tmp_path):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from eval_helpers import GOOD_METRICS, FakeDrafter
 
-from drafter.config import PROJECT_ROOT, Settings
-from drafter.evaluation import evaluate
+from drafter.core.config import PROJECT_ROOT, Settings
 from drafter.evaluation.config import load_config
+from drafter.evaluation.suite import evaluate
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.metrics import load_source, validate_file
+from drafter.source.load import load_source, validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.types import STATUSES
+from drafter.core.types import STATUSES
 
 BROWSER = next(
     (shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None

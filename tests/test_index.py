@@ -15,10 +15,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from drafter.embeddings import HashEmbedding
-from drafter.errors import IndexError_
-from drafter.index import FORMAT_VERSION, IndexStore, build_index, jieba_tokenizer
-from drafter.retrieve import Retriever
+from drafter.core.errors import IndexError_
+from drafter.knowledge.embeddings import HashEmbedding
+from drafter.knowledge.index import build_index
+from drafter.knowledge.retrieve import Retriever
+from drafter.knowledge.store import FORMAT_VERSION, IndexStore, jieba_tokenizer
 
 
 def built(settings, embedding):
@@ -151,7 +152,7 @@ def test_jieba_keeps_domain_words_whole(kb_settings):
 
 # ------------------------------------------------------------------ the real model (a few texts)
 def test_the_packaged_use_model_embeds_chinese():
-    from drafter.embeddings import UseEmbedding
+    from drafter.knowledge.embeddings import UseEmbedding
 
     embed = UseEmbedding()
     vectors = np.array(embed(["适龄儿童入园比例", "幼儿园入园率", "校园安全"]))

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from drafter.core.types import Draft, Provenance, ReportInfo, Section, SectionSpec
 from drafter.export.markdown import (
     body_hash,
     parse_markdown,
@@ -10,7 +11,6 @@ from drafter.export.markdown import (
     replace_chunk,
     split_markdown,
 )
-from drafter.types import Draft, Provenance, ReportInfo, Section, SectionSpec
 
 REPORT = ReportInfo(
     region="示例市", level="city", round=2022, period=2021, issuer="示例市人民政府", date=dt.date(2022, 3, 20)

@@ -1,4 +1,4 @@
-"""drafter.metrics: loading YAML/JSON metrics files and naming every problem with its key path."""
+"""drafter.source.load: loading YAML/JSON metrics files and naming every problem with its key path."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.errors import InputError
-from drafter.metrics import load_source, parse_number, validate_file, yaml_template
-from drafter.taxonomy import parse_taxonomy
+from drafter.core.errors import InputError
+from drafter.core.taxonomy import parse_taxonomy
+from drafter.source.load import load_source, validate_file
+from drafter.source.schema import parse_number
+from drafter.source.yaml_template import yaml_template
 
 TAXONOMY = parse_taxonomy(
     {

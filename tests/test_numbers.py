@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.numbers import find_figures, format_figure, matches_shown, to_base
+from drafter.figures.numbers import find_figures, format_figure, matches_shown, to_base
 
 
 def figures(text: str) -> list[tuple[str, float, str, int]]:

@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from draft_helpers import write_metrics
 
-from drafter.backends.base import SectionRequest
-from drafter.backends.offline import OfflineBackend, self_reference, tidy
-from drafter.config import Settings
-from drafter.derive import derive_all
-from drafter.metrics import load_source
-from drafter.plan import plan_sections
-from drafter.slots import fill_slots, section_slots, slot_names, slot_table
-from drafter.taxonomy import load_taxonomy
+from drafter.core.config import Settings
+from drafter.core.taxonomy import load_taxonomy
+from drafter.drafting.backends.base import SectionRequest
+from drafter.drafting.backends.offline import OfflineBackend, self_reference, tidy
+from drafter.drafting.plan import plan_sections
+from drafter.drafting.slots import fill_slots, section_slots, slot_names, slot_table
+from drafter.figures.derive import derive_all
+from drafter.source.load import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -193,8 +193,8 @@ def _typed_numbers(raw, source):
     ],
 )
 def test_a_metric_the_facts_already_state_is_not_told_twice(fact, told):
-    from drafter.backends.offline import _mark_told, metric_views
-    from drafter.types import Metric, ReportInfo, SourceData
+    from drafter.core.types import Metric, ReportInfo, SourceData
+    from drafter.drafting.backends.offline import _mark_told, metric_views
 
     source = SourceData(
         report=ReportInfo(region="阳泉市", level="city", round=2021, period=2020, issuer="阳泉市人民政府"),

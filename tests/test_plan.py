@@ -3,10 +3,10 @@ from dataclasses import replace
 import pytest
 from draft_helpers import write_metrics
 
-from drafter.config import Settings
-from drafter.metrics import load_source
-from drafter.plan import chinese_number, is_formulaic, plan_sections
-from drafter.taxonomy import load_taxonomy
+from drafter.core.config import Settings
+from drafter.core.taxonomy import load_taxonomy
+from drafter.drafting.plan import chinese_number, is_formulaic, plan_sections
+from drafter.source.load import load_source
 
 
 @pytest.fixture

@@ -9,10 +9,16 @@ import jinja2
 import jinja2.meta
 import pytest
 
-from drafter.config import PROJECT_ROOT
-from drafter.errors import PromptError
-from drafter.prompts import Prompts, load_prompts, retry_message, section_messages, section_statements
-from drafter.types import Passage, ReportInfo, SectionSpec, Slot, SourceData
+from drafter.core.config import PROJECT_ROOT
+from drafter.core.errors import PromptError
+from drafter.core.types import Passage, ReportInfo, SectionSpec, Slot, SourceData
+from drafter.drafting.prompts import (
+    Prompts,
+    load_prompts,
+    retry_message,
+    section_messages,
+    section_statements,
+)
 
 PROMPTS = PROJECT_ROOT / "prompts"
 TEMPLATES = sorted(PROMPTS.rglob("*.j2"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.errors import IndexError_, InputError
-from drafter.index import build_index
-from drafter.retrieve import Retriever, convex, rrf
+from drafter.core.errors import IndexError_, InputError
+from drafter.knowledge.index import build_index
+from drafter.knowledge.retrieve import Retriever, convex, rrf
 
 
 @pytest.fixture

@@ -3,13 +3,14 @@ from dataclasses import replace
 import pytest
 from draft_helpers import FakeBackend, write_metrics
 
-from drafter.config import Settings
-from drafter.draft import run_draft
-from drafter.errors import BackendError, InputError
+from drafter.core.config import Settings
+from drafter.core.errors import BackendError, InputError
+from drafter.core.types import SectionSpec
+from drafter.drafting.plan import resolve_spec
+from drafter.drafting.redraft import list_sections, regenerate
+from drafter.drafting.run import run_draft
 from drafter.export.markdown import split_markdown
-from drafter.sections import list_sections, regenerate, resolve_spec
-from drafter.store import load_draft
-from drafter.types import SectionSpec
+from drafter.outdir.store import load_draft
 
 SPECS = [
     SectionSpec(id="title", kind="title"),
@@ -122,7 +123,7 @@ def test_refused_regeneration_still_records_the_lock(out, settings):
 
 
 def test_failed_regeneration_leaves_the_section(out, settings):
-    from drafter.errors import BackendUnavailable
+    from drafter.core.errors import BackendUnavailable
 
     before = (out / "draft.md").read_bytes()
     backend = FakeBackend(lambda r: BackendUnavailable("connection refused"))

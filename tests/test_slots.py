@@ -1,10 +1,10 @@
 import pytest
 from draft_helpers import write_metrics
 
-from drafter.derive import derive_all
-from drafter.metrics import load_source
-from drafter.slots import compact, fill_slots, section_slots, slot_names, slot_table
-from drafter.types import SectionSpec, Slot
+from drafter.core.types import SectionSpec, Slot
+from drafter.drafting.slots import compact, fill_slots, section_slots, slot_names, slot_table
+from drafter.figures.derive import derive_all
+from drafter.source.load import load_source
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 import tiktoken
 import tiktoken.registry
 
-from drafter import tokens
+from drafter.knowledge import tokens
 
 TEXT = "学前三年毛入园率达到92.3%，义务教育优质均衡发展，“两个只增不减”全面落实。"
 

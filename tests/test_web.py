@@ -11,8 +11,8 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
-from drafter.config import Settings
-from drafter.store import load_draft
+from drafter.core.config import Settings
+from drafter.outdir.store import load_draft
 from drafter.web.app import create_app
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yangquan-2021.yaml"
@@ -21,8 +21,8 @@ XSS = "<script>alert('x')</script>"
 
 @pytest.fixture(scope="module")
 def template_ws(tmp_path_factory) -> Path:
-    """A workspace with the example and one offline draft made by the CLI machinery (drafter.draft)."""
-    from drafter.draft import run_draft
+    """A workspace with the example and one offline draft made by the CLI machinery (drafter.drafting.run)."""
+    from drafter.drafting.run import run_draft
 
     ws = tmp_path_factory.mktemp("ws")
     shutil.copy(EXAMPLE, ws / EXAMPLE.name)
@@ -127,7 +127,7 @@ def test_edit_locks_and_rechecks(client: TestClient, ws: Path) -> None:
     assert text in (ws / "yq" / "draft.md").read_text(encoding="utf-8")
     check = json.loads((ws / "yq" / "check.json").read_text(encoding="utf-8"))
     assert any(f["text"].startswith("999") for f in check["findings"])  # re-checked after the change
-    from drafter.sections import list_sections
+    from drafter.drafting.redraft import list_sections
 
     assert (
         next(r for r in list_sections(ws / "yq") if r.id == "opening").status == "locked"
@@ -323,7 +323,7 @@ def test_security_headers(client: TestClient) -> None:
 )
 def test_serve_needs_a_token_off_loopback(host: str, token: str | None, fails: bool) -> None:
     from drafter.cli.serve import check_exposure
-    from drafter.errors import ConfigError
+    from drafter.core.errors import ConfigError
 
     if fails:
         with pytest.raises(ConfigError, match="token"):
@@ -380,8 +380,8 @@ def test_no_changes_while_drafting(client: TestClient, ws: Path) -> None:
 def test_xlsx_upload_goes_through_the_same_validators(client: TestClient, ws: Path, tmp_path: Path) -> None:
     from test_xlsx import fill
 
-    from drafter.metrics import default_taxonomy
-    from drafter.xlsx import write_template
+    from drafter.source.load import default_taxonomy
+    from drafter.source.xlsx_template import write_template
 
     empty, filled = tmp_path / "empty.xlsx", tmp_path / "filled.xlsx"
     write_template(empty, default_taxonomy())

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.config import Settings
+from drafter.core.config import Settings
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yangquan-2021.yaml"
@@ -49,7 +49,7 @@ def server(tmp_path_factory):
     """uvicorn in a thread on a free 127.0.0.1 port, over a workspace holding one draft with a <script> label."""
     import uvicorn
 
-    from drafter.draft import run_draft
+    from drafter.drafting.run import run_draft
     from drafter.web.app import create_app
 
     ws = tmp_path_factory.mktemp("ws")

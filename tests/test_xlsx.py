@@ -1,4 +1,4 @@
-"""drafter.xlsx: the Excel template round-trips into SourceData; layout damage is named by sheet and cell."""
+"""drafter.source.xlsx: the Excel template round-trips into SourceData; layout damage is named by sheet and cell."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import openpyxl
 import pytest
 from test_metrics import TAXONOMY
 
-from drafter.errors import InputError
-from drafter.metrics import load_source, validate_file
-from drafter.xlsx import FACTS as FACTS_SHEET
-from drafter.xlsx import METRICS, REPORT, read_workbook, write_template
+from drafter.core.errors import InputError
+from drafter.source.load import load_source, validate_file
+from drafter.source.xlsx import read_workbook
+from drafter.source.xlsx_template import FACTS as FACTS_SHEET
+from drafter.source.xlsx_template import METRICS, REPORT, write_template
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from drafter.core.errors import InputError
+
 FORMATS = ("table", "json", "html")
 
 
@@ -28,9 +30,8 @@ def check(
     ] = None,
 ) -> None:
     """Check every figure of a draft; exit 0 when all are right, 1 when some are wrong, 2 on bad input."""
-    from drafter.checker import check_text
-    from drafter.errors import InputError
-    from drafter.textio import read_draft
+    from drafter.checker.check import check_text
+    from drafter.core.textio import read_draft
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}", key="--format", hint="use table, json or html")
@@ -41,7 +42,7 @@ def check(
     report = check_text(doc.text, source, path=doc.path)
     rendered = _render(fmt, doc.text, report, source is not None)
     if output is not None:
-        from drafter.files import write_text_atomic
+        from drafter.core.files import write_text_atomic
 
         write_text_atomic(output, rendered)
         typer.echo(f"{output}: {_summary_line(report)}", err=fmt == "table")
@@ -51,7 +52,7 @@ def check(
 
 
 def _load_metrics(path: Path):
-    from drafter.metrics import load_source
+    from drafter.source.load import load_source
 
     return load_source(path)
 
@@ -63,7 +64,7 @@ def _summary_line(report) -> str:
 
 def _render(fmt: str, text: str, report, with_source: bool) -> str:
     if fmt == "json":
-        from drafter.checker import report_to_json
+        from drafter.checker.check import report_to_json
 
         return json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
     if fmt == "html":

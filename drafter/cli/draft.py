@@ -1,4 +1,4 @@
-"""`drafter draft` and `drafter section`: parse flags, call drafter.draft / drafter.sections, print."""
+"""`drafter draft` and `drafter section`: parse flags, call drafter.drafting.run / .redraft, print."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from drafter.core.config import Settings
+from drafter.core.errors import InputError
 
 BACKEND_HELP = "offline（默认，无需联网）| openai（任何 OpenAI 兼容接口）"
 
@@ -17,7 +20,6 @@ def register(app: typer.Typer) -> None:
 
 
 def _settings(**flags: Any):  # -> Settings
-    from drafter.config import Settings
 
     return Settings.load(**flags)
 
@@ -41,7 +43,7 @@ def draft(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON 摘要 / JSON summary on stdout")] = False,
 ) -> None:
     """Draft a report from a metrics file into OUT (draft.json, draft.md, draft.docx, check.json)."""
-    from drafter.draft import run_draft
+    from drafter.drafting.run import run_draft
 
     settings = _settings(
         backend=backend,
@@ -93,8 +95,8 @@ def _print_draft(outcome: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from drafter.outputs import section_counts
-    from drafter.sections import read_markdown
+    from drafter.outdir.edits import read_markdown
+    from drafter.outdir.outputs import section_counts
 
     counts = section_counts(read_markdown(outcome.out_dir, outcome.draft), outcome.check)
     table = Table(title=f"{outcome.draft.report.region} → {outcome.out_dir}")
@@ -159,15 +161,13 @@ def section(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON / JSON on stdout")] = False,
 ) -> None:
     """Draft one section of OUT again; the rest of draft.md stays byte-identical, hand edits stay locked."""
-    from drafter.errors import InputError
-
     if list_all:
         raise typer.Exit(_list(out, as_json))
     if not section_id:
         raise InputError(
             "say which section", key="--section", hint="e.g. --section 四, or --list to see them"
         )
-    from drafter.sections import regenerate
+    from drafter.drafting.redraft import regenerate
 
     settings = _settings(backend=backend, model=model, base_url=base_url, quiet=quiet or None)
     outcome = regenerate(out, section_id, settings, instructions=instructions, force=force)
@@ -218,7 +218,7 @@ def _list(out: Path, as_json: bool) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from drafter.sections import list_sections
+    from drafter.drafting.redraft import list_sections
 
     rows = list_sections(out)
     if as_json:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from drafter.core.config import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -47,11 +50,8 @@ def eval_command(
     ] = False,
 ) -> None:
     """Draft every case, score it, write OUT/results.json and OUT/report.html; compare with an earlier run."""
-    import json
-
-    from drafter.config import Settings
-    from drafter.evaluation import evaluate
     from drafter.evaluation.report import print_console
+    from drafter.evaluation.suite import evaluate
 
     settings = Settings.load(
         backend=backend, model=model, base_url=base_url, concurrency=concurrency, quiet=quiet

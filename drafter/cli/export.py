@@ -7,7 +7,11 @@ from typing import Annotated
 
 import typer
 
-FORMATS = {"docx": "draft.docx", "md": "draft.md", "html": "draft.html"}
+from drafter.core.errors import InputError
+from drafter.core.files import write_text_atomic
+from drafter.outdir.names import DOCX_FILE, HTML_FILE, MD_FILE
+
+FORMATS = {"docx": DOCX_FILE, "md": MD_FILE, "html": HTML_FILE}
 
 
 def register(app: typer.Typer) -> None:
@@ -26,8 +30,7 @@ def export(
     ] = None,
 ) -> None:
     """Export the draft (with draft.md's hand edits) as a 公文 Word file, Markdown or the checked HTML."""
-    from drafter.errors import InputError
-    from drafter.export import current_draft
+    from drafter.outdir.edits import current_draft
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}", key="--format", hint="use one of: docx, md, html")
@@ -38,8 +41,9 @@ def export(
 
 
 def _docx(draft, target: Path) -> None:
-    from drafter.export.docx import control_chars, write_docx
+    from drafter.export.docx import write_docx
     from drafter.export.docx_layout import FALLBACKS, missing_fonts
+    from drafter.export.docx_text import control_chars
 
     for section_id, count in control_chars(draft):
         typer.secho(
@@ -61,15 +65,11 @@ def _docx(draft, target: Path) -> None:
 
 def _markdown(draft, target: Path) -> None:
     from drafter.export.markdown import render_markdown
-    from drafter.files import write_text_atomic
 
     write_text_atomic(target, render_markdown(draft))
 
 
 def _html(draft, target: Path) -> None:
-    from drafter.errors import InputError
-    from drafter.files import write_text_atomic
-
     try:
         from drafter.export.html import render_html
     except ImportError as exc:
@@ -84,7 +84,7 @@ def _html(draft, target: Path) -> None:
 
 def _source(draft):
     """The metrics the draft was made from, to check against; None (text rules only) when gone."""
-    from drafter.metrics import load_source
+    from drafter.source.load import load_source
 
     path = Path(draft.metrics_path) if draft.metrics_path else None
     if path and path.is_file():

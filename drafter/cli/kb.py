@@ -7,6 +7,9 @@ from dataclasses import asdict
 
 import typer
 
+from drafter.core.config import Settings
+from drafter.core.errors import InputError
+
 kb_app = typer.Typer(help="知识库：建索引与检索 / build and search the knowledge index", no_args_is_help=True)
 
 SNIPPET = 120
@@ -27,9 +30,8 @@ def build(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from drafter.config import Settings
-    from drafter.index import build_index
-    from drafter.retrieve import embedding_for
+    from drafter.knowledge.index import build_index
+    from drafter.knowledge.retrieve import embedding_for
 
     settings = Settings.load()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -57,8 +59,7 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON / print a JSON list"),
 ) -> None:
     """Search the knowledge index: source, section, score and a snippet per passage."""
-    from drafter.config import Settings
-    from drafter.retrieve import Retriever
+    from drafter.knowledge.retrieve import Retriever
 
     settings = Settings.load()
     _check_options(settings, indicator, level, mode)
@@ -77,8 +78,7 @@ def search(
 
 
 def _check_options(settings, indicator: str | None, level: str | None, mode: str) -> None:
-    from drafter.corpus import LEVELS, taxonomy_for
-    from drafter.errors import InputError
+    from drafter.knowledge.corpus import LEVELS, taxonomy_for
 
     if level and level not in LEVELS:
         raise InputError(f"unknown level {level!r}", key="--level", hint=f"use one of {', '.join(LEVELS)}")

@@ -8,7 +8,7 @@ import sys
 import click
 import typer
 
-from drafter.errors import DrafterError
+from drafter.core.errors import DrafterError
 
 app = typer.Typer(
     name="drafter",

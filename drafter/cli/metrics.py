@@ -7,6 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
+from drafter.core.errors import InputError
+from drafter.core.files import write_text_atomic
+
 metrics_app = typer.Typer(
     help="指标数据文件：校验与模板 / metrics files: validate and template", no_args_is_help=True
 )
@@ -67,7 +70,7 @@ def validate(
     file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")],
 ) -> None:
     """Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
-    from drafter.metrics import default_taxonomy, load_source, read_raw, validate_file
+    from drafter.source.load import default_taxonomy, load_source, read_raw, validate_file
 
     taxonomy = default_taxonomy()
     problems = validate_file(file, taxonomy)
@@ -85,13 +88,12 @@ def template(
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")],
 ) -> None:
     """Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
-    from drafter.errors import InputError
-    from drafter.files import write_text_atomic
-    from drafter.metrics import default_taxonomy, yaml_template
+    from drafter.source.load import default_taxonomy
+    from drafter.source.yaml_template import yaml_template
 
     taxonomy, suffix = default_taxonomy(), output.suffix.lower()
     if suffix == ".xlsx":
-        from drafter.xlsx import write_template
+        from drafter.source.xlsx_template import write_template
 
         write_template(output, taxonomy)
     elif suffix in (".yaml", ".yml"):

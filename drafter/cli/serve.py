@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 
+from drafter.core.config import Settings
+from drafter.core.errors import ConfigError
+
 LOCAL = ("127.0.0.1", "localhost", "::1")
 
 
@@ -17,8 +20,6 @@ def register(app: typer.Typer) -> None:
 
 def check_exposure(host: str, token: str | None) -> None:
     """Any address but the loopback one needs an access token."""
-    from drafter.errors import ConfigError
-
     if host not in LOCAL and not token:
         raise ConfigError(
             f"--host {host} makes the page reachable from other machines: an access token is required",
@@ -43,7 +44,6 @@ def serve(
     """Serve the web page: upload metrics, draft, read every figure's check status, edit and regenerate sections."""
     import uvicorn
 
-    from drafter.config import Settings
     from drafter.web.app import create_app
 
     token = token or os.environ.get("DRAFTER_TOKEN") or None

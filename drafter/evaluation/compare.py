@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import InputError
+from drafter.core.errors import InputError
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.runner import FORMAT, VERSION
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from drafter.errors import InputError
+from drafter.core.errors import InputError
 
 
 @dataclass(frozen=True)

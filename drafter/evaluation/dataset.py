@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.errors import InputError
+from drafter.core.errors import InputError
 
 METRICS_NAMES = ("metrics.yaml", "metrics.yml", "metrics.json", "metrics.xlsx")
 EXPECT_KEYS = ("contains", "not_contains", "sections", "no_sections")

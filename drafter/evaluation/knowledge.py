@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.core.files import write_json_atomic
 from drafter.evaluation.sourcetext import normalize
-from drafter.files import write_json_atomic
 
 TEXT_KINDS = ("reports", "policies")
 DOC_NUMBER = re.compile(

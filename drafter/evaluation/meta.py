@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import drafter
-from drafter.config import Settings
+from drafter.core.config import Settings
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.dataset import Case, case_hash, case_set, file_hash, fingerprint
 from drafter.evaluation.knowledge import knowledge_hash
@@ -30,7 +30,7 @@ def _digest(data: Any) -> str:
 
 
 def prompt_hashes(prompts_dir: Path) -> dict[str, str]:
-    """Every template under prompts/ -> first 12 hex digits of its sha256 (as drafter.prompts hashes them)."""
+    """Every template under prompts/ -> first 12 hex digits of its sha256 (as drafter.drafting.prompts hashes them)."""
     root = Path(prompts_dir)
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()[:12]

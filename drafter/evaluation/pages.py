@@ -1,7 +1,6 @@
 """One HTML page per case: its scores and issues, then the draft with every figure highlighted by checker status.
 
-Uses the checker's own highlighter (`drafter.export.html`) when it offers one for a draft.md and its
-check.json; otherwise marks the findings' `start`/`end` spans here, with the same status colours.
+Uses the checker's own highlighter (`drafter.export.html`) for a draft.md and its check.json.
 """
 
 from __future__ import annotations
@@ -12,21 +11,20 @@ import re
 from pathlib import Path
 from typing import Any
 
+from drafter.core.types import Finding
+from drafter.export.html import CSS as EXPORT_CSS
+from drafter.export.html import highlight as export_highlight
+from drafter.export.html import legend
+from drafter.outdir.names import CHECK_FILE, MD_FILE
+
 SECTION_MARK = re.compile(r"^&lt;!-- section: ([\w.\-]+) --&gt;\n\n?", re.M)
-STATUS_COLOURS = {
-    "verified": "#c8f0c8",
-    "derived": "#c8e0ff",
-    "mismatch": "#ffb3b3",
-    "unsupported": "#ffd59e",
-    "inconsistent": "#f5b3ff",
-    "unchecked": "#eeeeee",
-    "ignored": "transparent",
-}
+
+
 CSS = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;max-width:60em}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
 .pass{background:#e3f6e3}.fail{background:#fde2e2}.err{background:#eee}.reg{color:#b00;font-weight:bold}
 .imp{color:#070}pre.draft{white-space:pre-wrap;font-family:FangSong,"Noto Serif CJK SC",serif;font-size:1.05em;
-line-height:1.8;border:1px solid #ddd;padding:1em}mark{border-radius:3px;padding:0 1px}
+line-height:1.8;border:1px solid #ddd;padding:1em}
 .legend span{margin-right:1em;padding:0 .4em}small{color:#666}"""
 
 
@@ -37,44 +35,8 @@ def page(title: str, body: str) -> str:
     )
 
 
-def legend() -> str:
-    items = "".join(
-        f'<span style="background:{c}">{s}</span>' for s, c in STATUS_COLOURS.items() if s != "ignored"
-    )
-    return f'<p class="legend">{items}</p>'
-
-
-def _title(finding: dict[str, Any]) -> str:
-    parts = [finding.get("status", ""), finding.get("source", ""), finding.get("message", "")]
-    if finding.get("expected"):
-        parts.append(f"expected {finding['expected']}")
-    return " · ".join(p for p in parts if p)
-
-
-def highlight(text: str, findings: list[dict[str, Any]]) -> str:
-    """The text, escaped, with each finding's span wrapped in a coloured <mark> whose title says why."""
-    out, pos = [], 0
-    for f in sorted(findings, key=lambda f: f.get("start", 0)):
-        start, end, status = int(f.get("start", 0)), int(f.get("end", 0)), f.get("status", "")
-        if start < pos or end <= start or end > len(text) or status == "ignored":
-            continue
-        colour = STATUS_COLOURS.get(status, "#eee")
-        out += [
-            html.escape(text[pos:start]),
-            f'<mark style="background:{colour}" title="{html.escape(_title(f))}">{html.escape(text[start:end])}</mark>',
-        ]
-        pos = end
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
 def checker_highlight(text: str, findings: list[dict[str, Any]]) -> str:
-    """The checker's own highlighter (drafter.export.html), this module's when it is not installed."""
-    try:
-        from drafter.export.html import highlight as export_highlight
-        from drafter.types import Finding
-    except ImportError:
-        return highlight(text, findings)
+    """The checker's own highlighter (drafter.export.html) over the findings of a check.json."""
     fields = set(Finding.__dataclass_fields__)
     return export_highlight(
         text, tuple(Finding(**{k: v for k, v in f.items() if k in fields}) for f in findings)
@@ -82,10 +44,6 @@ def checker_highlight(text: str, findings: list[dict[str, Any]]) -> str:
 
 
 def _checker_css() -> str:
-    try:
-        from drafter.export.html import CSS as EXPORT_CSS
-    except ImportError:
-        return ""
     return EXPORT_CSS.replace("body{", ".x{").replace(
         ".draft{", ".x{"
     )  # keep this page's body and pre styles
@@ -98,7 +56,7 @@ def _unmark_sections(marked: str) -> str:
 
 def draft_html(case_dir: Path) -> str:
     """The highlighted draft.md of a case directory ("" when there is none)."""
-    md, check = Path(case_dir) / "draft.md", Path(case_dir) / "check.json"
+    md, check = Path(case_dir) / MD_FILE, Path(case_dir) / CHECK_FILE
     if not md.is_file():
         return ""
     text = md.read_text(encoding="utf-8")

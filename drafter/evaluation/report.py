@@ -10,9 +10,9 @@ import html
 from pathlib import Path
 from typing import Any
 
+from drafter.core.files import write_text_atomic
 from drafter.evaluation.compare import Comparison, Delta
 from drafter.evaluation.pages import case_page, page
-from drafter.files import write_text_atomic
 
 
 def pct(value: float | None) -> str:

@@ -17,18 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.config import Settings
-from drafter.errors import DrafterError
+from drafter.core.config import Settings
+from drafter.core.errors import DrafterError
+from drafter.core.files import write_json_atomic
+from drafter.drafting.run import run_draft
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.dataset import Case
 from drafter.evaluation.meta import draft_key, score_key
-from drafter.evaluation.scoring import Scoring, case_sections, score_case
-from drafter.files import write_json_atomic
+from drafter.evaluation.scoring import Scoring, score_case
+from drafter.outdir.names import OUTPUT_FILES
 
 FORMAT = "drafter.eval.results"
 VERSION = 1
 STATE_FILE = ".eval.json"
-DRAFT_OUTPUTS = ("draft.json", "draft.md", "draft.docx", "check.json")
 
 DraftFn = Callable[..., Any]  # run_draft(metrics_path, out_dir, settings, *, progress=False) -> DraftOutcome
 
@@ -61,7 +62,7 @@ def _read_state(directory: Path) -> dict[str, Any]:
 
 def _reset(directory: Path) -> None:
     """Remove a stale draft so `run_draft` starts afresh instead of resuming it."""
-    for name in (*DRAFT_OUTPUTS, STATE_FILE):
+    for name in (*OUTPUT_FILES, STATE_FILE):
         (directory / name).unlink(missing_ok=True)
     if directory.is_dir() and not any(directory.iterdir()):
         shutil.rmtree(directory)
@@ -70,7 +71,6 @@ def _reset(directory: Path) -> None:
 def _draft_fn(run: EvalRun) -> DraftFn:
     if run.draft_fn is not None:
         return run.draft_fn
-    from drafter.draft import run_draft
 
     return run_draft
 
@@ -194,6 +194,3 @@ def run_with_progress(run: EvalRun, quiet: bool = False) -> dict[str, Any]:
             bar.update(task, advance=1, description=f"{name} ({mark})")
 
         return run_cases(run, on_done=done)
-
-
-__all__ = ["EvalRun", "FORMAT", "VERSION", "case_sections", "run_cases", "run_with_progress"]

@@ -6,11 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from drafter.core.errors import DrafterError
+from drafter.core.types import CheckReport, Draft
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.dataset import Case
-from drafter.evaluation.scorers import DETERMINISTIC, Score, Subject, judge
-from drafter.evaluation.scorers.base import Issue
-from drafter.types import CheckReport, Draft
+from drafter.evaluation.scorers import DETERMINISTIC, judge
+from drafter.evaluation.scorers.base import Issue, Score, Subject
+from drafter.export.markdown import render_markdown
+from drafter.outdir.outputs import check_markdown
+from drafter.outdir.store import load_draft
+from drafter.source.load import load_source
 
 
 @dataclass(frozen=True)
@@ -19,24 +24,19 @@ class Scoring:
 
     config: EvalConfig
     knowledge: Any  # evaluation.knowledge.Knowledge
-    taxonomy: Any  # drafter.taxonomy.Taxonomy
-    prompts: Any = None  # drafter.prompts.Prompts, for the judge
+    taxonomy: Any  # drafter.core.taxonomy.Taxonomy
+    prompts: Any = None  # drafter.drafting.prompts.Prompts, for the judge
 
     def names(self, judge: bool = False) -> tuple[str, ...]:
         return (*DETERMINISTIC, *(("judge",) if judge else ()))
 
 
 def _check(markdown: str, source: Any) -> CheckReport:
-    from drafter.outputs import check_markdown
-
     return check_markdown(markdown, source)
 
 
 def load_subject(scoring: Scoring, case: Case, directory: Path, outcome: Any) -> Subject:
     """The subject from a fresh DraftOutcome, or from the cached draft in the case directory."""
-    from drafter.export.markdown import render_markdown
-    from drafter.metrics import load_source
-    from drafter.store import load_draft
 
     source = load_source(case.metrics_path, scoring.taxonomy)
     draft = outcome.draft if outcome is not None else load_draft(directory)
@@ -56,8 +56,6 @@ def load_subject(scoring: Scoring, case: Case, directory: Path, outcome: Any) ->
 
 
 def judge_score(subject: Subject, backend: Any, prompts: Any) -> Score:
-    from drafter.errors import DrafterError
-
     try:
         return judge.score(subject, backend, prompts)
     except DrafterError as exc:

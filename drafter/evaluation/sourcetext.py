@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.types import SourceData
+from drafter.core.types import SourceData
 
 SPACE = re.compile(r"\s+")
 

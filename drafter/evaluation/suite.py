@@ -8,8 +8,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.config import Settings
-from drafter.evaluation.config import EvalConfig
+from drafter.core.config import Settings
+from drafter.core.files import write_json_atomic
+from drafter.core.taxonomy import load_taxonomy
+from drafter.drafting.backends.openai import OpenAIBackend
+from drafter.drafting.prompts import load_prompts
+from drafter.evaluation.compare import check_comparable, compare, comparison_to_dict, load_results
+from drafter.evaluation.config import EvalConfig, load_config
+from drafter.evaluation.dataset import load_cases
+from drafter.evaluation.knowledge import load_knowledge
+from drafter.evaluation.meta import run_metadata
+from drafter.evaluation.report import write_report
+from drafter.evaluation.runner import EvalRun, run_with_progress
+from drafter.evaluation.scoring import Scoring
 
 
 @dataclass(frozen=True)
@@ -33,7 +44,6 @@ def judge_backend(settings: Settings, config: EvalConfig) -> Any:
     """The openai backend with the judge's model, or None when no judge model is configured."""
     if not config.judge.enabled:
         return None
-    from drafter.backends.openai import OpenAIBackend
 
     base_url = config.judge.base_url or settings.base_url
     return OpenAIBackend(replace(settings, backend="openai", model=config.judge.model, base_url=base_url))
@@ -43,13 +53,6 @@ def prepare_run(
     cases_dir: Path, out_dir: Path, settings: Settings, config: EvalConfig, **options: Any
 ) -> Any:
     """The EvalRun: cases, knowledge (leakage), taxonomy, prompts and the run metadata."""
-    from drafter.evaluation.dataset import load_cases
-    from drafter.evaluation.knowledge import load_knowledge
-    from drafter.evaluation.meta import run_metadata
-    from drafter.evaluation.runner import EvalRun
-    from drafter.evaluation.scoring import Scoring
-    from drafter.prompts import load_prompts
-    from drafter.taxonomy import load_taxonomy
 
     cases = load_cases(cases_dir)
     knowledge = load_knowledge(settings.knowledge_dir, config.official_titles, settings.cache_dir)
@@ -61,7 +64,6 @@ def prepare_run(
 
 def _previous(compare_with: Path | None, run: Any) -> dict[str, Any] | None:
     """The earlier results, checked against this run's case set before anything is drafted."""
-    from drafter.evaluation.compare import check_comparable, load_results
 
     if compare_with is None:
         return None
@@ -85,11 +87,6 @@ def evaluate(
     judge: Any = None,
 ) -> EvalOutcome:
     """Draft and score every case, write results.json and report.html, compare with an earlier run."""
-    from drafter.evaluation.compare import compare, comparison_to_dict
-    from drafter.evaluation.config import load_config
-    from drafter.evaluation.report import write_report
-    from drafter.evaluation.runner import run_with_progress
-    from drafter.files import write_json_atomic
 
     config = load_config(
         config_path or config_path_for(cases_dir, settings), required=config_path is not None

@@ -14,23 +14,11 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from drafter.errors import InputError
+from drafter.core.errors import InputError
+from drafter.core.files import write_bytes_atomic
+from drafter.core.types import Draft, ReportInfo, Section, Table
 from drafter.export import docx_layout as layout
-from drafter.export.docx_text import clean, control_chars, date_text, paragraphs, title_lines, width_chars
-from drafter.files import write_bytes_atomic
-from drafter.types import Draft, ReportInfo, Section, Table
-
-__all__ = [  # clean … width_chars live in docx_text and are re-exported for the modules that import them
-    "build_document",
-    "clean",
-    "column_widths",
-    "control_chars",
-    "date_text",
-    "paragraphs",
-    "title_lines",
-    "width_chars",
-    "write_docx",
-]
+from drafter.export.docx_text import clean, date_text, paragraphs, title_lines, width_chars
 
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.types import Draft, Section
+from drafter.core.types import Draft, Section
 
 # XML 1.0 cannot hold these; python-docx refuses them. \r would become a line break.
 ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from drafter.types import STATUSES, CheckReport, Draft, Finding, SourceData
+from drafter.checker.check import check_text
+from drafter.core.types import STATUSES, CheckReport, Draft, Finding, SourceData
+from drafter.export.markdown import render_markdown
+from drafter.source.load import load_source
 
 STATUS_NAMES = {
     "verified": "已核实 verified",
@@ -54,7 +58,7 @@ def _summary(report: CheckReport) -> str:
     return f'<table class="summary"><tr>{head}</tr><tr>{row}</tr></table>'
 
 
-def _legend() -> str:
+def legend() -> str:
     items = "".join(f'<span class="fig {s}">{html.escape(STATUS_NAMES[s])}</span>' for s in STATUSES)
     return f'<p class="legend">{items}</p>'
 
@@ -64,21 +68,14 @@ def render_report_html(text: str, report: CheckReport, title: str = "") -> str:
     title = title or report.path or "Drafter check"
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{CSS}</style></head><body>\n<h1>{html.escape(title)}</h1>\n{_legend()}\n{_summary(report)}\n"
+        f"<style>{CSS}</style></head><body>\n<h1>{html.escape(title)}</h1>\n{legend()}\n{_summary(report)}\n"
         f'<div class="draft">{highlight(text, report.findings)}</div>\n</body></html>\n'
     )
 
 
 def render_html(draft: Draft, source: SourceData | None = None) -> str:
     """The check page of a whole draft (its markdown), checked against `source` or the draft's metrics file."""
-    from pathlib import Path
-
-    from drafter.checker import check_text
-    from drafter.export.markdown import render_markdown
-
     if source is None and draft.metrics_path and Path(draft.metrics_path).is_file():
-        from drafter.metrics import load_source
-
         source = load_source(Path(draft.metrics_path))
     text = render_markdown(draft)
     return render_report_html(text, check_text(text, source), title=draft.report.region or "draft")

@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from drafter.types import Draft, Section
+from drafter.core.types import Draft, Section
 
 MARKER = re.compile(r"^<!-- section: ([\w.\-]+) -->$", re.MULTILINE)
 COMMENT = re.compile(r"^<!--.*-->$")

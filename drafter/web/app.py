@@ -15,11 +15,14 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from drafter.config import Settings
-from drafter.errors import BackendError, ConfigError, DrafterError
+from drafter.core.config import Settings
+from drafter.core.errors import BackendError, ConfigError, DrafterError
+from drafter.export.html import render_report_html
+from drafter.source.load import validate_file
 from drafter.web.editing import Conflict, Editor
 from drafter.web.jobs import Jobs
 from drafter.web.security import LOCAL_HOSTS, GuardMiddleware, PathRefused, new_csrf
+from drafter.web.views import ROUTES
 from drafter.web.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
@@ -46,8 +49,6 @@ class WebState:
         )
 
     def validate(self, path: Path) -> list[str]:
-        from drafter.metrics import validate_file
-
         return [self.ws.hide_root(p) for p in validate_file(path)]
 
     def settings_from(self, form: Any) -> Settings:
@@ -88,8 +89,6 @@ class WebState:
         }
 
     def check_html(self, name: str) -> str:
-        from drafter.export.html import render_report_html
-
         view = self.ws.view(name)
         return render_report_html(
             view.md_text, view.report, title=f"{view.draft.report.region or name} 核对报告"
@@ -130,21 +129,9 @@ def create_app(
     allowed_hosts: frozenset[str] | None = None,
 ) -> Starlette:
     """The app. Without a token only local Host names are served (a guard against DNS rebinding)."""
-    from drafter.web.views import ROUTES
-
     hosts = allowed_hosts if allowed_hosts is not None else (None if token else LOCAL_HOSTS)
     routes = [*ROUTES, Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
     guard = Middleware(GuardMiddleware, token=token, allowed_hosts=hosts, max_body=upload_limit + FORM_SLACK)
     app = Starlette(routes=routes, middleware=[guard], exception_handlers=_handlers())
     app.state.web = WebState(settings, Path(workspace), upload_limit)
-    _warm()
     return app
-
-
-def _warm() -> None:
-    """Import the checker and drafting modules now, so the first page a user opens is not the slow one."""
-    import drafter.compose  # noqa: F401
-    import drafter.draft  # noqa: F401
-    import drafter.linking  # noqa: F401
-    import drafter.metrics  # noqa: F401
-    import drafter.sections  # noqa: F401

@@ -1,5 +1,5 @@
 """Changing one section from the page: edit in place (then locked), or regenerate it into a proposal the
-editor accepts or rejects. Every change re-checks and rewrites OUT with drafter.outputs.write_all, so
+editor accepts or rejects. Every change re-checks and rewrites OUT with drafter.outdir.outputs.write_all, so
 the CLI sees exactly what the page wrote. Each section carries a version; a stale one is a Conflict."""
 
 from __future__ import annotations
@@ -10,9 +10,15 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from drafter.config import Settings
-from drafter.errors import BackendError, InputError
-from drafter.types import CheckReport, Draft, Provenance, Section
+from drafter.core.config import Settings
+from drafter.core.errors import BackendError, InputError
+from drafter.core.types import CheckReport, Draft, Provenance, Section
+from drafter.drafting.compose import draft_section
+from drafter.drafting.context import build_context
+from drafter.export.markdown import normalize_body, render_markdown, replace_chunk
+from drafter.outdir.edits import import_hand_edits, read_markdown
+from drafter.outdir.outputs import write_all
+from drafter.outdir.store import load_draft
 from drafter.web.render import section_version
 from drafter.web.security import PathRefused
 from drafter.web.workspace import Workspace
@@ -56,9 +62,6 @@ class Editor:
             )
 
     def _current(self, name: str, section_id: str) -> tuple[Path, Draft, str, Section]:
-        from drafter.sections import import_hand_edits, read_markdown
-        from drafter.store import load_draft
-
         out_dir = self.ws.out_dir(name)
         stored = load_draft(out_dir)
         md_text = read_markdown(out_dir, stored)
@@ -69,9 +72,6 @@ class Editor:
         return out_dir, draft, md_text, section
 
     def _save(self, out_dir: Path, draft: Draft, md_text: str, section: Section) -> CheckReport:
-        from drafter.export.markdown import render_markdown, replace_chunk
-        from drafter.outputs import write_all
-
         draft = replace(
             draft, sections=tuple(section if s.spec.id == section.spec.id else s for s in draft.sections)
         )
@@ -82,8 +82,6 @@ class Editor:
         return write_all(out_dir, draft, new_md, self.ws.source_for(draft))
 
     def edit(self, name: str, section_id: str, text: str, version: str) -> CheckReport:
-        from drafter.export.markdown import normalize_body
-
         body = normalize_body(text or "")
         if not body or len(body) > MAX_TEXT:
             raise InputError(
@@ -146,9 +144,6 @@ class Editor:
             )
 
     def _redraft(self, draft: Draft, section: Section, settings: Settings, instructions: str) -> Section:
-        from drafter.compose import draft_section
-        from drafter.draft import build_context
-
         source = self.ws.source_for(draft)
         if source is None:
             raise InputError(

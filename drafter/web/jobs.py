@@ -1,4 +1,4 @@
-"""Drafting in the background: one thread per job runs drafter.draft.run_draft; its per-section events
+"""Drafting in the background: one thread per job runs drafter.drafting.run.run_draft; its per-section events
 are streamed to the page as server-sent events (SSE)."""
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.config import Settings
-from drafter.types import Section, SectionSpec
+from drafter.core.config import Settings
+from drafter.core.errors import DrafterError
+from drafter.core.types import Section, SectionSpec
+from drafter.drafting.run import run_draft
+from drafter.web.editing import Conflict
 from drafter.web.workspace import Workspace
 
 MAX_JOBS = 50
@@ -56,8 +59,6 @@ class Jobs:
         self._guard = threading.Lock()
 
     def start(self, name: str, metrics_path: Path, settings: Settings) -> Job:
-        from drafter.web.editing import Conflict
-
         out_dir = self.ws.out_dir(name, must_exist=False)
         with self._guard:
             if name in self.ws.running:
@@ -82,9 +83,6 @@ class Jobs:
         self.jobs[job.id] = job
 
     def _run(self, job: Job, metrics_path: Path, out_dir: Path, settings: Settings) -> None:
-        from drafter.draft import run_draft
-        from drafter.errors import DrafterError
-
         try:
             with self.ws.lock(job.name):
                 outcome = run_draft(

@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
+from drafter.core.types import PROBLEM_STATUSES, Finding, Section
 from drafter.export.html import STATUS_NAMES, highlight
 from drafter.export.markdown import COMMENT, body_hash, split_markdown
-from drafter.types import PROBLEM_STATUSES, Finding, Section
+from drafter.outdir.outputs import section_counts
 from drafter.web.workspace import DraftView
 
 HEADING = re.compile(r"^(#{1,6}) (.*)$")
@@ -60,8 +61,6 @@ def flags(view: DraftView) -> list[Flag]:
 
 
 def blocks(view: DraftView) -> list[Block]:
-    from drafter.outputs import section_counts
-
     anchors = {fl.finding.start: fl.anchor for fl in flags(view)}
     findings = sorted(view.report.findings, key=lambda f: f.start)
     counts = section_counts(view.md_text, view.report)

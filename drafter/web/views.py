@@ -12,14 +12,17 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from drafter.errors import InputError
+from drafter.core.errors import InputError
+from drafter.outdir.names import CHECK_FILE, DOCX_FILE, DRAFT_FILE, MD_FILE
+from drafter.web.jobs import stream
+from drafter.web.render import blocks, diff_html, flags
 from drafter.web.security import PathRefused, check_csrf, safe_name
 
 DOWNLOADS = {
-    "draft.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "draft.md": "text/markdown; charset=utf-8",
-    "check.json": "application/json",
-    "draft.json": "application/json",
+    DOCX_FILE: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    MD_FILE: "text/markdown; charset=utf-8",
+    CHECK_FILE: "application/json",
+    DRAFT_FILE: "application/json",
 }
 
 
@@ -100,8 +103,6 @@ async def job_page(request: Request) -> Response:
 
 
 async def job_events(request: Request) -> Response:
-    from drafter.web.jobs import stream
-
     job = _job(request)
     start = (
         int(request.headers.get("last-event-id", "-1")) + 1
@@ -124,8 +125,6 @@ def _job(request: Request):
 
 # ------------------------------------------------------------------ the draft
 async def draft_page(request: Request) -> Response:
-    from drafter.web.render import blocks, flags
-
     web = request.app.state.web
     name = request.path_params["name"]
     view = await run_in_threadpool(web.ws.view, safe_name(name))
@@ -185,8 +184,6 @@ async def regenerate(request: Request) -> Response:
 
 
 async def proposal_page(request: Request) -> Response:
-    from drafter.web.render import diff_html
-
     web = request.app.state.web
     name = safe_name(request.path_params["name"])
     proposal = web.editor.get(name, request.path_params["proposal"])

@@ -8,9 +8,14 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from drafter.files import write_bytes_atomic
-from drafter.store import DRAFT_FILE
-from drafter.types import CheckReport, Draft, SourceData
+from drafter.core.errors import InputError
+from drafter.core.files import write_bytes_atomic
+from drafter.core.types import CheckReport, Draft, SourceData
+from drafter.outdir.edits import import_hand_edits, read_markdown
+from drafter.outdir.names import DRAFT_FILE, MD_FILE
+from drafter.outdir.outputs import check_markdown
+from drafter.outdir.store import load_draft
+from drafter.source.load import load_source
 from drafter.web.security import PathRefused, confine, safe_name
 
 METRICS_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -98,9 +103,6 @@ class Workspace:
     # ------------------------------------------------------------ reading a draft
     def source_for(self, draft: Draft) -> SourceData | None:
         """The metrics the draft was made from (cached by path and mtime); None when gone or invalid."""
-        from drafter.errors import InputError
-        from drafter.metrics import load_source
-
         path = Path(draft.metrics_path) if draft.metrics_path else None
         if path is None or not path.is_file():
             return None
@@ -114,8 +116,6 @@ class Workspace:
 
     def check(self, md_text: str, source: SourceData | None, out_dir: Path) -> CheckReport:
         """The checker's report of draft.md (cached by content), as `write_all` would write it."""
-        from drafter.outputs import MD_FILE, check_markdown
-
         key = (hashlib.sha256(md_text.encode("utf-8")).hexdigest(), str(source.path if source else ""))
         if key not in self._checks:
             if len(self._checks) > 64:
@@ -124,9 +124,6 @@ class Workspace:
         return replace(self._checks[key], path=str(out_dir / MD_FILE))
 
     def view(self, name: str) -> DraftView:
-        from drafter.sections import import_hand_edits, read_markdown
-        from drafter.store import load_draft
-
         out_dir = self.out_dir(name)
         stored = load_draft(out_dir)
         md_text = read_markdown(out_dir, stored)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from drafter.core.types import CheckReport, Draft, SourceData
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.dataset import Expect
-from drafter.types import CheckReport, Draft, SourceData
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Subject:
     expect: Expect = field(default_factory=Expect)
     reference: str = ""
     knowledge: Any = None  # evaluation.knowledge.Knowledge (leakage)
-    taxonomy: Any = None  # drafter.taxonomy.Taxonomy (structure, coverage)
+    taxonomy: Any = None  # drafter.core.taxonomy.Taxonomy (structure, coverage)
     markdown: str = ""  # the draft.md the checker read: its findings' offsets point into it
 
     @cached_property

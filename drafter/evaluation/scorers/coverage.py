@@ -14,9 +14,9 @@ Three shares, value = their mean, passed when all three are 1.0:
 
 from __future__ import annotations
 
+from drafter.core.types import Figure, Metric
 from drafter.evaluation.scorers.base import Issue, Score, Subject, share
-from drafter.numbers import convert, find_figures, matches_shown, same_family, shown_decimals
-from drafter.types import Figure, Metric
+from drafter.figures.numbers import convert, find_figures, matches_shown, same_family, shown_decimals
 
 NAME = "coverage"
 REQUIRED_KINDS = ("self_check", "results", "experience", "problems", "plans", "signature")

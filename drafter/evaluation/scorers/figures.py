@@ -6,8 +6,9 @@ inconsistent figure is listed as an issue with the checker's message.
 
 from __future__ import annotations
 
+from drafter.core.types import PROBLEM_STATUSES, CheckReport
 from drafter.evaluation.scorers.base import Issue, Score, Subject, share
-from drafter.types import PROBLEM_STATUSES, CheckReport
+from drafter.export.markdown import split_markdown
 
 NAME = "figures"
 GOOD = ("verified", "derived")
@@ -18,7 +19,6 @@ def section_ids(check: CheckReport, markdown: str) -> list[str]:
     """The section id of each finding, from its offset into draft.md (the checker names headings instead)."""
     if not markdown:
         return [f.section for f in check.findings]
-    from drafter.export.markdown import split_markdown
 
     chunks = split_markdown(markdown)
     return [

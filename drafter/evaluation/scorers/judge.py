@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafter.backends.base import Message, SectionRequest
+from drafter.core.types import SectionSpec
+from drafter.drafting.backends.base import Message, SectionRequest
 from drafter.evaluation.scorers.base import Issue, Score, Subject
-from drafter.types import SectionSpec
 
 NAME = "judge"
 TEMPLATE = "eval/judge"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import get_args
 
+from drafter.core.types import SectionKind
 from drafter.evaluation.scorers.base import Issue, Score, Subject, share
 from drafter.evaluation.sourcetext import source_blob
-from drafter.types import SectionKind
 
 NAME = "style"
 # prose sections: every kind but the fixed lines of a 公文 (header, title, addressee, signature)

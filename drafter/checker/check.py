@@ -1,0 +1,136 @@
+"""Check every figure of a text: a Finding per figure, never an exception for a bad figure.
+
+Statuses (DESIGN.md): verified, derived, mismatch, unsupported, inconsistent, ignored — and unchecked
+when no source data is given (the self-consistency rules still run on the text alone).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from drafter.checker.clauses import Doc, Issue
+from drafter.checker.linking import link_all
+from drafter.checker.rules import run_rules
+from drafter.core.types import CheckReport, Figure, Finding, SourceData
+from drafter.figures.numbers import find_figures
+
+HEADING = re.compile(
+    r"^\s*#*\s*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s?[.、．](?!\d)|[（(]\d{1,2}[)）])"
+)
+IGNORED_WHY = {
+    "year": "年份",
+    "range-year": "年份区间",
+    "date": "日期",
+    "doc_number": "文号",
+    "section_number": "序号",
+    "ordinal": "序数/排名",
+    "name": "名称或专有名词中的数字",
+    "phone": "电话号码",
+    "duration": "时长",
+    "word": "数词（非统计数字）",
+    "ratio": "比例式",
+}
+FINDING_KEYS = (
+    "section",
+    "line",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "status",
+    "expected",
+    "source",
+    "message",
+)
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """(offset, heading) for each heading line: 一、 （一） 1. （1） and markdown #."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("#") or HEADING.match(line):
+            name = re.split(r"[。：:]", stripped.lstrip("#").strip(), maxsplit=1)[0]
+            out.append((offset, name[:30].strip()))
+        offset += len(line)
+    return out
+
+
+class _Locator:
+    """Line numbers and nearest headings by character offset."""
+
+    def __init__(self, text: str, sections: Sequence[tuple[int, str]] | None) -> None:
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        marks = sorted(sections) if sections is not None else headings(text)
+        self.offsets = [o for o, _ in marks]
+        self.names = [n for _, n in marks]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def section(self, offset: int) -> str:
+        i = bisect.bisect_right(self.offsets, offset) - 1
+        return self.names[i] if i >= 0 else ""
+
+
+def _finding(
+    loc: _Locator, f: Figure, status: str, expected: str = "", source: str = "", message: str = ""
+) -> Finding:
+    return Finding(
+        section=loc.section(f.start),
+        line=loc.line(f.start),
+        start=f.start,
+        end=f.end,
+        text=f.text,
+        value=f.value,
+        unit=f.unit,
+        status=status,
+        expected=expected,
+        source=source,
+        message=message,
+    )
+
+
+def _judge(loc: _Locator, f: Figure, issue: Issue | None, link: Any) -> Finding:
+    if f.ignored:
+        return _finding(loc, f, "ignored", message=IGNORED_WHY.get(f.ignored, f.ignored))
+    if issue is not None:
+        return _finding(loc, f, "inconsistent", issue.expected, f"rule:{issue.rule}", issue.message)
+    if link is None:
+        return _finding(loc, f, "unchecked", message="未提供来源数据：只做了自洽检查 / no metrics given")
+    return _finding(loc, f, link.status, link.expected, link.source, link.message)
+
+
+def check_text(
+    text: str,
+    source: SourceData | None = None,
+    *,
+    sections: Sequence[tuple[int, str]] | None = None,
+    path: str = "",
+) -> CheckReport:
+    """Check every figure of `text` against `source` (or against itself only, when `source` is None).
+
+    `sections` optionally gives (offset, heading) pairs when the headings are not part of the text.
+    """
+    doc = Doc(text, find_figures(text))
+    issues = run_rules(doc)
+    links: dict[int, Any] = {}
+    if source is not None:
+        links = link_all(doc, source)
+    loc = _Locator(text, sections)
+    findings = tuple(_judge(loc, f, issues.get(i), links.get(i)) for i, f in enumerate(doc.figures))
+    return CheckReport(findings=findings, path=path)
+
+
+def finding_to_json(f: Finding) -> dict[str, Any]:
+    return {key: getattr(f, key) for key in FINDING_KEYS}
+
+
+def report_to_json(report: CheckReport) -> dict[str, Any]:
+    """The check.json shape of DESIGN.md: {"summary": {...}, "findings": [...]}."""
+    return {"summary": report.summary, "findings": [finding_to_json(f) for f in report.findings]}

@@ -1,0 +1,157 @@
+"""Which metric the words around a figure name: the figure's words, scored against every metric's label.
+
+A metric is named by its label or a taxonomy synonym; each is compared with the words as idf-weighted
+character bigrams, so rare bigrams (入园, 巩固) count for more than common ones (教育, 生均).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from drafter.checker.clauses import Doc, run_of
+from drafter.core.config import Settings
+from drafter.core.errors import DrafterError
+from drafter.core.taxonomy import load_taxonomy
+from drafter.core.types import SourceData
+
+LABEL_MIN = 0.5  # share of a label's (idf-weighted) bigrams the nearby words must contain
+RIVAL_MARGIN = 2.5  # idf mass by which another named metric must beat the value's own metric
+BARE_CHANGE = re.compile(
+    r"\s*(?:较上年|比上年|同比|比\d{4}\s?年)?\s*(?:增长|增加|提高|下降|减少|降低|上升|提升)(?:了|为|达)?\s*"
+)
+CLAUSE_SEP = r"[，,：:]"
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+@lru_cache(maxsize=4)
+def _synonyms(path: str) -> dict[str, tuple[str, ...]]:
+    try:
+        tax = load_taxonomy(Path(path))
+    except DrafterError:
+        return {}
+    return {m.key: (m.label, *m.synonyms) for ind in tax.indicators for m in ind.metrics}
+
+
+def _taxonomy_path() -> str:
+    return str(Settings.from_env().knowledge_dir / "taxonomy.yaml")
+
+
+class Labels:
+    """Every metric's label terms with their bigram weights, and how much of them some words contain."""
+
+    def __init__(self, source: SourceData) -> None:
+        self.source = source
+        synonyms = _synonyms(_taxonomy_path()) if Path(_taxonomy_path()).exists() else {}
+        self.terms = {m.key: variants((m.label, *synonyms.get(m.key, ()))) for m in source.metrics}
+        df = Counter(bg for terms in self.terms.values() for bg in set().union(*map(bigrams, terms)))
+        self.idf = {bg: math.log(1 + len(self.terms) / n) for bg, n in df.items()}
+        self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
+
+    def _weights(self, term: str) -> tuple[dict[str, float], float]:
+        weights = {g: self.idf.get(g, 1.0) for g in bigrams(term)}
+        return weights, (sum(weights.values()) or 1.0)
+
+    def score(self, key: str, near: str, sentence: str) -> float:
+        """Share (0–1) of metric `key`'s label the words name: the near words count most."""
+        return self.evidence(key, near, sentence)[0]
+
+    def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
+        """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
+
+        Coverage decides whether the words name the metric at all; mass ranks rivals, so
+        "其中小学" under "一般公共预算教育支出" prefers 小学生均… over the shorter 教育支出.
+        Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
+        """
+        best = (0.0, 0.0, 0.0)
+        for n, (weights, total) in enumerate(self.grams.get(key, ())):
+            near_mass = sum(w for g, w in weights.items() if g in near)
+            sent_mass = max(near_mass, sum(w for g, w in weights.items() if g in sentence))
+            mass = 0.6 * near_mass + 0.4 * sent_mass
+            cover = mass / total * (1.0 if n == 0 else min(1.0, len(weights) / 3))
+            best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))
+        return best
+
+    def in_label(self, doc: Doc, i: int) -> bool:
+        """The figure is part of a metric's name as printed (15项考核指标…总得分)."""
+        f, text = doc.figures[i], doc.text
+        for terms in self.terms.values():
+            for term in terms:
+                k = term.find(f.text)
+                if k >= 0 and text[max(0, f.start - k) : f.start - k + len(term)] == term:
+                    return True
+        return False
+
+    def spelled(self, near: str, key: str) -> bool:
+        """The metric's own label stands verbatim right before the figure or is its whole noun after it."""
+        clause, tail = near.split("|", 1)
+        metric = self.source.metric(key)
+        for term in variants((metric.label,)) if metric else ():
+            if re.search(re.escape(term) + r"(?:为|达到|达|有|共|是)?\s*$", clause) or tail.strip() == term:
+                return True
+        return False
+
+
+def beats(rival: tuple, own: tuple) -> bool:
+    """The near words name `rival` clearly better than the metric whose value the figure has."""
+    _, _, cover, near = rival
+    _, _, own_cover, own_near = own
+    return near > own_near + RIVAL_MARGIN or (cover >= 0.95 and cover - own_cover >= 0.15 and near > own_near)
+
+
+def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Each term as written and without its parenthesis/quotes: 学前教育（幼儿园）生均… -> 学前教育生均…"""
+    out = (
+        list(terms)
+        + [re.sub(r"[（(][^）)]*[）)]", "", t) for t in terms]
+        + [re.sub(r"[“”\"《》]", "", t) for t in terms]
+    )
+    return tuple(dict.fromkeys(t for t in out if len(t) >= 2))
+
+
+# ---------------------------------------------------------------- the words that name a figure
+def figure_words(doc: Doc, i: int) -> tuple[str, str]:
+    """(near words: the figure's clause and what follows it, sentence words before it)."""
+    f = doc.figures[i]
+    s, e = doc.sentence(f.start)
+    nxt = doc.in_sentence(i, before=False)
+    tail = doc.text[f.end : min(e, doc.figures[nxt[0]].start if nxt else e, f.end + 16)]
+    tail = re.split(r"[，,、；;（(共将已均为有是达在对把被与和及等]", tail, maxsplit=1)[0]
+    item = enumerated(doc, i)
+    if item:  # the sentence names every item of the list: only the figure's own item counts
+        return item + "|" + tail, item + "|" + tail
+    clause = re.split(CLAUSE_SEP, doc.lead(i))[-1]
+    clauses = re.split(CLAUSE_SEP, doc.text[s : f.start])
+    if len(clauses) > 1 and BARE_CHANGE.fullmatch(clause):  # “，增长21.37%”: the clause before names it
+        clause = clauses[-2] + "，" + clause
+    return clause + "|" + tail, doc.text[s : f.start] + "|" + tail
+
+
+def enumerated(doc: Doc, i: int) -> str:
+    """学前教育、小学、初中、普通高中生均…为6.00%、7.14%…: the k-th item's words for the k-th figure."""
+    run = run_of(doc, i)
+    if len(run) < 2:
+        return ""
+    first = doc.figures[run[0]]
+    s, _ = doc.sentence(first.start)
+    head = re.split(r"[，,：:；]", doc.text[s : first.start])[-1]
+    items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、和及]", head)]
+    if len(items) != len(run):
+        return ""
+    k = run.index(i)
+    if k == len(run) - 1:
+        return items[-1]
+    return items[k] + items[-1][max(len(x) for x in items[:-1]) :]
+
+
+def clause_of(doc: Doc, i: int) -> str:
+    """The text from the last comma (or sentence start) up to figure i, figures included."""
+    f = doc.figures[i]
+    s, _ = doc.sentence(f.start)
+    return re.split(CLAUSE_SEP, doc.text[s : f.start])[-1]

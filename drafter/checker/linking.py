@@ -1,0 +1,131 @@
+"""Link each figure to its source: a metric value, a derived figure, a target or a fact — by the words around it.
+
+A value figure is linked by `checker.value_linking`; a change figure (增长/下降 …) is judged against the
+derived change of the metric it speaks of, named in its own words or by the figure it follows.
+Which words name which metric is `checker.labels`; the sentence structure read here is `checker.clauses`.
+"""
+
+from __future__ import annotations
+
+from drafter.checker.clauses import Doc, compare_year, run_of, stated_year
+from drafter.checker.labels import LABEL_MIN
+from drafter.checker.value_linking import Link, ValueLinker
+from drafter.core.errors import DrafterError
+from drafter.core.types import Derived, Metric, SourceData
+from drafter.figures.derive import evaluate
+from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
+
+
+class Linker(ValueLinker):
+    """Decides each figure's status: a change figure by its derived change first, then as a value."""
+
+    def __init__(self, doc: Doc, source: SourceData) -> None:
+        super().__init__(doc, source)
+        self.links: dict[int, Link] = {}  # the figures linked so far: a change refers to one of them
+
+    def link(self, i: int) -> Link:
+        """A change figure is judged against its derived change first, then (增长率为6.00%) as a value."""
+        link = self.link_change(i) if self.doc.is_change(i) else None
+        value = self.link_value(i) if link is None or link.status != "verified" else link
+        if (
+            link is None
+            or value.status == "verified"
+            and self._named(i, value.key)
+            or link.status not in ("verified", "derived")
+            and value.status == "derived"
+        ):
+            link = value
+        self.links[i] = link
+        return link
+
+    def _named(self, i: int, key: str) -> bool:
+        near, sent = self.words(i)
+        return self.label_score(key, near, sent) >= LABEL_MIN
+
+    def link_change(self, i: int) -> Link | None:
+        """The metric and years change figure i speaks of, judged by their derived change (None: no subject)."""
+        doc, f = self.doc, self.doc.figures[i]
+        run = run_of(doc, i)
+        subject = self._subject(i, run)
+        named = self._named_in_lead(i) if len(run) < 2 or run.index(i) == 0 else None
+        if named is not None:
+            m, y1 = named
+            between = doc.lead(i)
+        elif subject is not None:
+            m, y1 = self.source.metric(self.links[subject].key), self.links[subject].year
+            between = doc.text[doc.figures[subject].end : f.start]
+        else:
+            return None
+        y0 = compare_year(between, m, y1) if m else None
+        if m is None or y0 is None:
+            return None
+        return self._judge_change(i, m, y0, y1)
+
+    def _subject(self, i: int, run: list[int]) -> int | None:
+        """The linked figure a change refers to: the last one before it in its sentence, or, for a later
+        change of a run (增长6.00%、7.14%), the matching one of the values listed before the run's first."""
+        doc = self.doc
+        subject = next(
+            (
+                j
+                for j in reversed(doc.in_sentence(i))
+                if j in self.links
+                and self.links[j].key
+                and (not doc.is_change(j) or self.links[j].status == "verified")
+            ),
+            None,
+        )
+        if len(run) > 1 and run.index(i) > 0:
+            first_subject = self.links.get(run[0])
+            bases = [j for j in doc.in_sentence(run[0]) if j in self.links and not doc.is_change(j)]
+            if first_subject is not None and len(bases) >= len(run):
+                subject = bases[-len(run) :][run.index(i)]
+        return subject
+
+    def _named_in_lead(self, i: int) -> tuple[Metric, int] | None:
+        """毛入园率比上年提高1.2个百分点: the change names its own metric between the figures."""
+        lead = self.doc.lead(i)
+        scored = [(self.label_score(m.key, lead, ""), m) for m in self.source.metrics if m.values]
+        score, m = max(scored, key=lambda t: t[0], default=(0.0, None))
+        if m is None or score < LABEL_MIN:
+            return None
+        return m, self.year_for(m, stated_year(self.doc, i))
+
+    def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link:
+        f = self.doc.figures[i]
+        kinds = ("pp_change", "diff", "growth") if m.unit == "%" else ("growth", "diff")
+        cands = [d for k in kinds if (d := _try(f"{k}({m.key},{y0},{y1})", self.source))]
+        for d in cands:
+            if same_family(f.unit, d.unit) and self.fits(i, abs(convert(d.value, d.unit, f.unit))):
+                if d.value != 0 and (d.value < 0) != self.doc.goes_down(i):
+                    return Link(
+                        "mismatch", d.formula, "", f"增减方向与来源相反（{d.label}为{d.value:+g}）", m.key, y1
+                    )
+                return Link("derived", d.formula, message=d.label, key=m.key, year=y1)
+        pp = next((d for d in cands if d.unit == "个百分点"), None)
+        if f.unit == "%" and pp is not None and self.fits(i, abs(pp.value)):
+            shown = format_figure(abs(pp.value), "个百分点", f.decimals)
+            return Link("mismatch", pp.formula, shown, f"比率的升降应为{shown}，不是“%”", m.key, y1)
+        primary = next((d for d in cands if same_family(f.unit, d.unit)), cands[0] if cands else None)
+        if primary is None:
+            return Link("unsupported", message="无法从来源数据计算这个变化")
+        unit = primary.unit if not same_family(f.unit, primary.unit) else f.unit
+        shown = format_figure(
+            abs(round_half_up(convert(primary.value, primary.unit, unit), f.decimals)), unit, f.decimals
+        )
+        if unit != f.unit:
+            shown = format_figure(abs(primary.value), primary.unit, max(f.decimals, 1))
+        return Link("mismatch", primary.formula, shown, f"{primary.label}应为{shown}", m.key, y1)
+
+
+def _try(formula: str, source: SourceData) -> Derived | None:
+    try:
+        return evaluate(formula, source)
+    except DrafterError:
+        return None
+
+
+def link_all(doc: Doc, source: SourceData) -> dict[int, Link]:
+    """A Link for every active figure, in text order (change figures use the figure they follow)."""
+    linker = Linker(doc, source)
+    return {i: linker.link(i) for i in doc.active}

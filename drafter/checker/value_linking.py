@@ -1,0 +1,212 @@
+"""Link a figure stated as a value to its source: a metric's value, a derived figure, a target or a stated fact.
+
+The metric is the one whose label (or a taxonomy synonym) the surrounding words name, in the year
+mentioned nearby; the value alone never decides. A right number under the wrong label is a mismatch.
+Change figures (增长/下降 …) are `checker.linking`'s `Linker`, built on this one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.checker.clauses import Doc, stated_year
+from drafter.checker.labels import LABEL_MIN, Labels, beats, bigrams, clause_of, figure_words
+from drafter.core.types import Derived, Figure, Metric, SourceData
+from drafter.figures.derive import derive_all
+from drafter.figures.numbers import convert, family, find_figures, format_figure, matches_shown, same_family
+
+FUTURE = re.compile(r"(确保|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年)")
+KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
+    "sum": re.compile(r"合计|共计|总计|共有|总数|共"),
+    "share": re.compile(r"占|比例|比重|率"),
+    "per_capita": re.compile(r"生均|人均|平均|每"),
+    "exceed_target": re.compile(r"超|高于|高出|多"),
+    "exceed_target_pct": re.compile(r"超|高于|高出|标准"),
+    "diff": re.compile(r"增|减|降|提高|多|少"),
+    "growth": re.compile(r"增|减|降|提高|上升"),
+    "pp_change": re.compile(r"百分点"),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    status: str  # verified | derived | mismatch | unsupported | ignored (a number inside a metric's name)
+    source: str = ""
+    expected: str = ""
+    message: str = ""
+    key: str = ""  # metric key the figure was tied to (for change figures after it)
+    year: int = 0
+
+
+class ValueLinker:
+    """Ties a figure stated as a value to the metric its words name, in the year stated, or to another source."""
+
+    def __init__(self, doc: Doc, source: SourceData) -> None:
+        self.doc, self.source = doc, source
+        self.labels = Labels(source)
+        self._words: dict[int, tuple[str, str]] = {}
+        self.derived: dict[str, list[Derived]] = {}
+        for d in derive_all(source):
+            self.derived.setdefault(family(d.unit), []).append(d)
+        self.facts = _fact_figures(source)
+
+    def words(self, i: int) -> tuple[str, str]:
+        """(near words: the figure's clause and what follows it, sentence words before it)."""
+        if i not in self._words:
+            self._words[i] = figure_words(self.doc, i)
+        return self._words[i]
+
+    def label_score(self, key: str, near: str, sentence: str) -> float:
+        return self.labels.score(key, near, sentence)
+
+    def default_year(self, m: Metric) -> int:
+        return self.source.report.period if self.source.report.period in m.values else m.latest_year
+
+    def year_for(self, m: Metric, year: int | None) -> int:
+        """The stated year when the metric has it, else the metric's default year."""
+        return year if year in m.values else self.default_year(m)
+
+    def compatible(self, f: Figure) -> list[Metric]:
+        return [m for m in self.source.metrics if f.unit and m.values and same_family(f.unit, m.unit)]
+
+    def link_value(self, i: int) -> Link:
+        f = self.doc.figures[i]
+        if self.labels.in_label(self.doc, i):
+            return Link("ignored", message="指标名称中的数字")
+        near, sent = self.words(i)
+        metrics = self.compatible(f)
+        ev = {m.key: self.labels.evidence(m.key, near, sent) for m in metrics}
+        rank = {k: (c >= LABEL_MIN, mass, c, near) for k, (c, mass, near) in ev.items()}
+        best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
+        year = stated_year(self.doc, i)
+        hits = [
+            (m, y) for m in metrics for y, v in m.values.items() if self.fits(i, convert(v, m.unit, f.unit))
+        ]
+        if any(rank[m.key][0] for m, _ in hits):
+            return self._from_hits(i, hits, rank, best, year)
+        for finder in (self.derived_hit, self.target_hit, self.fact_hit):
+            found = finder(i, near, sent)
+            if found and self._may_use(i, found, best, rank):
+                return found
+        if hits:
+            return self._from_hits(i, hits, rank, best, year)
+        if best is not None and FUTURE.search(sent):
+            return Link("unsupported", message=f"计划或目标数字，来源数据中没有（文字指向{best.label}）")
+        if best is not None:
+            return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
+        return Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
+
+    def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
+        """A derived figure must involve the metric the words name; a stated fact gives way only when the
+        words spell out that metric's whole label (其中党委348个 where 党委 is 21) and state no bound (90%以上)."""
+        if best is None:
+            return True
+        if found.status == "derived":
+            return best.key in found.key.split("|")
+        if found.source.endswith(".target"):
+            return True
+        f = self.doc.figures[i]
+        bound = re.match(r"\s*(?:以上|以下|以内|左右)", self.doc.text[f.end : f.end + 3])
+        return bool(bound) or not self.labels.spelled(self.words(i)[0], best.key)
+
+    def _from_hits(self, i: int, hits: list, rank: dict, best: Metric | None, year: int | None) -> Link:
+        f = self.doc.figures[i]
+        m, y = max(
+            hits,
+            key=lambda h: (rank[h[0].key][3], rank[h[0].key][1], h[1] == (year or self.default_year(h[0]))),
+        )
+        strong = rank[m.key][0]
+        if best is not None and best.key != m.key and beats(rank[best.key], rank[m.key]):
+            return self.mismatch(
+                f,
+                best,
+                self.year_for(best, year),
+                f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
+            )
+        if year and y != year and year in m.values and (strong or best is None or best.key == m.key):
+            return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
+        return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def mismatch(self, f: Figure, m: Metric, year: int, message: str) -> Link:
+        value = m.values[year]
+        expected = format_figure(value, m.unit, f.decimals if f.unit == m.unit else None)
+        return Link(
+            "mismatch", f"{m.key}@{year}", expected, f"{message}：应为{expected}", key=m.key, year=year
+        )
+
+    def fits(self, i: int, actual: float) -> bool:
+        f = self.doc.figures[i]
+        if "余" in f.text or "多" in f.text:
+            step = 10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0"))) if f.value >= 10 else 1
+            return f.value <= actual < f.value + step
+        around = self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]
+        if re.search(r"约|近|左右|逾|超过", around):
+            return abs(actual - f.value) <= 0.1 * abs(f.value) + 10**-f.decimals
+        return matches_shown(f.value, f.decimals, actual)
+
+    def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
+        f, year = self.doc.figures[i], stated_year(self.doc, i)
+        best: tuple[float, Derived] | None = None
+        for d in self.derived.get(family(f.unit), []) if f.unit else []:
+            if not self.fits(i, convert(d.value, d.unit, f.unit)):
+                continue
+            if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
+                continue
+            if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
+                continue
+            evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
+            if evidence >= 0.35 and (best is None or evidence > best[0]):
+                best = (evidence, d)
+        if best is None:
+            return None
+        keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
+        return Link("derived", best[1].formula, message=best[1].label, key=keys)
+
+    def target_hit(self, i: int, near: str, sent: str) -> Link | None:
+        f = self.doc.figures[i]
+        for m in self.compatible(f):
+            if (
+                m.target
+                and self.fits(i, convert(m.target.value, m.unit, f.unit))
+                and self.label_score(m.key, near, sent) >= 0.35
+            ):
+                return Link("verified", f"{m.key}.target", message=f"{m.label}的标准")
+        return None
+
+    def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
+        """A number of the metrics file's own sentences, said with the same words around it."""
+        f, text = self.doc.figures[i], self.doc.text
+        around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
+        for g, ref, words in self.facts:
+            if f.unit and same_family(f.unit, g.unit) and self.fits(i, convert(g.value, g.unit, f.unit)):
+                grams = bigrams(words)
+                if not grams or len(grams & around) / len(grams) >= 0.4:
+                    return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
+        return None
+
+
+def _input_key(ref: str) -> str:
+    """The metric key of a derivation input: tuition@2023 -> tuition, tuition.target@2023 -> tuition."""
+    return ref.split("@")[0].removesuffix(".target")
+
+
+def _fact_figures(source: SourceData) -> list[tuple[Figure, str, str]]:
+    """Numbers stated in the metrics file's own sentences: facts, rectification, problems, plans, experiences."""
+    groups = [(f"facts.{ind}", statements) for ind, statements in source.facts.items()]
+    groups += [
+        (name, getattr(source, name)) for name in ("rectification", "problems", "plans", "experiences")
+    ]
+    groups += [
+        (f"{m.key}.target.label", (m.target.label,)) for m in source.metrics if m.target and m.target.label
+    ]
+    out = []
+    for prefix, statements in groups:
+        for k, statement in enumerate(statements):
+            for g in find_figures(statement):
+                if not g.ignored:
+                    ref = prefix if prefix.endswith(".label") else f"{prefix}[{k}]"
+                    out.append(
+                        (g, ref, statement[max(0, g.start - 10) : g.start] + statement[g.end : g.end + 10])
+                    )
+    return out

@@ -1,0 +1,1 @@
+"""What every stage shares: the data types, the error tree, settings, atomic files, the taxonomy, text input."""

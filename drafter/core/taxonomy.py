@@ -1,0 +1,114 @@
+"""The indicator taxonomy (knowledge/taxonomy.yaml): headings, keywords, report parts and expected metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from drafter.core.errors import InputError
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    key: str
+    label: str
+    unit: str
+    synonyms: tuple[str, ...] = ()
+    target: str = ""  # the usual standard, in words, e.g. ">=90"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str  # short name, e.g. 学前教育
+    heading: str  # the sub-section heading a draft uses
+    order: int
+    section: str  # report part id it belongs to (usually "results")
+    keywords: tuple[str, ...] = ()
+    metrics: tuple[MetricSpec, ...] = ()
+    levels: tuple[str, ...] = ("province", "city", "county")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A top-level report part: 自查情况, 履职情况, 经验做法 …"""
+
+    id: str
+    kind: str
+    heading: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    parts: tuple[Part, ...]
+    indicators: tuple[Indicator, ...]
+    path: str = ""
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(i.code for i in self.indicators)
+
+    def indicator(self, code: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.code == code), None)
+
+    def metric_spec(self, key: str) -> MetricSpec | None:
+        ind = self.indicator(key.split(".", 1)[0])
+        return next((m for m in ind.metrics if m.key == key), None) if ind else None
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def _metric(raw: dict) -> MetricSpec:
+    return MetricSpec(
+        key=raw["key"],
+        label=raw["label"],
+        unit=str(raw.get("unit", "")),
+        synonyms=_tuple(raw.get("synonyms")),
+        target=str(raw.get("target", "")),
+    )
+
+
+def _indicator(raw: dict) -> Indicator:
+    return Indicator(
+        code=raw["code"],
+        name=raw["name"],
+        heading=raw["heading"],
+        order=int(raw["order"]),
+        section=raw.get("section", "results"),
+        keywords=_tuple(raw.get("keywords")),
+        metrics=tuple(_metric(m) for m in raw.get("metrics") or []),
+        levels=_tuple(raw.get("levels")) or ("province", "city", "county"),
+    )
+
+
+def parse_taxonomy(data: dict, path: str = "") -> Taxonomy:
+    try:
+        parts = tuple(
+            Part(id=p["id"], kind=p["kind"], heading=p["heading"], keywords=_tuple(p.get("keywords")))
+            for p in data["parts"]
+        )
+        indicators = tuple(sorted((_indicator(i) for i in data["indicators"]), key=lambda i: i.order))
+    except (KeyError, TypeError) as exc:
+        raise InputError(
+            f"taxonomy entry lacks {exc}", path=path, hint="see the schema at the top of the file"
+        ) from exc
+    return Taxonomy(parts=parts, indicators=indicators, path=path)
+
+
+@lru_cache(maxsize=8)
+def load_taxonomy(path: Path) -> Taxonomy:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(
+            f"cannot read the taxonomy ({exc})",
+            path=str(path),
+            hint="restore knowledge/taxonomy.yaml from git",
+        ) from exc
+    return parse_taxonomy(data or {}, str(path))

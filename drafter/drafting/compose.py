@@ -1,0 +1,185 @@
+"""Draft one section: exemplars → prompt fitted to the context → backend → slots filled → provenance.
+
+Shared by `drafter draft` (every section, concurrently) and `drafter section` (one section again).
+A backend failure or an unusable reply becomes a Section with status "failed"; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import replace
+from typing import Any
+
+from drafter.core.config import Settings
+from drafter.core.errors import BadCompletion, DrafterError, PromptError
+from drafter.core.types import Passage, Provenance, Section, SectionSpec, Slot
+from drafter.drafting.backends.base import Completion, Message, SectionRequest
+from drafter.drafting.backends.replies import clean_reply, is_garbled
+from drafter.drafting.context import DraftContext
+from drafter.drafting.prompts import retry_message, section_messages
+from drafter.drafting.slots import Filled, fill_slots, section_slots
+from drafter.knowledge.tokens import count_tokens
+
+OUTPUT_RESERVE = 0.25  # share of the context window kept free for the reply
+K_EXEMPLARS = 4
+
+
+def exemplars_for(spec: SectionSpec, ctx: DraftContext) -> tuple[Passage, ...]:
+    """Same indicator, same level first, then any level; never the region's own report; best first."""
+    if ctx.retriever is None or not ctx.uses_model(spec):
+        return ()
+    report = ctx.source.report
+    query, indicator, k = f"{spec.heading} {report.region}", spec.indicator or None, K_EXEMPLARS + 3
+    with ctx.search_lock:
+        ranked = list(ctx.retriever.search(query, k=k, indicator=indicator, level=report.level))
+        if len(ranked) < k:
+            ranked += ctx.retriever.search(query, k=k, indicator=indicator)
+    chosen = {p.id: p for p in ranked if p.region != report.region}  # first (same-level) occurrence wins
+    return tuple(chosen.values())[:K_EXEMPLARS]
+
+
+def _count(messages: tuple[Message, ...], model: str, settings: Settings) -> int:
+    return count_tokens("\n".join(m.content for m in messages), model, settings)
+
+
+def fit_prompt(
+    spec: SectionSpec,
+    ctx: DraftContext,
+    slots: tuple[Slot, ...],
+    exemplars: tuple[Passage, ...],
+    instructions: str,
+) -> tuple[tuple[Message, ...], tuple[Passage, ...], int]:
+    """Messages within the context budget: the weakest exemplars (last in preference order) go first,
+    the slots never."""
+
+    budget = int(ctx.settings.context_tokens * (1 - OUTPUT_RESERVE))
+    kept = list(exemplars)
+    name = ctx.taxonomy.indicator(spec.indicator).name if ctx.taxonomy.indicator(spec.indicator) else ""
+    while True:
+        messages = section_messages(
+            ctx.prompts, ctx.source, spec, slots, kept, instructions=instructions, indicator_name=name
+        )
+        tokens = _count(messages, ctx.backend.model, ctx.settings)
+        if tokens <= budget:
+            return messages, tuple(kept), tokens
+        if not kept:
+            raise PromptError(
+                f"the prompt for {spec.numbered_heading or spec.id} needs {tokens} tokens even "
+                f"without exemplars; the model's budget is {budget}",
+                hint="use a model with a larger context (DRAFTER_CONTEXT_TOKENS) or fewer metrics",
+            )
+        kept = kept[:-1]
+
+
+def reply_problem(completion: Completion, filled: Filled) -> tuple[str, str]:
+    """(code, words) of what is wrong with a reply, ("", "") when it is usable."""
+
+    text = completion.text.strip()
+    if not text:
+        return "empty", "the reply is empty"
+    if is_garbled(text):
+        return "garbled", "the reply is not Chinese prose"
+    if filled.unknown:
+        return "unknown_slots", "the reply uses unknown slots: " + ", ".join(filled.unknown)
+    return "", ""
+
+
+def _retry_messages(
+    ctx: DraftContext,
+    messages: tuple[Message, ...],
+    reply: str,
+    code: str,
+    filled: Filled,
+    slots: tuple[Slot, ...],
+) -> tuple[Message, ...]:
+    again = retry_message(
+        ctx.prompts, code, unknown_slots=filled.unknown, allowed_slots=[s.name for s in slots]
+    )
+    return (*messages, Message("assistant", reply), again)
+
+
+def _complete(
+    ctx: DraftContext, request: SectionRequest, slots: tuple[Slot, ...]
+) -> tuple[Completion, Filled]:
+    """One call, and one more with the problem stated when the reply is unusable.
+
+    A backend that judges replies itself (openai) raises BadCompletion after its own retry; that ends here.
+    """
+
+    backend = ctx.backend if ctx.uses_model(request.spec) else ctx.offline
+    for attempt in (1, 2):
+        completion = backend.complete(request)
+        if backend is not ctx.offline:
+            completion = replace(completion, text=clean_reply(completion.text, request.spec))
+        filled = fill_slots(completion.text, ctx.table, ctx.source)
+        code, words = reply_problem(completion, filled)
+        if not code:
+            return completion, filled
+        if attempt == 2 or backend is ctx.offline:
+            raise BadCompletion(f"unusable reply after a retry: {words}")
+        messages = _retry_messages(ctx, request.messages, completion.text, code, filled, slots)
+        request = replace(request, messages=messages)
+    raise AssertionError("unreachable")
+
+
+def _provenance(ctx: DraftContext, spec: SectionSpec, **given: Any) -> Provenance:
+    model_used = ctx.uses_model(spec)
+    backend = ctx.backend if model_used else ctx.offline
+    prompt = "draft/section" if model_used else f"offline/{spec.kind}"
+    note = ctx.note if model_used else "offline templates: no exemplars used"
+    return Provenance(
+        backend=backend.name,
+        model=backend.model,
+        prompt=prompt,
+        prompt_hash=ctx.prompts.prompt_hash(prompt),
+        note=note,
+        **given,
+    )
+
+
+def draft_section(
+    spec: SectionSpec, ctx: DraftContext, *, instructions: str = "", previous: Section | None = None
+) -> Section:
+    """The drafted section, or the same section with status "failed" and the error in provenance."""
+    started, clock = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), time.perf_counter()
+    history = previous.history if previous else ()
+    slots = section_slots(spec, ctx.table)
+    exemplars: tuple[Passage, ...] = ()
+    try:
+        exemplars = exemplars_for(spec, ctx)
+        messages, exemplars, tokens = (
+            fit_prompt(spec, ctx, slots, exemplars, instructions) if ctx.uses_model(spec) else ((), (), 0)
+        )
+        request = SectionRequest(
+            spec=spec,
+            messages=messages,
+            source=ctx.source,
+            slots=slots,
+            exemplars=exemplars,
+            instructions=instructions,
+        )
+        completion, filled = _complete(ctx, request, slots)
+    except DrafterError as exc:
+        prov = _provenance(
+            ctx,
+            spec,
+            started_at=started,
+            seconds=round(time.perf_counter() - clock, 3),
+            instructions=instructions,
+            error=f"{type(exc).__name__}: {exc.message}",
+            exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
+        )
+        return Section(spec=spec, text="", status="failed", provenance=prov, history=(*history, prov))
+    prov = _provenance(
+        ctx,
+        spec,
+        started_at=started,
+        seconds=round(time.perf_counter() - clock, 3),
+        exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
+        tokens_in=completion.tokens_in or tokens,
+        tokens_out=completion.tokens_out,
+        instructions=instructions,
+    )
+    text = "\n".join(p.strip() for p in filled.text.split("\n") if p.strip())
+    return Section(spec=spec, text=text, status="drafted", provenance=prov, history=(*history, prov))

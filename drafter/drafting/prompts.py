@@ -1,0 +1,173 @@
+"""Prompt templates: one jinja2 Environment over prompts/, strict about missing templates and variables.
+
+Template names are paths under prompts/ with or without `.j2`: `draft/section` == `draft/section.j2`.
+`section_messages` builds the messages of one model call from the shared dataclasses, so every caller
+feeds `prompts/draft/system.j2` and `prompts/draft/section.j2` the same inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from drafter.core.config import Settings
+from drafter.core.errors import PromptError
+from drafter.core.types import Passage, ReportInfo, SectionSpec, Slot, SourceData
+from drafter.drafting.backends.base import Message
+
+SYSTEM = "draft/system"
+SECTION = "draft/section"
+RETRY = "draft/retry"
+
+SELF_REFERENCE = {"province": "我省", "city": "我市", "county": "我县"}  # how a report names its own region
+_UNDEFINED = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')")
+
+
+class Prompts:
+    """The templates under one directory. Thread-safe: jinja2 environments and templates are."""
+
+    def __init__(self, prompts_dir: Path) -> None:
+        self.dir = Path(prompts_dir)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(self.dir)),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            autoescape=False,
+        )
+
+    def render(self, name: str, **ctx: Any) -> str:
+        """The rendered template; PromptError names the template and the variable that is missing."""
+        template = self._template(name)
+        try:
+            return template.render(**ctx)
+        except jinja2.UndefinedError as exc:
+            raise PromptError(
+                f"prompt {template_file(name)}: {_undefined_name(exc)} is not given",
+                hint="pass it to render() or remove it from the template",
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise PromptError(f"prompt {template_file(name)} cannot be rendered: {exc}") from None
+
+    def source(self, name: str) -> str:
+        """The template's text as stored."""
+        try:
+            text, _, _ = self.env.loader.get_source(self.env, template_file(name))  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            raise _not_found(name, self.dir) from None
+        return text
+
+    def prompt_hash(self, name: str) -> str:
+        """The first 12 hex digits of the sha256 of the template source: provenance of a draft."""
+        return hashlib.sha256(self.source(name).encode("utf-8")).hexdigest()[:12]
+
+    def _template(self, name: str) -> jinja2.Template:
+        try:
+            return self.env.get_template(template_file(name))
+        except jinja2.TemplateNotFound:
+            raise _not_found(name, self.dir) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise PromptError(
+                f"prompt {template_file(name)} line {exc.lineno}: {exc.message}", hint="fix the jinja2 syntax"
+            ) from None
+
+
+@lru_cache(maxsize=8)
+def load_prompts(prompts_dir: Path) -> Prompts:
+    """One Prompts (one Environment, one template cache) per directory."""
+    return Prompts(Path(prompts_dir))
+
+
+def template_file(name: str) -> str:
+    return name if name.endswith(".j2") else f"{name}.j2"
+
+
+def _not_found(name: str, directory: Path) -> PromptError:
+    return PromptError(
+        f"prompt template {template_file(name)} not found in {directory}",
+        hint="check the name, or set DRAFTER_PROMPTS_DIR to the prompts directory",
+    )
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    match = _UNDEFINED.search(str(exc))
+    if not match:
+        return f"a variable ({exc.message})"
+    return f"variable {match.group(1)}.{match.group(2)}" if match.group(2) else f"variable {match.group(1)}"
+
+
+# ---------------------------------------------------------------- the drafting prompt
+def section_statements(source: SourceData, spec: SectionSpec) -> tuple[str, ...]:
+    """The user's own statements a section may draw on: facts of its indicator, or its report part."""
+    by_kind = {
+        "rectification": source.rectification,
+        "problems": source.problems,
+        "plans": source.plans,
+        "experience": source.experiences,
+    }
+    if spec.kind in by_kind:
+        return tuple(by_kind[spec.kind])
+    return tuple(source.facts.get(spec.indicator, ())) if spec.indicator else ()
+
+
+def report_context(report: ReportInfo) -> dict[str, Any]:
+    return {"report": report, "self_ref": SELF_REFERENCE.get(report.level, "我市")}
+
+
+def section_messages(
+    prompts: Prompts,
+    source: SourceData,
+    spec: SectionSpec,
+    slots: Sequence[Slot] = (),
+    exemplars: Iterable[Passage] = (),
+    *,
+    instructions: str = "",
+    retry_problem: str = "",
+    indicator_name: str = "",
+) -> tuple[Message, ...]:
+    """System + user messages for one section. Drop exemplars (never slots) to fit a context window."""
+    ctx = report_context(source.report)
+    user = prompts.render(
+        SECTION,
+        **ctx,
+        spec=spec,
+        indicator_name=indicator_name or spec.heading,
+        slots=list(slots),
+        facts=list(section_statements(source, spec)),
+        exemplars=list(exemplars),
+        instructions=instructions.strip(),
+        retry_problem=retry_problem.strip(),
+    )
+    return (Message("system", prompts.render(SYSTEM, **ctx)), Message("user", user))
+
+
+def retry_message(
+    prompts: Prompts, problem: str, *, unknown_slots: Sequence[str] = (), allowed_slots: Sequence[str] = ()
+) -> Message:
+    """The extra user message that tells the model what its last reply got wrong.
+
+    `problem` is a code: empty | garbled | unknown_slots (the wording lives in prompts/draft/retry.j2).
+    """
+    text = prompts.render(
+        RETRY, problem=problem, unknown_slots=list(unknown_slots), allowed_slots=list(allowed_slots)
+    )
+    return Message("user", text)
+
+
+# ---------------------------------------------------------------- module-level shortcuts
+def render(name: str, /, **ctx: Any) -> str:
+    """Render from the configured prompts directory (DRAFTER_PROMPTS_DIR or ./prompts)."""
+    return load_prompts(_configured_dir()).render(name, **ctx)
+
+
+def prompt_hash(name: str, /) -> str:
+    return load_prompts(_configured_dir()).prompt_hash(name)
+
+
+def _configured_dir() -> Path:
+    return Settings.from_env().prompts_dir

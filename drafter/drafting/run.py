@@ -1,0 +1,222 @@
+"""`drafter draft`: plan the report, draft its sections concurrently, write draft.json/.md/.docx and check.json.
+
+A rerun on the same OUT resumes: sections already drafted (or edited/locked by hand) are kept and only
+failed or missing ones are drafted again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from drafter.core.config import Settings
+from drafter.core.errors import BackendUnavailable, InputError, PromptError
+from drafter.core.types import CheckReport, Draft, Provenance, Section, SectionSpec, SourceData
+from drafter.drafting.backends.base import Backend
+from drafter.drafting.compose import draft_section
+from drafter.drafting.context import DraftContext, build_context
+from drafter.drafting.plan import plan_sections, resolve_spec
+from drafter.drafting.progress import SectionProgress
+from drafter.export.markdown import merge_markdown, render_markdown
+from drafter.outdir.edits import import_hand_edits, read_markdown
+from drafter.outdir.names import DRAFT_FILE
+from drafter.outdir.outputs import write_all
+from drafter.outdir.store import load_draft
+from drafter.source.load import load_source
+
+KEPT_STATUSES = frozenset({"drafted", "edited", "locked"})
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    draft: Draft
+    check: CheckReport
+    failed: tuple[str, ...]  # ids of sections that could not be drafted
+    out_dir: Path
+    drafted: tuple[str, ...] = ()  # ids drafted in this run (the others were resumed)
+    data_changed: bool = False  # the metrics file differs from the one OUT was drafted from
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else self.check.exit_code
+
+
+def existing_draft(out_dir: Path) -> Draft | None:
+    """The draft already in OUT, None for a new or empty OUT; InputError when OUT holds something else."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(
+            "is a file, not a directory", path=str(out_dir), hint="choose a directory for -o OUT"
+        )
+    if (out_dir / DRAFT_FILE).is_file():
+        return load_draft(out_dir)
+    others = [p.name for p in out_dir.iterdir() if not p.name.startswith(".")] if out_dir.is_dir() else []
+    if others:
+        raise InputError(
+            f"holds files that are not a draft ({', '.join(sorted(others)[:5])})",
+            path=str(out_dir),
+            hint="choose an empty or new directory for -o OUT",
+        )
+    return None
+
+
+def _resolve_only(only: tuple[str, ...], specs: tuple[SectionSpec, ...]) -> set[str]:
+    return {resolve_spec(ident, specs).id for ident in only}
+
+
+def sections_to_draft(
+    specs: tuple[SectionSpec, ...],
+    previous: Draft | None,
+    only: tuple[str, ...],
+    data_changed: bool = False,
+) -> list[SectionSpec]:
+    """--only: those (locked ones excepted); new data: every unlocked section; otherwise what the
+    previous run lacks or failed on."""
+    kept = {s.spec.id: s for s in previous.sections} if previous else {}
+    if only:
+        wanted = _resolve_only(only, specs)
+        return [s for s in specs if s.id in wanted and getattr(kept.get(s.id), "status", "") != "locked"]
+    if data_changed:
+        return [s for s in specs if getattr(kept.get(s.id), "status", "") != "locked"]
+    return [s for s in specs if s.id not in kept or kept[s.id].status not in KEPT_STATUSES]
+
+
+def metrics_hash(path: Path) -> str:
+    """A short content hash of the metrics file, recorded in draft.json."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def _data_changed(previous: Draft | None, digest: str) -> bool:
+    """True when OUT was drafted from other data (drafts of older versions carry no hash: not changed)."""
+    return bool(previous and previous.metrics_hash and previous.metrics_hash != digest)
+
+
+def draft_all(
+    todo: list[SectionSpec],
+    ctx: DraftContext,
+    previous: Draft | None,
+    on_done: Callable[[Section], None] = lambda s: None,
+) -> dict[str, Section]:
+    """Draft sections concurrently (bounded by settings.concurrency); failures are kept as failed."""
+    before = {s.spec.id: s for s in previous.sections} if previous else {}
+    done: dict[str, Section] = {}
+    with ThreadPoolExecutor(max_workers=ctx.settings.concurrency) as pool:
+        futures = {pool.submit(draft_section, spec, ctx, previous=before.get(spec.id)): spec for spec in todo}
+        for future in as_completed(futures):
+            section = _result(future, futures[future])
+            done[section.spec.id] = section
+            on_done(section)
+    return done
+
+
+def _result(future: Future, spec: SectionSpec) -> Section:
+    """The section; an unexpected error (a bug) fails that section only, the others are kept."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - one section's bug must not lose the others' work
+        error = f"internal error {type(exc).__name__}: {exc} (please report it; run again with --debug)"
+        return Section(spec=spec, text="", status="failed", provenance=Provenance(error=error))
+
+
+def assemble(
+    specs: tuple[SectionSpec, ...],
+    drafted: dict[str, Section],
+    previous: Draft | None,
+    source: SourceData,
+    digest: str = "",
+) -> Draft:
+    before = {s.spec.id: s for s in previous.sections} if previous else {}
+    sections = []
+    for spec in specs:
+        section = drafted.get(spec.id) or before.get(spec.id)
+        missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error="not drafted yet"))
+        sections.append(_respec(section, spec) if section else missing)
+    created = previous.created_at if previous else dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return Draft(
+        report=source.report,
+        sections=tuple(sections),
+        metrics_path=str(Path(source.path or "").resolve()) if source.path else "",
+        created_at=created,
+        metrics_hash=digest,
+    )
+
+
+def _respec(section: Section, spec: SectionSpec) -> Section:
+    """A kept section under this plan's numbering (ordinals renumber when parts come and go)."""
+    return section if section.spec == spec else replace(section, spec=spec)
+
+
+def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
+    """A prompt that cannot fit, or a model that is unreachable for every section, is the user's to fix."""
+    errors = [s.provenance.error for s in sections.values() if s.status == "failed"]
+    prompt = next((e for e in errors if e.startswith(PromptError.__name__)), "")
+    if prompt:
+        raise PromptError(prompt.split(": ", 1)[1], hint="the other sections were saved; see draft.json")
+    modelled = [s for s in sections.values() if ctx.uses_model(s.spec)]
+    unreachable = [s for s in modelled if s.provenance.error.startswith(BackendUnavailable.__name__)]
+    if modelled and len(unreachable) == len(modelled):
+        raise BackendUnavailable(
+            unreachable[0].provenance.error.split(": ", 1)[1],
+            hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
+        )
+
+
+def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
+    """The draft already in OUT with draft.md's hand edits imported (and locked), and draft.md's text."""
+
+    previous = existing_draft(out_dir)
+    if previous is None:
+        return None, ""
+    md_text = read_markdown(out_dir, previous)
+    return import_hand_edits(previous, md_text)[0], md_text
+
+
+def _write(out_dir: Path, draft: Draft, md_text: str, changed: set[str], source: SourceData) -> CheckReport:
+    """Every output file; a resumed draft.md keeps the bytes of the sections not drafted again."""
+
+    text = merge_markdown(md_text, draft, changed) if md_text else render_markdown(draft)
+    return write_all(out_dir, draft, text, source)
+
+
+def run_draft(
+    metrics_path: Path,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    only: tuple[str, ...] = (),
+    backend: Backend | None = None,
+    progress: bool = True,
+    on_plan: Callable[[list[SectionSpec]], None] | None = None,
+    on_section: Callable[[Section], None] | None = None,
+) -> DraftOutcome:
+    """on_plan(todo) before drafting, on_section(section) as each one ends (the web page's live progress)."""
+
+    source = load_source(Path(metrics_path))
+    previous, md_text = _previous_with_hand_edits(Path(out_dir))
+    ctx = build_context(source, settings, backend)
+    specs = plan_sections(source, ctx.taxonomy)
+    digest = metrics_hash(Path(metrics_path))
+    data_changed = _data_changed(previous, digest)
+    todo = sections_to_draft(specs, previous, only, data_changed)
+    if on_plan is not None:
+        on_plan(todo)
+    with SectionProgress(todo, enabled=progress and not settings.quiet) as bar:
+        drafted = draft_all(
+            todo, ctx, previous, on_done=lambda s: (bar.done(s), on_section and on_section(s))
+        )
+    draft = assemble(specs, drafted, previous, source, digest)
+    check = _write(Path(out_dir), draft, md_text, set(drafted), source)
+    raise_if_fatal(drafted, ctx)
+    failed = tuple(s.spec.id for s in draft.sections if s.status == "failed")
+    return DraftOutcome(
+        draft=draft,
+        check=check,
+        failed=failed,
+        out_dir=Path(out_dir),
+        drafted=tuple(drafted),
+        data_changed=data_changed,
+    )

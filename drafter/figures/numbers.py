@@ -1,0 +1,378 @@
+"""Find every figure in Chinese report text: Arabic and Chinese numerals, 万/亿, units, and what is not a figure.
+
+Decisions (documented in the README):
+- Units stay as printed (21.09亿元 keeps 21.09 with 亿元); `to_base` converts for comparisons.
+- Not figures (`ignored` says why): years and year ranges, dates, 文号, phone numbers, section numbers,
+  ordinals (第155次、156次常委会, 第1名, 前1%), anything inside 《…》, numbers inside short “…” names
+  (“5+2+1”, “1331工程”), names such as 两个只增不减 / 四个意识, 56人以上大班额 (a category),
+  5+2 / 1+X / 4A / 100M, ratios (66：34), durations (3年, 三年内), a lone 一 with a counter (一所, 一批).
+- A range (3—5年, 600-800元) gives two figures with the unit of the range.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+import cn2an
+
+from drafter.core.types import Figure
+
+# full-width digits and Traditional unit characters, one character for one so offsets stay valid
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．％＋－～萬億個項場處條節間臺張種類輛歲兩",
+    "0123456789.%+-~万亿个项场处条节间台张种类辆岁两",
+)
+
+UNITS = (
+    "个百分点",
+    "百分点",
+    "万平方米",
+    "平方米",
+    "万人次",
+    "人次",
+    "万元",
+    "亿元",
+    "千元",
+    "万人",
+    "万名",
+    "万个",
+    "元",
+    "%",
+    "‰",
+    "所",
+    "个",
+    "人",
+    "名",
+    "班",
+    "倍",
+    "次",
+    "项",
+    "家",
+    "台",
+    "套",
+    "册",
+    "小时",
+    "分钟",
+    "分",
+    "亩",
+    "条",
+    "篇",
+    "场",
+    "节",
+    "期",
+    "批",
+    "间",
+    "座",
+    "门",
+    "起",
+    "份",
+    "处",
+    "件",
+    "张",
+    "种",
+    "类",
+    "支",
+    "辆",
+    "岁",
+    "周",
+    "天",
+    "轨",
+    "位",
+    "块",
+    "部",
+    "年",
+    "万",
+    "亿",
+)
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+CN_COUNTERS = (
+    "所",
+    "个",
+    "人",
+    "名",
+    "家",
+    "项",
+    "次",
+    "场",
+    "批",
+    "座",
+    "间",
+    "台",
+    "套",
+    "册",
+    "班",
+    "倍",
+    "种",
+    "条",
+    "篇",
+    "节",
+    "期",
+    "处",
+    "件",
+    "支",
+    "类",
+    "年",
+    "元",
+    "万元",
+    "亿元",
+    "万人",
+)
+_CN_COUNTER_RE = "|".join(re.escape(u) for u in sorted(CN_COUNTERS, key=len, reverse=True))
+
+_ARABIC = re.compile(
+    r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?(\d+))?(?!\.\d)"
+    rf"(\s?(?:余|多))?\s?({_UNIT_RE})?"
+)
+_CHINESE = re.compile(
+    rf"([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)(余|多)?({_CN_COUNTER_RE})"
+)
+_RANGE_SEP = re.compile(r"\s?[-—–~至到]{1,2}\s?")
+
+_IGNORE_SPANS = (
+    (re.compile(r"《[^《》\n]{0,80}》"), "name"),
+    (re.compile(r"“[^“”\n]{0,20}”"), "name"),
+    (re.compile(r"[〔［\[﹝(（]\s*\d{4}\s*[〕］\]﹞)）]\s*\d+\s*号"), "doc_number"),
+    (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
+    (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
+    (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:超)?大班额"), "name"),
+    (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
+    (re.compile(r"\d+\s?[:：]\s?\d+"), "ratio"),
+    (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
+)
+_NAME_PHRASES = re.compile(
+    r"两个只增不减|两个维护|四个意识|四个自信|四个全面|五个统筹|两项事业|两支队伍|两套管理|三支队伍|四类评价|"
+    r"五类主体|五项管理|十项举措|十个不得|一个严禁|三个加法|两类学校|两个覆盖|两个责任|四方责任|两张皮|三会一课|"
+    r"两个确立|五个测评模块|三个100%"
+)
+_HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．](?!\d))")
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+    for s, e, why in spans:
+        if s <= start and end <= e:
+            return why
+    return ""
+
+
+def _ignore_spans(norm: str) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), why) for rx, why in _IGNORE_SPANS for m in rx.finditer(norm)]
+    spans += [(m.start(), m.end(), "name") for m in _NAME_PHRASES.finditer(norm)]
+    spans += [(m.start(), m.end(), "section_number") for m in _HEADING_NUM.finditer(norm)]
+    return spans
+
+
+def _num_end(m: re.Match[str]) -> int:
+    return m.end(2) if m.group(2) else m.end(1)
+
+
+def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
+    after = norm[_num_end(m) : _num_end(m) + 8]
+    if unit == "年" or re.match(r"\s?(?:学年|年|级|届)", after):
+        return "year"
+    if re.match(r"\s?[-—–~至]\s?\d{4}(?!\d)", after) or re.search(
+        r"\d{4}\s?[-—–~至]\s?$", norm[max(0, m.start() - 7) : m.start()]
+    ):
+        return "range-year"
+    return ""
+
+
+def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> str:
+    before = norm[max(0, m.start() - 9) : m.start()]
+    after = norm[_num_end(m) : _num_end(m) + 2]
+    if re.search(r"(?:第|前)\s?$", before) or re.search(r"第\s?\d+\s?[次届号名]?、\s?$", before):
+        return "ordinal"
+    if not unit and integer and re.match(r"[、.](?!\d)", after):
+        return "ordinal"
+    if not unit and integer and re.search(r"[（(]\s?$", before) and re.match(r"\s?[)）]", after):
+        return "ordinal"
+    return ""
+
+
+def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
+    """Why an Arabic number is not a figure, or ''."""
+    integer = m.group(2) is None and "," not in m.group(1)
+    after = norm[_num_end(m) : _num_end(m) + 3]
+    if integer and len(m.group(1)) == 4 and 1900 <= value <= 2100 and (reason := _year_reason(norm, m, unit)):
+        return reason
+    if integer and re.match(r"\s?(?:月|日)", after) and not m.group(3):
+        return "date"
+    if reason := _ordinal_reason(norm, m, unit, integer):
+        return reason
+    if (
+        not unit
+        and re.match(r"\s?[A-Za-z]", after)
+        or re.search(r"[A-Za-z_]$", norm[max(0, m.start() - 1) : m.start()])
+    ):
+        return "name"
+    if unit == "年" and value < 100:
+        return "duration"
+    return ""
+
+
+def _decimals(frac: str | None) -> int:
+    return len(frac) if frac else 0
+
+
+def _unit_and_end(norm: str, m: re.Match[str]) -> tuple[str, int]:
+    """The unit as printed (万余人 -> 万人) and where the figure ends."""
+    unit = m.group(4) or ""
+    if unit in ("万", "亿"):
+        tail = re.match(rf"(?:余|多)({_UNIT_RE})", norm[m.end() : m.end() + 4])
+        if tail and tail.group(1) in ("人", "人次", "名", "元", "个"):
+            return unit + tail.group(1), m.end() + tail.end()
+    if unit:
+        return unit, m.end(4)
+    return "", (m.end(3) if m.group(3) else _num_end(m))
+
+
+def _arabic_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) -> list[Figure]:
+    figures: list[Figure] = []
+    for m in _ARABIC.finditer(norm):
+        whole, frac = m.group(1).replace(",", ""), m.group(2)
+        value = float(f"{whole}.{frac}" if frac else whole)
+        unit, end = _unit_and_end(norm, m)
+        reason = _in_spans(m.start(), end, spans) or _arabic_reason(norm, m, value, unit)
+        figures.append(Figure(m.start(), end, text[m.start() : end], value, unit, _decimals(frac), reason))
+    return _spread_range_units(norm, figures)
+
+
+def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
+    """In 3—5年 / 600-800元 the first number takes the unit of the second."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit or not b.unit or not _RANGE_SEP.fullmatch(norm[a.end : b.start]):
+            continue
+        reason = a.ignored or ("duration" if b.unit == "年" and b.ignored == "duration" else "")
+        if b.ignored in ("year", "range-year"):
+            reason = "range-year"
+        out[i] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, reason)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _cn_value(numeral: str) -> float | None:
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _chinese_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) -> list[Figure]:
+    figures: list[Figure] = []
+    for m in _CHINESE.finditer(norm):
+        numeral, unit = m.group(1), m.group(3)
+        if numeral[-1] in "万亿" and unit in ("人", "元"):
+            numeral, unit = numeral[:-1], numeral[-1] + unit
+        if re.search(r"[一二两三四五六七八九][一二两三四五六七八九]", numeral):
+            numeral = numeral[-1]  # 唯一一所, 一一对应: juxtaposed digits are words, not one numeral
+        if not numeral:
+            continue
+        value = _cn_value(numeral)
+        if value is None:
+            continue
+        reason = _in_spans(m.start(), m.end(), spans) or _chinese_reason(norm, m, numeral, unit)
+        decimals = len(numeral.split("点")[1]) if "点" in numeral else 0
+        start = m.end() - len(numeral) - len(m.group(2) or "") - len(m.group(3))
+        if m.group(1)[-1] in "万亿" and m.group(3) in ("人", "元"):
+            start -= 1
+        figures.append(Figure(start, m.end(), text[start : m.end()], value, unit, decimals, reason))
+    return figures
+
+
+def _chinese_reason(norm: str, m: re.Match[str], numeral: str, unit: str) -> str:
+    if norm[max(0, m.start() - 1) : m.start()] == "第":
+        return "ordinal"
+    if numeral == "一":
+        return "word"
+    if unit == "年":
+        return "duration"
+    if numeral in ("百", "千", "万", "亿"):
+        return "word"
+    if norm[max(0, m.start() - 1) : m.start()] == "届" or norm[m.end() : m.end() + 2] in ("会议", "全会"):
+        return "ordinal"
+    return ""
+
+
+def find_figures(text: str) -> tuple[Figure, ...]:
+    """Every number in `text`, in order, with `ignored` set for the ones that are not figures."""
+    norm = text.translate(_FULLWIDTH)
+    spans = _ignore_spans(norm)
+    figures = _arabic_figures(text, norm, spans) + _chinese_figures(text, norm, spans)
+    return tuple(sorted(figures, key=lambda f: f.start))
+
+
+# ---------------------------------------------------------------- units and formatting
+_FACTORS: dict[str, tuple[float, str]] = {
+    "元": (1, "元"),
+    "千元": (1e3, "元"),
+    "万元": (1e4, "元"),
+    "亿元": (1e8, "元"),
+    "万": (1e4, "元"),
+    "亿": (1e8, "元"),
+    "人": (1, "人"),
+    "名": (1, "人"),
+    "万人": (1e4, "人"),
+    "万名": (1e4, "人"),
+    "人次": (1, "人次"),
+    "万人次": (1e4, "人次"),
+    "平方米": (1, "平方米"),
+    "万平方米": (1e4, "平方米"),
+    "个": (1, "个"),
+    "万个": (1e4, "个"),
+    "%": (1, "%"),
+    "‰": (0.1, "%"),
+    "个百分点": (1, "个百分点"),
+    "百分点": (1, "个百分点"),
+}
+
+
+def to_base(value: float, unit: str) -> tuple[float, str]:
+    """(value, unit) in the base unit of its family: 21.09亿元 -> (2109000000, '元'); 3.5万人 -> (35000, '人')."""
+    factor, base = _FACTORS.get(unit, (1, unit))
+    return value * factor, base
+
+
+@lru_cache(maxsize=256)
+def family(unit: str) -> str:
+    """元 for 元/万元/亿元, 人 for 人/名/万人, % for %/‰ …; the unit itself otherwise."""
+    return to_base(1, unit)[1]
+
+
+def same_family(unit_a: str, unit_b: str) -> bool:
+    return family(unit_a) == family(unit_b)
+
+
+def convert(value: float, unit: str, target_unit: str) -> float:
+    """`value` in `unit` expressed in `target_unit` (same family)."""
+    base, _ = to_base(value, unit)
+    return base / to_base(1, target_unit)[0]
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    quant = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quant, rounding=ROUND_HALF_UP))
+
+
+def shown_decimals(value: float, max_decimals: int = 4) -> int:
+    text = f"{round_half_up(value, max_decimals):.{max_decimals}f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    if decimals is None:
+        decimals = shown_decimals(value)
+    text = f"{round_half_up(value, decimals):.{decimals}f}"
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def format_figure(value: float, unit: str, decimals: int | None = None) -> str:
+    """(21.09,'亿元')->'21.09亿元'; (0.43,'%',2)->'0.43%'; (30,'所')->'30所'; integers without '.0'."""
+    return f"{format_number(value, decimals)}{unit}"
+
+
+def matches_shown(printed: float, decimals: int, actual: float) -> bool:
+    """True when `actual` shows as `printed` at `decimals` (91.2 matches 91.24, not 91.26; 21 matches 21.09)."""
+    return abs(round_half_up(actual, decimals) - printed) < 10 ** -(decimals + 3)

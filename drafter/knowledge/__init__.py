@@ -1,0 +1,1 @@
+"""The knowledge base: example reports and policy texts, chunked, embedded offline, indexed and retrieved."""

@@ -1,0 +1,94 @@
+"""OUT directories: draft.json (the source of truth) to and from the dataclasses in types.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from drafter.core.errors import InputError
+from drafter.core.files import write_json_atomic
+from drafter.core.types import Draft, Provenance, ReportInfo, Section, SectionSpec, Table
+from drafter.outdir.names import DRAFT_FILE
+
+FORMAT = "drafter.draft"
+VERSION = 1
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    data = dataclasses.asdict(draft)
+    data["report"]["date"] = draft.report.date.isoformat() if draft.report.date else None
+    return {"format": FORMAT, **data, "version": VERSION}
+
+
+def _report(raw: dict) -> ReportInfo:
+    date = dt.date.fromisoformat(raw["date"]) if raw.get("date") else None
+    return ReportInfo(**{**raw, "date": date})
+
+
+def _provenance(raw: dict) -> Provenance:
+    return Provenance(**{**raw, "exemplars": tuple(tuple(e) for e in raw.get("exemplars", ()))})
+
+
+def _section(raw: dict) -> Section:
+    tables = tuple(
+        Table(t["caption"], tuple(t["header"]), tuple(tuple(r) for r in t["rows"]))
+        for t in raw.get("tables", ())
+    )
+    return Section(
+        spec=SectionSpec(**raw["spec"]),
+        text=raw["text"],
+        status=raw.get("status", "drafted"),
+        provenance=_provenance(raw.get("provenance", {})),
+        tables=tables,
+        history=tuple(_provenance(h) for h in raw.get("history", ())),
+    )
+
+
+def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
+    if data.get("format") != FORMAT:
+        raise InputError(
+            "this is not a Drafter draft.json", path=path, hint="draft again with `drafter draft`"
+        )
+    if data.get("version") != VERSION:
+        raise InputError(
+            f"draft.json is format version {data.get('version')}, this Drafter reads {VERSION}",
+            path=path,
+            hint="re-create it with `drafter draft METRICS -o OUT` (hand edits in draft.md are kept)",
+        )
+    try:
+        return Draft(
+            report=_report(data["report"]),
+            sections=tuple(_section(s) for s in data["sections"]),
+            metrics_path=data.get("metrics_path", ""),
+            metrics_hash=data.get("metrics_hash", ""),
+            created_at=data.get("created_at", ""),
+            version=VERSION,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(
+            f"draft.json is damaged ({exc})", path=path, hint="draft again with `drafter draft`"
+        ) from exc
+
+
+def load_draft(out_dir: Path) -> Draft:
+    path = Path(out_dir) / DRAFT_FILE
+    if not path.is_file():
+        raise InputError(
+            "no draft.json here", path=str(out_dir), hint="create one with `drafter draft METRICS -o OUT`"
+        )
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(
+            f"cannot read draft.json ({exc})", path=str(path), hint="draft again with `drafter draft`"
+        ) from exc
+    return draft_from_dict(data, str(path))
+
+
+def save_draft(out_dir: Path, draft: Draft) -> Path:
+    path = Path(out_dir) / DRAFT_FILE
+    write_json_atomic(path, draft_to_dict(draft))
+    return path

@@ -1,0 +1,1 @@
+"""Source data: metrics files (YAML, JSON, the Excel template) read, validated and turned into SourceData."""

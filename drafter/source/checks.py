@@ -1,0 +1,186 @@
+"""Every problem of a metrics file's data, one line each: schema errors in plain words plus the rules that look across fields."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from drafter.core.taxonomy import Taxonomy
+from drafter.source.schema import FileModel, number_or_none
+
+COUNT_UNITS = frozenset(
+    (
+        "所",
+        "个",
+        "人",
+        "名",
+        "班",
+        "次",
+        "家",
+        "人次",
+        "条",
+        "处",
+        "项",
+        "间",
+        "台",
+        "套",
+        "册",
+        "座",
+        "校",
+        "户",
+        "张",
+        "篇",
+        "门",
+        "节",
+        "期",
+        "场",
+        "批",
+    )
+)
+GROWTH_WORDS = ("毛", "gross", "增长", "增幅", "growth", "提高", "增加", "change")
+_FIXES = {
+    "missing": "required field is missing → add it",
+    "extra_forbidden": "unknown field → remove it or check its spelling",
+    "string_type": "must be text",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "must look like <indicator>.<name>, e.g. fund.general_budget_edu (lowercase a-z, 0-9, _)",
+    "too_short": "must not be empty → give at least one year: value",
+    "dict_type": "must be a mapping",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping",
+    "date_from_datetime_parsing": "is not a date → write YYYY-MM-DD",
+    "date_parsing": "is not a date → write YYYY-MM-DD",
+    "date_type": "is not a date → write YYYY-MM-DD",
+}
+
+
+def check(data: dict, path: Path, taxonomy: Taxonomy) -> tuple[FileModel | None, list[str]]:
+    """The validated model (None when the schema fails) and every problem as `path: key (cell): message`."""
+    origin = data.pop("_origin", {}) if isinstance(data, dict) else {}
+    model, problems = None, []
+    try:
+        model = FileModel.model_validate(data)
+    except ValidationError as exc:
+        problems = _pydantic_problems(exc)
+    problems += _semantic_problems(data, taxonomy)
+    problems.sort(key=_order)
+    return model, [_line(path, loc, msg, origin) for loc, msg in problems]
+
+
+def key_path(loc: tuple[Any, ...]) -> str:
+    """('metrics', 3, 'values', 2021) -> metrics[3].values.2021."""
+    out, prev = "", None
+    for part in loc:
+        if part == "[key]":
+            continue
+        index = isinstance(part, int) and out and prev != "values"
+        out, prev = out + (f"[{part}]" if index else f"{'.' if out else ''}{part}"), part
+    return out
+
+
+def _pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    problems = []
+    for err in exc.errors():
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] != "value_error":
+            msg = _FIXES.get(err["type"], msg)
+        problems.append((key_path(err["loc"]), msg))
+    return problems
+
+
+def _by_label(label: str, taxonomy: Taxonomy) -> list[str]:
+    """Indicators whose expected metrics or keywords the label names: 毛入园率 → preschool."""
+    if not label:
+        return []
+    return [
+        ind.code
+        for ind in taxonomy.indicators
+        if any(m.label in label or label in m.label for m in ind.metrics)
+        or any(len(word) > 2 and word in label for word in ind.keywords)
+    ]
+
+
+def _indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
+    """Suggest by spelling (a prefix, then a close match) and by the metric's label (毛入园率 → preschool);
+    a guess from the label alone is less sure, so the valid codes are listed beside it."""
+    spelled = [c for c in taxonomy.codes if code and c.startswith(code)]
+    spelled += difflib.get_close_matches(code, taxonomy.codes, n=1, cutoff=0.6)
+    guesses = list(dict.fromkeys(_by_label(label, taxonomy)[:2] + spelled))[:3]
+    every = f"use one of: {', '.join(taxonomy.codes)}"
+    if not guesses:
+        return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {every}"
+    hint = f"did you mean {' or '.join(repr(g) for g in guesses)}?"
+    return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {hint}" + (
+        "" if spelled else f" ({every})"
+    )
+
+
+def _value_problem(metric: dict, value: float) -> str:
+    unit, words = str(metric.get("unit", "")).strip(), f"{metric.get('key', '')} {metric.get('label', '')}"
+    if unit == "%" and value > 100 and not any(w in words for w in GROWTH_WORDS):
+        return (
+            f"{value:g}% is above 100, which a coverage/share/rate cannot be → check the figure or the unit"
+        )
+    if unit in COUNT_UNITS and value < 0:
+        return f"{value:g}{unit} is a negative count → counts cannot be below 0"
+    return ""
+
+
+def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    if not isinstance(metric, dict):
+        return []
+    out, key = [], metric.get("key")
+    if isinstance(key, str) and key:
+        if key.split(".", 1)[0] not in taxonomy.codes:
+            code, label = key.split(".", 1)[0], str(metric.get("label", ""))
+            out.append((f"metrics[{i}].key", _indicator_problem(code, taxonomy, label)))
+        if key in seen:
+            out.append((f"metrics[{i}].key", f"{key!r} repeats metrics[{seen[key]}] → merge their values"))
+        seen.setdefault(key, i)
+    values = metric.get("values")
+    for year, raw in values.items() if isinstance(values, dict) else ():
+        value = number_or_none(raw)
+        problem = _value_problem(metric, value) if value is not None else ""
+        if problem:
+            out.append((f"metrics[{i}].values.{year}", problem))
+    return out
+
+
+def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """Rules that look across fields, run on the raw data so they add to (not hide behind) schema errors."""
+    out: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    metrics = data.get("metrics")
+    for i, metric in enumerate(metrics if isinstance(metrics, list) else []):
+        out += _metric_problems(i, metric, seen, taxonomy)
+    facts = data.get("facts")
+    for code in facts if isinstance(facts, dict) else {}:
+        if str(code) not in taxonomy.codes:
+            out.append((f"facts.{code}", _indicator_problem(str(code), taxonomy)))
+    report = data.get("report") if isinstance(data.get("report"), dict) else {}
+    rnd, period = number_or_none(report.get("round")), number_or_none(report.get("period"))
+    if rnd is not None and period is not None and period > rnd:
+        out.append(("report.period", f"assessed year {period} is after the round {rnd} → period <= round"))
+    return out
+
+
+def _order(problem: tuple[str, str]) -> list[Any]:
+    """Report first, then metrics in file order, then the rest; indexes compared as numbers."""
+    rank = (
+        ("report", "metrics", "facts").index(problem[0].split(".")[0].split("[")[0])
+        if problem[0].split(".")[0].split("[")[0] in ("report", "metrics", "facts")
+        else 3
+    )
+    return [rank] + [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", problem[0])]
+
+
+def _line(path: Path, loc: str, msg: str, origin: dict[str, str]) -> str:
+    cell = next(
+        (origin[p] for p in sorted(origin, key=len, reverse=True) if loc == p or loc.startswith(p + ".")), ""
+    )
+    where = f"{loc} ({cell})" if cell else loc
+    return f"{path}: {where}: {msg}" if where else f"{path}: {msg}"

@@ -1,0 +1,164 @@
+"""Source data: read a metrics file (YAML / JSON / XLSX), report every problem at once, return SourceData.
+
+The schema lives in `source.schema`, the checks in `source.checks`, the YAML template in
+`source.yaml_template`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafter.core.config import Settings
+from drafter.core.errors import InputError
+from drafter.core.taxonomy import Taxonomy, load_taxonomy
+from drafter.core.textio import decode_text
+from drafter.core.types import Metric, ReportInfo, SourceData, Target
+from drafter.source.checks import check
+from drafter.source.schema import FileModel
+from drafter.source.xlsx import read_workbook
+
+log = logging.getLogger(__name__)
+SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+MAX_SHOWN = 25
+
+
+# ---------------------------------------------------------------- reading files
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text and the encoding it was read with: UTF-8, else GB18030 (said so by the caller)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file ({exc.strerror})",
+            path=str(path),
+            hint="check the path and that the file is readable",
+        ) from exc
+    if not data.strip():
+        raise InputError(
+            "the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template"
+        )
+    return decode_text(data, path)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses a key written twice in one mapping (a copied `2021:` line loses data)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} → write each key once", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _parse_text(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, _UniqueKeyLoader)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            path=str(path),
+            hint="fix the JSON syntax (commas, quotes, brackets)",
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        hint = (
+            "merge the repeated entries"
+            if "duplicate key" in reason
+            else "check indentation and quote values that contain ':' or '#'"
+        )
+        raise InputError(f"YAML syntax error{where}: {reason}", path=str(path), hint=hint) from exc
+
+
+def read_raw(path: Path) -> tuple[dict, str]:
+    """The file as plain data (dict) and the encoding it was read with ("xlsx" for workbooks)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            f"unknown file type {suffix or '(none)'!r}",
+            path=str(path),
+            hint="use a .yaml, .yml, .json or .xlsx metrics file",
+        )
+    if suffix == ".xlsx":
+        return read_workbook(path), "xlsx"
+    text, encoding = read_text(path)
+    if encoding != "utf-8":
+        log.warning("%s is not UTF-8: read it as %s", path, encoding.upper())
+    data = _parse_text(path, text)
+    if data is None:
+        raise InputError("the file holds no data", path=str(path), hint="add report: and metrics: sections")
+    if not isinstance(data, dict):
+        raise InputError(
+            "the top level must be a mapping with report: and metrics:",
+            path=str(path),
+            hint="see examples/yangquan-2021.yaml",
+        )
+    return data, encoding
+
+
+def default_taxonomy() -> Taxonomy:
+    return load_taxonomy(Settings.from_env().knowledge_dir / "taxonomy.yaml")
+
+
+# ---------------------------------------------------------------- public
+def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> list[str]:
+    """Every problem of a metrics file, one line each; [] when it is good."""
+    try:
+        data, _ = read_raw(Path(path))
+    except InputError as exc:
+        return list(getattr(exc, "problems", None) or [exc.render()])
+    return check(data, Path(path), taxonomy or default_taxonomy())[1]
+
+
+def load_source(path: Path, taxonomy: Taxonomy | None = None) -> SourceData:
+    """Read and validate a metrics file; raise one InputError listing every problem."""
+    path = Path(path)
+    data, _ = read_raw(path)
+    model, problems = check(data, path, taxonomy or default_taxonomy())
+    if problems or model is None:
+        raise InputError(
+            summarize(problems, path), hint=f"fix them, then run `drafter metrics validate {path}`"
+        )
+    return to_source(model, path)
+
+
+def summarize(problems: list[str], path: Path) -> str:
+    shown = problems[:MAX_SHOWN]
+    more = f"\n  … and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
+    return f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in shown) + more
+
+
+def to_source(model: FileModel, path: Path) -> SourceData:
+    metrics = tuple(
+        Metric(
+            key=m.key,
+            label=m.label,
+            unit=m.unit,
+            values=dict(sorted(m.values.items())),
+            note=m.note,
+            target=Target(m.target.value, m.target.relation, m.target.label) if m.target else None,
+        )
+        for m in model.metrics
+    )
+    return SourceData(
+        report=ReportInfo(**model.report.model_dump()),
+        metrics=metrics,
+        facts={code: tuple(items) for code, items in model.facts.items()},
+        rectification=tuple(model.rectification),
+        problems=tuple(model.problems),
+        plans=tuple(model.plans),
+        experiences=tuple(model.experiences),
+        path=str(path),
+    )

@@ -1,0 +1,207 @@
+"""Read a filled-in Excel template back as plain data (the same dict shape as a metrics.yaml).
+
+openpyxl's reading side stays inside this module (the writing side in `xlsx_template`). `read_workbook`
+returns the metrics-file dict plus an `_origin` map (key path -> sheet!cell) so that problems found later
+can name the cell. The layout constants and `write_template` are `xlsx_template`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from drafter.core.errors import InputError
+from drafter.source.xlsx_template import (
+    FACTS,
+    FIRST_ROW,
+    HEADER_ROW,
+    HEADERS,
+    LISTS,
+    METRIC_HEAD,
+    METRIC_TAIL,
+    METRICS,
+    REPORT,
+    REPORT_FIELDS,
+    REQUIRED,
+    TEXT_SHEETS,
+)
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return "" if value is None else str(value).strip()
+
+
+def _open(path: Path) -> Any:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise InputError(
+            f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+            path=str(path),
+            hint="save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`",
+        ) from exc
+
+
+def _value(raw: Any) -> Any:
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str):
+        return raw.strip() or None
+    return raw
+
+
+def _column(text: str, names: tuple[str, ...]) -> str:
+    """The field a header cell names: by its English code or its Chinese name; "" if neither."""
+    tokens = text.replace("（", " ").replace("(", " ").replace(")", " ").replace("）", " ").split()
+    return next((n for n in names if n in tokens or (HEADERS.get(n) and HEADERS[n] in text)), "")
+
+
+def _merged_problems(ws: Any, path: Path) -> list[str]:
+    return [
+        f"{path}: {ws.title}!{rng.coord}: merged cells in the data area → unmerge them (one value per cell)"
+        for rng in ws.merged_cells.ranges
+        if rng.max_row >= HEADER_ROW
+    ]
+
+
+def _year_header(text: str) -> int | None:
+    text = text.removesuffix("年").strip()
+    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+
+
+def _metric_columns(ws: Any, path: Path, problems: list[str]) -> dict[int, Any]:
+    """Column index -> field name or year, from the header row; renamed headers become problems."""
+    columns: dict[int, Any] = {}
+    for cell in ws[HEADER_ROW]:
+        text = _cell_text(cell.value)
+        field = _year_header(text) or _column(text, METRIC_HEAD + METRIC_TAIL)
+        if field:
+            columns[cell.column] = field
+        elif text:
+            expected = ", ".join(f"{HEADERS[c]} {c}" for c in METRIC_HEAD + METRIC_TAIL)
+            problems.append(
+                f"{path}: {ws.title}!{cell.coordinate}: unknown column header {text!r} "
+                f"→ use a year (e.g. 2021) or one of: {expected}"
+            )
+    for need in ("key", "label", "unit"):
+        if need not in columns.values():
+            problems.append(
+                f"{path}: {ws.title}!row {HEADER_ROW}: no {HEADERS[need]} {need} column in the header row "
+                f"→ restore it from `drafter metrics template`"
+            )
+    return columns
+
+
+def _metric_row(cells: tuple[Any, ...], columns: dict[int, Any], where: str, origin: dict[str, str]) -> dict:
+    metric: dict[str, Any] = {"values": {}}
+    for cell in cells:
+        field, value = columns.get(cell.column), _value(cell.value)
+        if field is None or value is None:
+            continue
+        if isinstance(field, int):
+            metric["values"][field] = value
+            origin[f"{where}.values.{field}"] = f"{METRICS}!{cell.coordinate}"
+        else:
+            metric[field] = value
+            origin[f"{where}.{field}"] = f"{METRICS}!{cell.coordinate}"
+    indicator = str(metric.pop("indicator", "") or "")
+    if indicator and isinstance(metric.get("key"), str) and "." not in metric["key"]:
+        metric["key"] = f"{indicator}.{metric['key']}"
+    if "target" in metric or "relation" in metric:
+        target = {"value": metric.pop("target", None), "relation": metric.pop("relation", ">=")}
+        metric["target"] = {k: v for k, v in target.items() if v is not None}
+    return metric
+
+
+def _read_metrics(ws: Any, path: Path, problems: list[str], origin: dict[str, str]) -> list[dict]:
+    columns, metrics = _metric_columns(ws, path, problems), []
+    for cells in ws.iter_rows(min_row=FIRST_ROW):
+        if all(_value(c.value) is None for c in cells):
+            continue
+        where = f"metrics[{len(metrics)}]"
+        origin[where] = f"{METRICS}!row {cells[0].row}"
+        metrics.append(_metric_row(cells, columns, where, origin))
+    return metrics
+
+
+def _report_key(text: str) -> str:
+    """The report field a 字段 cell names: its English key, or its Chinese name as the first word."""
+    words = text.split()
+    by_key = next((key for key, _, _ in REPORT_FIELDS if key in words), "")
+    return by_key or next((key for key, name, _ in REPORT_FIELDS if words and words[0] == name), "")
+
+
+def _read_report(ws: Any, path: Path, problems: list[str], origin: dict[str, str]) -> dict:
+    report: dict[str, Any] = {}
+    for row in range(FIRST_ROW, ws.max_row + 1):
+        label, value = _cell_text(ws.cell(row, 1).value), _value(ws.cell(row, 2).value)
+        key = _report_key(label)
+        if label and not key:
+            problems.append(
+                f"{path}: {REPORT}!A{row}: unknown field {label!r} → use one of: "
+                + ", ".join(f"{name} {k}" for k, name, _ in REPORT_FIELDS)
+            )
+        elif key and value is not None:
+            report[key] = value
+        if key:
+            origin[f"report.{key}"] = f"{REPORT}!B{row}"
+    return report
+
+
+def _read_facts(ws: Any, origin: dict[str, str]) -> dict[str, list[str]]:
+    facts: dict[str, list[str]] = {}
+    for row in range(FIRST_ROW, ws.max_row + 1):
+        code, text = _cell_text(ws.cell(row, 1).value), _cell_text(ws.cell(row, 2).value)
+        if not code and not text:
+            continue
+        origin.setdefault(f"facts.{code}", f"{FACTS}!A{row}")
+        origin[f"facts.{code}[{len(facts.get(code, []))}]"] = f"{FACTS}!B{row}"
+        facts.setdefault(code, []).append(text)
+    return facts
+
+
+def _read_texts(ws: Any, name: str, origin: dict[str, str]) -> list[str]:
+    texts = []
+    for row in range(FIRST_ROW, ws.max_row + 1):
+        text = _cell_text(ws.cell(row, 1).value)
+        if text:
+            origin[f"{name}[{len(texts)}]"] = f"{ws.title}!A{row}"
+            texts.append(text)
+    return texts
+
+
+def read_workbook(path: Path) -> dict:
+    """The workbook as metrics-file data (plus `_origin`); structural problems raise one InputError."""
+    wb, problems, origin = _open(path), [], {}
+    problems += [
+        f"{path}: sheet {name!r} is missing → sheets needed: {', '.join(REQUIRED)} "
+        f"(see `drafter metrics template`)"
+        for name in REQUIRED
+        if name not in wb.sheetnames
+    ]
+    for ws in wb.worksheets:
+        problems += _merged_problems(ws, path) if ws.title != LISTS else []
+    data: dict[str, Any] = {}
+    if REPORT in wb.sheetnames:
+        data["report"] = _read_report(wb[REPORT], path, problems, origin)
+    if METRICS in wb.sheetnames:
+        data["metrics"] = _read_metrics(wb[METRICS], path, problems, origin)
+    if FACTS in wb.sheetnames:
+        data["facts"] = _read_facts(wb[FACTS], origin)
+    for title, name in TEXT_SHEETS.items():
+        data[name] = _read_texts(wb[title], name, origin) if title in wb.sheetnames else []
+    if problems:
+        error = InputError(
+            f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
+            hint="fix the workbook's layout, or copy your figures into a fresh template",
+        )
+        error.problems = problems  # type: ignore[attr-defined]  # validate_file lists them one by one
+        raise error
+    return {**data, "_origin": origin}
