@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -40,3 +41,15 @@ def fake_embedding():
     from drafter.knowledge.embeddings import HashEmbedding
 
     return HashEmbedding()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clean_environment():
+    """The suite passes in a shell where a user has set DRAFTER_* or OPENAI_* (e.g. DRAFTER_BACKEND=openai).
+
+    Session-scoped, so that module-scoped fixtures that draft run in the clean environment too."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith(("DRAFTER_", "OPENAI_")):
+                patch.delenv(name)
+        yield

@@ -82,7 +82,7 @@ def test_failed_section_is_kept_while_others_succeed_then_resumed(tmp_path, fake
     metrics, out = write_metrics(tmp_path), tmp_path / "out"
     first = run_draft(metrics, out, settings, progress=False)
     assert first.failed == ("preschool",) and first.exit_code == 1
-    assert "BadCompletion" in first.draft.section("preschool").provenance.error
+    assert first.draft.section("preschool").provenance.error_kind == "bad_reply"
     assert all(first.draft.section(s).status == "drafted" for s in MODELLED if s != "preschool")
     assert json.loads((out / "draft.json").read_text(encoding="utf-8"))["sections"]
     fake_openai.default = slot_echo

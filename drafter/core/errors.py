@@ -7,6 +7,7 @@ class DrafterError(Exception):
     """Base of every error Drafter raises on purpose."""
 
     exit_code = 2
+    kind = "error"  # a stable name for the kind of problem, recorded where the error itself cannot travel
 
     def __init__(self, message: str, *, hint: str = "") -> None:
         super().__init__(message)
@@ -21,6 +22,8 @@ class DrafterError(Exception):
 class InputError(DrafterError):
     """A user's file or argument is wrong: names the file, the key path and the fix."""
 
+    kind = "input"
+
     def __init__(self, message: str, *, path: str = "", key: str = "", hint: str = "") -> None:
         where = ": ".join(p for p in (path, key) if p)
         super().__init__(f"{where}: {message}" if where else message, hint=hint)
@@ -31,22 +34,34 @@ class InputError(DrafterError):
 class ConfigError(DrafterError):
     """Settings, environment or flags that cannot work together."""
 
+    kind = "config"
+
 
 class IndexError_(DrafterError):  # noqa: N801 - trailing underscore avoids shadowing the builtin
     """The knowledge index is missing, corrupt or built by another version."""
+
+    kind = "index"
 
 
 class PromptError(DrafterError):
     """A prompt template is missing, broken, or cannot fit the model's context."""
 
+    kind = "prompt"
+
 
 class BackendError(DrafterError):
     """A model backend failed."""
+
+    kind = "backend"
 
 
 class BackendUnavailable(BackendError):
     """The endpoint cannot be reached, rejects the key or the model name."""
 
+    kind = "unavailable"
+
 
 class BadCompletion(BackendError):
     """The model answered, but the answer is empty, garbled or breaks the slot rules."""
+
+    kind = "bad_reply"

@@ -135,7 +135,7 @@ class Finding:
     text: str
     value: float | None
     unit: str
-    status: str
+    status: Status
     expected: str = ""
     source: str = ""  # metric ref (key@year) or formula
     message: str = ""
@@ -195,10 +195,13 @@ SectionKind = Literal[
 ]
 
 
+SectionStatus = Literal["drafted", "edited", "locked", "failed"]
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     id: str  # stable id: "self_check", "preschool", "problems", …
-    kind: str  # one of SectionKind
+    kind: SectionKind
     heading: str = ""  # heading text without ordinal, e.g. 学前教育普及普惠
     ordinal: str = ""  # 一 / （三） as printed, "" for unnumbered parts
     depth: int = 0  # 0 unnumbered, 1 一、, 2 （一）
@@ -225,7 +228,8 @@ class Provenance:
     tokens_in: int = 0
     tokens_out: int = 0
     instructions: str = ""
-    error: str = ""
+    error: str = ""  # what went wrong, in words
+    error_kind: str = ""  # the DrafterError.kind behind `error` ("unavailable", "prompt", …); "" when none
     note: str = ""  # e.g. why no exemplars were used
 
 
@@ -240,7 +244,7 @@ class Table:
 class Section:
     spec: SectionSpec
     text: str  # body: paragraphs separated by "\n", no heading line
-    status: str = "drafted"  # drafted | edited | locked | failed
+    status: SectionStatus = "drafted"
     provenance: Provenance = field(default_factory=Provenance)
     tables: tuple[Table, ...] = ()
     history: tuple[Provenance, ...] = ()

@@ -167,7 +167,8 @@ def draft_section(
             started_at=started,
             seconds=round(time.perf_counter() - clock, 3),
             instructions=instructions,
-            error=f"{type(exc).__name__}: {exc.message}",
+            error=exc.message,
+            error_kind=exc.kind,
             exemplars=tuple((p.id, round(p.score, 4)) for p in exemplars),
         )
         return Section(spec=spec, text="", status="failed", provenance=prov, history=(*history, prov))

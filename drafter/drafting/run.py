@@ -119,7 +119,9 @@ def _result(future: Future, spec: SectionSpec) -> Section:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - one section's bug must not lose the others' work
         error = f"internal error {type(exc).__name__}: {exc} (please report it; run again with --debug)"
-        return Section(spec=spec, text="", status="failed", provenance=Provenance(error=error))
+        return Section(
+            spec=spec, text="", status="failed", provenance=Provenance(error=error, error_kind="internal")
+        )
 
 
 def assemble(
@@ -152,15 +154,15 @@ def _respec(section: Section, spec: SectionSpec) -> Section:
 
 def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     """A prompt that cannot fit, or a model that is unreachable for every section, is the user's to fix."""
-    errors = [s.provenance.error for s in sections.values() if s.status == "failed"]
-    prompt = next((e for e in errors if e.startswith(PromptError.__name__)), "")
+    failed = [s.provenance for s in sections.values() if s.status == "failed"]
+    prompt = next((p.error for p in failed if p.error_kind == PromptError.kind), "")
     if prompt:
-        raise PromptError(prompt.split(": ", 1)[1], hint="the other sections were saved; see draft.json")
+        raise PromptError(prompt, hint="the other sections were saved; see draft.json")
     modelled = [s for s in sections.values() if ctx.uses_model(s.spec)]
-    unreachable = [s for s in modelled if s.provenance.error.startswith(BackendUnavailable.__name__)]
+    unreachable = [s for s in modelled if s.provenance.error_kind == BackendUnavailable.kind]
     if modelled and len(unreachable) == len(modelled):
         raise BackendUnavailable(
-            unreachable[0].provenance.error.split(": ", 1)[1],
+            unreachable[0].provenance.error,
             hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
         )
 

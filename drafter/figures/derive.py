@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from drafter.core.errors import InputError
 from drafter.core.types import Derived, Metric, SourceData
@@ -21,18 +21,24 @@ from drafter.figures.numbers import same_family, shown_decimals, to_base
 _FORMULA = re.compile(r"^\s*([a-z_]+)\s*\((.*)\)\s*$")
 MONEY_UNITS = ("元", "万元", "亿元")
 PEOPLE_UNITS = ("人", "万人")
-# short Chinese labels of each kind of derived figure
-_KIND_LABELS = {
-    "diff": "{label}{y1}年比{y0}年增减",
-    "growth": "{label}{y1}年比{y0}年增长率",
-    "pp_change": "{label}{y1}年比{y0}年变化（百分点）",
-    "share": "{y}年{num}占{den}的比例",
-    "exceed_target": "{y}年{label}超出标准",
-    "exceed_target_pct": "{y}年{label}超出标准的幅度",
-    "per_capita": "{y}年人均{num}",
-    "sum": "{y}年{labels}合计",
-    "convert": "{y}年{label}（{unit}）",
-}
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One kind of derived figure: how a slot writes it, its short Chinese label, how it is computed."""
+
+    name: str
+    signature: str  # e.g. growth(key,y0,y1)
+    label: str  # formatted with the metric's label, the years, the parts …
+    compute: Callable[..., Derived]  # (source, formula, *args) -> Derived
+
+    @property
+    def arity(self) -> int:
+        return self.signature.count(",") + 1
+
+
+def _label(name: str) -> str:
+    return FORMULAS[name].label
 
 
 def ref(key: str, year: int) -> str:
@@ -74,7 +80,7 @@ def _diff(src: SourceData, f: str, key: str, y0: str, y1: str) -> Derived:
         b - a,
         unit,
         (ref(m.key, int(y0)), ref(m.key, int(y1))),
-        _KIND_LABELS["diff"].format(label=m.label, y0=y0, y1=y1),
+        _label("diff").format(label=m.label, y0=y0, y1=y1),
         _decimals_of(a, b),
     )
 
@@ -91,7 +97,7 @@ def _growth(src: SourceData, f: str, key: str, y0: str, y1: str) -> Derived:
         (b - a) / a * 100,
         "%",
         (ref(m.key, int(y0)), ref(m.key, int(y1))),
-        _KIND_LABELS["growth"].format(label=m.label, y0=y0, y1=y1),
+        _label("growth").format(label=m.label, y0=y0, y1=y1),
         2,
     )
 
@@ -108,7 +114,7 @@ def _pp_change(src: SourceData, f: str, key: str, y0: str, y1: str) -> Derived:
         b - a,
         "个百分点",
         (ref(m.key, int(y0)), ref(m.key, int(y1))),
-        _KIND_LABELS["pp_change"].format(label=m.label, y0=y0, y1=y1),
+        _label("pp_change").format(label=m.label, y0=y0, y1=y1),
         max(1, _decimals_of(a, b)),
     )
 
@@ -136,7 +142,7 @@ def _share(src: SourceData, f: str, num: str, den: str, year: str) -> Derived:
         a / b * 100,
         "%",
         (ref(n.key, int(year)), ref(d.key, int(year))),
-        _KIND_LABELS["share"].format(y=year, num=n.label, den=d.label),
+        _label("share").format(y=year, num=n.label, den=d.label),
         1,
     )
 
@@ -149,7 +155,7 @@ def _per_capita(src: SourceData, f: str, num: str, den: str, year: str) -> Deriv
         a / b,
         unit,
         (ref(n.key, int(year)), ref(d.key, int(year))),
-        _KIND_LABELS["per_capita"].format(y=year, num=n.label),
+        _label("per_capita").format(y=year, num=n.label),
         2,
     )
 
@@ -169,7 +175,7 @@ def _exceed_target(src: SourceData, f: str, key: str, year: str) -> Derived:
         value - target,
         unit,
         (ref(m.key, int(year)), f"{m.key}.target"),
-        _KIND_LABELS["exceed_target"].format(y=year, label=m.label),
+        _label("exceed_target").format(y=year, label=m.label),
         _decimals_of(value, target),
     )
 
@@ -184,7 +190,7 @@ def _exceed_target_pct(src: SourceData, f: str, key: str, year: str) -> Derived:
         (value - target) / target * 100,
         "%",
         (ref(m.key, int(year)), f"{m.key}.target"),
-        _KIND_LABELS["exceed_target_pct"].format(y=year, label=m.label),
+        _label("exceed_target_pct").format(y=year, label=m.label),
         1,
     )
 
@@ -203,7 +209,7 @@ def _sum(src: SourceData, f: str, keys: str, year: str) -> Derived:
         sum(values),
         unit,
         tuple(ref(m.key, int(year)) for m in metrics),
-        _KIND_LABELS["sum"].format(y=year, labels=labels),
+        _label("sum").format(y=year, labels=labels),
         _decimals_of(*values),
     )
 
@@ -218,34 +224,27 @@ def _convert(src: SourceData, f: str, key: str, year: str, unit: str) -> Derived
         value,
         unit.strip(),
         (ref(m.key, int(year)),),
-        _KIND_LABELS["convert"].format(y=year, label=m.label, unit=unit.strip()),
+        _label("convert").format(y=year, label=m.label, unit=unit.strip()),
         shown_decimals(value),
     )
 
 
-REGISTRY: dict[str, tuple[int, Callable[..., Derived]]] = {
-    "diff": (3, _diff),
-    "growth": (3, _growth),
-    "pp_change": (3, _pp_change),
-    "share": (3, _share),
-    "exceed_target": (2, _exceed_target),
-    "exceed_target_pct": (2, _exceed_target_pct),
-    "per_capita": (3, _per_capita),
-    "sum": (2, _sum),
-    "convert": (3, _convert),
-}
-
-
-SIGNATURES = {
-    "diff": "diff(key,y0,y1)",
-    "growth": "growth(key,y0,y1)",
-    "pp_change": "pp_change(key,y0,y1)",
-    "share": "share(num_key,den_key,year)",
-    "exceed_target": "exceed_target(key,year)",
-    "exceed_target_pct": "exceed_target_pct(key,year)",
-    "per_capita": "per_capita(num_key,den_key,year)",
-    "sum": "sum(key1+key2,year)",
-    "convert": "convert(key,year,unit)",
+FORMULAS: dict[str, Formula] = {
+    "diff": Formula("diff", "diff(key,y0,y1)", "{label}{y1}年比{y0}年增减", _diff),
+    "growth": Formula("growth", "growth(key,y0,y1)", "{label}{y1}年比{y0}年增长率", _growth),
+    "pp_change": Formula(
+        "pp_change", "pp_change(key,y0,y1)", "{label}{y1}年比{y0}年变化（百分点）", _pp_change
+    ),
+    "share": Formula("share", "share(num_key,den_key,year)", "{y}年{num}占{den}的比例", _share),
+    "exceed_target": Formula(
+        "exceed_target", "exceed_target(key,year)", "{y}年{label}超出标准", _exceed_target
+    ),
+    "exceed_target_pct": Formula(
+        "exceed_target_pct", "exceed_target_pct(key,year)", "{y}年{label}超出标准的幅度", _exceed_target_pct
+    ),
+    "per_capita": Formula("per_capita", "per_capita(num_key,den_key,year)", "{y}年人均{num}", _per_capita),
+    "sum": Formula("sum", "sum(key1+key2,year)", "{y}年{labels}合计", _sum),
+    "convert": Formula("convert", "convert(key,year,unit)", "{y}年{label}（{unit}）", _convert),
 }
 
 
@@ -253,21 +252,19 @@ def evaluate(formula: str, source: SourceData) -> Derived:
     """Compute one formula, e.g. `growth(fund.general_budget_edu,2020,2021)`; InputError if it is malformed."""
     compact = re.sub(r"\s+", "", formula)
     match = _FORMULA.match(compact)
-    if not match or match.group(1) not in REGISTRY:
+    if not match or match.group(1) not in FORMULAS:
         raise InputError(
             f"not a formula: {formula!r}",
             key=formula,
-            hint=f"use one of: {', '.join(f'{k}(…)' for k in REGISTRY)}",
+            hint=f"use one of: {', '.join(f'{k}(…)' for k in FORMULAS)}",
         )
-    arity, func = REGISTRY[match.group(1)]
+    spec = FORMULAS[match.group(1)]
     args = match.group(2).split(",")
-    if len(args) != arity or not all(args):
+    if len(args) != spec.arity or not all(args):
         raise InputError(
-            f"{match.group(1)} takes {arity} arguments",
-            key=formula,
-            hint=f"write it as {SIGNATURES[match.group(1)]}",
+            f"{spec.name} takes {spec.arity} arguments", key=formula, hint=f"write it as {spec.signature}"
         )
-    derived = func(source, compact, *args)
+    derived = spec.compute(source, compact, *args)
     return replace(derived, value=round(derived.value, 10))
 
 
