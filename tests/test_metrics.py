@@ -255,7 +255,7 @@ def test_many_problems_are_cut_to_the_first_few_and_a_count(tmp_path):
         ),
         (b'{"report": {"region": "x",}}', "m.json", "JSON syntax error at line 1"),
         (b"report: {}\n", "m.toml", "unknown file type '.toml'"),
-        (b"\xff\xfe\x00\x81\x00", "m.yaml", "neither UTF-8 nor GB18030"),
+        (b"\xff\xfe\x00\x81\x00", "m.yaml", "binary data"),
     ],
 )
 def test_unreadable_files_get_one_clear_message(tmp_path, content, name, words):
@@ -268,7 +268,7 @@ def test_unreadable_files_get_one_clear_message(tmp_path, content, name, words):
 
 
 def test_missing_file_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="cannot read the file"):
+    with pytest.raises(InputError, match="no such file"):
         load_source(tmp_path / "nope.yaml", TAXONOMY)
 
 

@@ -1,4 +1,4 @@
-"""Read a draft to check: .md / .txt as text (UTF-8, then GB18030 with a note), .docx as its paragraphs."""
+"""Read a draft to check: .md / .txt as text (UTF-8, else GB18030/UTF-16 with a note), .docx as its paragraphs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core.errors import InputError
+from drafter.core.inputs import TEXT_NOTES, check_zip, decode_text, read_bytes
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown", "")
 
@@ -18,28 +19,6 @@ class DraftText:
     note: str = ""  # e.g. "read as GB18030 (not UTF-8)"
 
 
-GB18030_NOTE = "不是 UTF-8，已按 GB18030 读取 / not UTF-8: read as GB18030"
-
-
-def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """(text, encoding) of a user's text file: UTF-8 (a BOM is dropped), else GB18030 — what Chinese
-    Windows tools save; the caller says so when it was GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"neither UTF-8 nor GB18030 (byte {exc.start})",
-            path=str(path),
-            hint="save the file as UTF-8 text",
-        ) from None
-
-
 def _docx_text(path: Path) -> str:
     if not zipfile.is_zipfile(path):
         raise InputError(
@@ -47,6 +26,7 @@ def _docx_text(path: Path) -> str:
             path=str(path),
             hint="open it in Word/WPS and save as .docx, or check a .md/.txt",
         )
+    check_zip(path)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -67,14 +47,13 @@ def _docx_text(path: Path) -> str:
 def read_draft(path: Path) -> DraftText:
     """The text to check; InputError for a missing, empty or unreadable file."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", path=str(path), hint="give the path of a .md, .txt or .docx draft")
+    data = read_bytes(path, what=".md, .txt or .docx report")
     suffix = path.suffix.lower()
     if suffix == ".docx":
         text, note = _docx_text(path), ""
     elif suffix in TEXT_SUFFIXES or suffix == ".text":
-        text, encoding = decode_text(path.read_bytes(), path)
-        note = GB18030_NOTE if encoding == "gb18030" else ""
+        text, encoding = decode_text(data, path)
+        note = TEXT_NOTES.get(encoding, "")
     else:
         raise InputError(f"cannot check a {suffix} file", path=str(path), hint="use .md, .txt or .docx")
     if not text.strip():

@@ -15,8 +15,8 @@ import yaml
 
 from drafter.core.config import Settings
 from drafter.core.errors import InputError
+from drafter.core.inputs import decode_text, read_bytes
 from drafter.core.taxonomy import Taxonomy, load_taxonomy
-from drafter.core.textio import decode_text
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.source.checks import check
 from drafter.source.schema import FileModel
@@ -29,15 +29,8 @@ MAX_SHOWN = 25
 
 # ---------------------------------------------------------------- reading files
 def read_text(path: Path) -> tuple[str, str]:
-    """The file's text and the encoding it was read with: UTF-8, else GB18030 (said so by the caller)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file ({exc.strerror})",
-            path=str(path),
-            hint="check the path and that the file is readable",
-        ) from exc
+    """The file's text and the encoding it was read with: UTF-8, else GB18030/UTF-16 (said so by the caller)."""
+    data = read_bytes(Path(path), what="metrics file")
     if not data.strip():
         raise InputError(
             "the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template"
