@@ -11,9 +11,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from drafter.checker.clauses import Doc, Issue
+from drafter.checker.claims import read_claims
 from drafter.checker.linking import link_all
+from drafter.checker.reading import Reading
 from drafter.checker.rules import run_rules
+from drafter.checker.rules.base import Verdict
+from drafter.checker.text import normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
 from drafter.figures.numbers import find_figures
 
@@ -64,7 +67,8 @@ def headings(text: str) -> list[tuple[int, str]]:
 class _Locator:
     """Line numbers and nearest headings by character offset."""
 
-    def __init__(self, text: str, sections: Sequence[tuple[int, str]] | None) -> None:
+    def __init__(self, text: str, sections: Sequence[tuple[int, str]] | None, reading: Reading) -> None:
+        self.reading = reading
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         marks = sorted(sections) if sections is not None else headings(text)
         self.offsets = [o for o, _ in marks]
@@ -81,12 +85,13 @@ class _Locator:
 def _finding(
     loc: _Locator, f: Figure, status: str, expected: str = "", source: str = "", message: str = ""
 ) -> Finding:
+    start, end = loc.reading.original_span(f)
     return Finding(
-        section=loc.section(f.start),
-        line=loc.line(f.start),
-        start=f.start,
-        end=f.end,
-        text=f.text,
+        section=loc.section(start),
+        line=loc.line(start),
+        start=start,
+        end=end,
+        text=loc.reading.source_text.original[start:end],
         value=f.value,
         unit=f.unit,
         status=status,
@@ -96,11 +101,15 @@ def _finding(
     )
 
 
-def _judge(loc: _Locator, f: Figure, issue: Issue | None, link: Any) -> Finding:
+def _judge(loc: _Locator, f: Figure, verdict: Verdict | None, link: Any) -> Finding:
     if f.ignored:
         return _finding(loc, f, "ignored", message=IGNORED_WHY.get(f.ignored, f.ignored))
-    if issue is not None:
-        return _finding(loc, f, "inconsistent", issue.expected, f"rule:{issue.rule}", issue.message)
+    if verdict is not None and verdict.status == "inconsistent":
+        return _finding(loc, f, "inconsistent", verdict.expected, f"rule:{verdict.rule}", verdict.message)
+    if link is not None and link.status in ("verified", "derived", "ignored"):
+        return _finding(loc, f, link.status, link.expected, link.source, link.message)
+    if verdict is not None:
+        return _finding(loc, f, "derived", "", verdict.source, verdict.message or "由文中其他数字算出")
     if link is None:
         return _finding(loc, f, "unchecked", message="未提供来源数据：只做了自洽检查 / no metrics given")
     return _finding(loc, f, link.status, link.expected, link.source, link.message)
@@ -117,13 +126,13 @@ def check_text(
 
     `sections` optionally gives (offset, heading) pairs when the headings are not part of the text.
     """
-    doc = Doc(text, find_figures(text))
-    issues = run_rules(doc)
-    links: dict[int, Any] = {}
-    if source is not None:
-        links = link_all(doc, source)
-    loc = _Locator(text, sections)
-    findings = tuple(_judge(loc, f, issues.get(i), links.get(i)) for i, f in enumerate(doc.figures))
+    normal = normalize(text)
+    reading = Reading(normal, find_figures(normal.norm))
+    read_claims(reading)
+    verdicts = run_rules(reading)
+    links: dict[int, Any] = link_all(reading, source) if source is not None else {}
+    loc = _Locator(text, sections, reading)
+    findings = tuple(_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures))
     return CheckReport(findings=findings, path=path)
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.checker.clauses import Doc, run_of
+from drafter.checker.reading import Reading
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
@@ -78,7 +78,7 @@ class Labels:
             best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))
         return best
 
-    def in_label(self, doc: Doc, i: int) -> bool:
+    def in_label(self, doc: Reading, i: int) -> bool:
         """The figure is part of a metric's name as printed (15项考核指标…总得分)."""
         f, text = doc.figures[i], doc.text
         for terms in self.terms.values():
@@ -116,7 +116,7 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- the words that name a figure
-def figure_words(doc: Doc, i: int) -> tuple[str, str]:
+def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it)."""
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
@@ -133,9 +133,9 @@ def figure_words(doc: Doc, i: int) -> tuple[str, str]:
     return clause + "|" + tail, doc.text[s : f.start] + "|" + tail
 
 
-def enumerated(doc: Doc, i: int) -> str:
+def enumerated(doc: Reading, i: int) -> str:
     """学前教育、小学、初中、普通高中生均…为6.00%、7.14%…: the k-th item's words for the k-th figure."""
-    run = run_of(doc, i)
+    run = doc.run_of(i)
     if len(run) < 2:
         return ""
     first = doc.figures[run[0]]
@@ -150,7 +150,7 @@ def enumerated(doc: Doc, i: int) -> str:
     return items[k] + items[-1][max(len(x) for x in items[:-1]) :]
 
 
-def clause_of(doc: Doc, i: int) -> str:
+def clause_of(doc: Reading, i: int) -> str:
     """The text from the last comma (or sentence start) up to figure i, figures included."""
     f = doc.figures[i]
     s, _ = doc.sentence(f.start)

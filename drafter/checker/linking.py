@@ -2,13 +2,13 @@
 
 A value figure is linked by `checker.value_linking`; a change figure (增长/下降 …) is judged against the
 derived change of the metric it speaks of, named in its own words or by the figure it follows.
-Which words name which metric is `checker.labels`; the sentence structure read here is `checker.clauses`.
+Which words name which metric is `checker.labels`; the sentence structure read here is `checker.reading`.
 """
 
 from __future__ import annotations
 
-from drafter.checker.clauses import Doc, compare_year, run_of, stated_year
 from drafter.checker.labels import LABEL_MIN
+from drafter.checker.reading import Reading, compare_year
 from drafter.checker.value_linking import Link, ValueLinker
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
@@ -19,7 +19,7 @@ from drafter.figures.numbers import convert, format_figure, round_half_up, same_
 class Linker(ValueLinker):
     """Decides each figure's status: a change figure by its derived change first, then as a value."""
 
-    def __init__(self, doc: Doc, source: SourceData) -> None:
+    def __init__(self, doc: Reading, source: SourceData) -> None:
         super().__init__(doc, source)
         self.links: dict[int, Link] = {}  # the figures linked so far: a change refers to one of them
 
@@ -45,7 +45,7 @@ class Linker(ValueLinker):
     def link_change(self, i: int) -> Link | None:
         """The metric and years change figure i speaks of, judged by their derived change (None: no subject)."""
         doc, f = self.doc, self.doc.figures[i]
-        run = run_of(doc, i)
+        run = doc.run_of(i)
         subject = self._subject(i, run)
         named = self._named_in_lead(i) if len(run) < 2 or run.index(i) == 0 else None
         if named is not None:
@@ -89,7 +89,7 @@ class Linker(ValueLinker):
         score, m = max(scored, key=lambda t: t[0], default=(0.0, None))
         if m is None or score < LABEL_MIN:
             return None
-        return m, self.year_for(m, stated_year(self.doc, i))
+        return m, self.year_for(m, self.doc.stated_year(i))
 
     def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link:
         f = self.doc.figures[i]
@@ -125,7 +125,7 @@ def _try(formula: str, source: SourceData) -> Derived | None:
         return None
 
 
-def link_all(doc: Doc, source: SourceData) -> dict[int, Link]:
+def link_all(doc: Reading, source: SourceData) -> dict[int, Link]:
     """A Link for every active figure, in text order (change figures use the figure they follow)."""
     linker = Linker(doc, source)
     return {i: linker.link(i) for i in doc.active}

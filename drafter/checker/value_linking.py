@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.checker.clauses import Doc, stated_year
 from drafter.checker.labels import LABEL_MIN, Labels, beats, bigrams, clause_of, figure_words
+from drafter.checker.reading import Reading
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import derive_all
 from drafter.figures.numbers import convert, family, find_figures, format_figure, matches_shown, same_family
@@ -42,7 +42,7 @@ class Link:
 class ValueLinker:
     """Ties a figure stated as a value to the metric its words name, in the year stated, or to another source."""
 
-    def __init__(self, doc: Doc, source: SourceData) -> None:
+    def __init__(self, doc: Reading, source: SourceData) -> None:
         self.doc, self.source = doc, source
         self.labels = Labels(source)
         self._words: dict[int, tuple[str, str]] = {}
@@ -79,7 +79,7 @@ class ValueLinker:
         ev = {m.key: self.labels.evidence(m.key, near, sent) for m in metrics}
         rank = {k: (c >= LABEL_MIN, mass, c, near) for k, (c, mass, near) in ev.items()}
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
-        year = stated_year(self.doc, i)
+        year = self.doc.stated_year(i)
         hits = [
             (m, y) for m in metrics for y, v in m.values.items() if self.fits(i, convert(v, m.unit, f.unit))
         ]
@@ -146,7 +146,7 @@ class ValueLinker:
         return matches_shown(f.value, f.decimals, actual)
 
     def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
-        f, year = self.doc.figures[i], stated_year(self.doc, i)
+        f, year = self.doc.figures[i], self.doc.stated_year(i)
         best: tuple[float, Derived] | None = None
         for d in self.derived.get(family(f.unit), []) if f.unit else []:
             if not self.fits(i, convert(d.value, d.unit, f.unit)):

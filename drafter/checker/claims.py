@@ -1,0 +1,382 @@
+"""The Claim reader: each figure of a text read once — what it claims and which figures beside it it relates to.
+
+A Claim says what kind of figure it is (a value, a change, a level rate, a share, a total), which way a
+change goes, whether it is approximate (约/余/以上), the year it is stated for and the year it is compared
+with, the words that name it, and the figures it is computed from or measured against:
+- a change points to the value it belongs to (`own`) and the previous value stated beside it (`base`):
+  "事业收入5120.40万元，比上年4986.12万元增加134.28万元，增长2.69%"; "由31200人增至35870人";
+  "上年9120.55，本年9433.10元，本年比上年增长3.43%";
+- a share points to its part and whole ("民办在校生2100人，占全县在校生68000人的3.09%");
+- a total points to the parts listed with it ("共…其中…", "…，合计12.8万平方米").
+The rules (checker.rules) judge these relations; the linker ties claims to the metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from drafter.checker.reading import Reading
+from drafter.checker.words import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    AVERAGE_YEARLY,
+    BASE_BEFORE,
+    CHANGE_BEFORE,
+    FROM_VALUE,
+    NAMED_YEAR,
+    PARTS_SPLIT,
+    PARTS_START,
+    PREVIOUS_YEAR,
+    RATE_WORDS,
+    SHARE_BEFORE,
+    SHARE_RATIO_BEFORE,
+    THIS_YEAR_BEFORE,
+    TO_VALUE,
+    TOTAL_BEFORE,
+    TOTAL_WORDS,
+    direction_of,
+)
+from drafter.figures.numbers import same_family
+
+ClaimKind = Literal["value", "change", "rate", "share", "total"]
+POINTS = "个百分点"
+RATE_GAP = re.compile(r"(?:增长|增幅|增速)[^，。；]{0,6}(?:高于|快于|低于|慢于|超过|超出)[^，。；]{2,20}$")
+VERSUS = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|超过|超出|领先)[^，。；]{0,30}$")
+OWN_SHARE = re.compile(r"[，]?(?:占比|所占比例|占|比例|比重)(?:为|达到|达|是)?")  # 其中X人，占比Y%
+UNCOUNTED = ("", "年", "岁", "倍")
+
+
+@dataclass
+class Claim:
+    """One figure as the text states it. `index` is the figure's index in Reading.figures."""
+
+    index: int
+    kind: ClaimKind = "value"
+    direction: int = 0  # a change: +1 up, −1 down
+    approx: bool = False  # 约 / 近 / 余 / 以上 / 左右 …
+    year: int | None = None
+    base_year: int | None = None  # a change: the year it is measured from; a base value: its own year
+    role: str = ""  # "base": the previous value of a comparison (比上年的X, 由X)
+    subject: str = ""  # the words that name what the figure counts
+    own: int | None = None  # a change or share: the figure it is about
+    base: int | None = None  # a change: the previous value stated beside it
+    parts: tuple[int, ...] = ()  # a total: its listed parts; a share: (part, whole)
+    exhaustive: bool = False  # a total whose parts claim to split it (共/合计 … 其中 …, 分别)
+    yearly: bool = False  # 年均
+    versus: bool = False  # 高于全国平均4.09个百分点: measured against another figure, not the previous year
+    rate_diff: bool = False  # 增长…高于…增长 X: the gap between two growth rates
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind in ("rate", "share")
+
+
+def read_claims(reading: Reading) -> dict[int, Claim]:
+    """A Claim per active figure of `reading` (also stored on it), sentence by sentence."""
+    claims: dict[int, Claim] = {}
+    reading.claims = claims
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i in reading.active:
+        by_sentence.setdefault(reading.sentence(reading.figures[i].start), []).append(i)
+    for idxs in by_sentence.values():
+        _read_sentence(reading, idxs, claims)
+    _bases_across_sentences(reading, claims)
+    return claims
+
+
+def _read_sentence(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
+    for i in idxs:
+        claims[i] = _first_reading(reading, i)
+    _link_changes(reading, idxs, claims)
+    _link_shares(reading, idxs, claims)
+    _link_totals(reading, idxs, claims)
+
+
+# ---------------------------------------------------------------- one figure on its own
+def _first_reading(reading: Reading, i: int) -> Claim:
+    f, lead, tail = reading.figures[i], reading.lead(i), reading.tail(i)
+    claim = Claim(i, year=reading.stated_year(i), subject=_subject(lead))
+    claim.approx = bool(
+        APPROX_BEFORE.search(lead) or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text
+    )
+    negative = bool(re.search(r"(?:-|－|负)$", lead))
+    if f.unit in ("%", POINTS) and RATE_GAP.search(lead):  # 教育支出增长高于财政经常性收入13.04%
+        claim.kind, claim.versus, claim.rate_diff = "change", True, True
+        claim.direction = -1 if re.search(r"低于|慢于", RATE_GAP.search(lead).group(0)) else 1
+    elif TO_VALUE.search(lead) and not CHANGE_BEFORE.search(lead):
+        claim.kind = _level_kind(f.unit, lead, _before(reading, i))
+    elif CHANGE_BEFORE.search(lead) or (negative and f.unit in ("%", POINTS)):
+        claim.kind = "change"
+        claim.direction = (direction_of(lead) or 1) * (-1 if negative else 1)
+        claim.yearly = bool(
+            AVERAGE_YEARLY.search(lead[:-2] if lead.endswith("增长") else lead) or "年均" in lead[-8:]
+        )
+        claim.versus = bool(VERSUS.search(lead))
+        claim.rate_diff = claim.versus and bool(re.search(r"(?:增长|增幅|增速)(?:幅度)?$", lead))
+    elif f.unit == POINTS:
+        claim.kind, claim.direction, claim.versus = "change", 1, bool(VERSUS.search(lead))
+    else:
+        claim.kind = _level_kind(f.unit, lead, _before(reading, i))
+    if BASE_BEFORE.search(lead) or FROM_VALUE.search(lead):
+        claim.role = "base"
+    claim.base_year = _compared_year(reading, i, claim)
+    return claim
+
+
+def _before(reading: Reading, i: int) -> str:
+    """The sentence up to figure i (figures included): 占全市在校生113369人的 before 3.12%."""
+    s, _ = reading.sentence(reading.figures[i].start)
+    return reading.text[s : reading.figures[i].start]
+
+
+def _level_kind(unit: str, lead: str, before: str) -> ClaimKind:
+    if unit == "%":
+        return "share" if SHARE_BEFORE.search(before) or SHARE_RATIO_BEFORE.search(lead) else "rate"
+    if TOTAL_BEFORE.search(lead):
+        return "total"
+    return "value"
+
+
+def _subject(lead: str) -> str:
+    """The words that name a figure: its clause, without the comparison and change words."""
+    clause = re.split(r"[，：、（）]", lead)[-1]
+    clause = re.sub(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?", "", clause)
+    clause = CHANGE_BEFORE.sub("", clause)
+    return re.sub(r"(?:为|是|达到|达|有|共|约|近|共有|合计)$", "", clause).strip()
+
+
+def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:
+    """比上年 → the year before the stated one; 比2019年 → 2019; none named → None."""
+    s, _ = reading.sentence(reading.figures[i].start)
+    words = reading.text[s : reading.figures[i].start][-30:]
+    if claim.kind != "change" and claim.role != "base":
+        return None
+    named = NAMED_YEAR.findall(words)
+    if named:
+        return int(named[-1])
+    if PREVIOUS_YEAR.search(words) or re.search(r"上年|去年", words[-12:]):
+        return claim.year - 1 if claim.year else None
+    return None
+
+
+# ---------------------------------------------------------------- changes: their own value and base
+def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
+    own: int | None = None
+    base: int | None = None
+    for i in idxs:
+        c, lead = claims[i], reading.lead(i)
+        if c.kind == "change":
+            _link_change(reading, claims, c, own, base)
+            continue
+        if c.role == "base":
+            base = i
+            continue
+        if own is not None and base is None and _year_series(reading, claims, own, i):
+            base = own
+            claims[own].role = "base"
+        elif not (TO_VALUE.search(lead) or THIS_YEAR_BEFORE.search(lead)):
+            base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
+        if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
+            continue  # 50178.12亿元，首超5万亿元，比上年…增长8.74%: the exact value stays the subject
+        own = i
+
+
+def _link_change(
+    reading: Reading, claims: dict[int, Claim], c: Claim, own: int | None, base: int | None
+) -> None:
+    if c.versus:
+        return  # 高于全国平均水平4.09个百分点: measured against a figure the text does not give
+    listed = _listed_own(reading, claims, c.index)
+    if listed is not None:
+        c.own = listed
+        return
+    c.own = own if own is not None and _fits_own(reading, own, c.index) else None
+    c.base = base if base is not None and c.own is not None and _fits_base(reading, c.own, base) else None
+
+
+def _listed_own(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
+    """分别为4099亿元、22780亿元…，比上年分别增长11.63%、9.12%…: the k-th change is the k-th value's."""
+    run = reading.run_of(i)
+    before = [
+        j for j in reading.in_sentence(run[0]) if claims[j].kind != "change" and claims[j].role != "base"
+    ]
+    if len(run) < 2 or not before:
+        return None
+    values = reading.run_of(before[-1])
+    return values[run.index(i)] if len(values) == len(run) else None
+
+
+def _tagged_previous(reading: Reading, i: int) -> int | None:
+    """上年9120.55，本年9433.10元: the 上年 figure right before a 本年 one."""
+    prev = reading.in_sentence(i)
+    if prev and re.search(r"(?:上年|去年)(?:为|是)?$", reading.lead(prev[-1])):
+        return prev[-1]
+    return None
+
+
+def _year_series(reading: Reading, claims: dict[int, Claim], a: int, b: int) -> bool:
+    """2019年…A，2020年…B: two values of one thing, the later year second (A is B's base)."""
+    ca, cb = claims[a], claims[b]
+    fa, fb = reading.figures[a], reading.figures[b]
+    between = reading.text[fa.end : fb.start]
+    return (
+        same_family(fa.unit, fb.unit)
+        and fa.unit not in UNCOUNTED
+        and ca.year is not None
+        and cb.year is not None
+        and ca.year < cb.year
+        and bool(re.search(r"\d{4}年", between))
+    )
+
+
+def _fits_own(reading: Reading, own: int, change: int) -> bool:
+    """A change belongs to the value before it when the units go together (万元 → 万元 or %; % → 个百分点 or %)."""
+    o, c = reading.figures[own], reading.figures[change]
+    if o.unit in UNCOUNTED:
+        return False
+    if c.unit == POINTS:
+        return o.unit == "%"
+    return c.unit == "%" or same_family(o.unit, c.unit)
+
+
+def _fits_base(reading: Reading, own: int, base: int) -> bool:
+    o, b = reading.figures[own], reading.figures[base]
+    return same_family(o.unit, b.unit) or not b.unit
+
+
+# ---------------------------------------------------------------- shares: part and whole
+def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
+    for k, i in enumerate(idxs):
+        c = claims[i]
+        if c.kind != "share":
+            continue
+        s, _ = reading.sentence(reading.figures[i].start)
+        whole_span = re.search(r"占(?:到|了)?([^，。；]*)$", reading.text[s : reading.figures[i].start])
+        before = [j for j in idxs[:k] if claims[j].kind in ("value", "total") and claims[j].role != "base"]
+        whole = before[-1] if before and whole_span else None
+        if whole is not None and whole_span and reading.figures[whole].start >= s + whole_span.start():
+            unit = reading.figures[whole].unit
+            part = next(
+                (j for j in reversed(before[:-1]) if same_family(reading.figures[j].unit, unit)), None
+            )
+            if part is not None and reading.figures[part].end <= s + whole_span.start():
+                c.parts = (part, whole)
+                continue
+        if before and OWN_SHARE.fullmatch(
+            reading.text[reading.figures[before[-1]].end : reading.figures[i].start]
+        ):
+            c.own = before[-1]
+
+
+# ---------------------------------------------------------------- totals: their parts
+def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
+    for k, i in enumerate(idxs):
+        c, f = claims[i], reading.figures[i]
+        if c.kind not in ("value", "total") or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+            continue
+        tail = reading.tail(i)
+        if PARTS_START.match(tail):
+            later = idxs[k + 1 :]
+            if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
+                close = reading.text.find("）", f.end)
+                later = [j for j in later if close < 0 or reading.figures[j].end <= close]
+            parts = _parts_after(reading, later, claims, f.unit)
+            if parts:
+                c.parts = tuple(parts)
+                c.kind = "total"
+                split_words = reading.text[f.end : reading.figures[parts[-1]].start]
+                clause = re.split(r"[，：]", reading.lead(i))[-1]
+                many = len(parts) >= 2
+                c.exhaustive = (
+                    many and bool(TOTAL_WORDS.search(clause)) or bool(PARTS_SPLIT.search(split_words))
+                )
+        elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
+            parts = _parts_before(reading, idxs[:k], claims, f.unit)
+            if len(parts) >= 2:
+                c.parts, c.exhaustive = tuple(parts), True
+
+
+def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
+    """The values listed after 其中: same unit family, not changes, shares or bases; up to the first %.
+
+    A bracket after a part breaks that part down (专任教师2802人（学前350人，小学981人…）): its figures
+    become the part's own parts, not the total's."""
+    parts: list[int] = []
+    for j in later:
+        cj = claims[j]
+        if parts and _inside_bracket_after(reading, parts[-1], j):
+            continue
+        if reading.figures[j].unit == "%" or cj.kind == "change":
+            if parts:
+                break
+            continue
+        if cj.role == "base" or not same_family(reading.figures[j].unit, unit):
+            continue
+        parts.append(j)
+    return parts
+
+
+def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
+    between = reading.text[reading.figures[part].end : reading.figures[j].start]
+    return between.count("（") > between.count("）")
+
+
+def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
+    """改建3.2万平方米，新建9.6万平方米，合计12.8万平方米: the same-unit values listed before a 合计."""
+    parts = []
+    for j in reversed(earlier):
+        cj = claims[j]
+        if (
+            cj.kind in ("change", "total")
+            or cj.role == "base"
+            or not same_family(reading.figures[j].unit, unit)
+        ):
+            break
+        parts.append(j)
+    return list(reversed(parts))
+
+
+def rate_subject(reading: Reading, claim: Claim) -> bool:
+    """The words name a rate or a share (毛入园率, 占比, 比例): its changes are in 个百分点."""
+    words = claim.subject + (claims_subject(reading, claim.own) if claim.own is not None else "")
+    return bool(RATE_WORDS.search(words))
+
+
+def claims_subject(reading: Reading, i: int) -> str:
+    claim = reading.claims.get(i)
+    return claim.subject if claim else ""
+
+
+# ---------------------------------------------------------------- a base stated in an earlier sentence
+def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
+    """2021年生均…支出9037.63元……；2022年生均…支出10384.43元，较2021年增长1346.6元: the 2021 value of the
+    same thing, stated earlier in the paragraph, is the base of the 2022 change."""
+    for c in claims.values():
+        if c.kind != "change" or c.own is None or c.base is not None or c.base_year is None or c.versus:
+            continue
+        own = claims[c.own]
+        stem = _stem(own.subject)
+        ps, _ = reading.paragraph(reading.figures[c.own].start)
+        for j in reading.active:
+            if reading.figures[j].start >= reading.figures[c.own].start:
+                break
+            cj = claims.get(j)
+            if (
+                reading.figures[j].start >= ps
+                and cj is not None
+                and cj.kind in ("value", "total", "rate", "share")
+                and cj.year == c.base_year
+                and reading.figures[j].unit == reading.figures[c.own].unit
+                and len(stem) >= 4
+                and _stem(cj.subject) == stem
+            ):
+                c.base = j
+
+
+def _stem(subject: str) -> str:
+    """The name of a quantity without its year and place: 2022年全县生均…支出 -> 生均…支出."""
+    words = re.sub(r"\d{4}年(?:度|底|末)?", "", subject)
+    return re.sub(r"^(?:全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区)", "", words)

@@ -1,0 +1,139 @@
+"""The checked text as the claim reader, the rules and the linker see it: figures, sentences, paragraphs.
+
+`Reading` holds the normalised text (checker.text), every number found in it and the sentence/paragraph/
+article bounds; `read_claims` (checker.claims) adds one Claim per figure that is not ignored. Offsets here
+are offsets of the normalised text; `Reading.original_span` maps them back for the findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from drafter.checker.text import Text
+from drafter.checker.words import COMPARE_TAIL, SENTENCE_END
+from drafter.core.types import Figure, Metric
+from drafter.figures.numbers import format_figure, to_base
+
+ARTICLE = re.compile(r"(?m)^\s*第[一二三四五六七八九十]+篇")
+LIST_SEP = re.compile(r"[、和及与]")
+
+
+class Reading:
+    """A text, its figures and its sentence/paragraph/article bounds (claims are added by read_claims)."""
+
+    def __init__(self, text: Text, figures: tuple[Figure, ...]) -> None:
+        self.source_text = text
+        self.text = text.norm
+        self.figures = figures
+        self.active = [i for i, f in enumerate(figures) if not f.ignored]
+        self._pos = {i: k for k, i in enumerate(self.active)}
+        self._sent_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
+        self.claims: dict = {}  # figure index -> Claim, filled by checker.claims.read_claims
+
+    def original_span(self, f: Figure) -> tuple[int, int]:
+        return self.source_text.span(f.start, f.end)
+
+    def position(self, i: int) -> int:
+        """Index of active figure i in `active`."""
+        return self._pos[i]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self._sent_ends, offset)
+        start = self._sent_ends[i - 1] + 1 if i > 0 else 0
+        end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
+        return start, end
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, (len(self.text) if end < 0 else end)
+
+    @cached_property
+    def articles(self) -> list[int]:
+        return [0] + [m.start() for m in ARTICLE.finditer(self.text)]
+
+    def article(self, offset: int) -> int:
+        return bisect.bisect_right(self.articles, offset) - 1
+
+    def in_sentence(self, i: int, before: bool = True) -> list[int]:
+        """Active figure indexes in the sentence of figure i, before (or after) it."""
+        s, e = self.sentence(self.figures[i].start)
+        pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)
+        if before:
+            lo = pos
+            while lo > 0 and self.figures[self.active[lo - 1]].start >= s:
+                lo -= 1
+            return self.active[lo:pos]
+        hi = pos + 1
+        while hi < len(self.active) and self.figures[self.active[hi]].end <= e:
+            hi += 1
+        return self.active[pos + 1 : hi]
+
+    def lead(self, i: int) -> str:
+        """Text between the previous active figure (or the sentence start) and figure i."""
+        f = self.figures[i]
+        s, _ = self.sentence(f.start)
+        prev = self.in_sentence(i)
+        return self.text[max(s, self.figures[prev[-1]].end if prev else s) : f.start]
+
+    def tail(self, i: int) -> str:
+        """Text between figure i and the next active figure (or the sentence end)."""
+        f = self.figures[i]
+        _, e = self.sentence(f.start)
+        nxt = self.in_sentence(i, before=False)
+        return self.text[f.end : min(e, self.figures[nxt[0]].start) if nxt else e]
+
+    def is_change(self, i: int) -> bool:
+        claim = self.claims.get(i)
+        return claim is not None and claim.kind == "change"
+
+    def goes_down(self, i: int) -> bool:
+        claim = self.claims.get(i)
+        return claim is not None and claim.direction < 0
+
+    def run_of(self, i: int) -> list[int]:
+        """The figures listed with i: same unit, separated only by 、/和/及 (6.00%、7.14%、5.59%和9.69%)."""
+        act, unit = self.active, self.figures[i].unit
+
+        def joined(k: int) -> bool:
+            a, b = self.figures[act[k]], self.figures[act[k + 1]]
+            return a.unit == unit and b.unit == unit and bool(LIST_SEP.fullmatch(self.text[a.end : b.start]))
+
+        lo = hi = self.position(i)
+        while lo > 0 and joined(lo - 1):
+            lo -= 1
+        while hi + 1 < len(act) and joined(hi):
+            hi += 1
+        return act[lo : hi + 1]
+
+    def stated_year(self, i: int) -> int | None:
+        """The year mentioned before figure i in its paragraph, skipping comparison years (比2019年)."""
+        f = self.figures[i]
+        ps, _ = self.paragraph(f.start)
+        for j in range(i - 1, -1, -1):
+            g = self.figures[j]
+            if g.start < ps:
+                break
+            if g.ignored == "year" and not COMPARE_TAIL.search(self.text[max(0, g.start - 4) : g.end + 1]):
+                return int(g.value)
+        return None
+
+
+def show(f: Figure, value: float, unit: str | None = None) -> str:
+    return format_figure(value, unit if unit is not None else f.unit, f.decimals)
+
+
+def amount(f: Figure) -> float:
+    """The figure in its unit family's base unit (亿元 → 元, 万人 → 人)."""
+    return to_base(f.value, f.unit)[0]
+
+
+def compare_year(between: str, m: Metric, y1: int) -> int | None:
+    """The year a change is measured from: the one named (比2019年) or the metric's year before y1."""
+    stated = [int(y) for y in re.findall(r"(\d{4})\s*年", between) if int(y) != y1]
+    if stated:  # 比2019年: that year, or nothing to compare with when the metrics lack it
+        return stated[-1] if stated[-1] in m.values else None
+    earlier = [y for y in m.values if y < y1]
+    return max(earlier) if earlier else None

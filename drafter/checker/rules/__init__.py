@@ -1,0 +1,37 @@
+"""Self-consistency rules: figures judged against the figures printed beside them, no metrics needed.
+
+One module per rule, registered here the way evaluation/scorers/ are: `check(reading) -> Iterator[Verdict]`
+over the claims of a Reading. A rule says `derived` when the text's own figures prove a figure and
+`inconsistent` when they contradict it; when in doubt it says nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from drafter.checker.reading import Reading
+from drafter.checker.rules import budget, changes, plausible, points, ratios, scores, shares, targets, totals
+from drafter.checker.rules.base import Verdict
+
+RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
+    points.NAME: points.check,
+    changes.NAME: changes.check,
+    shares.NAME: shares.check,
+    totals.NAME: totals.check,
+    scores.NAME: scores.check,
+    budget.NAME: budget.check,
+    targets.NAME: targets.check,
+    ratios.NAME: ratios.check,
+    plausible.NAME: plausible.check,
+}
+
+
+def run_rules(reading: Reading) -> dict[int, Verdict]:
+    """Every rule over the text: per figure the first contradiction, else the first proof."""
+    verdicts: dict[int, Verdict] = {}
+    for rule in RULES.values():
+        for verdict in rule(reading):
+            held = verdicts.get(verdict.index)
+            if held is None or held.status == "derived" and verdict.status == "inconsistent":
+                verdicts[verdict.index] = verdict
+    return verdicts

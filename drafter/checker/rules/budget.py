@@ -1,0 +1,80 @@
+"""An education budget smaller than one of the amounts it contains: a unit error (万元 for 亿元).
+
+"2023年一般公共预算教育经费为142.689万元" while the same report lists 资助资金4942.289万元. The government's
+whole budget (一般公共预算支出), its revenue or the GDP are not parts of the education budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading, amount
+from drafter.checker.rules.base import Verdict
+from drafter.figures.numbers import to_base
+
+NAME = "total_below_part"
+TOO_SMALL = 1e7  # 元: no region's whole education budget is below ten million yuan
+MONEY_TOTAL = re.compile(
+    r"(一般公共预算教育(?:经费|支出)|财政性教育经费|教育经费(?:总)?(?:投入)?)[^，。；]{0,8}$"
+)
+MONEY_PART = re.compile(r"资金|经费|投入|支出|拨款|补助|拨付")
+NOT_PART = re.compile(
+    r"总投入|总收入|总额|总投资|生均|每生|每人|人均|标准|平均|一般公共预算支出|财政支出|预算支出|总支出|生产总值|GDP|财政收入|"
+    r"经常性收入|财政性教育经费"
+)
+LEVEL = re.compile(
+    r"学前|义务|高中|高等|中等|中职|职业|高职|普通|其他|小学|初中|幼儿园|特殊|中央|地方|省级|市级|县级"
+)
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    money = [
+        i
+        for i in reading.active
+        if to_base(1, reading.figures[i].unit)[1] == "元" and reading.claims[i].kind != "change"
+    ]
+    for i in money:
+        f, lead = reading.figures[i], reading.lead(i)
+        if (
+            not MONEY_TOTAL.search(lead)
+            or re.search(r"生均|人均|平均", lead)
+            or reading.claims[i].role == "base"
+            or LEVEL.search(re.split(r"[，：]", lead)[-1])  # 学前教育经费总投入: one level's budget
+        ):
+            continue
+        if f.unit == "元" and f.value < TOO_SMALL:
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                f"{f.text.strip()[:-1]}万元",
+                "",
+                "一个地区的教育经费总额不会不到千万元：单位可能应为万元",
+            )
+            continue
+        article = reading.article(f.start)
+        parts = [
+            reading.figures[j]
+            for j in money
+            if j != i and reading.article(reading.figures[j].start) == article and _is_part(reading, j)
+        ]
+        big = max(parts, key=amount, default=None)
+        if big is not None and amount(big) > amount(f):
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                f"≥{big.text.strip()}",
+                "",
+                f"总额小于其中一项（{big.text.strip()}），单位可能有误",
+            )
+
+
+def _is_part(reading: Reading, j: int) -> bool:
+    lead = reading.lead(j)[-14:]
+    return (
+        bool(MONEY_PART.search(lead))
+        and not NOT_PART.search(lead)
+        and not MONEY_TOTAL.search(reading.lead(j))
+    )

@@ -1,0 +1,188 @@
+"""A stated change against the two values it compares: a growth rate, an amount of change, 年均 growth.
+
+"事业收入5120.40万元，比上年4986.12万元增加134.28万元，增长2.69%": 134.28万元 and 2.69% are proven from
+the two values; "6973所，比上年增加36所，增长0.52%": the growth from the value and its change; a previous
+value off by 10,000 (元 for 万元) is named as a unit error on that value. Changes of rates are checker.rules.points'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.checker.claims import Claim
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import (
+    Interval,
+    Verdict,
+    expected_text,
+    growth,
+    interval,
+    meets,
+    mid,
+    minus,
+    operands,
+    signed_shown,
+)
+from drafter.figures.numbers import format_figure
+
+NAME = "stated_change"
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for i, c in reading.claims.items():
+        if c.kind != "change" or c.rate_diff or c.own is None or reading.claims[c.own].is_rate:
+            continue
+        base, steps = _base_of(reading, c)
+        if base is not None:
+            yield from _against_base(reading, c, base, steps)
+        elif reading.figures[i].unit == "%" and not c.yearly:
+            yield from _against_sibling(reading, c)
+    for c in reading.claims.values():
+        if c.kind == "change" and c.yearly and reading.figures[c.index].unit == "%" and c.base is None:
+            yield from _yearly_from_total(reading, c)
+
+
+def _base_of(reading: Reading, c: Claim) -> tuple[int | None, int]:
+    """The previous value: stated beside the change, or the first of a 分别为 run ending in its own value."""
+    if c.base is not None:
+        return c.base, 1
+    run = reading.run_of(c.own)
+    s, _ = reading.sentence(reading.figures[c.own].start)
+    head = reading.text[s : reading.figures[run[0]].start]
+    if len(run) >= 2 and run[-1] == c.own and "分别" in head[-8:]:
+        return run[0], len(run) - 1
+    return None, 1
+
+
+def _against_base(reading: Reading, c: Claim, base: int, steps: int) -> Iterator[Verdict]:
+    f, own, old = reading.figures[c.index], reading.figures[c.own], reading.figures[base]
+    per_year = steps if c.yearly else 1
+    if f.unit == "%":
+        exact = growth(interval(own), interval(old))
+        formula = "growth"
+        if exact is not None and c.yearly and steps > 1:
+            exact = (
+                ((1 + exact[0] / 100) ** (1 / steps) - 1) * 100,
+                ((1 + exact[1] / 100) ** (1 / steps) - 1) * 100,
+            )
+    else:
+        diff = minus(interval(own, f.unit), interval(old, f.unit))
+        exact, formula = (diff[0] / per_year, diff[1] / per_year), "diff"
+    if exact is None:
+        return
+    source = f"text:{formula}({operands(reading, (c.own, base))})"
+    if meets(exact, signed_shown(f, c)):
+        yield Verdict(c.index, "derived", NAME, source=source, message="由文中前后两个数值算出")
+        return
+    unit_error = _unit_error(reading, c, base, steps)
+    if unit_error is not None:
+        yield unit_error
+        return
+    value = mid(exact)
+    wrong_way = meets((-exact[1], -exact[0]), signed_shown(f, c))
+    message = (
+        "增减方向与所列数值相反" if wrong_way else f"与所列数值{own.text.strip()}、{old.text.strip()}不符"
+    )
+    yield Verdict(c.index, "inconsistent", NAME, expected_text(f, value), source, message)
+
+
+def _unit_error(reading: Reading, c: Claim, base: int, steps: int) -> Verdict | None:
+    """The change holds when the previous value is read 10,000 times larger or smaller (元 for 万元)."""
+    f, own, old = reading.figures[c.index], reading.figures[c.own], reading.figures[base]
+    if f.unit != "%" or steps != 1:
+        return None
+    lo, hi = interval(old)
+    for factor, unit in ((1e4, _bigger(old.unit)), (1e-4, _smaller(old.unit))):
+        exact = growth(interval(own), (lo * factor, hi * factor))
+        if unit and exact is not None and meets(exact, signed_shown(f, c)):
+            right = format_figure(old.value, unit, old.decimals)
+            return Verdict(
+                base,
+                "inconsistent",
+                "unit_error",
+                right,
+                "",
+                f"单位可能有误：按{right}计算，所述增幅{f.text.strip()}才成立",
+            )
+    return None
+
+
+def _bigger(unit: str) -> str:
+    return {"元": "万元", "万元": "亿元", "人": "万人"}.get(unit, "")
+
+
+def _smaller(unit: str) -> str:
+    return {"万元": "元", "亿元": "万元", "万人": "人"}.get(unit, "")
+
+
+def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
+    """全省幼儿园6973所，比上年增加36所，增长0.52%: the growth from the value and the change beside it."""
+    f, own = reading.figures[c.index], reading.figures[c.own]
+    change = next(
+        (
+            j
+            for j, o in reading.claims.items()
+            if o.kind == "change" and o.own == c.own and j != c.index and reading.figures[j].unit != "%"
+        ),
+        None,
+    )
+    if change is None:
+        return
+    delta_f = reading.figures[change]
+    delta = interval(delta_f, own.unit)
+    sign = reading.claims[change].direction or 1
+    new = interval(own)
+    step: Interval = (delta[0] * sign, delta[1] * sign)
+    old = minus(new, (interval(delta_f)[0] * sign, interval(delta_f)[1] * sign))
+    exact = growth(new, old) if old[0] > 0 else None
+    if exact is None:
+        return
+    source = f"text:growth({operands(reading, (c.own, change))})"
+    if meets(exact, signed_shown(f, c)):
+        yield Verdict(c.index, "derived", NAME, source=source, message="由文中数值及其增量算出")
+    elif step:
+        yield Verdict(
+            c.index,
+            "inconsistent",
+            NAME,
+            expected_text(f, mid(exact)),
+            source,
+            f"与{own.text.strip()}及增量{delta_f.text.strip()}不符",
+        )
+
+
+def _yearly_from_total(reading: Reading, c: Claim) -> Iterator[Verdict]:
+    """年均增长12.3%，2020年达到9410.76元，比2015年增长76.48%: ((1 + 76.48%)^(1/5) − 1) = 12.03%."""
+    f = reading.figures[c.index]
+    total = next(
+        (
+            j
+            for j in reading.in_sentence(c.index, before=False) + reading.in_sentence(c.index)
+            if (o := reading.claims[j]).kind == "change"
+            and not o.yearly
+            and reading.figures[j].unit == "%"
+            and o.base_year
+            and o.year
+        ),
+        None,
+    )
+    if total is None:
+        return
+    o, g = reading.claims[total], reading.figures[total]
+    years = o.year - o.base_year
+    if years < 2:
+        return
+    lo, hi = signed_shown(g, o)
+    exact = (((1 + lo / 100) ** (1 / years) - 1) * 100, ((1 + hi / 100) ** (1 / years) - 1) * 100)
+    source = f"text:cagr({g.text.strip()},{years}年)"
+    if meets(exact, signed_shown(f, c)):
+        yield Verdict(c.index, "derived", "cagr", source=source)
+    else:
+        yield Verdict(
+            c.index,
+            "inconsistent",
+            "cagr",
+            expected_text(f, mid(exact)),
+            source,
+            f"{years}年累计增长{g.text.strip()}，年均应为{expected_text(f, mid(exact))}",
+        )

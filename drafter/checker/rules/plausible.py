@@ -1,0 +1,70 @@
+"""Figures that cannot be right whatever the data: a count of people with decimals, a share above 100%, a
+number broken by a space where its decimal point was.
+
+"在校生9695.90万人，比上年减少230.47人" (人 for 万人); "学历合格率699.94%" (a footnote glued to 99.94%);
+"幼儿园26 67万所" (the decimal point lost). Averages (平均班额45.6人, 生均) may have decimals; gross rates
+(毛入学率114.93%) and retention (巩固率100.9%) may pass 100%.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import Verdict
+from drafter.figures.numbers import format_figure
+
+NAME = "implausible"
+WHOLE_COUNTS = {"人": "万人", "所": "万所", "名": "万名", "个": "万个", "家": "", "班": "", "次": "万人次"}
+AVERAGE = re.compile(r"平均|均|每|人均|生均|班额|生师比|师生比")
+CAPPED = re.compile(r"占比|比例|比重|合格率|覆盖率|达标率|普及率|完成率|到位率|参与率|设置率|配备率|使用率")
+GROSS = re.compile(r"毛入学率|毛入园率|巩固率|入学率|入园率|升学率")
+GROWTH = re.compile(r"增长|增幅|增速|提高|下降|最快|最慢|变化")
+LIMIT_CAPPED, LIMIT_ANY = 100.0, 150.0
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for i in reading.active:
+        f, c = reading.figures[i], reading.claims[i]
+        split_unit = reading.text.startswith("百分", f.end)  # 1.2个百分《…》点: a unit split by junk
+        if (
+            f.unit in WHOLE_COUNTS
+            and f.decimals
+            and not AVERAGE.search(reading.lead(i)[-12:])
+            and not split_unit
+        ):
+            bigger = WHOLE_COUNTS[f.unit]
+            expected = format_figure(f.value, bigger, f.decimals) if bigger else ""
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                expected,
+                "",
+                f"{f.unit}数不会有小数：单位可能应为{bigger or '其他单位'}",
+            )
+        elif f.unit == "%" and c.kind in ("rate", "share") and _over(reading, i):
+            yield Verdict(
+                i, "inconsistent", NAME, "", "", "比率超过可能的范围：数字可能粘连了注释或缺少小数点"
+            )
+        elif _broken(reading, i):
+            yield Verdict(i, "inconsistent", NAME, "", "", "数字中间有空格：可能丢了小数点")
+
+
+def _over(reading: Reading, i: int) -> bool:
+    f, words = reading.figures[i], reading.lead(i)[-16:]
+    if GROWTH.search(words):
+        return False  # 增长最快的是泸州市（161.18%）: a change may pass 100%
+    if GROSS.search(words):
+        return f.value > LIMIT_ANY
+    return bool(CAPPED.search(words)) and f.value > LIMIT_CAPPED
+
+
+def _broken(reading: Reading, i: int) -> bool:
+    """26 67万所: a bare number, one space, then the figure."""
+    f = reading.figures[i]
+    if not f.unit or f.start < 2 or reading.text[f.start - 1] != " ":
+        return False
+    prev = reading.figures[i - 1] if i > 0 else None
+    return prev is not None and prev.end == f.start - 1 and not prev.unit and prev.decimals == 0

@@ -1,0 +1,133 @@
+"""Changes of rates: 个百分点 between two stated rates, and % where 个百分点 is meant.
+
+"占比为7.9%，2021年为7.4%，较上年减少了0.5%": the change of a rate is 0.5个百分点 (as a relative change
+it would be 6.3%); "教育支出增长高于财政经常性收入增长5.12%": a gap between two growth rates is in
+个百分点 too; "毛入园率92.3%，比上年提高1.2个百分点" with 上年91.1% stated: proven.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.claims import POINTS, Claim, rate_subject
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import (
+    Verdict,
+    expected_text,
+    growth,
+    interval,
+    meets,
+    minus,
+    operands,
+    signed_shown,
+)
+from drafter.checker.words import RATE_WORDS
+
+NAME = "percent_for_points"
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for c in reading.claims.values():
+        if c.kind != "change":
+            continue
+        if c.rate_diff:
+            yield from _rate_gap(reading, c)
+        elif c.own is not None and reading.claims[c.own].is_rate:
+            yield from _rate_change(reading, c)
+        elif reading.figures[c.index].unit == "%" and c.own is None and _bare_rate_change(reading, c):
+            f = reading.figures[c.index]
+            yield Verdict(
+                c.index,
+                "inconsistent",
+                NAME,
+                expected_text(f, f.value, POINTS),
+                "",
+                "比率的升降应以“个百分点”表示，不是“%”",
+            )
+
+
+def _bare_rate_change(reading: Reading, c: Claim) -> bool:
+    """大班额比例下降了16.2%: no figure before it, but the words right before name a rate."""
+    lead = reading.lead(c.index)
+    return not reading.in_sentence(c.index) and bool(
+        re.search(r"(?:比例|占比|比重|[^增]率)(?:比上年|较上年|同比)?[^，]{0,4}$", lead)
+    )
+
+
+def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
+    f, own = reading.figures[c.index], reading.figures[c.own]
+    s, _ = reading.sentence(f.start)
+    if f.unit == "%" and not (rate_subject(reading, c) or RATE_WORDS.search(reading.text[s : f.start])):
+        return
+    base = c.base
+    points = minus(interval(own, "%"), interval(reading.figures[base], "%")) if base is not None else None
+    if f.unit == POINTS:
+        if points is None:
+            return
+        source = f"text:pp_change({operands(reading, (c.own, base))})"
+        if meets(points, signed_shown(f, c)):
+            yield Verdict(c.index, "derived", "pp_change", source=source)
+        else:
+            yield Verdict(
+                c.index,
+                "inconsistent",
+                "pp_change",
+                expected_text(f, (points[0] + points[1]) / 2),
+                source,
+                "与所列两个比率之差不符",
+            )
+        return
+    if points is not None:
+        relative = growth(interval(own), interval(reading.figures[base]))
+        if relative is not None and meets(relative, signed_shown(f, c)):
+            yield Verdict(
+                c.index, "derived", "growth", source=f"text:growth({operands(reading, (c.own, base))})"
+            )
+            return
+    value = (points[0] + points[1]) / 2 if points is not None else f.value
+    yield Verdict(
+        c.index,
+        "inconsistent",
+        NAME,
+        expected_text(f, value, POINTS),
+        "",
+        "比率的升降应以“个百分点”表示，不是“%”",
+    )
+
+
+def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
+    """增长10.2%，高于财政经常性收入增长8.85%…1.35个百分点 / 增长高于…增长5.12%: a gap of growth rates."""
+    f = reading.figures[c.index]
+    if f.unit == "%":
+        yield Verdict(
+            c.index,
+            "inconsistent",
+            NAME,
+            expected_text(f, f.value, POINTS),
+            "",
+            "两个增长率之差应以“个百分点”表示，不是“%”",
+        )
+        return
+    rates = [
+        j
+        for j in reading.in_sentence(c.index)
+        if reading.claims[j].kind == "change" and reading.figures[j].unit == "%"
+    ]
+    if len(rates) < 2:
+        return
+    a, b = reading.figures[rates[-2]], reading.figures[rates[-1]]
+    gap = minus(signed_shown(a, reading.claims[rates[-2]]), signed_shown(b, reading.claims[rates[-1]]))
+    gap = (abs(gap[0]), abs(gap[1])) if gap[0] >= 0 else (abs(gap[1]), abs(gap[0]))
+    source = f"text:rate_diff({operands(reading, rates[-2:])})"
+    if meets(gap, (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)):
+        yield Verdict(c.index, "derived", "rate_diff", source=source)
+    else:
+        yield Verdict(
+            c.index,
+            "inconsistent",
+            "rate_diff",
+            expected_text(f, (gap[0] + gap[1]) / 2),
+            source,
+            "与两个增长率之差不符",
+        )

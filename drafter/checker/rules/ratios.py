@@ -1,0 +1,79 @@
+"""A per-student (per-school, per-class) figure against the total and the count stated in its paragraph.
+
+"学生人数5500人；校舍面积147589.79平方米；……生均校舍面积22.9平方米": 147589.79 ÷ 5500 = 26.8.
+Only when the paragraph states exactly one total of the same name and one count of what it is shared by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import Verdict, expected_text, interval, meets, operands, ratio, shown
+from drafter.figures.numbers import same_family
+
+NAME = "per_capita"
+PER = re.compile(r"(生均|人均|校均|班均)([\u4e00-\u9fff]{2,10}?)(?:为|达到|达|是)?$")
+SHARED_BY = {"生均": r"学生|在校生", "人均": r"人|人数|人口", "校均": r"学校", "班均": r"班"}
+COUNT_UNITS = {"生均": "人", "人均": "人", "校均": "所", "班均": "班"}
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for i in reading.active:
+        match = PER.search(reading.lead(i))
+        if not match or reading.claims[i].kind == "change":
+            continue
+        per, name = match.groups()
+        total, count = _total(reading, i, name), _count(reading, i, per)
+        if total is not None and count is not None:
+            yield from _judge(reading, i, total, count)
+
+
+def _in_paragraph(reading: Reading, i: int) -> list[int]:
+    ps, pe = reading.paragraph(reading.figures[i].start)
+    return [j for j in reading.active if j != i and ps <= reading.figures[j].start < pe]
+
+
+def _total(reading: Reading, i: int, name: str) -> int | None:
+    unit = reading.figures[i].unit
+    found = [
+        j
+        for j in _in_paragraph(reading, i)
+        if same_family(reading.figures[j].unit, unit)
+        and reading.claims[j].kind in ("value", "total")
+        and reading.lead(j).rstrip("为达是有共").endswith(name)
+        and not PER.search(reading.lead(j))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _count(reading: Reading, i: int, per: str) -> int | None:
+    found = [
+        j
+        for j in _in_paragraph(reading, i)
+        if reading.figures[j].unit == COUNT_UNITS[per]
+        and reading.claims[j].kind in ("value", "total")
+        and re.search(SHARED_BY[per], reading.claims[j].subject)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _judge(reading: Reading, i: int, total: int, count: int) -> Iterator[Verdict]:
+    f = reading.figures[i]
+    exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[count]))
+    if exact is None:
+        return
+    source = f"text:per_capita({operands(reading, (total, count))})"
+    if meets(exact, shown(f)):
+        yield Verdict(i, "derived", NAME, source=source)
+    else:
+        value = (exact[0] + exact[1]) / 2
+        yield Verdict(
+            i,
+            "inconsistent",
+            NAME,
+            expected_text(f, value),
+            source,
+            f"{reading.figures[total].text.strip()}÷{reading.figures[count].text.strip()}={expected_text(f, value)}",
+        )

@@ -1,0 +1,38 @@
+"""A total score against the item scores printed after it: 总得分为96.15分 while the 得分 lines add up to 91.15."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import Verdict, expected_text
+from drafter.figures.numbers import matches_shown
+
+NAME = "score_total"
+TOTAL_SCORE = re.compile(r"总(?:得)?分(?:为|是|：)?$")
+ITEM_SCORE = re.compile(r"得分：?$")
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for i in reading.active:
+        f = reading.figures[i]
+        if f.unit != "分" or not TOTAL_SCORE.search(reading.lead(i)):
+            continue
+        parts = [reading.figures[j] for j in _items(reading, i)]
+        value = sum(p.value for p in parts)
+        if len(parts) >= 2 and not matches_shown(f.value, f.decimals, value):
+            shown = expected_text(f, value)
+            yield Verdict(i, "inconsistent", NAME, shown, "", f"{len(parts)}项得分之和为{shown}")
+
+
+def _items(reading: Reading, i: int) -> list[int]:
+    f, article = reading.figures[i], reading.article(reading.figures[i].start)
+    return [
+        j
+        for j in reading.active
+        if reading.figures[j].start > f.end
+        and reading.figures[j].unit == "分"
+        and reading.article(reading.figures[j].start) == article
+        and ITEM_SCORE.search(reading.text[max(0, reading.figures[j].start - 6) : reading.figures[j].start])
+    ]

@@ -1,0 +1,124 @@
+"""A share against its stated part and whole.
+
+"民办在校生2100人，占全县在校生68000人的3.09%" (both named); "教职工3093人，其中专任教师2802人，占比90.6%"
+(the part and the total of its 其中 list); "需建立…101所。…配建…53所，配建率达到52.3%" (no pair of the
+nearby counts gives 52.3%, but 53/101 comes close: a mis-computed share).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading, amount
+from drafter.checker.rules.base import Verdict, expected_text, interval, meets, operands, ratio, shown
+from drafter.core.types import Figure
+from drafter.figures.numbers import matches_shown, same_family
+
+NAME = "stated_share"
+SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for c in reading.claims.values():
+        f = reading.figures[c.index]
+        if f.unit != "%" or c.kind == "change" or c.approx:
+            continue
+        pair = c.parts or _of_total(reading, c.own)
+        if pair:
+            yield from _judge(reading, c.index, *pair)
+        elif c.kind in ("share", "rate") and _near_words(reading, c.index):
+            issue = _near_share(reading, c.index)
+            if issue:
+                yield issue
+
+
+def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
+    """其中专任教师2802人，占比90.6%: the part is the figure before 占比, the whole its 其中 total."""
+    if own is None:
+        return None
+    whole = next((i for i, t in reading.claims.items() if own in t.parts and t.kind == "total"), None)
+    return (own, whole) if whole is not None else None
+
+
+def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]:
+    f, p, w = reading.figures[i], reading.figures[part], reading.figures[whole]
+    if not same_family(p.unit, w.unit) or p.unit == "%":
+        return
+    exact = ratio(interval(p), interval(w))
+    if exact is None:
+        return
+    exact = (exact[0] * 100, exact[1] * 100)
+    source = f"text:share({operands(reading, (part, whole))})"
+    if meets(exact, shown(f)):
+        yield Verdict(i, "derived", NAME, source=source)
+    else:
+        value = (exact[0] + exact[1]) / 2
+        yield Verdict(
+            i,
+            "inconsistent",
+            NAME,
+            expected_text(f, value),
+            source,
+            f"{p.text.strip()}÷{w.text.strip()}={expected_text(f, value)}",
+        )
+
+
+def _near_words(reading: Reading, i: int) -> bool:
+    f = reading.figures[i]
+    s, _ = reading.sentence(f.start)
+    return bool(SHARE_WORDS.search(reading.text[max(s, f.start - 40) : f.start]))
+
+
+def _near_share(reading: Reading, i: int) -> Verdict | None:
+    """No pair of nearby counts gives P%, but one pair comes close: a mis-computed share (53/101 printed 52.3%)."""
+    f, counts = reading.figures[i], _counts_before(reading, i)
+    rate_words = _bigrams(reading.lead(i))
+    best: tuple[float, Figure, Figure] | None = None
+    for a in counts:
+        if not rate_words & _bigrams(reading.lead(reading.figures.index(a))):
+            continue  # 毛入园率93% is no share of 乡镇12所: the part must be named like the rate
+        for b in counts:
+            if a is b or not same_family(a.unit, b.unit) or not 0 < amount(a) < amount(b):
+                continue
+            share = amount(a) / amount(b) * 100
+            if matches_shown(f.value, f.decimals, share):
+                return None
+            gap = abs(share - f.value)
+            if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
+                best = (gap, a, b)
+    if best is None:
+        return None
+    share = amount(best[1]) / amount(best[2]) * 100
+    return Verdict(
+        i,
+        "inconsistent",
+        NAME,
+        expected_text(f, share),
+        "",
+        f"{best[1].text.strip()}÷{best[2].text.strip()}={expected_text(f, share)}",
+    )
+
+
+def _counts_before(reading: Reading, i: int) -> list[Figure]:
+    """The counts of figure i's sentence and the one before it, up to the figure (no changes, rates or bases)."""
+    f = reading.figures[i]
+    s, _ = reading.sentence(f.start)
+    ps, _ = reading.sentence(max(s - 2, 0))
+    return [
+        reading.figures[j]
+        for j in reading.active
+        if ps <= reading.figures[j].start < f.start
+        and reading.figures[j].unit in ("所", "个", "人", "名", "家", "班", "间")
+        and reading.claims[j].kind != "change"
+        and reading.claims[j].role != "base"
+    ]
+
+
+def _bigrams(words: str) -> set[str]:
+    chinese = re.sub(r"[^\u4e00-\u9fff]", "|", words)
+    return (
+        {chinese[k : k + 2] for k in range(len(chinese) - 1)}
+        - {"", "|"}
+        - {b for b in (chinese[k : k + 2] for k in range(len(chinese) - 1)) if "|" in b}
+    )

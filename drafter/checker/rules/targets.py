@@ -1,0 +1,107 @@
+"""A figure against the standard stated beside it: 高于/低于/达到 the standard, by how much, and the gap left.
+
+"16477.24元，超出省定12000元标准37.3%" (the excess is proven or not); "覆盖率78.5%，高于省定80%的目标"
+(a contradiction); "毛入园率45.8%，距50%的目标还差4.2个百分点" (the gap to the standard).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading, amount
+from drafter.checker.rules.base import Verdict, expected_text, interval, meets, minus, operands, shown
+from drafter.checker.words import GAP_BEFORE, TARGET_VERB
+from drafter.figures.numbers import convert, same_family, to_base
+
+NAME = "stated_target"
+STANDARD_TAIL = re.compile(r"(?:的)?(?:标准|要求|指标|目标|水平)?[，]?(?:超出|高出)?")
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for i in reading.active:
+        after = reading.in_sentence(i, before=False)
+        if after and reading.claims[i].kind != "change":
+            a, b = reading.figures[i], reading.figures[after[0]]
+            verb = TARGET_VERB.match(reading.text[a.end : b.start].lstrip("，"))
+            if (
+                verb
+                and "，" not in reading.text[a.end : b.start].lstrip("，")[verb.end() :]
+                and same_family(a.unit, b.unit)
+            ):
+                yield from _against_standard(reading, i, after, verb.group(1))
+        if GAP_BEFORE.search(reading.lead(i)):
+            yield from _gap(reading, i)
+
+
+def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> Iterator[Verdict]:
+    a, b = reading.figures[i], reading.figures[after[0]]
+    va, vb = amount(a), amount(b)
+    if verb == "低于" and va >= vb or verb != "低于" and va < vb:
+        yield Verdict(i, "inconsistent", NAME, "", "", f"{a.text.strip()}与“{verb}{b.text.strip()}”矛盾")
+        return
+    if len(after) < 2 or not STANDARD_TAIL.fullmatch(reading.text[b.end : reading.figures[after[1]].start]):
+        return
+    x = reading.figures[after[1]]
+    if x.unit == "%" and a.unit != "%":
+        expected, unit = ((va - vb) / vb * 100 if vb else None), "%"
+    elif x.unit == "个百分点" and a.unit == "%" or same_family(x.unit, a.unit) and x.unit != "%":
+        expected, unit = (
+            convert(va - vb, to_base(1, a.unit)[1], x.unit if x.unit != "个百分点" else "%"),
+            x.unit,
+        )
+    else:
+        return
+    if expected is None:
+        return
+    source = f"text:exceed({operands(reading, (i, after[0]))})"
+    if meets((expected, expected), shown(x)) or _within(reading, i, after[0], after[1], unit):
+        yield Verdict(after[1], "derived", NAME, source=source)
+    else:
+        yield Verdict(
+            after[1],
+            "inconsistent",
+            NAME,
+            expected_text(x, expected, unit),
+            source,
+            f"({a.text.strip()}−{b.text.strip()})应为{expected_text(x, expected, unit)}",
+        )
+
+
+def _within(reading: Reading, i: int, j: int, k: int, unit: str) -> bool:
+    """The excess holds for some value the two printed figures may stand for."""
+    a, b, x = reading.figures[i], reading.figures[j], reading.figures[k]
+    if unit == "%":
+        lo_a, hi_a = interval(a)
+        lo_b, hi_b = interval(b)
+        if lo_b <= 0:
+            return False
+        return meets(((lo_a - hi_b) / hi_b * 100, (hi_a - lo_b) / lo_b * 100), shown(x))
+    target = x.unit if x.unit != "个百分点" else "%"
+    return meets(minus(interval(a, target), interval(b, target)), shown(x))
+
+
+def _gap(reading: Reading, i: int) -> Iterator[Verdict]:
+    """距50%的目标还差4.2个百分点: the standard right before the gap, the value earlier in the sentence."""
+    g = reading.figures[i]
+    before = reading.in_sentence(i)
+    if len(before) < 2:
+        return
+    standard, value = before[-1], before[-2]
+    s, v = reading.figures[standard], reading.figures[value]
+    unit = "%" if g.unit == "个百分点" else g.unit
+    if not (same_family(s.unit, unit) and same_family(v.unit, unit)):
+        return
+    gap = minus(interval(s, unit), interval(v, unit))
+    source = f"text:gap({operands(reading, (standard, value))})"
+    if meets(gap, shown(g)) or meets((-gap[1], -gap[0]), shown(g)):
+        yield Verdict(i, "derived", "gap", source=source)
+    else:
+        yield Verdict(
+            i,
+            "inconsistent",
+            "gap",
+            expected_text(g, abs((gap[0] + gap[1]) / 2)),
+            source,
+            f"{s.text.strip()}与{v.text.strip()}之差不符",
+        )

@@ -1,0 +1,101 @@
+"""The text as the checker reads it: one normalised copy, with a map back to the offsets of the text as given.
+
+Real reports arrive with Traditional characters (萬元, 增長), full-width digits, half-width punctuation
+(",", ";", "(…)"), spaces inside and around numbers ("5.21 亿元", "752. 96万元", "增长-9.41 %") and pinyin
+glosses from mirror sites ("增長(zhǎng)7.15%"). Every pattern of the checker is written for one form:
+Simplified characters, Chinese punctuation, no space around a figure. Characters are replaced one for one;
+only spaces and glosses are deleted, and `origin` maps each normalised offset back to the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WIDTH = str.maketrans(
+    "０１２３４５６７８９．％＋－～，：；（）！　",
+    "0123456789.%+-~，：；（）！ ",
+)
+_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
+# spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %"
+_LOOSE_SPACE = re.compile(
+    r"(?<=[\d.%])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff%‰])"
+    r"|(?<=[\u4e00-\u9fff%，：（])[ \t\u3000\u00a0]+(?=[-\d])"
+    r"|(?<=\d\.)[ \t\u3000\u00a0]+(?=\d)"
+    r"|(?<=[-+])[ \t\u3000\u00a0]+(?=\d)"
+)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
+
+
+@dataclass(frozen=True)
+class Text:
+    """`norm` is what the checker reads; `origin(i)` is where normalised offset i lies in `original`."""
+
+    original: str
+    norm: str
+    starts: tuple[int, ...] = (0,)  # normalised offset where each kept run begins
+    shifts: tuple[int, ...] = (0,)  # original − normalised offset within that run
+
+    def origin(self, offset: int) -> int:
+        run = bisect.bisect_right(self.starts, offset) - 1
+        return offset + self.shifts[max(run, 0)]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of a normalised span; its end follows the last kept character."""
+        return self.origin(start), (self.origin(end - 1) + 1 if end > start else self.origin(start))
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, str]:
+    """Traditional → Simplified, one character for one (OpenCC's character table, first choice)."""
+    table: dict[int, str] = {}
+    data = resources.files("opencc_purepy") / "dicts" / "TSCharacters.txt"
+    for line in data.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1:
+            table[ord(source)] = target
+    table.pop(ord("著"), None)  # 显著 stays 显著 (OpenCC would write 显着)
+    return table
+
+
+def _punctuation(text: str) -> str:
+    """Half-width punctuation as Chinese punctuation, one for one; thousands separators stay commas."""
+    keep = {m.start() for m in _THOUSANDS.finditer(text)}
+    chars = [c if i in keep or c not in _PUNCT else _PUNCT[c] for i, c in enumerate(text)]
+    return "".join(chars)
+
+
+def normalize(original: str) -> Text:
+    """The normalised Text of `original` (characters mapped one for one, loose spaces and glosses dropped)."""
+    text = original.translate(_WIDTH).translate(_traditional())
+    if any(c in text for c in _PUNCT):
+        text = _punctuation(text)
+    text = _DOT_AS_STOP.sub(".", text)
+    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE) for m in rx.finditer(text)]
+    if not cuts:
+        return Text(original, text)
+    return _cut(original, text, sorted(cuts))
+
+
+def _cut(original: str, text: str, cuts: list[tuple[int, int]]) -> Text:
+    pieces, starts, shifts = [], [], []
+    pos = removed = 0
+    for start, end in cuts:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        pieces.append(text[pos:start])
+        starts.append(pos - removed)
+        shifts.append(removed)
+        removed += end - start
+        pos = end
+    pieces.append(text[pos:])
+    starts.append(pos - removed)
+    shifts.append(removed)
+    return Text(original, "".join(pieces), tuple(starts), tuple(shifts))

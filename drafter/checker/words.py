@@ -1,0 +1,67 @@
+"""Every cue word the checker reads, once: what makes a figure a change, a rate, a share, a total or a base.
+
+The checker reads normalised text (drafter.checker.text): Simplified characters, Chinese punctuation,
+no spaces around figures. Patterns here are anchored where they are used: `…$` means "right before the
+figure", `^…` "right after it".
+"""
+
+from __future__ import annotations
+
+import re
+
+UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增", "多", "扩大", "新增")
+DOWN = ("下降", "减少", "降低", "回落", "下滑", "降幅", "减", "降", "少", "缩小", "压减")
+_CHANGE = "|".join(sorted(UP + DOWN, key=len, reverse=True))
+
+# 增长 / 增加了 / 下降为 / 同比增长 / 增长率为 … right before a figure
+CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE})(?:了|率为|率|为|达到|达|约)?$")
+GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达到|达)?$")
+# 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change
+TO_VALUE = re.compile(rf"(?:{_CHANGE})?(?:至|到)$")
+FROM_VALUE = re.compile(r"(?:由|从)$")
+# the base of a comparison right before a figure: 比上年的 / 较上年 / 比2021年 / 上年 / 与上年同口径相比的
+BASE_BEFORE = re.compile(
+    r"(?:(?:比|较|与|同)(?:上年|上一年|去年|前一年|同期|上年同期|\d{4}年(?:底|末)?)(?:同期|同口径)?(?:的|为)?"
+    r"|(?:上年|去年|上一年)(?:为|是|的)?)$"
+)
+THIS_YEAR_BEFORE = re.compile(r"(?:本年|今年|当年)(?:为|是|的)?$")
+COMPARE_TAIL = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年|同期|\d{4}年)")
+PREVIOUS_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年)|同比")
+NAMED_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")
+AVERAGE_YEARLY = re.compile(r"年均$")
+
+# a level rate or a share, named right before a % figure
+RATE_WORDS = re.compile(r"率|占比|比例|比重|覆盖面|普及|达标")
+SHARE_BEFORE = re.compile(r"(?:占|占到|占了)[^，。；]{0,30}?(?:的)?(?:比例|比重)?(?:为|达到|达)?$")
+SHARE_RATIO_BEFORE = re.compile(r"(?:占比|所占比例|比例|比重)(?:为|达到|达|是)?$")
+
+# totals and their parts
+TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总共|累计|总数为|总量)(?:为|达到|达|有)?$")
+TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总共|累计")  # anywhere in a total's clause: 共建立党组织391个
+PARTS_START = re.compile(r"^[，,（(]?其中")
+PARTS_SPLIT = re.compile(r"分别")
+
+# qualifiers of a figure
+APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超)$")
+APPROX_AFTER = re.compile(r"^(?:左右|以上|以下|以内|上下|多|余)")
+
+# standards and targets
+TARGET_VERB = re.compile(r"^(?:均|已|已经)?(超出|超过|高于|低于|达到|完成|实现不低于|不低于|优于)")
+STANDARD_WORDS = re.compile(r"标准|目标|要求|指标|规定|省定|国家")
+GAP_BEFORE = re.compile(r"(?:还差|相差|差距|仍差|尚差|低于目标|距离目标)$")
+
+# future or planned figures: not facts of the year
+FUTURE = re.compile(r"确保|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年")
+
+# the sentence and clause boundaries of normalised text
+SENTENCE_END = re.compile(r"[。！？；\n]")
+CLAUSE_END = re.compile(r"[，：、]")
+
+
+def direction_of(words: str) -> int:
+    """+1 when the change words right before a figure go up (增长), −1 when down (下降), 0 when none."""
+    match = CHANGE_BEFORE.search(words)
+    if not match:
+        return 0
+    cue = match.group(0)
+    return -1 if any(cue.startswith(w) for w in DOWN) else 1
