@@ -24,6 +24,7 @@ from drafter.checker.words import (
     AVERAGE_YEARLY,
     BASE_BEFORE,
     CHANGE_BEFORE,
+    FROM_LOOSE,
     FROM_VALUE,
     NAMED_YEAR,
     PARTS_SPLIT,
@@ -154,7 +155,7 @@ def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:
     words = reading.text[s : reading.figures[i].start][-30:]
     if claim.kind != "change" and claim.role != "base":
         return None
-    named = NAMED_YEAR.findall(words)
+    named = NAMED_YEAR.findall(words) or re.findall(r"(?:由|从)(\d{4})年", words)
     if named:
         return int(named[-1])
     if PREVIOUS_YEAR.search(words) or re.search(r"上年|去年", words[-12:]):
@@ -174,6 +175,8 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         if c.role == "base":
             base = i
             continue
+        if TO_VALUE.search(lead) and (start := _from_value(reading, claims, i)) is not None:
+            base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
         if own is not None and base is None and _year_series(reading, claims, own, i):
             base = own
             claims[own].role = "base"
@@ -207,6 +210,21 @@ def _listed_own(reading: Reading, claims: dict[int, Claim], i: int) -> int | Non
         return None
     values = reading.run_of(before[-1])
     return values[run.index(i)] if len(values) == len(run) else None
+
+
+def _from_value(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
+    prev = reading.in_sentence(i)
+    if not prev or claims[prev[-1]].kind == "change":
+        return None
+    p = prev[-1]
+    s, _ = reading.sentence(reading.figures[p].start)
+    head = reading.text[s : reading.figures[p].start]
+    if not FROM_LOOSE.search(head):
+        return None
+    claims[p].role = "base"
+    named = re.findall(r"(?:由|从)(\d{4})年", head[-20:])
+    claims[p].base_year = int(named[-1]) if named else claims[p].base_year
+    return p
 
 
 def _tagged_previous(reading: Reading, i: int) -> int | None:
@@ -284,6 +302,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 close = reading.text.find("）", f.end)
                 later = [j for j in later if close < 0 or reading.figures[j].end <= close]
             parts = _parts_after(reading, later, claims, f.unit)
+            if not re.match(r"（?(?:其中|含|包括)", tail) and len(parts) < 2:
+                parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if parts:
                 c.parts = tuple(parts)
                 c.kind = "total"

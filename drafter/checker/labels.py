@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.checker.reading import Reading
+from drafter.checker.text import normalize
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
@@ -24,6 +25,42 @@ BARE_CHANGE = re.compile(
     r"\s*(?:较上年|比上年|同比|比\d{4}\s?年)?\s*(?:增长|增加|提高|下降|减少|降低|上升|提升)(?:了|为|达)?\s*"
 )
 CLAUSE_SEP = r"[，,：:]"
+
+
+# what a count counts, and at which level: a metric is named only by words of its own kind and level
+KINDS = (
+    ("招生", "新生", "录取", "招收"),
+    ("在校", "在园", "在籍", "在读", "在校生"),
+    ("毕业",),
+    ("教职工",),
+    ("专任教师",),
+    ("教学点",),
+    ("公用经费",),
+    ("事业费",),
+    ("基建",),
+    ("校舍", "建筑面积"),
+    ("总投入", "总收入"),
+    ("财政性",),
+    ("一般公共预算",),
+)
+CHANGE_WORDS = ("增长", "增加", "增幅", "提高", "提升", "下降", "减少", "降低", "降幅")
+LEVELS = (
+    ("幼儿园", "学前", "幼儿", "在园"),
+    ("小学",),
+    ("初中", "初级中学"),
+    ("高中", "普通高中", "高中阶段"),
+    ("中职", "中等职业", "职业中学", "职业高中"),
+    ("技工",),
+    ("特殊教育", "特教", "残疾", "特殊学校"),
+    ("公办",),
+    ("民办",),
+    ("高校", "高等学校", "高等教育", "本科", "专科", "高职", "高等"),
+    ("义务教育",),
+)
+
+
+def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    return frozenset(k for k, group in enumerate(table) if any(w in words for w in group))
 
 
 def bigrams(text: str) -> set[str]:
@@ -49,10 +86,14 @@ class Labels:
     def __init__(self, source: SourceData) -> None:
         self.source = source
         synonyms = _synonyms(_taxonomy_path()) if Path(_taxonomy_path()).exists() else {}
-        self.terms = {m.key: variants((m.label, *synonyms.get(m.key, ()))) for m in source.metrics}
+        self.terms = {
+            m.key: variants(tuple(normalize(t).norm for t in (m.label, *synonyms.get(m.key, ()))))
+            for m in source.metrics
+        }
         df = Counter(bg for terms in self.terms.values() for bg in set().union(*map(bigrams, terms)))
         self.idf = {bg: math.log(1 + len(self.terms) / n) for bg, n in df.items()}
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
+        self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
 
     def _weights(self, term: str) -> tuple[dict[str, float], float]:
         weights = {g: self.idf.get(g, 1.0) for g in bigrams(term)}
@@ -62,6 +103,29 @@ class Labels:
         """Share (0–1) of metric `key`'s label the words name: the near words count most."""
         return self.evidence(key, near, sentence)[0]
 
+    def conflicts(self, key: str, near: str, sentence: str = "") -> bool:
+        """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level (小学 for
+        义务教育) than every term of the metric's label: they speak of something else."""
+        if key not in self._kinds:
+            terms = "".join(self.terms.get(key, ()))
+            self._kinds[key] = (_groups(terms, KINDS), _groups(terms, LEVELS))
+        kinds, levels = self._kinds[key]
+        said_kinds, said_levels = _groups(near, KINDS), _groups(near, LEVELS)
+        other_kind = kinds and said_kinds and not kinds & said_kinds
+        other_level = said_levels and not levels & said_levels  # 幼儿专任教师 is not 专任教师 as a whole
+        if (
+            not levels and not said_levels
+        ):  # 小学共有教职工3269人，专任教师3150人: the sentence names the level
+            other_level = bool(_groups(sentence.split("|", 1)[0], LEVELS))
+        return bool(other_kind or other_level)
+
+    def names_a_change(self, key: str, near: str) -> bool:
+        """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
+        clause = near.split("|", 1)[0]
+        return any(w in clause for w in CHANGE_WORDS) and not any(
+            w in term for term in self.terms.get(key, ()) for w in CHANGE_WORDS
+        )
+
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
 
@@ -70,6 +134,8 @@ class Labels:
         Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
         """
         best = (0.0, 0.0, 0.0)
+        if self.conflicts(key, near, sentence):
+            return best
         for n, (weights, total) in enumerate(self.grams.get(key, ())):
             near_mass = sum(w for g, w in weights.items() if g in near)
             sent_mass = max(near_mass, sum(w for g, w in weights.items() if g in sentence))
@@ -127,6 +193,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
     clause = re.split(CLAUSE_SEP, doc.lead(i))[-1]
+    if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
+        return "|" + tail, "|" + tail
     clauses = re.split(CLAUSE_SEP, doc.text[s : f.start])
     if len(clauses) > 1 and BARE_CHANGE.fullmatch(clause):  # “，增长21.37%”: the clause before names it
         clause = clauses[-2] + "，" + clause
@@ -142,6 +210,9 @@ def enumerated(doc: Reading, i: int) -> str:
     s, _ = doc.sentence(first.start)
     head = re.split(r"[，,：:；]", doc.text[s : first.start])[-1]
     items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、和及]", head)]
+    if len(items) != len(run) and "分别" in doc.text[s : first.start]:  # 小学，初中，普通高中…分别提高到
+        before = doc.text[s : first.start].split("分别")[0]
+        items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、，和及与]", before)][-len(run) :]
     if len(items) != len(run):
         return ""
     k = run.index(i)

@@ -25,7 +25,11 @@ class Linker(ValueLinker):
 
     def link(self, i: int) -> Link:
         """A change figure is judged against its derived change first, then (增长率为6.00%) as a value."""
-        link = self.link_change(i) if self.doc.is_change(i) else None
+        claim = self.doc.claims.get(i)
+        versus = (
+            claim is not None and claim.versus
+        )  # 高于全国平均水平1.2个百分点: no change of its own metric
+        link = self.link_change(i) if self.doc.is_change(i) and not versus else None
         value = self.link_value(i) if link is None or link.status != "verified" else link
         if (
             link is None

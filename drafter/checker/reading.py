@@ -18,6 +18,8 @@ from drafter.figures.numbers import format_figure, to_base
 
 ARTICLE = re.compile(r"(?m)^\s*第[一二三四五六七八九十]+篇")
 LIST_SEP = re.compile(r"[、和及与]")
+FROM_YEAR = re.compile(r"(?:由|从)\d{4}")  # 由2016年的12.7%下降到3.98%: 2016 is the base's year only
+LIST_SEP_AFTER_EACH = re.compile(r"[、，和及与]")  # 分别提高到650元，850元和1000元
 
 
 class Reading:
@@ -97,9 +99,12 @@ class Reading:
         """The figures listed with i: same unit, separated only by 、/和/及 (6.00%、7.14%、5.59%和9.69%)."""
         act, unit = self.active, self.figures[i].unit
 
+        s, _ = self.sentence(self.figures[i].start)
+        sep = LIST_SEP_AFTER_EACH if "分别" in self.text[s : self.figures[i].start] else LIST_SEP
+
         def joined(k: int) -> bool:
             a, b = self.figures[act[k]], self.figures[act[k + 1]]
-            return a.unit == unit and b.unit == unit and bool(LIST_SEP.fullmatch(self.text[a.end : b.start]))
+            return a.unit == unit and b.unit == unit and bool(sep.fullmatch(self.text[a.end : b.start]))
 
         lo = hi = self.position(i)
         while lo > 0 and joined(lo - 1):
@@ -116,7 +121,8 @@ class Reading:
             g = self.figures[j]
             if g.start < ps:
                 break
-            if g.ignored == "year" and not COMPARE_TAIL.search(self.text[max(0, g.start - 4) : g.end + 1]):
+            before = self.text[max(0, g.start - 4) : g.end + 1]
+            if g.ignored == "year" and not COMPARE_TAIL.search(before) and not FROM_YEAR.search(before):
                 return int(g.value)
         return None
 

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from drafter.checker.labels import LABEL_MIN, Labels, beats, bigrams, clause_of, figure_words
 from drafter.checker.reading import Reading
+from drafter.checker.words import FUTURE
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import derive_all
 from drafter.figures.numbers import convert, family, find_figures, format_figure, matches_shown, same_family
 
-FUTURE = re.compile(r"(确保|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年)")
+CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
+CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
     "sum": re.compile(r"合计|共计|总计|共有|总数|共"),
     "share": re.compile(r"占|比例|比重|率"),
@@ -50,6 +52,7 @@ class ValueLinker:
         for d in derive_all(source):
             self.derived.setdefault(family(d.unit), []).append(d)
         self.facts = _fact_figures(source)
+        self.links: dict[int, Link] = {}  # the figures linked so far
 
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
@@ -70,18 +73,50 @@ class ValueLinker:
     def compatible(self, f: Figure) -> list[Metric]:
         return [m for m in self.source.metrics if f.unit and m.values and same_family(f.unit, m.unit)]
 
+    def candidates(self, i: int, near: str) -> list[Metric]:
+        """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
+        metric its words speak of the change of; a part of a total not the total's own metric."""
+        claim = self.doc.claims.get(i)
+        metrics = self.compatible(self.doc.figures[i])
+        if claim is not None and claim.kind == "change":
+            return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
+        totals = {self.links[t].key for t, c in self.doc.claims.items() if i in c.parts and t in self.links}
+        return [m for m in metrics if m.key not in totals and not self.labels.names_a_change(m.key, near)]
+
+    def claim_year(self, i: int, m: Metric | None = None) -> int | None:
+        """The year figure i is stated for: a base value's (比上年的X) is the year compared with."""
+        claim = self.doc.claims.get(i)
+        if claim is None or claim.role != "base":
+            return claim.year if claim is not None else self.doc.stated_year(i)
+        if claim.base_year is not None or m is None:
+            return claim.base_year
+        current = claim.year if claim.year in m.values else self.default_year(m)
+        earlier = [y for y in m.values if y < current]
+        return max(earlier) if earlier else None
+
+    def signed(self, i: int) -> float:
+        """下降3.78% as −3.78 when it is compared with a metric of changes."""
+        f, claim = self.doc.figures[i], self.doc.claims.get(i)
+        return -f.value if claim is not None and claim.kind == "change" and claim.direction < 0 else f.value
+
     def link_value(self, i: int) -> Link:
         f = self.doc.figures[i]
         if self.labels.in_label(self.doc, i):
             return Link("ignored", message="指标名称中的数字")
         near, sent = self.words(i)
-        metrics = self.compatible(f)
+        metrics = self.candidates(i, near)
         ev = {m.key: self.labels.evidence(m.key, near, sent) for m in metrics}
         rank = {k: (c >= LABEL_MIN, mass, c, near) for k, (c, mass, near) in ev.items()}
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
-        year = self.doc.stated_year(i)
+        year = self.claim_year(i, best)
+        claim = self.doc.claims.get(i)
+        if claim is not None and claim.role == "base" and best is not None and year not in best.values:
+            best = None  # 比上年的X with no earlier value in the data: nothing to compare it with
         hits = [
-            (m, y) for m in metrics for y, v in m.values.items() if self.fits(i, convert(v, m.unit, f.unit))
+            (m, y)
+            for m in metrics
+            for y, v in m.values.items()
+            if self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
         if any(rank[m.key][0] for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
@@ -135,8 +170,11 @@ class ValueLinker:
             "mismatch", f"{m.key}@{year}", expected, f"{message}：应为{expected}", key=m.key, year=year
         )
 
-    def fits(self, i: int, actual: float) -> bool:
+    def fits(self, i: int, actual: float, signed: bool = False) -> bool:
+        """The printed figure stands for `actual` (a metric of changes is compared with 下降3.78% as −3.78)."""
         f = self.doc.figures[i]
+        if signed and self.signed(i) < 0:
+            actual = -actual
         if "余" in f.text or "多" in f.text:
             step = 10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0"))) if f.value >= 10 else 1
             return f.value <= actual < f.value + step

@@ -19,6 +19,9 @@ GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达�
 # 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change
 TO_VALUE = re.compile(rf"(?:{_CHANGE})?(?:至|到)$")
 FROM_VALUE = re.compile(r"(?:由|从)$")
+FROM_LOOSE = re.compile(
+    r"(?:由|从)[^，。；由从]{0,16}$"
+)  # 由2011年的62.3%提高到…, 由台账建立之初的约60万人降至…
 # the base of a comparison right before a figure: 比上年的 / 较上年 / 比2021年 / 上年 / 与上年同口径相比的
 BASE_BEFORE = re.compile(
     r"(?:(?:比|较|与|同)(?:上年|上一年|去年|前一年|同期|上年同期|\d{4}年(?:底|末)?)(?:同期|同口径)?(?:的|为)?"
@@ -38,20 +41,24 @@ SHARE_RATIO_BEFORE = re.compile(r"(?:占比|所占比例|比例|比重)(?:为|�
 # totals and their parts
 TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总共|累计|总数为|总量)(?:为|达到|达|有)?$")
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总共|累计")  # anywhere in a total's clause: 共建立党组织391个
-PARTS_START = re.compile(r"^[，,（(]?其中")
+PARTS_START = re.compile(
+    r"^[，]?(?:其中|含|包括)|^（(?:其中|含|包括)?"
+)  # a bracket after a total breaks it down
 PARTS_SPLIT = re.compile(r"分别")
 
 # qualifiers of a figure
-APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超)$")
+APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超|至少|最多)$")
 APPROX_AFTER = re.compile(r"^(?:左右|以上|以下|以内|上下|多|余)")
 
 # standards and targets
-TARGET_VERB = re.compile(r"^(?:均|已|已经)?(超出|超过|高于|低于|达到|完成|实现不低于|不低于|优于)")
+TARGET_VERB = re.compile(
+    r"^(?:均|已|已经)?(超出|超过|高于|低于|达到|完成|实现不低于|不低于|优于)(?=了?(?:省定|国家|市定|县定)?[^，。；率]{0,10}$)"
+)
 STANDARD_WORDS = re.compile(r"标准|目标|要求|指标|规定|省定|国家")
 GAP_BEFORE = re.compile(r"(?:还差|相差|差距|仍差|尚差|低于目标|距离目标)$")
 
 # future or planned figures: not facts of the year
-FUTURE = re.compile(r"确保|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年")
+FUTURE = re.compile(r"确保|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年|确定建设|规划|拟")
 
 # the sentence and clause boundaries of normalised text
 SENTENCE_END = re.compile(r"[。！？；\n]")
