@@ -246,6 +246,9 @@ def test_report_to_json_has_the_design_shape():
         "inconsistent",
         "ignored",
         "unchecked",
+        "claims",
+        "wrong_claims",
+        "gaps",
     ]
     assert data["summary"]["figures"] == len(data["findings"]) == 3  # 2021年, 三年 (学前三年) and 93.2%
     assert (data["summary"]["mismatch"], data["summary"]["ignored"]) == (1, 2)
@@ -261,5 +264,6 @@ def test_report_to_json_has_the_design_shape():
         "expected",
         "source",
         "message",
+        "kind",
     ]
     assert data["findings"][2]["value"] == 93.2 and data["findings"][2]["expected"] == "92.3%"

@@ -16,7 +16,9 @@ from drafter.checker.linking import link_all
 from drafter.checker.reading import Reading
 from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
+from drafter.checker.statements import Judgement, judge_all
 from drafter.checker.text import normalize
+from drafter.checker.words import GAP_MARKER
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
 from drafter.figures.numbers import find_figures
 
@@ -48,6 +50,7 @@ FINDING_KEYS = (
     "expected",
     "source",
     "message",
+    "kind",
 )
 
 
@@ -132,8 +135,32 @@ def check_text(
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}
     loc = _Locator(text, sections, reading)
-    findings = tuple(_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures))
-    return CheckReport(findings=findings, path=path)
+    figures = [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
+    claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
+    findings = tuple(sorted(figures + claims, key=lambda f: f.start))
+    return CheckReport(findings=findings, path=path, gaps=len(GAP_MARKER.findall(normal.norm)))
+
+
+def _claim_finding(loc: _Locator, judged: Judgement) -> Finding:
+    st = judged.statement
+    start, end = loc.reading.source_text.span(st.start, st.end)
+    words = loc.reading.source_text.original[start:end]
+    status = "verified" if judged.holds else "mismatch"
+    message = f"数据显示：{judged.expected}" if judged.holds else f"与数据不符：{judged.expected}"
+    return Finding(
+        section=loc.section(start),
+        line=loc.line(start),
+        start=start,
+        end=end,
+        text=words,
+        value=None,
+        unit="",
+        status=status,
+        expected="" if judged.holds else judged.expected,
+        source=judged.source,
+        message=message,
+        kind="claim",
+    )
 
 
 def finding_to_json(f: Finding) -> dict[str, Any]:

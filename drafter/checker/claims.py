@@ -85,6 +85,11 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
     for idxs in by_sentence.values():
         _read_sentence(reading, idxs, claims)
     _bases_across_sentences(reading, claims)
+    for i, c in claims.items():
+        for part in c.parts if c.kind == "total" else ():
+            reading.total_of.setdefault(part, i)
+        if c.kind == "change" and c.own is not None:
+            reading.changes_of.setdefault(c.own, []).append(i)
     return claims
 
 
@@ -107,6 +112,7 @@ def _first_reading(reading: Reading, i: int) -> Claim:
     if f.unit in ("%", POINTS) and RATE_GAP.search(lead):  # 教育支出增长高于财政经常性收入13.04%
         claim.kind, claim.versus, claim.rate_diff = "change", True, True
         claim.direction = -1 if re.search(r"低于|慢于", RATE_GAP.search(lead).group(0)) else 1
+        claim.notes.append("negative" if negative else "")
     elif TO_VALUE.search(lead) and not CHANGE_BEFORE.search(lead):
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
     elif CHANGE_BEFORE.search(lead) or (negative and f.unit in ("%", POINTS)):
@@ -380,13 +386,10 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
         own = claims[c.own]
         stem = _stem(own.subject)
         ps, _ = reading.paragraph(reading.figures[c.own].start)
-        for j in reading.active:
-            if reading.figures[j].start >= reading.figures[c.own].start:
-                break
+        for j in reading.between(ps, reading.figures[c.own].start):
             cj = claims.get(j)
             if (
-                reading.figures[j].start >= ps
-                and cj is not None
+                cj is not None
                 and cj.kind in ("value", "total", "rate", "share")
                 and cj.year == c.base_year
                 and reading.figures[j].unit == reading.figures[c.own].unit

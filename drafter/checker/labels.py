@@ -59,6 +59,7 @@ LEVELS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
     return frozenset(k for k, group in enumerate(table) if any(w in words for w in group))
 

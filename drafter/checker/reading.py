@@ -32,7 +32,11 @@ class Reading:
         self.active = [i for i, f in enumerate(figures) if not f.ignored]
         self._pos = {i: k for k, i in enumerate(self.active)}
         self._sent_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
+        self._starts = [figures[i].start for i in self.active]
+        self._leads: dict[int, str] = {}
         self.claims: dict = {}  # figure index -> Claim, filled by checker.claims.read_claims
+        self.total_of: dict[int, int] = {}  # a listed part -> its total (filled by read_claims)
+        self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
 
     def original_span(self, f: Figure) -> tuple[int, int]:
         return self.source_text.span(f.start, f.end)
@@ -75,10 +79,17 @@ class Reading:
 
     def lead(self, i: int) -> str:
         """Text between the previous active figure (or the sentence start) and figure i."""
-        f = self.figures[i]
-        s, _ = self.sentence(f.start)
-        prev = self.in_sentence(i)
-        return self.text[max(s, self.figures[prev[-1]].end if prev else s) : f.start]
+        if i not in self._leads:
+            f = self.figures[i]
+            s, _ = self.sentence(f.start)
+            prev = self.in_sentence(i)
+            self._leads[i] = self.text[max(s, self.figures[prev[-1]].end if prev else s) : f.start]
+        return self._leads[i]
+
+    def between(self, start: int, end: int) -> list[int]:
+        """The active figures that start in [start, end)."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return self.active[lo:hi]
 
     def tail(self, i: int) -> str:
         """Text between figure i and the next active figure (or the sentence end)."""

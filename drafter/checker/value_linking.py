@@ -80,7 +80,8 @@ class ValueLinker:
         metrics = self.compatible(self.doc.figures[i])
         if claim is not None and claim.kind == "change":
             return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
-        totals = {self.links[t].key for t, c in self.doc.claims.items() if i in c.parts and t in self.links}
+        total = self.doc.total_of.get(i)
+        totals = {self.links[total].key} if total in self.links else set()
         return [m for m in metrics if m.key not in totals and not self.labels.names_a_change(m.key, near)]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:

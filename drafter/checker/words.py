@@ -72,3 +72,37 @@ def direction_of(words: str) -> int:
         return 0
     cue = match.group(0)
     return -1 if any(cue.startswith(w) for w in DOWN) else 1
+
+
+GAP_MARKER = re.compile(r"【待补充[：:][^】\n]{1,200}】")  # a gap the writer leaves for the editor
+
+# claims made in words (checker.statements): what each kind says, as printed
+STATEMENTS = {
+    "two_no_decrease": re.compile(
+        r"(?:实现|落实|做到|达到)?了?[“\"「『]?两个只增不减[”\"」』]?(?:要求|目标)?"
+        r"|(?:教育投入|教育经费|教育支出)[^。；，]{0,6}只增不减"
+    ),
+    "not_below_civil_servant": re.compile(
+        r"(?:教师|教职工)[^。；，]{0,16}工资(?:收入)?(?:水平)?(?:不低于|高于|低于|未低于)(?:当地|同级|本地)?公务员"
+    ),
+    "eliminated_large_class": re.compile(
+        r"(?:全面|全部|彻底|已经|已|实现)?(?:消除|清零)了?(?:\d+人以上|五十六人以上)?(?<!超)大班额"
+        r"|(?<!超)大班额[”\"」』]?(?:问题)?(?:已经|已)?(?:全面|全部|彻底)?(?:消除|清零)"
+    ),
+    "eliminated_super_large_class": re.compile(
+        r"(?:全面|全部|彻底|已经|已)?(?:消除|清零)了?(?:\d+人以上)?超大班额"
+        r"|超大班额[”\"」』]?(?:已经|已)?(?:全面|全部|彻底)?(?:消除|清零)"
+    ),
+    "zero_dropout": re.compile(
+        r"零辍学|无辍学|辍学(?:学生)?(?:实现)?(?:动态)?清零|(?:实现|保持)(?:了)?(?:动态)?清零"
+    ),
+    "full_coverage": re.compile(r"(?:实现|达到)了?[^。；，]{0,16}?全覆盖|全面覆盖"),
+    "target": re.compile(
+        r"(?:达到|超过|高于|超出|优于|未达到|低于|没有达到|未完成|实现|完成|未实现)了?"
+        r"(?:省定|国家|市定|规定|规划|省级|国家级|年度|考核)?(?:的)?(?:目标|标准)(?:值)?"
+    ),
+    "direction": re.compile(
+        r"(?:稳步|持续|逐年|不断|继续|有所|明显|大幅|逐步|进一步|连续\d+年|连续[二两三四五六七八九十]+年)"
+        r"(?:快速|较快|大幅|明显|稳步)?(?:提高|提升|增长|增加|上升|扩大|下降|减少|降低|回落)"
+    ),
+}

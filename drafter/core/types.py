@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Level = Literal["province", "city", "county"]
+FindingKind = Literal["figure", "claim"]
 Status = Literal["verified", "derived", "mismatch", "unsupported", "inconsistent", "ignored", "unchecked"]
 STATUSES: tuple[str, ...] = (
     "verified",
@@ -139,19 +140,34 @@ class Finding:
     expected: str = ""
     source: str = ""  # metric ref (key@year) or formula
     message: str = ""
+    kind: FindingKind = (
+        "figure"  # "claim": a claim made in words (实现“两个只增不减”), judged against the data
+    )
 
 
 @dataclass(frozen=True)
 class CheckReport:
     findings: tuple[Finding, ...]
     path: str = ""
+    gaps: int = 0  # 【待补充：…】 markers in the text
 
     @property
     def summary(self) -> dict[str, int]:
+        """Statuses count figures; `claims` counts the claims in words judged, `wrong_claims` those the data
+        contradict, `gaps` the 【待补充：…】 markers left for the editor."""
+        figures = [f for f in self.findings if f.kind == "figure"]
         counts = dict.fromkeys(STATUSES, 0)
-        for f in self.findings:
+        for f in figures:
             counts[f.status] += 1
-        return {"figures": len(self.findings), **counts}
+        claims = [f for f in self.findings if f.kind == "claim"]
+        wrong = sum(f.status in PROBLEM_STATUSES for f in claims)
+        return {
+            "figures": len(figures),
+            **counts,
+            "claims": len(claims),
+            "wrong_claims": wrong,
+            "gaps": self.gaps,
+        }
 
     @property
     def problems(self) -> tuple[Finding, ...]:

@@ -11,6 +11,7 @@ Decisions (documented in the README):
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -148,21 +149,29 @@ _NAME_PHRASES = re.compile(
     r"五类主体|五项管理|十项举措|十个不得|一个严禁|三个加法|两类学校|两个覆盖|两个责任|四方责任|两张皮|三会一课|"
     r"两个确立|五个测评模块|三个100%"
 )
+MAX_SPAN = 120  # the longest ignore span (《…》 names are cut at 80 characters)
 _HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．](?!\d))")
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
-    for s, e, why in spans:
+    """Why the span (start, end) lies inside one of the sorted ignore spans, or ''."""
+    k = bisect.bisect_right(spans, (start, 1 << 62, ""))
+    while k > 0:
+        k -= 1
+        s, e, why = spans[k]
+        if s < start - MAX_SPAN:
+            break
         if s <= start and end <= e:
             return why
     return ""
 
 
 def _ignore_spans(norm: str) -> list[tuple[int, int, str]]:
+    """Sorted by start; none is longer than MAX_SPAN."""
     spans = [(m.start(), m.end(), why) for rx, why in _IGNORE_SPANS for m in rx.finditer(norm)]
     spans += [(m.start(), m.end(), "name") for m in _NAME_PHRASES.finditer(norm)]
     spans += [(m.start(), m.end(), "section_number") for m in _HEADING_NUM.finditer(norm)]
-    return spans
+    return sorted(s for s in spans if s[1] - s[0] <= MAX_SPAN)
 
 
 def _num_end(m: re.Match[str]) -> int:

@@ -34,14 +34,16 @@ def check(reading: Reading) -> Iterator[Verdict]:
         for i in reading.active
         if to_base(1, reading.figures[i].unit)[1] == "元" and reading.claims[i].kind != "change"
     ]
-    for i in money:
-        f, lead = reading.figures[i], reading.lead(i)
-        if (
-            not MONEY_TOTAL.search(lead)
-            or re.search(r"生均|人均|平均", lead)
-            or reading.claims[i].role == "base"
-            or LEVEL.search(re.split(r"[，：]", lead)[-1])  # 学前教育经费总投入: one level's budget
+    biggest: dict[int, int] = {}  # article -> its largest part
+    for j in money:
+        article = reading.article(reading.figures[j].start)
+        if _is_part(reading, j) and (
+            article not in biggest or amount(reading.figures[j]) > amount(reading.figures[biggest[article]])
         ):
+            biggest[article] = j
+    for i in money:
+        f = reading.figures[i]
+        if not _is_total(reading, i):
             continue
         if f.unit == "元" and f.value < TOO_SMALL:
             yield Verdict(
@@ -53,22 +55,23 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "一个地区的教育经费总额不会不到千万元：单位可能应为万元",
             )
             continue
-        article = reading.article(f.start)
-        parts = [
-            reading.figures[j]
-            for j in money
-            if j != i and reading.article(reading.figures[j].start) == article and _is_part(reading, j)
-        ]
-        big = max(parts, key=amount, default=None)
-        if big is not None and amount(big) > amount(f):
+        big = biggest.get(reading.article(f.start))
+        if big is not None and big != i and amount(reading.figures[big]) > amount(f):
+            part = reading.figures[big].text.strip()
             yield Verdict(
-                i,
-                "inconsistent",
-                NAME,
-                f"≥{big.text.strip()}",
-                "",
-                f"总额小于其中一项（{big.text.strip()}），单位可能有误",
+                i, "inconsistent", NAME, f"≥{part}", "", f"总额小于其中一项（{part}），单位可能有误"
             )
+
+
+def _is_total(reading: Reading, i: int) -> bool:
+    """一般公共预算教育经费 / 教育经费总投入 of the whole region (not per student, not one level's, not a base)."""
+    lead = reading.lead(i)
+    return bool(
+        MONEY_TOTAL.search(lead)
+        and not re.search(r"生均|人均|平均", lead)
+        and reading.claims[i].role != "base"
+        and not LEVEL.search(re.split(r"[，：]", lead)[-1])
+    )
 
 
 def _is_part(reading: Reading, j: int) -> bool:

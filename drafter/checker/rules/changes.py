@@ -7,10 +7,11 @@ value off by 10,000 (元 for 万元) is named as a unit error on that value. Cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drafter.checker.claims import Claim
-from drafter.checker.reading import Reading
+from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import (
     Interval,
     Verdict,
@@ -23,9 +24,11 @@ from drafter.checker.rules.base import (
     operands,
     signed_shown,
 )
-from drafter.figures.numbers import format_figure
+from drafter.checker.words import DOWN, UP
+from drafter.figures.numbers import format_figure, same_family
 
 NAME = "stated_change"
+TO_VERB = re.compile(rf"({'|'.join(sorted(UP + DOWN, key=len, reverse=True))})(?:至|到)$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -40,6 +43,31 @@ def check(reading: Reading) -> Iterator[Verdict]:
     for c in reading.claims.values():
         if c.kind == "change" and c.yearly and reading.figures[c.index].unit == "%" and c.base is None:
             yield from _yearly_from_total(reading, c)
+        elif c.kind != "change" and (found := _from_to(reading, c)) is not None:
+            yield found
+
+
+def _from_to(reading: Reading, c: Claim) -> Verdict | None:
+    """由12.7%下降到3.98%, 从29万人减少至6.5万人: the verb's direction against the two values."""
+    verb = TO_VERB.search(reading.lead(c.index))
+    prev = reading.in_sentence(c.index)
+    if not verb or not prev or reading.claims[prev[-1]].role != "base":
+        return None
+    old, new = reading.figures[prev[-1]], reading.figures[c.index]
+    if not same_family(old.unit, new.unit) or amount(old) == amount(new):
+        return None
+    down = any(verb.group(1).startswith(w) for w in DOWN)
+    if down == (amount(new) < amount(old)):
+        return None
+    said = "下降" if down else "增长"
+    return Verdict(
+        c.index,
+        "inconsistent",
+        NAME,
+        "",
+        "",
+        f"文字说“{said}”，但从{old.text.strip()}到{new.text.strip()}是反方向",
+    )
 
 
 def _base_of(reading: Reading, c: Claim) -> tuple[int | None, int]:
@@ -119,11 +147,7 @@ def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
     """全省幼儿园6973所，比上年增加36所，增长0.52%: the growth from the value and the change beside it."""
     f, own = reading.figures[c.index], reading.figures[c.own]
     change = next(
-        (
-            j
-            for j, o in reading.claims.items()
-            if o.kind == "change" and o.own == c.own and j != c.index and reading.figures[j].unit != "%"
-        ),
+        (j for j in reading.changes_of.get(c.own, ()) if j != c.index and reading.figures[j].unit != "%"),
         None,
     )
     if change is None:

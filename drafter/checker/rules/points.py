@@ -99,6 +99,17 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
 def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
     """增长10.2%，高于财政经常性收入增长8.85%…1.35个百分点 / 增长高于…增长5.12%: a gap of growth rates."""
     f = reading.figures[c.index]
+    if "negative" in c.notes and f.value:
+        said = "高于" if c.direction > 0 else "低于"
+        yield Verdict(
+            c.index,
+            "inconsistent",
+            "rate_diff",
+            "",
+            "",
+            f"文字说“{said}”，差值却为负数{f.text.strip()}：实际是反方向",
+        )
+        return
     if f.unit == "%":
         yield Verdict(
             c.index,

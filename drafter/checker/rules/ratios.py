@@ -32,7 +32,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
 
 def _in_paragraph(reading: Reading, i: int) -> list[int]:
     ps, pe = reading.paragraph(reading.figures[i].start)
-    return [j for j in reading.active if j != i and ps <= reading.figures[j].start < pe]
+    return [j for j in reading.between(ps, pe) if j != i]
 
 
 def _total(reading: Reading, i: int, name: str) -> int | None:

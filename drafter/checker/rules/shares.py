@@ -37,7 +37,7 @@ def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
     """其中专任教师2802人，占比90.6%: the part is the figure before 占比, the whole its 其中 total."""
     if own is None:
         return None
-    whole = next((i for i, t in reading.claims.items() if own in t.parts and t.kind == "total"), None)
+    whole = reading.total_of.get(own)
     return (own, whole) if whole is not None else None
 
 
@@ -75,11 +75,13 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     f, counts = reading.figures[i], _counts_before(reading, i)
     rate_words = _bigrams(reading.lead(i))
     best: tuple[float, Figure, Figure] | None = None
-    for a in counts:
-        if not rate_words & _bigrams(reading.lead(reading.figures.index(a))):
+    for ja in counts:
+        a = reading.figures[ja]
+        if not rate_words & _bigrams(reading.lead(ja)):
             continue  # 毛入园率93% is no share of 乡镇12所: the part must be named like the rate
-        for b in counts:
-            if a is b or not same_family(a.unit, b.unit) or not 0 < amount(a) < amount(b):
+        for jb in counts:
+            b = reading.figures[jb]
+            if ja == jb or not same_family(a.unit, b.unit) or not 0 < amount(a) < amount(b):
                 continue
             share = amount(a) / amount(b) * 100
             if matches_shown(f.value, f.decimals, share):
@@ -100,16 +102,15 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     )
 
 
-def _counts_before(reading: Reading, i: int) -> list[Figure]:
+def _counts_before(reading: Reading, i: int) -> list[int]:
     """The counts of figure i's sentence and the one before it, up to the figure (no changes, rates or bases)."""
     f = reading.figures[i]
     s, _ = reading.sentence(f.start)
     ps, _ = reading.sentence(max(s - 2, 0))
     return [
-        reading.figures[j]
-        for j in reading.active
-        if ps <= reading.figures[j].start < f.start
-        and reading.figures[j].unit in ("所", "个", "人", "名", "家", "班", "间")
+        j
+        for j in reading.between(ps, f.start)
+        if reading.figures[j].unit in ("所", "个", "人", "名", "家", "班", "间")
         and reading.claims[j].kind != "change"
         and reading.claims[j].role != "base"
     ]
