@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.core.errors import ConfigError
+from drafter.core.secrets import register as register_secret
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +37,12 @@ class Settings:
     max_retries: int = 3
     retry_backoff: float = 1.0  # seconds before the first retry; doubles each time
     stream: bool = False  # stream model replies (openai backend)
-    context_tokens: int = 16000
+    context_tokens: int = 16000  # the model's context window; prompts are fitted to 75 % of it
+    temperature: float = 0.3
+    max_tokens: int = 2048  # sent as max_tokens; 0 sends none (OpenAI's reasoning models refuse it)
+    thinking: str = ""  # "" (send nothing) | off | on: enable_thinking for Qwen3 (DashScope, vLLM)
+    num_ctx: int = 0  # Ollama's context size (options.num_ctx); 0 sends none
+    extra_body: dict[str, Any] = field(default_factory=dict)  # any other request fields (JSON)
     debug: bool = False
     quiet: bool = False
 
@@ -67,9 +74,15 @@ class Settings:
             base_url=env.get("OPENAI_BASE_URL", ""),
             api_key=env.get("OPENAI_API_KEY", ""),
             concurrency=_env_int("DRAFTER_CONCURRENCY", 4),
-            timeout=float(_env_int("DRAFTER_TIMEOUT", 60)),
+            timeout=_env_float("DRAFTER_TIMEOUT", 60.0),
             max_retries=_env_int("DRAFTER_MAX_RETRIES", 3),
             stream=env.get("DRAFTER_STREAM", "") not in ("", "0"),
+            context_tokens=_env_int("DRAFTER_CONTEXT_TOKENS", 16000),
+            temperature=_env_float("DRAFTER_TEMPERATURE", 0.3),
+            max_tokens=_env_int("DRAFTER_MAX_TOKENS", 2048),
+            thinking=env.get("DRAFTER_THINKING", "").strip().lower(),
+            num_ctx=_env_int("DRAFTER_NUM_CTX", 0),
+            extra_body=_env_json("DRAFTER_EXTRA_BODY"),
             debug=env.get("DRAFTER_DEBUG", "") not in ("", "0"),
         )
 
@@ -80,7 +93,31 @@ class Settings:
             )
         if self.concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
+        if self.thinking not in ("", "on", "off"):
+            raise ConfigError(f"DRAFTER_THINKING={self.thinking!r}", hint="use on, off, or leave it unset")
+        if self.timeout <= 0 or self.context_tokens < 256:
+            raise ConfigError("DRAFTER_TIMEOUT must be positive and DRAFTER_CONTEXT_TOKENS at least 256")
+        register_secret(self.api_key)  # redacted from every file, message and log line from now on
         return self
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"environment variable {name}={raw!r} is not a number") from None
+
+
+def _env_json(name: str) -> dict[str, Any]:
+    raw = os.environ.get(name, "")
+    try:
+        value = json.loads(raw) if raw else {}
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"environment variable {name} is not JSON ({exc.msg})") from None
+    if not isinstance(value, dict):
+        raise ConfigError(f'environment variable {name} must be a JSON object, e.g. {{"top_p": 0.8}}')
+    return value
 
 
 def _env_int(name: str, default: int) -> int:
