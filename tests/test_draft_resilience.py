@@ -7,8 +7,8 @@ run `python -m drafter` in a child process and signal it for real.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import signal
 import subprocess
 import sys

