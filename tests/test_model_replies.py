@@ -392,7 +392,7 @@ def test_requests_send_the_configured_options(fake_openai, settings, expected, a
     [
         f"2021年，全市投入[[{A21}]]。密钥{KEY}已记录。",
         f"2021年，全市一般公共预算教育经费投入[[{A21}]]，教育优先发展的战略地位得到有效落实，"
-            f"各项经费足额拨付到位。Authorization: Bearer {KEY}",
+        f"各项经费足额拨付到位。Authorization: Bearer {KEY}",
     ],
 )
 def test_a_reply_echoing_the_key_comes_back_redacted(fake_openai, echo):
