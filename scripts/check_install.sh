@@ -19,8 +19,9 @@ if "$PY" -c 'import sys, zipfile; sys.exit(any(n.startswith("tests/") for n in z
 
 echo "== a fresh venv, newest versions allowed"
 $PY -m venv "$WORK/venv"
-"$WORK/venv/bin/python" -m pip install --quiet --upgrade pip
-"$WORK/venv/bin/python" -m pip install --quiet --upgrade --upgrade-strategy eager "$WHEEL[dev]"
+"$WORK/venv/bin/python" -m pip install --quiet --upgrade pip 2>>"$WORK/pip.log"
+"$WORK/venv/bin/python" -m pip install --quiet --upgrade --upgrade-strategy eager "$WHEEL[dev]" 2>>"$WORK/pip.log" \
+  || { grep -v '^WARNING: Location' "$WORK/pip.log" | tail -20; exit 1; }
 "$WORK/venv/bin/python" -m pip list 2>/dev/null | grep -iE '^(openai|langchain-openai|typer|chromadb|httpx2?) '
 if [ -d "$WORK/venv/lib/python3"*/site-packages/tests ]; then echo "a top-level tests package was installed"; exit 1; fi
 
@@ -28,6 +29,7 @@ echo "== use it from another directory with the network off"
 mkdir -p "$WORK/elsewhere" && cp examples/yangquan-2021.yaml "$WORK/elsewhere/"
 OFFLINE=()
 if command -v unshare >/dev/null && unshare -n true 2>/dev/null; then OFFLINE=(unshare -n); fi
+echo "network: ${OFFLINE[*]:-on (unshare -n is not available here)}"
 (
   cd "$WORK/elsewhere"
   export HOME="$WORK/home" DRAFTER_STATE_DIR="$WORK/state"
