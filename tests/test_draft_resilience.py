@@ -111,6 +111,7 @@ def test_kill_9_after_some_sections_then_the_rerun_makes_only_the_missing_calls(
     calls = len(fake_openai.chat_requests) - before
     assert calls <= MODELLED - kept
     assert again.failed == () and not journal.journal_dir(out).exists()
+    assert again.draft.created_at  # a draft resumed from the journal alone still says when it was begun
     assert (out / "draft.md").read_text(encoding="utf-8") == (tmp_path / "whole" / "draft.md").read_text(
         encoding="utf-8"
     )

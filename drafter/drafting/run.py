@@ -165,7 +165,8 @@ def assemble(
         section = drafted.get(spec.id) or before.get(spec.id)
         missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error="not drafted yet"))
         sections.append(_respec(section, spec) if section else missing)
-    created = previous.created_at if previous else dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    created = previous.created_at if previous and previous.created_at else now  # a journal alone has none
     return Draft(
         report=source.report,
         sections=tuple(sections),
