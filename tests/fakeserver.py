@@ -14,7 +14,9 @@ Scripting: each queued behaviour answers one chat request, in order; with the qu
 reply answers (`fake.default`, by default `slot_echo`: a Chinese sentence that uses every slot the prompt
 lists as `- [[name]]`). Queue with fake.reply(text or fn(request)), fake.status(429, retry_after=0),
 fake.status(500), fake.hang(seconds), fake.empty(), fake.garbled(), fake.misuse_slots(),
-fake.unauthorized(), fake.model_not_found(). `fake.latency` delays every chat answer;
+fake.unauthorized(), fake.model_not_found(), fake.status_with(code, message, headers=…),
+fake.cut(text, finish_reason="length"|"content_filter"|None), fake.with_reasoning(text, reasoning),
+fake.error_in_body(message, code=…), fake.keepalive_forever(), fake.context_too_long(). `fake.latency` delays every chat answer;
 `fake.api_key` (if set) makes any other key get 401. `fake.requests` records what arrived.
 stdlib ThreadingHTTPServer: one thread per connection, so slow answers never block each other.
 """
@@ -66,6 +68,10 @@ class Behaviour:
     headers: dict[str, str] = field(default_factory=dict)
     latency: float | None = None  # None: the server's latency
     hang: float = 0.0  # sleep this long before answering (longer than the client's timeout)
+    finish_reason: str | None = "stop"  # None: no finish_reason at all (a stream also ends without [DONE])
+    reasoning: str = ""  # sent as `reasoning_content` beside the content (DeepSeek, vLLM's reasoning parser)
+    body_error: dict[str, Any] = field(default_factory=dict)  # an {"error": …} in an HTTP 200 body / stream
+    keepalive: float = 0.0  # > 0: send keep-alives this often and never answer (until the client gives up)
 
 
 def listed_slots(request: Received) -> list[str]:
@@ -166,6 +172,38 @@ class FakeOpenAI:
         error = {"message": message or f"fake error {code}", "type": "fake_error", "code": code_name or None}
         return self.push(Behaviour(status=code, error=error, headers=headers), times)
 
+    def status_with(
+        self, code: int, message: str, *, headers: dict[str, str], code_name: str = "", times: int = 1
+    ) -> FakeOpenAI:
+        """An error status with any headers (retry-after-ms, x-ratelimit-reset-*, Retry-After on a 503)."""
+        error = {"message": message, "type": "fake_error", "code": code_name or None}
+        return self.push(Behaviour(status=code, error=error, headers=headers), times)
+
+    def cut(self, text: Reply, *, finish_reason: str | None = "length", times: int = 1) -> FakeOpenAI:
+        """A reply that stops early: finish_reason length / content_filter, or None (no finish_reason, no [DONE])."""
+        return self.push(Behaviour(text=text, finish_reason=finish_reason), times)
+
+    def with_reasoning(self, text: Reply, reasoning: str, *, times: int = 1) -> FakeOpenAI:
+        return self.push(Behaviour(text=text, reasoning=reasoning), times)
+
+    def error_in_body(
+        self, message: str, *, code: str | int | None = None, type_name: str = "server_error", times: int = 1
+    ) -> FakeOpenAI:
+        """HTTP 200 whose body (or stream event) is {"error": {...}}, as some gateways send."""
+        error = {"message": message, "type": type_name, "code": code}
+        return self.push(Behaviour(body_error=error), times)
+
+    def keepalive_forever(self, every: float = 0.1, *, times: int = 1) -> FakeOpenAI:
+        """Keep-alive comments (stream) or whitespace (JSON) every `every` s, and never an answer."""
+        return self.push(Behaviour(keepalive=every), times)
+
+    def context_too_long(self, times: int = 1) -> FakeOpenAI:
+        message = (
+            "This model's maximum context length is 8192 tokens. However, your messages resulted in "
+            "12000 tokens. Please reduce the length of the messages."
+        )
+        return self.status(400, message, code_name="context_length_exceeded", times=times)
+
     def hang(self, seconds: float, *, times: int = 1) -> FakeOpenAI:
         return self.push(Behaviour(text=slot_echo, hang=seconds), times)
 
@@ -245,23 +283,40 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.sleep(behaviour.hang)
         if behaviour.status != 200:
             return self._json(behaviour.status, {"error": behaviour.error}, behaviour.headers)
+        if behaviour.keepalive:
+            return self._keepalive(request, behaviour.keepalive)
         text = behaviour.text(request) if callable(behaviour.text) else behaviour.text
         model = request.body.get("model", "fake")
         if request.body.get("stream"):
-            return self._stream(request, text, model)
+            return self._stream(request, text, model, behaviour)
+        if behaviour.body_error:
+            return self._json(200, {"error": behaviour.body_error})
         message = {"role": "assistant", "content": text}
+        if behaviour.reasoning:
+            message["reasoning_content"] = behaviour.reasoning
         payload = {
             "id": "chatcmpl-fake",
             "object": "chat.completion",
             "created": int(time.time()),
             "model": model,
-            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+            "choices": [{"index": 0, "message": message, "finish_reason": behaviour.finish_reason}],
         }
         if self.fake.usage:
             payload["usage"] = _usage(request, text)
         self._json(200, payload)
 
-    def _stream(self, request: Received, text: str, model: str) -> None:
+    def _keepalive(self, request: Received, every: float) -> None:
+        """Headers at once, then keep-alives until the client hangs up or the server stops."""
+        stream = bool(request.body.get("stream"))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream" if stream else "application/json")
+        self.end_headers()
+        while not self.fake.stopping.is_set():
+            self.wfile.write(b": keep-alive\n\n" if stream else b" ")
+            self.wfile.flush()
+            self.fake.sleep(every)
+
+    def _stream(self, request: Received, text: str, model: str, behaviour: Behaviour) -> None:
         include_usage = bool((request.body.get("stream_options") or {}).get("include_usage"))
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -273,11 +328,20 @@ class _Handler(BaseHTTPRequestHandler):
             "created": int(time.time()),
             "model": model,
         }
+        if behaviour.reasoning:
+            delta = {"role": "assistant", "content": "", "reasoning_content": behaviour.reasoning}
+            self._event({**base, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
         pieces = [text[i : i + 8] for i in range(0, len(text), 8)] or [""]
         for n, piece in enumerate(pieces):
             delta = {"role": "assistant", "content": piece} if n == 0 else {"content": piece}
             self._event({**base, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
-        self._event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+            if behaviour.body_error and n == len(pieces) // 2:
+                self._event({"error": behaviour.body_error})
+                return
+        if behaviour.finish_reason is None:  # the connection just ends: no finish_reason, no [DONE]
+            return
+        finish = {"index": 0, "delta": {}, "finish_reason": behaviour.finish_reason}
+        self._event({**base, "choices": [finish]})
         if include_usage and self.fake.usage:
             self._event({**base, "choices": [], "usage": _usage(request, text)})
         self.wfile.write(b"data: [DONE]\n\n")

@@ -10,6 +10,7 @@ import drafter
 PACKAGE = Path(drafter.__file__).resolve().parent
 # core ← source, figures ← checker, knowledge ← export ← outdir ← drafting ← faces
 RANK = {
+    "assets": 0,
     "core": 0,
     "source": 1,
     "figures": 1,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import sys
+import threading
 
-import click
 import typer
 
-from drafter.core.errors import DrafterError
+from drafter.core.errors import DrafterError, Interrupted
 
 app = typer.Typer(
     name="drafter",
@@ -45,21 +47,50 @@ def _register_commands() -> None:
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Run the CLI; user mistakes print one or two lines and exit 2, never a traceback."""
+    """Run the CLI; user mistakes print one or two lines and exit 2, never a traceback.
+
+    click (whichever copy typer uses) handles its own usage errors in standalone mode: the usage line,
+    the problem, exit 2. Ctrl-C and SIGTERM become Interrupted: what was kept is said, exit 130 / 143.
+    """
     _register_commands()
+    previous = _install_signal_handlers()
     try:
-        code = app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="drafter", standalone_mode=True)
     except DrafterError as exc:
         if _state["debug"]:
             raise
         typer.secho(f"错误 / error: {exc.render()}", fg="red", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (click.Abort, KeyboardInterrupt):
-        typer.secho("已中断 / interrupted: run the same command again to resume.", fg="yellow", err=True)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+    except Interrupted as exc:
+        _interrupted(exc)
+    finally:
+        _restore_signal_handlers(previous)
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _install_signal_handlers() -> dict[int, object]:
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous[signum] = signal.signal(signum, _raise_interrupted)
+    return previous
+
+
+def _restore_signal_handlers(previous: dict[int, object]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)  # type: ignore[arg-type]
+
+
+def _interrupted(exc: Interrupted) -> None:
+    """Say what was kept, then leave at once (a worker thread still winding down is not waited for)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while saying so changes nothing
+    name = "Ctrl-C" if exc.signum == signal.SIGINT else signal.Signals(exc.signum).name
+    kept = exc.kept or "再次运行同一命令即可继续。 / run the same command again to resume."
+    typer.secho(f"已中断 / interrupted ({name}): {kept}", fg="yellow", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(exc.exit_code)

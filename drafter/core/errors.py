@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from drafter.core.secrets import redact
+
 
 class DrafterError(Exception):
     """Base of every error Drafter raises on purpose."""
@@ -10,6 +12,7 @@ class DrafterError(Exception):
     kind = "error"  # a stable name for the kind of problem, recorded where the error itself cannot travel
 
     def __init__(self, message: str, *, hint: str = "") -> None:
+        message, hint = redact(message), redact(hint)  # an echoed API key never reaches a screen or file
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -65,3 +68,34 @@ class BadCompletion(BackendError):
     """The model answered, but the answer is empty, garbled or breaks the slot rules."""
 
     kind = "bad_reply"
+
+
+class ModelFailed(BackendError):
+    """The model drafted none of the sections it was asked for (every one failed for a model reason)."""
+
+    exit_code = 3
+    kind = "model_failed"
+
+
+class ContextTooLong(BadCompletion):
+    """The server says the prompt is longer than the model's context window."""
+
+    kind = "context"
+
+
+MODEL_ERROR_KINDS = frozenset(
+    {"backend", "unavailable", "bad_reply", "context"}
+)  # a failure of the model path
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT, exit 130) or SIGTERM (exit 143): stop now, keep what is finished, say so."""
+
+    def __init__(self, signum: int, kept: str = "") -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.kept = kept  # what was kept and how to resume, filled in by whoever knows
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum

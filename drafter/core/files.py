@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.core.errors import InputError
+from drafter.core.secrets import redact
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -33,7 +34,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+    """UTF-8 text, atomically, with every registered secret redacted (see drafter.core.secrets)."""
+    write_bytes_atomic(path, redact(text).encode("utf-8"))
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

@@ -12,10 +12,11 @@ from dataclasses import replace
 from typing import Any
 
 from drafter.core.config import Settings
-from drafter.core.errors import BadCompletion, DrafterError, PromptError
+from drafter.core.errors import BadCompletion, ContextTooLong, DrafterError, PromptError
 from drafter.core.types import Passage, Provenance, Section, SectionSpec, Slot
 from drafter.drafting.backends.base import Completion, Message, SectionRequest
 from drafter.drafting.backends.replies import clean_reply, is_garbled
+from drafter.drafting.backends.review import Problem, judge
 from drafter.drafting.context import DraftContext
 from drafter.drafting.prompts import retry_message, section_messages
 from drafter.drafting.slots import Filled, fill_slots, section_slots
@@ -72,29 +73,23 @@ def fit_prompt(
         kept = kept[:-1]
 
 
-def reply_problem(completion: Completion, filled: Filled) -> tuple[str, str]:
-    """(code, words) of what is wrong with a reply, ("", "") when it is usable."""
+def reply_problem(completion: Completion, filled: Filled, slots: tuple[Slot, ...] = ()) -> Problem:
+    """What is wrong with a model's reply (review.judge), falsy when it is usable."""
+    known = frozenset(s.name for s in slots) | frozenset(filled.used)
+    return judge(completion.text.strip(), {s.name: s for s in slots}, known)
 
-    text = completion.text.strip()
-    if not text:
-        return "empty", "the reply is empty"
-    if is_garbled(text):
-        return "garbled", "the reply is not Chinese prose"
-    if filled.unknown:
-        return "unknown_slots", "the reply uses unknown slots: " + ", ".join(filled.unknown)
-    return "", ""
+
+def _offline_problem(completion: Completion, filled: Filled) -> Problem:
+    if not completion.text.strip() or is_garbled(completion.text):
+        return Problem("empty" if not completion.text.strip() else "garbled")
+    return Problem("unknown_slots", filled.unknown) if filled.unknown else Problem("")
 
 
 def _retry_messages(
-    ctx: DraftContext,
-    messages: tuple[Message, ...],
-    reply: str,
-    code: str,
-    filled: Filled,
-    slots: tuple[Slot, ...],
+    ctx: DraftContext, messages: tuple[Message, ...], reply: str, problem: Problem, slots: tuple[Slot, ...]
 ) -> tuple[Message, ...]:
     again = retry_message(
-        ctx.prompts, code, unknown_slots=filled.unknown, allowed_slots=[s.name for s in slots]
+        ctx.prompts, problem.code, unknown_slots=list(problem.details), allowed_slots=[s.name for s in slots]
     )
     return (*messages, Message("assistant", reply), again)
 
@@ -111,16 +106,57 @@ def _complete(
     for attempt in (1, 2):
         completion = backend.complete(request)
         if backend is not ctx.offline:
-            completion = replace(completion, text=clean_reply(completion.text, request.spec))
+            text = clean_reply(completion.text, request.spec, [s.name for s in slots])
+            completion = replace(completion, text=text)
         filled = fill_slots(completion.text, ctx.table, ctx.source)
-        code, words = reply_problem(completion, filled)
-        if not code:
+        if backend is ctx.offline:
+            problem = _offline_problem(completion, filled)
+        else:
+            problem = reply_problem(completion, filled, slots)
+        if not problem:
             return completion, filled
         if attempt == 2 or backend is ctx.offline:
-            raise BadCompletion(f"unusable reply after a retry: {words}")
-        messages = _retry_messages(ctx, request.messages, completion.text, code, filled, slots)
-        request = replace(request, messages=messages)
+            details = f" ({', '.join(problem.details)})" if problem.details else ""
+            raise BadCompletion(f"unusable reply after a retry: {problem.code}{details}")
+        request = replace(
+            request, messages=_retry_messages(ctx, request.messages, completion.text, problem, slots)
+        )
     raise AssertionError("unreachable")
+
+
+def _complete_fitting(
+    ctx: DraftContext, request: SectionRequest, slots: tuple[Slot, ...], tokens: int
+) -> tuple[Completion, Filled, tuple[Passage, ...]]:
+    """The completion; when the server says the prompt is too long, once more with half the exemplars."""
+    try:
+        return (*_complete(ctx, request, slots), request.exemplars)
+    except ContextTooLong as exc:
+        fewer = request.exemplars[: len(request.exemplars) // 2]
+        if len(fewer) == len(request.exemplars):
+            raise _too_long(exc, ctx, tokens) from None
+        name = ctx.taxonomy.indicator(request.spec.indicator)
+        messages = section_messages(
+            ctx.prompts,
+            ctx.source,
+            request.spec,
+            slots,
+            fewer,
+            instructions=request.instructions,
+            indicator_name=name.name if name else "",
+        )
+        shorter = replace(request, messages=messages, exemplars=fewer)
+        try:
+            return (*_complete(ctx, shorter, slots), fewer)
+        except ContextTooLong as again:
+            raise _too_long(again, ctx, tokens) from None
+
+
+def _too_long(exc: ContextTooLong, ctx: DraftContext, tokens: int) -> ContextTooLong:
+    return ContextTooLong(
+        f"{exc.message} (the prompt had about {tokens} tokens; DRAFTER_CONTEXT_TOKENS is "
+        f"{ctx.settings.context_tokens})",
+        hint="set DRAFTER_CONTEXT_TOKENS to the model's real context window, in tokens (e.g. 8192)",
+    )
 
 
 def _provenance(ctx: DraftContext, spec: SectionSpec, **given: Any) -> Provenance:
@@ -159,7 +195,7 @@ def draft_section(
             exemplars=exemplars,
             instructions=instructions,
         )
-        completion, filled = _complete(ctx, request, slots)
+        completion, filled, exemplars = _complete_fitting(ctx, request, slots, tokens)
     except DrafterError as exc:
         prov = _provenance(
             ctx,

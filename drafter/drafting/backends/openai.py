@@ -1,14 +1,15 @@
 """Any OpenAI-compatible chat endpoint (OpenAI, DeepSeek, Qwen/DashScope, vLLM, Ollama) via langchain-openai.
 
-Retries are ours, not the client's: transient failures (429, 5xx, timeouts, lost connections) are tried
-again with exponential backoff; a rejected key or model fails at once with BackendUnavailable; an empty,
-garbled or slot-breaking reply is asked for again once, with the problem stated, then BadCompletion.
-The API key lives only inside the client object: never in a message, a log line or a file.
+Retries are ours, not the client's: transient failures (429, 5xx, timeouts, lost connections, a stream
+cut short) are tried again, with one backoff shared by every worker thread; a rejected key, model or
+quota fails at once with BackendUnavailable; a reply that is not a complete, usable section (finish_reason
+other than `stop`, empty, garbled, broken slots, …) is asked for again once with the problem stated,
+then BadCompletion. Every call has a total deadline and can be cancelled (calls.py). The API key lives
+only inside the client object and is redacted from everything that comes back.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -18,17 +19,19 @@ from urllib.parse import urlparse
 
 from drafter.core.config import Settings
 from drafter.core.errors import BackendUnavailable, BadCompletion, ConfigError
+from drafter.core.secrets import redact, register
 from drafter.drafting.backends.base import Completion, Message, SectionRequest
-from drafter.drafting.backends.replies import clean_reply, reply_problem
-from drafter.drafting.backends.retry import RetryPolicy, Transient, call_with_retries, parse_retry_after
+from drafter.drafting.backends.calls import CallGuard
+from drafter.drafting.backends.failures import OFFLINE_HINT, Endpoint, classify
+from drafter.drafting.backends.replies import clean_reply
+from drafter.drafting.backends.retry import Backoff, RetryPolicy, Transient, call_with_retries
+from drafter.drafting.backends.review import Problem, judge
 from drafter.drafting.prompts import load_prompts, retry_message
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 LOCAL_DUMMY_KEY = "not-needed-for-a-local-server"
-OFFLINE_HINT = "or draft without a model: --backend offline"
-_MODEL_MISSING = re.compile(r"model.*(not exist|not found|does not exist)", re.I)
-_KEYLIKE = re.compile(r"\b(sk|key|Bearer)[-_ ]?[A-Za-z0-9_\-*]{6,}")
+FINISH_PROBLEMS = {"length": "cut", "content_filter": "content_filter"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Reply:
     model: str
     tokens_in: int
     tokens_out: int
+    finish_reason: str = "stop"
 
 
 def is_local(base_url: str) -> bool:
@@ -54,6 +58,20 @@ def api_key_for(settings: Settings, base_url: str) -> str:
     )
 
 
+def request_options(settings: Settings) -> dict[str, Any]:
+    """The body fields beside model and messages: temperature, max_tokens and the servers' switches."""
+    body: dict[str, Any] = {"temperature": settings.temperature}
+    if settings.max_tokens:
+        body["max_tokens"] = settings.max_tokens
+    if settings.thinking in ("on", "off"):
+        enabled = settings.thinking == "on"
+        body["enable_thinking"] = enabled  # DashScope (Qwen3)
+        body["chat_template_kwargs"] = {"enable_thinking": enabled}  # vLLM / SGLang serving Qwen3
+    if settings.num_ctx:
+        body["options"] = {"num_ctx": settings.num_ctx}  # Ollama
+    return {**body, **settings.extra_body}
+
+
 class OpenAIBackend:
     """`complete(request)` against an OpenAI-compatible /chat/completions endpoint."""
 
@@ -65,24 +83,31 @@ class OpenAIBackend:
         *,
         backoff: float | None = None,
         stream: bool | None = None,
-        max_delay: float = 30.0,
-        sleep: Callable[[float], None] = time.sleep,
+        max_delay: float = 120.0,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.settings = settings
         self.model = settings.model
         self.base_url = (settings.base_url or DEFAULT_BASE_URL).rstrip("/")
-        self.stream = bool(getattr(settings, "stream", False)) if stream is None else stream
-        base = float(getattr(settings, "retry_backoff", 1.0)) if backoff is None else backoff
+        self.stream = settings.stream if stream is None else stream
+        base = settings.retry_backoff if backoff is None else backoff
         self.policy = RetryPolicy(attempts=settings.max_retries + 1, base_delay=base, max_delay=max_delay)
         self.prompts = load_prompts(settings.prompts_dir)
+        self.guard = CallGuard(settings.timeout)
+        self.gate = Backoff(self.guard.cancelled)
+        self.endpoint = Endpoint(self.base_url, self.model, settings.timeout)
         self._sleep = sleep
         self._fatal: BackendUnavailable | None = None  # once the key, model or URL failed: fail fast after
         self._lock = threading.Lock()
-        self._secret = api_key_for(settings, self.base_url)
-        self._llm = self._client(self._secret)
+        register(settings.api_key)  # redacted from replies, errors, files and logs
+        self._llm = self._client(api_key_for(settings, self.base_url))
 
     def __repr__(self) -> str:
         return f"OpenAIBackend(model={self.model!r}, base_url={self.base_url!r})"
+
+    def cancel(self) -> None:
+        """Stop every call in flight and every wait (Ctrl-C): the worker threads end within a moment."""
+        self.guard.cancel()
 
     def _client(self, key: str) -> Any:
         from langchain_openai import ChatOpenAI
@@ -95,6 +120,8 @@ class OpenAIBackend:
             max_retries=0,
             streaming=self.stream,
             stream_usage=True if self.stream else None,
+            extra_body=request_options(self.settings),
+            http_client=self.guard.client(self.settings.timeout),
         )
 
     # ------------------------------------------------------------ one section
@@ -110,39 +137,49 @@ class OpenAIBackend:
 
     def _complete(self, request: SectionRequest) -> Completion:
         started = time.monotonic()
-        allowed = [slot.name for slot in request.slots]
-        messages = list(request.messages)
-        first = self._ask(messages)
-        text = clean_reply(first.text, request.spec)
-        problem, unknown = reply_problem(text, allowed)
-        replies = [first]
-        if problem:
-            messages += self._complaint(first.text, problem, unknown, allowed)
+        slots = {slot.name: slot for slot in request.slots}
+        messages, replies = list(request.messages), []
+        for attempt in (1, 2):
             replies.append(self._ask(messages))
-            text = clean_reply(replies[-1].text, request.spec)
-            problem, unknown = reply_problem(text, allowed)
-        if problem:
-            raise BadCompletion(
-                _problem_message(request.spec.id, problem, unknown),
-                hint="run the section again, try another --model, " + OFFLINE_HINT,
-            )
-        return Completion(
-            text=text,
-            model=replies[-1].model or self.model,
-            tokens_in=sum(r.tokens_in for r in replies),
-            tokens_out=sum(r.tokens_out for r in replies),
-            seconds=round(time.monotonic() - started, 3),
-        )
+            text, problem = self._review(replies[-1], request, slots)
+            if not problem:
+                return Completion(
+                    text=text,
+                    model=replies[-1].model or self.model,
+                    tokens_in=sum(r.tokens_in for r in replies),
+                    tokens_out=sum(r.tokens_out for r in replies),
+                    seconds=round(time.monotonic() - started, 3),
+                )
+            if attempt == 2:
+                raise BadCompletion(
+                    problem_message(request.spec.id, problem),
+                    hint="run the same command again to retry it, try another --model, " + OFFLINE_HINT,
+                )
+            messages += self._complaint(replies[-1].text, problem, list(slots))
+        raise AssertionError("unreachable")
 
-    def _complaint(self, reply: str, problem: str, unknown: list[str], allowed: list[str]) -> list[Message]:
+    def _review(self, reply: Reply, request: SectionRequest, slots: dict) -> tuple[str, Problem]:
+        text = redact(clean_reply(reply.text, request.spec, slots))
+        if reply.finish_reason != "stop":
+            code = FINISH_PROBLEMS.get(reply.finish_reason, "unfinished")
+            return text, Problem(code, (reply.finish_reason,))
+        return text, judge(text, slots)
+
+    def _complaint(self, reply: str, problem: Problem, allowed: list[str]) -> list[Message]:
         """The model's own reply (when it is worth showing) and a user message saying what is wrong."""
-        said = [Message("assistant", reply)] if problem == "unknown_slots" else []
-        return [*said, retry_message(self.prompts, problem, unknown_slots=unknown, allowed_slots=allowed)]
+        shown = problem.code not in ("empty", "garbled", "content_filter")
+        said = [Message("assistant", reply)] if shown and reply.strip() else []
+        again = retry_message(
+            self.prompts, problem.code, unknown_slots=list(problem.details), allowed_slots=allowed
+        )
+        return [*said, again]
 
     def _ask(self, messages: Sequence[Message]) -> Reply:
         """One answer, retried on transient failures; exhausted retries become a plain error."""
         try:
-            return call_with_retries(lambda: self._invoke(messages), self.policy, sleep=self._sleep)
+            return call_with_retries(
+                lambda: self._invoke(messages), self.policy, sleep=self._sleep, backoff=self.gate
+            )
         except Transient as exc:
             raise self._gave_up(exc) from None
 
@@ -153,74 +190,25 @@ class OpenAIBackend:
                 f"cannot reach the model server at {self.base_url} ({tries} tries)",
                 hint=f"check --base-url / OPENAI_BASE_URL and that the server runs, {OFFLINE_HINT}",
             )
-        return BadCompletion(
-            f"no answer from {self.base_url} after {tries} tries: {self._redact(exc.reason)}",
-            hint=f"try again later or with a lower --concurrency, {OFFLINE_HINT}",
-        )
+        hint = f"try again later or with a lower --concurrency, {OFFLINE_HINT}"
+        if exc.kind == "timeout":
+            hint = f"raise DRAFTER_TIMEOUT (now {self.settings.timeout:g} s) or use a faster model, {OFFLINE_HINT}"
+        return BadCompletion(f"no answer from {self.base_url} after {tries} tries: {exc.reason}", hint=hint)
 
     def _invoke(self, messages: Sequence[Message]) -> Reply:
         try:
             answer = self._llm.invoke(_to_langchain(messages))
-        except Exception as exc:  # vendor exceptions stay inside this module
-            raise self._translate(exc) from None
-        text = answer.content if isinstance(answer.content, str) else _joined(answer.content)
+        except Exception as exc:  # vendor exceptions stay inside this module and failures.py
+            raise classify(exc, self.endpoint, self.guard.cancelled.is_set) from None
+        finish = answer.response_metadata.get("finish_reason")
+        if not finish:
+            raise Transient("the answer ended before the server said it was complete", kind="incomplete")
+        text = redact(answer.content if isinstance(answer.content, str) else _joined(answer.content))
         usage = answer.usage_metadata or {}
         model = str(answer.response_metadata.get("model_name") or answer.response_metadata.get("model") or "")
         tokens_in = usage.get("input_tokens") or _count(" ".join(m.content for m in messages), self.model)
         tokens_out = usage.get("output_tokens") or _count(text, self.model)
-        return Reply(text=text, model=model, tokens_in=int(tokens_in), tokens_out=int(tokens_out))
-
-    # ------------------------------------------------------------ errors, without the key
-    def _translate(self, exc: Exception) -> Exception:
-        import openai
-
-        if isinstance(exc, openai.APITimeoutError):
-            return Transient(f"timed out after {self.settings.timeout:g} s", kind="timeout")
-        if isinstance(exc, openai.APIConnectionError):
-            return Transient("connection failed", kind="connection")
-        if isinstance(exc, openai.APIStatusError):
-            return self._status_error(exc.status_code, _error_text(exc), exc.response.headers)
-        return BadCompletion(
-            f"the answer from {self.base_url} could not be read ({type(exc).__name__})", hint=OFFLINE_HINT
-        )
-
-    def _status_error(self, status: int, detail: str, headers: Any) -> Exception:
-        detail = self._redact(detail)
-        if status in (401, 403):
-            return BackendUnavailable(
-                f"the server at {self.base_url} rejected the API key (HTTP {status})",
-                hint=f"check OPENAI_API_KEY, {OFFLINE_HINT}",
-            )
-        if status == 404 or (status == 400 and _MODEL_MISSING.search(detail)):
-            return self._not_found(detail)
-        if status == 429 and "quota" in detail.lower():
-            return BackendUnavailable(
-                f"the account at {self.base_url} has no quota left (HTTP 429)",
-                hint=f"check the plan and billing, {OFFLINE_HINT}",
-            )
-        if status == 429 or status >= 500 or status == 408:
-            retry_after = parse_retry_after(headers.get("retry-after")) if status == 429 else None
-            kind = "rate_limit" if status == 429 else "server"
-            return Transient(f"HTTP {status} {detail}".strip(), kind=kind, retry_after=retry_after)
-        return BadCompletion(
-            f"the server at {self.base_url} refused the request (HTTP {status}): {detail}",
-            hint=f"the prompt may be too long for model {self.model!r}; {OFFLINE_HINT}",
-        )
-
-    def _not_found(self, detail: str) -> BackendUnavailable:
-        if "model" in detail.lower():
-            return BackendUnavailable(
-                f"the server at {self.base_url} rejected the model name {self.model!r} (HTTP 404)",
-                hint=f"check --model / DRAFTER_MODEL, {OFFLINE_HINT}",
-            )
-        return BackendUnavailable(
-            f"no chat completions API at {self.base_url} (HTTP 404)",
-            hint=f"the base URL usually ends in /v1; {OFFLINE_HINT}",
-        )
-
-    def _redact(self, text: str) -> str:
-        text = text.replace(self._secret, "***") if self._secret else text
-        return _KEYLIKE.sub("***", text)[:300]
+        return Reply(text, model, int(tokens_in), int(tokens_out), str(finish))
 
 
 def _to_langchain(messages: Sequence[Message]) -> list[Any]:
@@ -235,14 +223,6 @@ def _joined(content: list[Any]) -> str:
     return "".join(parts)
 
 
-def _error_text(exc: Any) -> str:
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        return str(inner.get("message") or inner.get("code") or "") if isinstance(inner, dict) else str(inner)
-    return str(body or "")
-
-
 def _count(text: str, model: str) -> int:
     try:
         from drafter.knowledge.tokens import count_tokens
@@ -252,7 +232,21 @@ def _count(text: str, model: str) -> int:
         return len(text) // 2
 
 
-def _problem_message(section: str, problem: str, unknown: list[str]) -> str:
-    if problem == "unknown_slots":
-        return f"section {section}: the model used slots it was not given ({', '.join(unknown)}), twice"
-    return f"section {section}: the model's reply was {problem}, twice"
+PROBLEM_WORDS = {
+    "empty": "was empty",
+    "garbled": "was garbled (not Chinese prose)",
+    "unknown_slots": "used slots it was not given",
+    "broken_slots": "left broken [[ ]] slot brackets",
+    "doubled_unit": "typed a unit after a slot that prints its own unit",
+    "placeholder": "copied an exemplar's placeholder",
+    "year_mismatch": "put a figure of one year in a sentence about another",
+    "cut": "was cut off at the token limit (finish_reason length; raise DRAFTER_MAX_TOKENS)",
+    "content_filter": "was blocked by the server's content filter (finish_reason content_filter)",
+    "unfinished": "did not finish",
+}
+
+
+def problem_message(section: str, problem: Problem) -> str:
+    words = PROBLEM_WORDS.get(problem.code, problem.code)
+    details = f" ({', '.join(problem.details[:5])})" if problem.details else ""
+    return f"section {section}: the model's reply {words}{details}, twice"

@@ -1,0 +1,150 @@
+"""Judging a cleaned reply: what makes it unusable, in words the retry prompt can show the model.
+
+Problems, in the order they are looked for: empty, garbled, unknown_slots (a name the section was not
+given), broken_slots (a `[[` or `]]` left over), doubled_unit (`[[a@2020]]亿元` where the slot already
+prints 亿元: "21.09亿元亿元"), placeholder (an exemplar's `X亿元`, `xx市`, `20XX年`), year_mismatch (a
+slot of another year than the one its sentence names: "2020年…[[a@2019]]", whatever the two values are).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from drafter.core.types import Slot
+from drafter.drafting.backends.replies import SLOT, is_garbled
+
+UNIT_WORDS = (
+    "个百分点",
+    "百分点",
+    "平方米",
+    "万人",
+    "亿元",
+    "万元",
+    "元",
+    "%",
+    "％",
+    "亿",
+    "万",
+    "所",
+    "个",
+    "人",
+    "名",
+    "班",
+)
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])(?:\d{0,4}[XxＸｘ×]{1,4}(?:\.[XxＸｘ×\d]+)?|某某)"
+    r"(?=亿元|万元|元|个百分点|%|％|所|个|人|名|班|市|县|区|省|年|月|日|项|次|万)"
+)
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|(上年|上一年|去年|前一年)")
+_COMPARE_BEFORE = re.compile(r"(比|较|相比|对比|同|与|和)\s*$")
+_NEAR = 4  # characters between a comparison year and its slot: 较2019年的[[a@2019]]
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # "" when the reply is usable
+    details: tuple[str, ...] = ()  # the slot names or the text at fault
+
+    def __bool__(self) -> bool:
+        return bool(self.code)
+
+
+OK = Problem("")
+
+
+def judge(text: str, slots: Mapping[str, Slot], known: frozenset[str] | None = None) -> Problem:
+    """The first problem of a cleaned reply; `known` are every name the filler accepts (default: `slots`)."""
+    if not text.strip():
+        return Problem("empty")
+    if is_garbled(text):
+        return Problem("garbled")
+    names = known if known is not None else frozenset(slots)
+    unknown = tuple(dict.fromkeys(m.group(1) for m in SLOT.finditer(text) if m.group(1) not in names))
+    if unknown:
+        return Problem("unknown_slots", unknown)
+    for check in (broken_slots, doubled_units, placeholders):
+        found = check(text, slots)
+        if found:
+            return found
+    return year_mismatches(text)
+
+
+def broken_slots(text: str, slots: Mapping[str, Slot] | None = None) -> Problem:
+    rest = SLOT.sub("", text)
+    pieces = re.findall(r".{0,12}(?:\[\[|\]\]|［［|］］).{0,12}", rest)
+    return Problem("broken_slots", tuple(pieces)) if pieces else OK
+
+
+def _unit_tail(slot_text: str) -> str:
+    return re.sub(r"^[\d.,\-+]+", "", slot_text)
+
+
+def _doubles(tail: str, after: str) -> bool:
+    """`after` starts with a unit the slot's own text already ends with (or begins: 亿 of 亿元)."""
+    if not tail:
+        return False
+    return any(
+        after.startswith(u) and (u == tail or tail.endswith(u) or tail.startswith(u)) for u in UNIT_WORDS
+    )
+
+
+def doubled_units(text: str, slots: Mapping[str, Slot]) -> Problem:
+    found = []
+    for m in SLOT.finditer(text):
+        slot = slots.get(m.group(1))
+        if slot is not None and _doubles(_unit_tail(slot.text), text[m.end() : m.end() + 4]):
+            found.append(f"[[{m.group(1)}]]{text[m.end() : m.end() + 4]}")
+    return Problem("doubled_unit", tuple(found)) if found else OK
+
+
+def placeholders(text: str, slots: Mapping[str, Slot] | None = None) -> Problem:
+    found = [text[m.start() : m.end() + 2] for m in _PLACEHOLDER.finditer(SLOT.sub("", text))]
+    return Problem("placeholder", tuple(dict.fromkeys(found))) if found else OK
+
+
+def _slot_year(name: str) -> int | None:
+    match = re.fullmatch(r"[a-z_]+\.[a-z0-9_]+@(\d{4})", name)
+    return int(match.group(1)) if match else None
+
+
+def _year_marks(sentence: str) -> list[tuple[int, int, bool]]:
+    """(end offset, year, is a comparison base) for every year the sentence names, 上年 resolved."""
+    marks: list[tuple[int, int, bool]] = []
+    subject = None
+    for m in _YEAR.finditer(sentence):
+        compare = bool(_COMPARE_BEFORE.search(sentence[: m.start()]))
+        if m.group(1):
+            year = int(m.group(1))
+        elif subject is not None:
+            year, compare = subject - 1, True
+        else:
+            continue
+        if not compare:
+            subject = year
+        marks.append((m.end(), year, compare))
+    return marks
+
+
+def _sentence_mismatches(sentence: str) -> list[str]:
+    marks, found = _year_marks(sentence), []
+    for m in SLOT.finditer(sentence):
+        year = _slot_year(m.group(1))
+        before = [mark for mark in marks if mark[0] <= m.start()]
+        if year is None or not before:
+            continue
+        subject = next((y for _, y, compare in reversed(before) if not compare), None)
+        end, last, compare = before[-1]
+        near = compare and m.start() - end <= _NEAR
+        if (near and year == last) or year == subject or (subject is None and not near):
+            continue
+        said = last if near else subject
+        found.append(f"{said}年……[[{m.group(1)}]]")
+    return found
+
+
+def year_mismatches(text: str) -> Problem:
+    found = [item for sentence in _SENTENCE_END.split(text) for item in _sentence_mismatches(sentence)]
+    return Problem("year_mismatch", tuple(found)) if found else OK
