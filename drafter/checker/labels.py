@@ -64,6 +64,11 @@ def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
     return frozenset(k for k, group in enumerate(table) if any(w in words for w in group))
 
 
+@lru_cache(maxsize=8192)
+def _gram_set(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
 def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -95,6 +100,22 @@ class Labels:
         self.idf = {bg: math.log(1 + len(self.terms) / n) for bg, n in df.items()}
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._numbered_terms = [
+            t for terms in self.terms.values() for t in terms if re.search(r"[\d一二两三四五六七八九十]", t)
+        ]
+        self._by_gram: dict[str, set[str]] = {}
+        for key, grams in self.grams.items():
+            for weights, _ in grams:
+                for g in weights:
+                    self._by_gram.setdefault(g, set()).add(key)
+
+    def named_by(self, *words: str) -> set[str]:
+        """The keys whose label shares at least one bigram with the words (the others score 0)."""
+        keys: set[str] = set()
+        for text in words:
+            for g in _gram_set(text):
+                keys |= self._by_gram.get(g, set())
+        return keys
 
     def _weights(self, term: str) -> tuple[dict[str, float], float]:
         weights = {g: self.idf.get(g, 1.0) for g in bigrams(term)}
@@ -137,9 +158,10 @@ class Labels:
         best = (0.0, 0.0, 0.0)
         if self.conflicts(key, near, sentence):
             return best
+        near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
         for n, (weights, total) in enumerate(self.grams.get(key, ())):
-            near_mass = sum(w for g, w in weights.items() if g in near)
-            sent_mass = max(near_mass, sum(w for g, w in weights.items() if g in sentence))
+            near_mass = sum(w for g, w in weights.items() if g in near_grams)
+            sent_mass = max(near_mass, sum(w for g, w in weights.items() if g in sentence_grams))
             mass = 0.6 * near_mass + 0.4 * sent_mass
             cover = mass / total * (1.0 if n == 0 else min(1.0, len(weights) / 3))
             best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))
@@ -148,11 +170,10 @@ class Labels:
     def in_label(self, doc: Reading, i: int) -> bool:
         """The figure is part of a metric's name as printed (15项考核指标…总得分)."""
         f, text = doc.figures[i], doc.text
-        for terms in self.terms.values():
-            for term in terms:
-                k = term.find(f.text)
-                if k >= 0 and text[max(0, f.start - k) : f.start - k + len(term)] == term:
-                    return True
+        for term in self._numbered_terms:
+            k = term.find(f.text)
+            if k >= 0 and text[max(0, f.start - k) : f.start - k + len(term)] == term:
+                return True
         return False
 
     def spelled(self, near: str, key: str) -> bool:

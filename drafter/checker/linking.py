@@ -89,7 +89,10 @@ class Linker(ValueLinker):
     def _named_in_lead(self, i: int) -> tuple[Metric, int] | None:
         """毛入园率比上年提高1.2个百分点: the change names its own metric between the figures."""
         lead = self.doc.lead(i)
-        scored = [(self.label_score(m.key, lead, ""), m) for m in self.source.metrics if m.values]
+        named = self.labels.named_by(lead)
+        scored = [
+            (self.label_score(m.key, lead, ""), m) for m in self.source.metrics if m.values and m.key in named
+        ]
         score, m = max(scored, key=lambda t: t[0], default=(0.0, None))
         if m is None or score < LABEL_MIN:
             return None

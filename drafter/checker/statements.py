@@ -216,7 +216,7 @@ def _named_metric(
 def _full_coverage(
     reading: Reading, st: Statement, source: SourceData | None, labels: Labels | None
 ) -> Verdict:
-    inside = [f for f in reading.figures if st.start <= f.start < st.end and f.unit == "%" and not f.ignored]
+    inside = [reading.figures[i] for i in reading.between(st.start, st.end) if reading.figures[i].unit == "%"]
     if inside:  # 实现了乡镇公办幼儿园100%全覆盖
         return inside[0].value >= 100, f"文中为{inside[0].text.strip()}", f"text:{inside[0].text.strip()}"
     m = _named_metric(st, source, labels, "%")

@@ -28,7 +28,8 @@ _LOOSE_SPACE = re.compile(
     r"|(?<=\d\.)[ \t\u3000\u00a0]+(?=\d)"
     r"|(?<=[-+])[ \t\u3000\u00a0]+(?=\d)"
 )
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
+_LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator
 _DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
 
 
@@ -64,16 +65,26 @@ def _traditional() -> dict[int, str]:
     return table
 
 
+def _has_traditional(text: str) -> bool:
+    return _traditional_chars().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _traditional_chars() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(chr(c) for c in _traditional())) + "]")
+
+
 def _punctuation(text: str) -> str:
     """Half-width punctuation as Chinese punctuation, one for one; thousands separators stay commas."""
-    keep = {m.start() for m in _THOUSANDS.finditer(text)}
-    chars = [c if i in keep or c not in _PUNCT else _PUNCT[c] for i, c in enumerate(text)]
-    return "".join(chars)
+    text = text.translate(_PUNCT_TABLE)
+    return _LOOSE_COMMA.sub("，", text)
 
 
 def normalize(original: str) -> Text:
     """The normalised Text of `original` (characters mapped one for one, loose spaces and glosses dropped)."""
-    text = original.translate(_WIDTH).translate(_traditional())
+    text = original.translate(_WIDTH)
+    if _has_traditional(text):
+        text = text.translate(_traditional())
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)

@@ -12,10 +12,17 @@ from dataclasses import dataclass
 
 from drafter.checker.labels import LABEL_MIN, Labels, beats, bigrams, clause_of, figure_words
 from drafter.checker.reading import Reading
+from drafter.checker.sizes import SizeIndex
 from drafter.checker.words import FUTURE
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import derive_all
-from drafter.figures.numbers import convert, family, find_figures, format_figure, matches_shown, same_family
+from drafter.figures.numbers import (
+    convert,
+    find_figures,
+    format_figure,
+    matches_shown,
+    same_family,
+)
 
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
@@ -48,11 +55,11 @@ class ValueLinker:
         self.doc, self.source = doc, source
         self.labels = Labels(source)
         self._words: dict[int, tuple[str, str]] = {}
-        self.derived: dict[str, list[Derived]] = {}
-        for d in derive_all(source):
-            self.derived.setdefault(family(d.unit), []).append(d)
-        self.facts = _fact_figures(source)
         self.links: dict[int, Link] = {}  # the figures linked so far
+        self._by_unit: dict[str, list[Metric]] = {}
+        self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
+        self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
+        self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in _fact_figures(source))
 
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
@@ -71,7 +78,11 @@ class ValueLinker:
         return year if year in m.values else self.default_year(m)
 
     def compatible(self, f: Figure) -> list[Metric]:
-        return [m for m in self.source.metrics if f.unit and m.values and same_family(f.unit, m.unit)]
+        if f.unit not in self._by_unit:
+            self._by_unit[f.unit] = [
+                m for m in self.source.metrics if f.unit and m.values and same_family(f.unit, m.unit)
+            ]
+        return self._by_unit[f.unit]
 
     def candidates(self, i: int, near: str) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
@@ -106,18 +117,22 @@ class ValueLinker:
             return Link("ignored", message="指标名称中的数字")
         near, sent = self.words(i)
         metrics = self.candidates(i, near)
-        ev = {m.key: self.labels.evidence(m.key, near, sent) for m in metrics}
+        named = self.labels.named_by(near, sent)
+        ev = {
+            m.key: self.labels.evidence(m.key, near, sent) if m.key in named else (0.0, 0.0, 0.0)
+            for m in metrics
+        }
         rank = {k: (c >= LABEL_MIN, mass, c, near) for k, (c, mass, near) in ev.items()}
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and best is not None and year not in best.values:
             best = None  # 比上年的X with no earlier value in the data: nothing to compare it with
+        allowed = {m.key for m in metrics}
         hits = [
             (m, y)
-            for m in metrics
-            for y, v in m.values.items()
-            if self.fits(i, convert(v, m.unit, f.unit), signed=True)
+            for m, y, v in self._values.near(f)
+            if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
         if any(rank[m.key][0] for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
@@ -187,7 +202,7 @@ class ValueLinker:
     def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         best: tuple[float, Derived] | None = None
-        for d in self.derived.get(family(f.unit), []) if f.unit else []:
+        for d in self._derived.near(f):
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
             if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
@@ -217,8 +232,8 @@ class ValueLinker:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
         around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
-        for g, ref, words in self.facts:
-            if f.unit and same_family(f.unit, g.unit) and self.fits(i, convert(g.value, g.unit, f.unit)):
+        for g, ref, words in self._facts.near(f):
+            if self.fits(i, convert(g.value, g.unit, f.unit)):
                 grams = bigrams(words)
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")

@@ -1,0 +1,39 @@
+"""A cheap first cut when linking a figure: the candidate numbers (metric values, derived figures, the
+numbers of stated facts) of its unit family whose size is within a factor of two of it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from drafter.core.types import Figure
+from drafter.figures.numbers import family, to_base
+
+T = TypeVar("T")
+
+
+class SizeIndex(Generic[T]):
+    """Items kept per unit family, sorted by their size in the family's base unit."""
+
+    def __init__(self, items: Iterable[tuple[float, str, T]]) -> None:
+        rows: dict[str, list[tuple[float, int, T]]] = {}
+        for n, (value, unit, item) in enumerate(items):
+            rows.setdefault(family(unit), []).append((abs(to_base(value, unit)[0]), n, item))
+        self._sizes: dict[str, list[float]] = {}
+        self._items: dict[str, list[T]] = {}
+        for fam, found in rows.items():
+            found.sort(key=lambda r: (r[0], r[1]))
+            self._sizes[fam] = [r[0] for r in found]
+            self._items[fam] = [r[2] for r in found]
+
+    def near(self, f: Figure) -> list[T]:
+        """The items of f's family from half its size to twice its size (plus one unit), in size order."""
+        if not f.unit:
+            return []
+        fam = family(f.unit)
+        sizes = self._sizes.get(fam, [])
+        size = abs(to_base(f.value, f.unit)[0])
+        lo = bisect.bisect_left(sizes, size / 2)
+        hi = bisect.bisect_right(sizes, size * 2 + to_base(1, f.unit)[0])
+        return self._items.get(fam, [])[lo:hi]
