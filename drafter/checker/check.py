@@ -37,6 +37,7 @@ IGNORED_WHY = {
     "duration": "时长",
     "word": "数词（非统计数字）",
     "ratio": "比例式",
+    "note": "注释编号",
 }
 FINDING_KEYS = (
     "section",

@@ -84,6 +84,8 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
         by_sentence.setdefault(reading.sentence(reading.figures[i].start), []).append(i)
     for idxs in by_sentence.values():
         _read_sentence(reading, idxs, claims)
+    for idxs in by_sentence.values():
+        _link_totals(reading, idxs, claims)
     _bases_across_sentences(reading, claims)
     for i, c in claims.items():
         for part in c.parts if c.kind == "total" else ():
@@ -98,7 +100,6 @@ def _read_sentence(reading: Reading, idxs: list[int], claims: dict[int, Claim]) 
         claims[i] = _first_reading(reading, i)
     _link_changes(reading, idxs, claims)
     _link_shares(reading, idxs, claims)
-    _link_totals(reading, idxs, claims)
 
 
 # ---------------------------------------------------------------- one figure on its own
@@ -335,6 +336,8 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
         cj = claims[j]
         if parts and _inside_bracket_after(reading, parts[-1], j):
             continue
+        if parts and "其中" in reading.text[reading.figures[parts[-1]].end : reading.figures[j].start]:
+            break  # 在园人数4437人，其中城区…2576人: a breakdown of the part, not of the total
         if reading.figures[j].unit == "%" or cj.kind == "change":
             if parts:
                 break

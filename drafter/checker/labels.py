@@ -43,17 +43,22 @@ KINDS = (
     ("财政性",),
     ("一般公共预算",),
 )
+TO_PHRASE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低)(?:到|至)")
 CHANGE_WORDS = ("增长", "增加", "增幅", "提高", "提升", "下降", "减少", "降低", "降幅")
 LEVELS = (
     ("幼儿园", "学前", "幼儿", "在园"),
+    ("中小学",),
     ("小学",),
     ("初中", "初级中学"),
-    ("高中", "普通高中", "高中阶段"),
-    ("中职", "中等职业", "职业中学", "职业高中"),
+    ("高中", "普通高中"),
+    ("高中阶段",),
+    ("中职", "中等职业", "职业中学", "职业高中", "职校", "职教"),
     ("技工",),
     ("特殊教育", "特教", "残疾", "特殊学校"),
     ("公办",),
     ("民办",),
+    ("城区", "县城", "城镇"),
+    ("乡镇", "农村", "乡村"),
     ("高校", "高等学校", "高等教育", "本科", "专科", "高职", "高等"),
     ("义务教育",),
 )
@@ -61,7 +66,17 @@ LEVELS = (
 
 @lru_cache(maxsize=65536)
 def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
-    return frozenset(k for k, group in enumerate(table) if any(w in words for w in group))
+    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中)."""
+    return frozenset(_GROUP_OF[table][m.group(0)] for m in _group_pattern(table).finditer(words))
+
+
+@lru_cache(maxsize=4)
+def _group_pattern(table: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    _GROUP_OF[table] = {w: k for k, group in enumerate(table) for w in group}
+    return re.compile("|".join(sorted((re.escape(w) for w in _GROUP_OF[table]), key=len, reverse=True)))
+
+
+_GROUP_OF: dict[tuple[tuple[str, ...], ...], dict[str, int]] = {}
 
 
 @lru_cache(maxsize=8192)
@@ -126,24 +141,30 @@ class Labels:
         return self.evidence(key, near, sentence)[0]
 
     def conflicts(self, key: str, near: str, sentence: str = "") -> bool:
-        """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level (小学 for
-        义务教育) than every term of the metric's label: they speak of something else."""
+        """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level than the
+        metric's label: 幼儿专任教师 is not 专任教师 as a whole, 其中专任教师 (no level) is not 初中专任教师; with no
+        level in the words, the level of their statement counts (小学共有教职工3269人，专任教师3150人)."""
         if key not in self._kinds:
             terms = "".join(self.terms.get(key, ()))
             self._kinds[key] = (_groups(terms, KINDS), _groups(terms, LEVELS))
         kinds, levels = self._kinds[key]
         said_kinds, said_levels = _groups(near, KINDS), _groups(near, LEVELS)
-        other_kind = kinds and said_kinds and not kinds & said_kinds
-        other_level = said_levels and not levels & said_levels  # 幼儿专任教师 is not 专任教师 as a whole
-        if (
-            not levels and not said_levels
-        ):  # 小学共有教职工3269人，专任教师3150人: the sentence names the level
-            other_level = bool(_groups(sentence.split("|", 1)[0], LEVELS))
-        return bool(other_kind or other_level)
+        if kinds and said_kinds and not kinds & said_kinds:
+            return True
+        if not said_levels and levels:  # a level-specific label needs its level in the words or their statement
+            said_levels = _groups(sentence.split("|", 1)[0], LEVELS)
+        return levels != said_levels and not levels & said_levels
+
+    def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
+        """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
+        return _groups(near, KINDS) or _groups(sentence.split("|", 1)[0], KINDS)
+
+    def kinds_of_key(self, key: str) -> frozenset[int]:
+        return _groups("".join(self.terms.get(key, ())), KINDS)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
-        clause = near.split("|", 1)[0]
+        clause = TO_PHRASE.sub("", near.split("|", 1)[0])  # 由上年的X增加到Y: Y is a level
         return any(w in clause for w in CHANGE_WORDS) and not any(
             w in term for term in self.terms.get(key, ()) for w in CHANGE_WORDS
         )
@@ -220,7 +241,10 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     clauses = re.split(CLAUSE_SEP, doc.text[s : f.start])
     if len(clauses) > 1 and BARE_CHANGE.fullmatch(clause):  # “，增长21.37%”: the clause before names it
         clause = clauses[-2] + "，" + clause
-    return clause + "|" + tail, doc.text[s : f.start] + "|" + tail
+    context = doc.text[
+        doc.context_start(f.start) : f.start
+    ]  # 3、初中招生…；在校生人数255570人: the list's head counts
+    return clause + "|" + tail, context + "|" + tail
 
 
 def enumerated(doc: Reading, i: int) -> str:

@@ -7,6 +7,8 @@ Which words name which metric is `checker.labels`; the sentence structure read h
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.reading import Reading, compare_year
 from drafter.checker.value_linking import Link, ValueLinker
@@ -56,7 +58,8 @@ class Linker(ValueLinker):
             m, y1 = named
             between = doc.lead(i)
         elif subject is not None:
-            m, y1 = self.source.metric(self.links[subject].key), self.links[subject].year
+            link = self.links[subject]
+            m, y1 = self.source.metric(link.key) or self._sum_metric(link), link.year
             between = doc.text[doc.figures[subject].end : f.start]
         else:
             return None
@@ -98,10 +101,26 @@ class Linker(ValueLinker):
             return None
         return m, self.year_for(m, self.doc.stated_year(i))
 
+    def _sum_metric(self, link: Link) -> Metric | None:
+        """The values of a sum of metrics (义务教育 = 小学 + 初中) as one metric, for the change stated of it."""
+        parts = [self.source.metric(k) for k in link.key.split("|")] if link.source.startswith("sum(") else []
+        if len(parts) < 2 or None in parts:
+            return None
+        years = set.intersection(*(set(m.values) for m in parts))
+        values = {y: sum(convert(m.values[y], m.unit, parts[0].unit) for m in parts) for y in years}
+        return Metric(
+            "+".join(m.key for m in parts), "与".join(m.label for m in parts), parts[0].unit, values
+        )
+
     def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link:
         f = self.doc.figures[i]
         kinds = ("pp_change", "diff", "growth") if m.unit == "%" else ("growth", "diff")
-        cands = [d for k in kinds if (d := _try(f"{k}({m.key},{y0},{y1})", self.source))]
+        source = (
+            self.source
+            if self.source.metric(m.key)
+            else replace(self.source, metrics=(*self.source.metrics, m))
+        )
+        cands = [d for k in kinds if (d := _try(f"{k}({m.key},{y0},{y1})", source))]
         for d in cands:
             if same_family(f.unit, d.unit) and self.fits(i, abs(convert(d.value, d.unit, f.unit))):
                 if d.value != 0 and (d.value < 0) != self.doc.goes_down(i):

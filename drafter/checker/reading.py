@@ -51,6 +51,10 @@ class Reading:
         end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
         return start, end
 
+    def context_start(self, offset: int) -> int:
+        """Where the statement holding `offset` begins: the last 。！？ or line break (a ； keeps the context)."""
+        return max(self.text.rfind(c, 0, offset) for c in "。！？\n") + 1
+
     def paragraph(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)

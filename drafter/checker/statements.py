@@ -20,6 +20,7 @@ from drafter.checker.words import FUTURE, STATEMENTS
 from drafter.core.types import Metric, SourceData
 from drafter.figures.numbers import format_figure
 
+ELIMINATED_COUNT = re.compile(r"化解|消除|减少|解决|清理")  # 化解大班额317个 counts what was removed
 NEGATED = re.compile(r"(?:未|没有|尚未|未能|仍未|不够|不到位|未达到|低于)")
 HEDGED = re.compile(r"基本|总体|大体|部分")
 PLANNED = re.compile(r"(?:确保|力争|争取|要|将|必须|推动|落实|全面落实|认真落实|严格落实|坚持)$")
@@ -67,7 +68,7 @@ def _statement(reading: Reading, kind: str, m: re.Match[str]) -> Statement | Non
     before, after = reading.text[s : m.start()], reading.text[m.end() : e]
     clause = re.split(r"[，：；]", before)[-1]
     if (
-        FUTURE.search(clause)
+        FUTURE.search(before)
         or PLANNED.search(before.rstrip("“”\"'「『"))
         or HEDGED.search(clause[-6:] + m.group(0))
     ):
@@ -194,7 +195,8 @@ def _count_in_text(reading: Reading, st: Statement, words: str) -> Verdict:
     s, e = reading.sentence(st.start)
     for i in reading.between(s, e):
         f, c = reading.figures[i], reading.claims[i]
-        if c.kind in ("value", "total") and re.search(words, reading.lead(i)[-10:]):
+        lead = reading.lead(i)
+        if c.kind in ("value", "total") and re.search(words, lead[-10:]) and not ELIMINATED_COUNT.search(lead):
             return f.value == 0, f"文中为{f.text.strip()}", f"text:{f.text.strip()}"
     return None
 
@@ -247,6 +249,9 @@ def _target(reading: Reading, st: Statement, source: SourceData | None, labels: 
 
 def _direction(reading: Reading, st: Statement, source: SourceData | None, labels: Labels | None) -> Verdict:
     up = not re.search(r"下降|减少|降低|回落", st.words)
+    s, e = reading.sentence(st.start)
+    if re.search(r"[均都]$", st.subject) or "分别" in reading.text[s:e]:
+        return None  # 各级…均比上年有所增长: said of a list at once
     m = _named_metric(st, source, labels)
     if m is not None and source is not None:
         changed = _change(m, source) if not m.key.endswith("_growth") else None

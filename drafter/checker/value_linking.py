@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from drafter.checker.labels import LABEL_MIN, Labels, beats, bigrams, clause_of, figure_words
 from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex
+from drafter.checker.sums import metric_sum
 from drafter.checker.words import FUTURE
 from drafter.core.types import Derived, Figure, Metric, SourceData
-from drafter.figures.derive import derive_all
+from drafter.figures.derive import derive_all, is_average
 from drafter.figures.numbers import (
     convert,
     find_figures,
@@ -24,6 +25,9 @@ from drafter.figures.numbers import (
     same_family,
 )
 
+WEAK_LABEL = (
+    0.35  # words naming part of the label are enough for a value that matches exactly and is distinctive
+)
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
@@ -134,9 +138,9 @@ class ValueLinker:
             for m, y, v in self._values.near(f)
             if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
-        if any(rank[m.key][0] for m, _ in hits):
+        if any(rank[m.key][0] or ev[m.key][0] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
-        for finder in (self.derived_hit, self.target_hit, self.fact_hit):
+        for finder in (self.derived_hit, self.target_hit, self.fact_hit, self.sum_hit):
             found = finder(i, near, sent)
             if found and self._may_use(i, found, best, rank):
                 return found
@@ -144,6 +148,9 @@ class ValueLinker:
             return self._from_hits(i, hits, rank, best, year)
         if best is not None and FUTURE.search(sent):
             return Link("unsupported", message=f"计划或目标数字，来源数据中没有（文字指向{best.label}）")
+        said_year = year if year is not None else self.source.report.period
+        if best is not None and said_year not in best.values:
+            return Link("unsupported", message=f"来源数据中没有{said_year}年的{best.label}，无法核对")
         if best is not None:
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
         return Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
@@ -217,6 +224,31 @@ class ValueLinker:
         keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
         return Link("derived", best[1].formula, message=best[1].label, key=keys)
 
+    def sum_hit(self, i: int, near: str, sent: str) -> Link | None:
+        """义务教育阶段招生24636人 = 小学招生 + 初中招生: values of one kind (招生, 在校生 …) added up."""
+        f, claim = self.doc.figures[i], self.doc.claims.get(i)
+        if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
+            return None
+        said = self.labels.kinds_of(near, sent)
+        pool = [
+            m
+            for m in self.candidates(i, near)
+            if not is_average(m) and self.labels.kinds_of_key(m.key) == said
+        ]
+        pool.sort(key=lambda m: -self.labels.score(m.key, near, sent))
+        year = self.claim_year(i) or self.source.report.period
+        combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total))
+        if combo is None:
+            return None
+        keys = "+".join(m.key for m in combo)
+        return Link(
+            "derived",
+            f"sum({keys},{year})",
+            message="、".join(m.label for m in combo) + "之和",
+            key=keys.replace("+", "|"),
+            year=year,
+        )
+
     def target_hit(self, i: int, near: str, sent: str) -> Link | None:
         f = self.doc.figures[i]
         for m in self.compatible(f):
@@ -238,6 +270,11 @@ class ValueLinker:
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
         return None
+
+
+def _distinct(f: Figure) -> bool:
+    """A figure of four or more significant digits is unlikely to equal a metric value by chance."""
+    return len(re.sub(r"\D", "", f.text).strip("0")) >= 4
 
 
 def _input_key(ref: str) -> str:

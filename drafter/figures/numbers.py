@@ -41,6 +41,17 @@ UNITS = (
     "万人",
     "万名",
     "万个",
+    "万所",
+    "万册",
+    "万间",
+    "万台",
+    "万套",
+    "万张",
+    "万件",
+    "万项",
+    "亿人次",
+    "亿人",
+    "亿册",
     "元",
     "%",
     "‰",
@@ -131,17 +142,20 @@ _ARABIC = re.compile(
 _CHINESE = re.compile(
     rf"([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)(余|多)?({_CN_COUNTER_RE})"
 )
+_PAIR_SEP = re.compile(r"[，,、]\s?(?:本年|今年|当年)(?:为|是)?")
 _RANGE_SEP = re.compile(r"\s?[-—–~至到]{1,2}\s?")
 
 _IGNORE_SPANS = (
     (re.compile(r"《[^《》\n]{0,80}》"), "name"),
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
-    (re.compile(r"[〔［\[﹝(（]\s*\d{4}\s*[〕］\]﹞)）]\s*\d+\s*号"), "doc_number"),
+    (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
+    (re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
     (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:超)?大班额"), "name"),
     (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
-    (re.compile(r"\d+\s?[:：]\s?\d+"), "ratio"),
+    (re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), "ratio"),
+    (re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
 )
 _NAME_PHRASES = re.compile(
@@ -246,7 +260,7 @@ def _arabic_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) -> 
         unit, end = _unit_and_end(norm, m)
         reason = _in_spans(m.start(), end, spans) or _arabic_reason(norm, m, value, unit)
         figures.append(Figure(m.start(), end, text[m.start() : end], value, unit, _decimals(frac), reason))
-    return _spread_range_units(norm, figures)
+    return _borrowed_units(norm, _spread_range_units(norm, figures))
 
 
 def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
@@ -260,6 +274,28 @@ def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
         if b.ignored in ("year", "range-year"):
             reason = "range-year"
         out[i] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, reason)
+    return out
+
+
+def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
+    """A unit printed once for a pair or a list: 上年9120.55，本年9433.10元 (the first takes 元);
+    66.3万平方米（幼儿园6.4万、小学24.3万…） (each part takes 万平方米)."""
+    out = list(figures)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm[a.end : b.start]):
+            out[k] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, "")
+    for k, total in enumerate(out):
+        if len(total.unit) > 1 and total.unit[0] in "万亿" and norm.startswith("（", total.end):
+            close = norm.find("）", total.end)
+            for j in range(k + 1, len(out)):
+                part = out[j]
+                if close < 0 or part.start > close:
+                    break
+                if part.unit == total.unit[0] and not part.ignored:
+                    out[j] = Figure(
+                        part.start, part.end, part.text, part.value, total.unit, part.decimals, ""
+                    )
     return out
 
 
@@ -344,8 +380,15 @@ _FACTORS: dict[str, tuple[float, str]] = {
 
 def to_base(value: float, unit: str) -> tuple[float, str]:
     """(value, unit) in the base unit of its family: 21.09亿元 -> (2109000000, '元'); 3.5万人 -> (35000, '人')."""
-    factor, base = _FACTORS.get(unit, (1, unit))
+    factor, base = _FACTORS.get(unit) or _scaled(unit)
     return value * factor, base
+
+
+def _scaled(unit: str) -> tuple[float, str]:
+    """万所 -> (1e4, 所), 亿册 -> (1e8, 册); any other unit is its own base."""
+    if len(unit) > 1 and unit[0] in "万亿" and unit[1:] not in ("元",):
+        return (1e4 if unit[0] == "万" else 1e8), unit[1:]
+    return 1, unit
 
 
 @lru_cache(maxsize=256)

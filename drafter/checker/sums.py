@@ -1,0 +1,35 @@
+"""A figure that is the sum of two to four metric values: 义务教育阶段招生24636人 = 小学招生 + 初中招生.
+
+Source data often hold the parts only (小学, 初中 …) while a report states their total. When no single value
+or formula fits a figure, the values of the same year and unit family that its words may speak of are
+added up, two to four at a time, the fewest parts first.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from drafter.core.types import Metric
+from drafter.figures.numbers import convert
+
+MAX_PARTS = 8  # 全市在校生 = 学前 + 小学 + 初中 + 高中 + 中职 + 技工 + 特教 + 高校
+MAX_CANDIDATES = 10  # 2^10 sums at most, only for a figure nothing else explains
+
+
+def metric_sum(
+    unit: str, candidates: Sequence[Metric], year: int, fits: Callable[[float], bool]
+) -> tuple[Metric, ...] | None:
+    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None."""
+    usable = [m for m in candidates if year in m.values][:MAX_CANDIDATES]
+    for size in range(2, min(len(usable), MAX_PARTS) + 1):
+        found = [combo for combo in itertools.combinations(usable, size) if fits(_total(combo, year, unit))]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # several sums fit: the figure says nothing certain
+    return None
+
+
+def _total(combo: Sequence[Metric], year: int, unit: str) -> float:
+    return sum(convert(m.values[year], m.unit, unit) for m in combo)
