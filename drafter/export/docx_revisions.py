@@ -68,15 +68,20 @@ def read_package(path: Path, *, what: str = "Word document") -> dict[str, bytes]
             hint="open it in Word/WPS, save as .docx",
         )
     check_zip(path)
+    return package_parts(data, str(path))
+
+
+def package_parts(data: bytes, name: str = "") -> dict[str, bytes]:
+    """document.xml and styles.xml of a .docx already checked (or written by Drafter itself)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         names = set(package.namelist())
         if DOCUMENT not in names:
             raise InputError(
                 "is not a Word document (no word/document.xml)",
-                path=str(path),
+                path=name,
                 hint="give a .docx saved by Word or WPS (a spreadsheet or presentation will not do)",
             )
-        return {name: package.read(name) for name in (DOCUMENT, STYLES) if name in names}
+        return {part: package.read(part) for part in (DOCUMENT, STYLES) if part in names}
 
 
 def parse_xml(data: bytes, path: str = ""):
@@ -160,8 +165,11 @@ def paragraph_style(paragraph, names: dict[str, str]) -> str:
 # ------------------------------------------------------------------ the body as blocks
 def read_body(path: Path) -> WordBody:
     """The .docx at `path` as paragraphs and tables, every tracked change read as accepted."""
-    parts = read_package(Path(path))
-    document = parse_xml(parts[DOCUMENT], str(path))
+    return body_from_parts(read_package(Path(path)), str(path))
+
+
+def body_from_parts(parts: dict[str, bytes], name: str = "") -> WordBody:
+    document = parse_xml(parts[DOCUMENT], name)
     body = body_of(document)
     names = style_names(parts.get(STYLES))
     index = {p: k for k, p in enumerate(paragraphs(body))}  # elements as keys keep lxml's proxies alive

@@ -1,0 +1,267 @@
+"""One text carried a year forward: each linked figure replaced by the new period's figure computed by code, the
+years it is stated for moved on, 增长/下降 following the new sign; every figure that cannot be proven kept as it
+was and listed for review (待核实). Works on one string (a report's body) and returns the edits, in its offsets.
+
+The rules: a value `key@Y` becomes `key@Y+1`; a formula `growth(key,2019,2020)` becomes `growth(key,2020,2021)`
+(the old current-year value is the new comparison base), evaluated by `figures.derive`; a standard (`key.target`)
+and a statement of the new metrics file (`facts…`) stay. A year moves on when a carried figure of its sentence is
+stated for it (or it is the year a carried figure's paragraph states before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.carry.linker import REF, LinkedFigure
+from drafter.carry.types import ChangeKind, ChangeStatus
+from drafter.core.errors import DrafterError
+from drafter.core.types import SourceData
+from drafter.figures.derive import evaluate
+from drafter.figures.numbers import convert, format_number, same_family
+
+CARRIED = frozenset({"verified", "derived", "mismatch", "inconsistent"})  # linked: the words name a metric
+SIGNED = frozenset({"diff", "growth", "pp_change", "exceed_target", "exceed_target_pct"})
+FLIPS = {
+    "增长": "下降", "增加": "减少", "提高": "降低", "提升": "下降", "上升": "下降", "增幅": "降幅",
+    "下降": "增长", "减少": "增加", "降低": "提高", "回落": "上升", "降幅": "增幅",
+    "超出": "低于", "高出": "低于", "高于": "低于", "超过": "低于", "低于": "高于",
+}  # fmt: skip
+DIRECTION = re.compile("|".join(sorted(FLIPS, key=len, reverse=True)))
+NUMBER = re.compile(r"\d[\d,]*(?:\.\s?\d+)?")
+STATEMENTS = ("facts.", "rectification", "problems", "plans", "experiences")
+YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+SENTENCE_END = re.compile(r"[。！？；\n]")
+FUTURE = re.compile(r"确保|力争|争取|计划|预计|目标|下一步|今后|三年内|到20\d\d年|将")
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    old: str
+    new: str
+    status: ChangeStatus
+    kind: ChangeKind = "figure"
+    source: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class NewFigure:
+    value: float
+    unit: str
+    source: str
+    status: ChangeStatus
+    old_years: tuple[int, ...]
+    signed: bool = False  # a change or a gap: its sign decides the words (增长/下降, 超出/低于)
+
+
+def carry(text: str, figures: tuple[LinkedFigure, ...], new: SourceData, shift: int = 1) -> list[Edit]:
+    """The edits that carry `text` forward by `shift` years: figures, their years and direction words, and the
+    review items (status kept-for-review, new == old). Edits never overlap; they come sorted by offset."""
+    edits: list[Edit] = []
+    carried: list[tuple[LinkedFigure, NewFigure]] = []
+    for f in figures:
+        if f.ignored:
+            continue
+        found = new_figure(f, new, shift)
+        if not isinstance(found, str) and found.status != "kept" and _future(text, f):
+            found = "计划或目标中的数字 / a plan or target, not a result"
+        if isinstance(found, str):
+            edits.append(
+                Edit(f.start, f.end, f.text, f.text, "kept-for-review", source=f.source, reason=found)
+            )
+            continue
+        edits += _figure_edits(text, f, found)
+        carried.append((f, found))
+    edits += year_edits(text, figures, carried, new, shift)
+    return sorted(edits, key=lambda e: e.start)
+
+
+def new_figure(f: LinkedFigure, new: SourceData, shift: int) -> NewFigure | str:
+    """The new period's figure for a linked one, or why there is none (a reason for the review list)."""
+    if f.status not in CARRIED or not f.source:
+        return f.message or "找不到对应的指标 / not linked to a metric"
+    if f.source.startswith(STATEMENTS):
+        return NewFigure(f.value, f.unit, f.source, "kept", ())
+    if f.source.endswith(".target"):
+        metric = new.metric(f.source.removesuffix(".target"))
+        if metric is None or metric.target is None:
+            return "新数据中没有这个标准 / the new metrics give no such standard"
+        same = (
+            metric.target.value == convert(f.value, f.unit, metric.unit)
+            if same_family(f.unit, metric.unit)
+            else False
+        )
+        return NewFigure(metric.target.value, metric.unit, f.source, "kept" if same else "updated", ())
+    if ref := REF.match(f.source):
+        return _value(ref[1], int(ref[2]), new, shift)
+    return _formula(f.source, new, shift)
+
+
+def _value(key: str, year: int, new: SourceData, shift: int) -> NewFigure | str:
+    metric = new.metric(key)
+    if metric is None or year + shift not in metric.values:
+        return (
+            f"新数据没有 {key} 的 {year + shift} 年值 / the new metrics have no {year + shift} value of {key}"
+        )
+    return NewFigure(metric.values[year + shift], metric.unit, f"{key}@{year + shift}", "updated", (year,))
+
+
+def _formula(formula: str, new: SourceData, shift: int) -> NewFigure | str:
+    years = tuple(int(y) for y in YEAR_DIGITS.findall(formula))
+    moved = YEAR_DIGITS.sub(lambda m: str(int(m[1]) + shift), formula)
+    try:
+        derived = evaluate(moved, new)
+    except DrafterError as exc:
+        return f"无法按新数据计算 {moved}：{exc.message}"
+    name = moved.split("(", 1)[0]
+    return NewFigure(derived.value, derived.unit, moved, "recomputed", years, signed=name in SIGNED)
+
+
+def _future(text: str, f: LinkedFigure) -> bool:
+    """The figure's clause speaks of a plan or target (力争…达到80%, 三年内培养50名)."""
+    clause_start = max(text.rfind(c, 0, f.start) for c in "，,；;。\n") + 1
+    return bool(FUTURE.search(text, clause_start, f.start))
+
+
+# ------------------------------------------------------------------ one figure's edits
+def figure_text(f: LinkedFigure, value: float, unit: str) -> str | None:
+    """The figure as printed, with the new value at the printed precision and in the printed unit."""
+    number = NUMBER.match(f.text)
+    if number is None or not f.unit and unit:
+        return None  # a Chinese numeral, or a bare number
+    if not same_family(unit, f.unit) and not (unit == "个百分点" and f.unit == "%"):
+        return None
+    shown = abs(convert(value, unit, f.unit)) if same_family(unit, f.unit) else abs(value)
+    rest = f.text[number.end() :]
+    if unit == "个百分点" and f.unit == "%":
+        rest = rest.replace("%", "个百分点", 1)
+    return format_number(shown, f.decimals) + rest
+
+
+def _figure_edits(text: str, f: LinkedFigure, found: NewFigure) -> list[Edit]:
+    printed = figure_text(f, found.value, found.unit)
+    if printed is None:
+        return [
+            Edit(
+                f.start,
+                f.end,
+                f.text,
+                f.text,
+                "kept-for-review",
+                source=found.source,
+                reason="无法按原格式写出新数 / cannot print it as before",
+            )
+        ]
+    edits = [Edit(f.start, f.end, f.text, printed, found.status, "figure", found.source)]
+    if not (found.signed or f.change):
+        return edits
+    if found.value == 0:
+        return [
+            Edit(
+                f.start,
+                f.end,
+                f.text,
+                f.text,
+                "kept-for-review",
+                source=found.source,
+                reason="新数据无变化（0）：请改写这句 / no change now: reword",
+            )
+        ]
+    if (found.value < 0) != f.down:
+        word = _direction_word(text, f)
+        if word is None:
+            return [
+                Edit(
+                    f.start,
+                    f.end,
+                    f.text,
+                    f.text,
+                    "kept-for-review",
+                    source=found.source,
+                    reason="增减方向变了，但找不到增长/下降等词 / the direction changed: reword",
+                )
+            ]
+        edits.insert(0, word)
+    return edits
+
+
+def _direction_word(text: str, f: LinkedFigure) -> Edit | None:
+    """The last 增长/下降/超出/低于 … of the figure's clause, turned the other way."""
+    clause_start = max(text.rfind(c, 0, f.start) for c in "，,；;。\n") + 1
+    found = list(DIRECTION.finditer(text, clause_start, f.start))
+    if not found:
+        return None
+    m = found[-1]
+    return Edit(m.start(), m.end(), m[0], FLIPS[m[0]], "recomputed", "word", reason="增减方向随新数据改变")
+
+
+# ------------------------------------------------------------------ years
+def year_edits(
+    text: str,
+    figures: tuple[LinkedFigure, ...],
+    carried: list[tuple[LinkedFigure, NewFigure]],
+    new: SourceData,
+    shift: int,
+) -> list[Edit]:
+    """Years moved on where carried figures are stated for them; last year's own years elsewhere for review."""
+    years = [f for f in figures if f.ignored == "year" and YEAR_DIGITS.match(f.text)]
+    moved: dict[int, Edit] = {}
+    for f, found in carried:
+        sentence, stated = _sentence(text, f.start), _stated(text, years, f)
+        for y in years:
+            if int(y.text[:4]) in found.old_years and (sentence[0] <= y.start < sentence[1] or y is stated):
+                moved[y.start] = _shifted(y, shift)
+    review = {new.report.period - 1, new.report.period}
+    flagged = [
+        Edit(
+            y.start,
+            y.end,
+            y.text,
+            y.text,
+            "kept-for-review",
+            "year",
+            reason="去年报告中的年份：这句写的可能是去年的工作 / last year's year",
+        )
+        for y in years
+        if y.start not in moved and int(y.text[:4]) in review
+    ]
+    return list(moved.values()) + flagged
+
+
+def _shifted(y: LinkedFigure, shift: int) -> Edit:
+    new_text = str(int(y.text[:4]) + shift) + y.text[4:]
+    return Edit(y.start, y.end, y.text, new_text, "updated", "year", reason="年份随数据顺延")
+
+
+def _stated(text: str, years: list[LinkedFigure], f: LinkedFigure) -> LinkedFigure | None:
+    """The year a figure's paragraph states before it (not a 比2019年 comparison)."""
+    para_start = text.rfind("\n", 0, f.start) + 1
+    before = [
+        y
+        for y in years
+        if para_start <= y.start < f.start
+        and not re.search(r"[比较与同]\s*$", text[max(0, y.start - 2) : y.start])
+    ]
+    return before[-1] if before else None
+
+
+def _sentence(text: str, offset: int) -> tuple[int, int]:
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, offset)), default=0)
+    end = SENTENCE_END.search(text, offset)
+    return start, end.start() if end else len(text)
+
+
+def apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
+    """The text with every edit made, and where each edit's new text starts in it (a kept one: where it stays)."""
+    out, starts, last, shift = [], [], 0, 0
+    for e in edits:
+        out.append(text[last : e.start])
+        starts.append(e.start + shift)
+        out.append(e.new)
+        shift += len(e.new) - (e.end - e.start)
+        last = e.end
+    out.append(text[last:])
+    return "".join(out), starts
