@@ -20,14 +20,19 @@ from drafter.core.types import SourceData
 from drafter.figures.derive import evaluate
 from drafter.figures.numbers import convert, format_number, same_family
 
-CARRIED = frozenset({"verified", "derived", "mismatch", "inconsistent"})  # linked: the words name a metric
+# linked and proven against last year's values (a rule may still question it: then the new figure is rechecked);
+# a `mismatch` (the words name a metric whose value differs) is not trusted: it goes to the review list
+CARRIED = frozenset({"verified", "derived", "inconsistent"})
 SIGNED = frozenset({"diff", "growth", "pp_change", "exceed_target", "exceed_target_pct"})
 FLIPS = {
     "增长": "下降", "增加": "减少", "提高": "降低", "提升": "下降", "上升": "下降", "增幅": "降幅",
     "下降": "增长", "减少": "增加", "降低": "提高", "回落": "上升", "降幅": "增幅",
     "超出": "低于", "高出": "低于", "高于": "低于", "超过": "低于", "低于": "高于",
 }  # fmt: skip
+DOWN_WORDS = frozenset({"下降", "减少", "降低", "回落", "降幅", "低于"})
 DIRECTION = re.compile("|".join(sorted(FLIPS, key=len, reverse=True)))
+APPROXIMATE = re.compile(r"余|多")  # right after the number
+APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|将近)\s*$")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\s?\d+)?")
 STATEMENTS = ("facts.", "rectification", "problems", "plans", "experiences")
 YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -62,29 +67,66 @@ def carry(text: str, figures: tuple[LinkedFigure, ...], new: SourceData, shift: 
     review items (status kept-for-review, new == old). Edits never overlap; they come sorted by offset."""
     edits: list[Edit] = []
     carried: list[tuple[LinkedFigure, NewFigure]] = []
+    words: dict[
+        tuple[int, int], list[tuple[LinkedFigure, str]]
+    ] = {}  # a 增长/下降 word → what each figure needs
     for f in figures:
         if f.ignored:
             continue
-        found = new_figure(f, new, shift)
+        found = new_figure(f, new, shift, text[max(0, f.start - 3) : f.start])
         if not isinstance(found, str) and found.status != "kept" and _future(text, f):
             found = "计划或目标中的数字 / a plan or target, not a result"
         if isinstance(found, str):
-            edits.append(
-                Edit(f.start, f.end, f.text, f.text, "kept-for-review", source=f.source, reason=found)
-            )
+            edits.append(_review(f, f.source, found))
             continue
-        edits += _figure_edits(text, f, found)
+        figure_edits, need = _figure_edits(text, f, found)
+        edits += figure_edits
+        if need is not None:
+            words.setdefault(need[0], []).append((f, need[1]))
         carried.append((f, found))
+    edits = _shared_words(text, edits, words)
     edits += year_edits(text, figures, carried, new, shift)
+    edits += claim_edits(text, edits)
     return sorted(edits, key=lambda e: e.start)
 
 
-def new_figure(f: LinkedFigure, new: SourceData, shift: int) -> NewFigure | str:
+def _review(f: LinkedFigure, source: str, reason: str) -> Edit:
+    return Edit(f.start, f.end, f.text, f.text, "kept-for-review", source=source, reason=reason)
+
+
+def _shared_words(text: str, edits: list[Edit], words: dict) -> list[Edit]:
+    """One 增长/下降 word serves every figure listed after it (分别增长6.00%、7.14%): turned when they all fall
+    now, kept when they all rise; when they go both ways the list must be reworded (its figures for review)."""
+    out = list(edits)
+    for (start, end), needs in words.items():
+        wanted = {word for _, word in needs}
+        if len(wanted) == 1:
+            word = wanted.pop()
+            if word != text[start:end]:
+                out.append(
+                    Edit(
+                        start, end, text[start:end], word, "recomputed", "word", reason="增减方向随新数据改变"
+                    )
+                )
+            continue
+        mixed = {f.start for f, _ in needs}
+        reason = "这一组数有增有减，请改写 / the listed figures now go both ways: reword"
+        out = [_review_of(e, reason) if e.start in mixed and e.kind == "figure" else e for e in out]
+    return out
+
+
+def _review_of(e: Edit, reason: str) -> Edit:
+    return Edit(e.start, e.end, e.old, e.old, "kept-for-review", e.kind, e.source, reason)
+
+
+def new_figure(f: LinkedFigure, new: SourceData, shift: int, before: str = "") -> NewFigure | str:
     """The new period's figure for a linked one, or why there is none (a reason for the review list)."""
     if f.status not in CARRIED or not f.source:
         return f.message or "找不到对应的指标 / not linked to a metric"
-    if f.source.startswith(STATEMENTS):
-        return NewFigure(f.value, f.unit, f.source, "kept", ())
+    if f.source.startswith(STATEMENTS) or f.source.endswith(".label"):
+        return NewFigure(f.value, f.unit, f.source, "kept", ())  # stated in the new metrics file's own words
+    if APPROXIMATE_BEFORE.search(before):
+        return "约数（近/约/超过）：请按新数据改写 / an approximate figure: reword it"
     if f.source.endswith(".target"):
         metric = new.metric(f.source.removesuffix(".target"))
         if metric is None or metric.target is None:
@@ -136,66 +178,42 @@ def figure_text(f: LinkedFigure, value: float, unit: str) -> str | None:
         return None
     shown = abs(convert(value, unit, f.unit)) if same_family(unit, f.unit) else abs(value)
     rest = f.text[number.end() :]
+    if APPROXIMATE.match(rest.lstrip()):  # 4900多万元: the new value cut to as many round digits (5300多万元)
+        step = 10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0"))) if f.value >= 10 else 1
+        return format_number(shown // step * step, 0) + rest
     if unit == "个百分点" and f.unit == "%":
         rest = rest.replace("%", "个百分点", 1)
     return format_number(shown, f.decimals) + rest
 
 
-def _figure_edits(text: str, f: LinkedFigure, found: NewFigure) -> list[Edit]:
+def _figure_edits(text: str, f: LinkedFigure, found: NewFigure) -> tuple[list[Edit], tuple | None]:
+    """The figure's edit, and for a change: ((start, end) of its 增长/下降 word, the word it needs now)."""
     printed = figure_text(f, found.value, found.unit)
     if printed is None:
-        return [
-            Edit(
-                f.start,
-                f.end,
-                f.text,
-                f.text,
-                "kept-for-review",
-                source=found.source,
-                reason="无法按原格式写出新数 / cannot print it as before",
-            )
-        ]
-    edits = [Edit(f.start, f.end, f.text, printed, found.status, "figure", found.source)]
+        return [_review(f, found.source, "无法按原格式写出新数 / cannot print it as before")], None
+    edit = Edit(f.start, f.end, f.text, printed, found.status, "figure", found.source)
     if not (found.signed or f.change):
-        return edits
+        return [edit], None
     if found.value == 0:
+        return [_review(f, found.source, "新数据无变化（0）：请改写这句 / no change now: reword")], None
+    word = _direction_word(text, f)
+    if word is None:
+        if (found.value < 0) == f.down:
+            return [edit], None
         return [
-            Edit(
-                f.start,
-                f.end,
-                f.text,
-                f.text,
-                "kept-for-review",
-                source=found.source,
-                reason="新数据无变化（0）：请改写这句 / no change now: reword",
-            )
-        ]
-    if (found.value < 0) != f.down:
-        word = _direction_word(text, f)
-        if word is None:
-            return [
-                Edit(
-                    f.start,
-                    f.end,
-                    f.text,
-                    f.text,
-                    "kept-for-review",
-                    source=found.source,
-                    reason="增减方向变了，但找不到增长/下降等词 / the direction changed: reword",
-                )
-            ]
-        edits.insert(0, word)
-    return edits
+            _review(f, found.source, "增减方向变了，但找不到增长/下降等词 / the direction changed: reword")
+        ], None
+    falls_now = found.value < 0
+    said_fall = word.group(0) in DOWN_WORDS
+    need = FLIPS[word.group(0)] if falls_now != said_fall else word.group(0)
+    return [edit], ((word.start(), word.end()), need)
 
 
-def _direction_word(text: str, f: LinkedFigure) -> Edit | None:
-    """The last 增长/下降/超出/低于 … of the figure's clause, turned the other way."""
+def _direction_word(text: str, f: LinkedFigure):  # -> re.Match | None
+    """The last 增长/下降/超出/低于 … of the figure's clause (for a listed figure: of the list's clause)."""
     clause_start = max(text.rfind(c, 0, f.start) for c in "，,；;。\n") + 1
     found = list(DIRECTION.finditer(text, clause_start, f.start))
-    if not found:
-        return None
-    m = found[-1]
-    return Edit(m.start(), m.end(), m[0], FLIPS[m[0]], "recomputed", "word", reason="增减方向随新数据改变")
+    return found[-1] if found else None
 
 
 # ------------------------------------------------------------------ years
@@ -210,9 +228,15 @@ def year_edits(
     years = [f for f in figures if f.ignored == "year" and YEAR_DIGITS.match(f.text)]
     moved: dict[int, Edit] = {}
     for f, found in carried:
+        if not found.old_years:
+            continue
         sentence, stated = _sentence(text, f.start), _stated(text, years, f)
+        lo, hi = min(found.old_years) - 1, max(found.old_years)  # its years and the one it is compared with
         for y in years:
-            if int(y.text[:4]) in found.old_years and (sentence[0] <= y.start < sentence[1] or y is stated):
+            value = int(y.text[:4])
+            if (sentence[0] <= y.start < sentence[1] and lo <= value <= hi) or (
+                y is stated and value in found.old_years
+            ):
                 moved[y.start] = _shifted(y, shift)
     review = {new.report.period - 1, new.report.period}
     flagged = [
@@ -229,6 +253,32 @@ def year_edits(
         if y.start not in moved and int(y.text[:4]) in review
     ]
     return list(moved.values()) + flagged
+
+
+CLAIMS = re.compile(r"只增不减|逐年增加|逐年提高|持续增长|稳步增长|稳步提高|均有增长|全部增长")
+
+
+def claim_edits(text: str, edits: list[Edit]) -> list[Edit]:
+    """A claim of growth (只增不减, 逐年增加 …) in a paragraph where a carried figure now falls: for review.
+    (Judging such claims against the data is the checker's claim reading; this only keeps them from passing.)"""
+    falls = [e.start for e in edits if e.kind == "word" and e.new in DOWN_WORDS]
+    out = []
+    for m in CLAIMS.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if any(start <= at < end for at in falls):
+            out.append(
+                Edit(
+                    m.start(),
+                    m.end(),
+                    m[0],
+                    m[0],
+                    "kept-for-review",
+                    "claim",
+                    reason="新数据中有下降：这一判断可能不再成立 / a figure now falls",
+                )
+            )
+    return out
 
 
 def _shifted(y: LinkedFigure, shift: int) -> Edit:

@@ -27,7 +27,7 @@ YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 class Heading:
     depth: int
     numeral: str
-    text: str  # without ordinal or final 。
+    text: str  # as printed after the ordinal (a final 。 kept)
     length: int  # characters of the paragraph the heading takes (the rest is text)
 
 
@@ -40,11 +40,11 @@ def heading_of(text: str) -> Heading | None:
     depth = 1 if found.re is H1 else 2
     rest = simple[found.end() :]
     if len(rest) <= HEADING_MAX and not re.search(r"[。；！？]", rest[:-1]):
-        return Heading(depth, found[1], text[found.end() :].rstrip("。：:；; "), len(text))
+        return Heading(depth, found[1], text[found.end() :].rstrip(), len(text))
     stop = re.search(r"[。：:]", rest)
     if stop and 0 < stop.start() <= HEADING_MAX:
         return Heading(
-            depth, found[1], text[found.end() : found.end() + stop.start()], found.end() + stop.end()
+            depth, found[1], text[found.end() : found.end() + stop.end()], found.end() + stop.end()
         )
     return None
 

@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from drafter.checker.clauses import Doc, compare_year, stated_year
+from drafter.checker.clauses import Doc, compare_year, run_of, stated_year
+from drafter.checker.labels import LABEL_MIN, Labels
 from drafter.checker.linking import link_all
 from drafter.checker.rules import run_rules
 from drafter.core.types import SourceData
 from drafter.figures.numbers import find_figures, same_family
 
 REF = re.compile(r"^([\w.]+)@(\d{4})$")
+CONVERTED = re.compile(r"^convert\(([\w.]+),(\d{4}),[^)]*\)$")  # the same value in another unit
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,15 @@ class CheckerLinker:
             if f.ignored:
                 out.append(LinkedFigure(**base, ignored=f.ignored, status="ignored"))
                 continue
-            change, down = doc.is_change(i), doc.goes_down(i)
+            lead = run_of(doc, i)[0]  # in 同比增长15.24%、14.70% the second is a change too
+            change, down = doc.is_change(i) or doc.is_change(lead), doc.goes_down(lead if lead != i else i)
             link = links.get(i)
             status, ref = (link.status, link.source) if link else ("unsupported", "")
             message = link.message if link else ""
             if i in issues:
                 status, message = "inconsistent", issues[i].message
             if change and status not in ("verified", "derived") and not _formula(ref):
-                ref = _change_from_subject(doc, i, source, links) or ref
+                ref = _change_from_subject(doc, i, source, links) or _change_from_lead(doc, i, source) or ref
                 status = "derived" if _formula(ref) else status
             out.append(
                 LinkedFigure(**base, status=status, source=ref, change=change, down=down, message=message)
@@ -80,21 +83,56 @@ def _formula(ref: str) -> bool:
     return "(" in ref
 
 
+def _value_ref(source: str) -> tuple[str, str] | None:
+    """(key, year) of a figure stated as a metric's value: key@year, or convert(key,year,unit)."""
+    found = REF.match(source) or CONVERTED.match(source)
+    return (found[1], found[2]) if found else None
+
+
+def _change_from_lead(doc: Doc, i: int, source: SourceData) -> str:
+    """较上年增长1.45% with no value before it: the metric its own words name (一般公共预算教育经费较上年增长)."""
+    lead, labels = doc.lead(i), Labels(source)
+    scored = [(labels.score(m.key, lead, ""), m) for m in source.metrics if m.values]
+    score, metric = max(scored, key=lambda t: t[0], default=(0.0, None))
+    year = stated_year(doc, i) or source.report.period
+    if metric is None or score < LABEL_MIN or year not in metric.values:
+        return ""
+    return _change_formula(doc.figures[i], metric, lead, year)
+
+
+def _subject(doc: Doc, i: int, links: dict) -> int | None:
+    """The value a change speaks of: the last linked value before it in its sentence; for the k-th change of a
+    list (同比增长15.24%、14.70%), the k-th of the values listed before the list."""
+    values = [
+        j for j in doc.in_sentence(i) if links.get(j) and _value_ref(links[j].source) and not doc.is_change(j)
+    ]
+    run = run_of(doc, i)
+    if len(run) > 1:
+        before = [j for j in values if doc.figures[j].end <= doc.figures[run[0]].start]
+        return before[-len(run) :][run.index(i)] if len(before) >= len(run) else None
+    return values[-1] if values else None
+
+
 def _change_from_subject(doc: Doc, i: int, source: SourceData, links: dict) -> str:
     """growth/diff/pp_change of the metric the change follows, from the year it names (or the year before)."""
-    subject = next(
-        (j for j in reversed(doc.in_sentence(i)) if links.get(j) and REF.match(links[j].source)), None
-    )
+    subject = _subject(doc, i, links)
     if subject is None:
         return ""
-    key, year = REF.match(links[subject].source).groups()
+    key, year = _value_ref(links[subject].source)
     metric = source.metric(key)
     if metric is None or stated_year(doc, i) not in (None, int(year)):
         return ""
-    f = doc.figures[i]
-    between = doc.text[doc.figures[subject].end : f.start]
-    stated = [int(y) for y in re.findall(r"(\d{4})\s*年", between) if int(y) != int(year)]
-    y0 = stated[-1] if stated else compare_year(between, metric, int(year)) or int(year) - 1
+    return _change_formula(
+        doc.figures[i], metric, doc.text[doc.figures[subject].end : doc.figures[i].start], int(year)
+    )
+
+
+def _change_formula(f, metric, between: str, year: int) -> str:
+    """pp_change for a rate, growth for a %, diff in the metric's unit; from the year named (比2019年) or the year
+    before."""
+    stated = [int(y) for y in re.findall(r"(\d{4})\s*年", between) if int(y) != year]
+    y0 = stated[-1] if stated else compare_year(between, metric, year) or year - 1
+    key = metric.key
     if f.unit in ("个百分点", "百分点") or (f.unit == "%" and metric.unit == "%"):
         return f"pp_change({key},{y0},{year})" if metric.unit == "%" else ""
     if f.unit == "%":

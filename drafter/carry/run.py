@@ -26,6 +26,7 @@ from drafter.carry.front import carry_front
 from drafter.carry.last_read import is_traditional, read_last
 from drafter.carry.last_sections import report_year, split_sections
 from drafter.carry.linker import CheckerLinker, FigureLinker
+from drafter.carry.recheck import flag_unproven
 from drafter.carry.redline_map import plain_docx, redline_docx
 from drafter.carry.types import CarriedSection, FigureChange, LastReport, LastSection
 from drafter.carry.validate import body_text, validate
@@ -40,7 +41,7 @@ from drafter.drafting.context import build_context
 from drafter.drafting.run import existing_draft, metrics_hash
 from drafter.export.markdown import render_markdown
 from drafter.outdir.edits import import_hand_edits, read_markdown
-from drafter.outdir.outputs import write_all
+from drafter.outdir.outputs import check_markdown, write_all
 from drafter.source.load import load_source
 
 SHIFT = 1  # years: last year's report, this year's data
@@ -107,7 +108,9 @@ def run_carry(
     draft, kept = _draft(
         sections, carried, adds, written, new, Path(metrics_path), Path(last_path).name, previous
     )
-    md_text = review_notes(render_markdown(draft), [c for c in changes if c.section not in kept])
+    plain = render_markdown(draft)
+    changes = flag_unproven(draft, plain, check_markdown(plain, new), changes)
+    md_text = review_notes(plain, [c for c in changes if c.section not in kept])
     check = write_all(Path(out_dir), draft, md_text, new)
     notes = _notes(last, note, dropped(sections, new), changes)
     missed = _write_redline(Path(out_dir), last, new, sections, changes, adds, draft)
