@@ -204,7 +204,7 @@ def _notes(last: LastReport, note: str, gone: list[str], changes: list[FigureCha
         notes.append("LAST is (partly) in Traditional characters: kept as printed, read through Simplified")
     if gone:
         notes.append("indicators not in the new data, kept for review: " + ", ".join(gone))
-    if not any(c.status in ("updated", "recomputed") for c in changes):
+    if not any(c.status in ("updated", "recomputed") for c in changes if c.kind == "figure"):
         notes.append("no figure of LAST could be linked to the new metrics: every figure is kept for review")
     return notes
 
