@@ -322,3 +322,20 @@ def load_source_text(text: str):
 
     with tempfile.TemporaryDirectory() as tmp:
         return load_source(write(Path(tmp), "m.yaml", text))
+
+
+def test_the_redline_of_a_docx_last_imports_back_unchanged_and_with_an_edit(tmp_path):
+    from drafter.outdir.word_import import import_word
+
+    new = write(tmp_path, "new.yaml", NEW_YAML)
+    run_carry(new, last_docx(tmp_path / "last.docx"), tmp_path / "out", SETTINGS)
+    untouched = import_word(tmp_path / "out", tmp_path / "out" / "redline.docx", load_source(new))
+    assert untouched.changes == () and untouched.insertions > 0  # read as accepted: the carried text itself
+    document = docx.Document(tmp_path / "out" / "redline.docx")
+    p = next(p for p in document.paragraphs if "新建幼儿园" in p.text)
+    next(r for r in p.runs if r.text == "6所").text = "7所"  # the highlighted run of the figure for review
+    document.save(tmp_path / "edited.docx")
+    edited = import_word(tmp_path / "out", tmp_path / "edited.docx", load_source(new))
+    assert edited.changed == ("preschool",)
+    assert load_draft(tmp_path / "out").section("preschool").text.endswith("新建幼儿园7所。")
+    assert load_draft(tmp_path / "out").section("fund").text == CARRIED["fund"]

@@ -20,7 +20,7 @@ from drafter.export.markdown import merge_markdown
 from drafter.outdir.edits import import_hand_edits, read_markdown
 from drafter.outdir.outputs import write_all
 from drafter.outdir.store import load_draft
-from drafter.outdir.word_align import ORDINAL, Placed, norm, place_blocks
+from drafter.outdir.word_align import ASCII, ORDINAL, Placed, norm, place_blocks
 
 CAPTION_STYLE = "表格标题"
 
@@ -85,6 +85,7 @@ def revised(
     locked when anything differs. A section missing from the file altogether is left as it was."""
     if not edited:
         return section, ()
+    edited = _unmerged(edited, next((p.block.text for p in reference if p.heading), ""))
     old_paras, old_tables = _split([p.block for p in reference if not p.heading])
     new_paras, new_tables = _split([p.block for p in edited if not p.heading])
     changes: dict[str, object] = {}
@@ -102,6 +103,22 @@ def revised(
     new = dataclasses.replace(section, status="locked", history=(*section.history, mark), **changes)
     parts = tuple(part for part in ("text", "spec", "tables") if part in changes)
     return new, tuple("heading" if p == "spec" else p for p in parts)
+
+
+def _unmerged(edited: list[Placed], heading: str) -> list[Placed]:
+    """A heading that leads its paragraph in the Word file (as last year's report printed it, and so its
+    redline): the heading and the text after it apart again."""
+    out = []
+    for p in edited:
+        text = p.block.text.strip() if isinstance(p.block, WordParagraph) else ""
+        plain = text.translate(ASCII)  # one character for one: the lengths agree
+        if p.heading and heading and plain.startswith(heading.strip()) and len(plain) > len(heading.strip()):
+            cut = len(heading.strip())
+            out.append(Placed(WordParagraph(text[:cut], p.block.style, p.block.index), p.section_id, True))
+            out.append(Placed(WordParagraph(text[cut:].strip(), p.block.style, p.block.index), p.section_id))
+        else:
+            out.append(p)
+    return out
 
 
 def _split(blocks: list) -> tuple[list[str], list[Table]]:
