@@ -87,3 +87,43 @@ def test_import_needs_the_csrf_token(client, ws):
     response = client.post("/d/yq/import", files={"file": ("x.docx", edited_docx(ws), DOCX)})
     assert response.status_code == 403
     assert load_draft(ws / "yq").section("preschool").status == "drafted"
+
+
+# ---------------------------------------------------------------- last year's report carried forward
+def test_last_years_report_uploaded_beside_the_metrics_is_carried_forward(client, ws):
+    from carry_helpers import LAST_MD, NEW_YAML
+
+    (ws / "new.yaml").write_text(NEW_YAML, encoding="utf-8")
+    token = csrf(client)
+    response = client.post(
+        "/carry",
+        data={"csrf": token, "metrics": "new.yaml", "name": "carried", "backend": "offline"},
+        files={"last": ("去年报告.md", LAST_MD.encode("utf-8"), "text/markdown")},
+    )
+    assert response.status_code == 200 and "已沿用去年的报告" in response.text
+    assert "21.80亿元" in response.text and 'id="dl-redline"' in response.text
+    redline = client.get("/d/carried/carry/redline.docx")
+    assert redline.status_code == 200 and redline.content[:2] == b"PK"
+    assert client.get("/d/carried/carry/changes.json").json()["summary"]["kept-for-review"] > 0
+    assert client.get("/d/carried/carry/draft.json").status_code == 404
+    assert not list(ws.rglob("last.md"))
+
+
+def test_a_carry_upload_that_is_no_report_is_refused(client, ws):
+    from carry_helpers import NEW_YAML
+
+    (ws / "new.yaml").write_text(NEW_YAML, encoding="utf-8")
+    token = csrf(client)
+    response = client.post(
+        "/carry",
+        data={"csrf": token, "metrics": "new.yaml", "name": "bad"},
+        files={"last": ("表.xlsx", b"PK\x05\x06" + b"\x00" * 18, "application/octet-stream")},
+    )
+    assert response.status_code == 400 and ".docx" in response.text
+    response = client.post(
+        "/carry",
+        data={"csrf": token, "metrics": "new.yaml", "name": "bad"},
+        files={"last": ("会议纪要.md", "会议纪要\n\n今天开会。".encode(), "text/markdown")},
+    )
+    assert response.status_code == 400 and "会议纪要.md" in response.text and "/tmp/" not in response.text
+    assert not (ws / "bad" / "draft.json").exists()
