@@ -36,7 +36,7 @@ APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|将近)\s*$")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\s?\d+)?")
 STATEMENTS = ("facts.", "rectification", "problems", "plans", "experiences")
 YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-SENTENCE_END = re.compile(r"[。！？；\n]")
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")  # half-width too: scraped reports use both
 FUTURE = re.compile(r"确保|力争|争取|计划|预计|目标|下一步|今后|三年内|到20\d\d年|将")
 
 

@@ -17,9 +17,14 @@ from drafter.checker.labels import LABEL_MIN, Labels
 from drafter.checker.linking import link_all
 from drafter.checker.rules import run_rules
 from drafter.core.types import SourceData
-from drafter.figures.numbers import find_figures, same_family
+from drafter.figures.numbers import find_figures, matches_shown, same_family
 
 REF = re.compile(r"^([\w.]+)@(\d{4})$")
+# what may stand between a value and its change: 比上年增长, 同比下降, 比2019年增加了, the other figures of a list
+RELATION_WORDS = re.compile(
+    r"\d{4}\s*年|[\d.,%]+|[\s、，,；;：:（）()]|比上年|较上年|同比|上年|比|较|与|相比|分别|增长|增加|提高|提升|上升|"
+    r"下降|减少|降低|回落|增幅|降幅|了|为|达到|达|个百分点|百分点|亿元|万元|元|万人|人|所|个|名"
+)
 CONVERTED = re.compile(r"^convert\(([\w.]+),(\d{4}),[^)]*\)$")  # the same value in another unit
 
 
@@ -71,8 +76,13 @@ class CheckerLinker:
             if i in issues:
                 status, message = "inconsistent", issues[i].message
             if change and status not in ("verified", "derived") and not _formula(ref):
-                ref = _change_from_subject(doc, i, source, links) or _change_from_lead(doc, i, source) or ref
-                status = "derived" if _formula(ref) else status
+                found = _fall_as_value(doc, i, source) if down else ""
+                found = (
+                    found or _change_from_subject(doc, i, source, links) or _change_from_lead(doc, i, source)
+                )
+                ref, status = (
+                    (found, "verified" if REF.match(found) else "derived") if found else (ref, status)
+                )
             out.append(
                 LinkedFigure(**base, status=status, source=ref, change=change, down=down, message=message)
             )
@@ -89,11 +99,34 @@ def _value_ref(source: str) -> tuple[str, str] | None:
     return (found[1], found[2]) if found else None
 
 
+def _named(doc: Doc, i: int, source: SourceData) -> list:
+    """The metrics the words before change i name, best first (a longer label named wins a tie)."""
+    lead, labels = doc.lead(i), Labels(source)
+    scored = [(labels.evidence(m.key, lead, "")[:2], m) for m in source.metrics if m.values]
+    return [m for (score, _), m in sorted(scored, key=lambda t: t[0], reverse=True) if score >= LABEL_MIN]
+
+
+def _fall_as_value(doc: Doc, i: int, source: SourceData) -> str:
+    """降低1.69% where the data hold the growth itself as −1.69: that metric's value, not a change of another."""
+    f = doc.figures[i]
+    year = stated_year(doc, i) or source.report.period
+    for m in _named(doc, i, source):
+        value = m.values.get(year)
+        if (
+            value is not None
+            and value < 0
+            and same_family(f.unit, m.unit)
+            and matches_shown(f.value, f.decimals, -value)
+        ):
+            return f"{m.key}@{year}"
+    return ""
+
+
 def _change_from_lead(doc: Doc, i: int, source: SourceData) -> str:
     """较上年增长1.45% with no value before it: the metric its own words name (一般公共预算教育经费较上年增长)."""
-    lead, labels = doc.lead(i), Labels(source)
-    scored = [(labels.score(m.key, lead, ""), m) for m in source.metrics if m.values]
-    score, metric = max(scored, key=lambda t: t[0], default=(0.0, None))
+    lead = doc.lead(i)
+    named = _named(doc, i, source)
+    score, metric = (1.0, named[0]) if named else (0.0, None)
     year = stated_year(doc, i) or source.report.period
     if metric is None or score < LABEL_MIN or year not in metric.values:
         return ""
