@@ -1,6 +1,6 @@
 """Carry real reports a year forward and measure what the issue asks (#14), printed per report and in total.
 
-    .venv/bin/python bench/carry_forward.py [--keep DIR]
+    .venv/bin/python bench/carry_forward.py [--keep DIR] [--realtext eval/realtext/docs]
 
 1. The cleaned seed reports in knowledge/reports/ with their metrics files in examples/: next year's data is built
    by code (every metric gets a value for the year after its latest, −5 %…+15 % or −1.5…+3.5 个百分点 by a hash
@@ -55,7 +55,7 @@ from drafter.figures.numbers import (  # noqa: E402
 )
 from drafter.source.load import load_source  # noqa: E402
 
-REALTEXT = Path("/work/main/eval/realtext/docs")
+REALTEXT = ROOT / "eval" / "realtext" / "docs"  # --realtext DIR elsewhere
 PAIRS = [
     ("yangquan-2021.md", "yangquan-2021.yaml"),
     ("changzhi-2021.md", "changzhi-2021.yaml"),
@@ -423,9 +423,9 @@ def _row(name: str, s: Score) -> None:
     )
 
 
-def series_pairs() -> list[tuple[Path, Path]]:
+def series_pairs(realtext: Path) -> list[tuple[Path, Path]]:
     by_series: dict[str, list[tuple[int, Path]]] = {}
-    for doc in sorted(REALTEXT.glob("*.md")):
+    for doc in sorted(realtext.glob("*.md")):
         head = yaml.safe_load(doc.read_text(encoding="utf-8").split("---")[1])
         if head.get("series") and doc.with_suffix(".metrics.yaml").is_file():
             by_series.setdefault(head["series"], []).append((int(head["year"]), doc))
@@ -450,10 +450,10 @@ def merged(a: Path, b: Path, work: Path) -> Path:
     return path
 
 
-def real_pairs(work: Path, settings: Settings) -> None:
-    print("2. real consecutive-year pairs (eval/realtext, excerpts)")
+def real_pairs(work: Path, settings: Settings, realtext: Path) -> None:
+    print(f"2. real consecutive-year pairs ({realtext}, excerpts)")
     totals = Counter()
-    for a, b in series_pairs():
+    for a, b in series_pairs(realtext):
         out = work / f"out-{a.stem}"
         shutil.rmtree(out, ignore_errors=True)
         try:
@@ -516,15 +516,16 @@ def _pair_counts(a: Path, b: Path, outcome, settings: Settings) -> Counter:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keep", type=Path, help="keep the OUT directories here")
+    parser.add_argument("--realtext", type=Path, default=REALTEXT, help="the eval/realtext/docs folder")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="carry-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     settings = Settings.load(backend="offline", quiet=True)
     seeds(work, settings)
-    if REALTEXT.is_dir():
-        real_pairs(work, settings)
+    if args.realtext.is_dir():
+        real_pairs(work, settings, args.realtext)
     else:
-        print(f"2. skipped: {REALTEXT} is not here")
+        print(f"2. skipped: {args.realtext} is not here (give --realtext DIR)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
