@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from drafter.carry.forward import Edit, apply, carry
+from drafter.carry.edits import Edit, apply
+from drafter.carry.forward import carry
 from drafter.carry.front import basis_edit
 from drafter.carry.last_read import simplified
 from drafter.carry.linker import FigureLinker

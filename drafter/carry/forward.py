@@ -11,10 +11,10 @@ stated for it (or it is the year a carried figure's paragraph states before it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from drafter.carry.edits import Edit, NewFigure
 from drafter.carry.linker import REF, LinkedFigure
-from drafter.carry.types import ChangeKind, ChangeStatus
+from drafter.carry.years import DOWN_WORDS, YEAR_DIGITS, claim_edits, year_edits
 from drafter.core.errors import DrafterError
 from drafter.core.types import SourceData
 from drafter.figures.derive import evaluate
@@ -29,37 +29,12 @@ FLIPS = {
     "下降": "增长", "减少": "增加", "降低": "提高", "回落": "上升", "降幅": "增幅",
     "超出": "低于", "高出": "低于", "高于": "低于", "超过": "低于", "低于": "高于",
 }  # fmt: skip
-DOWN_WORDS = frozenset({"下降", "减少", "降低", "回落", "降幅", "低于"})
 DIRECTION = re.compile("|".join(sorted(FLIPS, key=len, reverse=True)))
 APPROXIMATE = re.compile(r"余|多")  # right after the number
 APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|将近)\s*$")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\s?\d+)?")
 STATEMENTS = ("facts.", "rectification", "problems", "plans", "experiences")
-YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-SENTENCE_END = re.compile(r"[。！？；;!?\n]")  # half-width too: scraped reports use both
 FUTURE = re.compile(r"确保|力争|争取|计划|预计|目标|下一步|今后|三年内|到20\d\d年|将")
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    old: str
-    new: str
-    status: ChangeStatus
-    kind: ChangeKind = "figure"
-    source: str = ""
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class NewFigure:
-    value: float
-    unit: str
-    source: str
-    status: ChangeStatus
-    old_years: tuple[int, ...]
-    signed: bool = False  # a change or a gap: its sign decides the words (增长/下降, 超出/低于)
 
 
 def carry(text: str, figures: tuple[LinkedFigure, ...], new: SourceData, shift: int = 1) -> list[Edit]:
@@ -214,104 +189,3 @@ def _direction_word(text: str, f: LinkedFigure):  # -> re.Match | None
     clause_start = max(text.rfind(c, 0, f.start) for c in "，,；;。\n") + 1
     found = list(DIRECTION.finditer(text, clause_start, f.start))
     return found[-1] if found else None
-
-
-# ------------------------------------------------------------------ years
-def year_edits(
-    text: str,
-    figures: tuple[LinkedFigure, ...],
-    carried: list[tuple[LinkedFigure, NewFigure]],
-    new: SourceData,
-    shift: int,
-) -> list[Edit]:
-    """Years moved on where carried figures are stated for them; last year's own years elsewhere for review."""
-    years = [f for f in figures if f.ignored == "year" and YEAR_DIGITS.match(f.text)]
-    moved: dict[int, Edit] = {}
-    for f, found in carried:
-        if not found.old_years:
-            continue
-        sentence, stated = _sentence(text, f.start), _stated(text, years, f)
-        lo, hi = min(found.old_years) - 1, max(found.old_years)  # its years and the one it is compared with
-        for y in years:
-            value = int(y.text[:4])
-            if (sentence[0] <= y.start < sentence[1] and lo <= value <= hi) or (
-                y is stated and value in found.old_years
-            ):
-                moved[y.start] = _shifted(y, shift)
-    review = {new.report.period - 1, new.report.period}
-    flagged = [
-        Edit(
-            y.start,
-            y.end,
-            y.text,
-            y.text,
-            "kept-for-review",
-            "year",
-            reason="去年报告中的年份：这句写的可能是去年的工作 / last year's year",
-        )
-        for y in years
-        if y.start not in moved and int(y.text[:4]) in review
-    ]
-    return list(moved.values()) + flagged
-
-
-CLAIMS = re.compile(r"只增不减|逐年增加|逐年提高|持续增长|稳步增长|稳步提高|均有增长|全部增长")
-
-
-def claim_edits(text: str, edits: list[Edit]) -> list[Edit]:
-    """A claim of growth (只增不减, 逐年增加 …) in a paragraph where a carried figure now falls: for review.
-    (Judging such claims against the data is the checker's claim reading; this only keeps them from passing.)"""
-    falls = [e.start for e in edits if e.kind == "word" and e.new in DOWN_WORDS]
-    out = []
-    for m in CLAIMS.finditer(text):
-        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        if any(start <= at < end for at in falls):
-            out.append(
-                Edit(
-                    m.start(),
-                    m.end(),
-                    m[0],
-                    m[0],
-                    "kept-for-review",
-                    "claim",
-                    reason="新数据中有下降：这一判断可能不再成立 / a figure now falls",
-                )
-            )
-    return out
-
-
-def _shifted(y: LinkedFigure, shift: int) -> Edit:
-    new_text = str(int(y.text[:4]) + shift) + y.text[4:]
-    return Edit(y.start, y.end, y.text, new_text, "updated", "year", reason="年份随数据顺延")
-
-
-def _stated(text: str, years: list[LinkedFigure], f: LinkedFigure) -> LinkedFigure | None:
-    """The year a figure's paragraph states before it (not a 比2019年 comparison)."""
-    para_start = text.rfind("\n", 0, f.start) + 1
-    before = [
-        y
-        for y in years
-        if para_start <= y.start < f.start
-        and not re.search(r"[比较与同]\s*$", text[max(0, y.start - 2) : y.start])
-    ]
-    return before[-1] if before else None
-
-
-def _sentence(text: str, offset: int) -> tuple[int, int]:
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, offset)), default=0)
-    end = SENTENCE_END.search(text, offset)
-    return start, end.start() if end else len(text)
-
-
-def apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
-    """The text with every edit made, and where each edit's new text starts in it (a kept one: where it stays)."""
-    out, starts, last, shift = [], [], 0, 0
-    for e in edits:
-        out.append(text[last : e.start])
-        starts.append(e.start + shift)
-        out.append(e.new)
-        shift += len(e.new) - (e.end - e.start)
-        last = e.end
-    out.append(text[last:])
-    return "".join(out), starts

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.carry.forward import Edit, apply
+from drafter.carry.edits import Edit, apply
 from drafter.carry.last_read import simplified
 from drafter.carry.types import REVIEW, CarriedSection, FigureChange, LastSection
 from drafter.core.types import ReportInfo

@@ -94,7 +94,7 @@ def run_carry(
     linker: FigureLinker | None = None,
     backend: Backend | None = None,
 ) -> CarryOutcome:
-    new = load_source(Path(metrics_path))
+    new, out_dir = load_source(Path(metrics_path)), Path(out_dir)
     last, note = read_report(last_path, settings)
     validate(last, new)
     previous = previous_carried(out_dir)
@@ -102,29 +102,35 @@ def run_carry(
     carried = carry_body(sections, new, linker or CheckerLinker(), SHIFT)
     carried |= {s.spec.id: carry_front(s, new.report) for s in sections if s.spec.kind in FRONT}
     changes = [c for s in sections for c in carried[s.spec.id].changes]
-    taxonomy = load_taxonomy(settings.knowledge_dir / "taxonomy.yaml")
-    adds = additions(sections, changes, new, taxonomy)
+    adds = additions(sections, changes, new, load_taxonomy(settings.knowledge_dir / "taxonomy.yaml"))
     written = _writer_sections(adds, sections, new, settings, backend)
     draft, kept = _draft(
         sections, carried, adds, written, new, Path(metrics_path), Path(last_path).name, previous
     )
-    plain = render_markdown(draft)
-    changes = flag_unproven(draft, plain, check_markdown(plain, new), changes)
-    md_text = review_notes(plain, [c for c in changes if c.section not in kept])
-    check = write_all(Path(out_dir), draft, md_text, new)
+    changes, check = _write_draft(out_dir, draft, changes, kept, new)
     notes = _notes(last, note, dropped(sections, new), changes)
-    missed = _write_redline(Path(out_dir), last, new, sections, changes, adds, draft)
+    missed = _write_redline(out_dir, last, new, sections, changes, adds, draft)
     notes += [f"{missed} changes could not be placed in redline.docx (see changes.json)"] if missed else []
     record = changes_json(
         last_path=str(last_path), metrics_path=str(metrics_path), last_year=last.year, shift=SHIFT,
         sections=sections, changes=changes, added=[a.spec.id for a in adds],
         dropped=dropped(sections, new), notes=notes,
     )  # fmt: skip
-    write_json_atomic(Path(out_dir) / CHANGES_FILE, record)
+    write_json_atomic(out_dir / CHANGES_FILE, record)
     return CarryOutcome(
-        draft, check, Path(out_dir), tuple(changes), tuple(a.spec.id for a in adds),
+        draft, check, out_dir, tuple(changes), tuple(a.spec.id for a in adds),
         tuple(dropped(sections, new)), tuple(kept), tuple(notes), tuple(record["review"]),
     )  # fmt: skip
+
+
+def _write_draft(
+    out_dir: Path, draft: Draft, changes: list[FigureChange], kept: list[str], new: SourceData
+) -> tuple[list[FigureChange], CheckReport]:
+    """draft.json/.md/.docx and check.json; carried figures the checker questions join the review list first."""
+    plain = render_markdown(draft)
+    changes = flag_unproven(draft, plain, check_markdown(plain, new), changes)
+    md_text = review_notes(plain, [c for c in changes if c.section not in kept])
+    return changes, write_all(out_dir, draft, md_text, new)
 
 
 def _writer_sections(

@@ -29,29 +29,10 @@ from drafter.export.docx_revisions import (
     visible_runs,
     w,
 )
+from drafter.export.redline_marks import Marks, highlight, insert_paragraphs, new_run
 
 AUTHOR = "Drafter"
-HIGHLIGHT = "yellow"
 REVIEW = "kept-for-review"
-# CT_RPr: the order Word requires inside w:rPr (w:rPrChange comes last); what precedes w:highlight
-BEFORE_HIGHLIGHT = frozenset(
-    {
-        "rStyle",
-        "rFonts",
-        "b",
-        "bCs",
-        "i",
-        "iCs",
-        "caps",
-        "smallCaps",
-        "strike",
-        "dstrike",
-        "outline",
-        "shadow",
-    }
-    | {"emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern"}
-    | {"position", "sz", "szCs"}
-)
 
 
 @dataclass(frozen=True)
@@ -71,23 +52,6 @@ class NewParagraphs:
     like: tuple[int, ...]  # per text: the paragraph whose formatting it takes (e.g. a heading of its level)
 
 
-class _Marks:
-    """w:id, w:author and w:date of every revision element written; ids continue after the document's own."""
-
-    def __init__(self, document, author: str, when: dt.datetime) -> None:
-        ids = [int(v) for e in document.iter() if (v := e.get(w("id"), "")).isdigit()]
-        self.next_id = max(ids, default=0) + 1
-        self.author, self.date = author, when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    def element(self, tag: str):
-        element = etree.Element(w(tag))
-        element.set(w("id"), str(self.next_id))
-        element.set(w("author"), self.author)
-        element.set(w("date"), self.date)
-        self.next_id += 1
-        return element
-
-
 def redline(
     docx: bytes,
     revisions: Iterable[Revision],
@@ -99,13 +63,13 @@ def redline(
     """The .docx `docx` with every revision and insertion tracked; every other part copied as it was."""
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         document = parse_xml(package.read(DOCUMENT))
-        marks = _Marks(document, author, when or dt.datetime.now(dt.UTC))
+        marks = Marks(document, author, when or dt.datetime.now(dt.UTC))
         found = paragraphs(body_of(document))
         for index, group in _by_paragraph(revisions).items():
             for revision in sorted(group, key=lambda r: r.start, reverse=True):
                 _revise(found[index], revision, marks)
         for insert in sorted(inserts, key=lambda i: i.after, reverse=True):
-            _insert(found, insert, marks)
+            insert_paragraphs(found, insert.after, insert.texts, insert.like, marks)
         xml = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
         return _repack(package, xml)
 
@@ -130,7 +94,7 @@ def _repack(package: zipfile.ZipFile, document_xml: bytes) -> bytes:
 
 
 # ------------------------------------------------------------------ one revision
-def _revise(paragraph, revision: Revision, marks: _Marks) -> None:
+def _revise(paragraph, revision: Revision, marks: Marks) -> None:
     text = paragraph_text(paragraph)
     if text[revision.start : revision.end] != revision.old:
         raise ValueError(
@@ -140,12 +104,12 @@ def _revise(paragraph, revision: Revision, marks: _Marks) -> None:
     runs = _isolate(paragraph, revision.start, revision.end)
     if revision.new == revision.old:
         for run in runs:
-            _highlight(run, marks)
+            highlight(run, marks)
         return
     template = runs[0] if runs else _run_before(paragraph, revision.start)
     last = _delete(runs, marks) if runs else template
     inserted = marks.element("ins")
-    inserted.append(_new_run(template, revision.new, revision.status == REVIEW))
+    inserted.append(new_run(template, revision.new, revision.status == REVIEW))
     if last is None:
         _first_content_slot(paragraph).addprevious(inserted)
     else:
@@ -196,7 +160,7 @@ def _length(child) -> int:
     return len(child.text or "") if RUN_TEXT[name] is None else len(RUN_TEXT[name])
 
 
-def _delete(runs: list, marks: _Marks):
+def _delete(runs: list, marks: Marks):
     """Wrap the runs in w:del (one per parent: a hyperlink keeps its own); the last w:del is returned."""
     last = None
     for run in runs:
@@ -208,21 +172,6 @@ def _delete(runs: list, marks: _Marks):
             if local(child) in ("t", "instrText"):
                 child.tag = w("delText" if local(child) == "t" else "delInstrText")
     return last
-
-
-def _new_run(template, text: str, highlight: bool):
-    run = etree.Element(w("r"))
-    rpr = template.find(w("rPr")) if template is not None else None
-    rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(w("rPr"))
-    for change in rpr.findall(w("rPrChange")):
-        rpr.remove(change)
-    if highlight:
-        _set_highlight(rpr)
-    run.append(rpr)
-    t = etree.SubElement(run, w("t"))
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return run
 
 
 def _run_before(paragraph, offset: int):
@@ -242,66 +191,3 @@ def _first_content_slot(paragraph):
             return child
     placeholder = etree.SubElement(paragraph, w("r"))
     return placeholder
-
-
-# ------------------------------------------------------------------ highlighting, inserted paragraphs
-def _highlight(run, marks: _Marks) -> None:
-    """Yellow highlight as a tracked formatting change: rejecting it restores the run's old formatting."""
-    rpr = run.find(w("rPr"))
-    if rpr is None:
-        rpr = etree.Element(w("rPr"))
-        run.insert(0, rpr)
-    old = copy.deepcopy(rpr)
-    for change in old.findall(w("rPrChange")):
-        old.remove(change)
-    _set_highlight(rpr)
-    change = marks.element("rPrChange")
-    change.append(old)
-    for stale in rpr.findall(w("rPrChange")):
-        rpr.remove(stale)
-    rpr.append(change)
-
-
-def _set_highlight(rpr) -> None:
-    for old in rpr.findall(w("highlight")):
-        rpr.remove(old)
-    highlight = etree.Element(w("highlight"))
-    highlight.set(w("val"), HIGHLIGHT)
-    later = [c for c in rpr if local(c) not in BEFORE_HIGHLIGHT]
-    if later:
-        later[0].addprevious(highlight)
-    else:
-        rpr.append(highlight)
-
-
-def _insert(found: list, insert: NewParagraphs, marks: _Marks) -> None:
-    anchor = found[insert.after]
-    for text, like in zip(insert.texts, insert.like, strict=True):
-        paragraph = etree.Element(w("p"))
-        ppr = found[like].find(w("pPr"))
-        ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(w("pPr"))
-        for change in ppr.findall(w("pPrChange")):
-            ppr.remove(change)
-        _mark_inserted(ppr, marks)
-        paragraph.append(ppr)
-        runs = visible_runs(found[like])
-        inserted = marks.element("ins")
-        inserted.append(_new_run(runs[0][0] if runs else None, text, False))
-        paragraph.append(inserted)
-        anchor.addnext(paragraph)
-        anchor = paragraph
-
-
-def _mark_inserted(ppr, marks: _Marks) -> None:
-    """w:pPr/w:rPr/w:ins: the paragraph mark itself is an insertion (w:rPr sits before w:sectPr/w:pPrChange)."""
-    rpr = ppr.find(w("rPr"))
-    if rpr is None:
-        rpr = etree.Element(w("rPr"))
-        tail = [c for c in ppr if local(c) in ("sectPr", "pPrChange")]
-        if tail:
-            tail[0].addprevious(rpr)
-        else:
-            ppr.append(rpr)
-    for old in [c for c in rpr if local(c) in ("ins", "del")]:
-        rpr.remove(old)
-    rpr.insert(0, marks.element("ins"))
