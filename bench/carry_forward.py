@@ -329,7 +329,9 @@ def _linked(score, lines, old_source, new, plan_ids, findings, where, outcome_ch
             if (
                 f.status not in ("verified", "derived")
                 or not f.source
-                or f.source.startswith(STATEMENT)
+                or f.source.startswith(
+                    (*STATEMENT, "text:", "rule:")
+                )  # the text's own arithmetic, not a metric
                 or f.source.endswith(".label")
             ):
                 continue
@@ -337,8 +339,10 @@ def _linked(score, lines, old_source, new, plan_ids, findings, where, outcome_ch
             if sid in plan_ids or FUTURE.search(clause):
                 score.linked["plans"] += 1
                 continue
-            old_fig = next(g for g in real_figures(old) if g.start == f.start)
-            found = counterpart(old, new_text, f.start)
+            old_fig = next((g for g in real_figures(old) if g.start < f.end and f.start < g.end), None)
+            if old_fig is None:
+                continue  # read differently by the checker (a number it joins or splits)
+            found = counterpart(old, new_text, old_fig.start)
             new_fig, at = found if found else (None, -1)
             signed = f.source.startswith(SIGNED) or "_growth@" in f.source
             verdict = judge(old_fig, new_fig, expected_value(f.source, new), new_text[: max(at, 0)], signed)
@@ -346,7 +350,7 @@ def _linked(score, lines, old_source, new, plan_ids, findings, where, outcome_ch
                 finding = findings.get(where[(sid, k)] + at)
                 if finding is None or finding.status not in ("verified", "derived"):
                     verdict = "checker"
-            if verdict == "left old" and _listed(outcome_changes, sid, k, f.start):
+            if verdict == "left old" and _listed(outcome_changes, sid, k, old_fig.start):
                 verdict = "left old, listed"
             score.linked[verdict] += 1
             if verdict != "correct" and len(score.wrong_examples) < 12:
@@ -356,10 +360,11 @@ def _linked(score, lines, old_source, new, plan_ids, findings, where, outcome_ch
 
 
 def _review(score, outcome, lines, findings, where) -> None:
-    listed = set()
+    listed = []  # the spans of draft.md the review list points at
     for c in outcome.changes:
         if c.status == "kept-for-review" and c.paragraph >= 0 and (c.section, c.paragraph) in where:
-            listed.add(where[(c.section, c.paragraph)] + c.new_start)
+            at = where[(c.section, c.paragraph)] + c.new_start
+            listed.append((at, at + len(c.new)))
     score.review = sum(1 for c in outcome.changes if c.status == "kept-for-review")
     carried = {(sid, k) for sid, k, _, _ in lines}
     spans = [
@@ -370,7 +375,12 @@ def _review(score, outcome, lines, findings, where) -> None:
     for start, f in findings.items():
         if f.status in PROBLEM_STATUSES and any(a <= start < b for a, b in spans):
             score.unproven += 1
-            score.listed += start in listed
+            on_list = any(a < f.end and start < b for a, b in listed)
+            score.listed += on_list
+            if not on_list and len(score.wrong_examples) < 12:
+                score.wrong_examples.append(
+                    f"not on the review list: {f.text} ({f.status}: {f.message[:40]})"
+                )
 
 
 # ------------------------------------------------------------------ the two corpora
