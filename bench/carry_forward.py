@@ -437,7 +437,7 @@ def series_pairs(realtext: Path) -> list[tuple[Path, Path]]:
     by_series: dict[str, list[tuple[int, Path]]] = {}
     for doc in sorted(realtext.glob("*.md")):
         head = yaml.safe_load(doc.read_text(encoding="utf-8").split("---")[1])
-        if head.get("series") and doc.with_suffix(".metrics.yaml").is_file():
+        if head.get("series") and metrics_of(doc).is_file():
             by_series.setdefault(head["series"], []).append((int(head["year"]), doc))
     out = []
     for docs in by_series.values():
@@ -446,9 +446,15 @@ def series_pairs(realtext: Path) -> list[tuple[Path, Path]]:
     return out
 
 
+def metrics_of(doc: Path) -> Path:
+    """The document's complete metrics file (COMPLETE.md: with the previous year's values) where there is one."""
+    complete = doc.with_suffix(".complete.yaml")
+    return complete if complete.is_file() else doc.with_suffix(".metrics.yaml")
+
+
 def merged(a: Path, b: Path, work: Path) -> Path:
-    old = yaml.safe_load(a.with_suffix(".metrics.yaml").read_text(encoding="utf-8"))
-    new = yaml.safe_load(b.with_suffix(".metrics.yaml").read_text(encoding="utf-8"))
+    old = yaml.safe_load(metrics_of(a).read_text(encoding="utf-8"))
+    new = yaml.safe_load(metrics_of(b).read_text(encoding="utf-8"))
     keys = {m["key"]: m for m in new.get("metrics") or []}
     for m in old.get("metrics") or []:
         if m["key"] in keys:
@@ -488,8 +494,8 @@ def real_pairs(work: Path, settings: Settings, realtext: Path) -> None:
 def _pair_counts(a: Path, b: Path, outcome, settings: Settings) -> Counter:
     from drafter.carry.run import read_report
 
-    old = load_source(a.with_suffix(".metrics.yaml"))
-    later = load_source(b.with_suffix(".metrics.yaml"))
+    old = load_source(metrics_of(a))
+    later = load_source(metrics_of(b))
     sections = list(read_report(a, settings)[0].sections)
     counts = Counter(review=sum(1 for c in outcome.changes if c.status == "kept-for-review"))
     old_lines = [p.text for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
