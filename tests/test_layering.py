@@ -19,6 +19,7 @@ RANK = {
     "export": 3,
     "outdir": 4,
     "drafting": 5,
+    "carry": 5,
     "evaluation": 6,
     "cli": 6,
     "web": 6,

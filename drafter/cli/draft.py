@@ -41,8 +41,21 @@ def draft(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度 / no progress, no table")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON 摘要 / JSON summary on stdout")] = False,
+    last: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="去年的报告（.docx .md .txt）：沿用其结构和文字，数字按新数据更新 / carry last year's report forward",
+        ),
+    ] = None,
 ) -> None:
     """Draft a report from a metrics file into OUT (draft.json, draft.md, draft.docx, check.json)."""
+    from drafter.cli.carry import refuse_if_carried, run_from
+
+    if last is not None:
+        settings = _settings(backend=backend, model=model, base_url=base_url, quiet=True)
+        raise typer.Exit(run_from(metrics, last, out, settings, quiet=quiet, as_json=as_json))
+    refuse_if_carried(out)
     from drafter.drafting.run import run_draft
 
     settings = _settings(

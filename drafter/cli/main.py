@@ -23,7 +23,7 @@ app = typer.Typer(
 
 # Each module defines register(app) and keeps its heavy imports inside its commands,
 # so `drafter --help` and `drafter check` start fast.
-COMMAND_MODULES = ("kb", "metrics", "check", "draft", "export", "evaluate", "serve")
+COMMAND_MODULES = ("kb", "metrics", "check", "draft", "word", "export", "evaluate", "serve")
 
 _state = {"debug": False}
 

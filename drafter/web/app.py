@@ -19,10 +19,12 @@ from drafter.core.config import Settings
 from drafter.core.errors import BackendError, ConfigError, DrafterError
 from drafter.export.html import render_report_html
 from drafter.source.load import validate_file
+from drafter.web.carry_upload import CARRY_ROUTES
 from drafter.web.editing import Conflict, Editor
 from drafter.web.jobs import Jobs
 from drafter.web.security import LOCAL_HOSTS, GuardMiddleware, PathRefused, new_csrf
 from drafter.web.views import ROUTES
+from drafter.web.word_upload import WORD_ROUTES
 from drafter.web.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
@@ -130,7 +132,12 @@ def create_app(
 ) -> Starlette:
     """The app. Without a token only local Host names are served (a guard against DNS rebinding)."""
     hosts = allowed_hosts if allowed_hosts is not None else (None if token else LOCAL_HOSTS)
-    routes = [*ROUTES, Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
+    routes = [
+        *ROUTES,
+        *WORD_ROUTES,
+        *CARRY_ROUTES,
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
     guard = Middleware(GuardMiddleware, token=token, allowed_hosts=hosts, max_body=upload_limit + FORM_SLACK)
     app = Starlette(routes=routes, middleware=[guard], exception_handlers=_handlers())
     app.state.web = WebState(settings, Path(workspace), upload_limit)

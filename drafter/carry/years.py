@@ -1,0 +1,99 @@
+"""Years and claims of a carried text: a year moves on where a carried figure of its sentence is stated for it (or
+it is the year the figure's paragraph states before it, not a 比2019年 comparison); last year's own years elsewhere,
+and claims of growth (只增不减 …) in a paragraph where a figure now falls, go to the review list."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.carry.edits import Edit, NewFigure
+from drafter.carry.linker import LinkedFigure
+from drafter.core.types import SourceData
+
+YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")  # half-width too: scraped reports use both
+DOWN_WORDS = frozenset({"下降", "减少", "降低", "回落", "降幅", "低于"})
+LAST_YEARS_WORK = "去年报告中的年份：这句写的可能是去年的工作 / last year's year"
+
+
+def year_edits(
+    text: str,
+    figures: tuple[LinkedFigure, ...],
+    carried: list[tuple[LinkedFigure, NewFigure]],
+    new: SourceData,
+    shift: int,
+) -> list[Edit]:
+    """Years moved on where carried figures are stated for them; last year's own years elsewhere for review."""
+    years = [f for f in figures if f.ignored == "year" and YEAR_DIGITS.match(f.text)]
+    moved = {y.start: _shifted(y, shift) for f, found in carried for y in _years_of(text, years, f, found)}
+    review = {new.report.period - 1, new.report.period}
+    flagged = [
+        Edit(y.start, y.end, y.text, y.text, "kept-for-review", "year", reason=LAST_YEARS_WORK)
+        for y in years
+        if y.start not in moved and int(y.text[:4]) in review
+    ]
+    return list(moved.values()) + flagged
+
+
+CLAIMS = re.compile(r"只增不减|逐年增加|逐年提高|持续增长|稳步增长|稳步提高|均有增长|全部增长")
+
+
+def claim_edits(text: str, edits: list[Edit]) -> list[Edit]:
+    """A claim of growth (只增不减, 逐年增加 …) in a paragraph where a carried figure now falls: for review.
+    (Judging such claims against the data is the checker's claim reading; this only keeps them from passing.)"""
+    falls = [e.start for e in edits if e.kind == "word" and e.new in DOWN_WORDS]
+    out = []
+    for m in CLAIMS.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if any(start <= at < end for at in falls):
+            out.append(
+                Edit(
+                    m.start(),
+                    m.end(),
+                    m[0],
+                    m[0],
+                    "kept-for-review",
+                    "claim",
+                    reason="新数据中有下降：这一判断可能不再成立 / a figure now falls",
+                )
+            )
+    return out
+
+
+def _years_of(text: str, years: list[LinkedFigure], f: LinkedFigure, found: NewFigure) -> list[LinkedFigure]:
+    """The years carried figure f is stated for: in its sentence, its years and the one it is compared with;
+    before its sentence, the year its paragraph states for it."""
+    if not found.old_years:
+        return []
+    sentence, stated = _sentence(text, f.start), _stated(text, years, f)
+    lo, hi = min(found.old_years) - 1, max(found.old_years)
+    return [
+        y
+        for y in years
+        if (sentence[0] <= y.start < sentence[1] and lo <= int(y.text[:4]) <= hi)
+        or (y is stated and int(y.text[:4]) in found.old_years)
+    ]
+
+
+def _shifted(y: LinkedFigure, shift: int) -> Edit:
+    new_text = str(int(y.text[:4]) + shift) + y.text[4:]
+    return Edit(y.start, y.end, y.text, new_text, "updated", "year", reason="年份随数据顺延")
+
+
+def _stated(text: str, years: list[LinkedFigure], f: LinkedFigure) -> LinkedFigure | None:
+    """The year a figure's paragraph states before it (not a 比2019年 comparison)."""
+    para_start = text.rfind("\n", 0, f.start) + 1
+    before = [
+        y
+        for y in years
+        if para_start <= y.start < f.start
+        and not re.search(r"[比较与同]\s*$", text[max(0, y.start - 2) : y.start])
+    ]
+    return before[-1] if before else None
+
+
+def _sentence(text: str, offset: int) -> tuple[int, int]:
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, offset)), default=0)
+    end = SENTENCE_END.search(text, offset)
+    return start, end.start() if end else len(text)
