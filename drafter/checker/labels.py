@@ -24,6 +24,7 @@ RIVAL_MARGIN = 2.5  # idf mass by which another named metric must beat the value
 BARE_CHANGE = re.compile(
     r"\s*(?:较上年|比上年|同比|比\d{4}\s?年)?\s*(?:增长|增加|提高|下降|减少|降低|上升|提升)(?:了|为|达)?\s*"
 )
+BARE_BASE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年)(?:同期|同口径)?(?:的|为)?")
 CLAUSE_SEP = r"[，,：:]"
 
 
@@ -151,7 +152,9 @@ class Labels:
         said_kinds, said_levels = _groups(near, KINDS), _groups(near, LEVELS)
         if kinds and said_kinds and not kinds & said_kinds:
             return True
-        if not said_levels and levels:  # a level-specific label needs its level in the words or their statement
+        if (
+            not said_levels and levels
+        ):  # a level-specific label needs its level in the words or their statement
             said_levels = _groups(sentence.split("|", 1)[0], LEVELS)
         return levels != said_levels and not levels & said_levels
 
@@ -239,8 +242,10 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
     clauses = re.split(CLAUSE_SEP, doc.text[s : f.start])
-    if len(clauses) > 1 and BARE_CHANGE.fullmatch(clause):  # “，增长21.37%”: the clause before names it
-        clause = clauses[-2] + "，" + clause
+    if len(clauses) > 1 and (BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause)):
+        clause = (
+            clauses[-2] + "，" + clause
+        )  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
     context = doc.text[
         doc.context_start(f.start) : f.start
     ]  # 3、初中招生…；在校生人数255570人: the list's head counts

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from drafter.checker.labels import LABEL_MIN
+from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import Link, ValueLinker
+from drafter.checker.value_linking import ValueLinker
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
 from drafter.figures.derive import evaluate
@@ -33,10 +34,12 @@ class Linker(ValueLinker):
         )  # 高于全国平均水平1.2个百分点: no change of its own metric
         link = self.link_change(i) if self.doc.is_change(i) and not versus else None
         value = self.link_value(i) if link is None or link.status != "verified" else link
+        other = link is not None and link.key and value.key and value.key != link.key
         if (
             link is None
             or value.status == "verified"
             and self._named(i, value.key)
+            and not other  # 中职…17786.25元，比上年增长10.33%: not another metric's growth that happens to be 10.33%
             or link.status not in ("verified", "derived")
             and value.status == "derived"
         ):

@@ -196,7 +196,11 @@ def _count_in_text(reading: Reading, st: Statement, words: str) -> Verdict:
     for i in reading.between(s, e):
         f, c = reading.figures[i], reading.claims[i]
         lead = reading.lead(i)
-        if c.kind in ("value", "total") and re.search(words, lead[-10:]) and not ELIMINATED_COUNT.search(lead):
+        if (
+            c.kind in ("value", "total")
+            and re.search(words, lead[-10:])
+            and not ELIMINATED_COUNT.search(lead)
+        ):
             return f.value == 0, f"文中为{f.text.strip()}", f"text:{f.text.strip()}"
     return None
 

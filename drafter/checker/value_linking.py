@@ -8,51 +8,27 @@ Change figures (增长/下降 …) are `checker.linking`'s `Linker`, built on th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from drafter.checker.labels import LABEL_MIN, Labels, beats, bigrams, clause_of, figure_words
+from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
+from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words
+from drafter.checker.links import Link
 from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex
-from drafter.checker.sums import metric_sum
 from drafter.checker.words import FUTURE
-from drafter.core.types import Derived, Figure, Metric, SourceData
-from drafter.figures.derive import derive_all, is_average
+from drafter.core.types import Figure, Metric, SourceData
+from drafter.figures.derive import derive_all
 from drafter.figures.numbers import (
     convert,
-    find_figures,
     format_figure,
     matches_shown,
     same_family,
 )
 
-WEAK_LABEL = (
-    0.35  # words naming part of the label are enough for a value that matches exactly and is distinctive
-)
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
-KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
-    "sum": re.compile(r"合计|共计|总计|共有|总数|共"),
-    "share": re.compile(r"占|比例|比重|率"),
-    "per_capita": re.compile(r"生均|人均|平均|每"),
-    "exceed_target": re.compile(r"超|高于|高出|多"),
-    "exceed_target_pct": re.compile(r"超|高于|高出|标准"),
-    "diff": re.compile(r"增|减|降|提高|多|少"),
-    "growth": re.compile(r"增|减|降|提高|上升"),
-    "pp_change": re.compile(r"百分点"),
-}
 
 
-@dataclass(frozen=True)
-class Link:
-    status: str  # verified | derived | mismatch | unsupported | ignored (a number inside a metric's name)
-    source: str = ""
-    expected: str = ""
-    message: str = ""
-    key: str = ""  # metric key the figure was tied to (for change figures after it)
-    year: int = 0
-
-
-class ValueLinker:
+class ValueLinker(Finders):
     """Ties a figure stated as a value to the metric its words name, in the year stated, or to another source."""
 
     def __init__(self, doc: Reading, source: SourceData) -> None:
@@ -63,7 +39,7 @@ class ValueLinker:
         self._by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
-        self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in _fact_figures(source))
+        self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
 
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
@@ -140,7 +116,14 @@ class ValueLinker:
         ]
         if any(rank[m.key][0] or ev[m.key][0] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
-        for finder in (self.derived_hit, self.target_hit, self.fact_hit, self.sum_hit):
+        for finder in (
+            self.derived_hit,
+            self.target_hit,
+            self.fact_hit,
+            self.sum_hit,
+            self.share_hit,
+            self.ratio_hit,
+        ):
             found = finder(i, near, sent)
             if found and self._may_use(i, found, best, rank):
                 return found
@@ -184,7 +167,16 @@ class ValueLinker:
             )
         if year and y != year and year in m.values and (strong or best is None or best.key == m.key):
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
+        current = self.source.report.period
+        named = strong or rank[m.key][2] >= WEAK_LABEL or rank[m.key][2] > 0 and _distinct(f)
+        if year is None and self._is_current(i) and y != current and current in m.values and named:
+            return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def _is_current(self, i: int) -> bool:
+        """A figure with no year near it, not a previous value (比上年的X): it is of the year reported on."""
+        claim = self.doc.claims.get(i)
+        return claim is not None and claim.role != "base" and claim.base_year is None
 
     def mismatch(self, f: Figure, m: Metric, year: int, message: str) -> Link:
         value = m.values[year]
@@ -206,98 +198,7 @@ class ValueLinker:
             return abs(actual - f.value) <= 0.1 * abs(f.value) + 10**-f.decimals
         return matches_shown(f.value, f.decimals, actual)
 
-    def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
-        f, year = self.doc.figures[i], self.doc.stated_year(i)
-        best: tuple[float, Derived] | None = None
-        for d in self._derived.near(f):
-            if not self.fits(i, convert(d.value, d.unit, f.unit)):
-                continue
-            if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
-                continue
-            if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
-                continue
-            evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
-            if evidence >= 0.35 and (best is None or evidence > best[0]):
-                best = (evidence, d)
-        if best is None:
-            return None
-        keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
-        return Link("derived", best[1].formula, message=best[1].label, key=keys)
-
-    def sum_hit(self, i: int, near: str, sent: str) -> Link | None:
-        """义务教育阶段招生24636人 = 小学招生 + 初中招生: values of one kind (招生, 在校生 …) added up."""
-        f, claim = self.doc.figures[i], self.doc.claims.get(i)
-        if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
-            return None
-        said = self.labels.kinds_of(near, sent)
-        pool = [
-            m
-            for m in self.candidates(i, near)
-            if not is_average(m) and self.labels.kinds_of_key(m.key) == said
-        ]
-        pool.sort(key=lambda m: -self.labels.score(m.key, near, sent))
-        year = self.claim_year(i) or self.source.report.period
-        combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total))
-        if combo is None:
-            return None
-        keys = "+".join(m.key for m in combo)
-        return Link(
-            "derived",
-            f"sum({keys},{year})",
-            message="、".join(m.label for m in combo) + "之和",
-            key=keys.replace("+", "|"),
-            year=year,
-        )
-
-    def target_hit(self, i: int, near: str, sent: str) -> Link | None:
-        f = self.doc.figures[i]
-        for m in self.compatible(f):
-            if (
-                m.target
-                and self.fits(i, convert(m.target.value, m.unit, f.unit))
-                and self.label_score(m.key, near, sent) >= 0.35
-            ):
-                return Link("verified", f"{m.key}.target", message=f"{m.label}的标准")
-        return None
-
-    def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
-        """A number of the metrics file's own sentences, said with the same words around it."""
-        f, text = self.doc.figures[i], self.doc.text
-        around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
-        for g, ref, words in self._facts.near(f):
-            if self.fits(i, convert(g.value, g.unit, f.unit)):
-                grams = bigrams(words)
-                if not grams or len(grams & around) / len(grams) >= 0.4:
-                    return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
-        return None
-
 
 def _distinct(f: Figure) -> bool:
     """A figure of four or more significant digits is unlikely to equal a metric value by chance."""
     return len(re.sub(r"\D", "", f.text).strip("0")) >= 4
-
-
-def _input_key(ref: str) -> str:
-    """The metric key of a derivation input: tuition@2023 -> tuition, tuition.target@2023 -> tuition."""
-    return ref.split("@")[0].removesuffix(".target")
-
-
-def _fact_figures(source: SourceData) -> list[tuple[Figure, str, str]]:
-    """Numbers stated in the metrics file's own sentences: facts, rectification, problems, plans, experiences."""
-    groups = [(f"facts.{ind}", statements) for ind, statements in source.facts.items()]
-    groups += [
-        (name, getattr(source, name)) for name in ("rectification", "problems", "plans", "experiences")
-    ]
-    groups += [
-        (f"{m.key}.target.label", (m.target.label,)) for m in source.metrics if m.target and m.target.label
-    ]
-    out = []
-    for prefix, statements in groups:
-        for k, statement in enumerate(statements):
-            for g in find_figures(statement):
-                if not g.ignored:
-                    ref = prefix if prefix.endswith(".label") else f"{prefix}[{k}]"
-                    out.append(
-                        (g, ref, statement[max(0, g.start - 10) : g.start] + statement[g.end : g.end + 10])
-                    )
-    return out

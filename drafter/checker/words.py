@@ -17,7 +17,7 @@ _CHANGE = "|".join(sorted(UP + DOWN, key=len, reverse=True))
 CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE})(?:了|率为|率|为|达到|达|约)?$")
 GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达到|达)?$")
 # 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change
-TO_VALUE = re.compile(rf"(?:{_CHANGE})?(?:至|到)$")
+TO_VALUE = re.compile(rf"(?:(?:{_CHANGE})?(?:至|到)|变为|变成)(?:\d{{4}}年的?)?$")
 FROM_VALUE = re.compile(r"(?:由|从)$")
 FROM_LOOSE = re.compile(
     r"(?:由|从)[^，。；由从]{0,16}$"

@@ -154,6 +154,7 @@ _IGNORE_SPANS = (
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
     (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:超)?大班额"), "name"),
     (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
+    (re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), "date"),
     (re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), "ratio"),
     (re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),

@@ -1,0 +1,193 @@
+"""Where a figure's value may come from besides a metric value of its own: a derived figure, a sum of values,
+one value as a share of another, students per teacher, a standard, a number of a stated fact.
+
+Mixed into the ValueLinker (checker.value_linking), whose state (the text, the data, label scores, fits)
+these use; each finder returns a Link or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.checker.labels import bigrams, clause_of
+from drafter.checker.links import Link
+from drafter.checker.sums import metric_sum
+from drafter.core.types import Derived, Figure, SourceData
+from drafter.figures.derive import is_average
+from drafter.figures.numbers import convert, family, find_figures, same_family, to_base
+
+WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
+SHARE_WORDS = re.compile(r"占|比例|比重|占比")
+KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
+    "sum": re.compile(r"合计|共计|总计|共有|总数|共"),
+    "share": re.compile(r"占|比例|比重|率"),
+    "per_capita": re.compile(r"生均|人均|平均|每"),
+    "exceed_target": re.compile(r"超|高于|高出|多"),
+    "exceed_target_pct": re.compile(r"超|高于|高出|标准"),
+    "diff": re.compile(r"增|减|降|提高|多|少"),
+    "growth": re.compile(r"增|减|降|提高|上升"),
+    "pp_change": re.compile(r"百分点"),
+}
+
+
+class Finders:
+    """The finders of a ValueLinker."""
+
+    def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
+        f, year = self.doc.figures[i], self.doc.stated_year(i)
+        best: tuple[float, Derived] | None = None
+        for d in self._derived.near(f):
+            if not self.fits(i, convert(d.value, d.unit, f.unit)):
+                continue
+            if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
+                continue
+            if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
+                continue
+            evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
+            if evidence >= 0.35 and (best is None or evidence > best[0]):
+                best = (evidence, d)
+        if best is None:
+            return None
+        keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
+        return Link("derived", best[1].formula, message=best[1].label, key=keys)
+
+    def sum_hit(self, i: int, near: str, sent: str) -> Link | None:
+        """义务教育阶段招生24636人 = 小学招生 + 初中招生: values of one kind (招生, 在校生 …) added up."""
+        f, claim = self.doc.figures[i], self.doc.claims.get(i)
+        if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
+            return None
+        said = self.labels.kinds_of(near, sent)
+        pool = [
+            m
+            for m in self.candidates(i, near)
+            if not is_average(m) and self.labels.kinds_of_key(m.key) == said
+        ]
+        pool.sort(key=lambda m: -self.labels.score(m.key, near, sent))
+        year = self.claim_year(i) or self.source.report.period
+        combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total))
+        if combo is None:
+            return None
+        keys = "+".join(m.key for m in combo)
+        return Link(
+            "derived",
+            f"sum({keys},{year})",
+            message="、".join(m.label for m in combo) + "之和",
+            key=keys.replace("+", "|"),
+            year=year,
+        )
+
+    def share_hit(self, i: int, near: str, sent: str) -> Link | None:
+        """公办幼儿园在园人数占比为58.26%: one metric's value as a share of another's, the part named by the words."""
+        f = self.doc.figures[i]
+        if f.unit != "%" or not SHARE_WORDS.search(near + sent[-20:]):
+            return None
+        year = self.claim_year(i) or self.source.report.period
+        counts = [
+            m
+            for m in self.source.metrics
+            if m.unit not in ("%", "个百分点") and year in m.values and m.values[year] > 0
+        ]
+        parts = [m for m in counts if self.labels.score(m.key, near, sent) >= WEAK_LABEL]
+        found = [
+            (p, w)
+            for p in parts
+            for w in counts
+            if w is not p
+            and same_family(p.unit, w.unit)
+            and convert(p.values[year], p.unit, w.unit) < w.values[year]
+            and self.fits(i, convert(p.values[year], p.unit, w.unit) / w.values[year] * 100)
+        ]
+        if len(found) != 1:
+            return None
+        p, w = found[0]
+        return Link(
+            "derived",
+            f"share({p.key},{w.key},{year})",
+            message=f"{p.label}占{w.label}的比例",
+            key=f"{p.key}|{w.key}",
+            year=year,
+        )
+
+    def ratio_hit(self, i: int, near: str, sent: str) -> Link | None:
+        """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比)."""
+        f = self.doc.figures[i]
+        if f.unit or not re.search(r"生师比|师生比", self.doc.lead(i)[-8:]):
+            return None
+        year = self.claim_year(i) or self.source.report.period
+        of_kind = [
+            m
+            for m in self.source.metrics
+            if year in m.values and m.values[year] > 0 and family(m.unit) == "人"
+        ]
+        students = [
+            m
+            for m in of_kind
+            if re.search(r"在校|学生", m.label) and not self.labels.conflicts(m.key, near, sent)
+        ]
+        teachers = [
+            m for m in of_kind if "专任教师" in m.label and not self.labels.conflicts(m.key, near, sent)
+        ]
+        found = [
+            (s, t)
+            for s in students
+            for t in teachers
+            if self.fits(i, to_base(s.values[year], s.unit)[0] / to_base(t.values[year], t.unit)[0])
+        ]
+        if len(found) != 1:
+            return None
+        s, t = found[0]
+        return Link(
+            "derived",
+            f"ratio({s.key},{t.key},{year})",
+            message=f"{s.label}÷{t.label}",
+            key=f"{s.key}|{t.key}",
+            year=year,
+        )
+
+    def target_hit(self, i: int, near: str, sent: str) -> Link | None:
+        f = self.doc.figures[i]
+        for m in self.compatible(f):
+            if (
+                m.target
+                and self.fits(i, convert(m.target.value, m.unit, f.unit))
+                and self.label_score(m.key, near, sent) >= 0.35
+            ):
+                return Link("verified", f"{m.key}.target", message=f"{m.label}的标准")
+        return None
+
+    def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
+        """A number of the metrics file's own sentences, said with the same words around it."""
+        f, text = self.doc.figures[i], self.doc.text
+        around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
+        for g, ref, words in self._facts.near(f):
+            if self.fits(i, convert(g.value, g.unit, f.unit)):
+                grams = bigrams(words)
+                if not grams or len(grams & around) / len(grams) >= 0.4:
+                    return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
+        return None
+
+
+def _input_key(ref: str) -> str:
+    """The metric key of a derivation input: tuition@2023 -> tuition, tuition.target@2023 -> tuition."""
+    return ref.split("@")[0].removesuffix(".target")
+
+
+def fact_figures(source: SourceData) -> list[tuple[Figure, str, str]]:
+    """Numbers stated in the metrics file's own sentences: facts, rectification, problems, plans, experiences."""
+    groups = [(f"facts.{ind}", statements) for ind, statements in source.facts.items()]
+    groups += [
+        (name, getattr(source, name)) for name in ("rectification", "problems", "plans", "experiences")
+    ]
+    groups += [
+        (f"{m.key}.target.label", (m.target.label,)) for m in source.metrics if m.target and m.target.label
+    ]
+    out = []
+    for prefix, statements in groups:
+        for k, statement in enumerate(statements):
+            for g in find_figures(statement):
+                if not g.ignored:
+                    ref = prefix if prefix.endswith(".label") else f"{prefix}[{k}]"
+                    out.append(
+                        (g, ref, statement[max(0, g.start - 10) : g.start] + statement[g.end : g.end + 10])
+                    )
+    return out
