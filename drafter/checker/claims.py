@@ -106,7 +106,9 @@ def _read_sentence(reading: Reading, idxs: list[int], claims: dict[int, Claim]) 
 def _first_reading(reading: Reading, i: int) -> Claim:
     f, lead, tail = reading.figures[i], reading.lead(i), reading.tail(i)
     from_year = re.search(r"(?:由|从)(\d{4})年的?$", lead)  # 由2020年的150名: the year is the from-year
-    claim = Claim(i, year=int(from_year.group(1)) if from_year else reading.stated_year(i), subject=_subject(lead))
+    claim = Claim(
+        i, year=int(from_year.group(1)) if from_year else reading.stated_year(i), subject=_subject(lead)
+    )
     claim.approx = bool(
         APPROX_BEFORE.search(lead) or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text
     )

@@ -165,6 +165,20 @@ class Labels:
     def kinds_of_key(self, key: str) -> frozenset[int]:
         return _groups("".join(self.terms.get(key, ())), KINDS)
 
+    def clashes(self, key: str, near: str) -> bool:
+        """The figure's own words name a kind or level the metric's label does not have (中职 vs 初中)."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        kinds, levels = self._kinds[key]
+        said_kinds, said_levels = _groups(near, KINDS), _groups(near, LEVELS)
+        return bool(
+            kinds
+            and said_kinds
+            and not kinds & said_kinds
+            or levels
+            and said_levels
+            and not levels & said_levels
+        )
+
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
         clause = TO_PHRASE.sub("", near.split("|", 1)[0])  # 由上年的X增加到Y: Y is a level

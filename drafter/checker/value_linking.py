@@ -127,6 +127,7 @@ class ValueLinker(Finders):
             found = finder(i, near, sent)
             if found and self._may_use(i, found, best, rank):
                 return found
+        hits = [h for h in hits if not self.labels.clashes(h[0].key, near)]  # 中职1070人 is not 初中's 1070人
         if hits:
             return self._from_hits(i, hits, rank, best, year)
         if best is not None and FUTURE.search(sent):
