@@ -32,12 +32,32 @@ from drafter.core.types import PROBLEM_STATUSES, CheckReport, SourceData  # noqa
 from drafter.source.load import load_source  # noqa: E402
 
 FLIPS = (
-    ("稳步提高", "有所下降"), ("持续提升", "有所下降"), ("稳步提升", "有所下降"), ("逐年提高", "逐年下降"),
-    ("持续提高", "有所下降"), ("有所增长", "有所下降"), ("进一步提高", "有所下降"), ("持续增长", "有所下降"),
-    ("有所下降", "稳步提高"), ("持续下降", "稳步提高"), ("逐年下降", "逐年提高"), ("连续三年下降", "连续三年增长"),
-    ("下降到", "增长到"), ("降至", "增至"), ("减少至", "增加至"), ("提高到", "下降到"), ("增长到", "下降到"),
-    ("实现了", "未实现"), ("实现", "未实现"), ("全面清零", "尚未清零"), ("全面消除", "尚未消除"),
-    ("达到", "未达到"), ("超过", "低于"), ("高于", "低于"), ("低于", "高于"), ("不低于", "低于"),
+    ("稳步提高", "有所下降"),
+    ("持续提升", "有所下降"),
+    ("稳步提升", "有所下降"),
+    ("逐年提高", "逐年下降"),
+    ("持续提高", "有所下降"),
+    ("有所增长", "有所下降"),
+    ("进一步提高", "有所下降"),
+    ("持续增长", "有所下降"),
+    ("有所下降", "稳步提高"),
+    ("持续下降", "稳步提高"),
+    ("逐年下降", "逐年提高"),
+    ("连续三年下降", "连续三年增长"),
+    ("下降到", "增长到"),
+    ("降至", "增至"),
+    ("减少至", "增加至"),
+    ("提高到", "下降到"),
+    ("增长到", "下降到"),
+    ("实现了", "未实现"),
+    ("实现", "未实现"),
+    ("全面清零", "尚未清零"),
+    ("全面消除", "尚未消除"),
+    ("达到", "未达到"),
+    ("超过", "低于"),
+    ("高于", "低于"),
+    ("低于", "高于"),
+    ("不低于", "低于"),
 )
 
 
@@ -45,12 +65,26 @@ def flagged(report: CheckReport, start: int, end: int) -> bool:
     return any(f.status in PROBLEM_STATUSES and f.start < end and start < f.end for f in report.findings)
 
 
+def claim_flagged(report: CheckReport, start: int, end: int) -> bool:
+    """A wrong claim in words, or a figure of the claim its neighbours contradict (a missing source is not it)."""
+    return any(
+        f.start < end
+        and start < f.end
+        and (f.kind == "claim" and f.status == "mismatch" or f.status == "inconsistent")
+        for f in report.findings
+    )
+
+
+def labelled_wrong(d: RealDoc) -> list[tuple[int, int]]:
+    return [(x.start, x.end) for x in d.defects] + [(c.start, c.end) for c in d.claims if c.defect]
+
+
 # ---------------------------------------------------------------- 1. real defects, text alone
 def real_defects(docs: list[RealDoc], verbose: bool) -> None:
     found = total = paragraphs = noisy = figures = alarms = 0
     for d in docs:
         report = check_text(d.text)
-        bad = [(x.start, x.end) for x in d.defects]
+        bad = labelled_wrong(d)
         for x in d.defects:
             total += 1
             hit = flagged(report, x.start, x.end)
@@ -58,15 +92,23 @@ def real_defects(docs: list[RealDoc], verbose: bool) -> None:
             if verbose and not hit:
                 print(f"    missed {d.id}: {x.text} ({x.kind})")
         for s, e in d.paragraphs():
-            inside = [f for f in report.findings if s <= f.start < e and f.status != "ignored" and f.kind == "figure"]
+            inside = [
+                f
+                for f in report.findings
+                if s <= f.start < e and f.status != "ignored" and f.kind == "figure"
+            ]
             if inside and not any(s <= a < e for a, _ in bad):
                 paragraphs += 1
                 noisy += any(f.status in PROBLEM_STATUSES for f in inside)
-        clean = [f for f in report.findings if f.status != "ignored" and not any(a <= f.start < b for a, b in bad)]
+        clean = [
+            f for f in report.findings if f.status != "ignored" and not any(a <= f.start < b for a, b in bad)
+        ]
         figures += len(clean)
         alarms += sum(f.status in PROBLEM_STATUSES for f in clean)
     print(f"  real defects found from text alone        {found}/{total} = {found / max(total, 1):.1%}")
-    print(f"  correct paragraphs with any flag          {noisy}/{paragraphs} = {noisy / max(paragraphs, 1):.1%}")
+    print(
+        f"  correct paragraphs with any flag          {noisy}/{paragraphs} = {noisy / max(paragraphs, 1):.1%}"
+    )
     print(f"  flags on correct figures                  {alarms}/{figures} = {alarms / max(figures, 1):.2%}")
 
 
@@ -75,7 +117,9 @@ def complete_docs(docs: list[RealDoc]) -> list[tuple[RealDoc, SourceData]]:
     out = []
     for d in docs:
         path = d.metrics.with_name(d.id + ".complete.yaml") if d.metrics else None
-        path = path or (Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs" / f"{d.id}.complete.yaml")
+        path = path or (
+            Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs" / f"{d.id}.complete.yaml"
+        )
         if path.exists():
             out.append((d, load_source(path)))
     return out
@@ -85,8 +129,12 @@ def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.R
     figures = alarms = 0
     for d, source in pairs:
         report = check_text(d.text, source)
-        bad = [(x.start, x.end) for x in d.defects]
-        clean = [f for f in report.findings if f.kind == "figure" and f.status != "ignored" and not any(a <= f.start < b for a, b in bad)]
+        bad = labelled_wrong(d)
+        clean = [
+            f
+            for f in report.findings
+            if f.kind == "figure" and f.status != "ignored" and not any(a <= f.start < b for a, b in bad)
+        ]
         figures += len(clean)
         alarms += sum(f.status in PROBLEM_STATUSES for f in clean)
         if verbose:
@@ -110,7 +158,9 @@ def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.R
     print(f"  documents with complete metrics           {len(pairs)}")
     print(f"  flags on the clean texts                  {alarms}/{figures} = {alarms / max(figures, 1):.2%}")
     for kind in TYPES:
-        print(f"  planted {kind:20} recall {hits[kind] / max(tries[kind], 1):.3f}  ({hits[kind]}/{tries[kind]})")
+        print(
+            f"  planted {kind:20} recall {hits[kind] / max(tries[kind], 1):.3f}  ({hits[kind]}/{tries[kind]})"
+        )
     print(f"  planted, all types                        {sum(hits.values())}/{sum(tries.values())}")
     for miss in misses if verbose else []:
         print("    missed", miss)
@@ -124,13 +174,15 @@ def claims(docs: list[RealDoc], verbose: bool) -> None:
             source = load_source(d.metrics) if with_metrics and d.metrics else None
             report = check_text(d.text, source)
             for c in d.claims:
-                hit = flagged(report, c.start, c.end)
+                hit = claim_flagged(report, c.start, c.end)
                 wrong, caught = wrong + c.defect, caught + (c.defect and hit)
                 right, false_alarm = right + (not c.defect), false_alarm + (not c.defect and hit)
                 if verbose and hit != c.defect:
                     print(f"    {'missed' if c.defect else 'flagged'} claim {d.id}: {c.text}")
         label = "with --metrics" if with_metrics else "text alone    "
-        print(f"  real claims, {label}: wrong flagged {caught}/{wrong}; right flagged {false_alarm}/{right} = {false_alarm / max(right, 1):.1%}")
+        print(
+            f"  real claims, {label}: wrong flagged {caught}/{wrong}; right flagged {false_alarm}/{right} = {false_alarm / max(right, 1):.1%}"
+        )
     flipped = caught = 0
     for d in docs:
         source = load_source(d.metrics) if d.metrics else None
@@ -143,11 +195,58 @@ def claims(docs: list[RealDoc], verbose: bool) -> None:
             words = c.text.replace(flip[0], flip[1], 1)
             text = d.text[: c.start] + words + d.text[c.end :]
             flipped += 1
-            hit = flagged(check_text(text, source), c.start, c.start + len(words))
+            hit = claim_flagged(check_text(text, source), c.start, c.start + len(words))
             caught += hit
             if verbose and not hit:
                 print(f"    missed flipped claim {d.id}: {words}")
-    print(f"  true claims turned false by their words:  flagged {caught}/{flipped} = {caught / max(flipped, 1):.1%}")
+    print(
+        f"  true claims turned false by their words:  flagged {caught}/{flipped} = {caught / max(flipped, 1):.1%}"
+    )
+
+
+def data_claims(pairs: list[tuple[RealDoc, SourceData]], verbose: bool) -> None:
+    """Claim sentences written from the real data of each complete metrics file, one true and one false per
+    metric that has this year's and last year's value, appended to the real text and judged with that file."""
+    wrong = caught = right = false_alarm = 0
+    for d, source in pairs:
+        period = source.report.period
+        for m in source.metrics:
+            years = sorted(y for y in m.values if y <= period)
+            if len(years) < 2 or years[-1] != period or m.unit == "%" and m.key.endswith("_growth"):
+                continue
+            delta = m.values[years[-1]] - m.values[years[-2]]
+            if delta == 0:
+                continue
+            for words, true in ((f"{m.label}稳步提高。", delta > 0), (f"{m.label}有所下降。", delta < 0)):
+                text = d.text + "\n\n" + words
+                hit = claim_flagged(check_text(text, source), len(d.text) + 2, len(text))
+                wrong, caught = wrong + (not true), caught + (not true and hit)
+                right, false_alarm = right + true, false_alarm + (true and hit)
+                if verbose and hit == true:
+                    print(
+                        f"    {'flagged' if hit else 'missed'} {d.id}: {words} ({m.values[years[-2]]} -> {m.values[years[-1]]})"
+                    )
+        budget = [
+            m
+            for m in source.metrics
+            if m.key == "fund.general_budget_edu"
+            or m.key.startswith("fund.per_student_")
+            and not m.key.endswith("_growth")
+        ]
+        moves = [
+            m.values[period] - m.values[max(y for y in m.values if y < period)]
+            for m in budget
+            if period in m.values and any(y < period for y in m.values)
+        ]
+        if moves:
+            true = all(x >= 0 for x in moves)
+            text = d.text + "\n\n" + "教育经费实现了“两个只增不减”。"
+            hit = claim_flagged(check_text(text, source), len(d.text) + 2, len(text))
+            wrong, caught = wrong + (not true), caught + (not true and hit)
+            right, false_alarm = right + true, false_alarm + (true and hit)
+    print(
+        f"  claims written from real data:            wrong flagged {caught}/{wrong} = {caught / max(wrong, 1):.1%}; right flagged {false_alarm}/{right} = {false_alarm / max(right, 1):.1%}"
+    )
 
 
 def main() -> int:
@@ -167,6 +266,7 @@ def main() -> int:
         planted(complete_docs(docs), args.per_doc, random.Random(args.seed), args.verbose)
         print("3. claims in words")
         claims(docs, args.verbose)
+        data_claims(complete_docs(docs), args.verbose)
     return 0
 
 

@@ -18,6 +18,7 @@ from realtext import RealDoc
 from drafter.core.types import Figure, Metric, SourceData
 from drafter.figures.numbers import find_figures, format_number, round_half_up, same_family, to_base
 
+EXCEEDS = re.compile(r"(?:超出|高出|超过|高于)[^，。；,;]{0,12}(?:标准|目标|要求)[^，。；,;]{0,4}$")
 TYPES = (
     "digit_typo",
     "other_year",
@@ -58,6 +59,7 @@ class Spot:
     metric: Metric | None = None
     year: int | None = None
     relation: str = ""  # the kind of relation whose result it is, from the annotations
+    exceeds: bool = False  # stated as the excess over a standard (超出/高出…标准37.3%)
 
 
 def spots(doc: RealDoc, source: SourceData) -> list[Spot]:
@@ -70,8 +72,9 @@ def spots(doc: RealDoc, source: SourceData) -> list[Spot]:
             continue
         relation = next((k for s, k in results if s <= f.start < s + len(f.text) + 8 and s <= f.start), "")
         metric, year = _value_of(f, source)
-        if metric is not None or relation:
-            out.append(Spot(f, metric, year, relation))
+        exceeds = bool(EXCEEDS.search(doc.text[max(0, f.start - 16) : f.start]))
+        if metric is not None or relation or exceeds:
+            out.append(Spot(f, metric, year, relation, exceeds))
     return out
 
 
@@ -81,7 +84,9 @@ def _value_of(f: Figure, source: SourceData) -> tuple[Metric | None, int | None]
         (m, y)
         for m in source.metrics
         for y, v in m.values.items()
-        if same_family(m.unit, f.unit) and abs(to_base(v, m.unit)[0] - to_base(f.value, f.unit)[0]) < 1e-6 * max(1, abs(to_base(v, m.unit)[0]))
+        if same_family(m.unit, f.unit)
+        and abs(to_base(v, m.unit)[0] - to_base(f.value, f.unit)[0])
+        < 1e-6 * max(1, abs(to_base(v, m.unit)[0]))
     ]
     return found[0] if len(found) == 1 else (None, None)
 
@@ -111,8 +116,11 @@ def eligible(kind: str, spot: Spot) -> bool:
         "other_metric": spot.metric is not None,
         "invented": spot.metric is not None,
         "total_sum": rel == "sum",
-        "chinese_numeral": spot.metric is not None and f.unit in COUNT_UNITS and f.decimals == 0 and 2 <= f.value <= 99,
-        "exceed_target": rel in ("gap",) or (rel == "" and spot.metric is None and f.unit == "个百分点"),
+        "chinese_numeral": spot.metric is not None
+        and f.unit in COUNT_UNITS
+        and f.decimals == 0
+        and 2 <= f.value <= 99,
+        "exceed_target": rel == "gap" or spot.exceeds,
     }[kind]
 
 
@@ -136,7 +144,11 @@ def _digit_typo(spot: Spot, source: SourceData, rng: random.Random) -> str | Non
 
 def _other_year(spot: Spot, source: SourceData, rng: random.Random) -> str | None:
     m = spot.metric
-    others = [v for y, v in m.values.items() if y != spot.year and round_half_up(v, spot.figure.decimals) != spot.figure.value]
+    others = [
+        v
+        for y, v in m.values.items()
+        if y != spot.year and round_half_up(v, spot.figure.decimals) != spot.figure.value
+    ]
     return _number(spot.figure, rng.choice(others)) if others else None
 
 
