@@ -1,12 +1,16 @@
-"""Checker throughput over all seed report text: MB/s without metrics (rules only) and with metrics.
+"""Checker throughput on one large document, and whether it grows linearly with the document.
 
-.venv/bin/python bench/checker_throughput.py [--repeat 3]
+The document is every real text of the project (knowledge/reports and eval/realtext) joined into one
+block, repeated to about 3 MB. Printed: MB/s on the 3 MB document (text alone, and against a metrics
+file), and the time of 16 blocks over the time of one block (16 for a linear checker), measured in one run.
+
+    .venv/bin/python bench/checker_throughput.py [--mb 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import glob
+import re
 import sys
 import time
 from pathlib import Path
@@ -15,57 +19,46 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter.checker.check import check_text  # noqa: E402
+from drafter.source.load import load_source  # noqa: E402
 
-SEEDS = Path("/work/shared/seeds")
-# cleaned reports (knowledge/reports) and the example metrics reconstructed from them, by region
-PAIRS = {"000": "yangquan-2021", "001": "changzhi-2021", "003": "fushun-2022", "004": "anyue-2023"}
+FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+METRICS = ROOT / "examples" / "changzhi-2021.yaml"
 
 
-def report_texts() -> list[tuple[str, str]]:
-    paths = sorted(glob.glob(str(ROOT / "knowledge" / "reports" / "*.md"))) or sorted(
-        glob.glob(str(SEEDS / "*.txt"))
+def block() -> str:
+    paths = sorted((ROOT / "knowledge" / "reports").glob("*.md")) + sorted(
+        (ROOT / "eval" / "realtext" / "docs").glob("*.md")
     )
-    return [(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in paths]
+    return "\n\n".join(FRONT.sub("", p.read_text(encoding="utf-8")) for p in paths)
 
 
-def timed(pairs: list[tuple[str, object]], repeat: int) -> tuple[float, int, int]:
-    """(seconds per pass, bytes per pass, figures per pass)."""
-    start, figures = time.perf_counter(), 0
-    for _ in range(repeat):
-        figures = sum(len(check_text(text, source).findings) for text, source in pairs)
-    seconds = (time.perf_counter() - start) / repeat
-    return seconds, sum(len(text.encode("utf-8")) for text, _ in pairs), figures
+def seconds(text: str, source: object) -> float:
+    start = time.perf_counter()
+    check_text(text, source)
+    return time.perf_counter() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--mb", type=float, default=3.0, help="size of the large document")
     args = parser.parse_args()
-    texts = report_texts()
-    seconds, size, figures = timed([(t, None) for _, t in texts], args.repeat)
+    one = block()
+    size = len(one.encode("utf-8"))
+    copies = max(1, round(args.mb * 1e6 / size))
+    big = "\n\n".join([one] * copies)
+    source = load_source(METRICS)
     print(
-        f"rules only: {len(texts)} reports, {size / 1e6:.3f} MB, {figures} figures, "
-        f"{seconds:.3f} s → {size / 1e6 / seconds:.2f} MB/s"
+        f"one block: {size / 1e6:.2f} MB ({len(one)} characters); large document: {copies} blocks, {len(big.encode()) / 1e6:.2f} MB"
     )
-    with_metrics = _with_metrics()
-    if with_metrics:
-        seconds, size, figures = timed(with_metrics, args.repeat)
+    for name, data in (("text alone", None), ("with metrics", source)):
+        t1 = seconds(one, data)
+        t16 = seconds("\n\n".join([one] * 16), data)
+        tbig = seconds(big, data)
         print(
-            f"with metrics: {len(with_metrics)} seed reports + examples/*.yaml, {size / 1e6:.3f} MB, "
-            f"{figures} figures, {seconds:.3f} s → {size / 1e6 / seconds:.2f} MB/s"
+            f"{name:13} {len(big.encode()) / 1e6 / tbig:5.2f} MB/s on {len(big.encode()) / 1e6:.1f} MB "
+            f"({tbig:.1f} s); 16 blocks take {t16 / t1:4.1f}× the time of one (linear: 16)"
         )
     return 0
-
-
-def _with_metrics() -> list[tuple[str, object]]:
-    from drafter.source.load import load_source
-
-    out = []
-    for seed, example in PAIRS.items():
-        text_paths, metrics = sorted(SEEDS.glob(f"{seed}_*.txt")), ROOT / "examples" / f"{example}.yaml"
-        if text_paths and metrics.is_file():
-            out.append((text_paths[0].read_text(encoding="utf-8"), load_source(metrics)))
-    return out
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ class Reading:
         self._sent_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
         self._starts = [figures[i].start for i in self.active]
         self._leads: dict[int, str] = {}
+        self._tails: dict[int, str] = {}
+        self._around: dict[tuple[int, bool], list[int]] = {}
         self.claims: dict = {}  # figure index -> Claim, filled by checker.claims.read_claims
         self.total_of: dict[int, int] = {}  # a listed part -> its total (filled by read_claims)
         self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
@@ -69,6 +71,12 @@ class Reading:
 
     def in_sentence(self, i: int, before: bool = True) -> list[int]:
         """Active figure indexes in the sentence of figure i, before (or after) it."""
+        key = (i, before)
+        if key not in self._around:
+            self._around[key] = self._in_sentence(i, before)
+        return self._around[key]
+
+    def _in_sentence(self, i: int, before: bool) -> list[int]:
         s, e = self.sentence(self.figures[i].start)
         pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)
         if before:
@@ -97,6 +105,11 @@ class Reading:
 
     def tail(self, i: int) -> str:
         """Text between figure i and the next active figure (or the sentence end)."""
+        if i not in self._tails:
+            self._tails[i] = self._tail(i)
+        return self._tails[i]
+
+    def _tail(self, i: int) -> str:
         f = self.figures[i]
         _, e = self.sentence(f.start)
         nxt = self.in_sentence(i, before=False)
