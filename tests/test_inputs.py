@@ -120,3 +120,19 @@ def test_a_metrics_workbook_may_not_inflate_past_its_limit(tmp_path):
     path = _zip(tmp_path / "m.xlsx", "xl/worksheets/sheet1.xml", b"<row/>" * (5 * MB // 6))
     with pytest.raises(InputError, match="would inflate to 5 MB"):
         check_zip(path, METRICS_LIMITS, what=".xlsx workbook")
+
+
+def test_a_text_far_longer_than_any_report_is_refused_before_checking(tmp_path):
+    from drafter.core.textio import MAX_CHARS, read_draft
+
+    path = tmp_path / "long.md"
+    path.write_text("学前三年毛入园率92.3%。\n" * (MAX_CHARS // 14 + 1), encoding="utf-8")
+    with pytest.raises(InputError, match="more than one report"):
+        read_draft(path)
+
+
+def test_an_xml_part_larger_than_any_report_is_refused_before_it_is_parsed(tmp_path):
+    xml = random.Random(2).randbytes(17 * MB // 2).hex().encode()  # 17 MB that does not compress
+    path = _zip(tmp_path / "big.docx", "word/document.xml", xml)
+    with pytest.raises(InputError, match="part word/document.xml holds 17 MB of XML"):
+        check_zip(path)

@@ -30,6 +30,7 @@ class Limits:
     max_member: int = 100 * MB  # one member, inflated
     max_ratio: int = 200  # inflated / compressed, per member larger than 1 MB inflated
     max_members: int = 10_000
+    max_xml: int = 16 * MB  # one .xml/.rels member: parsed whole (python-docx: ~4 s and ~100 MB per 16 MB)
 
 
 DEFAULT_LIMITS = Limits()  # reports (.docx and friends): pictures may be large, the XML is parsed whole
@@ -127,6 +128,12 @@ def _check_member(path: Path, member: zipfile.ZipInfo, limits: Limits) -> None:
             f"part {member.filename} would inflate to {member.file_size / MB:.0f} MB ({ratio:.0f}× its stored size)",
             path=str(path),
             hint="this is not an ordinary Office file (a zip bomb?); open it in Word/WPS/Excel and save it again",
+        )
+    if member.filename.endswith((".xml", ".rels")) and member.file_size > limits.max_xml:
+        raise InputError(
+            f"part {member.filename} holds {member.file_size / MB:.0f} MB of XML (limit {limits.max_xml / MB:g} MB)",
+            path=str(path),
+            hint="far more than a report holds; check the file, or split the document",
         )
     if member.flag_bits & 0x1:
         raise InputError(

@@ -11,6 +11,7 @@ from drafter.core.errors import InputError
 from drafter.core.inputs import TEXT_NOTES, check_zip, decode_text, read_bytes
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown", "")
+MAX_CHARS = 300_000  # a report is 5,000–60,000 characters; the checker reads 300,000 in ~2 s (1,000,000: ~20 s)
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,10 @@ def read_draft(path: Path) -> DraftText:
         raise InputError(f"cannot check a {suffix} file", path=str(path), hint="use .md, .txt or .docx")
     if not text.strip():
         raise InputError("the draft is empty", path=str(path), hint="check the file you meant to check")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"holds {len(text):,} characters, more than one report ({MAX_CHARS:,} at most)",
+            path=str(path),
+            hint="check one report at a time (a folder of reports: `drafter check FOLDER -o REVIEW`)",
+        )
     return DraftText(text=text, path=str(path), note=note)
