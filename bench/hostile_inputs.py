@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import hostile_files as hf  # noqa: E402
 
 CLI = "import sys; from drafter.cli.main import run; sys.argv[0] = 'drafter'; run()"
-WEB_DRIVER = ROOT / "bench" / "hostile_web.py"
+WEB_DRIVER = ROOT / "tests" / "hostile_web.py"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -116,6 +116,8 @@ def said(stderr: str, stdout: str, code: int) -> str:
         last = [ln for ln in text.splitlines() if ln and not ln.startswith(" ")][-1]
         return f"Traceback … {last}"
     lines = [ln.strip() for ln in (text or ANSI.sub("", stdout)).splitlines() if ln.strip()]
+    if len(lines) > 1 and lines[0].endswith(":"):  # "1 problem(s) in FILE:" then the problem
+        return f"{lines[0]} {lines[1]}"
     return lines[0] if lines else ""
 
 
@@ -264,7 +266,7 @@ def read_only_after(work: Path) -> str:
     return ""
 
 
-# ---------------------------------------------------------------- the web page (bench/hostile_web.py)
+# ---------------------------------------------------------------- the web page (tests/hostile_web.py)
 def web(case: str) -> Callable[[Runner], list[str]]:
     def setup(runner: Runner) -> list[str]:
         ws = fresh(runner.work, f"ws-{case}")
@@ -360,7 +362,7 @@ def main() -> None:
             continue
         result = runner.run(case.setup(runner))
         note = case.after(runner.work)
-        message = result.said.replace("|", "\\|")[:110]
+        message = result.said.replace("|", "\\|").replace(str(runner.work) + "/", "")[:150]
         print(
             f"| {case.name} | {result.code} | {message} | {result.seconds:.1f} | {result.peak_mb:.0f} | {note} |",
             flush=True,

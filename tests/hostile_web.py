@@ -1,6 +1,7 @@
 """One bad request to the web page, over Starlette's TestClient; prints one line: what the server did.
+The web half of bench/hostile_inputs.py (kept out of bench/, whose every script `make bench` runs).
 
-    python bench/hostile_web.py CASE WORKSPACE INPUTS
+    python tests/hostile_web.py CASE WORKSPACE INPUTS
 
 Run by bench/hostile_inputs.py under /usr/bin/time -v (the workspace holds the example and its draft `yq`).
 CASE: base-url | symlink | reupload | deep-upload | bomb-upload | edit-40k | edit-40k-dense. Only 127.0.0.1 is contacted.
