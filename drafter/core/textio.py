@@ -11,7 +11,9 @@ from drafter.core.errors import InputError
 from drafter.core.inputs import TEXT_NOTES, check_zip, decode_text, read_bytes
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown", "")
-MAX_CHARS = 300_000  # a report is 5,000–60,000 characters; the checker reads 300,000 in ~2 s (1,000,000: ~20 s)
+MAX_CHARS = (
+    300_000  # a report is 5,000–60,000 characters; the checker reads 300,000 in ~2 s (1,000,000: ~20 s)
+)
 
 
 @dataclass(frozen=True)

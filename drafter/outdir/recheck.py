@@ -13,6 +13,7 @@ from dataclasses import replace
 from drafter.checker.check import check_text, headings
 from drafter.core.types import CheckReport, Finding, SourceData
 from drafter.export.markdown import Chunk, split_markdown
+from drafter.outdir.outputs import without_comments
 
 
 def _chunk(md_text: str, section_id: str) -> Chunk | None:
@@ -33,9 +34,10 @@ def recheck_section(
         return None
     if old_md[old.end :] != new_md[new.end :]:
         return None
-    marks = headings(new_md)
+    marks = headings(without_comments(new_md))
     offsets = [o for o, _ in marks]
-    alone = check_text(new.text, source, sections=[(o - new.start, n) for o, n in marks if o < new.end])
+    sections = [(o - new.start, n) for o, n in marks if o < new.end]
+    alone = check_text(without_comments(new.text), source, sections=sections)
     lines_before = new_md.count("\n", 0, new.start)
     shift, line_shift = new.end - old.end, new.text.count("\n") - old.text.count("\n")
     after = [_moved(f, shift, line_shift) for f in previous.findings if f.start >= old.end]
