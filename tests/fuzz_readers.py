@@ -280,6 +280,7 @@ class Fuzz:
     def reports(self) -> None:
         import docx
 
+        from drafter.carry.last_read import read_last
         from drafter.core.textio import read_draft
 
         buffer = io.BytesIO()
@@ -293,6 +294,7 @@ class Fuzz:
             md_path = _write(self.work, ".md", encode(self.rng, mutate(self.rng, report, 30)), f"r{i}.md")
             for path in (docx_path, md_path):
                 self.attempt("report", path.name, lambda p=path: read_draft(p))
+                self.attempt("last year's report", path.name, lambda p=path: read_last(p))
                 path.unlink()
 
     def eval_cases(self) -> None:
