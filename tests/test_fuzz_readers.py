@@ -17,6 +17,7 @@ READERS = (
     "draft.md import",
     "draft.json",
     "report",
+    "last year's report",
     "eval case",
     "upload",
 )
