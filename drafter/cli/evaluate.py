@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from drafter.core.config import Settings
+from drafter.core.errors import InputError
 
 
 def register(app: typer.Typer) -> None:
@@ -71,5 +72,11 @@ def eval_command(
     else:
         print_console(outcome.results, outcome.comparison)
         typer.echo(f"→ {out / 'results.json'} · {out / 'report.html'}")
+    if outcome.none_ran:
+        raise InputError(
+            f"no case could be run (the first: {outcome.first_error()})",
+            path=str(cases_dir),
+            hint=f"fix the cases listed in {out / 'report.html'}, then run again",
+        )
     if fail_on_regression and outcome.regressions:
         raise typer.Exit(1)

@@ -1,36 +1,92 @@
-"""Atomic file writes: a crash never leaves half a file behind."""
+"""Atomic file writes: a crash, a full disk or a refused folder never leaves half a file behind.
+
+Each file is written to a temp file beside it, fsynced, then renamed over the old one. `write_files_atomic`
+does that for a set of files that belong together (draft.json, draft.md, check.json, draft.docx): all are
+staged before the first is renamed, so a full disk leaves every previous file as it was. Any OSError
+becomes one InputError naming the path and the fix; no temp file is left behind.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from drafter.core.errors import InputError
 from drafter.core.secrets import redact
 
+_PROBLEMS = {
+    errno.ENOSPC: (
+        "磁盘空间不足 / disk full",
+        "free some space and run it again (the files there are unchanged)",
+    ),
+    errno.EDQUOT: ("磁盘配额已满 / disk quota exceeded", "free some space and run it again"),
+    errno.EACCES: (
+        "没有写入权限 / permission denied",
+        "choose a folder you can write to, or fix its permissions",
+    ),
+    errno.EPERM: (
+        "没有写入权限 / permission denied",
+        "choose a folder you can write to, or fix its permissions",
+    ),
+    errno.EROFS: ("只读文件系统 / read-only file system", "choose a folder on a writable disk"),
+    errno.EISDIR: ("是一个文件夹 / is a folder, not a file", "give a file name, e.g. FOLDER/result.json"),
+    errno.ENOTDIR: ("路径中有一段是文件 / a part of the path is a file", "check the path"),
+    errno.EFBIG: ("文件过大 / file too large for this disk or account", "free space or raise the limit"),
+    errno.ENAMETOOLONG: ("文件名过长 / file name too long", "choose a shorter name"),
+}
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, then rename over it."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise InputError(
-            f"cannot write here ({exc.strerror})", path=str(path), hint="choose a writable output directory"
-        ) from exc
+
+def write_error(path: Path, exc: OSError) -> InputError:
+    """The one-line refusal for an OSError met while writing `path`."""
+    reason = exc.strerror or str(exc)
+    problem, hint = _PROBLEMS.get(exc.errno or 0, ("", "choose a writable output directory"))
+    said = f"{problem} ({reason})" if problem else reason
+    return InputError(f"cannot write here: {said}", path=str(path), hint=hint)
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """A synced temp file beside `path` holding `data`; removed again when writing it fails."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def write_files_atomic(files: Mapping[Path, bytes]) -> None:
+    """Write every file or none of them (see the module's docstring)."""
+    staged: list[tuple[str, Path]] = []
+    current = Path()
+    try:
+        for current, data in ((Path(p), d) for p, d in files.items()):
+            staged.append((_stage(current, data), current))
+        while staged:
+            tmp, current = staged[0]
+            os.replace(tmp, current)
+            staged.pop(0)
+    except OSError as exc:
+        raise write_error(current, exc) from None
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file beside `path`, fsync, then rename over it."""
+    write_files_atomic({Path(path): data})
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -38,5 +94,10 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, redact(text).encode("utf-8"))
 
 
+def json_bytes(data: Any) -> bytes:
+    """Indented UTF-8 JSON with every registered secret redacted, as write_json_atomic writes it."""
+    return redact(json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def write_json_atomic(path: Path, data: Any) -> None:
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_bytes_atomic(path, json_bytes(data))

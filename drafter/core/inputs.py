@@ -2,12 +2,16 @@
 
 Every reader (metrics YAML/JSON/XLSX, draft.md/draft.json, reports of any format, uploads, eval cases)
 takes its bytes from `read_bytes`, checks an Office/zip package with `check_zip` before opening it, and
-decodes text with `decode_text`. A refusal is an InputError naming the file, the member or the limit,
-and the fix; nothing is parsed before the checks pass.
+decodes text with `decode_text` (`read_text` does both). YAML and JSON are parsed by `core.structured`.
+A refusal is an InputError naming the file, the member or the limit, and the fix; nothing is parsed
+before the checks pass.
 """
 
 from __future__ import annotations
 
+import errno
+import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,45 +30,78 @@ class Limits:
     max_member: int = 100 * MB  # one member, inflated
     max_ratio: int = 200  # inflated / compressed, per member larger than 1 MB inflated
     max_members: int = 10_000
+    max_xml: int = 16 * MB  # one .xml/.rels member: parsed whole (python-docx: ~4 s and ~100 MB per 16 MB)
 
 
-DEFAULT_LIMITS = Limits()
+DEFAULT_LIMITS = Limits()  # reports (.docx and friends): pictures may be large, the XML is parsed whole
+# A metrics workbook is tens of KB; openpyxl needs ~1 s and ~15 MB of memory per MB of sheet XML.
+METRICS_LIMITS = Limits(max_bytes=5 * MB, max_unzipped=16 * MB, max_member=4 * MB, max_ratio=100)
+TEXT_LIMITS = Limits(max_bytes=20 * MB)  # draft.md, draft.json, reference.md, expect.yaml, results.json
+ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Word, WPS and Excel write
 TEXT_NOTES = {
     "gb18030": "不是 UTF-8，已按 GB18030 读取 / not UTF-8: read as GB18030",
     "utf-16": "不是 UTF-8，已按 UTF-16 读取 / not UTF-8: read as UTF-16",
 }
+_READ_HINTS = {errno.EACCES: "check its permissions", errno.EPERM: "check its permissions"}
 
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, *, what: str = "file") -> bytes:
     """The file's bytes; InputError when it is missing, a folder, unreadable or over the size limit."""
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"is a folder, not a {what}", path=str(path), hint=f"give the path of a {what}")
-    if not path.is_file():
-        raise InputError("no such file", path=str(path), hint=f"check the path of the {what}")
-    size = path.stat().st_size
-    if size > limits.max_bytes:
+    try:
+        if path.is_dir():
+            raise InputError(f"is a folder, not a {what}", path=str(path), hint=f"give the path of a {what}")
+        if not path.exists():
+            raise InputError("no such file", path=str(path), hint=f"check the path of the {what}")
+        if not path.is_file():
+            raise InputError(
+                "is not a regular file (a device or a pipe?)", path=str(path), hint=f"give a {what}"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)  # a file that grows while we read is still bounded
+    except OSError as exc:
         raise InputError(
-            f"the file is {size / MB:.0f} MB, over the limit of {limits.max_bytes // MB} MB",
+            f"cannot read the file ({exc.strerror or exc})",
+            path=str(path),
+            hint=_READ_HINTS.get(exc.errno, "check the path and its permissions"),
+        ) from None
+    except ValueError as exc:  # a NUL byte in the path
+        raise InputError(
+            f"is not a usable path ({exc})", path=repr(str(path)), hint="check the path"
+        ) from None
+    if len(data) > limits.max_bytes:
+        raise InputError(
+            f"the file is over the limit of {limits.max_bytes / MB:g} MB for a {what}",
             path=str(path),
             hint="split the file, or check that it is the file you meant",
         )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read the file ({exc.strerror})", path=str(path), hint="check its permissions"
-        ) from None
+    return data
 
 
-def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Refuse a zip package (.docx/.xlsx/.zip) whose members would inflate past the limits — before inflating."""
+def read_text(path: Path, limits: Limits = TEXT_LIMITS, *, what: str = "text file") -> tuple[str, str]:
+    """(text, encoding) of a user's text file, read by `read_bytes` and decoded by `decode_text`."""
+    return decode_text(read_bytes(path, limits, what=what), Path(path))
+
+
+def check_zip(
+    path: Path, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None, what: str = "zip package"
+) -> None:
+    """Refuse a zip package (.docx/.xlsx/.zip) whose members would inflate past the limits, are encrypted
+    or use a compression Office never writes — before inflating a byte. `data`: the file's bytes when
+    the caller has read them already (then `path` only names the file)."""
     try:
-        with zipfile.ZipFile(path) as package:
+        with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise InputError(
-            f"not a readable zip package ({exc})",
+            f"not a readable {what} (not a zip package: {exc})",
             path=str(path),
             hint="open it in Word/WPS/Excel and save it again",
         ) from None
@@ -78,7 +115,7 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         total += member.file_size
     if total > limits.max_unzipped:
         raise InputError(
-            f"would inflate to {total / MB:.0f} MB (limit {limits.max_unzipped // MB} MB)",
+            f"would inflate to {total / MB:.0f} MB (limit {limits.max_unzipped / MB:g} MB)",
             path=str(path),
             hint="this is not an ordinary Office file; open it in Word/WPS/Excel and save it again",
         )
@@ -92,37 +129,66 @@ def _check_member(path: Path, member: zipfile.ZipInfo, limits: Limits) -> None:
             path=str(path),
             hint="this is not an ordinary Office file (a zip bomb?); open it in Word/WPS/Excel and save it again",
         )
+    if member.filename.endswith((".xml", ".rels")) and member.file_size > limits.max_xml:
+        raise InputError(
+            f"part {member.filename} holds {member.file_size / MB:.0f} MB of XML (limit {limits.max_xml / MB:g} MB)",
+            path=str(path),
+            hint="far more than a report holds; check the file, or split the document",
+        )
+    if member.flag_bits & 0x1:
+        raise InputError(
+            f"part {member.filename} is encrypted",
+            path=str(path),
+            hint="remove the password (Word/WPS/Excel: 文件 → 信息 → 保护) and save it again",
+        )
+    if member.compress_type not in ZIP_METHODS:
+        raise InputError(
+            f"part {member.filename} uses zip method {member.compress_type}, which Office never writes",
+            path=str(path),
+            hint="open it in Word/WPS/Excel and save it again",
+        )
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """(text, encoding) of a user's text file: UTF-8 (BOM dropped), UTF-16 (with a BOM, or without one when the
-    bytes say so), else GB18030 — what Chinese Windows tools save. Binary data is refused. The caller names a
-    non-UTF-8 encoding to the user (TEXT_NOTES)."""
+    """(text, encoding) of a user's text file: UTF-8 (BOM dropped), else GB18030 — what Chinese Windows tools
+    save — else UTF-16 (with a BOM, or without one when its NUL bytes say which). Binary data is refused. The
+    caller names a non-UTF-8 encoding to the user (TEXT_NOTES)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        order = ("utf-16",)
+        order: tuple[str, ...] = ("utf-16",)
     else:
-        utf16 = ("utf-16-le", "utf-16-be")
-        order = ("utf-8", *utf16, "gb18030") if _looks_utf16(data) else ("utf-8", "gb18030", *utf16)
+        order = ("utf-8", "gb18030", *_utf16_order(data))
     for encoding in order:
         try:
             text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
         except UnicodeDecodeError:
             continue
         if not _is_binary(text):
-            return text, encoding.removesuffix("-le").removesuffix("-be")
+            return text.removeprefix("\ufeff"), encoding.removesuffix("-le").removesuffix("-be")
     raise InputError(
         "is binary data, not text", path=str(path), hint="give a text, Word or metrics file saved as UTF-8"
     )
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """Many NUL bytes, all on even or all on odd positions: UTF-16 without a byte-order mark."""
+def _utf16_order(data: bytes) -> tuple[str, ...]:
+    """UTF-16 without a byte-order mark is told by its ASCII characters (line ends, digits): their NUL bytes
+    stand on odd positions (little-endian) or on even ones (big-endian), with few exceptions (一 is U+4E00).
+    Bytes whose NULs fall on both alike (binary) are not UTF-16."""
     head = data[:4096]
-    return head.count(0) > len(head) // 4 and (head[0::2].count(0) == 0 or head[1::2].count(0) == 0)
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < max(2, len(head) // 100) or max(even, odd) < 4 * min(even, odd):
+        return ()
+    return ("utf-16-le",) if odd > even else ("utf-16-be",)
 
 
 def _is_binary(text: str) -> bool:
-    """NUL characters or many control characters: binary data that happened to decode."""
+    """NUL characters, or more than 1 in 20 characters outside what text in Chinese, English and their
+    punctuation uses (controls, private use, unassigned code points): binary data that happened to decode.
+    Random bytes decoded as UTF-16 land there about half the time."""
     head = text[:100_000]
-    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in head or controls > max(8, len(head) // 100)
+    return "\x00" in head or len(_UNUSUAL.findall(head)) > max(8, len(head) // 20)
+
+
+_UNUSUAL = re.compile(
+    "[^\t-\r -~\xa0-\u024f\u0370-\u052f\u2000-\u2bff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef"
+    "\U0001f000-\U0001faff\U00020000-\U0003134f]"
+)

@@ -7,12 +7,13 @@ or over another case set cannot be compared: InputError says what differs.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from drafter.core.errors import InputError
+from drafter.core.inputs import TEXT_LIMITS, read_text
+from drafter.core.structured import parse_json
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.runner import FORMAT, VERSION
 
@@ -70,13 +71,12 @@ class Comparison:
 def load_results(path: Path) -> dict[str, Any]:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json(read_text(path, TEXT_LIMITS, what="results.json")[0], path)
+    except InputError as exc:
         raise InputError(
-            f"cannot read the results to compare with ({exc})",
-            path=str(path),
+            f"cannot read the results to compare with: {exc.message}",
             hint="pass the results.json of an earlier `drafter eval` run",
-        ) from exc
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(
             "not a results.json written by `drafter eval`",

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter.core.errors import InputError
+from drafter.core.inputs import TEXT_LIMITS, read_text
+from drafter.core.structured import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -103,14 +103,8 @@ def load_config(path: Path | None, *, required: bool = False) -> EvalConfig:
         if required:
             raise InputError("no such config file", path=str(path), hint="pass an existing file to --config")
         return EvalConfig()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(
-            f"cannot read the eval config ({exc})",
-            path=str(path),
-            hint="fix the YAML or restore eval/config.yaml from git",
-        ) from exc
+    text, _ = read_text(Path(path), TEXT_LIMITS, what="eval config")
+    data = parse_yaml(text, path) or {}
     if not isinstance(data, dict):
         raise InputError("not a mapping", path=str(path), hint="see the comments in eval/config.yaml")
     return parse_config(data, str(path))

@@ -8,8 +8,9 @@
         sections: [id …]          section ids the draft must have (e.g. rectification)
         no_sections: [id …]       section ids it must not have
 
-A case whose directory lacks metrics, or whose expect.yaml is broken, is still listed, with `error`
-set, so the runner reports it as errored and goes on with the others.
+A case whose directory lacks metrics, or whose reference.md/expect.yaml cannot be read, is still listed,
+with `error` set, so the runner reports it as errored and goes on with the others (a case whose metrics
+do not validate errors when it is drafted); `drafter eval` exits 2 when no case could be run at all.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from drafter.core.errors import InputError
+from drafter.core.inputs import TEXT_LIMITS, read_text
+from drafter.core.structured import parse_yaml
 
 METRICS_NAMES = ("metrics.yaml", "metrics.yml", "metrics.json", "metrics.xlsx")
 EXPECT_KEYS = ("contains", "not_contains", "sections", "no_sections")
@@ -47,7 +48,11 @@ class Case:
 def file_hash(path: Path | None) -> str:
     if path is None or not Path(path).is_file():
         return ""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    try:
+        with Path(path).open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 def _metrics_file(directory: Path) -> Path | None:
@@ -78,27 +83,25 @@ def _read_expect(directory: Path) -> Expect:
     path = directory / "expect.yaml"
     if not path.is_file():
         return Expect()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"cannot read ({exc})", path=str(path), hint="fix the YAML") from exc
-    return parse_expect(data, str(path))
+    text, _ = read_text(path, TEXT_LIMITS, what="expect.yaml")
+    return parse_expect(parse_yaml(text, path), str(path))
+
+
+def _read_reference(directory: Path) -> str:
+    path = directory / "reference.md"
+    return read_text(path, TEXT_LIMITS, what="reference.md")[0] if path.is_file() else ""
 
 
 def load_case(directory: Path) -> Case:
-    """One case; problems become `error`, never an exception."""
+    """One case; problems (a missing or unreadable file) become `error`, never an exception."""
     directory = Path(directory)
     metrics = _metrics_file(directory)
     if metrics is None:
         return Case(
             directory.name, directory, error=f"no metrics file ({' / '.join(METRICS_NAMES)}) in {directory}"
         )
-    ref_path = directory / "reference.md"
     try:
-        reference = ref_path.read_text(encoding="utf-8") if ref_path.is_file() else ""
-        expect = _read_expect(directory)
-    except (OSError, UnicodeDecodeError) as exc:
-        return Case(directory.name, directory, metrics, error=f"cannot read reference.md ({exc})")
+        reference, expect = _read_reference(directory), _read_expect(directory)
     except InputError as exc:
         return Case(directory.name, directory, metrics, error=exc.render())
     return Case(directory.name, directory, metrics, reference, expect)

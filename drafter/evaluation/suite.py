@@ -33,6 +33,16 @@ class EvalOutcome:
     def regressions(self) -> int:
         return len(self.comparison.regressions) if self.comparison is not None else 0
 
+    @property
+    def none_ran(self) -> bool:
+        """Every case errored (none could be loaded or drafted): the run measured nothing."""
+        counts = self.results.get("summary", {}).get("_cases", {})
+        return bool(counts.get("total")) and counts.get("errored") == counts.get("total")
+
+    def first_error(self) -> str:
+        case = next((c for c in self.results.get("cases", {}).values() if c.get("error")), {})
+        return str(case.get("error", "")).splitlines()[0] if case else ""
+
 
 def config_path_for(cases_dir: Path, settings: Settings) -> Path:
     """eval/config.yaml beside the cases folder, else the project's."""

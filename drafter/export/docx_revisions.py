@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,7 @@ def read_package(path: Path, *, what: str = "Word document") -> dict[str, bytes]
             path=str(path),
             hint="open it in Word/WPS, save as .docx",
         )
-    check_zip(path)
+    check_zip(path, data=data)
     return package_parts(data, str(path))
 
 
@@ -81,7 +82,14 @@ def package_parts(data: bytes, name: str = "") -> dict[str, bytes]:
                 path=name,
                 hint="give a .docx saved by Word or WPS (a spreadsheet or presentation will not do)",
             )
-        return {part: package.read(part) for part in (DOCUMENT, STYLES) if part in names}
+        try:
+            return {part: package.read(part) for part in (DOCUMENT, STYLES) if part in names}
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:  # a damaged member
+            raise InputError(
+                f"a part of the Word file is damaged ({exc})",
+                path=name,
+                hint="open it in Word/WPS and save it again",
+            ) from None
 
 
 def parse_xml(data: bytes, path: str = ""):

@@ -1,19 +1,25 @@
 """Hand edits: the sections an editor changed in draft.md, laid over draft.json or imported and locked.
 
 `current_draft(out_dir)` is the draft as its editor last left it: draft.json with the hand edits of
-draft.md laid over it, so `drafter export` re-exports after edits without touching draft.json.
+draft.md laid over it, so `drafter export` re-exports after edits without touching draft.json. draft.md
+is read as its editor saved it (any encoding, any line ends) or refused: an edit is never dropped silently.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from pathlib import Path
 
+from drafter.core.errors import InputError
+from drafter.core.inputs import TEXT_LIMITS, TEXT_NOTES, read_text
 from drafter.core.types import Draft, Provenance
-from drafter.export.markdown import body_hash, normalize_body, parse_markdown, render_markdown
+from drafter.export.markdown import body_hash, normalize_body, parse_markdown, render_markdown, split_markdown
 from drafter.outdir.names import MD_FILE
 from drafter.outdir.store import load_draft
+
+log = logging.getLogger(__name__)
 
 
 def edited_sections(draft: Draft, md_text: str) -> dict[str, str]:
@@ -43,8 +49,23 @@ def import_hand_edits(draft: Draft, md_text: str) -> tuple[Draft, tuple[str, ...
 
 
 def read_markdown(out_dir: Path, draft: Draft) -> str:
+    """draft.md as its editor left it — UTF-8, or GB18030/UTF-16 as Notepad and WPS save it, line ends made
+    \\n — or the rendered draft when there is none. InputError (before anything is written) when it is
+    binary, too big, or holds none of the draft's section markers: its edits could not be placed."""
     path = Path(out_dir) / MD_FILE
-    return path.read_text(encoding="utf-8") if path.is_file() else render_markdown(draft)
+    if not path.exists() and not path.is_symlink():
+        return render_markdown(draft)
+    text, encoding = read_text(path, TEXT_LIMITS, what="draft.md")
+    if encoding != "utf-8":
+        log.warning("%s: %s", path, TEXT_NOTES[encoding])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if draft.sections and not split_markdown(text):
+        raise InputError(
+            "holds none of the draft's section markers (<!-- section: … -->), so its edits cannot be placed",
+            path=str(path),
+            hint="restore the marker lines (or the file), or move draft.md away to use draft.json as it is",
+        )
+    return text
 
 
 def with_edits(draft: Draft, markdown: str) -> Draft:
@@ -60,10 +81,4 @@ def with_edits(draft: Draft, markdown: str) -> Draft:
 def current_draft(out_dir: Path) -> Draft:
     """draft.json of OUT (InputError when missing or from another version) plus draft.md's hand edits."""
     draft = load_draft(Path(out_dir))
-    markdown = Path(out_dir) / MD_FILE
-    if not markdown.is_file():
-        return draft
-    try:
-        return with_edits(draft, markdown.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return draft  # an unreadable draft.md is not worth failing an export for: draft.json is the source
+    return with_edits(draft, read_markdown(out_dir, draft))

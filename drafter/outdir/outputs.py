@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafter.checker.check import check_text, report_to_json
-from drafter.core.files import write_json_atomic, write_text_atomic
+from drafter.core.files import json_bytes, write_files_atomic
 from drafter.core.secrets import redact
 from drafter.core.types import STATUSES, CheckReport, Draft, SourceData
-from drafter.export.docx import write_docx
+from drafter.export.docx import docx_bytes
 from drafter.export.markdown import render_markdown, split_markdown
-from drafter.outdir.names import CHECK_FILE, DOCX_FILE, MD_FILE
-from drafter.outdir.store import save_draft
+from drafter.outdir.names import CHECK_FILE, DOCX_FILE, DRAFT_FILE, MD_FILE
+from drafter.outdir.store import draft_to_dict
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -29,17 +29,25 @@ def check_markdown(md_text: str, source: SourceData | None, path: str = "") -> C
     return replace(report, path=path) if path else report
 
 
-def write_all(out_dir: Path, draft: Draft, md_text: str, source: SourceData | None) -> CheckReport:
-    """Check the markdown, then write every file of OUT; each write is atomic."""
+def write_all(
+    out_dir: Path, draft: Draft, md_text: str, source: SourceData | None, report: CheckReport | None = None
+) -> CheckReport:
+    """Check the markdown (unless `report` is its check already), then write every file of OUT together,
+    every registered secret redacted: all of them or, on a full disk or a refused folder, none
+    (drafter.core.files.write_files_atomic)."""
 
     out_dir = Path(out_dir)
-    draft = redact_draft(draft)
-    md_text = redact(md_text)
-    report = check_markdown(md_text, source, str(out_dir / MD_FILE))
-    save_draft(out_dir, draft)
-    write_text_atomic(out_dir / MD_FILE, md_text)
-    write_json_atomic(out_dir / CHECK_FILE, report_to_json(report))
-    write_docx(draft, out_dir / DOCX_FILE)
+    draft, redacted = redact_draft(draft), redact(md_text)
+    if report is None or redacted != md_text:  # a secret removed moves the offsets: check again
+        report = check_markdown(redacted, source, str(out_dir / MD_FILE))
+    write_files_atomic(
+        {
+            out_dir / DRAFT_FILE: json_bytes(draft_to_dict(draft)),
+            out_dir / MD_FILE: redacted.encode("utf-8"),
+            out_dir / CHECK_FILE: json_bytes(report_to_json(report)),
+            out_dir / DOCX_FILE: docx_bytes(draft),
+        }
+    )
     return report
 
 

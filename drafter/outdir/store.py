@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from drafter.core.errors import InputError
 from drafter.core.files import write_json_atomic
+from drafter.core.inputs import TEXT_LIMITS, read_text
+from drafter.core.structured import parse_json
 from drafter.core.types import Draft, Provenance, ReportInfo, Section, SectionSpec, Table
 from drafter.outdir.names import DRAFT_FILE
 
@@ -46,6 +47,8 @@ def _section(raw: dict) -> Section:
         Table(t["caption"], tuple(t["header"]), tuple(tuple(r) for r in t["rows"]))
         for t in raw.get("tables", ())
     )
+    if not isinstance(raw["text"], str):
+        raise TypeError(f"section text is {type(raw['text']).__name__}, not text")
     return Section(
         spec=SectionSpec(**raw["spec"]),
         text=raw["text"],
@@ -57,7 +60,7 @@ def _section(raw: dict) -> Section:
 
 
 def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
-    if data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(
             "this is not a Drafter draft.json", path=path, hint="draft again with `drafter draft`"
         )
@@ -76,10 +79,12 @@ def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
             created_at=data.get("created_at", ""),
             version=VERSION,
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(
-            f"draft.json is damaged ({exc})", path=path, hint="draft again with `drafter draft`"
-        ) from exc
+            f"draft.json is damaged ({type(exc).__name__}: {str(exc)[:120]})",
+            path=path,
+            hint="draft again with `drafter draft`",
+        ) from None
 
 
 def load_draft(out_dir: Path) -> Draft:
@@ -88,13 +93,8 @@ def load_draft(out_dir: Path) -> Draft:
         raise InputError(
             "no draft.json here", path=str(out_dir), hint="create one with `drafter draft METRICS -o OUT`"
         )
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            f"cannot read draft.json ({exc})", path=str(path), hint="draft again with `drafter draft`"
-        ) from exc
-    return draft_from_dict(data, str(path))
+    text, _ = read_text(path, TEXT_LIMITS, what="draft.json")
+    return draft_from_dict(parse_json(text, path), str(path))
 
 
 def save_draft(out_dir: Path, draft: Draft) -> Path:

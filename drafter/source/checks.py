@@ -10,38 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.core.taxonomy import Taxonomy
+from drafter.source.plausible import value_problem
 from drafter.source.schema import FileModel, number_or_none
 
-COUNT_UNITS = frozenset(
-    (
-        "所",
-        "个",
-        "人",
-        "名",
-        "班",
-        "次",
-        "家",
-        "人次",
-        "条",
-        "处",
-        "项",
-        "间",
-        "台",
-        "套",
-        "册",
-        "座",
-        "校",
-        "户",
-        "张",
-        "篇",
-        "门",
-        "节",
-        "期",
-        "场",
-        "批",
-    )
-)
-GROWTH_WORDS = ("毛", "gross", "增长", "增幅", "growth", "提高", "增加", "change")
 _FIXES = {
     "missing": "required field is missing → add it",
     "extra_forbidden": "unknown field → remove it or check its spelling",
@@ -119,17 +90,6 @@ def _indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
     )
 
 
-def _value_problem(metric: dict, value: float) -> str:
-    unit, words = str(metric.get("unit", "")).strip(), f"{metric.get('key', '')} {metric.get('label', '')}"
-    if unit == "%" and value > 100 and not any(w in words for w in GROWTH_WORDS):
-        return (
-            f"{value:g}% is above 100, which a coverage/share/rate cannot be → check the figure or the unit"
-        )
-    if unit in COUNT_UNITS and value < 0:
-        return f"{value:g}{unit} is a negative count → counts cannot be below 0"
-    return ""
-
-
 def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxonomy) -> list[tuple[str, str]]:
     if not isinstance(metric, dict):
         return []
@@ -143,11 +103,16 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
         seen.setdefault(key, i)
     values = metric.get("values")
     for year, raw in values.items() if isinstance(values, dict) else ():
-        value = number_or_none(raw)
-        problem = _value_problem(metric, value) if value is not None else ""
-        if problem:
-            out.append((f"metrics[{i}].values.{year}", problem))
-    return out
+        out += _plausibility(metric, raw, f"metrics[{i}].values.{year}")
+    target = metric.get("target")
+    raw_target = target.get("value") if isinstance(target, dict) else target
+    return out + _plausibility(metric, raw_target, f"metrics[{i}].target.value")
+
+
+def _plausibility(metric: dict, raw: Any, where: str) -> list[tuple[str, str]]:
+    value = number_or_none(raw)
+    problem = value_problem(metric, value) if value is not None else ""
+    return [(where, problem)] if problem else []
 
 
 def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:

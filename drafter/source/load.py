@@ -6,16 +6,14 @@ The schema lives in `source.schema`, the checks in `source.checks`, the YAML tem
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter.core.config import Settings
 from drafter.core.errors import InputError
-from drafter.core.inputs import decode_text, read_bytes
+from drafter.core.inputs import METRICS_LIMITS, check_zip, decode_text, read_bytes
+from drafter.core.structured import parse_json, parse_yaml
 from drafter.core.taxonomy import Taxonomy, load_taxonomy
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.source.checks import check
@@ -30,7 +28,7 @@ MAX_SHOWN = 25
 # ---------------------------------------------------------------- reading files
 def read_text(path: Path) -> tuple[str, str]:
     """The file's text and the encoding it was read with: UTF-8, else GB18030/UTF-16 (said so by the caller)."""
-    data = read_bytes(Path(path), what="metrics file")
+    data = read_bytes(Path(path), METRICS_LIMITS, what="metrics file")
     if not data.strip():
         raise InputError(
             "the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template"
@@ -38,40 +36,15 @@ def read_text(path: Path) -> tuple[str, str]:
     return decode_text(data, path)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses a key written twice in one mapping (a copied `2021:` line loses data)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r} → write each key once", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep)
-
-
 def _parse_text(path: Path, text: str) -> Any:
-    try:
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, _UniqueKeyLoader)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-            path=str(path),
-            hint="fix the JSON syntax (commas, quotes, brackets)",
-        ) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(exc, "problem", None) or str(exc)
-        hint = (
-            "merge the repeated entries"
-            if "duplicate key" in reason
-            else "check indentation and quote values that contain ':' or '#'"
-        )
-        raise InputError(f"YAML syntax error{where}: {reason}", path=str(path), hint=hint) from exc
+    return parse_json(text, path) if path.suffix.lower() == ".json" else parse_yaml(text, path)
+
+
+def _read_xlsx(path: Path) -> dict:
+    """A workbook, after its size and its zip members' inflated sizes pass the metrics limits."""
+    data = read_bytes(path, METRICS_LIMITS, what="metrics workbook")
+    check_zip(path, METRICS_LIMITS, data=data, what=".xlsx workbook")
+    return read_workbook(path, data)
 
 
 def read_raw(path: Path) -> tuple[dict, str]:
@@ -85,7 +58,7 @@ def read_raw(path: Path) -> tuple[dict, str]:
             hint="use a .yaml, .yml, .json or .xlsx metrics file",
         )
     if suffix == ".xlsx":
-        return read_workbook(path), "xlsx"
+        return _read_xlsx(path), "xlsx"
     text, encoding = read_text(path)
     if encoding != "utf-8":
         log.warning("%s is not UTF-8: read it as %s", path, encoding.upper())

@@ -8,7 +8,7 @@ can name the cell. The layout constants and `write_template` are `xlsx_template`
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
+import io
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,9 @@ from drafter.source.xlsx_template import (
     TEXT_SHEETS,
 )
 
+MAX_ROWS = 5_000  # a metrics workbook holds a few hundred rows
+MAX_COLUMNS = 200
+
 
 def _cell_text(value: Any) -> str:
     if isinstance(value, dt.datetime):
@@ -35,18 +38,35 @@ def _cell_text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path, content: bytes | None) -> Any:
+    """The workbook; any failure inside openpyxl on a damaged file is the file's fault, said in one line."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise InputError(
-            f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
-            path=str(path),
-            hint="save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`",
-        ) from exc
+        return load_workbook(io.BytesIO(content) if content is not None else path, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises a dozen kinds on damaged XML; all mean the same
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: BaseException) -> InputError:
+    reason = " ".join(str(exc).split())[:120]
+    return InputError(
+        f"not a readable .xlsx workbook ({type(exc).__name__}: {reason})",
+        path=str(path),
+        hint="save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`",
+    )
+
+
+def _size_problems(ws: Any, path: Path) -> list[str]:
+    """A sheet used far beyond a metrics workbook's size (a stray cell at row 1,048,576): refused before
+    its empty rows are walked."""
+    if ws.max_row <= MAX_ROWS and ws.max_column <= MAX_COLUMNS:
+        return []
+    return [
+        f"{path}: {ws.title}: holds cells down to row {ws.max_row}, column {ws.max_column} "
+        f"(a metrics workbook has at most {MAX_ROWS} rows and {MAX_COLUMNS} columns) "
+        "→ delete the rows and columns below and right of your data"
+    ]
 
 
 def _value(raw: Any) -> Any:
@@ -177,9 +197,13 @@ def _read_texts(ws: Any, name: str, origin: dict[str, str]) -> list[str]:
     return texts
 
 
-def read_workbook(path: Path) -> dict:
-    """The workbook as metrics-file data (plus `_origin`); structural problems raise one InputError."""
-    wb, problems, origin = _open(path), [], {}
+def read_workbook(path: Path, content: bytes | None = None) -> dict:
+    """The workbook (read from `content` when given) as metrics-file data (plus `_origin`); structural
+    problems raise one InputError."""
+    wb, problems, origin = _open(path, content), [], {}
+    problems += [p for ws in wb.worksheets if ws.title != LISTS for p in _size_problems(ws, path)]
+    if problems:
+        raise _problems_error(problems, path)
     problems += [
         f"{path}: sheet {name!r} is missing → sheets needed: {', '.join(REQUIRED)} "
         f"(see `drafter metrics template`)"
@@ -198,10 +222,14 @@ def read_workbook(path: Path) -> dict:
     for title, name in TEXT_SHEETS.items():
         data[name] = _read_texts(wb[title], name, origin) if title in wb.sheetnames else []
     if problems:
-        error = InputError(
-            f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
-            hint="fix the workbook's layout, or copy your figures into a fresh template",
-        )
-        error.problems = problems  # type: ignore[attr-defined]  # validate_file lists them one by one
-        raise error
+        raise _problems_error(problems, path)
     return {**data, "_origin": origin}
+
+
+def _problems_error(problems: list[str], path: Path) -> InputError:
+    error = InputError(
+        f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
+        hint="fix the workbook's layout, or copy your figures into a fresh template",
+    )
+    error.problems = problems  # type: ignore[attr-defined]  # validate_file lists them one by one
+    return error

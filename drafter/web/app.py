@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,10 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from drafter.core.config import Settings
-from drafter.core.errors import BackendError, ConfigError, DrafterError
+from drafter.core.errors import BackendError, DrafterError
 from drafter.export.html import render_report_html
 from drafter.source.load import validate_file
+from drafter.web.backend_form import configured_url, form_settings
 from drafter.web.carry_upload import CARRY_ROUTES
 from drafter.web.editing import Conflict, Editor
 from drafter.web.jobs import Jobs
@@ -54,25 +54,18 @@ class WebState:
         return [self.ws.hide_root(p) for p in validate_file(path)]
 
     def settings_from(self, form: Any) -> Settings:
-        """The backend the editor chose; the API key only ever comes from the server's environment."""
-        backend = (form.get("backend") or "offline").strip()
-        if backend not in ("offline", "openai"):
-            raise ConfigError(f"未知后端 / unknown backend {backend[:20]!r}")
-        changes: dict[str, Any] = {"backend": backend, "quiet": True}
-        model, base_url = (form.get("model") or "").strip(), (form.get("base_url") or "").strip()
-        if backend == "openai" and model:
-            changes["model"] = model[:100]
-        if backend == "openai" and base_url:
-            if not base_url.startswith(("http://", "https://")):
-                raise ConfigError(
-                    "接口地址须以 http:// 或 https:// 开头 / the base URL must start with http(s)://"
-                )
-            changes["base_url"] = base_url[:300]
-        return dataclasses.replace(self.settings, **changes).validated()
+        """The backend the editor chose; the server's API key goes only to its configured base URL."""
+        return form_settings(self.settings, form)
 
     def backend_context(self) -> dict[str, Any]:
         s = self.settings
-        return {"default": s.backend, "model": s.model, "base_url": s.base_url, "key_set": bool(s.api_key)}
+        return {
+            "default": s.backend,
+            "model": s.model,
+            "base_url": s.base_url,
+            "configured_url": configured_url(s),
+            "key_set": bool(s.api_key),
+        }
 
     def index_context(
         self, selected: str, uploaded: str, problems: list[str] | None = None

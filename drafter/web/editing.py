@@ -1,6 +1,7 @@
 """Changing one section from the page: edit in place (then locked), or regenerate it into a proposal the
-editor accepts or rejects. Every change re-checks and rewrites OUT with drafter.outdir.outputs.write_all, so
-the CLI sees exactly what the page wrote. Each section carries a version; a stale one is a Conflict."""
+editor accepts or rejects. Every change re-checks that section (drafter.outdir.recheck) and rewrites OUT
+with drafter.outdir.outputs.write_all, so the CLI sees exactly what the page wrote. Each section carries a
+version; a stale one is a Conflict."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from drafter.drafting.context import build_context
 from drafter.export.markdown import normalize_body, render_markdown, replace_chunk
 from drafter.outdir.edits import import_hand_edits, read_markdown
 from drafter.outdir.outputs import write_all
+from drafter.outdir.recheck import recheck_section
 from drafter.outdir.store import load_draft
 from drafter.web.render import section_version
 from drafter.web.security import PathRefused
@@ -72,6 +74,8 @@ class Editor:
         return out_dir, draft, md_text, section
 
     def _save(self, out_dir: Path, draft: Draft, md_text: str, section: Section) -> CheckReport:
+        """Write OUT with one section changed; only that section is checked again (the rest of the check
+        is the page's, moved), and the result is kept for the page that shows it next."""
         draft = replace(
             draft, sections=tuple(section if s.spec.id == section.spec.id else s for s in draft.sections)
         )
@@ -79,7 +83,13 @@ class Editor:
             new_md = replace_chunk(md_text, section)
         except KeyError:
             new_md = render_markdown(draft)
-        return write_all(out_dir, draft, new_md, self.ws.source_for(draft))
+        source = self.ws.source_for(draft)
+        before = self.ws.check(md_text, source, out_dir)
+        report = write_all(
+            out_dir, draft, new_md, source, recheck_section(md_text, new_md, section.spec.id, before, source)
+        )
+        self.ws.remember(new_md, source, report)
+        return report
 
     def edit(self, name: str, section_id: str, text: str, version: str) -> CheckReport:
         body = normalize_body(text or "")

@@ -75,10 +75,8 @@ async def upload(request: Request) -> Response:
     data = await upload.read(web.upload_limit + 1)
     if len(data) > web.upload_limit:
         raise InputError(f"文件过大：上限 {web.upload_limit // 1024} KB / the file is over the upload limit")
-    path = await run_in_threadpool(web.ws.save_upload, upload.filename, data)
-    problems = await run_in_threadpool(web.validate, path)
-    if problems:
-        path.unlink(missing_ok=True)  # an invalid upload is not kept: fix it and upload it again
+    path, problems = await run_in_threadpool(web.ws.save_upload, upload.filename, data, web.validate)
+    if problems:  # an invalid upload is not kept (and a good file of the same name stays as it was)
         return page(request, "index.html.j2", status=400, **web.index_context("", "", problems))
     return back("/", metrics=web.ws.relative(path), uploaded="1")
 
@@ -144,14 +142,15 @@ async def draft_page(request: Request) -> Response:
 async def download(request: Request) -> Response:
     web = request.app.state.web
     name, file = safe_name(request.path_params["name"]), request.path_params["file"]
-    out_dir = web.ws.out_dir(name)
+    web.ws.out_dir(name)
     if file == "check.html":
         return HTMLResponse(
             await run_in_threadpool(web.check_html, name), headers=_attachment(f"{name}-check.html")
         )
-    if file not in DOWNLOADS or not (out_dir / file).is_file():
+    if file not in DOWNLOADS:
         raise PathRefused(f"没有这个文件 / no such file: {file}", 404)
-    return FileResponse(out_dir / file, media_type=DOWNLOADS[file], headers=_attachment(f"{name}-{file}"))
+    path = web.ws.draft_file(name, file)  # symlinks resolved: only files inside the workspace are served
+    return FileResponse(path, media_type=DOWNLOADS[file], headers=_attachment(f"{name}-{file}"))
 
 
 def _attachment(filename: str) -> dict[str, str]:

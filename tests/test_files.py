@@ -1,0 +1,108 @@
+"""drafter.core.files: a full disk, a read-only disk or a folder where a file should go — one line, exit 2,
+the previous files as they were, no temp file left. The disks are real: a small tmpfs (needs root, as CI
+and these machines run; skipped otherwise)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from drafter.cli.main import run
+from drafter.core.errors import InputError
+from drafter.core.files import write_files_atomic
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "yangquan-2021.yaml"
+
+
+def drafter(*args: object) -> int:
+    with pytest.raises(SystemExit) as done:
+        run([str(a) for a in args])
+    return done.value.code
+
+
+@pytest.fixture
+def disk(tmp_path):
+    """A 256 KB tmpfs at tmp_path/disk; `fill()` leaves it with no byte free, `read_only()` remounts it."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
+        pytest.skip("needs root to mount a small tmpfs")
+
+    class Disk:
+        path = mount
+
+        def fill(self) -> None:
+            fd = os.open(mount / ".filler", os.O_WRONLY | os.O_CREAT)
+            try:
+                while os.write(fd, b"\0" * 4096):
+                    pass
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
+
+        def read_only(self) -> None:
+            subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+
+    yield Disk()
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def visible(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != ".filler"}
+
+
+def test_a_set_of_files_is_written_whole_or_not_at_all_on_a_full_disk(disk):
+    old = {"draft.json": b"old json", "draft.md": b"old md"}
+    for name, data in old.items():
+        (disk.path / name).write_bytes(data)
+    disk.fill()
+    new = {disk.path / "draft.json": b"new" * 10, disk.path / "draft.md": b"x" * 200_000}
+    with pytest.raises(InputError) as info:
+        write_files_atomic(new)
+    assert "磁盘空间不足 / disk full" in info.value.render() and str(disk.path) in info.value.render()
+    assert visible(disk.path) == old  # neither file replaced, no temp file left
+
+
+def test_a_read_only_disk_is_said_so(disk):
+    disk.read_only()
+    with pytest.raises(InputError, match="只读文件系统 / read-only file system"):
+        write_files_atomic({disk.path / "check.json": b"{}"})
+
+
+def test_a_folder_where_a_file_should_go(tmp_path):
+    (tmp_path / "keep.json").write_bytes(b"old")
+    (tmp_path / "SOMEDIR").mkdir()
+    with pytest.raises(InputError, match="is a folder, not a file") as info:
+        write_files_atomic({tmp_path / "keep.json": b"new", tmp_path / "SOMEDIR": b"x"})
+    assert "FOLDER/result.json" in info.value.render()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["SOMEDIR", "keep.json"]
+    assert (tmp_path / "keep.json").read_bytes() == b"old"
+
+
+def test_check_into_a_folder_is_one_line_exit_2(tmp_path, capsys):
+    (tmp_path / "SOMEDIR").mkdir()
+    report = Path(__file__).resolve().parent.parent / "knowledge" / "reports" / "changzhi-2021.md"
+    assert drafter("check", report, "-o", tmp_path / "SOMEDIR") == 2
+    err = capsys.readouterr().err
+    assert "SOMEDIR: cannot write here: 是一个文件夹" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["SOMEDIR"]
+
+
+def test_redrafting_on_a_full_disk_is_one_line_exit_2_and_keeps_the_previous_draft(disk, capsys):
+    out = disk.path / "out"
+    assert drafter("draft", EXAMPLE, "-o", out, "--quiet") in (0, 1)
+    before = visible(out)
+    disk.fill()
+    code = drafter("section", out, "--section", "四", "--instructions", "简要一些", "--quiet")
+    err = capsys.readouterr().err
+    assert code == 2 and "磁盘空间不足 / disk full" in err and "Traceback" not in err
+    assert visible(out) == before
