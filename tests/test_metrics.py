@@ -42,7 +42,7 @@ GOOD = {
         "level": "city",
         "round": 2022,
         "period": 2021,
-        "issuer": "阳泉市人民政府",
+        "issuer": "阳泉市人民政府办公室",
         "date": dt.date(2022, 3, 20),
         "basis": "《评价方案》",
         "addressee": "省督导办",

@@ -66,6 +66,8 @@ class ReportInfo:
     addressee: str = ""  # 主送机关
     doc_number: str = ""  # 文号 of this report, optional
     issuer_mark: str = ""  # 发文机关标志, optional
+    signer: str = ""  # 签发人, printed in the header of an 上行文 (a report with a 文号 that is not a 函)
+    superior: str = ""  # the evaluating government's region (山西省, 资阳市): names the default addressee
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class SourceData:
     problems: tuple[str, ...] = ()
     plans: tuple[str, ...] = ()
     experiences: tuple[str, ...] = ()
+    self_check: tuple[str, ...] = ()  # how the self-check was organised (一、自查自评工作开展情况)
     path: str = ""
 
     def metric(self, key: str) -> Metric | None:

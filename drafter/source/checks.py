@@ -165,7 +165,21 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     rnd, period = number_or_none(report.get("round")), number_or_none(report.get("period"))
     if rnd is not None and period is not None and period > rnd:
         out.append(("report.period", f"assessed year {period} is after the round {rnd} → period <= round"))
-    return out
+    return out + _header_problems(report)
+
+
+def _header_problems(report: dict) -> list[tuple[str, str]]:
+    """The 版头 names the same issuer as the title and the 落款 (report.issuer), optionally + 文件."""
+    issuer, mark = str(report.get("issuer") or "").strip(), str(report.get("issuer_mark") or "").strip()
+    if issuer and mark and mark.removesuffix("文件") != issuer:
+        return [
+            (
+                "report.issuer_mark",
+                f"版头 {mark!r} names another issuer than report.issuer {issuer!r} (title and 落款) "
+                f"→ use {issuer!r} (or {issuer + '文件'!r}), or change report.issuer",
+            )
+        ]
+    return []
 
 
 def _order(problem: tuple[str, str]) -> list[Any]:

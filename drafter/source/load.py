@@ -153,5 +153,6 @@ def to_source(model: FileModel, path: Path) -> SourceData:
         problems=tuple(model.problems),
         plans=tuple(model.plans),
         experiences=tuple(model.experiences),
+        self_check=tuple(model.self_check),
         path=str(path),
     )
