@@ -109,6 +109,7 @@ def section_statements(source: SourceData, spec: SectionSpec) -> tuple[str, ...]
         "problems": source.problems,
         "plans": source.plans,
         "experience": source.experiences,
+        "self_check": source.self_check,
     }
     if spec.kind in by_kind:
         return tuple(by_kind[spec.kind])
