@@ -172,7 +172,8 @@ def test_what_the_data_lack_is_a_gap(source, settings, section_id, topic):
 
 
 def test_the_users_self_check_replaces_the_gap(source, settings):
-    given = replace(source, self_check=("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",))
+    facts = {**source.facts, "self_check": ("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",)}
+    given = replace(source, facts=facts)
     text = _write(given, settings, "self_check")[1].text
     assert text == "由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评。"
 
@@ -221,6 +222,20 @@ def test_experience_praises_only_what_went_well_and_repeats_no_figure(source, se
         "【待补充：取得上述成效的主要做法】" in filled.text
     )
     assert "学前" not in filled.text  # preschool has a problem (公办占比 below its standard)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("高位推动：出台若干意见。", ("高位推动", "出台若干意见")),
+        ("持续实施教师按男女1:1设岗招聘政策", ("持续实施教师按男女1:1设岗招聘政策", "")),
+        ("没有标题的一句话。", ("没有标题的一句话", "")),
+    ],
+)
+def test_items_split_into_lead_and_rest_only_at_a_lead_colon(item, expected):
+    from drafter.drafting.backends.offline import pair
+
+    assert pair(item) == expected
 
 
 def test_user_experiences_are_lead_and_explanation(source, settings):
@@ -368,7 +383,7 @@ def test_examples_use_known_slots_only(example, settings):
 def _typed_numbers(raw, source):
     """Digits the writer typed itself: anything but slots, years, list numbers and the user's own words."""
     text = re.sub(r"\[\[[^\]]*\]\]", "", raw)
-    lists = (*source.rectification, *source.problems, *source.plans, *source.experiences, *source.self_check)
+    lists = (*source.rectification, *source.problems, *source.plans, *source.experiences)
     own = [
         *lists,
         *(part for item in lists for part in re.split(r"[：:]", item, maxsplit=1)),

@@ -21,7 +21,7 @@ def source_strings(source: SourceData | None) -> tuple[str, ...]:
     report = (r.region, r.issuer, r.basis, r.addressee, r.doc_number, r.issuer_mark, r.signer, r.superior)
     metrics = tuple(t for m in source.metrics for t in (m.label, m.note, m.target.label if m.target else ""))
     facts = tuple(s for statements in source.facts.values() for s in statements)
-    lists = (*source.rectification, *source.problems, *source.plans, *source.experiences, *source.self_check)
+    lists = (*source.rectification, *source.problems, *source.plans, *source.experiences)
     return tuple(s for s in (*report, *metrics, *facts, *lists) if s)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.core.taxonomy import Taxonomy
+from drafter.core.types import PART_FACTS
 from drafter.source.schema import FileModel, number_or_none
 
 COUNT_UNITS = frozenset(
@@ -159,7 +160,7 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
         out += _metric_problems(i, metric, seen, taxonomy)
     facts = data.get("facts")
     for code in facts if isinstance(facts, dict) else {}:
-        if str(code) not in taxonomy.codes:
+        if str(code) not in taxonomy.codes and str(code) not in PART_FACTS:
             out.append((f"facts.{code}", _indicator_problem(str(code), taxonomy)))
     report = data.get("report") if isinstance(data.get("report"), dict) else {}
     rnd, period = number_or_none(report.get("round")), number_or_none(report.get("period"))

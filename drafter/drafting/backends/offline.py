@@ -26,7 +26,7 @@ from drafter.drafting.views import mark_told, metric_views, self_reference
 from drafter.knowledge.terms import TERMS_FILE, load_terms, timely
 
 LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县"}
-PAIR = re.compile(r"^([^：:。；]{2,40})[：:](.+)$", re.S)
+PAIR = re.compile(r"^([^：:。；]{1,39}[^\d：:。；])[：:](?!\d)(.+)$", re.S)  # not the colon of 1:1
 
 
 def clean(statement: str) -> str:
@@ -58,10 +58,9 @@ def _headings(settings: Settings) -> dict[str, str]:
 
 def _lists(source: SourceData) -> dict:
     return {
-        "facts_by": {code: [clean(f) for f in items] for code, items in source.facts.items()},
         "rectification": [pair(s) for s in source.rectification],
         "problems": [clean(s) for s in source.problems],
-        "plans": [clean(s) for s in source.plans],
+        "plans": [pair(s) for s in source.plans],
         "experiences": [pair(s) for s in source.experiences],
         "self_check": [clean(s) for s in source.self_check],
     }
