@@ -8,7 +8,10 @@ from drafter.figures.gaps import count_gaps, find_gaps, split_gaps, without_gaps
 @pytest.mark.parametrize(
     ("text", "topics"),
     [
-        ("按照要求，【待补充：本年度专题研究教育工作的会议（名称、次数）】。", ["本年度专题研究教育工作的会议（名称、次数）"]),
+        (
+            "按照要求，【待补充：本年度专题研究教育工作的会议（名称、次数）】。",
+            ["本年度专题研究教育工作的会议（名称、次数）"],
+        ),
         ("【待补充:签发人姓名】与【待补充：主送机关】", ["签发人姓名", "主送机关"]),
         ("【待补充】和（待补充）不是规范的空缺标记", []),  # no topic: a leftover, not a gap
         ("没有空缺。", []),
