@@ -7,7 +7,15 @@ import pytest
 import yaml
 
 from drafter.core.errors import InputError
-from drafter.knowledge.terms import TERMS_FILE, Term, anachronisms, load_terms, terms_after, timely
+from drafter.knowledge.terms import (
+    TERMS_FILE,
+    Term,
+    anachronisms,
+    load_terms,
+    terms_after,
+    timely,
+    timely_heading,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,3 +87,16 @@ def test_a_broken_table_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="since"):
         load_terms(path)
     assert TERMS_FILE.is_file() and isinstance(load_terms()[0], Term)
+
+
+@pytest.mark.parametrize(
+    ("code", "heading", "year", "expected"),
+    [
+        ("double_reduction", "深入落实“双减”政策", 2021, "深入落实“双减”政策"),
+        ("double_reduction", "深入落实“双减”政策", 2019, "减轻中小学生过重课业负担、规范校外培训"),
+        ("preschool", "推进学前教育普及普惠", 2017, "推进学前教育普及和普惠性资源建设"),
+        ("party", "坚持党对教育工作的全面领导", 2015, "坚持党对教育工作的全面领导"),
+    ],
+)
+def test_timely_heading(code, heading, year, expected):
+    assert timely_heading(code, heading, year) == expected

@@ -108,6 +108,23 @@ def anachronisms(
     return sorted(found, key=lambda a: a.start)
 
 
+@lru_cache(maxsize=4)
+def earlier_headings(path: Path = TERMS_FILE) -> dict[str, str]:
+    """Indicator code -> the heading a report uses before the taxonomy heading's term began."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read the terms table ({exc})", path=str(path)) from exc
+    return {str(k): str(v) for k, v in (data.get("earlier_headings") or {}).items()}
+
+
+def timely_heading(code: str, heading: str, year: int, path: Path = TERMS_FILE) -> str:
+    """`heading`, or the earlier heading of `code` when `heading` names a term begun after `year`."""
+    if not anachronisms(heading, year, load_terms(path)):
+        return heading
+    return earlier_headings(path).get(code, heading)
+
+
 def terms_after(year: int, terms: tuple[Term, ...] | None = None, *, month: int = 12) -> tuple[Term, ...]:
     """The terms a report about `year` must not name (for a model prompt's list of words to avoid)."""
     return tuple(t for t in (terms if terms is not None else load_terms()) if t.after(year, month))
