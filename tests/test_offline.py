@@ -55,7 +55,7 @@ def test_indicator_states_the_requirement_the_facts_and_the_figures(source, sett
     raw, filled = _write(source, settings, "preschool")
     assert filled.unknown == ()
     first, figures = filled.text.split("\n")
-    assert first == "按照推进学前教育普及普惠的要求，新建改扩建公办幼儿园12所。"
+    assert first == "按照学前教育普及普惠的要求，新建改扩建公办幼儿园12所。"
     # the 90% standard is not printed: 90.1% (2020) would read as it, rounded
     assert figures == (
         "2021年，全市学前三年毛入园率为91.2%，比2020年提高1.1个百分点，高于标准1.2个百分点；"
@@ -93,7 +93,7 @@ def test_one_lead_per_paragraph(tmp_path, settings):
         ),
         (  # down to nothing: 全部消除, never 下降100%
             Metric("teachers.large_class_count", "56人以上大班额", "个", {2020: 12, 2021: 0}),
-            "2021年，全市56人以上大班额0个，2020年为12个，已全部消除。",
+            "2021年，全市56人以上大班额0个，比2020年减少12个，已全部消除。",
             "100%",
         ),
         (  # three years the same way: 逐年
@@ -142,9 +142,27 @@ def test_two_no_decrease_is_claimed_only_as_the_data_show(source, settings, per_
     ],
 )
 def test_the_salary_conclusion_is_stated(source, settings, teacher, civil, expected):
+    """The teachers' average against the civil servants'; see also the counties that comply, below."""
     metrics = (
         Metric("salary.teacher_avg", "中小学教师年平均工资收入", "元", {2021: teacher}),
         Metric("salary.civil_servant_avg", "当地公务员年平均工资收入", "元", {2021: civil}),
+    )
+    assert _write(_with(source, *metrics), settings, "salary")[1].text.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("compliant", "expected"),
+    [
+        (98, "中小学教师平均工资收入水平不低于当地公务员平均工资收入水平。"),
+        (91, "仍有部分地区中小学教师平均工资收入水平未达到当地公务员平均工资收入水平。"),
+    ],
+)
+def test_the_salary_conclusion_from_the_counties_that_comply(source, settings, compliant, expected):
+    metrics = (
+        Metric("salary.counties_total", "县（市、区）总数", "个", {2021: 98}),
+        Metric(
+            "salary.counties_compliant", "教师平均工资不低于公务员的县（市、区）", "个", {2021: compliant}
+        ),
     )
     assert _write(_with(source, *metrics), settings, "salary")[1].text.endswith(expected)
 

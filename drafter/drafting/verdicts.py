@@ -16,6 +16,7 @@ from drafter.drafting.views import MetricView
 TOTAL_KEYS = ("fund.general_budget_edu",)
 SALARY_TEACHER, SALARY_CIVIL = "salary.teacher_avg", "salary.civil_servant_avg"
 SALARY_SHARE = "salary.counties_compliant_share"
+SALARY_COUNTIES, SALARY_COMPLIANT = "salary.counties_total", "salary.counties_compliant"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ def salary_verdict(views: list[MetricView]) -> str:
         return "not_lower" if teacher.value >= civil.value else "lower"
     if share is not None:
         return "not_lower" if share.value >= 100 else "partly"
+    total, compliant = by_key.get(SALARY_COUNTIES), by_key.get(SALARY_COMPLIANT)
+    if total and compliant and total.latest_year == compliant.latest_year:
+        return "not_lower" if compliant.value >= total.value else "partly"
     return ""
 
 
