@@ -51,6 +51,11 @@ def parse_instructions(text: str) -> Intent:
     )
 
 
+def explain(prompts, intent: Intent, kind: str) -> str:
+    """What the offline writer did and did not do with the instructions (prompts/offline/understood.j2)."""
+    return prompts.render("offline/understood", intent=intent, kind=kind).strip()
+
+
 def mentions(item: str, topic: str) -> bool:
     """True when `item` shares a run of 4 characters (the whole topic when shorter) with `topic`."""
     n = min(4, len(topic))
