@@ -247,6 +247,10 @@ def test_experience_praises_only_what_went_well_and_repeats_no_figure(source, se
     [
         ("高位推动：出台若干意见。", ("高位推动", "出台若干意见")),
         ("持续实施教师按男女1:1设岗招聘政策", ("持续实施教师按男女1:1设岗招聘政策", "")),
+        (
+            "教育投入力度不够：2023年一般公共预算教育经费较上年增长1.45%",
+            ("教育投入力度不够", "2023年一般公共预算教育经费较上年增长1.45%"),
+        ),
         ("没有标题的一句话。", ("没有标题的一句话", "")),
     ],
 )
@@ -447,6 +451,44 @@ def test_a_metric_the_facts_already_state_is_not_told_twice(fact, told):
     assert view.told is told
 
 
+def test_a_change_the_facts_already_give_is_not_told_again():
+    from drafter.core.types import ReportInfo, SourceData
+
+    source = SourceData(
+        report=ReportInfo(region="安岳县", level="county", round=2024, period=2023, issuer="安岳县人民政府"),
+        metrics=(
+            Metric("fund.general_budget_edu", "一般公共预算教育经费", "万元", {2023: 142.689}),
+            Metric("fund.general_budget_edu_growth", "一般公共预算教育经费同比增长", "%", {2023: 1.45}),
+        ),
+    )
+    slots = slot_table(source, derive_all(source))
+    (view,) = mark_told(metric_views(source, slots, "fund"), ("一般公共预算教育经费同比增长1.45%",), slots)
+    assert not view.told and view.companion == ""
+
+
 def test_a_standard_met_exactly_is_reached_not_exceeded(source, settings):
     metric = Metric("preschool.public_share", "公办幼儿园在园幼儿占比", "%", {2021: 50}, Target(50, ">="))
     assert "占比为50%，达到标准。" in _write(_with(source, metric), settings, "preschool")[1].text
+
+
+@pytest.mark.parametrize(
+    ("growths", "claim"),
+    [
+        ((1.45, 6.0, 7.14), "met"),  # stated growth rates only, as 安岳 gives them
+        ((1.45, -0.5, 7.14), "missed"),
+        ((1.45,), ""),  # the per-student figures are not given: not judged
+    ],
+)
+def test_two_no_decrease_from_stated_growth_rates(growths, claim):
+    from drafter.core.types import ReportInfo, SourceData
+    from drafter.drafting.verdicts import fund_verdict
+
+    keys = (
+        "fund.general_budget_edu_growth",
+        "fund.per_student_primary_growth",
+        "fund.per_student_junior_growth",
+    )
+    metrics = tuple(Metric(k, k, "%", {2023: g}) for k, g in zip(keys, growths, strict=False))
+    source = SourceData(ReportInfo("安岳县", "county", 2024, 2023, "安岳县人民政府"), metrics)
+    slots = slot_table(source, derive_all(source))
+    assert fund_verdict(metric_views(source, slots))[0] == claim

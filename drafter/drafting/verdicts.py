@@ -40,18 +40,20 @@ class Verdicts:
 
 
 def _fund_parts(views: list[MetricView]) -> tuple[list[MetricView], list[MetricView]]:
+    """The general budget and the per-student figures, each as a value series or a stated growth rate
+    (`…_growth`, kept apart when the base figure is not given)."""
     fund = [v for v in views if v.indicator == "fund"]
-    total = [v for v in fund if v.key in TOTAL_KEYS]
-    per_student = [v for v in fund if "per_student" in v.key and not v.key.endswith("_growth")]
+    total = [v for v in fund if v.key.removesuffix("_growth") in TOTAL_KEYS]
+    per_student = [v for v in fund if "per_student" in v.key]
     return total, per_student
 
 
 def _known(v: MetricView) -> bool:
-    return bool(v.trend or v.companion)
+    return bool(v.trend or v.companion or v.key.endswith("_growth"))
 
 
 def _fell(v: MetricView) -> bool:
-    return v.trend == "down" or v.companion_down
+    return v.trend == "down" or v.companion_down or (v.key.endswith("_growth") and v.value < 0)
 
 
 def fund_verdict(views: list[MetricView]) -> tuple[str, tuple[str, ...]]:

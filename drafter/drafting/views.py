@@ -237,13 +237,18 @@ def _amounts(text: str) -> set[tuple[float, str]]:
 
 def mark_told(views: list[MetricView], facts: tuple[str, ...], slots: dict[str, Slot]) -> list[MetricView]:
     """A metric whose latest value (as printed, any unit) the facts already state is not told again: the
-    facts are the user's own account of it, and a change they chose not to state is not added."""
+    facts are the user's own account of it, and a change they chose not to state is not added. A change,
+    growth or stated growth the facts already give is left out of the metric's clause."""
     stated = _amounts("；".join(facts))
     if not stated:
         return views
 
-    def told(v: MetricView) -> bool:
-        figures = _amounts(slots[v.latest].text) if v.latest in slots else set()
+    def said(name: str) -> bool:
+        figures = _amounts(slots[name].text) if name in slots else set()
         return bool(figures) and figures <= stated
 
-    return [replace(v, told=told(v)) for v in views]
+    out = []
+    for v in views:
+        parts = {f: "" for f in ("change", "growth", "companion") if getattr(v, f) and said(getattr(v, f))}
+        out.append(replace(v, told=said(v.latest), **parts))
+    return out

@@ -26,7 +26,7 @@ from drafter.drafting.views import mark_told, metric_views, self_reference
 from drafter.knowledge.terms import TERMS_FILE, load_terms, timely
 
 LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县"}
-PAIR = re.compile(r"^([^：:。；]{1,39}[^\d：:。；])[：:](?!\d)(.+)$", re.S)  # not the colon of 1:1
+PAIR = re.compile(r"^([^：:。；]{2,40})[：:](.+)$", re.S)
 
 
 def clean(statement: str) -> str:
@@ -36,7 +36,9 @@ def clean(statement: str) -> str:
 def pair(item: str) -> tuple[str, str]:
     """`问题：整改情况` / `标题：说明` as (head, rest); (item, "") when the item has no such head."""
     found = PAIR.match(clean(item))
-    return (clean(found.group(1)), clean(found.group(2))) if found else (clean(item), "")
+    if not found or (found.group(1)[-1].isdigit() and found.group(2)[:1].isdigit()):  # the colon of 1:1
+        return clean(item), ""
+    return clean(found.group(1)), clean(found.group(2))
 
 
 def first_timely(options, year: int, month: int = 12, terms=()) -> str:
