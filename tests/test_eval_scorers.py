@@ -416,3 +416,26 @@ def test_sameness_measures_shared_prose_without_numbers_names_and_gaps():
     assert scores["a"].details["max_shared"] == 1.0 and scores["a"].details["with"] == "b"
     assert not scores["a"].passed and scores["a"].issues
     assert scores["c"].details["max_shared"] < 0.4 and scores["c"].passed
+
+
+def test_claims_counts_the_claims_judged_and_lists_the_wrong_ones():
+    from drafter.core.types import Finding
+    from drafter.evaluation.scorers import claims
+
+    right = Finding("fund", 1, 0, 0, "实现“两个只增不减”", None, "", "verified", kind="claim")
+    wrong = Finding(
+        "compulsory",
+        1,
+        0,
+        0,
+        "全面消除大班额",
+        None,
+        "",
+        "mismatch",
+        expected="56人以上大班额12个",
+        kind="claim",
+    )
+    assert claims.score(make_subject()).details == {"claims": 0, "wrong": 0}
+    score = claims.score(make_subject(findings=(*GOOD_FINDINGS, right, wrong)))
+    assert not score.passed and score.value == 0.5 and score.details == {"claims": 2, "wrong": 1}
+    assert score.issues[0].text == "全面消除大班额" and "56人以上大班额12个" in score.issues[0].message

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from drafter.evaluation.scorers import (
     anachronism,
+    claims,
     coverage,
     figures,
     header,
@@ -25,6 +26,7 @@ DETERMINISTIC: dict[str, Callable[[Subject], Score]] = {
     leakage.NAME: leakage.score,
     placeholders.NAME: placeholders.score,
     style.NAME: style.score,
+    claims.NAME: claims.score,
     anachronism.NAME: anachronism.score,
     repetition.NAME: repetition.score,
     header.NAME: header.score,
@@ -33,6 +35,7 @@ CROSS = (sameness.NAME,)  # scored across all cases after the run (evaluation/ru
 # must pass for the offline writer
 GATED = (
     "figures",
+    "claims",
     "coverage",
     "structure",
     "leakage",
