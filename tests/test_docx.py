@@ -301,3 +301,44 @@ def test_missing_fonts_reads_fc_list(monkeypatch):
     assert layout.missing_fonts() == ("仿宋_GB2312", "方正小标宋简体", "楷体_GB2312", "宋体")
     monkeypatch.setattr(layout.shutil, "which", lambda name: None)
     assert layout.missing_fonts() is None
+
+
+def _with_header(draft, header_text: str, **report):
+    sections = tuple(
+        dataclasses.replace(s, text=header_text) if s.spec.kind == "header" else s for s in draft.sections
+    )
+    return dataclasses.replace(draft, report=dataclasses.replace(draft.report, **report), sections=sections)
+
+
+def test_masthead_names_the_issuer_when_only_a_doc_number_is_given(draft, tmp_path):
+    only_number = dataclasses.replace(draft, report=dataclasses.replace(draft.report, issuer_mark=""))
+    document = docx.Document(str(write_docx(only_number, tmp_path / "n.docx")))
+    mark = document.paragraphs[0]
+    assert mark.text == draft.report.issuer and mark.style.name == "发文机关标志"
+
+
+def test_an_upward_report_prints_the_signer_right_of_the_doc_number(draft, tmp_path):
+    signed = _with_header(
+        draft, "阳泉市人民政府\n阳政发〔2022〕15号　　签发人：王某", doc_number="阳政发〔2022〕15号"
+    )
+    document = docx.Document(str(write_docx(signed, tmp_path / "s.docx")))
+    line = next(p for p in document.paragraphs if "签发人" in p.text)
+    assert line.text == "阳政发〔2022〕15号\t签发人：王某"
+    ppr = line._p.pPr
+    assert ppr.find(f"{qn('w:jc')}").get(qn("w:val")) == "left"
+    assert ppr.find(f"{qn('w:tabs')}/{qn('w:tab')}").get(qn("w:val")) == "right"
+    name = line.runs[-1]
+    assert name.text == "王某" and fonts_of(name._r)["eastAsia"] == layout.FONT_H2  # 楷体
+
+
+def test_gap_markers_are_highlighted(draft, tmp_path):
+    gap = "【待补充：本年度专题研究教育工作的会议（名称、次数）】"
+    sections = tuple(
+        dataclasses.replace(s, text=s.text + gap) if s.spec.id == "party" else s for s in draft.sections
+    )
+    document = docx.Document(
+        str(write_docx(dataclasses.replace(draft, sections=sections), tmp_path / "g.docx"))
+    )
+    runs = [r for p in document.paragraphs for r in p.runs if "待补充" in r.text]
+    assert [r.text for r in runs] == [gap]
+    assert runs[0]._r.rPr.find(qn("w:highlight")).get(qn("w:val")) == "yellow"

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 from eval_helpers import BODY, GOOD_FINDINGS, finding, make_draft, make_subject, without
 
+from drafter.core.types import Section, SectionSpec
 from drafter.evaluation.scorers import (
     DETERMINISTIC,
+    anachronism,
     coverage,
     figures,
+    header,
     leakage,
     placeholders,
+    repetition,
+    sameness,
     structure,
     style,
 )
@@ -306,3 +314,128 @@ def test_copies_of_the_source_data_stock_phrases_and_the_own_report_are_not_leak
     assert leakage.score(subject).passed  # masked by leakage.common_phrases
     bare = dataclasses.replace(subject.config, common_phrases=())
     assert not leakage.score(dataclasses.replace(subject, config=bare)).passed
+
+
+# ---------------------------------------------------------------- anachronism, repetition, header, sameness
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("我市深入落实“双减”政策，全面消除大班额。", ["双减"]),  # 2021-07, after a report on 2019
+        ("我市推动职业教育提质培优，实施县中振兴。", ["提质培优", "县中振兴"]),
+        ("我市扎实推进义务教育优质均衡发展。", []),  # 2017
+    ],
+)
+def test_anachronism_judges_the_assessed_year(text, found):
+    report = dataclasses.replace(make_draft().report, period=2019, round=2020)
+    draft = dataclasses.replace(make_draft(compulsory=text), report=report)
+    score = anachronism.score(make_subject(draft=draft))
+    assert [i.text for i in score.issues] == found
+    assert score.passed is (not found)
+
+
+def test_anachronism_lets_plans_use_the_round_year():
+    report = dataclasses.replace(make_draft().report, period=2020, round=2021, date=dt.date(2021, 11, 1))
+    draft = dataclasses.replace(make_draft(plans="下一步，持续巩固“双减”成果。"), report=report)
+    assert anachronism.score(make_subject(draft=draft)).passed
+    late = dataclasses.replace(make_draft(fund="2020年我市深入落实“双减”政策。"), report=report)
+    assert not anachronism.score(make_subject(draft=late)).passed
+
+
+REPEATED = [
+    (
+        "a sentence twice",
+        dict(problems="一是城乡教育资源配置仍不均衡。一是城乡教育资源配置仍不均衡。"),
+        "sentence printed twice",
+    ),
+    (
+        "a figure twice",
+        dict(fund="全市一般公共预算教育支出21.09亿元；全市一般公共预算教育支出21.09亿元。"),
+        "figure printed twice",
+    ),
+    ("a 0% change", dict(fund="比2020年减少1万元，下降0%。"), "0% or 100%"),
+    ("a -100% change", dict(compulsory="大班额0个，比上年减少12个，下降100%。"), "0% or 100%"),
+    (
+        "the lead twice",
+        dict(fund="2021年，全市一般公共预算教育支出21.09亿元；2021年，全市初中生均支出9000元。"),
+        "lead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "bodies", "message"), REPEATED, ids=[r[0] for r in REPEATED])
+def test_repetition_flags(why, bodies, message):
+    score = repetition.score(make_subject(draft=make_draft(**bodies)))
+    assert not score.passed and any(message in i.message for i in score.issues), [
+        i.message for i in score.issues
+    ]
+
+
+def test_repetition_leaves_the_users_own_statements_alone():
+    fact = "市委常委会专题研究教育工作4次，市政府常务会研究教育工作4次"
+    source = dataclasses.replace(make_subject().source, facts={"party": (fact,)})
+    subject = make_subject(draft=make_draft(party=fact + "。"), source=source)
+    assert repetition.score(subject).passed
+
+
+HEADERS = [
+    ("title issuer differs from 落款", dict(signature="青屏市人民政府办公室\n2022年3月20日"), "落款"),
+    ("addressee without its place", dict(addressee="省人民政府教育督导委员会办公室："), "addressee"),
+]
+
+
+@pytest.mark.parametrize(("why", "bodies", "message"), HEADERS, ids=[r[0] for r in HEADERS])
+def test_header_flags(why, bodies, message):
+    score = header.score(make_subject(draft=make_draft(**bodies)))
+    assert not score.passed and message in score.issues[0].message
+
+
+def test_header_wants_a_signer_on_an_upward_report_and_accepts_a_gap():
+    report = dataclasses.replace(make_draft().report, doc_number="青府〔2022〕3号")
+    spec = SectionSpec(id="header", kind="header")
+    for text, passed in (
+        ("青屏市人民政府\n青府〔2022〕3号", False),
+        ("青屏市人民政府\n青府〔2022〕3号　　签发人：王某", True),
+        ("青屏市人民政府\n青府〔2022〕3号　　签发人：【待补充：签发人姓名】", True),
+        ("青屏市人民政府办公室\n青府〔2022〕3号　　签发人：王某", False),  # 版头 names another issuer
+    ):
+        draft = make_draft()
+        draft = dataclasses.replace(draft, report=report, sections=(Section(spec, text), *draft.sections))
+        assert header.score(make_subject(draft=draft)).passed is passed, text
+
+
+def test_sameness_measures_shared_prose_without_numbers_names_and_gaps():
+    a = make_draft(fund="青屏市坚持把教育摆在优先发展的战略位置，2021年投入21.09亿元。【待补充：举措】")
+    other = dataclasses.replace(a.report, region="南屏县", issuer="南屏县人民政府")
+    b = dataclasses.replace(
+        make_draft(fund="南屏县坚持把教育摆在优先发展的战略位置，2020年投入9.8亿元。【待补充：会议】"),
+        report=other,
+    )
+    assert sameness.prose(a) == sameness.prose(b)  # only names, numbers and gaps differ
+    different = make_draft(**{k: "本段写的是完全不同的内容，各地情况各不相同。" + k for k in BODY})
+    scores = sameness.cross_case({"a": a, "b": b, "c": different})
+    assert scores["a"].details["max_shared"] == 1.0 and scores["a"].details["with"] == "b"
+    assert not scores["a"].passed and scores["a"].issues
+    assert scores["c"].details["max_shared"] < 0.4 and scores["c"].passed
+
+
+def test_claims_counts_the_claims_judged_and_lists_the_wrong_ones():
+    from drafter.core.types import Finding
+    from drafter.evaluation.scorers import claims
+
+    right = Finding("fund", 1, 0, 0, "实现“两个只增不减”", None, "", "verified", kind="claim")
+    wrong = Finding(
+        "compulsory",
+        1,
+        0,
+        0,
+        "全面消除大班额",
+        None,
+        "",
+        "mismatch",
+        expected="56人以上大班额12个",
+        kind="claim",
+    )
+    assert claims.score(make_subject()).details == {"claims": 0, "wrong": 0}
+    score = claims.score(make_subject(findings=(*GOOD_FINDINGS, right, wrong)))
+    assert not score.passed and score.value == 0.5 and score.details == {"claims": 2, "wrong": 1}
+    assert score.issues[0].text == "全面消除大班额" and "56人以上大班额12个" in score.issues[0].message

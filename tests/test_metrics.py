@@ -42,7 +42,7 @@ GOOD = {
         "level": "city",
         "round": 2022,
         "period": 2021,
-        "issuer": "阳泉市人民政府",
+        "issuer": "阳泉市人民政府办公室",
         "date": dt.date(2022, 3, 20),
         "basis": "《评价方案》",
         "addressee": "省督导办",
@@ -301,3 +301,10 @@ def test_yaml_template_validates_and_lists_the_taxonomy_keys(tmp_path):
     path.write_text(text, encoding="utf-8")
     source = load_source(path, TAXONOMY)
     assert source.metrics == () and source.report.period == 2021
+
+
+def test_self_check_statements_are_facts_of_that_part_not_an_indicator(tmp_path):
+    data = {**GOOD, "self_check": ["由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评"]}
+    source = load_source(write_yaml(tmp_path, data), TAXONOMY)
+    assert source.self_check == ("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",)
+    assert "self_check" in source.facts and "self_check" not in source.indicators()

@@ -46,7 +46,7 @@ SLOTS = (
 )
 EXEMPLAR = Passage(
     id="cz-12",
-    text="2021年，全市学前三年毛入园率达到91.5%。",
+    text="2021年，全市学前三年毛入园率达到91.5%。长治市坚持公益普惠基本方向，多渠道扩大普惠性资源。",
     source="reports/cz.md",
     region="长治市",
     year=2021,
@@ -140,9 +140,10 @@ def test_section_prompt_carries_report_spec_slots_facts_and_exemplars():
         "2023年新建公办幼儿园2所",
         "范文1（长治市，2021年）",
         "不得照抄",
-        EXEMPLAR.text,
+        "我县坚持公益普惠基本方向，多渠道扩大普惠性资源。",  # scrubbed: no figure, no year, no other name
     ):
         assert words in user, words
+    assert "91.5%" not in user and "长治市坚持" not in user
     assert "县委常委会" not in user  # another indicator's facts stay out
     assert "编辑的修改要求" not in user and "上一次生成的问题" not in user
 
@@ -189,3 +190,71 @@ def test_retry_message_states_the_problem(problem, words):
     assert message.role == "user" and words in message.content
     if problem == "unknown_slots":
         assert "[[fund.a@2021]]" in message.content
+
+
+# ---------------------------------------------------------------- what the data say, in the prompt
+FUND = SectionSpec(
+    id="fund", kind="indicator", heading="优先保障教育经费投入", ordinal="（一）", depth=2, indicator="fund"
+)
+
+
+def _fund_source(period=2023):
+    from drafter.core.types import Metric
+
+    report = ReportInfo(
+        region="安岳县", level="county", round=period + 1, period=period, issuer="安岳县人民政府"
+    )
+    metrics = (
+        Metric("fund.general_budget_edu", "一般公共预算教育支出", "万元", {period - 1: 9000, period: 9500}),
+        Metric(
+            "fund.per_student_junior",
+            "初中生均一般公共预算教育支出",
+            "元",
+            {period - 1: 15000, period: 14800},
+        ),
+    )
+    return SourceData(report=report, metrics=metrics)
+
+
+def _fund_prompt(period=2023):
+    from drafter.drafting.slots import section_slots, slot_table
+    from drafter.figures.derive import derive_all
+
+    source = _fund_source(period)
+    slots = section_slots(FUND, slot_table(source, derive_all(source)))
+    _, user = section_messages(load_prompts(PROMPTS), source, FUND, slots, ())
+    return user.content
+
+
+def test_the_prompt_gives_the_datas_verdicts_and_forbids_the_contrary_claim():
+    user = _fund_prompt()
+    assert "【数据结论】" in user
+    assert (
+        "- 一般公共预算教育支出：比上年增加" in user and "- 初中生均一般公共预算教育支出：比上年减少" in user
+    )
+    assert "“两个只增不减”未实现，不得写“实现两个只增不减”" in user
+
+
+def test_the_prompt_shows_a_written_example_with_slots():
+    user = _fund_prompt()
+    assert "【写法示例】" in user
+    assert "2023年，全县一般公共预算教育支出为[[fund.general_budget_edu@2023]]，比2022年增加[[diff(" in user
+
+
+@pytest.mark.parametrize(("period", "named"), [(2019, True), (2022, False)])
+def test_the_prompt_lists_the_policies_a_report_on_its_year_cannot_name(period, named):
+    user = _fund_prompt(period)
+    assert ("【不得使用的提法】" in user) is named
+    if named:
+        assert "双减（2021-07起）" in user and "提质培优（2020-09起）" in user
+
+
+def test_the_system_prompt_forbids_preambles_and_invented_facts():
+    system, _ = messages()
+    for words in (
+        "不写“好的”“以下是”",
+        "【待补充：需要补充的内容】",
+        "占位符后面不要再写单位",
+        "只能按【数据结论】选择",
+    ):
+        assert words in system, words

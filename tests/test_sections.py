@@ -94,7 +94,7 @@ def test_hand_edits_are_imported_locked_and_kept(out, settings):
     md_path = out / "draft.md"
     md = md_path.read_text(encoding="utf-8")
     fund_chunk = _chunks(out)["fund"]
-    edited_chunk = fund_chunk.replace("优先保障。", "优先保障（编辑手改）。", 1)
+    edited_chunk = fund_chunk.replace("。", "（编辑手改）。", 1)
     assert edited_chunk != fund_chunk
     md_path.write_text(md.replace(fund_chunk, edited_chunk), encoding="utf-8")
     outcome = regenerate(out, "preschool", settings, backend=FakeBackend())
@@ -133,8 +133,9 @@ def test_failed_regeneration_leaves_the_section(out, settings):
 
 
 def test_offline_regeneration_with_instructions_is_recorded(out, settings):
+    # 简要 drops the generic requirement sentence and keeps the facts (it used to drop the facts)
     outcome = regenerate(out, "party", settings, instructions="简要")
-    assert "一是" not in outcome.section.text
+    assert "按照" not in outcome.section.text and "一是市委常委会" in outcome.section.text
     assert outcome.section.history[-1].instructions == "简要"
 
 

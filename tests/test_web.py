@@ -94,6 +94,8 @@ def test_page_reads_the_cli_draft(client: TestClient, ws: Path) -> None:
     summary = json.loads((ws / "yq" / "check.json").read_text(encoding="utf-8"))["summary"]
     assert f'<b id="figure-count">{summary["figures"]}</b>' in page
     assert len(md) > 1000
+    # the gaps the offline writer leaves are marked for the editor
+    assert '<mark class="gap">【待补充：本年度推进学前教育普及普惠的主要举措' in page
 
 
 @pytest.mark.parametrize(

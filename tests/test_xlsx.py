@@ -166,3 +166,18 @@ def test_a_file_that_is_not_a_workbook(tmp_path):
     path.write_text("not a zip", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable .xlsx workbook"):
         load_source(path, TAXONOMY)
+
+
+def test_signer_superior_and_self_check_round_trip(template):
+    fill(template)
+    wb = openpyxl.load_workbook(template)
+    report = wb[REPORT]
+    rows = {report.cell(r, 1).value: r for r in range(3, report.max_row + 1)}
+    report.cell(rows["签发人 signer"], 2, "王某某")
+    report.cell(rows["上级政府 superior"], 2, "山西省")
+    wb["自查情况"].append(["由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评"])
+    wb.save(template)
+    source = load_source(template, TAXONOMY)
+    assert (source.report.signer, source.report.superior) == ("王某某", "山西省")
+    assert source.self_check == ("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",)
+    assert "self_check" not in source.indicators()

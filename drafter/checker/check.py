@@ -18,8 +18,8 @@ from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
 from drafter.checker.statements import Judgement, judge_all
 from drafter.checker.text import normalize
-from drafter.checker.words import GAP_MARKER
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
+from drafter.figures.gaps import count_gaps
 from drafter.figures.numbers import find_figures
 
 HEADING = re.compile(
@@ -139,7 +139,7 @@ def check_text(
     figures = [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
-    return CheckReport(findings=findings, path=path, gaps=len(GAP_MARKER.findall(normal.norm)))
+    return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
 
 
 def _claim_finding(loc: _Locator, judged: Judgement) -> Finding:

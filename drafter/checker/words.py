@@ -74,8 +74,6 @@ def direction_of(words: str) -> int:
     return -1 if any(cue.startswith(w) for w in DOWN) else 1
 
 
-GAP_MARKER = re.compile(r"【待补充[：:][^】\n]{1,200}】")  # a gap the writer leaves for the editor
-
 # claims made in words (checker.statements): what each kind says, as printed
 STATEMENTS = {
     "two_no_decrease": re.compile(

@@ -200,11 +200,11 @@ def section(
             )
         )
     elif not quiet:
-        _print_regen(outcome)
+        _print_regen(outcome, settings)
     raise typer.Exit(outcome.check.exit_code)
 
 
-def _print_regen(outcome: Any) -> None:
+def _print_regen(outcome: Any, settings: Any) -> None:
     from rich.console import Console
     from rich.syntax import Syntax
 
@@ -212,18 +212,14 @@ def _print_regen(outcome: Any) -> None:
     for sid in outcome.imported:
         console.print(f"[yellow]hand edits imported and locked:[/] {sid}")
     console.print(Syntax(outcome.diff or "(no change)\n", "diff", word_wrap=True))
-    if (
-        not outcome.diff
-        and outcome.section.provenance.instructions
-        and outcome.section.provenance.backend == "offline"
-    ):
-        console.print(
-            "[yellow]离线模板只在指标小节（（一）（二）…）中理解“简”（精简）；其他修改要求请用 --backend openai，"
-            "或直接编辑 draft.md（改过的章节会被锁定保留）。 / The offline writer only understands “简” (shorter),"
-            " in the indicator sub-sections; for other instructions use --backend openai, or edit draft.md by hand"
-            " (the section is then locked).[/]",
-            highlight=False,
-        )
+    provenance = outcome.section.provenance
+    if provenance.instructions and provenance.backend == "offline":
+        from drafter.drafting.instructions import explain, parse_instructions
+        from drafter.drafting.prompts import load_prompts
+
+        prompts = load_prompts(settings.prompts_dir)
+        note = explain(prompts, parse_instructions(provenance.instructions), outcome.section.spec.kind)
+        console.print(f"[yellow]{note}[/]", highlight=False)
     console.print(_check_line(outcome.check.summary))
 
 

@@ -31,7 +31,7 @@ def _report_table(source: Any, encoding: str) -> Any:
     counts = (
         f"{len(source.metrics)} metrics, {sum(len(v) for v in source.facts.values())} facts, "
         f"{len(source.rectification)} rectification, {len(source.problems)} problems, "
-        f"{len(source.plans)} plans, {len(source.experiences)} experiences"
+        f"{len(source.plans)} plans, {len(source.experiences)} experiences, {len(source.self_check)} self-check"
     )
     table.add_row("contents", counts)
     return table

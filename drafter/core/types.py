@@ -23,6 +23,9 @@ PROBLEM_STATUSES: frozenset[str] = frozenset({"mismatch", "unsupported", "incons
 
 
 # ---------------------------------------------------------------- source data (metrics.yaml)
+PART_FACTS = frozenset({"self_check"})  # report parts whose statements are kept in SourceData.facts
+
+
 @dataclass(frozen=True)
 class Target:
     """A standard a metric is compared against, e.g. 毛入园率 >= 90."""
@@ -66,6 +69,8 @@ class ReportInfo:
     addressee: str = ""  # 主送机关
     doc_number: str = ""  # 文号 of this report, optional
     issuer_mark: str = ""  # 发文机关标志, optional
+    signer: str = ""  # 签发人, printed in the header of an 上行文 (a report with a 文号 that is not a 函)
+    superior: str = ""  # the evaluating government's region (山西省, 资阳市): names the default addressee
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,16 @@ class SourceData:
     def metric(self, key: str) -> Metric | None:
         return next((m for m in self.metrics if m.key == key), None)
 
+    @property
+    def self_check(self) -> tuple[str, ...]:
+        """How the self-check was organised (一、自查自评工作开展情况): the facts of the `self_check` part."""
+        return tuple(self.facts.get("self_check", ()))
+
     def indicators(self) -> tuple[str, ...]:
-        """Indicator codes that have metrics or facts, in first-seen order."""
+        """Indicator codes that have metrics or facts, in first-seen order (report parts such as self_check,
+        whose statements are kept with the facts, are not indicators)."""
         seen = dict.fromkeys([m.indicator for m in self.metrics] + list(self.facts))
-        return tuple(seen)
+        return tuple(code for code in seen if code not in PART_FACTS)
 
 
 # ---------------------------------------------------------------- figures and checking

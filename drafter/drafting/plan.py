@@ -5,6 +5,7 @@ from __future__ import annotations
 from drafter.core.errors import InputError
 from drafter.core.taxonomy import Part, Taxonomy
 from drafter.core.types import SectionSpec, SourceData
+from drafter.knowledge.terms import timely_heading
 
 DIGITS = "零一二三四五六七八九"
 RECTIFICATION_FROM_ROUND = 2022  # the 上一轮整改 part is reported from the 2022 round on
@@ -41,7 +42,7 @@ def _indicator_specs(source: SourceData, taxonomy: Taxonomy, parent: str) -> lis
             SectionSpec(
                 id=code,
                 kind="indicator",
-                heading=ind.heading if ind else code,
+                heading=timely_heading(code, ind.heading, source.report.period) if ind else code,
                 ordinal=f"（{chinese_number(n)}）",
                 depth=2,
                 indicator=code,

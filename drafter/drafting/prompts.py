@@ -20,6 +20,10 @@ from drafter.core.config import Settings
 from drafter.core.errors import PromptError
 from drafter.core.types import Passage, ReportInfo, SectionSpec, Slot, SourceData
 from drafter.drafting.backends.base import Message
+from drafter.drafting.exemplars import scrub
+from drafter.drafting.verdicts import judge
+from drafter.drafting.views import metric_views, self_reference
+from drafter.knowledge.terms import terms_after, timely
 
 SYSTEM = "draft/system"
 SECTION = "draft/section"
@@ -109,6 +113,7 @@ def section_statements(source: SourceData, spec: SectionSpec) -> tuple[str, ...]
         "problems": source.problems,
         "plans": source.plans,
         "experience": source.experiences,
+        "self_check": source.self_check,
     }
     if spec.kind in by_kind:
         return tuple(by_kind[spec.kind])
@@ -117,6 +122,27 @@ def section_statements(source: SourceData, spec: SectionSpec) -> tuple[str, ...]
 
 def report_context(report: ReportInfo) -> dict[str, Any]:
     return {"report": report, "self_ref": SELF_REFERENCE.get(report.level, "我市")}
+
+
+def data_context(source: SourceData, spec: SectionSpec, slots: Sequence[Slot]) -> dict[str, Any]:
+    """What the data say, for the prompt: this section's metrics with their verdicts, the report's verdicts
+    (two 只增不减, salary, the data's problems) and the policies a report on the assessed year cannot name."""
+    table = {s.name: s for s in slots}
+    every = metric_views(source, table)
+    views = [v for v in every if v.indicator == spec.indicator] if spec.indicator else []
+    year = source.report.period
+
+    def first_timely(options: Any) -> str:
+        options = [options] if isinstance(options, str) else list(options)
+        return next((o for o in options if timely(o, year)), options[-1])
+
+    return {
+        "area": self_reference(source.report)[1],
+        "views": views,
+        "verdicts": judge(every, source.indicators(), source.problems),
+        "avoid": list(terms_after(year)),
+        "timely": first_timely,
+    }
 
 
 def section_messages(
@@ -135,11 +161,12 @@ def section_messages(
     user = prompts.render(
         SECTION,
         **ctx,
+        **data_context(source, spec, slots),
         spec=spec,
         indicator_name=indicator_name or spec.heading,
         slots=list(slots),
         facts=list(section_statements(source, spec)),
-        exemplars=list(exemplars),
+        exemplars=list(scrub(exemplars, ctx["self_ref"])),
         instructions=instructions.strip(),
         retry_problem=retry_problem.strip(),
     )

@@ -24,8 +24,10 @@ from drafter.drafting.run import run_draft
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.dataset import Case
 from drafter.evaluation.meta import draft_key, score_key
+from drafter.evaluation.scorers import sameness
 from drafter.evaluation.scoring import Scoring, score_case
 from drafter.outdir.names import OUTPUT_FILES
+from drafter.outdir.store import load_draft
 
 FORMAT = "drafter.eval.results"
 VERSION = 1
@@ -169,9 +171,24 @@ def run_cases(run: EvalRun, on_done: Callable[[str, dict[str, Any]], None] | Non
                 on_done(name, results[name])
     finally:  # on Ctrl-C, cases not started are dropped; finished ones are kept in their .eval.json
         pool.shutdown(wait=True, cancel_futures=True)
+    add_cross_case(run, results)
     document = results_document(run, results, time.monotonic() - started)
     write_json_atomic(Path(run.out_dir) / "results.json", document)
     return document
+
+
+def add_cross_case(run: EvalRun, results: dict[str, dict[str, Any]]) -> None:
+    """The cross-case scorers (sameness) over every case drafted: they depend on the other cases, so they are
+    scored after the run and never cached with one case."""
+    drafts = {}
+    for name, result in results.items():
+        if result["status"] == "ok":
+            try:
+                drafts[name] = load_draft(Path(run.out_dir) / "cases" / name)
+            except DrafterError:
+                continue
+    for name, score in sameness.cross_case(drafts).items():
+        results[name].setdefault("scores", {})[sameness.NAME] = score.to_dict()
 
 
 def run_with_progress(run: EvalRun, quiet: bool = False) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.types import CheckReport, Draft
 from drafter.evaluation.config import EvalConfig
 from drafter.evaluation.dataset import Case
-from drafter.evaluation.scorers import DETERMINISTIC, judge
+from drafter.evaluation.scorers import CROSS, DETERMINISTIC, judge
 from drafter.evaluation.scorers.base import Issue, Score, Subject
 from drafter.export.markdown import render_markdown
 from drafter.outdir.outputs import check_markdown
@@ -28,7 +28,7 @@ class Scoring:
     prompts: Any = None  # drafter.drafting.prompts.Prompts, for the judge
 
     def names(self, judge: bool = False) -> tuple[str, ...]:
-        return (*DETERMINISTIC, *(("judge",) if judge else ()))
+        return (*DETERMINISTIC, *CROSS, *(("judge",) if judge else ()))
 
 
 def _check(markdown: str, source: Any) -> CheckReport:

@@ -18,7 +18,7 @@ def source_strings(source: SourceData | None) -> tuple[str, ...]:
     if source is None:
         return ()
     r = source.report
-    report = (r.region, r.issuer, r.basis, r.addressee, r.doc_number, r.issuer_mark)
+    report = (r.region, r.issuer, r.basis, r.addressee, r.doc_number, r.issuer_mark, r.signer, r.superior)
     metrics = tuple(t for m in source.metrics for t in (m.label, m.note, m.target.label if m.target else ""))
     facts = tuple(s for statements in source.facts.values() for s in statements)
     lists = (*source.rectification, *source.problems, *source.plans, *source.experiences)

@@ -18,6 +18,7 @@ from drafter.core.files import write_bytes_atomic
 from drafter.core.types import Draft, ReportInfo, Section, Table
 from drafter.export import docx_layout as layout
 from drafter.export.docx_text import clean, date_text, paragraphs, title_lines, width_chars
+from drafter.figures.gaps import split_gaps
 
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -48,7 +49,7 @@ def build_document(draft: Draft):
     add_page_numbers(document, document.sections[0])
     masthead = bool(draft.report.issuer_mark or draft.report.doc_number)
     if masthead:
-        add_masthead(document, draft.report)
+        add_masthead(document, draft.report, signer_text(draft))
     for section in draft.sections:
         render_section(document, draft.report, section, masthead)
     return document
@@ -63,23 +64,60 @@ def render_section(document, report: ReportInfo, section: Section, masthead: boo
         add_title(document, lines or [clean(section.spec.heading)])
     elif kind == "addressee":
         for line in lines or [clean(report.addressee)]:
-            add_paragraph(document, line, "主送机关")
+            _add_runs(add_paragraph(document, "", "主送机关"), line)
     elif kind == "signature":
         add_signature(document, report, lines)
     else:
         add_body(document, section, lines)
 
 
-def add_masthead(document, report: ReportInfo) -> None:
-    """版头: red 发文机关标志, 文号 centred, then the red separator line across the 版心."""
-    if report.issuer_mark:
-        add_paragraph(document, clean(report.issuer_mark), "发文机关标志")
-        document.add_paragraph()
-    last = add_paragraph(document, clean(report.doc_number), "发文字号")
+def add_masthead(document, report: ReportInfo, signer_line: str = "") -> None:
+    """版头: red 发文机关标志 (the issuer of the title and 落款), 文号 centred — or, for an 上行文, 文号 left and
+    签发人 right on one line — then the red separator line across the 版心."""
+    add_paragraph(document, clean(report.issuer_mark or report.issuer), "发文机关标志")
+    document.add_paragraph()
+    last = add_paragraph(document, "", "发文字号")
+    if signer_line:
+        _signer_line(last, clean(report.doc_number), signer_line)
+    else:
+        last.add_run(clean(report.doc_number))
     border = layout.child(layout.child(last._p.get_or_add_pPr(), "w:pBdr"), "w:bottom")
     layout.set_attrs(border, val="single", sz=12, space=6, color=layout.RED)
     document.add_paragraph()  # 红色分隔线下空二行 before the title
     document.add_paragraph()
+
+
+SIGNER = "签发人："
+
+
+def signer_text(draft: Draft) -> str:
+    """The 签发人 part of the header section's 文号 line (`签发人：王某` or its gap), "" when there is none."""
+    header = draft.section("header")
+    line = next((ln for ln in paragraphs(header) if SIGNER in ln), "") if header else ""
+    return line[line.index(SIGNER) :] if line else ""
+
+
+def _signer_line(paragraph, doc_number: str, signer: str) -> None:
+    """文号 one character in from the left, 签发人 one character in from the right (GB/T 9704 上行文)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    layout.set_attrs(layout.child(ppr, "w:jc"), val="left")
+    tab = layout.child(layout.child(ppr, "w:tabs"), "w:tab")
+    layout.set_attrs(tab, val="right", pos=layout.text_width_twips() - layout.indent_twips(1))
+    layout.set_attrs(layout.child(ppr, "w:ind"), left=layout.indent_twips(1), firstLine=0)
+    paragraph.add_run(doc_number)
+    paragraph.add_run("\t" + SIGNER)
+    name = signer.removeprefix(SIGNER)
+    _add_runs(paragraph, name, font=layout.FONT_H2)
+
+
+def _add_runs(paragraph, text: str, font: str | None = None) -> None:
+    """Runs of `text`, each gap marker (【待补充：…】) highlighted yellow so the editor finds it."""
+    for piece, is_gap in split_gaps(text):
+        run = paragraph.add_run(piece)
+        if font:
+            layout.set_fonts(run._r.get_or_add_rPr(), font)
+        if is_gap:
+            layout.set_attrs(layout.child(run._r.get_or_add_rPr(), "w:highlight"), val="yellow")
 
 
 def add_title(document, lines: list[str]) -> None:
@@ -129,9 +167,9 @@ def add_text_paragraph(document, line: str) -> None:
     paragraph = add_paragraph(document, "", style)
     if style == "三级标题" and lead:
         paragraph.add_run(lead.group(1)).bold = True
-        paragraph.add_run(lead.group(2))
+        _add_runs(paragraph, lead.group(2))
     else:
-        paragraph.add_run(line)
+        _add_runs(paragraph, line)
 
 
 # ------------------------------------------------------------------ page numbers

@@ -13,6 +13,7 @@ from dataclasses import replace
 from drafter.checker.check import check_text, headings
 from drafter.core.types import CheckReport, Finding, SourceData
 from drafter.export.markdown import Chunk, split_markdown
+from drafter.figures.gaps import count_gaps
 from drafter.outdir.outputs import without_comments
 
 
@@ -48,7 +49,7 @@ def recheck_section(
             replace(f, section=_section_at(offsets, marks, f.start)) for f in after
         ),  # a heading may come or go
     )
-    return CheckReport(findings=findings, path=previous.path)
+    return CheckReport(findings=findings, path=previous.path, gaps=count_gaps(without_comments(new_md)))
 
 
 def _section_at(offsets: list[int], marks: list[tuple[int, str]], offset: int) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drafter.core.taxonomy import Taxonomy
+from drafter.core.types import PART_FACTS
 from drafter.source.plausible import value_problem
 from drafter.source.schema import FileModel, number_or_none
 
@@ -124,13 +125,27 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
         out += _metric_problems(i, metric, seen, taxonomy)
     facts = data.get("facts")
     for code in facts if isinstance(facts, dict) else {}:
-        if str(code) not in taxonomy.codes:
+        if str(code) not in taxonomy.codes and str(code) not in PART_FACTS:
             out.append((f"facts.{code}", _indicator_problem(str(code), taxonomy)))
     report = data.get("report") if isinstance(data.get("report"), dict) else {}
     rnd, period = number_or_none(report.get("round")), number_or_none(report.get("period"))
     if rnd is not None and period is not None and period > rnd:
         out.append(("report.period", f"assessed year {period} is after the round {rnd} → period <= round"))
-    return out
+    return out + _header_problems(report)
+
+
+def _header_problems(report: dict) -> list[tuple[str, str]]:
+    """The 版头 names the same issuer as the title and the 落款 (report.issuer), optionally + 文件."""
+    issuer, mark = str(report.get("issuer") or "").strip(), str(report.get("issuer_mark") or "").strip()
+    if issuer and mark and mark.removesuffix("文件") != issuer:
+        return [
+            (
+                "report.issuer_mark",
+                f"版头 {mark!r} names another issuer than report.issuer {issuer!r} (title and 落款) "
+                f"→ use {issuer!r} (or {issuer + '文件'!r}), or change report.issuer",
+            )
+        ]
+    return []
 
 
 def _order(problem: tuple[str, str]) -> list[Any]:

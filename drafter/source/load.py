@@ -106,6 +106,15 @@ def summarize(problems: list[str], path: Path) -> str:
     return f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in shown) + more
 
 
+def _facts(model: FileModel) -> dict[str, tuple[str, ...]]:
+    """Facts per indicator, and the top-level `self_check` list as the facts of that report part (so every
+    reader of the user's statements, the checker included, sees them)."""
+    facts = {code: tuple(items) for code, items in model.facts.items()}
+    if model.self_check:
+        facts["self_check"] = (*facts.get("self_check", ()), *model.self_check)
+    return facts
+
+
 def to_source(model: FileModel, path: Path) -> SourceData:
     metrics = tuple(
         Metric(
@@ -121,7 +130,7 @@ def to_source(model: FileModel, path: Path) -> SourceData:
     return SourceData(
         report=ReportInfo(**model.report.model_dump()),
         metrics=metrics,
-        facts={code: tuple(items) for code, items in model.facts.items()},
+        facts=_facts(model),
         rectification=tuple(model.rectification),
         problems=tuple(model.problems),
         plans=tuple(model.plans),

@@ -145,6 +145,8 @@ class ReportModel(_Model):
     addressee: str = ""
     doc_number: str = ""
     issuer_mark: str = ""
+    signer: str = ""
+    superior: str = ""
 
 
 class FileModel(_Model):
@@ -155,3 +157,4 @@ class FileModel(_Model):
     problems: Texts = []
     plans: Texts = []
     experiences: Texts = []
+    self_check: Texts = []

@@ -19,7 +19,9 @@ report:
   # basis: 《…评价方案》（文号）
   # addressee: …              # 主送机关
   # doc_number: …             # 本报告文号
-  # issuer_mark: …            # 发文机关标志
+  # issuer_mark: …            # 发文机关标志 (the issuer, optionally + 文件)
+  # signer: …                 # 签发人: printed in the header of an 上行文 (a 文号 that is not a 函)
+  # superior: …               # the evaluating government's region (山西省): names the default addressee
 metrics: []                   # replace [] by a list like the commented example below
 #  - key: preschool.gross_enrolment_rate   # <indicator>.<name>, see the list at the end
 #    label: 学前三年毛入园率
@@ -27,7 +29,10 @@ metrics: []                   # replace [] by a list like the commented example 
 #    values: {{{period}: 91.2, {prev}: 90.5}}
 #    target: {{value: 90, relation: ">="}}   # optional standard
 facts: {{}}                     # indicator -> list of sentences, e.g. party: ["市委常委会专题研究教育工作4次"]
-rectification: []             # 上一轮问题整改情况
+#   a draft's 【待补充：…】 says what is missing: party: meetings (名称、次数) and documents (名称、文号);
+#   other indicators: the year's measures, projects and documents
+self_check: []                # 自查自评的组织方式: 牵头单位、参与部门、对照的指标项数 …
+rectification: []             # 上一轮问题整改情况, one "问题：整改情况" per item
 problems: []                  # 存在问题
 plans: []                     # 改进措施
 experiences: []               # 经验做法

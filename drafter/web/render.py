@@ -13,6 +13,7 @@ from markupsafe import Markup
 from drafter.core.types import PROBLEM_STATUSES, Finding, Section
 from drafter.export.html import STATUS_NAMES, highlight
 from drafter.export.markdown import COMMENT, body_hash, split_markdown
+from drafter.figures.gaps import GAP
 from drafter.outdir.outputs import section_counts
 from drafter.web.workspace import DraftView
 
@@ -81,7 +82,15 @@ def blocks(view: DraftView) -> list[Block]:
 
 def _plain(section: Section) -> tuple[tuple[str, Markup], ...]:
     """A section draft.md does not hold (yet): its paragraphs, escaped, without figure marks."""
-    return tuple(("p", Markup(html.escape(p))) for p in section.paragraphs)
+    return tuple(("p", Markup(mark_gaps(html.escape(p)))) for p in section.paragraphs)
+
+
+def mark_gaps(inner: str) -> str:
+    """Every gap marker (【待补充：…】) of an escaped line in <mark class="gap">, so the editor sees what to fill.
+    A marker that holds figure markup is left as it is (it still reads as a gap)."""
+    return GAP.sub(
+        lambda m: m.group(0) if "<" in m.group(0) else f'<mark class="gap">{m.group(0)}</mark>', inner
+    )
 
 
 def _chunk_lines(
@@ -93,7 +102,7 @@ def _chunk_lines(
         if stripped.strip() and not COMMENT.match(stripped.strip()):
             tag, skip = _tag(stripped)
             inner = _line_html(stripped[skip:], offset + skip, findings, anchors)
-            out.append((tag, Markup(inner)))
+            out.append((tag, Markup(mark_gaps(inner))))
         offset += len(line)
     return tuple(out)
 

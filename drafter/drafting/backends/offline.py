@@ -1,234 +1,101 @@
 """The offline writer: deterministic 公文 prose from a SectionRequest's structured fields, no network.
 
-All phrasing lives in prompts/offline/<kind>.j2; this module only prepares plain views of the data
-(each metric with its slot names, its trend and its standard) so the templates can choose the words.
-Figures are written as [[slot]] names, exactly as a model would, and the shared slot filler turns
-them into formatted numbers — so every figure the offline writer prints is sourced.
+All phrasing lives in prompts/offline/<kind>.j2; this module only prepares plain data for the templates:
+each metric as a view (slot names, trend, standard — drafting/views.py), the report's verdicts
+(drafting/verdicts.py), the editor's instructions as understood (drafting/instructions.py), and `timely`,
+which picks the first wording a report about the assessed year may use (knowledge/terms.yaml).
+Figures are written as [[slot]] names, exactly as a model would, and the shared slot filler turns them
+into formatted numbers — so every figure the offline writer prints is sourced.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
 
 from drafter.core.config import Settings
-from drafter.core.types import Metric, ReportInfo, Slot, SourceData
+from drafter.core.taxonomy import load_taxonomy
+from drafter.core.types import SourceData
 from drafter.drafting.backends.base import Completion, SectionRequest
+from drafter.drafting.instructions import emphasis_first, mentions, parse_instructions
 from drafter.drafting.prompts import load_prompts
-from drafter.figures.numbers import find_figures, matches_shown, shown_decimals, to_base
+from drafter.drafting.verdicts import judge
+from drafter.drafting.views import mark_told, metric_views, self_reference
+from drafter.knowledge.terms import TERMS_FILE, load_terms, timely
 
-LOWER_IS_BETTER = frozenset(
-    {
-        "moral.myopia_rate",
-        "compulsory.large_class_count",
-        "compulsory.dropouts",
-        "private.compulsory_share",
-        "highschool.large_class_count",
-        "double_reduction.offcampus_institutions_before",
-    }
-)
-REGION_SUFFIXES = "省市县区旗州盟"
 LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县"}
+PAIR = re.compile(r"^([^：:。；]{2,40})[：:](.+)$", re.S)
 
 
-@dataclass(frozen=True)
-class MetricView:
-    """One metric as the templates see it: slot names, trend and standard, no numbers typed."""
-
-    key: str
-    indicator: str
-    label: str
-    unit: str
-    is_rate: bool
-    latest_year: int
-    latest: str  # slot name of the latest value
-    value: float = 0.0  # the latest value: for comparisons in templates, never printed
-    prev_year: int = 0
-    prev: str = ""  # slot name of the year before (or the nearest earlier year)
-    trend: str = ""  # up | down | flat | "" (one year only)
-    change: str = ""  # slot of the difference (count/money) or the 个百分点 change (rates)
-    growth: str = ""  # slot of the growth rate (non-rates)
-    target_relation: str = ""
-    target_met: bool | None = None
-    target_gap: str = ""  # slot of how far above/below the standard (个百分点 for rates, % otherwise)
-    target_label: str = ""  # e.g. 省定标准
-    target: str = ""  # slot of the standard itself (key.target), "" when it is better not printed
-    companion: str = ""  # slot of a stated growth metric (key_growth) told in the same clause
-    companion_word: str = ""  # its words: 同比增长 / 较上年增长 / 增长
-    texts: tuple[str, ...] = ()  # every figure its clause prints, to skip what the user's facts already say
-    told: bool = False  # the user's facts already state every figure its clause prints (by value, any unit)
-    good: bool | None = None  # the trend is good news (lower-is-better metrics invert it)
-    is_zero: bool = False
-
-
-def _first(slots: dict[str, Slot], *names: str) -> str:
-    return next((n for n in names if n in slots), "")
-
-
-def _meets(value: float, relation: str, target: float) -> bool:
-    return {
-        ">=": value >= target,
-        ">": value > target,
-        "<=": value <= target,
-        "<": value < target,
-        "==": abs(value - target) < 1e-9,
-    }.get(relation, value >= target)
-
-
-def _trend_slots(m: Metric, y0: int, y1: int, slots: dict[str, Slot]) -> tuple[str, str]:
-    """(change, growth) slot names: 个百分点 for rates, difference and growth rate for the rest."""
-    args = f"({m.key},{y0},{y1})"
-    if m.unit == "%":
-        return _first(slots, f"pp_change{args}", f"diff{args}"), ""
-    return _first(slots, f"diff{args}"), _first(slots, f"growth{args}")
-
-
-def _target_fields(m: Metric, slots: dict[str, Slot]) -> dict:
-    if m.target is None:
-        return {}
-    year = m.latest_year
-    value = m.values[year]
-    pct, plain = f"exceed_target_pct({m.key},{year})", f"exceed_target({m.key},{year})"
-    gap = _first(slots, plain) if m.unit == "%" else _first(slots, pct, plain)
-    shown = f"{m.key}.target" if _target_printable(m, slots) else ""
-    return {
-        "target_relation": m.target.relation,
-        "target_met": _meets(value, m.target.relation, m.target.value),
-        "target_gap": gap if value != m.target.value else "",
-        "target_label": m.target.label,
-        "target": shown,
-    }
-
-
-def _target_printable(m: Metric, slots: dict[str, Slot]) -> bool:
-    """Print the standard itself unless its label already says it, or a value of the metric rounds to it
-    (a 90% standard beside 90.1% reads as the 90.1% rounded: say 超出标准 without the number)."""
-
-    slot = slots.get(f"{m.key}.target")
-    if (
-        slot is None
-        or m.target is None
-        or re.sub(r"\D", "", slot.text) in re.sub(r"\D", " ", m.target.label).split()
-    ):
-        return False
-    target = float(m.target.value)
-    return not any(matches_shown(target, shown_decimals(target), float(v)) for v in m.values.values())
-
-
-def metric_view(m: Metric, slots: dict[str, Slot]) -> MetricView:
-    years = m.years
-    latest = years[-1]
-    fields: dict = {
-        "key": m.key,
-        "indicator": m.indicator,
-        "label": m.label,
-        "unit": m.unit,
-        "is_rate": m.unit == "%",
-        "latest_year": latest,
-        "latest": f"{m.key}@{latest}",
-        "value": float(m.values[latest]),
-        "is_zero": m.values[latest] == 0,
-    }
-    if len(years) > 1:
-        prev = years[-2]
-        delta = m.values[latest] - m.values[prev]
-        trend = "up" if delta > 0 else "down" if delta < 0 else "flat"
-        change, growth = _trend_slots(m, prev, latest, slots)
-        lower = m.key in LOWER_IS_BETTER or (m.target is not None and m.target.relation in ("<=", "<", "=="))
-        good = None if trend == "flat" else (trend == "down") == lower
-        fields.update(
-            prev_year=prev, prev=f"{m.key}@{prev}", trend=trend, change=change, growth=growth, good=good
-        )
-    fields.update(_target_fields(m, slots))
-    return MetricView(**fields)
-
-
-def self_reference(report: ReportInfo) -> tuple[str, str]:
-    """(我市, 全市) — from the region's own suffix, else from its level."""
-    last = report.region[-1:] if report.region else ""
-    suffix = last if last and last in REGION_SUFFIXES else LEVEL_SUFFIX.get(report.level, "市")
-    if report.region.endswith("自治区"):
-        suffix = "区"
-    return f"我{suffix}", f"全{suffix}"
-
-
-def _clean(statement: str) -> str:
+def clean(statement: str) -> str:
     return re.sub(r"[。；;，,\s]+$", "", statement.strip())
 
 
-def metric_views(source: SourceData, slots: dict[str, Slot], indicator: str = "") -> list[MetricView]:
-    chosen = [m for m in source.metrics if m.values and (not indicator or m.indicator == indicator)]
-    return [_with_texts(v, slots) for v in pair_growth([metric_view(m, slots) for m in chosen])]
+def pair(item: str) -> tuple[str, str]:
+    """`问题：整改情况` / `标题：说明` as (head, rest); (item, "") when the item has no such head."""
+    found = PAIR.match(clean(item))
+    if not found or (found.group(1)[-1].isdigit() and found.group(2)[:1].isdigit()):  # the colon of 1:1
+        return clean(item), ""
+    return clean(found.group(1)), clean(found.group(2))
 
 
-def _with_texts(v: MetricView, slots: dict[str, Slot]) -> MetricView:
-    names = (v.latest, v.change, v.growth, v.target_gap, v.companion)
-    return replace(v, texts=tuple(slots[n].text for n in names if n and n in slots))
+def first_timely(options, year: int, month: int = 12, terms=()) -> str:
+    """The first wording that names no term begun after the year (the last one when none is timely)."""
+    options = [options] if isinstance(options, str) else list(options)
+    return next((o for o in options if timely(o, year, terms, month=month)), options[-1] if options else "")
 
 
-def _growth_word(base: MetricView, growth: MetricView) -> str:
-    rest = growth.label.removeprefix(base.label).removesuffix("率").removesuffix("为")
-    return rest if rest.endswith(("增长", "增幅")) and len(rest) <= 6 else "比上年增长"
+def _terms(settings: Settings):
+    path = Path(settings.knowledge_dir) / "terms.yaml"
+    return load_terms(path if path.is_file() else TERMS_FILE)
 
 
-def pair_growth(views: list[MetricView]) -> list[MetricView]:
-    """A stated growth metric (`<key>_growth`, same year) joins its base: 为6039.55元，增长31.28%."""
-    by_key = {v.key: v for v in views}
-    joined: dict[str, MetricView] = {}
-    absorbed: set[str] = set()
-    for v in views:
-        base = by_key.get(v.key.removesuffix("_growth")) if v.key.endswith("_growth") else None
-        if base is not None and base.latest_year == v.latest_year and not base.prev:
-            joined[base.key] = replace(base, companion=v.latest, companion_word=_growth_word(base, v))
-            absorbed.add(v.key)
-    return [joined.get(v.key, v) for v in views if v.key not in absorbed]
+def _headings(settings: Settings) -> dict[str, str]:
+    path = Path(settings.knowledge_dir) / "taxonomy.yaml"
+    taxonomy = load_taxonomy(path) if path.is_file() else None
+    return {ind.code: ind.heading for ind in taxonomy.indicators} if taxonomy else {}
 
 
-def _amounts(text: str) -> set[tuple[float, str]]:
-    """Every figure of a text as (value in its base unit, base unit): 1.3亿 and 1.3亿元 are the same amount."""
-
-    amounts = (to_base(f.value, f.unit) for f in find_figures(text) if not f.ignored)
-    return {(round(value, 6), unit) for value, unit in amounts}
-
-
-def _mark_told(views: list[MetricView], facts: tuple[str, ...], slots: dict[str, Slot]) -> list[MetricView]:
-    """A metric whose every printed figure (as printed) the facts already state is not told twice."""
-    stated = _amounts("；".join(facts))
-    if not stated:
-        return views
-
-    def told(v: MetricView) -> bool:
-        printed = [
-            slots[n].text for n in (v.latest, v.change, v.growth, v.target_gap, v.companion) if n in slots
-        ]
-        figures = _amounts("；".join(printed))
-        return bool(figures) and figures <= stated
-
-    return [replace(v, told=told(v)) for v in views]
-
-
-def template_context(request: SectionRequest, slots: dict[str, Slot]) -> dict:
-    source, spec = request.source, request.spec
-    self_ref, area = self_reference(source.report)
-    facts = source.facts.get(spec.indicator, ()) if spec.indicator else ()
+def _lists(source: SourceData) -> dict:
     return {
-        "report": source.report,
+        "rectification": [pair(s) for s in source.rectification],
+        "problems": [clean(s) for s in source.problems],
+        "plans": [pair(s) for s in source.plans],
+        "experiences": [pair(s) for s in source.experiences],
+        "self_check": [clean(s) for s in source.self_check],
+    }
+
+
+def template_context(request: SectionRequest, slots: dict, settings: Settings) -> dict:
+    source, spec = request.source, request.spec
+    report, terms = source.report, _terms(settings)
+    self_ref, area = self_reference(report)
+    intent = parse_instructions(request.instructions)
+    facts = [clean(f) for f in source.facts.get(spec.indicator, ())] if spec.indicator else []
+    every = metric_views(source, slots)
+    mine = (
+        mark_told(metric_views(source, slots, spec.indicator), tuple(facts), slots) if spec.indicator else []
+    )
+    plan_month = report.date.month if report.date else 12
+    return {
+        "report": report,
         "spec": spec,
         "self_ref": self_ref,
         "area": area,
-        "level_word": LEVEL_SUFFIX.get(source.report.level, "市"),
-        "metrics": _mark_told(metric_views(source, slots, spec.indicator), facts, slots)
-        if spec.indicator
-        else [],
-        "all_metrics": metric_views(source, slots),
+        "level_word": LEVEL_SUFFIX.get(report.level, "市"),
+        "metrics": emphasis_first(mine, intent.emphasis, lambda v: v.label),
+        "all_metrics": every,
+        "verdicts": judge(every, source.indicators(), source.problems),
         "indicators": list(source.indicators()),
-        "facts": [_clean(f) for f in facts],
-        "rectification": [_clean(s) for s in source.rectification],
-        "problems": [_clean(s) for s in source.problems],
-        "plans": [_clean(s) for s in source.plans],
-        "experiences": [_clean(s) for s in source.experiences],
-        "instructions": request.instructions.strip(),
+        "headings": _headings(settings),
+        "facts": emphasis_first(facts, intent.emphasis),
+        **_lists(source),
+        "intent": intent,
+        "mentions": mentions,
+        "timely": partial(first_timely, year=report.period, terms=terms),
+        "timely_plan": partial(first_timely, year=report.round, month=plan_month, terms=terms),
     }
 
 
@@ -257,5 +124,6 @@ class OfflineBackend:
     def complete(self, request: SectionRequest) -> Completion:
         started = time.perf_counter()
         slots = {s.name: s for s in request.slots}
-        text = self.prompts.render(self.template_name(request.spec.kind), **template_context(request, slots))
+        context = template_context(request, slots, self.settings)
+        text = self.prompts.render(self.template_name(request.spec.kind), **context)
         return Completion(text=tidy(text), model=self.model, seconds=time.perf_counter() - started)

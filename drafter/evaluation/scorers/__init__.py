@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from drafter.evaluation.scorers import coverage, figures, leakage, placeholders, structure, style
+from drafter.evaluation.scorers import (
+    anachronism,
+    claims,
+    coverage,
+    figures,
+    header,
+    leakage,
+    placeholders,
+    repetition,
+    sameness,
+    structure,
+    style,
+)
 from drafter.evaluation.scorers.base import Issue, Score, Subject
 
 DETERMINISTIC: dict[str, Callable[[Subject], Score]] = {
@@ -14,11 +26,28 @@ DETERMINISTIC: dict[str, Callable[[Subject], Score]] = {
     leakage.NAME: leakage.score,
     placeholders.NAME: placeholders.score,
     style.NAME: style.score,
+    claims.NAME: claims.score,
+    anachronism.NAME: anachronism.score,
+    repetition.NAME: repetition.score,
+    header.NAME: header.score,
 }
-GATED = ("figures", "coverage", "structure", "leakage", "placeholders")  # must pass for the offline writer
-ALL = (*DETERMINISTIC, "judge")
+CROSS = (sameness.NAME,)  # scored across all cases after the run (evaluation/runner.py)
+# must pass for the offline writer
+GATED = (
+    "figures",
+    "claims",
+    "coverage",
+    "structure",
+    "leakage",
+    "placeholders",
+    "anachronism",
+    "repetition",
+    "header",
+    "sameness",
+)
+ALL = (*DETERMINISTIC, *CROSS, "judge")
 
-__all__ = ["ALL", "DETERMINISTIC", "GATED", "Issue", "Score", "Subject", "score_all"]
+__all__ = ["ALL", "CROSS", "DETERMINISTIC", "GATED", "Issue", "Score", "Subject", "score_all"]
 
 
 def score_all(subject: Subject) -> dict[str, Score]:

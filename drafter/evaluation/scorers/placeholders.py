@@ -1,5 +1,8 @@
 """placeholders: unfilled slots and template marks left in a draft ([[slot]], XX, ***, 【】, {{ }}, TODO, 待补充).
 
+A gap marker `【待补充：what to add】` is not a leftover: the writer prints it on purpose where the data lack
+what a real report says (drafter.figures.gaps). It is counted in `details.gaps`, not held against the draft;
+a bare 【待补充】 or （待补充） still is.
 value = 1 / (1 + number found): 1.0 for a clean draft, falling with every leftover.
 """
 
@@ -8,6 +11,7 @@ from __future__ import annotations
 import re
 
 from drafter.evaluation.scorers.base import Issue, Score, Subject
+from drafter.figures.gaps import GAP, count_gaps
 
 NAME = "placeholders"
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -25,7 +29,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def find_placeholders(text: str) -> list[tuple[str, str]]:
-    """(kind, matched text) for every leftover, overlapping matches reported once."""
+    """(kind, matched text) for every leftover, overlapping matches reported once; gap markers are not."""
+    text = GAP.sub(lambda m: "\u3000" * len(m.group(0)), text)
     found: list[tuple[int, int, str, str]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
@@ -42,4 +47,5 @@ def score(subject: Subject) -> Score:
         issues += [Issue(f"{kind}: {hit}", section=section, text=hit) for kind, hit in hits]
         per_section[section] = 1 / (1 + len(hits))
     n = len(issues)
-    return Score(NAME, 1 / (1 + n), n == 0, {"found": n}, tuple(issues), per_section)
+    details = {"found": n, "gaps": count_gaps(subject.text)}
+    return Score(NAME, 1 / (1 + n), n == 0, details, tuple(issues), per_section)
