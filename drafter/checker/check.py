@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from drafter.checker import anachronism
 from drafter.checker.claims import read_claims
 from drafter.checker.linking import link_all
 from drafter.checker.reading import Reading
@@ -21,6 +22,7 @@ from drafter.checker.text import normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
 from drafter.figures.gaps import count_gaps
 from drafter.figures.numbers import find_figures
+from drafter.knowledge.terms import Anachronism
 
 HEADING = re.compile(
     r"^\s*#*\s*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s?[.、．](?!\d)|[（(]\d{1,2}[)）])"
@@ -138,8 +140,26 @@ def check_text(
     loc = _Locator(text, sections, reading)
     figures = [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
+    claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
     return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
+
+
+def _anachronism_finding(loc: _Locator, a: Anachronism, year: int) -> Finding:
+    return Finding(
+        section=loc.section(a.start),
+        line=loc.line(a.start),
+        start=a.start,
+        end=a.end,
+        text=a.text,
+        value=None,
+        unit="",
+        status="mismatch",
+        expected=f"{a.since}以后才有",
+        source=f"term:{a.term}@{a.since}",
+        message=f"“{a.term}”始于{a.since}（{a.document}），{year}年写的报告还不能提到它",
+        kind="claim",
+    )
 
 
 def _claim_finding(loc: _Locator, judged: Judgement) -> Finding:

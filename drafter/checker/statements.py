@@ -23,12 +23,14 @@ from drafter.figures.numbers import format_figure
 ELIMINATED_COUNT = re.compile(r"化解|消除|减少|解决|清理")  # 化解大班额317个 counts what was removed
 NEGATED = re.compile(r"(?:未|没有|尚未|未能|仍未|不够|不到位|未达到|低于)")
 HEDGED = re.compile(r"基本|总体|大体|部分")
-PLANNED = re.compile(r"(?:确保|力争|争取|要|将|必须|推动|落实|全面落实|认真落实|严格落实|坚持)$")
+PLANNED = re.compile(
+    r"(?:出台|制定|印发|确保|力争|争取|要|将|必须|推动|落实|全面落实|认真落实|严格落实|坚持)$"
+)
 ACHIEVED = re.compile(r"实现|做到|达到|保证了|确保了|保持了|落实到位")
 DENIED_AFTER = re.compile(
     r"(?:要求|目标|的要求|的目标)?(?:落实)?(?:不到位|未(?:能)?(?:实现|达到|完成|落实)|没有(?:实现|达到|落实))"
 )
-NAME_AFTER = re.compile(r"(?:工作|方案|行动|计划|任务|工程)")
+NAME_AFTER = re.compile(r"(?:工作|方案|行动|计划|任务|工程|专项|规划|办法|意见|通知)")
 BUDGET_KEY = "fund.general_budget_edu"
 PER_STUDENT = re.compile(r"^fund\.per_student_(?!.*(?:growth|operating|public|standard))")
 

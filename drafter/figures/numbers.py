@@ -152,7 +152,7 @@ _IGNORE_SPANS = (
     (re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
-    (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:超)?大班额"), "name"),
+    (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), "name"),
     (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
     (re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), "date"),
     (re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), "ratio"),

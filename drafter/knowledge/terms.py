@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from drafter.core.config import PROJECT_ROOT
+from drafter.assets import asset_dir
 from drafter.core.errors import InputError
 
-TERMS_FILE = PROJECT_ROOT / "knowledge" / "terms.yaml"
+TERMS_FILE = asset_dir("knowledge") / "terms.yaml"  # the checkout's knowledge/, or the installed copy
 IGNORED = re.compile(r"[\s“”‘’\"'「」『』]")  # quotes and spaces a writer may put inside a term
 
 

@@ -1,0 +1,33 @@
+"""Policies a report names before they existed: 双减 (2021-07) in a report written in 2020.
+
+The year compared is the year the report was written — `report.round` (and the month of `report.date`)
+when source data are given, else the latest year the text itself names — so a 2020 report on 2019 may
+rightly name the 2020 督导 reform (knowledge/terms.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.core.types import SourceData
+from drafter.knowledge.terms import Anachronism, anachronisms
+
+YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s?年")
+
+
+def written_year(text: str, source: SourceData | None) -> tuple[int, int] | None:
+    """(year, month) the report was written, or None when nothing says."""
+    if source is not None and source.report.round:
+        date = source.report.date
+        return source.report.round, (date.month if date and date.year == source.report.round else 12)
+    years = [int(y) for y in YEAR.findall(text)]
+    return (max(years), 12) if years else None
+
+
+def find(text: str, source: SourceData | None) -> list[tuple[Anachronism, int]]:
+    """Every anachronism of the text as given, with the year it was judged against."""
+    when = written_year(text, source)
+    if when is None:
+        return []
+    year, month = when
+    return [(a, year) for a in anachronisms(text, year, month=month)]
