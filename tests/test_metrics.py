@@ -12,7 +12,7 @@ import yaml
 
 from drafter.core.errors import InputError
 from drafter.core.taxonomy import parse_taxonomy
-from drafter.source.load import load_source, validate_file
+from drafter.source.load import load_source, source_warnings, validate_file
 from drafter.source.schema import parse_number
 from drafter.source.yaml_template import yaml_template
 
@@ -174,11 +174,6 @@ RULES = [
     ("metrics.0.values", {}, "metrics[0].values", "must not be empty"),
     ("metrics.0.label", "  ", "metrics[0].label", "must not be empty"),
     ("metrics.0.key", "一般公共预算", "metrics[0].key", "<indicator>.<name>"),
-    ("metrics.0.key", "fnd.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
-    # no spelling is close: the label 一般公共预算教育支出 names fund's metric
-    ("metrics.0.key", "money.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
-    ("metrics.1.key", "pre.gross_enrolment_rate", "metrics[1].key", "did you mean 'preschool'"),
-    ("metrics.0.key", "zzz.thing", "metrics[0].key", "use one of: fund, preschool, party, compulsory"),
     ("metrics.0.values.2020", "12,0o0", "metrics[0].values.2020", '"12,0o0" is not a number'),
     ("metrics.0.values", {"20x": 1}, "metrics[0].values.20x", "is not a year"),
     ("metrics.0.values", {1850: 1}, "metrics[0].values.1850", "is not a year"),
@@ -201,6 +196,29 @@ def test_each_rule_names_the_file_and_key_path(tmp_path, where, value, key_path,
     with pytest.raises(InputError) as info:
         load_source(path, TAXONOMY)
     assert key_path in info.value.message and "drafter metrics validate" in info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "key_path", "words"),
+    [
+        ("metrics.0.key", "fnd.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
+        # no spelling is close: the label 一般公共预算教育支出 names fund's metric
+        ("metrics.0.key", "money.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
+        ("metrics.1.key", "pre.gross_enrolment_rate", "metrics[1].key", "did you mean 'preschool'"),
+        ("metrics.0.key", "zzz.thing", "metrics[0].key", "use one of: fund, preschool, party, compulsory"),
+    ],
+)
+def test_an_unknown_indicator_is_a_warning_and_the_metric_is_still_read(
+    tmp_path, where, value, key_path, words
+):
+    path = write_yaml(tmp_path, changed(where, value))
+    assert validate_file(path, TAXONOMY) == []
+    source = load_source(path, TAXONOMY)
+    assert source.metric(value) is not None  # still there for the checker
+    assert any(
+        w.startswith(f"{key_path}: unknown indicator") and words in w
+        for w in source_warnings(source, TAXONOMY)
+    )
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def validate(
     file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")],
 ) -> None:
     """Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
-    from drafter.source.load import default_taxonomy, load_source, read_raw, validate_file
+    from drafter.source.load import default_taxonomy, load_source, read_raw, source_warnings, validate_file
 
     taxonomy = default_taxonomy()
     problems = validate_file(file, taxonomy)
@@ -79,7 +79,10 @@ def validate(
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
-    _print_source(load_source(file, taxonomy), read_raw(file)[1], taxonomy)
+    source = load_source(file, taxonomy)
+    _print_source(source, read_raw(file)[1], taxonomy)
+    for line in source_warnings(source, taxonomy):
+        typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
     typer.secho(f"OK: {file} is a valid metrics file.", fg="green")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,13 @@ class Taxonomy:
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
+
+    def nearest(self, code: str, n: int = 3) -> list[str]:
+        """The codes spelled most like `code` (a prefix first): fund for fun, preschool for preschol."""
+        prefixed = [c for c in self.codes if code and (c.startswith(code) or code.startswith(c))]
+        return list(dict.fromkeys(prefixed + difflib.get_close_matches(code, self.codes, n=n, cutoff=0.5)))[
+            :n
+        ]
 
     def metric_spec(self, key: str) -> MetricSpec | None:
         ind = self.indicator(key.split(".", 1)[0])

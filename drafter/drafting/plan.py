@@ -23,15 +23,16 @@ def chinese_number(n: int) -> str:
 
 def _wants_part(part: Part, source: SourceData) -> bool:
     if part.kind == "rectification":
-        return source.report.round >= RECTIFICATION_FROM_ROUND or bool(source.rectification)
+        recent = source.report.round >= RECTIFICATION_FROM_ROUND
+        return recent or bool(source.rectification) or "rectify" in source.indicators()
     return True
 
 
 def _indicator_codes(source: SourceData, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """Indicators with metrics or facts, in taxonomy order; unknown codes (if any) last."""
+    """Indicators of 三、 with metrics or facts, in taxonomy order. An indicator the taxonomy does not know
+    gets no section (its metrics still serve the checker; `metrics validate` warns about it)."""
     present = set(source.indicators())
-    known = [code for code in taxonomy.codes if code in present]
-    return tuple(known + [code for code in source.indicators() if code not in taxonomy.codes])
+    return tuple(c for c in taxonomy.codes if c in present and taxonomy.indicator(c).section == "results")
 
 
 def _indicator_specs(source: SourceData, taxonomy: Taxonomy, parent: str) -> list[SectionSpec]:

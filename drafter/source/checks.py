@@ -76,7 +76,7 @@ def _by_label(label: str, taxonomy: Taxonomy) -> list[str]:
     ]
 
 
-def _indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
+def indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
     """Suggest by spelling (a prefix, then a close match) and by the metric's label (毛入园率 → preschool);
     a guess from the label alone is less sure, so the valid codes are listed beside it."""
     spelled = [c for c in taxonomy.codes if code and c.startswith(code)]
@@ -96,9 +96,6 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
         return []
     out, key = [], metric.get("key")
     if isinstance(key, str) and key:
-        if key.split(".", 1)[0] not in taxonomy.codes:
-            code, label = key.split(".", 1)[0], str(metric.get("label", ""))
-            out.append((f"metrics[{i}].key", _indicator_problem(code, taxonomy, label)))
         if key in seen:
             out.append((f"metrics[{i}].key", f"{key!r} repeats metrics[{seen[key]}] → merge their values"))
         seen.setdefault(key, i)
@@ -126,7 +123,7 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     facts = data.get("facts")
     for code in facts if isinstance(facts, dict) else {}:
         if str(code) not in taxonomy.codes and str(code) not in PART_FACTS:
-            out.append((f"facts.{code}", _indicator_problem(str(code), taxonomy)))
+            out.append((f"facts.{code}", indicator_problem(str(code), taxonomy)))  # facts need a section
     report = data.get("report") if isinstance(data.get("report"), dict) else {}
     rnd, period = number_or_none(report.get("round")), number_or_none(report.get("period"))
     if rnd is not None and period is not None and period > rnd:

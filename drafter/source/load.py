@@ -17,6 +17,7 @@ from drafter.core.structured import parse_json, parse_yaml
 from drafter.core.taxonomy import Taxonomy, load_taxonomy
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.source.checks import check
+from drafter.source.consistency import warnings
 from drafter.source.schema import FileModel
 from drafter.source.xlsx import read_workbook
 
@@ -89,15 +90,26 @@ def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> list[str]:
 
 
 def load_source(path: Path, taxonomy: Taxonomy | None = None) -> SourceData:
-    """Read and validate a metrics file; raise one InputError listing every problem."""
+    """Read and validate a metrics file; raise one InputError listing every problem. Warnings (an unknown
+    indicator, data that disagree with themselves) are logged; `source_warnings` returns them."""
     path = Path(path)
+    taxonomy = taxonomy or default_taxonomy()
     data, _ = read_raw(path)
-    model, problems = check(data, path, taxonomy or default_taxonomy())
+    model, problems = check(data, path, taxonomy)
     if problems or model is None:
         raise InputError(
             summarize(problems, path), hint=f"fix them, then run `drafter metrics validate {path}`"
         )
-    return to_source(model, path)
+    source = to_source(model, path)
+    for line in warnings(source, taxonomy, str(path)):
+        log.warning("%s", line)
+    return source
+
+
+def source_warnings(source: SourceData, taxonomy: Taxonomy | None = None) -> list[str]:
+    """What is valid but suspicious in the data: unknown indicators, a budget below one of its parts,
+    a stated growth the two values contradict."""
+    return warnings(source, taxonomy or default_taxonomy())
 
 
 def summarize(problems: list[str], path: Path) -> str:

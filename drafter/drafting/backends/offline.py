@@ -92,6 +92,7 @@ def template_context(request: SectionRequest, slots: dict, settings: Settings) -
         "headings": _headings(settings),
         "facts": emphasis_first(facts, intent.emphasis),
         **_lists(source),
+        "rectify": metric_views(source, slots, "rectify") if spec.kind == "rectification" else [],
         "intent": intent,
         "mentions": mentions,
         "timely": partial(first_timely, year=report.period, terms=terms),

@@ -1,0 +1,81 @@
+"""Warnings about a metrics file that is valid but does not agree with itself, or names an indicator the
+taxonomy does not know (the metric is still read and used for checking).
+
+- an education budget smaller than one of the amounts it contains (安岳: 一般公共预算教育经费142.689万元 while
+  公用经费 are 13282.41万元): a unit or decimal-point error;
+- a stated growth (`X_growth`) that the two values of X do not give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.core.taxonomy import Taxonomy
+from drafter.core.types import Metric, SourceData
+from drafter.figures.numbers import family, format_figure, round_half_up, shown_decimals, to_base
+from drafter.source.checks import indicator_problem
+
+BUDGETS = ("fund.general_budget_edu", "fund.fiscal_edu", "fund.total_edu_investment")
+NOT_A_PART = re.compile(
+    r"生均|人均|平均|标准|一般公共预算支出|财政支出|预算支出|生产总值|GDP|收入|总投入|总额"
+)
+
+
+def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str]:
+    where = f"{path}: " if path else ""
+    found = [*_unknown(source, taxonomy), *_below_part(source), *_growths(source)]
+    return [where + line for line in found]
+
+
+def _unknown(source: SourceData, taxonomy: Taxonomy) -> list[str]:
+    """metrics[3].key: unknown indicator 'fnd' … did you mean 'fund'? — the metric is still used for checking."""
+    return [
+        f"metrics[{i}].key: {indicator_problem(m.indicator, taxonomy, m.label)}; the metric is used for checking "
+        "but gets no section of its own"
+        for i, m in enumerate(source.metrics)
+        if m.indicator not in taxonomy.codes
+    ]
+
+
+def _below_part(source: SourceData) -> list[str]:
+    parts = [
+        m
+        for m in source.metrics
+        if family(m.unit) == "元" and m.key not in BUDGETS and not NOT_A_PART.search(m.label)
+    ]
+    out = []
+    for total in (source.metric(k) for k in BUDGETS):
+        for year, value in total.values.items() if total else ():
+            bigger = [
+                (p, p.values[year])
+                for p in parts
+                if year in p.values and _base(p, p.values[year]) > _base(total, value)
+            ]
+            if bigger:
+                part, amount = max(bigger, key=lambda b: _base(b[0], b[1]))
+                out.append(
+                    f"{total.key}@{year} = {format_figure(value, total.unit)} is smaller than {part.key}@{year} = "
+                    f"{format_figure(amount, part.unit)}, one of the amounts it holds → check the unit (万元/亿元) "
+                    "or the decimal point"
+                )
+    return out
+
+
+def _base(m: Metric, value: float) -> float:
+    return to_base(value, m.unit)[0]
+
+
+def _growths(source: SourceData) -> list[str]:
+    out = []
+    for stated in (m for m in source.metrics if m.key.endswith("_growth") and m.unit == "%"):
+        base = source.metric(stated.key.removesuffix("_growth"))
+        for year, growth in stated.values.items() if base else ():
+            if year in base.values and year - 1 in base.values and base.values[year - 1]:
+                exact = (base.values[year] / base.values[year - 1] - 1) * 100
+                decimals = shown_decimals(growth)
+                if abs(round_half_up(exact, decimals) - growth) > 0.5 * 10**-decimals + 1e-9:
+                    out.append(
+                        f"{stated.key}@{year} = {growth:g}% but {base.key} went from {base.values[year - 1]:g} to "
+                        f"{base.values[year]:g}{base.unit} ({exact:+.2f}%) → check one of the three values"
+                    )
+    return out
