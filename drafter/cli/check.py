@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 
 def check(
-    draft: Annotated[Path, typer.Argument(help="要核对的稿件 / the draft to check (.md, .txt or .docx)")],
+    draft: Annotated[Path, typer.Argument(help="要核对的稿件 / the draft to check (.pdf .doc .wps .html .docx .md .txt)")],
     metrics: Annotated[
         Path | None, typer.Option("--metrics", "-m", help="来源数据 / the metrics file (YAML, JSON or XLSX)")
     ] = None,
@@ -31,12 +31,12 @@ def check(
 ) -> None:
     """Check every figure of a draft; exit 0 when all are right, 1 when some are wrong, 2 on bad input."""
     from drafter.checker.check import check_text
-    from drafter.core.textio import read_draft
+    from drafter.documents.read import read_document
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}", key="--format", hint="use table, json or html")
     source = _load_metrics(metrics) if metrics else None
-    doc = read_draft(draft)
+    doc = read_document(draft)
     if doc.note:
         typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
     report = check_text(doc.text, source, path=doc.path)
