@@ -86,7 +86,13 @@ def compare_one(args) -> list[dict]:
         seconds = time.perf_counter() - start
         for source in sources:
             want, got = check_text(reference, source), check_text(text, source)
-            row = {"name": name, "format": fmt, "metrics": source is not None, "seconds": seconds, "error": error}
+            row = {
+                "name": name,
+                "format": fmt,
+                "metrics": source is not None,
+                "seconds": seconds,
+                "error": error,
+            }
             for label, with_section in (("", False), ("section_", True)):
                 a, b = keys(want, with_section), keys(got, with_section)
                 row[f"{label}missing"], row[f"{label}extra"] = sum((a - b).values()), sum((b - a).values())
@@ -119,7 +125,9 @@ def summarise(rows: list[dict], docs: int) -> None:
     if differing:
         print("\ndocuments that differ (first figures missing / extra):")
         for r in differing:
-            print(f"  {r['format']:5} {r['name']}{' +metrics' if r['metrics'] else ''}: {r['error'] or r['examples']}")
+            print(
+                f"  {r['format']:5} {r['name']}{' +metrics' if r['metrics'] else ''}: {r['error'] or r['examples']}"
+            )
 
 
 def main() -> int:

@@ -45,7 +45,10 @@ def write_docx(text: str, path: Path, *, gongwen: bool = False, header: str = ""
     section = document.sections[0]
     section.page_height, section.page_width = Mm(297), Mm(210)
     section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
-        Mm(37), Mm(35), Mm(28), Mm(26)
+        Mm(37),
+        Mm(35),
+        Mm(28),
+        Mm(26),
     )
     normal = document.styles["Normal"]
     normal.font.size = Pt(16 if gongwen else 12)
@@ -90,9 +93,20 @@ def convert(sources: list[Path], fmt: str, outdir: Path, timeout: float = 600) -
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="drafter-render-") as profile:
         subprocess.run(
-            [soffice() or "soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-             "--norestore", "--convert-to", fmt, "--outdir", str(outdir), *map(str, sources)],
-            capture_output=True, timeout=timeout, check=True,
+            [
+                soffice() or "soffice",
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(outdir),
+                *map(str, sources),
+            ],
+            capture_output=True,
+            timeout=timeout,
+            check=True,
         )
     return [outdir / f"{source.stem}.{fmt}" for source in sources]
 
@@ -125,10 +139,14 @@ TRS_PAGE = """<!DOCTYPE html>
 """
 
 
-def write_html(text: str, path: Path, *, title: str, site: str = "某市教育局", encoding: str = "utf-8") -> Path:
+def write_html(
+    text: str, path: Path, *, title: str, site: str = "某市教育局", encoding: str = "utf-8"
+) -> Path:
     """The text as the article of a TRS-like government page: one <p> per line, menus and footers around it."""
     body = "\n".join(
-        f"<p style=\"text-indent:2em\">{html.escape(line.strip())}</p>" for line in text.splitlines() if line.strip()
+        f'<p style="text-indent:2em">{html.escape(line.strip())}</p>'
+        for line in text.splitlines()
+        if line.strip()
     )
     page = TRS_PAGE.format(charset=encoding, title=html.escape(title), site=site, body=body)
     path.write_bytes(page.encode(encoding))

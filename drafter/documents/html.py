@@ -20,10 +20,40 @@ ARTICLE_XPATHS = (
     "//article",
 )
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr table tbody thead section article blockquote pre center "
-    "header footer main figure figcaption".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "center",
+        "header",
+        "footer",
+        "main",
+        "figure",
+        "figcaption",
+    ]
 )
-SKIP_TAGS = frozenset("script style noscript template iframe object svg button select form".split())
+SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "object", "svg", "button", "select", "form"]
+)
 CANDIDATE_TAGS = ("div", "td", "section", "main", "article", "body")
 MIN_ARTICLE = 150  # characters: less than this in the best block is not an article
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
@@ -60,7 +90,9 @@ def _parse(text: str, path: Path):
     try:
         return lxml.html.document_fromstring(text)
     except (ParserError, ValueError) as exc:
-        raise InputError(f"not a readable web page ({exc})", path=str(path), hint="save the page again") from None
+        raise InputError(
+            f"not a readable web page ({exc})", path=str(path), hint="save the page again"
+        ) from None
 
 
 def _article(root):

@@ -17,6 +17,7 @@ from drafter.documents.types import Document
 MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
 MAX_PAGES = 2000
 _ROTATED = 0.05  # radians; upright text has angle 0
+GAP = 0.2  # a gap wider than this share of the font size between two glyphs is a space
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -26,7 +27,9 @@ def read_pdf(path: Path, data: bytes) -> Document:
     try:
         pages = len(document)
         if pages > MAX_PAGES:
-            raise InputError(f"has {pages} pages", path=str(path), hint="this is not a report; check the file")
+            raise InputError(
+                f"has {pages} pages", path=str(path), hint="this is not a report; check the file"
+            )
         lines = [line for index in range(pages) for line in _page_lines(pdfium, document[index], index + 1)]
     finally:
         document.close()
@@ -74,9 +77,9 @@ def _page_lines(pdfium, page, number: int) -> list[Line]:
             char = _char(pdfium, textpage, index)
             if char is None:
                 continue
-            if char[0] == "\n":
+            if char[0] == "\n" or _below(chars, char):
                 lines += _line(chars, number, width, height)
-                chars = []
+                chars = [] if char[0] == "\n" else [char]
             else:
                 chars.append(char)
         lines += _line(chars, number, width, height)
@@ -86,32 +89,42 @@ def _page_lines(pdfium, page, number: int) -> list[Line]:
         page.close()
 
 
+def _below(chars, char) -> bool:
+    """The character stands on another line than the last one placed (PDFium joins a line that ends in "-")."""
+    placed = next((c for c in reversed(chars) if c[1] is not None), None)
+    if placed is None or char[1] is None:
+        return False
+    return char[1][3] < placed[1][1] or char[1][1] > placed[1][3]  # no vertical overlap at all
+
+
 def _char(pdfium, textpage, index: int):
     """(character, box or None for a space the reader generated, font size); None for one to skip."""
     raw = textpage.raw
     code = pdfium.raw.FPDFText_GetUnicode(raw, index)
     if code in (0, 0xFFFE, 0xFFFF) or code == 13:  # "\r" of "\r\n"
         return None
-    char = chr(code) if code < 0x110000 else "\ufffd"
-    if char == "\n" or pdfium.raw.FPDFText_IsGenerated(raw, index) == 1 or char.isspace():
+    char = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"  # 2: PDFium's line-end hyphen
+    if char == "\n" or pdfium.raw.FPDFText_IsGenerated(raw, index) == 1:
         return (char if char == "\n" else " ", None, 0.0)
     angle = pdfium.raw.FPDFText_GetCharAngle(raw, index)
     if angle > 0 and abs(math.sin(angle)) > _ROTATED:
         return None
-    box = textpage.get_charbox(index)
+    box = textpage.get_charbox(index, loose=True)  # the font's box: the same height for "一", "、" and "2"
     return (char, box, pdfium.raw.FPDFText_GetFontSize(raw, index))
 
 
 def _line(chars, page: int, width: float, height: float) -> list[Line]:
     """One Line from its characters, sorted left to right (fallback-font glyphs such as quotes come out of
     order), with a space wherever two glyphs stand apart by more than a third of the font size."""
-    glyphs = sorted(((char, box, size) for char, box, size in chars if box is not None), key=lambda g: g[1][0])
+    glyphs = sorted(
+        ((char, box, size) for char, box, size in chars if box is not None), key=lambda g: g[1][0]
+    )
     if not glyphs:
         return []
     sizes = sorted(size for _, _, size in glyphs)
     text = glyphs[0][0]
     for (_, before, size), (char, box, _) in zip(glyphs, glyphs[1:], strict=False):
-        text += (" " if box[0] - before[2] > max(size, 1.0) / 3 else "") + char
+        text += (" " if box[0] - before[2] > max(size, 1.0) * GAP else "") + char
     return [
         Line(
             text=text,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 
 from drafter.documents.paragraphs import IMPRINT, drop_cjk_spaces, lay_out
@@ -23,11 +22,15 @@ PAGE_NUMBER = re.compile(
     r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^page\s*\d+(?:\s*of\s*\d+)?$",
     re.I,
 )
+_SPACED = re.compile(r"[0-9A-Za-z]")  # two lines ending and starting with these join with a space
 _CLOSING = ("。", "：", ":", "；", ";", "！", "？")
 EDGE_LINES = 2
-MARGIN_BAND = 0.07  # a line in the top or bottom 7% of the page is a header or footer (body text starts lower)
-_NUMBERS = r"[0-9A-Za-z.%．·\-]+(?:[、，,/～~—\-][0-9A-Za-z.%．]+)*"
-_FIRST_PIECE = re.compile(rf"[“‘(（《]*(?:{_NUMBERS}|.)[、，。；：,.;:）)”’》]*")  # how many lines at the top and at the bottom of a page may be headers or footers
+MARGIN_BAND = (
+    0.07  # a line in the top or bottom 7% of the page is a header or footer (body text starts lower)
+)
+_WORD = r"[0-9A-Za-z\u00c0-\u024f.%．·\-]"  # digits and Latin (pinyin too): LibreOffice does not break inside
+_NUMBERS = rf"{_WORD}+(?:[、，,/～~—\-]{_WORD}+)*"
+_FIRST_PIECE = re.compile(rf"[“‘(（《]*(?:{_NUMBERS}|.)[、，。；：,.;:）)”’》]*")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,9 @@ def paragraphs_from_lines(lines: list[Line]) -> tuple[tuple[Paragraph, ...], tup
     groups = join_lines(body)
     blocks = [(drop_cjk_spaces(" ".join(_pieces(group))), group[0].page) for group in groups]
     _, paragraphs = lay_out(blocks)
-    notes = (f"页码、页眉页脚和版记已去除 / page numbers, running headers/footers and imprint removed: {removed} lines",)
+    notes = (
+        f"页码、页眉页脚和版记已去除 / page numbers, running headers/footers and imprint removed: {removed} lines",
+    )
     return paragraphs, notes if removed else ()
 
 
@@ -60,7 +65,7 @@ def _pieces(group: list[Line]) -> list[str]:
     out: list[str] = []
     for line in group:
         text = line.text.strip()
-        if out and not (out[-1][-1:].isascii() and out[-1][-1:].isalpha() and text[:1].isascii() and text[:1].isalpha()):
+        if out and not (_SPACED.match(out[-1][-1:]) and _SPACED.match(text[:1])):
             out[-1] += text
         else:
             out.append(text)
@@ -77,7 +82,7 @@ def strip_furniture(lines: list[Line]) -> tuple[list[Line], int]:
     return keep, len(lines) - len(keep)
 
 
-def _furniture(line: Line, edges: dict[int, str], repeated: set[tuple[str, str]]) -> bool:
+def _furniture(line: Line, edges: dict[int, str], repeated: set[tuple[str, str, int]]) -> bool:
     """A page number, a line repeated at the same edge of most pages, or one set in the page's margin band."""
     in_band = line.bottom < MARGIN_BAND * line.page_height or line.top > (1 - MARGIN_BAND) * line.page_height
     return bool(PAGE_NUMBER.match(line.text.strip())) or in_band or _key(line, edges) in repeated
@@ -95,14 +100,15 @@ def _edge_lines(lines: list[Line]) -> dict[int, str]:
     return edges
 
 
-def _key(line: Line, edges: dict[int, str]) -> tuple[str, str]:
-    return edges.get(id(line), ""), re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+def _key(line: Line, edges: dict[int, str]) -> tuple[str, str, int]:
+    """Where and what: a running header stands at the same height on every page, with its digits changing."""
+    return edges.get(id(line), ""), re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.top / 4)
 
 
-def _repeated(lines: list[Line], edges: dict[int, str]) -> set[tuple[str, str]]:
+def _repeated(lines: list[Line], edges: dict[int, str]) -> set[tuple[str, str, int]]:
     """Edge lines (digits as #) that appear on at least two pages and half of all pages: headers/footers."""
     pages = len({line.page for line in lines})
-    seen: dict[tuple[str, str], set[int]] = {}
+    seen: dict[tuple[str, str, int], set[int]] = {}
     for line in lines:
         if id(line) in edges:
             seen.setdefault(_key(line, edges), set()).add(line.page)
@@ -127,10 +133,16 @@ class _Geometry:
     """The text block's margins, character width and line pitch, measured on the document's own lines."""
 
     def __init__(self, lines: list[Line]) -> None:
-        self.left = _mode(line.x0 for line in lines)
-        self.right = _mode(line.x1 for line in lines if line.x1 > self.left + 100) or max(l.x1 for l in lines)
+        # a low and a high percentile, not the mode: in a short text most lines may be first lines (indented)
+        # or last lines (short)
+        self.left = _percentile([line.x0 for line in lines], 0.1)
+        self.right = _percentile([line.x1 for line in lines], 0.8)
         self.char = statistics.median(line.size for line in lines) or 12.0
-        gaps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.top]
+        gaps = [
+            b.top - a.top
+            for a, b in zip(lines, lines[1:], strict=False)
+            if a.page == b.page and b.top > a.top
+        ]
         self.pitch = statistics.median(gaps) if gaps else self.char * 1.5
 
     def continues(self, previous: Line, line: Line) -> bool:
@@ -155,9 +167,9 @@ class _Geometry:
 
     def _centred(self, line: Line) -> bool:
         margin_left, margin_right = line.x0 - self.left, self.right - line.x1
-        return margin_left > self.char and abs(margin_left - margin_right) < 2 * self.char
+        return margin_left > 1.5 * self.char and abs(margin_left - margin_right) < 0.6 * self.char
 
 
-def _mode(values) -> float:
-    counts = Counter(round(value) for value in values)
-    return float(counts.most_common(1)[0][0]) if counts else 0.0
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]

@@ -24,12 +24,16 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
-            f"cannot check a {suffix} file", path=str(path), hint="use .pdf, .doc, .wps, .html, .docx, .md or .txt"
+            f"cannot check a {suffix} file",
+            path=str(path),
+            hint="use .pdf, .doc, .wps, .html, .docx, .md or .txt",
         )
     data = read_bytes(path, what=WHAT)
     document = _read(path, suffix, data)
     if not document.text.strip():
-        raise InputError("the report is empty (no text)", path=str(path), hint="check the file you meant to check")
+        raise InputError(
+            "the report is empty (no text)", path=str(path), hint="check the file you meant to check"
+        )
     return document
 
 
