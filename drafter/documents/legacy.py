@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -75,10 +76,21 @@ def _convert(binary: str, path: Path, data: bytes, tmp: Path, fmt: Format) -> Pa
     return converted
 
 
+def _full_memory() -> None:
+    """LibreOffice gets the memory limit the system allows, not the one a batch worker runs under."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 def _run(command: list[str], cwd: Path) -> bool:
     """Run soffice in its own process group; False when it had to be killed (with its children)."""
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        command,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        preexec_fn=_full_memory,
     )
     try:
         process.wait(timeout=CONVERT_TIMEOUT)

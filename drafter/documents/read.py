@@ -29,8 +29,8 @@ def read_document(path: Path) -> Document:
             hint="use .pdf, .doc, .wps, .html, .docx, .md or .txt",
         )
     data = read_bytes(path, what=WHAT)
-    document = _read(path, suffix, data)
-    if not document.text.strip():
+    document = _read(path, suffix, data) if data.strip() else None
+    if document is None or not document.text.strip():
         raise InputError(
             "the report is empty (no text)", path=str(path), hint="check the file you meant to check"
         )
