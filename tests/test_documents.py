@@ -8,13 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from report_files import convert, soffice, split_front, write_docx, write_html
 
 from drafter.checker.check import check_text
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import drop_cjk_spaces, heading_level
 from drafter.documents.pdf_layout import Line, paragraphs_from_lines
 from drafter.documents.read import read_document
-from report_files import convert, soffice, split_front, write_docx, write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")

@@ -16,6 +16,8 @@ from drafter.review.tables import write_index, write_summary_json, write_xlsx
 from drafter.review.types import MetricsPlan, Report, Row
 from drafter.review.worker import check_one, error_row
 
+DEFAULT_LIMITS = Limits()
+
 
 class Progress(Protocol):
     def total(self, count: int, reused: int) -> None: ...
@@ -46,7 +48,7 @@ def run_review(
     paths: list[Path],
     out: Path,
     metrics: list[Path] | None = None,
-    limits: Limits = Limits(),
+    limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> Review:
     """Check every report under `paths` into `out`; InputError only for bad usage (exit 2)."""
