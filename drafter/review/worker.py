@@ -31,7 +31,8 @@ def check_one(report: Report, out: Path, plan: MetricsPlan) -> Row:
     except DrafterError as exc:
         for stale in outputs(out, report.name):
             stale.unlink(missing_ok=True)
-        return error_row(report, exc.render().replace("\n  → ", " → "), time.perf_counter() - start)
+        message = exc.render().replace("\n  → ", " → ").removeprefix(f"{report.path}: ")
+        return error_row(report, message, time.perf_counter() - start)
 
 
 def error_row(report: Report, message: str, seconds: float = 0.0) -> Row:
