@@ -110,4 +110,6 @@ def test_the_review_upload_has_its_own_size_limit(client):
     assert small.status_code == 413  # the metrics upload keeps its 2 MB limit
     big = upload(client, [("big.pdf", b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024))], token=token)
     rows = json.loads(client.get(f"{big.url.path}summary.json").text)["reports"]
-    assert big.status_code == 200 and rows[0]["file"] == "big.pdf" and "not a readable PDF" in rows[0]["error"]
+    assert (
+        big.status_code == 200 and rows[0]["file"] == "big.pdf" and "not a readable PDF" in rows[0]["error"]
+    )
