@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from drafter.documents.paragraphs import IMPRINT, drop_cjk_spaces, lay_out
@@ -76,43 +77,71 @@ def strip_furniture(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines without page numbers, running headers/footers and the closing 版记; and how many went."""
     edges = _edge_lines(lines)
     repeated = _repeated(lines, edges)
-    keep = [line for line in lines if not (id(line) in edges and _furniture(line, edges, repeated))]
+    pitch = _pitch(lines)
+    keep = [line for line in lines if not (id(line) in edges and _furniture(line, edges, repeated, pitch))]
     while keep and (IMPRINT.search(keep[-1].text.strip()) or not keep[-1].text.strip()):
         keep.pop()
     return keep, len(lines) - len(keep)
 
 
-def _furniture(line: Line, edges: dict[int, str], repeated: set[tuple[str, str, int]]) -> bool:
-    """A page number, a line repeated at the same edge of most pages, or one set in the page's margin band."""
-    in_band = line.bottom < MARGIN_BAND * line.page_height or line.top > (1 - MARGIN_BAND) * line.page_height
-    return bool(PAGE_NUMBER.match(line.text.strip())) or in_band or _key(line, edges) in repeated
+def _furniture(line: Line, edges: dict[int, tuple[str, float]], repeated: set, pitch: float) -> bool:
+    """A page number standing apart from the text, a line repeated at the same edge of most pages, or a line
+    in the page's margin band."""
+    middle = (line.top + line.bottom) / 2
+    in_band = middle < MARGIN_BAND * line.page_height or middle > (1 - MARGIN_BAND) * line.page_height
+    apart = edges[id(line)][1] > 1.4 * pitch
+    number = apart and bool(PAGE_NUMBER.match(line.text.strip()))
+    return number or in_band or _key(line, edges) in repeated
 
 
-def _edge_lines(lines: list[Line]) -> dict[int, str]:
-    """id(line) → "top"/"bottom" for the first and last lines of each page (by position)."""
-    edges: dict[int, str] = {}
+def _edge_lines(lines: list[Line]) -> dict[int, tuple[str, float]]:
+    """id(line) → ("top" or "bottom", distance to the nearest line of its page) for the first and last lines
+    of each page (by position)."""
+    edges: dict[int, tuple[str, float]] = {}
     for page in {line.page for line in lines}:
         on_page = sorted((line for line in lines if line.page == page), key=lambda line: line.top)
-        for line in on_page[:EDGE_LINES]:
-            edges[id(line)] = "top"
-        for line in on_page[-EDGE_LINES:]:
-            edges.setdefault(id(line), "bottom")
+        tops = [line.top for line in on_page]
+        for index, line in enumerate(on_page):
+            near = min(
+                (abs(top - line.top) for other, top in enumerate(tops) if other != index),
+                default=float("inf"),
+            )
+            if index < EDGE_LINES:
+                edges[id(line)] = ("top", near)
+            elif index >= len(on_page) - EDGE_LINES:
+                edges[id(line)] = ("bottom", near)
     return edges
 
 
-def _key(line: Line, edges: dict[int, str]) -> tuple[str, str, int]:
+def _pitch(lines: list[Line]) -> float:
+    gaps = [
+        b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.top
+    ]
+    return statistics.median(gaps) if gaps else 20.0
+
+
+def _key(line: Line, edges: dict[int, tuple[str, float]]) -> tuple[str, str, int]:
     """Where and what: a running header stands at the same height on every page, with its digits changing."""
-    return edges.get(id(line), ""), re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.top / 4)
+    return (
+        edges.get(id(line), ("", 0.0))[0],
+        re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)),
+        round(line.top / 4),
+    )
 
 
-def _repeated(lines: list[Line], edges: dict[int, str]) -> set[tuple[str, str, int]]:
+def _repeated(lines: list[Line], edges: dict[int, tuple[str, float]]) -> set[tuple[str, str, int]]:
     """Edge lines (digits as #) that appear on at least two pages and half of all pages: headers/footers."""
     pages = len({line.page for line in lines})
     seen: dict[tuple[str, str, int], set[int]] = {}
     for line in lines:
         if id(line) in edges:
             seen.setdefault(_key(line, edges), set()).add(line.page)
-    return {key for key, on in seen.items() if key[1] and len(on) >= 2 and len(on) >= pages / 2}
+    return {key for key, on in seen.items() if _wordy(key[1]) and len(on) >= 2 and len(on) >= pages / 2}
+
+
+def _wordy(text: str) -> bool:
+    """At least two letters or characters: a header, not a table cell such as "#|"."""
+    return sum(ch.isalpha() for ch in text) >= 2
 
 
 def join_lines(lines: list[Line]) -> list[list[Line]]:
@@ -136,8 +165,12 @@ class _Geometry:
         # a low and a high percentile, not the mode: in a short text most lines may be first lines (indented)
         # or last lines (short)
         self.left = _percentile([line.x0 for line in lines], 0.1)
-        self.right = _percentile([line.x1 for line in lines], 0.8)
+        long = [line.x1 for line in lines if line.x1 - line.x0 > 0.5 * line.page_width]
+        self.right = _percentile(long, 0.5) if long else max(line.x1 for line in lines)
         self.char = statistics.median(line.size for line in lines) or 12.0
+        starts = Counter(round(line.x0) for line in lines if line.x0 > self.left + 0.5 * self.char)
+        common = starts.most_common(1)
+        self.indent = float(common[0][0]) if common and common[0][1] >= 2 else -1.0  # where first lines start
         gaps = [
             b.top - a.top
             for a, b in zip(lines, lines[1:], strict=False)
@@ -167,7 +200,12 @@ class _Geometry:
 
     def _centred(self, line: Line) -> bool:
         margin_left, margin_right = line.x0 - self.left, self.right - line.x1
-        return margin_left > 1.5 * self.char and abs(margin_left - margin_right) < 0.6 * self.char
+        at_indent = abs(line.x0 - self.indent) < 0.5 * self.char  # a first line that happens to end short
+        return (
+            margin_left > 1.5 * self.char
+            and abs(margin_left - margin_right) < 0.6 * self.char
+            and not at_indent
+        )
 
 
 def _percentile(values: list[float], share: float) -> float:
