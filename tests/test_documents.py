@@ -345,3 +345,40 @@ def test_bad_files_are_one_line_each(tmp_path, name, content, words):
 
 def test_shutil_sees_the_real_libreoffice_when_installed():
     assert soffice() == (shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def pdf_with_text(items: list[tuple[str, float, float, float]], path: Path) -> Path:
+    """A one-page PDF of (text, x, y, angle in radians) text objects in Helvetica, drawn with PDFium itself."""
+    import ctypes
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    for text, x, y, angle in items:
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(14))
+        data = (text + "\0").encode("utf-16-le")
+        raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(data) // 2)).from_buffer_copy(data))
+        cos, sin = math.cos(angle), math.sin(angle)
+        raw.FPDFPageObj_Transform(obj, cos, sin, -sin, cos, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_a_seals_ring_of_text_is_not_read(tmp_path):
+    import math
+
+    text = [("Schools in the county: 450 in 2021, up 12.", 80, 700, 0.0), ("Pupils: 12000.", 80, 600, 0.0)]
+    ring = [
+        (char, 400 + 50 * math.cos(a), 300 + 50 * math.sin(a), a - math.pi / 2)
+        for char, a in zip("SEAL9876", [math.pi * (0.2 + 0.08 * i) for i in range(8)], strict=True)
+    ]
+    document = read_document(pdf_with_text(text + ring, tmp_path / "sealed.pdf"))
+    assert "450" in document.text and "12000" in document.text
+    assert not any(char in document.text for char in "SEA9876")
