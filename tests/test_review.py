@@ -52,6 +52,8 @@ def folder(tmp_path: Path) -> Path:
     (reports / "炸弹.docx").write_bytes(zip_bomb())
     (reports / "空白.txt").write_text("  \n", encoding="utf-8")
     (reports / "扫描.png").write_bytes(b"\x89PNG\r\n")
+    with (reports / "巨大.pdf").open("wb") as huge:
+        huge.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
     (reports / "数据.xlsx").write_bytes(b"not a report: skipped")
     (reports / ".hidden.md").write_text("skipped", encoding="utf-8")
     return reports
@@ -76,10 +78,13 @@ def test_a_folder_gives_one_row_per_report_and_the_three_tables(folder, tmp_path
         own = json.loads((review / f"{name}.check.json").read_text(encoding="utf-8"))
         assert rows[name]["status"] == "checked" and rows[name]["summary"] == own["summary"]
         assert (review / f"{name}.check.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    errors = {name: rows[name]["error"] for name in ("损坏.docx", "炸弹.docx", "空白.txt", "扫描.png")}
+    errors = {
+        name: rows[name]["error"] for name in ("损坏.docx", "炸弹.docx", "空白.txt", "扫描.png", "巨大.pdf")
+    }
     assert all(rows[name]["status"] == "error" and rows[name]["summary"] is None for name in errors)
     assert "not a .docx" in errors["损坏.docx"] and "inflate" in errors["炸弹.docx"]
     assert "empty" in errors["空白.txt"] and "cannot check a .png" in errors["扫描.png"]
+    assert "over the limit" in errors["巨大.pdf"]
     assert rows["甲县.md"]["summary"]["inconsistent"] >= 1
     assert not list(review.rglob("*.tmp")) and not list(review.rglob(".*.tmp"))
     out = capsys.readouterr()
@@ -102,7 +107,7 @@ def test_the_sheet_is_sorted_by_flagged_with_a_frozen_filtered_header(folder, tm
     body = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     checked = [row for row in body if row[4] is not None]
     assert [row[0] for row in body[: len(body) - len(checked)]] == sorted(
-        ["损坏.docx", "炸弹.docx", "空白.txt", "扫描.png"]
+        ["损坏.docx", "炸弹.docx", "空白.txt", "扫描.png", "巨大.pdf"]
     )
     flagged = [row[5] for row in checked]
     assert flagged == sorted(flagged, reverse=True) and flagged[0] >= 1

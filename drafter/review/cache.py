@@ -15,6 +15,7 @@ from typing import Any
 
 import drafter
 from drafter.core.files import write_json_atomic
+from drafter.core.inputs import DEFAULT_LIMITS
 from drafter.review.types import MetricsPlan, Row
 
 CACHE_NAME = ".review-cache.json"
@@ -22,8 +23,11 @@ VERSION = 1
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file; "" for one the readers will refuse anyway (over the size limit, unreadable)."""
     digest = hashlib.sha256()
     try:
+        if path.stat().st_size > DEFAULT_LIMITS.max_bytes:
+            return ""
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
