@@ -72,6 +72,7 @@ def test_a_folder_gives_one_row_per_report_and_the_three_tables(folder, tmp_path
         "炸弹.docx",
         "空白.txt",
         "扫描.png",
+        "巨大.pdf",
     }
     assert all(set(row) == {"file", "status", "error", "summary"} for row in rows.values())
     for name in ("阳泉市.md", "二批/长治市.txt", "甲县.md"):
