@@ -171,6 +171,9 @@ class _Geometry:
         starts = Counter(round(line.x0) for line in lines if line.x0 > self.left + 0.5 * self.char)
         common = starts.most_common(1)
         self.indent = float(common[0][0]) if common and common[0][1] >= 2 else -1.0  # where first lines start
+        # with first-line indents a line that is not indented carries on the paragraph unless the one before
+        # ended well short of the margin; without them only a nearly full line does
+        self.slack = 4.0 if common and common[0][1] >= 3 else 1.5
         gaps = [
             b.top - a.top
             for a, b in zip(lines, lines[1:], strict=False)
@@ -180,8 +183,8 @@ class _Geometry:
 
     def continues(self, previous: Line, line: Line) -> bool:
         """True when `line` carries on the paragraph that `previous` ends."""
-        full = previous.x1 >= self.right - 1.5 * self.char or self._wrapped(previous, line)
-        indented = line.x0 > self.left + 0.8 * self.char
+        full = previous.x1 >= self.right - self.slack * self.char or self._wrapped(previous, line)
+        indented = line.x0 > max(self.left + 0.8 * self.char, self.indent - 0.5 * self.char)
         same_size = abs(line.size - previous.size) <= 0.15 * self.char
         near = line.page != previous.page or line.top - previous.top <= 1.8 * self.pitch
         if same_size and near and self._centred(line) and (full or self._centred(previous)):
