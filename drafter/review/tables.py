@@ -22,7 +22,7 @@ COLUMNS = (  # header, width in characters (a Chinese character counts two)
     ("前三个问题 first findings", 48),
     ("说明 notes", 34),
 )
-LINE_HEIGHT = 14  # points per wrapped line
+LINE_HEIGHT = 16  # points per wrapped line (LibreOffice and WPS: 11 pt text)
 
 
 def ordered(rows: list[Row]) -> list[Row]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,7 +47,6 @@ class Row:
     sha256: str = ""
     seconds: float = 0.0
     reused: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def summary_json(self) -> dict[str, Any]:
         """The row of summary.json: {"file", "status", "error", "summary"}."""
