@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+TITLE_MAX = 60  # characters: longer first lines are body text (some excerpts start without a title)
 IMPRINT = ("抄送：市委办公室，市人大常委会办公室，市政协办公室。", "市人民政府办公室 2022年3月20日印发")
 
 
@@ -56,7 +57,9 @@ def write_docx(text: str, path: Path, *, gongwen: bool = False, header: str = ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for number, line in enumerate(lines):
         paragraph = document.add_paragraph(line)
-        if gongwen and number == 0:
+        if (
+            gongwen and number == 0 and len(line) <= TITLE_MAX
+        ):  # a title is centred; a long first paragraph is not
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif gongwen:
             paragraph.paragraph_format.first_line_indent = Pt(32)

@@ -31,7 +31,11 @@ MARGIN_BAND = (
 )
 _WORD = r"[0-9A-Za-z\u00c0-\u024f.%．·\-]"  # digits and Latin (pinyin too): LibreOffice does not break inside
 _NUMBERS = rf"{_WORD}+(?:[、，,/～~—\-]{_WORD}+)*"
-_FIRST_PIECE = re.compile(rf"[“‘(（《]*(?:{_NUMBERS}|.)[、，。；：,.;:）)”’》]*")
+# the first piece LibreOffice/Word would not break: a number or word, or one character with the ASCII run and
+# the closing punctuation that stick to it ("为:9.14%、4.43%、3.94%、", a run LibreOffice keeps together)
+_FIRST_PIECE = re.compile(
+    rf"[“‘(（《]*(?:{_NUMBERS}|.[!-~]*)(?:[、，；,;][0-9][!-~]*)*[、，。；：,.;:）)”’》]*"
+)
 
 
 @dataclass(frozen=True)
@@ -204,11 +208,7 @@ class _Geometry:
     def _centred(self, line: Line) -> bool:
         margin_left, margin_right = line.x0 - self.left, self.right - line.x1
         at_indent = abs(line.x0 - self.indent) < 0.5 * self.char  # a first line that happens to end short
-        return (
-            margin_left > 1.5 * self.char
-            and abs(margin_left - margin_right) < 0.6 * self.char
-            and not at_indent
-        )
+        return margin_left > 1.5 * self.char and abs(margin_left - margin_right) < self.char and not at_indent
 
 
 def _percentile(values: list[float], share: float) -> float:
