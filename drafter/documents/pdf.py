@@ -51,6 +51,19 @@ def read_pdf(path: Path, data: bytes) -> Document:
     )
 
 
+def warm_up() -> None:
+    """Load PDFium and lay out one empty page, so that a process forked afterwards starts with it ready."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    try:
+        page = document.new_page(595, 842)
+        page.get_textpage().close()
+        page.close()
+    finally:
+        document.close()
+
+
 def _open(pdfium, path: Path, data: bytes):
     try:
         return pdfium.PdfDocument(data)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-PRELOAD = ["drafter.review.worker"]
+PRELOAD = ["drafter.review.preload"]
 
 
 @dataclass(frozen=True)
