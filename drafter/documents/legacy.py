@@ -26,12 +26,19 @@ def read_legacy(path: Path, data: bytes, fmt: Format) -> Document:
     """A .doc/.wps file's text, through a LibreOffice conversion in a private temp folder."""
     if data.startswith(b"PK"):  # a .docx saved under an old name
         return read_docx(path, fmt=fmt)
-    if not data.startswith(_OLE_MAGIC):
-        raise InputError(
-            f"not a Word/WPS document (no .{fmt} signature)",
-            path=str(path),
-            hint="open it in Word/WPS and save as .docx",
-        )
+    converted = convert_to_docx(path, data, fmt)
+    with tempfile.TemporaryDirectory(prefix="drafter-docx-") as tmp:
+        target = Path(tmp) / "converted.docx"
+        target.write_bytes(converted)
+        return read_docx(target, fmt=fmt, shown_as=str(path))
+
+
+def convert_to_docx(path: Path, data: bytes, fmt: Format) -> bytes:
+    """The .docx bytes LibreOffice makes of a .doc/.wps file (for readers that need the Word file itself, such as
+    `drafter draft --from`, whose redline revises last year's document in place)."""
+    if data.startswith(b"PK"):
+        return data
+    _check_legacy(path, data, fmt)
     binary = soffice()
     if binary is None:
         raise InputError(
@@ -40,8 +47,16 @@ def read_legacy(path: Path, data: bytes, fmt: Format) -> Document:
             hint="install it (apt-get install libreoffice-writer-nogui) or save the file as .docx in Word/WPS",
         )
     with tempfile.TemporaryDirectory(prefix="drafter-soffice-") as tmp:
-        converted = _convert(binary, path, data, Path(tmp), fmt)
-        return read_docx(converted, fmt=fmt, shown_as=str(path))
+        return _convert(binary, path, data, Path(tmp), fmt).read_bytes()
+
+
+def _check_legacy(path: Path, data: bytes, fmt: Format) -> None:
+    if not data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"not a Word/WPS document (no .{fmt} signature)",
+            path=str(path),
+            hint="open it in Word/WPS and save as .docx",
+        )
 
 
 def _convert(binary: str, path: Path, data: bytes, tmp: Path, fmt: Format) -> Path:
