@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -15,17 +16,18 @@ from drafter.documents.types import Document, Format, Paragraph
 _STYLE_LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
 
-def read_docx(path: Path, *, fmt: Format = "docx", shown_as: str = "") -> Document:
-    """`shown_as` names the user's file when `path` is a conversion of it (.doc/.wps)."""
+def read_docx(path: Path, data: bytes, *, fmt: Format = "docx", shown_as: str = "") -> Document:
+    """The .docx in `data` (the bytes read once from `path`); `shown_as` names the user's file when `data` is a
+    conversion of it (.doc/.wps)."""
     name = shown_as or str(path)
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(
             "not a .docx file (not a zip package)",
             path=name,
             hint="open it in Word/WPS and save as .docx, or check a .md/.txt",
         )
-    check_zip(path)
-    document = _open(path, name)
+    check_zip(Path(name), data=data)
+    document = _open(data, name)
     paragraphs: list[Paragraph] = []
     offset = 0
     blocks = [(text.strip(), level) for text, level in _blocks(document) if text.strip()]
@@ -43,15 +45,14 @@ def read_docx(path: Path, *, fmt: Format = "docx", shown_as: str = "") -> Docume
     )
 
 
-def _open(path: Path, name: str):
+def _open(data: bytes, name: str):
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises a dozen kinds on a damaged file
         raise InputError(
-            f"not a Word document ({exc.__class__.__name__})",
+            f"not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})",
             path=name,
             hint="open it in Word/WPS and save as .docx",
         ) from None

@@ -25,12 +25,8 @@ def soffice() -> str | None:
 def read_legacy(path: Path, data: bytes, fmt: Format) -> Document:
     """A .doc/.wps file's text, through a LibreOffice conversion in a private temp folder."""
     if data.startswith(b"PK"):  # a .docx saved under an old name
-        return read_docx(path, fmt=fmt)
-    converted = convert_to_docx(path, data, fmt)
-    with tempfile.TemporaryDirectory(prefix="drafter-docx-") as tmp:
-        target = Path(tmp) / "converted.docx"
-        target.write_bytes(converted)
-        return read_docx(target, fmt=fmt, shown_as=str(path))
+        return read_docx(path, data, fmt=fmt)
+    return read_docx(path, convert_to_docx(path, data, fmt), fmt=fmt, shown_as=str(path))
 
 
 def convert_to_docx(path: Path, data: bytes, fmt: Format) -> bytes:

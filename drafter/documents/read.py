@@ -11,6 +11,9 @@ from drafter.documents.types import Document
 TEXT_SUFFIXES = (".md", ".txt", ".markdown", ".text", "")
 SUFFIXES = (".pdf", ".doc", ".wps", ".html", ".htm", ".docx", *TEXT_SUFFIXES)
 WHAT = "report (.pdf .doc .wps .html .docx .md .txt)"
+MAX_CHARS = (
+    300_000  # a report is 5,000–60,000 characters; the checker reads 300,000 in ~2 s (1,000,000: ~20 s)
+)
 
 
 def readable(path: Path) -> bool:
@@ -34,6 +37,12 @@ def read_document(path: Path) -> Document:
         raise InputError(
             "the report is empty (no text)", path=str(path), hint="check the file you meant to check"
         )
+    if len(document.text) > MAX_CHARS:
+        raise InputError(
+            f"holds {len(document.text):,} characters, more than one report ({MAX_CHARS:,} at most)",
+            path=str(path),
+            hint="check one report at a time (a folder of reports: `drafter check FOLDER -o REVIEW`)",
+        )
     return document
 
 
@@ -53,7 +62,7 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
     if suffix == ".docx":
         from drafter.documents.docx import read_docx
 
-        return read_docx(path)
+        return read_docx(path, data)
     from drafter.documents.text import read_text
 
     return read_text(path, data)
