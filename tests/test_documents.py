@@ -13,7 +13,7 @@ from report_files import convert, soffice, split_front, write_docx, write_html
 from drafter.checker.check import check_text
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import drop_cjk_spaces, heading_level
-from drafter.documents.pdf_layout import Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import GAP_MARK, Line, paragraphs_from_lines
 from drafter.documents.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,8 +74,9 @@ def test_spaces_beside_chinese_characters_are_layout(raw, clean):
 
 
 def line(text, page=1, x0=80.0, x1=511.0, top=200.0, size=16.0):
+    """A line as pdf.py hands it on: the spaces in `text` stand for gaps the layout left between glyphs."""
     return Line(
-        text=text,
+        text=text.replace(" ", GAP_MARK),
         page=page,
         x0=x0,
         x1=x1,

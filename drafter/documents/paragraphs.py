@@ -17,7 +17,6 @@ _LEVELS = (
 _MARKDOWN = re.compile(r"^(#{1,6})\s")
 # spaces a PDF or a justified layout puts next to Chinese characters ("5.21 亿元", "格 纪律 ” ，")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201d\u2026"
-_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
 
 
 IMPRINT = re.compile(r"^(?:抄送|抄报|发送|分送)[:：]|印发\s*$|^[（(]?共印\s*\d+\s*份[)）]?$")
@@ -40,9 +39,10 @@ def heading_level(text: str) -> int:
     return next((level for level, pattern in _LEVELS if pattern.match(stripped)), 0)
 
 
-def drop_cjk_spaces(line: str) -> str:
-    """The line without the spaces beside Chinese characters that layout, not the writer, put there."""
-    return _SPACE_BY_CJK.sub("", line)
+def drop_cjk_spaces(line: str, spaces: str = " \t\u00a0\u3000") -> str:
+    """The line without the `spaces` beside Chinese characters that layout, not the writer, put there."""
+    run = f"[{re.escape(spaces)}]+"
+    return re.sub(rf"(?<=[{_CJK}]){run}|{run}(?=[{_CJK}])", "", line)
 
 
 def lay_out(blocks: Iterable[tuple[str, int]], *, headings: bool = True) -> tuple[str, tuple[Paragraph, ...]]:

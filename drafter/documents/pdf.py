@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import guess_title
-from drafter.documents.pdf_layout import Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import GAP_MARK, Line, paragraphs_from_lines
 from drafter.documents.types import Document
 
 MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
@@ -137,7 +137,7 @@ def _line(chars, page: int, width: float, height: float) -> list[Line]:
     sizes = sorted(size for _, _, size in glyphs)
     text = glyphs[0][0]
     for (_, before, size), (char, box, _) in zip(glyphs, glyphs[1:], strict=False):
-        text += (" " if box[0] - before[2] > max(size, 1.0) * GAP else "") + char
+        text += (GAP_MARK if box[0] - before[2] > max(size, 1.0) * GAP else "") + char
     return [
         Line(
             text=text,

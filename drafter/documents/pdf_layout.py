@@ -23,6 +23,7 @@ PAGE_NUMBER = re.compile(
     r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^page\s*\d+(?:\s*of\s*\d+)?$",
     re.I,
 )
+GAP_MARK = "\x1e"  # a gap between two glyphs with no space glyph in it (str.isspace() holds for it)
 _SPACED = re.compile(r"[0-9A-Za-z]")  # two lines ending and starting with these join with a space
 _CLOSING = ("。", "：", ":", "；", ";", "！", "？")
 EDGE_LINES = 2
@@ -57,12 +58,18 @@ def paragraphs_from_lines(lines: list[Line]) -> tuple[tuple[Paragraph, ...], tup
     """(paragraphs, notes) of a PDF's lines."""
     body, removed = strip_furniture(lines)
     groups = join_lines(body)
-    blocks = [(drop_cjk_spaces(" ".join(_pieces(group))), group[0].page) for group in groups]
+    blocks = [(settle_gaps(" ".join(_pieces(group))), group[0].page) for group in groups]
     _, paragraphs = lay_out(blocks)
     notes = (
         f"页码、页眉页脚和版记已去除 / page numbers, running headers/footers and imprint removed: {removed} lines",
     )
     return paragraphs, notes if removed else ()
+
+
+def settle_gaps(text: str) -> str:
+    """Gaps the layout left between glyphs (GAP_MARK) are dropped beside Chinese characters ("5.21 亿元") and become
+    spaces elsewhere ("PISA 2018"); the spaces the writer typed (real space glyphs) are kept as they are."""
+    return drop_cjk_spaces(text, GAP_MARK).replace(GAP_MARK, " ")
 
 
 def _pieces(group: list[Line]) -> list[str]:
