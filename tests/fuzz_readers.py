@@ -281,7 +281,7 @@ class Fuzz:
         import docx
 
         from drafter.carry.last_read import read_last
-        from drafter.core.textio import read_draft
+        from drafter.documents.read import read_document
 
         buffer = io.BytesIO()
         document = docx.Document()
@@ -293,7 +293,7 @@ class Fuzz:
             docx_path = _write(self.work, ".docx", damage_zip(self.rng, buffer.getvalue()), f"r{i}.docx")
             md_path = _write(self.work, ".md", encode(self.rng, mutate(self.rng, report, 30)), f"r{i}.md")
             for path in (docx_path, md_path):
-                self.attempt("report", path.name, lambda p=path: read_draft(p))
+                self.attempt("report", path.name, lambda p=path: read_document(p))
                 self.attempt("last year's report", path.name, lambda p=path: read_last(p))
                 path.unlink()
 

@@ -206,8 +206,9 @@ def test_new_metrics_without_last_period_values_name_the_figures_they_cannot_rec
     "name, data, message",
     [
         ("last.xlsx", b"PK", "spreadsheet"),
-        ("last.pdf", b"%PDF", "PDF"),
-        ("last.doc", b"x", "old Word/WPS file"),
+        ("last.pdf", b"%PDF", "not a readable PDF"),
+        ("last.doc", b"x", "not a Word/WPS document"),
+        ("last.odt", b"x", "cannot read a .odt file"),
     ],
 )
 def test_files_that_are_no_report_format(tmp_path, name, data, message):

@@ -96,7 +96,8 @@ def test_a_docx_draft_is_read(files, capsys):
         ("empty.md", b"  \n", "empty"),
         ("fake.docx", b"not a zip", "not a .docx"),
         ("binary.txt", b"\xff\xfe\x00\x81\xff" * 3, "binary"),
-        ("draft.pdf", b"%PDF", "cannot check a .pdf"),
+        ("draft.pdf", b"%PDF", "not a readable PDF"),
+        ("draft.xyz", b"some text", "cannot check a .xyz"),
     ],
 )
 def test_bad_drafts_exit_2_with_one_message(files, capsys, name, content, words):

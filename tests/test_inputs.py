@@ -123,12 +123,12 @@ def test_a_metrics_workbook_may_not_inflate_past_its_limit(tmp_path):
 
 
 def test_a_text_far_longer_than_any_report_is_refused_before_checking(tmp_path):
-    from drafter.core.textio import MAX_CHARS, read_draft
+    from drafter.documents.read import MAX_CHARS, read_document
 
     path = tmp_path / "long.md"
     path.write_text("学前三年毛入园率92.3%。\n" * (MAX_CHARS // 14 + 1), encoding="utf-8")
     with pytest.raises(InputError, match="more than one report"):
-        read_draft(path)
+        read_document(path)
 
 
 def test_an_xml_part_larger_than_any_report_is_refused_before_it_is_parsed(tmp_path):

@@ -8,16 +8,18 @@ from pathlib import Path
 import drafter
 
 PACKAGE = Path(drafter.__file__).resolve().parent
-# core ← source, figures ← checker, knowledge ← export ← outdir ← drafting ← faces
+# core ← source, figures, documents ← checker, knowledge ← export ← outdir, review ← drafting ← faces
 RANK = {
     "assets": 0,
     "core": 0,
+    "documents": 1,
     "source": 1,
     "figures": 1,
     "checker": 2,
     "knowledge": 2,
     "export": 3,
     "outdir": 4,
+    "review": 4,
     "drafting": 5,
     "carry": 5,
     "evaluation": 6,

@@ -8,6 +8,7 @@ so offsets hold) for the readers that only know Simplified words.
 from __future__ import annotations
 
 import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from drafter.core.inputs import TEXT_NOTES, decode_text, read_bytes
 from drafter.export.docx_revisions import WordParagraph, read_body
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+DOCUMENTS = (".pdf", ".html", ".htm")  # read by drafter.documents
 SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 MARKDOWN_LINE = re.compile(r"^\s*(?:#{1,6}\s+|<!--.*-->\s*$)")
@@ -31,7 +33,11 @@ def read_last(path: Path) -> tuple[list[Block], bytes, int, str]:
     path = Path(path)
     suffix = path.suffix.lower()
     _refuse_suffix(path, suffix)
-    data = read_bytes(path, what="last year's report (.docx, .md or .txt)")
+    if suffix in DOCUMENTS:
+        return _document_blocks(path)
+    data = read_bytes(path, what="last year's report (.docx, .pdf, .doc, .wps, .html, .md or .txt)")
+    if suffix in (".doc", ".wps"):
+        return _converted_blocks(path, data, suffix)
     if suffix == ".docx":
         body = read_body(path)
         blocks = [_paragraph(b) if isinstance(b, WordParagraph) else LastTable(b.rows) for b in body.blocks]
@@ -50,22 +56,37 @@ def _refuse_suffix(path: Path, suffix: str) -> None:
         raise InputError(
             "is a spreadsheet, not last year's report",
             path=str(path),
-            hint="give the report as .docx, .md or .txt",
+            hint="give the report as .docx, .pdf, .doc, .wps, .html, .md or .txt",
         )
-    if suffix == ".pdf":
+    if suffix not in (".docx", ".doc", ".wps", *DOCUMENTS, *TEXT_SUFFIXES):
         raise InputError(
-            "PDF reports cannot be carried forward yet",
+            f"cannot read a {suffix or 'suffix-less'} file",
             path=str(path),
-            hint="save it as .docx (Word/WPS: 另存为) or copy its text into a .txt file",
+            hint="use .docx, .pdf, .doc, .wps, .html, .md or .txt",
         )
-    if suffix in (".doc", ".wps"):
-        raise InputError(
-            "is an old Word/WPS file", path=str(path), hint="open it in Word/WPS and save it as .docx"
-        )
-    if suffix != ".docx" and suffix not in TEXT_SUFFIXES:
-        raise InputError(
-            f"cannot read a {suffix or 'suffix-less'} file", path=str(path), hint="use .docx, .md or .txt"
-        )
+
+
+def _document_blocks(path: Path) -> tuple[list[Block], bytes, int, str]:
+    """A PDF or a saved web page through drafter.documents: its paragraphs (page numbers, running headers and the
+    site's menus gone); the redline is then laid out as a plain 公文, like a .md/.txt one."""
+    from drafter.documents.read import read_document
+
+    document = read_document(path)
+    return [LastParagraph(p.text) for p in document.paragraphs], b"", 0, document.note
+
+
+def _converted_blocks(path: Path, data: bytes, suffix: str) -> tuple[list[Block], bytes, int, str]:
+    """An old Word/WPS file converted to .docx by LibreOffice, then read (and later revised) as that .docx."""
+    from drafter.documents.legacy import convert_to_docx
+
+    converted = convert_to_docx(path, data, "doc" if suffix == ".doc" else "wps")
+    with tempfile.TemporaryDirectory(prefix="drafter-last-") as tmp:
+        target = Path(tmp) / "last.docx"
+        target.write_bytes(converted)
+        body = read_body(target)
+    blocks = [_paragraph(b) if isinstance(b, WordParagraph) else LastTable(b.rows) for b in body.blocks]
+    note = f"converted from {suffix} by LibreOffice"
+    return [b for b in blocks if not isinstance(b, LastParagraph) or b.text], converted, 0, note
 
 
 def _paragraph(block: WordParagraph) -> LastParagraph:

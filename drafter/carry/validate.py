@@ -39,7 +39,7 @@ def _is_report(last: LastReport, text: str) -> None:
                 "it holds no text" if not text.strip() else "no numbered heading (一、) and almost no figures"
             ),
             path=last.path,
-            hint="give last year's 自评报告 as .docx, .md or .txt (a scanned, image-only file has no text to carry)",
+            hint="give last year's 自评报告 as .docx, .pdf, .doc, .html, .md or .txt (a scanned, image-only file has no text to carry)",
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Annotated
@@ -18,28 +19,63 @@ def register(app: typer.Typer) -> None:
 
 
 def check(
-    draft: Annotated[Path, typer.Argument(help="要核对的稿件 / the draft to check (.md, .txt or .docx)")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="要核对的报告，或一个文件夹 / the report to check (.pdf .doc .wps .html .docx .md .txt), "
+            "or several reports or folders (then -o REVIEW is a folder)"
+        ),
+    ],
     metrics: Annotated[
-        Path | None, typer.Option("--metrics", "-m", help="来源数据 / the metrics file (YAML, JSON or XLSX)")
+        list[Path] | None,
+        typer.Option(
+            "--metrics",
+            "-m",
+            help="来源数据 / the metrics file (YAML, JSON or XLSX); with several reports also several files "
+            "or a folder of them, matched by region name",
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table | json (check.json) | html (highlighted page)")
     ] = "table",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="写入文件 / write the result to FILE")
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="写入文件 / write the result to FILE (a folder REVIEW for several)"
+        ),
     ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="每个文件最多用时（秒）/ seconds per report in a batch")
+    ] = 120.0,
+    workers: Annotated[
+        int, typer.Option("--workers", help="同时核对的文件数 / reports checked at once (default: the cores)")
+    ] = 0,
 ) -> None:
-    """Check every figure of a draft; exit 0 when all are right, 1 when some are wrong, 2 on bad input."""
+    """Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
+
+    With a folder or several files: every report is checked into -o REVIEW (summary.json, summary.xlsx,
+    index.html and a page per report); exit 1 when any is flagged or unreadable."""
+    if len(paths) > 1 or paths[0].is_dir():
+        from drafter.cli.check_batch import check_batch
+
+        raise typer.Exit(check_batch(paths, metrics or [], output, timeout=timeout, workers=workers))
+    if metrics and len(metrics) > 1:
+        raise InputError("one report takes one metrics file", key="--metrics", hint="give --metrics once")
+    raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, output))
+
+
+def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None) -> int:
     from drafter.checker.check import check_text
-    from drafter.core.textio import read_draft
+    from drafter.documents.read import read_document
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}", key="--format", hint="use table, json or html")
     source = _load_metrics(metrics) if metrics else None
-    doc = read_draft(draft)
+    doc = read_document(draft)
     if doc.note:
         typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
-    report = check_text(doc.text, source, path=doc.path)
+    report = check_text(doc.text, source)
+    report = dataclasses.replace(report, path=doc.path) if not report.path else report
     rendered = _render(fmt, doc.text, report, source is not None)
     if output is not None:
         from drafter.core.files import write_text_atomic
@@ -48,7 +84,7 @@ def check(
         typer.echo(f"{output}: {_summary_line(report)}", err=fmt == "table")
     elif rendered:
         typer.echo(rendered)
-    raise typer.Exit(report.exit_code)
+    return report.exit_code
 
 
 def _load_metrics(path: Path):

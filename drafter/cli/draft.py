@@ -45,7 +45,7 @@ def draft(
         Path | None,
         typer.Option(
             "--from",
-            help="去年的报告（.docx .md .txt）：沿用其结构和文字，数字按新数据更新 / carry last year's report forward",
+            help="去年的报告（.docx .pdf .doc .wps .html .md .txt）：沿用其结构和文字，数字按新数据更新 / carry last year's report forward",
         ),
     ] = None,
 ) -> None:

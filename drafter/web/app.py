@@ -22,6 +22,8 @@ from drafter.web.backend_form import configured_url, form_settings
 from drafter.web.carry_upload import CARRY_ROUTES
 from drafter.web.editing import Conflict, Editor
 from drafter.web.jobs import Jobs
+from drafter.web.review_views import ROUTES as REVIEW_ROUTES
+from drafter.web.reviews import UPLOAD_LIMIT as REVIEW_UPLOAD_LIMIT
 from drafter.web.security import LOCAL_HOSTS, GuardMiddleware, PathRefused, new_csrf
 from drafter.web.views import ROUTES
 from drafter.web.word_upload import WORD_ROUTES
@@ -129,9 +131,16 @@ def create_app(
         *ROUTES,
         *WORD_ROUTES,
         *CARRY_ROUTES,
+        *REVIEW_ROUTES,
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    guard = Middleware(GuardMiddleware, token=token, allowed_hosts=hosts, max_body=upload_limit + FORM_SLACK)
+    guard = Middleware(
+        GuardMiddleware,
+        token=token,
+        allowed_hosts=hosts,
+        max_body=upload_limit + FORM_SLACK,
+        path_limits={"/review": REVIEW_UPLOAD_LIMIT + FORM_SLACK},
+    )
     app = Starlette(routes=routes, middleware=[guard], exception_handlers=_handlers())
     app.state.web = WebState(settings, Path(workspace), upload_limit)
     return app

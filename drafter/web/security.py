@@ -59,11 +59,19 @@ def host_name(host_header: str) -> str:
 class GuardMiddleware(BaseHTTPMiddleware):
     """Token (when set), allowed Host names (when no token: DNS-rebinding guard), safe response headers."""
 
-    def __init__(self, app, token: str | None, allowed_hosts: frozenset[str] | None, max_body: int) -> None:
+    def __init__(
+        self,
+        app,
+        token: str | None,
+        allowed_hosts: frozenset[str] | None,
+        max_body: int,
+        path_limits: dict[str, int] | None = None,
+    ) -> None:
         super().__init__(app)
         self.token = token or None
         self.allowed_hosts = allowed_hosts
         self.max_body = max_body
+        self.path_limits = path_limits or {}  # a larger body for a few exact paths (the review upload)
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         if (
@@ -87,9 +95,10 @@ class GuardMiddleware(BaseHTTPMiddleware):
         length = request.headers.get("content-length", "")
         if not length.isdigit():
             return PlainTextResponse("411 需要 Content-Length / length required", status_code=411)
-        if int(length) > self.max_body:
+        limit = self.path_limits.get(request.url.path, self.max_body)
+        if int(length) > limit:
             return PlainTextResponse(
-                f"413 文件过大：上限 {self.max_body // 1024} KB / request too large", status_code=413
+                f"413 文件过大：上限 {limit // 1024} KB / request too large", status_code=413
             )
         return None
 

@@ -1,0 +1,80 @@
+"""`drafter check PATH... -o REVIEW`: parse, run the review with a progress bar, print where the tables are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from drafter.core.errors import InputError
+
+
+def check_batch(
+    paths: list[Path], metrics: list[Path], output: Path | None, *, timeout: float, workers: int
+) -> int:
+    from drafter.review.pool import Limits
+    from drafter.review.run import metrics_note, run_review
+
+    if output is None:
+        raise InputError(
+            "several reports need a folder for the results", key="-o", hint="add -o REVIEW (a folder)"
+        )
+    limits = Limits(workers=workers or os.cpu_count() or 2, seconds=timeout)
+    with _Bar() as bar:
+        review = run_review(paths, output, metrics, limits, progress=bar)
+    typer.echo(metrics_note(review.plan), err=True)
+    checked = sum(1 for r in review.rows if r.status == "checked")
+    errors = len(review.rows) - checked
+    flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)
+    typer.echo(
+        f"{len(review.rows)} 份报告 reports: {checked} checked ({review.reused} unchanged, reused), "
+        f"{flagged} with flagged figures, {errors} could not be read",
+        err=True,
+    )
+    for name in ("summary.xlsx", "index.html", "summary.json"):
+        typer.echo(str(output / name))
+    return review.exit_code
+
+
+class _Bar:
+    """A rich progress bar on stderr naming the files being read."""
+
+    def __enter__(self) -> _Bar:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]核对 checking"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.progress.__enter__()
+        self.task = self.progress.add_task("", total=None)
+        self.reading: list[str] = []
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(*exc)
+
+    def total(self, count: int, reused: int) -> None:
+        self.progress.update(self.task, total=count, completed=reused)
+
+    def start(self, report) -> None:
+        self.reading.append(report.name)
+        self._show()
+
+    def done(self, row) -> None:
+        if row.file in self.reading:
+            self.reading.remove(row.file)
+        if row.status == "error":
+            self.progress.console.print(f"[yellow]✗ {row.file}: {row.error}[/yellow]")
+        self.progress.advance(self.task)
+        self._show()
+
+    def _show(self) -> None:
+        self.progress.update(self.task, description=", ".join(self.reading)[:80])

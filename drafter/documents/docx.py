@@ -1,0 +1,95 @@
+"""Word .docx: the body's paragraphs and table rows in document order, heading levels from styles or numbering."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from drafter.core.errors import InputError
+from drafter.core.inputs import check_zip
+from drafter.documents.paragraphs import guess_title, heading_level, without_imprint
+from drafter.documents.types import Document, Format, Paragraph
+
+_STYLE_LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+
+
+def read_docx(path: Path, data: bytes, *, fmt: Format = "docx", shown_as: str = "") -> Document:
+    """The .docx in `data` (the bytes read once from `path`); `shown_as` names the user's file when `data` is a
+    conversion of it (.doc/.wps)."""
+    name = shown_as or str(path)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(
+            "not a .docx file (not a zip package)",
+            path=name,
+            hint="open it in Word/WPS and save as .docx, or check a .md/.txt",
+        )
+    check_zip(Path(name), data=data)
+    document = _open(data, name)
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    blocks = [(text.strip(), level) for text, level in _blocks(document) if text.strip()]
+    kept = len(without_imprint([text for text, _ in blocks]))
+    for text, style_level in blocks[:kept]:
+        level = style_level or heading_level(text)
+        paragraphs.append(Paragraph(text=text, start=offset, heading=level))
+        offset += len(text) + 1
+    return Document(
+        path=name,
+        format=fmt,
+        text="\n".join(p.text for p in paragraphs),
+        paragraphs=tuple(paragraphs),
+        title=_title(document, paragraphs),
+    )
+
+
+def _open(data: bytes, name: str):
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises a dozen kinds on a damaged file
+        raise InputError(
+            f"not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})",
+            path=name,
+            hint="open it in Word/WPS and save as .docx",
+        ) from None
+
+
+def _blocks(document) -> Iterator[tuple[str, int]]:
+    """(text, heading level from the style) for each paragraph and each table row, in body order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = DocxParagraph(child, document)
+            yield paragraph.text, _style_level(paragraph)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                yield "\t".join(_unique_cells(row)), 0
+
+
+def _unique_cells(row) -> list[str]:
+    """Cell texts of a row; a merged cell (the same cell repeated) counts once."""
+    seen: list[object] = []
+    texts: list[str] = []
+    for cell in row.cells:
+        if any(cell._tc is other for other in seen):
+            continue
+        seen.append(cell._tc)
+        texts.append(cell.text.replace("\n", " "))
+    return texts
+
+
+def _style_level(paragraph) -> int:
+    name = paragraph.style.name if paragraph.style is not None else ""
+    match = _STYLE_LEVEL.search(name or "")
+    return min(int(match.group(1)), 4) if match else 0
+
+
+def _title(document, paragraphs: list[Paragraph]) -> str:
+    return (document.core_properties.title or "").strip() or guess_title(paragraphs)

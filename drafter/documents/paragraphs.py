@@ -1,0 +1,82 @@
+"""Shared by every reader: heading levels of 公文 numbering, and paragraphs laid out into one text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from drafter.documents.types import Paragraph
+
+# 公文 numbering: 一、 → 1, （一） → 2, 1. → 3, （1） → 4; markdown # marks count their hashes
+_LEVELS = (
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s?[、.．]")),
+    (2, re.compile(r"^[（(]\s?[一二三四五六七八九十]{1,3}\s?[)）]")),
+    (3, re.compile(r"^\d{1,2}\s?[.、．](?!\d)")),
+    (4, re.compile(r"^[（(]\s?\d{1,2}\s?[)）]")),
+)
+_MARKDOWN = re.compile(r"^(#{1,6})\s")
+# spaces a PDF or a justified layout puts next to Chinese characters ("5.21 亿元", "格 纪律 ” ，")
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201d\u2026"
+
+
+IMPRINT = re.compile(r"^(?:抄送|抄报|发送|分送)[:：]|印发\s*$|^[（(]?共印\s*\d+\s*份[)）]?$")
+
+
+def without_imprint(lines: list[str]) -> list[str]:
+    """The lines without the closing 版记 (抄送 / …印发 / 共印N份) of a 公文: layout, not the report."""
+    end = len(lines)
+    while end and (IMPRINT.search(lines[end - 1].strip()) or not lines[end - 1].strip()):
+        end -= 1
+    return lines[:end]
+
+
+def heading_level(text: str) -> int:
+    """1–4 for a line opening with 公文 numbering (or a markdown heading), 0 otherwise."""
+    stripped = text.strip()
+    marks = _MARKDOWN.match(stripped)
+    if marks:
+        return min(len(marks.group(1)), 4)
+    return next((level for level, pattern in _LEVELS if pattern.match(stripped)), 0)
+
+
+def drop_cjk_spaces(line: str, spaces: str = " \t\u00a0\u3000") -> str:
+    """The line without the `spaces` beside Chinese characters that layout, not the writer, put there."""
+    run = f"[{re.escape(spaces)}]+"
+    return re.sub(rf"(?<=[{_CJK}]){run}|{run}(?=[{_CJK}])", "", line)
+
+
+def lay_out(blocks: Iterable[tuple[str, int]], *, headings: bool = True) -> tuple[str, tuple[Paragraph, ...]]:
+    """(text, paragraphs) from (paragraph text, page) pairs: one paragraph a line, empty ones dropped."""
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for raw, page in blocks:
+        text = raw.strip()
+        if not text:
+            continue
+        level = heading_level(text) if headings else 0
+        paragraphs.append(Paragraph(text=text, start=offset, heading=level, page=page))
+        offset += len(text) + 1
+    return "\n".join(p.text for p in paragraphs), tuple(paragraphs)
+
+
+def split_lines(text: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of a plain text, each at its own offset in `text` (which is left exactly as it is)."""
+    out: list[Paragraph] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append(Paragraph(text=stripped, start=offset + lead, heading=heading_level(stripped)))
+        offset += len(line)
+    return tuple(out)
+
+
+_TITLE_WORDS = ("报告", "公告", "公报", "总结", "情况", "通知")
+
+
+def guess_title(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> str:
+    """The report's title: an early short paragraph naming the kind of document, else the first short one."""
+    early = [p.text.lstrip("# ") for p in paragraphs[:12] if len(p.text) <= 60]
+    named = [text for text in early if any(word in text for word in _TITLE_WORDS)]
+    return (named or early or [""])[0]

@@ -1,0 +1,153 @@
+"""PDF with a text layer, through PDFium (pypdfium2): each page's lines with their boxes, then laid out.
+
+Only this module talks to pypdfium2. A scan (pages but no text) and an encrypted or damaged file are
+InputErrors of one line; rotated characters (a seal's ring of text, a watermark) are not read.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from drafter.core.errors import InputError
+from drafter.documents.paragraphs import guess_title
+from drafter.documents.pdf_layout import GAP_MARK, Line, paragraphs_from_lines
+from drafter.documents.types import Document
+
+MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
+MAX_PAGES = 2000
+_ROTATED = 0.05  # radians; upright text has angle 0
+GAP = 0.2  # a gap wider than this share of the font size between two glyphs is a space
+
+
+def read_pdf(path: Path, data: bytes) -> Document:
+    import pypdfium2 as pdfium
+
+    document = _open(pdfium, path, data)
+    try:
+        pages = len(document)
+        if pages > MAX_PAGES:
+            raise InputError(
+                f"has {pages} pages", path=str(path), hint="this is not a report; check the file"
+            )
+        lines = [line for index in range(pages) for line in _page_lines(pdfium, document[index], index + 1)]
+    finally:
+        document.close()
+    if sum(len(line.text.strip()) for line in lines) < MIN_CHARS_PER_PAGE * max(pages, 1):
+        raise InputError(
+            f"has {pages} page(s) but no text layer: a scan or a picture of the report",
+            path=str(path),
+            hint="ask for the PDF exported from Word/WPS, or the .docx; Drafter does not read images (no OCR)",
+        )
+    paragraphs, notes = paragraphs_from_lines(lines)
+    return Document(
+        path=str(path),
+        format="pdf",
+        text="\n".join(p.text for p in paragraphs),
+        paragraphs=paragraphs,
+        title=guess_title(paragraphs),
+        pages=pages,
+        notes=notes,
+    )
+
+
+def warm_up() -> None:
+    """Load PDFium and lay out one empty page, so that a process forked afterwards starts with it ready."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    try:
+        page = document.new_page(595, 842)
+        page.get_textpage().close()
+        page.close()
+    finally:
+        document.close()
+
+
+def _open(pdfium, path: Path, data: bytes):
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError(
+                "the PDF is encrypted (it needs a password to open)",
+                path=str(path),
+                hint="save a copy without a password, or ask for the unprotected PDF or the .docx",
+            ) from None
+        raise InputError(
+            "not a readable PDF (damaged or not a PDF)", path=str(path), hint="download or export it again"
+        ) from None
+
+
+def _page_lines(pdfium, page, number: int) -> list[Line]:
+    """The page's text lines in reading order, each with its box; rotated characters left out."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        lines: list[Line] = []
+        chars: list[tuple[str, tuple[float, float, float, float] | None, float]] = []
+        for index in range(textpage.count_chars()):
+            char = _char(pdfium, textpage, index)
+            if char is None:
+                continue
+            if char[0] == "\n" or _below(chars, char):
+                lines += _line(chars, number, width, height)
+                chars = [] if char[0] == "\n" else [char]
+            else:
+                chars.append(char)
+        lines += _line(chars, number, width, height)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _below(chars, char) -> bool:
+    """The character stands on another line than the last one placed (PDFium joins a line that ends in "-")."""
+    placed = next((c for c in reversed(chars) if c[1] is not None), None)
+    if placed is None or char[1] is None:
+        return False
+    return char[1][3] < placed[1][1] or char[1][1] > placed[1][3]  # no vertical overlap at all
+
+
+def _char(pdfium, textpage, index: int):
+    """(character, box or None for a space the reader generated, font size); None for one to skip."""
+    raw = textpage.raw
+    code = pdfium.raw.FPDFText_GetUnicode(raw, index)
+    if code in (0, 0xFFFE, 0xFFFF) or code == 13:  # "\r" of "\r\n"
+        return None
+    char = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"  # 2: PDFium's line-end hyphen
+    if char == "\n" or pdfium.raw.FPDFText_IsGenerated(raw, index) == 1:
+        return (char if char == "\n" else " ", None, 0.0)
+    angle = pdfium.raw.FPDFText_GetCharAngle(raw, index)
+    if angle > 0 and abs(math.sin(angle)) > _ROTATED:
+        return None
+    box = textpage.get_charbox(index, loose=True)  # the font's box: the same height for "一", "、" and "2"
+    return (char, box, pdfium.raw.FPDFText_GetFontSize(raw, index))
+
+
+def _line(chars, page: int, width: float, height: float) -> list[Line]:
+    """One Line from its characters, sorted left to right (fallback-font glyphs such as quotes come out of
+    order), with a space wherever two glyphs stand apart by more than a third of the font size."""
+    glyphs = sorted(
+        ((char, box, size) for char, box, size in chars if box is not None), key=lambda g: g[1][0]
+    )
+    if not glyphs:
+        return []
+    sizes = sorted(size for _, _, size in glyphs)
+    text = glyphs[0][0]
+    for (_, before, size), (char, box, _) in zip(glyphs, glyphs[1:], strict=False):
+        text += (GAP_MARK if box[0] - before[2] > max(size, 1.0) * GAP else "") + char
+    return [
+        Line(
+            text=text,
+            page=page,
+            x0=glyphs[0][1][0],
+            x1=max(box[2] for _, box, _ in glyphs),
+            top=height - max(box[3] for _, box, _ in glyphs),
+            bottom=height - min(box[1] for _, box, _ in glyphs),
+            size=sizes[len(sizes) // 2],
+            page_width=width,
+            page_height=height,
+        )
+    ]

@@ -1,0 +1,223 @@
+"""PDF lines back into the paragraphs the writer typed.
+
+Page furniture goes first: page numbers ("— 3 —", "-3-", "第3页 共7页"), running headers and footers (a line
+that opens or closes most pages) and the 版记 block (抄送 / 印发 / 共印). Then a line joins the one before
+it unless the one before ended short of the right margin, it is indented (first-line indent), centred on
+its own, set in another size, or far below: so a figure broken over a line or a page break is one again.
+Spaces that the layout put beside Chinese characters ("5.21 亿元") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from drafter.documents.paragraphs import IMPRINT, drop_cjk_spaces, lay_out
+from drafter.documents.types import Paragraph
+
+_DASHES = r"\s\-—–－―~·•"
+PAGE_NUMBER = re.compile(
+    rf"^[{_DASHES}]*(?:第\s*)?\d{{1,4}}\s*页?(?:\s*[/／,，]?\s*共\s*\d{{1,4}}\s*页)?[{_DASHES}]*$"
+    r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^page\s*\d+(?:\s*of\s*\d+)?$",
+    re.I,
+)
+GAP_MARK = "\x1e"  # a gap between two glyphs with no space glyph in it (str.isspace() holds for it)
+_SPACED = re.compile(r"[0-9A-Za-z]")  # two lines ending and starting with these join with a space
+_CLOSING = ("。", "：", ":", "；", ";", "！", "？")
+EDGE_LINES = 2
+MARGIN_BAND = (
+    0.07  # a line in the top or bottom 7% of the page is a header or footer (body text starts lower)
+)
+_WORD = r"[0-9A-Za-z\u00c0-\u024f.%．·\-]"  # digits and Latin (pinyin too): LibreOffice does not break inside
+_NUMBERS = rf"{_WORD}+(?:[、，,/～~—\-]{_WORD}+)*"
+# the first piece LibreOffice/Word would not break: a number or word, or one character with the ASCII run and
+# the closing punctuation that stick to it ("为:9.14%、4.43%、3.94%、", a run LibreOffice keeps together)
+_FIRST_PIECE = re.compile(
+    rf"[“‘(（《]*(?:{_NUMBERS}|.[!-~]*)(?:[、，；,;][0-9][!-~]*)*[、，。；：,.;:）)”’》]*"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a PDF page; coordinates in points, `top`/`bottom` measured from the top of the page."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page_width: float
+    page_height: float
+
+
+def paragraphs_from_lines(lines: list[Line]) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
+    """(paragraphs, notes) of a PDF's lines."""
+    body, removed = strip_furniture(lines)
+    groups = join_lines(body)
+    blocks = [(settle_gaps(" ".join(_pieces(group))), group[0].page) for group in groups]
+    _, paragraphs = lay_out(blocks)
+    notes = (
+        f"页码、页眉页脚和版记已去除 / page numbers, running headers/footers and imprint removed: {removed} lines",
+    )
+    return paragraphs, notes if removed else ()
+
+
+def settle_gaps(text: str) -> str:
+    """Gaps the layout left between glyphs (GAP_MARK) are dropped beside Chinese characters ("5.21 亿元") and become
+    spaces elsewhere ("PISA 2018"); the spaces the writer typed (real space glyphs) are kept as they are."""
+    return drop_cjk_spaces(text, GAP_MARK).replace(GAP_MARK, " ")
+
+
+def _pieces(group: list[Line]) -> list[str]:
+    """Line texts to join: no separator between Chinese or digits, a space between two Latin words."""
+    out: list[str] = []
+    for line in group:
+        text = line.text.strip()
+        if out and not (_SPACED.match(out[-1][-1:]) and _SPACED.match(text[:1])):
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
+
+
+def strip_furniture(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines without page numbers, running headers/footers and the closing 版记; and how many went."""
+    edges = _edge_lines(lines)
+    repeated = _repeated(lines, edges)
+    pitch = _pitch(lines)
+    keep = [line for line in lines if not (id(line) in edges and _furniture(line, edges, repeated, pitch))]
+    while keep and (IMPRINT.search(keep[-1].text.strip()) or not keep[-1].text.strip()):
+        keep.pop()
+    return keep, len(lines) - len(keep)
+
+
+def _furniture(line: Line, edges: dict[int, tuple[str, float]], repeated: set, pitch: float) -> bool:
+    """A page number standing apart from the text, a line repeated at the same edge of most pages, or a line
+    in the page's margin band."""
+    middle = (line.top + line.bottom) / 2
+    in_band = middle < MARGIN_BAND * line.page_height or middle > (1 - MARGIN_BAND) * line.page_height
+    apart = edges[id(line)][1] > 1.4 * pitch
+    number = apart and bool(PAGE_NUMBER.match(line.text.strip()))
+    return number or in_band or _key(line, edges) in repeated
+
+
+def _edge_lines(lines: list[Line]) -> dict[int, tuple[str, float]]:
+    """id(line) → ("top" or "bottom", distance to the nearest line of its page) for the first and last lines
+    of each page (by position)."""
+    edges: dict[int, tuple[str, float]] = {}
+    for page in {line.page for line in lines}:
+        on_page = sorted((line for line in lines if line.page == page), key=lambda line: line.top)
+        tops = [line.top for line in on_page]
+        for index, line in enumerate(on_page):
+            near = min(
+                (abs(top - line.top) for other, top in enumerate(tops) if other != index),
+                default=float("inf"),
+            )
+            if index < EDGE_LINES:
+                edges[id(line)] = ("top", near)
+            elif index >= len(on_page) - EDGE_LINES:
+                edges[id(line)] = ("bottom", near)
+    return edges
+
+
+def _pitch(lines: list[Line]) -> float:
+    gaps = [
+        b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.top
+    ]
+    return statistics.median(gaps) if gaps else 20.0
+
+
+def _key(line: Line, edges: dict[int, tuple[str, float]]) -> tuple[str, str, int]:
+    """Where and what: a running header stands at the same height on every page, with its digits changing."""
+    return (
+        edges.get(id(line), ("", 0.0))[0],
+        re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)),
+        round(line.top / 4),
+    )
+
+
+def _repeated(lines: list[Line], edges: dict[int, tuple[str, float]]) -> set[tuple[str, str, int]]:
+    """Edge lines (digits as #) that appear on at least two pages and half of all pages: headers/footers."""
+    pages = len({line.page for line in lines})
+    seen: dict[tuple[str, str, int], set[int]] = {}
+    for line in lines:
+        if id(line) in edges:
+            seen.setdefault(_key(line, edges), set()).add(line.page)
+    return {key for key, on in seen.items() if _wordy(key[1]) and len(on) >= 2 and len(on) >= pages / 2}
+
+
+def _wordy(text: str) -> bool:
+    """At least two letters or characters: a header, not a table cell such as "#|"."""
+    return sum(ch.isalpha() for ch in text) >= 2
+
+
+def join_lines(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into paragraphs."""
+    if not lines:
+        return []
+    geometry = _Geometry(lines)
+    groups: list[list[Line]] = [[lines[0]]]
+    for line in lines[1:]:
+        if geometry.continues(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+class _Geometry:
+    """The text block's margins, character width and line pitch, measured on the document's own lines."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        # a low and a high percentile, not the mode: in a short text most lines may be first lines (indented)
+        # or last lines (short)
+        self.left = _percentile([line.x0 for line in lines], 0.1)
+        long = [line.x1 for line in lines if line.x1 - line.x0 > 0.5 * line.page_width]
+        self.right = _percentile(long, 0.5) if long else max(line.x1 for line in lines)
+        self.char = statistics.median(line.size for line in lines) or 12.0
+        starts = Counter(round(line.x0) for line in lines if line.x0 > self.left + 0.5 * self.char)
+        common = starts.most_common(1)
+        self.indent = float(common[0][0]) if common and common[0][1] >= 2 else -1.0  # where first lines start
+        # with first-line indents a line that is not indented carries on the paragraph unless the one before
+        # ended well short of the margin; without them only a nearly full line does
+        self.slack = 4.0 if common and common[0][1] >= 3 else 1.5
+        gaps = [
+            b.top - a.top
+            for a, b in zip(lines, lines[1:], strict=False)
+            if a.page == b.page and b.top > a.top
+        ]
+        self.pitch = statistics.median(gaps) if gaps else self.char * 1.5
+
+    def continues(self, previous: Line, line: Line) -> bool:
+        """True when `line` carries on the paragraph that `previous` ends."""
+        full = previous.x1 >= self.right - self.slack * self.char or self._wrapped(previous, line)
+        indented = line.x0 > max(self.left + 0.8 * self.char, self.indent - 0.5 * self.char)
+        same_size = abs(line.size - previous.size) <= 0.15 * self.char
+        near = line.page != previous.page or line.top - previous.top <= 1.8 * self.pitch
+        if same_size and near and self._centred(line) and (full or self._centred(previous)):
+            return not previous.text.rstrip().endswith(_CLOSING)
+        return full and not indented and same_size and near
+
+    def _wrapped(self, previous: Line, line: Line) -> bool:
+        """The line's first unbreakable piece ("155、", "“双减”，") would not have fitted after `previous`."""
+        piece = _FIRST_PIECE.match(line.text.strip())
+        if piece is None:
+            return False
+        width = sum(0.55 if ch.isascii() else 1.0 for ch in piece.group(0)) * self.char
+        gap = self.right - previous.x1
+        open_ended = not previous.text.rstrip().endswith(_CLOSING + ("，", ",", "、"))
+        return gap < width + 0.5 * self.char or (open_ended and gap < 5 * self.char)
+
+    def _centred(self, line: Line) -> bool:
+        margin_left, margin_right = line.x0 - self.left, self.right - line.x1
+        at_indent = abs(line.x0 - self.indent) < 0.5 * self.char  # a first line that happens to end short
+        return margin_left > 1.5 * self.char and abs(margin_left - margin_right) < self.char and not at_indent
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]

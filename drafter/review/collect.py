@@ -1,0 +1,92 @@
+"""The reports under the paths a reviewer gives: folders searched recursively, names relative to the folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from drafter.core.errors import InputError
+from drafter.documents.read import SUFFIXES
+from drafter.review.types import Report
+
+# files a reviewer's folder holds that are not reports: skipped without a row
+DATA_SUFFIXES = frozenset({".xlsx", ".xls", ".xlsm", ".csv", ".yaml", ".yml", ".json", ".ini", ".log", ".db"})
+# documents Drafter does not read: a row with status "error" each, so the reviewer sees them
+OTHER_DOCUMENTS = frozenset(
+    {
+        ".ofd",
+        ".rtf",
+        ".odt",
+        ".wpt",
+        ".dot",
+        ".dotx",
+        ".pptx",
+        ".ppt",
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".tif",
+        ".tiff",
+        ".bmp",
+        ".gif",
+        ".zip",
+        ".rar",
+        ".7z",
+        ".caj",
+        ".xps",
+        ".epub",
+        ".mht",
+        ".mhtml",
+    }
+)
+
+
+def collect(paths: list[Path], skip: frozenset[Path] = frozenset()) -> list[Report]:
+    """Every report under `paths` (in a stable order); InputError for a missing path or nothing to check.
+
+    `skip` holds resolved files and folders to leave out (the metrics files, the REVIEW folder itself)."""
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise InputError("no such file or folder", path=str(missing[0]), hint="check the path")
+    root = _common_root(paths)
+    found: list[Path] = []
+    for path in paths:
+        found += _walk(path, skip) if path.is_dir() else [path]
+    reports = [Report(path=path, name=_relative(path, root)) for path in dict.fromkeys(found)]
+    if not reports:
+        raise InputError(
+            "nothing to check here (no .pdf .doc .wps .html .docx .md or .txt file)",
+            path=", ".join(map(str, paths)),
+            hint="give the folder that holds the reports, or the report files themselves",
+        )
+    return reports
+
+
+def _walk(folder: Path, skip: frozenset[Path]) -> list[Path]:
+    out: list[Path] = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(top) / d).resolve() not in skip)
+        for name in sorted(files):
+            path = Path(top) / name
+            if _wanted(path) and path.resolve() not in skip:
+                out.append(path)
+    return out
+
+
+def _wanted(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if path.name.startswith((".", "~$")) or suffix in DATA_SUFFIXES:
+        return False
+    return (suffix in SUFFIXES and suffix != "") or suffix in OTHER_DOCUMENTS
+
+
+def _common_root(paths: list[Path]) -> Path:
+    folders = [path.resolve() if path.is_dir() else path.resolve().parent for path in paths]
+    return Path(os.path.commonpath(folders))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.name

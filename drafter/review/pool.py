@@ -1,0 +1,111 @@
+"""Run one job per process, a few at a time, so that no file can stop or slow the others.
+
+Each job runs in a fresh process forked from a forkserver that has already imported the readers and the
+checker (so a process starts in milliseconds), under a memory limit and a deadline. A job that raises,
+runs out of memory, crashes the interpreter (a segfault in a native library) or outlives its deadline
+becomes that job's failure message; the others go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+PRELOAD = ["drafter.review.preload"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    workers: int = 2
+    seconds: float = 120.0  # per job
+    memory_mb: int = 768  # address space per job process
+
+
+@dataclass
+class _Running:
+    key: Any
+    process: Any
+    conn: Connection
+    deadline: float
+
+
+def run_isolated(
+    jobs: Iterable[tuple[Any, Callable[..., Any], tuple[Any, ...]]],
+    limits: Limits,
+    on_start: Callable[[Any], None] = lambda key: None,
+    on_done: Callable[[Any, Any, str], None] = lambda key, result, failure: None,
+) -> None:
+    """Run `function(*args)` for each (key, function, args); call on_done(key, result, failure) as each ends."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    pending = list(jobs)
+    running: list[_Running] = []
+    while pending or running:
+        while pending and len(running) < max(limits.workers, 1):
+            key, function, args = pending.pop(0)
+            running.append(_start(context, key, function, args, limits))
+            on_start(key)
+        timeout = max(0.0, min(job.deadline for job in running) - time.monotonic())
+        wait([job.conn for job in running] + [job.process.sentinel for job in running], timeout=timeout)
+        for job in [job for job in running if _finished(job)]:
+            running.remove(job)
+            on_done(job.key, *_outcome(job, limits))
+
+
+def _start(context, key, function, args, limits: Limits) -> _Running:
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, limits.memory_mb, function, args), daemon=True)
+    process.start()
+    sender.close()
+    return _Running(key=key, process=process, conn=receiver, deadline=time.monotonic() + limits.seconds)
+
+
+def _finished(job: _Running) -> bool:
+    return job.conn.poll() or not job.process.is_alive() or time.monotonic() >= job.deadline
+
+
+def _outcome(job: _Running, limits: Limits) -> tuple[Any, str]:
+    """(result, "") or (None, why it failed); the process is gone afterwards."""
+    try:
+        if job.conn.poll():
+            kind, value = job.conn.recv()
+            return (value, "") if kind == "ok" else (None, value)
+        if job.process.is_alive():
+            return (
+                None,
+                f"took longer than {limits.seconds:.0f} s and was stopped (a damaged or hostile file?)",
+            )
+        return None, f"the reader crashed (exit code {job.process.exitcode}); the file is damaged or hostile"
+    except (EOFError, OSError):
+        return None, f"the reader crashed (exit code {job.process.exitcode}); the file is damaged or hostile"
+    finally:
+        _stop(job)
+
+
+def _stop(job: _Running) -> None:
+    if job.process.is_alive():
+        job.process.kill()
+    job.process.join()
+    job.conn.close()
+
+
+def _child(sender: Connection, memory_mb: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """Runs in the job's process: cap the memory, run, send ("ok", result) or ("error", message)."""
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(
+        resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard)
+    )
+    try:
+        message: tuple[str, Any] = ("ok", function(*args))
+    except MemoryError:
+        message = ("error", f"needed more than {memory_mb} MB of memory and was stopped (a bomb?)")
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch; it is that file's row
+        message = ("error", f"internal error while checking it ({exc.__class__.__name__}: {exc})")
+    sender.send(message)
+    sender.close()

@@ -1,0 +1,101 @@
+"""`drafter check PATH... -o REVIEW`: every report checked in its own process, unchanged ones reused, one table."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from drafter.core.errors import InputError
+from drafter.review import cache
+from drafter.review.collect import collect
+from drafter.review.metrics import plan_metrics
+from drafter.review.pool import Limits, run_isolated
+from drafter.review.tables import write_index, write_summary_json, write_xlsx
+from drafter.review.types import MetricsPlan, Report, Row
+from drafter.review.worker import check_one, error_row
+
+DEFAULT_LIMITS = Limits()
+
+
+class Progress(Protocol):
+    def total(self, count: int, reused: int) -> None: ...
+    def start(self, report: Report) -> None: ...
+    def done(self, row: Row) -> None: ...
+
+
+class Silent:
+    def total(self, count: int, reused: int) -> None: ...
+    def start(self, report: Report) -> None: ...
+    def done(self, row: Row) -> None: ...
+
+
+@dataclass(frozen=True)
+class Review:
+    out: Path
+    rows: tuple[Row, ...]
+    plan: MetricsPlan
+    reused: int
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a report has a flagged figure or claim or could not be read, else 0."""
+        return 1 if any(r.status == "error" or r.flagged or r.wrong_claims for r in self.rows) else 0
+
+
+def run_review(
+    paths: list[Path],
+    out: Path,
+    metrics: list[Path] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> Review:
+    """Check every report under `paths` into `out`; InputError only for bad usage (exit 2)."""
+    progress = progress or Silent()
+    if out.exists() and not out.is_dir():
+        raise InputError("is a file, not a folder", path=str(out), hint="give -o a folder for the review")
+    plan = plan_metrics(list(metrics or []))
+    skip = frozenset({out.resolve(), *(m.path.resolve() for m in plan.files)})
+    reports = collect(paths, skip)
+    out.mkdir(parents=True, exist_ok=True)
+    key, previous = cache.run_key(plan), cache.load(out)
+    hashes = {report.name: cache.file_hash(report.path) for report in reports}
+    rows: list[Row] = []
+    jobs = []
+    for report in reports:
+        reused = cache.reuse(previous, report.name, hashes[report.name], key, out)
+        if reused is not None:
+            rows.append(reused)
+        else:
+            jobs.append((report, check_one, (report, out, plan)))
+    progress.total(len(reports), len(rows))
+
+    def finished(report: Report, row: Row | None, failure: str) -> None:
+        row = dataclasses.replace(row or error_row(report, failure), sha256=hashes[report.name])
+        rows.append(row)
+        progress.done(row)
+
+    run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
+    cache.save(out, rows, key)
+    _write_tables(out, rows, plan, paths)
+    return Review(
+        out=out, rows=tuple(sorted(rows, key=lambda r: r.file)), plan=plan, reused=len(reports) - len(jobs)
+    )
+
+
+def _write_tables(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path]) -> None:
+    write_summary_json(out, rows)
+    write_xlsx(out, rows)
+    title = "审核结果 / review: " + ", ".join(path.name or str(path) for path in paths)
+    write_index(out, rows, title=title, notes=[metrics_note(plan)])
+
+
+def metrics_note(plan: MetricsPlan) -> str:
+    """What was chosen, in one line (printed by the CLI and shown on the index page)."""
+    if plan.mode == "none":
+        return "未给 --metrics：只检查了文中数字是否自洽 / no --metrics: self-consistency only"
+    if plan.mode == "one":
+        return f"所有报告都对照同一个数据文件 / one metrics file for every report: {plan.files[0].path}"
+    regions = ", ".join(f"{m.region} ({m.path.name})" for m in plan.files)
+    return f"按地区名称匹配数据文件 / metrics matched by region name: {regions}"

@@ -1,0 +1,53 @@
+"""What the review stage hands around: the reports found, the metrics chosen, one row per report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Report:
+    """A file to check: where it is, and its name in REVIEW (relative to the folder given)."""
+
+    path: Path
+    name: str
+
+
+@dataclass(frozen=True)
+class MetricsFile:
+    region: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class MetricsPlan:
+    """Which metrics file each report is checked against: none, one for all, or matched by region name."""
+
+    mode: Literal["none", "one", "by_region"]
+    files: tuple[MetricsFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One report's line in summary.json, summary.xlsx and index.html."""
+
+    file: str
+    status: Literal["checked", "error"]
+    error: str = ""
+    summary: dict[str, int] | None = None  # exactly the summary object of the report's own check.json
+    title: str = ""
+    region: str = ""
+    year: str = ""
+    flagged: int = 0  # figures whose status is mismatch, unsupported or inconsistent
+    wrong_claims: int = 0  # claims in words that the data contradict
+    findings: tuple[str, ...] = ()  # the first three problems, in words
+    notes: tuple[str, ...] = ()  # reader notes, which metrics file, …
+    sha256: str = ""
+    seconds: float = 0.0
+    reused: bool = False
+
+    def summary_json(self) -> dict[str, Any]:
+        """The row of summary.json: {"file", "status", "error", "summary"}."""
+        return {"file": self.file, "status": self.status, "error": self.error, "summary": self.summary}

@@ -1,0 +1,55 @@
+"""A report's row in words: its first problems, its region and year — for the table a reviewer prints."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from drafter.core.config import Settings
+from drafter.core.types import PROBLEM_STATUSES
+
+STATUS_WORDS = {
+    "mismatch": "与来源不符",
+    "unsupported": "无来源",
+    "inconsistent": "前后矛盾",
+}
+FIRST = 3
+_REGION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|省|市|州|盟|县|区|旗)")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Settings.load().prompts_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    return env.get_template("review/finding.j2")
+
+
+def problems(check_json: dict[str, Any]) -> list[dict[str, Any]]:
+    return [f for f in check_json.get("findings", []) if f.get("status") in PROBLEM_STATUSES]
+
+
+def first_findings(check_json: dict[str, Any]) -> tuple[str, ...]:
+    """The first three problems of a check.json, one line each."""
+    return tuple(
+        _template().render(**{**f, "label": STATUS_WORDS.get(f["status"], f["status"])}).strip()
+        for f in problems(check_json)[:FIRST]
+    )
+
+
+def region_of(title: str) -> str:
+    """The region a title names (阳泉市, 安岳县, 广东省 …); empty when it names none."""
+    title = re.sub(r"^.*?关于", "", title) if "关于" in title else title
+    match = _REGION.search(title)
+    return match.group(0) if match else ""
+
+
+def year_of(title: str) -> str:
+    match = _YEAR.search(title)
+    return match.group(1) if match else ""

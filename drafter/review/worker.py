@@ -1,0 +1,70 @@
+"""One report, checked in its own process: read, choose its metrics, check, write <file>.check.json/.html."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from drafter.checker.check import check_text, report_to_json
+from drafter.core.errors import DrafterError
+from drafter.core.files import write_json_atomic, write_text_atomic
+from drafter.documents.read import read_document
+from drafter.export.html import render_report_html
+from drafter.review.metrics import choose
+from drafter.review.types import MetricsPlan, Report, Row
+from drafter.review.words import first_findings, problems, region_of, year_of
+from drafter.source.load import load_source
+
+NO_METRICS_FOR_REGION = "没有与本报告地区对应的数据文件：只检查了文中数字是否自洽 / no metrics file for this region: self-consistency only"
+
+
+def outputs(out: Path, name: str) -> tuple[Path, Path]:
+    """REVIEW/<file>.check.json and REVIEW/<file>.check.html."""
+    return out / f"{name}.check.json", out / f"{name}.check.html"
+
+
+def check_one(report: Report, out: Path, plan: MetricsPlan) -> Row:
+    """The report's row; a DrafterError (unreadable, empty, a bomb, a scan …) becomes an error row."""
+    start = time.perf_counter()
+    try:
+        return _checked(report, out, plan, start)
+    except DrafterError as exc:
+        for stale in outputs(out, report.name):
+            stale.unlink(missing_ok=True)
+        message = exc.render().replace("\n  → ", " → ").removeprefix(f"{report.path}: ")
+        return error_row(report, message, time.perf_counter() - start)
+
+
+def error_row(report: Report, message: str, seconds: float = 0.0) -> Row:
+    return Row(file=report.name, status="error", error=message, seconds=seconds)
+
+
+def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
+    document = read_document(report.path)
+    chosen = choose(plan, document.title, document.text)
+    result = check_text(document.text, load_source(chosen.path) if chosen else None)
+    data = report_to_json(result)
+    json_path, html_path = outputs(out, report.name)
+    write_json_atomic(json_path, data)
+    write_text_atomic(
+        html_path, render_report_html(document.text, result, title=document.title or report.name)
+    )
+    notes = list(document.notes)
+    if chosen is not None:
+        notes.append(f"metrics: {chosen.path.name}")
+    elif plan.mode == "by_region":
+        notes.append(NO_METRICS_FOR_REGION)
+    flagged = problems(data)
+    return Row(
+        file=report.name,
+        status="checked",
+        summary=data["summary"],
+        title=document.title,
+        region=chosen.region if chosen else region_of(document.title),
+        year=year_of(document.title),
+        flagged=sum(1 for f in flagged if f.get("kind", "figure") != "claim"),
+        wrong_claims=sum(1 for f in flagged if f.get("kind") == "claim"),
+        findings=first_findings(data),
+        notes=tuple(notes),
+        seconds=time.perf_counter() - start,
+    )

@@ -1,0 +1,385 @@
+"""read_document: every format gives the text the checker reads; PDF lines become paragraphs again."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from report_files import convert, soffice, split_front, write_docx, write_html
+
+from drafter.checker.check import check_text
+from drafter.core.errors import InputError
+from drafter.documents.paragraphs import drop_cjk_spaces, heading_level
+from drafter.documents.pdf_layout import GAP_MARK, Line, paragraphs_from_lines
+from drafter.documents.read import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+REPORT = """\
+某县人民政府关于2022年度履行教育职责自评情况的报告
+市人民政府教育督导委员会办公室：
+一、自查情况
+我县高度重视，会同12个部门对照38项具体内容开展自查。
+二、工作成效
+（一）经费保障
+2022年全县一般公共预算教育支出5.21亿元，比上年的5.00亿元增长4.2%。
+（二）特殊教育
+特殊教育招生人数450人，适龄残疾儿童少年入学率97.5%。
+"""
+
+
+def figures(text: str) -> Counter:
+    return Counter(("".join(f.text.split()), f.value, f.unit, f.status) for f in check_text(text).findings)
+
+
+# ------------------------------------------------------------------ shared helpers
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("一、自查情况", 1),
+        ("（二）经费保障", 2),
+        ("(二)经费保障", 2),
+        ("3.师资队伍", 3),
+        ("（4）学前教育", 4),
+        ("## 标题", 2),
+        ("2022年全县一般公共预算", 0),
+        ("3.5亿元用于", 0),
+        ("我县高度重视", 0),
+    ],
+)
+def test_heading_levels_follow_gongwen_numbering(line, level):
+    assert heading_level(line) == level
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("5.21 亿元", "5.21亿元"),
+        ("2021 年 11 月 12 日", "2021年11月12日"),
+        ("格 纪律 ” ，", "格纪律”，"),
+        ("PISA 2018 results", "PISA 2018 results"),
+        ("增长 4.2 %", "增长4.2 %"),
+    ],
+)
+def test_spaces_beside_chinese_characters_are_layout(raw, clean):
+    assert drop_cjk_spaces(raw) == clean
+
+
+# ------------------------------------------------------------------ PDF layout, line by line
+
+
+def line(text, page=1, x0=80.0, x1=511.0, top=200.0, size=16.0):
+    """A line as pdf.py hands it on: the spaces in `text` stand for gaps the layout left between glyphs."""
+    return Line(
+        text=text.replace(" ", GAP_MARK),
+        page=page,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=top + size,
+        size=size,
+        page_width=595.0,
+        page_height=842.0,
+    )
+
+
+def body_lines(*rows):
+    """Lines of one text block: (text, page, x0, x1, top) rows; a long paragraph so the margins are clear."""
+    filler = [
+        line("我县高度重视教育工作，会同各部门对照评价方案逐项开展自查自评", top=130.0 + 26 * i)
+        for i in range(4)
+    ]
+    return filler + [line(text, page=page, x0=x0, x1=x1, top=top) for text, page, x0, x1, top in rows]
+
+
+LAYOUTS = [
+    (
+        "a figure broken over a line is one figure",
+        [("特殊教育招生人数 450", 1, 112.0, 511.0, 300.0), ("人，比上年增加 12 人。", 1, 80.0, 250.0, 326.0)],
+        ["特殊教育招生人数450人，比上年增加12人。"],
+    ),
+    (
+        "a figure broken over a page break, past the page number and the next page's header",
+        [
+            ("特殊教育招生人数 450", 1, 112.0, 511.0, 700.0),
+            ("— 1 —", 1, 275.0, 320.0, 790.0),
+            ("某县人民政府文件", 2, 230.0, 365.0, 30.0),
+            ("人，比上年增加 12 人。", 2, 80.0, 250.0, 109.0),
+            ("— 2 —", 2, 275.0, 320.0, 790.0),
+        ],
+        ["特殊教育招生人数450人，比上年增加12人。"],
+    ),
+    (
+        "page numbers in the common styles are dropped",
+        [
+            ("全县共有学校 30 所。", 1, 112.0, 300.0, 300.0),
+            ("-3-", 1, 280.0, 300.0, 790.0),
+            ("第3页 共7页", 2, 260.0, 330.0, 790.0),
+            ("- 4 -", 3, 280.0, 300.0, 790.0),
+        ],
+        ["全县共有学校30所。"],
+    ),
+    (
+        "a heading and the indented paragraph under it stay apart",
+        [("（二）特殊教育", 1, 112.0, 230.0, 300.0), ("特殊教育招生人数 450 人。", 1, 112.0, 330.0, 326.0)],
+        ["（二）特殊教育", "特殊教育招生人数450人。"],
+    ),
+    (
+        "a number that would not fit keeps the line open",
+        [
+            ("1.教育职责进一步优先落实。2021 年，市委第", 1, 112.0, 442.0, 300.0),
+            ("155、156 次常委会研究教育工作。", 1, 80.0, 330.0, 326.0),
+        ],
+        ["1.教育职责进一步优先落实。2021年，市委第155、156次常委会研究教育工作。"],
+    ),
+    (
+        "a lone number close under the text is the text's, not a page number",
+        [("全县共有学校：", 1, 112.0, 230.0, 300.0), ("1", 1, 112.0, 122.0, 326.0)],
+        ["全县共有学校：", "1"],
+    ),
+    (
+        "table cells repeated at the top of pages are not running headers",
+        [
+            ("650 |", 1, 112.0, 150.0, 110.0),
+            ("学校 |", 1, 112.0, 160.0, 600.0),
+            ("334 |", 2, 112.0, 150.0, 110.0),
+            ("班级 |", 2, 112.0, 160.0, 600.0),
+        ],
+        ["650 |", "学校|", "334 |", "班级|"],
+    ),
+    (
+        "the 版记 at the end is not the report",
+        [
+            ("2022年3月20日", 1, 400.0, 511.0, 300.0),
+            ("抄送：市委办公室，市人大常委会办公室。", 1, 80.0, 450.0, 340.0),
+            ("市人民政府办公室 2022年3月20日印发", 1, 80.0, 420.0, 366.0),
+            ("（共印50份）", 1, 80.0, 180.0, 392.0),
+        ],
+        ["2022年3月20日"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "rows", "expected"), LAYOUTS, ids=[case[0] for case in LAYOUTS])
+def test_pdf_lines_become_the_paragraphs_the_writer_typed(why, rows, expected):
+    paragraphs, _ = paragraphs_from_lines(body_lines(*rows))
+    assert [p.text for p in paragraphs[1:]] == expected
+
+
+def test_a_wrapped_centred_title_is_one_paragraph():
+    lines = [
+        line("阳泉市人民政府办公室关于阳泉市人民政府 2021 年履行", x0=80.0, x1=511.0, top=100.0),
+        line("教育职责自评情况的报告", x0=207.0, x1=384.0, top=126.0),
+        line("山西省人民政府教育督导委员会办公室：", x0=80.0, x1=370.0, top=170.0),
+        *body_lines()[:4],
+    ]
+    paragraphs, _ = paragraphs_from_lines(lines)
+    assert paragraphs[0].text == "阳泉市人民政府办公室关于阳泉市人民政府2021年履行教育职责自评情况的报告"
+
+
+# ------------------------------------------------------------------ real files
+
+
+@needs_soffice
+def test_a_gongwen_pdf_gives_the_figures_and_sections_of_the_text(tmp_path):
+    _, text = split_front((ROOT / "knowledge" / "reports" / "yangquan-2021.md").read_text(encoding="utf-8"))
+    write_docx(text, tmp_path / "yq.docx", gongwen=True, header="阳泉市人民政府办公室")
+    (pdf,) = convert([tmp_path / "yq.docx"], "pdf", tmp_path)
+    document = read_document(pdf)
+    assert document.format == "pdf" and document.pages >= 10
+    assert "— 3 —" not in document.text and "阳泉市人民政府办公室\n阳泉市人民政府办公室" not in document.text
+    assert "抄送" not in document.text and "page numbers" in document.note
+    assert figures(document.text) == figures(text)
+    sections = Counter(f.section.replace(" ", "") for f in check_text(document.text).findings)
+    assert sections == Counter(f.section.replace(" ", "") for f in check_text(text).findings)
+    assert document.title == "阳泉市人民政府办公室关于阳泉市人民政府2021年履行教育职责自评情况的报告"
+    assert any(p.heading == 1 and p.text == "一、自查情况" for p in document.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def old_word_file(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("doc")
+    write_docx(REPORT, folder / "r.docx")
+    (doc,) = convert([folder / "r.docx"], "doc", folder / "out")
+    return doc
+
+
+@needs_soffice
+@pytest.mark.parametrize("suffix", [".doc", ".wps"])
+def test_old_word_and_wps_files_are_read_through_libreoffice(tmp_path, old_word_file, suffix):
+    target = tmp_path / f"县报告{suffix}"
+    target.write_bytes(old_word_file.read_bytes())
+    document = read_document(target)
+    assert document.format == suffix[1:] and figures(document.text) == figures(REPORT)
+
+
+def test_without_libreoffice_a_doc_file_gets_one_line(tmp_path, monkeypatch):
+    path = tmp_path / "r.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(InputError, match="needs LibreOffice") as error:
+        read_document(path)
+    assert "save the file as .docx" in error.value.render()
+
+
+def test_a_scan_and_an_encrypted_pdf_are_refused_with_one_line(tmp_path):
+    import pypdfium2 as pdfium
+
+    scan = pdfium.PdfDocument.new()
+    scan.new_page(595, 842)
+    buffer = io.BytesIO()
+    scan.save(buffer)
+    (tmp_path / "scan.pdf").write_bytes(buffer.getvalue())
+    with pytest.raises(InputError, match="no text layer"):
+        read_document(tmp_path / "scan.pdf")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF")
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read_document(tmp_path / "broken.pdf")
+
+
+@needs_soffice
+def test_an_encrypted_pdf_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"pw"}}'
+    (pdf,) = convert([tmp_path / "a.txt"], f"pdf:writer_pdf_Export:{options}", tmp_path / "out")
+    pdf = tmp_path / "out" / "a.pdf"
+    with pytest.raises(InputError, match="encrypted"):
+        read_document(pdf)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_trs_page_gives_the_article_only(tmp_path, encoding):
+    page = write_html(
+        REPORT, tmp_path / "page.html", title="某县2022年度履行教育职责自评报告", encoding=encoding
+    )
+    document = read_document(page)
+    assert document.text == "\n".join(line for line in REPORT.splitlines() if line)
+    for junk in ("发布时间", "浏览次数", "ICP", "公网安备", "联系电话", "2023-08-25", "首页", "访问者"):
+        assert junk not in document.text
+    assert document.title == "某县2022年度履行教育职责自评报告"
+    assert ("GB18030" in document.note) == (encoding == "gb18030")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<nav><a>首页</a></nav><article><p>全县学校30所。</p><p>在校生1.2万人。</p></article><footer>电话 0353-1234567</footer>",
+            "全县学校30所。\n在校生1.2万人。",
+        ),
+        (
+            "<div class='menu'><a href='/'>首页</a> <a>政务公开</a></div><div id='main'><div class='c'>"
+            + "<p>全县共有学校30所，在校生12000人，比上年增加300人。</p>" * 6
+            + "</div></div>"
+            "<div class='links'><a>相关链接2023-02-16</a></div>",
+            "\n".join(["全县共有学校30所，在校生12000人，比上年增加300人。"] * 6),
+        ),
+        (
+            "<div class='TRS_Editor'><table><tr><td>学校</td><td>30所</td></tr><tr><td>学生</td><td>1.2万人</td></tr>"
+            "</table></div>",
+            "学校\t30所\n学生\t1.2万人",
+        ),
+    ],
+    ids=["article element", "largest block of text", "table rows inside the TRS block"],
+)
+def test_the_article_is_found_without_a_trs_block(tmp_path, body, expected):
+    (tmp_path / "p.htm").write_text(
+        f"<html><head><title>t</title></head><body>{body}</body></html>", encoding="utf-8"
+    )
+    assert read_document(tmp_path / "p.htm").text == expected
+
+
+def test_a_page_with_no_article_is_one_line(tmp_path):
+    (tmp_path / "menu.html").write_text(
+        "<html><body><ul><li><a>首页</a></li><li><a>政务公开</a></li></ul><p>浏览次数：12</p></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="no article found"):
+        read_document(tmp_path / "menu.html")
+
+
+def test_docx_headings_tables_and_imprint(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("一、工作成效", level=1)
+    document.add_paragraph("全县共有学校30所。")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "在校生", "12000人"
+    document.add_paragraph("二、存在问题")
+    document.add_paragraph("抄送：市教育局。")
+    document.save(tmp_path / "r.docx")
+    read = read_document(tmp_path / "r.docx")
+    assert read.text == "一、工作成效\n全县共有学校30所。\n在校生\t12000人\n二、存在问题"
+    assert [p.heading for p in read.paragraphs] == [1, 0, 0, 1]
+    assert read.text[read.paragraphs[2].start :].startswith("在校生")
+
+
+@pytest.mark.parametrize(("encoding", "note"), [("utf-8", ""), ("gb18030", "GB18030"), ("utf-16", "UTF-16")])
+def test_text_is_kept_exactly_with_a_note_for_its_encoding(tmp_path, encoding, note):
+    (tmp_path / "r.txt").write_bytes(REPORT.encode(encoding))
+    read = read_document(tmp_path / "r.txt")
+    assert read.text == REPORT and (note in read.note if note else read.note == "")
+    assert all(read.text[p.start : p.start + len(p.text)] == p.text for p in read.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("r.pdf", b"", "empty"),
+        ("r.rtf", b"{\\rtf1}", "cannot check a .rtf"),
+        ("r.html", b"", "empty"),
+        ("r.docx", b"PK\x03\x04nonsense", "not a .docx"),
+    ],
+)
+def test_bad_files_are_one_line_each(tmp_path, name, content, words):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(InputError) as error:
+        read_document(tmp_path / name)
+    assert words in error.value.render() or words in str(error.value)
+
+
+def test_shutil_sees_the_real_libreoffice_when_installed():
+    assert soffice() == (shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def pdf_with_text(items: list[tuple[str, float, float, float]], path: Path) -> Path:
+    """A one-page PDF of (text, x, y, angle in radians) text objects in Helvetica, drawn with PDFium itself."""
+    import ctypes
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    for text, x, y, angle in items:
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(14))
+        data = (text + "\0").encode("utf-16-le")
+        raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(data) // 2)).from_buffer_copy(data))
+        cos, sin = math.cos(angle), math.sin(angle)
+        raw.FPDFPageObj_Transform(obj, cos, sin, -sin, cos, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_a_seals_ring_of_text_is_not_read(tmp_path):
+    import math
+
+    text = [("Schools in the county: 450 in 2021, up 12.", 80, 700, 0.0), ("Pupils: 12000.", 80, 600, 0.0)]
+    ring = [
+        (char, 400 + 50 * math.cos(a), 300 + 50 * math.sin(a), a - math.pi / 2)
+        for char, a in zip("SEAL9876", [math.pi * (0.2 + 0.08 * i) for i in range(8)], strict=True)
+    ]
+    document = read_document(pdf_with_text(text + ring, tmp_path / "sealed.pdf"))
+    assert "450" in document.text and "12000" in document.text
+    assert not any(char in document.text for char in "9876") and "SEAL" not in document.text.upper()

@@ -1,0 +1,222 @@
+"""`drafter check FOLDER -o REVIEW`: one row per report, bad files as rows, tables, reuse, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+import review_jobs
+
+from drafter.cli.main import run
+from drafter.review.pool import Limits, run_isolated
+from drafter.review.run import run_review
+
+METRICS = """\
+report: {{region: {region}, level: city, round: 2022, period: 2021, issuer: {region}人民政府}}
+metrics:
+  - {{key: preschool.gross_enrolment_rate, label: 学前三年毛入园率, unit: "%", values: {{2021: 91.2}}}}
+"""
+GOOD = "{region}人民政府关于2021年度履行教育职责自评情况的报告\n（四）学前教育\n2021年全市学前三年毛入园率达到91.2%。\n"
+BAD = "{region}人民政府关于2021年度履行教育职责自评情况的报告\n（四）学前教育\n2021年全市学前三年毛入园率达到92.5%。\n"
+INCONSISTENT = (
+    "甲县2021年自评报告\n全县学校53所，其中小学101所的52.3%。在校生由1000人增加到1100人，增长12%。\n"
+)
+
+
+def drafter(*args: object) -> int:
+    with pytest.raises(SystemExit) as done:
+        run([str(a) for a in args])
+    return done.value.code
+
+
+def zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    reports = tmp_path / "各县自评报告"
+    (reports / "二批").mkdir(parents=True)
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (reports / "二批" / "长治市.txt").write_bytes(BAD.format(region="长治市").encode("gb18030"))
+    (reports / "甲县.md").write_text(INCONSISTENT, encoding="utf-8")
+    (reports / "损坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (reports / "炸弹.docx").write_bytes(zip_bomb())
+    (reports / "空白.txt").write_text("  \n", encoding="utf-8")
+    (reports / "扫描.png").write_bytes(b"\x89PNG\r\n")
+    with (reports / "巨大.pdf").open("wb") as huge:
+        huge.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
+    (reports / "数据.xlsx").write_bytes(b"not a report: skipped")
+    (reports / ".hidden.md").write_text("skipped", encoding="utf-8")
+    return reports
+
+
+def test_a_folder_gives_one_row_per_report_and_the_three_tables(folder, tmp_path, capsys):
+    review = tmp_path / "审核结果"
+    assert drafter("check", folder, "-o", review) == 1
+    summary = json.loads((review / "summary.json").read_text(encoding="utf-8"))
+    rows = {row["file"]: row for row in summary["reports"]}
+    assert set(rows) == {
+        "阳泉市.md",
+        "二批/长治市.txt",
+        "甲县.md",
+        "损坏.docx",
+        "炸弹.docx",
+        "空白.txt",
+        "扫描.png",
+        "巨大.pdf",
+    }
+    assert all(set(row) == {"file", "status", "error", "summary"} for row in rows.values())
+    for name in ("阳泉市.md", "二批/长治市.txt", "甲县.md"):
+        own = json.loads((review / f"{name}.check.json").read_text(encoding="utf-8"))
+        assert rows[name]["status"] == "checked" and rows[name]["summary"] == own["summary"]
+        assert (review / f"{name}.check.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    errors = {
+        name: rows[name]["error"] for name in ("损坏.docx", "炸弹.docx", "空白.txt", "扫描.png", "巨大.pdf")
+    }
+    assert all(rows[name]["status"] == "error" and rows[name]["summary"] is None for name in errors)
+    assert "not a .docx" in errors["损坏.docx"] and "inflate" in errors["炸弹.docx"]
+    assert "empty" in errors["空白.txt"] and "cannot check a .png" in errors["扫描.png"]
+    assert "over the limit" in errors["巨大.pdf"]
+    assert rows["甲县.md"]["summary"]["inconsistent"] >= 1
+    assert not list(review.rglob("*.tmp")) and not list(review.rglob(".*.tmp"))
+    out = capsys.readouterr()
+    assert "no --metrics" in out.err and str(review / "summary.xlsx") in out.out
+
+
+def test_the_sheet_is_sorted_by_flagged_with_a_frozen_filtered_header(folder, tmp_path):
+    from openpyxl import load_workbook
+
+    review = tmp_path / "review"
+    drafter("check", folder, "-o", review, "--metrics", _metrics(tmp_path, "阳泉市", "长治市"))
+    sheet = load_workbook(review / "summary.xlsx").active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
+    header = [cell.value for cell in sheet[1]]
+    assert (
+        header[0].startswith("文件")
+        and "存疑数字 flagged" in header
+        and "前三个问题 first findings" in header
+    )
+    body = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    checked = [row for row in body if row[4] is not None]
+    assert [row[0] for row in body[: len(body) - len(checked)]] == sorted(
+        ["损坏.docx", "炸弹.docx", "空白.txt", "扫描.png", "巨大.pdf"]
+    )
+    flagged = [row[5] for row in checked]
+    assert flagged == sorted(flagged, reverse=True) and flagged[0] >= 1
+    changzhi = next(row for row in checked if row[0] == "二批/长治市.txt")
+    assert (
+        changzhi[2] == "长治市"
+        and changzhi[3] == "2021"
+        and "92.5%" in changzhi[7]
+        and "91.2%" in changzhi[7]
+    )
+    assert "GB18030" in changzhi[8] and "长治市.yaml" in changzhi[8]
+
+
+def test_index_links_every_checked_report(folder, tmp_path):
+    review = tmp_path / "review"
+    drafter("check", folder, "-o", review)
+    page = (review / "index.html").read_text(encoding="utf-8")
+    for name in ("%E9%98%B3%E6%B3%89%E5%B8%82.md.check.html", "%E7%94%B2%E5%8E%BF.md.check.json"):
+        assert f'href="{name}"' in page
+    assert "炸弹.docx" in page and "错误 error" in page and "<script" not in page
+
+
+def test_metrics_are_matched_by_region_and_an_unmatched_region_says_so(folder, tmp_path, capsys):
+    review = tmp_path / "review"
+    metrics = _metrics(tmp_path, "阳泉市", "长治市")
+    assert drafter("check", folder, "-o", review, "--metrics", metrics) == 1
+    assert "matched by region name" in capsys.readouterr().err
+    rows = {
+        r["file"]: r for r in json.loads((review / "summary.json").read_text(encoding="utf-8"))["reports"]
+    }
+    assert (
+        rows["阳泉市.md"]["summary"]["verified"] == 1 and rows["二批/长治市.txt"]["summary"]["mismatch"] == 1
+    )
+    assert rows["甲县.md"]["summary"]["unchecked"] >= 1
+    assert "self-consistency only" in (review / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_second_run_reuses_unchanged_reports(folder, tmp_path, capsys):
+    review = tmp_path / "review"
+    first = run_review([folder], review)
+    assert first.reused == 0
+    (folder / "甲县.md").write_text(INCONSISTENT + "新增一句。\n", encoding="utf-8")
+    second = run_review([folder], review)
+    reused = {row.file for row in second.rows if row.reused}
+    assert reused == {"阳泉市.md", "二批/长治市.txt"} and second.reused == 2
+    assert drafter("check", folder, "-o", review) == 1
+    assert "(3 unchanged, reused)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [
+        ({"a.md": GOOD.format(region="阳泉市"), "b.md": GOOD.format(region="阳泉市")}, 0),
+        ({"a.md": GOOD.format(region="阳泉市"), "b.md": BAD.format(region="阳泉市")}, 1),
+        ({"a.md": GOOD.format(region="阳泉市"), "b.pdf": ""}, 1),
+    ],
+    ids=["all read, nothing flagged", "a flagged figure", "an unreadable file"],
+)
+def test_exit_codes(tmp_path, files, code):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    metrics = _metrics(tmp_path, "阳泉市")
+    paths = [tmp_path / name for name in files]
+    assert drafter("check", *paths, "--metrics", metrics, "-o", tmp_path / "review") == code
+
+
+def test_bad_usage_exits_2_with_one_line(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "a.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (tmp_path / "review.txt").write_text("a file", encoding="utf-8")
+    assert drafter("check", tmp_path / "nope", tmp_path / "a.md", "-o", tmp_path / "r") == 2
+    assert drafter("check", tmp_path / "empty", "-o", tmp_path / "r") == 2
+    assert drafter("check", tmp_path / "a.md", tmp_path / "a.md", "-o", tmp_path / "review.txt") == 2
+    assert drafter("check", tmp_path / "empty", tmp_path / "a.md") == 2
+    err = capsys.readouterr().err
+    for words in ("no such file or folder", "nothing to check", "is a file, not a folder", "add -o REVIEW"):
+        assert words in err
+    assert "Traceback" not in err
+
+
+def test_one_bad_job_never_stops_or_slows_the_others():
+    jobs = [
+        ("hang", review_jobs.hang, (60,)),
+        ("crash", review_jobs.crash, ()),
+        ("hog", review_jobs.hog, ()),
+        ("bug", review_jobs.fail, ()),
+        *[(f"ok{i}", review_jobs.double, (i,)) for i in range(6)],
+    ]
+    outcomes: dict[str, tuple[object, str]] = {}
+    start = time.monotonic()
+    run_isolated(
+        jobs,
+        Limits(workers=2, seconds=3, memory_mb=400),
+        on_done=lambda k, r, f: outcomes.update({k: (r, f)}),
+    )
+    assert time.monotonic() - start < 20
+    assert {k: r for k, (r, _) in outcomes.items() if k.startswith("ok")} == {
+        f"ok{i}": 2 * i for i in range(6)
+    }
+    assert "longer than 3 s" in outcomes["hang"][1]
+    assert "crashed" in outcomes["crash"][1]
+    assert "memory" in outcomes["hog"][1]
+    assert "RuntimeError: a bug" in outcomes["bug"][1]
+
+
+def _metrics(tmp_path: Path, *regions: str) -> Path:
+    folder = tmp_path / "metrics"
+    folder.mkdir(exist_ok=True)
+    for region in regions:
+        (folder / f"{region}.yaml").write_text(METRICS.format(region=region), encoding="utf-8")
+    return folder if len(regions) > 1 else folder / f"{regions[0]}.yaml"
