@@ -8,24 +8,6 @@ from typing import Any
 
 import typer
 
-from drafter.core.errors import InputError
-
-
-def refuse_if_carried(out: Path) -> None:
-    """A plain `drafter draft` would replace last year's structure in a carried OUT: say how to redo it."""
-    from drafter.outdir.names import DRAFT_FILE
-    from drafter.outdir.store import load_draft
-
-    if not (Path(out) / DRAFT_FILE).is_file():
-        return
-    draft = load_draft(Path(out))
-    if any(h.backend == "carried" for s in draft.sections for h in s.history):
-        raise InputError(
-            "was carried forward from last year's report",
-            path=str(out),
-            hint="run `drafter draft METRICS --from LAST_REPORT -o OUT` again (hand-edited sections are kept)",
-        )
-
 
 def run_from(metrics: Path, last: Path, out: Path, settings: Any, *, quiet: bool, as_json: bool) -> int:
     from drafter.carry.run import run_carry

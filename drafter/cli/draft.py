@@ -50,12 +50,11 @@ def draft(
     ] = None,
 ) -> None:
     """Draft a report from a metrics file into OUT (draft.json, draft.md, draft.docx, check.json)."""
-    from drafter.cli.carry import refuse_if_carried, run_from
+    from drafter.cli.carry import run_from
 
     if last is not None:
         settings = _settings(backend=backend, model=model, base_url=base_url, quiet=True)
         raise typer.Exit(run_from(metrics, last, out, settings, quiet=quiet, as_json=as_json))
-    refuse_if_carried(out)
     from drafter.drafting.run import run_draft
 
     settings = _settings(

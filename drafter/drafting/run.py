@@ -209,11 +209,18 @@ def _commonest_error(sections: list[Section]) -> str:
 
 
 def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
-    """The draft already in OUT with draft.md's hand edits imported (and locked), and draft.md's text."""
-
+    """The draft already in OUT with draft.md's hand edits imported (and locked), and draft.md's text.
+    A draft carried forward from last year's report is refused: drafting it from the metrics alone would
+    replace last year's structure (the CLI and the web page alike)."""
     previous = existing_draft(out_dir)
     if previous is None:
         return None, ""
+    if any(h.backend == "carried" for s in previous.sections for h in s.history):
+        raise InputError(
+            "was carried forward from last year's report",
+            path=str(out_dir),
+            hint="run `drafter draft METRICS --from LAST_REPORT -o OUT` again (hand-edited sections are kept)",
+        )
     md_text = read_markdown(out_dir, previous)
     return import_hand_edits(previous, md_text)[0], md_text
 
