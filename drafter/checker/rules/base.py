@@ -103,3 +103,14 @@ def signed(f: Figure, claim: Claim) -> float:
 def signed_shown(f: Figure, claim: Claim) -> Interval:
     lo, hi = shown(f)
     return (lo, hi) if claim.direction >= 0 else (-hi, -lo)
+
+
+def judged(
+    i: int, rule: str, exact: Interval, f: Figure, source: str, says: str = "", unit: str | None = None
+) -> Verdict:
+    """`derived` when the printed figure meets the exact interval, else `inconsistent` with the middle of it;
+    `says` is the message's left side (e.g. 53所÷101所), followed by = the expected figure."""
+    if meets(exact, shown(f)):
+        return Verdict(i, "derived", rule, source=source)
+    expected = expected_text(f, mid(exact), unit)
+    return Verdict(i, "inconsistent", rule, expected, source, f"{says}={expected}" if says else "")

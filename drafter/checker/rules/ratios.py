@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
-from drafter.checker.rules.base import Verdict, expected_text, interval, meets, operands, ratio, shown
+from drafter.checker.rules.base import Verdict, interval, judged, operands, ratio
 from drafter.figures.numbers import same_family
 
 NAME = "per_capita"
@@ -65,15 +65,11 @@ def _judge(reading: Reading, i: int, total: int, count: int) -> Iterator[Verdict
     if exact is None:
         return
     source = f"text:per_capita({operands(reading, (total, count))})"
-    if meets(exact, shown(f)):
-        yield Verdict(i, "derived", NAME, source=source)
-    else:
-        value = (exact[0] + exact[1]) / 2
-        yield Verdict(
-            i,
-            "inconsistent",
-            NAME,
-            expected_text(f, value),
-            source,
-            f"{reading.figures[total].text.strip()}÷{reading.figures[count].text.strip()}={expected_text(f, value)}",
-        )
+    yield judged(
+        i,
+        NAME,
+        exact,
+        f,
+        source,
+        f"{reading.figures[total].text.strip()}÷{reading.figures[count].text.strip()}",
+    )

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading, amount
-from drafter.checker.rules.base import Verdict, expected_text, interval, meets, operands, ratio, shown
+from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
 
@@ -50,18 +50,7 @@ def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]
         return
     exact = (exact[0] * 100, exact[1] * 100)
     source = f"text:share({operands(reading, (part, whole))})"
-    if meets(exact, shown(f)):
-        yield Verdict(i, "derived", NAME, source=source)
-    else:
-        value = (exact[0] + exact[1]) / 2
-        yield Verdict(
-            i,
-            "inconsistent",
-            NAME,
-            expected_text(f, value),
-            source,
-            f"{p.text.strip()}÷{w.text.strip()}={expected_text(f, value)}",
-        )
+    yield judged(i, NAME, exact, f, source, f"{p.text.strip()}÷{w.text.strip()}")
 
 
 def _near_words(reading: Reading, i: int) -> bool:
