@@ -106,11 +106,22 @@ def signed_shown(f: Figure, claim: Claim) -> Interval:
 
 
 def judged(
-    i: int, rule: str, exact: Interval, f: Figure, source: str, says: str = "", unit: str | None = None
+    i: int,
+    rule: str,
+    exact: Interval,
+    f: Figure,
+    source: str,
+    says: str = "",
+    unit: str | None = None,
+    printed: Interval | None = None,
+    message: str = "",
 ) -> Verdict:
-    """`derived` when the printed figure meets the exact interval, else `inconsistent` with the middle of it;
-    `says` is the message's left side (e.g. 53所÷101所), followed by = the expected figure."""
-    if meets(exact, shown(f)):
+    """`derived` when the printed figure (by default `shown(f)`; a signed change passes its own) meets the
+    exact interval, else `inconsistent` with the middle of it. The message is `says`=the expected figure
+    (e.g. 53所÷101所=52.5%), or `message` as given."""
+    if meets(exact, printed if printed is not None else shown(f)):
         return Verdict(i, "derived", rule, source=source)
     expected = expected_text(f, mid(exact), unit)
-    return Verdict(i, "inconsistent", rule, expected, source, f"{says}={expected}" if says else "")
+    return Verdict(
+        i, "inconsistent", rule, expected, source, message or (f"{says}={expected}" if says else "")
+    )

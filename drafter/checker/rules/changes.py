@@ -18,6 +18,7 @@ from drafter.checker.rules.base import (
     expected_text,
     growth,
     interval,
+    judged,
     meets,
     mid,
     minus,
@@ -199,14 +200,5 @@ def _yearly_from_total(reading: Reading, c: Claim) -> Iterator[Verdict]:
     lo, hi = signed_shown(g, o)
     exact = (((1 + lo / 100) ** (1 / years) - 1) * 100, ((1 + hi / 100) ** (1 / years) - 1) * 100)
     source = f"text:cagr({g.text.strip()},{years}年)"
-    if meets(exact, signed_shown(f, c)):
-        yield Verdict(c.index, "derived", "cagr", source=source)
-    else:
-        yield Verdict(
-            c.index,
-            "inconsistent",
-            "cagr",
-            expected_text(f, mid(exact)),
-            source,
-            f"{years}年累计增长{g.text.strip()}，年均应为{expected_text(f, mid(exact))}",
-        )
+    said = f"{years}年累计增长{g.text.strip()}，年均应为{expected_text(f, mid(exact))}"
+    yield judged(c.index, "cagr", exact, f, source, printed=signed_shown(f, c), message=said)

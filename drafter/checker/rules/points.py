@@ -17,6 +17,7 @@ from drafter.checker.rules.base import (
     expected_text,
     growth,
     interval,
+    judged,
     meets,
     minus,
     operands,
@@ -66,17 +67,10 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
         if points is None:
             return
         source = f"text:pp_change({operands(reading, (c.own, base))})"
-        if meets(points, signed_shown(f, c)):
-            yield Verdict(c.index, "derived", "pp_change", source=source)
-        else:
-            yield Verdict(
-                c.index,
-                "inconsistent",
-                "pp_change",
-                expected_text(f, (points[0] + points[1]) / 2),
-                source,
-                "与所列两个比率之差不符",
-            )
+        printed = signed_shown(f, c)
+        yield judged(
+            c.index, "pp_change", points, f, source, printed=printed, message="与所列两个比率之差不符"
+        )
         return
     if points is not None:
         relative = growth(interval(own), interval(reading.figures[base]))
@@ -131,14 +125,5 @@ def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
     gap = minus(signed_shown(a, reading.claims[rates[-2]]), signed_shown(b, reading.claims[rates[-1]]))
     gap = (abs(gap[0]), abs(gap[1])) if gap[0] >= 0 else (abs(gap[1]), abs(gap[0]))
     source = f"text:rate_diff({operands(reading, rates[-2:])})"
-    if meets(gap, (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)):
-        yield Verdict(c.index, "derived", "rate_diff", source=source)
-    else:
-        yield Verdict(
-            c.index,
-            "inconsistent",
-            "rate_diff",
-            expected_text(f, (gap[0] + gap[1]) / 2),
-            source,
-            "与两个增长率之差不符",
-        )
+    printed = (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)
+    yield judged(c.index, "rate_diff", gap, f, source, printed=printed, message="与两个增长率之差不符")
