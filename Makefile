@@ -41,8 +41,8 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check drafter tests bench scripts
-	$(BIN)/ruff format --check drafter tests bench scripts
+	$(BIN)/ruff check drafter tests bench scripts eval
+	$(BIN)/ruff format --check drafter tests bench scripts eval
 
 bench: install
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -64,7 +64,9 @@ class Spot:
 
 def spots(doc: RealDoc, source: SourceData) -> list[Spot]:
     """Every figure of the text that an error can be planted on, with what it is known to be."""
-    results = sorted({(r.start, r.kind) for r in doc.relations if not r.defect})  # sorted: a set would plant by hash order
+    results = sorted(
+        {(r.start, r.kind) for r in doc.relations if not r.defect}
+    )  # sorted: a set would plant by hash order
     defects = [(d.start, d.end) for d in doc.defects]
     out = []
     for f in find_figures(doc.text):

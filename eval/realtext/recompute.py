@@ -41,11 +41,11 @@ used as a decimal point "89。7%", and Traditional units (萬元, 億元, 個百
 Optional relation fields: note (free text, ignored), occurrence (stated appears at least this many times), unit (the unit of operands that
 print none, e.g. a table's 单位：万元), arg_units (one per arg, "" = as printed), stated_unit, direction (up|down).
 """
+
 from __future__ import annotations
 
 import argparse
 import itertools
-import math
 import re
 import sys
 from pathlib import Path
@@ -55,31 +55,117 @@ import yaml
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 
-KINDS = {"growth", "change", "pp_change", "share", "sum", "gap", "rate_diff", "ratio", "per_capita", "multiple",
-         "growth_by_change", "cagr"}
-DEFECT_TYPES = {"wrong_growth", "wrong_share", "total_sum", "percent_for_points", "unit_error", "rounding", "other",
-                "wrong_change", "wrong_direction"}
-CLAIM_KINDS = {"two_no_decrease", "not_below_civil_servant", "eliminated_large_class", "zero_dropout",
-               "full_coverage", "target_met", "target_missed", "direction_up", "direction_down"}
+KINDS = {
+    "growth",
+    "change",
+    "pp_change",
+    "share",
+    "sum",
+    "gap",
+    "rate_diff",
+    "ratio",
+    "per_capita",
+    "multiple",
+    "growth_by_change",
+    "cagr",
+}
+DEFECT_TYPES = {
+    "wrong_growth",
+    "wrong_share",
+    "total_sum",
+    "percent_for_points",
+    "unit_error",
+    "rounding",
+    "other",
+    "wrong_change",
+    "wrong_direction",
+}
+CLAIM_KINDS = {
+    "two_no_decrease",
+    "not_below_civil_servant",
+    "eliminated_large_class",
+    "zero_dropout",
+    "full_coverage",
+    "target_met",
+    "target_missed",
+    "direction_up",
+    "direction_down",
+}
 FRONT_REQUIRED = ["id", "source", "title", "kind", "region", "level", "year", "whole", "split", "retrieved"]
 DOC_KINDS = {"report", "funding", "statistics", "summary", "paragraph"}
 LEVELS = {"national", "province", "city", "county"}
 SPLITS = {"dev", "holdout"}
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
-TRANS = str.maketrans({
-    "萬": "万", "億": "亿", "個": "个", "點": "点", "減": "减", "長": "长", "較": "较", "增": "增",
-    "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
-    "．": ".", "％": "%", "－": "-", "−": "-", "，": ",", "　": " ", "﹪": "%", "﹒": ".", "﹣": "-",
-    "\u00a0": " ",
-})
+TRANS = str.maketrans(
+    {
+        "萬": "万",
+        "億": "亿",
+        "個": "个",
+        "點": "点",
+        "減": "减",
+        "長": "长",
+        "較": "较",
+        "增": "增",
+        "０": "0",
+        "１": "1",
+        "２": "2",
+        "３": "3",
+        "４": "4",
+        "５": "5",
+        "６": "6",
+        "７": "7",
+        "８": "8",
+        "９": "9",
+        "．": ".",
+        "％": "%",
+        "－": "-",
+        "−": "-",
+        "，": ",",
+        "　": " ",
+        "﹪": "%",
+        "﹒": ".",
+        "﹣": "-",
+        "\u00a0": " ",
+    }
+)
 NEG_WORDS = ("下降", "减少", "降低", "回落", "下滑", "减", "降", "少", "低", "负")
 NUM_RE = re.compile(r"(?P<sign>[-+]\s*)?(?P<num>\d(?:[\d,]|\s(?=\d))*(?:\s*\.\s*\d+)?)")
 PREFIX = {"亿": 1e8, "万": 1e4, "千": 1e3}
-COUNT_UNITS = {"人", "所", "个", "名", "班", "人次", "校", "户", "间", "套", "台", "件", "项", "次", "家", "座", "园",
-               "县", "区", "门", "册", "辆", "张", "位", "条", "期", "批", "处"}
-UNIT_RE = re.compile(r"^\s*(个百分点|百分点|%|倍|(?:亿|万|千)?(?:元|人次|人|平方米|册|所|个|名|班|台|件|项|次|家|座|"
-                     r"园|户|间|套|校|辆|张|位|条|期|批|处|亩|米|公顷|门)|亿|万)")
+COUNT_UNITS = {
+    "人",
+    "所",
+    "个",
+    "名",
+    "班",
+    "人次",
+    "校",
+    "户",
+    "间",
+    "套",
+    "台",
+    "件",
+    "项",
+    "次",
+    "家",
+    "座",
+    "园",
+    "县",
+    "区",
+    "门",
+    "册",
+    "辆",
+    "张",
+    "位",
+    "条",
+    "期",
+    "批",
+    "处",
+}
+UNIT_RE = re.compile(
+    r"^\s*(个百分点|百分点|%|倍|(?:亿|万|千)?(?:元|人次|人|平方米|册|所|个|名|班|台|件|项|次|家|座|"
+    r"园|户|间|套|校|辆|张|位|条|期|批|处|亩|米|公顷|门)|亿|万)"
+)
 
 
 class Fig:
@@ -136,7 +222,11 @@ def parse_fig(raw: str, default_unit: str = "") -> Fig:
         raise ValueError(f"no number in {raw!r}")
     m = matches[-1]  # the figure is the last number of the quoted substring
     # a ratio printed "19.3:1" (生师比): the figure is the number before ":1"
-    if len(matches) >= 2 and re.fullmatch(r"\s*[:：]\s*", s[matches[-2].end():m.start()]) and m.group("num") == "1":
+    if (
+        len(matches) >= 2
+        and re.fullmatch(r"\s*[:：]\s*", s[matches[-2].end() : m.start()])
+        and m.group("num") == "1"
+    ):
         m = matches[-2]
     num = re.sub(r"[\s,]", "", m.group("num"))
     decimals = len(num.split(".")[1]) if "." in num else 0
@@ -146,7 +236,7 @@ def parse_fig(raw: str, default_unit: str = "") -> Fig:
     neg_word = any(w in before for w in NEG_WORDS)
     if sign == "-" or (before.rstrip().endswith("负")):
         value = -value
-    um = UNIT_RE.match(s[m.end():])
+    um = UNIT_RE.match(s[m.end() :])
     unit = um.group(1) if um else ""
     if unit == "百分点":
         unit = "个百分点"
@@ -216,7 +306,7 @@ def load_md(path: Path) -> tuple[dict, str]:
     if end < 0:
         raise Problem(f"{path.name}: front matter not closed")
     front = yaml.safe_load(text[4:end]) or {}
-    body = text[end + 5:]
+    body = text[end + 5 :]
     return front, body
 
 
@@ -254,7 +344,9 @@ def evaluate(rel: dict, body: str) -> dict:
     args = [str(a) for a in (rel.get("args") or [])]
     need = int(rel.get("occurrence", 1))
     if not stated or body.count(stated) < need:
-        out["errors"].append(f"stated substring {stated!r} not found" + (f" {need} times" if need > 1 else ""))
+        out["errors"].append(
+            f"stated substring {stated!r} not found" + (f" {need} times" if need > 1 else "")
+        )
     for a in args:
         if a not in body:
             out["errors"].append(f"arg substring {a!r} not found")
@@ -272,7 +364,7 @@ def evaluate(rel: dict, body: str) -> dict:
     arg_units = rel.get("arg_units") or [""] * len(args)
     try:
         figs = [parse_fig(a, default) for a in args]
-        for f, u in zip(figs, arg_units):
+        for f, u in zip(figs, arg_units, strict=False):
             if u:
                 f.unit = str(u)
         # operands printed without a unit take the unit of the first operand that prints one
@@ -285,10 +377,10 @@ def evaluate(rel: dict, body: str) -> dict:
             for f in figs:
                 if f.neg_word and f.value > 0:
                     f.value = -f.value
-        if kind == "growth_by_change" and len(figs) == 2:
-            # the change carries its direction in words: 比上年减少294所
-            if figs[1].neg_word and figs[1].value > 0 or rel.get("change_direction") == "down":
-                figs[1].value = -abs(figs[1].value)
+        # a change that carries its direction in words: 比上年减少294所
+        down = figs[1].neg_word and figs[1].value > 0 if len(figs) == 2 else False
+        if kind == "growth_by_change" and len(figs) == 2 and (down or rel.get("change_direction") == "down"):
+            figs[1].value = -abs(figs[1].value)
         st = parse_fig(stated, "")
         if rel.get("stated_unit"):
             st.unit = str(rel["stated_unit"])
@@ -326,7 +418,12 @@ def evaluate(rel: dict, body: str) -> dict:
             st.unit = first
         # a ratio printed without a unit (生师比 18.25) is the plain quotient of the base values
         res_scale = unit_scale(st.unit) if st.unit else 1.0
-        if kind == "gap" and family(st.unit) == "%" and st.unit == "%" and all(family(f.unit) == "%" for f in figs):
+        if (
+            kind == "gap"
+            and family(st.unit) == "%"
+            and st.unit == "%"
+            and all(family(f.unit) == "%" for f in figs)
+        ):
             out["auto_type"] = "percent_for_points"
         if kind in ("change", "sum", "gap") and family(st.unit) and fams and family(st.unit) not in fams:
             out["errors"].append(f"stated unit {st.unit} not of operand family {sorted(fams)}")
@@ -350,7 +447,9 @@ def evaluate(rel: dict, body: str) -> dict:
         else:
             status = "DEFECT"
             if kind in ("growth", "growth_by_change", "cagr"):
-                out["auto_type"] = out["auto_type"] or ("wrong_direction" if st.value * exact < 0 else "wrong_growth")
+                out["auto_type"] = out["auto_type"] or (
+                    "wrong_direction" if st.value * exact < 0 else "wrong_growth"
+                )
             elif kind == "share":
                 out["auto_type"] = out["auto_type"] or "wrong_share"
             elif kind == "sum":
@@ -363,8 +462,18 @@ def evaluate(rel: dict, body: str) -> dict:
 
 
 def run(only: str | None, quiet: bool) -> tuple[int, dict]:
-    counts = dict(docs=0, relations=0, ok=0, ok_round=0, defect=0, claims=0, defects_listed=0,
-                  disagree=0, missing=0, malformed=0)
+    counts = dict(
+        docs=0,
+        relations=0,
+        ok=0,
+        ok_round=0,
+        defect=0,
+        claims=0,
+        defects_listed=0,
+        disagree=0,
+        missing=0,
+        malformed=0,
+    )
     problems = 0
     ymls = sorted(p for p in DOCS.glob("*.yaml") if not p.name.endswith((".metrics.yaml", ".complete.yaml")))
     mds = sorted(DOCS.glob("*.md"))
@@ -438,9 +547,12 @@ def run(only: str | None, quiet: bool) -> tuple[int, dict]:
             if notes:
                 counts["disagree"] += 1
                 problems += 1
-            line = (f"{head}: {status} stated={r['stated_value']:g} expected={r['expected']} "
-                    f"(exact {r['exact']:.6g})" + (f" [{r['auto_type']}]" if r["auto_type"] and is_defect else "")
-                    + ("  " + "; ".join(notes) if notes else ""))
+            line = (
+                f"{head}: {status} stated={r['stated_value']:g} expected={r['expected']} "
+                f"(exact {r['exact']:.6g})"
+                + (f" [{r['auto_type']}]" if r["auto_type"] and is_defect else "")
+                + ("  " + "; ".join(notes) if notes else "")
+            )
             if not quiet or notes or is_defect:
                 print(line)
         for c in ann.get("claims") or []:
@@ -468,7 +580,9 @@ def run(only: str | None, quiet: bool) -> tuple[int, dict]:
                 counts["malformed"] += 1
                 problems += 1
             else:
-                print(f"{doc_id} defect {d.get('text')!r}: DEFECT {d.get('type')} expected={d.get('expected', '')}")
+                print(
+                    f"{doc_id} defect {d.get('text')!r}: DEFECT {d.get('type')} expected={d.get('expected', '')}"
+                )
         for lab in ann.get("labels_not_figures") or []:
             if str(lab) not in body:
                 print(f"{doc_id} label {lab!r}: ERROR substring not found")
@@ -479,7 +593,9 @@ def run(only: str | None, quiet: bool) -> tuple[int, dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--check", action="store_true", help="exit 1 when a label disagrees or a substring is missing")
+    ap.add_argument(
+        "--check", action="store_true", help="exit 1 when a label disagrees or a substring is missing"
+    )
     ap.add_argument("--doc", help="only documents whose id contains this")
     ap.add_argument("--quiet", action="store_true", help="print only problems, defects and the count line")
     ap.add_argument("--docs", help="another docs folder (default: docs/ beside this script)")
@@ -488,9 +604,11 @@ def main(argv: list[str] | None = None) -> int:
         global DOCS
         DOCS = Path(a.docs)
     problems, c = run(a.doc, a.quiet)
-    print(f"== {c['docs']} documents, {c['relations']} relations: {c['ok']} ok, {c['ok_round']} ok~ (operand "
-          f"rounding), {c['defect']} DEFECT; {c['defects_listed']} listed defects, {c['claims']} claims; "
-          f"{c['disagree']} label disagreements, {c['missing']} missing substrings, {c['malformed']} malformed")
+    print(
+        f"== {c['docs']} documents, {c['relations']} relations: {c['ok']} ok, {c['ok_round']} ok~ (operand "
+        f"rounding), {c['defect']} DEFECT; {c['defects_listed']} listed defects, {c['claims']} claims; "
+        f"{c['disagree']} label disagreements, {c['missing']} missing substrings, {c['malformed']} malformed"
+    )
     if a.check and problems:
         return 1
     return 0
