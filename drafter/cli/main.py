@@ -25,7 +25,7 @@ app = typer.Typer(
 # so `drafter --help` and `drafter check` start fast.
 COMMAND_MODULES = ("kb", "metrics", "check", "draft", "word", "export", "evaluate", "serve")
 
-_state = {"debug": False}
+_state = {"debug": False, "registered": False}
 
 
 @app.callback()
@@ -36,14 +36,12 @@ def main(
 
 
 def _register_commands() -> None:
+    """Once per process: tests call run() many times, and registering again would grow the app each time."""
+    if _state["registered"]:
+        return
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"drafter.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"drafter.cli.{name}":
-                continue  # command group not built yet
-            raise
-        module.register(app)
+        importlib.import_module(f"drafter.cli.{name}").register(app)
+    _state["registered"] = True
 
 
 def run(argv: list[str] | None = None) -> None:
