@@ -1,4 +1,5 @@
-"""`drafter eval` on the command line: tables, --compare, --fail-on-regression exit 1, bad input exit 2."""
+"""`drafter eval` on the command line: tables, --compare, --fail-on-regression exit 1, a case that could not be
+run exit 1, bad input exit 2."""
 
 from __future__ import annotations
 
@@ -58,6 +59,17 @@ def test_compare_with_another_case_set_exits_2_before_drafting(cases, tmp_path, 
     )
     assert code == 2 and drafter.calls == []
     assert "another case set (only before: b)" in capsys.readouterr().err
+
+
+def test_a_case_that_cannot_be_run_makes_the_run_exit_1_and_is_named(cases, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("drafter.evaluation.runner.run_draft", FakeDrafter())
+    (cases / "c").mkdir()
+    (cases / "c" / "reference.md").write_text("参照", encoding="utf-8")  # no metrics.yaml
+    assert drafter_eval(str(cases), "-o", str(tmp_path / "a")) == 1
+    err = capsys.readouterr().err
+    assert "1 of 3 cases could not be run" in err and "no metrics file" in err and "Traceback" not in err
+    saved = json.loads((tmp_path / "a" / "results.json").read_text(encoding="utf-8"))
+    assert saved["cases"]["a"]["status"] == "ok" and saved["cases"]["c"]["status"] == "error"
 
 
 @pytest.mark.parametrize(

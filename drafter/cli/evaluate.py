@@ -78,5 +78,13 @@ def eval_command(
             path=str(cases_dir),
             hint=f"fix the cases listed in {out / 'report.html'}, then run again",
         )
-    if fail_on_regression and outcome.regressions:
+    errored, total = outcome.counts
+    if errored:
+        typer.secho(
+            f"注意 / note: {errored} of {total} cases could not be run (the first: {outcome.first_error()}); "
+            f"the scores cover the others — see {out / 'report.html'}",
+            fg="yellow",
+            err=True,
+        )
+    if errored or (fail_on_regression and outcome.regressions):
         raise typer.Exit(1)

@@ -34,10 +34,16 @@ class EvalOutcome:
         return len(self.comparison.regressions) if self.comparison is not None else 0
 
     @property
-    def none_ran(self) -> bool:
-        """Every case errored (none could be loaded or drafted): the run measured nothing."""
+    def counts(self) -> tuple[int, int]:
+        """(errored, total) cases: an errored case could not be loaded or drafted."""
         counts = self.results.get("summary", {}).get("_cases", {})
-        return bool(counts.get("total")) and counts.get("errored") == counts.get("total")
+        return int(counts.get("errored", 0)), int(counts.get("total", 0))
+
+    @property
+    def none_ran(self) -> bool:
+        """Every case errored: the run measured nothing."""
+        errored, total = self.counts
+        return bool(total) and errored == total
 
     def first_error(self) -> str:
         case = next((c for c in self.results.get("cases", {}).values() if c.get("error")), {})
