@@ -87,6 +87,7 @@ COUNTS = {
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 DIRECTION = re.compile(r"增长|增加|提高|提升|上升|增幅|下降|减少|降低|回落|降幅|超出|高出|高于|超过|低于")
 DOWN = re.compile(r"下降|减少|降低|回落|降幅|低于")
+WORD = re.compile(r"增长|增加|提高|提升|上升|增幅|高于|" + DOWN.pattern)  # the nearest one is the figure's own
 FUTURE = re.compile(r"确保|力争|争取|计划|预计|目标|下一步|今后|三年内|到20\d\d年|将")
 SIGNED = ("diff(", "growth(", "pp_change(", "exceed_target")  # formulas whose sign the 增长/下降 words carry
 STATEMENT = ("facts.", "rectification", "problems", "plans", "experiences")
@@ -264,7 +265,8 @@ def judge(old_fig, new_fig, expected, new_sentence_head: str, signed: bool = Fal
     )
     approximate = re.search(r"余|多", old_fig.text) and new_fig.value <= shown < new_fig.value + step
     if approximate or matches_shown(new_fig.value, new_fig.decimals, shown):
-        if signed and value and bool(DOWN.search(new_sentence_head[-10:])) != (value < 0):
+        words = WORD.findall(new_sentence_head[-10:])
+        if signed and value and bool(words and DOWN.fullmatch(words[-1])) != (value < 0):
             return "wrong"
         return "correct"
     return "left old" if new_fig.text == old_fig.text else "wrong"

@@ -105,6 +105,9 @@ def real_defects(docs: list[RealDoc], verbose: bool) -> None:
         ]
         figures += len(clean)
         alarms += sum(f.status in PROBLEM_STATUSES for f in clean)
+        for f in clean if verbose else []:
+            if f.status in PROBLEM_STATUSES:
+                print(f"    false alarm {d.id}: {f.status} {f.text} {f.message}")
     print(f"  real defects found from text alone        {found}/{total} = {found / max(total, 1):.1%}")
     print(
         f"  correct paragraphs with any flag          {noisy}/{paragraphs} = {noisy / max(paragraphs, 1):.1%}"
@@ -137,6 +140,9 @@ def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.R
         ]
         figures += len(clean)
         alarms += sum(f.status in PROBLEM_STATUSES for f in clean)
+        for f in clean if verbose else []:
+            if f.status in PROBLEM_STATUSES:
+                print(f"    false alarm {d.id}: {f.status} {f.text} {f.message}")
         if verbose:
             for f in clean:
                 if f.status in PROBLEM_STATUSES:

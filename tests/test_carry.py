@@ -12,6 +12,7 @@ from carry_helpers import CARRIED, LAST_MD, NEW_YAML, last_docx, write
 from office_review import review, soffice
 
 from drafter.carry.forward import carry, figure_text
+from drafter.checker.check import check_text
 from drafter.carry.linker import CheckerLinker, LinkedFigure
 from drafter.carry.run import run_carry
 from drafter.cli import main as cli
@@ -303,7 +304,7 @@ def test_figure_text_keeps_the_printed_form(text, unit, value, value_unit, print
     assert figure_text(f, value, value_unit) == printed
 
 
-def test_a_list_that_now_goes_both_ways_is_left_for_review():
+def test_a_list_that_now_goes_both_ways_gives_each_figure_its_own_word():
     new = load_source_text(
         NEW_YAML.replace("teachers.recruited", "fund.per_student")
         .replace("{2021: 120, 2022: 130}", "{2020: 100, 2021: 120, 2022: 130}")
@@ -313,9 +314,15 @@ def test_a_list_that_now_goes_both_ways_is_left_for_review():
     text = "2021年，一般公共预算教育支出22.35亿元、生均经费120元，分别增长5.97%、20.00%。"
     past = __import__("drafter.carry.body", fromlist=["past_view"]).past_view(new, 1)
     edits = carry(text, CheckerLinker().link(text, past), new)
-    growths = [e for e in edits if e.old in ("5.97%", "20.00%")]
-    assert growths and all(e.status == "kept-for-review" for e in growths)
-    assert not [e for e in edits if e.kind == "word"]
+    carried = text
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        carried = carried[: e.start] + e.new + carried[e.end :]
+    # 22.35 → 21.80亿元 fell, 120 → 130元 rose: the shared word turns, the second figure carries its own
+    assert carried == "2022年，一般公共预算教育支出21.80亿元、生均经费130元，分别下降2.46%、增长8.33%。"
+    assert not [e for e in edits if e.status == "kept-for-review"]
+    report = check_text(carried, new)
+    growths = [f for f in report.findings if f.kind == "figure" and f.text in ("2.46%", "8.33%")]
+    assert [f.status for f in growths] == ["derived", "derived"]
 
 
 def load_source_text(text: str):

@@ -267,3 +267,26 @@ def test_report_to_json_has_the_design_shape():
         "kind",
     ]
     assert data["findings"][2]["value"] == 93.2 and data["findings"][2]["expected"] == "92.3%"
+
+
+MIXED = SourceData(
+    report=SOURCE.report,
+    metrics=(
+        Metric("fund.general_budget_edu", "一般公共预算教育支出", "亿元", {2021: 22.35, 2022: 21.80}),
+        Metric("fund.per_student", "生均经费", "元", {2021: 120, 2022: 130}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "statuses"),
+    [
+        ("分别下降2.46%、增长8.33%", ("derived", "derived")),  # each figure has its own word, in list order
+        ("分别下降2.46%和8.33%", ("derived", "mismatch")),  # one word for both: 8.33% is read as a fall
+        ("分别增长8.33%、下降2.46%", ("mismatch", "mismatch")),  # the list swapped: each against the other's value
+    ],
+)
+def test_a_listed_change_is_the_listed_value_s_even_when_the_list_goes_both_ways(changes, statuses):
+    text = f"2022年，一般公共预算教育支出21.80亿元、生均经费130元，{changes}。"
+    found = {f.text: f.status for f in check_text(text, MIXED).findings}
+    assert (found["2.46%"], found["8.33%"]) == statuses

@@ -71,27 +71,27 @@ def _review(f: LinkedFigure, source: str, reason: str) -> Edit:
 
 def _shared_words(text: str, edits: list[Edit], words: dict) -> list[Edit]:
     """One 增长/下降 word serves every figure listed after it (分别增长6.00%、7.14%): turned when they all fall
-    now, kept when they all rise; when they go both ways the list must be reworded (its figures for review)."""
+    now, kept when they all rise. When they go both ways, the shared word serves the first figure and every later
+    one is written with its own word (同比增长15.24%、下降2.10%), so no figure keeps last year's value."""
     out = list(edits)
     for (start, end), needs in words.items():
-        wanted = {word for _, word in needs}
-        if len(wanted) == 1:
-            word = wanted.pop()
-            if word != text[start:end]:
-                out.append(
-                    Edit(
-                        start, end, text[start:end], word, "recomputed", "word", reason="增减方向随新数据改变"
-                    )
-                )
+        needs = sorted(needs, key=lambda n: n[0].start)
+        word = needs[0][1]
+        if word != text[start:end]:
+            out.append(
+                Edit(start, end, text[start:end], word, "recomputed", "word", reason="增减方向随新数据改变")
+            )
+        if len({w for _, w in needs}) == 1:
             continue
-        mixed = {f.start for f, _ in needs}
-        reason = "这一组数有增有减，请改写 / the listed figures now go both ways: reword"
-        out = [_review_of(e, reason) if e.start in mixed and e.kind == "figure" else e for e in out]
+        own = {f.start: w for f, w in needs[1:]}
+        reason = "这一组数有增有减，逐项写明增减 / the list now goes both ways: each figure has its own word"
+        out = [
+            Edit(e.start, e.end, e.old, own[e.start] + e.new, e.status, e.kind, e.source, reason)
+            if e.start in own and e.kind == "figure"
+            else e
+            for e in out
+        ]
     return out
-
-
-def _review_of(e: Edit, reason: str) -> Edit:
-    return Edit(e.start, e.end, e.old, e.old, "kept-for-review", e.kind, e.source, reason)
 
 
 def new_figure(f: LinkedFigure, new: SourceData, shift: int, before: str = "") -> NewFigure | str:

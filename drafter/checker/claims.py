@@ -26,6 +26,7 @@ from drafter.checker.words import (
     CHANGE_BEFORE,
     FROM_LOOSE,
     FROM_VALUE,
+    GROWTH_RATE_BEFORE,
     NAMED_YEAR,
     PARTS_SPLIT,
     PARTS_START,
@@ -98,8 +99,34 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
 def _read_sentence(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
     for i in idxs:
         claims[i] = _first_reading(reading, i)
+    _shared_change_word(reading, idxs, claims)
     _link_changes(reading, idxs, claims)
     _link_shares(reading, idxs, claims)
+
+
+def _shared_change_word(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
+    """分别下降2.46%和8.33%: a figure listed right after a change, with no word of its own, changes the same way."""
+    for prev, i in zip(idxs, idxs[1:], strict=False):
+        p, c = claims[prev], claims[i]
+        between = reading.text[reading.figures[prev].end : reading.figures[i].start]
+        rates = bool(GROWTH_RATE_BEFORE.search(reading.lead(prev)))  # 增长率为7.00%、9.54%: rates listed
+        if (
+            p.kind == "change"
+            and c.kind != "change"
+            and not rates
+            and BARE_SEP.fullmatch(between)
+            and i in reading.run_of(prev)
+        ):
+            c.kind, c.direction, c.yearly, c.versus, c.rate_diff = (
+                "change",
+                p.direction,
+                p.yearly,
+                p.versus,
+                p.rate_diff,
+            )
+
+
+BARE_SEP = re.compile(r"\s*[、，,和及与]\s*")
 
 
 # ---------------------------------------------------------------- one figure on its own
@@ -219,7 +246,26 @@ def _listed_own(reading: Reading, claims: dict[int, Claim], i: int) -> int | Non
     if len(run) < 2 or not before:
         return None
     values = reading.run_of(before[-1])
+    if len(values) != len(run):
+        values = _labelled_values(reading, before, len(run))
     return values[run.index(i)] if len(values) == len(run) else None
+
+
+LABELLED_SEP = re.compile(r"[、，,和及与][^\d、，,。；;：:（）()]{1,12}")
+
+
+def _labelled_values(reading: Reading, before: list[int], n: int) -> list[int]:
+    """幼儿园6039.55元、小学14234.73元…高等学校36290.78元，分别增长31.28%、9.80%…: the last n values of the
+    sentence, each after a short label of its own (支出21.80亿元、生均经费130元，分别…: units may differ, but a
+    rate is listed only beside rates)."""
+    values = before[-n:]
+    if len(values) < n:
+        return []
+    figs = [reading.figures[j] for j in values]
+    if len({f.unit == "%" for f in figs}) > 1:
+        return []
+    between = (reading.text[a.end : b.start] for a, b in zip(figs, figs[1:], strict=False))
+    return values if all(LABELLED_SEP.fullmatch(t) for t in between) else []
 
 
 def _from_value(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:

@@ -277,7 +277,8 @@ def enumerated(doc: Reading, i: int) -> str:
     items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、和及]", head)]
     if len(items) != len(run) and "分别" in doc.text[s : first.start]:  # 小学，初中，普通高中…分别提高到
         before = doc.text[s : first.start].split("分别")[0]
-        items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、，和及与]", before)][-len(run) :]
+        items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、，和及与]", before) if x.strip()]
+        items = items[-len(run) :]
     if len(items) != len(run):
         return ""
     k = run.index(i)

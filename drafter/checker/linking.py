@@ -13,10 +13,13 @@ from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
 from drafter.checker.value_linking import ValueLinker
+from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
 from drafter.figures.derive import evaluate
 from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
+
+WRONG_WAY = "增减方向与来源相反"
 
 
 class Linker(ValueLinker):
@@ -42,6 +45,9 @@ class Linker(ValueLinker):
             and not other  # 中职…17786.25元，比上年增长10.33%: not another metric's growth that happens to be 10.33%
             or link.status not in ("verified", "derived")
             and value.status == "derived"
+            and not (
+                link.message.startswith(WRONG_WAY) and value.key == link.key
+            )  # 下降2.46%和8.33%: both fell
         ):
             link = value
         self.links[i] = link
@@ -67,7 +73,7 @@ class Linker(ValueLinker):
         else:
             return None
         y0 = compare_year(between, m, y1) if m else None
-        if m is None or y0 is None:
+        if m is None or y0 is None or _rate_of_a_rate(doc, i, m):
             return None
         return self._judge_change(i, m, y0, y1)
 
@@ -75,6 +81,11 @@ class Linker(ValueLinker):
         """The linked figure a change refers to: the last one before it in its sentence, or, for a later
         change of a run (增长6.00%、7.14%), the matching one of the values listed before the run's first."""
         doc = self.doc
+        claim = doc.claims.get(i)
+        if len(run) > 1 and claim is not None and claim.own is not None and self._keyed(claim.own):
+            return (
+                claim.own
+            )  # the claim reader matched the list: 支出21.80亿元、生均经费130元，分别下降…、增长…
         subject = next(
             (
                 j
@@ -91,6 +102,9 @@ class Linker(ValueLinker):
             if first_subject is not None and len(bases) >= len(run):
                 subject = bases[-len(run) :][run.index(i)]
         return subject
+
+    def _keyed(self, j: int) -> bool:
+        return j in self.links and bool(self.links[j].key)
 
     def _named_in_lead(self, i: int) -> tuple[Metric, int] | None:
         """毛入园率比上年提高1.2个百分点: the change names its own metric between the figures."""
@@ -128,7 +142,7 @@ class Linker(ValueLinker):
             if same_family(f.unit, d.unit) and self.fits(i, abs(convert(d.value, d.unit, f.unit))):
                 if d.value != 0 and (d.value < 0) != self.doc.goes_down(i):
                     return Link(
-                        "mismatch", d.formula, "", f"增减方向与来源相反（{d.label}为{d.value:+g}）", m.key, y1
+                        "mismatch", d.formula, "", f"{WRONG_WAY}（{d.label}为{d.value:+g}）", m.key, y1
                     )
                 return Link("derived", d.formula, message=d.label, key=m.key, year=y1)
         pp = next((d for d in cands if d.unit == "个百分点"), None)
@@ -145,6 +159,11 @@ class Linker(ValueLinker):
         if unit != f.unit:
             shown = format_figure(abs(primary.value), primary.unit, max(f.decimals, 1))
         return Link("mismatch", primary.formula, shown, f"{primary.label}应为{shown}", m.key, y1)
+
+
+def _rate_of_a_rate(doc: Reading, i: int, m: Metric) -> bool:
+    """…生均经费增长率为7.00%、9.54%: growth rates stated as values, not the growth of a growth rate."""
+    return m.key.endswith("_growth") and bool(GROWTH_RATE_BEFORE.search(doc.lead(doc.run_of(i)[0])))
 
 
 def _try(formula: str, source: SourceData) -> Derived | None:

@@ -17,9 +17,11 @@ from drafter.core.types import Figure, Metric
 from drafter.figures.numbers import format_figure, to_base
 
 ARTICLE = re.compile(r"(?m)^\s*第[一二三四五六七八九十]+篇")
-LIST_SEP = re.compile(r"[、和及与]")
+# a listed change may carry its own word when the list goes both ways: 分别增长12.63%、下降2.25%和增长12.83%
+_OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑)?了?"
+LIST_SEP = re.compile(rf"[、和及与]{_OWN_WORD}")
 FROM_YEAR = re.compile(r"(?:由|从)\d{4}")  # 由2016年的12.7%下降到3.98%: 2016 is the base's year only
-LIST_SEP_AFTER_EACH = re.compile(r"[、，和及与]")  # 分别提高到650元，850元和1000元
+LIST_SEP_AFTER_EACH = re.compile(rf"[、，和及与]{_OWN_WORD}")  # 分别提高到650元，850元和1000元
 
 
 class Reading:

@@ -78,7 +78,10 @@ def _base_of(reading: Reading, c: Claim) -> tuple[int | None, int]:
     run = reading.run_of(c.own)
     s, _ = reading.sentence(reading.figures[c.own].start)
     head = reading.text[s : reading.figures[run[0]].start]
-    if len(run) >= 2 and run[-1] == c.own and "分别" in head[-8:]:
+    listed = (
+        len(reading.run_of(c.index)) > 1
+    )  # 分别为4203亿元…13999亿元，分别增长2.39%…3.99%: one change per value
+    if len(run) >= 2 and run[-1] == c.own and "分别" in head[-8:] and not listed:
         return run[0], len(run) - 1
     return None, 1
 
