@@ -87,7 +87,9 @@ COUNTS = {
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 DIRECTION = re.compile(r"增长|增加|提高|提升|上升|增幅|下降|减少|降低|回落|降幅|超出|高出|高于|超过|低于")
 DOWN = re.compile(r"下降|减少|降低|回落|降幅|低于")
-WORD = re.compile(r"增长|增加|提高|提升|上升|增幅|高于|" + DOWN.pattern)  # the nearest one is the figure's own
+WORD = re.compile(
+    r"增长|增加|提高|提升|上升|增幅|高于|" + DOWN.pattern
+)  # the nearest one is the figure's own
 FUTURE = re.compile(r"确保|力争|争取|计划|预计|目标|下一步|今后|三年内|到20\d\d年|将")
 SIGNED = ("diff(", "growth(", "pp_change(", "exceed_target")  # formulas whose sign the 增长/下降 words carry
 STATEMENT = ("facts.", "rectification", "problems", "plans", "experiences")

@@ -12,9 +12,9 @@ from carry_helpers import CARRIED, LAST_MD, NEW_YAML, last_docx, write
 from office_review import review, soffice
 
 from drafter.carry.forward import carry, figure_text
-from drafter.checker.check import check_text
 from drafter.carry.linker import CheckerLinker, LinkedFigure
 from drafter.carry.run import run_carry
+from drafter.checker.check import check_text
 from drafter.cli import main as cli
 from drafter.core.config import Settings
 from drafter.core.errors import InputError

@@ -283,7 +283,10 @@ MIXED = SourceData(
     [
         ("分别下降2.46%、增长8.33%", ("derived", "derived")),  # each figure has its own word, in list order
         ("分别下降2.46%和8.33%", ("derived", "mismatch")),  # one word for both: 8.33% is read as a fall
-        ("分别增长8.33%、下降2.46%", ("mismatch", "mismatch")),  # the list swapped: each against the other's value
+        (
+            "分别增长8.33%、下降2.46%",
+            ("mismatch", "mismatch"),
+        ),  # the list swapped: each against the other's value
     ],
 )
 def test_a_listed_change_is_the_listed_value_s_even_when_the_list_goes_both_ways(changes, statuses):
