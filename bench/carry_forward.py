@@ -54,6 +54,7 @@ from drafter.figures.numbers import (  # noqa: E402
     shown_decimals,
 )
 from drafter.source.load import load_source  # noqa: E402
+from drafter.source.plausible import COUNT_UNITS as COUNTS  # noqa: E402
 
 REALTEXT = ROOT / "eval" / "realtext" / "docs"  # --realtext DIR elsewhere
 PAIRS = [
@@ -64,26 +65,6 @@ PAIRS = [
     ("collection-4-guangdong.md", "guangdong-2024.yaml"),
     ("collection-5-shanxi.md", "shanxi-2024.yaml"),
 ]
-COUNTS = {
-    "所",
-    "个",
-    "人",
-    "名",
-    "班",
-    "次",
-    "项",
-    "家",
-    "台",
-    "套",
-    "册",
-    "门",
-    "条",
-    "篇",
-    "场",
-    "节",
-    "期",
-    "批",
-}
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 DIRECTION = re.compile(r"增长|增加|提高|提升|上升|增幅|下降|减少|降低|回落|降幅|超出|高出|高于|超过|低于")
 DOWN = re.compile(r"下降|减少|降低|回落|降幅|低于")
