@@ -127,3 +127,21 @@ def test_a_carry_upload_that_is_no_report_is_refused(client, ws):
     )
     assert response.status_code == 400 and "会议纪要.md" in response.text and "/tmp/" not in response.text
     assert not (ws / "bad" / "draft.json").exists()
+
+
+def test_last_years_report_as_a_saved_web_page_is_carried_forward_on_the_page(client, ws, tmp_path):
+    from carry_helpers import LAST_MD, NEW_YAML
+    from report_files import write_html
+
+    (ws / "new.yaml").write_text(NEW_YAML, encoding="utf-8")
+    page = write_html(
+        LAST_MD, tmp_path / "last.html", title="示例市2021年度履行教育职责自评报告", encoding="gb18030"
+    )
+    assert 'accept=".docx,.pdf,.doc,.wps,.html,.htm' in client.get("/").text
+    response = client.post(
+        "/carry",
+        data={"csrf": csrf(client), "metrics": "new.yaml", "name": "from-html", "backend": "offline"},
+        files={"last": ("去年报告.html", page.read_bytes(), "text/html")},
+    )
+    assert response.status_code == 200 and "已沿用去年的报告" in response.text
+    assert "21.80亿元" in load_draft(ws / "from-html").section("fund").text

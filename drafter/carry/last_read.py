@@ -1,5 +1,6 @@
 """Last year's report as paragraphs and tables: a .docx as Word shows it (tracked changes accepted, each paragraph
-with its place in the file), a .md/.txt line by line (front matter and markdown marks dropped).
+with its place in the file; .doc/.wps converted to one first), a PDF or saved web page as drafter.documents reads
+it, a .md/.txt line by line (front matter and markdown marks dropped).
 
 Traditional characters stay as printed; `simplified` gives a character-for-character Simplified copy (same length,
 so offsets hold) for the readers that only know Simplified words.
@@ -20,6 +21,14 @@ from drafter.export.docx_revisions import WordParagraph, read_body
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 DOCUMENTS = (".pdf", ".html", ".htm")  # read by drafter.documents
 SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".et")
+LAST_SUFFIXES = (
+    ".docx",
+    ".pdf",
+    ".doc",
+    ".wps",
+    *DOCUMENTS[1:],
+    *TEXT_SUFFIXES,
+)  # every form LAST is read from
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 MARKDOWN_LINE = re.compile(r"^\s*(?:#{1,6}\s+|<!--.*-->\s*$)")
 LEAD_SPACE = re.compile(r"^[\s\u3000]*")
@@ -58,7 +67,7 @@ def _refuse_suffix(path: Path, suffix: str) -> None:
             path=str(path),
             hint="give the report as .docx, .pdf, .doc, .wps, .html, .md or .txt",
         )
-    if suffix not in (".docx", ".doc", ".wps", *DOCUMENTS, *TEXT_SUFFIXES):
+    if suffix not in LAST_SUFFIXES:
         raise InputError(
             f"cannot read a {suffix or 'suffix-less'} file",
             path=str(path),

@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from drafter.carry.last_read import LAST_SUFFIXES
 from drafter.core.config import Settings
 from drafter.core.errors import BackendError, DrafterError
 from drafter.export.html import render_report_html
@@ -83,6 +84,7 @@ class WebState:
             "backends": self.backend_context(),
             "limit_kb": self.upload_limit // 1024,
             "workspace": self.ws.root.name,
+            "last_suffixes": ",".join(LAST_SUFFIXES),
         }
 
     def check_html(self, name: str) -> str:

@@ -14,12 +14,12 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from drafter.carry.changes import CHANGES_FILE, REDLINE_FILE
+from drafter.carry.last_read import LAST_SUFFIXES
 from drafter.core.errors import InputError
 from drafter.web.editing import Conflict
 from drafter.web.security import PathRefused, safe_name
 from drafter.web.views import field, form_of
 
-LAST_SUFFIXES = (".docx", ".md", ".txt")
 CARRY_FILES = {
     REDLINE_FILE: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     CHANGES_FILE: "application/json",
@@ -33,10 +33,12 @@ async def carry(request: Request) -> Response:
     name = safe_name(field(form, "name") or metrics.stem)
     upload = form.get("last")
     if upload is None or isinstance(upload, str) or not upload.filename:
-        raise InputError("请选择去年的报告 / choose last year's report (.docx .md .txt)")
+        raise InputError(f"请选择去年的报告 / choose last year's report ({' '.join(LAST_SUFFIXES)})")
     suffix = Path(upload.filename).suffix.lower()
     if suffix not in LAST_SUFFIXES:
-        raise InputError("去年的报告须为 .docx、.md 或 .txt / last year's report must be .docx, .md or .txt")
+        raise InputError(
+            f"去年的报告须为 {'、'.join(LAST_SUFFIXES)} 之一 / last year's report must be one of {', '.join(LAST_SUFFIXES)}"
+        )
     data = await upload.read(web.upload_limit + 1)
     if len(data) > web.upload_limit:
         raise InputError(f"文件过大：上限 {web.upload_limit // 1024} KB / the file is over the upload limit")
