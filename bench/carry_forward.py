@@ -66,7 +66,9 @@ PAIRS = [
     ("collection-5-shanxi.md", "shanxi-2024.yaml"),
 ]
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-DIRECTION = re.compile(r"增长|增加|提高|提升|上升|增幅|下降|减少|降低|回落|降幅|超出|高出|高于|超过|低于")
+DIRECTION = re.compile(
+    r"增长|增加|提高|提升|上升|增幅|下降|减少|降低|回落|降幅|超出|高出|高于|超过|低于|未?(?:达到|完成|实现)"
+)  # the words that follow the sign of a change or the side of a standard
 DOWN = re.compile(r"下降|减少|降低|回落|降幅|低于")
 WORD = re.compile(
     r"增长|增加|提高|提升|上升|增幅|高于|" + DOWN.pattern

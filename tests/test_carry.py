@@ -325,6 +325,26 @@ def test_a_list_that_now_goes_both_ways_gives_each_figure_its_own_word():
     assert [f.status for f in growths] == ["derived", "derived"]
 
 
+@pytest.mark.parametrize(
+    ("said", "values", "carried"),
+    [
+        ("超过", "{2021: 91.2, 2022: 89.5}", "89.5%，低于省定90%的标准"),
+        ("达到", "{2021: 91.2, 2022: 89.5}", "89.5%，未达到省定90%的标准"),
+        ("未达到", "{2021: 89.5, 2022: 91.2}", "91.2%，达到省定90%的标准"),
+        ("达到", "{2021: 91.2, 2022: 92.5}", "92.5%，达到省定90%的标准"),  # still above: the words stay
+    ],
+)
+def test_the_words_before_a_standard_follow_the_new_value(said, values, carried):
+    new = load_source_text(NEW_YAML.replace("{2020: 90.1, 2021: 91.2, 2022: 92.5}", values))
+    text = f"2021年，全市学前三年毛入园率为{values[7:11]}%，{said}省定90%的标准。"
+    past = __import__("drafter.carry.body", fromlist=["past_view"]).past_view(new, 1)
+    edits = carry(text, CheckerLinker().link(text, past), new)
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.new + text[e.end :]
+    assert text == f"2022年，全市学前三年毛入园率为{carried}。"
+    assert not check_text(text, new).problems
+
+
 def load_source_text(text: str):
     import tempfile
 

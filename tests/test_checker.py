@@ -293,3 +293,24 @@ def test_a_listed_change_is_the_listed_value_s_even_when_the_list_goes_both_ways
     text = f"2022年，一般公共预算教育支出21.80亿元、生均经费130元，{changes}。"
     found = {f.text: f.status for f in check_text(text, MIXED).findings}
     assert (found["2.46%"], found["8.33%"]) == statuses
+
+
+def test_the_first_value_of_a_year_series_keeps_its_own_year():
+    series = SourceData(
+        report=ReportInfo(region="长治市", level="city", round=2023, period=2022, issuer="长治市人民政府"),
+        metrics=(
+            Metric(
+                "private.compulsory_share",
+                "民办义务教育学校在校生占比",
+                "%",
+                {2020: 7.9, 2021: 7.4, 2022: 8.1},
+            ),
+        ),
+    )
+    text = "2021年全市民办义务教育学校在校生占比为7.4%，2022年为8.1%，较上年增加了0.7个百分点。"
+    found = {f.text: (f.status, f.source) for f in check_text(text, series).findings}
+    assert found["7.4%"] == (
+        "verified",
+        "private.compulsory_share@2021",
+    )  # the base of the change, stated for 2021
+    assert found["0.7个百分点"] == ("derived", "pp_change(private.compulsory_share,2021,2022)")

@@ -60,9 +60,63 @@ def carry(text: str, figures: tuple[LinkedFigure, ...], new: SourceData, shift: 
             words.setdefault(need[0], []).append((f, need[1]))
         carried.append((f, found))
     edits = _shared_words(text, edits, words)
+    edits += _target_words(text, carried, figures, edits)
     edits += year_edits(text, figures, carried, new, shift)
     edits += claim_edits(text, edits)
     return sorted(edits, key=lambda e: e.start)
+
+
+# 巩固率95.43%，完成95%省定目标 / 覆盖率78.5%，未达到80%的目标: the verb, then the standard it is measured against
+TARGET = re.compile(
+    r"[，,]?(?:均|已|已经)?(未|没有|尚未)?(达到|完成|实现|超过|高于|低于)了?(?:省定|国家|市定|县定)?"
+)
+REACHED = {
+    "达到": "未达到",
+    "完成": "未完成",
+    "实现": "未实现",
+    "超过": "低于",
+    "高于": "低于",
+    "低于": "高于",
+}
+
+
+def _target_words(
+    text: str,
+    carried: list[tuple[LinkedFigure, NewFigure]],
+    figures: tuple[LinkedFigure, ...],
+    edits: list[Edit],
+) -> list[Edit]:
+    """完成/达到/未达到 the standard printed right after a carried level follow its new value (the standard itself
+    is the new data's target when linked, else as printed): 94.23%，完成95%省定目标 → 94.23%，未完成95%省定目标."""
+    out = []
+    new_of = {e.start: e.new for e in edits if e.kind == "figure"}
+    later = sorted((g for g in figures if not g.ignored), key=lambda g: g.start)
+    for f, found in carried:
+        value = _number(new_of.get(f.start, ""))
+        if found.signed or f.change or value is None:
+            continue
+        verb = TARGET.match(text, f.end)
+        standard = next((g for g in later if verb and g.start >= verb.end()), None)
+        if verb is None or standard is None or standard.start - verb.end() > 6 or standard.unit != f.unit:
+            continue
+        level = _number(new_of.get(standard.start, standard.text))
+        if level is None:
+            continue
+        said_above = (verb.group(2) != "低于") != bool(verb.group(1))  # 达到95% / 未达到95%, 低于95%
+        if (value >= level) == said_above:
+            continue
+        start = verb.start(1) if verb.group(1) else verb.start(2)
+        word = verb.group(2) if verb.group(1) else REACHED[verb.group(2)]  # 未达到 → 达到, 达到 → 未达到
+        reason = "新数与标准的关系变了 / the new value now stands on the other side of the standard"
+        out.append(
+            Edit(start, verb.end(2), text[start : verb.end(2)], word, "recomputed", "word", reason=reason)
+        )
+    return out
+
+
+def _number(printed: str) -> float | None:
+    found = NUMBER.search(printed)
+    return float(found.group(0).replace(",", "").replace(" ", "")) if found else None
 
 
 def _review(f: LinkedFigure, source: str, reason: str) -> Edit:

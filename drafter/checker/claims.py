@@ -215,8 +215,8 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         if TO_VALUE.search(lead) and (start := _from_value(reading, claims, i)) is not None:
             base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
         if own is not None and base is None and _year_series(reading, claims, own, i):
-            base = own
-            claims[own].role = "base"
+            base = own  # 2021年…为7.4%，2022年为8.1%: the earlier value is the base, of its own stated year
+            claims[own].role, claims[own].base_year = "base", claims[own].year
         elif not (TO_VALUE.search(lead) or THIS_YEAR_BEFORE.search(lead)):
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
         if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
