@@ -16,5 +16,6 @@ setup(
         **{name: ["**/*"] for name in ASSETS},
         "drafter.assets": ["models/*"],
         "drafter.web": ["templates/*", "static/*"],
+        "drafter.review": ["templates/*"],
     },
 )

@@ -16,6 +16,9 @@ echo "== build the wheel"
 WHEEL=$(ls "$WORK"/dist/drafter-*.whl)
 echo "$(basename "$WHEEL"): $(du -h "$WHEEL" | cut -f1)"
 if "$PY" -c 'import sys, zipfile; sys.exit(any(n.startswith("tests/") for n in zipfile.ZipFile(sys.argv[1]).namelist()))' "$WHEEL"; then :; else echo "the wheel holds a top-level tests package"; exit 1; fi
+# every file of the package that is not Python (templates, static files, the model) must be in the wheel
+missing=$(find drafter -type f ! -name '*.py' ! -name '*.pyc' | "$PY" -c 'import sys, zipfile; names = set(zipfile.ZipFile(sys.argv[1]).namelist()); print(" ".join(p.strip() for p in sys.stdin if p.strip() not in names))' "$WHEEL")
+if [ -n "$missing" ]; then echo "the wheel lacks package files: $missing (add them to package_data in setup.py)"; exit 1; fi
 
 echo "== a fresh venv, newest versions allowed"
 $PY -m venv "$WORK/venv"
@@ -38,6 +41,9 @@ echo "network: ${OFFLINE[*]:-on (unshare -n is not available here)}"
   "${OFFLINE[@]}" "$BIN/drafter" kb search "学前三年毛入园率" -k 1 | head -5
   "${OFFLINE[@]}" "$BIN/drafter" draft yangquan-2021.yaml -o out -q && echo "draft: exit 0, $(ls out | tr '\n' ' ')"
   "${OFFLINE[@]}" "$BIN/drafter" check out/draft.md --metrics yangquan-2021.yaml >/dev/null && echo "check: exit 0"
+  mkdir -p folder && cp out/draft.md folder/a.md && cp out/draft.docx folder/b.docx
+  "${OFFLINE[@]}" "$BIN/drafter" check folder --metrics yangquan-2021.yaml -o review >/dev/null \
+    && test -s review/index.html && test -s review/summary.xlsx && echo "check of a folder: exit 0, $(ls review | wc -l) files"
   set +e
   "${OFFLINE[@]}" "$BIN/drafter" draft --bogus 2>"$WORK/typo.txt"; rc=$?
   set -e
