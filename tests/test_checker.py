@@ -46,6 +46,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
         ),
         ("percent_for_points", "大班额数5282个，占比1.53%，较上学年下降了0.16%。", "0.16%", "0.16个百分点"),
         (
+            "stated_share",  # the share of 中职 in 高中阶段 computed against 普通高中 alone (a published report)
+            "中职在校生共计1628人，本地普通高中就读学生数4243人，中职在校生占高中阶段在校学生比例为38.37%。",
+            "38.37%",
+            "27.73%",
+        ),
+        (
             "stated_change",
             "在校生人数分别为42971人、46014人、52579人、52656人，3年增长9785人。",
             "9785人",
@@ -82,6 +88,8 @@ def test_rule_flags(rule, text, figure, expected):
     ("rule", "text"),
     [
         ("percent_for_points", "2020年在校生占比为7.9%，2021年为7.4%，较上年减少了0.5个百分点。"),
+        ("stated_share", "中职在校生1628人，高中阶段在校生5871人，中职在校生占高中阶段在校学生比例为27.73%。"),
+        ("stated_share", "中职在校生1628人，普通高中在校生4243人，中职在校生占普通高中在校生的比例为38.37%。"),
         ("percent_for_points", "2020年在校生占比为7.9%，2021年为7.4%，下降了6.3%。"),  # a relative change
         ("percent_for_points", "共招生13万余人，超额15%完成计划，同比增加50%。"),  # 15% is not a rate
         (

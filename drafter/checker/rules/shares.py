@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
+from drafter.checker.words import SHARE_OF, STAGE_PARTS
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
 
@@ -74,7 +75,7 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
                 continue
             share = amount(a) / amount(b) * 100
             if matches_shown(f.value, f.decimals, share):
-                return None
+                return _peer_as_whole(reading, i, ja, jb)
             gap = abs(share - f.value)
             if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
                 best = (gap, a, b)
@@ -89,6 +90,38 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
         "",
         f"{best[1].text.strip()}÷{best[2].text.strip()}={expected_text(f, share)}",
     )
+
+
+def _peer_as_whole(reading: Reading, i: int, ja: int, jb: int) -> Verdict | None:
+    """职业中等专业学校在校生1628人，本地普通高中4243人，…占高中阶段在校学生比例为38.37%: 1628/4243 is the share
+    of 中职 in 普通高中, not in 高中阶段 (= 中职 + 普通高中), which is 1628/5871 = 27.73%."""
+    whole = SHARE_OF.search(reading.lead(i))
+    stage = next((s for s in STAGE_PARTS if whole and s in whole.group(1)), None)
+    if stage is None:
+        return None
+    words_a, words_b = _own_words(reading, ja), _own_words(reading, jb)
+    if stage in words_b:
+        return None  # 4243 is the stage's own count: the share is right
+    named = [k for k, terms in enumerate(STAGE_PARTS[stage]) if any(t in words_b for t in terms)]
+    other = [k for k, terms in enumerate(STAGE_PARTS[stage]) if any(t in words_a for t in terms)]
+    if len(named) != 1 or other == named or not other:
+        return None
+    a, b, f = reading.figures[ja], reading.figures[jb], reading.figures[i]
+    share = amount(a) / (amount(a) + amount(b)) * 100
+    return Verdict(
+        i,
+        "inconsistent",
+        NAME,
+        expected_text(f, share),
+        f"text:share({operands(reading, (ja, jb))})",
+        f"{stage}={a.text.strip()}+{b.text.strip()}：{a.text.strip()}÷{stage}={expected_text(f, share)}"
+        f"（{f.text.strip()}是{a.text.strip()}÷{b.text.strip()}）",
+    )
+
+
+def _own_words(reading: Reading, j: int) -> str:
+    """The words of figure j's own clause (after the last comma before it)."""
+    return re.split(r"[，,；;：:]", reading.lead(j))[-1]
 
 
 def _counts_before(reading: Reading, i: int) -> list[int]:
