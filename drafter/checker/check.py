@@ -13,11 +13,11 @@ from typing import Any
 
 from drafter.checker import anachronism
 from drafter.checker.claims import read_claims
+from drafter.checker.judges import Judgement, judge_all
 from drafter.checker.linking import link_all
 from drafter.checker.reading import Reading
 from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
-from drafter.checker.statements import Judgement, judge_all
 from drafter.checker.text import normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
 from drafter.figures.gaps import count_gaps

@@ -436,7 +436,7 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
         if c.kind != "change" or c.own is None or c.base is not None or c.base_year is None or c.versus:
             continue
         own = claims[c.own]
-        stem = _stem(own.subject)
+        stem = quantity_stem(own.subject)
         ps, _ = reading.paragraph(reading.figures[c.own].start)
         for j in reading.between(ps, reading.figures[c.own].start):
             cj = claims.get(j)
@@ -446,12 +446,12 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
                 and cj.year == c.base_year
                 and reading.figures[j].unit == reading.figures[c.own].unit
                 and len(stem) >= 4
-                and _stem(cj.subject) == stem
+                and quantity_stem(cj.subject) == stem
             ):
                 c.base = j
 
 
-def _stem(subject: str) -> str:
+def quantity_stem(subject: str) -> str:
     """The name of a quantity without its year and place: 2022年全县生均…支出 -> 生均…支出."""
     words = re.sub(r"\d{4}年(?:度|底|末)?", "", subject)
     return re.sub(r"^(?:全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区)", "", words)

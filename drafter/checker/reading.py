@@ -100,6 +100,15 @@ class Reading:
             self._leads[i] = self.text[max(s, self.figures[prev[-1]].end if prev else s) : f.start]
         return self._leads[i]
 
+    @cached_property
+    def _all_starts(self) -> list[int]:
+        return [f.start for f in self.figures]  # figures are in text order
+
+    def figures_in(self, start: int, end: int) -> tuple[Figure, ...]:
+        """Every figure that starts in [start, end), ignored ones too (做到“不低于4%”: a quoted 4%)."""
+        lo, hi = bisect.bisect_left(self._all_starts, start), bisect.bisect_left(self._all_starts, end)
+        return self.figures[lo:hi]
+
     def between(self, start: int, end: int) -> list[int]:
         """The active figures that start in [start, end)."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)

@@ -59,6 +59,12 @@ GAP_BEFORE = re.compile(r"(?:还差|相差|差距|仍差|尚差|低于目标|距
 
 # future or planned figures: not facts of the year
 FUTURE = re.compile(r"确保|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年|确定建设|规划|拟")
+# a plan in the sentence of a claim in words: 目标/规划/计划 as nouns (实现4%目标以来, 制定…发展规划,
+# 三年攻坚计划) name one without planning anything; 目标是…, 计划到…, 规划到… do
+PLAN = re.compile(
+    r"确保|力争|争取|预计|将|下一步|今后|三年内|到20\d\d年|确定建设|拟"
+    r"|目标(?:是|为|：)|(?:计划|规划)(?:到|在|于|用|\d)"
+)
 
 # the sentence and clause boundaries of normalised text
 SENTENCE_END = re.compile(r"[。！？；\n]")
@@ -74,7 +80,11 @@ def direction_of(words: str) -> int:
     return -1 if any(cue.startswith(w) for w in DOWN) else 1
 
 
-# claims made in words (checker.statements): what each kind says, as printed
+# claims made in words (checker.statements): what each kind says, as printed. A group `not` is a denial
+# inside the claim (大班额尚未清零), `verb` the claim's verb, `obj` what the verb is said of (the words that
+# name it, not hedges of the claim: 全部实现县域义务教育基本均衡发展 is not hedged).
+_QUOTED = r"(?:《[^》]{1,24}》|“[^”]{1,40}”)"
+_RELATION = r"(?:不低于|不高于|不少于|不超过|高于|低于|超过)"
 STATEMENTS = {
     "two_no_decrease": re.compile(
         r"(?:实现|落实|做到|达到)?了?[“\"「『]?两个只增不减[”\"」』]?(?:要求|目标)?"
@@ -85,19 +95,35 @@ STATEMENTS = {
     ),
     "eliminated_large_class": re.compile(
         r"(?:全面|全部|彻底|已经|已|实现)?(?:消除|清零)了?(?:\d+人以上|五十六人以上)?(?<!超)大班额"
-        r"|(?<!超)大班额[”\"」』]?(?:问题)?(?:已经|已)?(?:全面|全部|彻底)?(?:消除|清零)"
+        r"|(?<!超)大班额[”\"」』]?(?:问题)?(?:已经|已)?(?P<not>尚未|仍未|未能|未|没有)?(?:全面|全部|彻底)?(?:消除|清零)"
     ),
     "eliminated_super_large_class": re.compile(
         r"(?:全面|全部|彻底|已经|已)?(?:消除|清零)了?(?:\d+人以上)?超大班额"
-        r"|超大班额[”\"」』]?(?:已经|已)?(?:全面|全部|彻底)?(?:消除|清零)"
+        r"|超大班额[”\"」』]?(?:已经|已)?(?P<not>尚未|仍未|未能|未|没有)?(?:全面|全部|彻底)?(?:消除|清零)"
     ),
     "zero_dropout": re.compile(
-        r"零辍学|无辍学|辍学(?:学生)?(?:实现)?(?:动态)?清零|(?:实现|保持)(?:了)?(?:动态)?清零"
+        r"零辍学|无辍学|辍学(?:学生)?(?:实现)?(?:动态)?清零"
+        r"|(?:实现|保持)了?(?P<obj>[^，。；“”]{0,30}?辍学[^，。；]{0,24}?[“\"]?)?(?:动态)?清零"
     ),
     "full_coverage": re.compile(r"(?:实现|达到)了?[^。；，]{0,16}?全覆盖|全面覆盖"),
+    # 全省104个县全部实现县域义务教育基本均衡发展: the count before it against the count of those that did
+    "all_achieved": re.compile(
+        r"(?:全部|全都|均已|均)(?:已经|已)?(?P<not>尚未|未能|未|没有)?(?:实现|达到)了?(?P<obj>[^，。；、]{4,24})"
+    ),
+    # 做到了“一般不低于4%” / 连续8年保持在4%以上 / 连续第四年超过4%: a standard kept, the value stated before
+    "standard_kept": re.compile(
+        rf"(?:做到|实现|保持在?|达到)了?[“\"「『]?(?:一般)?{_RELATION}\d+(?:\.\d+)?%[”\"」』]?"
+        rf"|连续第?[\d一二三四五六七八九十]+年(?:保持在?|做到|均)?(?:{_RELATION}\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:以上|以下))"
+    ),
+    # 教育支出增长高于财政经常性收入(增长): two growth rates the text states
+    "growth_versus": re.compile(
+        r"增长(?:幅度|率)?(?P<verb>高于|快于|低于|慢于|超过)(?P<obj>[^，。；\d\-－]{2,16}?)"
+        r"(?:的?增长(?:幅度|率)?)?(?=[\d\-－，。；）)]|$)"
+    ),
     "target": re.compile(
-        r"(?:达到|超过|高于|超出|优于|未达到|低于|没有达到|未完成|实现|完成|未实现)了?"
-        r"(?:省定|国家|市定|规定|规划|省级|国家级|年度|考核)?(?:的)?(?:目标|标准)(?:值)?"
+        r"(?P<verb>达到或超过|达到|超过|高于|超出|优于|未达到|低于|没有达到|未完成|超额完成|完成|实现|未实现)了?"
+        rf"(?P<obj>(?:{_QUOTED}|[^，。；“”《》]){{0,30}}?)(?:的)?(?:工作)?(?:目标|标准)(?:值|任务)?"
+        r"|主要指标(?:已经|已)?(?:达到或超过|达到|超过)[^，。；]{0,12}?水平"
     ),
     "direction": re.compile(
         r"(?:稳步|持续|逐年|不断|继续|有所|明显|大幅|逐步|进一步|连续\d+年|连续[二两三四五六七八九十]+年)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checker.claims import Claim
+from drafter.checker.claims import Claim, quantity_stem
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import (
     Interval,
@@ -29,7 +29,7 @@ from drafter.checker.words import DOWN, UP
 from drafter.figures.numbers import format_figure, same_family
 
 NAME = "stated_change"
-TO_VERB = re.compile(rf"({'|'.join(sorted(UP + DOWN, key=len, reverse=True))})(?:至|到)$")
+TO_VERB = re.compile(rf"({'|'.join(sorted(UP + DOWN, key=len, reverse=True))})(?:至|到)(?:\d{{4}}年的?)?$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -49,12 +49,16 @@ def check(reading: Reading) -> Iterator[Verdict]:
 
 
 def _from_to(reading: Reading, c: Claim) -> Verdict | None:
-    """由12.7%下降到3.98%, 从29万人减少至6.5万人: the verb's direction against the two values."""
+    """由12.7%下降到3.98%, 从29万人减少至6.5万人, 2020年…4818.3万人。2021年…增长到4805.2万人: the verb's
+    direction against the two values."""
     verb = TO_VERB.search(reading.lead(c.index))
     prev = reading.in_sentence(c.index)
-    if not verb or not prev or reading.claims[prev[-1]].role != "base":
+    base = prev[-1] if prev and reading.claims[prev[-1]].role == "base" else None
+    if base is None and not prev:
+        base = _last_year_before(reading, c)
+    if not verb or base is None:
         return None
-    old, new = reading.figures[prev[-1]], reading.figures[c.index]
+    old, new = reading.figures[base], reading.figures[c.index]
     if not same_family(old.unit, new.unit) or amount(old) == amount(new):
         return None
     down = any(verb.group(1).startswith(w) for w in DOWN)
@@ -69,6 +73,24 @@ def _from_to(reading: Reading, c: Claim) -> Verdict | None:
         "",
         f"文字说“{said}”，但从{old.text.strip()}到{new.text.strip()}是反方向",
     )
+
+
+def _last_year_before(reading: Reading, c: Claim) -> int | None:
+    """The value of the same thing a year earlier, stated in an earlier sentence of the paragraph."""
+    stem = quantity_stem(TO_VERB.sub("", c.subject))
+    if c.year is None or len(stem) < 4:
+        return None
+    ps, _ = reading.paragraph(reading.figures[c.index].start)
+    earlier = [
+        j
+        for j in reading.between(ps, reading.figures[c.index].start)
+        if (cj := reading.claims.get(j)) is not None
+        and cj.kind != "change"
+        and cj.year == c.year - 1
+        and same_family(reading.figures[j].unit, reading.figures[c.index].unit)
+        and quantity_stem(re.sub(r"(?:达到|增至|降至|为)$", "", cj.subject)) == stem
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _base_of(reading: Reading, c: Claim) -> tuple[int | None, int]:
