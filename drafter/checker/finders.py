@@ -57,13 +57,13 @@ class Finders:
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
         said = self.labels.kinds_of(near, sent)
+        year = self.claim_year(i) or self.source.report.period
         pool = [
             m
             for m in self.candidates(i, near)
-            if self.labels.kinds_of_key(m.key) == said and not is_average(m)
+            if year in m.values and self.labels.kinds_of_key(m.key) == said and not is_average(m)
         ]
         pool.sort(key=lambda m: -self.labels.score(m.key, near, sent))
-        year = self.claim_year(i) or self.source.report.period
         combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total), self.fit_window(i))
         if combo is None:
             return None

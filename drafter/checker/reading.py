@@ -40,6 +40,7 @@ class Reading:
         self._tails: dict[int, str] = {}
         self._around: dict[tuple[int, bool], list[int]] = {}
         self._years: dict[int, int | None] = {}
+        self._runs: dict[int, list[int]] = {}
         self.claims: dict = {}  # figure index -> Claim, filled by checker.claims.read_claims
         self.total_of: dict[int, int] = {}  # a listed part -> its total (filled by read_claims)
         self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
@@ -134,6 +135,11 @@ class Reading:
 
     def run_of(self, i: int) -> list[int]:
         """The figures listed with i: same unit, separated only by 、/和/及 (6.00%、7.14%、5.59%和9.69%)."""
+        if i not in self._runs:
+            self._runs[i] = self._run_of(i)
+        return self._runs[i]
+
+    def _run_of(self, i: int) -> list[int]:
         act, unit = self.active, self.figures[i].unit
 
         s, _ = self.sentence(self.figures[i].start)
