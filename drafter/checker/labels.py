@@ -160,7 +160,7 @@ class Labels:
         if (
             not said_levels and levels
         ):  # a level-specific label needs its level in the words or their statement
-            said_levels = _groups(sentence.split("|", 1)[0], LEVELS)
+            said_levels = self.said(sentence.split("|", 1)[0])[1]
         return levels != said_levels and not levels & said_levels
 
     def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
