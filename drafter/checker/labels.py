@@ -185,8 +185,7 @@ class Labels:
 
     def clashes(self, key: str, near: str) -> bool:
         """The figure's own words name a kind or level the metric's label does not have (中职 vs 初中)."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        kinds, levels = self._kinds[key]
+        kinds, levels = self.label_groups(key)
         said_kinds, said_levels = self.said(near)
         return bool(
             kinds
