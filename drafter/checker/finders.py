@@ -57,14 +57,14 @@ class Finders:
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
         said = self.labels.kinds_of(near, sent)
+        year = self.claim_year(i) or self.source.report.period
         pool = [
             m
             for m in self.candidates(i, near)
-            if not is_average(m) and self.labels.kinds_of_key(m.key) == said
+            if year in m.values and self.labels.kinds_of_key(m.key) == said and not is_average(m)
         ]
         pool.sort(key=lambda m: -self.labels.score(m.key, near, sent))
-        year = self.claim_year(i) or self.source.report.period
-        combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total))
+        combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total), self.fit_window(i))
         if combo is None:
             return None
         keys = "+".join(m.key for m in combo)
@@ -158,9 +158,9 @@ class Finders:
     def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
-        around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
         for g, ref, words in self._facts.near(f):
             if self.fits(i, convert(g.value, g.unit, f.unit)):
+                around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
                 grams = bigrams(words)
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")

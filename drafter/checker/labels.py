@@ -81,6 +81,12 @@ _GROUP_OF: dict[tuple[tuple[str, ...], ...], dict[str, int]] = {}
 
 
 @lru_cache(maxsize=8192)
+def _speaks_of_change(near: str) -> bool:
+    clause = TO_PHRASE.sub("", near.split("|", 1)[0])  # 由上年的X增加到Y: Y is a level
+    return any(w in clause for w in CHANGE_WORDS)
+
+
+@lru_cache(maxsize=8192)
 def _gram_set(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
@@ -116,6 +122,8 @@ class Labels:
         self.idf = {bg: math.log(1 + len(self.terms) / n) for bg, n in df.items()}
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
         self._numbered_terms = [
             t for terms in self.terms.values() for t in terms if re.search(r"[\d一二两三四五六七八九十]", t)
         ]
@@ -129,12 +137,15 @@ class Labels:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
         keys: set[str] = set()
         for text in words:
-            for g in _gram_set(text):
-                keys |= self._by_gram.get(g, set())
+            for g in self._by_gram.keys() & _gram_set(text):
+                keys |= self._by_gram[g]
         return keys
 
     def _weights(self, term: str) -> tuple[dict[str, float], float]:
-        weights = {g: self.idf.get(g, 1.0) for g in bigrams(term)}
+        pairs = (
+            term[k : k + 2] for k in range(len(term) - 1)
+        )  # in the term's order: a set's order varies by run
+        weights = {g: self.idf.get(g, 1.0) for g in pairs}
         return weights, (sum(weights.values()) or 1.0)
 
     def score(self, key: str, near: str, sentence: str) -> float:
@@ -145,31 +156,40 @@ class Labels:
         """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level than the
         metric's label: 幼儿专任教师 is not 专任教师 as a whole, 其中专任教师 (no level) is not 初中专任教师; with no
         level in the words, the level of their statement counts (小学共有教职工3269人，专任教师3150人)."""
-        if key not in self._kinds:
-            terms = "".join(self.terms.get(key, ()))
-            self._kinds[key] = (_groups(terms, KINDS), _groups(terms, LEVELS))
-        kinds, levels = self._kinds[key]
-        said_kinds, said_levels = _groups(near, KINDS), _groups(near, LEVELS)
+        kinds, levels = self.label_groups(key)
+        said_kinds, said_levels = self.said(near)
         if kinds and said_kinds and not kinds & said_kinds:
             return True
         if (
             not said_levels and levels
         ):  # a level-specific label needs its level in the words or their statement
-            said_levels = _groups(sentence.split("|", 1)[0], LEVELS)
+            said_levels = self.said(sentence.split("|", 1)[0])[1]
         return levels != said_levels and not levels & said_levels
+
+    def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
+        """The kinds and levels the metric's label names."""
+        if key not in self._kinds:
+            terms = "".join(self.terms.get(key, ()))
+            self._kinds[key] = (_groups(terms, KINDS), _groups(terms, LEVELS))
+        return self._kinds[key]
+
+    def said(self, near: str) -> tuple[frozenset[int], frozenset[int]]:
+        """The kinds and levels the words name, kept: every metric is held against the same words."""
+        if near not in self._said:
+            self._said[near] = (_groups(near, KINDS), _groups(near, LEVELS))
+        return self._said[near]
 
     def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
         return _groups(near, KINDS) or _groups(sentence.split("|", 1)[0], KINDS)
 
     def kinds_of_key(self, key: str) -> frozenset[int]:
-        return _groups("".join(self.terms.get(key, ())), KINDS)
+        return self.label_groups(key)[0]
 
     def clashes(self, key: str, near: str) -> bool:
         """The figure's own words name a kind or level the metric's label does not have (中职 vs 初中)."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        kinds, levels = self._kinds[key]
-        said_kinds, said_levels = _groups(near, KINDS), _groups(near, LEVELS)
+        kinds, levels = self.label_groups(key)
+        said_kinds, said_levels = self.said(near)
         return bool(
             kinds
             and said_kinds
@@ -181,12 +201,17 @@ class Labels:
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
-        clause = TO_PHRASE.sub("", near.split("|", 1)[0])  # 由上年的X增加到Y: Y is a level
-        return any(w in clause for w in CHANGE_WORDS) and not any(
+        return _speaks_of_change(near) and not any(
             w in term for term in self.terms.get(key, ()) for w in CHANGE_WORDS
         )
 
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
+        """`_evidence_of`, kept per words: a figure's words are held against a metric more than once."""
+        if (key, near, sentence) not in self._evidence:
+            self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
+        return self._evidence[key, near, sentence]
+
+    def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
 
         Coverage decides whether the words name the metric at all; mass ranks rivals, so

@@ -17,6 +17,7 @@ from drafter.core.types import Figure, Metric
 from drafter.figures.numbers import format_figure, to_base
 
 ARTICLE = re.compile(r"(?m)^\s*第[一二三四五六七八九十]+篇")
+STATEMENT_END = re.compile(r"[。！？\n]")
 # a listed change may carry its own word when the list goes both ways: 分别增长12.63%、下降2.25%和增长12.83%
 _OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑)?了?"
 LIST_SEP = re.compile(rf"[、和及与]{_OWN_WORD}")
@@ -38,6 +39,8 @@ class Reading:
         self._leads: dict[int, str] = {}
         self._tails: dict[int, str] = {}
         self._around: dict[tuple[int, bool], list[int]] = {}
+        self._years: dict[int, int | None] = {}
+        self._runs: dict[int, list[int]] = {}
         self.claims: dict = {}  # figure index -> Claim, filled by checker.claims.read_claims
         self.total_of: dict[int, int] = {}  # a listed part -> its total (filled by read_claims)
         self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
@@ -57,7 +60,12 @@ class Reading:
 
     def context_start(self, offset: int) -> int:
         """Where the statement holding `offset` begins: the last 。！？ or line break (a ； keeps the context)."""
-        return max(self.text.rfind(c, 0, offset) for c in "。！？\n") + 1
+        k = bisect.bisect_left(self._statement_ends, offset)
+        return self._statement_ends[k - 1] + 1 if k else 0
+
+    @cached_property
+    def _statement_ends(self) -> list[int]:
+        return [m.start() for m in STATEMENT_END.finditer(self.text)]
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, offset) + 1
@@ -136,6 +144,11 @@ class Reading:
 
     def run_of(self, i: int) -> list[int]:
         """The figures listed with i: same unit, separated only by 、/和/及 (6.00%、7.14%、5.59%和9.69%)."""
+        if i not in self._runs:
+            self._runs[i] = self._run_of(i)
+        return self._runs[i]
+
+    def _run_of(self, i: int) -> list[int]:
         act, unit = self.active, self.figures[i].unit
 
         s, _ = self.sentence(self.figures[i].start)
@@ -154,14 +167,21 @@ class Reading:
 
     def stated_year(self, i: int) -> int | None:
         """The year mentioned before figure i in its paragraph, skipping comparison years (比2019年)."""
+        if i not in self._years:
+            self._years[i] = self._stated_year(i)
+        return self._years[i]
+
+    def _stated_year(self, i: int) -> int | None:
         f = self.figures[i]
         ps, _ = self.paragraph(f.start)
         for j in range(i - 1, -1, -1):
             g = self.figures[j]
             if g.start < ps:
                 break
+            if g.ignored != "year":
+                continue
             before = self.text[max(0, g.start - 4) : g.end + 1]
-            if g.ignored == "year" and not COMPARE_TAIL.search(before) and not FROM_YEAR.search(before):
+            if not COMPARE_TAIL.search(before) and not FROM_YEAR.search(before):
                 return int(g.value)
         return None
 

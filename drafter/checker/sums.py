@@ -8,6 +8,7 @@ added up, two to four at a time, the fewest parts first.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 
 from drafter.core.types import Metric
@@ -18,18 +19,33 @@ MAX_CANDIDATES = 10  # 2^10 sums at most, only for a figure nothing else explain
 
 
 def metric_sum(
-    unit: str, candidates: Sequence[Metric], year: int, fits: Callable[[float], bool]
+    unit: str,
+    candidates: Sequence[Metric],
+    year: int,
+    fits: Callable[[float], bool],
+    window: tuple[float, float] = (-math.inf, math.inf),
 ) -> tuple[Metric, ...] | None:
-    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None."""
+    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None.
+
+    `window` bounds the totals `fits` may accept: a total outside it is dropped without asking `fits`."""
     usable = [m for m in candidates if year in m.values][:MAX_CANDIDATES]
+    values = [convert(m.values[year], m.unit, unit) for m in usable]  # each converted once, not per sum
+    lo, hi = window
+    ordered = sorted(values)
     for size in range(2, min(len(usable), MAX_PARTS) + 1):
-        found = [combo for combo in itertools.combinations(usable, size) if fits(_total(combo, year, unit))]
+        if sum(ordered[:size]) > hi and ordered[0] >= 0:
+            break  # the smallest values already add up to too much, and more parts to more
+        if sum(ordered[-size:]) < lo:
+            continue  # the largest values fall short
+        found = [
+            combo
+            for combo, parts in zip(
+                itertools.combinations(usable, size), itertools.combinations(values, size), strict=True
+            )
+            if lo <= (total := sum(parts)) <= hi and fits(total)
+        ]
         if len(found) == 1:
             return found[0]
         if found:
             return None  # several sums fit: the figure says nothing certain
     return None
-
-
-def _total(combo: Sequence[Metric], year: int, unit: str) -> float:
-    return sum(convert(m.values[year], m.unit, unit) for m in combo)

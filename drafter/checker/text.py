@@ -22,11 +22,14 @@ _WIDTH = str.maketrans(
 _PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
 # spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %"
+# (the leading lookahead only spares the lookbehinds at every character that is not a space)
 _LOOSE_SPACE = re.compile(
+    r"(?=[ \t\u3000\u00a0])(?:"
     r"(?<=[\d.%])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff%‰])"
     r"|(?<=[\u4e00-\u9fff%，：（])[ \t\u3000\u00a0]+(?=[-\d])"
     r"|(?<=\d\.)[ \t\u3000\u00a0]+(?=\d)"
     r"|(?<=[-+])[ \t\u3000\u00a0]+(?=\d)"
+    r")"
 )
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
 _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator

@@ -199,6 +199,14 @@ class ValueLinker(Finders):
             return abs(actual - f.value) <= 0.1 * abs(f.value) + 10**-f.decimals
         return matches_shown(f.value, f.decimals, actual)
 
+    def fit_window(self, i: int) -> tuple[float, float]:
+        """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
+        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits()."""
+        f = self.doc.figures[i]
+        wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
+        slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
+        return f.value - slack, f.value + slack
+
 
 def _distinct(f: Figure) -> bool:
     """A figure of four or more significant digits is unlikely to equal a metric value by chance."""

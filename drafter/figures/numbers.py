@@ -432,4 +432,7 @@ def format_figure(value: float, unit: str, decimals: int | None = None) -> str:
 
 def matches_shown(printed: float, decimals: int, actual: float) -> bool:
     """True when `actual` shows as `printed` at `decimals` (91.2 matches 91.24, not 91.26; 21 matches 21.09)."""
+    # too far to round to `printed` (rounding moves a value by half a step): no need for Decimal
+    if abs(actual - printed) > 2 * 10**-decimals + 1e-9 * (abs(actual) + abs(printed)):
+        return False
     return abs(round_half_up(actual, decimals) - printed) < 10 ** -(decimals + 3)

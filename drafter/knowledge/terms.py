@@ -20,7 +20,9 @@ from drafter.assets import asset_dir
 from drafter.core.errors import InputError
 
 TERMS_FILE = asset_dir("knowledge") / "terms.yaml"  # the checkout's knowledge/, or the installed copy
-IGNORED = re.compile(r"[\s“”‘’\"'「」『』]")  # quotes and spaces a writer may put inside a term
+_QUOTES_AND_SPACES = r"\s“”‘’\"'「」『』"  # what a writer may put inside a term
+IGNORED = re.compile(f"[{_QUOTES_AND_SPACES}]")
+KEPT = re.compile(f"[^{_QUOTES_AND_SPACES}]+")
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,8 @@ def load_terms(path: Path = TERMS_FILE) -> tuple[Term, ...]:
 
 def _squeezed(text: str) -> tuple[str, list[int]]:
     """The text without quotes and spaces, and for each kept character its offset in the original."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not IGNORED.match(ch)]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+    runs = [m.span() for m in KEPT.finditer(text)]
+    return "".join(text[s:e] for s, e in runs), [i for s, e in runs for i in range(s, e)]
 
 
 def _hits(squeezed: str, offsets: list[int], term: Term) -> list[tuple[int, int]]:

@@ -27,12 +27,13 @@ def check(reading: Reading) -> Iterator[Verdict]:
 
 
 def _items(reading: Reading, i: int) -> list[int]:
-    f, article = reading.figures[i], reading.article(reading.figures[i].start)
+    """The 得分 figures after the total, up to the end of its article."""
+    f = reading.figures[i]
+    later_articles = reading.articles[reading.article(f.start) + 1 :]
+    end = later_articles[0] if later_articles else len(reading.text) + 1
     return [
         j
-        for j in reading.active
-        if reading.figures[j].start > f.end
-        and reading.figures[j].unit == "分"
-        and reading.article(reading.figures[j].start) == article
+        for j in reading.between(f.end + 1, end)
+        if reading.figures[j].unit == "分"
         and ITEM_SCORE.search(reading.text[max(0, reading.figures[j].start - 6) : reading.figures[j].start])
     ]

@@ -1,0 +1,130 @@
+"""The shortcuts that keep the checker fast on long texts give the answers of the long way round."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from drafter.checker.reading import Reading
+from drafter.checker.sums import metric_sum
+from drafter.checker.text import normalize
+from drafter.checker.value_linking import ValueLinker
+from drafter.core.types import Metric, ReportInfo, SourceData
+from drafter.figures.numbers import find_figures, matches_shown, round_half_up
+from drafter.knowledge.terms import _squeezed
+
+SOURCE = SourceData(
+    report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
+    metrics=(Metric("schools.primary", "小学", "所", {2021: 30}),),
+)
+
+
+def reading(text: str) -> Reading:
+    normal = normalize(text)
+    return Reading(normal, find_figures(normal.norm))
+
+
+@pytest.mark.parametrize(
+    ("printed", "decimals", "actual"),
+    [
+        (91.2, 1, 91.24),
+        (91.2, 1, 91.25),  # half up
+        (91.2, 1, 91.15),
+        (91.2, 1, 91.3501),  # just beyond the shortcut's reach: rounded the long way
+        (21, 0, 21.5),
+        (21, 0, 23.0),
+        (0.13, 2, 0.125),
+        (1e15, 0, 1e15 + 0.4),  # large amounts in 元
+        (1e15, 0, 1e15 + 3),
+        (0, 0, -0.4),
+        (5, 0, -5),
+    ],
+)
+def test_the_quick_rejection_agrees_with_rounding(printed, decimals, actual):
+    assert matches_shown(printed, decimals, actual) is (
+        abs(round_half_up(actual, decimals) - printed) < 10 ** -(decimals + 3)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市共有小学83所",  # shown as printed
+        "全市约1万人",  # 约: within 10%
+        "近10所学校",
+        "受益3000余人",  # 余: up to the next step
+        "新增20多所",
+        "投入1.25亿元",
+        "全市共有学校0所",
+        "超过500人",
+    ],
+)
+def test_fit_window_holds_every_value_the_figure_fits(text):
+    doc = reading(text)
+    linker = ValueLinker(doc, SOURCE)
+    for i in doc.active:
+        f, (lo, hi) = doc.figures[i], linker.fit_window(i)
+        step = 10**-f.decimals / 8
+        grid = [f.value + k * step for k in range(-8 * 40, 8 * 40)] + [f.value * k / 20 for k in range(60)]
+        fitting = [x for x in grid if linker.fits(i, x)]
+        assert fitting and all(lo <= x <= hi for x in fitting), f.text
+
+
+def _every_sum(values: list[float], fits) -> tuple[int, ...] | None:
+    """The fewest values that add up to a fitting total, trying every sum (None when none or several fit)."""
+    for size in range(2, min(len(values), 8) + 1):
+        found = [
+            c for c in itertools.combinations(range(len(values)), size) if fits(sum(values[k] for k in c))
+        ]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _random_case(seed: int) -> tuple[list[float], float]:
+    rng = random.Random(seed)
+    sign = -1 if seed % 4 == 0 else 1
+    values = [sign * float(rng.choice([0, 1, 2, 5, 10, 30, 120, 999])) for _ in range(rng.randint(0, 10))]
+    return values, sign * float(rng.randint(0, 400))
+
+
+@pytest.mark.parametrize(
+    ("values", "target"),
+    [
+        ([10, 20, 30], 50),
+        ([10, 20, 30], 60),  # three parts
+        ([10, 20, 30], 5),  # the smallest two are already too many
+        ([10, 20, 30], 500),  # the largest fall short
+        ([10, 20, 30, 40], 50),  # two sums fit: none is certain
+        ([-2, -2, -2], -6),  # negative values: more parts add up to less
+        ([-3, 1, 5, 7], 9),
+        *(_random_case(seed) for seed in range(40)),
+    ],
+)
+def test_a_sum_found_within_the_window_is_the_sum_found_trying_every_one(values, target):
+    metrics = [Metric(f"m.k{k}", f"指标{k}", "人", {2021: v}) for k, v in enumerate(values)]
+
+    def fits(total: float) -> bool:
+        return abs(total - target) <= 1
+
+    found = metric_sum("人", metrics, 2021, fits, (target - 1.5, target + 1.5))
+    expected = _every_sum(values, fits)
+    assert found == (tuple(metrics[k] for k in expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "“双减”", "双 减政策", "a\u3000“b”  c", "「 」『』‘’\"'", "\n\t双\n减\n"]
+)
+def test_squeezed_text_keeps_the_offset_of_every_kept_character(text):
+    squeezed, offsets = _squeezed(text)
+    kept = [(i, ch) for i, ch in enumerate(text) if not (ch.isspace() or ch in "“”‘’\"'「」『』")]
+    assert (squeezed, offsets) == ("".join(ch for _, ch in kept), [i for i, _ in kept])
+
+
+@pytest.mark.parametrize("text", ["", "甲。乙", "甲；乙！丙？\n丁", "一二三", "。\n"])
+def test_context_start_is_the_last_full_stop_or_line_break(text):
+    doc = reading(text)
+    for offset in range(len(doc.text) + 1):
+        assert doc.context_start(offset) == max(doc.text.rfind(c, 0, offset) for c in "。！？\n") + 1
