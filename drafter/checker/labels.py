@@ -65,9 +65,16 @@ LEVELS = (
 )
 
 
+_LEVEL_WORDS = re.compile(
+    "|".join(sorted((re.escape(w) for group in LEVELS for w in group), key=len, reverse=True)) + "|其中|的"
+)
+
+
 @lru_cache(maxsize=65536)
 def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
-    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中)."""
+    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中);
+    其中小学 is 小学 (the 中 of 其中 starts no term)."""
+    words = words.replace("其中", "其，")
     return frozenset(_GROUP_OF[table][m.group(0)] for m in _group_pattern(table).finditer(words))
 
 
@@ -162,6 +169,10 @@ class Labels:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
         return _groups(near, KINDS) or _groups(sentence.split("|", 1)[0], KINDS)
 
+    def kinds_in(self, words: str) -> frozenset[int]:
+        """What the words themselves count, with no statement around them."""
+        return _groups(words, KINDS)
+
     def kinds_of_key(self, key: str) -> frozenset[int]:
         return _groups("".join(self.terms.get(key, ())), KINDS)
 
@@ -178,6 +189,18 @@ class Labels:
             and said_levels
             and not levels & said_levels
         )
+
+    def part_score(self, key: str, near: str) -> float:
+        """Share (0–1) of the label the words name once the label's levels are left out: 随迁子女在校生 names
+        在小学就读的随迁子女 as a part of their total, 仪器设备值 names 初中仪器设备值."""
+        near_grams = _gram_set(_LEVEL_WORDS.sub("|", near))
+        best = 0.0
+        for term in self.terms.get(key, ()):
+            weights = {g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g}
+            total = sum(weights.values())
+            if total:
+                best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
+        return best
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
@@ -252,10 +275,12 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = re.split(CLAUSE_SEP, doc.lead(i))[-1]
+    clause = re.split(CLAUSE_SEP, unbracketed(doc.lead(i)))[-1]
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
-    clauses = re.split(CLAUSE_SEP, doc.text[s : f.start])
+    if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
+        return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
+    clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
     if len(clauses) > 1 and (BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause)):
         clause = (
             clauses[-2] + "，" + clause
@@ -264,6 +289,11 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         doc.context_start(f.start) : f.start
     ]  # 3、初中招生…；在校生人数255570人: the list's head counts
     return clause + "|" + tail, context + "|" + tail
+
+
+def unbracketed(words: str) -> str:
+    """The words without their closed brackets: 经费（包括事业费，基建经费和附加）为 -> 经费为."""
+    return re.sub(r"[（(][^（()）]*[）)]", "", words)
 
 
 def enumerated(doc: Reading, i: int) -> str:

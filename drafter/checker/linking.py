@@ -82,10 +82,10 @@ class Linker(ValueLinker):
         change of a run (增长6.00%、7.14%), the matching one of the values listed before the run's first."""
         doc = self.doc
         claim = doc.claims.get(i)
-        if len(run) > 1 and claim is not None and claim.own is not None and self._keyed(claim.own):
-            return (
-                claim.own
-            )  # the claim reader matched the list: 支出21.80亿元、生均经费130元，分别下降…、增长…
+        if claim is not None and claim.own is not None and self._keyed(claim.own):
+            # the claim reader matched it: 支出21.80亿元、生均经费130元，分别下降…、增长…; 89410万元，比上年的
+            # 131870.68万元减少32.20% (the change is of the value, not of the previous value after it)
+            return claim.own
         subject = next(
             (
                 j

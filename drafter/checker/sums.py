@@ -11,24 +11,38 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from drafter.core.types import Metric
-from drafter.figures.numbers import convert
+from drafter.figures.numbers import convert, shown_decimals
 
-MAX_PARTS = 8  # 全市在校生 = 学前 + 小学 + 初中 + 高中 + 中职 + 技工 + 特教 + 高校
-MAX_CANDIDATES = 10  # 2^10 sums at most, only for a figure nothing else explains
+MAX_PARTS = 10  # 全市在校生 = 学前 + 小学 + 初中 + 高中 + 中职 + 技工 + 特教 + 本科 + 专科
+MAX_CANDIDATES = 12  # 2^12 sums at most, only for a figure nothing else explains
 
 
 def metric_sum(
-    unit: str, candidates: Sequence[Metric], year: int, fits: Callable[[float], bool]
+    unit: str, candidates: Sequence[Metric], year: int, fits: Callable[[float, float], bool]
 ) -> tuple[Metric, ...] | None:
-    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None."""
+    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None. `fits` is given
+    the sum and how far it may be off when the values are themselves rounded (238.56 + 217.64 for 456.21)."""
     usable = [m for m in candidates if year in m.values][:MAX_CANDIDATES]
     for size in range(2, min(len(usable), MAX_PARTS) + 1):
-        found = [combo for combo in itertools.combinations(usable, size) if fits(_total(combo, year, unit))]
+        found = [
+            combo
+            for combo in itertools.combinations(usable, size)
+            if fits(_total(combo, year, unit), _slack(combo, year, unit))
+        ]
         if len(found) == 1:
             return found[0]
         if found:
             return None  # several sums fit: the figure says nothing certain
     return None
+
+
+def _slack(combo: Sequence[Metric], year: int, unit: str) -> float:
+    """Half a unit of the last shown digit of each value, added up (0 for whole numbers)."""
+    return sum(
+        convert(0.5 * 10.0 ** -shown_decimals(m.values[year]), m.unit, unit)
+        for m in combo
+        if m.values[year] % 1
+    )
 
 
 def _total(combo: Sequence[Metric], year: int, unit: str) -> float:

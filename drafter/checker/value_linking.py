@@ -144,6 +144,12 @@ class ValueLinker(Finders):
         words spell out that metric's whole label (其中党委348个 where 党委 is 21) and state no bound (90%以上)."""
         if best is None:
             return True
+        if found.source.startswith("sum("):  # a sum stands for the named metric only where it has no value,
+            keys = found.key.split("|")  # or when its words name every part alike (专任教师 of each level)
+            near = self.words(i)[0]
+            return found.year not in best.values or (
+                best.key in keys and all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
+            )
         if found.status == "derived":
             return best.key in found.key.split("|")
         if found.source.endswith(".target"):

@@ -1,0 +1,139 @@
+"""The checker with a metrics file on real report language: which metric a figure's words name, totals whose
+parts are in the data, shares and ratios of rounded values (each case has a wrong twin that must be flagged)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.checker.check import check_text
+from drafter.core.types import Metric, ReportInfo, SourceData
+from drafter.figures.numbers import find_figures
+
+REPORT = ReportInfo(region="某县", level="county", round=2022, period=2021, issuer="某县人民政府")
+
+
+def source(*metrics: Metric) -> SourceData:
+    return SourceData(report=REPORT, metrics=metrics)
+
+
+def status(text: str, data: SourceData, figure: str) -> str:
+    found = [f for f in check_text(text, data).findings if f.text.strip() == figure]
+    assert found, [f.text for f in check_text(text, data).findings]
+    return found[0].status
+
+
+def test_an_area_in_square_kilometres_is_one_figure():
+    (area, _) = find_figures("全省总面积16.69万平方公里，常住人口4622万")
+    assert (area.text, area.unit) == ("16.69万平方公里", "万平方公里")
+    data = source(Metric("governance.land_area", "全省总面积", "万平方公里", {2021: 16.69}))
+    assert status("全省总面积16.69万平方公里。", data, "16.69万平方公里") == "verified"
+    assert status("全省总面积16.96万平方公里。", data, "16.96万平方公里") == "mismatch"
+
+
+SCHOOLS = source(
+    Metric("compulsory.primary_schools", "小学", "所", {2021: 35}),
+    Metric("compulsory.junior_schools", "初级中学", "所", {2021: 14}),
+)
+
+
+@pytest.mark.parametrize(("primary", "expected"), [("35所", "verified"), ("36所", "mismatch")])
+def test_qizhong_xiaoxue_names_the_primary_level_not_zhongxiaoxue(primary, expected):
+    """其中小学35所: the 中 of 其中 makes no 中小学."""
+    text = f"义务教育学校49所（其中小学{primary}、初级中学14所）。"
+    assert status(text, SCHOOLS, primary) == expected
+
+
+DIVISIONS = source(
+    Metric("governance.prefecture_cities", "设区市", "个", {2021: 11}),
+    Metric("governance.counties", "县（市、区）", "个", {2021: 100}),
+)
+
+
+def test_in_a_list_of_counts_each_noun_follows_its_number():
+    """下辖11个设区市、100个县: 设区市 is the noun of 11个, not of 100个."""
+    assert status("全省下辖11个设区市、100个县（市、区）。", DIVISIONS, "100个") == "verified"
+    assert status("全省下辖11个设区市、11个县（市、区）。", DIVISIONS, "11个") != "mismatch"
+    assert status("全省下辖12个设区市、100个县（市、区）。", DIVISIONS, "12个") == "mismatch"
+
+
+BUDGET = source(
+    Metric("fund.general_budget_edu", "一般公共预算教育经费", "万元", {2021: 75128.36}),
+    Metric("fund.per_student_primary", "小学生均一般公共预算教育经费", "元", {2021: 4112.19}),
+)
+
+
+@pytest.mark.parametrize(("amount", "expected"), [("75128.36万元", "verified"), ("75182.36万元", "mismatch")])
+def test_words_in_brackets_do_not_hide_the_name_before_them(amount, expected):
+    text = f"2021年全县一般公共预算教育经费（包括教育事业费，基建经费和教育费附加）为{amount}，同口径比上年下降。"
+    assert status(text, BUDGET, amount) == expected
+
+
+FISCAL = source(Metric("fund.fiscal_edu", "国家财政性教育经费", "万元", {2020: 131870.68, 2021: 89410}))
+
+
+@pytest.mark.parametrize(("change", "expected"), [("32.20%", "derived"), ("23.20%", "inconsistent")])
+def test_a_change_is_of_its_value_not_of_the_previous_value_beside_it(change, expected):
+    """The previous value is misprinted in 元 (so the text alone cannot judge): the change is 89410's."""
+    text = f"2021年，国家财政性教育经费为89410万元，比上年的131870.68元减少{change}。"
+    assert status(text, FISCAL, change) == expected
+
+
+FLOORS = source(
+    Metric("compulsory.primary_floor_area", "小学校舍总面积", "万平方米", {2021: 238.56}),
+    Metric("compulsory.junior_floor_area", "初中校舍总面积", "万平方米", {2021: 217.64}),
+    Metric("compulsory.primary_equipment", "小学仪器设备值", "亿元", {2021: 7.83}),
+    Metric("compulsory.junior_equipment", "初中仪器设备值", "亿元", {2021: 5.42}),
+)
+
+
+@pytest.mark.parametrize(
+    ("area", "equipment", "expected"),
+    [
+        ("456.21万平方米", "13.25亿元", "derived"),  # 238.56 + 217.64 = 456.20, each value rounded
+        ("465.21万平方米", "13.52亿元", "unsupported"),
+    ],
+)
+def test_a_total_of_the_levels_is_the_sum_of_their_values(area, equipment, expected):
+    """义务教育 校舍 = 小学 + 初中: the words name the parts but for their level (仪器设备值)."""
+    text = f"义务教育：校舍总面积{area}，增长10.93%；仪器设备值{equipment}，增长7.64%。"
+    assert (status(text, FLOORS, area), status(text, FLOORS, equipment)) == (expected, expected)
+
+
+INCOME = source(
+    Metric("fund.fiscal_edu", "国家财政性教育经费总收入", "万元", {2021: 109506.12}),
+    Metric("fund.business_income", "事业收入", "万元", {2021: 33844.74}),
+    Metric("fund.other_income", "其他教育经费", "万元", {2021: 1331.47}),
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"), [("144682.33万元", "derived"), ("144862.33万元", "unsupported")]
+)
+def test_a_total_named_as_one_adds_up_values_of_any_name(total, expected):
+    assert status(f"2021年，全区地方教育经费总收入{total}。", INCOME, total) == expected
+
+
+KINDERGARTENS = source(
+    Metric("preschool.public_kindergartens", "公办幼儿园", "所", {2021: 22}),
+    Metric("preschool.private_kindergartens", "民办幼儿园", "所", {2021: 13}),
+    Metric("governance.county_units", "县直教育体育业务单位", "个", {2021: 3}),
+)
+
+
+def test_a_wrong_count_of_a_named_metric_is_no_sum_of_others():
+    """公办幼儿园25所 is not 22所 + 3个 of another metric: the words name 公办幼儿园 (22)."""
+    assert status("全县有公办幼儿园25所。", KINDERGARTENS, "25所") == "mismatch"
+    assert status("全县有公办幼儿园22所。", KINDERGARTENS, "22所") == "verified"
+
+
+SHARES = source(
+    Metric("preschool.kindergartens", "幼儿园", "万所", {2021: 29.48}),
+    Metric("preschool.inclusive_kindergartens", "普惠性幼儿园", "万所", {2021: 24.47}),
+)
+
+
+@pytest.mark.parametrize(("share", "expected"), [("83.00%", "derived"), ("80.30%", "unsupported")])
+def test_a_share_of_rounded_values_may_differ_from_their_quotient_in_the_last_digit(share, expected):
+    """24.47 / 29.48 = 83.006%, yet 24.465–24.475 over 29.475–29.485 reaches 83.00%."""
+    text = f"全国共有幼儿园29.48万所。其中，普惠性幼儿园24.47万所，占全国幼儿园的比例{share}。"
+    assert status(text, SHARES, share) == expected
