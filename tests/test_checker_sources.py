@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.checker.check import check_text
-from drafter.core.types import Metric, ReportInfo, SourceData
+from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.figures.numbers import find_figures
 
 REPORT = ReportInfo(region="某县", level="county", round=2022, period=2021, issuer="某县人民政府")
@@ -137,3 +137,80 @@ def test_a_share_of_rounded_values_may_differ_from_their_quotient_in_the_last_di
     """24.47 / 29.48 = 83.006%, yet 24.465–24.475 over 29.475–29.485 reaches 83.00%."""
     text = f"全国共有幼儿园29.48万所。其中，普惠性幼儿园24.47万所，占全国幼儿园的比例{share}。"
     assert status(text, SHARES, share) == expected
+
+
+CHILDREN = source(
+    Metric("preschool.children", "学前教育在园幼儿", "万人", {2020: 4818.27, 2021: 4805.21}),
+    Metric("preschool.inclusive_children", "普惠性幼儿园在园幼儿", "万人", {2020: 4082.83, 2021: 4218.20}),
+)
+
+
+@pytest.mark.parametrize(("points", "expected"), [("3.05个百分点", "derived"), ("3.50个百分点", "mismatch")])
+def test_the_change_of_a_share_is_the_change_of_the_quotient_of_its_values(points, expected):
+    """87.78% = 4218.20 / 4805.21; last year's share 4082.83 / 4818.27 = 84.74%: up 3.05 points."""
+    text = f"其中，普惠性幼儿园在园幼儿4218.20万人，占全国在园幼儿的比例87.78%，比上年提高{points}。"
+    assert status(text, CHILDREN, points) == expected
+
+
+STUDENTS = source(
+    Metric("conditions.students_all_levels", "全市各级各类学校在校生人数", "人", {2020: 1072562}),
+    Metric("preschool.children", "在校幼儿数", "人", {2020: 226274, 2021: 242747}),
+    Metric("compulsory.primary_students", "小学在校生人数", "人", {2020: 621791, 2021: 633683}),
+    Metric("compulsory.junior_students", "初中在校生人数", "人", {2020: 243085, 2021: 255570}),
+    Metric("special_ed.students", "特殊教育学校在校生人数", "人", {2021: 1130}),
+)
+
+
+@pytest.mark.parametrize(("change", "expected"), [("60568人", "derived"), ("60586人", "mismatch")])
+def test_the_change_of_a_total_held_last_year_and_summed_this_year(change, expected):
+    """This year's total is the sum of its parts (one part has no value last year); last year's is in the data."""
+    text = f"全市各级各类学校在校生人数1133130人，比去年增加{change}。"
+    assert status(text, STUDENTS, "1133130人") == "derived"
+    assert status(text, STUDENTS, change) == expected
+
+
+REPEAT = source(
+    Metric("fund.general_budget_edu", "一般公共预算教育经费", "万元", {2020: 73991}),
+    Metric("fund.operating", "教育事业费", "万元", {2021: 61554}),
+)
+
+
+def test_a_figure_stated_again_under_the_same_name_is_the_figure_the_text_proved():
+    first = "一般公共预算教育经费64469万元（教育事业费61554万元，基本建设经费2569万元，教育费附加346万元）。"
+    again = "2021年全县一般公共预算教育经费为{}，与上年的73991万元相比增长。"
+    found = [
+        f for f in check_text(first + again.format("64469万元"), REPEAT).findings if f.text == "64469万元"
+    ]
+    assert [f.status for f in found] == ["derived", "derived"]
+    assert "text:same" in found[1].source
+    found = [
+        f for f in check_text(first + again.format("64496万元"), REPEAT).findings if f.text == "64496万元"
+    ]
+    assert found[0].status == "unsupported"
+
+
+@pytest.mark.parametrize(("total", "expected"), [("49所", "derived"), ("50所", "unsupported")])
+def test_teaching_points_in_ge_add_up_with_schools_in_suo(total, expected):
+    text = f"义务教育学校{total}（其中小学35所、教学点校点7个、初级中学7所）。"
+    assert status(text, source(), total) == expected
+
+
+VOCATIONAL = SourceData(
+    report=REPORT,
+    metrics=(Metric("vocational.per_student_funds", "中职生均经费", "元", {2021: 5377.93}, Target(4000)),),
+)
+
+
+@pytest.mark.parametrize(("gap", "expected"), [("1377.93元", "derived"), ("1737.93元", "unsupported")])
+def test_the_excess_over_the_standard_of_the_value_just_stated(gap, expected):
+    text = f"2021年，我县职业中等专业学校共计拨付875.53万元，生均经费为5377.93元，高出标准{gap}。"
+    assert status(text, VOCATIONAL, gap) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("39.44%", "derived"), ("39.04%", "inconsistent")])
+def test_a_share_of_two_counts_named_before_it(share, expected):
+    text = (
+        "2021年，我县职业中等专业学校招生共计909人，普通高中招生1396人，高中阶段共招生2305人，"
+        f"职业中等专业学校招生人数占高中阶段招生人数比例为{share}。"
+    )
+    assert status(text, source(), share) == expected

@@ -391,10 +391,15 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
             if parts:
                 break
             continue
-        if cj.role == "base" or not same_family(reading.figures[j].unit, unit):
+        if cj.role == "base" or not _adds_to(reading.figures[j].unit, unit):
             continue
         parts.append(j)
     return parts
+
+
+def _adds_to(part: str, total: str) -> bool:
+    """A part of a total of this unit: same family, or 教学点7个 among schools counted in 所."""
+    return same_family(part, total) or {part, total} == {"所", "个"}
 
 
 def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
@@ -436,7 +441,7 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
         if c.kind != "change" or c.own is None or c.base is not None or c.base_year is None or c.versus:
             continue
         own = claims[c.own]
-        stem = _stem(own.subject)
+        stem = name_stem(own.subject)
         ps, _ = reading.paragraph(reading.figures[c.own].start)
         for j in reading.between(ps, reading.figures[c.own].start):
             cj = claims.get(j)
@@ -446,12 +451,12 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
                 and cj.year == c.base_year
                 and reading.figures[j].unit == reading.figures[c.own].unit
                 and len(stem) >= 4
-                and _stem(cj.subject) == stem
+                and name_stem(cj.subject) == stem
             ):
                 c.base = j
 
 
-def _stem(subject: str) -> str:
+def name_stem(subject: str) -> str:
     """The name of a quantity without its year and place: 2022年全县生均…支出 -> 生均…支出."""
     words = re.sub(r"\d{4}年(?:度|底|末)?", "", subject)
     return re.sub(r"^(?:全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区)", "", words)

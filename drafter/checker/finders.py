@@ -46,12 +46,23 @@ class Finders:
             if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
                 continue
             evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
+            if d.formula.startswith("exceed_target") and _input_key(d.inputs[0]) in self._stated_before(i):
+                evidence = (
+                    1.0  # 生均经费为5377.93元，高出标准1377.93元: the standard of the value just stated
+                )
             if evidence >= 0.35 and (best is None or evidence > best[0]):
                 best = (evidence, d)
         if best is None:
             return None
         keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
-        return Link("derived", best[1].formula, message=best[1].label, key=keys)
+        years = [int(r.split("@")[1]) for r in best[1].inputs if "@" in r]
+        return Link("derived", best[1].formula, message=best[1].label, key=keys, year=max(years, default=0))
+
+    def _stated_before(self, i: int) -> set[str]:
+        """The metric the figure right before i in its sentence was tied to (none when it was not)."""
+        before = self.doc.in_sentence(i)
+        link = self.links.get(before[-1]) if before else None
+        return {link.key} if link is not None and link.key and link.status == "verified" else set()
 
     def sum_hit(self, i: int, near: str, sent: str) -> Link | None:
         """义务教育阶段招生24636人 = 小学招生 + 初中招生: values the words name but for their level (招生 names

@@ -68,7 +68,7 @@ class Linker(ValueLinker):
             between = doc.lead(i)
         elif subject is not None:
             link = self.links[subject]
-            m, y1 = self.source.metric(link.key) or self._sum_metric(link), link.year
+            m, y1 = self.source.metric(link.key) or self._derived_metric(subject, link), link.year
             between = doc.text[doc.figures[subject].end : f.start]
         else:
             return None
@@ -118,16 +118,46 @@ class Linker(ValueLinker):
             return None
         return m, self.year_for(m, self.doc.stated_year(i))
 
-    def _sum_metric(self, link: Link) -> Metric | None:
-        """The values of a sum of metrics (义务教育 = 小学 + 初中) as one metric, for the change stated of it."""
-        parts = [self.source.metric(k) for k in link.key.split("|")] if link.source.startswith("sum(") else []
+    def _derived_metric(self, i: int, link: Link) -> Metric | None:
+        """The values of a sum of metrics (义务教育 = 小学 + 初中) or of a share of one in another, as one
+        metric, for the change stated of it (比上年增加60568人, 比上年提高3.05个百分点)."""
+        kind = link.source.split("(", 1)[0]
+        parts = [self.source.metric(k) for k in link.key.split("|")] if kind in ("sum", "share") else []
         if len(parts) < 2 or None in parts:
             return None
         years = set.intersection(*(set(m.values) for m in parts))
+        if kind == "share":
+            part, whole = parts
+            values = {
+                y: convert(part.values[y], part.unit, whole.unit) / whole.values[y] * 100
+                for y in years
+                if whole.values[y]
+            }
+            return Metric(f"{part.key}/{whole.key}", f"{part.label}占{whole.label}的比例", "%", values)
         values = {y: sum(convert(m.values[y], m.unit, parts[0].unit) for m in parts) for y in years}
+        whole = self._named_whole(i, parts)
+        if (
+            whole is not None
+        ):  # 全市在校生: last year's total is in the data, this year's is the sum of the parts
+            values = {y: convert(v, whole.unit, parts[0].unit) for y, v in whole.values.items()} | values
         return Metric(
             "+".join(m.key for m in parts), "与".join(m.label for m in parts), parts[0].unit, values
         )
+
+    def _named_whole(self, i: int, parts: list[Metric]) -> Metric | None:
+        """The metric figure i's words name, of its unit, when it is none of the parts and has no value of the
+        years the parts have."""
+        near, sent = self.words(i)
+        keys = {m.key for m in parts}
+        years = set.intersection(*(set(m.values) for m in parts))
+        named = [
+            m
+            for m in self.compatible(self.doc.figures[i])
+            if m.key not in keys
+            and not years & set(m.values)
+            and self.label_score(m.key, near, sent) >= LABEL_MIN
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link:
         f = self.doc.figures[i]

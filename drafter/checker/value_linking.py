@@ -26,6 +26,7 @@ from drafter.figures.numbers import (
 
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
+TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 
 
 class ValueLinker(Finders):
@@ -144,11 +145,15 @@ class ValueLinker(Finders):
         words spell out that metric's whole label (其中党委348个 where 党委 is 21) and state no bound (90%以上)."""
         if best is None:
             return True
-        if found.source.startswith("sum("):  # a sum stands for the named metric only where it has no value,
-            keys = found.key.split("|")  # or when its words name every part alike (专任教师 of each level)
-            near = self.words(i)[0]
+        if found.source.startswith("sum("):  # a sum stands for the named metric where it has no value; else
+            keys = found.key.split("|")  # it must hold that metric and be said as one (招生共计909人) or
+            near = self.words(i)[0]  # name every part alike (专任教师 of each level)
             return found.year not in best.values or (
-                best.key in keys and all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
+                best.key in keys
+                and (
+                    bool(TOTAL_SAID.search(near.split("|", 1)[0]))
+                    or all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
+                )
             )
         if found.status == "derived":
             return best.key in found.key.split("|")

@@ -60,7 +60,8 @@ def _near_words(reading: Reading, i: int) -> bool:
 
 
 def _near_share(reading: Reading, i: int) -> Verdict | None:
-    """No pair of nearby counts gives P%, but one pair comes close: a mis-computed share (53/101 printed 52.3%)."""
+    """A pair of nearby counts gives P%, the part named like the rate: derived. None does, but one pair comes
+    close: a mis-computed share (53/101 printed 52.3%)."""
     f, counts = reading.figures[i], _counts_before(reading, i)
     rate_words = _bigrams(reading.lead(i))
     best: tuple[float, Figure, Figure] | None = None
@@ -73,8 +74,8 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
             if ja == jb or not same_family(a.unit, b.unit) or not 0 < amount(a) < amount(b):
                 continue
             share = amount(a) / amount(b) * 100
-            if matches_shown(f.value, f.decimals, share):
-                return None
+            if matches_shown(f.value, f.decimals, share):  # 招生909人…共招生2305人，…招生人数占比例为39.44%
+                return Verdict(i, "derived", NAME, source=f"text:share({a.text.strip()},{b.text.strip()})")
             gap = abs(share - f.value)
             if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
                 best = (gap, a, b)
