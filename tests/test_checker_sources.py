@@ -214,3 +214,65 @@ def test_a_share_of_two_counts_named_before_it(share, expected):
         f"职业中等专业学校招生人数占高中阶段招生人数比例为{share}。"
     )
     assert status(text, source(), share) == expected
+
+
+LEVELS = source(
+    Metric("preschool.kindergartens_public", "公办幼儿园", "所", {2021: 52}),
+    Metric("preschool.kindergartens_private", "民办幼儿园", "所", {2021: 31}),
+    Metric("compulsory.primary_schools", "普通小学", "所", {2021: 49}),
+    Metric("compulsory.junior_schools", "普通初中", "所", {2021: 28}),
+    Metric("vocational.schools", "中等职业学校", "所", {2021: 7}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("2021年，全市共有义务教育阶段学校77所。", "77所", "derived"),  # 普通小学 + 普通初中
+        ("2021年，全市共有义务教育阶段学校80所。", "80所", "unsupported"),
+        ("我县有幼儿园83所（公办52所，民办31所）。", "83所", "derived"),
+        # 幼儿园90所 is not 52 + 31 + 7 of 中等职业学校: 幼儿园 names no 中职
+        ("我县有幼儿园90所。", "90所", "unsupported"),
+    ],
+)
+def test_a_total_adds_up_the_values_its_words_name_or_the_levels_of_its_level(text, figure, expected):
+    assert status(text, LEVELS, figure) == expected
+
+
+PLANNED = source(
+    Metric("fund.budget_edu", "安排教育经费", "亿元", {2021: 1.4449, 2022: 1.5136}),
+    Metric("fund.budget_edu_initial", "年初预算安排教育经费", "亿元", {2023: 1.4193}),
+)
+
+
+def test_the_value_of_another_metric_of_another_year_is_no_value_of_the_year_stated():
+    text = "2021年安排教育经费1.4449亿元，2022年安排教育经费{}，同比增长4.75%。"
+    assert status(text.format("1.5136亿元"), PLANNED, "1.5136亿元") == "verified"
+    assert status(text.format("1.4193亿元"), PLANNED, "1.4193亿元") == "mismatch"
+
+
+PER_STUDENT = SourceData(
+    report=ReportInfo(region="某市", level="city", round=2023, period=2022, issuer="某市人民政府"),
+    metrics=(
+        Metric(
+            "fund.per_student_vocational",
+            "中等职业学校生均一般公共预算教育经费",
+            "元",
+            {2021: 30355.33, 2022: 31504.20},
+        ),
+        Metric(
+            "fund.per_student_senior",
+            "普通高中生均一般公共预算教育经费",
+            "元",
+            {2021: 24586.43, 2022: 27100.44},
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("27100.44元", "verified"), ("31504.20元", "mismatch")])
+def test_a_value_of_another_level_than_the_one_its_statement_names(value, expected):
+    """普通高中由上年的…增加到31504.20元: 31504.20 is 中职's, the statement is of 普通高中."""
+    text = f"中等职业学校由上年30355.33元增加到31504.20元。\n\n普通高中由上年的24586.43元增加到{value}，增长10.23%。"
+    found = [f for f in check_text(text, PER_STUDENT).findings if f.text == value]
+    assert found[-1].status == expected

@@ -80,8 +80,13 @@ class Finders:
             for m in self.candidates(i, near) + self._institutions(i)
             if not is_average(m)
             and (
-                self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
-                or (total or self.labels.part_score(m.key, near) >= WEAK_LABEL)
+                said
+                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
+                or (
+                    total
+                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
+                    or self.labels.of_a_level_named(m.key, near)
+                )
                 and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
             )
         ]

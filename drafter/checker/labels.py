@@ -65,6 +65,15 @@ LEVELS = (
 )
 
 
+_LEVEL_INDEX = {group[0]: k for k, group in enumerate(LEVELS)}
+_LEVEL_PARTS = {  # a level and the levels it is made of
+    _LEVEL_INDEX[whole]: frozenset(_LEVEL_INDEX[p] for p in parts)
+    for whole, parts in (
+        ("义务教育", ("小学", "初中")),
+        ("中小学", ("小学", "初中", "高中")),
+        ("高中阶段", ("高中", "中职", "技工")),
+    )
+}
 _LEVEL_WORDS = re.compile(
     "|".join(sorted((re.escape(w) for group in LEVELS for w in group), key=len, reverse=True)) + "|其中|的"
 )
@@ -201,6 +210,26 @@ class Labels:
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
         return best
+
+    def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
+        """True when the words (else their statement) name a level or a kind of count and the label has
+        another one; False when they name the label's own; None when they name neither."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        kinds, levels = self._kinds[key]
+        head = sentence.split("|", 1)[0]
+        said_kinds = _groups(near, KINDS) or _groups(head, KINDS)
+        said_levels = _groups(near, LEVELS) or _groups(head, LEVELS)
+        verdicts = [
+            not own & said for own, said in ((kinds, said_kinds), (levels, said_levels)) if own and said
+        ]
+        return any(verdicts) if verdicts else None
+
+    def of_a_level_named(self, key: str, near: str) -> bool:
+        """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        levels = self._kinds[key][1]
+        said = _groups(near.split("|", 1)[0], LEVELS)
+        return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""

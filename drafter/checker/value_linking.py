@@ -170,6 +170,25 @@ class ValueLinker(Finders):
             key=lambda h: (rank[h[0].key][3], rank[h[0].key][1], h[1] == (year or self.default_year(h[0]))),
         )
         strong = rank[m.key][0]
+        said = year if year is not None else self.source.report.period
+        if best is None and self._contradicted(i, m):
+            # 普通高中由上年的24586.43元增加到31504.20元 where 31504.20 is 中职's: the statement's level or kind
+            # is not the value's metric's, and it names another one in part
+            near, sent = self.words(i)
+            rivals = [
+                (rank[k][2], r)
+                for k in rank
+                if k != m.key
+                and rank[k][2] >= max(0.15, rank[m.key][2])
+                and (r := self.source.metric(k)) is not None
+                and said in r.values
+                and self._said_alike(i, r)
+            ]
+            if rivals:
+                top = max(rivals, key=lambda t: t[0])[1]
+                return self.mismatch(
+                    f, top, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{top.label}"
+                )
         if best is not None and best.key != m.key and beats(rank[best.key], rank[m.key]):
             return self.mismatch(
                 f,
@@ -177,6 +196,14 @@ class ValueLinker(Finders):
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
             )
+        if best is not None and best.key != m.key and not strong:
+            said = year if year is not None else self.source.report.period
+            if said in best.values and (rank[m.key][1] == 0 or y != said and said not in m.values):
+                # 专科4784人 where 4784 is 本科招生 and the words name 专科在校生; 2022年安排1.4193亿元 where
+                # 1.4193 is 2023's 年初预算 and the words name the 2022 figure
+                return self.mismatch(
+                    f, best, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}"
+                )
         if year and y != year and year in m.values and (strong or best is None or best.key == m.key):
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
         current = self.source.report.period
@@ -184,6 +211,17 @@ class ValueLinker(Finders):
         if year is None and self._is_current(i) and y != current and current in m.values and named:
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def _contradicted(self, i: int, m: Metric) -> bool:
+        """The figure's words or their statement name another level or another kind of count than m's label
+        (普通高中由上年的…增加到X for a 中职 value; 在校生…其中专科X for a 招生 value)."""
+        near, sent = self.words(i)
+        return self.labels.said_otherwise(m.key, near, sent) is True
+
+    def _said_alike(self, i: int, m: Metric) -> bool:
+        """m's label has the level or kind the words or their statement name."""
+        near, sent = self.words(i)
+        return self.labels.said_otherwise(m.key, near, sent) is False
 
     def _is_current(self, i: int) -> bool:
         """A figure with no year near it, not a previous value (比上年的X): it is of the year reported on."""
