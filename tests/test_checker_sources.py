@@ -276,3 +276,46 @@ def test_a_value_of_another_level_than_the_one_its_statement_names(value, expect
     text = f"中等职业学校由上年30355.33元增加到31504.20元。\n\n普通高中由上年的24586.43元增加到{value}，增长10.23%。"
     found = [f for f in check_text(text, PER_STUDENT).findings if f.text == value]
     assert found[-1].status == expected
+
+
+SECTIONS = source(
+    Metric("compulsory.primary_admissions", "小学招生", "万人", {2020: 3.1343, 2021: 3.96}),
+    Metric("compulsory.junior_admissions", "初中招生", "万人", {2020: 2.8342, 2021: 2.96}),
+    Metric("compulsory.primary_equipment", "小学仪器设备值", "亿元", {2021: 7.83}),
+    Metric("compulsory.junior_equipment", "初中仪器设备值", "亿元", {2021: 5.42}),
+)
+
+
+@pytest.mark.parametrize(
+    ("primary", "junior", "statuses"),
+    [
+        ("7.83亿元", "5.42亿元", ("verified", "verified")),
+        ("7.83亿元", "7.83亿元", ("verified", "mismatch")),  # the 初中 section states 小学's value
+    ],
+)
+def test_a_figure_with_no_level_in_its_statement_is_of_its_section_s_level(primary, junior, statuses):
+    text = f" ——小学。招生3.96万人；仪器设备值{primary}，增长6.89%。 ——初中。招生2.96万人；仪器设备值{junior}，增长8.58%。"
+    found = [f.status for f in check_text(text, SECTIONS).findings if f.text.endswith("亿元")]
+    assert tuple(found) == statuses
+
+
+def test_last_year_s_value_in_a_section_is_flagged():
+    text = " ——小学。招生{}，比上年增加8257人。"
+    assert status(text.format("3.96万人"), SECTIONS, "3.96万人") in ("verified", "derived")
+    assert status(text.format("3.13万人"), SECTIONS, "3.13万人") == "mismatch"
+
+
+OWN_GROWTH = source(
+    Metric("fund.per_student_primary", "普通小学生均经费", "元", {2021: 8445.63}),
+    Metric("fund.per_student_primary_growth", "普通小学生均经费比上年增长", "%", {2021: 16.52}),
+    Metric("fund.per_student_junior", "普通初中生均经费", "元", {2021: 9664.01}),
+    Metric("fund.per_student_junior_growth", "普通初中生均经费比上年增长", "%", {2021: 20.09}),
+    Metric("fund.recurrent_revenue_growth", "财政经常性收入比上年增长", "%", {2021: 2.19}),
+)
+
+
+@pytest.mark.parametrize(("growth", "expected"), [("20.09%", "verified"), ("2.19%", "mismatch")])
+def test_the_growth_of_a_value_with_no_earlier_value_is_its_own_growth_figure(growth, expected):
+    """2.19% is 财政经常性收入's growth, not 普通初中生均经费's (20.09%), though both are in the data."""
+    text = f"普通小学生均经费为8445.63元，比上年增长16.52%，普通初中生均经费为9664.01元，比上年增长{growth}。"
+    assert status(text, OWN_GROWTH, growth) == expected

@@ -45,6 +45,8 @@ class Finders:
                 continue
             if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
                 continue
+            if year is None and self._is_current(i) and self._outdated(d):
+                continue  # 招生3.13万人 with no year is not last year's 31343人: the data hold this year's
             evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
             if d.formula.startswith("exceed_target") and _input_key(d.inputs[0]) in self._stated_before(i):
                 evidence = (
@@ -57,6 +59,16 @@ class Finders:
         keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
         years = [int(r.split("@")[1]) for r in best[1].inputs if "@" in r]
         return Link("derived", best[1].formula, message=best[1].label, key=keys, year=max(years, default=0))
+
+    def _outdated(self, d: Derived) -> bool:
+        """A derivation from values of years before the one reported on, all of whose metrics have it."""
+        period = self.source.report.period
+        refs = [r.split("@") for r in d.inputs if "@" in r]
+        metrics = [self.source.metric(_input_key(k)) for k, _ in refs]
+        return bool(refs) and all(
+            int(y) < period and m is not None and period in m.values
+            for (_, y), m in zip(refs, metrics, strict=True)
+        )
 
     def _stated_before(self, i: int) -> set[str]:
         """The metric the figure right before i in its sentence was tied to (none when it was not)."""

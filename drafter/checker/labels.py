@@ -6,6 +6,7 @@ character bigrams, so rare bigrams (入园, 巩固) count for more than common o
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -314,10 +315,34 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         clause = (
             clauses[-2] + "，" + clause
         )  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
-    context = doc.text[
-        doc.context_start(f.start) : f.start
-    ]  # 3、初中招生…；在校生人数255570人: the list's head counts
+    start = doc.context_start(f.start)
+    context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
+    if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
+        context = section_level(doc.text, start) + context
     return clause + "|" + tail, context + "|" + tail
+
+
+SECTION_HEAD = re.compile(
+    r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
+    r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
+    r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
+    re.M,
+)
+
+
+@lru_cache(maxsize=8)
+def _section_heads(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text))
+
+
+def section_level(text: str, offset: int) -> str:
+    """The level words of the nearest section heading before `offset` ("" when it names no level)."""
+    heads = _section_heads(text)
+    k = bisect.bisect_right([end for end, _ in heads], offset) - 1
+    if k < 0:
+        return ""
+    words = heads[k][1]
+    return words + "。" if _groups(words, LEVELS) else ""
 
 
 def unbracketed(words: str) -> str:

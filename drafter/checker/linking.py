@@ -12,7 +12,7 @@ from dataclasses import replace
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import ValueLinker
+from drafter.checker.value_linking import CHANGE_LABEL, ValueLinker
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
@@ -62,6 +62,12 @@ class Linker(ValueLinker):
         doc, f = self.doc, self.doc.figures[i]
         run = doc.run_of(i)
         subject = self._subject(i, run)
+        own = self.links.get(subject) if subject is not None else None
+        mine = self.source.metric(own.key) if own is not None and own.status == "verified" else None
+        if mine is not None and not any(y < own.year for y in mine.values):
+            found = self._own_growth(i, mine, own.year)  # its growth, with no earlier value to compute it
+            if found is not None:
+                return found
         named = self._named_in_lead(i) if len(run) < 2 or run.index(i) == 0 else None
         if named is not None:
             m, y1 = named
@@ -76,6 +82,28 @@ class Linker(ValueLinker):
         if m is None or y0 is None or _rate_of_a_rate(doc, i, m):
             return None
         return self._judge_change(i, m, y0, y1)
+
+    def _own_growth(self, i: int, m: Metric, year: int) -> Link | None:
+        """普通初中生均…支出为9664.01元，比上年度增长20.09%, last year's value not in the data: the growth is
+        a figure of its own of that metric (its `_growth` key, or its label with 增长 after it)."""
+        f = self.doc.figures[i]
+        growth = [
+            g
+            for g in self.source.metrics
+            if g.unit == "%"
+            and year in g.values
+            and (
+                g.key == m.key + "_growth"
+                or g.label.startswith(m.label)
+                and CHANGE_LABEL.search(g.label[len(m.label) :])
+            )
+        ]
+        if len(growth) != 1 or f.unit != "%":
+            return None
+        g = growth[0]
+        if self.fits(i, g.values[year], signed=True):
+            return Link("verified", f"{g.key}@{year}", message=f"{year}年{g.label}", key=g.key, year=year)
+        return self.mismatch(f, g, year, f"{m.label}的增长，来源数据不同")
 
     def _subject(self, i: int, run: list[int]) -> int | None:
         """The linked figure a change refers to: the last one before it in its sentence, or, for a later
