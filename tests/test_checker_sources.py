@@ -319,3 +319,48 @@ def test_the_growth_of_a_value_with_no_earlier_value_is_its_own_growth_figure(gr
     """2.19% is 财政经常性收入's growth, not 普通初中生均经费's (20.09%), though both are in the data."""
     text = f"普通小学生均经费为8445.63元，比上年增长16.52%，普通初中生均经费为9664.01元，比上年增长{growth}。"
     assert status(text, OWN_GROWTH, growth) == expected
+
+
+SPLIT = (
+    "现有各级各类学校{}。其中：高级中学1所，完全中学1所，中等职业学校1所；义务教育学校73所，其中：初级中学9所，"
+    "九年一贯制学校9所，完全小学39所，教学点15个，特殊教育学校1所；幼儿园35所，其中：公办幼儿园22所，民办幼儿园13所。"
+)
+
+
+@pytest.mark.parametrize(("total", "expected"), [("111所", "derived"), ("121所", "unchecked")])
+def test_a_total_broken_down_in_the_next_sentence_item_by_item(total, expected):
+    """1 + 1 + 1 + 73 + 35: each item's own 其中 list is not counted again."""
+    assert [f.status for f in check_text(SPLIT.format(total)).findings if f.text == total] == [expected]
+
+
+def test_several_totals_split_by_level_in_the_next_sentence_are_no_list_of_parts():
+    text = "全省共有基础教育学校14667所，招生304.45万人，专任教师79.55万人。其中，幼儿园7608所，在园幼儿253.90万人，专任教师15.94万人。"
+    assert not check_text(text).problems
+
+
+KINDERGARTEN_CHILDREN = source(
+    Metric("preschool.public_children", "公办幼儿园幼儿", "人", {2021: 6590}),
+    Metric("preschool.private_children", "民办幼儿园在园幼儿", "人", {2021: 4722}),
+)
+
+
+def test_a_bare_count_of_people_is_in_people():
+    (count,) = [f for f in find_figures("全县在园幼儿11312，其中公办幼儿园幼儿6590人。") if f.value == 11312]
+    assert count.unit == "人"
+    assert [f.unit for f in find_figures("第11312号") if f.value == 11312] != ["人"]
+
+
+@pytest.mark.parametrize(("total", "expected"), [("11312", "derived"), ("11321", "unsupported")])
+def test_all_children_are_the_public_and_the_private_ones(total, expected):
+    """全县在园幼儿 names 民办幼儿园在园幼儿 but for 民办: the total of the two, not the private ones."""
+    text = f"全县在园幼儿{total}，其中公办幼儿园52所，幼儿6590人；民办幼儿园31所，在园幼儿4722人。"
+    assert status(text, KINDERGARTEN_CHILDREN, total) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("58.26%", "derived"), ("58.62%", "unchecked")])
+def test_a_share_of_counts_stated_sentences_before_it(share, expected):
+    text = (
+        f"全县在园幼儿11312人，其中公办幼儿园52所，幼儿6590人；民办幼儿园31所，在园幼儿4722人，毛入园率为93%。"
+        f"公办幼儿园在园人数占比为{share}。"
+    )
+    assert [f.status for f in check_text(text).findings if f.text == share] == [expected]

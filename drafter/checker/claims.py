@@ -87,6 +87,7 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
         _read_sentence(reading, idxs, claims)
     for idxs in by_sentence.values():
         _link_totals(reading, idxs, claims)
+    _totals_across_sentences(reading, claims)
     _bases_across_sentences(reading, claims)
     for i, c in claims.items():
         for part in c.parts if c.kind == "total" else ():
@@ -405,6 +406,43 @@ def _adds_to(part: str, total: str) -> bool:
 def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
     between = reading.text[reading.figures[part].end : reading.figures[j].start]
     return between.count("（") > between.count("）")
+
+
+NEXT_PARTS = re.compile(r"[ \t]*。[ \t]*其中[：:，,]?")  # in the same paragraph
+
+
+def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
+    """现有各级各类学校111所。其中：高级中学1所，完全中学1所；义务教育学校73所，其中：初级中学9所…；幼儿园35所，
+    其中：…。 — the one figure of its sentence, broken down from the next: one part per listed item, the items'
+    own 其中 lists left out, up to the end of that sentence (。) or paragraph."""
+    for i, c in claims.items():
+        f = reading.figures[i]
+        if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+            continue
+        start = NEXT_PARTS.match(reading.text, f.end)
+        if start is None or reading.in_sentence(i) or reading.in_sentence(i, before=False):
+            continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
+        stops = [
+            k for k in (reading.text.find("。", start.end()), reading.text.find("\n", start.end())) if k >= 0
+        ]
+        end = min(stops, default=len(reading.text))
+        parts: list[int] = []
+        nested = False
+        last = start.end()
+        for j in reading.between(start.end(), end):
+            between = reading.text[last : reading.figures[j].start]
+            if re.search(r"[；;]", between):
+                nested = False  # the next item of the list
+            if "其中" in between:
+                nested = True  # the item's own breakdown
+            last = reading.figures[j].end
+            cj = claims.get(j)
+            if nested or cj is None or cj.kind == "change" or cj.role == "base":
+                continue
+            if _adds_to(reading.figures[j].unit, f.unit):
+                parts.append(j)
+        if len(parts) >= 2:
+            c.parts, c.kind = tuple(parts), "total"
 
 
 def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:

@@ -210,6 +210,10 @@ class Labels:
             total = sum(weights.values())
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
+            elif _groups(term, LEVELS) & _groups(
+                near, LEVELS
+            ):  # 公办幼儿园幼儿: levels only, one of them said
+                best = 1.0
         return best
 
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
@@ -224,6 +228,13 @@ class Labels:
             not own & said for own, said in ((kinds, said_kinds), (levels, said_levels)) if own and said
         ]
         return any(verdicts) if verdicts else None
+
+    def levels_unsaid(self, key: str, near: str) -> bool:
+        """The words name a level of the label but not all of them: 全县在园幼儿 for 民办幼儿园在园幼儿."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        levels = self._kinds[key][1]
+        said = _groups(near.split("|", 1)[0], LEVELS)
+        return bool(levels & said) and not levels <= said
 
     def of_a_level_named(self, key: str, near: str) -> bool:
         """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""

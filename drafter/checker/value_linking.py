@@ -153,6 +153,7 @@ class ValueLinker(Finders):
                 and (
                     bool(TOTAL_SAID.search(near.split("|", 1)[0]))
                     or all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
+                    or self.labels.levels_unsaid(best.key, near)  # 全县在园幼儿 is not 民办…在园幼儿 alone
                 )
             )
         if found.status == "derived":

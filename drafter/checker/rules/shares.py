@@ -60,25 +60,21 @@ def _near_words(reading: Reading, i: int) -> bool:
 
 
 def _near_share(reading: Reading, i: int) -> Verdict | None:
-    """A pair of nearby counts gives P%, the part named like the rate: derived. None does, but one pair comes
-    close: a mis-computed share (53/101 printed 52.3%)."""
+    """A pair of counts of the paragraph gives P%, the part named like the rate: derived (招生909人…共招生2305人，
+    …招生人数占比例为39.44%; 其中公办幼儿园52所，幼儿6590人；…公办幼儿园在园人数占比为58.26%, two sentences on).
+    None does, but a nearby pair comes close: a mis-computed share (53/101 printed 52.3%)."""
     f, counts = reading.figures[i], _counts_before(reading, i)
     rate_words = _bigrams(reading.lead(i))
+    exact = _exact_pair(reading, i, rate_words, _counts_before(reading, i, reading.paragraph(f.start)[0]))
+    if exact is not None:
+        return exact
     best: tuple[float, Figure, Figure] | None = None
-    for ja in counts:
-        a = reading.figures[ja]
-        if not rate_words & _bigrams(reading.lead(ja)):
-            continue  # 毛入园率93% is no share of 乡镇12所: the part must be named like the rate
-        for jb in counts:
-            b = reading.figures[jb]
-            if ja == jb or not same_family(a.unit, b.unit) or not 0 < amount(a) < amount(b):
-                continue
-            share = amount(a) / amount(b) * 100
-            if matches_shown(f.value, f.decimals, share):  # 招生909人…共招生2305人，…招生人数占比例为39.44%
-                return Verdict(i, "derived", NAME, source=f"text:share({a.text.strip()},{b.text.strip()})")
-            gap = abs(share - f.value)
-            if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
-                best = (gap, a, b)
+    for ja, jb in _named_pairs(reading, rate_words, counts):
+        a, b = reading.figures[ja], reading.figures[jb]
+        share = amount(a) / amount(b) * 100
+        gap = abs(share - f.value)
+        if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
+            best = (gap, a, b)
     if best is None:
         return None
     share = amount(best[1]) / amount(best[2]) * 100
@@ -92,11 +88,35 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     )
 
 
-def _counts_before(reading: Reading, i: int) -> list[int]:
-    """The counts of figure i's sentence and the one before it, up to the figure (no changes, rates or bases)."""
+def _named_pairs(reading: Reading, rate_words: set[str], counts: list[int]) -> Iterator[tuple[int, int]]:
+    """(part, whole) of the counts: same unit family, the part smaller and named like the rate (毛入园率93% is
+    no share of 乡镇12所)."""
+    for ja in counts:
+        a = reading.figures[ja]
+        if not rate_words & _bigrams(reading.lead(ja)):
+            continue
+        for jb in counts:
+            b = reading.figures[jb]
+            if ja != jb and same_family(a.unit, b.unit) and 0 < amount(a) < amount(b):
+                yield ja, jb
+
+
+def _exact_pair(reading: Reading, i: int, rate_words: set[str], counts: list[int]) -> Verdict | None:
+    """The share two of the counts give exactly."""
+    f = reading.figures[i]
+    for ja, jb in _named_pairs(reading, rate_words, counts):
+        a, b = reading.figures[ja], reading.figures[jb]
+        if matches_shown(f.value, f.decimals, amount(a) / amount(b) * 100):
+            return Verdict(i, "derived", NAME, source=f"text:share({a.text.strip()},{b.text.strip()})")
+    return None
+
+
+def _counts_before(reading: Reading, i: int, since: int | None = None) -> list[int]:
+    """The counts of figure i's sentence and the one before it (or since `since`), up to the figure (no
+    changes, rates or bases)."""
     f = reading.figures[i]
     s, _ = reading.sentence(f.start)
-    ps, _ = reading.sentence(max(s - 2, 0))
+    ps = since if since is not None else reading.sentence(max(s - 2, 0))[0]
     return [
         j
         for j in reading.between(ps, f.start)
