@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.checker.check import check_text
+from drafter.checker.sums import metric_sum
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.figures.numbers import find_figures
 
@@ -364,3 +365,31 @@ def test_a_share_of_counts_stated_sentences_before_it(share, expected):
         f"公办幼儿园在园人数占比为{share}。"
     )
     assert [f.status for f in check_text(text).findings if f.text == share] == [expected]
+
+
+STAGES = SourceData(
+    report=ReportInfo(region="某市", level="city", round=2024, period=2023, issuer="某市人民政府"),
+    metrics=(
+        Metric("preschool.kindergartens", "幼儿园", "所", {2023: 81}),
+        Metric("compulsory.primary_schools", "普通小学", "所", {2023: 49}),
+        Metric("compulsory.junior_schools", "普通初中", "所", {2023: 28}),
+        Metric("highschool.schools", "普通高中", "所", {2023: 6}),
+        Metric("vocational.schools", "中等职业学校", "所", {2023: 2}),
+        Metric("special_ed.schools", "特殊教育学校", "所", {2023: 1}),
+    ),
+)
+
+
+@pytest.mark.parametrize(("total", "expected"), [("8所", "derived"), ("7所", "unsupported")])
+def test_a_sum_of_stages_holds_only_the_stages_of_the_stage_named(total, expected):
+    """高中阶段 = 普通高中 + 中职: 7所 is not 6 + 1 of 特殊教育."""
+    assert status(f"2023年，全市高中阶段共有学校{total}。招生8057人。", STAGES, total) == expected
+
+
+def test_a_part_and_its_own_breakdown_are_not_added_up():
+    whole = Metric("highschool.schools", "普通高中学校", "所", {2023: 2})
+    private = Metric("highschool.private_schools", "普通高中学校(民办)", "所", {2023: 1})
+    vocational = Metric("vocational.schools", "中等职业学校", "所", {2023: 1})
+    fits = lambda total, slack: total == 3  # noqa: E731
+    assert metric_sum("所", [whole, private], 2023, fits) is None
+    assert metric_sum("所", [whole, vocational], 2023, fits) == (whole, vocational)

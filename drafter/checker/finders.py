@@ -91,6 +91,7 @@ class Finders:
             m
             for m in self.candidates(i, near) + self._institutions(i)
             if not is_average(m)
+            and self.labels.within_levels_said(m.key, near)
             and (
                 said
                 and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生

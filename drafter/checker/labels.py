@@ -75,6 +75,7 @@ _LEVEL_PARTS = {  # a level and the levels it is made of
         ("高中阶段", ("高中", "中职", "技工")),
     )
 }
+_QUALIFIERS = frozenset(_LEVEL_INDEX[w] for w in ("公办", "民办", "城区", "乡镇"))
 _LEVEL_WORDS = re.compile(
     "|".join(sorted((re.escape(w) for group in LEVELS for w in group), key=len, reverse=True)) + "|其中|的"
 )
@@ -235,6 +236,16 @@ class Labels:
         levels = self._kinds[key][1]
         said = _groups(near.split("|", 1)[0], LEVELS)
         return bool(levels & said) and not levels <= said
+
+    def within_levels_said(self, key: str, near: str) -> bool:
+        """The label's levels are among those the words name or make up (高中阶段 holds 普通高中 and 中职, not
+        特殊教育); True when either names none."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        levels = self._kinds[key][1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
+        said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
+        if not levels or not said:
+            return True
+        return levels <= said.union(*(_LEVEL_PARTS.get(g, frozenset()) for g in said))
 
     def of_a_level_named(self, key: str, near: str) -> bool:
         """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""

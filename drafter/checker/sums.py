@@ -8,6 +8,7 @@ added up, two to four at a time, the fewest parts first.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 from drafter.core.types import Metric
@@ -27,13 +28,23 @@ def metric_sum(
         found = [
             combo
             for combo in itertools.combinations(usable, size)
-            if fits(_total(combo, year, unit), _slack(combo, year, unit))
+            if _siblings(combo) and fits(_total(combo, year, unit), _slack(combo, year, unit))
         ]
         if len(found) == 1:
             return found[0]
         if found:
             return None  # several sums fit: the figure says nothing certain
     return None
+
+
+def _siblings(combo: Sequence[Metric]) -> bool:
+    """No part is a breakdown of another: 普通高中学校(民办) is within 普通高中学校 and 公办幼儿园 within 幼儿园,
+    not beside them (专任教师(高中) and 专任教师(职校) are siblings)."""
+    for m, n in itertools.permutations(combo, 2):
+        whole, part = m.label, re.sub(r"[（(][^）)]*[）)]", "", n.label)
+        if whole != n.label and whole in (part, n.label) or whole != part and whole in part:
+            return False
+    return True
 
 
 def _slack(combo: Sequence[Metric], year: int, unit: str) -> float:
