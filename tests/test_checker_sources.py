@@ -393,3 +393,17 @@ def test_a_part_and_its_own_breakdown_are_not_added_up():
     fits = lambda total, slack: total == 3  # noqa: E731
     assert metric_sum("所", [whole, private], 2023, fits) is None
     assert metric_sum("所", [whole, vocational], 2023, fits) == (whole, vocational)
+
+
+TEACHERS = source(
+    Metric("highschool.exam_candidates", "普通高中报考人数", "人", {2021: 1686}),
+    Metric("vocational.enrolment", "职业中等专业学校在校生", "人", {2021: 1628}),
+    Metric("vocational.teachers", "中职配备教师", "人", {2021: 82}),
+)
+
+
+@pytest.mark.parametrize(("teachers", "expected"), [("82人", "verified"), ("1686人", "mismatch")])
+def test_a_value_of_a_metric_its_words_name_nothing_of(teachers, expected):
+    """配备教师1686人: 1686 is 普通高中报考人数, the words name 中职配备教师 all but its level."""
+    text = f"2021年，八个专业1628名学生配备教师{teachers}，师生比为1:19.85。"
+    assert status(text, TEACHERS, teachers) == expected

@@ -201,14 +201,17 @@ class Labels:
             and not levels & said_levels
         )
 
-    def part_score(self, key: str, near: str) -> float:
+    def part_score(self, key: str, near: str, min_grams: int = 1) -> float:
         """Share (0–1) of the label the words name once the label's levels are left out: 随迁子女在校生 names
-        在小学就读的随迁子女 as a part of their total, 仪器设备值 names 初中仪器设备值."""
+        在小学就读的随迁子女 as a part of their total, 仪器设备值 names 初中仪器设备值. A label term whose rest is
+        fewer than `min_grams` bigrams names nothing."""
         near_grams = _gram_set(_LEVEL_WORDS.sub("|", near))
         best = 0.0
         for term in self.terms.get(key, ()):
             weights = {g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g}
             total = sum(weights.values())
+            if 0 < len(weights) < min_grams:
+                continue  # 中职学生 is more than 学生
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
             elif _groups(term, LEVELS) & _groups(

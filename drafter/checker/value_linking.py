@@ -190,6 +190,27 @@ class ValueLinker(Finders):
                 return self.mismatch(
                     f, top, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{top.label}"
                 )
+        if best is None and rank[m.key][1] == 0:
+            # 八个专业1628名学生配备教师1686人 where 1686 is 普通高中报考人数: the words name nothing of it, and
+            # name one other metric all but its level (中职配备教师)
+            near = self.words(i)[0]
+            if self.labels.part_score(m.key, near) < WEAK_LABEL:
+                named = [
+                    r
+                    for k in rank
+                    if k != m.key
+                    and (r := self.source.metric(k)) is not None
+                    and said in r.values
+                    and self.labels.part_score(k, near, min_grams=2) >= 0.99
+                    and not self._contradicted(i, r)
+                ]
+                if len(named) == 1:
+                    return self.mismatch(
+                        f,
+                        named[0],
+                        said,
+                        f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{named[0].label}",
+                    )
         if best is not None and best.key != m.key and beats(rank[best.key], rank[m.key]):
             return self.mismatch(
                 f,
