@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from drafter.checker import anachronism
-from drafter.checker.claims import read_claims
+from drafter.checker.claims import claims_subject, name_stem, read_claims
 from drafter.checker.judges import Judgement, judge_all
 from drafter.checker.linking import link_all
 from drafter.checker.reading import Reading
@@ -138,11 +139,35 @@ def check_text(
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}
     loc = _Locator(text, sections, reading)
-    figures = [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
+    figures = _repeats(
+        reading, [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
+    )
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
     claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
     return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
+
+
+def _repeats(reading: Reading, findings: list[Finding]) -> list[Finding]:
+    """A figure with no source of its own that repeats one the text proves or the data hold, under the same
+    name (一般公共预算教育经费64469万元 stated again after the sum of its parts), is that figure again."""
+    proven: dict[tuple[float, str, str], Finding] = {}
+    for i, found in enumerate(findings):
+        name = name_stem(claims_subject(reading, i))
+        if found.status in ("verified", "derived") and len(name) >= 4:
+            proven.setdefault((found.value, found.unit, name), found)
+    out = []
+    for i, found in enumerate(findings):
+        twin = proven.get((found.value, found.unit, name_stem(claims_subject(reading, i))))
+        if found.status == "unsupported" and twin is not None:
+            found = replace(
+                found,
+                status="derived",
+                source=f"text:same({twin.text.strip()}@{twin.line})",
+                message=f"与第{twin.line}行的同一数字相同（{twin.message}）",
+            )
+        out.append(found)
+    return out
 
 
 def _anachronism_finding(loc: _Locator, a: Anachronism, year: int) -> Finding:

@@ -87,6 +87,7 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
         _read_sentence(reading, idxs, claims)
     for idxs in by_sentence.values():
         _link_totals(reading, idxs, claims)
+    _totals_across_sentences(reading, claims)
     _bases_across_sentences(reading, claims)
     for i, c in claims.items():
         for part in c.parts if c.kind == "total" else ():
@@ -391,15 +392,57 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
             if parts:
                 break
             continue
-        if cj.role == "base" or not same_family(reading.figures[j].unit, unit):
+        if cj.role == "base" or not _adds_to(reading.figures[j].unit, unit):
             continue
         parts.append(j)
     return parts
 
 
+def _adds_to(part: str, total: str) -> bool:
+    """A part of a total of this unit: same family, or 教学点7个 among schools counted in 所."""
+    return same_family(part, total) or {part, total} == {"所", "个"}
+
+
 def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
     between = reading.text[reading.figures[part].end : reading.figures[j].start]
     return between.count("（") > between.count("）")
+
+
+NEXT_PARTS = re.compile(r"[ \t]*。[ \t]*其中[：:，,]?")  # in the same paragraph
+
+
+def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
+    """现有各级各类学校111所。其中：高级中学1所，完全中学1所；义务教育学校73所，其中：初级中学9所…；幼儿园35所，
+    其中：…。 — the one figure of its sentence, broken down from the next: one part per listed item, the items'
+    own 其中 lists left out, up to the end of that sentence (。) or paragraph."""
+    for i, c in claims.items():
+        f = reading.figures[i]
+        if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+            continue
+        start = NEXT_PARTS.match(reading.text, f.end)
+        if start is None or reading.in_sentence(i) or reading.in_sentence(i, before=False):
+            continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
+        stops = [
+            k for k in (reading.text.find("。", start.end()), reading.text.find("\n", start.end())) if k >= 0
+        ]
+        end = min(stops, default=len(reading.text))
+        parts: list[int] = []
+        nested = False
+        last = start.end()
+        for j in reading.between(start.end(), end):
+            between = reading.text[last : reading.figures[j].start]
+            if re.search(r"[；;]", between):
+                nested = False  # the next item of the list
+            if "其中" in between:
+                nested = True  # the item's own breakdown
+            last = reading.figures[j].end
+            cj = claims.get(j)
+            if nested or cj is None or cj.kind == "change" or cj.role == "base":
+                continue
+            if _adds_to(reading.figures[j].unit, f.unit):
+                parts.append(j)
+        if len(parts) >= 2:
+            c.parts, c.kind = tuple(parts), "total"
 
 
 def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
@@ -436,7 +479,7 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
         if c.kind != "change" or c.own is None or c.base is not None or c.base_year is None or c.versus:
             continue
         own = claims[c.own]
-        stem = quantity_stem(own.subject)
+        stem = name_stem(own.subject)
         ps, _ = reading.paragraph(reading.figures[c.own].start)
         for j in reading.between(ps, reading.figures[c.own].start):
             cj = claims.get(j)
@@ -446,12 +489,12 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
                 and cj.year == c.base_year
                 and reading.figures[j].unit == reading.figures[c.own].unit
                 and len(stem) >= 4
-                and quantity_stem(cj.subject) == stem
+                and name_stem(cj.subject) == stem
             ):
                 c.base = j
 
 
-def quantity_stem(subject: str) -> str:
+def name_stem(subject: str) -> str:
     """The name of a quantity without its year and place: 2022年全县生均…支出 -> 生均…支出."""
     words = re.sub(r"\d{4}年(?:度|底|末)?", "", subject)
     return re.sub(r"^(?:全国|全省|全市|全县|全区|全州|全旗|我省|我市|我县|我区)", "", words)

@@ -12,12 +12,14 @@ import re
 from drafter.checker.labels import bigrams, clause_of
 from drafter.checker.links import Link
 from drafter.checker.sums import metric_sum
-from drafter.core.types import Derived, Figure, SourceData
+from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import is_average
-from drafter.figures.numbers import convert, family, find_figures, same_family, to_base
+from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
 
+EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
 SHARE_WORDS = re.compile(r"占|比例|比重|占比")
+TOTAL_NAME = re.compile(r"总收入|总投入|总支出|总计|合计|共计|总数|总量|各级各类")
 KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
     "sum": re.compile(r"合计|共计|总计|共有|总数|共"),
     "share": re.compile(r"占|比例|比重|率"),
@@ -43,28 +45,81 @@ class Finders:
                 continue
             if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
                 continue
+            if year is None and self._is_current(i) and self._outdated(d):
+                continue  # 招生3.13万人 with no year is not last year's 31343人: the data hold this year's
             evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
+            if d.formula.startswith("exceed_target") and _input_key(d.inputs[0]) in self._stated_before(i):
+                evidence = (
+                    1.0  # 生均经费为5377.93元，高出标准1377.93元: the standard of the value just stated
+                )
             if evidence >= 0.35 and (best is None or evidence > best[0]):
                 best = (evidence, d)
         if best is None:
             return None
         keys = "|".join(dict.fromkeys(_input_key(r) for r in best[1].inputs))
-        return Link("derived", best[1].formula, message=best[1].label, key=keys)
+        years = [int(r.split("@")[1]) for r in best[1].inputs if "@" in r]
+        return Link("derived", best[1].formula, message=best[1].label, key=keys, year=max(years, default=0))
+
+    def _outdated(self, d: Derived) -> bool:
+        """A derivation from values of years before the one reported on, all of whose metrics have it."""
+        period = self.source.report.period
+        refs = [r.split("@") for r in d.inputs if "@" in r]
+        metrics = [self.source.metric(_input_key(k)) for k, _ in refs]
+        return bool(refs) and all(
+            int(y) < period and m is not None and period in m.values
+            for (_, y), m in zip(refs, metrics, strict=True)
+        )
+
+    def _stated_before(self, i: int) -> set[str]:
+        """The metric the figure right before i in its sentence was tied to (none when it was not)."""
+        before = self.doc.in_sentence(i)
+        link = self.links.get(before[-1]) if before else None
+        return {link.key} if link is not None and link.key and link.status == "verified" else set()
 
     def sum_hit(self, i: int, near: str, sent: str) -> Link | None:
-        """义务教育阶段招生24636人 = 小学招生 + 初中招生: values of one kind (招生, 在校生 …) added up."""
+        """义务教育阶段招生24636人 = 小学招生 + 初中招生: values the words name but for their level (招生 names
+        小学招生 and 初中招生), of the kind the words count, added up; a total the words name as one (总收入,
+        各级各类, 合计) may add up values of any name."""
         f, claim = self.doc.figures[i], self.doc.claims.get(i)
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
-        said = self.labels.kinds_of(near, sent)
-        year = self.claim_year(i) or self.source.report.period
+        clause = near.split("|", 1)[0]
+        own = self.labels.kinds_in(clause)
+        total = bool(TOTAL_NAME.search(clause))
+        said = own or self.labels.kinds_of(near, sent)
         pool = [
             m
-            for m in self.candidates(i, near)
-            if year in m.values and self.labels.kinds_of_key(m.key) == said and not is_average(m)
+            for m in self.candidates(i, near) + self._institutions(i)
+            if not is_average(m)
+            and self.labels.within_levels_said(m.key, near)
+            and (
+                said
+                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
+                or (
+                    total
+                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
+                    or self.labels.of_a_level_named(m.key, near)
+                )
+                and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
+            )
         ]
-        pool.sort(key=lambda m: -self.labels.score(m.key, near, sent))
-        combo = metric_sum(f.unit, pool, year, lambda total: self.fits(i, total), self.fit_window(i))
+        pool.sort(
+            key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
+        )
+        year = self.claim_year(i) or self.source.report.period
+        printed = (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)
+        combo = metric_sum(
+            f.unit,
+            pool,
+            year,
+            lambda total, slack: (
+                self.fits(i, total)
+                or slack > 0
+                and total - slack <= printed[1] + 1e-9
+                and printed[0] - 1e-9 <= total + slack
+            ),
+            self.fit_window(i),
+        )
         if combo is None:
             return None
         keys = "+".join(m.key for m in combo)
@@ -75,6 +130,12 @@ class Finders:
             key=keys.replace("+", "|"),
             year=year,
         )
+
+    def _institutions(self, i: int) -> list[Metric]:
+        """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts."""
+        unit = self.doc.figures[i].unit
+        other = {"所": "个", "个": "所"}.get(unit)
+        return [m for m in self.source.metrics if other and m.values and m.unit == other]
 
     def share_hit(self, i: int, near: str, sent: str) -> Link | None:
         """公办幼儿园在园人数占比为58.26%: one metric's value as a share of another's, the part named by the words."""
@@ -95,7 +156,7 @@ class Finders:
             if w is not p
             and same_family(p.unit, w.unit)
             and convert(p.values[year], p.unit, w.unit) < w.values[year]
-            and self.fits(i, convert(p.values[year], p.unit, w.unit) / w.values[year] * 100)
+            and self._quotient_fits(i, (p, w), year, 100)
         ]
         if len(found) != 1:
             return None
@@ -127,12 +188,7 @@ class Finders:
         teachers = [
             m for m in of_kind if "专任教师" in m.label and not self.labels.conflicts(m.key, near, sent)
         ]
-        found = [
-            (s, t)
-            for s in students
-            for t in teachers
-            if self.fits(i, to_base(s.values[year], s.unit)[0] / to_base(t.values[year], t.unit)[0])
-        ]
+        found = [(s, t) for s in students for t in teachers if self._quotient_fits(i, (s, t), year)]
         if len(found) != 1:
             return None
         s, t = found[0]
@@ -143,6 +199,18 @@ class Finders:
             key=f"{s.key}|{t.key}",
             year=year,
         )
+
+    def _quotient_fits(self, i: int, pair: tuple[Metric, Metric], year: int, scale: float = 1) -> bool:
+        """The figure is a/b (× scale), each value standing for anything it rounds from (24.47万所 / 29.48万所
+        gives 83.00% as printed, though 24.47 / 29.48 is 83.006%)."""
+        a, b = (_rounded(m.values[year], m.unit) for m in pair)
+        if b[0] <= 0:
+            return False
+        exact = a[0] / b[1] * scale, a[1] / b[0] * scale
+        f = self.doc.figures[i]
+        mid = to_base(pair[0].values[year], pair[0].unit)[0] / to_base(pair[1].values[year], pair[1].unit)[0]
+        half = 0.5 * 10.0**-f.decimals
+        return self.fits(i, mid * scale) or exact[0] <= f.value + half and f.value - half <= exact[1]
 
     def target_hit(self, i: int, near: str, sent: str) -> Link | None:
         f = self.doc.figures[i]
@@ -165,6 +233,14 @@ class Finders:
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
         return None
+
+
+def _rounded(value: float, unit: str) -> tuple[float, float]:
+    """What a source value may stand for, in its unit family's base unit: ± half a unit of its last shown
+    digit (a whole count of 人/所 is exact)."""
+    digits = shown_decimals(value)
+    half = 0.5 * 10.0**-digits if digits or unit not in EXACT_COUNTS else 0.0
+    return to_base(value - half, unit)[0], to_base(value + half, unit)[0]
 
 
 def _input_key(ref: str) -> str:

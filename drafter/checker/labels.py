@@ -6,6 +6,7 @@ character bigrams, so rare bigrams (入园, 巩固) count for more than common o
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from drafter.checker.reading import Reading
 from drafter.checker.text import normalize
+from drafter.checker.words import LEVEL_MADE_OF
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
@@ -53,7 +55,7 @@ LEVELS = (
     ("初中", "初级中学"),
     ("高中", "普通高中"),
     ("高中阶段",),
-    ("中职", "中等职业", "职业中学", "职业高中", "职校", "职教"),
+    ("中职", "中等职业", "职业中等", "职业中学", "职业高中", "职校", "职教"),
     ("技工",),
     ("特殊教育", "特教", "残疾", "特殊学校"),
     ("公办",),
@@ -65,9 +67,26 @@ LEVELS = (
 )
 
 
+_LEVEL_INDEX = {group[0]: k for k, group in enumerate(LEVELS)}
+_LEVEL_PARTS = {  # a level and the levels it is made of
+    _LEVEL_INDEX[whole]: frozenset(_LEVEL_INDEX[p] for p in parts) for whole, parts in LEVEL_MADE_OF.items()
+}
+_QUALIFIERS = frozenset(_LEVEL_INDEX[w] for w in ("公办", "民办", "城区", "乡镇"))
+_LEVEL_WORDS = re.compile(
+    "|".join(sorted((re.escape(w) for group in LEVELS for w in group), key=len, reverse=True)) + "|其中|的"
+)
+
+
+def levels_of(words: str) -> frozenset[str]:
+    """The levels the words name, each by its group's first word (普通高中 → 高中, 职业中等专业学校 → 中职)."""
+    return frozenset(LEVELS[k][0] for k in _groups(words, LEVELS))
+
+
 @lru_cache(maxsize=65536)
 def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
-    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中)."""
+    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中);
+    其中小学 is 小学 (the 中 of 其中 starts no term)."""
+    words = words.replace("其中", "其，")
     return frozenset(_GROUP_OF[table][m.group(0)] for m in _group_pattern(table).finditer(words))
 
 
@@ -183,6 +202,10 @@ class Labels:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
         return _groups(near, KINDS) or _groups(sentence.split("|", 1)[0], KINDS)
 
+    def kinds_in(self, words: str) -> frozenset[int]:
+        """What the words themselves count, with no statement around them."""
+        return _groups(words, KINDS)
+
     def kinds_of_key(self, key: str) -> frozenset[int]:
         return self.label_groups(key)[0]
 
@@ -198,6 +221,62 @@ class Labels:
             and said_levels
             and not levels & said_levels
         )
+
+    def part_score(self, key: str, near: str, min_grams: int = 1) -> float:
+        """Share (0–1) of the label the words name once the label's levels are left out: 随迁子女在校生 names
+        在小学就读的随迁子女 as a part of their total, 仪器设备值 names 初中仪器设备值. A label term whose rest is
+        fewer than `min_grams` bigrams names nothing."""
+        near_grams = _gram_set(_LEVEL_WORDS.sub("|", near))
+        best = 0.0
+        for term in self.terms.get(key, ()):
+            weights = {g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g}
+            total = sum(weights.values())
+            if 0 < len(weights) < min_grams:
+                continue  # 中职学生 is more than 学生
+            if total:
+                best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
+            elif _groups(term, LEVELS) & _groups(
+                near, LEVELS
+            ):  # 公办幼儿园幼儿: levels only, one of them said
+                best = 1.0
+        return best
+
+    def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
+        """True when the words (else their statement) name a level or a kind of count and the label has
+        another one; False when they name the label's own; None when they name neither."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        kinds, levels = self._kinds[key]
+        head = sentence.split("|", 1)[0]
+        said_kinds = _groups(near, KINDS) or _groups(head, KINDS)
+        said_levels = _groups(near, LEVELS) or _groups(head, LEVELS)
+        verdicts = [
+            not own & said for own, said in ((kinds, said_kinds), (levels, said_levels)) if own and said
+        ]
+        return any(verdicts) if verdicts else None
+
+    def levels_unsaid(self, key: str, near: str) -> bool:
+        """The words name a level of the label but not all of them: 全县在园幼儿 for 民办幼儿园在园幼儿."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        levels = self._kinds[key][1]
+        said = _groups(near.split("|", 1)[0], LEVELS)
+        return bool(levels & said) and not levels <= said
+
+    def within_levels_said(self, key: str, near: str) -> bool:
+        """The label's levels are among those the words name or make up (高中阶段 holds 普通高中 and 中职, not
+        特殊教育); True when either names none."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        levels = self._kinds[key][1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
+        said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
+        if not levels or not said:
+            return True
+        return levels <= said.union(*(_LEVEL_PARTS.get(g, frozenset()) for g in said))
+
+    def of_a_level_named(self, key: str, near: str) -> bool:
+        """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
+        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
+        levels = self._kinds[key][1]
+        said = _groups(near.split("|", 1)[0], LEVELS)
+        return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
@@ -277,18 +356,49 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = re.split(CLAUSE_SEP, doc.lead(i))[-1]
+    clause = re.split(CLAUSE_SEP, unbracketed(doc.lead(i)))[-1]
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
-    clauses = re.split(CLAUSE_SEP, doc.text[s : f.start])
+    if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
+        return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
+    clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
     if len(clauses) > 1 and (BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause)):
         clause = (
             clauses[-2] + "，" + clause
         )  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
-    context = doc.text[
-        doc.context_start(f.start) : f.start
-    ]  # 3、初中招生…；在校生人数255570人: the list's head counts
+    start = doc.context_start(f.start)
+    context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
+    if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
+        context = section_level(doc.text, start) + context
     return clause + "|" + tail, context + "|" + tail
+
+
+SECTION_HEAD = re.compile(
+    r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
+    r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
+    r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
+    re.M,
+)
+
+
+@lru_cache(maxsize=8)
+def _section_heads(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text))
+
+
+def section_level(text: str, offset: int) -> str:
+    """The level words of the nearest section heading before `offset` ("" when it names no level)."""
+    heads = _section_heads(text)
+    k = bisect.bisect_right([end for end, _ in heads], offset) - 1
+    if k < 0:
+        return ""
+    words = heads[k][1]
+    return words + "。" if _groups(words, LEVELS) else ""
+
+
+def unbracketed(words: str) -> str:
+    """The words without their closed brackets: 经费（包括事业费，基建经费和附加）为 -> 经费为."""
+    return re.sub(r"[（(][^（()）]*[）)]", "", words)
 
 
 def enumerated(doc: Reading, i: int) -> str:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import ValueLinker
+from drafter.checker.value_linking import CHANGE_LABEL, ValueLinker
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
@@ -62,13 +62,19 @@ class Linker(ValueLinker):
         doc, f = self.doc, self.doc.figures[i]
         run = doc.run_of(i)
         subject = self._subject(i, run)
+        own = self.links.get(subject) if subject is not None else None
+        mine = self.source.metric(own.key) if own is not None and own.status == "verified" else None
+        if mine is not None and not any(y < own.year for y in mine.values):
+            found = self._own_growth(i, mine, own.year)  # its growth, with no earlier value to compute it
+            if found is not None:
+                return found
         named = self._named_in_lead(i) if len(run) < 2 or run.index(i) == 0 else None
         if named is not None:
             m, y1 = named
             between = doc.lead(i)
         elif subject is not None:
             link = self.links[subject]
-            m, y1 = self.source.metric(link.key) or self._sum_metric(link), link.year
+            m, y1 = self.source.metric(link.key) or self._derived_metric(subject, link), link.year
             between = doc.text[doc.figures[subject].end : f.start]
         else:
             return None
@@ -77,15 +83,37 @@ class Linker(ValueLinker):
             return None
         return self._judge_change(i, m, y0, y1)
 
+    def _own_growth(self, i: int, m: Metric, year: int) -> Link | None:
+        """普通初中生均…支出为9664.01元，比上年度增长20.09%, last year's value not in the data: the growth is
+        a figure of its own of that metric (its `_growth` key, or its label with 增长 after it)."""
+        f = self.doc.figures[i]
+        growth = [
+            g
+            for g in self.source.metrics
+            if g.unit == "%"
+            and year in g.values
+            and (
+                g.key == m.key + "_growth"
+                or g.label.startswith(m.label)
+                and CHANGE_LABEL.search(g.label[len(m.label) :])
+            )
+        ]
+        if len(growth) != 1 or f.unit != "%":
+            return None
+        g = growth[0]
+        if self.fits(i, g.values[year], signed=True):
+            return Link("verified", f"{g.key}@{year}", message=f"{year}年{g.label}", key=g.key, year=year)
+        return self.mismatch(f, g, year, f"{m.label}的增长，来源数据不同")
+
     def _subject(self, i: int, run: list[int]) -> int | None:
         """The linked figure a change refers to: the last one before it in its sentence, or, for a later
         change of a run (增长6.00%、7.14%), the matching one of the values listed before the run's first."""
         doc = self.doc
         claim = doc.claims.get(i)
-        if len(run) > 1 and claim is not None and claim.own is not None and self._keyed(claim.own):
-            return (
-                claim.own
-            )  # the claim reader matched the list: 支出21.80亿元、生均经费130元，分别下降…、增长…
+        if claim is not None and claim.own is not None and self._keyed(claim.own):
+            # the claim reader matched it: 支出21.80亿元、生均经费130元，分别下降…、增长…; 89410万元，比上年的
+            # 131870.68万元减少32.20% (the change is of the value, not of the previous value after it)
+            return claim.own
         subject = next(
             (
                 j
@@ -118,16 +146,46 @@ class Linker(ValueLinker):
             return None
         return m, self.year_for(m, self.doc.stated_year(i))
 
-    def _sum_metric(self, link: Link) -> Metric | None:
-        """The values of a sum of metrics (义务教育 = 小学 + 初中) as one metric, for the change stated of it."""
-        parts = [self.source.metric(k) for k in link.key.split("|")] if link.source.startswith("sum(") else []
+    def _derived_metric(self, i: int, link: Link) -> Metric | None:
+        """The values of a sum of metrics (义务教育 = 小学 + 初中) or of a share of one in another, as one
+        metric, for the change stated of it (比上年增加60568人, 比上年提高3.05个百分点)."""
+        kind = link.source.split("(", 1)[0]
+        parts = [self.source.metric(k) for k in link.key.split("|")] if kind in ("sum", "share") else []
         if len(parts) < 2 or None in parts:
             return None
         years = set.intersection(*(set(m.values) for m in parts))
+        if kind == "share":
+            part, whole = parts
+            values = {
+                y: convert(part.values[y], part.unit, whole.unit) / whole.values[y] * 100
+                for y in years
+                if whole.values[y]
+            }
+            return Metric(f"{part.key}/{whole.key}", f"{part.label}占{whole.label}的比例", "%", values)
         values = {y: sum(convert(m.values[y], m.unit, parts[0].unit) for m in parts) for y in years}
+        whole = self._named_whole(i, parts)
+        if (
+            whole is not None
+        ):  # 全市在校生: last year's total is in the data, this year's is the sum of the parts
+            values = {y: convert(v, whole.unit, parts[0].unit) for y, v in whole.values.items()} | values
         return Metric(
             "+".join(m.key for m in parts), "与".join(m.label for m in parts), parts[0].unit, values
         )
+
+    def _named_whole(self, i: int, parts: list[Metric]) -> Metric | None:
+        """The metric figure i's words name, of its unit, when it is none of the parts and has no value of the
+        years the parts have."""
+        near, sent = self.words(i)
+        keys = {m.key for m in parts}
+        years = set.intersection(*(set(m.values) for m in parts))
+        named = [
+            m
+            for m in self.compatible(self.doc.figures[i])
+            if m.key not in keys
+            and not years & set(m.values)
+            and self.label_score(m.key, near, sent) >= LABEL_MIN
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link:
         f = self.doc.figures[i]

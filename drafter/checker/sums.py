@@ -9,43 +9,68 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 
 from drafter.core.types import Metric
-from drafter.figures.numbers import convert
+from drafter.figures.numbers import convert, shown_decimals
 
-MAX_PARTS = 8  # 全市在校生 = 学前 + 小学 + 初中 + 高中 + 中职 + 技工 + 特教 + 高校
-MAX_CANDIDATES = 10  # 2^10 sums at most, only for a figure nothing else explains
+MAX_PARTS = 10  # 全市在校生 = 学前 + 小学 + 初中 + 高中 + 中职 + 技工 + 特教 + 本科 + 专科
+MAX_CANDIDATES = 12  # 2^12 sums at most, only for a figure nothing else explains
 
 
 def metric_sum(
     unit: str,
     candidates: Sequence[Metric],
     year: int,
-    fits: Callable[[float], bool],
+    fits: Callable[[float, float], bool],
     window: tuple[float, float] = (-math.inf, math.inf),
 ) -> tuple[Metric, ...] | None:
-    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None.
+    """The fewest metrics whose values of `year` add up to the figure (in `unit`), or None. `fits` is given
+    the sum and how far it may be off when the values are themselves rounded (238.56 + 217.64 for 456.21).
 
-    `window` bounds the totals `fits` may accept: a total outside it is dropped without asking `fits`."""
+    `window` bounds the totals `fits` may accept (widened by that slack): a total outside it is dropped
+    without asking `fits`."""
     usable = [m for m in candidates if year in m.values][:MAX_CANDIDATES]
     values = [convert(m.values[year], m.unit, unit) for m in usable]  # each converted once, not per sum
+    slacks = [_slack(m, year, unit) for m in usable]
     lo, hi = window
-    ordered = sorted(values)
+    ordered, room = sorted(values), sum(slacks)
     for size in range(2, min(len(usable), MAX_PARTS) + 1):
-        if sum(ordered[:size]) > hi and ordered[0] >= 0:
+        if sum(ordered[:size]) - room > hi and ordered[0] >= 0:
             break  # the smallest values already add up to too much, and more parts to more
-        if sum(ordered[-size:]) < lo:
+        if sum(ordered[-size:]) + room < lo:
             continue  # the largest values fall short
         found = [
             combo
-            for combo, parts in zip(
-                itertools.combinations(usable, size), itertools.combinations(values, size), strict=True
+            for combo, parts, slack in zip(
+                itertools.combinations(usable, size),
+                itertools.combinations(values, size),
+                itertools.combinations(slacks, size),
+                strict=True,
             )
-            if lo <= (total := sum(parts)) <= hi and fits(total)
+            if lo - (off := sum(slack)) <= (total := sum(parts)) <= hi + off
+            and _siblings(combo)
+            and fits(total, off)
         ]
         if len(found) == 1:
             return found[0]
         if found:
             return None  # several sums fit: the figure says nothing certain
     return None
+
+
+def _siblings(combo: Sequence[Metric]) -> bool:
+    """No part is a breakdown of another: 普通高中学校(民办) is within 普通高中学校 and 公办幼儿园 within 幼儿园,
+    not beside them (专任教师(高中) and 专任教师(职校) are siblings)."""
+    for m, n in itertools.permutations(combo, 2):
+        whole, part = m.label, re.sub(r"[（(][^）)]*[）)]", "", n.label)
+        if whole != n.label and whole in (part, n.label) or whole != part and whole in part:
+            return False
+    return True
+
+
+def _slack(m: Metric, year: int, unit: str) -> float:
+    """Half a unit of the last shown digit of the value (0 for a whole number)."""
+    value = m.values[year]
+    return convert(0.5 * 10.0 ** -shown_decimals(value), m.unit, unit) if value % 1 else 0.0

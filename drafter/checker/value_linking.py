@@ -26,6 +26,7 @@ from drafter.figures.numbers import (
 
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
+TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 
 
 class ValueLinker(Finders):
@@ -144,6 +145,17 @@ class ValueLinker(Finders):
         words spell out that metric's whole label (其中党委348个 where 党委 is 21) and state no bound (90%以上)."""
         if best is None:
             return True
+        if found.source.startswith("sum("):  # a sum stands for the named metric where it has no value; else
+            keys = found.key.split("|")  # it must hold that metric and be said as one (招生共计909人) or
+            near = self.words(i)[0]  # name every part alike (专任教师 of each level)
+            return found.year not in best.values or (
+                best.key in keys
+                and (
+                    bool(TOTAL_SAID.search(near.split("|", 1)[0]))
+                    or all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
+                    or self.labels.levels_unsaid(best.key, near)  # 全县在园幼儿 is not 民办…在园幼儿 alone
+                )
+            )
         if found.status == "derived":
             return best.key in found.key.split("|")
         if found.source.endswith(".target"):
@@ -159,6 +171,46 @@ class ValueLinker(Finders):
             key=lambda h: (rank[h[0].key][3], rank[h[0].key][1], h[1] == (year or self.default_year(h[0]))),
         )
         strong = rank[m.key][0]
+        said = year if year is not None else self.source.report.period
+        if best is None and self._contradicted(i, m):
+            # 普通高中由上年的24586.43元增加到31504.20元 where 31504.20 is 中职's: the statement's level or kind
+            # is not the value's metric's, and it names another one in part
+            near, sent = self.words(i)
+            rivals = [
+                (rank[k][2], r)
+                for k in rank
+                if k != m.key
+                and rank[k][2] >= max(0.15, rank[m.key][2])
+                and (r := self.source.metric(k)) is not None
+                and said in r.values
+                and self._said_alike(i, r)
+            ]
+            if rivals:
+                top = max(rivals, key=lambda t: t[0])[1]
+                return self.mismatch(
+                    f, top, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{top.label}"
+                )
+        if best is None and rank[m.key][1] == 0:
+            # 八个专业1628名学生配备教师1686人 where 1686 is 普通高中报考人数: the words name nothing of it, and
+            # name one other metric all but its level (中职配备教师)
+            near = self.words(i)[0]
+            if self.labels.part_score(m.key, near) < WEAK_LABEL:
+                named = [
+                    r
+                    for k in rank
+                    if k != m.key
+                    and (r := self.source.metric(k)) is not None
+                    and said in r.values
+                    and self.labels.part_score(k, near, min_grams=2) >= 0.99
+                    and not self._contradicted(i, r)
+                ]
+                if len(named) == 1:
+                    return self.mismatch(
+                        f,
+                        named[0],
+                        said,
+                        f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{named[0].label}",
+                    )
         if best is not None and best.key != m.key and beats(rank[best.key], rank[m.key]):
             return self.mismatch(
                 f,
@@ -166,6 +218,14 @@ class ValueLinker(Finders):
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
             )
+        if best is not None and best.key != m.key and not strong:
+            said = year if year is not None else self.source.report.period
+            if said in best.values and (rank[m.key][1] == 0 or y != said and said not in m.values):
+                # 专科4784人 where 4784 is 本科招生 and the words name 专科在校生; 2022年安排1.4193亿元 where
+                # 1.4193 is 2023's 年初预算 and the words name the 2022 figure
+                return self.mismatch(
+                    f, best, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}"
+                )
         if year and y != year and year in m.values and (strong or best is None or best.key == m.key):
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
         current = self.source.report.period
@@ -173,6 +233,17 @@ class ValueLinker(Finders):
         if year is None and self._is_current(i) and y != current and current in m.values and named:
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def _contradicted(self, i: int, m: Metric) -> bool:
+        """The figure's words or their statement name another level or another kind of count than m's label
+        (普通高中由上年的…增加到X for a 中职 value; 在校生…其中专科X for a 招生 value)."""
+        near, sent = self.words(i)
+        return self.labels.said_otherwise(m.key, near, sent) is True
+
+    def _said_alike(self, i: int, m: Metric) -> bool:
+        """m's label has the level or kind the words or their statement name."""
+        near, sent = self.words(i)
+        return self.labels.said_otherwise(m.key, near, sent) is False
 
     def _is_current(self, i: int) -> bool:
         """A figure with no year near it, not a previous value (比上年的X): it is of the year reported on."""

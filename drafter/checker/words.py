@@ -131,10 +131,12 @@ STATEMENTS = {
     ),
 }
 
-# a stage and the two parts it is made of: a share "of the stage" is of their sum (高中阶段 = 普通高中 + 中职)
-STAGE_PARTS = {
-    "高中阶段": (("普通高中", "普高"), ("中职", "中等职业", "职业中等", "职业高中", "职业中学")),
-    "义务教育": (("小学",), ("初中", "初级中学")),
+# a level and the levels it is made of (the names are the first words of checker.labels.LEVELS' groups): a share
+# "of the stage" is of the sum of its parts (高中阶段 = 普通高中 + 中职)
+LEVEL_MADE_OF = {
+    "义务教育": ("小学", "初中"),
+    "中小学": ("小学", "初中", "高中"),
+    "高中阶段": ("高中", "中职", "技工"),
 }
 SHARE_OF = re.compile(
     r"占([^，。；]{2,20}?)(?:的?比例|的?比重|比)(?:为|是|达到|达)?$"

@@ -29,6 +29,8 @@ _FULLWIDTH = str.maketrans(
 UNITS = (
     "个百分点",
     "百分点",
+    "万平方公里",
+    "平方公里",
     "万平方米",
     "平方米",
     "万亿元",
@@ -261,7 +263,7 @@ def _arabic_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) -> 
         unit, end = _unit_and_end(norm, m)
         reason = _in_spans(m.start(), end, spans) or _arabic_reason(norm, m, value, unit)
         figures.append(Figure(m.start(), end, text[m.start() : end], value, unit, _decimals(frac), reason))
-    return _borrowed_units(norm, _spread_range_units(norm, figures))
+    return _people_counts(norm, _borrowed_units(norm, _spread_range_units(norm, figures)))
 
 
 def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
@@ -275,6 +277,27 @@ def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
         if b.ignored in ("year", "range-year"):
             reason = "range-year"
         out[i] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, reason)
+    return out
+
+
+_PEOPLE_BEFORE = re.compile(
+    r"(?:在园幼儿|在校生|在校学生|学生|幼儿|儿童|教职工|专任教师|教师)(?:数|人数)?(?:为|达|有|共)?$"
+)
+
+
+def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
+    """全县在园幼儿11312，其中…: a whole number right after a count of people, with no unit of its own, is 人."""
+    out = list(figures)
+    for k, f in enumerate(out):
+        if (
+            not f.unit
+            and not f.ignored
+            and f.decimals == 0
+            and f.value >= 10
+            and _PEOPLE_BEFORE.search(norm[max(0, f.start - 8) : f.start])
+            and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
+        ):
+            out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
     return out
 
 

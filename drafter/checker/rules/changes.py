@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checker.claims import Claim, quantity_stem
+from drafter.checker.claims import Claim, name_stem
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import (
     Interval,
@@ -77,7 +77,7 @@ def _from_to(reading: Reading, c: Claim) -> Verdict | None:
 
 def _last_year_before(reading: Reading, c: Claim) -> int | None:
     """The value of the same thing a year earlier, stated in an earlier sentence of the paragraph."""
-    stem = quantity_stem(TO_VERB.sub("", c.subject))
+    stem = name_stem(TO_VERB.sub("", c.subject))
     if c.year is None or len(stem) < 4:
         return None
     ps, _ = reading.paragraph(reading.figures[c.index].start)
@@ -88,7 +88,7 @@ def _last_year_before(reading: Reading, c: Claim) -> int | None:
         and cj.kind != "change"
         and cj.year == c.year - 1
         and same_family(reading.figures[j].unit, reading.figures[c.index].unit)
-        and quantity_stem(re.sub(r"(?:达到|增至|降至|为)$", "", cj.subject)) == stem
+        and name_stem(re.sub(r"(?:达到|增至|降至|为)$", "", cj.subject)) == stem
     ]
     return earlier[-1] if earlier else None
 

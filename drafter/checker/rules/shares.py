@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
-from drafter.checker.words import SHARE_OF, STAGE_PARTS
+from drafter.checker.words import LEVEL_MADE_OF, SHARE_OF
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
 
@@ -61,24 +62,21 @@ def _near_words(reading: Reading, i: int) -> bool:
 
 
 def _near_share(reading: Reading, i: int) -> Verdict | None:
-    """No pair of nearby counts gives P%, but one pair comes close: a mis-computed share (53/101 printed 52.3%)."""
+    """A pair of counts of the paragraph gives P%, the part named like the rate: derived (招生909人…共招生2305人，
+    …招生人数占比例为39.44%; 其中公办幼儿园52所，幼儿6590人；…公办幼儿园在园人数占比为58.26%, two sentences on).
+    None does, but a nearby pair comes close: a mis-computed share (53/101 printed 52.3%)."""
     f, counts = reading.figures[i], _counts_before(reading, i)
     rate_words = _bigrams(reading.lead(i))
+    exact = _exact_pair(reading, i, rate_words, _counts_before(reading, i, reading.paragraph(f.start)[0]))
+    if exact is not None:
+        return exact
     best: tuple[float, Figure, Figure] | None = None
-    for ja in counts:
-        a = reading.figures[ja]
-        if not rate_words & _bigrams(reading.lead(ja)):
-            continue  # 毛入园率93% is no share of 乡镇12所: the part must be named like the rate
-        for jb in counts:
-            b = reading.figures[jb]
-            if ja == jb or not same_family(a.unit, b.unit) or not 0 < amount(a) < amount(b):
-                continue
-            share = amount(a) / amount(b) * 100
-            if matches_shown(f.value, f.decimals, share):
-                return _peer_as_whole(reading, i, ja, jb)
-            gap = abs(share - f.value)
-            if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
-                best = (gap, a, b)
+    for ja, jb in _named_pairs(reading, rate_words, counts):
+        a, b = reading.figures[ja], reading.figures[jb]
+        share = amount(a) / amount(b) * 100
+        gap = abs(share - f.value)
+        if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
+            best = (gap, a, b)
     if best is None:
         return None
     share = amount(best[1]) / amount(best[2]) * 100
@@ -96,16 +94,13 @@ def _peer_as_whole(reading: Reading, i: int, ja: int, jb: int) -> Verdict | None
     """职业中等专业学校在校生1628人，本地普通高中4243人，…占高中阶段在校学生比例为38.37%: 1628/4243 is the share
     of 中职 in 普通高中, not in 高中阶段 (= 中职 + 普通高中), which is 1628/5871 = 27.73%."""
     whole = SHARE_OF.search(reading.lead(i))
-    stage = next((s for s in STAGE_PARTS if whole and s in whole.group(1)), None)
+    stage = next((s for s in levels_of(whole.group(1)) if s in LEVEL_MADE_OF), None) if whole else None
     if stage is None:
         return None
-    words_a, words_b = _own_words(reading, ja), _own_words(reading, jb)
-    if stage in words_b:
-        return None  # 4243 is the stage's own count: the share is right
-    named = [k for k, terms in enumerate(STAGE_PARTS[stage]) if any(t in words_b for t in terms)]
-    other = [k for k, terms in enumerate(STAGE_PARTS[stage]) if any(t in words_a for t in terms)]
-    if len(named) != 1 or other == named or not other:
-        return None
+    of_a, of_b = levels_of(_own_words(reading, ja)), levels_of(_own_words(reading, jb))
+    parts = set(LEVEL_MADE_OF[stage])
+    if stage in of_b or len(of_b & parts) != 1 or not of_a & parts or of_a & parts == of_b & parts:
+        return None  # 4243 is the stage's own count, or the two are not two of its parts
     a, b, f = reading.figures[ja], reading.figures[jb], reading.figures[i]
     share = amount(a) / (amount(a) + amount(b)) * 100
     return Verdict(
@@ -124,11 +119,38 @@ def _own_words(reading: Reading, j: int) -> str:
     return re.split(r"[，,；;：:]", reading.lead(j))[-1]
 
 
-def _counts_before(reading: Reading, i: int) -> list[int]:
-    """The counts of figure i's sentence and the one before it, up to the figure (no changes, rates or bases)."""
+def _named_pairs(reading: Reading, rate_words: set[str], counts: list[int]) -> Iterator[tuple[int, int]]:
+    """(part, whole) of the counts: same unit family, the part smaller and named like the rate (毛入园率93% is
+    no share of 乡镇12所)."""
+    for ja in counts:
+        a = reading.figures[ja]
+        if not rate_words & _bigrams(reading.lead(ja)):
+            continue
+        for jb in counts:
+            b = reading.figures[jb]
+            if ja != jb and same_family(a.unit, b.unit) and 0 < amount(a) < amount(b):
+                yield ja, jb
+
+
+def _exact_pair(reading: Reading, i: int, rate_words: set[str], counts: list[int]) -> Verdict | None:
+    """The share two of the counts give exactly."""
+    f = reading.figures[i]
+    for ja, jb in _named_pairs(reading, rate_words, counts):
+        a, b = reading.figures[ja], reading.figures[jb]
+        if matches_shown(f.value, f.decimals, amount(a) / amount(b) * 100):
+            peer = _peer_as_whole(reading, i, ja, jb)  # 1628÷4243 printed as 中职's share of 高中阶段
+            return peer or Verdict(
+                i, "derived", NAME, source=f"text:share({a.text.strip()},{b.text.strip()})"
+            )
+    return None
+
+
+def _counts_before(reading: Reading, i: int, since: int | None = None) -> list[int]:
+    """The counts of figure i's sentence and the one before it (or since `since`), up to the figure (no
+    changes, rates or bases)."""
     f = reading.figures[i]
     s, _ = reading.sentence(f.start)
-    ps, _ = reading.sentence(max(s - 2, 0))
+    ps = since if since is not None else reading.sentence(max(s - 2, 0))[0]
     return [
         j
         for j in reading.between(ps, f.start)

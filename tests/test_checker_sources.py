@@ -1,0 +1,409 @@
+"""The checker with a metrics file on real report language: which metric a figure's words name, totals whose
+parts are in the data, shares and ratios of rounded values (each case has a wrong twin that must be flagged)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.checker.check import check_text
+from drafter.checker.sums import metric_sum
+from drafter.core.types import Metric, ReportInfo, SourceData, Target
+from drafter.figures.numbers import find_figures
+
+REPORT = ReportInfo(region="某县", level="county", round=2022, period=2021, issuer="某县人民政府")
+
+
+def source(*metrics: Metric) -> SourceData:
+    return SourceData(report=REPORT, metrics=metrics)
+
+
+def status(text: str, data: SourceData, figure: str) -> str:
+    found = [f for f in check_text(text, data).findings if f.text.strip() == figure]
+    assert found, [f.text for f in check_text(text, data).findings]
+    return found[0].status
+
+
+def test_an_area_in_square_kilometres_is_one_figure():
+    (area, _) = find_figures("全省总面积16.69万平方公里，常住人口4622万")
+    assert (area.text, area.unit) == ("16.69万平方公里", "万平方公里")
+    data = source(Metric("governance.land_area", "全省总面积", "万平方公里", {2021: 16.69}))
+    assert status("全省总面积16.69万平方公里。", data, "16.69万平方公里") == "verified"
+    assert status("全省总面积16.96万平方公里。", data, "16.96万平方公里") == "mismatch"
+
+
+SCHOOLS = source(
+    Metric("compulsory.primary_schools", "小学", "所", {2021: 35}),
+    Metric("compulsory.junior_schools", "初级中学", "所", {2021: 14}),
+)
+
+
+@pytest.mark.parametrize(("primary", "expected"), [("35所", "verified"), ("36所", "mismatch")])
+def test_qizhong_xiaoxue_names_the_primary_level_not_zhongxiaoxue(primary, expected):
+    """其中小学35所: the 中 of 其中 makes no 中小学."""
+    text = f"义务教育学校49所（其中小学{primary}、初级中学14所）。"
+    assert status(text, SCHOOLS, primary) == expected
+
+
+DIVISIONS = source(
+    Metric("governance.prefecture_cities", "设区市", "个", {2021: 11}),
+    Metric("governance.counties", "县（市、区）", "个", {2021: 100}),
+)
+
+
+def test_in_a_list_of_counts_each_noun_follows_its_number():
+    """下辖11个设区市、100个县: 设区市 is the noun of 11个, not of 100个."""
+    assert status("全省下辖11个设区市、100个县（市、区）。", DIVISIONS, "100个") == "verified"
+    assert status("全省下辖11个设区市、11个县（市、区）。", DIVISIONS, "11个") != "mismatch"
+    assert status("全省下辖12个设区市、100个县（市、区）。", DIVISIONS, "12个") == "mismatch"
+
+
+BUDGET = source(
+    Metric("fund.general_budget_edu", "一般公共预算教育经费", "万元", {2021: 75128.36}),
+    Metric("fund.per_student_primary", "小学生均一般公共预算教育经费", "元", {2021: 4112.19}),
+)
+
+
+@pytest.mark.parametrize(("amount", "expected"), [("75128.36万元", "verified"), ("75182.36万元", "mismatch")])
+def test_words_in_brackets_do_not_hide_the_name_before_them(amount, expected):
+    text = f"2021年全县一般公共预算教育经费（包括教育事业费，基建经费和教育费附加）为{amount}，同口径比上年下降。"
+    assert status(text, BUDGET, amount) == expected
+
+
+FISCAL = source(Metric("fund.fiscal_edu", "国家财政性教育经费", "万元", {2020: 131870.68, 2021: 89410}))
+
+
+@pytest.mark.parametrize(("change", "expected"), [("32.20%", "derived"), ("23.20%", "inconsistent")])
+def test_a_change_is_of_its_value_not_of_the_previous_value_beside_it(change, expected):
+    """The previous value is misprinted in 元 (so the text alone cannot judge): the change is 89410's."""
+    text = f"2021年，国家财政性教育经费为89410万元，比上年的131870.68元减少{change}。"
+    assert status(text, FISCAL, change) == expected
+
+
+FLOORS = source(
+    Metric("compulsory.primary_floor_area", "小学校舍总面积", "万平方米", {2021: 238.56}),
+    Metric("compulsory.junior_floor_area", "初中校舍总面积", "万平方米", {2021: 217.64}),
+    Metric("compulsory.primary_equipment", "小学仪器设备值", "亿元", {2021: 7.83}),
+    Metric("compulsory.junior_equipment", "初中仪器设备值", "亿元", {2021: 5.42}),
+)
+
+
+@pytest.mark.parametrize(
+    ("area", "equipment", "expected"),
+    [
+        ("456.21万平方米", "13.25亿元", "derived"),  # 238.56 + 217.64 = 456.20, each value rounded
+        ("465.21万平方米", "13.52亿元", "unsupported"),
+    ],
+)
+def test_a_total_of_the_levels_is_the_sum_of_their_values(area, equipment, expected):
+    """义务教育 校舍 = 小学 + 初中: the words name the parts but for their level (仪器设备值)."""
+    text = f"义务教育：校舍总面积{area}，增长10.93%；仪器设备值{equipment}，增长7.64%。"
+    assert (status(text, FLOORS, area), status(text, FLOORS, equipment)) == (expected, expected)
+
+
+INCOME = source(
+    Metric("fund.fiscal_edu", "国家财政性教育经费总收入", "万元", {2021: 109506.12}),
+    Metric("fund.business_income", "事业收入", "万元", {2021: 33844.74}),
+    Metric("fund.other_income", "其他教育经费", "万元", {2021: 1331.47}),
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"), [("144682.33万元", "derived"), ("144862.33万元", "unsupported")]
+)
+def test_a_total_named_as_one_adds_up_values_of_any_name(total, expected):
+    assert status(f"2021年，全区地方教育经费总收入{total}。", INCOME, total) == expected
+
+
+KINDERGARTENS = source(
+    Metric("preschool.public_kindergartens", "公办幼儿园", "所", {2021: 22}),
+    Metric("preschool.private_kindergartens", "民办幼儿园", "所", {2021: 13}),
+    Metric("governance.county_units", "县直教育体育业务单位", "个", {2021: 3}),
+)
+
+
+def test_a_wrong_count_of_a_named_metric_is_no_sum_of_others():
+    """公办幼儿园25所 is not 22所 + 3个 of another metric: the words name 公办幼儿园 (22)."""
+    assert status("全县有公办幼儿园25所。", KINDERGARTENS, "25所") == "mismatch"
+    assert status("全县有公办幼儿园22所。", KINDERGARTENS, "22所") == "verified"
+
+
+SHARES = source(
+    Metric("preschool.kindergartens", "幼儿园", "万所", {2021: 29.48}),
+    Metric("preschool.inclusive_kindergartens", "普惠性幼儿园", "万所", {2021: 24.47}),
+)
+
+
+@pytest.mark.parametrize(("share", "expected"), [("83.00%", "derived"), ("80.30%", "unsupported")])
+def test_a_share_of_rounded_values_may_differ_from_their_quotient_in_the_last_digit(share, expected):
+    """24.47 / 29.48 = 83.006%, yet 24.465–24.475 over 29.475–29.485 reaches 83.00%."""
+    text = f"全国共有幼儿园29.48万所。其中，普惠性幼儿园24.47万所，占全国幼儿园的比例{share}。"
+    assert status(text, SHARES, share) == expected
+
+
+CHILDREN = source(
+    Metric("preschool.children", "学前教育在园幼儿", "万人", {2020: 4818.27, 2021: 4805.21}),
+    Metric("preschool.inclusive_children", "普惠性幼儿园在园幼儿", "万人", {2020: 4082.83, 2021: 4218.20}),
+)
+
+
+@pytest.mark.parametrize(("points", "expected"), [("3.05个百分点", "derived"), ("3.50个百分点", "mismatch")])
+def test_the_change_of_a_share_is_the_change_of_the_quotient_of_its_values(points, expected):
+    """87.78% = 4218.20 / 4805.21; last year's share 4082.83 / 4818.27 = 84.74%: up 3.05 points."""
+    text = f"其中，普惠性幼儿园在园幼儿4218.20万人，占全国在园幼儿的比例87.78%，比上年提高{points}。"
+    assert status(text, CHILDREN, points) == expected
+
+
+STUDENTS = source(
+    Metric("conditions.students_all_levels", "全市各级各类学校在校生人数", "人", {2020: 1072562}),
+    Metric("preschool.children", "在校幼儿数", "人", {2020: 226274, 2021: 242747}),
+    Metric("compulsory.primary_students", "小学在校生人数", "人", {2020: 621791, 2021: 633683}),
+    Metric("compulsory.junior_students", "初中在校生人数", "人", {2020: 243085, 2021: 255570}),
+    Metric("special_ed.students", "特殊教育学校在校生人数", "人", {2021: 1130}),
+)
+
+
+@pytest.mark.parametrize(("change", "expected"), [("60568人", "derived"), ("60586人", "mismatch")])
+def test_the_change_of_a_total_held_last_year_and_summed_this_year(change, expected):
+    """This year's total is the sum of its parts (one part has no value last year); last year's is in the data."""
+    text = f"全市各级各类学校在校生人数1133130人，比去年增加{change}。"
+    assert status(text, STUDENTS, "1133130人") == "derived"
+    assert status(text, STUDENTS, change) == expected
+
+
+REPEAT = source(
+    Metric("fund.general_budget_edu", "一般公共预算教育经费", "万元", {2020: 73991}),
+    Metric("fund.operating", "教育事业费", "万元", {2021: 61554}),
+)
+
+
+def test_a_figure_stated_again_under_the_same_name_is_the_figure_the_text_proved():
+    first = "一般公共预算教育经费64469万元（教育事业费61554万元，基本建设经费2569万元，教育费附加346万元）。"
+    again = "2021年全县一般公共预算教育经费为{}，与上年的73991万元相比增长。"
+    found = [
+        f for f in check_text(first + again.format("64469万元"), REPEAT).findings if f.text == "64469万元"
+    ]
+    assert [f.status for f in found] == ["derived", "derived"]
+    assert "text:same" in found[1].source
+    found = [
+        f for f in check_text(first + again.format("64496万元"), REPEAT).findings if f.text == "64496万元"
+    ]
+    assert found[0].status == "unsupported"
+
+
+@pytest.mark.parametrize(("total", "expected"), [("49所", "derived"), ("50所", "unsupported")])
+def test_teaching_points_in_ge_add_up_with_schools_in_suo(total, expected):
+    text = f"义务教育学校{total}（其中小学35所、教学点校点7个、初级中学7所）。"
+    assert status(text, source(), total) == expected
+
+
+VOCATIONAL = SourceData(
+    report=REPORT,
+    metrics=(Metric("vocational.per_student_funds", "中职生均经费", "元", {2021: 5377.93}, Target(4000)),),
+)
+
+
+@pytest.mark.parametrize(("gap", "expected"), [("1377.93元", "derived"), ("1737.93元", "unsupported")])
+def test_the_excess_over_the_standard_of_the_value_just_stated(gap, expected):
+    text = f"2021年，我县职业中等专业学校共计拨付875.53万元，生均经费为5377.93元，高出标准{gap}。"
+    assert status(text, VOCATIONAL, gap) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("39.44%", "derived"), ("39.04%", "inconsistent")])
+def test_a_share_of_two_counts_named_before_it(share, expected):
+    text = (
+        "2021年，我县职业中等专业学校招生共计909人，普通高中招生1396人，高中阶段共招生2305人，"
+        f"职业中等专业学校招生人数占高中阶段招生人数比例为{share}。"
+    )
+    assert status(text, source(), share) == expected
+
+
+LEVELS = source(
+    Metric("preschool.kindergartens_public", "公办幼儿园", "所", {2021: 52}),
+    Metric("preschool.kindergartens_private", "民办幼儿园", "所", {2021: 31}),
+    Metric("compulsory.primary_schools", "普通小学", "所", {2021: 49}),
+    Metric("compulsory.junior_schools", "普通初中", "所", {2021: 28}),
+    Metric("vocational.schools", "中等职业学校", "所", {2021: 7}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("2021年，全市共有义务教育阶段学校77所。", "77所", "derived"),  # 普通小学 + 普通初中
+        ("2021年，全市共有义务教育阶段学校80所。", "80所", "unsupported"),
+        ("我县有幼儿园83所（公办52所，民办31所）。", "83所", "derived"),
+        # 幼儿园90所 is not 52 + 31 + 7 of 中等职业学校: 幼儿园 names no 中职
+        ("我县有幼儿园90所。", "90所", "unsupported"),
+    ],
+)
+def test_a_total_adds_up_the_values_its_words_name_or_the_levels_of_its_level(text, figure, expected):
+    assert status(text, LEVELS, figure) == expected
+
+
+PLANNED = source(
+    Metric("fund.budget_edu", "安排教育经费", "亿元", {2021: 1.4449, 2022: 1.5136}),
+    Metric("fund.budget_edu_initial", "年初预算安排教育经费", "亿元", {2023: 1.4193}),
+)
+
+
+def test_the_value_of_another_metric_of_another_year_is_no_value_of_the_year_stated():
+    text = "2021年安排教育经费1.4449亿元，2022年安排教育经费{}，同比增长4.75%。"
+    assert status(text.format("1.5136亿元"), PLANNED, "1.5136亿元") == "verified"
+    assert status(text.format("1.4193亿元"), PLANNED, "1.4193亿元") == "mismatch"
+
+
+PER_STUDENT = SourceData(
+    report=ReportInfo(region="某市", level="city", round=2023, period=2022, issuer="某市人民政府"),
+    metrics=(
+        Metric(
+            "fund.per_student_vocational",
+            "中等职业学校生均一般公共预算教育经费",
+            "元",
+            {2021: 30355.33, 2022: 31504.20},
+        ),
+        Metric(
+            "fund.per_student_senior",
+            "普通高中生均一般公共预算教育经费",
+            "元",
+            {2021: 24586.43, 2022: 27100.44},
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("27100.44元", "verified"), ("31504.20元", "mismatch")])
+def test_a_value_of_another_level_than_the_one_its_statement_names(value, expected):
+    """普通高中由上年的…增加到31504.20元: 31504.20 is 中职's, the statement is of 普通高中."""
+    text = f"中等职业学校由上年30355.33元增加到31504.20元。\n\n普通高中由上年的24586.43元增加到{value}，增长10.23%。"
+    found = [f for f in check_text(text, PER_STUDENT).findings if f.text == value]
+    assert found[-1].status == expected
+
+
+SECTIONS = source(
+    Metric("compulsory.primary_admissions", "小学招生", "万人", {2020: 3.1343, 2021: 3.96}),
+    Metric("compulsory.junior_admissions", "初中招生", "万人", {2020: 2.8342, 2021: 2.96}),
+    Metric("compulsory.primary_equipment", "小学仪器设备值", "亿元", {2021: 7.83}),
+    Metric("compulsory.junior_equipment", "初中仪器设备值", "亿元", {2021: 5.42}),
+)
+
+
+@pytest.mark.parametrize(
+    ("primary", "junior", "statuses"),
+    [
+        ("7.83亿元", "5.42亿元", ("verified", "verified")),
+        ("7.83亿元", "7.83亿元", ("verified", "mismatch")),  # the 初中 section states 小学's value
+    ],
+)
+def test_a_figure_with_no_level_in_its_statement_is_of_its_section_s_level(primary, junior, statuses):
+    text = f" ——小学。招生3.96万人；仪器设备值{primary}，增长6.89%。 ——初中。招生2.96万人；仪器设备值{junior}，增长8.58%。"
+    found = [f.status for f in check_text(text, SECTIONS).findings if f.text.endswith("亿元")]
+    assert tuple(found) == statuses
+
+
+def test_last_year_s_value_in_a_section_is_flagged():
+    text = " ——小学。招生{}，比上年增加8257人。"
+    assert status(text.format("3.96万人"), SECTIONS, "3.96万人") in ("verified", "derived")
+    assert status(text.format("3.13万人"), SECTIONS, "3.13万人") == "mismatch"
+
+
+OWN_GROWTH = source(
+    Metric("fund.per_student_primary", "普通小学生均经费", "元", {2021: 8445.63}),
+    Metric("fund.per_student_primary_growth", "普通小学生均经费比上年增长", "%", {2021: 16.52}),
+    Metric("fund.per_student_junior", "普通初中生均经费", "元", {2021: 9664.01}),
+    Metric("fund.per_student_junior_growth", "普通初中生均经费比上年增长", "%", {2021: 20.09}),
+    Metric("fund.recurrent_revenue_growth", "财政经常性收入比上年增长", "%", {2021: 2.19}),
+)
+
+
+@pytest.mark.parametrize(("growth", "expected"), [("20.09%", "verified"), ("2.19%", "mismatch")])
+def test_the_growth_of_a_value_with_no_earlier_value_is_its_own_growth_figure(growth, expected):
+    """2.19% is 财政经常性收入's growth, not 普通初中生均经费's (20.09%), though both are in the data."""
+    text = f"普通小学生均经费为8445.63元，比上年增长16.52%，普通初中生均经费为9664.01元，比上年增长{growth}。"
+    assert status(text, OWN_GROWTH, growth) == expected
+
+
+SPLIT = (
+    "现有各级各类学校{}。其中：高级中学1所，完全中学1所，中等职业学校1所；义务教育学校73所，其中：初级中学9所，"
+    "九年一贯制学校9所，完全小学39所，教学点15个，特殊教育学校1所；幼儿园35所，其中：公办幼儿园22所，民办幼儿园13所。"
+)
+
+
+@pytest.mark.parametrize(("total", "expected"), [("111所", "derived"), ("121所", "unchecked")])
+def test_a_total_broken_down_in_the_next_sentence_item_by_item(total, expected):
+    """1 + 1 + 1 + 73 + 35: each item's own 其中 list is not counted again."""
+    assert [f.status for f in check_text(SPLIT.format(total)).findings if f.text == total] == [expected]
+
+
+def test_several_totals_split_by_level_in_the_next_sentence_are_no_list_of_parts():
+    text = "全省共有基础教育学校14667所，招生304.45万人，专任教师79.55万人。其中，幼儿园7608所，在园幼儿253.90万人，专任教师15.94万人。"
+    assert not check_text(text).problems
+
+
+KINDERGARTEN_CHILDREN = source(
+    Metric("preschool.public_children", "公办幼儿园幼儿", "人", {2021: 6590}),
+    Metric("preschool.private_children", "民办幼儿园在园幼儿", "人", {2021: 4722}),
+)
+
+
+def test_a_bare_count_of_people_is_in_people():
+    (count,) = [f for f in find_figures("全县在园幼儿11312，其中公办幼儿园幼儿6590人。") if f.value == 11312]
+    assert count.unit == "人"
+    assert [f.unit for f in find_figures("第11312号") if f.value == 11312] != ["人"]
+
+
+@pytest.mark.parametrize(("total", "expected"), [("11312", "derived"), ("11321", "unsupported")])
+def test_all_children_are_the_public_and_the_private_ones(total, expected):
+    """全县在园幼儿 names 民办幼儿园在园幼儿 but for 民办: the total of the two, not the private ones."""
+    text = f"全县在园幼儿{total}，其中公办幼儿园52所，幼儿6590人；民办幼儿园31所，在园幼儿4722人。"
+    assert status(text, KINDERGARTEN_CHILDREN, total) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("58.26%", "derived"), ("58.62%", "unchecked")])
+def test_a_share_of_counts_stated_sentences_before_it(share, expected):
+    text = (
+        f"全县在园幼儿11312人，其中公办幼儿园52所，幼儿6590人；民办幼儿园31所，在园幼儿4722人，毛入园率为93%。"
+        f"公办幼儿园在园人数占比为{share}。"
+    )
+    assert [f.status for f in check_text(text).findings if f.text == share] == [expected]
+
+
+STAGES = SourceData(
+    report=ReportInfo(region="某市", level="city", round=2024, period=2023, issuer="某市人民政府"),
+    metrics=(
+        Metric("preschool.kindergartens", "幼儿园", "所", {2023: 81}),
+        Metric("compulsory.primary_schools", "普通小学", "所", {2023: 49}),
+        Metric("compulsory.junior_schools", "普通初中", "所", {2023: 28}),
+        Metric("highschool.schools", "普通高中", "所", {2023: 6}),
+        Metric("vocational.schools", "中等职业学校", "所", {2023: 2}),
+        Metric("special_ed.schools", "特殊教育学校", "所", {2023: 1}),
+    ),
+)
+
+
+@pytest.mark.parametrize(("total", "expected"), [("8所", "derived"), ("7所", "unsupported")])
+def test_a_sum_of_stages_holds_only_the_stages_of_the_stage_named(total, expected):
+    """高中阶段 = 普通高中 + 中职: 7所 is not 6 + 1 of 特殊教育."""
+    assert status(f"2023年，全市高中阶段共有学校{total}。招生8057人。", STAGES, total) == expected
+
+
+def test_a_part_and_its_own_breakdown_are_not_added_up():
+    whole = Metric("highschool.schools", "普通高中学校", "所", {2023: 2})
+    private = Metric("highschool.private_schools", "普通高中学校(民办)", "所", {2023: 1})
+    vocational = Metric("vocational.schools", "中等职业学校", "所", {2023: 1})
+    fits = lambda total, slack: total == 3  # noqa: E731
+    assert metric_sum("所", [whole, private], 2023, fits) is None
+    assert metric_sum("所", [whole, vocational], 2023, fits) == (whole, vocational)
+
+
+TEACHERS = source(
+    Metric("highschool.exam_candidates", "普通高中报考人数", "人", {2021: 1686}),
+    Metric("vocational.enrolment", "职业中等专业学校在校生", "人", {2021: 1628}),
+    Metric("vocational.teachers", "中职配备教师", "人", {2021: 82}),
+)
+
+
+@pytest.mark.parametrize(("teachers", "expected"), [("82人", "verified"), ("1686人", "mismatch")])
+def test_a_value_of_a_metric_its_words_name_nothing_of(teachers, expected):
+    """配备教师1686人: 1686 is 普通高中报考人数, the words name 中职配备教师 all but its level."""
+    text = f"2021年，八个专业1628名学生配备教师{teachers}，师生比为1:19.85。"
+    assert status(text, TEACHERS, teachers) == expected
