@@ -16,6 +16,8 @@ from pathlib import Path
 from drafter.carry.types import LastParagraph, LastTable
 from drafter.core.errors import InputError
 from drafter.core.inputs import TEXT_NOTES, decode_text, read_bytes
+from drafter.documents.legacy import convert_to_docx
+from drafter.documents.read import read_document
 from drafter.export.docx_revisions import WordParagraph, read_body
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -78,16 +80,12 @@ def _refuse_suffix(path: Path, suffix: str) -> None:
 def _document_blocks(path: Path) -> tuple[list[Block], bytes, int, str]:
     """A PDF or a saved web page through drafter.documents: its paragraphs (page numbers, running headers and the
     site's menus gone); the redline is then laid out as a plain 公文, like a .md/.txt one."""
-    from drafter.documents.read import read_document
-
     document = read_document(path)
     return [LastParagraph(p.text) for p in document.paragraphs], b"", 0, document.note
 
 
 def _converted_blocks(path: Path, data: bytes, suffix: str) -> tuple[list[Block], bytes, int, str]:
     """An old Word/WPS file converted to .docx by LibreOffice, then read (and later revised) as that .docx."""
-    from drafter.documents.legacy import convert_to_docx
-
     converted = convert_to_docx(path, data, "doc" if suffix == ".doc" else "wps")
     with tempfile.TemporaryDirectory(prefix="drafter-last-") as tmp:
         target = Path(tmp) / "last.docx"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.review.types import MetricsFile, MetricsPlan
+from drafter.source.load import load_source
 
 METRICS_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 REGION_WINDOW = 400  # characters at the start of a report in which its region is named (title, issuer)
@@ -13,8 +14,6 @@ REGION_WINDOW = 400  # characters at the start of a report in which its region i
 
 def plan_metrics(paths: list[Path]) -> MetricsPlan:
     """One file → used for every report; several files or a folder → matched to reports by region name."""
-    from drafter.source.load import load_source
-
     if not paths:
         return MetricsPlan(mode="none")
     files = [f for path in paths for f in (_metrics_in(path) if path.is_dir() else [path])]
