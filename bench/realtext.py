@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
+BLIND = ("holdout", "holdout2")  # the splits nobody tunes on: holdout2 was gathered after holdout had been seen
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
