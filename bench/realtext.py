@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
-BLIND = ("holdout", "holdout2")  # the splits nobody tunes on: holdout2 was gathered after holdout had been seen
+# the splits nobody tunes on: holdout2 was gathered after holdout had been seen
+BLIND = ("holdout", "holdout2")
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
