@@ -1,4 +1,4 @@
-"""How well the checker reads real text that nobody on the project wrote (eval/realtext), split dev | holdout.
+"""How well the checker reads real text that nobody on the project wrote (eval/realtext), split dev | holdout | holdout2.
 
 1. Real defects, text alone: the labelled defects of every document found (status mismatch/inconsistent on
    the labelled span), and the correct paragraphs (no labelled defect) that carry any flag.
@@ -10,7 +10,7 @@
 4. Our own offline drafts: flagged figures and wrong claims under --metrics (must be 0 but for the one
    real unit error kept in examples/anyue-2023.yaml).
 
-    .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|all] [--per-doc 3] [--seed 7] [-v]
+    .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|holdout2|all] [--per-doc 3] [--seed 7] [-v]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planting import TYPES, eligible, plant, spots  # noqa: E402
-from realtext import RealDoc, load  # noqa: E402
+from realtext import BLIND, RealDoc, load  # noqa: E402
 
 from drafter.checker.check import check_text  # noqa: E402
 from drafter.core.types import PROBLEM_STATUSES, CheckReport, SourceData  # noqa: E402
@@ -282,12 +282,12 @@ def data_claims(pairs: list[tuple[RealDoc, SourceData]], verbose: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", *BLIND, "all"), default="dev")
     parser.add_argument("--per-doc", type=int, default=3, help="planted errors per type and document")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    splits = ("dev", "holdout") if args.split == "all" else (args.split,)
+    splits = ("dev", *BLIND) if args.split == "all" else (args.split,)
     for split in splits:
         docs = load(split)
         print(f"== {split}: {len(docs)} documents of eval/realtext")
