@@ -407,3 +407,54 @@ def test_a_value_of_a_metric_its_words_name_nothing_of(teachers, expected):
     """配备教师1686人: 1686 is 普通高中报考人数, the words name 中职配备教师 all but its level."""
     text = f"2021年，八个专业1628名学生配备教师{teachers}，师生比为1:19.85。"
     assert status(text, TEACHERS, teachers) == expected
+
+
+RATES = source(
+    Metric(
+        "compulsory.junior_teacher_qualified_rate", "初中专任教师学历合格率", "%", {2021: 99.66, 2020: 99.55}
+    ),
+    Metric(
+        "compulsory.junior_teacher_higher_degree_share",
+        "初中高学历(本科及以上)教师比例",
+        "%",
+        {2021: 89.56, 2020: 86.97},
+    ),
+)
+
+
+@pytest.mark.parametrize(("first", "expected"), [("0.11个", "derived"), ("0.21个", "mismatch")])
+def test_a_list_of_changes_after_a_spaced_list_of_rates_pairs_them_in_order(first, expected):
+    text = (
+        f"初中专任教师学历合格率及初中高学历(本科及以上)教师比例分别达到99.66% 、89.56% ,"
+        f"分别比上年提高{first}、2.59个百分点。"
+    )
+    assert status(text, RATES, first) == expected
+    assert status(text, RATES, "2.59个百分点") == "derived"
+
+
+PRESCHOOL = source(Metric("preschool.children", "学前教育在园幼儿", "万人", {2021: 4093.0, 2020: 4627.5}))
+
+
+@pytest.mark.parametrize(("change", "expected"), [("534.5万", "derived"), ("543.5万", "mismatch")])
+def test_wan_after_a_count_of_children_is_ten_thousand_children(change, expected):
+    text = f"2021年学前教育在园幼儿4093万,较上年减少{change}。"
+    assert status(text, PRESCHOOL, "4093万") == "verified"
+    assert status(text, PRESCHOOL, change) == expected
+
+
+PROBLEMS = {"mismatch", "unsupported", "inconsistent"}
+FUNDS = source(
+    Metric(
+        "fund.per_student_vocational",
+        "中等职业学校生均一般公共预算教育经费",
+        "元",
+        {2021: 14609.52, 2020: 12530.03},
+    )
+)
+
+
+@pytest.mark.parametrize(("base", "expected"), [("12,530.03", {"verified"}), ("12,350.03", PROBLEMS)])
+def test_a_previous_value_printed_without_its_unit(base, expected):
+    text = f"1幼儿园为3,364.22元。\n\n2中等职业学校生均一般公共预算教育经费为14,609.52元,比上年的{base}增加2,079.49元。"
+    assert status(text, FUNDS, base) in expected
+    assert status(text, FUNDS, "1") == "ignored"  # 1幼儿园: a list number that lost its 、

@@ -37,6 +37,7 @@ IGNORED_WHY = {
     "ordinal": "序数/排名",
     "name": "名称或专有名词中的数字",
     "phone": "电话号码",
+    "address": "地址或邮编",
     "duration": "时长",
     "word": "数词（非统计数字）",
     "ratio": "比例式",
