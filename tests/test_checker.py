@@ -75,6 +75,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "142.689万元",
             "≥4942.289万元",
         ),
+        (  # a bracket before the part's own words hides nothing
+            "total_below_part",
+            "2023年一般公共预算教育经费为142.689万元。全年下达（含中央和省级）资助资金4942.289万元。",
+            "142.689万元",
+            "≥4942.289万元",
+        ),
         ("stated_target", "生均经费16477.24元，超出省定12000元标准35.3%。", "35.3%", "37.3%"),
         ("stated_target", "普惠性幼儿园覆盖率78.5%，高于省定80%的目标。", "78.5%", ""),
     ],
@@ -114,6 +120,11 @@ def test_rule_flags(rule, text, figure, expected):
         ("listed_total", "在籍学生404人（其中送教上门46人），随班就读371人，有42人无需求。"),
         ("score_total", "总得分为12分。\n得分：4分\n得分：8分\n"),
         ("total_below_part", "一般公共预算教育经费3217.77亿元，地方教育经费总投入4918.76亿元。"),
+        (  # the words in the bracket name what the total holds, not the amount after it
+            "total_below_part",
+            "其中，国家财政性教育经费（主要包括一般公共预算安排的教育经费，社会服务收入用于教育的经费等）为4453万元。"
+            "一般公共预算教育经费3335.17万元。",
+        ),
         (
             "stated_target",
             "全市公办普通高职高专生均一般公共预算教育经费16477.24元，超出省定12000元标准37.3%。",
