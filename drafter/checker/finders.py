@@ -18,6 +18,7 @@ from drafter.figures.numbers import convert, family, find_figures, same_family, 
 
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
+RATIO_WORDS = re.compile(r"生师比|师生比|学生与(?:专任)?教师(?:之)?比")
 SHARE_WORDS = re.compile(r"占|比例|比重|占比")
 TOTAL_NAME = re.compile(r"总收入|总投入|总支出|总计|合计|共计|总数|总量|各级各类")
 KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
@@ -132,10 +133,13 @@ class Finders:
         )
 
     def _institutions(self, i: int) -> list[Metric]:
-        """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts."""
+        """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts (never
+        a count of classes: 班级数 is in 个 too)."""
         unit = self.doc.figures[i].unit
         other = {"所": "个", "个": "所"}.get(unit)
-        return [m for m in self.source.metrics if other and m.values and m.unit == other]
+        if other is None or "班" in self.words(i)[0]:
+            return []
+        return [m for m in self.source.metrics if m.values and m.unit == other and "班" not in m.label]
 
     def share_hit(self, i: int, near: str, sent: str) -> Link | None:
         """公办幼儿园在园人数占比为58.26%: one metric's value as a share of another's, the part named by the words."""
@@ -170,10 +174,14 @@ class Finders:
         )
 
     def ratio_hit(self, i: int, near: str, sent: str) -> Link | None:
-        """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比)."""
+        """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比, or in a table
+        column 学生与专任教师比)."""
         f = self.doc.figures[i]
-        if f.unit or not re.search(r"生师比|师生比", self.doc.lead(i)[-8:]):
+        if f.unit or not (
+            RATIO_WORDS.search(self.doc.lead(i)[-8:]) or RATIO_WORDS.search(near.split("|")[0])
+        ):
             return None
+        near, sent = RATIO_WORDS.sub("", near), RATIO_WORDS.sub("", sent)  # 学生与专任教师比 names both
         year = self.claim_year(i) or self.source.report.period
         of_kind = [
             m

@@ -348,6 +348,8 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the words that name a figure
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it)."""
+    if i in doc.cells:  # a table cell: its row label and its column heading
+        return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
     nxt = doc.in_sentence(i, before=False)
