@@ -458,3 +458,24 @@ def test_a_previous_value_printed_without_its_unit(base, expected):
     text = f"1幼儿园为3,364.22元。\n\n2中等职业学校生均一般公共预算教育经费为14,609.52元,比上年的{base}增加2,079.49元。"
     assert status(text, FUNDS, base) in expected
     assert status(text, FUNDS, "1") == "ignored"  # 1幼儿园: a list number that lost its 、
+
+
+STAGE = SourceData(
+    report=ReportInfo(region="某县", level="county", round=2025, period=2024, issuer="某县教育局"),
+    metrics=(
+        Metric("highschool.stage_admissions", "高中段教育招生", "人", {2023: 2812}),
+        Metric("highschool.schools", "普通高中学校", "所", {2024: 5}),
+        Metric("highschool.admissions", "普通高中招生", "人", {2024: 2500}),
+        Metric("vocational.schools", "中等职业教育学校", "所", {2024: 1}),
+        Metric("vocational.admissions", "中等职业教育招生", "人", {2024: 633}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("schools", "change", "expected"),
+    [("6所", "321人", ("derived", "derived")), ("7所", "312人", ("unsupported", "mismatch"))],
+)
+def test_gaozhongduan_is_the_high_school_stage_not_the_general_high_school(schools, change, expected):
+    text = f"全县高中段教育(包括普通高中和中职)共有学校{schools};招生3133人,比上年增加{change}。"
+    assert (status(text, STAGE, schools), status(text, STAGE, change)) == expected
