@@ -479,3 +479,32 @@ STAGE = SourceData(
 def test_gaozhongduan_is_the_high_school_stage_not_the_general_high_school(schools, change, expected):
     text = f"全县高中段教育(包括普通高中和中职)共有学校{schools};招生3133人,比上年增加{change}。"
     assert (status(text, STAGE, schools), status(text, STAGE, change)) == expected
+
+
+CLASSES = SourceData(
+    report=ReportInfo(region="某区", level="county", round=2021, period=2020, issuer="某区教育局"),
+    metrics=(
+        Metric("compulsory.classes_spring", "2020年春季学期义务教育阶段班级", "个", {2020: 359}),
+        Metric("compulsory.classes", "2020年秋季学期义务教育阶段班级", "个", {2020: 371}),
+        Metric("compulsory.large_class_count", "2020年秋季学期剩余大班额班级", "个", {2020: 32}),
+        Metric("compulsory.large_classes_new", "新增大班额班级(某小学二年级)", "个", {2020: 1}),
+        Metric("compulsory.super_large_class_count", "2020年秋季学期超大班额班级", "个", {2020: 0}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("new", "share", "none", "expected"),
+    [
+        ("1个", "8.6%", "0", ("verified", "derived", "verified")),
+        ("2个", "7.6%", "2", ("mismatch", "unsupported", "mismatch")),
+    ],
+)
+def test_a_share_after_a_count_is_of_that_count_and_a_new_count_is_a_count_of_its_own(
+    new, share, none, expected
+):
+    text = (
+        f"2020年秋季学期,全区义务教育阶段共有371个班级。还剩余32个大班额班级(其中某小学二年级新增{new}大班额班级),"
+        f"占班级比例{share};超大班额班级为{none} 。"
+    )
+    assert (status(text, CLASSES, new), status(text, CLASSES, share), status(text, CLASSES, none)) == expected

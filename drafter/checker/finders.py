@@ -152,7 +152,11 @@ class Finders:
             for m in self.source.metrics
             if m.unit not in ("%", "个百分点") and year in m.values and m.values[year] > 0
         ]
-        parts = [m for m in counts if self.labels.score(m.key, near, sent) >= WEAK_LABEL]
+        parts = [
+            m
+            for m in counts
+            if self.labels.score(m.key, near, sent) >= WEAK_LABEL or m.key in self._counted_before(i)
+        ]
         found = [
             (p, w)
             for p in parts
@@ -172,6 +176,20 @@ class Finders:
             key=f"{p.key}|{w.key}",
             year=year,
         )
+
+    def _counted_before(self, i: int) -> set[str]:
+        """还剩余32个大班额班级（其中…新增1个…），占班级比例8.6%: a share with no part named in its own words is of
+        the count stated before it (outside brackets)."""
+        lead = self.doc.lead(i)
+        if not re.search(r"(?:^|[，,])(?:占|所占)[^，,、]*$", lead):
+            return set()
+        for j in reversed(self.doc.in_sentence(i)):
+            between = self.doc.text[self.doc.figures[j].end : self.doc.figures[i].start]
+            if between.count("）") > between.count("（"):
+                continue  # inside a bracket: 其中…新增1个
+            link = self.links.get(j)
+            return {link.key} if link is not None and link.status == "verified" and link.key else set()
+        return set()
 
     def ratio_hit(self, i: int, near: str, sent: str) -> Link | None:
         """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比, or in a table

@@ -24,7 +24,7 @@ from drafter.figures.numbers import (
     same_family,
 )
 
-CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
+CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 

@@ -306,10 +306,20 @@ _PEOPLE_BEFORE = re.compile(
 _CHANGE_OF_PREV = re.compile(r"[，,]?(?:比|较)(?:上年|上一年|去年)(?:同期)?(?:增加|减少|增长|下降)了?")
 
 
+_COUNTED_BEFORE = re.compile(r"(?:班级|班额|学校|幼儿园)(?:数)?(?:为|有|共有|共)$")
+
+
 def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
-    """全县在园幼儿11312，其中…: a whole number right after a count of people, with no unit of its own, is 人."""
+    """全县在园幼儿11312，其中…: a whole number right after a count of people, with no unit of its own, is 人;
+    超大班额班级为0 is in 个, 学校数为12 in 所."""
     out = list(figures)
     for k, f in enumerate(out):
+        bare = (
+            not f.unit
+            and not f.ignored
+            and f.decimals == 0
+            and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
+        )
         if (
             not f.unit
             and not f.ignored
@@ -319,6 +329,8 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
             and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
         ):
             out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
+        elif bare and (counted := _COUNTED_BEFORE.search(norm[max(0, f.start - 8) : f.start])):
+            out[k] = replace(f, unit="个" if "班" in counted.group(0) else "所")  # 超大班额班级为0
         elif f.unit in ("万", "亿") and not f.ignored:
             # 在园幼儿4093万，较上年减少534.5万: 万 of people, and the change of it in 万 too
             prev = out[k - 1] if k else None
