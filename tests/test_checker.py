@@ -66,6 +66,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "52.3%",
             "52.5%",
         ),
+        (  # the whole stated sentences before, named after 占
+            "stated_share",
+            "教育经费总收入18.98亿元。其中：政府性基金预算安排的教育经费收入0.12亿元，占总收入的0.32%。",
+            "0.32%",
+            "0.63%",
+        ),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部338个。", "391个", "381个"),
         ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，民办幼儿园23所。", "53所", "58所"),
         ("score_total", "总得分为96.15分。\n得分：4分\n得分：8分\n", "96.15分", "12.00分"),
@@ -115,6 +121,7 @@ def test_rule_flags(rule, text, figure, expected):
         ),  # one value: no check
         ("stated_share", "民办义务教育在校生3534人，占全市义务教育阶段总在校生数113369人的3.12%。"),
         ("stated_share", "全省122个县（市、区）中，116个实现不低于当地公务员，占比95.08%。"),
+        ("stated_share", "教育经费总收入18.98亿元。其中：事业收入2.20亿元，占总收入的11.59%。"),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部348个。"),
         ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，普惠性民办幼儿园13所。"),  # a subset
         ("listed_total", "在籍学生404人（其中送教上门46人），随班就读371人，有42人无需求。"),

@@ -344,6 +344,30 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             reading.text[reading.figures[before[-1]].end : reading.figures[i].start]
         ):
             c.own = before[-1]
+        elif before and whole_span and (whole := _whole_stated_before(reading, before[-1], i)) is not None:
+            c.parts = (before[-1], whole)
+
+
+def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
+    """收入0.12亿元，占总收入的0.32%, 总收入18.98亿元 stated sentences before: the last figure of the paragraph, before
+    the share's sentence, whose own words end with the whole the share names."""
+    between = reading.text[reading.figures[part].end : reading.figures[i].start]
+    named = re.fullmatch(
+        r"[，,]?占(?:到|了)?([\u4e00-\u9fff]{2,12}?)的?(?:比例|比重)?(?:为|是|达到|达)?", between
+    )
+    if named is None:
+        return None
+    s, _ = reading.sentence(reading.figures[i].start)
+    p, _ = reading.paragraph(s)
+    unit = reading.figures[part].unit
+    for j in reversed(reading.between(p, s)):
+        g = reading.figures[j]
+        if same_family(g.unit, unit) and re.search(
+            re.escape(named.group(1)) + r"(?:为|达到|达|是|共)?$",
+            reading.text[max(p, g.start - 16) : g.start],
+        ):
+            return j
+    return None
 
 
 # ---------------------------------------------------------------- totals: their parts
