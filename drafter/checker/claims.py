@@ -438,7 +438,7 @@ NEXT_PARTS = re.compile(r"[ \t]*。[ \t]*其中[：:，,]?")  # in the same para
 def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
     """现有各级各类学校111所。其中：高级中学1所，完全中学1所；义务教育学校73所，其中：初级中学9所…；幼儿园35所，
     其中：…。 — the one figure of its sentence, broken down from the next: one part per listed item, the items'
-    own 其中 lists left out, up to the end of that sentence (。) or paragraph."""
+    own 其中 lists and brackets left out, up to the end of that sentence (。) or paragraph."""
     for i, c in claims.items():
         f = reading.figures[i]
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
@@ -461,7 +461,11 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 nested = True  # the item's own breakdown
             last = reading.figures[j].end
             cj = claims.get(j)
-            if nested or cj is None or cj.kind == "change" or cj.role == "base":
+            listed = reading.text[start.end() : reading.figures[j].start]
+            bracketed = listed.count("（") > listed.count(
+                "）"
+            )  # 小学281所（含97个教学点）, 幼儿园177所（公办58所…）
+            if nested or bracketed or cj is None or cj.kind == "change" or cj.role == "base":
                 continue
             if _adds_to(reading.figures[j].unit, f.unit):
                 parts.append(j)
