@@ -73,6 +73,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "0.63%",
         ),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部338个。", "391个", "381个"),
+        (  # 新增 with no comparison is a count of new things; the counted noun before 其中
+            "listed_total",
+            "建成后将新增3.2万个学位，其中甲区17000个、乙区16170个。",
+            "3.2万个",
+            "3.3万个",
+        ),
         (  # the items' own brackets are no items of the list
             "listed_total",
             "全县共有各级各类学校487所。其中初级中学20所，小学300所（含97个教学点），幼儿园177所（公办58所，民办119所）。",
@@ -130,6 +136,7 @@ def test_rule_flags(rule, text, figure, expected):
         ("stated_share", "教育经费总收入18.98亿元。其中：事业收入2.20亿元，占总收入的11.59%。"),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部348个。"),
         ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，普惠性民办幼儿园13所。"),  # a subset
+        ("listed_total", "建成后将新增3.3万个学位，其中甲区17000个、乙区16170个。"),
         (
             "listed_total",
             "全县共有各级各类学校487所。其中初级中学20所，小学290所（含97个教学点），幼儿园177所（公办58所，民办119所）。",

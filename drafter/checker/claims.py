@@ -374,7 +374,8 @@ def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
 def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
     for k, i in enumerate(idxs):
         c, f = claims[i], reading.figures[i]
-        if c.kind not in ("value", "total") or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+        counted = c.kind in ("value", "total") or c.kind == "change" and _new_count(reading, i)
+        if not counted or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
         tail = reading.tail(i)
         if PARTS_START.match(tail):
@@ -387,7 +388,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if parts:
                 c.parts = tuple(parts)
-                c.kind = "total"
+                c.kind, c.direction = "total", 0
                 split_words = reading.text[f.end : reading.figures[parts[-1]].start]
                 clause = re.split(r"[，：]", reading.lead(i))[-1]
                 many = len(parts) >= 2
@@ -398,6 +399,12 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive = tuple(parts), True
+
+
+def _new_count(reading: Reading, i: int) -> bool:
+    """新增3.2万个学位，其中赤坎区3505个…: a count of new things broken down, not a change from last year."""
+    clause = re.split(r"[，：]", reading.lead(i))[-1]
+    return bool(re.search(r"新增(?:了)?$", clause)) and not re.search(r"比|较|同比|上年|去年", clause)
 
 
 def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
