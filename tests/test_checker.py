@@ -73,6 +73,13 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "0.63%",
         ),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部338个。", "391个", "381个"),
+        (  # items numbered 1. 2. 3. over sentences, their own （1）（2） left out
+            "listed_total",
+            "教育经费总收入18.98亿元。其中：1.国家财政性教育经费收入16.59亿元。其中：（1）一般公共预算16.48亿元；"
+            "（2）基金0.12亿元。2.举办者投入0.06亿元。3.事业收入2.20亿元。4.其他收入0.18亿元。",
+            "18.98亿元",
+            "19.03亿元",
+        ),
         (  # 新增 with no comparison is a count of new things; the counted noun before 其中
             "listed_total",
             "建成后将新增3.2万个学位，其中甲区17000个、乙区16170个。",
@@ -136,6 +143,11 @@ def test_rule_flags(rule, text, figure, expected):
         ("stated_share", "教育经费总收入18.98亿元。其中：事业收入2.20亿元，占总收入的11.59%。"),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部348个。"),
         ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，普惠性民办幼儿园13所。"),  # a subset
+        (
+            "listed_total",
+            "教育经费总收入19.03亿元。其中：1.国家财政性教育经费收入16.59亿元。其中：（1）一般公共预算16.48亿元；"
+            "（2）基金0.12亿元。2.举办者投入0.06亿元。3.事业收入2.20亿元。4.其他收入0.18亿元。",
+        ),
         ("listed_total", "建成后将新增3.3万个学位，其中甲区17000个、乙区16170个。"),
         (
             "listed_total",

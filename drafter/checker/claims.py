@@ -453,6 +453,11 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         start = NEXT_PARTS.match(reading.text, f.end)
         if start is None or reading.in_sentence(i) or reading.in_sentence(i, before=False):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
+        numbered = _numbered_items(reading, claims, start.end(), f.unit)
+        if numbered is not None:
+            if len(numbered) >= 2:
+                c.parts, c.kind = tuple(numbered), "total"
+            continue
         stops = [
             k for k in (reading.text.find("。", start.end()), reading.text.find("\n", start.end())) if k >= 0
         ]
@@ -478,6 +483,35 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 parts.append(j)
         if len(parts) >= 2:
             c.parts, c.kind = tuple(parts), "total"
+
+
+def _numbered_items(reading: Reading, claims: dict[int, Claim], start: int, unit: str) -> list[int] | None:
+    """其中：1.国家财政性教育经费收入16.59亿元…。其中：（1）…；（2）…。2.举办者投入0.06亿元…。3.事业收入…: a list
+    numbered 1. 2. 3. over several sentences of the paragraph, one part per item (its first figure), the items'
+    own （1）（2） left out. None when the list is not numbered."""
+    if not ITEM_MARK.match(reading.text, start):
+        return None
+    _, end = reading.paragraph(start)
+    parts, pos, k = [], start, 1
+    while (mark := _item_mark(reading.text, k, pos, end)) is not None:
+        nxt = _item_mark(reading.text, k + 1, mark, end)
+        item = [j for j in reading.between(mark, nxt if nxt is not None else end) if claims.get(j)]
+        first = next(
+            (j for j in item if claims[j].kind in ("value", "total") and claims[j].role != "base"), None
+        )
+        if first is None or not _adds_to(reading.figures[first].unit, unit):
+            return []
+        parts.append(first)
+        pos, k = mark, k + 1
+    return parts
+
+
+ITEM_MARK = re.compile(r"[ \t]*1\s?[.、．](?!\d)")
+
+
+def _item_mark(text: str, k: int, start: int, end: int) -> int | None:
+    m = re.compile(rf"(?<![\d（(.]){k}\s?[.、．](?!\d)").search(text, start, end)
+    return m.end() if m else None
 
 
 def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
