@@ -99,6 +99,12 @@ SUPER = Metric(
 LARGE = Metric("compulsory.large_class_share", "大班额占比", "%", {2022: 3.46}, Target(5, "<="))
 
 
+HIGH_SCHOOL = (
+    Metric("highschool.schools", "普通高中学校", "所", {2022: 5, 2021: 5}),
+    Metric("highschool.students", "普通高中在校生", "人", {2022: 6747, 2021: 6458}),
+)
+
+
 @pytest.mark.parametrize(
     ("text", "metrics", "flagged"),
     [
@@ -133,6 +139,9 @@ LARGE = Metric("compulsory.large_class_share", "大班额占比", "%", {2022: 3.
             (Metric("fund.general_budget_edu_growth", "一般公共预算教育经费比上年增长", "%", {2022: -1.2}),),
             True,
         ),
+        # of two labels named whole, the longer one: 普通高中在校生 is not 普通高中学校 (synonym 普通高中)
+        ("普通高中在校生稳步提高。", HIGH_SCHOOL, False),
+        ("普通高中在校生有所下降。", HIGH_SCHOOL, True),
     ],
 )
 def test_claims_judged_by_the_metrics(text, metrics, flagged):

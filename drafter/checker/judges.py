@@ -87,8 +87,10 @@ def _named_metric(
         if m.values and (not unit or m.unit == unit) and (not target or m.target is not None)
     ]
     words = st.subject + re.sub(r"[“”《》\"]", "", st.obj)
-    scored = [(labels.score(m.key, words + "|", words), m) for m in metrics if not _other_class(words, m)]
-    score, best = max(scored, key=lambda t: t[0], default=(0.0, None))
+    scored = [(labels.evidence(m.key, words + "|", words), m) for m in metrics if not _other_class(words, m)]
+    # of labels named as fully, the one the words name most of: 普通高中在校生 is 普通高中在校生, not 普通高中学校
+    # (whose synonym 普通高中 they hold whole)
+    (score, _, _), best = max(scored, key=lambda t: t[0][:2], default=((0.0, 0.0, 0.0), None))
     return best if score >= LABEL_MIN else None
 
 
