@@ -508,3 +508,24 @@ def test_a_share_after_a_count_is_of_that_count_and_a_new_count_is_a_count_of_it
         f"占班级比例{share};超大班额班级为{none} 。"
     )
     assert (status(text, CLASSES, new), status(text, CLASSES, share), status(text, CLASSES, none)) == expected
+
+
+SPENDING = SourceData(
+    report=ReportInfo(region="某市", level="city", round=2024, period=2023, issuer="某市教育局"),
+    metrics=(
+        Metric(
+            "fund.per_student_operating_junior",
+            "普通初中生均一般公共预算教育事业费支出",
+            "元",
+            {2023: 14543.88, 2022: 14100.64},
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(("base", "expected"), [("14,100.64元", "verified"), ("14,543.88元", "mismatch")])
+def test_a_previous_value_named_weakly_is_last_year_s(base, expected):
+    text = f"(二)各级教育生均一般公共预算教育事业费支出增长情况\n\n普通初中为14,543.88元,比上年的{base}增加443.24元。"
+    at = text.index("的" + base) + 1
+    found = [f for f in check_text(text, SPENDING).findings if f.start == at]
+    assert found[0].status == expected

@@ -171,6 +171,10 @@ class ValueLinker(Finders):
             key=lambda h: (rank[h[0].key][3], rank[h[0].key][1], h[1] == (year or self.default_year(h[0]))),
         )
         strong = rank[m.key][0]
+        claim = self.doc.claims.get(i)
+        if year is None and claim is not None and claim.role == "base":
+            # 比上年的14543.88元 where 14543.88 is this year's: last year's is meant
+            year = self.claim_year(i, m)
         said = year if year is not None else self.source.report.period
         if best is None and self._contradicted(i, m):
             # 普通高中由上年的24586.43元增加到31504.20元 where 31504.20 is 中职's: the statement's level or kind
