@@ -529,3 +529,31 @@ def test_a_previous_value_named_weakly_is_last_year_s(base, expected):
     at = text.index("的" + base) + 1
     found = [f for f in check_text(text, SPENDING).findings if f.start == at]
     assert found[0].status == expected
+
+
+SECTION_SCHOOLS = SourceData(
+    report=ReportInfo(region="某县", level="county", round=2025, period=2024, issuer="某县教育局"),
+    metrics=(
+        Metric("compulsory.primary_schools", "小学校数", "所", {2024: 17, 2023: 1735}),
+        Metric("compulsory.junior_schools", "初中校数", "所", {2024: 13, 2023: 14}),
+        Metric("highschool.schools", "普通高中学校", "所", {2024: 5}),
+        Metric("vocational.schools", "中等职业教育学校", "所", {2024: 1}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # ―― (horizontal bars) opens a section like ——: its level names the figures in it
+        ("――初中。校数13所;毕业3584人。", "13所", "verified"),
+        ("――初中。校数17所;毕业3584人。", "17所", "mismatch"),
+        # the parts of a total stay within the level of its section
+        ("——初中。校数18所;毕业3584人。", "18所", "unsupported"),  # not 13 + 5 of 普通高中
+        # 义务教育中小学: the 中小学 of 义务教育 (小学 + 初中), not with 普通高中
+        ("全县义务教育中小学30所。", "30所", "derived"),
+        ("全县义务教育中小学35所。", "35所", "unsupported"),
+    ],
+)
+def test_a_section_s_level_bounds_its_figures_and_the_parts_of_its_totals(text, figure, expected):
+    assert status(text, SECTION_SCHOOLS, figure) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.labels import bigrams, clause_of
+from drafter.checker.labels import bigrams, clause_of, levels_of
 from drafter.checker.links import Link
 from drafter.checker.sums import metric_sum
 from drafter.core.types import Derived, Figure, Metric, SourceData
@@ -88,11 +88,12 @@ class Finders:
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
         said = own or self.labels.kinds_of(near, sent)
+        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
         pool = [
             m
             for m in self.candidates(i, near) + self._institutions(i)
             if not is_average(m)
-            and self.labels.within_levels_said(m.key, near)
+            and self.labels.within_levels_said(m.key, scope)
             and (
                 said
                 and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生

@@ -269,6 +269,9 @@ class Labels:
         said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
         if not levels or not said:
             return True
+        wholes = [_LEVEL_PARTS[g] | {g} for g in said if g in _LEVEL_PARTS]
+        if len(wholes) >= 2:  # 义务教育中小学: the 中小学 of 义务教育, not 普通高中
+            return levels <= (said - set(_LEVEL_PARTS)) | frozenset.intersection(*wholes)
         return levels <= said.union(*(_LEVEL_PARTS.get(g, frozenset()) for g in said))
 
     def of_a_level_named(self, key: str, near: str) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_WIDTH = str.maketrans(
-    "０１２３４５６７８９．％＋－～，：；（）！　",
-    "0123456789.%+-~，：；（）！ ",
+_WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――初中。
+    "０１２３４５６７８９．％＋－～，：；（）！　―",
+    "0123456789.%+-~，：；（）！ —",
 )
 _PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
