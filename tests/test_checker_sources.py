@@ -497,7 +497,7 @@ CLASSES = SourceData(
     ("new", "share", "none", "expected"),
     [
         ("1个", "8.6%", "0", ("verified", "derived", "verified")),
-        ("2个", "7.6%", "2", ("mismatch", "unsupported", "mismatch")),
+        ("2个", "7.6%", "2", ("mismatch", "unsupported", "unsupported")),
     ],
 )
 def test_a_share_after_a_count_is_of_that_count_and_a_new_count_is_a_count_of_its_own(
@@ -557,3 +557,9 @@ SECTION_SCHOOLS = SourceData(
 )
 def test_a_section_s_level_bounds_its_figures_and_the_parts_of_its_totals(text, figure, expected):
     assert status(text, SECTION_SCHOOLS, figure) == expected
+
+
+@pytest.mark.parametrize(("left", "expected"), [("32个", "verified"), ("0个", "mismatch")])
+def test_a_count_of_large_classes_is_no_count_of_super_large_ones(left, expected):
+    text = f"2020年秋季学期,全区义务教育阶段共有371个班级。还剩余{left}大班额班级。"
+    assert status(text, CLASSES, left) == expected

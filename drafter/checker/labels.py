@@ -19,7 +19,7 @@ from drafter.checker.words import LEVEL_MADE_OF
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
-from drafter.core.types import SourceData
+from drafter.core.types import Metric, SourceData
 
 LABEL_MIN = 0.5  # share of a label's (idf-weighted) bigrams the nearby words must contain
 RIVAL_MARGIN = 2.5  # idf mass by which another named metric must beat the value's own metric
@@ -329,6 +329,11 @@ class Labels:
             if re.search(re.escape(term) + r"(?:为|达到|达|有|共|是)?\s*$", clause) or tail.strip() == term:
                 return True
         return False
+
+
+def other_class(words: str, m: Metric) -> bool:
+    """超大班额 (66人以上) is not 大班额 (56人以上), though its name holds it."""
+    return "班额" in words and ("超大班额" in words) != ("超大" in m.label or "super_large" in m.key)
 
 
 def beats(rival: tuple, own: tuple) -> bool:

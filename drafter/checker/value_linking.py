@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
-from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words
+from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words, other_class
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex
@@ -74,7 +74,13 @@ class ValueLinker(Finders):
             return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
-        return [m for m in metrics if m.key not in totals and not self.labels.names_a_change(m.key, near)]
+        return [
+            m
+            for m in metrics
+            if m.key not in totals
+            and not self.labels.names_a_change(m.key, near)
+            and not other_class(near, m)
+        ]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:
         """The year figure i is stated for: a base value's (比上年的X) is the year compared with."""
