@@ -64,6 +64,15 @@ def source(*metrics: Metric, period: int = 2022) -> SourceData:
         ("巩固率为93.1%，为实现2025年巩固率达到95%的目标奠定了坚实基础。", False),
         ("共完成教育固定资产投资6.15亿元，完成年度目标任务的99.27%。", False),
         ("全县共有56人以上大班额12个，消除大班额需要进一步聚焦城区学校。", False),
+        # the one later sentence of the paragraph that names what the claim speaks of
+        (
+            "女童接受教育比重稳步提高。在园女童2176.7万人，比上年增加56.3万人；女童所占比重为46.7%，比2010年提高1.3个百分点。",
+            False,
+        ),
+        (
+            "女童接受教育比重有所下降。在园女童2176.7万人，比上年增加56.3万人；女童所占比重为46.7%，比2010年提高1.3个百分点。",
+            True,
+        ),
     ],
 )
 def test_claims_judged_from_the_text(text, flagged):
