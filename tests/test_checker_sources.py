@@ -407,3 +407,159 @@ def test_a_value_of_a_metric_its_words_name_nothing_of(teachers, expected):
     """配备教师1686人: 1686 is 普通高中报考人数, the words name 中职配备教师 all but its level."""
     text = f"2021年，八个专业1628名学生配备教师{teachers}，师生比为1:19.85。"
     assert status(text, TEACHERS, teachers) == expected
+
+
+RATES = source(
+    Metric(
+        "compulsory.junior_teacher_qualified_rate", "初中专任教师学历合格率", "%", {2021: 99.66, 2020: 99.55}
+    ),
+    Metric(
+        "compulsory.junior_teacher_higher_degree_share",
+        "初中高学历(本科及以上)教师比例",
+        "%",
+        {2021: 89.56, 2020: 86.97},
+    ),
+)
+
+
+@pytest.mark.parametrize(("first", "expected"), [("0.11个", "derived"), ("0.21个", "mismatch")])
+def test_a_list_of_changes_after_a_spaced_list_of_rates_pairs_them_in_order(first, expected):
+    text = (
+        f"初中专任教师学历合格率及初中高学历(本科及以上)教师比例分别达到99.66% 、89.56% ,"
+        f"分别比上年提高{first}、2.59个百分点。"
+    )
+    assert status(text, RATES, first) == expected
+    assert status(text, RATES, "2.59个百分点") == "derived"
+
+
+PRESCHOOL = source(Metric("preschool.children", "学前教育在园幼儿", "万人", {2021: 4093.0, 2020: 4627.5}))
+
+
+@pytest.mark.parametrize(("change", "expected"), [("534.5万", "derived"), ("543.5万", "mismatch")])
+def test_wan_after_a_count_of_children_is_ten_thousand_children(change, expected):
+    text = f"2021年学前教育在园幼儿4093万,较上年减少{change}。"
+    assert status(text, PRESCHOOL, "4093万") == "verified"
+    assert status(text, PRESCHOOL, change) == expected
+
+
+PROBLEMS = {"mismatch", "unsupported", "inconsistent"}
+FUNDS = source(
+    Metric(
+        "fund.per_student_vocational",
+        "中等职业学校生均一般公共预算教育经费",
+        "元",
+        {2021: 14609.52, 2020: 12530.03},
+    )
+)
+
+
+@pytest.mark.parametrize(("base", "expected"), [("12,530.03", {"verified"}), ("12,350.03", PROBLEMS)])
+def test_a_previous_value_printed_without_its_unit(base, expected):
+    text = f"1幼儿园为3,364.22元。\n\n2中等职业学校生均一般公共预算教育经费为14,609.52元,比上年的{base}增加2,079.49元。"
+    assert status(text, FUNDS, base) in expected
+    assert status(text, FUNDS, "1") == "ignored"  # 1幼儿园: a list number that lost its 、
+
+
+STAGE = SourceData(
+    report=ReportInfo(region="某县", level="county", round=2025, period=2024, issuer="某县教育局"),
+    metrics=(
+        Metric("highschool.stage_admissions", "高中段教育招生", "人", {2023: 2812}),
+        Metric("highschool.schools", "普通高中学校", "所", {2024: 5}),
+        Metric("highschool.admissions", "普通高中招生", "人", {2024: 2500}),
+        Metric("vocational.schools", "中等职业教育学校", "所", {2024: 1}),
+        Metric("vocational.admissions", "中等职业教育招生", "人", {2024: 633}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("schools", "change", "expected"),
+    [("6所", "321人", ("derived", "derived")), ("7所", "312人", ("unsupported", "mismatch"))],
+)
+def test_gaozhongduan_is_the_high_school_stage_not_the_general_high_school(schools, change, expected):
+    text = f"全县高中段教育(包括普通高中和中职)共有学校{schools};招生3133人,比上年增加{change}。"
+    assert (status(text, STAGE, schools), status(text, STAGE, change)) == expected
+
+
+CLASSES = SourceData(
+    report=ReportInfo(region="某区", level="county", round=2021, period=2020, issuer="某区教育局"),
+    metrics=(
+        Metric("compulsory.classes_spring", "2020年春季学期义务教育阶段班级", "个", {2020: 359}),
+        Metric("compulsory.classes", "2020年秋季学期义务教育阶段班级", "个", {2020: 371}),
+        Metric("compulsory.large_class_count", "2020年秋季学期剩余大班额班级", "个", {2020: 32}),
+        Metric("compulsory.large_classes_new", "新增大班额班级(某小学二年级)", "个", {2020: 1}),
+        Metric("compulsory.super_large_class_count", "2020年秋季学期超大班额班级", "个", {2020: 0}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("new", "share", "none", "expected"),
+    [
+        ("1个", "8.6%", "0", ("verified", "derived", "verified")),
+        ("2个", "7.6%", "2", ("mismatch", "unsupported", "unsupported")),
+    ],
+)
+def test_a_share_after_a_count_is_of_that_count_and_a_new_count_is_a_count_of_its_own(
+    new, share, none, expected
+):
+    text = (
+        f"2020年秋季学期,全区义务教育阶段共有371个班级。还剩余32个大班额班级(其中某小学二年级新增{new}大班额班级),"
+        f"占班级比例{share};超大班额班级为{none} 。"
+    )
+    assert (status(text, CLASSES, new), status(text, CLASSES, share), status(text, CLASSES, none)) == expected
+
+
+SPENDING = SourceData(
+    report=ReportInfo(region="某市", level="city", round=2024, period=2023, issuer="某市教育局"),
+    metrics=(
+        Metric(
+            "fund.per_student_operating_junior",
+            "普通初中生均一般公共预算教育事业费支出",
+            "元",
+            {2023: 14543.88, 2022: 14100.64},
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(("base", "expected"), [("14,100.64元", "verified"), ("14,543.88元", "mismatch")])
+def test_a_previous_value_named_weakly_is_last_year_s(base, expected):
+    text = f"(二)各级教育生均一般公共预算教育事业费支出增长情况\n\n普通初中为14,543.88元,比上年的{base}增加443.24元。"
+    at = text.index("的" + base) + 1
+    found = [f for f in check_text(text, SPENDING).findings if f.start == at]
+    assert found[0].status == expected
+
+
+SECTION_SCHOOLS = SourceData(
+    report=ReportInfo(region="某县", level="county", round=2025, period=2024, issuer="某县教育局"),
+    metrics=(
+        Metric("compulsory.primary_schools", "小学校数", "所", {2024: 17, 2023: 1735}),
+        Metric("compulsory.junior_schools", "初中校数", "所", {2024: 13, 2023: 14}),
+        Metric("highschool.schools", "普通高中学校", "所", {2024: 5}),
+        Metric("vocational.schools", "中等职业教育学校", "所", {2024: 1}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # ―― (horizontal bars) opens a section like ——: its level names the figures in it
+        ("――初中。校数13所;毕业3584人。", "13所", "verified"),
+        ("――初中。校数17所;毕业3584人。", "17所", "mismatch"),
+        # the parts of a total stay within the level of its section
+        ("——初中。校数18所;毕业3584人。", "18所", "unsupported"),  # not 13 + 5 of 普通高中
+        # 义务教育中小学: the 中小学 of 义务教育 (小学 + 初中), not with 普通高中
+        ("全县义务教育中小学30所。", "30所", "derived"),
+        ("全县义务教育中小学35所。", "35所", "unsupported"),
+    ],
+)
+def test_a_section_s_level_bounds_its_figures_and_the_parts_of_its_totals(text, figure, expected):
+    assert status(text, SECTION_SCHOOLS, figure) == expected
+
+
+@pytest.mark.parametrize(("left", "expected"), [("32个", "verified"), ("0个", "mismatch")])
+def test_a_count_of_large_classes_is_no_count_of_super_large_ones(left, expected):
+    text = f"2020年秋季学期,全区义务教育阶段共有371个班级。还剩余{left}大班额班级。"
+    assert status(text, CLASSES, left) == expected

@@ -132,3 +132,41 @@ def test_tolerance_follows_the_shown_precision(printed, decimals, actual, ok):
 def test_to_base(value, unit, base):
     got = to_base(value, unit)
     assert got[1] == base[1] and got[0] == pytest.approx(base[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "why"),
+    [
+        ("联系方式:李某 028—86110490", "86110490", "phone"),  # an area code joined by a dash
+        ("邮编:610041", "610041", "address"),
+        ("联系地址:成都市陕西街26号", "26", "address"),
+        ("2)示范区普通初中为8477元", "2", "section_number"),  # a list number with only its closing bracket
+    ],
+)
+def test_contact_lines_and_half_bracketed_list_numbers_are_not_figures(text, number, why):
+    assert reasons(text)[number] == why
+
+
+def test_list_numbers_that_lost_their_mark_are_section_numbers_only_in_a_sequence():
+    listed = "1幼儿园为3,364.22元。\n\n2普通小学为12,710.81元。"
+    assert figures(listed) == [("3,364.22元", 3364.22, "元", 2), ("12,710.81元", 12710.81, "元", 2)]
+    alone = "全县共有学校\n15中学生获奖。"  # one bare number at a line start is no list
+    assert ("15", 15, "", 0) in figures(alone)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # the previous value written without its unit is in the unit of the value before it
+        ("中职为14,609.52元，比上年的12,530.03增加2,079.49元", ["元", "元", "元"]),
+        ("中职为14,609.52元。比上年的12,530.03增加2,079.49元", ["元", "", "元"]),  # not across a full stop
+        # 个 cut short of 个百分点 in a list of changes
+        ("分别比上年提高0.06个、2.56个百分点", ["个百分点", "个百分点"]),
+        ("学校12个、3个百分点", ["个", "个百分点"]),
+        # 万 after a count of people is 万人, and so is the change of it in 万
+        ("在园幼儿4093万，较上年减少534.5万", ["万人", "万人"]),
+        ("投入2800万，较上年增加100万", ["万", "万"]),
+    ],
+)
+def test_units_left_out_are_the_units_of_the_figures_beside(text, units):
+    assert [f.unit for f in find_figures(text) if not f.ignored] == units

@@ -64,6 +64,15 @@ def source(*metrics: Metric, period: int = 2022) -> SourceData:
         ("巩固率为93.1%，为实现2025年巩固率达到95%的目标奠定了坚实基础。", False),
         ("共完成教育固定资产投资6.15亿元，完成年度目标任务的99.27%。", False),
         ("全县共有56人以上大班额12个，消除大班额需要进一步聚焦城区学校。", False),
+        # the one later sentence of the paragraph that names what the claim speaks of
+        (
+            "女童接受教育比重稳步提高。在园女童2176.7万人，比上年增加56.3万人；女童所占比重为46.7%，比2010年提高1.3个百分点。",
+            False,
+        ),
+        (
+            "女童接受教育比重有所下降。在园女童2176.7万人，比上年增加56.3万人；女童所占比重为46.7%，比2010年提高1.3个百分点。",
+            True,
+        ),
     ],
 )
 def test_claims_judged_from_the_text(text, flagged):
@@ -97,6 +106,12 @@ SUPER = Metric(
     "compulsory.super_large_class_share", "超大班额占总班数比例", "%", {2022: 0.5}, Target(2, "<=")
 )
 LARGE = Metric("compulsory.large_class_share", "大班额占比", "%", {2022: 3.46}, Target(5, "<="))
+
+
+HIGH_SCHOOL = (
+    Metric("highschool.schools", "普通高中学校", "所", {2022: 5, 2021: 5}),
+    Metric("highschool.students", "普通高中在校生", "人", {2022: 6747, 2021: 6458}),
+)
 
 
 @pytest.mark.parametrize(
@@ -133,6 +148,9 @@ LARGE = Metric("compulsory.large_class_share", "大班额占比", "%", {2022: 3.
             (Metric("fund.general_budget_edu_growth", "一般公共预算教育经费比上年增长", "%", {2022: -1.2}),),
             True,
         ),
+        # of two labels named whole, the longer one: 普通高中在校生 is not 普通高中学校 (synonym 普通高中)
+        ("普通高中在校生稳步提高。", HIGH_SCHOOL, False),
+        ("普通高中在校生有所下降。", HIGH_SCHOOL, True),
     ],
 )
 def test_claims_judged_by_the_metrics(text, metrics, flagged):

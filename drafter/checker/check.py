@@ -19,6 +19,7 @@ from drafter.checker.linking import link_all
 from drafter.checker.reading import Reading
 from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
+from drafter.checker.tables import read_tables
 from drafter.checker.text import normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
 from drafter.figures.gaps import count_gaps
@@ -37,6 +38,7 @@ IGNORED_WHY = {
     "ordinal": "序数/排名",
     "name": "名称或专有名词中的数字",
     "phone": "电话号码",
+    "address": "地址或邮编",
     "duration": "时长",
     "word": "数词（非统计数字）",
     "ratio": "比例式",
@@ -134,7 +136,9 @@ def check_text(
     `sections` optionally gives (offset, heading) pairs when the headings are not part of the text.
     """
     normal = normalize(text)
-    reading = Reading(normal, find_figures(normal.norm))
+    figures, cells = read_tables(normal.norm, find_figures(normal.norm))
+    reading = Reading(normal, figures)
+    reading.cells = cells
     read_claims(reading)
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}

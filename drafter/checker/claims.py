@@ -344,13 +344,38 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             reading.text[reading.figures[before[-1]].end : reading.figures[i].start]
         ):
             c.own = before[-1]
+        elif before and whole_span and (whole := _whole_stated_before(reading, before[-1], i)) is not None:
+            c.parts = (before[-1], whole)
+
+
+def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
+    """收入0.12亿元，占总收入的0.32%, 总收入18.98亿元 stated sentences before: the last figure of the paragraph, before
+    the share's sentence, whose own words end with the whole the share names."""
+    between = reading.text[reading.figures[part].end : reading.figures[i].start]
+    named = re.fullmatch(
+        r"[，,]?占(?:到|了)?([\u4e00-\u9fff]{2,12}?)的?(?:比例|比重)?(?:为|是|达到|达)?", between
+    )
+    if named is None:
+        return None
+    s, _ = reading.sentence(reading.figures[i].start)
+    p, _ = reading.paragraph(s)
+    unit = reading.figures[part].unit
+    for j in reversed(reading.between(p, s)):
+        g = reading.figures[j]
+        if same_family(g.unit, unit) and re.search(
+            re.escape(named.group(1)) + r"(?:为|达到|达|是|共)?$",
+            reading.text[max(p, g.start - 16) : g.start],
+        ):
+            return j
+    return None
 
 
 # ---------------------------------------------------------------- totals: their parts
 def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
     for k, i in enumerate(idxs):
         c, f = claims[i], reading.figures[i]
-        if c.kind not in ("value", "total") or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+        counted = c.kind in ("value", "total") or c.kind == "change" and _new_count(reading, i)
+        if not counted or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
         tail = reading.tail(i)
         if PARTS_START.match(tail):
@@ -363,7 +388,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if parts:
                 c.parts = tuple(parts)
-                c.kind = "total"
+                c.kind, c.direction = "total", 0
                 split_words = reading.text[f.end : reading.figures[parts[-1]].start]
                 clause = re.split(r"[，：]", reading.lead(i))[-1]
                 many = len(parts) >= 2
@@ -374,6 +399,12 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive = tuple(parts), True
+
+
+def _new_count(reading: Reading, i: int) -> bool:
+    """新增3.2万个学位，其中赤坎区3505个…: a count of new things broken down, not a change from last year."""
+    clause = re.split(r"[，：]", reading.lead(i))[-1]
+    return bool(re.search(r"新增(?:了)?$", clause)) and not re.search(r"比|较|同比|上年|去年", clause)
 
 
 def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
@@ -414,7 +445,7 @@ NEXT_PARTS = re.compile(r"[ \t]*。[ \t]*其中[：:，,]?")  # in the same para
 def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
     """现有各级各类学校111所。其中：高级中学1所，完全中学1所；义务教育学校73所，其中：初级中学9所…；幼儿园35所，
     其中：…。 — the one figure of its sentence, broken down from the next: one part per listed item, the items'
-    own 其中 lists left out, up to the end of that sentence (。) or paragraph."""
+    own 其中 lists and brackets left out, up to the end of that sentence (。) or paragraph."""
     for i, c in claims.items():
         f = reading.figures[i]
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
@@ -422,6 +453,11 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         start = NEXT_PARTS.match(reading.text, f.end)
         if start is None or reading.in_sentence(i) or reading.in_sentence(i, before=False):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
+        numbered = _numbered_items(reading, claims, start.end(), f.unit)
+        if numbered is not None:
+            if len(numbered) >= 2:
+                c.parts, c.kind = tuple(numbered), "total"
+            continue
         stops = [
             k for k in (reading.text.find("。", start.end()), reading.text.find("\n", start.end())) if k >= 0
         ]
@@ -437,12 +473,45 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 nested = True  # the item's own breakdown
             last = reading.figures[j].end
             cj = claims.get(j)
-            if nested or cj is None or cj.kind == "change" or cj.role == "base":
+            listed = reading.text[start.end() : reading.figures[j].start]
+            bracketed = listed.count("（") > listed.count(
+                "）"
+            )  # 小学281所（含97个教学点）, 幼儿园177所（公办58所…）
+            if nested or bracketed or cj is None or cj.kind == "change" or cj.role == "base":
                 continue
             if _adds_to(reading.figures[j].unit, f.unit):
                 parts.append(j)
         if len(parts) >= 2:
             c.parts, c.kind = tuple(parts), "total"
+
+
+def _numbered_items(reading: Reading, claims: dict[int, Claim], start: int, unit: str) -> list[int] | None:
+    """其中：1.国家财政性教育经费收入16.59亿元…。其中：（1）…；（2）…。2.举办者投入0.06亿元…。3.事业收入…: a list
+    numbered 1. 2. 3. over several sentences of the paragraph, one part per item (its first figure), the items'
+    own （1）（2） left out. None when the list is not numbered."""
+    if not ITEM_MARK.match(reading.text, start):
+        return None
+    _, end = reading.paragraph(start)
+    parts, pos, k = [], start, 1
+    while (mark := _item_mark(reading.text, k, pos, end)) is not None:
+        nxt = _item_mark(reading.text, k + 1, mark, end)
+        item = [j for j in reading.between(mark, nxt if nxt is not None else end) if claims.get(j)]
+        first = next(
+            (j for j in item if claims[j].kind in ("value", "total") and claims[j].role != "base"), None
+        )
+        if first is None or not _adds_to(reading.figures[first].unit, unit):
+            return []
+        parts.append(first)
+        pos, k = mark, k + 1
+    return parts
+
+
+ITEM_MARK = re.compile(r"[ \t]*1\s?[.、．](?!\d)")
+
+
+def _item_mark(text: str, k: int, start: int, end: int) -> int | None:
+    m = re.compile(rf"(?<![\d（(.]){k}\s?[.、．](?!\d)").search(text, start, end)
+    return m.end() if m else None
 
 
 def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.labels import bigrams, clause_of
+from drafter.checker.labels import bigrams, clause_of, levels_of
 from drafter.checker.links import Link
 from drafter.checker.sums import metric_sum
 from drafter.core.types import Derived, Figure, Metric, SourceData
@@ -18,6 +18,7 @@ from drafter.figures.numbers import convert, family, find_figures, same_family, 
 
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
+RATIO_WORDS = re.compile(r"生师比|师生比|学生与(?:专任)?教师(?:之)?比")
 SHARE_WORDS = re.compile(r"占|比例|比重|占比")
 TOTAL_NAME = re.compile(r"总收入|总投入|总支出|总计|合计|共计|总数|总量|各级各类")
 KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
@@ -87,11 +88,12 @@ class Finders:
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
         said = own or self.labels.kinds_of(near, sent)
+        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
         pool = [
             m
             for m in self.candidates(i, near) + self._institutions(i)
             if not is_average(m)
-            and self.labels.within_levels_said(m.key, near)
+            and self.labels.within_levels_said(m.key, scope)
             and (
                 said
                 and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
@@ -132,10 +134,13 @@ class Finders:
         )
 
     def _institutions(self, i: int) -> list[Metric]:
-        """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts."""
+        """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts (never
+        a count of classes: 班级数 is in 个 too)."""
         unit = self.doc.figures[i].unit
         other = {"所": "个", "个": "所"}.get(unit)
-        return [m for m in self.source.metrics if other and m.values and m.unit == other]
+        if other is None or "班" in self.words(i)[0]:
+            return []
+        return [m for m in self.source.metrics if m.values and m.unit == other and "班" not in m.label]
 
     def share_hit(self, i: int, near: str, sent: str) -> Link | None:
         """公办幼儿园在园人数占比为58.26%: one metric's value as a share of another's, the part named by the words."""
@@ -148,7 +153,11 @@ class Finders:
             for m in self.source.metrics
             if m.unit not in ("%", "个百分点") and year in m.values and m.values[year] > 0
         ]
-        parts = [m for m in counts if self.labels.score(m.key, near, sent) >= WEAK_LABEL]
+        parts = [
+            m
+            for m in counts
+            if self.labels.score(m.key, near, sent) >= WEAK_LABEL or m.key in self._counted_before(i)
+        ]
         found = [
             (p, w)
             for p in parts
@@ -169,11 +178,29 @@ class Finders:
             year=year,
         )
 
+    def _counted_before(self, i: int) -> set[str]:
+        """还剩余32个大班额班级（其中…新增1个…），占班级比例8.6%: a share with no part named in its own words is of
+        the count stated before it (outside brackets)."""
+        lead = self.doc.lead(i)
+        if not re.search(r"(?:^|[，,])(?:占|所占)[^，,、]*$", lead):
+            return set()
+        for j in reversed(self.doc.in_sentence(i)):
+            between = self.doc.text[self.doc.figures[j].end : self.doc.figures[i].start]
+            if between.count("）") > between.count("（"):
+                continue  # inside a bracket: 其中…新增1个
+            link = self.links.get(j)
+            return {link.key} if link is not None and link.status == "verified" and link.key else set()
+        return set()
+
     def ratio_hit(self, i: int, near: str, sent: str) -> Link | None:
-        """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比)."""
+        """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比, or in a table
+        column 学生与专任教师比)."""
         f = self.doc.figures[i]
-        if f.unit or not re.search(r"生师比|师生比", self.doc.lead(i)[-8:]):
+        if f.unit or not (
+            RATIO_WORDS.search(self.doc.lead(i)[-8:]) or RATIO_WORDS.search(near.split("|")[0])
+        ):
             return None
+        near, sent = RATIO_WORDS.sub("", near), RATIO_WORDS.sub("", sent)  # 学生与专任教师比 names both
         year = self.claim_year(i) or self.source.report.period
         of_kind = [
             m

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from drafter.checker import stated
-from drafter.checker.labels import LABEL_MIN, Labels
+from drafter.checker.labels import LABEL_MIN, Labels, other_class
 from drafter.checker.reading import Reading
 from drafter.checker.statements import Statement, find_statements
 from drafter.checker.words import STATEMENTS
@@ -87,14 +87,11 @@ def _named_metric(
         if m.values and (not unit or m.unit == unit) and (not target or m.target is not None)
     ]
     words = st.subject + re.sub(r"[“”《》\"]", "", st.obj)
-    scored = [(labels.score(m.key, words + "|", words), m) for m in metrics if not _other_class(words, m)]
-    score, best = max(scored, key=lambda t: t[0], default=(0.0, None))
+    scored = [(labels.evidence(m.key, words + "|", words), m) for m in metrics if not other_class(words, m)]
+    # of labels named as fully, the one the words name most of: 普通高中在校生 is 普通高中在校生, not 普通高中学校
+    # (whose synonym 普通高中 they hold whole)
+    (score, _, _), best = max(scored, key=lambda t: t[0][:2], default=((0.0, 0.0, 0.0), None))
     return best if score >= LABEL_MIN else None
-
-
-def _other_class(words: str, m: Metric) -> bool:
-    """超大班额 (66人以上) is not 大班额 (56人以上), though its name holds it."""
-    return "班额" in words and ("超大班额" in words) != ("超大" in m.label or "super_large" in m.key)
 
 
 # ---------------------------------------------------------------- the judges

@@ -19,7 +19,7 @@ from drafter.checker.words import LEVEL_MADE_OF
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
-from drafter.core.types import SourceData
+from drafter.core.types import Metric, SourceData
 
 LABEL_MIN = 0.5  # share of a label's (idf-weighted) bigrams the nearby words must contain
 RIVAL_MARGIN = 2.5  # idf mass by which another named metric must beat the value's own metric
@@ -54,7 +54,7 @@ LEVELS = (
     ("小学",),
     ("初中", "初级中学"),
     ("高中", "普通高中"),
-    ("高中阶段",),
+    ("高中阶段", "高中段"),
     ("中职", "中等职业", "职业中等", "职业中学", "职业高中", "职校", "职教"),
     ("技工",),
     ("特殊教育", "特教", "残疾", "特殊学校"),
@@ -269,6 +269,9 @@ class Labels:
         said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
         if not levels or not said:
             return True
+        wholes = [_LEVEL_PARTS[g] | {g} for g in said if g in _LEVEL_PARTS]
+        if len(wholes) >= 2:  # 义务教育中小学: the 中小学 of 义务教育, not 普通高中
+            return levels <= (said - set(_LEVEL_PARTS)) | frozenset.intersection(*wholes)
         return levels <= said.union(*(_LEVEL_PARTS.get(g, frozenset()) for g in said))
 
     def of_a_level_named(self, key: str, near: str) -> bool:
@@ -328,6 +331,11 @@ class Labels:
         return False
 
 
+def other_class(words: str, m: Metric) -> bool:
+    """超大班额 (66人以上) is not 大班额 (56人以上), though its name holds it."""
+    return "班额" in words and ("超大班额" in words) != ("超大" in m.label or "super_large" in m.key)
+
+
 def beats(rival: tuple, own: tuple) -> bool:
     """The near words name `rival` clearly better than the metric whose value the figure has."""
     _, _, cover, near = rival
@@ -348,6 +356,8 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the words that name a figure
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it)."""
+    if i in doc.cells:  # a table cell: its row label and its column heading
+        return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
     nxt = doc.in_sentence(i, before=False)

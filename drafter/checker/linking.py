@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from drafter.checker.finders import WEAK_LABEL
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
@@ -183,7 +184,7 @@ class Linker(ValueLinker):
             for m in self.compatible(self.doc.figures[i])
             if m.key not in keys
             and not years & set(m.values)
-            and self.label_score(m.key, near, sent) >= LABEL_MIN
+            and self.label_score(m.key, near, sent) >= WEAK_LABEL  # 高中段…；招生3133人，比上年增加321人
         ]
         return named[0] if len(named) == 1 else None
 

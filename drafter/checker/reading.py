@@ -44,6 +44,7 @@ class Reading:
         self.claims: dict = {}  # figure index -> Claim, filled by checker.claims.read_claims
         self.total_of: dict[int, int] = {}  # a listed part -> its total (filled by read_claims)
         self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
+        self.cells: dict[int, str] = {}  # a figure in a table cell -> its row label and column heading
 
     def original_span(self, f: Figure) -> tuple[int, int]:
         return self.source_text.span(f.start, f.end)

@@ -93,18 +93,33 @@ def _name(reading: Reading, c: Claim) -> str:
 
 
 def direction(reading: Reading, st: Statement, up: bool) -> Verdict:
-    """稳步提高 beside the one change figure of its sentence."""
+    """稳步提高 beside the one change figure of its sentence, or else of the one later sentence of its paragraph
+    that names what the claim's subject ends with (女童接受教育比重稳步提高。…女童所占比重为46.7%，比2010年提高…)."""
     s, e = reading.sentence(st.start)
-    nearby = [
-        (c, reading.figures[i])
-        for i in reading.between(s, e)
-        if (c := reading.claims[i]).kind == "change" and not c.versus
-    ]
+    nearby = _changes(reading, s, e)
+    if not nearby and len(st.subject) >= 2:
+        _, end = reading.paragraph(st.end)
+        later = [
+            _changes(reading, *reading.sentence(reading.figures[i].start))
+            for i in reading.between(e, end)
+            if st.subject[-2:]
+            in reading.text[reading.sentence(reading.figures[i].start)[0] : reading.figures[i].start]
+        ]
+        named = {id(x[0][0]): x for x in later if x}
+        nearby = next(iter(named.values())) if len(named) == 1 else []
     if len(nearby) != 1 or nearby[0][1].value == 0:
         return None  # no figure, or several: the words may sum them up in ways the figures do not
     c, f = nearby[0]
     holds = (c.direction > 0) if up else (c.direction < 0)
     return holds, f"文中为{'下降' if c.direction < 0 else '增长'}{_text(f)}", f"text:{_text(f)}"
+
+
+def _changes(reading: Reading, s: int, e: int) -> list[tuple[Claim, Figure]]:
+    return [
+        (c, reading.figures[i])
+        for i in reading.between(s, e)
+        if (c := reading.claims[i]).kind == "change" and not c.versus
+    ]
 
 
 def listed(reading: Reading, st: Statement, up: bool) -> Verdict:

@@ -15,18 +15,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_WIDTH = str.maketrans(
-    "０１２３４５６７８９．％＋－～，：；（）！　",
-    "0123456789.%+-~，：；（）！ ",
+_WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――初中。
+    "０１２３４５６７８９．％＋－～，：；（）！　―",
+    "0123456789.%+-~，：；（）！ —",
 )
 _PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
-# spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %"
+# spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %", "99.66% 、"
 # (the leading lookahead only spares the lookbehinds at every character that is not a space)
 _LOOSE_SPACE = re.compile(
     r"(?=[ \t\u3000\u00a0])(?:"
-    r"(?<=[\d.%])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff%‰])"
-    r"|(?<=[\u4e00-\u9fff%，：（])[ \t\u3000\u00a0]+(?=[-\d])"
+    r"(?<=[\d.%])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff%‰、，。；）])"
+    r"|(?<=[\u4e00-\u9fff%，、：（])[ \t\u3000\u00a0]+(?=[-\d])"
     r"|(?<=\d\.)[ \t\u3000\u00a0]+(?=\d)"
     r"|(?<=[-+])[ \t\u3000\u00a0]+(?=\d)"
     r")"

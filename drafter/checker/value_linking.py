@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
-from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words
+from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words, other_class
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex
@@ -24,7 +24,7 @@ from drafter.figures.numbers import (
     same_family,
 )
 
-CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速")
+CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 
@@ -74,7 +74,13 @@ class ValueLinker(Finders):
             return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
-        return [m for m in metrics if m.key not in totals and not self.labels.names_a_change(m.key, near)]
+        return [
+            m
+            for m in metrics
+            if m.key not in totals
+            and not self.labels.names_a_change(m.key, near)
+            and not other_class(near, m)
+        ]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:
         """The year figure i is stated for: a base value's (比上年的X) is the year compared with."""
@@ -171,6 +177,10 @@ class ValueLinker(Finders):
             key=lambda h: (rank[h[0].key][3], rank[h[0].key][1], h[1] == (year or self.default_year(h[0]))),
         )
         strong = rank[m.key][0]
+        claim = self.doc.claims.get(i)
+        if year is None and claim is not None and claim.role == "base":
+            # 比上年的14543.88元 where 14543.88 is this year's: last year's is meant
+            year = self.claim_year(i, m)
         said = year if year is not None else self.source.report.period
         if best is None and self._contradicted(i, m):
             # 普通高中由上年的24586.43元增加到31504.20元 where 31504.20 is 中职's: the statement's level or kind

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -153,7 +154,9 @@ _IGNORE_SPANS = (
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
     (re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
-    (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
+    (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
+    (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
+    (re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), "address"),
     (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), "name"),
     (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
     (re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), "date"),
@@ -167,7 +170,9 @@ _NAME_PHRASES = re.compile(
     r"两个确立|五个测评模块|三个100%"
 )
 MAX_SPAN = 120  # the longest ignore span (《…》 names are cut at 80 characters)
-_HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．](?!\d))")
+_HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．)）](?!\d))")
+# 1幼儿园为3,364.22元 / 2普通小学为…: list numbers whose 、 was lost, bare at the start of consecutive paragraphs
+_BARE_ITEM = re.compile(rf"(?m)^[ \t\u3000]*(\d{{1,2}})(?!{_UNIT_RE}|\d|[.,，])(?=[\u4e00-\u9fff])")
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
@@ -188,7 +193,20 @@ def _ignore_spans(norm: str) -> list[tuple[int, int, str]]:
     spans = [(m.start(), m.end(), why) for rx, why in _IGNORE_SPANS for m in rx.finditer(norm)]
     spans += [(m.start(), m.end(), "name") for m in _NAME_PHRASES.finditer(norm)]
     spans += [(m.start(), m.end(), "section_number") for m in _HEADING_NUM.finditer(norm)]
+    spans += _bare_items(norm)
     return sorted(s for s in spans if s[1] - s[0] <= MAX_SPAN)
+
+
+def _bare_items(norm: str) -> list[tuple[int, int, str]]:
+    """Bare list numbers at paragraph starts that follow on one another (1…, 2…, 3…): section numbers."""
+    marks = [(int(m.group(1)), m.start(1), m.end(1)) for m in _BARE_ITEM.finditer(norm)]
+    out = []
+    for k, (n, s, e) in enumerate(marks):
+        before = marks[k - 1][0] if k else None
+        after = marks[k + 1][0] if k + 1 < len(marks) else None
+        if before == n - 1 or after == n + 1:
+            out.append((s, e, "section_number"))
+    return out
 
 
 def _num_end(m: re.Match[str]) -> int:
@@ -285,10 +303,23 @@ _PEOPLE_BEFORE = re.compile(
 )
 
 
+_CHANGE_OF_PREV = re.compile(r"[，,]?(?:比|较)(?:上年|上一年|去年)(?:同期)?(?:增加|减少|增长|下降)了?")
+
+
+_COUNTED_BEFORE = re.compile(r"(?:班级|班额|学校|幼儿园)(?:数)?(?:为|有|共有|共)$")
+
+
 def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
-    """全县在园幼儿11312，其中…: a whole number right after a count of people, with no unit of its own, is 人."""
+    """全县在园幼儿11312，其中…: a whole number right after a count of people, with no unit of its own, is 人;
+    超大班额班级为0 is in 个, 学校数为12 in 所."""
     out = list(figures)
     for k, f in enumerate(out):
+        bare = (
+            not f.unit
+            and not f.ignored
+            and f.decimals == 0
+            and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
+        )
         if (
             not f.unit
             and not f.ignored
@@ -298,6 +329,48 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
             and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
         ):
             out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
+        elif bare and (counted := _COUNTED_BEFORE.search(norm[max(0, f.start - 8) : f.start])):
+            out[k] = replace(f, unit="个" if "班" in counted.group(0) else "所")  # 超大班额班级为0
+        elif f.unit in ("万", "亿") and not f.ignored:
+            # 在园幼儿4093万，较上年减少534.5万: 万 of people, and the change of it in 万 too
+            prev = out[k - 1] if k else None
+            people = _PEOPLE_BEFORE.search(norm[max(0, f.start - 8) : f.start])
+            change = (
+                prev is not None
+                and prev.unit == f.unit + "人"
+                and _CHANGE_OF_PREV.fullmatch(norm[prev.end : f.start])
+            )
+            if people or change:
+                out[k] = replace(f, unit=f.unit + "人")
+    return out
+
+
+_BASE_BEFORE = re.compile(r"(?:比|较)?(?:上年|上一年|去年|上年度)(?:同期)?的?$")
+_CHANGE_AFTER = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升)")
+_POINTS_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|提升|回落|分别)[^，。；、]{0,4}$")
+
+
+def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
+    """为14,609.52元，比上年的12,530.03增加2,079.49元: the previous value printed bare is in the value's unit."""
+    out = list(figures)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.unit or b.ignored or not a.unit or a.ignored or re.search(r"[。；\n]", norm[a.end : b.start]):
+            continue
+        if _BASE_BEFORE.search(norm[max(0, b.start - 8) : b.start]) and _CHANGE_AFTER.match(norm, b.end):
+            out[k] = replace(b, unit=a.unit)
+    return out
+
+
+def _points_units(norm: str, figures: list[Figure]) -> list[Figure]:
+    """分别比上年提高0.06个、2.56个百分点: a change listed before one in 个百分点 is in 个百分点 (个 cut short)."""
+    out = list(figures)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.unit in ("", "个") and not a.ignored and b.unit in ("个百分点", "百分点"):
+            said = _POINTS_BEFORE.search(norm[max(0, a.start - 12) : a.start])
+            if said and re.fullmatch(r"[、和及与]", norm[a.end : b.start]):
+                out[k] = replace(a, unit=b.unit)
     return out
 
 
@@ -309,6 +382,7 @@ def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[k], out[k + 1]
         if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm[a.end : b.start]):
             out[k] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, "")
+    out = _base_units(norm, _points_units(norm, out))
     for k, total in enumerate(out):
         if len(total.unit) > 1 and total.unit[0] in "万亿" and norm.startswith("（", total.end):
             close = norm.find("）", total.end)

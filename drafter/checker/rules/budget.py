@@ -74,8 +74,13 @@ def _is_total(reading: Reading, i: int) -> bool:
     )
 
 
+BRACKETED = re.compile(r"（[^（）]*）")
+
+
 def _is_part(reading: Reading, j: int) -> bool:
-    lead = reading.lead(j)[-14:]
+    """An amount the budget contains: its own words, not those of a bracket before it (财政性教育经费（主要包括
+    一般公共预算安排的教育经费…）为4453万 is no part)."""
+    lead = BRACKETED.sub("", reading.lead(j))[-14:]
     return (
         bool(MONEY_PART.search(lead))
         and not NOT_PART.search(lead)
