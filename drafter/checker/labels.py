@@ -110,6 +110,12 @@ def _gram_set(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+@lru_cache(maxsize=8192)
+def _level_free_grams(words: str) -> frozenset[str]:
+    """The bigrams of the words once their level words are left out (part_score)."""
+    return _gram_set(_LEVEL_WORDS.sub("|", words))
+
+
 def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -143,6 +149,8 @@ class Labels:
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
+        self._part: dict[tuple[str, str, int], float] = {}
+        self._parts: dict[str, list[tuple[dict[str, float], float, frozenset[int]]]] = {}
         self._numbered_terms = [
             t for terms in self.terms.values() for t in terms if re.search(r"[\d一二两三四五六七八九十]", t)
         ]
@@ -225,21 +233,33 @@ class Labels:
     def part_score(self, key: str, near: str, min_grams: int = 1) -> float:
         """Share (0–1) of the label the words name once the label's levels are left out: 随迁子女在校生 names
         在小学就读的随迁子女 as a part of their total, 仪器设备值 names 初中仪器设备值. A label term whose rest is
-        fewer than `min_grams` bigrams names nothing."""
-        near_grams = _gram_set(_LEVEL_WORDS.sub("|", near))
+        fewer than `min_grams` bigrams names nothing. Kept per words, as `evidence` is."""
+        if (key, near, min_grams) not in self._part:
+            self._part[key, near, min_grams] = self._part_score(key, near, min_grams)
+        return self._part[key, near, min_grams]
+
+    def _part_score(self, key: str, near: str, min_grams: int) -> float:
+        near_grams = _level_free_grams(near)
         best = 0.0
-        for term in self.terms.get(key, ()):
-            weights = {g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g}
-            total = sum(weights.values())
+        for weights, total, levels in self._part_terms(key):
             if 0 < len(weights) < min_grams:
                 continue  # 中职学生 is more than 学生
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
-            elif _groups(term, LEVELS) & _groups(
-                near, LEVELS
-            ):  # 公办幼儿园幼儿: levels only, one of them said
+            elif levels & _groups(near, LEVELS):  # 公办幼儿园幼儿: levels only, one of them said
                 best = 1.0
         return best
+
+    def _part_terms(self, key: str) -> list[tuple[dict[str, float], float, frozenset[int]]]:
+        """Each label term's bigram weights once its levels are left out, their sum and the term's levels."""
+        if key not in self._parts:
+            self._parts[key] = []
+            for term in self.terms.get(key, ()):
+                weights = {
+                    g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g
+                }
+                self._parts[key].append((weights, sum(weights.values()), _groups(term, LEVELS)))
+        return self._parts[key]
 
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
         """True when the words (else their statement) name a level or a kind of count and the label has
