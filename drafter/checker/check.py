@@ -151,14 +151,14 @@ def check_text(
 def _repeats(reading: Reading, findings: list[Finding]) -> list[Finding]:
     """A figure with no source of its own that repeats one the text proves or the data hold, under the same
     name (一般公共预算教育经费64469万元 stated again after the sum of its parts), is that figure again."""
+    names = [name_stem(claims_subject(reading, i)) for i in range(len(findings))]
     proven: dict[tuple[float, str, str], Finding] = {}
-    for i, found in enumerate(findings):
-        name = name_stem(claims_subject(reading, i))
+    for found, name in zip(findings, names, strict=True):
         if found.status in ("verified", "derived") and len(name) >= 4:
             proven.setdefault((found.value, found.unit, name), found)
     out = []
-    for i, found in enumerate(findings):
-        twin = proven.get((found.value, found.unit, name_stem(claims_subject(reading, i))))
+    for found, name in zip(findings, names, strict=True):
+        twin = proven.get((found.value, found.unit, name))
         if found.status == "unsupported" and twin is not None:
             found = replace(
                 found,

@@ -11,7 +11,7 @@ import re
 
 from drafter.checker.labels import bigrams, clause_of
 from drafter.checker.links import Link
-from drafter.checker.sums import metric_sum
+from drafter.checker.sums import in_reach, metric_sum
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import is_average
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
@@ -83,6 +83,9 @@ class Finders:
         f, claim = self.doc.figures[i], self.doc.claims.get(i)
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
+        year = self.claim_year(i) or self.source.report.period
+        if not in_reach(f.unit, self.candidates(i, near) + self._institutions(i), year, self.fit_window(i)):
+            return None  # no two of the values add up to anything near it, whatever the words name
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
@@ -106,7 +109,6 @@ class Finders:
         pool.sort(
             key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
         )
-        year = self.claim_year(i) or self.source.report.period
         printed = (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)
         combo = metric_sum(
             f.unit,

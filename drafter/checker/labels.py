@@ -402,17 +402,19 @@ SECTION_HEAD = re.compile(
 
 
 @lru_cache(maxsize=8)
-def _section_heads(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text))
+def _section_heads(text: str) -> tuple[list[int], list[str]]:
+    """Where each section heading ends, and its words."""
+    heads = [(m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text)]
+    return [end for end, _ in heads], [words for _, words in heads]
 
 
 def section_level(text: str, offset: int) -> str:
     """The level words of the nearest section heading before `offset` ("" when it names no level)."""
-    heads = _section_heads(text)
-    k = bisect.bisect_right([end for end, _ in heads], offset) - 1
+    ends, heads = _section_heads(text)
+    k = bisect.bisect_right(ends, offset) - 1
     if k < 0:
         return ""
-    words = heads[k][1]
+    words = heads[k]
     return words + "。" if _groups(words, LEVELS) else ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from drafter.core.types import Figure
@@ -31,9 +32,15 @@ class SizeIndex(Generic[T]):
         """The items of f's family from half its size to twice its size (plus one unit), in size order."""
         if not f.unit:
             return []
-        fam = family(f.unit)
+        fam, low, high = _bounds(f.value, f.unit)
         sizes = self._sizes.get(fam, [])
-        size = abs(to_base(f.value, f.unit)[0])
-        lo = bisect.bisect_left(sizes, size / 2)
-        hi = bisect.bisect_right(sizes, size * 2 + to_base(1, f.unit)[0])
+        lo = bisect.bisect_left(sizes, low)
+        hi = bisect.bisect_right(sizes, high)
         return self._items.get(fam, [])[lo:hi]
+
+
+@lru_cache(maxsize=4096)
+def _bounds(value: float, unit: str) -> tuple[str, float, float]:
+    """The family of a figure's unit and the sizes `near` looks between (every index asks for the same)."""
+    size = abs(to_base(value, unit)[0])
+    return family(unit), size / 2, size * 2 + to_base(1, unit)[0]

@@ -60,6 +60,22 @@ def metric_sum(
     return None
 
 
+def in_reach(unit: str, candidates: Sequence[Metric], year: int, window: tuple[float, float]) -> bool:
+    """Whether two or more of the candidates' values of `year` may add up to within `window` (widened by their
+    rounding slack): False means `metric_sum` finds nothing among any of them, so their order and choice need
+    not be worked out (a cheap first cut; the bounds are kept a little wide of float rounding)."""
+    usable = [m for m in candidates if year in m.values]
+    values = sorted(convert(m.values[year], m.unit, unit) for m in usable)
+    if len(values) < 2:
+        return False
+    room = sum(_slack(m, year, unit) for m in usable)
+    lo, hi = window
+    margin = 1e-6 * (1.0 + abs(lo) + abs(hi) + room)
+    smallest = values[0] + values[1] - room if values[0] >= 0 else -math.inf
+    largest = sum(v for v in values[-MAX_PARTS:] if v > 0) + room
+    return smallest <= hi + margin and lo - margin <= largest
+
+
 def _siblings(combo: Sequence[Metric]) -> bool:
     """No part is a breakdown of another: 普通高中学校(民办) is within 普通高中学校 and 公办幼儿园 within 幼儿园,
     not beside them (专任教师(高中) and 专任教师(职校) are siblings)."""
