@@ -11,7 +11,7 @@ import re
 
 from drafter.checker.labels import bigrams, clause_of
 from drafter.checker.links import Link
-from drafter.checker.sums import in_reach, metric_sum
+from drafter.checker.sums import in_reach, metric_sum, sum_bounds
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import is_average
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
@@ -84,7 +84,7 @@ class Finders:
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
         year = self.claim_year(i) or self.source.report.period
-        if not in_reach(f.unit, self.candidates(i, near) + self._institutions(i), year, self.fit_window(i)):
+        if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
@@ -132,6 +132,14 @@ class Finders:
             key=keys.replace("+", "|"),
             year=year,
         )
+
+    def _sum_bounds(self, i: int, year: int) -> tuple[float, float]:
+        """What any sum_hit pool of figure i's unit may add up to in `year`, worked out once per unit and year."""
+        unit = self.doc.figures[i].unit
+        if (unit, year) not in self.sum_bounds:
+            pool = self.compatible(self.doc.figures[i]) + self._institutions(i)
+            self.sum_bounds[unit, year] = sum_bounds(unit, pool, year)
+        return self.sum_bounds[unit, year]
 
     def _institutions(self, i: int) -> list[Metric]:
         """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts."""

@@ -38,6 +38,7 @@ class ValueLinker(Finders):
         self.labels = Labels(source)
         self._words: dict[int, tuple[str, str]] = {}
         self._tolerances: dict[int, tuple[int, float | None]] = {}
+        self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
