@@ -150,6 +150,9 @@ class Labels:
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
         self._part: dict[tuple[str, str, int], float] = {}
+        self._terms_scored: dict[
+            str, list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]
+        ] = {}
         self._parts: dict[str, list[tuple[dict[str, float], float, frozenset[int]]]] = {}
         self._numbered_terms = [
             t for terms in self.terms.values() for t in terms if re.search(r"[\d一二两三四五六七八九十]", t)
@@ -321,13 +324,32 @@ class Labels:
         if self.conflicts(key, near, sentence):
             return best
         near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
-        for n, (weights, total) in enumerate(self.grams.get(key, ())):
-            near_mass = sum(w for g, w in weights.items() if g in near_grams)
-            sent_mass = max(near_mass, sum(w for g, w in weights.items() if g in sentence_grams))
+        for pairs, grams, total, share in self._term_grams(key):
+            if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
+                continue  # a term the words share nothing with adds nothing
+            near_mass = sum([w for g, w in pairs if g in near_grams])
+            sent_mass = max(near_mass, sum([w for g, w in pairs if g in sentence_grams]))
             mass = 0.6 * near_mass + 0.4 * sent_mass
-            cover = mass / total * (1.0 if n == 0 else min(1.0, len(weights) / 3))
+            cover = mass / total * share
             best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))
         return best
+
+    def _term_grams(
+        self, key: str
+    ) -> list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]:
+        """Each label term's (bigram, weight) pairs in order, its bigrams, their total weight and how much the
+        term counts: a synonym of one or two bigrams counts for less (the label itself in full)."""
+        if key not in self._terms_scored:
+            self._terms_scored[key] = [
+                (
+                    tuple(weights.items()),
+                    frozenset(weights),
+                    total,
+                    1.0 if n == 0 else min(1.0, len(weights) / 3),
+                )
+                for n, (weights, total) in enumerate(self.grams.get(key, ()))
+            ]
+        return self._terms_scored[key]
 
     def in_label(self, doc: Reading, i: int) -> bool:
         """The figure is part of a metric's name as printed (15项考核指标…总得分)."""
