@@ -403,11 +403,10 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail
     if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
-    clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
-    if len(clauses) > 1 and (BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause)):
-        clause = (
-            clauses[-2] + "，" + clause
-        )  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
+    if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
+        clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
+        if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
+            clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
