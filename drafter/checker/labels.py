@@ -157,6 +157,7 @@ class Labels:
         self._numbered_terms = [
             t for terms in self.terms.values() for t in terms if re.search(r"[\d一二两三四五六七八九十]", t)
         ]
+        self._numbered_joined = "\0".join(self._numbered_terms)
         self._by_gram: dict[str, set[str]] = {}
         for key, grams in self.grams.items():
             for weights, _ in grams:
@@ -309,9 +310,10 @@ class Labels:
 
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """`_evidence_of`, kept per words: a figure's words are held against a metric more than once."""
-        if (key, near, sentence) not in self._evidence:
-            self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
-        return self._evidence[key, near, sentence]
+        found = self._evidence.get((key, near, sentence))
+        if found is None:
+            found = self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
+        return found
 
     def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
@@ -354,6 +356,8 @@ class Labels:
     def in_label(self, doc: Reading, i: int) -> bool:
         """The figure is part of a metric's name as printed (15项考核指标…总得分)."""
         f, text = doc.figures[i], doc.text
+        if f.text not in self._numbered_joined:
+            return False  # in no term: the terms need not be looked at one by one
         for term in self._numbered_terms:
             k = term.find(f.text)
             if k >= 0 and text[max(0, f.start - k) : f.start - k + len(term)] == term:

@@ -270,6 +270,8 @@ class ValueLinker(Finders):
             return f.value <= actual < f.value + step
         if about is not None:
             return abs(actual - f.value) <= about
+        if abs(actual - f.value) > 2 * 10**-f.decimals + 1e-9 * (abs(actual) + abs(f.value)):
+            return False  # matches_shown's own first cut, without the call: most values are far off
         return matches_shown(f.value, f.decimals, actual)
 
     def _tolerance(self, i: int) -> tuple[int, float | None]:
