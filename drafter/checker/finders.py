@@ -106,6 +106,8 @@ class Finders:
                 and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
             )
         ]
+        if not in_reach(sum_bounds(f.unit, pool, year), self.fit_window(i)):
+            return None  # the same cut over the values the words allow: most stop here, before the sort
         pool.sort(
             key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
         )
