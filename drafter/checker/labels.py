@@ -150,6 +150,7 @@ class Labels:
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
         self._part: dict[tuple[str, str, int], float] = {}
+        self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._terms_scored: dict[
             str, list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]
         ] = {}
@@ -194,7 +195,7 @@ class Labels:
         if (
             not said_levels and levels
         ):  # a level-specific label needs its level in the words or their statement
-            said_levels = self.said(sentence.split("|", 1)[0])[1]
+            said_levels = self._said_before(sentence)[1]
         return levels != said_levels and not levels & said_levels
 
     def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -209,6 +210,14 @@ class Labels:
         if near not in self._said:
             self._said[near] = (_groups(near, KINDS), _groups(near, LEVELS))
         return self._said[near]
+
+    def _said_before(self, sentence: str) -> tuple[frozenset[int], frozenset[int]]:
+        """`said` of a figure's statement words up to the figure, kept per statement words (a figure's are held
+        against every metric)."""
+        found = self._said_head.get(sentence)
+        if found is None:
+            found = self._said_head[sentence] = self.said(sentence.split("|", 1)[0])
+        return found
 
     def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
