@@ -401,17 +401,24 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- the words that name a figure
+_TAIL_END = re.compile(
+    r"[，,、；;（(共将已均为有是达在对把被与和及等]"
+)  # where the words after a figure stop
+_CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it)."""
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
     nxt = doc.in_sentence(i, before=False)
     tail = doc.text[f.end : min(e, doc.figures[nxt[0]].start if nxt else e, f.end + 16)]
-    tail = re.split(r"[，,、；;（(共将已均为有是达在对把被与和及等]", tail, maxsplit=1)[0]
+    tail = _TAIL_END.split(tail, maxsplit=1)[0]
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = re.split(CLAUSE_SEP, unbracketed(doc.lead(i)))[-1]
+    clause = _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1]
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
     if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
@@ -454,7 +461,7 @@ def section_level(text: str, offset: int) -> str:
 
 def unbracketed(words: str) -> str:
     """The words without their closed brackets: 经费（包括事业费，基建经费和附加）为 -> 经费为."""
-    return re.sub(r"[（(][^（()）]*[）)]", "", words)
+    return _BRACKETED.sub("", words)
 
 
 def enumerated(doc: Reading, i: int) -> str:
