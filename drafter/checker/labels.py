@@ -401,9 +401,8 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- the words that name a figure
-_TAIL_END = re.compile(
-    r"[，,、；;（(共将已均为有是达在对把被与和及等]"
-)  # where the words after a figure stop
+# where the words after a figure stop
+_TAIL_END = re.compile(r"[，,、；;（(共将已均为有是达在对把被与和及等]")
 _CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
