@@ -28,11 +28,16 @@ class SizeIndex(Generic[T]):
             self._sizes[fam] = [r[0] for r in found]
             self._items[fam] = [r[2] for r in found]
 
-    def near(self, f: Figure) -> list[T]:
-        """The items of f's family from half its size to twice its size (plus one unit), in size order."""
+    def near(self, f: Figure, window: tuple[float, float] | None = None) -> list[T]:
+        """The items of f's family from half its size to twice its size (plus one unit), in size order; with
+        a `window` (in f's unit) of values the caller keeps, of either sign, only those whose size may be in it."""
         if not f.unit:
             return []
         fam, low, high = _bounds(f.value, f.unit)
+        if window is not None:
+            factor = to_base(1, f.unit)[0]
+            least, most = max(0.0, window[0]), max(abs(window[0]), abs(window[1]))
+            low, high = max(low, least * factor * (1 - 1e-9)), min(high, most * factor * (1 + 1e-9))
         sizes = self._sizes.get(fam, [])
         lo = bisect.bisect_left(sizes, low)
         hi = bisect.bisect_right(sizes, high)

@@ -115,7 +115,7 @@ class ValueLinker(Finders):
         allowed = {m.key for m in metrics}
         hits = [
             (m, y)
-            for m, y, v in self._values.near(f)
+            for m, y, v in self._values.near(f, self.fit_window(i))
             if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
         if any(rank[m.key][0] or ev[m.key][0] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
