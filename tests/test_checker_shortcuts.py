@@ -8,7 +8,7 @@ import random
 import pytest
 
 from drafter.checker.reading import Reading
-from drafter.checker.sums import MAX_PARTS, metric_sum
+from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
 from drafter.checker.text import normalize
 from drafter.checker.value_linking import ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
@@ -112,6 +112,30 @@ def test_a_sum_found_within_the_window_is_the_sum_found_trying_every_one(values,
     found = metric_sum("人", metrics, 2021, fits, (target - 1.5, target + 1.5))
     expected = _every_sum(values, fits)
     assert found == (tuple(metrics[k] for k in expected) if expected else None)
+
+
+@pytest.mark.parametrize(("values", "target"), [_random_case(seed) for seed in range(60)])
+def test_a_sum_out_of_reach_is_one_metric_sum_never_finds(values, target):
+    metrics = [Metric(f"m.k{k}", f"指标{k}号", "人", {2021: v}) for k, v in enumerate(values)]
+    window = (target - 1.5, target + 1.5)
+    if not in_reach(sum_bounds("人", metrics, 2021), window):
+        assert metric_sum("人", metrics, 2021, lambda total, slack: True, window) is None
+
+
+@pytest.mark.parametrize(
+    ("values", "target", "reach"),
+    [
+        ([10, 20, 30], 50, True),
+        ([10, 20, 30], 5, False),  # the smallest two are already too many
+        ([10, 20, 30], 500, False),  # the largest fall short
+        ([10], 10, False),  # one value is no sum
+        ([-2, 5, 30], 0, True),  # a negative value: no least sum
+        ([0.25, 0.35], 2.1, True),  # 0.25 + 0.35 may stand for up to 0.61; the window starts at 0.6
+    ],
+)
+def test_sum_bounds_cut_what_no_sum_reaches(values, target, reach):
+    metrics = [Metric(f"m.k{k}", f"指标{k}号", "人", {2021: v}) for k, v in enumerate(values)]
+    assert in_reach(sum_bounds("人", metrics, 2021), (target - 1.5, target + 1.5)) is reach
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from drafter.checker.reading import Reading
@@ -563,6 +564,7 @@ def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
                 c.base = j
 
 
+@lru_cache(maxsize=8192)
 def name_stem(subject: str) -> str:
     """The name of a quantity without its year and place: 2022年全县生均…支出 -> 生均…支出."""
     words = re.sub(r"\d{4}年(?:度|底|末)?", "", subject)

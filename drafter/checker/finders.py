@@ -11,7 +11,7 @@ import re
 
 from drafter.checker.labels import bigrams, clause_of, levels_of
 from drafter.checker.links import Link
-from drafter.checker.sums import metric_sum
+from drafter.checker.sums import in_reach, metric_sum, sum_bounds
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import is_average
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
@@ -39,7 +39,7 @@ class Finders:
     def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         best: tuple[float, Derived] | None = None
-        for d in self._derived.near(f):
+        for d in self._derived.near(f, self.fit_window(i)):
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
             if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
@@ -84,6 +84,9 @@ class Finders:
         f, claim = self.doc.figures[i], self.doc.claims.get(i)
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
+        year = self.claim_year(i) or self.source.report.period
+        if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
+            return None  # no two of the values add up to anything near it, whatever the words name
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
@@ -105,10 +108,11 @@ class Finders:
                 and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
             )
         ]
+        if not in_reach(sum_bounds(f.unit, pool, year), self.fit_window(i)):
+            return None  # the same cut over the values the words allow: most stop here, before the sort
         pool.sort(
             key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
         )
-        year = self.claim_year(i) or self.source.report.period
         printed = (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)
         combo = metric_sum(
             f.unit,
@@ -132,6 +136,14 @@ class Finders:
             key=keys.replace("+", "|"),
             year=year,
         )
+
+    def _sum_bounds(self, i: int, year: int) -> tuple[float, float]:
+        """What any sum_hit pool of figure i's unit may add up to in `year`, worked out once per unit and year."""
+        unit = self.doc.figures[i].unit
+        if (unit, year) not in self.sum_bounds:
+            pool = self.compatible(self.doc.figures[i]) + self._institutions(i)
+            self.sum_bounds[unit, year] = sum_bounds(unit, pool, year)
+        return self.sum_bounds[unit, year]
 
     def _institutions(self, i: int) -> list[Metric]:
         """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts (never
@@ -253,7 +265,7 @@ class Finders:
     def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
-        for g, ref, words in self._facts.near(f):
+        for g, ref, words in self._facts.near(f, self.fit_window(i)):
             if self.fits(i, convert(g.value, g.unit, f.unit)):
                 around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
                 grams = bigrams(words)

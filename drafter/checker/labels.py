@@ -110,6 +110,12 @@ def _gram_set(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+@lru_cache(maxsize=8192)
+def _level_free_grams(words: str) -> frozenset[str]:
+    """The bigrams of the words once their level words are left out (part_score)."""
+    return _gram_set(_LEVEL_WORDS.sub("|", words))
+
+
 def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -143,9 +149,16 @@ class Labels:
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
+        self._part: dict[tuple[str, str, int], float] = {}
+        self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._terms_scored: dict[
+            str, list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]
+        ] = {}
+        self._parts: dict[str, list[tuple[dict[str, float], float, frozenset[int]]]] = {}
         self._numbered_terms = [
             t for terms in self.terms.values() for t in terms if re.search(r"[\d一二两三四五六七八九十]", t)
         ]
+        self._numbered_joined = "\0".join(self._numbered_terms)
         self._by_gram: dict[str, set[str]] = {}
         for key, grams in self.grams.items():
             for weights, _ in grams:
@@ -182,7 +195,7 @@ class Labels:
         if (
             not said_levels and levels
         ):  # a level-specific label needs its level in the words or their statement
-            said_levels = self.said(sentence.split("|", 1)[0])[1]
+            said_levels = self._said_before(sentence)[1]
         return levels != said_levels and not levels & said_levels
 
     def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -197,6 +210,14 @@ class Labels:
         if near not in self._said:
             self._said[near] = (_groups(near, KINDS), _groups(near, LEVELS))
         return self._said[near]
+
+    def _said_before(self, sentence: str) -> tuple[frozenset[int], frozenset[int]]:
+        """`said` of a figure's statement words up to the figure, kept per statement words (a figure's are held
+        against every metric)."""
+        found = self._said_head.get(sentence)
+        if found is None:
+            found = self._said_head[sentence] = self.said(sentence.split("|", 1)[0])
+        return found
 
     def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
@@ -225,21 +246,33 @@ class Labels:
     def part_score(self, key: str, near: str, min_grams: int = 1) -> float:
         """Share (0–1) of the label the words name once the label's levels are left out: 随迁子女在校生 names
         在小学就读的随迁子女 as a part of their total, 仪器设备值 names 初中仪器设备值. A label term whose rest is
-        fewer than `min_grams` bigrams names nothing."""
-        near_grams = _gram_set(_LEVEL_WORDS.sub("|", near))
+        fewer than `min_grams` bigrams names nothing. Kept per words, as `evidence` is."""
+        if (key, near, min_grams) not in self._part:
+            self._part[key, near, min_grams] = self._part_score(key, near, min_grams)
+        return self._part[key, near, min_grams]
+
+    def _part_score(self, key: str, near: str, min_grams: int) -> float:
+        near_grams = _level_free_grams(near)
         best = 0.0
-        for term in self.terms.get(key, ()):
-            weights = {g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g}
-            total = sum(weights.values())
+        for weights, total, levels in self._part_terms(key):
             if 0 < len(weights) < min_grams:
                 continue  # 中职学生 is more than 学生
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
-            elif _groups(term, LEVELS) & _groups(
-                near, LEVELS
-            ):  # 公办幼儿园幼儿: levels only, one of them said
+            elif levels & _groups(near, LEVELS):  # 公办幼儿园幼儿: levels only, one of them said
                 best = 1.0
         return best
+
+    def _part_terms(self, key: str) -> list[tuple[dict[str, float], float, frozenset[int]]]:
+        """Each label term's bigram weights once its levels are left out, their sum and the term's levels."""
+        if key not in self._parts:
+            self._parts[key] = []
+            for term in self.terms.get(key, ()):
+                weights = {
+                    g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g
+                }
+                self._parts[key].append((weights, sum(weights.values()), _groups(term, LEVELS)))
+        return self._parts[key]
 
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
         """True when the words (else their statement) name a level or a kind of count and the label has
@@ -289,9 +322,10 @@ class Labels:
 
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """`_evidence_of`, kept per words: a figure's words are held against a metric more than once."""
-        if (key, near, sentence) not in self._evidence:
-            self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
-        return self._evidence[key, near, sentence]
+        found = self._evidence.get((key, near, sentence))
+        if found is None:
+            found = self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
+        return found
 
     def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
@@ -304,17 +338,38 @@ class Labels:
         if self.conflicts(key, near, sentence):
             return best
         near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
-        for n, (weights, total) in enumerate(self.grams.get(key, ())):
-            near_mass = sum(w for g, w in weights.items() if g in near_grams)
-            sent_mass = max(near_mass, sum(w for g, w in weights.items() if g in sentence_grams))
+        for pairs, grams, total, share in self._term_grams(key):
+            if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
+                continue  # a term the words share nothing with adds nothing
+            near_mass = sum([w for g, w in pairs if g in near_grams])
+            sent_mass = max(near_mass, sum([w for g, w in pairs if g in sentence_grams]))
             mass = 0.6 * near_mass + 0.4 * sent_mass
-            cover = mass / total * (1.0 if n == 0 else min(1.0, len(weights) / 3))
+            cover = mass / total * share
             best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))
         return best
+
+    def _term_grams(
+        self, key: str
+    ) -> list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]:
+        """Each label term's (bigram, weight) pairs in order, its bigrams, their total weight and how much the
+        term counts: a synonym of one or two bigrams counts for less (the label itself in full)."""
+        if key not in self._terms_scored:
+            self._terms_scored[key] = [
+                (
+                    tuple(weights.items()),
+                    frozenset(weights),
+                    total,
+                    1.0 if n == 0 else min(1.0, len(weights) / 3),
+                )
+                for n, (weights, total) in enumerate(self.grams.get(key, ()))
+            ]
+        return self._terms_scored[key]
 
     def in_label(self, doc: Reading, i: int) -> bool:
         """The figure is part of a metric's name as printed (15项考核指标…总得分)."""
         f, text = doc.figures[i], doc.text
+        if f.text not in self._numbered_joined:
+            return False  # in no term: the terms need not be looked at one by one
         for term in self._numbered_terms:
             k = term.find(f.text)
             if k >= 0 and text[max(0, f.start - k) : f.start - k + len(term)] == term:
@@ -354,6 +409,12 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- the words that name a figure
+# where the words after a figure stop
+_TAIL_END = re.compile(r"[，,、；;（(共将已均为有是达在对把被与和及等]")
+_CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it)."""
     if i in doc.cells:  # a table cell: its row label and its column heading
@@ -362,20 +423,19 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     s, e = doc.sentence(f.start)
     nxt = doc.in_sentence(i, before=False)
     tail = doc.text[f.end : min(e, doc.figures[nxt[0]].start if nxt else e, f.end + 16)]
-    tail = re.split(r"[，,、；;（(共将已均为有是达在对把被与和及等]", tail, maxsplit=1)[0]
+    tail = _TAIL_END.split(tail, maxsplit=1)[0]
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = re.split(CLAUSE_SEP, unbracketed(doc.lead(i)))[-1]
+    clause = _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1]
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
     if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
-    clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
-    if len(clauses) > 1 and (BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause)):
-        clause = (
-            clauses[-2] + "，" + clause
-        )  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
+    if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
+        clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
+        if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
+            clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
@@ -392,23 +452,25 @@ SECTION_HEAD = re.compile(
 
 
 @lru_cache(maxsize=8)
-def _section_heads(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text))
+def _section_heads(text: str) -> tuple[list[int], list[str]]:
+    """Where each section heading ends, and its words."""
+    heads = [(m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text)]
+    return [end for end, _ in heads], [words for _, words in heads]
 
 
 def section_level(text: str, offset: int) -> str:
     """The level words of the nearest section heading before `offset` ("" when it names no level)."""
-    heads = _section_heads(text)
-    k = bisect.bisect_right([end for end, _ in heads], offset) - 1
+    ends, heads = _section_heads(text)
+    k = bisect.bisect_right(ends, offset) - 1
     if k < 0:
         return ""
-    words = heads[k][1]
+    words = heads[k]
     return words + "。" if _groups(words, LEVELS) else ""
 
 
 def unbracketed(words: str) -> str:
     """The words without their closed brackets: 经费（包括事业费，基建经费和附加）为 -> 经费为."""
-    return re.sub(r"[（(][^（()）]*[）)]", "", words)
+    return _BRACKETED.sub("", words)
 
 
 def enumerated(doc: Reading, i: int) -> str:

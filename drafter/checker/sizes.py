@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from drafter.core.types import Figure
@@ -27,13 +28,24 @@ class SizeIndex(Generic[T]):
             self._sizes[fam] = [r[0] for r in found]
             self._items[fam] = [r[2] for r in found]
 
-    def near(self, f: Figure) -> list[T]:
-        """The items of f's family from half its size to twice its size (plus one unit), in size order."""
+    def near(self, f: Figure, window: tuple[float, float] | None = None) -> list[T]:
+        """The items of f's family from half its size to twice its size (plus one unit), in size order; with
+        a `window` (in f's unit) of values the caller keeps, of either sign, only those whose size may be in it."""
         if not f.unit:
             return []
-        fam = family(f.unit)
+        fam, low, high = _bounds(f.value, f.unit)
+        if window is not None:
+            factor = to_base(1, f.unit)[0]
+            least, most = max(0.0, window[0]), max(abs(window[0]), abs(window[1]))
+            low, high = max(low, least * factor * (1 - 1e-9)), min(high, most * factor * (1 + 1e-9))
         sizes = self._sizes.get(fam, [])
-        size = abs(to_base(f.value, f.unit)[0])
-        lo = bisect.bisect_left(sizes, size / 2)
-        hi = bisect.bisect_right(sizes, size * 2 + to_base(1, f.unit)[0])
+        lo = bisect.bisect_left(sizes, low)
+        hi = bisect.bisect_right(sizes, high)
         return self._items.get(fam, [])[lo:hi]
+
+
+@lru_cache(maxsize=4096)
+def _bounds(value: float, unit: str) -> tuple[str, float, float]:
+    """The family of a figure's unit and the sizes `near` looks between (every index asks for the same)."""
+    size = abs(to_base(value, unit)[0])
+    return family(unit), size / 2, size * 2 + to_base(1, unit)[0]

@@ -60,6 +60,25 @@ def metric_sum(
     return None
 
 
+def sum_bounds(unit: str, candidates: Sequence[Metric], year: int) -> tuple[float, float]:
+    """The least and the most two or more of the candidates' values of `year` may add up to, widened by their
+    rounding slack (−inf when a value is negative): `metric_sum` over any of them finds nothing outside."""
+    usable = [m for m in candidates if year in m.values]
+    values = sorted(convert(m.values[year], m.unit, unit) for m in usable)
+    if len(values) < 2:
+        return math.inf, -math.inf
+    room = sum(_slack(m, year, unit) for m in usable)
+    smallest = values[0] + values[1] - room if values[0] >= 0 else -math.inf
+    return smallest, sum(v for v in values[-MAX_PARTS:] if v > 0) + room
+
+
+def in_reach(bounds: tuple[float, float], window: tuple[float, float]) -> bool:
+    """Whether a sum within `bounds` (sum_bounds) may fall in `window`; kept a little wide of float rounding."""
+    (smallest, largest), (lo, hi) = bounds, window
+    margin = 1e-6 * (1.0 + abs(lo) + abs(hi))
+    return smallest <= hi + margin and lo - margin <= largest
+
+
 def _siblings(combo: Sequence[Metric]) -> bool:
     """No part is a breakdown of another: 普通高中学校(民办) is within 普通高中学校 and 公办幼儿园 within 幼儿园,
     not beside them (专任教师(高中) and 专任教师(职校) are siblings)."""

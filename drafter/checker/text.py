@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +35,18 @@ _LOOSE_SPACE = re.compile(
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
 _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator
 _DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
+
+
+def _replacer(table: dict[int, int | str]) -> Callable[[str], str]:
+    """`str.translate(table)` for a table of a few characters, as a regex finding them: translate looks every
+    character of a Chinese text up in the table, several times slower."""
+    chars = {chr(k): chr(v) if isinstance(v, int) else v for k, v in table.items()}
+    rx = re.compile("[" + re.escape("".join(chars)) + "]")
+    return lambda text: rx.sub(lambda m: chars[m.group()], text)
+
+
+_FULL_WIDTH = _replacer(_WIDTH)
+_HALF_PUNCT = _replacer(_PUNCT_TABLE)
 
 
 @dataclass(frozen=True)
@@ -79,13 +92,13 @@ def _traditional_chars() -> re.Pattern[str]:
 
 def _punctuation(text: str) -> str:
     """Half-width punctuation as Chinese punctuation, one for one; thousands separators stay commas."""
-    text = text.translate(_PUNCT_TABLE)
+    text = _HALF_PUNCT(text)
     return _LOOSE_COMMA.sub("，", text)
 
 
 def normalize(original: str) -> Text:
     """The normalised Text of `original` (characters mapped one for one, loose spaces and glosses dropped)."""
-    text = original.translate(_WIDTH)
+    text = _FULL_WIDTH(original)
     if _has_traditional(text):
         text = text.translate(_traditional())
     if any(c in text for c in _PUNCT):

@@ -27,6 +27,7 @@ from drafter.figures.numbers import (
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
+ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 
 
 class ValueLinker(Finders):
@@ -36,6 +37,8 @@ class ValueLinker(Finders):
         self.doc, self.source = doc, source
         self.labels = Labels(source)
         self._words: dict[int, tuple[str, str]] = {}
+        self._tolerances: dict[int, tuple[int, float | None]] = {}
+        self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
@@ -118,7 +121,7 @@ class ValueLinker(Finders):
         allowed = {m.key for m in metrics}
         hits = [
             (m, y)
-            for m, y, v in self._values.near(f)
+            for m, y, v in self._values.near(f, self.fit_window(i))
             if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
         if any(rank[m.key][0] or ev[m.key][0] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
@@ -272,13 +275,33 @@ class ValueLinker(Finders):
         f = self.doc.figures[i]
         if signed and self.signed(i) < 0:
             actual = -actual
-        if "余" in f.text or "多" in f.text:
-            step = 10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0"))) if f.value >= 10 else 1
+        step, about = self._tolerance(i)
+        if step:
             return f.value <= actual < f.value + step
-        around = self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]
-        if re.search(r"约|近|左右|逾|超过", around):
-            return abs(actual - f.value) <= 0.1 * abs(f.value) + 10**-f.decimals
+        if about is not None:
+            return abs(actual - f.value) <= about
+        if abs(actual - f.value) > 2 * 10**-f.decimals + 1e-9 * (abs(actual) + abs(f.value)):
+            return False  # matches_shown's own first cut, without the call: most values are far off
         return matches_shown(f.value, f.decimals, actual)
+
+    def _tolerance(self, i: int) -> tuple[int, float | None]:
+        """How far `fits` lets a value be from figure i, worked out once per figure: (the step up to the next
+        round number for 余/多, else 0; the distance allowed for 约/近 …, else None: the printed rounding)."""
+        if i not in self._tolerances:
+            f = self.doc.figures[i]
+            step, about = 0, None
+            if "余" in f.text or "多" in f.text:
+                step = (
+                    10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0")))
+                    if f.value >= 10
+                    else 1
+                )
+            elif ABOUT.search(
+                self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]
+            ):
+                about = 0.1 * abs(f.value) + 10**-f.decimals
+            self._tolerances[i] = step, about
+        return self._tolerances[i]
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed

@@ -175,6 +175,17 @@ _HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2
 _BARE_ITEM = re.compile(rf"(?m)^[ \t\u3000]*(\d{{1,2}})(?!{_UNIT_RE}|\d|[.,，])(?=[\u4e00-\u9fff])")
 
 
+# the words around an Arabic number that make it no figure (compiled once: every number is read with them)
+_ORDINAL_BEFORE = re.compile(r"(?:第|前)\s?$")
+_LISTED_ORDINAL_BEFORE = re.compile(r"第\s?\d+\s?[次届号名]?、\s?$")
+_ITEM_MARK_AFTER = re.compile(r"[、.](?!\d)")
+_OPEN_BEFORE = re.compile(r"[（(]\s?$")
+_CLOSE_AFTER = re.compile(r"\s?[)）]")
+_MONTH_DAY_AFTER = re.compile(r"\s?(?:月|日)")
+_LETTER_AFTER = re.compile(r"\s?[A-Za-z]")
+_LETTER_BEFORE = re.compile(r"[A-Za-z_]$")
+
+
 def _in_spans(start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
     """Why the span (start, end) lies inside one of the sorted ignore spans, or ''."""
     k = bisect.bisect_right(spans, (start, 1 << 62, ""))
@@ -227,11 +238,11 @@ def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
 def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> str:
     before = norm[max(0, m.start() - 9) : m.start()]
     after = norm[_num_end(m) : _num_end(m) + 2]
-    if re.search(r"(?:第|前)\s?$", before) or re.search(r"第\s?\d+\s?[次届号名]?、\s?$", before):
+    if _ORDINAL_BEFORE.search(before) or _LISTED_ORDINAL_BEFORE.search(before):
         return "ordinal"
-    if not unit and integer and re.match(r"[、.](?!\d)", after):
+    if not unit and integer and _ITEM_MARK_AFTER.match(after):
         return "ordinal"
-    if not unit and integer and re.search(r"[（(]\s?$", before) and re.match(r"\s?[)）]", after):
+    if not unit and integer and _OPEN_BEFORE.search(before) and _CLOSE_AFTER.match(after):
         return "ordinal"
     return ""
 
@@ -242,14 +253,14 @@ def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
     after = norm[_num_end(m) : _num_end(m) + 3]
     if integer and len(m.group(1)) == 4 and 1900 <= value <= 2100 and (reason := _year_reason(norm, m, unit)):
         return reason
-    if integer and re.match(r"\s?(?:月|日)", after) and not m.group(3):
+    if integer and _MONTH_DAY_AFTER.match(after) and not m.group(3):
         return "date"
     if reason := _ordinal_reason(norm, m, unit, integer):
         return reason
     if (
         not unit
-        and re.match(r"\s?[A-Za-z]", after)
-        or re.search(r"[A-Za-z_]$", norm[max(0, m.start() - 1) : m.start()])
+        and _LETTER_AFTER.match(after)
+        or _LETTER_BEFORE.search(norm[max(0, m.start() - 1) : m.start()])
     ):
         return "name"
     if unit == "年" and value < 100:
