@@ -375,3 +375,18 @@ def test_the_first_value_of_a_year_series_keeps_its_own_year():
         "private.compulsory_share@2021",
     )  # the base of the change, stated for 2021
     assert found["0.7个百分点"] == ("derived", "pp_change(private.compulsory_share,2021,2022)")
+
+
+def test_a_count_after_an_area_is_no_change_of_the_area():
+    source = SourceData(
+        report=ReportInfo(region="安岳县", level="county", round=2025, period=2024, issuer="安岳县人民政府"),
+        metrics=(
+            Metric("conditions.new_floor_area", "新建校舍", "万平方米", {2023: 14.84, 2024: 15.69}),
+            Metric("conditions.new_places", "新增标准学位", "个", {2023: 8570, 2024: 8649}),
+        ),
+    )
+    text = "2024年新建校舍15.69万平方米，新增8649个标准学位。"
+    found = {f.text: (f.status, f.source) for f in check_text(text, source).findings}
+    assert found["8649个"] == ("verified", "conditions.new_places@2024")
+    wrong = {f.text: f.status for f in check_text(text.replace("8649", "8570"), source).findings}
+    assert wrong["8570个"] == "mismatch"  # last year's count is still caught

@@ -188,7 +188,7 @@ class Linker(ValueLinker):
         ]
         return named[0] if len(named) == 1 else None
 
-    def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link:
+    def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link | None:
         f = self.doc.figures[i]
         kinds = ("pp_change", "diff", "growth") if m.unit == "%" else ("growth", "diff")
         source = (
@@ -208,6 +208,8 @@ class Linker(ValueLinker):
         if f.unit == "%" and pp is not None and self.fits(i, abs(pp.value)):
             shown = format_figure(abs(pp.value), "个百分点", f.decimals)
             return Link("mismatch", pp.formula, shown, f"比率的升降应为{shown}，不是“%”", m.key, y1)
+        if cands and not any(same_family(f.unit, d.unit) for d in cands):
+            return None  # 新建校舍15.69万平方米，新增8649个标准学位: 个 is no change of an area; a value of its own
         primary = next((d for d in cands if same_family(f.unit, d.unit)), cands[0] if cands else None)
         if primary is None:
             return Link("unsupported", message="无法从来源数据计算这个变化")
