@@ -50,6 +50,7 @@ def test_each_figure_form(text, expected):
         ("2022年3月20日", "20", "date"),
         ("截至 6 月 15 日", "6", "date"),
         ("（3）确保教育经费", "3", "section_number"),
+        ("1。全省学前教育经费总投入为219.75亿元", "1", "section_number"),  # 1. turned into 1。 by a converter
         ("落实两项工作；（3）确保经费", "3", "ordinal"),
         ("市委第155、156次常委会", "155", "ordinal"),
         ("市委第155、156次常委会", "156次", "ordinal"),

@@ -170,7 +170,7 @@ _NAME_PHRASES = re.compile(
     r"两个确立|五个测评模块|三个100%"
 )
 MAX_SPAN = 120  # the longest ignore span (《…》 names are cut at 80 characters)
-_HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．)）](?!\d))")
+_HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．。)）](?!\d))")
 # 1幼儿园为3,364.22元 / 2普通小学为…: list numbers whose 、 was lost, bare at the start of consecutive paragraphs
 _BARE_ITEM = re.compile(rf"(?m)^[ \t\u3000]*(\d{{1,2}})(?!{_UNIT_RE}|\d|[.,，])(?=[\u4e00-\u9fff])")
 
