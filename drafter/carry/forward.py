@@ -96,8 +96,10 @@ def _target_words(
         if found.signed or f.change or value is None:
             continue
         verb = TARGET.match(text, f.end)
-        standard = next((g for g in later if verb and g.start >= verb.end()), None)
-        if verb is None or standard is None or standard.start - verb.end() > 6 or standard.unit != f.unit:
+        if verb is None:
+            continue
+        standard = next((g for g in later if g.start >= verb.end()), None)
+        if standard is None or standard.start - verb.end() > 6 or standard.unit != f.unit:
             continue
         level = _number(new_of.get(standard.start, standard.text))
         if level is None:

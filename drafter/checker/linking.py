@@ -119,9 +119,7 @@ class Linker(ValueLinker):
             (
                 j
                 for j in reversed(doc.in_sentence(i))
-                if j in self.links
-                and self.links[j].key
-                and (not doc.is_change(j) or self.links[j].status == "verified")
+                if self._keyed(j) and (not doc.is_change(j) or self.links[j].status == "verified")
             ),
             None,
         )
