@@ -35,6 +35,7 @@ from drafter.checker.words import (
     RATE_WORDS,
     SHARE_BEFORE,
     SHARE_RATIO_BEFORE,
+    SUMMED_WORDS,
     THIS_YEAR_BEFORE,
     TO_VALUE,
     TOTAL_BEFORE,
@@ -67,6 +68,9 @@ class Claim:
     base: int | None = None  # a change: the previous value stated beside it
     parts: tuple[int, ...] = ()  # a total: its listed parts; a share: (part, whole)
     exhaustive: bool = False  # a total whose parts claim to split it (共/合计 … 其中 …, 分别)
+    summed: bool = (
+        False  # …and are said to add up to it (合计/总计/共计 … 其中 …, 分别), not only its main items
+    )
     yearly: bool = False  # 年均
     versus: bool = False  # 高于全国平均4.09个百分点: measured against another figure, not the previous year
     rate_diff: bool = False  # 增长…高于…增长 X: the gap between two growth rates
@@ -393,13 +397,13 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 split_words = reading.text[f.end : reading.figures[parts[-1]].start]
                 clause = re.split(r"[，：]", reading.lead(i))[-1]
                 many = len(parts) >= 2
-                c.exhaustive = (
-                    many and bool(TOTAL_WORDS.search(clause)) or bool(PARTS_SPLIT.search(split_words))
-                )
+                said = bool(PARTS_SPLIT.search(split_words))
+                c.exhaustive = many and bool(TOTAL_WORDS.search(clause)) or said
+                c.summed = many and bool(SUMMED_WORDS.search(clause)) or said
         elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
-                c.parts, c.exhaustive = tuple(parts), True
+                c.parts, c.exhaustive, c.summed = tuple(parts), True, True
 
 
 def _new_count(reading: Reading, i: int) -> bool:
@@ -418,8 +422,11 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
         cj = claims[j]
         if parts and _inside_bracket_after(reading, parts[-1], j):
             continue
-        if parts and "其中" in reading.text[reading.figures[parts[-1]].end : reading.figures[j].start]:
-            break  # 在园人数4437人，其中城区…2576人: a breakdown of the part, not of the total
+        if parts and "其中" in BRACKETED.sub(
+            "", reading.text[reading.figures[parts[-1]].end : reading.figures[j].start]
+        ):
+            break  # 在园人数4437人，其中城区…2576人: a breakdown of the part, not of the total (one in a closed
+            # bracket is the part's own: 中学52所（其中：普通中学49所、职业中学3所），特殊教育学校1所)
         if reading.figures[j].unit == "%" or cj.kind == "change":
             if parts:
                 break
@@ -440,6 +447,7 @@ def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
     return between.count("（") > between.count("）")
 
 
+BRACKETED = re.compile(r"（[^（）]*）")
 NEXT_PARTS = re.compile(r"[ \t]*。[ \t]*其中[：:，,]?")  # in the same paragraph
 
 

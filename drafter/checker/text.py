@@ -4,7 +4,7 @@ Real reports arrive with Traditional characters (萬元, 增長), full-width dig
 (",", ";", "(…)"), spaces inside and around numbers ("5.21 亿元", "752. 96万元", "增长-9.41 %") and pinyin
 glosses from mirror sites ("增長(zhǎng)7.15%"). Every pattern of the checker is written for one form:
 Simplified characters, Chinese punctuation, no space around a figure. Characters are replaced one for one;
-only spaces and glosses are deleted, and `origin` maps each normalised offset back to the original.
+only spaces, glosses and line breaks inside a unit are deleted, and `origin` maps each normalised offset back to the original.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ _LOOSE_SPACE = re.compile(
     r"|(?<=\d\.)[ \t\u3000\u00a0]+(?=\d)"
     r"|(?<=[-+])[ \t\u3000\u00a0]+(?=\d)"
     r")"
+)
+# a line break inside a unit, from a PDF's text layer: "889 万\n元", "个百\n分点" (one break, not a paragraph's)
+_BROKEN_UNIT = re.compile(
+    r"(?<=[万亿])[ \t]*\n[ \t]*(?=[元人])|(?<=个百)[ \t]*\n[ \t]*(?=分点)|(?<=百分)[ \t]*\n[ \t]*(?=点)"
 )
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
 _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator
@@ -104,7 +108,7 @@ def normalize(original: str) -> Text:
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
-    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE) for m in rx.finditer(text)]
+    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE, _BROKEN_UNIT) for m in rx.finditer(text)]
     if not cuts:
         return Text(original, text)
     return _cut(original, text, sorted(cuts))

@@ -41,6 +41,9 @@ SHARE_RATIO_BEFORE = re.compile(r"(?:占比|所占比例|比例|比重)(?:为|�
 # totals and their parts
 TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总共|累计|总数为|总量)(?:为|达到|达|有)?$")
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总共|累计")  # anywhere in a total's clause: 共建立党组织391个
+# a total said to be the sum of what is listed: 合计12.8万平方米. A 共…其中 list may name the main items only
+# (共有专任教师81025人，其中普通高校…特殊教育260人: 80953, the rest in schools it does not name)
+SUMMED_WORDS = re.compile(r"共计|合计|总计|总共")
 PARTS_START = re.compile(
     r"^[，]?(?:其中|含|包括)|^（(?:其中|含|包括)?|^[\u4e00-\u9fff]{1,6}(?<!的)，其中"
 )  # a bracket after a total breaks it down; 新增3.2万个学位，其中…: the counted noun may come first

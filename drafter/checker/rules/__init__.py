@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from drafter.checker.reading import Reading
-from drafter.checker.rules import budget, changes, plausible, points, ratios, scores, shares, targets, totals
+from drafter.checker.rules import (
+    budget,
+    changes,
+    levels,
+    plausible,
+    points,
+    ratios,
+    scores,
+    shares,
+    targets,
+    totals,
+)
 from drafter.checker.rules.base import Verdict
 
 RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
@@ -18,6 +29,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     changes.NAME: changes.check,
     shares.NAME: shares.check,
     totals.NAME: totals.check,
+    levels.NAME: levels.check,
     scores.NAME: scores.check,
     budget.NAME: budget.check,
     targets.NAME: targets.check,

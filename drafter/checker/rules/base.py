@@ -20,6 +20,9 @@ EXACT_UNITS = frozenset(
     {"人", "名", "所", "个", "家", "项", "次", "班", "间", "台", "套", "座", "件", "条", "篇", "场"}
 )
 Interval = tuple[float, float]
+# the unit 10,000 times larger / smaller: a unit typed wrong (元 for 万元) changes a figure by this much
+BIGGER = {"元": "万元", "万元": "亿元", "人": "万人"}
+SMALLER = {"万元": "元", "亿元": "万元", "万人": "人"}
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checker.claims import Claim, name_stem
+from drafter.checker.claims import POINTS, Claim, name_stem
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import (
+    BIGGER,
+    SMALLER,
     Interval,
     Verdict,
     expected_text,
@@ -34,6 +36,8 @@ TO_VERB = re.compile(rf"({'|'.join(sorted(UP + DOWN, key=len, reverse=True))})(?
 
 def check(reading: Reading) -> Iterator[Verdict]:
     for i, c in reading.claims.items():
+        if c.kind == "change" and c.own is None and reading.figures[i].unit == POINTS:
+            yield from _points_for_percent(reading, c)
         if c.kind != "change" or c.rate_diff or c.own is None or reading.claims[c.own].is_rate:
             continue
         base, steps = _base_of(reading, c)
@@ -146,7 +150,7 @@ def _unit_error(reading: Reading, c: Claim, base: int, steps: int) -> Verdict | 
     if f.unit != "%" or steps != 1:
         return None
     lo, hi = interval(old)
-    for factor, unit in ((1e4, _bigger(old.unit)), (1e-4, _smaller(old.unit))):
+    for factor, unit in ((1e4, BIGGER.get(old.unit, "")), (1e-4, SMALLER.get(old.unit, ""))):
         exact = growth(interval(own), (lo * factor, hi * factor))
         if unit and exact is not None and meets(exact, signed_shown(f, c)):
             right = format_figure(old.value, unit, old.decimals)
@@ -161,36 +165,41 @@ def _unit_error(reading: Reading, c: Claim, base: int, steps: int) -> Verdict | 
     return None
 
 
-def _bigger(unit: str) -> str:
-    return {"元": "万元", "万元": "亿元", "人": "万人"}.get(unit, "")
+def _sibling_growth(reading: Reading, c: Claim) -> tuple[Interval, str, int] | None:
+    """The growth of c's value from the change stated beside it (6973所，比上年增加36所): the exact interval,
+    the source formula and the index of the change."""
+    change = next(
+        (
+            j
+            for j in reading.changes_of.get(c.own, ())
+            if j != c.index and reading.figures[j].unit not in ("%", POINTS)
+        ),
+        None,
+    )
+    return None if change is None else _growth_by_change(reading, c.own, change)
 
 
-def _smaller(unit: str) -> str:
-    return {"万元": "元", "亿元": "万元", "万人": "人"}.get(unit, "")
+def _growth_by_change(reading: Reading, value: int, change: int) -> tuple[Interval, str, int] | None:
+    own, delta_f = reading.figures[value], reading.figures[change]
+    sign = reading.claims[change].direction or 1
+    delta = interval(delta_f)
+    old = minus(interval(own), (delta[0] * sign, delta[1] * sign))
+    exact = growth(interval(own), old) if old[0] > 0 else None
+    if exact is None:
+        return None
+    return exact, f"text:growth({operands(reading, (value, change))})", change
 
 
 def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
     """全省幼儿园6973所，比上年增加36所，增长0.52%: the growth from the value and the change beside it."""
-    f, own = reading.figures[c.index], reading.figures[c.own]
-    change = next(
-        (j for j in reading.changes_of.get(c.own, ()) if j != c.index and reading.figures[j].unit != "%"),
-        None,
-    )
-    if change is None:
+    found = _sibling_growth(reading, c)
+    if found is None:
         return
-    delta_f = reading.figures[change]
-    delta = interval(delta_f, own.unit)
-    sign = reading.claims[change].direction or 1
-    new = interval(own)
-    step: Interval = (delta[0] * sign, delta[1] * sign)
-    old = minus(new, (interval(delta_f)[0] * sign, interval(delta_f)[1] * sign))
-    exact = growth(new, old) if old[0] > 0 else None
-    if exact is None:
-        return
-    source = f"text:growth({operands(reading, (c.own, change))})"
+    exact, source, change = found
+    f, own, delta_f = reading.figures[c.index], reading.figures[c.own], reading.figures[change]
     if meets(exact, signed_shown(f, c)):
         yield Verdict(c.index, "derived", NAME, source=source, message="由文中数值及其增量算出")
-    elif step:
+    else:
         yield Verdict(
             c.index,
             "inconsistent",
@@ -199,6 +208,28 @@ def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
             source,
             f"与{own.text.strip()}及增量{delta_f.text.strip()}不符",
         )
+
+
+def _points_for_percent(reading: Reading, c: Claim) -> Iterator[Verdict]:
+    """卫生保健人员118人，比上年增加10人，提高9.26个百分点: the growth of a count is a percentage (10/108 =
+    9.26%), not 个百分点 — said only when the printed number is that growth, so the change of a rate
+    named nearby is never questioned."""
+    f, prev = reading.figures[c.index], reading.in_sentence(c.index)
+    if not prev or (delta := reading.claims[prev[-1]]).kind != "change" or delta.own is None:
+        return
+    if {reading.figures[delta.own].unit, reading.figures[prev[-1]].unit} & {"%", POINTS}:
+        return
+    found = _growth_by_change(reading, delta.own, prev[-1])
+    if found is None or not meets(found[0], signed_shown(f, c)):
+        return
+    yield Verdict(
+        c.index,
+        "inconsistent",
+        "percent_for_points",
+        expected_text(f, f.value, "%"),
+        found[1],
+        "数量的增长率应以“%”表示，不是“个百分点”",
+    )
 
 
 def _yearly_from_total(reading: Reading, c: Claim) -> Iterator[Verdict]:

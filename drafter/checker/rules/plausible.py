@@ -19,6 +19,8 @@ NAME = "implausible"
 WHOLE_COUNTS = {"人": "万人", "所": "万所", "名": "万名", "个": "万个", "家": "", "班": "", "次": "万人次"}
 AVERAGE = re.compile(r"平均|均|每|人均|生均|班额|生师比|师生比")
 CAPPED = re.compile(r"占比|比例|比重|合格率|覆盖率|达标率|普及率|到位率|参与率|设置率|配备率|使用率")
+# 全市平均万人拥有高中学生数为170.8人，初中学生数为608.5人: every figure of the sentence is per 10,000 people
+PER_PEOPLE = re.compile(r"万人(?:口)?拥有|每(?:十|百)?万(?:人|名)")
 GROSS = re.compile(r"毛入学率|毛入园率|巩固率|入学率|入园率|升学率")
 GROWTH = re.compile(r"增长|增幅|增速|提高|下降|最快|最慢|变化")
 LIMIT_CAPPED, LIMIT_ANY = 100.0, 150.0
@@ -33,6 +35,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             and f.decimals
             and not AVERAGE.search(reading.lead(i)[-12:])
             and not split_unit
+            and not PER_PEOPLE.search(reading.text[reading.sentence(f.start)[0] : f.start])
         ):
             bigger = WHOLE_COUNTS[f.unit]
             expected = format_figure(f.value, bigger, f.decimals) if bigger else ""

@@ -9,9 +9,22 @@ and a breakdown of another quantity are left alone.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from drafter.checker.reading import Reading
-from drafter.checker.rules.base import Verdict, expected_text, interval, meets, operands, shown, total
+from drafter.checker.rules.base import (
+    BIGGER,
+    SMALLER,
+    Verdict,
+    expected_text,
+    interval,
+    meets,
+    operands,
+    shown,
+    total,
+)
+from drafter.core.types import Figure
+from drafter.figures.numbers import format_figure
 
 NAME = "listed_total"
 HALF = 0.5  # a 共…其中 list that adds up to less than half its total lists some parts only, it is no typo
@@ -30,16 +43,75 @@ def check(reading: Reading) -> Iterator[Verdict]:
         n = _first_matching(sums, f)
         if n:
             yield Verdict(c.index, "derived", NAME, source=f"text:sum({operands(reading, c.parts[:n])})")
+        elif (wrong_unit := _unit_error(reading, c.index, c.parts)) is not None:
+            yield wrong_unit
         elif not meets(whole, shown(f)) and (
             c.exhaustive and whole[1] >= f.value * HALF or whole[0] > shown(f)[1]
         ):
-            yield _wrong(reading, c.index, c.parts, whole)
+            short = whole[1] < shown(f)[0]
+            if not short or c.summed or _one_typo(reading, c.index, c.parts):
+                yield _wrong(reading, c.index, c.parts, whole)
 
 
 def _first_matching(sums: list, f) -> int:
     """A list that goes on past its total (其中小学…初中…高中…，在园幼儿…): the first two or more parts that
     add up to it (0 when none)."""
     return next((n + 1 for n, s in enumerate(sums) if n >= 1 and meets(s, shown(f))), 0)  # n parts: sums[n-1]
+
+
+def _unit_error(reading: Reading, i: int, parts: tuple[int, ...]) -> Verdict | None:
+    """投入3298万元，包括…889万元、…1000元、…1409万元: the list adds up once one part is read in the unit
+    10,000 times larger or smaller (元 for 万元) — that part's unit is the error, not the total."""
+    f = reading.figures[i]
+    if len(parts) < 2:
+        return None
+    for j in parts:
+        p = reading.figures[j]
+        for unit in (BIGGER.get(p.unit, ""), SMALLER.get(p.unit, "")):
+            if unit != f.unit:
+                continue  # only the odd one out: a part in 元 among 万元, read in the total's unit
+            fixed = replace(p, unit=unit)
+            whole = total([interval(fixed if k == j else reading.figures[k], f.unit) for k in parts])
+            if meets(whole, shown(f)):
+                right = format_figure(p.value, unit, p.decimals)
+                return Verdict(
+                    j,
+                    "inconsistent",
+                    "unit_error",
+                    right,
+                    f"text:sum({operands(reading, parts)})",
+                    f"单位可能有误：按{right}计算，各项之和才等于{f.text.strip()}",
+                )
+    return None
+
+
+def _one_typo(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
+    """共有专任教师81025人，其中…(7 levels) adds up to 80953: a 共…其中 list may name its main items only, so a
+    list that adds up to less is called wrong only when one mistyped digit explains it — one digit of a part
+    or of the total changed, or two next to each other swapped (共建立党组织391个，其中…党支部338个: 348)."""
+    f = reading.figures[i]
+    figures = [reading.figures[j] for j in parts]
+    for k, p in enumerate(figures):
+        for typed in _retyped(p):
+            edited = figures[:k] + [typed] + figures[k + 1 :]
+            if meets(total([interval(q, f.unit) for q in edited]), shown(f)):
+                return True
+    whole = total([interval(q, f.unit) for q in figures])
+    return any(meets(whole, shown(typed)) for typed in _retyped(f))
+
+
+def _retyped(f: Figure) -> Iterator[Figure]:
+    """The figure with one digit changed or two adjacent digits swapped."""
+    digits = f"{f.value:.{f.decimals}f}"
+    places = [k for k, ch in enumerate(digits) if ch.isdigit()]
+    edits = {digits[:k] + d + digits[k + 1 :] for k in places for d in "0123456789" if d != digits[k]}
+    edits |= {
+        digits[:a] + digits[b] + digits[a] + digits[b + 1 :]
+        for a, b in zip(places, places[1:], strict=False)
+        if b == a + 1 and digits[a] != digits[b]
+    }
+    for text in sorted(edits):
+        yield replace(f, value=float(text))
 
 
 def _wrong(reading: Reading, i: int, parts: tuple[int, ...], whole: tuple[float, float]) -> Verdict:
