@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -78,3 +80,17 @@ def test_template_with_an_unknown_suffix_exits_2_and_writes_nothing(tmp_path, ca
     assert drafter("metrics", "template", "-o", tmp_path / "t.docx") == 2
     assert "cannot write a template as .docx" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_validate_prints_a_warning_once(tmp_path):
+    """In a real process (the log handler of the command line is set up there), not only in run()."""
+    text = (EXAMPLES / "anyue-2023.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        text.replace("key: fund.general_budget_edu\n", "key: fnd.general_budget_edu\n", 1), "utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "metrics", "validate", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (done.stdout + done.stderr).count("unknown indicator 'fnd'") == 1, done.stderr

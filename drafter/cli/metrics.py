@@ -79,7 +79,7 @@ def validate(
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
-    source = load_source(file, taxonomy)
+    source = load_source(file, taxonomy, log_warnings=False)  # printed once, below the table
     _print_source(source, read_raw(file)[1], taxonomy)
     for line in source_warnings(source, taxonomy):
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)

@@ -89,9 +89,10 @@ def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> list[str]:
     return check(data, Path(path), taxonomy or default_taxonomy())[1]
 
 
-def load_source(path: Path, taxonomy: Taxonomy | None = None) -> SourceData:
+def load_source(path: Path, taxonomy: Taxonomy | None = None, *, log_warnings: bool = True) -> SourceData:
     """Read and validate a metrics file; raise one InputError listing every problem. Warnings (an unknown
-    indicator, data that disagree with themselves) are logged; `source_warnings` returns them."""
+    indicator, data that disagree with themselves) are logged unless the caller prints them itself
+    (`source_warnings` returns them)."""
     path = Path(path)
     taxonomy = taxonomy or default_taxonomy()
     data, _ = read_raw(path)
@@ -101,7 +102,7 @@ def load_source(path: Path, taxonomy: Taxonomy | None = None) -> SourceData:
             summarize(problems, path), hint=f"fix them, then run `drafter metrics validate {path}`"
         )
     source = to_source(model, path)
-    for line in warnings(source, taxonomy, str(path)):
+    for line in warnings(source, taxonomy, str(path)) if log_warnings else ():
         log.warning("%s", line)
     return source
 
