@@ -217,6 +217,15 @@ def test_rule_stays_silent(rule, text):
     assert flagged(text) == {}, rule
 
 
+def test_a_growth_printed_without_its_percent_sign_is_proven():
+    """毕业生9587人，比上年减少243人，下降2.47 (a published 统计公报): 243/9830 = 2.47%, the % left out."""
+    report = check_text("毕业生9587人,比上年减少243人,下降2.47;毕业生9587人,比上年减少243人,下降2.57;")
+    assert [(f.text, f.status) for f in report.findings if f.unit == ""] == [
+        ("2.47", "derived"),
+        ("2.57", "unchecked"),
+    ]
+
+
 def test_a_part_in_the_unit_of_the_others_is_no_unit_error():
     """0.06亿元 read as 0.06万元 would close this list, but it is printed like its neighbours: the total is wrong."""
     got = flagged(

@@ -36,8 +36,8 @@ TO_VERB = re.compile(rf"({'|'.join(sorted(UP + DOWN, key=len, reverse=True))})(?
 
 def check(reading: Reading) -> Iterator[Verdict]:
     for i, c in reading.claims.items():
-        if c.kind == "change" and c.own is None and reading.figures[i].unit == POINTS:
-            yield from _points_for_percent(reading, c)
+        if c.kind == "change" and c.own is None and reading.figures[i].unit in (POINTS, ""):
+            yield from _growth_in_another_unit(reading, c)
         if c.kind != "change" or c.rate_diff or c.own is None or reading.claims[c.own].is_rate:
             continue
         base, steps = _base_of(reading, c)
@@ -210,26 +210,29 @@ def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
         )
 
 
-def _points_for_percent(reading: Reading, c: Claim) -> Iterator[Verdict]:
+def _growth_in_another_unit(reading: Reading, c: Claim) -> Iterator[Verdict]:
     """卫生保健人员118人，比上年增加10人，提高9.26个百分点: the growth of a count is a percentage (10/108 =
-    9.26%), not 个百分点 — said only when the printed number is that growth, so the change of a rate
-    named nearby is never questioned."""
+    9.26%), not 个百分点; 毕业生9587人，比上年减少243人，下降2.47: the same growth with its % left out, proven.
+    Said only when the printed number is that growth, so the change of a rate named nearby is never questioned."""
     f, prev = reading.figures[c.index], reading.in_sentence(c.index)
     if not prev or (delta := reading.claims[prev[-1]]).kind != "change" or delta.own is None:
         return
-    if {reading.figures[delta.own].unit, reading.figures[prev[-1]].unit} & {"%", POINTS}:
+    if {reading.figures[delta.own].unit, reading.figures[prev[-1]].unit} & {"%", POINTS, ""}:
         return
     found = _growth_by_change(reading, delta.own, prev[-1])
     if found is None or not meets(found[0], signed_shown(f, c)):
         return
-    yield Verdict(
-        c.index,
-        "inconsistent",
-        "percent_for_points",
-        expected_text(f, f.value, "%"),
-        found[1],
-        "数量的增长率应以“%”表示，不是“个百分点”",
-    )
+    if f.unit == POINTS:
+        yield Verdict(
+            c.index,
+            "inconsistent",
+            "percent_for_points",
+            expected_text(f, f.value, "%"),
+            found[1],
+            "数量的增长率应以“%”表示，不是“个百分点”",
+        )
+    else:
+        yield Verdict(c.index, "derived", NAME, source=found[1], message="由文中数值及其增量算出（漏了“%”）")
 
 
 def _yearly_from_total(reading: Reading, c: Claim) -> Iterator[Verdict]:
