@@ -120,6 +120,18 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "1000 元",
             "1000万元",
         ),
+        (  # the gap of two growths stated after the comparison (a city's 督导通报, 21.98 − 15.20)
+            "rate_diff",
+            "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.68个百分点;",
+            "6.68个百分点",
+            "6.78个百分点",
+        ),
+        (
+            "rate_diff",
+            "教育拨款增长10.2%，高于财政经常性收入增长8.85%，高出1.45个百分点。",
+            "1.45个百分点",
+            "1.35个百分点",
+        ),
         (  # the five levels in sentences of their own, closed by 其他 (a province's 经费快报)
             "level_total",
             "全省教育经费总投入为2668.53亿元,比上年增长9.85%。\n\n1。全省学前教育经费总投入为219.75亿元。\n\n"
@@ -200,6 +212,11 @@ def test_rule_flags(rule, text, figure, expected):
             "特殊教育學校1所,中等專業(yè)學校3所,普通高等學校1所。",
         ),
         ("implausible", "全市平均万人拥有高中学生数为170.8人,初中学生数为608.5人,小学学生数为1052人。"),
+        ("rate_diff", "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.78个百分点;"),
+        (  # 8.85% is the other growth, printed after the first: no gap, no % for 个百分点
+            "percent_for_points",
+            "教育拨款增长10.2%，高于财政经常性收入增长8.85%，高出1.35个百分点。",
+        ),
         ("percent_for_points", "专任教师947人，占总数的69.84%，提高1.09个百分点。"),  # a share's change
         (
             "percent_for_points",

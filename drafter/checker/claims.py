@@ -47,6 +47,12 @@ from drafter.figures.numbers import same_family
 ClaimKind = Literal["value", "change", "rate", "share", "total"]
 POINTS = "个百分点"
 RATE_GAP = re.compile(r"(?:增长|增幅|增速)[^，。；]{0,6}(?:高于|快于|低于|慢于|超过|超出)[^，。；]{2,20}$")
+# 拨款增长21.98%，高于财政经常性收入15.20%的增长幅度，增长6.78个百分点: the gap stated after the comparison
+RATE_GAP_AFTER = re.compile(
+    r"(?:增长|增幅|增速)[^。；]{0,12}%[^。；]{0,3}(?:高于|快于|低于|慢于)[^。；%]{1,20}%的?(?:增长幅度|增幅|增速|增长率)?"
+    r"[，]?(?:增长|高出|高|快|多)?了?$"
+)
+VERSUS_WORD = re.compile(r"高于|低于|快于|慢于|超过|超出")
 VERSUS = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|超过|超出|领先)[^，。；]{0,30}$")
 OWN_SHARE = re.compile(r"[，]?(?:占比|所占比例|占|比例|比重)(?:为|达到|达|是)?")  # 其中X人，占比Y%
 UNCOUNTED = ("", "年", "岁", "倍")
@@ -159,15 +165,29 @@ def _first_reading(reading: Reading, i: int) -> Claim:
             AVERAGE_YEARLY.search(lead[:-2] if lead.endswith("增长") else lead) or "年均" in lead[-8:]
         )
         claim.versus = bool(VERSUS.search(lead))
-        claim.rate_diff = claim.versus and bool(re.search(r"(?:增长|增幅|增速)(?:幅度)?$", lead))
+        claim.rate_diff = (
+            claim.versus
+            and bool(re.search(r"(?:增长|增幅|增速)(?:幅度)?$", lead))
+            and not _own_rate_before(_before(reading, i))
+        )
     elif f.unit == POINTS:
         claim.kind, claim.direction, claim.versus = "change", 1, bool(VERSUS.search(lead))
     else:
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
+    if claim.kind == "change" and f.unit == POINTS and RATE_GAP_AFTER.search(_before(reading, i)):
+        claim.versus = claim.rate_diff = True
+        claim.notes.append("gap after")  # the two rates are the last two % figures before it
     if BASE_BEFORE.search(lead) or FROM_VALUE.search(lead):
         claim.role = "base"
     claim.base_year = _compared_year(reading, i, claim)
     return claim
+
+
+def _own_rate_before(before: str) -> bool:
+    """教育支出增长10.2%，高于财政经常性收入增长8.85%: the first growth is printed before 高于, so the figure
+    after it is the other growth, not the gap (教育支出增长高于财政经常性收入增长5.12% is the gap)."""
+    compared = list(VERSUS_WORD.finditer(before))
+    return bool(compared) and "%" in before[: compared[-1].start()]
 
 
 def _before(reading: Reading, i: int) -> str:

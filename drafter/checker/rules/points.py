@@ -114,11 +114,11 @@ def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
             "两个增长率之差应以“个百分点”表示，不是“%”",
         )
         return
-    rates = [
-        j
-        for j in reading.in_sentence(c.index)
-        if reading.claims[j].kind == "change" and reading.figures[j].unit == "%"
-    ]
+    before = reading.in_sentence(c.index)
+    rates = [j for j in before if reading.claims[j].kind == "change" and reading.figures[j].unit == "%"]
+    if len(rates) < 2 and "gap after" in c.notes:
+        # 增长21.98%，高于财政经常性收入15.20%的增长幅度，增长6.78个百分点: the second rate is named, not a change
+        rates = [j for j in before if reading.figures[j].unit == "%"]
     if len(rates) < 2:
         return
     a, b = reading.figures[rates[-2]], reading.figures[rates[-1]]
