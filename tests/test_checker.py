@@ -469,3 +469,36 @@ def test_a_count_after_an_area_is_no_change_of_the_area():
     assert found["8649个"] == ("verified", "conditions.new_places@2024")
     wrong = {f.text: f.status for f in check_text(text.replace("8649", "8570"), source).findings}
     assert wrong["8570个"] == "mismatch"  # last year's count is still caught
+
+
+CITY_2011 = SourceData(  # a city's 督导通报 (石家庄 2011): the share of GDP is in the data for 2010 only
+    report=ReportInfo(
+        region="石家庄市", level="city", round=2012, period=2011, issuer="石家庄市人民政府办公厅"
+    ),
+    metrics=(
+        Metric("fund.fiscal_edu", "全市国家财政性教育经费", "亿元", {2011: 89.42, 2010: 73.12}),
+        Metric("governance.gdp", "全市国内生产总值", "亿元", {2011: 4000}),
+        Metric("fund.fiscal_edu_share_of_gdp", "国家财政性教育经费占全市国内生产总值比例", "%", {2010: 2.14}),
+        Metric("fund.edu_share_of_budget", "24个县(市)、区预算内教育经费占财政支出比例", "%", {2011: 33.65}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("share", "status"),
+    [("2.24%", "derived"), ("2.34%", "unsupported")],
+)
+def test_a_share_the_data_lack_for_the_year_is_computed_from_its_two_amounts(share, status):
+    text = (
+        f"2011年,全市国家财政性教育经费为89.42亿元;全市国内生产总值为4000亿元,国家财政性教育经费占全市国内"
+        f"生产总值比例为{share}。"
+    )
+    found = {f.text: f.status for f in check_text(text, CITY_2011).findings}
+    assert found[share] == status
+
+
+def test_a_number_that_starts_a_metric_name_is_part_of_the_name():
+    """24个县(市)、区 begins the label of a metric: in 对全市24个县(市)、区政府…进行了督导评估 it is a name too."""
+    text = "对全市24个县(市)、区政府2011年度教育工作进行了督导评估。24个县(市)、区预算内教育经费占财政支出比例为33.65%。"
+    found = [(f.text, f.status) for f in check_text(text, CITY_2011).findings if f.text.startswith("24")]
+    assert found == [("24个", "ignored"), ("24个", "ignored")]

@@ -133,6 +133,9 @@ def _taxonomy_path() -> str:
     return str(Settings.from_env().knowledge_dir / "taxonomy.yaml")
 
 
+NAME_AFTER = 4  # characters after a number a label starts with that make the number part of a name
+
+
 class Labels:
     """Every metric's label terms with their bigram weights, and how much of them some words contain."""
 
@@ -374,6 +377,8 @@ class Labels:
             k = term.find(f.text)
             if k >= 0 and text[max(0, f.start - k) : f.start - k + len(term)] == term:
                 return True
+            if k == 0 and text.startswith(term[: len(f.text) + NAME_AFTER], f.start):
+                return True  # the name's start: 24个县（市）、区政府 for the label 24个县（市）、区预算内…
         return False
 
     def spelled(self, near: str, key: str) -> bool:

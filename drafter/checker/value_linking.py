@@ -166,7 +166,13 @@ class ValueLinker(Finders):
                 )
             )
         if found.status == "derived":
-            return best.key in found.key.split("|")
+            keys = found.key.split("|")
+            # 国家财政性教育经费占全市国内生产总值比例为2.24% where the data hold that share for 2010 only: the
+            # share computed from this year's two amounts stands for it, when the words name both
+            return best.key in keys or (
+                found.year not in best.values
+                and all(self.labels.part_score(k, self.words(i)[0]) >= LABEL_MIN for k in keys)
+            )
         if found.source.endswith(".target"):
             return True
         f = self.doc.figures[i]
