@@ -502,3 +502,33 @@ def test_a_number_that_starts_a_metric_name_is_part_of_the_name():
     text = "对全市24个县(市)、区政府2011年度教育工作进行了督导评估。24个县(市)、区预算内教育经费占财政支出比例为33.65%。"
     found = [(f.text, f.status) for f in check_text(text, CITY_2011).findings if f.text.startswith("24")]
     assert found == [("24个", "ignored"), ("24个", "ignored")]
+
+
+def test_the_level_a_paragraph_names_first_is_nearer_than_its_section_heading():
+    """三、义务教育 then 小学141所…。毕业生9587人…；在校生58449人 (a district's 统计公报): 58449 is 小学's."""
+    source = SourceData(
+        report=ReportInfo(region="殷都区", level="county", round=2021, period=2020, issuer="殷都区教育局"),
+        metrics=(
+            Metric("compulsory.students", "义务教育阶段在校生", "人", {2020: 80751}),
+            Metric("compulsory.primary_students", "小学在校生", "人", {2020: 58449}),
+        ),
+    )
+    text = (
+        "三、义务教育\n殷都区共有义务教育阶段学校176所,在校生80751人。\n"
+        "小学141所,比上年增加1所;教学点12个。毕业生9587人,比上年减少243人;在校生58449人。\n"
+    )
+    found = {f.text: (f.status, f.source) for f in check_text(text, source).findings}
+    assert found["58449人"] == ("verified", "compulsory.primary_students@2020")
+    assert found["80751人"] == ("verified", "compulsory.students@2020")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("一、全省教育经费情况\n\n2020教育经费总投入为293.68亿元。", "ignored"),  # a year whose 年 was lost
+        ("全省共有学校2020所。", "unchecked"),
+        ("学校数：2020\n", "unchecked"),
+    ],
+)
+def test_a_bare_year_at_a_sentence_start_is_a_year(text, status):
+    assert check_text(text).findings[0].status == status

@@ -444,7 +444,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
-        context = section_level(doc.text, start) + context
+        context = (paragraph_level(doc, start) or section_level(doc.text, start)) + context
     return clause + "|" + tail, context + "|" + tail
 
 
@@ -471,6 +471,17 @@ def section_level(text: str, offset: int) -> str:
         return ""
     words = heads[k]
     return words + "。" if _groups(words, LEVELS) else ""
+
+
+def paragraph_level(doc: Reading, start: int) -> str:
+    """小学141所…。毕业生9587人…；在校生58449人: the one level the paragraph named before the statement
+    ("" when it named none or several), nearer than its section's heading (三、义务教育)."""
+    before = doc.text[doc.paragraph(start)[0] : start]
+    named = _groups(before, LEVELS)
+    if len(named) != 1:
+        return ""
+    m = next(iter(_group_pattern(LEVELS).finditer(before.replace("其中", "其，"))))
+    return m.group(0) + "。"
 
 
 def unbracketed(words: str) -> str:

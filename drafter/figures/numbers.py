@@ -228,6 +228,12 @@ def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
     after = norm[_num_end(m) : _num_end(m) + 8]
     if unit == "年" or re.match(r"\s?(?:学年|年|级|届)", after):
         return "year"
+    if (
+        not unit
+        and re.match(r"[\u4e00-\u9fff]", after)
+        and re.search(r"(?:^|[\n。；])\s*$", norm[max(0, m.start() - 3) : m.start()])
+    ):
+        return "year"  # 2020教育经费总投入为293.68亿元: a year at a sentence's start whose 年 was lost
     if re.match(r"\s?[-—–~至]\s?\d{4}(?!\d)", after) or re.search(
         r"\d{4}\s?[-—–~至]\s?$", norm[max(0, m.start() - 7) : m.start()]
     ):
