@@ -120,6 +120,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "1000 元",
             "1000万元",
         ),
+        (  # two amounts whose 元 a copy lost (a province's 公告 on a mirror): 8479.61/9468.70 − 1 = −10.45%
+            "stated_change",
+            "1.全幼儿园为8479.61,比上年的9468.70下降11.45%。",
+            "11.45%",
+            "10.45%",
+        ),
         (  # the gap of two growths stated after the comparison (a city's 督导通报, 21.98 − 15.20)
             "rate_diff",
             "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.68个百分点;",

@@ -260,6 +260,8 @@ def _link_change(
         c.own = listed
         return
     c.own = own if own is not None and _fits_own(reading, own, c.index) else None
+    if c.own is None and own is not None and base is not None and _unit_lost(reading, own, base, c.index):
+        c.own = own
     c.base = base if base is not None and c.own is not None and _fits_base(reading, c.own, base) else None
 
 
@@ -340,6 +342,13 @@ def _fits_own(reading: Reading, own: int, change: int) -> bool:
     if c.unit == POINTS:
         return o.unit == "%"
     return c.unit == "%" or same_family(o.unit, c.unit)
+
+
+def _unit_lost(reading: Reading, own: int, base: int, change: int) -> bool:
+    """全幼儿园为8479.61，比上年的9468.70下降10.45%: two amounts whose 元 a copy lost, compared — the change
+    is still theirs (a bare whole number may be a list number, so both must show decimals)."""
+    o, b, c = reading.figures[own], reading.figures[base], reading.figures[change]
+    return not o.unit and not b.unit and o.decimals > 0 and b.decimals > 0 and c.unit == "%"
 
 
 def _fits_base(reading: Reading, own: int, base: int) -> bool:
