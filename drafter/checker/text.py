@@ -33,9 +33,11 @@ _LOOSE_SPACE = re.compile(
     r")"
 )
 # a line break inside a unit, from a PDF's text layer: "889 万\n元", "个百\n分点" (one break, not a paragraph's)
+# (the pattern starts with a character, not a lookbehind, so the search skips along the text quickly)
 _BROKEN_UNIT = re.compile(
-    r"(?<=[万亿])[ \t]*\n[ \t]*(?=[元人])|(?<=个百)[ \t]*\n[ \t]*(?=分点)|(?<=百分)[ \t]*\n[ \t]*(?=点)"
+    r"(?:[万亿](?=[ \t]*\n[ \t]*[元人])|(?<=个)百(?=[ \t]*\n[ \t]*分点)|百分(?=[ \t]*\n[ \t]*点))"
 )
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
 _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator
 _DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
@@ -108,7 +110,8 @@ def normalize(original: str) -> Text:
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
-    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE, _BROKEN_UNIT) for m in rx.finditer(text)]
+    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE) for m in rx.finditer(text)]
+    cuts += [_BREAK.match(text, m.end()).span() for m in _BROKEN_UNIT.finditer(text)]
     if not cuts:
         return Text(original, text)
     return _cut(original, text, sorted(cuts))
