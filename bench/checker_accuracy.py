@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planting import TYPES, eligible, plant, spots  # noqa: E402
-from realtext import BLIND, RealDoc, load  # noqa: E402
+from realtext import BLIND, UNSEEN, RealDoc, load  # noqa: E402
 
 from drafter.checker.check import check_text  # noqa: E402
 from drafter.core.types import PROBLEM_STATUSES, CheckReport, SourceData  # noqa: E402
@@ -287,7 +287,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    splits = ("dev", *BLIND) if args.split == "all" else (args.split,)
+    seen = tuple(s for s in BLIND if s not in UNSEEN)
+    splits = ("dev", *seen) if args.split == "all" else (args.split,)
     for split in splits:
         docs = load(split)
         print(f"== {split}: {len(docs)} documents of eval/realtext")
