@@ -44,9 +44,9 @@ def statuses(text: str) -> dict[str, str]:
 
 def test_each_cell_is_named_by_its_row_and_column_and_counts_its_column_s_unit():
     norm = one_cell_per_line()
-    figures, words = read_tables(norm, find_figures(norm))
-    cell = next(i for i, f in enumerate(figures) if f.text == "8697")
-    assert (words[cell], figures[cell].unit) == ("小学班级数", "个")
+    tables = read_tables(norm, find_figures(norm))
+    cell = next(i for i, f in enumerate(tables.figures) if f.text == "8697")
+    assert (tables.words[cell], tables.figures[cell].unit) == ("小学班级数", "个")
 
 
 @pytest.mark.parametrize(("schools", "expected"), [("334", "verified"), ("343", "mismatch")])
@@ -76,6 +76,53 @@ def test_a_row_with_a_cell_left_out_gives_its_numbers_no_column():
     cells = ["类别", "学校数", "班级数", "在校学生数", "专任教师数", "小学", "334", "8697", "18955"]
     cells += ["初中", "147", "3672", "171369", "11775"]
     norm = "".join(f"{c} |\n" for c in cells)
-    figures, words = read_tables(norm, find_figures(norm))
-    cell = next(i for i, f in enumerate(figures) if f.text == "18955")
-    assert (words[cell], figures[cell].unit) == ("小学", "")
+    tables = read_tables(norm, find_figures(norm))
+    cell = next(i for i, f in enumerate(tables.figures) if f.text == "18955")
+    assert (tables.words[cell], tables.figures[cell].unit) == ("小学", "")
+
+
+def test_rows_separated_by_spaces_read_like_markdown_rows():
+    """A PDF's or a yearbook's text layer: the heading line, then a label and its numbers per line."""
+    text = "2024年全市基础教育情况表\n类别 学校数 班级数 在校学生数\n小学 334 8697 371009\n初中 147 3672 171369\n总计 481 12369 542378\n"
+    got = statuses(text)
+    assert got["334"] == "verified" and got["3672"] == "verified" and got["171369"] == "verified"
+    assert statuses(text.replace(" 3672 ", " 3762 "))["3762"] == "mismatch"
+
+
+def test_a_year_heading_gives_its_column_s_numbers_their_year():
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("compulsory.primary_students", "小学在校学生数", "人", {2023: 365120, 2024: 371009}),
+        ),
+    )
+    text = "主要指标\n项目 2023年 2024年\n小学在校学生数 365120 371009\n初中在校学生数 170001 171369\n高中在校学生数 80002 89750\n"
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["365120"] == ("verified", "compulsory.primary_students@2023")
+    assert found["371009"] == ("verified", "compulsory.primary_students@2024")
+    swapped = text.replace("365120 371009", "371009 365120")
+    found = {f.text.strip(): f.status for f in check_text(swapped, data).findings}
+    assert found["371009"] == "mismatch" and found["365120"] == "mismatch"
+
+
+def test_a_sentence_with_numbers_is_no_table_row():
+    text = "全市共有学校 481 所。\n其中小学 334 所，初中 147 所。\n在校学生 542378 人。\n"
+    tables = read_tables(text, find_figures(text))
+    assert tables.words == {}
+
+
+def test_headings_split_over_lines_with_their_units_in_brackets():
+    """A county's 统计情况表 as its PDF gives it (武隆 2021): the title and a note line above the headings,
+    each unit on a line of its own, cells separated by single spaces."""
+    text = (
+        "基本情况(一)\n\n2021年 备 注\n校(园)数 教职工总数 学校占地面积\n(平方米)\n固定资产总值\n(万元)\n"
+        "合 计 131 4800 1180825.87 140907.55\n基础教育 129 4506 1096482.04 134117.46\n"
+        "小学 62 1874 508860.65 47679.17\n"
+    )
+    tables = read_tables(text, find_figures(text))
+    cell = next(i for i, f in enumerate(tables.figures) if f.text == "508860.65")
+    assert (tables.words[cell], tables.figures[cell].unit) == (
+        "小学学校占地面积(平方米)",
+        "平方米",
+    )  # read_tables gets the text as normalised; here it is not
+    assert not [f for f in check_text(text).findings if f.status == "inconsistent"]  # no "lost decimal point"

@@ -159,9 +159,9 @@ def _check(
     text: str, source: SourceData | None, sections: Sequence[tuple[int, str]] | None, path: str
 ) -> CheckReport:
     normal = normalize(text)
-    figures, cells = read_tables(normal.norm, find_figures(normal.norm))
-    reading = Reading(normal, figures)
-    reading.cells = cells
+    tables = read_tables(normal.norm, find_figures(normal.norm))
+    reading = Reading(normal, tables.figures)
+    reading.cells, reading.cell_years = tables.words, tables.years
     read_claims(reading)
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}

@@ -45,6 +45,7 @@ class Reading:
         self.total_of: dict[int, int] = {}  # a listed part -> its total (filled by read_claims)
         self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
         self.cells: dict[int, str] = {}  # a figure in a table cell -> its row label and column heading
+        self.cell_years: dict[int, int] = {}  # a figure in a table cell under a year heading -> that year
 
     def original_span(self, f: Figure) -> tuple[int, int]:
         return self.source_text.span(f.start, f.end)
@@ -169,7 +170,7 @@ class Reading:
     def stated_year(self, i: int) -> int | None:
         """The year mentioned before figure i in its paragraph, skipping comparison years (比2019年)."""
         if i not in self._years:
-            self._years[i] = self._stated_year(i)
+            self._years[i] = self.cell_years.get(i) or self._stated_year(i)
         return self._years[i]
 
     def _stated_year(self, i: int) -> int | None:

@@ -1,17 +1,19 @@
 """Tables in the text: each number of a cell named by its row and its column, in the unit its column counts.
 
-Reports and 统计公报 pasted from the web carry tables in two shapes: markdown rows (`| 小学 | 334 | 8697 |`) and
-one cell per line (`学校数 |` / `小学 |` / `334 |` …, what a page's table gives as text). A cell's number has
+Reports and 统计公报 pasted from the web carry tables in three shapes: markdown rows (`| 小学 | 334 | 8697 |`),
+one cell per line (`学校数 |` / `小学 |` / `334 |` …, what a page's table gives as text) and rows whose cells
+are separated by spaces (`类别 学校数 班级数` / `小学 334 8697`, what a PDF's or a yearbook's text layer gives). A cell's number has
 no words of its own around it: its words are the row's label and the column's heading (小学 + 学校数), and
 its unit is the one the heading counts (学校数 → 所, 在校学生数 → 人, 金额（万元） → 万元) or the table's
-单位 line. A row whose cells do not line up with the headings (a cell left out) gives its numbers the row's
-label only.
+单位 line; a heading that is a year (2013年) is the year of its column's numbers. A row whose cells do not
+line up with the headings (a cell left out) gives its numbers the row's label only.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from drafter.core.types import Figure
@@ -28,6 +30,15 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+YEAR_HEADING = re.compile(r"((?:19|20)\d{2})(?:年|学年)(?:度|末|底)?")
+# rows of cells separated by spaces, as normalised (checker.text drops the space after the label): a label,
+# then two or more numbers (or empty cells: / —) each after a space; a heading row of three or more words
+SPACE_ROW = re.compile(
+    r"(?m)^[ \t]*([^\s\d|，。；：:][^\d|，。；：:\n]*?)[ \t]*"
+    r"((?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／—–])(?:[ \t\u3000]+(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–])){1,})[ \t]*$"
+)
+SPACE_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–]")
+HEADING_TOKEN = re.compile(r"(?:19|20)\d{2}(?:年|学年)(?:度|末|底)?|[^\s\d|，。；]+")
 
 
 @dataclass(frozen=True)
@@ -37,22 +48,35 @@ class Cell:
     text: str
 
 
-def read_tables(norm: str, figures: tuple[Figure, ...]) -> tuple[tuple[Figure, ...], dict[int, str]]:
-    """The figures with the units their columns count, and the words (row label + heading) of each figure in
-    a table cell, by figure index."""
-    words: dict[int, tuple[str, str]] = {}
+@dataclass(frozen=True)
+class Tables:
+    """What the tables of a text say of their cells' figures, by figure index."""
+
+    figures: tuple[Figure, ...]  # every figure, a cell's with the unit its column counts
+    words: dict[int, str]  # a cell's row label + column heading
+    years: dict[int, int]  # a cell under a year heading: that year
+
+
+def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
+    """The figures with the units their columns count, and the words (row label + heading) and the year of
+    each figure in a table cell, by figure index."""
+    words: dict[int, tuple[str, str, int | None]] = {}
     starts = [f.start for f in figures]  # figures are in text order
-    for block in _blocks(norm):
+    for block in _blocks(norm) + _space_blocks(norm):
         unit = _unit_line(norm, block[0][0].start)
-        for cell, (label, unit_of_cell) in _cell_words(block, unit).items():
+        for cell, said in _cell_words(block, unit).items():
             for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
                 if not figures[i].ignored:
-                    words[i] = (label, unit_of_cell)
+                    words[i] = said
     out = list(figures)
-    for i, (_, unit) in words.items():
+    for i, (_, unit, _) in words.items():
         if unit and not out[i].unit:
             out[i] = replace(out[i], unit=unit)
-    return tuple(out), {i: label for i, (label, _) in words.items()}
+    return Tables(
+        tuple(out),
+        {i: label for i, (label, _, _) in words.items()},
+        {i: year for i, (_, _, year) in words.items() if year is not None},
+    )
 
 
 def _blocks(norm: str) -> list[list[list[Cell]]]:
@@ -71,6 +95,62 @@ def _blocks(norm: str) -> list[list[list[Cell]]]:
     if rows:
         blocks.append(rows)
     return [_as_rows(b) for b in blocks if sum(len(r) for r in b) >= MIN_CELLS]
+
+
+def _space_blocks(norm: str) -> list[list[list[Cell]]]:
+    """Rows whose cells are separated by spaces, under the heading lines right above the first of them: runs
+    of such rows on consecutive lines (a blank line between two rows allowed), two rows at least."""
+    runs: list[list[list[Cell]]] = []
+    last_end = -2
+    for m in SPACE_ROW.finditer(norm):
+        if not runs or norm[last_end : m.start()].count("\n") > 2:
+            runs.append([])
+        label = Cell(m.start(1), m.end(1), m.group(1).strip())
+        values = [
+            Cell(m.start(2) + v.start(), m.start(2) + v.end(), v.group())
+            for v in SPACE_VALUE.finditer(m.group(2))
+        ]
+        runs[-1].append([label, *values])
+        last_end = m.end()
+    blocks = []
+    for rows in runs:
+        if len(rows) < 2:
+            continue
+        width = Counter(len(r) - 1 for r in rows).most_common(1)[0][0]
+        heading = _heading_cells(norm, rows[0][0].start, width)
+        if heading is not None:
+            blocks.append([heading, *rows])
+    return blocks
+
+
+def _heading_cells(norm: str, start: int, width: int) -> list[Cell] | None:
+    """The `width` column headings above a table's first row: the words of the lines between it and the blank
+    line before (a heading split over lines, its unit in brackets on a line of its own: 学校占地面积 / (平方米)),
+    the last `width` of them. None when those lines hold a sentence or a number that is no year."""
+    end = norm.rfind("\n", 0, start)
+    top = end
+    while top > 0:
+        line_start = norm.rfind("\n", 0, top) + 1
+        line = norm[line_start:top]
+        if not line.strip() or SPACE_ROW.fullmatch(line) or end - line_start > 400:
+            break
+        top = line_start - 1
+    lines = norm[top + 1 : end] if end > 0 else ""
+    if (
+        not lines.strip()
+        or re.search(r"[。；]|\d", HEADING_TOKEN.sub("", lines))
+        or re.search(r"[*＊]", lines)
+    ):
+        return None  # a sentence, or a number that is no year: not the table's headings
+    cells: list[Cell] = []
+    for t in HEADING_TOKEN.finditer(lines):
+        cell = Cell(top + 1 + t.start(), top + 1 + t.end(), t.group())
+        if cells and cell.text[0] in "(（":  # (平方米) under 学校占地面积
+            last = cells[-1]
+            cells[-1] = Cell(last.start, cell.end, last.text + cell.text)
+        else:
+            cells.append(cell)
+    return cells[-width:] if len(cells) >= width >= 2 else None
 
 
 def _cells(norm: str, start: int, end: int) -> list[Cell]:
@@ -103,21 +183,27 @@ def _is_value(c: Cell) -> bool:
     return bool(NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text))
 
 
-def _cell_words(rows: list[list[Cell]], default_unit: str) -> dict[Cell, tuple[str, str]]:
-    """For each number cell: (its row label + its column heading, the unit the heading counts)."""
+def _cell_words(rows: list[list[Cell]], default_unit: str) -> dict[Cell, tuple[str, str, int | None]]:
+    """For each number cell: (its row label + its column heading, the unit the heading counts, the year the
+    heading is). A heading line with one word more than a row's numbers heads the labels with its first."""
     if len(rows) < 2:
         return {}
-    headings = [c.text for c in rows[0][1:]]
-    out: dict[Cell, tuple[str, str]] = {}
+    heads = [c.text for c in rows[0]]
+    out: dict[Cell, tuple[str, str, int | None]] = {}
     for row in rows[1:]:
         label, values = row[0].text, row[1:]
         if _is_value(row[0]) or not any(NUMBER.fullmatch(c.text) for c in values):
             continue
+        headings = heads[1:] if len(heads) > len(values) else heads
         aligned = len(values) == len(headings)
         for k, c in enumerate(values):
             if NUMBER.fullmatch(c.text):
                 heading = headings[k] if aligned else ""
-                out[c] = (label + heading, _unit_of(heading, default_unit) if aligned else "")
+                year = YEAR_HEADING.fullmatch(heading)
+                if year is not None:
+                    out[c] = (label, _unit_of(label, default_unit), int(year.group(1)))  # the row counts
+                else:
+                    out[c] = (label + heading, _unit_of(heading, default_unit) if aligned else "", None)
     return out
 
 

@@ -67,7 +67,7 @@ def _over(reading: Reading, i: int) -> bool:
 def _broken(reading: Reading, i: int) -> bool:
     """26 67万所: a bare number, one space, then the figure."""
     f = reading.figures[i]
-    if not f.unit or f.start < 2 or reading.text[f.start - 1] != " ":
-        return False
+    if not f.unit or f.start < 2 or reading.text[f.start - 1] != " " or i in reading.cells:
+        return False  # a table's cells are separated by spaces
     prev = reading.figures[i - 1] if i > 0 else None
     return prev is not None and prev.end == f.start - 1 and not prev.unit and prev.decimals == 0
