@@ -13,7 +13,6 @@ from drafter.checker.labels import bigrams, clause_of, levels_of
 from drafter.checker.links import Link
 from drafter.checker.sums import in_reach, metric_sum, sum_bounds
 from drafter.core.types import Derived, Figure, Metric, SourceData
-from drafter.figures.derive import is_average
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
 
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
@@ -95,7 +94,7 @@ class Finders:
         pool = [
             m
             for m in self.candidates(i, near) + self._institutions(i)
-            if not is_average(m)
+            if m.key not in self.averages
             and self.labels.within_levels_said(m.key, scope)
             and (
                 said

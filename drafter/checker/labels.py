@@ -164,12 +164,17 @@ class Labels:
             for weights, _ in grams:
                 for g in weights:
                     self._by_gram.setdefault(g, set()).add(key)
+        self._label_grams = frozenset(self._by_gram)
+        self._change_keys = frozenset(
+            key for key, terms in self.terms.items() if any(w in t for t in terms for w in CHANGE_WORDS)
+        )
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
         keys: set[str] = set()
         for text in words:
-            for g in self._by_gram.keys() & _gram_set(text):
+            # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
+            for g in _gram_set(text) & self._label_grams:
                 keys |= self._by_gram[g]
         return keys
 
@@ -277,8 +282,7 @@ class Labels:
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
         """True when the words (else their statement) name a level or a kind of count and the label has
         another one; False when they name the label's own; None when they name neither."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        kinds, levels = self._kinds[key]
+        kinds, levels = self.label_groups(key)
         head = sentence.split("|", 1)[0]
         said_kinds = _groups(near, KINDS) or _groups(head, KINDS)
         said_levels = _groups(near, LEVELS) or _groups(head, LEVELS)
@@ -289,16 +293,14 @@ class Labels:
 
     def levels_unsaid(self, key: str, near: str) -> bool:
         """The words name a level of the label but not all of them: 全县在园幼儿 for 民办幼儿园在园幼儿."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        levels = self._kinds[key][1]
+        levels = self.label_groups(key)[1]
         said = _groups(near.split("|", 1)[0], LEVELS)
         return bool(levels & said) and not levels <= said
 
     def within_levels_said(self, key: str, near: str) -> bool:
         """The label's levels are among those the words name or make up (高中阶段 holds 普通高中 and 中职, not
         特殊教育); True when either names none."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        levels = self._kinds[key][1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
+        levels = self.label_groups(key)[1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
         said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
         if not levels or not said:
             return True
@@ -309,16 +311,21 @@ class Labels:
 
     def of_a_level_named(self, key: str, near: str) -> bool:
         """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        levels = self._kinds[key][1]
+        levels = self.label_groups(key)[1]
         said = _groups(near.split("|", 1)[0], LEVELS)
         return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
-        return _speaks_of_change(near) and not any(
-            w in term for term in self.terms.get(key, ()) for w in CHANGE_WORDS
-        )
+        return self.speaks_of_change(near) and self.is_level(key)
+
+    def speaks_of_change(self, near: str) -> bool:
+        """The words speak of a change (增长幅度超过30%), not of a level (由上年的X增加到Y)."""
+        return _speaks_of_change(near)
+
+    def is_level(self, key: str) -> bool:
+        """No term of the metric's label has a change word: the label names a level, not a change."""
+        return key not in self._change_keys
 
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """`_evidence_of`, kept per words: a figure's words are held against a metric more than once."""
@@ -413,6 +420,8 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 _TAIL_END = re.compile(r"[，,、；;（(共将已均为有是达在对把被与和及等]")
 _CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_LIST_JOIN_END = re.compile(r"[、和及与]$")
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
@@ -430,37 +439,22 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     clause = _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1]
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
-    if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
+    if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
     if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
-        clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
+        clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
-        context = section_level(doc.text, start) + context
+        context = section_level(doc, start) + context
     return clause + "|" + tail, context + "|" + tail
 
 
-SECTION_HEAD = re.compile(
-    r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
-    r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
-    r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
-    re.M,
-)
-
-
-@lru_cache(maxsize=8)
-def _section_heads(text: str) -> tuple[list[int], list[str]]:
-    """Where each section heading ends, and its words."""
-    heads = [(m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text)]
-    return [end for end, _ in heads], [words for _, words in heads]
-
-
-def section_level(text: str, offset: int) -> str:
+def section_level(doc: Reading, offset: int) -> str:
     """The level words of the nearest section heading before `offset` ("" when it names no level)."""
-    ends, heads = _section_heads(text)
+    ends, heads = doc.section_heads
     k = bisect.bisect_right(ends, offset) - 1
     if k < 0:
         return ""

@@ -23,6 +23,12 @@ _OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|
 LIST_SEP = re.compile(rf"[、和及与]{_OWN_WORD}")
 FROM_YEAR = re.compile(r"(?:由|从)\d{4}")  # 由2016年的12.7%下降到3.98%: 2016 is the base's year only
 LIST_SEP_AFTER_EACH = re.compile(rf"[、，和及与]{_OWN_WORD}")  # 分别提高到650元，850元和1000元
+SECTION_HEAD = re.compile(
+    r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
+    r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
+    r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
+    re.M,
+)
 
 
 class Reading:
@@ -72,6 +78,13 @@ class Reading:
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
         return start, (len(self.text) if end < 0 else end)
+
+    @cached_property
+    def section_heads(self) -> tuple[list[int], list[str]]:
+        """Where each section heading ends (——小学。, 二、义务教育), and its words; kept with the text it was read
+        from (a cache keyed by the text would compare a whole equal text on every look-up)."""
+        heads = [(m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(self.text)]
+        return [end for end, _ in heads], [words for _, words in heads]
 
     @cached_property
     def articles(self) -> list[int]:

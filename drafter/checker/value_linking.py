@@ -16,7 +16,7 @@ from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex
 from drafter.checker.words import FUTURE
 from drafter.core.types import Figure, Metric, SourceData
-from drafter.figures.derive import derive_all
+from drafter.figures.derive import derive_all, is_average
 from drafter.figures.numbers import (
     convert,
     format_figure,
@@ -43,6 +43,9 @@ class ValueLinker(Finders):
         self._by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
+        self.averages = {
+            m.key for m in source.metrics if is_average(m)
+        }  # 生均… are no parts of a sum (Finders)
         self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
 
     def words(self, i: int) -> tuple[str, str]:
@@ -77,12 +80,15 @@ class ValueLinker(Finders):
             return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
+        # what the words say is worked out once, not once per metric (names_a_change, other_class)
+        of_change = self.labels.speaks_of_change(near)
+        of_class = "班额" in near
         return [
             m
             for m in metrics
             if m.key not in totals
-            and not self.labels.names_a_change(m.key, near)
-            and not other_class(near, m)
+            and not (of_change and self.labels.is_level(m.key))
+            and not (of_class and other_class(near, m))
         ]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:
@@ -108,11 +114,10 @@ class ValueLinker(Finders):
         near, sent = self.words(i)
         metrics = self.candidates(i, near)
         named = self.labels.named_by(near, sent)
-        ev = {
-            m.key: self.labels.evidence(m.key, near, sent) if m.key in named else (0.0, 0.0, 0.0)
+        rank = {
+            m.key: _rank(self.labels.evidence(m.key, near, sent)) if m.key in named else UNNAMED
             for m in metrics
         }
-        rank = {k: (c >= LABEL_MIN, mass, c, near) for k, (c, mass, near) in ev.items()}
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
@@ -124,7 +129,7 @@ class ValueLinker(Finders):
             for m, y, v in self._values.near(f, self.fit_window(i))
             if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
-        if any(rank[m.key][0] or ev[m.key][0] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
+        if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
         for finder in (
             self.derived_hit,
@@ -310,6 +315,15 @@ class ValueLinker(Finders):
         wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
         slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
         return f.value - slack, f.value + slack
+
+
+def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, float]:
+    """How the words name a metric, as the linker ranks it: (named at all, mass, coverage, near mass)."""
+    cover, mass, near = evidence
+    return cover >= LABEL_MIN, mass, cover, near
+
+
+UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with the words
 
 
 def _distinct(f: Figure) -> bool:
