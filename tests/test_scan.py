@@ -1,0 +1,75 @@
+"""checker.scan: a pattern looked for only around its anchors finds exactly what re.finditer finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.checker.scan import Anchored
+from drafter.checker.text import normalize
+from drafter.checker.words import STATEMENT_ANCHORS, STATEMENTS
+
+ROOT = Path(__file__).resolve().parent.parent
+FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+TEXTS = sorted((ROOT / "knowledge" / "reports").glob("*.md")) + sorted(
+    (ROOT / "eval" / "realtext" / "docs").glob("*.md")
+)
+
+
+def spans(matches) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchors", "before", "text"),
+    [
+        (
+            r"(?:已经|已)?消除大班额",
+            ("消除",),
+            2,
+            "已经消除大班额，已消除大班额",
+        ),  # the optional words before it
+        (r"(?<!超)大班额", ("大班额",), 0, "超大班额、大班额"),  # a lookbehind sees the text before a start
+        (r"ab|b", ("b",), 1, "abab bb"),  # a match found inside the last one is not looked at again
+        (r"x\d+", ("x",), 0, "x1x22 x333"),
+    ],
+)
+def test_anchored_matches_as_finditer(pattern: str, anchors: tuple[str, ...], before: int, text: str) -> None:
+    rx = re.compile(pattern)
+    assert spans(Anchored(rx, anchors, before).finditer(text)) == spans(rx.finditer(text))
+
+
+@pytest.mark.parametrize("kind", sorted(STATEMENT_ANCHORS))
+def test_statement_anchors_hold_on_real_text(kind: str) -> None:
+    """Every statement kind with anchors finds the same claims in every real text as a full scan."""
+    scan = Anchored(STATEMENTS[kind], *STATEMENT_ANCHORS[kind])
+    for path in TEXTS:
+        text = normalize(FRONT.sub("", path.read_text(encoding="utf-8"))).norm
+        assert spans(scan.finditer(text)) == spans(STATEMENTS[kind].finditer(text)), path.name
+
+
+@pytest.mark.parametrize("kind", sorted(STATEMENT_ANCHORS))
+def test_statement_anchors_hold_on_shuffled_words(kind: str) -> None:
+    """The same on texts made of the pattern's own words in random order: the anchors and how far into a
+    match they start are right for every alternative, not just for the ones real texts use."""
+    pattern = STATEMENTS[kind]
+    words = re.findall(r"[\u4e00-\u9fff]+", pattern.pattern) + [
+        "“",
+        "”",
+        "，",
+        "4",
+        "%",
+        "4%",
+        "8年",
+        ".",
+        "了",
+        "的",
+    ]
+    rng = random.Random(kind)
+    scan = Anchored(pattern, *STATEMENT_ANCHORS[kind])
+    for _ in range(300):
+        text = "".join(rng.choice(words) for _ in range(40))
+        assert spans(scan.finditer(text)) == spans(pattern.finditer(text)), text
