@@ -1,4 +1,4 @@
-"""checker.scan: a pattern looked for only around its anchors finds exactly what re.finditer finds."""
+"""core.scan: a pattern looked for only around its anchors finds exactly what re.finditer finds."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.checker.scan import Anchored
 from drafter.checker.text import normalize
 from drafter.checker.words import STATEMENT_ANCHORS, STATEMENTS
+from drafter.core.scan import Anchored
 
 ROOT = Path(__file__).resolve().parent.parent
 FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)

@@ -38,7 +38,7 @@ class Finders:
     def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         best: tuple[float, Derived] | None = None
-        for d in self._derived.near(f, self.fit_window(i)):
+        for d in self._derived.within(self.sizes(i)):
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
             if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
@@ -264,7 +264,7 @@ class Finders:
     def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
-        for g, ref, words in self._facts.near(f, self.fit_window(i)):
+        for g, ref, words in self._facts.within(self.sizes(i)):
             if self.fits(i, convert(g.value, g.unit, f.unit)):
                 around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
                 grams = bigrams(words)

@@ -171,12 +171,9 @@ class Labels:
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
-        keys: set[str] = set()
-        for text in words:
-            # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
-            for g in _gram_set(text) & self._label_grams:
-                keys |= self._by_gram[g]
-        return keys
+        # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
+        shared = [self._by_gram[g] for text in words for g in _gram_set(text) & self._label_grams]
+        return set().union(*shared)
 
     def _weights(self, term: str) -> tuple[dict[str, float], float]:
         pairs = (

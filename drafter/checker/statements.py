@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from drafter.checker.reading import Reading
-from drafter.checker.scan import Anchored
 from drafter.checker.words import PLAN, STATEMENT_ANCHORS, STATEMENTS
+from drafter.core.scan import Anchored
 
 NEGATED = re.compile(r"(?:未|没有|尚未|未能|仍未|不够|不到位|未达到|低于)")
 NOT_DONE = re.compile(r"未|没有")  # 未实现 / 没有达到: said of what happened, never of a plan

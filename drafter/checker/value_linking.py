@@ -13,7 +13,7 @@ from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words, other_class
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
-from drafter.checker.sizes import SizeIndex
+from drafter.checker.sizes import SizeIndex, SizeRange, size_range
 from drafter.checker.words import FUTURE
 from drafter.core.types import Figure, Metric, SourceData
 from drafter.figures.derive import derive_all, is_average
@@ -38,6 +38,7 @@ class ValueLinker(Finders):
         self.labels = Labels(source)
         self._words: dict[int, tuple[str, str]] = {}
         self._tolerances: dict[int, tuple[int, float | None]] = {}
+        self._sizes: dict[int, SizeRange | None] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
@@ -126,7 +127,7 @@ class ValueLinker(Finders):
         allowed = {m.key for m in metrics}
         hits = [
             (m, y)
-            for m, y, v in self._values.near(f, self.fit_window(i))
+            for m, y, v in self._values.within(self.sizes(i))
             if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
@@ -307,6 +308,12 @@ class ValueLinker(Finders):
                 about = 0.1 * abs(f.value) + 10**-f.decimals
             self._tolerances[i] = step, about
         return self._tolerances[i]
+
+    def sizes(self, i: int) -> SizeRange | None:
+        """The sizes figure i is held against in every SizeIndex (values, derived figures, facts), once."""
+        if i not in self._sizes:
+            self._sizes[i] = size_range(self.doc.figures[i], self.fit_window(i))
+        return self._sizes[i]
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed

@@ -132,7 +132,7 @@ STATEMENTS = {
 }
 
 # the words every match of a kind above holds, each starting at most so many characters into the match
-# (checker.scan): the kinds whose patterns open with optional words are looked for only around them
+# (core.scan): the kinds whose patterns open with optional words are looked for only around them
 STATEMENT_ANCHORS: dict[str, tuple[tuple[str, ...], int]] = {
     "two_no_decrease": (("只增不减",), 10),  # 达到了“两个只增不减 / 教育经费[^。；，]{0,6}只增不减
     "eliminated_large_class": (("消除", "清零", "大班额"), 2),  # 全面消除…大班额 / 大班额…消除
