@@ -11,6 +11,7 @@ import pytest
 from drafter.checker.text import normalize
 from drafter.checker.words import STATEMENT_ANCHORS, STATEMENTS
 from drafter.core.scan import Anchored
+from drafter.figures.numbers import _IGNORE_SPANS
 
 ROOT = Path(__file__).resolve().parent.parent
 FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -73,3 +74,20 @@ def test_statement_anchors_hold_on_shuffled_words(kind: str) -> None:
     for _ in range(300):
         text = "".join(rng.choice(words) for _ in range(40))
         assert spans(scan.finditer(text)) == spans(pattern.finditer(text)), text
+
+
+IGNORED_SCANS = [(scan, why) for scan, why in _IGNORE_SPANS if isinstance(scan, Anchored)]
+
+
+@pytest.mark.parametrize(("scan", "why"), IGNORED_SCANS, ids=[why for _, why in IGNORED_SCANS])
+def test_ignore_span_anchors_hold(scan: Anchored, why: str) -> None:
+    """The anchored patterns of what is no figure (notes [1], times 10:30:00, dates 3-5月) find the same spans
+    as a full scan, on every real text and on random strings of their own characters."""
+    for path in TEXTS:
+        text = normalize(FRONT.sub("", path.read_text(encoding="utf-8"))).norm
+        assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text)), path.name
+    rng = random.Random(why)
+    alphabet = "0123456789" * 3 + "::：-—~至月[]中%年 "
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(24))
+        assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text)), text

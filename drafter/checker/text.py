@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from drafter.core.scan import replacer
 
 _WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――初中。
     "０１２３４５６７８９．％＋－～，：；（）！　―",
@@ -37,16 +38,8 @@ _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thou
 _DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
 
 
-def _replacer(table: dict[int, int | str]) -> Callable[[str], str]:
-    """`str.translate(table)` for a table of a few characters, as a regex finding them: translate looks every
-    character of a Chinese text up in the table, several times slower."""
-    chars = {chr(k): chr(v) if isinstance(v, int) else v for k, v in table.items()}
-    rx = re.compile("[" + re.escape("".join(chars)) + "]")
-    return lambda text: rx.sub(lambda m: chars[m.group()], text)
-
-
-_FULL_WIDTH = _replacer(_WIDTH)
-_HALF_PUNCT = _replacer(_PUNCT_TABLE)
+_FULL_WIDTH = replacer(_WIDTH)
+_HALF_PUNCT = replacer(_PUNCT_TABLE)
 
 
 @dataclass(frozen=True)
