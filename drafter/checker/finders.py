@@ -252,7 +252,7 @@ class Finders:
 
     def target_hit(self, i: int, near: str, sent: str) -> Link | None:
         f = self.doc.figures[i]
-        for m in self.compatible(f):
+        for m in self.with_targets(f):
             if (
                 m.target
                 and self.fits(i, convert(m.target.value, m.unit, f.unit))

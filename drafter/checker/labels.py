@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from collections import Counter
 from functools import lru_cache
@@ -107,7 +108,7 @@ def _speaks_of_change(near: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _gram_set(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(operator.add, text, text[1:]))  # each character and the next, joined in C
 
 
 @lru_cache(maxsize=8192)
@@ -117,7 +118,7 @@ def _level_free_grams(words: str) -> frozenset[str]:
 
 
 def bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return set(map(operator.add, text, text[1:]))
 
 
 @lru_cache(maxsize=4)

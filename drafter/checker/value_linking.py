@@ -39,9 +39,11 @@ class ValueLinker(Finders):
         self._words: dict[int, tuple[str, str]] = {}
         self._tolerances: dict[int, tuple[int, float | None]] = {}
         self._sizes: dict[int, SizeRange | None] = {}
+        self._windows: dict[int, tuple[float, float]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
+        self._targeted: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -64,6 +66,12 @@ class ValueLinker(Finders):
     def year_for(self, m: Metric, year: int | None) -> int:
         """The stated year when the metric has it, else the metric's default year."""
         return year if year in m.values else self.default_year(m)
+
+    def with_targets(self, f: Figure) -> list[Metric]:
+        """The compatible metrics that have a standard (target_hit), kept per unit as `compatible` is."""
+        if f.unit not in self._targeted:
+            self._targeted[f.unit] = [m for m in self.compatible(f) if m.target]
+        return self._targeted[f.unit]
 
     def compatible(self, f: Figure) -> list[Metric]:
         if f.unit not in self._by_unit:
@@ -317,11 +325,14 @@ class ValueLinker(Finders):
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
-        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits()."""
-        f = self.doc.figures[i]
-        wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
-        slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
-        return f.value - slack, f.value + slack
+        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits().
+        Worked out once per figure: every finder asks for it."""
+        if i not in self._windows:
+            f = self.doc.figures[i]
+            wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
+            slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
+            self._windows[i] = f.value - slack, f.value + slack
+        return self._windows[i]
 
 
 def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, float]:

@@ -36,13 +36,13 @@ class Anchored:
 
     def _starts(self, text: str) -> list[int]:
         """Every offset a match may start at, in order."""
-        starts: set[int] = set()
+        hits = []
         for word in self.anchors:
             at = text.find(word)
             while at >= 0:
-                starts.update(range(max(0, at - self.before), at + 1))
+                hits.append(at)
                 at = text.find(word, at + 1)
-        return sorted(starts)
+        return sorted({s for at in hits for s in range(max(0, at - self.before), at + 1)})
 
 
 def replacer(table: dict[int, int | str]) -> Callable[[str], str]:
