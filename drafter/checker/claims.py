@@ -129,6 +129,10 @@ def _shared_change_word(reading: Reading, idxs: list[int], claims: dict[int, Cla
 
 
 BARE_SEP = re.compile(r"\s*[、，,和及与]\s*")
+# a figure's subject (_subject): its clause without the comparison and the verb before the figure
+SUBJECT_SPLIT = re.compile(r"[，：、（）]")
+COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?")
+SUBJECT_VERB = re.compile(r"(?:为|是|达到|达|有|共|约|近|共有|合计)$")
 
 
 # ---------------------------------------------------------------- one figure on its own
@@ -182,10 +186,10 @@ def _level_kind(unit: str, lead: str, before: str) -> ClaimKind:
 
 def _subject(lead: str) -> str:
     """The words that name a figure: its clause, without the comparison and change words."""
-    clause = re.split(r"[，：、（）]", lead)[-1]
-    clause = re.sub(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?", "", clause)
+    clause = SUBJECT_SPLIT.split(lead)[-1]
+    clause = COMPARED_WITH.sub("", clause)
     clause = CHANGE_BEFORE.sub("", clause)
-    return re.sub(r"(?:为|是|达到|达|有|共|约|近|共有|合计)$", "", clause).strip()
+    return SUBJECT_VERB.sub("", clause).strip()
 
 
 def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:

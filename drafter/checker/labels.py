@@ -11,6 +11,7 @@ import math
 import operator
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,7 +150,7 @@ class Labels:
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
-        self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
+        self._evidence: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}  # per words, key
         self._part: dict[tuple[str, str, int], float] = {}
         self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._terms_scored: dict[
@@ -327,10 +328,20 @@ class Labels:
 
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """`_evidence_of`, kept per words: a figure's words are held against a metric more than once."""
-        found = self._evidence.get((key, near, sentence))
-        if found is None:
-            found = self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
-        return found
+        return self.evidence_all((key,), near, sentence)[key]
+
+    def evidence_all(
+        self, keys: Iterable[str], near: str, sentence: str
+    ) -> dict[str, tuple[float, float, float]]:
+        """`evidence` of each key for the same words, the words looked up once (a figure is held against every
+        metric its words name)."""
+        kept = self._evidence.get((near, sentence))
+        if kept is None:
+            kept = self._evidence[near, sentence] = {}
+        for key in keys:
+            if key not in kept:
+                kept[key] = self._evidence_of(key, near, sentence)
+        return kept
 
     def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.

@@ -23,6 +23,7 @@ _OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|
 LIST_SEP = re.compile(rf"[、和及与]{_OWN_WORD}")
 FROM_YEAR = re.compile(r"(?:由|从)\d{4}")  # 由2016年的12.7%下降到3.98%: 2016 is the base's year only
 LIST_SEP_AFTER_EACH = re.compile(rf"[、，和及与]{_OWN_WORD}")  # 分别提高到650元，850元和1000元
+LIST_SEP_LONGEST = 4  # a separator and a two-character change word and 了: 、增长了
 SECTION_HEAD = re.compile(
     r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
     r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
@@ -164,6 +165,9 @@ class Reading:
 
     def _run_of(self, i: int) -> list[int]:
         act, unit = self.active, self.figures[i].unit
+        pos = self.position(i)
+        if not (self._may_join(pos - 1, unit) or self._may_join(pos, unit)):
+            return act[pos : pos + 1]  # most figures: no neighbour of its unit a separator away
 
         s, _ = self.sentence(self.figures[i].start)
         sep = LIST_SEP_AFTER_EACH if "分别" in self.text[s : self.figures[i].start] else LIST_SEP
@@ -178,6 +182,13 @@ class Reading:
         while hi + 1 < len(act) and joined(hi):
             hi += 1
         return act[lo : hi + 1]
+
+    def _may_join(self, k: int, unit: str) -> bool:
+        """Active figures k and k+1 are of `unit` and no more apart than the longest list separator (、增长了)."""
+        if k < 0 or k + 1 >= len(self.active):
+            return False
+        a, b = self.figures[self.active[k]], self.figures[self.active[k + 1]]
+        return a.unit == unit and b.unit == unit and b.start - a.end <= LIST_SEP_LONGEST
 
     def stated_year(self, i: int) -> int | None:
         """The year mentioned before figure i in its paragraph, skipping comparison years (比2019年)."""

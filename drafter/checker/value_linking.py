@@ -122,11 +122,9 @@ class ValueLinker(Finders):
             return Link("ignored", message="指标名称中的数字")
         near, sent = self.words(i)
         metrics = self.candidates(i, near)
-        named = self.labels.named_by(near, sent)
-        rank = {
-            m.key: _rank(self.labels.evidence(m.key, near, sent)) if m.key in named else UNNAMED
-            for m in metrics
-        }
+        named = self.labels.named_by(near, sent) if metrics else set()
+        scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
+        rank = {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
