@@ -3,8 +3,8 @@ from the few places it can start, and a few characters replaced one for one.
 
 `re.finditer` tries a pattern at every offset; a pattern that opens with optional words (已经?消除大班额)
 cannot skip ahead, and on a 3 MB text that is most of its time. When every match holds one of a few
-literal words (its anchors) that begins at most `before` characters after the match's start, a match can
-only start in one of those short stretches: `Anchored.finditer` tries `match` there only, in text order,
+literal words (its anchors) that begins at most `before` characters after the match's start (or after a
+run of digits), a match can only start in one of those short stretches: `Anchored.finditer` tries `match` there only, in text order,
 and yields exactly what `finditer` yields (same leftmost, non-overlapping matches; lookbehinds see the
 text before a start as they do in a search).
 """
@@ -18,11 +18,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Anchored:
-    """A pattern with the words every match holds, each starting at most `before` characters into it."""
+    """A pattern with the words every match holds, each starting at most `before` characters into it, or
+    after any number of `lead` characters (a pattern opening with \\d+: the digits before 号 or ：)."""
 
     pattern: re.Pattern[str]
     anchors: tuple[str, ...]
     before: int
+    lead: re.Pattern[str] | None = None  # one character that may stand before an anchor, any number of times
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         end = 0
@@ -42,7 +44,14 @@ class Anchored:
             while at >= 0:
                 hits.append(at)
                 at = text.find(word, at + 1)
-        return sorted({s for at in hits for s in range(max(0, at - self.before), at + 1)})
+        return sorted({s for at in hits for s in range(self._first_start(text, at), at + 1)})
+
+    def _first_start(self, text: str, at: int) -> int:
+        """The first offset a match holding the anchor at `at` may start at."""
+        start = max(0, at - self.before)
+        while self.lead is not None and start > 0 and self.lead.match(text, start - 1):
+            start -= 1
+        return start
 
 
 def replacer(table: dict[int, int | str]) -> Callable[[str], str]:

@@ -150,6 +150,11 @@ _CHINESE = re.compile(
 _PAIR_SEP = re.compile(r"[，,、]\s?(?:本年|今年|当年)(?:为|是)?")
 _RANGE_SEP = re.compile(r"\s?[-—–~至到]{1,2}\s?")
 
+# the characters that may stand between the start of a pattern below and its anchor (Anchored.lead)
+_LEAD_DIGITS = re.compile(r"[\d\s]")
+_LEAD_DECIMAL = re.compile(r"[\d\s.]")
+_LEAD_DASH = re.compile(r"[\d\s\-—]")
+_LEAD_PEOPLE = re.compile(r"[\d\s人名及]")
 # patterns, each with why what it finds is no figure; the ones that hold a rarer character a few characters
 # in are looked for only around it (core.scan.Anchored, same matches)
 _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
@@ -160,11 +165,14 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
     (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
-    (re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), "address"),
-    (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), "name"),
-    (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
+    (Anchored(re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), ("号",), 0, _LEAD_DASH), "address"),
+    (
+        Anchored(re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), ("以上",), 0, _LEAD_PEOPLE),
+        "name",
+    ),
+    (Anchored(re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), ("+", "＋"), 0, _LEAD_DIGITS), "name"),
     (Anchored(re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), (":", "："), 2), "date"),
-    (re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), "ratio"),
+    (Anchored(re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), (":", "："), 0, _LEAD_DECIMAL), "ratio"),
     (Anchored(re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), ("-", "—", "~", "至"), 3), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
 )
