@@ -153,6 +153,7 @@ class Labels:
         self._evidence: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}  # per words, key
         self._part: dict[tuple[str, str, int], float] = {}
         self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._levels_before: dict[str, frozenset[int]] = {}
         self._terms_scored: dict[
             str, list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]
         ] = {}
@@ -290,17 +291,25 @@ class Labels:
         ]
         return any(verdicts) if verdicts else None
 
+    def levels_before(self, words: str) -> frozenset[int]:
+        """The levels the words name before the figure (before their |), kept per words: every metric is held
+        against the same words."""
+        found = self._levels_before.get(words)
+        if found is None:
+            found = self._levels_before[words] = _groups(words.split("|", 1)[0], LEVELS)
+        return found
+
     def levels_unsaid(self, key: str, near: str) -> bool:
         """The words name a level of the label but not all of them: 全县在园幼儿 for 民办幼儿园在园幼儿."""
         levels = self.label_groups(key)[1]
-        said = _groups(near.split("|", 1)[0], LEVELS)
+        said = self.levels_before(near)
         return bool(levels & said) and not levels <= said
 
     def within_levels_said(self, key: str, near: str) -> bool:
         """The label's levels are among those the words name or make up (高中阶段 holds 普通高中 and 中职, not
         特殊教育); True when either names none."""
         levels = self.label_groups(key)[1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
-        said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
+        said = self.levels_before(near) - _QUALIFIERS
         if not levels or not said:
             return True
         wholes = [_LEVEL_PARTS[g] | {g} for g in said if g in _LEVEL_PARTS]
@@ -311,7 +320,7 @@ class Labels:
     def of_a_level_named(self, key: str, near: str) -> bool:
         """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
         levels = self.label_groups(key)[1]
-        said = _groups(near.split("|", 1)[0], LEVELS)
+        said = self.levels_before(near)
         return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:

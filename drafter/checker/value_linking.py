@@ -80,16 +80,19 @@ class ValueLinker(Finders):
             ]
         return self._by_unit[f.unit]
 
-    def candidates(self, i: int, near: str) -> list[Metric]:
+    def candidates(self, i: int) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
         metric its words speak of the change of; a part of a total not the total's own metric."""
         claim = self.doc.claims.get(i)
         metrics = self.compatible(self.doc.figures[i])
+        if not metrics:
+            return []
         if claim is not None and claim.kind == "change":
             return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
+        near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
         of_class = "班额" in near
         return [
@@ -120,11 +123,8 @@ class ValueLinker(Finders):
         f = self.doc.figures[i]
         if self.labels.in_label(self.doc, i):
             return Link("ignored", message="指标名称中的数字")
-        near, sent = self.words(i)
-        metrics = self.candidates(i, near)
-        named = self.labels.named_by(near, sent) if metrics else set()
-        scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
-        rank = {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
+        metrics = self.candidates(i)
+        rank = self._ranks(i, metrics)
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
@@ -146,13 +146,14 @@ class ValueLinker(Finders):
             self.share_hit,
             self.ratio_hit,
         ):
-            found = finder(i, near, sent)
+            found = finder(i)
             if found and self._may_use(i, found, best, rank):
                 return found
-        hits = [h for h in hits if not self.labels.clashes(h[0].key, near)]  # 中职1070人 is not 初中's 1070人
+        # 中职1070人 is not 初中's 1070人
+        hits = [h for h in hits if not self.labels.clashes(h[0].key, self.words(i)[0])]
         if hits:
             return self._from_hits(i, hits, rank, best, year)
-        if best is not None and FUTURE.search(sent):
+        if best is not None and FUTURE.search(self.words(i)[1]):
             return Link("unsupported", message=f"计划或目标数字，来源数据中没有（文字指向{best.label}）")
         said_year = year if year is not None else self.source.report.period
         if best is not None and said_year not in best.values:
@@ -160,6 +161,16 @@ class ValueLinker(Finders):
         if best is not None:
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
         return Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
+
+    def _ranks(self, i: int, metrics: list[Metric]) -> dict[str, tuple[bool, float, float, float]]:
+        """How the figure's words name each metric (`_rank`); the words are read only when a metric is of the
+        figure's unit (a figure of no metric's unit is linked, if at all, by a finder that reads them)."""
+        if not metrics:
+            return {}
+        near, sent = self.words(i)
+        named = self.labels.named_by(near, sent)
+        scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
+        return {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
 
     def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
         """A derived figure must involve the metric the words name; a stated fact gives way only when the
