@@ -168,7 +168,7 @@ class ValueLinker(Finders):
         if not metrics:
             return {}
         near, sent = self.words(i)
-        named = self.labels.named_by(near, sent)
+        named = self.labels.named_among([m.key for m in metrics], near, sent)
         scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
         return {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
 
