@@ -131,6 +131,14 @@ def _shared_change_word(reading: Reading, idxs: list[int], claims: dict[int, Cla
 BARE_SEP = re.compile(r"\s*[、，,和及与]\s*")
 # a figure's subject (_subject): its clause without the comparison and the verb before the figure
 SUBJECT_SPLIT = re.compile(r"[，：、（）]")
+# the words a figure's first reading and its compared year look for (compiled once: every figure is read)
+FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(\d{4})年的?$")
+FROM_NAMED_YEAR = re.compile(r"(?:由|从)(\d{4})年")
+MINUS_BEFORE = re.compile(r"(?:-|－|负)$")
+LAST_YEAR = re.compile(r"上年|去年")
+COMMA_OR_COLON = re.compile(r"[，：]")
+NEW_BEFORE = re.compile(r"新增(?:了)?$")
+COMPARED = re.compile(r"比|较|同比|上年|去年")
 COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?")
 SUBJECT_VERB = re.compile(r"(?:为|是|达到|达|有|共|约|近|共有|合计)$")
 
@@ -138,14 +146,14 @@ SUBJECT_VERB = re.compile(r"(?:为|是|达到|达|有|共|约|近|共有|合计)
 # ---------------------------------------------------------------- one figure on its own
 def _first_reading(reading: Reading, i: int) -> Claim:
     f, lead, tail = reading.figures[i], reading.lead(i), reading.tail(i)
-    from_year = re.search(r"(?:由|从)(\d{4})年的?$", lead)  # 由2020年的150名: the year is the from-year
+    from_year = FROM_YEAR_BEFORE.search(lead)  # 由2020年的150名: the year is the from-year
     claim = Claim(
         i, year=int(from_year.group(1)) if from_year else reading.stated_year(i), subject=_subject(lead)
     )
     claim.approx = bool(
         APPROX_BEFORE.search(lead) or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text
     )
-    negative = bool(re.search(r"(?:-|－|负)$", lead))
+    negative = bool(MINUS_BEFORE.search(lead))
     if f.unit in ("%", POINTS) and RATE_GAP.search(lead):  # 教育支出增长高于财政经常性收入13.04%
         claim.kind, claim.versus, claim.rate_diff = "change", True, True
         claim.direction = -1 if re.search(r"低于|慢于", RATE_GAP.search(lead).group(0)) else 1
@@ -198,10 +206,10 @@ def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:
     words = reading.text[s : reading.figures[i].start][-30:]
     if claim.kind != "change" and claim.role != "base":
         return None
-    named = NAMED_YEAR.findall(words) or re.findall(r"(?:由|从)(\d{4})年", words)
+    named = NAMED_YEAR.findall(words) or FROM_NAMED_YEAR.findall(words)
     if named:
         return int(named[-1])
-    if PREVIOUS_YEAR.search(words) or re.search(r"上年|去年", words[-12:]):
+    if PREVIOUS_YEAR.search(words) or LAST_YEAR.search(words[-12:]):
         return claim.year - 1 if claim.year else None
     return None
 
@@ -284,7 +292,7 @@ def _from_value(reading: Reading, claims: dict[int, Claim], i: int) -> int | Non
     if not FROM_LOOSE.search(head):
         return None
     claims[p].role = "base"
-    named = re.findall(r"(?:由|从)(\d{4})年", head[-20:])
+    named = FROM_NAMED_YEAR.findall(head[-20:])
     claims[p].base_year = int(named[-1]) if named else claims[p].base_year
     return p
 
@@ -408,8 +416,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
 
 def _new_count(reading: Reading, i: int) -> bool:
     """新增3.2万个学位，其中赤坎区3505个…: a count of new things broken down, not a change from last year."""
-    clause = re.split(r"[，：]", reading.lead(i))[-1]
-    return bool(re.search(r"新增(?:了)?$", clause)) and not re.search(r"比|较|同比|上年|去年", clause)
+    clause = COMMA_OR_COLON.split(reading.lead(i))[-1]
+    return bool(NEW_BEFORE.search(clause)) and not COMPARED.search(clause)
 
 
 def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], unit: str) -> list[int]:

@@ -204,6 +204,8 @@ class Reading:
             if g.start < ps:
                 break
             if g.ignored != "year":
+                if j in self._years:  # its own look back goes on from here, in this paragraph
+                    return self._years[j]
                 continue
             before = self.text[max(0, g.start - 4) : g.end + 1]
             if not COMPARE_TAIL.search(before) and not FROM_YEAR.search(before):
