@@ -104,11 +104,8 @@ class Reading:
     def _in_sentence(self, i: int, before: bool) -> list[int]:
         s, e = self.sentence(self.figures[i].start)
         pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)
-        if before:
-            lo = pos
-            while lo > 0 and self.figures[self.active[lo - 1]].start >= s:
-                lo -= 1
-            return self.active[lo:pos]
+        if before:  # the active figures start in text order: the first of the sentence is found by bisection
+            return self.active[bisect.bisect_left(self._starts, s, 0, pos) : pos]
         hi = pos + 1
         while hi < len(self.active) and self.figures[self.active[hi]].end <= e:
             hi += 1
