@@ -145,7 +145,10 @@ SUBJECT_VERB = re.compile(r"(?:为|是|达到|达|有|共|约|近|共有|合计)
 
 # ---------------------------------------------------------------- one figure on its own
 def _first_reading(reading: Reading, i: int) -> Claim:
-    f, lead, tail = reading.figures[i], reading.lead(i), reading.tail(i)
+    f, lead = reading.figures[i], reading.lead(i)
+    # the two characters after the figure, not its whole tail: no figure and no sentence end can start
+    # inside 左右/以上/多 …, so they are there exactly when the tail starts with them
+    tail = reading.text[f.end : f.end + 2]
     from_year = FROM_YEAR_BEFORE.search(lead)  # 由2020年的150名: the year is the from-year
     claim = Claim(
         i, year=int(from_year.group(1)) if from_year else reading.stated_year(i), subject=_subject(lead)
