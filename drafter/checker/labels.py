@@ -175,11 +175,11 @@ class Labels:
             key for key, terms in self.terms.items() if any(w in t for t in terms for w in CHANGE_WORDS)
         )
 
-    def named_among(self, keys: Iterable[str], *words: str) -> set[str]:
+    def named_among(self, keys: Iterable[str], near: str, sentence: str) -> set[str]:
         """The keys of `keys` whose label shares a bigram with the words (`named_by` of a few keys: each key's
         bigrams held against the words', no pass over every bigram of the words)."""
-        grams = [_gram_set(text) for text in words]
-        return {key for key in keys if any(not self._key_grams[key].isdisjoint(g) for g in grams)}
+        grams = _gram_set(near) | _gram_set(sentence)
+        return {key for key in keys if not self._key_grams[key].isdisjoint(grams)}
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
