@@ -157,13 +157,14 @@ def _first_reading(reading: Reading, i: int) -> Claim:
         APPROX_BEFORE.search(lead) or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text
     )
     negative = bool(MINUS_BEFORE.search(lead))
+    to_value, change = bool(TO_VALUE.search(lead)), bool(CHANGE_BEFORE.search(lead))  # each looked for once
     if f.unit in ("%", POINTS) and RATE_GAP.search(lead):  # 教育支出增长高于财政经常性收入13.04%
         claim.kind, claim.versus, claim.rate_diff = "change", True, True
         claim.direction = -1 if re.search(r"低于|慢于", RATE_GAP.search(lead).group(0)) else 1
         claim.notes.append("negative" if negative else "")
-    elif TO_VALUE.search(lead) and not CHANGE_BEFORE.search(lead):
+    elif to_value and not change:
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
-    elif CHANGE_BEFORE.search(lead) or (negative and f.unit in ("%", POINTS)):
+    elif change or (negative and f.unit in ("%", POINTS)):
         claim.kind = "change"
         claim.direction = (direction_of(lead) or 1) * (-1 if negative else 1)
         claim.yearly = bool(
@@ -229,12 +230,13 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         if c.role == "base":
             base = i
             continue
-        if TO_VALUE.search(lead) and (start := _from_value(reading, claims, i)) is not None:
+        to_value = bool(TO_VALUE.search(lead))
+        if to_value and (start := _from_value(reading, claims, i)) is not None:
             base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
         if own is not None and base is None and _year_series(reading, claims, own, i):
             base = own  # 2021年…为7.4%，2022年为8.1%: the earlier value is the base, of its own stated year
             claims[own].role, claims[own].base_year = "base", claims[own].year
-        elif not (TO_VALUE.search(lead) or THIS_YEAR_BEFORE.search(lead)):
+        elif not (to_value or THIS_YEAR_BEFORE.search(lead)):
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
         if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
             continue  # 50178.12亿元，首超5万亿元，比上年…增长8.74%: the exact value stays the subject
