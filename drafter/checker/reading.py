@@ -43,6 +43,7 @@ class Reading:
         self._pos = {i: k for k, i in enumerate(self.active)}
         self._sent_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
         self._starts = [figures[i].start for i in self.active]
+        self._sentences: dict[int, tuple[int, int]] = {}
         self._leads: dict[int, str] = {}
         self._tails: dict[int, str] = {}
         self._around: dict[tuple[int, bool], list[int]] = {}
@@ -61,10 +62,14 @@ class Reading:
         return self._pos[i]
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_left(self._sent_ends, offset)
-        start = self._sent_ends[i - 1] + 1 if i > 0 else 0
-        end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
-        return start, end
+        """(start, end) of the sentence holding `offset`, kept per offset: a figure's is asked for ten times."""
+        found = self._sentences.get(offset)
+        if found is None:
+            i = bisect.bisect_left(self._sent_ends, offset)
+            start = self._sent_ends[i - 1] + 1 if i > 0 else 0
+            end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
+            found = self._sentences[offset] = start, end
+        return found
 
     def context_start(self, offset: int) -> int:
         """Where the statement holding `offset` begins: the last 。！？ or line break (a ； keeps the context)."""

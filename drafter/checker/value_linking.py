@@ -130,11 +130,10 @@ class ValueLinker(Finders):
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and best is not None and year not in best.values:
             best = None  # 比上年的X with no earlier value in the data: nothing to compare it with
-        allowed = {m.key for m in metrics}
-        hits = [
+        hits = [  # values of the candidate metrics (the keys ranked) the figure stands for
             (m, y)
             for m, y, v in self._values.within(self.sizes(i))
-            if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
+            if m.key in rank and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
