@@ -206,10 +206,10 @@ def _subject(lead: str) -> str:
 
 def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:
     """比上年 → the year before the stated one; 比2019年 → 2019; none named → None."""
-    s, _ = reading.sentence(reading.figures[i].start)
-    words = reading.text[s : reading.figures[i].start][-30:]
     if claim.kind != "change" and claim.role != "base":
         return None
+    s, _ = reading.sentence(reading.figures[i].start)
+    words = reading.text[max(s, reading.figures[i].start - 30) : reading.figures[i].start]
     named = NAMED_YEAR.findall(words) or FROM_NAMED_YEAR.findall(words)
     if named:
         return int(named[-1])

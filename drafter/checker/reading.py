@@ -172,7 +172,7 @@ class Reading:
             return act[pos : pos + 1]  # most figures: no neighbour of its unit a separator away
 
         s, _ = self.sentence(self.figures[i].start)
-        sep = LIST_SEP_AFTER_EACH if "分别" in self.text[s : self.figures[i].start] else LIST_SEP
+        sep = LIST_SEP_AFTER_EACH if self.text.find("分别", s, self.figures[i].start) >= 0 else LIST_SEP
 
         def joined(k: int) -> bool:
             a, b = self.figures[act[k]], self.figures[act[k + 1]]
