@@ -10,7 +10,7 @@ import pytest
 from drafter.checker.labels import Labels
 from drafter.checker.reading import LIST_SEP, LIST_SEP_AFTER_EACH, Reading
 from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
-from drafter.checker.text import normalize
+from drafter.checker.text import _traditional, _traditional_table, normalize
 from drafter.checker.value_linking import ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
 from drafter.figures.numbers import find_figures, matches_shown, round_half_up
@@ -212,3 +212,13 @@ def test_named_among_is_named_by_of_the_keys_given():
     for _ in range(300):
         near, sent = ("".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(2))
         assert labels.named_among(keys, near, sent) == labels.named_by(near, sent) & set(keys)
+
+
+def test_traditional_table_translates_as_the_dict_does():
+    """The list table of Traditional characters gives str.translate the dict's result, past its end too."""
+    table = _traditional()
+    beyond = chr(len(_traditional_table()) + 5)  # a character no table reaches
+    far = [chr(c) for c in sorted(table) if c > 0xFFFF][:3]  # Traditional characters outside the BMP
+    text = "學校個數為1,234所，教師們共計萬人" + "".join(far) + beyond + "著名\n"
+    assert text.translate(_traditional_table()) == text.translate(table)
+    assert normalize(text).norm == normalize(text.translate(table)).norm

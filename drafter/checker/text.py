@@ -74,6 +74,14 @@ def _traditional() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _traditional_table() -> list[int | str]:
+    """`_traditional` as a list indexed by code point (every other character maps to itself): str.translate
+    looks a dict up once per character and pays for a KeyError at each one not in it, most of a text."""
+    table = _traditional()
+    return [table.get(c, c) for c in range(max(table, default=0) + 1)]
+
+
 def _has_traditional(text: str) -> bool:
     return _traditional_chars().search(text) is not None
 
@@ -93,7 +101,7 @@ def normalize(original: str) -> Text:
     """The normalised Text of `original` (characters mapped one for one, loose spaces and glosses dropped)."""
     text = _FULL_WIDTH(original)
     if _has_traditional(text):
-        text = text.translate(_traditional())
+        text = text.translate(_traditional_table())  # a character past its end stays as it is
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
