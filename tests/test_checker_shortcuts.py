@@ -222,3 +222,11 @@ def test_traditional_table_translates_as_the_dict_does():
     text = "學校個數為1,234所，教師們共計萬人" + "".join(far) + beyond + "著名\n"
     assert text.translate(_traditional_table()) == text.translate(table)
     assert normalize(text).norm == normalize(text.translate(table)).norm
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_next_in_sentence_is_the_first_figure_after(text):
+    doc = reading(text)
+    for i in range(len(doc.figures)):  # ignored figures too
+        after = doc.in_sentence(i, before=False)
+        assert doc.next_in_sentence(i) == (after[0] if after else None)

@@ -457,8 +457,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
-    nxt = doc.in_sentence(i, before=False)
-    tail = doc.text[f.end : min(e, doc.figures[nxt[0]].start if nxt else e, f.end + 16)]
+    nxt = doc.next_in_sentence(i)
+    tail = doc.text[f.end : min(e, doc.figures[nxt].start if nxt is not None else e, f.end + 16)]
     tail = _TAIL_END.split(tail, maxsplit=1)[0]
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts

@@ -116,6 +116,14 @@ class Reading:
             hi += 1
         return self.active[pos + 1 : hi]
 
+    def next_in_sentence(self, i: int) -> int | None:
+        """The first of `in_sentence(i, before=False)`, without listing the rest of the sentence."""
+        _, e = self.sentence(self.figures[i].start)
+        pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
+        if pos + 1 < len(self.active) and self.figures[self.active[pos + 1]].end <= e:
+            return self.active[pos + 1]
+        return None
+
     def lead(self, i: int) -> str:
         """Text between the previous active figure (or the sentence start) and figure i."""
         if i not in self._leads:
