@@ -230,3 +230,12 @@ def test_next_in_sentence_is_the_first_figure_after(text):
     for i in range(len(doc.figures)):  # ignored figures too
         after = doc.in_sentence(i, before=False)
         assert doc.next_in_sentence(i) == (after[0] if after else None)
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_lead_starts_after_the_last_figure_before_in_the_sentence(text):
+    doc = reading(text)
+    for i in range(len(doc.figures)):  # ignored figures too
+        s, _ = doc.sentence(doc.figures[i].start)
+        before = doc.in_sentence(i)
+        assert doc.lead(i) == doc.text[doc.figures[before[-1]].end if before else s : doc.figures[i].start]

@@ -129,8 +129,10 @@ class Reading:
         if i not in self._leads:
             f = self.figures[i]
             s, _ = self.sentence(f.start)
-            prev = self.in_sentence(i)
-            self._leads[i] = self.text[max(s, self.figures[prev[-1]].end if prev else s) : f.start]
+            pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
+            # the last of in_sentence(i), without listing them: the active figure before i, if in its sentence
+            prev = self.active[pos - 1] if pos > 0 and self._starts[pos - 1] >= s else None
+            self._leads[i] = self.text[max(s, self.figures[prev].end if prev is not None else s) : f.start]
         return self._leads[i]
 
     @cached_property
