@@ -10,7 +10,7 @@ import pytest
 
 from drafter.checker.text import normalize
 from drafter.checker.words import STATEMENT_ANCHORS, STATEMENTS
-from drafter.core.scan import Anchored
+from drafter.core.scan import Anchored, _occurrences
 from drafter.figures.numbers import _IGNORE_SPANS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,3 +107,9 @@ def test_digits_before_the_anchor() -> None:
         "1266名及以上的超大班额",
         "3人以上大班额",
     ]
+
+
+@pytest.mark.parametrize("word", ["大班额", "aa", "aba", "—", "以上"])
+def test_occurrences_overlapping_too(word: str) -> None:
+    text = "aaaba大班额abababa——以上以上"
+    assert _occurrences(text, word) == [k for k in range(len(text)) if text.startswith(word, k)]

@@ -38,12 +38,7 @@ class Anchored:
 
     def _starts(self, text: str) -> list[int]:
         """Every offset a match may start at, in order."""
-        hits = []
-        for word in self.anchors:
-            at = text.find(word)
-            while at >= 0:
-                hits.append(at)
-                at = text.find(word, at + 1)
+        hits = [at for word in self.anchors for at in _occurrences(text, word)]
         return sorted({s for at in hits for s in range(self._first_start(text, at), at + 1)})
 
     def _first_start(self, text: str, at: int) -> int:
@@ -52,6 +47,18 @@ class Anchored:
         while self.lead is not None and start > 0 and self.lead.match(text, start - 1):
             start -= 1
         return start
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, overlapping ones too. A word no proper prefix of which is also its suffix
+    (大班额, 实现) cannot overlap itself: a regex finds them all in C; any other is looked for one by one."""
+    if any(word[:k] == word[-k:] for k in range(1, len(word))):
+        found, at = [], text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+        return found
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def replacer(table: dict[int, int | str]) -> Callable[[str], str]:
