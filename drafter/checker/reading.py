@@ -158,8 +158,8 @@ class Reading:
     def _tail(self, i: int) -> str:
         f = self.figures[i]
         _, e = self.sentence(f.start)
-        nxt = self.in_sentence(i, before=False)
-        return self.text[f.end : min(e, self.figures[nxt[0]].start) if nxt else e]
+        nxt = self.next_in_sentence(i)
+        return self.text[f.end : min(e, self.figures[nxt].start) if nxt is not None else e]
 
     def is_change(self, i: int) -> bool:
         claim = self.claims.get(i)
