@@ -7,9 +7,10 @@ import random
 
 import pytest
 
-from drafter.checker.reading import Reading
+from drafter.checker.labels import Labels
+from drafter.checker.reading import LIST_SEP, LIST_SEP_AFTER_EACH, Reading
 from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
-from drafter.checker.text import normalize
+from drafter.checker.text import _traditional, _traditional_table, normalize
 from drafter.checker.value_linking import ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
 from drafter.figures.numbers import find_figures, matches_shown, round_half_up
@@ -152,3 +153,89 @@ def test_context_start_is_the_last_full_stop_or_line_break(text):
     doc = reading(text)
     for offset in range(len(doc.text) + 1):
         assert doc.context_start(offset) == max(doc.text.rfind(c, 0, offset) for c in "。！？\n") + 1
+
+
+LIST_TEXTS = [
+    "小学、初中、高中生均经费分别增长6.00%、7.14%和5.59%，在校生12万人。",
+    "分别提高到650元，850元和1000元。共有学校49所、教学点7个，教师3150人和1200人。",
+    "2021年全市小学35所，比上年增加2所；2020年为33所，由2019年的30所增至33所。\n2022年招生909人。",
+]
+
+
+def run_the_long_way(doc: Reading, i: int) -> list[int]:
+    """The run of figure i looking at both neighbours whatever their distance (run_of before its shortcut)."""
+    s, _ = doc.sentence(doc.figures[i].start)
+    sep = LIST_SEP_AFTER_EACH if "分别" in doc.text[s : doc.figures[i].start] else LIST_SEP
+    act, unit = doc.active, doc.figures[i].unit
+
+    def joined(k: int) -> bool:
+        a, b = doc.figures[act[k]], doc.figures[act[k + 1]]
+        return a.unit == unit and b.unit == unit and bool(sep.fullmatch(doc.text[a.end : b.start]))
+
+    lo = hi = doc.position(i)
+    while lo > 0 and joined(lo - 1):
+        lo -= 1
+    while hi + 1 < len(act) and joined(hi):
+        hi += 1
+    return act[lo : hi + 1]
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_run_of_a_lone_figure_is_the_run_found_the_long_way(text):
+    """run_of skips its look when no neighbour of the figure's unit is a separator away: same runs."""
+    doc = reading(text)
+    assert [doc.run_of(i) for i in doc.active] == [run_the_long_way(doc, i) for i in doc.active]
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_stated_year_reused_from_the_figure_before_is_the_year_looked_for(text):
+    """stated_year takes over the look back of a figure before it in the paragraph: the same years as looking
+    back from every figure on its own, in any order of asking."""
+    in_order, backwards = reading(text), reading(text)
+    alone = [reading(text) for _ in in_order.figures]
+    years = [in_order.stated_year(i) for i in range(len(in_order.figures))]
+    assert years == [backwards.stated_year(i) for i in reversed(range(len(years)))][::-1]
+    assert years == [alone[i].stated_year(i) for i in range(len(years))]
+
+
+def test_named_among_is_named_by_of_the_keys_given():
+    metrics = tuple(
+        Metric(f"k.{n}", label, "人", {2021: 1})
+        for n, label in enumerate(
+            ["小学专任教师", "初中在校生", "学前三年毛入园率", "普通高中招生", "教学点"]
+        )
+    )
+    labels = Labels(SourceData(report=SOURCE.report, metrics=metrics))
+    keys = [m.key for m in metrics]
+    rng = random.Random(3)
+    chars = "小学初中专任教师在校生招生高中毛入园率教学点全市共有人|，"
+    for _ in range(300):
+        near, sent = ("".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(2))
+        assert labels.named_among(keys, near, sent) == labels.named_by(near, sent) & set(keys)
+
+
+def test_traditional_table_translates_as_the_dict_does():
+    """The list table of Traditional characters gives str.translate the dict's result, past its end too."""
+    table = _traditional()
+    beyond = chr(len(_traditional_table()) + 5)  # a character no table reaches
+    far = [chr(c) for c in sorted(table) if c > 0xFFFF][:3]  # Traditional characters outside the BMP
+    text = "學校個數為1,234所，教師們共計萬人" + "".join(far) + beyond + "著名\n"
+    assert text.translate(_traditional_table()) == text.translate(table)
+    assert normalize(text).norm == normalize(text.translate(table)).norm
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_next_in_sentence_is_the_first_figure_after(text):
+    doc = reading(text)
+    for i in range(len(doc.figures)):  # ignored figures too
+        after = doc.in_sentence(i, before=False)
+        assert doc.next_in_sentence(i) == (after[0] if after else None)
+
+
+@pytest.mark.parametrize("text", LIST_TEXTS)
+def test_lead_starts_after_the_last_figure_before_in_the_sentence(text):
+    doc = reading(text)
+    for i in range(len(doc.figures)):  # ignored figures too
+        s, _ = doc.sentence(doc.figures[i].start)
+        before = doc.in_sentence(i)
+        assert doc.lead(i) == doc.text[doc.figures[before[-1]].end if before else s : doc.figures[i].start]

@@ -139,26 +139,42 @@ def _shared_change_word(reading: Reading, idxs: list[int], claims: dict[int, Cla
 
 
 BARE_SEP = re.compile(r"\s*[、，,和及与]\s*")
+# a figure's subject (_subject): its clause without the comparison and the verb before the figure
+SUBJECT_SPLIT = re.compile(r"[，：、（）]")
+# the words a figure's first reading and its compared year look for (compiled once: every figure is read)
+FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(\d{4})年的?$")
+FROM_NAMED_YEAR = re.compile(r"(?:由|从)(\d{4})年")
+MINUS_BEFORE = re.compile(r"(?:-|－|负)$")
+LAST_YEAR = re.compile(r"上年|去年")
+COMMA_OR_COLON = re.compile(r"[，：]")
+NEW_BEFORE = re.compile(r"新增(?:了)?$")
+COMPARED = re.compile(r"比|较|同比|上年|去年")
+COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?")
+SUBJECT_VERB = re.compile(r"(?:为|是|达到|达|有|共|约|近|共有|合计)$")
 
 
 # ---------------------------------------------------------------- one figure on its own
 def _first_reading(reading: Reading, i: int) -> Claim:
-    f, lead, tail = reading.figures[i], reading.lead(i), reading.tail(i)
-    from_year = re.search(r"(?:由|从)(\d{4})年的?$", lead)  # 由2020年的150名: the year is the from-year
+    f, lead = reading.figures[i], reading.lead(i)
+    # the two characters after the figure, not its whole tail: no figure and no sentence end can start
+    # inside 左右/以上/多 …, so they are there exactly when the tail starts with them
+    tail = reading.text[f.end : f.end + 2]
+    from_year = FROM_YEAR_BEFORE.search(lead)  # 由2020年的150名: the year is the from-year
     claim = Claim(
         i, year=int(from_year.group(1)) if from_year else reading.stated_year(i), subject=_subject(lead)
     )
     claim.approx = bool(
         APPROX_BEFORE.search(lead) or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text
     )
-    negative = bool(re.search(r"(?:-|－|负)$", lead))
+    negative = bool(MINUS_BEFORE.search(lead))
+    to_value, change = bool(TO_VALUE.search(lead)), bool(CHANGE_BEFORE.search(lead))  # each looked for once
     if f.unit in ("%", POINTS) and RATE_GAP.search(lead):  # 教育支出增长高于财政经常性收入13.04%
         claim.kind, claim.versus, claim.rate_diff = "change", True, True
         claim.direction = -1 if re.search(r"低于|慢于", RATE_GAP.search(lead).group(0)) else 1
         claim.notes.append("negative" if negative else "")
-    elif TO_VALUE.search(lead) and not CHANGE_BEFORE.search(lead):
+    elif to_value and not change:
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
-    elif CHANGE_BEFORE.search(lead) or (negative and f.unit in ("%", POINTS)):
+    elif change or (negative and f.unit in ("%", POINTS)):
         claim.kind = "change"
         claim.direction = (direction_of(lead) or 1) * (-1 if negative else 1)
         claim.yearly = bool(
@@ -206,22 +222,22 @@ def _level_kind(unit: str, lead: str, before: str) -> ClaimKind:
 
 def _subject(lead: str) -> str:
     """The words that name a figure: its clause, without the comparison and change words."""
-    clause = re.split(r"[，：、（）]", lead)[-1]
-    clause = re.sub(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?", "", clause)
+    clause = SUBJECT_SPLIT.split(lead)[-1]
+    clause = COMPARED_WITH.sub("", clause)
     clause = CHANGE_BEFORE.sub("", clause)
-    return re.sub(r"(?:为|是|达到|达|有|共|约|近|共有|合计)$", "", clause).strip()
+    return SUBJECT_VERB.sub("", clause).strip()
 
 
 def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:
     """比上年 → the year before the stated one; 比2019年 → 2019; none named → None."""
-    s, _ = reading.sentence(reading.figures[i].start)
-    words = reading.text[s : reading.figures[i].start][-30:]
     if claim.kind != "change" and claim.role != "base":
         return None
-    named = NAMED_YEAR.findall(words) or re.findall(r"(?:由|从)(\d{4})年", words)
+    s, _ = reading.sentence(reading.figures[i].start)
+    words = reading.text[max(s, reading.figures[i].start - 30) : reading.figures[i].start]
+    named = NAMED_YEAR.findall(words) or FROM_NAMED_YEAR.findall(words)
     if named:
         return int(named[-1])
-    if PREVIOUS_YEAR.search(words) or re.search(r"上年|去年", words[-12:]):
+    if PREVIOUS_YEAR.search(words) or LAST_YEAR.search(words[-12:]):
         return claim.year - 1 if claim.year else None
     return None
 
@@ -238,12 +254,13 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         if c.role == "base":
             base = i
             continue
-        if TO_VALUE.search(lead) and (start := _from_value(reading, claims, i)) is not None:
+        to_value = bool(TO_VALUE.search(lead))
+        if to_value and (start := _from_value(reading, claims, i)) is not None:
             base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
         if own is not None and base is None and _year_series(reading, claims, own, i):
             base = own  # 2021年…为7.4%，2022年为8.1%: the earlier value is the base, of its own stated year
             claims[own].role, claims[own].base_year = "base", claims[own].year
-        elif not (TO_VALUE.search(lead) or THIS_YEAR_BEFORE.search(lead)):
+        elif not (to_value or THIS_YEAR_BEFORE.search(lead)):
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
         if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
             continue  # 50178.12亿元，首超5万亿元，比上年…增长8.74%: the exact value stays the subject
@@ -306,7 +323,7 @@ def _from_value(reading: Reading, claims: dict[int, Claim], i: int) -> int | Non
     if not FROM_LOOSE.search(head):
         return None
     claims[p].role = "base"
-    named = re.findall(r"(?:由|从)(\d{4})年", head[-20:])
+    named = FROM_NAMED_YEAR.findall(head[-20:])
     claims[p].base_year = int(named[-1]) if named else claims[p].base_year
     return p
 
@@ -437,8 +454,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
 
 def _new_count(reading: Reading, i: int) -> bool:
     """新增3.2万个学位，其中赤坎区3505个…: a count of new things broken down, not a change from last year."""
-    clause = re.split(r"[，：]", reading.lead(i))[-1]
-    return bool(re.search(r"新增(?:了)?$", clause)) and not re.search(r"比|较|同比|上年|去年", clause)
+    clause = COMMA_OR_COLON.split(reading.lead(i))[-1]
+    return bool(NEW_BEFORE.search(clause)) and not COMPARED.search(clause)
 
 
 def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], unit: str) -> list[int]:

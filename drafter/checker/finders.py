@@ -13,7 +13,6 @@ from drafter.checker.labels import bigrams, clause_of, levels_of
 from drafter.checker.links import Link
 from drafter.checker.sums import in_reach, metric_sum, sum_bounds
 from drafter.core.types import Derived, Figure, Metric, SourceData
-from drafter.figures.derive import is_average
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
 
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
@@ -36,10 +35,10 @@ KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by 
 class Finders:
     """The finders of a ValueLinker."""
 
-    def derived_hit(self, i: int, near: str, sent: str) -> Link | None:
+    def derived_hit(self, i: int) -> Link | None:
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         best: tuple[float, Derived] | None = None
-        for d in self._derived.near(f, self.fit_window(i)):
+        for d in self._derived.within(self.sizes(i)):
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
             if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
@@ -48,6 +47,7 @@ class Finders:
                 continue
             if year is None and self._is_current(i) and self._outdated(d):
                 continue  # 招生3.13万人 with no year is not last year's 31343人: the data hold this year's
+            near, sent = self.words(i)
             evidence = max((self.label_score(_input_key(r), near, sent) for r in d.inputs), default=0)
             if d.formula.startswith("exceed_target") and _input_key(d.inputs[0]) in self._stated_before(i):
                 evidence = (
@@ -77,7 +77,7 @@ class Finders:
         link = self.links.get(before[-1]) if before else None
         return {link.key} if link is not None and link.key and link.status == "verified" else set()
 
-    def sum_hit(self, i: int, near: str, sent: str) -> Link | None:
+    def sum_hit(self, i: int) -> Link | None:
         """义务教育阶段招生24636人 = 小学招生 + 初中招生: values the words name but for their level (招生 names
         小学招生 and 初中招生), of the kind the words count, added up; a total the words name as one (总收入,
         各级各类, 合计) may add up values of any name."""
@@ -87,6 +87,7 @@ class Finders:
         year = self.claim_year(i) or self.source.report.period
         if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name
+        near, sent = self.words(i)
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
@@ -94,8 +95,8 @@ class Finders:
         scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
         pool = [
             m
-            for m in self.candidates(i, near) + self._institutions(i)
-            if not is_average(m)
+            for m in self.candidates(i) + self._institutions(i)
+            if m.key not in self.averages
             and self.labels.within_levels_said(m.key, scope)
             and (
                 said
@@ -154,10 +155,13 @@ class Finders:
             return []
         return [m for m in self.source.metrics if m.values and m.unit == other and "班" not in m.label]
 
-    def share_hit(self, i: int, near: str, sent: str) -> Link | None:
+    def share_hit(self, i: int) -> Link | None:
         """公办幼儿园在园人数占比为58.26%: one metric's value as a share of another's, the part named by the words."""
         f = self.doc.figures[i]
-        if f.unit != "%" or not SHARE_WORDS.search(near + sent[-20:]):
+        if f.unit != "%":
+            return None
+        near, sent = self.words(i)
+        if not SHARE_WORDS.search(near + sent[-20:]):
             return None
         year = self.claim_year(i) or self.source.report.period
         counts = [
@@ -204,13 +208,13 @@ class Finders:
             return {link.key} if link is not None and link.status == "verified" and link.key else set()
         return set()
 
-    def ratio_hit(self, i: int, near: str, sent: str) -> Link | None:
+    def ratio_hit(self, i: int) -> Link | None:
         """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比, or in a table
         column 学生与专任教师比)."""
-        f = self.doc.figures[i]
-        if f.unit or not (
-            RATIO_WORDS.search(self.doc.lead(i)[-8:]) or RATIO_WORDS.search(near.split("|")[0])
-        ):
+        if self.doc.figures[i].unit:
+            return None
+        near, sent = self.words(i)
+        if not (RATIO_WORDS.search(self.doc.lead(i)[-8:]) or RATIO_WORDS.search(near.split("|")[0])):
             return None
         near, sent = RATIO_WORDS.sub("", near), RATIO_WORDS.sub("", sent)  # 学生与专任教师比 names both
         year = self.claim_year(i) or self.source.report.period
@@ -251,21 +255,21 @@ class Finders:
         half = 0.5 * 10.0**-f.decimals
         return self.fits(i, mid * scale) or exact[0] <= f.value + half and f.value - half <= exact[1]
 
-    def target_hit(self, i: int, near: str, sent: str) -> Link | None:
+    def target_hit(self, i: int) -> Link | None:
         f = self.doc.figures[i]
-        for m in self.compatible(f):
+        for m in self.with_targets(f):
             if (
                 m.target
                 and self.fits(i, convert(m.target.value, m.unit, f.unit))
-                and self.label_score(m.key, near, sent) >= 0.35
+                and self.label_score(m.key, *self.words(i)) >= 0.35
             ):
                 return Link("verified", f"{m.key}.target", message=f"{m.label}的标准")
         return None
 
-    def fact_hit(self, i: int, near: str, sent: str) -> Link | None:
+    def fact_hit(self, i: int) -> Link | None:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
-        for g, ref, words in self._facts.near(f, self.fit_window(i)):
+        for g, ref, words in self._facts.within(self.sizes(i)):
             if self.fits(i, convert(g.value, g.unit, f.unit)):
                 around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
                 grams = bigrams(words)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,7 +109,7 @@ def _speaks_of_change(near: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _gram_set(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(operator.add, text, text[1:]))  # each character and the next, joined in C
 
 
 @lru_cache(maxsize=8192)
@@ -117,7 +119,7 @@ def _level_free_grams(words: str) -> frozenset[str]:
 
 
 def bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return set(map(operator.add, text, text[1:]))
 
 
 @lru_cache(maxsize=4)
@@ -151,9 +153,10 @@ class Labels:
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
-        self._evidence: dict[tuple[str, str, str], tuple[float, float, float]] = {}
+        self._evidence: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}  # per words, key
         self._part: dict[tuple[str, str, int], float] = {}
         self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._levels_before: dict[str, frozenset[int]] = {}
         self._terms_scored: dict[
             str, list[tuple[tuple[tuple[str, float], ...], frozenset[str], float, float]]
         ] = {}
@@ -167,14 +170,25 @@ class Labels:
             for weights, _ in grams:
                 for g in weights:
                     self._by_gram.setdefault(g, set()).add(key)
+        self._label_grams = frozenset(self._by_gram)
+        self._key_grams = {
+            key: frozenset().union(*(w for w, _ in grams)) for key, grams in self.grams.items()
+        }
+        self._change_keys = frozenset(
+            key for key, terms in self.terms.items() if any(w in t for t in terms for w in CHANGE_WORDS)
+        )
+
+    def named_among(self, keys: Iterable[str], near: str, sentence: str) -> set[str]:
+        """The keys of `keys` whose label shares a bigram with the words (`named_by` of a few keys: each key's
+        bigrams held against the words', no pass over every bigram of the words)."""
+        grams = _gram_set(near) | _gram_set(sentence)
+        return {key for key in keys if not self._key_grams[key].isdisjoint(grams)}
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
-        keys: set[str] = set()
-        for text in words:
-            for g in self._by_gram.keys() & _gram_set(text):
-                keys |= self._by_gram[g]
-        return keys
+        # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
+        shared = [self._by_gram[g] for text in words for g in _gram_set(text) & self._label_grams]
+        return set().union(*shared)
 
     def _weights(self, term: str) -> tuple[dict[str, float], float]:
         pairs = (
@@ -280,8 +294,7 @@ class Labels:
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
         """True when the words (else their statement) name a level or a kind of count and the label has
         another one; False when they name the label's own; None when they name neither."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        kinds, levels = self._kinds[key]
+        kinds, levels = self.label_groups(key)
         head = sentence.split("|", 1)[0]
         said_kinds = _groups(near, KINDS) or _groups(head, KINDS)
         said_levels = _groups(near, LEVELS) or _groups(head, LEVELS)
@@ -290,19 +303,25 @@ class Labels:
         ]
         return any(verdicts) if verdicts else None
 
+    def levels_before(self, words: str) -> frozenset[int]:
+        """The levels the words name before the figure (before their |), kept per words: every metric is held
+        against the same words."""
+        found = self._levels_before.get(words)
+        if found is None:
+            found = self._levels_before[words] = _groups(words.split("|", 1)[0], LEVELS)
+        return found
+
     def levels_unsaid(self, key: str, near: str) -> bool:
         """The words name a level of the label but not all of them: 全县在园幼儿 for 民办幼儿园在园幼儿."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        levels = self._kinds[key][1]
-        said = _groups(near.split("|", 1)[0], LEVELS)
+        levels = self.label_groups(key)[1]
+        said = self.levels_before(near)
         return bool(levels & said) and not levels <= said
 
     def within_levels_said(self, key: str, near: str) -> bool:
         """The label's levels are among those the words name or make up (高中阶段 holds 普通高中 and 中职, not
         特殊教育); True when either names none."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        levels = self._kinds[key][1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
-        said = _groups(near.split("|", 1)[0], LEVELS) - _QUALIFIERS
+        levels = self.label_groups(key)[1] - _QUALIFIERS  # 公办/民办/城区/乡镇 cut across the stages
+        said = self.levels_before(near) - _QUALIFIERS
         if not levels or not said:
             return True
         wholes = [_LEVEL_PARTS[g] | {g} for g in said if g in _LEVEL_PARTS]
@@ -312,23 +331,38 @@ class Labels:
 
     def of_a_level_named(self, key: str, near: str) -> bool:
         """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
-        self.conflicts(key, near)  # fills the cache of the label's kinds and levels
-        levels = self._kinds[key][1]
-        said = _groups(near.split("|", 1)[0], LEVELS)
+        levels = self.label_groups(key)[1]
+        said = self.levels_before(near)
         return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
-        return _speaks_of_change(near) and not any(
-            w in term for term in self.terms.get(key, ()) for w in CHANGE_WORDS
-        )
+        return self.speaks_of_change(near) and self.is_level(key)
+
+    def speaks_of_change(self, near: str) -> bool:
+        """The words speak of a change (增长幅度超过30%), not of a level (由上年的X增加到Y)."""
+        return _speaks_of_change(near)
+
+    def is_level(self, key: str) -> bool:
+        """No term of the metric's label has a change word: the label names a level, not a change."""
+        return key not in self._change_keys
 
     def evidence(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """`_evidence_of`, kept per words: a figure's words are held against a metric more than once."""
-        found = self._evidence.get((key, near, sentence))
-        if found is None:
-            found = self._evidence[key, near, sentence] = self._evidence_of(key, near, sentence)
-        return found
+        return self.evidence_all((key,), near, sentence)[key]
+
+    def evidence_all(
+        self, keys: Iterable[str], near: str, sentence: str
+    ) -> dict[str, tuple[float, float, float]]:
+        """`evidence` of each key for the same words, the words looked up once (a figure is held against every
+        metric its words name)."""
+        kept = self._evidence.get((near, sentence))
+        if kept is None:
+            kept = self._evidence[near, sentence] = {}
+        for key in keys:
+            if key not in kept:
+                kept[key] = self._evidence_of(key, near, sentence)
+        return kept
 
     def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
@@ -418,6 +452,8 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 _TAIL_END = re.compile(r"[，,、；;（(共将已均为有是达在对把被与和及等]")
 _CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_LIST_JOIN_END = re.compile(r"[、和及与]$")
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
@@ -426,8 +462,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
-    nxt = doc.in_sentence(i, before=False)
-    tail = doc.text[f.end : min(e, doc.figures[nxt[0]].start if nxt else e, f.end + 16)]
+    nxt = doc.next_in_sentence(i)
+    tail = doc.text[f.end : min(e, doc.figures[nxt].start if nxt is not None else e, f.end + 16)]
     tail = _TAIL_END.split(tail, maxsplit=1)[0]
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
@@ -435,37 +471,22 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     clause = _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1]
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
-    if re.search(r"[、和及与]$", clause) and re.match(r"[\u4e00-\u9fff]", tail):
+    if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
     if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
-        clauses = re.split(CLAUSE_SEP, unbracketed(doc.text[s : f.start]))
+        clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
-        context = (paragraph_level(doc, start) or section_level(doc.text, start)) + context
+        context = (paragraph_level(doc, start) or section_level(doc, start)) + context
     return clause + "|" + tail, context + "|" + tail
 
 
-SECTION_HEAD = re.compile(
-    r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
-    r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
-    r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
-    re.M,
-)
-
-
-@lru_cache(maxsize=8)
-def _section_heads(text: str) -> tuple[list[int], list[str]]:
-    """Where each section heading ends, and its words."""
-    heads = [(m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(text)]
-    return [end for end, _ in heads], [words for _, words in heads]
-
-
-def section_level(text: str, offset: int) -> str:
+def section_level(doc: Reading, offset: int) -> str:
     """The level words of the nearest section heading before `offset` ("" when it names no level)."""
-    ends, heads = _section_heads(text)
+    ends, heads = doc.section_heads
     k = bisect.bisect_right(ends, offset) - 1
     if k < 0:
         return ""

@@ -137,9 +137,9 @@ class Linker(ValueLinker):
         """毛入园率比上年提高1.2个百分点: the change names its own metric between the figures."""
         lead = self.doc.lead(i)
         named = self.labels.named_by(lead)
-        scored = [
-            (self.label_score(m.key, lead, ""), m) for m in self.source.metrics if m.values and m.key in named
-        ]
+        metrics = [m for m in self.source.metrics if m.values and m.key in named]
+        evidence = self.labels.evidence_all([m.key for m in metrics], lead, "")  # the words looked up once
+        scored = [(evidence[m.key][0], m) for m in metrics]
         score, m = max(scored, key=lambda t: t[0], default=(0.0, None))
         if m is None or score < LABEL_MIN:
             return None

@@ -23,6 +23,13 @@ _OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|
 LIST_SEP = re.compile(rf"[、和及与]{_OWN_WORD}")
 FROM_YEAR = re.compile(r"(?:由|从)\d{4}")  # 由2016年的12.7%下降到3.98%: 2016 is the base's year only
 LIST_SEP_AFTER_EACH = re.compile(rf"[、，和及与]{_OWN_WORD}")  # 分别提高到650元，850元和1000元
+LIST_SEP_LONGEST = 4  # a separator and a two-character change word and 了: 、增长了
+SECTION_HEAD = re.compile(
+    r"——\s*([^\d。，；：\n]{1,8})。"  # ——小学。 inside a line
+    r"|^[ \t#]*(?:[一二三四五六七八九十]+\s?[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s?[.、．](?!\d))?"
+    r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
+    re.M,
+)
 
 
 class Reading:
@@ -36,6 +43,7 @@ class Reading:
         self._pos = {i: k for k, i in enumerate(self.active)}
         self._sent_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
         self._starts = [figures[i].start for i in self.active]
+        self._sentences: dict[int, tuple[int, int]] = {}
         self._leads: dict[int, str] = {}
         self._tails: dict[int, str] = {}
         self._around: dict[tuple[int, bool], list[int]] = {}
@@ -55,10 +63,14 @@ class Reading:
         return self._pos[i]
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_left(self._sent_ends, offset)
-        start = self._sent_ends[i - 1] + 1 if i > 0 else 0
-        end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
-        return start, end
+        """(start, end) of the sentence holding `offset`, kept per offset: a figure's is asked for ten times."""
+        found = self._sentences.get(offset)
+        if found is None:
+            i = bisect.bisect_left(self._sent_ends, offset)
+            start = self._sent_ends[i - 1] + 1 if i > 0 else 0
+            end = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
+            found = self._sentences[offset] = start, end
+        return found
 
     def context_start(self, offset: int) -> int:
         """Where the statement holding `offset` begins: the last 。！？ or line break (a ； keeps the context)."""
@@ -73,6 +85,13 @@ class Reading:
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
         return start, (len(self.text) if end < 0 else end)
+
+    @cached_property
+    def section_heads(self) -> tuple[list[int], list[str]]:
+        """Where each section heading ends (——小学。, 二、义务教育), and its words; kept with the text it was read
+        from (a cache keyed by the text would compare a whole equal text on every look-up)."""
+        heads = [(m.end(), m.group(1) or m.group(2) or "") for m in SECTION_HEAD.finditer(self.text)]
+        return [end for end, _ in heads], [words for _, words in heads]
 
     @cached_property
     def articles(self) -> list[int]:
@@ -91,23 +110,30 @@ class Reading:
     def _in_sentence(self, i: int, before: bool) -> list[int]:
         s, e = self.sentence(self.figures[i].start)
         pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)
-        if before:
-            lo = pos
-            while lo > 0 and self.figures[self.active[lo - 1]].start >= s:
-                lo -= 1
-            return self.active[lo:pos]
+        if before:  # the active figures start in text order: the first of the sentence is found by bisection
+            return self.active[bisect.bisect_left(self._starts, s, 0, pos) : pos]
         hi = pos + 1
         while hi < len(self.active) and self.figures[self.active[hi]].end <= e:
             hi += 1
         return self.active[pos + 1 : hi]
+
+    def next_in_sentence(self, i: int) -> int | None:
+        """The first of `in_sentence(i, before=False)`, without listing the rest of the sentence."""
+        _, e = self.sentence(self.figures[i].start)
+        pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
+        if pos + 1 < len(self.active) and self.figures[self.active[pos + 1]].end <= e:
+            return self.active[pos + 1]
+        return None
 
     def lead(self, i: int) -> str:
         """Text between the previous active figure (or the sentence start) and figure i."""
         if i not in self._leads:
             f = self.figures[i]
             s, _ = self.sentence(f.start)
-            prev = self.in_sentence(i)
-            self._leads[i] = self.text[max(s, self.figures[prev[-1]].end if prev else s) : f.start]
+            pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
+            # the last of in_sentence(i), without listing them: the active figure before i, if in its sentence
+            prev = self.active[pos - 1] if pos > 0 and self._starts[pos - 1] >= s else None
+            self._leads[i] = self.text[max(s, self.figures[prev].end if prev is not None else s) : f.start]
         return self._leads[i]
 
     @cached_property
@@ -133,8 +159,8 @@ class Reading:
     def _tail(self, i: int) -> str:
         f = self.figures[i]
         _, e = self.sentence(f.start)
-        nxt = self.in_sentence(i, before=False)
-        return self.text[f.end : min(e, self.figures[nxt[0]].start) if nxt else e]
+        nxt = self.next_in_sentence(i)
+        return self.text[f.end : min(e, self.figures[nxt].start) if nxt is not None else e]
 
     def is_change(self, i: int) -> bool:
         claim = self.claims.get(i)
@@ -152,9 +178,12 @@ class Reading:
 
     def _run_of(self, i: int) -> list[int]:
         act, unit = self.active, self.figures[i].unit
+        pos = self.position(i)
+        if not (self._may_join(pos - 1, unit) or self._may_join(pos, unit)):
+            return act[pos : pos + 1]  # most figures: no neighbour of its unit a separator away
 
         s, _ = self.sentence(self.figures[i].start)
-        sep = LIST_SEP_AFTER_EACH if "分别" in self.text[s : self.figures[i].start] else LIST_SEP
+        sep = LIST_SEP_AFTER_EACH if self.text.find("分别", s, self.figures[i].start) >= 0 else LIST_SEP
 
         def joined(k: int) -> bool:
             a, b = self.figures[act[k]], self.figures[act[k + 1]]
@@ -166,6 +195,13 @@ class Reading:
         while hi + 1 < len(act) and joined(hi):
             hi += 1
         return act[lo : hi + 1]
+
+    def _may_join(self, k: int, unit: str) -> bool:
+        """Active figures k and k+1 are of `unit` and no more apart than the longest list separator (、增长了)."""
+        if k < 0 or k + 1 >= len(self.active):
+            return False
+        a, b = self.figures[self.active[k]], self.figures[self.active[k + 1]]
+        return a.unit == unit and b.unit == unit and b.start - a.end <= LIST_SEP_LONGEST
 
     def stated_year(self, i: int) -> int | None:
         """The year mentioned before figure i in its paragraph, skipping comparison years (比2019年)."""
@@ -181,6 +217,8 @@ class Reading:
             if g.start < ps:
                 break
             if g.ignored != "year":
+                if j in self._years:  # its own look back goes on from here, in this paragraph
+                    return self._years[j]
                 continue
             before = self.text[max(0, g.start - 4) : g.end + 1]
             if not COMPARE_TAIL.search(before) and not FROM_YEAR.search(before):

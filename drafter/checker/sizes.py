@@ -31,17 +31,32 @@ class SizeIndex(Generic[T]):
     def near(self, f: Figure, window: tuple[float, float] | None = None) -> list[T]:
         """The items of f's family from half its size to twice its size (plus one unit), in size order; with
         a `window` (in f's unit) of values the caller keeps, of either sign, only those whose size may be in it."""
-        if not f.unit:
+        return self.within(size_range(f, window))
+
+    def within(self, sizes: SizeRange | None) -> list[T]:
+        """The items of a `size_range` (worked out once for a figure held against several indexes)."""
+        if sizes is None:
             return []
-        fam, low, high = _bounds(f.value, f.unit)
-        if window is not None:
-            factor = to_base(1, f.unit)[0]
-            least, most = max(0.0, window[0]), max(abs(window[0]), abs(window[1]))
-            low, high = max(low, least * factor * (1 - 1e-9)), min(high, most * factor * (1 + 1e-9))
-        sizes = self._sizes.get(fam, [])
-        lo = bisect.bisect_left(sizes, low)
-        hi = bisect.bisect_right(sizes, high)
+        fam, low, high = sizes
+        found = self._sizes.get(fam, [])
+        lo = bisect.bisect_left(found, low)
+        hi = bisect.bisect_right(found, high)
         return self._items.get(fam, [])[lo:hi]
+
+
+SizeRange = tuple[str, float, float]  # a unit family and the least and most size in its base unit
+
+
+def size_range(f: Figure, window: tuple[float, float] | None = None) -> SizeRange | None:
+    """The family and the sizes `SizeIndex.near` looks between for f (None for a figure with no unit)."""
+    if not f.unit:
+        return None
+    fam, low, high = _bounds(f.value, f.unit)
+    if window is not None:
+        factor = to_base(1, f.unit)[0]
+        least, most = max(0.0, window[0]), max(abs(window[0]), abs(window[1]))
+        low, high = max(low, least * factor * (1 - 1e-9)), min(high, most * factor * (1 + 1e-9))
+    return fam, low, high
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from drafter.checker.reading import Reading
-from drafter.checker.words import PLAN, STATEMENTS
+from drafter.checker.words import PLAN, STATEMENT_ANCHORS, STATEMENTS
+from drafter.core.scan import Anchored
 
 NEGATED = re.compile(r"(?:未|没有|尚未|未能|仍未|不够|不到位|未达到|低于)")
 NOT_DONE = re.compile(r"未|没有")  # 未实现 / 没有达到: said of what happened, never of a plan
@@ -50,10 +51,17 @@ class Statement:
     obj: str = ""  # what the verb is said of: 《纲要》“达到95%”的 / 县域义务教育基本均衡发展
 
 
+# each kind's pattern, looked for only where a match can start when its anchors are known (same matches)
+_SCANS = {
+    kind: Anchored(pattern, *STATEMENT_ANCHORS[kind]) if kind in STATEMENT_ANCHORS else pattern
+    for kind, pattern in STATEMENTS.items()
+}
+
+
 def find_statements(reading: Reading) -> list[Statement]:
     found = []
-    for kind, pattern in STATEMENTS.items():
-        for m in pattern.finditer(reading.text):
+    for kind, scan in _SCANS.items():
+        for m in scan.finditer(reading.text):
             statement = _statement(reading, kind, m)
             if statement is not None:
                 found.append(statement)

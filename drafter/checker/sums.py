@@ -11,10 +11,12 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from drafter.core.types import Metric
 from drafter.figures.numbers import convert, shown_decimals
 
+BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 MAX_PARTS = 10  # 全市在校生 = 学前 + 小学 + 初中 + 高中 + 中职 + 技工 + 特教 + 本科 + 专科
 MAX_CANDIDATES = 12  # 2^12 sums at most, only for a figure nothing else explains
 
@@ -83,10 +85,16 @@ def _siblings(combo: Sequence[Metric]) -> bool:
     """No part is a breakdown of another: 普通高中学校(民办) is within 普通高中学校 and 公办幼儿园 within 幼儿园,
     not beside them (专任教师(高中) and 专任教师(职校) are siblings)."""
     for m, n in itertools.permutations(combo, 2):
-        whole, part = m.label, re.sub(r"[（(][^）)]*[）)]", "", n.label)
+        whole, part = m.label, _unbracketed(n.label)
         if whole != n.label and whole in (part, n.label) or whole != part and whole in part:
             return False
     return True
+
+
+@lru_cache(maxsize=1024)
+def _unbracketed(label: str) -> str:
+    """The label without its brackets (every pair of a combination asks for it again)."""
+    return BRACKETED.sub("", label)
 
 
 def _slack(m: Metric, year: int, unit: str) -> float:

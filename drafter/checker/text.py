@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from drafter.core.scan import replacer
 
 _WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――初中。
     "０１２３４５６７８９．％＋－～，：；（）！　―",
@@ -43,16 +44,8 @@ _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thou
 _DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
 
 
-def _replacer(table: dict[int, int | str]) -> Callable[[str], str]:
-    """`str.translate(table)` for a table of a few characters, as a regex finding them: translate looks every
-    character of a Chinese text up in the table, several times slower."""
-    chars = {chr(k): chr(v) if isinstance(v, int) else v for k, v in table.items()}
-    rx = re.compile("[" + re.escape("".join(chars)) + "]")
-    return lambda text: rx.sub(lambda m: chars[m.group()], text)
-
-
-_FULL_WIDTH = _replacer(_WIDTH)
-_HALF_PUNCT = _replacer(_PUNCT_TABLE)
+_FULL_WIDTH = replacer(_WIDTH)
+_HALF_PUNCT = replacer(_PUNCT_TABLE)
 
 
 @dataclass(frozen=True)
@@ -87,6 +80,14 @@ def _traditional() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _traditional_table() -> list[int | str]:
+    """`_traditional` as a list indexed by code point (every other character maps to itself): str.translate
+    looks a dict up once per character and pays for a KeyError at each one not in it, most of a text."""
+    table = _traditional()
+    return [table.get(c, c) for c in range(max(table, default=0) + 1)]
+
+
 def _has_traditional(text: str) -> bool:
     return _traditional_chars().search(text) is not None
 
@@ -106,7 +107,7 @@ def normalize(original: str) -> Text:
     """The normalised Text of `original` (characters mapped one for one, loose spaces and glosses dropped)."""
     text = _FULL_WIDTH(original)
     if _has_traditional(text):
-        text = text.translate(_traditional())
+        text = text.translate(_traditional_table())  # a character past its end stays as it is
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)

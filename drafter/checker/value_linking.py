@@ -13,10 +13,10 @@ from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words, other_class
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
-from drafter.checker.sizes import SizeIndex
+from drafter.checker.sizes import SizeIndex, SizeRange, size_range
 from drafter.checker.words import FUTURE
 from drafter.core.types import Figure, Metric, SourceData
-from drafter.figures.derive import derive_all
+from drafter.figures.derive import derive_all, is_average
 from drafter.figures.numbers import (
     convert,
     format_figure,
@@ -38,11 +38,17 @@ class ValueLinker(Finders):
         self.labels = Labels(source)
         self._words: dict[int, tuple[str, str]] = {}
         self._tolerances: dict[int, tuple[int, float | None]] = {}
+        self._sizes: dict[int, SizeRange | None] = {}
+        self._windows: dict[int, tuple[float, float]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
+        self._targeted: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
+        self.averages = {
+            m.key for m in source.metrics if is_average(m)
+        }  # 生均… are no parts of a sum (Finders)
         self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
 
     def words(self, i: int) -> tuple[str, str]:
@@ -61,6 +67,12 @@ class ValueLinker(Finders):
         """The stated year when the metric has it, else the metric's default year."""
         return year if year in m.values else self.default_year(m)
 
+    def with_targets(self, f: Figure) -> list[Metric]:
+        """The compatible metrics that have a standard (target_hit), kept per unit as `compatible` is."""
+        if f.unit not in self._targeted:
+            self._targeted[f.unit] = [m for m in self.compatible(f) if m.target]
+        return self._targeted[f.unit]
+
     def compatible(self, f: Figure) -> list[Metric]:
         if f.unit not in self._by_unit:
             self._by_unit[f.unit] = [
@@ -68,21 +80,27 @@ class ValueLinker(Finders):
             ]
         return self._by_unit[f.unit]
 
-    def candidates(self, i: int, near: str) -> list[Metric]:
+    def candidates(self, i: int) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
         metric its words speak of the change of; a part of a total not the total's own metric."""
         claim = self.doc.claims.get(i)
         metrics = self.compatible(self.doc.figures[i])
+        if not metrics:
+            return []
         if claim is not None and claim.kind == "change":
             return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
+        # what the words say is worked out once, not once per metric (names_a_change, other_class)
+        near = self.words(i)[0]
+        of_change = self.labels.speaks_of_change(near)
+        of_class = "班额" in near
         return [
             m
             for m in metrics
             if m.key not in totals
-            and not self.labels.names_a_change(m.key, near)
-            and not other_class(near, m)
+            and not (of_change and self.labels.is_level(m.key))
+            and not (of_class and other_class(near, m))
         ]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:
@@ -105,26 +123,19 @@ class ValueLinker(Finders):
         f = self.doc.figures[i]
         if self.labels.in_label(self.doc, i):
             return Link("ignored", message="指标名称中的数字")
-        near, sent = self.words(i)
-        metrics = self.candidates(i, near)
-        named = self.labels.named_by(near, sent)
-        ev = {
-            m.key: self.labels.evidence(m.key, near, sent) if m.key in named else (0.0, 0.0, 0.0)
-            for m in metrics
-        }
-        rank = {k: (c >= LABEL_MIN, mass, c, near) for k, (c, mass, near) in ev.items()}
+        metrics = self.candidates(i)
+        rank = self._ranks(i, metrics)
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and best is not None and year not in best.values:
             best = None  # 比上年的X with no earlier value in the data: nothing to compare it with
-        allowed = {m.key for m in metrics}
-        hits = [
+        hits = [  # values of the candidate metrics (the keys ranked) the figure stands for
             (m, y)
-            for m, y, v in self._values.near(f, self.fit_window(i))
-            if m.key in allowed and self.fits(i, convert(v, m.unit, f.unit), signed=True)
+            for m, y, v in self._values.within(self.sizes(i))
+            if m.key in rank and self.fits(i, convert(v, m.unit, f.unit), signed=True)
         ]
-        if any(rank[m.key][0] or ev[m.key][0] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
+        if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
         for finder in (
             self.derived_hit,
@@ -134,13 +145,14 @@ class ValueLinker(Finders):
             self.share_hit,
             self.ratio_hit,
         ):
-            found = finder(i, near, sent)
+            found = finder(i)
             if found and self._may_use(i, found, best, rank):
                 return found
-        hits = [h for h in hits if not self.labels.clashes(h[0].key, near)]  # 中职1070人 is not 初中's 1070人
+        # 中职1070人 is not 初中's 1070人
+        hits = [h for h in hits if not self.labels.clashes(h[0].key, self.words(i)[0])]
         if hits:
             return self._from_hits(i, hits, rank, best, year)
-        if best is not None and FUTURE.search(sent):
+        if best is not None and FUTURE.search(self.words(i)[1]):
             return Link("unsupported", message=f"计划或目标数字，来源数据中没有（文字指向{best.label}）")
         said_year = year if year is not None else self.source.report.period
         if best is not None and said_year not in best.values:
@@ -148,6 +160,16 @@ class ValueLinker(Finders):
         if best is not None:
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
         return Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
+
+    def _ranks(self, i: int, metrics: list[Metric]) -> dict[str, tuple[bool, float, float, float]]:
+        """How the figure's words name each metric (`_rank`); the words are read only when a metric is of the
+        figure's unit (a figure of no metric's unit is linked, if at all, by a finder that reads them)."""
+        if not metrics:
+            return {}
+        near, sent = self.words(i)
+        named = self.labels.named_among([m.key for m in metrics], near, sent)
+        scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
+        return {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
 
     def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
         """A derived figure must involve the metric the words name; a stated fact gives way only when the
@@ -309,13 +331,31 @@ class ValueLinker(Finders):
             self._tolerances[i] = step, about
         return self._tolerances[i]
 
+    def sizes(self, i: int) -> SizeRange | None:
+        """The sizes figure i is held against in every SizeIndex (values, derived figures, facts), once."""
+        if i not in self._sizes:
+            self._sizes[i] = size_range(self.doc.figures[i], self.fit_window(i))
+        return self._sizes[i]
+
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
-        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits()."""
-        f = self.doc.figures[i]
-        wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
-        slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
-        return f.value - slack, f.value + slack
+        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits().
+        Worked out once per figure: every finder asks for it."""
+        if i not in self._windows:
+            f = self.doc.figures[i]
+            wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
+            slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
+            self._windows[i] = f.value - slack, f.value + slack
+        return self._windows[i]
+
+
+def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, float]:
+    """How the words name a metric, as the linker ranks it: (named at all, mass, coverage, near mass)."""
+    cover, mass, near = evidence
+    return cover >= LABEL_MIN, mass, cover, near
+
+
+UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with the words
 
 
 def _distinct(f: Figure) -> bool:

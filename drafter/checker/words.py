@@ -134,6 +134,20 @@ STATEMENTS = {
     ),
 }
 
+# the words every match of a kind above holds, each starting at most so many characters into the match
+# (core.scan): the kinds whose patterns open with optional words are looked for only around them
+STATEMENT_ANCHORS: dict[str, tuple[tuple[str, ...], int]] = {
+    "two_no_decrease": (("只增不减",), 10),  # 达到了“两个只增不减 / 教育经费[^。；，]{0,6}只增不减
+    "eliminated_large_class": (("消除", "清零", "大班额"), 2),  # 全面消除…大班额 / 大班额…消除
+    "eliminated_super_large_class": (("消除", "清零", "超大班额"), 2),
+    "zero_dropout": (("辍学", "实现", "保持"), 1),  # 零辍学 / 辍学…清零 / 实现…清零
+    "full_coverage": (("实现", "达到", "全面覆盖"), 0),
+    "standard_kept": (("做到", "实现", "保持", "达到", "连续"), 0),
+    # every verb of the first alternative holds one of these within its first two characters (没有达到,
+    # 超额完成, 未实现); the second opens with 主要指标
+    "target": (("达到", "超过", "高于", "超出", "优于", "低于", "完成", "实现", "主要指标"), 2),
+}
+
 # a level and the levels it is made of (the names are the first words of checker.labels.LEVELS' groups): a share
 # "of the stage" is of the sum of its parts (高中阶段 = 普通高中 + 中职)
 LEVEL_MADE_OF = {

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import cn2an
 
+from drafter.core.scan import Anchored, replacer
 from drafter.core.types import Figure
 
 # full-width digits and Traditional unit characters, one character for one so offsets stay valid
@@ -26,6 +27,7 @@ _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．％＋－～萬億個項場處條節間臺張種類輛歲兩",
     "0123456789.%+-~万亿个项场处条节间台张种类辆岁两",
 )
+_HALF_WIDTH = replacer(_FULLWIDTH)
 
 UNITS = (
     "个百分点",
@@ -148,20 +150,30 @@ _CHINESE = re.compile(
 _PAIR_SEP = re.compile(r"[，,、]\s?(?:本年|今年|当年)(?:为|是)?")
 _RANGE_SEP = re.compile(r"\s?[-—–~至到]{1,2}\s?")
 
-_IGNORE_SPANS = (
+# the characters that may stand between the start of a pattern below and its anchor (Anchored.lead)
+_LEAD_DIGITS = re.compile(r"[\d\s]")
+_LEAD_DECIMAL = re.compile(r"[\d\s.]")
+_LEAD_DASH = re.compile(r"[\d\s\-—]")
+_LEAD_PEOPLE = re.compile(r"[\d\s人名及]")
+# patterns, each with why what it finds is no figure; the ones that hold a rarer character a few characters
+# in are looked for only around it (core.scan.Anchored, same matches)
+_IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"《[^《》\n]{0,80}》"), "name"),
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
-    (re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), "note"),
+    (Anchored(re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), ("[",), 0), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
     (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
-    (re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), "address"),
-    (re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), "name"),
-    (re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), "name"),
-    (re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), "date"),
-    (re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), "ratio"),
-    (re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), "date"),
+    (Anchored(re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), ("号",), 0, _LEAD_DASH), "address"),
+    (
+        Anchored(re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), ("以上",), 0, _LEAD_PEOPLE),
+        "name",
+    ),
+    (Anchored(re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), ("+", "＋"), 0, _LEAD_DIGITS), "name"),
+    (Anchored(re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), (":", "："), 2), "date"),
+    (Anchored(re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), (":", "："), 0, _LEAD_DECIMAL), "ratio"),
+    (Anchored(re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), ("-", "—", "~", "至"), 3), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
 )
 _NAME_PHRASES = re.compile(
@@ -460,7 +472,7 @@ def _chinese_reason(norm: str, m: re.Match[str], numeral: str, unit: str) -> str
 
 def find_figures(text: str) -> tuple[Figure, ...]:
     """Every number in `text`, in order, with `ignored` set for the ones that are not figures."""
-    norm = text.translate(_FULLWIDTH)
+    norm = _HALF_WIDTH(text)
     spans = _ignore_spans(norm)
     figures = _arabic_figures(text, norm, spans) + _chinese_figures(text, norm, spans)
     return tuple(sorted(figures, key=lambda f: f.start))

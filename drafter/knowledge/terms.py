@@ -96,15 +96,21 @@ def _hits(squeezed: str, offsets: list[int], term: Term) -> list[tuple[int, int]
     return spans
 
 
+def _said(terms: list[Term], squeezed: str) -> bool:
+    return any(IGNORED.sub("", v) in squeezed for term in terms for v in term.variants)
+
+
 def anachronisms(
     text: str, year: int, terms: tuple[Term, ...] | None = None, *, month: int = 12
 ) -> list[Anachronism]:
     """Every term in `text` that began after `year` (and `month`), in text order."""
+    later = [term for term in (terms if terms is not None else load_terms()) if term.after(year, month)]
+    if not later or not _said(later, IGNORED.sub("", text)):
+        return []  # none of them said: no need to map every character back (a list as long as the text)
     squeezed, offsets = _squeezed(text)
     found = [
         Anachronism(start, end, text[start:end], term.term, term.since, term.document)
-        for term in (terms if terms is not None else load_terms())
-        if term.after(year, month)
+        for term in later
         for start, end in _hits(squeezed, offsets, term)
     ]
     return sorted(found, key=lambda a: a.start)

@@ -56,11 +56,13 @@ def _from_to(reading: Reading, c: Claim) -> Verdict | None:
     """由12.7%下降到3.98%, 从29万人减少至6.5万人, 2020年…4818.3万人。2021年…增长到4805.2万人: the verb's
     direction against the two values."""
     verb = TO_VERB.search(reading.lead(c.index))
+    if not verb:
+        return None  # most values: no 增至/下降到 before them, nothing to look back for
     prev = reading.in_sentence(c.index)
     base = prev[-1] if prev and reading.claims[prev[-1]].role == "base" else None
     if base is None and not prev:
         base = _last_year_before(reading, c)
-    if not verb or base is None:
+    if base is None:
         return None
     old, new = reading.figures[base], reading.figures[c.index]
     if not same_family(old.unit, new.unit) or amount(old) == amount(new):

@@ -15,25 +15,27 @@ ITEM_SCORE = re.compile(r"得分：?$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    for i in reading.active:
+    scores = [i for i in reading.active if reading.figures[i].unit == "分"]  # the only ones looked at
+    for i in scores:
         f = reading.figures[i]
-        if f.unit != "分" or not TOTAL_SCORE.search(reading.lead(i)):
+        if not TOTAL_SCORE.search(reading.lead(i)):
             continue
-        parts = [reading.figures[j] for j in _items(reading, i)]
+        parts = [reading.figures[j] for j in _items(reading, i, scores)]
         value = sum(p.value for p in parts)
         if len(parts) >= 2 and not matches_shown(f.value, f.decimals, value):
             shown = expected_text(f, value)
             yield Verdict(i, "inconsistent", NAME, shown, "", f"{len(parts)}项得分之和为{shown}")
 
 
-def _items(reading: Reading, i: int) -> list[int]:
-    """The 得分 figures after the total, up to the end of its article."""
+def _items(reading: Reading, i: int, scores: list[int]) -> list[int]:
+    """The 得分 figures after the total, up to the end of its article (`scores`: the active figures in 分, in
+    text order; a score total does not walk every figure after it)."""
     f = reading.figures[i]
     later_articles = reading.articles[reading.article(f.start) + 1 :]
     end = later_articles[0] if later_articles else len(reading.text) + 1
     return [
         j
-        for j in reading.between(f.end + 1, end)
-        if reading.figures[j].unit == "分"
+        for j in scores
+        if f.end + 1 <= reading.figures[j].start < end
         and ITEM_SCORE.search(reading.text[max(0, reading.figures[j].start - 6) : reading.figures[j].start])
     ]

@@ -65,11 +65,12 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     """A pair of counts of the paragraph gives P%, the part named like the rate: derived (招生909人…共招生2305人，
     …招生人数占比例为39.44%; 其中公办幼儿园52所，幼儿6590人；…公办幼儿园在园人数占比为58.26%, two sentences on).
     None does, but a nearby pair comes close: a mis-computed share (53/101 printed 52.3%)."""
-    f, counts = reading.figures[i], _counts_before(reading, i)
+    f = reading.figures[i]
     rate_words = _bigrams(reading.lead(i))
     exact = _exact_pair(reading, i, rate_words, _counts_before(reading, i, reading.paragraph(f.start)[0]))
     if exact is not None:
         return exact
+    counts = _counts_before(reading, i)
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]

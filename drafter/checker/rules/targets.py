@@ -20,16 +20,16 @@ STANDARD_TAIL = re.compile(r"(?:的)?(?:标准|要求|指标|目标|水平)?[，
 
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
-        after = reading.in_sentence(i, before=False)
-        if after and reading.claims[i].kind != "change":
-            a, b = reading.figures[i], reading.figures[after[0]]
+        nxt = reading.next_in_sentence(i)  # the figures after it are listed only when a verb is between
+        if nxt is not None and reading.claims[i].kind != "change":
+            a, b = reading.figures[i], reading.figures[nxt]
             verb = TARGET_VERB.match(reading.text[a.end : b.start].lstrip("，"))
             if (
                 verb
                 and "，" not in reading.text[a.end : b.start].lstrip("，")[verb.end() :]
                 and same_family(a.unit, b.unit)
             ):
-                yield from _against_standard(reading, i, after, verb.group(1))
+                yield from _against_standard(reading, i, reading.in_sentence(i, before=False), verb.group(1))
         if GAP_BEFORE.search(reading.lead(i)):
             yield from _gap(reading, i)
 
