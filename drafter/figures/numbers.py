@@ -170,6 +170,10 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
         Anchored(re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), ("以上",), 0, _LEAD_PEOPLE),
         "name",
     ),
+    (
+        Anchored(re.compile(r"超过\s?\d+\s?(?:人|名)的?(?:超)?大班额"), ("超过",), 0),
+        "name",
+    ),  # 超过66人的超大班额
     (Anchored(re.compile(r"\d+(?:\s?[+＋]\s?(?:\d+|[A-Za-zN]))+"), ("+", "＋"), 0, _LEAD_DIGITS), "name"),
     (Anchored(re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}[:：]\d{2}(?!\d)"), (":", "："), 2), "date"),
     (Anchored(re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), (":", "："), 0, _LEAD_DECIMAL), "ratio"),
