@@ -218,6 +218,15 @@ def test_rule_flags(rule, text, figure, expected):
             "特殊教育學校1所,中等專業(yè)學校3所,普通高等學校1所。",
         ),
         ("implausible", "全市平均万人拥有高中学生数为170.8人,初中学生数为608.5人,小学学生数为1052人。"),
+        (  # provinces are no part of a count of counties (a national 督导 report: 39 + 97 = 136)
+            "listed_total",
+            "全國尚有9個省份136個縣未通過認定,其中中部2個省份39個縣,西部7個省份97個縣。",
+        ),
+        (  # two parts together over the whole (a county's 普及普惠 plan: (10301 + 7629) ÷ 25113 = 71.4%)
+            "stated_share",
+            "现有幼儿25113人,其中公办园10301人,民办园14812人;普惠性民办园幼儿数7629人,普惠性幼儿园覆盖率"
+            "(公办园和普惠性民办园在园幼儿占比)为71.4%。",
+        ),
         ("rate_diff", "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.78个百分点;"),
         (  # 8.85% is the other growth, printed after the first: no gap, no % for 个百分点
             "percent_for_points",

@@ -435,6 +435,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 close = reading.text.find("）", f.end)
                 later = [j for j in later if close < 0 or reading.figures[j].end <= close]
             parts = _parts_after(reading, later, claims, f.unit)
+            parts = [j for j in parts if not _other_places(reading, i, j)]
             if not re.match(r"（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if parts:
@@ -481,6 +482,17 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
             continue
         parts.append(j)
     return parts
+
+
+PLACES = re.compile(r"(?:省份|省|市|州|县|区|乡镇|镇|村)")
+
+
+def _other_places(reading: Reading, total: int, part: int) -> bool:
+    """尚有9个省份136个县未通过认定，其中中部2个省份39个县: a count of provinces is no part of a count of
+    counties — the places each counts are named right after it."""
+    said = PLACES.match(reading.text, reading.figures[total].end)
+    named = PLACES.match(reading.text, reading.figures[part].end)
+    return said is not None and named is not None and said.group() != named.group()
 
 
 def _adds_to(part: str, total: str) -> bool:

@@ -71,6 +71,14 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     if exact is not None:
         return exact
     counts = _counts_before(reading, i)
+    together = _two_parts_share(reading, i, counts)
+    if together is not None:  # (公办园10301人 + 普惠性民办园7629人) ÷ 25113人 = 71.4%: two parts together
+        return Verdict(
+            i,
+            "derived",
+            NAME,
+            source=f"text:share(sum({operands(reading, together[:2])}),{operands(reading, together[2:])})",
+        )
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]
@@ -143,6 +151,26 @@ def _exact_pair(reading: Reading, i: int, rate_words: set[str], counts: list[int
             return peer or Verdict(
                 i, "derived", NAME, source=f"text:share({a.text.strip()},{b.text.strip()})"
             )
+    return None
+
+
+def _two_parts_share(reading: Reading, i: int, counts: list[int]) -> tuple[int, int, int] | None:
+    """Two of the counts together over a third give the printed share exactly (普惠性幼儿园覆盖率（公办园和普惠性
+    民办园在园幼儿占比）为71.4%): no single pair is meant, so a pair that comes close proves nothing."""
+    f = reading.figures[i]
+    values = [(j, amount(reading.figures[j]), reading.figures[j].unit) for j in counts]
+    for ja, a, ua in values:
+        for jb, b, ub in values:
+            if jb <= ja or not same_family(ua, ub):
+                continue
+            for jc, c, uc in values:
+                if (
+                    jc not in (ja, jb)
+                    and same_family(ua, uc)
+                    and a + b < c
+                    and matches_shown(f.value, f.decimals, (a + b) / c * 100)
+                ):
+                    return ja, jb, jc
     return None
 
 
