@@ -126,3 +126,33 @@ def test_headings_split_over_lines_with_their_units_in_brackets():
         "平方米",
     )  # read_tables gets the text as normalised; here it is not
     assert not [f for f in check_text(text).findings if f.status == "inconsistent"]  # no "lost decimal point"
+
+
+def test_a_table_whose_bars_stand_on_lines_of_their_own():
+    """A yearbook page served one cell per line, each '|' on its own line, year columns, a lost label (|, |)."""
+    cells = [
+        "指 标",
+        "2014年",
+        "2013年",
+        "",
+        "1470",
+        "1253",
+        "",
+        "中等职业学校",
+        "57",
+        "58",
+        "成人中专",
+        "6",
+        "7",
+    ]
+    text = "一、学校数 计量单位:所\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
+    tables = read_tables(text, find_figures(text))
+    named = {
+        tables.figures[i].text: (w, tables.years[i], tables.figures[i].unit) for i, w in tables.words.items()
+    }
+    assert named == {
+        "57": ("中等职业学校", 2014, "所"),
+        "58": ("中等职业学校", 2013, "所"),
+        "6": ("成人中专", 2014, "所"),
+        "7": ("成人中专", 2013, "所"),
+    }

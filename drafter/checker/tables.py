@@ -30,6 +30,8 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+# a table whose '|' stand on lines of their own, with a cell on the line before each (or an empty cell)
+BAR_RUN = re.compile(r"(?m)(?:^(?:[^\n|]{1,40}\n)?[ \t]*\|[ \t]*(?:\n|$)){6,}")
 YEAR_HEADING = re.compile(r"((?:19|20)\d{2})(?:年|学年)(?:度|末|底)?")
 # rows of cells separated by spaces, as normalised (checker.text drops the space after the label): a label,
 # then two or more numbers (or empty cells: / —) each after a space; a heading row of three or more words
@@ -62,12 +64,15 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     each figure in a table cell, by figure index."""
     words: dict[int, tuple[str, str, int | None]] = {}
     starts = [f.start for f in figures]  # figures are in text order
+    cells: dict[Cell, tuple[str, str, int | None]] = {}
     for block in _blocks(norm) + _space_blocks(norm):
-        unit = _unit_line(norm, block[0][0].start)
-        for cell, said in _cell_words(block, unit).items():
-            for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
-                if not figures[i].ignored:
-                    words[i] = said
+        cells.update(_cell_words(block, _unit_line(norm, block[0][0].start)))
+    for run in BAR_RUN.finditer(norm):
+        cells.update(_bar_cells(norm, run.start(), run.end()))
+    for cell, said in cells.items():
+        for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
+            if not figures[i].ignored:
+                words[i] = said
     out = list(figures)
     for i, (_, unit, _) in words.items():
         if unit and not out[i].unit:
@@ -95,6 +100,51 @@ def _blocks(norm: str) -> list[list[list[Cell]]]:
     if rows:
         blocks.append(rows)
     return [_as_rows(b) for b in blocks if sum(len(r) for r in b) >= MIN_CELLS]
+
+
+def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, int | None]]:
+    """A table served one cell per line with each '|' on a line of its own (a yearbook page: 指 标 / | /
+    2014年 / | / 2013年 / | / 中等职业学校 / | / 57 / | / 58 …): rows of a label and one value per year
+    heading, the unit from the section's 计量单位 line. A row whose label was lost (two '|' lines in a row)
+    names nothing; its numbers are left alone."""
+    out: dict[Cell, tuple[str, str, int | None]] = {}
+    years: list[int] = []
+    unit, label = _unit_line(norm, start), ""
+    values: list[Cell] = []
+    previous_bar = False
+    pos = start
+    for line in norm[start:end].split("\n"):
+        text, at = line.strip(), pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+        if text == "|":
+            if previous_bar:
+                label, values = "", []  # an empty cell: the row's label was lost
+            previous_bar = True
+            continue
+        previous_bar = False
+        if not text:
+            continue
+        cell = Cell(at, at + len(text), text)
+        year = YEAR_HEADING.fullmatch(text)
+        if year is not None:
+            years = (
+                [*years, int(year.group(1))] if not label and not values and years else [int(year.group(1))]
+            )
+            continue
+        if NUMBER.fullmatch(text) or EMPTY.fullmatch(text):
+            values.append(cell)
+            if years and len(values) == len(years):
+                if label:
+                    for value, y in zip(values, years, strict=True):
+                        if NUMBER.fullmatch(value.text):
+                            out[value] = (label, _unit_of(label, unit), y)
+                label, values = "", []
+            continue
+        stated = UNIT_LINE.search(text)
+        if stated is not None:
+            unit = stated.group(1)
+        label, values = ("" if stated is not None or text.replace(" ", "") in ("指标", "项目") else text), []
+    return out
 
 
 def _space_blocks(norm: str) -> list[list[list[Cell]]]:
