@@ -151,8 +151,8 @@ def test_a_table_whose_bars_stand_on_lines_of_their_own():
         tables.figures[i].text: (w, tables.years[i], tables.figures[i].unit) for i, w in tables.words.items()
     }
     assert named == {
-        "57": ("中等职业学校", 2014, "所"),
-        "58": ("中等职业学校", 2013, "所"),
-        "6": ("成人中专", 2014, "所"),
-        "7": ("成人中专", 2013, "所"),
+        "57": ("中等职业学校学校数", 2014, "所"),  # the row's label and what its section counts
+        "58": ("中等职业学校学校数", 2013, "所"),
+        "6": ("成人中专学校数", 2014, "所"),
+        "7": ("成人中专学校数", 2013, "所"),
     }

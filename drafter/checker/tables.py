@@ -30,6 +30,7 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
 # a table whose '|' stand on lines of their own, with a cell on the line before each (or an empty cell)
 BAR_RUN = re.compile(r"(?m)(?:^(?:[^\n|]{1,40}\n)?[ \t]*\|[ \t]*(?:\n|$)){6,}")
 YEAR_HEADING = re.compile(r"((?:19|20)\d{2})(?:年|学年)(?:度|末|底)?")
@@ -110,6 +111,7 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
     out: dict[Cell, tuple[str, str, int | None]] = {}
     years: list[int] = []
     unit, label = _unit_line(norm, start), ""
+    section = _section_title(norm, start)
     values: list[Cell] = []
     previous_bar = False
     pos = start
@@ -137,14 +139,28 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
                 if label:
                     for value, y in zip(values, years, strict=True):
                         if NUMBER.fullmatch(value.text):
-                            out[value] = (label, _unit_of(label, unit), y)
+                            out[value] = (label + section, _unit_of(label, unit), y)
                 label, values = "", []
             continue
         stated = UNIT_LINE.search(text)
-        if stated is not None:
+        if stated is not None:  # 四、招生数 计量单位:人 — what the section's rows count, and in what
             unit = stated.group(1)
-        label, values = ("" if stated is not None or text.replace(" ", "") in ("指标", "项目") else text), []
+            section = SECTION_TITLE.sub("", text[: text.find("计量") if "计量" in text else stated.start()])
+        heads = stated is not None or text.replace(" ", "") in ("指标", "项目")
+        label, values = (
+            ("" if heads else re.sub(r"^[#＃]\s*", "", text)),
+            [],
+        )  # # 初中: a part of the row above
     return out
+
+
+def _section_title(norm: str, start: int) -> str:
+    """四、招生数 计量单位:人 on the line before a table: what its rows count (招生数)."""
+    line = norm[norm.rfind("\n", 0, max(start - 1, 0)) + 1 : start].strip()
+    stated = UNIT_LINE.search(line)
+    if stated is None:
+        return ""
+    return SECTION_TITLE.sub("", line[: line.find("计量") if "计量" in line else stated.start()])
 
 
 def _space_blocks(norm: str) -> list[list[list[Cell]]]:
