@@ -249,6 +249,13 @@ def test_rule_stays_silent(rule, text):
     assert flagged(text) == {}, rule
 
 
+def test_a_share_of_the_count_before_it_in_an_earlier_total_is_proven():
+    """现有幼儿25113人…，其中公办园10301人，占比41.02% (a county's plan): 10301/25113; a near miss says nothing."""
+    text = "现有幼儿25113人(含小学附设幼儿班),学前三年毛入园率为83.1%,其中公办园10301人,占比{}。"
+    assert check_text(text.format("41.02%")).findings[-1].status == "derived"
+    assert check_text(text.format("41.20%")).findings[-1].status == "unchecked"
+
+
 def test_a_growth_printed_without_its_percent_sign_is_proven():
     """毕业生9587人，比上年减少243人，下降2.47 (a published 统计公报): 243/9830 = 2.47%, the % left out."""
     report = check_text("毕业生9587人,比上年减少243人,下降2.47;毕业生9587人,比上年减少243人,下降2.57;")

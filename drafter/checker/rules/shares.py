@@ -19,6 +19,7 @@ from drafter.figures.numbers import matches_shown, same_family
 
 NAME = "stated_share"
 SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
+COUNTS = ("所", "个", "人", "名", "家", "班", "间", "万人")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -29,10 +30,31 @@ def check(reading: Reading) -> Iterator[Verdict]:
         pair = c.parts or _of_total(reading, c.own)
         if pair:
             yield from _judge(reading, c.index, *pair)
+        elif (whole := _whole_of_own(reading, c.index, c.own)) is not None:
+            yield Verdict(c.index, "derived", NAME, source=f"text:share({operands(reading, (c.own, whole))})")
         elif c.kind in ("share", "rate") and _near_words(reading, c.index):
             issue = _near_share(reading, c.index)
             if issue:
                 yield issue
+
+
+def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
+    """现有幼儿25113人…，其中公办园10301人，占比41.02%: the share of the count right before it in a larger count
+    stated earlier in the paragraph, when one gives it exactly (a proof only: no near miss is called wrong)."""
+    if own is None or reading.figures[own].unit not in COUNTS:
+        return None
+    f, part = reading.figures[i], reading.figures[own]
+    ps, _ = reading.paragraph(part.start)
+    for j in reversed(reading.between(ps, part.start)):
+        w = reading.figures[j]
+        if (
+            same_family(w.unit, part.unit)
+            and reading.claims[j].kind != "change"
+            and amount(w) > amount(part) > 0
+            and matches_shown(f.value, f.decimals, amount(part) / amount(w) * 100)
+        ):
+            return j
+    return None
 
 
 def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
