@@ -554,3 +554,16 @@ def test_the_level_a_paragraph_names_first_is_nearer_than_its_section_heading():
 )
 def test_a_bare_year_at_a_sentence_start_is_a_year(text, status):
     assert check_text(text).findings[0].status == status
+
+
+def test_a_traditional_mirror_s_regional_words_and_ratio_sign_read_as_the_mainland_writes_them():
+    """全省共有幼稚園7122所 (a Traditional mirror's 幼儿园) names the metric 幼儿园; 13.07∶1 is a ratio."""
+    source = SourceData(
+        report=ReportInfo(region="甘肃省", level="province", round=2018, period=2017, issuer="甘肃省教育厅"),
+        metrics=(Metric("preschool.kindergartens", "幼儿园", "所", {2017: 7122, 2016: 6441}),),
+    )
+    found = {
+        f.text: f.status for f in check_text("2017年,全省共有幼稚園7122所,比上年增加681所。", source).findings
+    }
+    assert found["7122所"] == "verified" and found["681所"] == "derived"
+    assert {f.status for f in check_text("小學生師比13.07∶1(上年為12.91∶1)。").findings} == {"ignored"}

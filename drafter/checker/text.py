@@ -17,10 +17,13 @@ from importlib import resources
 
 from drafter.core.scan import replacer
 
-_WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――初中。
-    "０１２３４５６７８９．％＋－～，：；（）！　―",
-    "0123456789.%+-~，：；（）！ —",
+_WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――初中。 ∶ (ratio sign): 13.07∶1
+    "０１２３４５６７８９．％＋－～，：；（）！　―∶",
+    "0123456789.%+-~，：；（）！ —：",
 )
+# words a Traditional mirror writes in their Taiwan form, as the mainland writes them (same length)
+_REGIONAL = re.compile("幼稚园")
+_MAINLAND = {"幼稚园": "幼儿园"}
 _PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
 # spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %", "99.66% 、"
@@ -108,6 +111,7 @@ def normalize(original: str) -> Text:
     text = _FULL_WIDTH(original)
     if _has_traditional(text):
         text = text.translate(_traditional_table())  # a character past its end stays as it is
+        text = _REGIONAL.sub(lambda m: _MAINLAND[m.group()], text)
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
