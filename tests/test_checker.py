@@ -249,6 +249,19 @@ def test_rule_stays_silent(rule, text):
     assert flagged(text) == {}, rule
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("突出“创建示范学校、优化学校布局”两个重点；抓好“学校管理、队伍建设、教研教改”三个关键。", "derived"),
+        ("主要内容包括普及普惠水平、政府保障情况、幼儿园保教质量保障情况三个方面。", "derived"),
+        ("主要内容包括普及普惠水平、政府保障情况四个方面。", "unchecked"),  # may count what the list begins
+        ("全县有三个乡镇。", "unchecked"),
+    ],
+)
+def test_a_count_in_words_of_the_items_listed_before_it(text, status):
+    assert check_text(text).findings[-1].status == status
+
+
 def test_a_share_of_the_count_before_it_in_an_earlier_total_is_proven():
     """现有幼儿25113人…，其中公办园10301人，占比41.02% (a county's plan): 10301/25113; a near miss says nothing."""
     text = "现有幼儿25113人(含小学附设幼儿班),学前三年毛入园率为83.1%,其中公办园10301人,占比{}。"

@@ -13,6 +13,7 @@ from drafter.checker.reading import Reading
 from drafter.checker.rules import (
     budget,
     changes,
+    counts,
     levels,
     plausible,
     points,
@@ -30,6 +31,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     shares.NAME: shares.check,
     totals.NAME: totals.check,
     levels.NAME: levels.check,
+    counts.NAME: counts.check,
     scores.NAME: scores.check,
     budget.NAME: budget.check,
     targets.NAME: targets.check,
