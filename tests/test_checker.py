@@ -262,6 +262,26 @@ def test_a_count_in_words_of_the_items_listed_before_it(text, status):
     assert check_text(text).findings[-1].status == status
 
 
+def test_a_list_of_changes_with_an_aside_after_its_first_item():
+    """分别提高4.35（2020年为87.6%，2024年为91.95%）、1.23、1.45、6.76个百分点 (a province's summary): the unit
+    printed once is every item's, and the k-th change is the k-th rate's, the aside left out."""
+    source = SourceData(
+        report=ReportInfo(region="江西省", level="province", round=2025, period=2024, issuer="江西省教育厅"),
+        metrics=(
+            Metric("preschool.gross_enrolment_rate", "学前教育毛入园率", "%", {2020: 87.6, 2024: 91.95}),
+            Metric("compulsory.retention_rate", "九年义务教育巩固率", "%", {2020: 96.05, 2024: 97.28}),
+        ),
+    )
+    text = (
+        "2024年,学前教育毛入园率、九年义务教育巩固率分别达到91.95%、97.28%,较2020年分别提高"
+        "4.35(2020年为87.6%,2024年为91.95%)、{}个百分点。"
+    )
+    found = {f.text: (f.unit, f.status) for f in check_text(text.format("1.23"), source).findings}
+    assert found["4.35"] == ("个百分点", "derived") and found["1.23个百分点"] == ("个百分点", "derived")
+    found = {f.text: f.status for f in check_text(text.format("1.32"), source).findings}
+    assert found["1.32个百分点"] == "mismatch"
+
+
 def test_a_share_of_the_count_before_it_in_an_earlier_total_is_proven():
     """现有幼儿25113人…，其中公办园10301人，占比41.02% (a county's plan): 10301/25113; a near miss says nothing."""
     text = "现有幼儿25113人(含小学附设幼儿班),学前三年毛入园率为83.1%,其中公办园10301人,占比{}。"

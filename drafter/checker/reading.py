@@ -32,6 +32,10 @@ SECTION_HEAD = re.compile(
 )
 
 
+ASIDE = re.compile(r"（[^（）]*）")  # an aside after a listed figure: 4.35（2020年为87.6%，2024年为91.95%）
+ASIDE_LONGEST = 42
+
+
 class Reading:
     """A text, its figures and its sentence/paragraph/article bounds (claims are added by read_claims)."""
 
@@ -179,22 +183,39 @@ class Reading:
     def _run_of(self, i: int) -> list[int]:
         act, unit = self.active, self.figures[i].unit
         pos = self.position(i)
-        if not (self._may_join(pos - 1, unit) or self._may_join(pos, unit)):
+        after, before = self._past_asides
+        if not (self._may_join(pos - 1, unit) or self._may_join(pos, unit) or pos in after or pos in before):
             return act[pos : pos + 1]  # most figures: no neighbour of its unit a separator away
 
         s, _ = self.sentence(self.figures[i].start)
         sep = LIST_SEP_AFTER_EACH if self.text.find("分别", s, self.figures[i].start) >= 0 else LIST_SEP
 
-        def joined(k: int) -> bool:
-            a, b = self.figures[act[k]], self.figures[act[k + 1]]
-            return a.unit == unit and b.unit == unit and bool(sep.fullmatch(self.text[a.end : b.start]))
+        def joined(k: int, n: int) -> bool:
+            a, b = self.figures[act[k]], self.figures[act[n]]
+            between = ASIDE.sub("", self.text[a.end : b.start]) if k in after else self.text[a.end : b.start]
+            return a.unit == unit and b.unit == unit and bool(sep.fullmatch(between))
 
-        lo = hi = self.position(i)
-        while lo > 0 and joined(lo - 1):
-            lo -= 1
-        while hi + 1 < len(act) and joined(hi):
-            hi += 1
-        return act[lo : hi + 1]
+        run = [pos]
+        while (k := before.get(run[0], run[0] - 1)) >= 0 and joined(k, run[0]):
+            run.insert(0, k)
+        while (n := after.get(run[-1], run[-1] + 1)) < len(act) and joined(run[-1], n):
+            run.append(n)
+        return [act[k] for k in run]
+
+    @cached_property
+    def _past_asides(self) -> tuple[dict[int, int], dict[int, int]]:
+        """A listed figure with an aside in brackets right after it (提高4.35（2020年为87.6%，2024年为91.95%）、
+        1.23、…): its position → the position of the first figure past the aside, and back."""
+        after: dict[int, int] = {}
+        for k, i in enumerate(self.active):
+            end = self.figures[i].end
+            if not self.text.startswith("（", end):
+                continue
+            close = self.text.find("）", end, end + ASIDE_LONGEST)
+            n = bisect.bisect_left(self._starts, close + 1) if close >= 0 else len(self.active)
+            if close >= 0 and n > k + 1 and n < len(self.active):
+                after[k] = n
+        return after, {n: k for k, n in after.items()}
 
     def _may_join(self, k: int, unit: str) -> bool:
         """Active figures k and k+1 are of `unit` and no more apart than the longest list separator (、增长了)."""
