@@ -600,3 +600,19 @@ def test_a_traditional_mirror_s_regional_words_and_ratio_sign_read_as_the_mainla
     }
     assert found["7122所"] == "verified" and found["681所"] == "derived"
     assert {f.status for f in check_text("小學生師比13.07∶1(上年為12.91∶1)。").findings} == {"ignored"}
+
+
+def test_no_mismatch_names_the_printed_value_as_the_right_one():
+    """Two metrics hold 2 (高完中 2所, 九年一贯制学校 2所) and a metric holds the size of a fall (减少的县 19):
+    the figure that states either is verified, never "应为2所" against its own 2所."""
+    source = SourceData(
+        report=ReportInfo(region="大足区", level="county", round=2020, period=2019, issuer="大足区人民政府"),
+        metrics=(
+            Metric("highschool.complete_middle_schools", "高完中", "所", {2019: 2}),
+            Metric("compulsory.nine_year_schools", "九年一贯制学校(含在191所中)", "所", {2019: 2}),
+            Metric("compulsory.counties_merged", "因行政区划调整减少的县", "个", {2019: 19}),
+        ),
+    )
+    text = "大足区191所(含2所九年一贯制学校)义务教育学校。全国2767个县(注:因行政区划调整减少19个)通过认定。"
+    found = {f.text: f.status for f in check_text(text, source).findings}
+    assert found["2所"] == "verified" and found["19个"] == "verified"

@@ -13,7 +13,7 @@ from drafter.checker.finders import WEAK_LABEL
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import CHANGE_LABEL, ValueLinker
+from drafter.checker.value_linking import CHANGE_LABEL, ValueLinker, said_down
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
@@ -102,7 +102,7 @@ class Linker(ValueLinker):
         if len(growth) != 1 or f.unit != "%":
             return None
         g = growth[0]
-        if self.fits(i, g.values[year], signed=True):
+        if self.fits(i, g.values[year], signed=not said_down(g)):
             return Link("verified", f"{g.key}@{year}", message=f"{year}年{g.label}", key=g.key, year=year)
         return self.mismatch(f, g, year, f"{m.label}的增长，来源数据不同")
 

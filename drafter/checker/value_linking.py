@@ -133,7 +133,7 @@ class ValueLinker(Finders):
         hits = [  # values of the candidate metrics (the keys ranked) the figure stands for
             (m, y)
             for m, y, v in self._values.within(self.sizes(i))
-            if m.key in rank and self.fits(i, convert(v, m.unit, f.unit), signed=True)
+            if m.key in rank and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
@@ -293,6 +293,10 @@ class ValueLinker(Finders):
 
     def mismatch(self, f: Figure, m: Metric, year: int, message: str) -> Link:
         value = m.values[year]
+        if same_family(f.unit, m.unit) and matches_shown(f.value, f.decimals, convert(value, m.unit, f.unit)):
+            # the metric the words name holds the printed value too (高完中 2所 and 九年一贯制学校 2所): no
+            # finding can say "应为" the very number printed
+            return Link("verified", f"{m.key}@{year}", message=f"{year}年{m.label}", key=m.key, year=year)
         expected = format_figure(value, m.unit, f.decimals if f.unit == m.unit else None)
         return Link(
             "mismatch", f"{m.key}@{year}", expected, f"{message}：应为{expected}", key=m.key, year=year
@@ -356,6 +360,15 @@ def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, flo
 
 
 UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with the words
+
+
+DOWN_LABEL = re.compile(r"减少|下降|降低|压减|减")
+
+
+def said_down(m: Metric) -> bool:
+    """因行政区划调整减少的县 19: the metric holds the size of a fall, so 减少19个 states it as it is (a metric
+    of changes, 增长率 −3.78, is compared with 下降3.78% as −3.78)."""
+    return bool(DOWN_LABEL.search(m.label))
 
 
 def _distinct(f: Figure) -> bool:
