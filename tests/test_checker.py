@@ -126,6 +126,13 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "11.45%",
             "10.45%",
         ),
+        (  # a sentence opening with the comparison goes on with the value of the one before (a province's 公告)
+            "stated_change",
+            "2019年,全省地方教育经费总投入425.77亿元,占全国教育经费总投入的0.85%。比上年的378.34亿元增加47.43亿元,"
+            "增长12.45%。",
+            "12.45%",
+            "12.54%",
+        ),
         (  # the gap of two growths stated after the comparison (a city's 督导通报, 21.98 − 15.20)
             "rate_diff",
             "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.68个百分点;",

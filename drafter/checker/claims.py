@@ -99,6 +99,7 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
     for idxs in by_sentence.values():
         _link_totals(reading, idxs, claims)
     _totals_across_sentences(reading, claims)
+    _owners_across_sentences(reading, list(by_sentence.items()), claims)
     _bases_across_sentences(reading, claims)
     for i, c in claims.items():
         for part in c.parts if c.kind == "total" else ():
@@ -608,6 +609,34 @@ def claims_subject(reading: Reading, i: int) -> str:
 
 
 # ---------------------------------------------------------------- a base stated in an earlier sentence
+OPENS_WITH_COMPARISON = re.compile(r"\s*(?:比上年|较上年|比上一年|同比|与上年相比)")
+
+
+def _owners_across_sentences(
+    reading: Reading, sentences: list[tuple[tuple[int, int], list[int]]], claims: dict[int, Claim]
+) -> None:
+    """总投入425.77亿元，占全国…的0.85%。比上年的378.34亿元增加47.43亿元，增长12.54%: a sentence that opens with
+    the comparison goes on with the first value of the sentence before it, in the same paragraph."""
+    for ((s, _), idxs), ((prev_s, _), prev) in zip(sentences[1:], sentences, strict=False):
+        if not OPENS_WITH_COMPARISON.match(reading.text, s + (reading.text[s] in "。！？")):
+            continue
+        if reading.paragraph(prev_s + 1)[0] != reading.paragraph(s + 1)[0]:
+            continue
+        own = next(
+            (j for j in prev if claims[j].kind in ("value", "total") and claims[j].role != "base"), None
+        )
+        if own is None:
+            continue
+        unit = reading.figures[own].unit
+        base = next(
+            (j for j in idxs if claims[j].role == "base" and same_family(reading.figures[j].unit, unit)), None
+        )
+        for j in idxs:
+            c = claims[j]
+            if c.kind == "change" and c.own is None and not c.versus and _fits_own(reading, own, j):
+                c.own, c.base = own, base
+
+
 def _bases_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
     """2021年生均…支出9037.63元……；2022年生均…支出10384.43元，较2021年增长1346.6元: the 2021 value of the
     same thing, stated earlier in the paragraph, is the base of the 2022 change."""

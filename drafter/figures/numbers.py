@@ -161,6 +161,7 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"《[^《》\n]{0,80}》"), "name"),
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])[〔﹝]\s*\d{4,}"), "doc_number"),  # 琼教〔202089: a number cut short
     (Anchored(re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), ("[",), 0), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
