@@ -235,6 +235,10 @@ def test_rule_flags(rule, text, figure, expected):
             "(公办园和普惠性民办园在园幼儿占比)为71.4%。",
         ),
         ("rate_diff", "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.78个百分点;"),
+        (  # a ceiling is reached by staying under it (a district's 均衡 monitoring)
+            "stated_target",
+            "校际间综合差异系数,小学0.335,初中0.328,均达到国家规定要求(小学≤0.65,初中≤0.55)。",
+        ),
         (  # 8.85% is the other growth, printed after the first: no gap, no % for 个百分点
             "percent_for_points",
             "教育拨款增长10.2%，高于财政经常性收入增长8.85%，高出1.35个百分点。",

@@ -15,6 +15,7 @@ from drafter.checker.words import GAP_BEFORE, TARGET_VERB
 from drafter.figures.numbers import convert, same_family, to_base
 
 NAME = "stated_target"
+CEILING = re.compile(r"(?:≤|<|＜|不超过|不高于|不大于)\s*$")
 STANDARD_TAIL = re.compile(r"(?:的)?(?:标准|要求|指标|目标|水平)?[，]?(?:超出|高出)?")
 
 
@@ -37,6 +38,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
 def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> Iterator[Verdict]:
     a, b = reading.figures[i], reading.figures[after[0]]
     va, vb = amount(a), amount(b)
+    if CEILING.search(reading.text[max(0, b.start - 4) : b.start]):
+        return  # 均达到国家规定要求（小学≤0.65，初中≤0.55）: a ceiling is reached by staying under it
     if verb == "低于" and va >= vb or verb != "低于" and va < vb:
         yield Verdict(i, "inconsistent", NAME, "", "", f"{a.text.strip()}与“{verb}{b.text.strip()}”矛盾")
         return
