@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -401,10 +402,18 @@ def _points_units(norm: str, figures: list[Figure]) -> list[Figure]:
     so is every bare number of such a list, an aside in brackets after one left out (较2020年分别提高4.35
     （2020年为87.6%，2024年为91.95%）、1.23、1.45、6.76个百分点)."""
     out = list(figures)
-    nxt = [_next_after_aside(norm, out, k) for k in range(len(out))]
+    known: dict[int, int | None] = {}
+
+    def nxt(k: int) -> int | None:
+        if k not in known:
+            known[k] = _next_after_aside(norm, out, k)
+        return known[k]
+
     for k in range(len(out) - 1, -1, -1):
-        a, j = out[k], nxt[k]
-        if j is None or a.unit not in ("", "个") or a.ignored or out[j].unit not in ("个百分点", "百分点"):
+        a = out[k]
+        if a.unit not in ("", "个") or a.ignored or (j := nxt(k)) is None:
+            continue
+        if out[j].unit not in ("个百分点", "百分点"):
             continue
         if not _LISTED.fullmatch(_ASIDE.sub("", norm[a.end : out[j].start])):
             continue
@@ -428,10 +437,10 @@ def _next_after_aside(norm: str, figures: list[Figure], k: int) -> int | None:
     return next((j for j in range(k + 1, min(k + 12, len(figures))) if figures[j].start >= end), None)
 
 
-def _listed_before(norm: str, figures: list[Figure], nxt: list[int | None], k: int) -> int | None:
+def _listed_before(norm: str, figures: list[Figure], nxt: Callable[[int], int | None], k: int) -> int | None:
     """The bare number listed right before figure k (、 between them), if any: the first figure whose next
     one is k (the one whose aside holds those in between)."""
-    p = next((j for j in range(max(0, k - 12), k) if nxt[j] == k), None)
+    p = next((j for j in range(max(0, k - 12), k) if nxt(j) == k), None)
     if p is None or figures[p].unit not in ("", "个") or figures[p].ignored:
         return None
     return p if _LISTED.fullmatch(_ASIDE.sub("", norm[figures[p].end : figures[k].start])) else None

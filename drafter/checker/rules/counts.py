@@ -22,7 +22,7 @@ LAST_AND = re.compile(r"和|与")  # 甲、乙和丙 (及 is left out: 普及, �
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
         f = reading.figures[i]
-        if re.search(r"\d", f.text) or not 2 <= f.value <= 10 or f.decimals:
+        if f.text[:1].isdigit() or not 2 <= f.value <= 10 or f.decimals or re.search(r"\d", f.text):
             continue  # counts in words only: 两个 … 十个
         before = reading.text[max(0, f.start - 90) : f.start]
         listed = QUOTED.search(before) or CLAUSE.search(before)

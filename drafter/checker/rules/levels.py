@@ -27,20 +27,22 @@ LEVEL_NAME = re.compile(rf"^({'|'.join(LEVELS)})(.{{4,}})$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
+    if "其他" not in reading.text:
+        return  # no split is complete without it
     by_name: dict[tuple[str, str], list[int]] = {}  # (level, the rest of the name) -> figures, in order
     named: list[tuple[int, str]] = []
     for i, c in sorted(reading.claims.items()):
-        if c.kind not in ("value", "total") or c.role == "base":
+        if c.kind not in ("value", "total") or c.role == "base" or len(c.subject) < 4:
             continue
-        stem = NUMBERING.sub("", name_stem(c.subject))
-        stem = name_stem(stem)  # 1.全国学前…: the place after the number
+        stem = name_stem(NUMBERING.sub("", name_stem(c.subject)))  # 1.全国学前…: the place after the number
         if (m := LEVEL_NAME.match(stem)) is not None:
             by_name.setdefault((m.group(1), m.group(2)), []).append(i)
-        elif len(stem) >= 4:
+        else:
             named.append((i, stem))
-    if not by_name:
-        return
+    closed = {rest for level, rest in by_name if level == "其他"}
     for i, stem in named:
+        if stem not in closed:
+            continue
         parts = _levels_after(reading, by_name, i, stem)
         if parts:
             f = reading.figures[i]
