@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 BLIND = ("holdout", "holdout2", "holdout3", "holdout4")
 # splits not scored yet: `--split all` leaves them out (holdout3 was scored once, blind, on 2026-12-05;
 # holdout4, added 2026-12-05, is unscored — score it only with `--split holdout4`, once)
-UNSEEN: tuple[str, ...] = ("holdout4",)
+UNSEEN: tuple[str, ...] = ()  # splits not scored yet (holdout4 was scored once, blind, on 2026-12-05)
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 

@@ -235,6 +235,14 @@ def test_rule_flags(rule, text, figure, expected):
             "(公办园和普惠性民办园在园幼儿占比)为71.4%。",
         ),
         ("rate_diff", "教育财政拨款比2010年增长21.98%,高于财政经常性收入15.20%的增长幅度,增长6.78个百分点;"),
+        (
+            "implausible",
+            "改建幼儿园1 376所共104万平方米;在2 083所农村小学增设附属幼儿园。",
+        ),  # 1 376: thousands
+        (
+            "stated_target",
+            "2023年我省一般公共预算教育支出首次突破900亿元,达到913亿元,比上年增长6%。",
+        ),  # a threshold
         (  # a ceiling is reached by staying under it (a district's 均衡 monitoring)
             "stated_target",
             "校际间综合差异系数,小学0.335,初中0.328,均达到国家规定要求(小学≤0.65,初中≤0.55)。",
@@ -266,6 +274,7 @@ def test_rule_stays_silent(rule, text):
         ("突出“创建示范学校、优化学校布局”两个重点；抓好“学校管理、队伍建设、教研教改”三个关键。", "derived"),
         ("主要内容包括普及普惠水平、政府保障情况、幼儿园保教质量保障情况三个方面。", "derived"),
         ("主要内容包括普及普惠水平、政府保障情况四个方面。", "unchecked"),  # may count what the list begins
+        ("增长较快的为崇明(3.93%)、奉贤(3.49%)和金山(2.96%)3个区。", "derived"),
         ("全县有三个乡镇。", "unchecked"),
     ],
 )

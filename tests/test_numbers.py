@@ -62,6 +62,7 @@ def test_each_figure_form(text, expected):
         ("消除56人以上大班额", "56人", "name"),
         ("超过66人的超大班额基本消除", "66人", "name"),
         ("（琼教〔202089号）", "202089", "doc_number"),  # a number cut short
+        ("较上年增长13.68%(见附件1)", "1", "name"),
         ("课后服务5+2全覆盖", "5", "name"),
         ("连续3年实现", "3年", "duration"),
         ("预留一所幼儿园", "一所", "word"),

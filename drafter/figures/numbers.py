@@ -167,6 +167,7 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
     (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
+    (re.compile(r"(?:附件|附表)\s?\d{1,2}(?!\d)"), "name"),  # 见附件1: the attachment's number
     (Anchored(re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), ("号",), 0, _LEAD_DASH), "address"),
     (
         Anchored(re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), ("以上",), 0, _LEAD_PEOPLE),
@@ -188,7 +189,10 @@ _NAME_PHRASES = re.compile(
     r"两个确立|五个测评模块|三个100%"
 )
 MAX_SPAN = 120  # the longest ignore span (《…》 names are cut at 80 characters)
-_HEADING_NUM = re.compile(r"(?m)^[ \t\u3000]*(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．。)）](?!\d))")
+_HEADING_NUM = re.compile(
+    r"(?m)(?:^[ \t\u3000]*|附件[:：]\s*)"
+    r"(?:[（(]\s?\d{1,2}\s?[)）]|\d{1,2}\s?[.、．。)）](?!\d)|\d{1,2}[.．](?=(?:19|20)\d{2}年))"
+)  # 1. / （2） / 3、 at a line's start, and 1.2023年… (an item that opens with a year) after 附件：
 # 1幼儿园为3,364.22元 / 2普通小学为…: list numbers whose 、 was lost, bare at the start of consecutive paragraphs
 _BARE_ITEM = re.compile(rf"(?m)^[ \t\u3000]*(\d{{1,2}})(?!{_UNIT_RE}|\d|[.,，])(?=[\u4e00-\u9fff])")
 

@@ -22,7 +22,8 @@ STANDARD_TAIL = re.compile(r"(?:的)?(?:标准|要求|指标|目标|水平)?[，
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
         nxt = reading.next_in_sentence(i)  # the figures after it are listed only when a verb is between
-        if nxt is not None and reading.claims[i].kind != "change":
+        if nxt is not None and reading.claims[i].kind != "change" and not reading.claims[i].approx:
+            # (首次突破900亿元，达到913亿元: a threshold passed, then the value — no standard)
             a, b = reading.figures[i], reading.figures[nxt]
             verb = TARGET_VERB.match(reading.text[a.end : b.start].lstrip("，"))
             if (
