@@ -156,3 +156,17 @@ def test_a_table_whose_bars_stand_on_lines_of_their_own():
         "6": ("成人中专学校数", 2014, "所"),
         "7": ("成人中专学校数", 2013, "所"),
     }
+
+
+def test_the_corner_above_the_labels_says_what_every_row_counts():
+    """指标（在校学生数/人） | 2021年 | 2020年 (a city's 统计 table): each row's cells are its 在校学生数, in 人."""
+    text = (
+        "指標(在校學生數/人) | 2021年 | 2020年 |\n高等學校 | 583353 | 572152 |\n技工學校 | 21472 | 20252 |\n"
+    )
+    data = SourceData(
+        report=REPORT,
+        metrics=(Metric("higher.students", "高等学校在校学生数", "人", {2020: 572152, 2021: 583353}),),
+    )
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["583353"] == ("verified", "higher.students@2021")
+    assert found["572152"] == ("verified", "higher.students@2020")

@@ -30,6 +30,7 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+UNITS_SAID = ("万元", "亿元", "元", "万人", "人", "所", "个", "%", "万平方米", "平方米", "册", "万册")
 SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
 # a table whose '|' stand on lines of their own, with a cell on the line before each (or an empty cell)
 BAR_RUN = re.compile(r"(?m)(?:^(?:[^\n|]{1,40}\n)?[ \t]*\|[ \t]*(?:\n|$)){6,}")
@@ -266,11 +267,22 @@ def _cell_words(rows: list[list[Cell]], default_unit: str) -> dict[Cell, tuple[s
             if NUMBER.fullmatch(c.text):
                 heading = headings[k] if aligned else ""
                 year = YEAR_HEADING.fullmatch(heading)
-                if year is not None:
-                    out[c] = (label, _unit_of(label, default_unit), int(year.group(1)))  # the row counts
+                if (
+                    year is not None
+                ):  # the row counts, or the corner above the labels says what all rows count
+                    counted, unit = _corner(heads[0]) if len(heads) > len(values) else ("", "")
+                    unit = unit or _unit_of(counted, "") or _unit_of(label, default_unit)
+                    out[c] = (label + counted, unit, int(year.group(1)))
                 else:
                     out[c] = (label + heading, _unit_of(heading, default_unit) if aligned else "", None)
     return out
+
+
+def _corner(heading: str) -> tuple[str, str]:
+    """指标（在校学生数/人） above a table's labels: what every row counts (在校学生数) and in what (人)."""
+    words = re.sub(r"指标|项目|类别|[（(）)]", "", heading)
+    counted, _, unit = words.partition("/")
+    return counted.strip(), unit.strip() if unit.strip() in UNITS_SAID else ""
 
 
 def _unit_of(heading: str, default_unit: str) -> str:
