@@ -11,7 +11,16 @@ import hostile_files as hf
 import pytest
 
 from drafter.core.errors import InputError
-from drafter.core.inputs import MB, METRICS_LIMITS, Limits, check_zip, decode_text, read_bytes, read_text
+from drafter.core.inputs import (
+    MB,
+    METRICS_LIMITS,
+    TEXT_NOTES,
+    Limits,
+    check_zip,
+    decode_text,
+    read_bytes,
+    read_text,
+)
 
 TEXT = "一般公共预算教育经费投入21.09亿元，比上年增加0.09亿元。\n学前三年毛入园率92.3%。\n"
 
@@ -136,3 +145,12 @@ def test_an_xml_part_larger_than_any_report_is_refused_before_it_is_parsed(tmp_p
     path = _zip(tmp_path / "big.docx", "word/document.xml", xml)
     with pytest.raises(InputError, match="part word/document.xml holds 17 MB of XML"):
         check_zip(path)
+
+
+def test_a_utf8_text_cut_inside_a_character_is_read_with_a_note(tmp_path):
+    """A file copied or downloaded only in part ends inside a character: the text before it, said in a note."""
+    data = "教育经费总投入为100万元".encode()[:-1]
+    text, encoding = decode_text(data, tmp_path / "cut.md")
+    assert text == "教育经费总投入为100万" and encoding == "utf-8-cut" and "cut short" in TEXT_NOTES[encoding]
+    with pytest.raises(InputError):
+        decode_text(b"\x00\x01\x02\xff" * 40, tmp_path / "binary.md")

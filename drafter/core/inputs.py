@@ -41,6 +41,8 @@ ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Word, WPS and E
 TEXT_NOTES = {
     "gb18030": "不是 UTF-8，已按 GB18030 读取 / not UTF-8: read as GB18030",
     "utf-16": "不是 UTF-8，已按 UTF-16 读取 / not UTF-8: read as UTF-16",
+    "utf-8-cut": "文件在一个字的中间结束（可能不完整），已略去这半个字 / the file ends inside a character (cut short?): "
+    "that character was left out",
 }
 _READ_HINTS = {errno.EACCES: "check its permissions", errno.EPERM: "check its permissions"}
 
@@ -160,13 +162,27 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     for encoding in order:
         try:
             text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as error:
+            cut = _cut_utf8(data, error) if encoding == "utf-8" else None
+            if cut is None:
+                continue
+            text, encoding = cut, "utf-8-cut"
         if not _is_binary(text):
             return text.removeprefix("\ufeff"), encoding.removesuffix("-le").removesuffix("-be")
     raise InputError(
         "is binary data, not text", path=str(path), hint="give a text, Word or metrics file saved as UTF-8"
     )
+
+
+def _cut_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:
+    """UTF-8 text copied or downloaded only in part ends inside a character: the text before it, when that
+    is the only fault."""
+    if error.end != len(data) or error.reason != "unexpected end of data" or len(data) - error.start > 3:
+        return None
+    try:
+        return data[: error.start].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_order(data: bytes) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from drafter.core.config import Settings
 from drafter.core.errors import InputError
-from drafter.core.inputs import METRICS_LIMITS, check_zip, decode_text, read_bytes
+from drafter.core.inputs import METRICS_LIMITS, TEXT_NOTES, check_zip, decode_text, read_bytes
 from drafter.core.structured import parse_json, parse_yaml
 from drafter.core.taxonomy import Taxonomy, load_taxonomy
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
@@ -62,7 +62,7 @@ def read_raw(path: Path) -> tuple[dict, str]:
         return _read_xlsx(path), "xlsx"
     text, encoding = read_text(path)
     if encoding != "utf-8":
-        log.warning("%s is not UTF-8: read it as %s", path, encoding.upper())
+        log.warning("%s: %s", path, TEXT_NOTES[encoding])
     data = _parse_text(path, text)
     if data is None:
         raise InputError("the file holds no data", path=str(path), hint="add report: and metrics: sections")
