@@ -170,3 +170,16 @@ def test_the_corner_above_the_labels_says_what_every_row_counts():
     found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
     assert found["583353"] == ("verified", "higher.students@2021")
     assert found["572152"] == ("verified", "higher.students@2020")
+
+
+@pytest.mark.parametrize(("cell", "flagged"), [("633148", True), ("63314", False)])
+def test_a_year_cell_ten_times_the_rest_of_its_row(cell, flagged):
+    """中等專業學校 | 633148 | 58658 | 58464 | 63949 (a city's table): a digit typed twice; 63314 is a year like
+    the others."""
+    text = (
+        "指標(在校學生數/人) | 2021年 | 2020年 | 2019年 | 2018年 |\n"
+        f"中等專業學校 | {cell} | 58658 | 58464 | 63949 |\n技工學校 | 21472 | 20252 | 21268 | 21530 |\n"
+    )
+    found = {f.text.strip(): f for f in check_text(text).findings}
+    assert (found[cell].status == "inconsistent") == flagged
+    assert all(f.status != "inconsistent" for t, f in found.items() if t != cell)
