@@ -181,8 +181,18 @@ class Labels:
     def named_among(self, keys: Iterable[str], near: str, sentence: str) -> set[str]:
         """The keys of `keys` whose label shares a bigram with the words (`named_by` of a few keys: each key's
         bigrams held against the words', no pass over every bigram of the words)."""
-        grams = _gram_set(near) | _gram_set(sentence)
-        return {key for key in keys if not self._key_grams[key].isdisjoint(grams)}
+        near_grams, sentence_grams = (
+            _gram_set(near),
+            _gram_set(sentence),
+        )  # no union: most keys are few bigrams
+        return {
+            key
+            for key in keys
+            if not (
+                self._key_grams[key].isdisjoint(near_grams)
+                and self._key_grams[key].isdisjoint(sentence_grams)
+            )
+        }
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
@@ -205,8 +215,13 @@ class Labels:
         """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level than the
         metric's label: 幼儿专任教师 is not 专任教师 as a whole, 其中专任教师 (no level) is not 初中专任教师; with no
         level in the words, the level of their statement counts (小学共有教职工3269人，专任教师3150人)."""
+        return self._conflicts(key, self.said(near), sentence)
+
+    def _conflicts(self, key: str, said: tuple[frozenset[int], frozenset[int]], sentence: str) -> bool:
+        """`conflicts` with the near words' kinds and levels (`said`) looked up by the caller, once for every
+        metric held against them."""
         kinds, levels = self.label_groups(key)
-        said_kinds, said_levels = self.said(near)
+        said_kinds, said_levels = said
         if kinds and said_kinds and not kinds & said_kinds:
             return True
         if (
@@ -359,12 +374,20 @@ class Labels:
         kept = self._evidence.get((near, sentence))
         if kept is None:
             kept = self._evidence[near, sentence] = {}
-        for key in keys:
-            if key not in kept:
-                kept[key] = self._evidence_of(key, near, sentence)
+        todo = [key for key in keys if key not in kept]
+        if todo:  # what the words say and their bigrams, looked up once for all the keys
+            said, grams = self.said(near), (_gram_set(near), _gram_set(sentence))
+            for key in todo:
+                kept[key] = self._evidence_of(key, said, sentence, grams)
         return kept
 
-    def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
+    def _evidence_of(
+        self,
+        key: str,
+        said: tuple[frozenset[int], frozenset[int]],
+        sentence: str,
+        grams: tuple[frozenset[str], frozenset[str]],
+    ) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
 
         Coverage decides whether the words name the metric at all; mass ranks rivals, so
@@ -372,9 +395,9 @@ class Labels:
         Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
         """
         best = (0.0, 0.0, 0.0)
-        if self.conflicts(key, near, sentence):
+        if self._conflicts(key, said, sentence):
             return best
-        near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
+        near_grams, sentence_grams = grams
         for pairs, grams, total, share in self._term_grams(key):
             if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
                 continue  # a term the words share nothing with adds nothing
