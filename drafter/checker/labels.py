@@ -84,6 +84,12 @@ def levels_of(words: str) -> frozenset[str]:
     return frozenset(LEVELS[k][0] for k in _groups(words, LEVELS))
 
 
+def names_a_level(words: str) -> bool:
+    """`levels_of(words)` is not empty, found by one search: no set of the levels built, none kept (the words
+    before each figure are looked at once)."""
+    return _group_pattern(LEVELS).search(words.replace("其中", "其，")) is not None
+
+
 @lru_cache(maxsize=65536)
 def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
     """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中);
@@ -502,7 +508,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
-    if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
+    if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
         context = (paragraph_level(doc, start) or section_level(doc, start)) + context
     return clause + "|" + tail, context + "|" + tail
 
