@@ -81,30 +81,41 @@ _LEVEL_WORDS = re.compile(
 
 def levels_of(words: str) -> frozenset[str]:
     """The levels the words name, each by its group's first word (普通高中 → 高中, 职业中等专业学校 → 中职)."""
-    return frozenset(LEVELS[k][0] for k in _groups(words, LEVELS))
+    return frozenset(LEVELS[k][0] for k in _levels_named(words))
 
 
 def names_a_level(words: str) -> bool:
     """`levels_of(words)` is not empty, found by one search: no set of the levels built, none kept (the words
     before each figure are looked at once)."""
-    return _group_pattern(LEVELS).search(words.replace("其中", "其，")) is not None
+    return _LEVEL_TERMS.search(words.replace("其中", "其，")) is not None
+
+
+def _terms(table: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A pattern finding the words of `table`, longest first (中小学 is not 小学, 普通高中 not 高中), and the
+    group of each word."""
+    group_of = {w: k for k, group in enumerate(table) for w in group}
+    return re.compile("|".join(sorted(map(re.escape, group_of), key=len, reverse=True))), group_of
+
+
+_KIND_TERMS, _KIND_OF = _terms(KINDS)
+_LEVEL_TERMS, _LEVEL_OF = _terms(LEVELS)
 
 
 @lru_cache(maxsize=65536)
-def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
-    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中);
-    其中小学 is 小学 (the 中 of 其中 starts no term)."""
-    words = words.replace("其中", "其，")
-    return frozenset(_GROUP_OF[table][m.group(0)] for m in _group_pattern(table).finditer(words))
+def _kinds_named(words: str) -> frozenset[int]:
+    """The groups of KINDS the words name (one cache per table: a key holds the words alone)."""
+    return _groups(words, _KIND_TERMS, _KIND_OF)
 
 
-@lru_cache(maxsize=4)
-def _group_pattern(table: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    _GROUP_OF[table] = {w: k for k, group in enumerate(table) for w in group}
-    return re.compile("|".join(sorted((re.escape(w) for w in _GROUP_OF[table]), key=len, reverse=True)))
+@lru_cache(maxsize=65536)
+def _levels_named(words: str) -> frozenset[int]:
+    """The groups of LEVELS the words name."""
+    return _groups(words, _LEVEL_TERMS, _LEVEL_OF)
 
 
-_GROUP_OF: dict[tuple[tuple[str, ...], ...], dict[str, int]] = {}
+def _groups(words: str, terms: re.Pattern[str], group_of: dict[str, int]) -> frozenset[int]:
+    """The groups whose words `terms` finds in the words; 其中小学 is 小学 (the 中 of 其中 starts no term)."""
+    return frozenset(map(group_of.__getitem__, terms.findall(words.replace("其中", "其，"))))
 
 
 @lru_cache(maxsize=8192)
@@ -240,13 +251,13 @@ class Labels:
         """The kinds and levels the metric's label names."""
         if key not in self._kinds:
             terms = "".join(self.terms.get(key, ()))
-            self._kinds[key] = (_groups(terms, KINDS), _groups(terms, LEVELS))
+            self._kinds[key] = (_kinds_named(terms), _levels_named(terms))
         return self._kinds[key]
 
     def said(self, near: str) -> tuple[frozenset[int], frozenset[int]]:
         """The kinds and levels the words name, kept: every metric is held against the same words."""
         if near not in self._said:
-            self._said[near] = (_groups(near, KINDS), _groups(near, LEVELS))
+            self._said[near] = (_kinds_named(near), _levels_named(near))
         return self._said[near]
 
     def _said_before(self, sentence: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -259,11 +270,11 @@ class Labels:
 
     def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
-        return _groups(near, KINDS) or _groups(sentence.split("|", 1)[0], KINDS)
+        return _kinds_named(near) or _kinds_named(sentence.split("|", 1)[0])
 
     def kinds_in(self, words: str) -> frozenset[int]:
         """What the words themselves count, with no statement around them."""
-        return _groups(words, KINDS)
+        return _kinds_named(words)
 
     def kinds_of_key(self, key: str) -> frozenset[int]:
         return self.label_groups(key)[0]
@@ -297,7 +308,7 @@ class Labels:
                 continue  # 中职学生 is more than 学生
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
-            elif levels & _groups(near, LEVELS):  # 公办幼儿园幼儿: levels only, one of them said
+            elif levels & _levels_named(near):  # 公办幼儿园幼儿: levels only, one of them said
                 best = 1.0
         return best
 
@@ -309,7 +320,7 @@ class Labels:
                 weights = {
                     g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g
                 }
-                self._parts[key].append((weights, sum(weights.values()), _groups(term, LEVELS)))
+                self._parts[key].append((weights, sum(weights.values()), _levels_named(term)))
         return self._parts[key]
 
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
@@ -317,8 +328,8 @@ class Labels:
         another one; False when they name the label's own; None when they name neither."""
         kinds, levels = self.label_groups(key)
         head = sentence.split("|", 1)[0]
-        said_kinds = _groups(near, KINDS) or _groups(head, KINDS)
-        said_levels = _groups(near, LEVELS) or _groups(head, LEVELS)
+        said_kinds = _kinds_named(near) or _kinds_named(head)
+        said_levels = _levels_named(near) or _levels_named(head)
         verdicts = [
             not own & said for own, said in ((kinds, said_kinds), (levels, said_levels)) if own and said
         ]
@@ -329,7 +340,7 @@ class Labels:
         against the same words."""
         found = self._levels_before.get(words)
         if found is None:
-            found = self._levels_before[words] = _groups(words.split("|", 1)[0], LEVELS)
+            found = self._levels_before[words] = _levels_named(words.split("|", 1)[0])
         return found
 
     def levels_unsaid(self, key: str, near: str) -> bool:
@@ -520,17 +531,17 @@ def section_level(doc: Reading, offset: int) -> str:
     if k < 0:
         return ""
     words = heads[k]
-    return words + "。" if _groups(words, LEVELS) else ""
+    return words + "。" if _levels_named(words) else ""
 
 
 def paragraph_level(doc: Reading, start: int) -> str:
     """小学141所…。毕业生9587人…；在校生58449人: the one level the paragraph named before the statement
     ("" when it named none or several), nearer than its section's heading (三、义务教育)."""
     before = doc.text[doc.paragraph(start)[0] : start]
-    named = _groups(before, LEVELS)
+    named = _levels_named(before)
     if len(named) != 1:
         return ""
-    m = next(iter(_group_pattern(LEVELS).finditer(before.replace("其中", "其，"))))
+    m = next(_LEVEL_TERMS.finditer(before.replace("其中", "其，")))
     return m.group(0) + "。"
 
 
