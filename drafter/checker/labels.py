@@ -232,19 +232,22 @@ class Labels:
         """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level than the
         metric's label: 幼儿专任教师 is not 专任教师 as a whole, 其中专任教师 (no level) is not 初中专任教师; with no
         level in the words, the level of their statement counts (小学共有教职工3269人，专任教师3150人)."""
-        return self._conflicts(key, self.said(near), sentence)
+        return self._conflicts(key, self._said_around(near, sentence))
 
-    def _conflicts(self, key: str, said: tuple[frozenset[int], frozenset[int]], sentence: str) -> bool:
-        """`conflicts` with the near words' kinds and levels (`said`) looked up by the caller, once for every
-        metric held against them."""
+    def _said_around(self, near: str, sentence: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """The kinds and the levels the near words name, and the levels a label of some level is held against:
+        the near words', else those of their statement. Looked up once for every metric held against them."""
+        kinds, levels = self.said(near)
+        return kinds, levels, levels or self._said_before(sentence)[1]
+
+    def _conflicts(self, key: str, said: tuple[frozenset[int], frozenset[int], frozenset[int]]) -> bool:
+        """`conflicts` with the words' `_said_around`."""
         kinds, levels = self.label_groups(key)
-        said_kinds, said_levels = said
+        said_kinds, said_levels, levels_or_statement = said
         if kinds and said_kinds and not kinds & said_kinds:
             return True
-        if (
-            not said_levels and levels
-        ):  # a level-specific label needs its level in the words or their statement
-            said_levels = self._said_before(sentence)[1]
+        if levels:  # a level-specific label needs its level in the words or their statement
+            said_levels = levels_or_statement
         return levels != said_levels and not levels & said_levels
 
     def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -393,17 +396,16 @@ class Labels:
             kept = self._evidence[near, sentence] = {}
         todo = [key for key in keys if key not in kept]
         if todo:  # what the words say and their bigrams, looked up once for all the keys
-            said, grams = self.said(near), (_gram_set(near), _gram_set(sentence))
+            said, word_grams = self._said_around(near, sentence), (_gram_set(near), _gram_set(sentence))
             for key in todo:
-                kept[key] = self._evidence_of(key, said, sentence, grams)
+                kept[key] = self._evidence_of(key, said, word_grams)
         return kept
 
     def _evidence_of(
         self,
         key: str,
-        said: tuple[frozenset[int], frozenset[int]],
-        sentence: str,
-        grams: tuple[frozenset[str], frozenset[str]],
+        said: tuple[frozenset[int], frozenset[int], frozenset[int]],
+        word_grams: tuple[frozenset[str], frozenset[str]],
     ) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
 
@@ -412,9 +414,9 @@ class Labels:
         Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
         """
         best = (0.0, 0.0, 0.0)
-        if self._conflicts(key, said, sentence):
+        if self._conflicts(key, said):
             return best
-        near_grams, sentence_grams = grams
+        near_grams, sentence_grams = word_grams
         for pairs, grams, total, share in self._term_grams(key):
             if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
                 continue  # a term the words share nothing with adds nothing
