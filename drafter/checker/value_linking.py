@@ -95,6 +95,8 @@ class ValueLinker(Finders):
         near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
         of_class = "班额" in near
+        if not (totals or of_change or of_class):
+            return list(metrics)  # most figures: nothing to leave out
         return [
             m
             for m in metrics
