@@ -503,10 +503,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     if i in doc.cells:  # a table cell: its row label and its column heading
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
-    s, e = doc.sentence(f.start)
-    nxt = doc.next_in_sentence(i)
-    tail = doc.text[f.end : min(e, doc.figures[nxt].start if nxt is not None else e, f.end + 16)]
-    tail = _TAIL_END.split(tail, maxsplit=1)[0]
+    s, _ = doc.sentence(f.start)
+    tail = _TAIL_END.split(doc.tail(i)[:16], maxsplit=1)[0]
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
