@@ -81,24 +81,41 @@ _LEVEL_WORDS = re.compile(
 
 def levels_of(words: str) -> frozenset[str]:
     """The levels the words name, each by its group's first word (普通高中 → 高中, 职业中等专业学校 → 中职)."""
-    return frozenset(LEVELS[k][0] for k in _groups(words, LEVELS))
+    return frozenset(LEVELS[k][0] for k in _levels_named(words))
+
+
+def names_a_level(words: str) -> bool:
+    """`levels_of(words)` is not empty, found by one search: no set of the levels built, none kept (the words
+    before each figure are looked at once)."""
+    return _LEVEL_TERMS.search(words.replace("其中", "其，")) is not None
+
+
+def _terms(table: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A pattern finding the words of `table`, longest first (中小学 is not 小学, 普通高中 not 高中), and the
+    group of each word."""
+    group_of = {w: k for k, group in enumerate(table) for w in group}
+    return re.compile("|".join(sorted(map(re.escape, group_of), key=len, reverse=True))), group_of
+
+
+_KIND_TERMS, _KIND_OF = _terms(KINDS)
+_LEVEL_TERMS, _LEVEL_OF = _terms(LEVELS)
 
 
 @lru_cache(maxsize=65536)
-def _groups(words: str, table: tuple[tuple[str, ...], ...]) -> frozenset[int]:
-    """The groups of `table` the words name, longest term first (中小学 is not 小学, 普通高中 not 高中);
-    其中小学 is 小学 (the 中 of 其中 starts no term)."""
-    words = words.replace("其中", "其，")
-    return frozenset(_GROUP_OF[table][m.group(0)] for m in _group_pattern(table).finditer(words))
+def _kinds_named(words: str) -> frozenset[int]:
+    """The groups of KINDS the words name (one cache per table: a key holds the words alone)."""
+    return _groups(words, _KIND_TERMS, _KIND_OF)
 
 
-@lru_cache(maxsize=4)
-def _group_pattern(table: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    _GROUP_OF[table] = {w: k for k, group in enumerate(table) for w in group}
-    return re.compile("|".join(sorted((re.escape(w) for w in _GROUP_OF[table]), key=len, reverse=True)))
+@lru_cache(maxsize=65536)
+def _levels_named(words: str) -> frozenset[int]:
+    """The groups of LEVELS the words name."""
+    return _groups(words, _LEVEL_TERMS, _LEVEL_OF)
 
 
-_GROUP_OF: dict[tuple[tuple[str, ...], ...], dict[str, int]] = {}
+def _groups(words: str, terms: re.Pattern[str], group_of: dict[str, int]) -> frozenset[int]:
+    """The groups whose words `terms` finds in the words; 其中小学 is 小学 (the 中 of 其中 starts no term)."""
+    return frozenset(map(group_of.__getitem__, terms.findall(words.replace("其中", "其，"))))
 
 
 @lru_cache(maxsize=8192)
@@ -181,8 +198,18 @@ class Labels:
     def named_among(self, keys: Iterable[str], near: str, sentence: str) -> set[str]:
         """The keys of `keys` whose label shares a bigram with the words (`named_by` of a few keys: each key's
         bigrams held against the words', no pass over every bigram of the words)."""
-        grams = _gram_set(near) | _gram_set(sentence)
-        return {key for key in keys if not self._key_grams[key].isdisjoint(grams)}
+        near_grams, sentence_grams = (
+            _gram_set(near),
+            _gram_set(sentence),
+        )  # no union: most keys are few bigrams
+        return {
+            key
+            for key in keys
+            if not (
+                self._key_grams[key].isdisjoint(near_grams)
+                and self._key_grams[key].isdisjoint(sentence_grams)
+            )
+        }
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
@@ -205,27 +232,35 @@ class Labels:
         """The words name another kind of count (招生 for 在校生, 教职工 for 专任教师) or another level than the
         metric's label: 幼儿专任教师 is not 专任教师 as a whole, 其中专任教师 (no level) is not 初中专任教师; with no
         level in the words, the level of their statement counts (小学共有教职工3269人，专任教师3150人)."""
+        return self._conflicts(key, self._said_around(near, sentence))
+
+    def _said_around(self, near: str, sentence: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """The kinds and the levels the near words name, and the levels a label of some level is held against:
+        the near words', else those of their statement. Looked up once for every metric held against them."""
+        kinds, levels = self.said(near)
+        return kinds, levels, levels or self._said_before(sentence)[1]
+
+    def _conflicts(self, key: str, said: tuple[frozenset[int], frozenset[int], frozenset[int]]) -> bool:
+        """`conflicts` with the words' `_said_around`."""
         kinds, levels = self.label_groups(key)
-        said_kinds, said_levels = self.said(near)
+        said_kinds, said_levels, levels_or_statement = said
         if kinds and said_kinds and not kinds & said_kinds:
             return True
-        if (
-            not said_levels and levels
-        ):  # a level-specific label needs its level in the words or their statement
-            said_levels = self._said_before(sentence)[1]
+        if levels:  # a level-specific label needs its level in the words or their statement
+            said_levels = levels_or_statement
         return levels != said_levels and not levels & said_levels
 
     def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
         """The kinds and levels the metric's label names."""
         if key not in self._kinds:
             terms = "".join(self.terms.get(key, ()))
-            self._kinds[key] = (_groups(terms, KINDS), _groups(terms, LEVELS))
+            self._kinds[key] = (_kinds_named(terms), _levels_named(terms))
         return self._kinds[key]
 
     def said(self, near: str) -> tuple[frozenset[int], frozenset[int]]:
         """The kinds and levels the words name, kept: every metric is held against the same words."""
         if near not in self._said:
-            self._said[near] = (_groups(near, KINDS), _groups(near, LEVELS))
+            self._said[near] = (_kinds_named(near), _levels_named(near))
         return self._said[near]
 
     def _said_before(self, sentence: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -238,11 +273,11 @@ class Labels:
 
     def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
         """What the words count (招生, 在校生, 专任教师 …): the near words, else their statement."""
-        return _groups(near, KINDS) or _groups(sentence.split("|", 1)[0], KINDS)
+        return _kinds_named(near) or _kinds_named(sentence.split("|", 1)[0])
 
     def kinds_in(self, words: str) -> frozenset[int]:
         """What the words themselves count, with no statement around them."""
-        return _groups(words, KINDS)
+        return _kinds_named(words)
 
     def kinds_of_key(self, key: str) -> frozenset[int]:
         return self.label_groups(key)[0]
@@ -276,7 +311,7 @@ class Labels:
                 continue  # 中职学生 is more than 学生
             if total:
                 best = max(best, sum(w for g, w in weights.items() if g in near_grams) / total)
-            elif levels & _groups(near, LEVELS):  # 公办幼儿园幼儿: levels only, one of them said
+            elif levels & _levels_named(near):  # 公办幼儿园幼儿: levels only, one of them said
                 best = 1.0
         return best
 
@@ -288,7 +323,7 @@ class Labels:
                 weights = {
                     g: self.idf.get(g, 1.0) for g in bigrams(_LEVEL_WORDS.sub("|", term)) if "|" not in g
                 }
-                self._parts[key].append((weights, sum(weights.values()), _groups(term, LEVELS)))
+                self._parts[key].append((weights, sum(weights.values()), _levels_named(term)))
         return self._parts[key]
 
     def said_otherwise(self, key: str, near: str, sentence: str) -> bool | None:
@@ -296,8 +331,8 @@ class Labels:
         another one; False when they name the label's own; None when they name neither."""
         kinds, levels = self.label_groups(key)
         head = sentence.split("|", 1)[0]
-        said_kinds = _groups(near, KINDS) or _groups(head, KINDS)
-        said_levels = _groups(near, LEVELS) or _groups(head, LEVELS)
+        said_kinds = _kinds_named(near) or _kinds_named(head)
+        said_levels = _levels_named(near) or _levels_named(head)
         verdicts = [
             not own & said for own, said in ((kinds, said_kinds), (levels, said_levels)) if own and said
         ]
@@ -308,7 +343,7 @@ class Labels:
         against the same words."""
         found = self._levels_before.get(words)
         if found is None:
-            found = self._levels_before[words] = _groups(words.split("|", 1)[0], LEVELS)
+            found = self._levels_before[words] = _levels_named(words.split("|", 1)[0])
         return found
 
     def levels_unsaid(self, key: str, near: str) -> bool:
@@ -359,12 +394,19 @@ class Labels:
         kept = self._evidence.get((near, sentence))
         if kept is None:
             kept = self._evidence[near, sentence] = {}
-        for key in keys:
-            if key not in kept:
-                kept[key] = self._evidence_of(key, near, sentence)
+        todo = [key for key in keys if key not in kept]
+        if todo:  # what the words say and their bigrams, looked up once for all the keys
+            said, word_grams = self._said_around(near, sentence), (_gram_set(near), _gram_set(sentence))
+            for key in todo:
+                kept[key] = self._evidence_of(key, said, word_grams)
         return kept
 
-    def _evidence_of(self, key: str, near: str, sentence: str) -> tuple[float, float, float]:
+    def _evidence_of(
+        self,
+        key: str,
+        said: tuple[frozenset[int], frozenset[int], frozenset[int]],
+        word_grams: tuple[frozenset[str], frozenset[str]],
+    ) -> tuple[float, float, float]:
         """(coverage, mass, near mass): how much of a label term the words contain, and its idf weight.
 
         Coverage decides whether the words name the metric at all; mass ranks rivals, so
@@ -372,9 +414,9 @@ class Labels:
         Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
         """
         best = (0.0, 0.0, 0.0)
-        if self.conflicts(key, near, sentence):
+        if self._conflicts(key, said):
             return best
-        near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
+        near_grams, sentence_grams = word_grams
         for pairs, grams, total, share in self._term_grams(key):
             if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
                 continue  # a term the words share nothing with adds nothing
@@ -461,10 +503,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     if i in doc.cells:  # a table cell: its row label and its column heading
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
-    s, e = doc.sentence(f.start)
-    nxt = doc.next_in_sentence(i)
-    tail = doc.text[f.end : min(e, doc.figures[nxt].start if nxt is not None else e, f.end + 16)]
-    tail = _TAIL_END.split(tail, maxsplit=1)[0]
+    s, _ = doc.sentence(f.start)
+    tail = _TAIL_END.split(doc.tail(i)[:16], maxsplit=1)[0]
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
@@ -479,7 +519,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
-    if not _groups(context, LEVELS):  # ——小学。校数129所…: the level of the section it stands in
+    if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
         context = (paragraph_level(doc, start) or section_level(doc, start)) + context
     return clause + "|" + tail, context + "|" + tail
 
@@ -491,17 +531,17 @@ def section_level(doc: Reading, offset: int) -> str:
     if k < 0:
         return ""
     words = heads[k]
-    return words + "。" if _groups(words, LEVELS) else ""
+    return words + "。" if _levels_named(words) else ""
 
 
 def paragraph_level(doc: Reading, start: int) -> str:
     """小学141所…。毕业生9587人…；在校生58449人: the one level the paragraph named before the statement
     ("" when it named none or several), nearer than its section's heading (三、义务教育)."""
     before = doc.text[doc.paragraph(start)[0] : start]
-    named = _groups(before, LEVELS)
+    named = _levels_named(before)
     if len(named) != 1:
         return ""
-    m = next(iter(_group_pattern(LEVELS).finditer(before.replace("其中", "其，"))))
+    m = next(_LEVEL_TERMS.finditer(before.replace("其中", "其，")))
     return m.group(0) + "。"
 
 

@@ -184,7 +184,8 @@ class Reading:
         act, unit = self.active, self.figures[i].unit
         pos = self.position(i)
         after, before = self._past_asides
-        if not (self._may_join(pos - 1, unit) or self._may_join(pos, unit) or pos in after or pos in before):
+        near = self._close_pairs
+        if not (pos - 1 in near or pos in near or pos in after or pos in before):
             return act[pos : pos + 1]  # most figures: no neighbour of its unit a separator away
 
         s, _ = self.sentence(self.figures[i].start)
@@ -217,12 +218,17 @@ class Reading:
                 after[k] = n
         return after, {n: k for k, n in after.items()}
 
-    def _may_join(self, k: int, unit: str) -> bool:
-        """Active figures k and k+1 are of `unit` and no more apart than the longest list separator (、增长了)."""
-        if k < 0 or k + 1 >= len(self.active):
-            return False
-        a, b = self.figures[self.active[k]], self.figures[self.active[k + 1]]
-        return a.unit == unit and b.unit == unit and b.start - a.end <= LIST_SEP_LONGEST
+    @cached_property
+    def _close_pairs(self) -> frozenset[int]:
+        """The positions k whose active figures k and k+1 are of one unit and no more apart than the longest
+        list separator (、增长了): the only neighbours a run may join, found once for the whole text."""
+        pairs = zip(self.active[:-1], self.active[1:], strict=True)
+        return frozenset(
+            k
+            for k, (i, j) in enumerate(pairs)
+            if self.figures[i].unit == self.figures[j].unit
+            and self.figures[j].start - self.figures[i].end <= LIST_SEP_LONGEST
+        )
 
     def stated_year(self, i: int) -> int | None:
         """The year mentioned before figure i in its paragraph, skipping comparison years (比2019年)."""

@@ -25,7 +25,10 @@ _WIDTH = str.maketrans(  # ― (horizontal bar) typed for — (em dash): ――�
 _REGIONAL = re.compile("幼稚园")
 _MAINLAND = {"幼稚园": "幼儿园"}
 _PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
+# a pinyin gloss after a character: 学前（xuéqián）. The patterns below that would open with a lookbehind open
+# with their first character instead, the lookbehind checked right after it (…(?<=X…)): a pattern that starts
+# with a character class is searched for in C, one that starts with a lookbehind tries it at every character
+_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
 # spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %", "99.66% 、"
 # (the leading lookahead only spares the lookbehinds at every character that is not a space)
 _LOOSE_SPACE = re.compile(
@@ -37,19 +40,19 @@ _LOOSE_SPACE = re.compile(
     r")"
 )
 # a line break inside a unit, from a PDF's text layer: "889 万\n元", "个百\n分点" (one break, not a paragraph's)
-# (the pattern starts with a character, not a lookbehind, so the search skips along the text quickly)
+# (万/亿 before 元/人, 个百 before 分点, 百分 before 点: one character class first, which branch it was after it)
 _BROKEN_UNIT = re.compile(
-    r"(?:[万亿](?=[ \t]*\n[ \t]*[元人])|(?<=个)百(?=[ \t]*\n[ \t]*分点)|百分(?=[ \t]*\n[ \t]*点))"
+    r"[万亿百](?:(?<=[万亿])(?=[ \t]*\n[ \t]*[元人])|(?<=个百)(?=[ \t]*\n[ \t]*分点)|(?<=百)分(?=[ \t]*\n[ \t]*点))"
 )
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 # thousands set off by a space, as typesetting does (1 376所, 2 083所, 1 704(所次)): one number — a group of three
 # digits right before its unit or bracket, so table cells (131 4800, 56 1853) stay apart
 _THOUSANDS_SPACE = re.compile(
-    r"(?<![\d.,])\d{1,3}([ \u2009\u202f\u00a0])\d{3}(?=(?:\.\d+)?[所个個人名万萬亿億元（(])"
+    r"\d(?<![\d.,]\d)\d{0,2}([ \u2009\u202f\u00a0])\d{3}(?=(?:\.\d+)?[所个個人名万萬亿億元（(])"
 )
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
 _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator
-_DOT_AS_STOP = re.compile(r"(?<=\d)。(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
+_DOT_AS_STOP = re.compile(r"。(?<=\d。)(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
 
 
 _FULL_WIDTH = replacer(_WIDTH)

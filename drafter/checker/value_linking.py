@@ -28,6 +28,9 @@ CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
+# the two links most figures end with, made once (a Link is frozen: one serves every figure)
+IN_LABEL = Link("ignored", message="指标名称中的数字")
+NOT_FOUND = Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
 
 
 class ValueLinker(Finders):
@@ -95,6 +98,8 @@ class ValueLinker(Finders):
         near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
         of_class = "班额" in near
+        if not (totals or of_change or of_class):
+            return list(metrics)  # most figures: nothing to leave out
         return [
             m
             for m in metrics
@@ -122,7 +127,7 @@ class ValueLinker(Finders):
     def link_value(self, i: int) -> Link:
         f = self.doc.figures[i]
         if self.labels.in_label(self.doc, i):
-            return Link("ignored", message="指标名称中的数字")
+            return IN_LABEL
         metrics = self.candidates(i)
         rank = self._ranks(i, metrics)
         best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
@@ -159,7 +164,7 @@ class ValueLinker(Finders):
             return Link("unsupported", message=f"来源数据中没有{said_year}年的{best.label}，无法核对")
         if best is not None:
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
-        return Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
+        return NOT_FOUND
 
     def _ranks(self, i: int, metrics: list[Metric]) -> dict[str, tuple[bool, float, float, float]]:
         """How the figure's words name each metric (`_rank`); the words are read only when a metric is of the

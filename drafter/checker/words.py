@@ -16,8 +16,9 @@ _CHANGE = "|".join(sorted(UP + DOWN, key=len, reverse=True))
 # 增长 / 增加了 / 下降为 / 同比增长 / 增长率为 … right before a figure
 CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE})(?:了|率为|率|为|达到|达|约)?$")
 GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达到|达)?$")
-# 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change
-TO_VALUE = re.compile(rf"(?:(?:{_CHANGE})?(?:至|到)|变为|变成)(?:\d{{4}}年的?)?$")
+# 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change (the change word before
+# 至/到 is optional, so it is not looked for: trying its twenty words at every character was most of the search)
+TO_VALUE = re.compile(r"(?:至|到|变为|变成)(?:\d{4}年的?)?$")
 FROM_VALUE = re.compile(r"(?:由|从)$")
 FROM_LOOSE = re.compile(
     r"(?:由|从)[^，。；由从]{0,16}$"

@@ -162,10 +162,17 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"《[^《》\n]{0,80}》"), "name"),
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
-    (re.compile(r"(?<=[\u4e00-\u9fff])[〔﹝]\s*\d{4,}"), "doc_number"),  # 琼教〔202089: a number cut short
+    # 琼教〔202089: a number cut short (the bracket first, the character before it checked after: a pattern
+    # opening with a character class is searched for in C, one opening with a lookbehind is tried everywhere)
+    (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
     (Anchored(re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), ("[",), 0), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
-    (re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"), "phone"),
+    (  # (the leading lookahead spares the lookbehind and the branches at every character but 0, 1 and 4)
+        re.compile(
+            r"(?=[014])(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"
+        ),
+        "phone",
+    ),
     (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
     (re.compile(r"(?:附件|附表)\s?\d{1,2}(?!\d)"), "name"),  # 见附件1: the attachment's number
     (Anchored(re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), ("号",), 0, _LEAD_DASH), "address"),
