@@ -367,7 +367,7 @@ def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, flo
 UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with the words
 
 
-DOWN_LABEL = re.compile(r"减少|下降|降低|压减|减")
+DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减免)
 
 
 def said_down(m: Metric) -> bool:
