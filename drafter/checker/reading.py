@@ -14,7 +14,7 @@ from functools import cached_property
 from drafter.checker.text import Text
 from drafter.checker.words import COMPARE_TAIL, SENTENCE_END
 from drafter.core.types import Figure, Metric
-from drafter.figures.numbers import format_figure, to_base
+from drafter.figures.numbers import ASIDE, ASIDE_LONGEST, format_figure, to_base
 
 ARTICLE = re.compile(r"(?m)^\s*第[一二三四五六七八九十]+篇")
 STATEMENT_END = re.compile(r"[。！？\n]")
@@ -30,10 +30,6 @@ SECTION_HEAD = re.compile(
     r"\s*([^\d。，；：:\n]{1,12})\s*$",  # a heading line: 二、义务教育 / （一）小学
     re.M,
 )
-
-
-ASIDE = re.compile(r"（[^（）]*）")  # an aside after a listed figure: 4.35（2020年为87.6%，2024年为91.95%）
-ASIDE_LONGEST = 42
 
 
 class Reading:

@@ -143,11 +143,10 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
                             out[value] = (label + section, _unit_of(label, unit), y)
                 label, values = "", []
             continue
-        stated = UNIT_LINE.search(text)
-        if stated is not None:  # 四、招生数 计量单位:人 — what the section's rows count, and in what
-            unit = stated.group(1)
-            section = SECTION_TITLE.sub("", text[: text.find("计量") if "计量" in text else stated.start()])
-        heads = stated is not None or text.replace(" ", "") in ("指标", "项目")
+        counted = _counted(text)
+        if counted is not None:  # 四、招生数 计量单位:人 — what the section's rows count, and in what
+            section, unit = counted
+        heads = counted is not None or text.replace(" ", "") in ("指标", "项目")
         label, values = (
             ("" if heads else re.sub(r"^[#＃]\s*", "", text)),
             [],
@@ -157,11 +156,17 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
 
 def _section_title(norm: str, start: int) -> str:
     """四、招生数 计量单位:人 on the line before a table: what its rows count (招生数)."""
-    line = norm[norm.rfind("\n", 0, max(start - 1, 0)) + 1 : start].strip()
+    counted = _counted(norm[norm.rfind("\n", 0, max(start - 1, 0)) + 1 : start].strip())
+    return counted[0] if counted is not None else ""
+
+
+def _counted(line: str) -> tuple[str, str] | None:
+    """(what a section's rows count, its unit) from its title line: 四、招生数 计量单位:人 → (招生数, 人)."""
     stated = UNIT_LINE.search(line)
     if stated is None:
-        return ""
-    return SECTION_TITLE.sub("", line[: line.find("计量") if "计量" in line else stated.start()])
+        return None
+    title = line[: line.find("计量") if "计量" in line else stated.start()]
+    return SECTION_TITLE.sub("", title), stated.group(1)
 
 
 def _space_blocks(norm: str) -> list[list[list[Cell]]]:

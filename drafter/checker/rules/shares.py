@@ -19,7 +19,7 @@ from drafter.figures.numbers import matches_shown, same_family
 
 NAME = "stated_share"
 SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
-COUNTS = ("所", "个", "人", "名", "家", "班", "间", "万人")
+COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -41,7 +41,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
 def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
     """现有幼儿25113人…，其中公办园10301人，占比41.02%: the share of the count right before it in a larger count
     stated earlier in the paragraph, when one gives it exactly (a proof only: no near miss is called wrong)."""
-    if own is None or reading.figures[own].unit not in COUNTS:
+    if own is None or reading.figures[own].unit not in (*COUNTS, "万人"):
         return None
     f, part = reading.figures[i], reading.figures[own]
     ps, _ = reading.paragraph(part.start)
@@ -205,7 +205,7 @@ def _counts_before(reading: Reading, i: int, since: int | None = None) -> list[i
     return [
         j
         for j in reading.between(ps, f.start)
-        if reading.figures[j].unit in ("所", "个", "人", "名", "家", "班", "间")
+        if reading.figures[j].unit in COUNTS
         and reading.claims[j].kind != "change"
         and reading.claims[j].role != "base"
     ]
