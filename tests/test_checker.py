@@ -59,6 +59,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
         ),
         ("stated_change", "2020年经费为100万元，2021年为110万元，增长12%。", "12%", "10%"),
         ("stated_change", "2020年经费为100万元，2021年为90万元，增长10%。", "10%", "10%"),  # wrong direction
+        (  # a value copied over the one it grew from (a province's 十四五 summary: 由14所增加到17所)
+            "stated_change",
+            "博士学位授予单位由8所增加到11所，硕士学位授予单位由14所增加到14所。",
+            "14所",
+            "",
+        ),
         ("stated_share", "民办在校生3534人，占全市在校生113369人的3.21%。", "3.21%", "3.12%"),
         (
             "stated_share",
@@ -174,6 +180,7 @@ def test_rule_flags(rule, text, figure, expected):
             "中职在校生1628人，普通高中在校生4243人，中职在校生占普通高中在校生的比例为38.37%。",
         ),
         ("percent_for_points", "2020年在校生占比为7.9%，2021年为7.4%，下降了6.3%。"),  # a relative change
+        ("stated_change", "博士学位授予单位由8所增加到11所，硕士学位授予单位由14所增加到17所。"),
         ("percent_for_points", "共招生13万余人，超额15%完成计划，同比增加50%。"),  # 15% is not a rate
         (
             "stated_change",

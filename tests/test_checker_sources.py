@@ -563,3 +563,79 @@ def test_a_section_s_level_bounds_its_figures_and_the_parts_of_its_totals(text, 
 def test_a_count_of_large_classes_is_no_count_of_super_large_ones(left, expected):
     text = f"2020年秋季学期,全区义务教育阶段共有371个班级。还剩余{left}大班额班级。"
     assert status(text, CLASSES, left) == expected
+
+
+def statuses(text: str, data: SourceData, figure: str) -> list[tuple[str, str]]:
+    """(status, expected) of every figure printed as `figure`, in order."""
+    return [(f.status, f.expected) for f in check_text(text, data).findings if f.text.strip() == figure]
+
+
+@pytest.mark.parametrize(
+    ("kids", "expected"), [("1164人", ("verified", "")), ("201人", ("mismatch", "1164人"))]
+)
+def test_a_list_under_a_count_of_pupils_counts_pupils_not_staff(kids, expected):
+    """A district's 自查报告: 全区学生…其中幼儿园201人 where 201 is the kindergartens' staff."""
+    data = source(
+        Metric("preschool.children", "幼儿园学生", "人", {2021: 1164}),
+        Metric("preschool.staff", "幼儿园教职工", "人", {2021: 201}),
+        Metric("compulsory.primary_students", "小学学生", "人", {2021: 5667}),
+    )
+    text = f"全区学生6831人，其中幼儿园{kids}、小学5667人。"
+    assert statuses(text, data, kids) == [expected]
+
+
+PROGRAMMES = source(
+    Metric("higher.doctoral_programmes", "博士学位授权点", "个", {2020: 49, 2021: 91}),
+    Metric("higher.master_programmes", "硕士学位授权点", "个", {2020: 407, 2021: 519}),
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"), [("407个", ("verified", "")), ("49个", ("mismatch", "407个"))]
+)
+def test_a_label_spelled_out_is_not_its_twin_of_another_degree(start, expected):
+    """A province's 十四五 summary: 硕士学位授权点由49个 where 49 is the doctoral programmes' start."""
+    text = f"博士学位授权点由49个增加到91个，硕士学位授权点由{start}增加到519个。"
+    assert statuses(text, PROGRAMMES, start)[-1] == expected
+
+
+@pytest.mark.parametrize(("provincial", "expected"), [("0.95亿元", "verified"), ("3.08亿元", "mismatch")])
+def test_the_words_that_tell_two_labels_apart_name_the_metric(provincial, expected):
+    """A county's 投入 summary: 中央资金3.08亿元，省级资金3.08亿元 where 3.08 is the central funds."""
+    data = source(
+        *(
+            Metric(f"fund.{key}", f"教育投入{name}(2014年以来累计)", "亿元", {2021: value})
+            for key, name, value in (
+                ("central", "中央资金", 3.08),
+                ("provincial", "省级资金", 0.95),
+                ("county", "县级资金", 11.1),
+                ("social", "社会资金", 0.66),
+            )
+        )
+    )
+    text = f"2014年以来，全县教育投入累计达15.79亿元。其中：中央资金3.08亿元，省级资金{provincial}，县级资金11.1亿元。"
+    assert statuses(text, data, provincial)[-1][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"), [("16338.50元", ("verified", "")), ("24897.01元", ("mismatch", "16338.50元"))]
+)
+def test_last_year_s_value_given_as_this_year_s_under_a_heading_of_another_kind(base, expected):
+    """A district's 公告: 普通初中为24897.01元，比上年的24897.01元 in a 公用经费 list whose words name 教育经费 as
+    much as 公用经费."""
+    data = source(
+        Metric(
+            "fund.per_student_junior",
+            "普通初中生均一般公共预算教育经费",
+            "元",
+            {2020: 20000.0, 2021: 31000.0},
+        ),
+        Metric(
+            "fund.per_student_public_junior",
+            "普通初中生均一般公共预算公用经费支出",
+            "元",
+            {2020: 16338.50, 2021: 24897.01},
+        ),
+    )
+    text = f"（2）全区普通初中为24897.01元，比上年的{base}增长52.38%。"
+    assert statuses(text, data, base)[-1] == expected

@@ -35,7 +35,7 @@ CLAUSE_SEP = r"[，,：:]"
 # what a count counts, and at which level: a metric is named only by words of its own kind and level
 KINDS = (
     ("招生", "新生", "录取", "招收"),
-    ("在校", "在园", "在籍", "在读", "在校生"),
+    ("在校", "在园", "在籍", "在读", "在校生", "学生"),
     ("毕业",),
     ("教职工",),
     ("专任教师",),
@@ -457,12 +457,22 @@ class Labels:
                 return True  # the name's start: 24个县（市）、区政府 for the label 24个县（市）、区预算内…
         return False
 
+    def contrasted(self, key: str, other: str, near: str) -> bool:
+        """The words before the figure name what sets `key`'s label apart from `other`'s and nothing that sets
+        `other`'s apart: 其中：中央资金…，省级资金 for 教育投入省级资金 against 教育投入中央资金."""
+        own, rival = (_gram_set(self.terms[k][0]) if self.terms.get(k) else frozenset() for k in (key, other))
+        words = _gram_set(near.split("|", 1)[0])
+        return bool(words & (own - rival)) and not words & (rival - own)
+
     def spelled(self, near: str, key: str) -> bool:
         """The metric's own label stands verbatim right before the figure or is its whole noun after it."""
         clause, tail = near.split("|", 1)
         metric = self.source.metric(key)
         for term in variants((metric.label,)) if metric else ():
-            if re.search(re.escape(term) + r"(?:为|达到|达|有|共|是)?\s*$", clause) or tail.strip() == term:
+            if (
+                re.search(re.escape(term) + r"(?:为|达到|达|有|共|是|由|从)?\s*$", clause)
+                or tail.strip() == term
+            ):
                 return True
         return False
 
@@ -558,10 +568,14 @@ def enumerated(doc: Reading, i: int) -> str:
     first = doc.figures[run[0]]
     s, _ = doc.sentence(first.start)
     head = re.split(r"[，,：:；]", doc.text[s : first.start])[-1]
-    items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、和及]", head)]
+    items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in _split_outside_brackets(head, "、和及")]
     if len(items) != len(run) and "分别" in doc.text[s : first.start]:  # 小学，初中，普通高中…分别提高到
         before = doc.text[s : first.start].split("分别")[0]
-        items = [re.sub(r"^.*\d{4}\s?年", "", x) for x in re.split(r"[、，和及与]", before) if x.strip()]
+        items = [
+            re.sub(r"^.*\d{4}\s?年", "", x)
+            for x in _split_outside_brackets(before, "、，和及与")
+            if x.strip()
+        ]
         items = items[-len(run) :]
     if len(items) != len(run):
         return ""
@@ -569,6 +583,21 @@ def enumerated(doc: Reading, i: int) -> str:
     if k == len(run) - 1:
         return items[-1]
     return items[k] + items[-1][max(len(x) for x in items[:-1]) :]
+
+
+def _split_outside_brackets(text: str, seps: str) -> list[str]:
+    """The text split at each of `seps` that is not inside brackets: 合格率及小学高学历（专科及以上）教师比例 ->
+    合格率, 小学高学历（专科及以上）教师比例."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    return [*parts, text[start:]]
 
 
 def clause_of(doc: Reading, i: int) -> str:

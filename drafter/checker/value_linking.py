@@ -257,7 +257,19 @@ class ValueLinker(Finders):
                         said,
                         f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{named[0].label}",
                     )
-        if best is not None and best.key != m.key and beats(rank[best.key], rank[m.key]):
+        if best is None and (rival := self._contrast_rival(i, m, rank, y)) is not None:
+            return self.mismatch(
+                f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
+            )
+        if (
+            best is not None
+            and best.key != m.key
+            and (
+                beats(rank[best.key], rank[m.key])
+                or self._spelled_not(i, best, m)
+                or self.labels.contrasted(best.key, m.key, self.words(i)[0])
+            )
+        ):
             return self.mismatch(
                 f,
                 best,
@@ -266,19 +278,57 @@ class ValueLinker(Finders):
             )
         if best is not None and best.key != m.key and not strong:
             said = year if year is not None else self.source.report.period
-            if said in best.values and (rank[m.key][1] == 0 or y != said and said not in m.values):
+            if said in best.values and (
+                rank[m.key][1] == 0
+                or y != said
+                and said not in m.values
+                or self._contradicted(i, m)
+                and self._said_alike(i, best)
+            ):
                 # 专科4784人 where 4784 is 本科招生 and the words name 专科在校生; 2022年安排1.4193亿元 where
-                # 1.4193 is 2023's 年初预算 and the words name the 2022 figure
+                # 1.4193 is 2023's 年初预算 and the words name the 2022 figure; 全区学生11523人，其中幼儿园201人
+                # where 201 is 幼儿园教职工 and the words name 幼儿园学生
                 return self.mismatch(
                     f, best, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}"
                 )
-        if year and y != year and year in m.values and (strong or best is None or best.key == m.key):
+        if (
+            year
+            and y != year
+            and year in m.values
+            and (strong or best is None or best.key == m.key or rank[m.key][3] >= rank[best.key][3] > 0)
+        ):  # 普通初中为24897.01元，比上年的24897.01元 where the words name m as near as any other metric
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
         current = self.source.report.period
         named = strong or rank[m.key][2] >= WEAK_LABEL or rank[m.key][2] > 0 and _distinct(f)
         if year is None and self._is_current(i) and y != current and current in m.values and named:
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def _contrast_rival(self, i: int, m: Metric, rank: dict, year: int) -> Metric | None:
+        """The one metric named near the figure whose label the words tell apart from m's (`contrasted`), with a
+        value for the year of m's value the figure has."""
+        near = self.words(i)[0]
+        rivals = [
+            r
+            for k in rank
+            if k != m.key
+            and rank[k][3] > 0
+            and rank[k][2] >= WEAK_LABEL  # 并申报了69个县 names 实地督查的申报县 by 申报 alone: not enough
+            and self.labels.contrasted(k, m.key, near)
+            and (r := self.source.metric(k)) is not None
+            and year in r.values
+        ]
+        return rivals[0] if len(rivals) == 1 else None
+
+    def _spelled_not(self, i: int, best: Metric, m: Metric) -> bool:
+        """The words spell out best's whole label right before the figure and not m's: 硕士学位授权点由49个 where
+        49 is 博士学位授权点's (教职工4088人 in a paragraph on 义务教育 is not told from 义务教育阶段教职工 so)."""
+        near = self.words(i)[0]
+        return (
+            best.label not in m.label
+            and self.labels.spelled(near, best.key)
+            and not self.labels.spelled(near, m.key)
+        )
 
     def _contradicted(self, i: int, m: Metric) -> bool:
         """The figure's words or their statement name another level or another kind of count than m's label

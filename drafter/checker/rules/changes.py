@@ -65,19 +65,23 @@ def _from_to(reading: Reading, c: Claim) -> Verdict | None:
     if base is None:
         return None
     old, new = reading.figures[base], reading.figures[c.index]
-    if not same_family(old.unit, new.unit) or amount(old) == amount(new):
+    if not same_family(old.unit, new.unit):
         return None
     down = any(verb.group(1).startswith(w) for w in DOWN)
-    if down == (amount(new) < amount(old)):
-        return None
     said = "下降" if down else "增长"
+    if amount(new) == amount(old):  # 由14所增加到14所: one of the two was copied from the other
+        way = "没有变化"
+    elif down == (amount(new) < amount(old)):
+        return None
+    else:
+        way = "是反方向"
     return Verdict(
         c.index,
         "inconsistent",
         NAME,
         "",
         "",
-        f"文字说“{said}”，但从{old.text.strip()}到{new.text.strip()}是反方向",
+        f"文字说“{said}”，但从{old.text.strip()}到{new.text.strip()}{way}",
     )
 
 
