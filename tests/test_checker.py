@@ -79,6 +79,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "0.63%",
         ),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部338个。", "391个", "381个"),
+        (  # an aside before the list (a district's 均衡 自评报告: 6448 = 4298 + 2150)
+            "listed_total",
+            "公办在职教职工6348人(专任教师6276人),其中小学教职工4298人(专任教师4201人),初中教职工2150人(专任教师2075人)。",
+            "6348人",
+            "6448人",
+        ),
         (  # items numbered 1. 2. 3. over sentences, their own （1）（2） left out
             "listed_total",
             "教育经费总收入18.98亿元。其中：1.国家财政性教育经费收入16.59亿元。其中：（1）一般公共预算16.48亿元；"

@@ -434,7 +434,13 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             later = idxs[k + 1 :]
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
-                later = [j for j in later if close < 0 or reading.figures[j].end <= close]
+                inside = [j for j in later if close < 0 or reading.figures[j].end <= close]
+                if len(inside) < 2 and not LISTS_IN_BRACKET.match(tail) and AFTER_BRACKET.match(
+                    reading.text, close + 1
+                ):  # 教职工6448人（专任教师6276人），其中小学教职工4298人…: an aside, then the list
+                    later = [j for j in later if reading.figures[j].start > close]
+                else:
+                    later = inside
             parts = _parts_after(reading, later, claims, f.unit)
             parts = [j for j in parts if not _other_places(reading, i, j)]
             if not re.match(r"（?(?:其中|含|包括)", tail) and len(parts) < 2:
@@ -452,6 +458,10 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
+
+
+LISTS_IN_BRACKET = re.compile(r"（(?:其中|含|包括)")
+AFTER_BRACKET = re.compile(r"[，,]?其中")
 
 
 def _new_count(reading: Reading, i: int) -> bool:
