@@ -435,8 +435,10 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
                 inside = [j for j in later if close < 0 or reading.figures[j].end <= close]
-                if len(inside) < 2 and not LISTS_IN_BRACKET.match(tail) and AFTER_BRACKET.match(
-                    reading.text, close + 1
+                if (
+                    len(inside) < 2
+                    and not LISTS_IN_BRACKET.match(tail)
+                    and AFTER_BRACKET.match(reading.text, close + 1)
                 ):  # 教职工6448人（专任教师6276人），其中小学教职工4298人…: an aside, then the list
                     later = [j for j in later if reading.figures[j].start > close]
                 else:
