@@ -158,6 +158,16 @@ def test_a_table_whose_bars_stand_on_lines_of_their_own():
     }
 
 
+def test_a_section_s_unit_counts_every_row_a_row_s_own_unit_first():
+    """二、在校学生数 计量单位:人 (the same yearbook page): 技工学校 counts 人 there, not 所; a row that states its own
+    unit (小学毕业生升学率(%)) keeps it."""
+    cells = ["指 标", "2014年", "2013年", "技工学校", "45346", "45819", "小学毕业生升学率(%)", "100", "99.64"]
+    text = "二、在校学生数 计量单位:人\n" + "".join(f"{c}\n|\n" for c in cells)
+    tables = read_tables(text, find_figures(text))
+    units = {tables.figures[i].text: tables.figures[i].unit for i in tables.words}
+    assert units == {"45346": "人", "45819": "人", "100": "%", "99.64": "%"}
+
+
 def test_the_corner_above_the_labels_says_what_every_row_counts():
     """指标（在校学生数/人） | 2021年 | 2020年 (a city's 统计 table): each row's cells are its 在校学生数, in 人."""
     text = (

@@ -140,7 +140,7 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
                 if label:
                     for value, y in zip(values, years, strict=True):
                         if NUMBER.fullmatch(value.text):
-                            out[value] = (label + section, _unit_of(label, unit), y)
+                            out[value] = (label + section, _row_unit(label, section, unit), y)
                 label, values = "", []
             continue
         counted = _counted(text)
@@ -288,6 +288,13 @@ def _corner(heading: str) -> tuple[str, str]:
     words = re.sub(r"指标|项目|类别|[（(）)]", "", heading)
     counted, _, unit = words.partition("/")
     return counted.strip(), unit.strip() if unit.strip() in UNITS_SAID else ""
+
+
+def _row_unit(label: str, section: str, unit: str) -> str:
+    """A row's unit: its own (小学毕业生升学率(%)), else its section's 计量单位 (技工学校 under 在校学生数 counts 人,
+    not 所), else what its words count."""
+    stated = UNIT_IN_HEADING.search(label)
+    return stated.group(1) if stated else unit or _unit_of(label + section, "")
 
 
 def _unit_of(heading: str, default_unit: str) -> str:
