@@ -55,6 +55,10 @@ def test_real_defects_are_found_and_correct_paragraphs_stay_clean():
         ("化解56人以上大班额317个，实现了“大班额”清零的目标。", False),  # 317 counts what was removed
         ("2019年全县深入落实“双减”政策。", True),  # 双减 began in July 2021
         ("出台消除大班额专项规划。", False),  # a document, not the result
+        # ceilings stated with their signs after the claim (a district's 均衡 statistics): 0.335 ≤ 0.65
+        ("差异系数小学0.335,初中0.328,均达到国家规定要求(小学≤0.65,初中≤0.55)。", False),
+        ("差异系数小学0.335,初中0.328,均未达到国家规定要求(小学≤0.65,初中≤0.55)。", True),
+        ("差异系数小学0.735,初中0.328,均达到国家规定要求(小学≤0.65,初中≤0.55)。", True),
     ],
 )
 def test_claims_in_words(text, flagged):

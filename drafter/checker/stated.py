@@ -61,7 +61,18 @@ def _whole(reading: Reading, i: int) -> bool:
 
 def standards(reading: Reading, st: Statement) -> list[Figure]:
     """The figures of a claim's own words, quoted ones too (做到“不低于4%”: 4% is read as a name)."""
-    return [f for f in reading.figures_in(st.start, st.end) if f.ignored in ("", "name") and f.unit]
+    end = st.end
+    if reading.text[end : end + 1] in ("（", "("):  # 达到国家规定要求（小学≤0.65，初中≤0.55）
+        close = reading.text.find("）" if reading.text[end] == "（" else ")", end)
+        end = close if 0 < close < end + 40 else end
+    return [
+        f
+        for f in reading.figures_in(st.start, end)
+        if f.ignored in ("", "name") and (f.unit or reading.text[f.start - 1 : f.start] in BOUND_SIGNS)
+    ]  # a coefficient has no unit, but its standard its sign: (小学≤0.65,初中≤0.55)
+
+
+BOUND_SIGNS = ("≤", "≥", "<", ">", "＜", "＞")
 
 
 def _quoted(reading: Reading, offset: int) -> bool:
@@ -279,9 +290,18 @@ def standard(reading: Reading, st: Statement) -> Verdict:
     if relation is None or len(values) < len(inside):
         return None
     pairs = list(zip(values[-len(inside) :], inside, strict=True))
-    holds = all(COMPARE[relation](reading.figures[v].value, t.value) for v, t in pairs)
-    shown = "；".join(f"文中为{_text(reading.figures[v])}，标准{_text(t)}" for v, t in pairs)
+    holds = all(COMPARE[_signed(reading, t) or relation](reading.figures[v].value, t.value) for v, t in pairs)
+    shown = "；".join(
+        f"文中为{_text(reading.figures[v])}，标准{reading.text[t.start - 1] if _signed(reading, t) else ''}{_text(t)}"
+        for v, t in pairs
+    )
     return holds, shown, "text:" + ",".join(_text(reading.figures[v]) for v, _ in pairs)
+
+
+def _signed(reading: Reading, standard: Figure) -> str | None:
+    """The relation a standard's own sign states: ≤0.65 is met at or below it."""
+    sign = reading.text[standard.start - 1 : standard.start]
+    return "<=" if sign in ("≤", "<", "＜") else ">=" if sign in ("≥", ">", "＞") else None
 
 
 def _target_relation(st: Statement) -> str | None:
