@@ -193,3 +193,37 @@ def test_a_year_cell_ten_times_the_rest_of_its_row(cell, flagged):
     found = {f.text.strip(): f for f in check_text(text).findings}
     assert (found[cell].status == "inconsistent") == flagged
     assert all(f.status != "inconsistent" for t, f in found.items() if t != cell)
+
+
+YEARS_AS_ROWS = SourceData(
+    report=REPORT,
+    metrics=(
+        Metric("compulsory.primary_schools", "普通小学学校数", "所", {2011: 1520, 2012: 1498, 2013: 1476}),
+        Metric(
+            "compulsory.primary_students",
+            "普通小学在校学生数",
+            "人",
+            {2011: 4512300, 2012: 4498100, 2013: 4526700},
+        ),
+        Metric("compulsory.junior_schools", "普通初中学校数", "所", {2011: 620, 2012: 611, 2013: 603}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("| 2012 | 1498 | 4498100 |", {"1498": "verified", "4498100": "verified"}),
+        ("| 2012年 | 1476 | 4526700 |", {"1476": "mismatch", "4526700": "mismatch"}),  # 2013's row copied
+    ],
+)
+def test_a_table_whose_rows_are_years(row, expected):
+    """A yearbook's 历年 table: each row a year, each column what it counts, the subject in the title line."""
+    text = (
+        "表1 全市普通小学基本情况\n\n| 年份 | 学校数(所) | 在校学生数(人) |\n| --- | --- | --- |\n"
+        f"| 2011 | 1520 | 4512300 |\n{row}\n"
+    )
+    found = {f.text.strip(): f.status for f in check_text(text, YEARS_AS_ROWS).findings}
+    assert {k: found[k] for k in expected} == expected
+    assert found["1"] == "ignored" and found["2011"] == "ignored"  # the table's number, a row's year
+    assert found["1520"] == "verified"

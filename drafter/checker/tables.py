@@ -35,6 +35,8 @@ SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
 # a table whose '|' stand on lines of their own, with a cell on the line before each (or an empty cell)
 BAR_RUN = re.compile(r"(?m)(?:^(?:[^\n|]{1,40}\n)?[ \t]*\|[ \t]*(?:\n|$)){6,}")
 YEAR_HEADING = re.compile(r"((?:19|20)\d{2})(?:年|学年)(?:度|末|底)?")
+YEAR_LABEL = re.compile(r"((?:19|20)\d{2})(?:年|学年)?(?:度|末|底)?")  # a row label: 2012 or 2012年
+TABLE_NUMBER = re.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]+(?:[—\-－.．]\d+)?[：:.．、\s]*")
 # rows of cells separated by spaces, as normalised (checker.text drops the space after the label): a label,
 # then two or more numbers (or empty cells: / —) each after a space; a heading row of three or more words
 SPACE_ROW = re.compile(
@@ -67,8 +69,11 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     words: dict[int, tuple[str, str, int | None]] = {}
     starts = [f.start for f in figures]  # figures are in text order
     cells: dict[Cell, tuple[str, str, int | None]] = {}
+    year_labels: list[Cell] = []
     for block in _blocks(norm) + _space_blocks(norm):
-        cells.update(_cell_words(block, _unit_line(norm, block[0][0].start)))
+        start = block[0][0].start
+        cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start)))
+        year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
     for cell, said in cells.items():
@@ -79,6 +84,9 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     for i, (_, unit, _) in words.items():
         if unit and not out[i].unit:
             out[i] = replace(out[i], unit=unit)
+    for cell in year_labels:  # | 2012 | 1498 | 4498100 |: the row's year, no figure
+        for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
+            out[i] = replace(out[i], ignored=out[i].ignored or "year")
     return Tables(
         tuple(out),
         {i: label for i, (label, _, _) in words.items()},
@@ -255,15 +263,25 @@ def _is_value(c: Cell) -> bool:
     return bool(NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text))
 
 
-def _cell_words(rows: list[list[Cell]], default_unit: str) -> dict[Cell, tuple[str, str, int | None]]:
+def _cell_words(
+    rows: list[list[Cell]], default_unit: str, title: str = ""
+) -> dict[Cell, tuple[str, str, int | None]]:
     """For each number cell: (its row label + its column heading, the unit the heading counts, the year the
-    heading is). A heading line with one word more than a row's numbers heads the labels with its first."""
+    heading is). A heading line with one word more than a row's numbers heads the labels with its first. A row
+    whose label is a year (| 2012 | 1498 | 4498100 |) is that year's: its cells are named by their headings and
+    the table's title (全市普通小学基本情况)."""
     if len(rows) < 2:
         return {}
     heads = [c.text for c in rows[0]]
     out: dict[Cell, tuple[str, str, int | None]] = {}
     for row in rows[1:]:
         label, values = row[0].text, row[1:]
+        year_row = YEAR_LABEL.fullmatch(label)
+        if year_row is not None and len(heads) == len(values) + 1:
+            for c, heading in zip(values, heads[1:], strict=True):
+                if NUMBER.fullmatch(c.text):
+                    out[c] = (title + heading, _unit_of(heading, default_unit), int(year_row.group(1)))
+            continue
         if _is_value(row[0]) or not any(NUMBER.fullmatch(c.text) for c in values):
             continue
         headings = heads[1:] if len(heads) > len(values) else heads
@@ -303,6 +321,16 @@ def _unit_of(heading: str, default_unit: str) -> str:
         return stated.group(1)
     bare = re.sub(r"[（(][^）)]*[）)]", "", heading).strip()
     return next((unit for rx, unit in COUNTED if rx.search(bare)), default_unit if "比" not in bare else "")
+
+
+def _title(norm: str, start: int) -> str:
+    """The table's title on the line before it, without its number: 表1 全市普通小学基本情况 → 全市普通小学基本情况
+    (the subject of a table whose rows are years)."""
+    lines = [x.strip() for x in norm[max(0, start - 80) : start].split("\n")]
+    line = next((x for x in reversed(lines) if x), "")
+    if "|" in line or len(line) > 40:
+        return ""
+    return TABLE_NUMBER.sub("", UNIT_LINE.sub("", line)).strip()
 
 
 def _unit_line(norm: str, start: int) -> str:

@@ -175,6 +175,10 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     ),
     (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
     (re.compile(r"(?:附件|附表)\s?\d{1,2}(?!\d)"), "name"),  # 见附件1: the attachment's number
+    (  # 表1 全市…情况 / 见表13—11 / （图2）: a table's or a figure's number, not 代表3名
+        re.compile(r"(?m)(?:^[ \t]*|(?<=[见如（(]))[表图]\s?\d{1,2}(?:[—\-－.．]\d{1,2})?(?!\d)"),
+        "name",
+    ),
     (Anchored(re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), ("号",), 0, _LEAD_DASH), "address"),
     (
         Anchored(re.compile(r"\d+\s?(?:人|名)(?:及)?以上(?:的)?(?:超)?大班额"), ("以上",), 0, _LEAD_PEOPLE),
