@@ -227,3 +227,19 @@ def test_a_table_whose_rows_are_years(row, expected):
     assert {k: found[k] for k in expected} == expected
     assert found["1"] == "ignored" and found["2011"] == "ignored"  # the table's number, a row's year
     assert found["1520"] == "verified"
+
+
+@pytest.mark.parametrize(("growth", "expected"), [("0.6", "derived"), ("6.4", "unsupported")])
+def test_a_unit_column_and_a_growth_column(growth, expected):
+    """A 统计公报's table: | 指标名称 | 计量单位 | 绝对数 | 比上年增长(%) |: each row's unit is in its 计量单位 cell,
+    and its growth column is the growth of its own value (4526700 / 4498100 − 1 = 0.64%)."""
+    text = (
+        "表4 主要指标\n\n| 指标名称 | 计量单位 | 绝对数 | 比上年增长(%) |\n| --- | --- | --- | --- |\n"
+        f"| 普通小学在校学生数 | 万人 | 452.67 | {growth} |\n"
+    )
+    found = {f.text.strip(): f for f in check_text(text, YEARS_AS_ROWS).findings}
+    assert (found["452.67"].status, found["452.67"].source) == (
+        "verified",
+        "compulsory.primary_students@2013",
+    )
+    assert found[growth].status == expected

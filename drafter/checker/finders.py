@@ -38,10 +38,13 @@ class Finders:
     def derived_hit(self, i: int) -> Link | None:
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         best: tuple[float, Derived] | None = None
+        clause = None
         for d in self._derived.within(self.sizes(i)):
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
-            if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause_of(self.doc, i)):
+            if clause is None:  # a table cell's words are its row's and its column's (比上年增长（%）)
+                clause = clause_of(self.doc, i) + self.doc.cells.get(i, "")
+            if not KIND_WORDS.get(d.formula.split("(")[0], re.compile("")).search(clause):
                 continue
             if year and max(int(r.split("@")[1]) for r in d.inputs if "@" in r) != year:
                 continue

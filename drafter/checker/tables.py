@@ -30,6 +30,7 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+UNIT_HEADING = re.compile(r"(?:计量)?单位")
 UNITS_SAID = ("万元", "亿元", "元", "万人", "人", "所", "个", "%", "万平方米", "平方米", "册", "万册")
 SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
 # a table whose '|' stand on lines of their own, with a cell on the line before each (or an empty cell)
@@ -286,6 +287,7 @@ def _cell_words(
             continue
         headings = heads[1:] if len(heads) > len(values) else heads
         aligned = len(values) == len(headings)
+        row_unit = _unit_column(headings, values) if aligned else ""
         for k, c in enumerate(values):
             if NUMBER.fullmatch(c.text):
                 heading = headings[k] if aligned else ""
@@ -294,11 +296,20 @@ def _cell_words(
                     year is not None
                 ):  # the row counts, or the corner above the labels says what all rows count
                     counted, unit = _corner(heads[0]) if len(heads) > len(values) else ("", "")
-                    unit = unit or _unit_of(counted, "") or _unit_of(label, default_unit)
+                    unit = unit or row_unit or _unit_of(counted, "") or _unit_of(label, default_unit)
                     out[c] = (label + counted, unit, int(year.group(1)))
                 else:
-                    out[c] = (label + heading, _unit_of(heading, default_unit) if aligned else "", None)
+                    unit = _unit_of(heading, row_unit or default_unit) if aligned else ""
+                    out[c] = (label + heading, unit, None)
     return out
+
+
+def _unit_column(headings: list[str], values: list[Cell]) -> str:
+    """The row's unit from a 单位 / 计量单位 column (| 普通小学在校学生数 | 万人 | 452.67 | 0.6 |)."""
+    for heading, c in zip(headings, values, strict=True):
+        if UNIT_HEADING.fullmatch(heading.replace(" ", "")) and c.text.strip() in UNITS_SAID:
+            return c.text.strip()
+    return ""
 
 
 def _corner(heading: str) -> tuple[str, str]:
