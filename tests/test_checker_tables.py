@@ -243,3 +243,44 @@ def test_a_unit_column_and_a_growth_column(growth, expected):
         "compulsory.primary_students@2013",
     )
     assert found[growth].status == expected
+
+
+GROUPED = SourceData(
+    report=REPORT,
+    metrics=(
+        Metric("compulsory.primary_schools", "普通小学学校数", "所", {2021: 1476}),
+        Metric("compulsory.junior_schools", "普通初中学校数", "所", {2021: 603}),
+        Metric("private.primary_schools", "民办普通小学学校数", "所", {2021: 35}),
+        Metric("private.junior_schools", "民办普通初中学校数", "所", {2021: 41}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "| 学校类别 | 学校数（所） | | 在校学生数（人） | |",  # merged cells left empty
+        "| 学校类别 | 学校数（所） | 学校数（所） | 在校学生数（人） | 在校学生数（人） |",  # repeated (Word)
+    ],
+)
+@pytest.mark.parametrize(("primary", "expected"), [("35", "verified"), ("41", "mismatch")])
+def test_two_heading_rows_the_first_grouping_the_second(top, primary, expected):
+    """A 统计公报's table whose 学校数 heading spans 合计 and 其中民办."""
+    text = (
+        f"{top}\n| --- | --- | --- | --- | --- |\n| | 合计 | 其中民办 | 合计 | 其中民办 |\n"
+        f"| 普通小学 | 1476 | {primary} | 4526700 | 120300 |\n| 普通初中 | 603 | 41 | 2103400 | 98700 |\n"
+    )
+    row = [f for f in check_text(text, GROUPED).findings if f.line == 4]
+    assert [(f.text.strip(), f.status) for f in row[:2]] == [("1476", "verified"), (primary, expected)]
+
+
+def test_rows_of_years_separated_by_spaces():
+    """A yearbook's text layer: 年份 学校数(所) 在校学生数(人) / 2011 1520 4512300 …; a line of bare years heads
+    no row."""
+    text = "年份 学校数(所) 在校学生数(人)\n2011 1520 4512300\n2012 1476 4526700\n2013 1476 4526700\n"
+    found = {(f.text.strip(), f.line): f.status for f in check_text(text, YEARS_AS_ROWS).findings}
+    assert found[("1520", 2)] == "verified"
+    assert found[("1476", 3)] == "mismatch"  # 2013's value in the 2012 row
+    assert found[("2011", 2)] == "ignored"
+    tables = read_tables("2019 2020 2021\n2019 2020 2021\n", find_figures("2019 2020 2021\n2019 2020 2021\n"))
+    assert not tables.words

@@ -41,7 +41,7 @@ TABLE_NUMBER = re.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]+(?
 # rows of cells separated by spaces, as normalised (checker.text drops the space after the label): a label,
 # then two or more numbers (or empty cells: / —) each after a space; a heading row of three or more words
 SPACE_ROW = re.compile(
-    r"(?m)^[ \t]*([^\s\d|，。；：:][^\d|，。；：:\n]*?)[ \t]*"
+    r"(?m)^[ \t]*((?:19|20)\d{2}年?(?=[ \t])|[^\s\d|，。；：:][^\d|，。；：:\n]*?)[ \t]*"
     r"((?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／—–])(?:[ \t\u3000]+(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–])){1,})[ \t]*$"
 )
 SPACE_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–]")
@@ -71,7 +71,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     starts = [f.start for f in figures]  # figures are in text order
     cells: dict[Cell, tuple[str, str, int | None]] = {}
     year_labels: list[Cell] = []
-    for block in _blocks(norm) + _space_blocks(norm):
+    for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm):
         start = block[0][0].start
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start)))
         year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
@@ -191,6 +191,8 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
             Cell(m.start(2) + v.start(), m.start(2) + v.end(), v.group())
             for v in SPACE_VALUE.finditer(m.group(2))
         ]
+        if YEAR_LABEL.fullmatch(label.text) and all(YEAR_LABEL.fullmatch(v.text) for v in values):
+            continue  # 2019 2020 2021: a line of year headings, not a row
         runs[-1].append([label, *values])
         last_end = m.end()
     blocks = []
@@ -232,6 +234,41 @@ def _heading_cells(norm: str, start: int, width: int) -> list[Cell] | None:
         else:
             cells.append(cell)
     return cells[-width:] if len(cells) >= width >= 2 else None
+
+
+def _merge_heads(norm: str, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Two heading rows, the first grouping the second (merged cells, left empty or repeated): | 学校类别 |
+    学校数（所） | | 在校学生数（人） | | over | | 合计 | 其中民办 | 合计 | 其中民办 | → one row of 学校数（所）合计,
+    学校数（所）其中民办 … ."""
+    if len(rows) < 3 or any(_is_value(c) for c in rows[1]) or not any(_is_value(c) for c in rows[2]):
+        return rows
+    top, sub = (_raw_cells(norm, r[0].start) for r in rows[:2])
+    if len(top) != len(sub) or len(top) < 3:
+        return rows
+    heads, group = [], ""
+    for k, (t, u) in enumerate(zip(top, sub, strict=True)):
+        group = t.text or group if k else ""
+        text = group if u.text in ("", group) else group + u.text
+        heads.append(Cell(t.start if t.text else u.start, t.end if t.text else u.end, text or t.text))
+    heads[0] = top[0] if top[0].text else sub[0]
+    return [[c for c in heads if c.text], *rows[2:]]
+
+
+def _raw_cells(norm: str, at: int) -> list[Cell]:
+    """The cells of the markdown row at `at`, empty ones kept (their column still counts)."""
+    start, end = norm.rfind("\n", 0, at) + 1, norm.find("\n", at)
+    end = len(norm) if end < 0 else end
+    line = norm[start:end]
+    inner_start = start + line.find("|") + 1 if line.lstrip().startswith("|") else start
+    inner = norm[inner_start:end].rstrip()
+    inner = inner[:-1] if inner.endswith("|") else inner
+    cells, pos = [], inner_start
+    for piece in inner.split("|"):
+        text = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(Cell(pos + lead, pos + lead + len(text), text))
+        pos += len(piece) + 1
+    return cells
 
 
 def _cells(norm: str, start: int, end: int) -> list[Cell]:
@@ -278,8 +315,8 @@ def _cell_words(
     for row in rows[1:]:
         label, values = row[0].text, row[1:]
         year_row = YEAR_LABEL.fullmatch(label)
-        if year_row is not None and len(heads) == len(values) + 1:
-            for c, heading in zip(values, heads[1:], strict=True):
+        if year_row is not None and len(values) <= len(heads) <= len(values) + 1:
+            for c, heading in zip(values, heads[len(heads) - len(values) :], strict=True):
                 if NUMBER.fullmatch(c.text):
                     out[c] = (title + heading, _unit_of(heading, default_unit), int(year_row.group(1)))
             continue
