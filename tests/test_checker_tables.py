@@ -284,3 +284,15 @@ def test_rows_of_years_separated_by_spaces():
     assert found[("2011", 2)] == "ignored"
     tables = read_tables("2019 2020 2021\n2019 2020 2021\n", find_figures("2019 2020 2021\n2019 2020 2021\n"))
     assert not tables.words
+
+
+@pytest.mark.parametrize(("private", "expected"), [("35", "verified"), ("41", "mismatch")])
+def test_a_table_read_from_word_with_tabs(private, expected):
+    """A Word table as read (cells between tabs, merged cells left empty): the grouping heading row, and the
+    label the normaliser glued to its first number (普通小学1476)."""
+    text = (
+        "全市学校情况如下表。\n学校类别\t学校数（所）\t\n\t合计\t其中民办\n"
+        f"普通小学\t1476\t{private}\n普通初中\t603\t41\n"
+    )
+    found = [(f.text.strip(), f.status) for f in check_text(text, GROUPED).findings if f.line == 4]
+    assert found == [("1476", "verified"), (private, expected)]

@@ -383,3 +383,22 @@ def test_a_seals_ring_of_text_is_not_read(tmp_path):
     document = read_document(pdf_with_text(text + ring, tmp_path / "sealed.pdf"))
     assert "450" in document.text and "12000" in document.text
     assert not any(char in document.text for char in "9876") and "SEAL" not in document.text.upper()
+
+
+def test_a_word_table_with_merged_cells_keeps_its_columns(tmp_path):
+    """学校数（所） merged over 合计 and 其中民办, 学校类别 over two rows: each merged cell is read once and leaves
+    its other columns empty, so the numbers stay under their headings."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("全市学校情况如下表。")
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 0).text, table.cell(0, 1).text = "学校类别", "学校数（所）"
+    table.cell(1, 1).text, table.cell(1, 2).text = "合计", "其中民办"
+    for k, text in enumerate(("普通小学", "1476", "35")):
+        table.cell(2, k).text = text
+    document.save(tmp_path / "t.docx")
+    text = read_document(tmp_path / "t.docx").text
+    assert text.split("\n")[1:] == ["学校类别\t学校数（所）\t", "\t合计\t其中民办", "普通小学\t1476\t35"]

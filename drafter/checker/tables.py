@@ -30,6 +30,8 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+TAB_LINE = re.compile(r"(?m)^[^\n\t]*\t[^\n]*$")
+GLUED_LABEL = re.compile(r"(\D*?)([-+]?\d[\d,]*(?:\.\d+)?%?)")
 UNIT_HEADING = re.compile(r"(?:计量)?单位")
 UNITS_SAID = ("万元", "亿元", "元", "万人", "人", "所", "个", "%", "万平方米", "平方米", "册", "万册")
 SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
@@ -71,7 +73,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     starts = [f.start for f in figures]  # figures are in text order
     cells: dict[Cell, tuple[str, str, int | None]] = {}
     year_labels: list[Cell] = []
-    for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm):
+    for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm):
         start = block[0][0].start
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start)))
         year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
@@ -243,15 +245,65 @@ def _merge_heads(norm: str, rows: list[list[Cell]]) -> list[list[Cell]]:
     if len(rows) < 3 or any(_is_value(c) for c in rows[1]) or not any(_is_value(c) for c in rows[2]):
         return rows
     top, sub = (_raw_cells(norm, r[0].start) for r in rows[:2])
+    return _grouped(top, sub, rows[2:]) or rows
+
+
+def _grouped(top: list[Cell], sub: list[Cell], rest: list[list[Cell]]) -> list[list[Cell]] | None:
+    """One heading row from a grouping row and the row under it, both with their empty cells (`_merge_heads`)."""
+    if top and len(top) < len(sub):  # a trailing merged cell whose tab was cut
+        top = top + [Cell(top[-1].end, top[-1].end, "")] * (len(sub) - len(top))
     if len(top) != len(sub) or len(top) < 3:
-        return rows
+        return None
     heads, group = [], ""
     for k, (t, u) in enumerate(zip(top, sub, strict=True)):
         group = t.text or group if k else ""
         text = group if u.text in ("", group) else group + u.text
         heads.append(Cell(t.start if t.text else u.start, t.end if t.text else u.end, text or t.text))
     heads[0] = top[0] if top[0].text else sub[0]
-    return [[c for c in heads if c.text], *rows[2:]]
+    return [[c for c in heads if c.text], *rest]
+
+
+def _tab_blocks(norm: str) -> list[list[list[Cell]]]:
+    """Tables whose cells are separated by tabs, one row per line (a Word or web page table as read): the first
+    row the headings (two heading rows merged), a label glued to its first number split off (普通小学1476)."""
+    blocks: list[list[list[Cell]]] = []
+    rows: list[list[Cell]] = []
+    last_end = -2
+    for m in TAB_LINE.finditer(norm):
+        if m.start() != last_end + 1 and rows:
+            blocks.append(rows)
+            rows = []
+        last_end = m.end()
+        rows.append(_tab_cells(norm, m.start(), m.end()))
+    if rows:
+        blocks.append(rows)
+    out = []
+    for b in blocks:
+        if len(b) < 2 or not any(NUMBER.fullmatch(c.text) for r in b[1:] for c in r):
+            continue
+        if (
+            len(b) >= 3
+            and not any(NUMBER.fullmatch(c.text) for c in b[1])
+            and any(_is_value(c) for c in b[2])
+        ):
+            b = _grouped(b[0], b[1], b[2:]) or b
+        out.append([[c for c in r if c.text] for r in b])
+    return out
+
+
+def _tab_cells(norm: str, start: int, end: int) -> list[Cell]:
+    cells, pos = [], start
+    for k, piece in enumerate(norm[start:end].split("\t")):
+        text = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        glued = GLUED_LABEL.fullmatch(text) if k == 0 else None
+        if glued and glued.group(1).strip():  # 普通小学1476: the normaliser took the tab after the label
+            cells.append(Cell(pos + lead, pos + lead + len(glued.group(1)), glued.group(1)))
+            cells.append(Cell(pos + lead + glued.start(2), pos + lead + glued.end(2), glued.group(2)))
+        else:
+            cells.append(Cell(pos + lead, pos + lead + len(text), text))
+        pos += len(piece) + 1
+    return cells
 
 
 def _raw_cells(norm: str, at: int) -> list[Cell]:

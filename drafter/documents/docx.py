@@ -30,7 +30,8 @@ def read_docx(path: Path, data: bytes, *, fmt: Format = "docx", shown_as: str = 
     document = _open(data, name)
     paragraphs: list[Paragraph] = []
     offset = 0
-    blocks = [(text.strip(), level) for text, level in _blocks(document) if text.strip()]
+    # a table row keeps its tabs at either end: an empty first or last cell still holds its column
+    blocks = [(text.strip(" \n\r\u3000"), level) for text, level in _blocks(document) if text.strip()]
     kept = len(without_imprint([text for text, _ in blocks]))
     for text, style_level in blocks[:kept]:
         level = style_level or heading_level(text)
@@ -69,16 +70,18 @@ def _blocks(document) -> Iterator[tuple[str, int]]:
             paragraph = DocxParagraph(child, document)
             yield paragraph.text, _style_level(paragraph)
         elif tag == "tbl":
+            seen: list[object] = []
             for row in Table(child, document).rows:
-                yield "\t".join(_unique_cells(row)), 0
+                yield "\t".join(_unique_cells(row, seen)), 0
 
 
-def _unique_cells(row) -> list[str]:
-    """Cell texts of a row; a merged cell (the same cell repeated) counts once."""
-    seen: list[object] = []
+def _unique_cells(row, seen: list[object]) -> list[str]:
+    """Cell texts of a row, one per column; a merged cell (the same cell again, across or down) is read once and
+    leaves its other columns empty, so every row keeps its columns (学校数（所） over 合计 / 其中民办)."""
     texts: list[str] = []
     for cell in row.cells:
         if any(cell._tc is other for other in seen):
+            texts.append("")
             continue
         seen.append(cell._tc)
         texts.append(cell.text.replace("\n", " "))
