@@ -402,3 +402,19 @@ def test_a_word_table_with_merged_cells_keeps_its_columns(tmp_path):
     document.save(tmp_path / "t.docx")
     text = read_document(tmp_path / "t.docx").text
     assert text.split("\n")[1:] == ["学校类别\t学校数（所）\t", "\t合计\t其中民办", "普通小学\t1476\t35"]
+
+
+def test_a_web_table_with_paragraphs_in_its_cells_and_spans(tmp_path):
+    """A bureau's page: <p> inside every <td>, 学校类别 over two rows, 学校数（所） over two columns. One line per
+    row, one tab-separated text per column, a spanned place left empty."""
+    cell = "<td{}><p>{}</p></td>"
+    rows = [
+        cell.format(' rowspan="2"', "学校类别") + cell.format(' colspan="2"', "学校数（所）"),
+        cell.format("", "合计") + cell.format("", "其中民办"),
+        cell.format("", "普通小学") + cell.format("", "1476") + cell.format("", "35"),
+    ]
+    body = "<div class='TRS_Editor'><p>" + "全县学校情况见下表。" * 20 + "</p><table>"
+    body += "".join(f"<tr>{r}</tr>" for r in rows) + "</table></div>"
+    (tmp_path / "p.htm").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    lines = read_document(tmp_path / "p.htm").text.split("\n")[1:]
+    assert lines == ["学校类别\t学校数（所）\t", "\t合计\t其中民办", "普通小学\t1476\t35"]

@@ -126,12 +126,16 @@ def block_lines(node) -> list[str]:
     """The node's text, one line per block (p, div, li, br, table row …); table cells joined by a tab."""
     lines = [""]
     _walk(node, lines)
-    cleaned = (_CELL.sub("\t", _SPACES.sub(" ", line)).strip(" \t\u3000") for line in lines)
-    return [line for line in cleaned if line]
+    cleaned = (_CELL.sub("\t", _SPACES.sub(" ", line)).strip(" \u3000") for line in lines)
+    return [line for line in cleaned if line.strip("\t")]
 
 
 def _walk(node, lines: list[str]) -> None:
     tag = node.tag if isinstance(node.tag, str) else ""
+    if tag == "table" and not node.xpath(".//table"):  # a table of data, not one that lays out the page
+        lines.extend("\x1f".join(row) for row in _grid(node))
+        lines.append(node.tail or "")
+        return
     if tag and tag not in SKIP_TAGS:
         if tag in BLOCK_TAGS or tag == "br":
             lines.append("")
@@ -143,6 +147,47 @@ def _walk(node, lines: list[str]) -> None:
         if tag in BLOCK_TAGS:
             lines.append("")
     lines[-1] += node.tail or ""
+
+
+def _grid(table) -> list[list[str]]:
+    """The table's rows, one text per column: a cell's paragraphs joined, a cell spanning columns or rows read
+    once and its other places left empty (学校数（所） over 合计 and 其中民办 keeps both their columns)."""
+    rows: list[list[str]] = []
+    below: dict[int, int] = {}  # column -> rows a cell above still covers
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        row: list[str] = []
+        cells = iter(tr.xpath("./td|./th"))
+        col = 0
+        while True:
+            if below.get(col, 0) > 0:
+                below[col] -= 1
+                row.append("")
+                col += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            across, down = (_span(cell.get(name)) for name in ("colspan", "rowspan"))
+            row += [_SPACES.sub(" ", cell.text_content()).strip()] + [""] * (across - 1)
+            for k in range(across):
+                if down > 1:
+                    below[col + k] = down - 1
+            col += across
+        for k in sorted(
+            c for c, n in below.items() if c >= col and n > 0
+        ):  # covered columns at the row's end
+            row += [""] * (k - col) + [""]
+            below[k] -= 1
+            col = k + 1
+        rows.append(row)
+    return rows
+
+
+def _span(value: str | None) -> int:
+    try:
+        return min(max(int(value or 1), 1), 50)
+    except ValueError:
+        return 1
 
 
 def _title(root) -> str:

@@ -50,8 +50,8 @@ def lay_out(blocks: Iterable[tuple[str, int]], *, headings: bool = True) -> tupl
     paragraphs: list[Paragraph] = []
     offset = 0
     for raw, page in blocks:
-        text = raw.strip()
-        if not text:
+        text = raw.strip(" \n\r\u3000")  # a table row keeps the tab of an empty first or last cell
+        if not text.strip():
             continue
         level = heading_level(text) if headings else 0
         paragraphs.append(Paragraph(text=text, start=offset, heading=level, page=page))
