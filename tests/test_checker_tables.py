@@ -61,8 +61,9 @@ def test_a_total_row_adds_up_the_rows_and_a_count_of_classes_takes_no_schools(cl
     assert statuses(one_cell_per_line(total_classes=classes))[classes] == expected
 
 
-@pytest.mark.parametrize(("ratio", "expected"), [("19.57", "derived"), ("19.75", "unsupported")])
+@pytest.mark.parametrize(("ratio", "expected"), [("19.57", "derived"), ("19.75", "inconsistent")])
 def test_a_ratio_column_divides_its_row_s_students_by_its_teachers(ratio, expected):
+    """19.75 is no source's and contradicts its own row (371009 ÷ 18955 = 19.57)."""
     assert statuses(one_cell_per_line(ratio=ratio))[ratio] == expected
 
 
@@ -296,3 +297,24 @@ def test_a_table_read_from_word_with_tabs(private, expected):
     )
     found = [(f.text.strip(), f.status) for f in check_text(text, GROUPED).findings if f.line == 4]
     assert found == [("1476", "verified"), (private, expected)]
+
+
+JIANGMEN = (  # a city's 基础教育情况表 (one cell per line on the page; here in rows)
+    "类别 | 学校数 | 班级数 | 在校学生数 | 教职工数 | 专任教师数 | 学生与专任教师比 |\n"
+    "小学 | 334 | 8697 | 371009 | 16973 | 18955 | {primary} |\n"
+    "普通高中 | 56 | 1853 | 89750 | 6996 | 12.83 |\n"  # 教职工数 left out (counted with 初中's)
+)
+
+
+@pytest.mark.parametrize(("primary", "expected"), [("19.57", "derived"), ("19.75", "inconsistent")])
+def test_a_ratio_column_is_its_row_s_two_cells_divided(primary, expected):
+    found = {f.text.strip(): f for f in check_text(JIANGMEN.format(primary=primary)).findings}
+    assert (found[primary].status, found[primary].source) == (
+        expected,
+        "rule:column_ratio" if expected == "inconsistent" else "text:ratio(371009,18955)",
+    )
+    # the row one cell short: 89750 ÷ 6996 = 12.83 only with the lost cell under 教职工数
+    assert (found["12.83"].status, found["12.83"].source) == ("derived", "text:ratio(89750,6996)")
+    tables = read_tables(JIANGMEN.format(primary=primary), find_figures(JIANGMEN.format(primary=primary)))
+    named = {tables.figures[i].text: w for i, w in tables.words.items()}
+    assert named["6996"] == "普通高中专任教师数" and named["1853"] == "普通高中班级数"

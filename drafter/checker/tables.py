@@ -30,6 +30,7 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+RATIO_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|/|／)([\u4e00-\u9fff]{2,8}?)(?:之)?比")
 TAB_LINE = re.compile(r"(?m)^[^\n\t]*\t[^\n]*$")
 GLUED_LABEL = re.compile(r"(\D*?)([-+]?\d[\d,]*(?:\.\d+)?%?)")
 UNIT_HEADING = re.compile(r"(?:计量)?单位")
@@ -64,6 +65,7 @@ class Tables:
     figures: tuple[Figure, ...]  # every figure, a cell's with the unit its column counts
     words: dict[int, str]  # a cell's row label + column heading
     years: dict[int, int]  # a cell under a year heading: that year
+    ratios: tuple[tuple[int, int, int], ...] = ()  # a 生师比 cell, the cells of its row it divides
 
 
 def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
@@ -73,9 +75,10 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     starts = [f.start for f in figures]  # figures are in text order
     cells: dict[Cell, tuple[str, str, int | None]] = {}
     year_labels: list[Cell] = []
+    ratio_cells: list[tuple[Cell, Cell, Cell]] = []
     for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm):
         start = block[0][0].start
-        cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start)))
+        cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells))
         year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
@@ -90,10 +93,17 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     for cell in year_labels:  # | 2012 | 1498 | 4498100 |: the row's year, no figure
         for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
             out[i] = replace(out[i], ignored=out[i].ignored or "year")
+    index = {figures[i].start: i for i in words}
+    ratios = tuple(
+        (index[r.start], index[a.start], index[b.start])
+        for r, a, b in ratio_cells
+        if r.start in index and a.start in index and b.start in index
+    )
     return Tables(
         tuple(out),
         {i: label for i, (label, _, _) in words.items()},
         {i: year for i, (_, _, year) in words.items() if year is not None},
+        ratios,
     )
 
 
@@ -354,7 +364,10 @@ def _is_value(c: Cell) -> bool:
 
 
 def _cell_words(
-    rows: list[list[Cell]], default_unit: str, title: str = ""
+    rows: list[list[Cell]],
+    default_unit: str,
+    title: str = "",
+    ratio_cells: list[tuple[Cell, Cell, Cell]] | None = None,
 ) -> dict[Cell, tuple[str, str, int | None]]:
     """For each number cell: (its row label + its column heading, the unit the heading counts, the year the
     heading is). A heading line with one word more than a row's numbers heads the labels with its first. A row
@@ -375,7 +388,11 @@ def _cell_words(
         if _is_value(row[0]) or not any(NUMBER.fullmatch(c.text) for c in values):
             continue
         headings = heads[1:] if len(heads) > len(values) else heads
+        if len(values) == len(headings) - 1:  # a row that lost a cell: its ratio column says which
+            values = _realigned(headings, values)
         aligned = len(values) == len(headings)
+        if aligned and ratio_cells is not None:
+            ratio_cells += _row_ratios(headings, values)
         row_unit = _unit_column(headings, values) if aligned else ""
         for k, c in enumerate(values):
             if NUMBER.fullmatch(c.text):
@@ -391,6 +408,57 @@ def _cell_words(
                     unit = _unit_of(heading, row_unit or default_unit) if aligned else ""
                     out[c] = (label + heading, unit, None)
     return out
+
+
+def _row_ratios(headings: list[str], values: list[Cell]) -> list[tuple[Cell, Cell, Cell]]:
+    """(the ratio cell, the cells it divides) for each column of the row whose heading is a ratio of two other
+    columns: 学生与专任教师比 = 在校学生数 ÷ 专任教师数, 生师比, 平均班额 = 学生 ÷ 班级."""
+    out = []
+    for k, heading in enumerate(headings):
+        parts = _ratio_parts(heading)
+        if parts is None or not NUMBER.fullmatch(values[k].text):
+            continue
+        cols = [_column(headings, words, k) for words in parts]
+        if None not in cols and cols[0] != cols[1]:
+            a, b = (values[c] for c in cols)  # type: ignore[index]
+            if NUMBER.fullmatch(a.text) and NUMBER.fullmatch(b.text):
+                out.append((values[k], a, b))
+    return out
+
+
+def _ratio_parts(heading: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    bare = re.sub(r"[（(][^）)]*[）)]", "", heading).replace(" ", "")
+    if bare.endswith("生师比"):
+        return ("学生", "在校生"), ("专任教师", "教师")
+    if re.search(r"(?:平均|班均)班额$|班均(?:学生|人数)$", bare):
+        return ("学生", "在校生", "幼儿"), ("班级", "班数")
+    m = RATIO_HEADING.fullmatch(bare)
+    if m is None:
+        return None
+    return tuple((w, w.removesuffix("数").removesuffix("人")) for w in m.groups())  # type: ignore[return-value]
+
+
+def _column(headings: list[str], words: tuple[str, ...], own: int) -> int | None:
+    found = [k for k, h in enumerate(headings) if k != own and any(w and w in h for w in words)]
+    return found[0] if len(found) == 1 else None
+
+
+def _realigned(headings: list[str], values: list[Cell]) -> list[Cell]:
+    """A row one cell short (| 普通高中 | 56 | 1853 | 89750 | 6996 | 12.83 | under six headings): the place of the
+    lost cell is the one place where the row's ratio column divides its own cells; else the row as it was."""
+    fits = []
+    for gap in range(len(values) + 1):
+        trial = [*values[:gap], Cell(-1, -1, ""), *values[gap:]]
+        found = _row_ratios(headings, trial)
+        if found and all(_divides(r, a, b) for r, a, b in found):
+            fits.append(trial)
+    return fits[0] if len(fits) == 1 else values
+
+
+def _divides(r: Cell, a: Cell, b: Cell) -> bool:
+    value, x, y = (float(c.text.replace(",", "").rstrip("%")) for c in (r, a, b))
+    places = len(r.text.split(".")[1]) if "." in r.text else 0
+    return y > 0 and abs(x / y - value) <= 0.5 * 10**-places + 1e-9
 
 
 def _unit_column(headings: list[str], values: list[Cell]) -> str:

@@ -13,6 +13,7 @@ from drafter.checker.reading import Reading
 from drafter.checker.rules import (
     budget,
     changes,
+    columns,
     counts,
     levels,
     plausible,
@@ -38,6 +39,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     budget.NAME: budget.check,
     targets.NAME: targets.check,
     ratios.NAME: ratios.check,
+    columns.NAME: columns.check,
     plausible.NAME: plausible.check,
 }
 

@@ -1,0 +1,25 @@
+"""A table's ratio column against the two cells of its row it divides.
+
+"| 类别 | 在校学生数 | 专任教师数 | 学生与专任教师比 |" / "| 小学 | 371009 | 18955 | 19.57 |": 371009 ÷ 18955 =
+19.57, proven from the row itself (tables.py finds the columns: 生师比, A与B比, 平均班额).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import Verdict, interval, judged, operands, ratio
+
+NAME = "column_ratio"
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    for i, a, b in reading.cell_ratios:
+        f = reading.figures[i]
+        exact = ratio(interval(reading.figures[a]), interval(reading.figures[b]))
+        if exact is None or f.ignored:
+            continue
+        source = f"text:ratio({operands(reading, (a, b))})"
+        says = f"{reading.figures[a].text.strip()}÷{reading.figures[b].text.strip()}"
+        yield judged(i, NAME, exact, f, source, says)
