@@ -318,3 +318,16 @@ def test_a_ratio_column_is_its_row_s_two_cells_divided(primary, expected):
     tables = read_tables(JIANGMEN.format(primary=primary), find_figures(JIANGMEN.format(primary=primary)))
     named = {tables.figures[i].text: w for i, w in tables.words.items()}
     assert named["6996"] == "普通高中专任教师数" and named["1853"] == "普通高中班级数"
+
+
+@pytest.mark.parametrize(("total", "expected"), [("505", "derived"), ("515", "unchecked")])
+def test_a_total_row_its_column_adds_up_to(total, expected):
+    """| 合计 | 505 | … |: proven when the rows above add up to it (其中 rows left out); a total they do not add up to
+    is left alone — a table may list part of its total."""
+    text = (
+        "| 类别 | 学校数 | 在校学生数 |\n| --- | --- | --- |\n| 小学 | 334 | 371009 |\n| 其中：民办 | 12 | 9800 |\n"
+        f"| 初中 | 147 | 171369 |\n| 高中 | 24 | 89750 |\n| 合计 | {total} | 632128 |\n"
+    )
+    found = {f.text.strip(): f for f in check_text(text).findings}
+    assert found[total].status == expected
+    assert (found["632128"].status, found["632128"].source) == ("derived", "text:sum(371009,171369,89750)")

@@ -161,7 +161,8 @@ def _check(
     normal = normalize(text)
     tables = read_tables(normal.norm, find_figures(normal.norm))
     reading = Reading(normal, tables.figures)
-    reading.cells, reading.cell_years, reading.cell_ratios = tables.words, tables.years, tables.ratios
+    reading.cells, reading.cell_years = tables.words, tables.years
+    reading.cell_ratios, reading.cell_sums = tables.ratios, tables.sums
     read_claims(reading)
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}

@@ -54,9 +54,9 @@ class Reading:
         self.changes_of: dict[int, list[int]] = {}  # a value -> the changes stated of it
         self.cells: dict[int, str] = {}  # a figure in a table cell -> its row label and column heading
         self.cell_years: dict[int, int] = {}  # a figure in a table cell under a year heading -> that year
-        self.cell_ratios: tuple[
-            tuple[int, int, int], ...
-        ] = ()  # a table's 生师比 cell and the cells it divides
+        # a table's 生师比 cell and the two cells it divides; a 合计 cell and the cells of its column it adds up
+        self.cell_ratios: tuple[tuple[int, int, int], ...] = ()
+        self.cell_sums: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
     def original_span(self, f: Figure) -> tuple[int, int]:
         return self.source_text.span(f.start, f.end)

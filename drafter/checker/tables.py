@@ -30,6 +30,8 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+TOTAL_ROW = re.compile(r"(?:合计|总计|总数|共计|全(?:国|省|市|县|区|州|旗|盟))")
+PART_ROW = re.compile(r"\s*(?:其中|#|＃|含|内：|内:)")
 RATIO_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|/|／)([\u4e00-\u9fff]{2,8}?)(?:之)?比")
 TAB_LINE = re.compile(r"(?m)^[^\n\t]*\t[^\n]*$")
 GLUED_LABEL = re.compile(r"(\D*?)([-+]?\d[\d,]*(?:\.\d+)?%?)")
@@ -66,6 +68,9 @@ class Tables:
     words: dict[int, str]  # a cell's row label + column heading
     years: dict[int, int]  # a cell under a year heading: that year
     ratios: tuple[tuple[int, int, int], ...] = ()  # a 生师比 cell, the cells of its row it divides
+    sums: tuple[
+        tuple[int, tuple[int, ...]], ...
+    ] = ()  # a 合计 row's cell, the cells of its column it adds up
 
 
 def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
@@ -76,9 +81,10 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     cells: dict[Cell, tuple[str, str, int | None]] = {}
     year_labels: list[Cell] = []
     ratio_cells: list[tuple[Cell, Cell, Cell]] = []
+    sum_cells: list[tuple[Cell, list[Cell]]] = []
     for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm):
         start = block[0][0].start
-        cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells))
+        cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
@@ -99,11 +105,17 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         for r, a, b in ratio_cells
         if r.start in index and a.start in index and b.start in index
     )
+    sums = tuple(
+        (index[t.start], tuple(index[p.start] for p in parts))
+        for t, parts in sum_cells
+        if t.start in index and all(p.start in index for p in parts)
+    )
     return Tables(
         tuple(out),
         {i: label for i, (label, _, _) in words.items()},
         {i: year for i, (_, _, year) in words.items() if year is not None},
         ratios,
+        sums,
     )
 
 
@@ -368,6 +380,7 @@ def _cell_words(
     default_unit: str,
     title: str = "",
     ratio_cells: list[tuple[Cell, Cell, Cell]] | None = None,
+    sum_cells: list[tuple[Cell, list[Cell]]] | None = None,
 ) -> dict[Cell, tuple[str, str, int | None]]:
     """For each number cell: (its row label + its column heading, the unit the heading counts, the year the
     heading is). A heading line with one word more than a row's numbers heads the labels with its first. A row
@@ -377,6 +390,7 @@ def _cell_words(
         return {}
     heads = [c.text for c in rows[0]]
     out: dict[Cell, tuple[str, str, int | None]] = {}
+    grid: list[tuple[str, list[Cell]]] = []
     for row in rows[1:]:
         label, values = row[0].text, row[1:]
         year_row = YEAR_LABEL.fullmatch(label)
@@ -393,6 +407,8 @@ def _cell_words(
         aligned = len(values) == len(headings)
         if aligned and ratio_cells is not None:
             ratio_cells += _row_ratios(headings, values)
+        if aligned:
+            grid.append((label, values))
         row_unit = _unit_column(headings, values) if aligned else ""
         for k, c in enumerate(values):
             if NUMBER.fullmatch(c.text):
@@ -407,7 +423,39 @@ def _cell_words(
                 else:
                     unit = _unit_of(heading, row_unit or default_unit) if aligned else ""
                     out[c] = (label + heading, unit, None)
+    if sum_cells is not None:
+        sum_cells += _total_rows(grid)
     return out
+
+
+def _total_rows(grid: list[tuple[str, list[Cell]]]) -> list[tuple[Cell, list[Cell]]]:
+    """(a 合计/总计 row's cell, the cells above or below it in its column) where they add up to it: every other
+    row, or every row that is no 其中/# part of another. Only what adds up is kept: a table's rows may list
+    part of its total."""
+    out = []
+    totals = [k for k, (label, _) in enumerate(grid) if TOTAL_ROW.fullmatch(label.replace(" ", ""))]
+    if len(totals) != 1 or len(grid) < 3:
+        return out
+    total = grid[totals[0]][1]
+    others = [values for k, (_, values) in enumerate(grid) if k != totals[0]]
+    mains = [values for k, (label, values) in enumerate(grid) if k != totals[0] and not PART_ROW.match(label)]
+    for col, cell in enumerate(total):
+        if not NUMBER.fullmatch(cell.text):
+            continue
+        for rows in (others, mains):
+            parts = [values[col] for values in rows]
+            if len(parts) >= 2 and all(NUMBER.fullmatch(p.text) for p in parts) and _adds_up(cell, parts):
+                out.append((cell, parts))
+                break
+    return out
+
+
+def _adds_up(total: Cell, parts: list[Cell]) -> bool:
+    value = float(total.text.replace(",", "").rstrip("%"))
+    places = max(len(c.text.split(".")[1]) if "." in c.text else 0 for c in [total, *parts])
+    added = sum(float(p.text.replace(",", "").rstrip("%")) for p in parts)
+    slack = 0.5 * 10**-places * len(parts) if places else 0.0  # whole numbers (counts) add up exactly
+    return abs(added - value) <= slack + 1e-9 and "%" not in total.text
 
 
 def _row_ratios(headings: list[str], values: list[Cell]) -> list[tuple[Cell, Cell, Cell]]:

@@ -1,7 +1,9 @@
-"""A table's ratio column against the two cells of its row it divides.
+"""A table's ratio column against the two cells of its row it divides, and its 合计 row against its column.
 
 "| 类别 | 在校学生数 | 专任教师数 | 学生与专任教师比 |" / "| 小学 | 371009 | 18955 | 19.57 |": 371009 ÷ 18955 =
-19.57, proven from the row itself (tables.py finds the columns: 生师比, A与B比, 平均班额).
+19.57, proven from the row itself (tables.py finds the columns: 生师比, A与B比, 平均班额). A 合计/总计 row's cell
+that its column's other cells add up to is proven too; one that they do not is left alone (a table may list
+part of its total).
 """
 
 from __future__ import annotations
@@ -23,3 +25,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
         source = f"text:ratio({operands(reading, (a, b))})"
         says = f"{reading.figures[a].text.strip()}÷{reading.figures[b].text.strip()}"
         yield judged(i, NAME, exact, f, source, says)
+    for i, parts in reading.cell_sums:
+        if not reading.figures[i].ignored:
+            yield Verdict(
+                i, "derived", NAME, "", f"text:sum({operands(reading, parts)})", "由表中同列各行相加得出"
+            )
