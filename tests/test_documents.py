@@ -13,7 +13,7 @@ from report_files import convert, soffice, split_front, write_docx, write_html
 from drafter.checker.check import check_text
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import drop_cjk_spaces, heading_level
-from drafter.documents.pdf_layout import GAP_MARK, Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, Line, paragraphs_from_lines
 from drafter.documents.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,6 +169,52 @@ LAYOUTS = [
 def test_pdf_lines_become_the_paragraphs_the_writer_typed(why, rows, expected):
     paragraphs, _ = paragraphs_from_lines(body_lines(*rows))
     assert [p.text for p in paragraphs[1:]] == expected
+
+
+def test_a_table_row_in_a_pdf_stands_alone_with_its_cells_between_tabs():
+    """Cells set far apart (CELL_MARK) are a table row: never joined to the line before or after, and read as
+    Word and web tables are, one tab between cells."""
+    rows = [("全市学校情况如下表，各类学校数和在校学生数均有增加", 1, 80.0, 511.0, 300.0)]
+    lines = body_lines(*rows) + [
+        line(CELL_MARK.join(["普通小学", "1476", "4526700"]), x0=80.0, x1=511.0, top=326.0),
+        line(CELL_MARK.join(["普通初中", "603", "2103400"]), x0=80.0, x1=511.0, top=352.0),
+    ]
+    paragraphs, _ = paragraphs_from_lines(lines)
+    assert [p.text for p in paragraphs[-2:]] == ["普通小学\t1476\t4526700", "普通初中\t603\t2103400"]
+
+
+@needs_soffice
+def test_a_word_table_read_back_from_pdf_is_checked_as_in_word(tmp_path):
+    """学校数（所） merged over 合计 / 其中民办 and 学校类别 over two rows: the PDF loses the empty cells, the
+    checker still puts each number under its heading (the 41/35 swap is found in both)."""
+    import docx
+
+    from drafter.core.types import Metric, ReportInfo, SourceData
+
+    document = docx.Document()
+    document.add_paragraph("全市学校情况如下表。")
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 0).text, table.cell(0, 1).text = "学校类别", "学校数（所）"
+    table.cell(1, 1).text, table.cell(1, 2).text = "合计", "其中民办"
+    for r, values in enumerate((("普通小学", "1476", "41"), ("普通初中", "603", "35")), 2):
+        for k, text in enumerate(values):
+            table.cell(r, k).text = text
+    document.save(tmp_path / "t.docx")
+    (pdf,) = convert([tmp_path / "t.docx"], "pdf", tmp_path)
+    data = SourceData(
+        report=ReportInfo(region="某市", level="city", round=2022, period=2021, issuer="某市人民政府"),
+        metrics=(
+            Metric("compulsory.primary_schools", "普通小学学校数", "所", {2021: 1476}),
+            Metric("compulsory.junior_schools", "普通初中学校数", "所", {2021: 603}),
+            Metric("private.primary_schools", "民办普通小学学校数", "所", {2021: 35}),
+            Metric("private.junior_schools", "民办普通初中学校数", "所", {2021: 41}),
+        ),
+    )
+    for path in (tmp_path / "t.docx", pdf):
+        found = [(f.text.strip(), f.status) for f in check_text(read_document(path).text, data).findings]
+        assert found == [("1476", "verified"), ("41", "mismatch"), ("603", "verified"), ("35", "mismatch")]
 
 
 def test_a_wrapped_centred_title_is_one_paragraph():

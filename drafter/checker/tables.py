@@ -271,7 +271,20 @@ def _merge_heads(norm: str, rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _grouped(top: list[Cell], sub: list[Cell], rest: list[list[Cell]]) -> list[list[Cell]] | None:
-    """One heading row from a grouping row and the row under it, both with their empty cells (`_merge_heads`)."""
+    """One heading row from a grouping row and the row under it, both with their empty cells (`_merge_heads`).
+    Read from a PDF the empty cells are lost: a row under the headings one cell short lacks the labels' column,
+    and groups fewer than its columns each span as many (学校数（所） and 在校学生数（人） over four)."""
+    width = Counter(len([c for c in r if c.text]) for r in rest).most_common(1)[0][0] if rest else 0
+    sub_full = [c for c in sub if c.text]
+    top_full = [c for c in top if c.text]
+    if (
+        len(sub_full) == width - 1 == len(sub)
+        and len(top_full) == len(top) >= 2
+        and (width - 1) % (len(top) - 1) == 0
+    ):
+        spread = (width - 1) // (len(top) - 1)
+        sub = [Cell(sub[0].start, sub[0].start, ""), *sub]
+        top = [top[0], *(c for c in top[1:] for _ in range(spread))]
     if top and len(top) < len(sub):  # a trailing merged cell whose tab was cut
         top = top + [Cell(top[-1].end, top[-1].end, "")] * (len(sub) - len(top))
     if len(top) != len(sub) or len(top) < 3:

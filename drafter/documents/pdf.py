@@ -11,13 +11,14 @@ from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import guess_title
-from drafter.documents.pdf_layout import GAP_MARK, Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, Line, paragraphs_from_lines
 from drafter.documents.types import Document
 
 MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
 MAX_PAGES = 2000
 _ROTATED = 0.05  # radians; upright text has angle 0
 GAP = 0.2  # a gap wider than this share of the font size between two glyphs is a space
+CELL_GAP = 1.5  # …and wider than this, the gap between two cells of a table row
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -137,7 +138,11 @@ def _line(chars, page: int, width: float, height: float) -> list[Line]:
     sizes = sorted(size for _, _, size in glyphs)
     text = glyphs[0][0]
     for (_, before, size), (char, box, _) in zip(glyphs, glyphs[1:], strict=False):
-        text += (GAP_MARK if box[0] - before[2] > max(size, 1.0) * GAP else "") + char
+        gap = box[0] - before[2]
+        text += (
+            CELL_MARK if gap > max(size, 1.0) * CELL_GAP else GAP_MARK if gap > max(size, 1.0) * GAP else ""
+        )
+        text += char
     return [
         Line(
             text=text,

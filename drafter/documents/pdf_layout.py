@@ -24,6 +24,7 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 GAP_MARK = "\x1e"  # a gap between two glyphs with no space glyph in it (str.isspace() holds for it)
+CELL_MARK = "\x1d"  # a gap wide enough to part two cells of a table row (str.isspace() holds for it too)
 _SPACED = re.compile(r"[0-9A-Za-z]")  # two lines ending and starting with these join with a space
 _CLOSING = ("。", "：", ":", "；", ";", "！", "？")
 EDGE_LINES = 2
@@ -57,13 +58,42 @@ class Line:
 def paragraphs_from_lines(lines: list[Line]) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
     """(paragraphs, notes) of a PDF's lines."""
     body, removed = strip_furniture(lines)
-    groups = join_lines(body)
-    blocks = [(settle_gaps(" ".join(_pieces(group))), group[0].page) for group in groups]
+    rows = table_rows(body)
+    groups = join_lines(body, rows)
+    blocks = [(_row(group[0]) if id(group[0]) in rows else _text(group), group[0].page) for group in groups]
     _, paragraphs = lay_out(blocks)
     notes = (
         f"页码、页眉页脚和版记已去除 / page numbers, running headers/footers and imprint removed: {removed} lines",
     )
     return paragraphs, notes if removed else ()
+
+
+def _text(group: list[Line]) -> str:
+    return settle_gaps(" ".join(_pieces(group)).replace(CELL_MARK, GAP_MARK))
+
+
+def table_rows(lines: list[Line]) -> set[int]:
+    """The lines (by id) that are table rows: three or more pieces set far apart (普通小学   1476   41), and a line
+    of two such pieces next to one (学校类别   学校数（所） above them). Each stands alone, its cells between tabs."""
+    marks = [line.text.strip().count(CELL_MARK) for line in lines]
+    rows = {k for k, n in enumerate(marks) if n >= 2}
+    grown = True
+    while grown:
+        near = {
+            k
+            for k, n in enumerate(marks)
+            if n == 1
+            and k not in rows
+            and any(j in rows and lines[j].page == lines[k].page for j in (k - 1, k + 1))
+        }
+        grown = bool(near)
+        rows |= near
+    return {id(lines[k]) for k in rows}
+
+
+def _row(line: Line) -> str:
+    """A table row as cells between tabs, the way Word and web tables are read."""
+    return "\t".join(settle_gaps(cell.strip()) for cell in line.text.strip().split(CELL_MARK))
 
 
 def settle_gaps(text: str) -> str:
@@ -155,11 +185,11 @@ def _wordy(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= 2
 
 
-def join_lines(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into paragraphs."""
+def join_lines(lines: list[Line], rows: set[int] | frozenset[int] = frozenset()) -> list[list[Line]]:
+    """Lines grouped into paragraphs; a table row (`rows`, by id) stands alone."""
     if not lines:
         return []
-    geometry = _Geometry(lines)
+    geometry = _Geometry(lines, rows)
     groups: list[list[Line]] = [[lines[0]]]
     for line in lines[1:]:
         if geometry.continues(groups[-1][-1], line):
@@ -172,7 +202,8 @@ def join_lines(lines: list[Line]) -> list[list[Line]]:
 class _Geometry:
     """The text block's margins, character width and line pitch, measured on the document's own lines."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], rows: set[int] | frozenset[int] = frozenset()) -> None:
+        self.rows = rows
         # a low and a high percentile, not the mode: in a short text most lines may be first lines (indented)
         # or last lines (short)
         self.left = _percentile([line.x0 for line in lines], 0.1)
@@ -194,6 +225,8 @@ class _Geometry:
 
     def continues(self, previous: Line, line: Line) -> bool:
         """True when `line` carries on the paragraph that `previous` ends."""
+        if id(previous) in self.rows or id(line) in self.rows:
+            return False  # a table row stands alone
         full = previous.x1 >= self.right - self.slack * self.char or self._wrapped(previous, line)
         indented = line.x0 > max(self.left + 0.8 * self.char, self.indent - 0.5 * self.char)
         same_size = abs(line.size - previous.size) <= 0.15 * self.char
