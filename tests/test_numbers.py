@@ -63,6 +63,11 @@ def test_each_figure_form(text, expected):
         ("超过66人的超大班额基本消除", "66人", "name"),
         ("（琼教〔202089号）", "202089", "doc_number"),  # a number cut short
         ("较上年增长13.68%(见附件1)", "1", "name"),
+        ("基本情况见下表。\n表1 全县学校情况", "1", "name"),  # a table's number
+        ("（伊政教督委发20235号）文件", "20235", "doc_number"),  # a 文号 whose brackets were lost
+        ("加强党对教育工作的全面领导1 .党组织领导的校长负责制", "1", "section_number"),  # a list item run in
+        ("在校生92.2万、占全区总人口的1/4", "4", "ratio"),  # a fraction
+        ("增幅在全国31个省区市中排第8位", "31个", "name"),  # the country's provinces
         ("课后服务5+2全覆盖", "5", "name"),
         ("连续3年实现", "3年", "duration"),
         ("预留一所幼儿园", "一所", "word"),
@@ -174,3 +179,15 @@ def test_list_numbers_that_lost_their_mark_are_section_numbers_only_in_a_sequenc
 )
 def test_units_left_out_are_the_units_of_the_figures_beside(text, units):
     assert [f.unit for f in find_figures(text) if not f.ignored] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("全县31个乡镇全部设立中心校", "31个"),  # 31 of a county's own, not the country's provinces
+        ("增长1.5%，达到历史最好水平", "1.5%"),  # a decimal, not a list item
+        ("2021年发放资助金300万元", "300万元"),  # 发 before a number with no 号
+    ],
+)
+def test_what_stays_a_figure(text, number):
+    assert reasons(text)[number] == ""

@@ -162,6 +162,13 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"《[^《》\n]{0,80}》"), "name"),
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
+    (re.compile(r"[发字]\d{3,6}号"), "doc_number"),  # 伊政教督委发20235号: a 文号 whose brackets were lost
+    (
+        re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"),
+        "section_number",
+    ),  # …领导1 .党组织
+    (re.compile(r"(?<![\d/.])\d{1,2}\s?/\s?\d{1,3}(?![\d/.])"), "ratio"),  # 占全区总人口的1/4: a fraction
+    (re.compile(r"(?<!\d)31\s?个\s?省"), "name"),  # 全国31个省（区、市）: the country's provinces
     # 琼教〔202089: a number cut short (the bracket first, the character before it checked after: a pattern
     # opening with a character class is searched for in C, one opening with a lookbehind is tried everywhere)
     (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
