@@ -639,3 +639,16 @@ def test_last_year_s_value_given_as_this_year_s_under_a_heading_of_another_kind(
     )
     text = f"（2）全区普通初中为24897.01元，比上年的{base}增长52.38%。"
     assert statuses(text, data, base)[-1] == expected
+
+
+def test_a_heading_run_into_the_text_lends_its_words_to_no_figure():
+    """A city's 公告 served as one line: '。 二、 教育经费投入增长情况 绍兴市2023年…的比例为19.84%' — the share is
+    the share's, not a growth (增长 is the heading's word)."""
+    data = source(
+        Metric(
+            "fund.edu_share_of_budget", "一般公共预算教育经费占一般公共预算支出的比例", "%", {2021: 19.84}
+        ),
+        Metric("fund.general_budget_edu_growth", "一般公共预算教育经费比上年增长", "%", {2021: 0.01}),
+    )
+    text = "其他教育经费13.85亿元。 二、 教育经费投入增长情况 全市2021年一般公共预算教育经费占一般公共预算支出的比例为19.84%。"
+    assert statuses(text, data, "19.84%") == [("verified", "")]

@@ -508,6 +508,11 @@ _LIST_JOIN_END = re.compile(r"[、和及与]$")
 _HAN_START = re.compile(r"[\u4e00-\u9fff]")
 
 
+# 。 二、 教育经费投入增长情况 绍兴市2023年…: a section heading run into the text before its first sentence (a page
+# served as one line); its words (增长) are not the sentence's
+_INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*[\u4e00-\u9fff（）()]{2,24}?\s+(?=\S)")
+
+
 def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it)."""
     if i in doc.cells:  # a table cell: its row label and its column heading
@@ -518,7 +523,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1]
+    clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1])
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
@@ -528,7 +533,9 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
-    context = doc.text[start : f.start]  # 3、初中招生…；在校生人数255570人: the list's head counts
+    context = _INLINE_HEADING.sub(
+        "", doc.text[start : f.start]
+    )  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
         context = (paragraph_level(doc, start) or section_level(doc, start)) + context
     return clause + "|" + tail, context + "|" + tail
