@@ -652,3 +652,15 @@ def test_a_heading_run_into_the_text_lends_its_words_to_no_figure():
     )
     text = "其他教育经费13.85亿元。 二、 教育经费投入增长情况 全市2021年一般公共预算教育经费占一般公共预算支出的比例为19.84%。"
     assert statuses(text, data, "19.84%") == [("verified", "")]
+
+
+@pytest.mark.parametrize(("graduates", "expected"), [("74583", "derived"), ("18233", "unsupported")])
+def test_general_secondary_schools_are_not_secondary_vocational_ones(graduates, expected):
+    """A city yearbook's row 普通中学 (初中 + 高中) is not 普通中专 (a 中职 school), however alike the words."""
+    data = source(
+        Metric("vocational.specialized_graduates", "普通中专毕业生", "人", {2021: 18233}),
+        Metric("compulsory.junior_graduates", "初中毕业生", "人", {2021: 46328}),
+        Metric("highschool.graduates", "高中毕业生", "人", {2021: 28255}),
+    )
+    text = f"三、毕业生数 计量单位:人\n\n| 指标 | 2021年 |\n| --- | --- |\n| 普通中学 | {graduates} |\n| 初中 | 46328 |\n"
+    assert statuses(text, data, graduates)[0][0] == expected
