@@ -171,6 +171,23 @@ def test_pdf_lines_become_the_paragraphs_the_writer_typed(why, rows, expected):
     assert [p.text for p in paragraphs[1:]] == expected
 
 
+def merged_table_docx(path: Path, rows: list[tuple[str, str, str]]) -> None:
+    """A .docx with one table: 学校数（所） merged over 合计 and 其中民办, 学校类别 over the two heading rows."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("全市学校情况如下表。")
+    table = document.add_table(rows=2 + len(rows), cols=3)
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 0).text, table.cell(0, 1).text = "学校类别", "学校数（所）"
+    table.cell(1, 1).text, table.cell(1, 2).text = "合计", "其中民办"
+    for r, values in enumerate(rows, 2):
+        for k, text in enumerate(values):
+            table.cell(r, k).text = text
+    document.save(path)
+
+
 def test_a_table_row_in_a_pdf_stands_alone_with_its_cells_between_tabs():
     """Cells set far apart (CELL_MARK) are a table row: never joined to the line before or after, and read as
     Word and web tables are, one tab between cells."""
@@ -187,21 +204,9 @@ def test_a_table_row_in_a_pdf_stands_alone_with_its_cells_between_tabs():
 def test_a_word_table_read_back_from_pdf_is_checked_as_in_word(tmp_path):
     """学校数（所） merged over 合计 / 其中民办 and 学校类别 over two rows: the PDF loses the empty cells, the
     checker still puts each number under its heading (the 41/35 swap is found in both)."""
-    import docx
-
     from drafter.core.types import Metric, ReportInfo, SourceData
 
-    document = docx.Document()
-    document.add_paragraph("全市学校情况如下表。")
-    table = document.add_table(rows=4, cols=3)
-    table.cell(0, 1).merge(table.cell(0, 2))
-    table.cell(0, 0).merge(table.cell(1, 0))
-    table.cell(0, 0).text, table.cell(0, 1).text = "学校类别", "学校数（所）"
-    table.cell(1, 1).text, table.cell(1, 2).text = "合计", "其中民办"
-    for r, values in enumerate((("普通小学", "1476", "41"), ("普通初中", "603", "35")), 2):
-        for k, text in enumerate(values):
-            table.cell(r, k).text = text
-    document.save(tmp_path / "t.docx")
+    merged_table_docx(tmp_path / "t.docx", [("普通小学", "1476", "41"), ("普通初中", "603", "35")])
     (pdf,) = convert([tmp_path / "t.docx"], "pdf", tmp_path)
     data = SourceData(
         report=ReportInfo(region="某市", level="city", round=2022, period=2021, issuer="某市人民政府"),
@@ -434,18 +439,7 @@ def test_a_seals_ring_of_text_is_not_read(tmp_path):
 def test_a_word_table_with_merged_cells_keeps_its_columns(tmp_path):
     """学校数（所） merged over 合计 and 其中民办, 学校类别 over two rows: each merged cell is read once and leaves
     its other columns empty, so the numbers stay under their headings."""
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("全市学校情况如下表。")
-    table = document.add_table(rows=3, cols=3)
-    table.cell(0, 1).merge(table.cell(0, 2))
-    table.cell(0, 0).merge(table.cell(1, 0))
-    table.cell(0, 0).text, table.cell(0, 1).text = "学校类别", "学校数（所）"
-    table.cell(1, 1).text, table.cell(1, 2).text = "合计", "其中民办"
-    for k, text in enumerate(("普通小学", "1476", "35")):
-        table.cell(2, k).text = text
-    document.save(tmp_path / "t.docx")
+    merged_table_docx(tmp_path / "t.docx", [("普通小学", "1476", "35")])
     text = read_document(tmp_path / "t.docx").text
     assert text.split("\n")[1:] == ["学校类别\t学校数（所）\t", "\t合计\t其中民办", "普通小学\t1476\t35"]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from drafter.core.types import Figure
@@ -119,21 +120,29 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     )
 
 
-def _blocks(norm: str) -> list[list[list[Cell]]]:
-    """Each run of consecutive lines holding '|', as rows of cells (one cell per line: one row of all)."""
+def _line_runs(
+    norm: str, line: re.Pattern[str], cells: Callable[[str, int, int], list[Cell]]
+) -> list[list[list[Cell]]]:
+    """Each run of consecutive lines `line` finds, as rows of `cells` (rules of dashes left out)."""
     blocks: list[list[list[Cell]]] = []
     rows: list[list[Cell]] = []
     last_end = -2
-    for m in CELL_LINE.finditer(norm):
+    for m in line.finditer(norm):
         if m.start() != last_end + 1 and rows:
             blocks.append(rows)
             rows = []
         last_end = m.end()
-        row = _cells(norm, m.start(), m.end())
+        row = cells(norm, m.start(), m.end())
         if row and not all(RULE.fullmatch(c.text) for c in row):
             rows.append(row)
     if rows:
         blocks.append(rows)
+    return blocks
+
+
+def _blocks(norm: str) -> list[list[list[Cell]]]:
+    """Each run of consecutive lines holding '|', as rows of cells (one cell per line: one row of all)."""
+    blocks = _line_runs(norm, CELL_LINE, _cells)
     return [_as_rows(b) for b in blocks if sum(len(r) for r in b) >= MIN_CELLS]
 
 
@@ -301,19 +310,8 @@ def _grouped(top: list[Cell], sub: list[Cell], rest: list[list[Cell]]) -> list[l
 def _tab_blocks(norm: str) -> list[list[list[Cell]]]:
     """Tables whose cells are separated by tabs, one row per line (a Word or web page table as read): the first
     row the headings (two heading rows merged), a label glued to its first number split off (普通小学1476)."""
-    blocks: list[list[list[Cell]]] = []
-    rows: list[list[Cell]] = []
-    last_end = -2
-    for m in TAB_LINE.finditer(norm):
-        if m.start() != last_end + 1 and rows:
-            blocks.append(rows)
-            rows = []
-        last_end = m.end()
-        rows.append(_tab_cells(norm, m.start(), m.end()))
-    if rows:
-        blocks.append(rows)
     out = []
-    for b in blocks:
+    for b in _line_runs(norm, TAB_LINE, _tab_cells):
         if len(b) < 2 or not any(NUMBER.fullmatch(c.text) for r in b[1:] for c in r):
             continue
         if (
