@@ -211,7 +211,7 @@ class Finders:
     def ratio_hit(self, i: int) -> Link | None:
         """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比, or in a table
         column 学生与专任教师比)."""
-        if self.doc.figures[i].unit:
+        if self.doc.figures[i].unit or not self._may_name_ratio(i):
             return None
         near, sent = self.words(i)
         if not (RATIO_WORDS.search(self.doc.lead(i)[-8:]) or RATIO_WORDS.search(near.split("|")[0])):
@@ -242,6 +242,16 @@ class Finders:
             key=f"{s.key}|{t.key}",
             year=year,
         )
+
+    def _may_name_ratio(self, i: int) -> bool:
+        """A cheap first cut before ratio_hit works out the words of a figure of no unit: every word of RATIO_WORDS
+        holds 师 and 比, and the words are taken from the text up to the figure, from the start of its sentence
+        or of that of the first figure listed with it (a table cell's are its row and column headings)."""
+        if i in self.doc.cells:
+            return True
+        text, end = self.doc.text, self.doc.figures[i].start
+        start, _ = self.doc.sentence(self.doc.figures[self.doc.run_of(i)[0]].start)
+        return text.find("比", start, end) >= 0 and text.find("师", start, end) >= 0
 
     def _quotient_fits(self, i: int, pair: tuple[Metric, Metric], year: int, scale: float = 1) -> bool:
         """The figure is a/b (× scale), each value standing for anything it rounds from (24.47万所 / 29.48万所
