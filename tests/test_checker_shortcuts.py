@@ -198,7 +198,7 @@ def test_stated_year_reused_from_the_figure_before_is_the_year_looked_for(text):
     assert years == [alone[i].stated_year(i) for i in range(len(years))]
 
 
-def test_named_among_is_named_by_of_the_keys_given():
+def test_evidence_named_is_evidence_of_the_keys_named_by_the_words():
     metrics = tuple(
         Metric(f"k.{n}", label, "人", {2021: 1})
         for n, label in enumerate(
@@ -211,7 +211,10 @@ def test_named_among_is_named_by_of_the_keys_given():
     chars = "小学初中专任教师在校生招生高中毛入园率教学点全市共有人|，"
     for _ in range(300):
         near, sent = ("".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(2))
-        assert labels.named_among(keys, near, sent) == labels.named_by(near, sent) & set(keys)
+        found = labels.evidence_named(keys, near, sent)
+        assert list(found) == keys
+        assert {k for k, e in found.items() if e is not None} == labels.named_by(near, sent) & set(keys)
+        assert all(e == labels.evidence(k, near, sent) for k, e in found.items() if e is not None)
 
 
 def test_traditional_table_translates_as_the_dict_does():

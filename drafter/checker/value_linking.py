@@ -171,10 +171,8 @@ class ValueLinker(Finders):
         figure's unit (a figure of no metric's unit is linked, if at all, by a finder that reads them)."""
         if not metrics:
             return {}
-        near, sent = self.words(i)
-        named = self.labels.named_among([m.key for m in metrics], near, sent)
-        scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
-        return {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
+        found = self.labels.evidence_named([m.key for m in metrics], *self.words(i))
+        return {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in found.items()}
 
     def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
         """A derived figure must involve the metric the words name; a stated fact gives way only when the
