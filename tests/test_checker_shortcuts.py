@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 import pytest
 
@@ -13,7 +14,7 @@ from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
 from drafter.checker.text import _traditional, _traditional_table, normalize
 from drafter.checker.value_linking import ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
-from drafter.figures.numbers import find_figures, matches_shown, round_half_up
+from drafter.figures.numbers import _ARABIC, _UNIT_RE, find_figures, matches_shown, round_half_up
 from drafter.knowledge.terms import _squeezed
 
 SOURCE = SourceData(
@@ -215,6 +216,19 @@ def test_evidence_named_is_evidence_of_the_keys_named_by_the_words():
         assert list(found) == keys
         assert {k for k, e in found.items() if e is not None} == labels.named_by(near, sent) & set(keys)
         assert all(e == labels.evidence(k, near, sent) for k, e in found.items() if e is not None)
+
+
+def test_arabic_numbers_opening_with_a_digit_are_those_after_no_digit_or_point():
+    """The number pattern with its lookbehind after the first digit finds what it finds with it up front."""
+    up_front = re.compile(
+        r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?(\d+))?(?!\.\d)" rf"(\s?(?:余|多))?\s?({_UNIT_RE})?"
+    )
+    rng = random.Random(5)
+    chars = "0123456789.,，万亿元人余多 %年"
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 14)))
+        found = [(m.span(), m.groups()) for m in _ARABIC.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in up_front.finditer(text)], text
 
 
 def test_traditional_table_translates_as_the_dict_does():

@@ -141,8 +141,10 @@ CN_COUNTERS = (
 )
 _CN_COUNTER_RE = "|".join(re.escape(u) for u in sorted(CN_COUNTERS, key=len, reverse=True))
 
+# a number not right after a digit or a point: the lookbehind follows the first digit (\d(?<![\d.]\d) is
+# (?<![\d.])\d), so the pattern opens with a digit and is searched for in C, not tried at every character
 _ARABIC = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?(\d+))?(?!\.\d)"
+    r"(\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\s?(\d+))?(?!\.\d)"
     rf"(\s?(?:余|多))?\s?({_UNIT_RE})?"
 )
 _CHINESE = re.compile(
