@@ -169,10 +169,10 @@ class Finders:
             for m in self.source.metrics
             if m.unit not in ("%", "个百分点") and year in m.values and m.values[year] > 0
         ]
+        named = self.labels.evidence_named([m.key for m in counts], near, sent)  # None: no bigram shared
+        before = self._counted_before(i)
         parts = [
-            m
-            for m in counts
-            if self.labels.score(m.key, near, sent) >= WEAK_LABEL or m.key in self._counted_before(i)
+            m for m in counts if (e := named[m.key]) is not None and e[0] >= WEAK_LABEL or m.key in before
         ]
         found = [
             (p, w)
