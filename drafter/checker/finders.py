@@ -267,7 +267,7 @@ class Finders:
 
     def target_hit(self, i: int) -> Link | None:
         f = self.doc.figures[i]
-        for m in self.with_targets(f):
+        for m in self.with_targets(i):
             if (
                 m.target
                 and self.fits(i, convert(m.target.value, m.unit, f.unit))

@@ -46,13 +46,15 @@ class ValueLinker(Finders):
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
-        self._targeted: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
             m.key for m in source.metrics if is_average(m)
         }  # 生均… are no parts of a sum (Finders)
         self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
+        self._targets = SizeIndex(  # each standard with its metric's place in the data (target_hit's order)
+            (m.target.value, m.unit, (k, m)) for k, m in enumerate(source.metrics) if m.target and m.values
+        )
 
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
@@ -70,11 +72,10 @@ class ValueLinker(Finders):
         """The stated year when the metric has it, else the metric's default year."""
         return year if year in m.values else self.default_year(m)
 
-    def with_targets(self, f: Figure) -> list[Metric]:
-        """The compatible metrics that have a standard (target_hit), kept per unit as `compatible` is."""
-        if f.unit not in self._targeted:
-            self._targeted[f.unit] = [m for m in self.compatible(f) if m.target]
-        return self._targeted[f.unit]
+    def with_targets(self, i: int) -> list[Metric]:
+        """The compatible metrics whose standard may be figure i (target_hit), in the order of the data: those
+        of its unit's family whose standard's size is within its `sizes`."""
+        return [m for _, m in sorted(self._targets.within(self.sizes(i)), key=lambda t: t[0])]
 
     def compatible(self, f: Figure) -> list[Metric]:
         if f.unit not in self._by_unit:
