@@ -43,6 +43,7 @@ class ValueLinker(Finders):
         self._tolerances: dict[int, tuple[int, float | None]] = {}
         self._sizes: dict[int, SizeRange | None] = {}
         self._windows: dict[int, tuple[float, float]] = {}
+        self._ranked: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[bool, float, float, float]]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
@@ -172,8 +173,14 @@ class ValueLinker(Finders):
         figure's unit (a figure of no metric's unit is linked, if at all, by a finder that reads them)."""
         if not metrics:
             return {}
-        found = self.labels.evidence_named([m.key for m in metrics], *self.words(i))
-        return {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in found.items()}
+        near, sent = self.words(i)
+        keys = tuple(m.key for m in metrics)
+        found = self._ranked.get((near, sent, keys))
+        if found is None:  # kept per words and keys, as `evidence` is: the same words stand in many texts
+            named = self.labels.evidence_named(keys, near, sent)
+            found = {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in named.items()}
+            self._ranked[near, sent, keys] = found
+        return found
 
     def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
         """A derived figure must involve the metric the words name; a stated fact gives way only when the
