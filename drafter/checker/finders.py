@@ -88,28 +88,8 @@ class Finders:
         if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name
         near, sent = self.words(i)
-        clause = near.split("|", 1)[0]
-        own = self.labels.kinds_in(clause)
-        total = bool(TOTAL_NAME.search(clause))
-        said = own or self.labels.kinds_of(near, sent)
-        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
-        pool = [
-            m
-            for m in self.candidates(i) + self._institutions(i)
-            if m.key not in self.averages
-            and self.labels.within_levels_said(m.key, scope)
-            and (
-                said
-                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
-                or (
-                    total
-                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
-                    or self.labels.of_a_level_named(m.key, near)
-                )
-                and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
-            )
-        ]
-        if not in_reach(sum_bounds(f.unit, pool, year), self.fit_window(i)):
+        pool, bounds = self._sum_pool(i, year)
+        if not in_reach(bounds, self.fit_window(i)):
             return None  # the same cut over the values the words allow: most stop here, before the sort
         pool.sort(
             key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
@@ -137,6 +117,44 @@ class Finders:
             key=keys.replace("+", "|"),
             year=year,
         )
+
+    def _sum_pool(self, i: int, year: int) -> tuple[list[Metric], tuple[float, float]]:
+        """The values sum_hit may add up for figure i (those its words allow) and the bounds of their sums, kept
+        per words, metrics, unit and year: the same words pick the same values (a fresh list: sum_hit sorts it)."""
+        near, sent = self.words(i)
+        metrics = self.candidates(i) + self._institutions(i)
+        unit = self.doc.figures[i].unit
+        key = (near, sent, tuple(m.key for m in metrics), unit, year)
+        if key not in self.sum_pools:
+            pool = self._parts_allowed(metrics, near, sent)
+            self.sum_pools[key] = pool, sum_bounds(unit, pool, year)
+        pool, bounds = self.sum_pools[key]
+        return list(pool), bounds
+
+    def _parts_allowed(self, metrics: list[Metric], near: str, sent: str) -> list[Metric]:
+        """The metrics a sum named by the words may add up: no averages, of the levels said, of the kind counted
+        or named in part (or any, for a total named as one: 总收入, 合计)."""
+        clause = near.split("|", 1)[0]
+        own = self.labels.kinds_in(clause)
+        total = bool(TOTAL_NAME.search(clause))
+        said = own or self.labels.kinds_of(near, sent)
+        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
+        return [
+            m
+            for m in metrics
+            if m.key not in self.averages
+            and self.labels.within_levels_said(m.key, scope)
+            and (
+                said
+                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
+                or (
+                    total
+                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
+                    or self.labels.of_a_level_named(m.key, near)
+                )
+                and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
+            )
+        ]
 
     def _sum_bounds(self, i: int, year: int) -> tuple[float, float]:
         """What any sum_hit pool of figure i's unit may add up to in `year`, worked out once per unit and year."""

@@ -45,6 +45,7 @@ class ValueLinker(Finders):
         self._windows: dict[int, tuple[float, float]] = {}
         self._ranked: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[bool, float, float, float]]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
+        self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
