@@ -231,6 +231,18 @@ def test_arabic_numbers_opening_with_a_digit_are_those_after_no_digit_or_point()
         assert found == [(m.span(), m.groups()) for m in up_front.finditer(text)], text
 
 
+def test_span_of_one_run_is_the_span_of_its_two_ends():
+    """Text.span looks up one run when the span holds no cut: the origins of its first and last characters."""
+    rng = random.Random(4)
+    chars = "学前（xuéqián）5.21 亿元为 19.59 ，752. 96 -9.41 %  1 376所 889 万\n元"
+    for _ in range(2000):
+        text = normalize("".join(rng.choice(chars) for _ in range(rng.randint(0, 30))))
+        for start in range(len(text.norm) + 1):
+            for end in range(start, min(len(text.norm), start + 6) + 1):
+                last = text.origin(end - 1) + 1 if end > start else text.origin(start)
+                assert text.span(start, end) == (text.origin(start), last)
+
+
 def test_traditional_table_translates_as_the_dict_does():
     """The list table of Traditional characters gives str.translate the dict's result, past its end too."""
     table = _traditional()
