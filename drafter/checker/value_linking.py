@@ -77,7 +77,8 @@ class ValueLinker(Finders):
     def with_targets(self, i: int) -> list[Metric]:
         """The compatible metrics whose standard may be figure i (target_hit), in the order of the data: those
         of its unit's family whose standard's size is within its `sizes`."""
-        return [m for _, m in sorted(self._targets.within(self.sizes(i)), key=lambda t: t[0])]
+        found = self._targets.within(self.sizes(i))
+        return [m for _, m in sorted(found, key=lambda t: t[0])] if found else []
 
     def compatible(self, f: Figure) -> list[Metric]:
         if f.unit not in self._by_unit:
