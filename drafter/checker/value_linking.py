@@ -27,6 +27,7 @@ from drafter.figures.numbers import (
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
+Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
 IN_LABEL = Link("ignored", message="指标名称中的数字")
@@ -43,7 +44,7 @@ class ValueLinker(Finders):
         self._tolerances: dict[int, tuple[int, float | None]] = {}
         self._sizes: dict[int, SizeRange | None] = {}
         self._windows: dict[int, tuple[float, float]] = {}
-        self._ranked: dict[tuple[str, str, tuple[str, ...]], dict[str, tuple[bool, float, float, float]]] = {}
+        self._ranked: dict[tuple[str, str, tuple[str, ...]], tuple[dict[str, Rank], Metric | None]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
         self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
@@ -133,8 +134,7 @@ class ValueLinker(Finders):
         if self.labels.in_label(self.doc, i):
             return IN_LABEL
         metrics = self.candidates(i)
-        rank = self._ranks(i, metrics)
-        best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
+        rank, best = self._ranks(i, metrics)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and best is not None and year not in best.values:
@@ -170,18 +170,20 @@ class ValueLinker(Finders):
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
         return NOT_FOUND
 
-    def _ranks(self, i: int, metrics: list[Metric]) -> dict[str, tuple[bool, float, float, float]]:
-        """How the figure's words name each metric (`_rank`); the words are read only when a metric is of the
-        figure's unit (a figure of no metric's unit is linked, if at all, by a finder that reads them)."""
+    def _ranks(self, i: int, metrics: list[Metric]) -> tuple[dict[str, Rank], Metric | None]:
+        """How the figure's words name each metric (`_rank`), and the metric they name with the most mass (None:
+        none named); the words are read only when a metric is of the figure's unit (a figure of no metric's
+        unit is linked, if at all, by a finder that reads them)."""
         if not metrics:
-            return {}
+            return {}, None
         near, sent = self.words(i)
         keys = tuple(m.key for m in metrics)
         found = self._ranked.get((near, sent, keys))
         if found is None:  # kept per words and keys, as `evidence` is: the same words stand in many texts
             named = self.labels.evidence_named(keys, near, sent)
-            found = {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in named.items()}
-            self._ranked[near, sent, keys] = found
+            rank = {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in named.items()}
+            best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
+            found = self._ranked[near, sent, keys] = rank, best
         return found
 
     def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
@@ -366,7 +368,7 @@ class ValueLinker(Finders):
         return self._windows[i]
 
 
-def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, float]:
+def _rank(evidence: tuple[float, float, float]) -> Rank:
     """How the words name a metric, as the linker ranks it: (named at all, mass, coverage, near mass)."""
     cover, mass, near = evidence
     return cover >= LABEL_MIN, mass, cover, near
