@@ -252,11 +252,12 @@ def _bare_items(norm: str) -> list[tuple[int, int, str]]:
 
 
 def _num_end(m: re.Match[str]) -> int:
-    return m.end(2) if m.group(2) else m.end(1)
+    return max(m.end(1), m.end(2))  # the end of the decimals, if any (-1 when there are none)
 
 
 def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
-    after = norm[_num_end(m) : _num_end(m) + 8]
+    end = _num_end(m)
+    after = norm[end : end + 8]
     if unit == "年" or re.match(r"\s?(?:学年|年|级|届)", after):
         return "year"
     if (
@@ -274,7 +275,8 @@ def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
 
 def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> str:
     before = norm[max(0, m.start() - 9) : m.start()]
-    after = norm[_num_end(m) : _num_end(m) + 2]
+    end = _num_end(m)
+    after = norm[end : end + 2]
     if _ORDINAL_BEFORE.search(before) or _LISTED_ORDINAL_BEFORE.search(before):
         return "ordinal"
     if not unit and integer and _ITEM_MARK_AFTER.match(after):
@@ -287,7 +289,8 @@ def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> st
 def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
     """Why an Arabic number is not a figure, or ''."""
     integer = m.group(2) is None and "," not in m.group(1)
-    after = norm[_num_end(m) : _num_end(m) + 3]
+    end = _num_end(m)
+    after = norm[end : end + 3]
     if integer and len(m.group(1)) == 4 and 1900 <= value <= 2100 and (reason := _year_reason(norm, m, unit)):
         return reason
     if integer and _MONTH_DAY_AFTER.match(after) and not m.group(3):
