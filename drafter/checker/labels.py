@@ -188,23 +188,18 @@ class Labels:
                 for g in weights:
                     self._by_gram.setdefault(g, set()).add(key)
         self._label_grams = frozenset(self._by_gram)
-        self._named: dict[str, frozenset[str]] = {}  # per text: the keys named_by it
+        self._key_grams = {
+            key: frozenset().union(*(w for w, _ in grams)) for key, grams in self.grams.items()
+        }
         self._change_keys = frozenset(
             key for key, terms in self.terms.items() if any(w in t for t in terms for w in CHANGE_WORDS)
         )
 
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
-        return set().union(*map(self._named_in, words))
-
-    def _named_in(self, text: str) -> frozenset[str]:
-        """`named_by` of one text, kept per text: a statement's words are held against every metric of a unit."""
-        found = self._named.get(text)
-        if found is None:
-            # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
-            shared = [self._by_gram[g] for g in _gram_set(text) & self._label_grams]
-            found = self._named[text] = frozenset().union(*shared)
-        return found
+        # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
+        shared = [self._by_gram[g] for text in words for g in _gram_set(text) & self._label_grams]
+        return set().union(*shared)
 
     def _weights(self, term: str) -> tuple[dict[str, float], float]:
         pairs = (
@@ -394,16 +389,17 @@ class Labels:
         self, keys: Iterable[str], near: str, sentence: str
     ) -> dict[str, tuple[float, float, float] | None]:
         """`evidence` of each key, None for a key whose label shares no bigram with the words (those `named_by`
-        leaves out), in one pass over the keys: a figure is held against every metric of its unit."""
+        leaves out: each key's bigrams held against the words', no pass over every bigram of the words), in one
+        pass over the keys: a figure is held against every metric of its unit."""
         kept = self._evidence.get((near, sentence))
         if kept is None:
             kept = self._evidence[near, sentence] = {}
-        word_grams = _gram_set(near), _gram_set(sentence)
-        named_near, named_sentence = self._named_in(near), self._named_in(sentence)
+        word_grams = near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
         said = None  # what the words say, looked up for the first key named
         out: dict[str, tuple[float, float, float] | None] = {}
         for key in keys:
-            if key not in named_near and key not in named_sentence:
+            grams = self._key_grams[key]
+            if grams.isdisjoint(near_grams) and grams.isdisjoint(sentence_grams):
                 out[key] = None
                 continue
             found = kept.get(key)
