@@ -14,7 +14,14 @@ from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
 from drafter.checker.text import _traditional, _traditional_table, normalize
 from drafter.checker.value_linking import ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
-from drafter.figures.numbers import _ARABIC, _UNIT_RE, find_figures, matches_shown, round_half_up
+from drafter.figures.numbers import (
+    _ARABIC,
+    _IGNORE_SPANS,
+    _UNIT_RE,
+    find_figures,
+    matches_shown,
+    round_half_up,
+)
 from drafter.knowledge.terms import _squeezed
 
 SOURCE = SourceData(
@@ -229,6 +236,18 @@ def test_arabic_numbers_opening_with_a_digit_are_those_after_no_digit_or_point()
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 14)))
         found = [(m.span(), m.groups()) for m in _ARABIC.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in up_front.finditer(text)], text
+
+
+def test_phone_numbers_opening_with_their_digit_are_those_after_no_digit():
+    """The phone pattern with its lookbehind after the first digit finds what it finds with it up front."""
+    phone = next(rx for rx, why in _IGNORE_SPANS if why == "phone")
+    up_front = re.compile(
+        r"(?=[014])(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"
+    )
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice("0123414-— 4000113a") for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in phone.finditer(text)] == [m.span() for m in up_front.finditer(text)], text
 
 
 def test_span_of_one_run_is_the_span_of_its_two_ends():

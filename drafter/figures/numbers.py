@@ -169,9 +169,9 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
     (Anchored(re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), ("[",), 0), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
-    (  # (the leading lookahead spares the lookbehind and the branches at every character but 0, 1 and 4)
+    (  # (each branch opens with its digit, the lookbehind after it: the engine looks for 0, 1 and 4 in C)
         re.compile(
-            r"(?=[014])(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"
+            r"(?:1(?<!\d1)[3-9]\d{9}|0(?<!\d0)\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)"
         ),
         "phone",
     ),
