@@ -358,13 +358,15 @@ class ValueLinker(Finders):
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
-        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits().
+        value ± its rounding (fits' own first cut, which holds the printed value's rounding too), widened by
+        the distance `_tolerance` allows (约/近 …) or up to the next step (余/多). Never narrower than fits().
         Worked out once per figure: every finder asks for it."""
         if i not in self._windows:
             f = self.doc.figures[i]
-            wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
-            slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
-            self._windows[i] = f.value - slack, f.value + slack
+            step, about = self._tolerance(i)
+            rounding = 2 * 10**-f.decimals + 1e-8 * (abs(f.value) + 1.0)
+            wide = about if about is not None else 0.0
+            self._windows[i] = f.value - rounding - wide, f.value + rounding + max(wide, step)
         return self._windows[i]
 
 
