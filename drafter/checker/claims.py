@@ -221,8 +221,10 @@ def _level_kind(unit: str, lead: str, before: str) -> ClaimKind:
     return "value"
 
 
+@lru_cache(maxsize=8192)
 def _subject(lead: str) -> str:
-    """The words that name a figure: its clause, without the comparison and change words."""
+    """The words that name a figure: its clause, without the comparison and change words (kept per words: most
+    leads are said again, ，比上年增长)."""
     clause = SUBJECT_SPLIT.split(lead)[-1]
     clause = COMPARED_WITH.sub("", clause)
     clause = CHANGE_BEFORE.sub("", clause)
