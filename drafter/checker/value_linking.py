@@ -49,6 +49,7 @@ class ValueLinker(Finders):
         self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
+        self._changes_by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -96,7 +97,7 @@ class ValueLinker(Finders):
         if not metrics:
             return []
         if claim is not None and claim.kind == "change":
-            return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
+            return list(self._of_changes(self.doc.figures[i].unit, metrics))
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
@@ -112,6 +113,14 @@ class ValueLinker(Finders):
             and not (of_change and self.labels.is_level(m.key))
             and not (of_class and other_class(near, m))
         ]
+
+    def _of_changes(self, unit: str, metrics: list[Metric]) -> list[Metric]:
+        """The metrics of changes among those of a unit (`metrics`: `compatible`), kept per unit as they are."""
+        if unit not in self._changes_by_unit:
+            self._changes_by_unit[unit] = [
+                m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)
+            ]
+        return self._changes_by_unit[unit]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:
         """The year figure i is stated for: a base value's (比上年的X) is the year compared with."""
