@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 import pytest
 
@@ -13,7 +14,14 @@ from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
 from drafter.checker.text import _traditional, _traditional_table, normalize
 from drafter.checker.value_linking import ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
-from drafter.figures.numbers import find_figures, matches_shown, round_half_up
+from drafter.figures.numbers import (
+    _ARABIC,
+    _IGNORE_SPANS,
+    _UNIT_RE,
+    find_figures,
+    matches_shown,
+    round_half_up,
+)
 from drafter.knowledge.terms import _squeezed
 
 SOURCE = SourceData(
@@ -198,7 +206,7 @@ def test_stated_year_reused_from_the_figure_before_is_the_year_looked_for(text):
     assert years == [alone[i].stated_year(i) for i in range(len(years))]
 
 
-def test_named_among_is_named_by_of_the_keys_given():
+def test_evidence_named_is_evidence_of_the_keys_named_by_the_words():
     metrics = tuple(
         Metric(f"k.{n}", label, "人", {2021: 1})
         for n, label in enumerate(
@@ -211,7 +219,47 @@ def test_named_among_is_named_by_of_the_keys_given():
     chars = "小学初中专任教师在校生招生高中毛入园率教学点全市共有人|，"
     for _ in range(300):
         near, sent = ("".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(2))
-        assert labels.named_among(keys, near, sent) == labels.named_by(near, sent) & set(keys)
+        found = labels.evidence_named(keys, near, sent)
+        assert list(found) == keys
+        assert {k for k, e in found.items() if e is not None} == labels.named_by(near, sent) & set(keys)
+        assert all(e == labels.evidence(k, near, sent) for k, e in found.items() if e is not None)
+
+
+def test_arabic_numbers_opening_with_a_digit_are_those_after_no_digit_or_point():
+    """The number pattern with its lookbehind after the first digit finds what it finds with it up front."""
+    up_front = re.compile(
+        r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?(\d+))?(?!\.\d)" rf"(\s?(?:余|多))?\s?({_UNIT_RE})?"
+    )
+    rng = random.Random(5)
+    chars = "0123456789.,，万亿元人余多 %年"
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 14)))
+        found = [(m.span(), m.groups()) for m in _ARABIC.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in up_front.finditer(text)], text
+
+
+def test_phone_numbers_opening_with_their_digit_are_those_after_no_digit():
+    """The phone pattern with its lookbehind after the first digit finds what it finds with it up front."""
+    phone = next(rx for rx, why in _IGNORE_SPANS if why == "phone")
+    up_front = re.compile(
+        r"(?=[014])(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"
+    )
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice("0123414-— 4000113a") for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in phone.finditer(text)] == [m.span() for m in up_front.finditer(text)], text
+
+
+def test_span_of_one_run_is_the_span_of_its_two_ends():
+    """Text.span looks up one run when the span holds no cut: the origins of its first and last characters."""
+    rng = random.Random(4)
+    chars = "学前（xuéqián）5.21 亿元为 19.59 ，752. 96 -9.41 %  1 376所 889 万\n元"
+    for _ in range(2000):
+        text = normalize("".join(rng.choice(chars) for _ in range(rng.randint(0, 30))))
+        for start in range(len(text.norm) + 1):
+            for end in range(start, min(len(text.norm), start + 6) + 1):
+                last = text.origin(end - 1) + 1 if end > start else text.origin(start)
+                assert text.span(start, end) == (text.origin(start), last)
 
 
 def test_traditional_table_translates_as_the_dict_does():

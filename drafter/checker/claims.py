@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from drafter.checker.reading import Reading
 from drafter.checker.words import (
@@ -160,44 +160,74 @@ def _first_reading(reading: Reading, i: int) -> Claim:
     # the two characters after the figure, not its whole tail: no figure and no sentence end can start
     # inside 左右/以上/多 …, so they are there exactly when the tail starts with them
     tail = reading.text[f.end : f.end + 2]
-    from_year = FROM_YEAR_BEFORE.search(lead)  # 由2020年的150名: the year is the from-year
-    claim = Claim(
-        i, year=int(from_year.group(1)) if from_year else reading.stated_year(i), subject=_subject(lead)
+    said = _read_lead(lead)
+    claim = Claim(  # 由2020年的150名: the year is the from-year
+        i,
+        year=said.from_year if said.from_year is not None else reading.stated_year(i),
+        subject=_subject(lead),
     )
-    claim.approx = bool(
-        APPROX_BEFORE.search(lead) or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text
-    )
-    negative = bool(MINUS_BEFORE.search(lead))
-    to_value, change = bool(TO_VALUE.search(lead)), bool(CHANGE_BEFORE.search(lead))  # each looked for once
-    if f.unit in ("%", POINTS) and RATE_GAP.search(lead):  # 教育支出增长高于财政经常性收入13.04%
+    claim.approx = bool(said.approx or APPROX_AFTER.match(tail) or "余" in f.text or "多" in f.text)
+    negative = said.negative
+    if f.unit in ("%", POINTS) and said.rate_gap:  # 教育支出增长高于财政经常性收入13.04%
         claim.kind, claim.versus, claim.rate_diff = "change", True, True
-        claim.direction = -1 if re.search(r"低于|慢于", RATE_GAP.search(lead).group(0)) else 1
+        claim.direction = said.rate_gap
         claim.notes.append("negative" if negative else "")
-    elif to_value and not change:
+    elif said.to_value and not said.change:
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
-    elif change or (negative and f.unit in ("%", POINTS)):
+    elif said.change or (negative and f.unit in ("%", POINTS)):
         claim.kind = "change"
-        claim.direction = (direction_of(lead) or 1) * (-1 if negative else 1)
-        claim.yearly = bool(
-            AVERAGE_YEARLY.search(lead[:-2] if lead.endswith("增长") else lead) or "年均" in lead[-8:]
-        )
-        claim.versus = bool(VERSUS.search(lead))
-        claim.rate_diff = (
-            claim.versus
-            and bool(re.search(r"(?:增长|增幅|增速)(?:幅度)?$", lead))
-            and not _own_rate_before(_before(reading, i))
-        )
+        claim.direction = (said.direction or 1) * (-1 if negative else 1)
+        claim.yearly = said.yearly
+        claim.versus = said.versus
+        claim.rate_diff = claim.versus and said.growth_said and not _own_rate_before(_before(reading, i))
     elif f.unit == POINTS:
-        claim.kind, claim.direction, claim.versus = "change", 1, bool(VERSUS.search(lead))
+        claim.kind, claim.direction, claim.versus = "change", 1, said.versus
     else:
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
     if claim.kind == "change" and f.unit == POINTS and RATE_GAP_AFTER.search(_before(reading, i)):
         claim.versus = claim.rate_diff = True
         claim.notes.append("gap after")  # the two rates are the last two % figures before it
-    if BASE_BEFORE.search(lead) or FROM_VALUE.search(lead):
+    if said.base:
         claim.role = "base"
     claim.base_year = _compared_year(reading, i, claim)
     return claim
+
+
+class _Lead(NamedTuple):
+    """What the words between a figure and the one before it say, as `_first_reading` reads them."""
+
+    from_year: int | None  # 由2020年的150名
+    approx: bool  # 约 / 近 …
+    negative: bool  # - / 负
+    to_value: bool  # 增加到 / 至
+    change: bool  # 增长 / 下降 …
+    rate_gap: int  # 增长…高于 (+1) / 低于 (−1) another rate; 0: none
+    direction: int  # `direction_of` the words
+    yearly: bool  # 年均
+    versus: bool  # 高于 / 低于 … another figure
+    growth_said: bool  # ends with 增长 / 增幅 / 增速
+    base: bool  # 比上年的 / 由 …: a previous value
+
+
+@lru_cache(maxsize=8192)
+def _read_lead(lead: str) -> _Lead:
+    """`_Lead` of the words, kept per words: most are said again (，比上年增长, ，比上年的)."""
+    from_year, gap = FROM_YEAR_BEFORE.search(lead), RATE_GAP.search(lead)
+    return _Lead(
+        from_year=int(from_year.group(1)) if from_year else None,
+        approx=bool(APPROX_BEFORE.search(lead)),
+        negative=bool(MINUS_BEFORE.search(lead)),
+        to_value=bool(TO_VALUE.search(lead)),
+        change=bool(CHANGE_BEFORE.search(lead)),
+        rate_gap=0 if gap is None else -1 if re.search(r"低于|慢于", gap.group(0)) else 1,
+        direction=direction_of(lead),
+        yearly=bool(
+            AVERAGE_YEARLY.search(lead[:-2] if lead.endswith("增长") else lead) or "年均" in lead[-8:]
+        ),
+        versus=bool(VERSUS.search(lead)),
+        growth_said=bool(re.search(r"(?:增长|增幅|增速)(?:幅度)?$", lead)),
+        base=bool(BASE_BEFORE.search(lead) or FROM_VALUE.search(lead)),
+    )
 
 
 def _own_rate_before(before: str) -> bool:
@@ -221,8 +251,10 @@ def _level_kind(unit: str, lead: str, before: str) -> ClaimKind:
     return "value"
 
 
+@lru_cache(maxsize=8192)
 def _subject(lead: str) -> str:
-    """The words that name a figure: its clause, without the comparison and change words."""
+    """The words that name a figure: its clause, without the comparison and change words (kept per words: most
+    leads are said again, ，比上年增长)."""
     clause = SUBJECT_SPLIT.split(lead)[-1]
     clause = COMPARED_WITH.sub("", clause)
     clause = CHANGE_BEFORE.sub("", clause)

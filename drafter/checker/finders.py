@@ -91,28 +91,8 @@ class Finders:
         if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name
         near, sent = self.words(i)
-        clause = near.split("|", 1)[0]
-        own = self.labels.kinds_in(clause)
-        total = bool(TOTAL_NAME.search(clause))
-        said = own or self.labels.kinds_of(near, sent)
-        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
-        pool = [
-            m
-            for m in self.candidates(i) + self._institutions(i)
-            if m.key not in self.averages
-            and self.labels.within_levels_said(m.key, scope)
-            and (
-                said
-                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
-                or (
-                    total
-                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
-                    or self.labels.of_a_level_named(m.key, near)
-                )
-                and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
-            )
-        ]
-        if not in_reach(sum_bounds(f.unit, pool, year), self.fit_window(i)):
+        pool, bounds = self._sum_pool(i, year)
+        if not in_reach(bounds, self.fit_window(i)):
             return None  # the same cut over the values the words allow: most stop here, before the sort
         pool.sort(
             key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
@@ -140,6 +120,44 @@ class Finders:
             key=keys.replace("+", "|"),
             year=year,
         )
+
+    def _sum_pool(self, i: int, year: int) -> tuple[list[Metric], tuple[float, float]]:
+        """The values sum_hit may add up for figure i (those its words allow) and the bounds of their sums, kept
+        per words, metrics, unit and year: the same words pick the same values (a fresh list: sum_hit sorts it)."""
+        near, sent = self.words(i)
+        metrics = self.candidates(i) + self._institutions(i)
+        unit = self.doc.figures[i].unit
+        key = (near, sent, tuple(m.key for m in metrics), unit, year)
+        if key not in self.sum_pools:
+            pool = self._parts_allowed(metrics, near, sent)
+            self.sum_pools[key] = pool, sum_bounds(unit, pool, year)
+        pool, bounds = self.sum_pools[key]
+        return list(pool), bounds
+
+    def _parts_allowed(self, metrics: list[Metric], near: str, sent: str) -> list[Metric]:
+        """The metrics a sum named by the words may add up: no averages, of the levels said, of the kind counted
+        or named in part (or any, for a total named as one: 总收入, 合计)."""
+        clause = near.split("|", 1)[0]
+        own = self.labels.kinds_in(clause)
+        total = bool(TOTAL_NAME.search(clause))
+        said = own or self.labels.kinds_of(near, sent)
+        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
+        return [
+            m
+            for m in metrics
+            if m.key not in self.averages
+            and self.labels.within_levels_said(m.key, scope)
+            and (
+                said
+                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
+                or (
+                    total
+                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
+                    or self.labels.of_a_level_named(m.key, near)
+                )
+                and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
+            )
+        ]
 
     def _sum_bounds(self, i: int, year: int) -> tuple[float, float]:
         """What any sum_hit pool of figure i's unit may add up to in `year`, worked out once per unit and year."""
@@ -172,10 +190,10 @@ class Finders:
             for m in self.source.metrics
             if m.unit not in ("%", "个百分点") and year in m.values and m.values[year] > 0
         ]
+        named = self.labels.evidence_named([m.key for m in counts], near, sent)  # None: no bigram shared
+        before = self._counted_before(i)
         parts = [
-            m
-            for m in counts
-            if self.labels.score(m.key, near, sent) >= WEAK_LABEL or m.key in self._counted_before(i)
+            m for m in counts if (e := named[m.key]) is not None and e[0] >= WEAK_LABEL or m.key in before
         ]
         found = [
             (p, w)
@@ -214,7 +232,7 @@ class Finders:
     def ratio_hit(self, i: int) -> Link | None:
         """小学生师比为18.25: students per teacher of one level (a number with no unit after 生师比, or in a table
         column 学生与专任教师比)."""
-        if self.doc.figures[i].unit:
+        if self.doc.figures[i].unit or not self._may_name_ratio(i):
             return None
         near, sent = self.words(i)
         if not (RATIO_WORDS.search(self.doc.lead(i)[-8:]) or RATIO_WORDS.search(near.split("|")[0])):
@@ -246,6 +264,16 @@ class Finders:
             year=year,
         )
 
+    def _may_name_ratio(self, i: int) -> bool:
+        """A cheap first cut before ratio_hit works out the words of a figure of no unit: every word of RATIO_WORDS
+        holds 师 and 比, and the words are taken from the text up to the figure, from the start of its sentence
+        or of that of the first figure listed with it (a table cell's are its row and column headings)."""
+        if i in self.doc.cells:
+            return True
+        text, end = self.doc.text, self.doc.figures[i].start
+        start, _ = self.doc.sentence(self.doc.figures[self.doc.run_of(i)[0]].start)
+        return text.find("比", start, end) >= 0 and text.find("师", start, end) >= 0
+
     def _quotient_fits(self, i: int, pair: tuple[Metric, Metric], year: int, scale: float = 1) -> bool:
         """The figure is a/b (× scale), each value standing for anything it rounds from (24.47万所 / 29.48万所
         gives 83.00% as printed, though 24.47 / 29.48 is 83.006%)."""
@@ -260,7 +288,7 @@ class Finders:
 
     def target_hit(self, i: int) -> Link | None:
         f = self.doc.figures[i]
-        for m in self.with_targets(f):
+        for m in self.with_targets(i):
             if (
                 m.target
                 and self.fits(i, convert(m.target.value, m.unit, f.unit))

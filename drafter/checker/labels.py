@@ -196,22 +196,6 @@ class Labels:
             key for key, terms in self.terms.items() if any(w in t for t in terms for w in CHANGE_WORDS)
         )
 
-    def named_among(self, keys: Iterable[str], near: str, sentence: str) -> set[str]:
-        """The keys of `keys` whose label shares a bigram with the words (`named_by` of a few keys: each key's
-        bigrams held against the words', no pass over every bigram of the words)."""
-        near_grams, sentence_grams = (
-            _gram_set(near),
-            _gram_set(sentence),
-        )  # no union: most keys are few bigrams
-        return {
-            key
-            for key in keys
-            if not (
-                self._key_grams[key].isdisjoint(near_grams)
-                and self._key_grams[key].isdisjoint(sentence_grams)
-            )
-        }
-
     def named_by(self, *words: str) -> set[str]:
         """The keys whose label shares at least one bigram with the words (the others score 0)."""
         # frozenset & frozenset walks the smaller one: the words' bigrams, not every label bigram
@@ -401,6 +385,30 @@ class Labels:
             for key in todo:
                 kept[key] = self._evidence_of(key, said, word_grams)
         return kept
+
+    def evidence_named(
+        self, keys: Iterable[str], near: str, sentence: str
+    ) -> dict[str, tuple[float, float, float] | None]:
+        """`evidence` of each key, None for a key whose label shares no bigram with the words (those `named_by`
+        leaves out: each key's bigrams held against the words', no pass over every bigram of the words), in one
+        pass over the keys: a figure is held against every metric of its unit."""
+        kept = self._evidence.get((near, sentence))
+        if kept is None:
+            kept = self._evidence[near, sentence] = {}
+        word_grams = near_grams, sentence_grams = _gram_set(near), _gram_set(sentence)
+        said = None  # what the words say, looked up for the first key named
+        out: dict[str, tuple[float, float, float] | None] = {}
+        for key in keys:
+            grams = self._key_grams[key]
+            if grams.isdisjoint(near_grams) and grams.isdisjoint(sentence_grams):
+                out[key] = None
+                continue
+            found = kept.get(key)
+            if found is None:
+                said = said or self._said_around(near, sentence)
+                found = kept[key] = self._evidence_of(key, said, word_grams)
+            out[key] = found
+        return out
 
     def _evidence_of(
         self,

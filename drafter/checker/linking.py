@@ -29,6 +29,7 @@ class Linker(ValueLinker):
     def __init__(self, doc: Reading, source: SourceData) -> None:
         super().__init__(doc, source)
         self.links: dict[int, Link] = {}  # the figures linked so far: a change refers to one of them
+        self._lead_metrics: dict[str, Metric | None] = {}  # per words between two figures (_named_by_lead)
 
     def link(self, i: int) -> Link:
         """A change figure is judged against its derived change first, then (增长率为6.00%) as a value."""
@@ -135,15 +136,22 @@ class Linker(ValueLinker):
 
     def _named_in_lead(self, i: int) -> tuple[Metric, int] | None:
         """毛入园率比上年提高1.2个百分点: the change names its own metric between the figures."""
-        lead = self.doc.lead(i)
-        named = self.labels.named_by(lead)
-        metrics = [m for m in self.source.metrics if m.values and m.key in named]
-        evidence = self.labels.evidence_all([m.key for m in metrics], lead, "")  # the words looked up once
-        scored = [(evidence[m.key][0], m) for m in metrics]
-        score, m = max(scored, key=lambda t: t[0], default=(0.0, None))
-        if m is None or score < LABEL_MIN:
-            return None
-        return m, self.year_for(m, self.doc.stated_year(i))
+        m = self._named_by_lead(self.doc.lead(i))
+        return (m, self.year_for(m, self.doc.stated_year(i))) if m is not None else None
+
+    def _named_by_lead(self, lead: str) -> Metric | None:
+        """The metric the words between two figures name best (None: none named well enough), kept per words:
+        most changes are said alike (，比上年增长)."""
+        if lead not in self._lead_metrics:
+            named = self.labels.named_by(lead)
+            metrics = [m for m in self.source.metrics if m.values and m.key in named]
+            evidence = self.labels.evidence_all(
+                [m.key for m in metrics], lead, ""
+            )  # the words looked up once
+            scored = [(evidence[m.key][0], m) for m in metrics]
+            score, m = max(scored, key=lambda t: t[0], default=(0.0, None))
+            self._lead_metrics[lead] = m if m is not None and score >= LABEL_MIN else None
+        return self._lead_metrics[lead]
 
     def _derived_metric(self, i: int, link: Link) -> Metric | None:
         """The values of a sum of metrics (义务教育 = 小学 + 初中) or of a share of one in another, as one

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from drafter.core.types import Figure
@@ -48,19 +47,14 @@ SizeRange = tuple[str, float, float]  # a unit family and the least and most siz
 
 
 def size_range(f: Figure, window: tuple[float, float] | None = None) -> SizeRange | None:
-    """The family and the sizes `SizeIndex.near` looks between for f (None for a figure with no unit)."""
+    """The family and the sizes `SizeIndex.near` looks between for f (None for a figure with no unit): from half
+    its size to twice its size plus one unit, cut to `window` (in f's unit) when given."""
     if not f.unit:
         return None
-    fam, low, high = _bounds(f.value, f.unit)
+    factor, fam = to_base(1, f.unit)  # one unit in the family's base unit, and the family
+    size = abs(f.value * factor)  # to_base(f.value, f.unit), the same product
+    low, high = size / 2, size * 2 + factor
     if window is not None:
-        factor = to_base(1, f.unit)[0]
         least, most = max(0.0, window[0]), max(abs(window[0]), abs(window[1]))
         low, high = max(low, least * factor * (1 - 1e-9)), min(high, most * factor * (1 + 1e-9))
     return fam, low, high
-
-
-@lru_cache(maxsize=4096)
-def _bounds(value: float, unit: str) -> tuple[str, float, float]:
-    """The family of a figure's unit and the sizes `near` looks between (every index asks for the same)."""
-    size = abs(to_base(value, unit)[0])
-    return family(unit), size / 2, size * 2 + to_base(1, unit)[0]

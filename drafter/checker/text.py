@@ -74,7 +74,13 @@ class Text:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original (start, end) of a normalised span; its end follows the last kept character."""
-        return self.origin(start), (self.origin(end - 1) + 1 if end > start else self.origin(start))
+        run = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        first = start + self.shifts[run]
+        if end <= start:
+            return first, first
+        if run + 1 < len(self.starts) and self.starts[run + 1] <= end - 1:
+            return first, self.origin(end - 1) + 1  # a cut inside the span
+        return first, end + self.shifts[run]  # most spans: the last character in the start's run
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from drafter.figures.numbers import (
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
+Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
 IN_LABEL = Link("ignored", message="指标名称中的数字")
@@ -43,16 +44,21 @@ class ValueLinker(Finders):
         self._tolerances: dict[int, tuple[int, float | None]] = {}
         self._sizes: dict[int, SizeRange | None] = {}
         self._windows: dict[int, tuple[float, float]] = {}
+        self._ranked: dict[tuple[str, str, tuple[str, ...]], tuple[dict[str, Rank], Metric | None]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
+        self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
-        self._targeted: dict[str, list[Metric]] = {}
+        self._changes_by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
             m.key for m in source.metrics if is_average(m)
         }  # 生均… are no parts of a sum (Finders)
         self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
+        self._targets = SizeIndex(  # each standard with its metric's place in the data (target_hit's order)
+            (m.target.value, m.unit, (k, m)) for k, m in enumerate(source.metrics) if m.target and m.values
+        )
 
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
@@ -70,11 +76,11 @@ class ValueLinker(Finders):
         """The stated year when the metric has it, else the metric's default year."""
         return year if year in m.values else self.default_year(m)
 
-    def with_targets(self, f: Figure) -> list[Metric]:
-        """The compatible metrics that have a standard (target_hit), kept per unit as `compatible` is."""
-        if f.unit not in self._targeted:
-            self._targeted[f.unit] = [m for m in self.compatible(f) if m.target]
-        return self._targeted[f.unit]
+    def with_targets(self, i: int) -> list[Metric]:
+        """The compatible metrics whose standard may be figure i (target_hit), in the order of the data: those
+        of its unit's family whose standard's size is within its `sizes`."""
+        found = self._targets.within(self.sizes(i))
+        return [m for _, m in sorted(found, key=lambda t: t[0])] if found else []
 
     def compatible(self, f: Figure) -> list[Metric]:
         if f.unit not in self._by_unit:
@@ -91,7 +97,7 @@ class ValueLinker(Finders):
         if not metrics:
             return []
         if claim is not None and claim.kind == "change":
-            return [m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)]
+            return list(self._of_changes(self.doc.figures[i].unit, metrics))
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
@@ -107,6 +113,14 @@ class ValueLinker(Finders):
             and not (of_change and self.labels.is_level(m.key))
             and not (of_class and other_class(near, m))
         ]
+
+    def _of_changes(self, unit: str, metrics: list[Metric]) -> list[Metric]:
+        """The metrics of changes among those of a unit (`metrics`: `compatible`), kept per unit as they are."""
+        if unit not in self._changes_by_unit:
+            self._changes_by_unit[unit] = [
+                m for m in metrics if CHANGE_LABEL.search(m.label) or m.key.endswith(CHANGE_KEYS)
+            ]
+        return self._changes_by_unit[unit]
 
     def claim_year(self, i: int, m: Metric | None = None) -> int | None:
         """The year figure i is stated for: a base value's (比上年的X) is the year compared with."""
@@ -129,8 +143,7 @@ class ValueLinker(Finders):
         if self.labels.in_label(self.doc, i):
             return IN_LABEL
         metrics = self.candidates(i)
-        rank = self._ranks(i, metrics)
-        best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
+        rank, best = self._ranks(i, metrics)
         year = self.claim_year(i, best)
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and best is not None and year not in best.values:
@@ -166,15 +179,21 @@ class ValueLinker(Finders):
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
         return NOT_FOUND
 
-    def _ranks(self, i: int, metrics: list[Metric]) -> dict[str, tuple[bool, float, float, float]]:
-        """How the figure's words name each metric (`_rank`); the words are read only when a metric is of the
-        figure's unit (a figure of no metric's unit is linked, if at all, by a finder that reads them)."""
+    def _ranks(self, i: int, metrics: list[Metric]) -> tuple[dict[str, Rank], Metric | None]:
+        """How the figure's words name each metric (`_rank`), and the metric they name with the most mass (None:
+        none named); the words are read only when a metric is of the figure's unit (a figure of no metric's
+        unit is linked, if at all, by a finder that reads them)."""
         if not metrics:
-            return {}
+            return {}, None
         near, sent = self.words(i)
-        named = self.labels.named_among([m.key for m in metrics], near, sent)
-        scored = self.labels.evidence_all([m.key for m in metrics if m.key in named], near, sent)
-        return {m.key: _rank(scored[m.key]) if m.key in named else UNNAMED for m in metrics}
+        keys = tuple(m.key for m in metrics)
+        found = self._ranked.get((near, sent, keys))
+        if found is None:  # kept per words and keys, as `evidence` is: the same words stand in many texts
+            named = self.labels.evidence_named(keys, near, sent)
+            rank = {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in named.items()}
+            best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
+            found = self._ranked[near, sent, keys] = rank, best
+        return found
 
     def _may_use(self, i: int, found: Link, best: Metric | None, rank: dict) -> bool:
         """A derived figure must involve the metric the words name; a stated fact gives way only when the
@@ -398,17 +417,19 @@ class ValueLinker(Finders):
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
-        value ± its rounding, 10% (约/近 …) or up to the next step (余/多). Widened, never narrower than fits().
+        value ± its rounding (fits' own first cut, which holds the printed value's rounding too), widened by
+        the distance `_tolerance` allows (约/近 …) or up to the next step (余/多). Never narrower than fits().
         Worked out once per figure: every finder asks for it."""
         if i not in self._windows:
             f = self.doc.figures[i]
-            wide = max(abs(f.value), 1.0) if "余" in f.text or "多" in f.text else 0.1 * abs(f.value)
-            slack = wide + 2 * 10**-f.decimals + 1e-9 * abs(f.value)
-            self._windows[i] = f.value - slack, f.value + slack
+            step, about = self._tolerance(i)
+            rounding = 2 * 10**-f.decimals + 1e-8 * (abs(f.value) + 1.0)
+            wide = about if about is not None else 0.0
+            self._windows[i] = f.value - rounding - wide, f.value + rounding + max(wide, step)
         return self._windows[i]
 
 
-def _rank(evidence: tuple[float, float, float]) -> tuple[bool, float, float, float]:
+def _rank(evidence: tuple[float, float, float]) -> Rank:
     """How the words name a metric, as the linker ranks it: (named at all, mass, coverage, near mass)."""
     cover, mass, near = evidence
     return cover >= LABEL_MIN, mass, cover, near

@@ -141,8 +141,10 @@ CN_COUNTERS = (
 )
 _CN_COUNTER_RE = "|".join(re.escape(u) for u in sorted(CN_COUNTERS, key=len, reverse=True))
 
+# a number not right after a digit or a point: the lookbehind follows the first digit (\d(?<![\d.]\d) is
+# (?<![\d.])\d), so the pattern opens with a digit and is searched for in C, not tried at every character
 _ARABIC = re.compile(
-    r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\s?(\d+))?(?!\.\d)"
+    r"(\d(?<![\d.]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\s?(\d+))?(?!\.\d)"
     rf"(\s?(?:余|多))?\s?({_UNIT_RE})?"
 )
 _CHINESE = re.compile(
@@ -174,9 +176,9 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
     (Anchored(re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), ("[",), 0), "note"),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
-    (  # (the leading lookahead spares the lookbehind and the branches at every character but 0, 1 and 4)
+    (  # (each branch opens with its digit, the lookbehind after it: the engine looks for 0, 1 and 4 in C)
         re.compile(
-            r"(?=[014])(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)"
+            r"(?:1(?<!\d1)[3-9]\d{9}|0(?<!\d0)\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)"
         ),
         "phone",
     ),
@@ -261,11 +263,12 @@ def _bare_items(norm: str) -> list[tuple[int, int, str]]:
 
 
 def _num_end(m: re.Match[str]) -> int:
-    return m.end(2) if m.group(2) else m.end(1)
+    return max(m.end(1), m.end(2))  # the end of the decimals, if any (-1 when there are none)
 
 
 def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
-    after = norm[_num_end(m) : _num_end(m) + 8]
+    end = _num_end(m)
+    after = norm[end : end + 8]
     if unit == "年" or re.match(r"\s?(?:学年|年|级|届)", after):
         return "year"
     if (
@@ -283,7 +286,8 @@ def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
 
 def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> str:
     before = norm[max(0, m.start() - 9) : m.start()]
-    after = norm[_num_end(m) : _num_end(m) + 2]
+    end = _num_end(m)
+    after = norm[end : end + 2]
     if _ORDINAL_BEFORE.search(before) or _LISTED_ORDINAL_BEFORE.search(before):
         return "ordinal"
     if not unit and integer and _ITEM_MARK_AFTER.match(after):
@@ -296,7 +300,8 @@ def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> st
 def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
     """Why an Arabic number is not a figure, or ''."""
     integer = m.group(2) is None and "," not in m.group(1)
-    after = norm[_num_end(m) : _num_end(m) + 3]
+    end = _num_end(m)
+    after = norm[end : end + 3]
     if integer and len(m.group(1)) == 4 and 1900 <= value <= 2100 and (reason := _year_reason(norm, m, unit)):
         return reason
     if integer and _MONTH_DAY_AFTER.match(after) and not m.group(3):

@@ -7,6 +7,7 @@ nearby counts gives 52.3%, but 53/101 comes close: a mis-computed share).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,7 @@ from drafter.figures.numbers import matches_shown, same_family
 
 NAME = "stated_share"
 SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
+NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 
 
@@ -212,9 +214,6 @@ def _counts_before(reading: Reading, i: int, since: int | None = None) -> list[i
 
 
 def _bigrams(words: str) -> set[str]:
-    chinese = re.sub(r"[^\u4e00-\u9fff]", "|", words)
-    return (
-        {chinese[k : k + 2] for k in range(len(chinese) - 1)}
-        - {"", "|"}
-        - {b for b in (chinese[k : k + 2] for k in range(len(chinese) - 1)) if "|" in b}
-    )
+    """Each two Chinese characters in a row of the words."""
+    chinese = NOT_CHINESE.sub("|", words)
+    return {b for b in map(operator.add, chinese, chinese[1:]) if "|" not in b}
