@@ -158,6 +158,7 @@ _LEAD_DIGITS = re.compile(r"[\d\s]")
 _LEAD_DECIMAL = re.compile(r"[\d\s.]")
 _LEAD_DASH = re.compile(r"[\d\s\-—]")
 _LEAD_PEOPLE = re.compile(r"[\d\s人名及]")
+_LEAD_BLANK = re.compile(r"[ \t]")
 # patterns, each with why what it finds is no figure; the ones that hold a rarer character a few characters
 # in are looked for only around it (core.scan.Anchored, same matches)
 _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
@@ -165,12 +166,15 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
     (re.compile(r"[发字]\d{3,6}号"), "doc_number"),  # 伊政教督委发20235号: a 文号 whose brackets were lost
-    (
-        re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"),
+    (  # …全面领导1 .党组织: a list item run into the line before
+        Anchored(re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"), (".", "．"), 4),
         "section_number",
-    ),  # …领导1 .党组织
-    (re.compile(r"(?<![\d/.])\d{1,2}\s?/\s?\d{1,3}(?![\d/.])"), "ratio"),  # 占全区总人口的1/4: a fraction
-    (re.compile(r"(?<!\d)31\s?个\s?省"), "name"),  # 全国31个省（区、市）: the country's provinces
+    ),
+    (  # 占全区总人口的1/4: a fraction
+        Anchored(re.compile(r"(?<![\d/.])\d{1,2}\s?/\s?\d{1,3}(?![\d/.])"), ("/",), 3),
+        "ratio",
+    ),
+    (Anchored(re.compile(r"(?<!\d)31\s?个\s?省"), ("31",), 0), "name"),  # 全国31个省（区、市）: the provinces
     # 琼教〔202089: a number cut short (the bracket first, the character before it checked after: a pattern
     # opening with a character class is searched for in C, one opening with a lookbehind is tried everywhere)
     (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
@@ -185,7 +189,12 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"(?:邮编|邮政编码)[：:]?\s?\d{6}(?!\d)"), "address"),
     (re.compile(r"(?:附件|附表)\s?\d{1,2}(?!\d)"), "name"),  # 见附件1: the attachment's number
     (  # 表1 全市…情况 / 见表13—11 / （图2）: a table's or a figure's number, not 代表3名
-        re.compile(r"(?m)(?:^[ \t]*|(?<=[见如（(]))[表图]\s?\d{1,2}(?:[—\-－.．]\d{1,2})?(?!\d)"),
+        Anchored(
+            re.compile(r"(?m)(?:^[ \t]*|(?<=[见如（(]))[表图]\s?\d{1,2}(?:[—\-－.．]\d{1,2})?(?!\d)"),
+            ("表", "图"),
+            0,
+            _LEAD_BLANK,
+        ),
         "name",
     ),
     (Anchored(re.compile(r"(?<=[路街巷弄])\d+(?:\s?[-—]\s?\d+)?号"), ("号",), 0, _LEAD_DASH), "address"),
