@@ -79,6 +79,18 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "0.63%",
         ),
         ("listed_total", "共建立党组织391个，其中党委21个、党总支22个、党支部338个。", "391个", "381个"),
+        (  # 高级中学 is a kind of school, not a 职称: its teachers are a part
+            "listed_total",
+            "全县共有专任教师9000人，其中小学5613人、高级中学957人、初中3119人。",
+            "9000人",
+            "9689人",
+        ),
+        (  # one part after 其中, then its share (a new user's report: 2145 ÷ 3250 = 66.0%)
+            "stated_share",
+            "全县共有专任教师3250人，其中女教师2145人，占比68.0%。",
+            "68.0%",
+            "66.0%",
+        ),
         (  # an aside before the list (a district's 均衡 自评报告: 6448 = 4298 + 2150)
             "listed_total",
             "公办在职教职工6348人(专任教师6276人),其中小学教职工4298人(专任教师4201人),初中教职工2150人(专任教师2075人)。",
@@ -187,6 +199,10 @@ def test_rule_flags(rule, text, figure, expected):
         ),
         ("percent_for_points", "2020年在校生占比为7.9%，2021年为7.4%，下降了6.3%。"),  # a relative change
         ("stated_change", "博士学位授予单位由8所增加到11所，硕士学位授予单位由14所增加到17所。"),
+        (
+            "listed_total",
+            "全县共有专任教师3250人，其中女教师2145人、本科及以上学历2980人、高级职称856人。",
+        ),  # traits
         ("percent_for_points", "共招生13万余人，超额15%完成计划，同比增加50%。"),  # 15% is not a rate
         (
             "stated_change",

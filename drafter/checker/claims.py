@@ -477,8 +477,10 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                     later = inside
             parts = _parts_after(reading, later, claims, f.unit)
             parts = [j for j in parts if not _other_places(reading, i, j)]
-            if not re.match(r"（?(?:其中|含|包括)", tail) and len(parts) < 2:
+            if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
+            if len(parts) >= 2 and any(ATTRIBUTE.search(_part_words(reading, j)) for j in parts):
+                parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
                 c.parts = tuple(parts)
                 c.kind, c.direction = "total", 0
@@ -496,6 +498,18 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
 
 LISTS_IN_BRACKET = re.compile(r"（(?:其中|含|包括)")
 AFTER_BRACKET = re.compile(r"[，,]?其中")
+
+
+# what a teacher or a pupil is, not a part of them: the counts listed after 其中 overlap
+# (高级中学 and 本科院校 are kinds of school, which do add up)
+ATTRIBUTE = re.compile(
+    r"女|男性|学历|职称|党员|少数民族|骨干|名师|特级教师|高级教师|一级教师|年龄|岁|研究生|硕士|博士"
+)
+
+
+def _part_words(reading: Reading, j: int) -> str:
+    """The words right before a listed part (its own, after the list's last separator)."""
+    return re.split(r"[，,、；;：:]", reading.lead(j))[-1]
 
 
 def _new_count(reading: Reading, i: int) -> bool:

@@ -450,23 +450,49 @@ def _total_rows(grid: list[tuple[str, list[Cell]]]) -> list[tuple[Cell, list[Cel
     total = grid[totals[0]][1]
     others = [values for k, (_, values) in enumerate(grid) if k != totals[0]]
     mains = [values for k, (label, values) in enumerate(grid) if k != totals[0] and not PART_ROW.match(label)]
+    typos = []
     for col, cell in enumerate(total):
-        if not NUMBER.fullmatch(cell.text):
+        if not NUMBER.fullmatch(cell.text) or "%" in cell.text:
             continue
-        for rows in (others, mains):
-            parts = [values[col] for values in rows]
-            if len(parts) >= 2 and all(NUMBER.fullmatch(p.text) for p in parts) and _adds_up(cell, parts):
-                out.append((cell, parts))
-                break
-    return out
+        candidates = [
+            parts
+            for parts in ([values[col] for values in rows] for rows in (others, mains))
+            if len(parts) >= 2 and all(NUMBER.fullmatch(p.text) for p in parts)
+        ]
+        proven = next((parts for parts in candidates if _adds_up(cell, parts)), None)
+        if proven is not None:
+            out.append((cell, proven))
+        elif candidates and _one_digit_off(cell, candidates[-1]):  # 合计 128 over 52 + 52 + 22 = 126: a typo
+            typos.append((cell, candidates[-1]))  # (the rows that are no 其中 part of another)
+    # …when another column of the row adds up: rows of a 合计 that none adds up to may hold one another
+    # (合计 131 / 基础教育 129 / 小学 62)
+    return out + typos if out else out
+
+
+def _value(c: Cell) -> float:
+    return float(c.text.replace(",", "").rstrip("%"))
+
+
+def _places(cells: list[Cell]) -> int:
+    return max(len(c.text.split(".")[1]) if "." in c.text else 0 for c in cells)
 
 
 def _adds_up(total: Cell, parts: list[Cell]) -> bool:
-    value = float(total.text.replace(",", "").rstrip("%"))
-    places = max(len(c.text.split(".")[1]) if "." in c.text else 0 for c in [total, *parts])
-    added = sum(float(p.text.replace(",", "").rstrip("%")) for p in parts)
+    places = _places([total, *parts])
     slack = 0.5 * 10**-places * len(parts) if places else 0.0  # whole numbers (counts) add up exactly
-    return abs(added - value) <= slack + 1e-9 and "%" not in total.text
+    return abs(sum(map(_value, parts)) - _value(total)) <= slack + 1e-9
+
+
+def _one_digit_off(total: Cell, parts: list[Cell]) -> bool:
+    """The column adds up to what the total would be with one digit mistyped or two next to each other swapped
+    (45050 for 44050): every row is there, and the total is wrong. A bigger gap may be rows left out."""
+    places = _places([total, *parts])
+    printed, added = f"{_value(total):.{places}f}", f"{sum(map(_value, parts)):.{places}f}"
+    if len(printed) != len(added) or printed == added:
+        return False
+    differ = [k for k, (a, b) in enumerate(zip(printed, added, strict=True)) if a != b]
+    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and printed[differ[0]] == added[differ[1]]
+    return len(differ) == 1 or swapped and printed[differ[1]] == added[differ[0]]
 
 
 def _row_ratios(headings: list[str], values: list[Cell]) -> list[tuple[Cell, Cell, Cell]]:
