@@ -347,3 +347,10 @@ def test_a_total_row_one_digit_off_is_wrong_and_its_ratio_is_not_blamed():
     assert found["128"] == ("inconsistent", "126所")
     assert found["45050"] == ("inconsistent", "44050人")
     assert found["2890"][0] == "derived" and found["15.24"][0] == "unchecked"
+
+
+def test_rows_between_tabs_with_no_heading_row_name_nothing_and_their_years_are_no_figures():
+    """A PDF table whose headings wrapped over lines: the rows come alone; 2021 is the row's year, not a flag."""
+    text = "表1 一般公共预算教育支出情况\n2021\t4.80\t—\t11900\n2022\t5.12\t6.67\t12300\n"
+    found = {f.text.strip(): f.status for f in check_text(text, YEARS_AS_ROWS).findings}
+    assert found["2021"] == "ignored" and found["2022"] == "ignored"

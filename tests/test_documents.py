@@ -458,3 +458,34 @@ def test_a_web_table_with_paragraphs_in_its_cells_and_spans(tmp_path):
     (tmp_path / "p.htm").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     lines = read_document(tmp_path / "p.htm").text.split("\n")[1:]
     assert lines == ["学校类别\t学校数（所）\t", "\t合计\t其中民办", "普通小学\t1476\t35"]
+
+
+def test_table_rows_do_not_set_the_text_s_right_margin():
+    """A new user's PDF: a centred title, the addressee, then a table whose rows end well short of the margin;
+    measured with the rows, the title looked like a full line and swallowed the addressee."""
+    head = [
+        line("清河县人民政府关于2023年度履行教育职责自评情况的报告", x0=158.0, x1=454.0, top=73.0, size=11.0),
+        line("市人民政府教育督导委员会办公室：", x0=90.0, x1=266.0, top=97.0, size=11.0),
+        line(
+            "根据评价方案要求，我县组织开展了自查自评工作，现将有关情况报告如下",
+            x0=90.0,
+            x1=513.0,
+            top=122.0,
+            size=11.0,
+        ),
+        line("一、履行教育职责情况", x0=90.0, x1=200.0, top=137.0, size=11.0),
+    ]
+    table = [
+        line(
+            CELL_MARK.join([str(year), "4.80", "6.67", "11900"]),
+            x0=90.0,
+            x1=456.0,
+            top=160.0 + 15 * k,
+            size=11.0,
+        )
+        for k, year in enumerate(range(2015, 2024))
+    ]
+    paragraphs, _ = paragraphs_from_lines([*head, *table])
+    texts = [p.text for p in paragraphs]
+    assert "清河县人民政府关于2023年度履行教育职责自评情况的报告" in texts
+    assert "市人民政府教育督导委员会办公室：" in texts

@@ -84,7 +84,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     ratio_cells: list[tuple[Cell, Cell, Cell]] = []
     sum_cells: list[tuple[Cell, list[Cell]]] = []
     for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm):
-        start = block[0][0].start
+        start = next(row[0].start for row in block if row)
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
     for run in BAR_RUN.finditer(norm):
@@ -312,10 +312,13 @@ def _tab_blocks(norm: str) -> list[list[list[Cell]]]:
     row the headings (two heading rows merged), a label glued to its first number split off (普通小学1476)."""
     out = []
     for b in _line_runs(norm, TAB_LINE, _tab_cells):
+        if any(NUMBER.fullmatch(c.text) for c in b[0][1:]):
+            b = [[], *b]  # no heading row (a PDF whose headings wrapped over lines): the rows name nothing
         if len(b) < 2 or not any(NUMBER.fullmatch(c.text) for r in b[1:] for c in r):
             continue
         if (
             len(b) >= 3
+            and b[0]
             and not any(NUMBER.fullmatch(c.text) for c in b[1])
             and any(_is_value(c) for c in b[2])
         ):

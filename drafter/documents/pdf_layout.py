@@ -204,6 +204,8 @@ class _Geometry:
 
     def __init__(self, lines: list[Line], rows: set[int] | frozenset[int] = frozenset()) -> None:
         self.rows = rows
+        # the margins and indents are the text's: a table's rows and their cells lie elsewhere
+        lines = [line for line in lines if id(line) not in rows] or lines
         # a low and a high percentile, not the mode: in a short text most lines may be first lines (indented)
         # or last lines (short)
         self.left = _percentile([line.x0 for line in lines], 0.1)
