@@ -354,3 +354,60 @@ def test_rows_between_tabs_with_no_heading_row_name_nothing_and_their_years_are_
     text = "表1 一般公共预算教育支出情况\n2021\t4.80\t—\t11900\n2022\t5.12\t6.67\t12300\n"
     found = {f.text.strip(): f.status for f in check_text(text, YEARS_AS_ROWS).findings}
     assert found["2021"] == "ignored" and found["2022"] == "ignored"
+
+
+def test_a_bilingual_yearbook_table_with_section_lines_and_bare_year_headings():
+    """A city yearbook's text layer (seen after holdout5 was scored): Item 2006 2007, a section line
+    (专任教师 Number of Full-time Teachers) over rows whose English says nothing more; 单位:人、所."""
+    text = (
+        "教育事业基本情况\n单位:人、所\n             Item 2006 2007\n学校数 Number of Schools\n"
+        "普通高等学校 Regular Institutions of Higher Education 38 38\n小 学 Primary Schools 8754 7990\n"
+        "专任教师 Number of Full-time Teachers\n普通高等学校 Regular Institutions of Higher Education 23717 26089\n"
+        "小 学 Primary Schools 113724 119831\n"
+    )
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("higher.universities", "普通高等学校 学校数", "所", {2006: 38, 2007: 38}),
+            Metric("compulsory.primary_schools", "小学 学校数", "所", {2006: 8754, 2007: 7990}),
+            Metric("higher.teachers", "普通高等学校 专任教师", "人", {2006: 23717, 2007: 26089}),
+            Metric("compulsory.primary_teachers", "小学 专任教师", "人", {2006: 113724, 2007: 119831}),
+        ),
+    )
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["7990"] == ("verified", "compulsory.primary_schools@2007")
+    assert found["26089"] == ("verified", "higher.teachers@2007")
+
+
+def test_a_yearbook_page_read_one_cell_per_line_with_groups_and_parts():
+    """高、中等学校基本情况 | 单位:所、万人 | 指 标 | 2012年 | 2013年 | 普通高等学校 | 学校数 | … (seen after holdout5
+    was scored): the group names its rows, a #row is a part of the row above, 招生数 counts 万人."""
+    cells = ["高、中等学校基本情况", "单位:所、万人", "指 标", "2012年", "2013年", "普通中学"]
+    cells += [
+        "学校数",
+        "2622",
+        "2576",
+        "#高中",
+        "575",
+        "563",
+        "招生数",
+        "83.84",
+        "80.43",
+        "#高中",
+        "32.75",
+        "31.65",
+    ]
+    text = "".join(f"{c} |\n|||\n" if c in ("普通中学", "单位:所、万人") else f"{c} |\n" for c in cells)
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("compulsory.secondary_schools", "普通中学 学校数", "所", {2012: 2622, 2013: 2576}),
+            Metric("highschool.schools", "高中 学校数", "所", {2012: 575, 2013: 563}),
+            Metric("compulsory.secondary_admissions", "普通中学 招生数", "万人", {2012: 83.84, 2013: 80.43}),
+            Metric("highschool.admissions", "高中 招生数", "万人", {2012: 32.75, 2013: 31.65}),
+        ),
+    )
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["563"] == ("verified", "highschool.schools@2013")
+    assert found["80.43"] == ("verified", "compulsory.secondary_admissions@2013")
+    assert found["31.65"] == ("verified", "highschool.admissions@2013")

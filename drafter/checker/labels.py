@@ -153,6 +153,8 @@ def _taxonomy_path() -> str:
     return str(Settings.from_env().knowledge_dir / "taxonomy.yaml")
 
 
+_NO_SPACE = re.compile(r"\s+")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])")  # 普通高等学校 学校数: one name
 NAME_AFTER = 4  # characters after a number a label starts with that make the number part of a name
 
 
@@ -163,7 +165,9 @@ class Labels:
         self.source = source
         synonyms = _synonyms(_taxonomy_path()) if Path(_taxonomy_path()).exists() else {}
         self.terms = {
-            m.key: variants(tuple(normalize(t).norm for t in (m.label, *synonyms.get(m.key, ()))))
+            m.key: variants(
+                tuple(_CJK_SPACE.sub("", normalize(t).norm) for t in (m.label, *synonyms.get(m.key, ())))
+            )
             for m in source.metrics
         }
         df = Counter(bg for terms in self.terms.values() for bg in set().union(*map(bigrams, terms)))
@@ -469,8 +473,11 @@ class Labels:
     def contrasted(self, key: str, other: str, near: str) -> bool:
         """The words before the figure name what sets `key`'s label apart from `other`'s and nothing that sets
         `other`'s apart: 其中：中央资金…，省级资金 for 教育投入省级资金 against 教育投入中央资金."""
-        own, rival = (_gram_set(self.terms[k][0]) if self.terms.get(k) else frozenset() for k in (key, other))
-        words = _gram_set(near.split("|", 1)[0])
+        own, rival = (
+            _gram_set(_NO_SPACE.sub("", self.terms[k][0])) if self.terms.get(k) else frozenset()
+            for k in (key, other)
+        )  # 中等职业学校 在校学生数: the space is no word
+        words = _gram_set(_NO_SPACE.sub("", near.split("|", 1)[0]))
         return bool(words & (own - rival)) and not words & (rival - own)
 
     def spelled(self, near: str, key: str) -> bool:

@@ -24,7 +24,10 @@ NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 EMPTY = re.compile(r"[/／\-—–]*")
 RULE = re.compile(r"[\s|:：\-—]*")
 UNIT_IN_HEADING = re.compile(r"[（(](万元|亿元|元|万人|人|所|个|%|万平方米|平方米)[)）]")
-UNIT_LINE = re.compile(r"单位[：:]\s*(万元|亿元|元|万人|人|所|个|%)")
+_UNIT_WORDS = r"(?:万元|亿元|元|万人|人|所|个|%)"
+UNIT_LINE = re.compile(
+    rf"单位[：:]\s*({_UNIT_WORDS}(?:[、，,]{_UNIT_WORDS})*)"
+)  # 单位：所、万人: one per kind
 COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学校|校|园|幼儿园)(?:数|数量)?$"), "所"),
     (re.compile(r"(?:班级|班)(?:数|数量)?$"), "个"),
@@ -51,6 +54,8 @@ SPACE_ROW = re.compile(
     r"((?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／—–])(?:[ \t\u3000]+(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–])){1,})[ \t]*$"
 )
 SPACE_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–]")
+ENGLISH = re.compile(r"[A-Za-z][A-Za-z\s\-',&.()]*")
+BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?!\d)")
 HEADING_TOKEN = re.compile(r"(?:19|20)\d{2}(?:年|学年)(?:度|末|底)?|[^\s\d|，。；]+")
 
 
@@ -215,6 +220,7 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
     """Rows whose cells are separated by spaces, under the heading lines right above the first of them: runs
     of such rows on consecutive lines (a blank line between two rows allowed), two rows at least."""
     runs: list[list[list[Cell]]] = []
+    sections: dict[int, str] = {}
     last_end = -2
     for m in SPACE_ROW.finditer(norm):
         if not runs or norm[last_end : m.start()].count("\n") > 2:
@@ -224,8 +230,18 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
             Cell(m.start(2) + v.start(), m.start(2) + v.end(), v.group())
             for v in SPACE_VALUE.finditer(m.group(2))
         ]
-        if YEAR_LABEL.fullmatch(label.text) and all(YEAR_LABEL.fullmatch(v.text) for v in values):
-            continue  # 2019 2020 2021: a line of year headings, not a row
+        if all(YEAR_LABEL.fullmatch(v.text) for v in values) and (
+            YEAR_LABEL.fullmatch(label.text) or not re.search(r"[\u4e00-\u9fff]", label.text)
+        ):
+            continue  # 2019 2020 2021 / Item 2006 2007: a line of year headings, not a row
+        section = _section_line(norm, max(last_end, 0) if runs[-1] else max(0, m.start() - 200), m.start())
+        if section is not None:
+            sections[id(runs[-1])] = section
+        section = sections.get(id(runs[-1]), "")
+        if section or ENGLISH.search(label.text):
+            # 专任教师 Number of Full-time Teachers / 普通高等学校 Regular Institutions … 23717 26089: each row
+            # under that line counts its section's kind; the English of a bilingual yearbook says nothing more
+            label = Cell(label.start, label.end, ENGLISH.sub("", label.text).replace(" ", "") + section)
         runs[-1].append([label, *values])
         last_end = m.end()
     blocks = []
@@ -233,10 +249,35 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
         if len(rows) < 2:
             continue
         width = Counter(len(r) - 1 for r in rows).most_common(1)[0][0]
-        heading = _heading_cells(norm, rows[0][0].start, width)
+        heading = _year_line(norm, rows[0][0].start, width) or _heading_cells(norm, rows[0][0].start, width)
         if heading is not None:
             blocks.append([heading, *rows])
     return blocks
+
+
+def _section_line(norm: str, start: int, end: int) -> str | None:
+    """The words of a line between two rows (or right above the first) that holds no number: what the rows
+    under it count (学校数 Number of Schools → 学校数)."""
+    lines = [x.strip() for x in norm[start:end].split("\n")[1:] if x.strip()]
+    if (
+        not lines
+        or re.search(r"\d|[，。；,]", lines[-1])
+        or lines[-1][:1] in "(（"
+        or UNIT_LINE.search(lines[-1])
+    ):
+        return None  # (万元) under a heading: the heading's unit, not a section
+    words = ENGLISH.sub("", lines[-1]).replace(" ", "")
+    return words if 2 <= len(words) <= 12 else None
+
+
+def _year_line(norm: str, start: int, width: int) -> list[Cell] | None:
+    """A heading line of bare years a few lines above the first row (Item 2006 2007): the year columns."""
+    for line in reversed(norm[max(0, start - 300) : start].split("\n")[-5:]):
+        years = list(BARE_YEAR.finditer(line))
+        if len(years) >= width >= 1 and not re.search(r"\d", BARE_YEAR.sub("", line)):
+            offset = norm.rfind(line, max(0, start - 300), start)
+            return [Cell(offset + y.start(), offset + y.end(), y.group(1) + "年") for y in years[-width:]]
+    return None
 
 
 def _heading_cells(norm: str, start: int, width: int) -> list[Cell] | None:
@@ -402,11 +443,26 @@ def _cell_words(
     the table's title (全市普通小学基本情况)."""
     if len(rows) < 2:
         return {}
-    heads = [c.text for c in rows[0]]
+    heads, group, grouped = _year_heads(rows[0])
+    stated = next((m for c in rows[0] if (m := UNIT_LINE.search(c.text))), None)
+    default_unit = default_unit or (
+        stated.group(1) if stated else ""
+    )  # 单位：所、万人 among the heading cells
     out: dict[Cell, tuple[str, str, int | None]] = {}
     grid: list[tuple[str, list[Cell]]] = []
+    kind = ""
     for row in rows[1:]:
-        label, values = row[0].text, row[1:]
+        lead = next((k for k, c in enumerate(row) if _is_value(c)), len(row))
+        if lead >= 2 and grouped:  # 普通中专 | 学校数 | 85 |: a new group, then its first row
+            group = "".join(c.text for c in row[: lead - 1] if not _heading_only(c.text))
+        own = row[lead - 1].text if lead >= 1 else ""
+        part = (
+            grouped and own[:1] in "#＃"
+        )  # 招生数 | … | #高中 | 45.86 |: 高中's 招生数 (a part of the group's)
+        if grouped and not part:
+            kind = own
+        label = (own[1:] + kind if part else group + own) if grouped and lead >= 1 else row[0].text
+        values = row[lead:] if grouped and lead >= 1 else row[1:]
         year_row = YEAR_LABEL.fullmatch(label)
         if year_row is not None and len(values) <= len(heads) <= len(values) + 1:
             for c, heading in zip(values, heads[len(heads) - len(values) :], strict=True):
@@ -498,6 +554,23 @@ def _one_digit_off(total: Cell, parts: list[Cell]) -> bool:
     return len(differ) == 1 or swapped and printed[differ[1]] == added[differ[0]]
 
 
+def _heading_only(text: str) -> bool:
+    """A year heading or a unit line repeated inside a yearbook table: no part of a row's name."""
+    return bool(
+        YEAR_HEADING.fullmatch(text) or UNIT_LINE.search(text) or text.replace(" ", "") in ("指标", "项目")
+    )
+
+
+def _year_heads(top: list[Cell]) -> tuple[list[str], str, bool]:
+    """The heading row's texts, and for a yearbook page read one cell per line (高、中等学校基本情况 | 单位 | 指 标
+    | 2005年 | 2012年 | 2013年 | 普通高等学校 |) the year columns alone and the group the first rows belong to:
+    (["", "2005年", …], "普通高等学校", True). Other tables: (the texts, "", False)."""
+    years = [k for k, c in enumerate(top) if YEAR_HEADING.fullmatch(c.text)]
+    if len(years) < 2 or years != list(range(years[0], years[-1] + 1)) or years[-1] == len(top) - 1:
+        return [c.text for c in top], "", False
+    return ["", *(top[k].text for k in years)], "".join(c.text for c in top[years[-1] + 1 :]), True
+
+
 def _row_ratios(headings: list[str], values: list[Cell]) -> list[tuple[Cell, Cell, Cell]]:
     """(the ratio cell, the cells it divides) for each column of the row whose heading is a ratio of two other
     columns: 学生与专任教师比 = 在校学生数 ÷ 专任教师数, 生师比, 平均班额 = 学生 ÷ 班级."""
@@ -568,7 +641,9 @@ def _row_unit(label: str, section: str, unit: str) -> str:
     """A row's unit: its own (小学毕业生升学率(%)), else its section's 计量单位 (技工学校 under 在校学生数 counts 人,
     not 所), else what its words count."""
     stated = UNIT_IN_HEADING.search(label)
-    return stated.group(1) if stated else unit or _unit_of(label + section, "")
+    if stated:
+        return stated.group(1)
+    return _unit_of(label + section, unit) if "、" in unit else unit or _unit_of(label + section, "")
 
 
 def _unit_of(heading: str, default_unit: str) -> str:
@@ -576,7 +651,12 @@ def _unit_of(heading: str, default_unit: str) -> str:
     if stated:
         return stated.group(1)
     bare = re.sub(r"[（(][^）)]*[）)]", "", heading).strip()
-    return next((unit for rx, unit in COUNTED if rx.search(bare)), default_unit if "比" not in bare else "")
+    counted = next((unit for rx, unit in COUNTED if rx.search(bare)), "")
+    listed = re.split(r"[、，,]", default_unit)
+    if len(listed) > 1:  # 单位：所、万人 — 学校数 in 所, 招生数 in 万人
+        # (a row that names no kind — 高中 under #专任教师 — is left without a unit: either could be meant)
+        return next((u for u in listed if counted and u.endswith(counted)), counted)
+    return counted or (default_unit if "比" not in bare else "")
 
 
 def _title(norm: str, start: int) -> str:
