@@ -14,6 +14,7 @@ import review_jobs
 from drafter.cli.main import run
 from drafter.review.pool import Limits, run_isolated
 from drafter.review.run import run_review
+from drafter.review.words import first_findings
 
 METRICS = """\
 report: {{region: {region}, level: city, round: 2022, period: 2021, issuer: {region}人民政府}}
@@ -220,3 +221,47 @@ def _metrics(tmp_path: Path, *regions: str) -> Path:
     for region in regions:
         (folder / f"{region}.yaml").write_text(METRICS.format(region=region), encoding="utf-8")
     return folder if len(regions) > 1 else folder / f"{regions[0]}.yaml"
+
+
+def _finding(text: str, status: str, start: int, kind: str = "figure") -> dict:
+    return {
+        "text": text,
+        "status": status,
+        "start": start,
+        "kind": kind,
+        "section": "",
+        "line": 1,
+        "expected": "",
+    }
+
+
+@pytest.mark.parametrize(
+    "findings, first",
+    [
+        (  # what is wrong before what has no source, each in the order of the text
+            [
+                ("10所", "unsupported", 5),
+                ("20人", "unsupported", 9),
+                ("30%", "mismatch", 40),
+                ("4次", "inconsistent", 60),
+            ],
+            ["30%", "4次", "10所"],
+        ),
+        (  # a wrong claim in words is a wrong thing too
+            [("1所", "unsupported", 1), ("2所", "unsupported", 2), ("逐年增长", "mismatch", 90, "claim")],
+            ["逐年增长", "1所", "2所"],
+        ),
+        (  # ignored figures and years never; fewer than three problems are all shown
+            [
+                ("2021年", "ignored", 1),
+                ("5个", "verified", 2),
+                ("6个", "unsupported", 3),
+                ("7%", "unchecked", 4),
+            ],
+            ["6个"],
+        ),
+    ],
+)
+def test_first_findings_put_wrong_figures_before_unsupported_ones(findings, first):
+    check_json = {"findings": [_finding(*f) for f in findings]}
+    assert [line.split("（")[0] for line in first_findings(check_json)] == first
