@@ -91,3 +91,10 @@ def test_every_data_folder_is_a_declared_package_with_its_files(monkeypatch):
     data = {name for package, folder in folders.items() for name in _folders(package, folder, code=False)}
     assert data - set(declared["packages"]) == set()
     assert all(declared["package_data"].get(name) == ["*"] for name in data)
+
+
+def test_every_code_folder_is_a_package_in_the_wheel(monkeypatch):
+    """find_packages only finds folders with an __init__.py: drafter/carry had none, and an installed Drafter
+    failed on `drafter draft --from` with No module named 'drafter.carry'."""
+    code = _folders("drafter", "drafter", code=True)
+    assert code - set(_declared(monkeypatch)["packages"]) == set()
