@@ -118,3 +118,29 @@ def test_a_missing_draft_and_a_bad_format_exit_2(files, capsys):
     assert drafter("check", files / "nope.md") == 2
     assert drafter("check", files / "good.md", "--format", "xml") == 2
     assert "unknown format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [(), ("-f", "table")])
+def test_the_table_goes_to_the_output_file_without_colours(files, capsys, args):
+    out = files / "t.txt"
+    assert drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", *args, "-o", out) == 1
+    table = out.read_text(encoding="utf-8")
+    assert "92.5%" in table and "mismatch" in table and "91.2%" in table and "mismatch 1" in table
+    assert "\x1b[" not in table and all(line == line.rstrip() for line in table.splitlines())
+    captured = capsys.readouterr()
+    assert "92.5%" not in captured.out and f"{out}: " in captured.err and "mismatch 1" in captured.err
+
+
+@pytest.mark.parametrize("folder", ["审核结果/", "审核结果\\", "existing"])
+def test_one_report_into_a_folder_is_a_review_folder(files, capsys, monkeypatch, folder):
+    monkeypatch.chdir(files)
+    (files / "existing").mkdir()
+    assert drafter("check", "bad.md", "--metrics", "metrics.yaml", "-o", folder) == 1
+    review = files / folder.rstrip("/\\")
+    assert review.is_dir() and {"summary.json", "summary.xlsx", "index.html"} <= {
+        p.name for p in review.iterdir()
+    }
+    assert json.loads((review / "summary.json").read_text(encoding="utf-8"))["reports"][0]["file"] == "bad.md"
+    assert (
+        drafter("check", "bad.md", "good.md", "--metrics", "metrics.yaml", "-o", review) == 1
+    )  # the same folder

@@ -88,13 +88,14 @@ def test_a_folder_where_a_file_should_go(tmp_path):
     assert (tmp_path / "keep.json").read_bytes() == b"old"
 
 
-def test_check_into_a_folder_is_one_line_exit_2(tmp_path, capsys):
+def test_check_into_an_existing_folder_is_the_review_folder(tmp_path, capsys):
     (tmp_path / "SOMEDIR").mkdir()
     report = Path(__file__).resolve().parent.parent / "knowledge" / "reports" / "changzhi-2021.md"
-    assert drafter("check", report, "-o", tmp_path / "SOMEDIR") == 2
-    err = capsys.readouterr().err
-    assert "SOMEDIR: cannot write here: 是一个文件夹" in err and "Traceback" not in err
-    assert [p.name for p in tmp_path.iterdir()] == ["SOMEDIR"]
+    assert drafter("check", report, "-o", tmp_path / "SOMEDIR") == 1  # the published report has defects
+    assert "Traceback" not in capsys.readouterr().err
+    assert {"summary.json", "index.html", "changzhi-2021.md.check.json"} <= {
+        p.name for p in (tmp_path / "SOMEDIR").iterdir()
+    }
 
 
 def test_redrafting_on_a_full_disk_is_one_line_exit_2_and_keeps_the_previous_draft(disk, capsys):
@@ -106,3 +107,33 @@ def test_redrafting_on_a_full_disk_is_one_line_exit_2_and_keeps_the_previous_dra
     err = capsys.readouterr().err
     assert code == 2 and "磁盘空间不足 / disk full" in err and "Traceback" not in err
     assert visible(out) == before
+
+
+@pytest.fixture
+def umask():
+    """Sets the process umask for one test and puts the old one back."""
+    old = os.umask(0o022)
+    yield os.umask
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_a_new_file_gets_the_umask_s_permissions(tmp_path, umask, mask, mode):
+    umask(mask)
+    write_files_atomic({tmp_path / "index.html": b"<p>", tmp_path / "sub" / "a.check.json": b"{}"})
+    assert (tmp_path / "index.html").stat().st_mode & 0o777 == mode
+    assert (tmp_path / "sub" / "a.check.json").stat().st_mode & 0o777 == mode
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path, umask):
+    (tmp_path / "summary.json").write_bytes(b"old")
+    (tmp_path / "summary.json").chmod(0o664)
+    write_files_atomic({tmp_path / "summary.json": b"new"})
+    assert (tmp_path / "summary.json").stat().st_mode & 0o777 == 0o664
+
+
+def test_a_review_folder_is_readable_by_others(tmp_path, umask):
+    report = Path(__file__).resolve().parent.parent / "knowledge" / "reports" / "changzhi-2021.md"
+    assert drafter("check", report, "-o", f"{tmp_path / 'review'}/") == 1
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "review").iterdir()}
+    assert modes and set(modes.values()) == {0o644}, modes

@@ -56,3 +56,45 @@ def test_a_mistyped_flag_or_command_prints_usage_and_exits_2(argv, words):
     assert done.returncode == 2
     assert done.stderr.startswith("Usage: drafter") and words in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def _declared(monkeypatch) -> dict:
+    """The keyword arguments setup.py gives setuptools.setup."""
+    import runpy
+
+    import setuptools
+
+    declared: dict = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **kwargs: declared.update(kwargs))
+    monkeypatch.chdir(assets.CHECKOUT)
+    runpy.run_path(str(assets.CHECKOUT / "setup.py"))
+    return declared
+
+
+def _folders(package: str, folder: str, *, code: bool) -> set[str]:
+    """Every folder below CHECKOUT/folder as a package name: those with Python files or those without."""
+    root = assets.CHECKOUT / folder
+    return {
+        ".".join((package, *here.relative_to(root).parts))
+        for here in [root, *root.rglob("*")]
+        if here.is_dir()
+        and not any(part.startswith((".", "__")) for part in here.relative_to(assets.CHECKOUT).parts)
+        and any(here.glob("*.py")) == code
+    }
+
+
+def test_every_data_folder_is_a_declared_package_with_its_files(monkeypatch):
+    """setuptools (>= 69) warns at length about each folder inside a package that Python could import but
+    `packages` leaves out (drafter.assets.models, drafter.web.templates …): ~420 lines on every install."""
+    declared = _declared(monkeypatch)
+    folders = {"drafter": "drafter", **declared["package_dir"]}
+    data = {name for package, folder in folders.items() for name in _folders(package, folder, code=False)}
+    assert data - set(declared["packages"]) == set()
+    assert all(declared["package_data"].get(name) == ["*"] for name in data)
+
+
+def test_every_code_folder_is_a_package_in_the_wheel(monkeypatch):
+    """find_packages only finds folders with an __init__.py: drafter/carry had none, and an installed Drafter
+    failed on `drafter draft --from` with No module named 'drafter.carry'."""
+    code = _folders("drafter", "drafter", code=True)
+    assert code - set(_declared(monkeypatch)["packages"]) == set()

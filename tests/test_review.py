@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ import review_jobs
 from drafter.cli.main import run
 from drafter.review.pool import Limits, run_isolated
 from drafter.review.run import run_review
+from drafter.review.words import first_findings
 
 METRICS = """\
 report: {{region: {region}, level: city, round: 2022, period: 2021, issuer: {region}人民政府}}
@@ -220,3 +222,104 @@ def _metrics(tmp_path: Path, *regions: str) -> Path:
     for region in regions:
         (folder / f"{region}.yaml").write_text(METRICS.format(region=region), encoding="utf-8")
     return folder if len(regions) > 1 else folder / f"{regions[0]}.yaml"
+
+
+def _finding(text: str, status: str, start: int, kind: str = "figure") -> dict:
+    return {
+        "text": text,
+        "status": status,
+        "start": start,
+        "kind": kind,
+        "section": "",
+        "line": 1,
+        "expected": "",
+    }
+
+
+@pytest.mark.parametrize(
+    "findings, first",
+    [
+        (  # what is wrong before what has no source, each in the order of the text
+            [
+                ("10所", "unsupported", 5),
+                ("20人", "unsupported", 9),
+                ("30%", "mismatch", 40),
+                ("4次", "inconsistent", 60),
+            ],
+            ["30%", "4次", "10所"],
+        ),
+        (  # a wrong claim in words is a wrong thing too
+            [("1所", "unsupported", 1), ("2所", "unsupported", 2), ("逐年增长", "mismatch", 90, "claim")],
+            ["逐年增长", "1所", "2所"],
+        ),
+        (  # ignored figures and years never; fewer than three problems are all shown
+            [
+                ("2021年", "ignored", 1),
+                ("5个", "verified", 2),
+                ("6个", "unsupported", 3),
+                ("7%", "unchecked", 4),
+            ],
+            ["6个"],
+        ),
+    ],
+)
+def test_first_findings_put_wrong_figures_before_unsupported_ones(findings, first):
+    check_json = {"findings": [_finding(*f) for f in findings]}
+    assert [line.split("（")[0] for line in first_findings(check_json)] == first
+
+
+def _rows(review: Path) -> dict[str, dict]:
+    data = json.loads((review / "summary.json").read_text(encoding="utf-8"))
+    return {r["file"]: r for r in data["reports"]}
+
+
+def test_several_metrics_files_for_one_region_use_the_newest_and_say_so(tmp_path, capsys):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    metrics = tmp_path / "metrics"
+    metrics.mkdir()
+    (metrics / "阳泉旧.yaml").write_text(
+        METRICS.format(region="阳泉市").replace("91.2", "92.5"), encoding="utf-8"
+    )
+    (metrics / "阳泉新.yaml").write_text(METRICS.format(region="阳泉市"), encoding="utf-8")
+    os.utime(metrics / "阳泉旧.yaml", (1_600_000_000, 1_600_000_000))  # older, though its name sorts last
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-m", metrics, "-o", review) == 0  # checked against the newest: right
+    err = capsys.readouterr().err
+    assert (
+        "警告 / warning: 阳泉市: 2 个数据文件" in err
+        and "2 metrics files for one region (阳泉旧.yaml, 阳泉新.yaml)" in err
+    )
+    assert f"using the newest by modification time, {metrics / '阳泉新.yaml'}" in err
+    assert _rows(review)["阳泉市.md"]["summary"]["verified"] == 1
+    page = (review / "index.html").read_text(encoding="utf-8")
+    assert "metrics: 阳泉新.yaml (the newest for 阳泉市; not used: 阳泉旧.yaml)" in page
+
+
+def test_an_invalid_metrics_file_in_a_folder_spoils_only_its_own_reports(folder, tmp_path, capsys):
+    metrics = _metrics(tmp_path, "阳泉市", "长治市")
+    (metrics / "长治市.yaml").write_text(
+        METRICS.format(region="长治市").replace("level: city", "level: town"), encoding="utf-8"
+    )
+    review = tmp_path / "review"
+    assert drafter("check", folder, "-m", metrics, "-o", review) == 1
+    err = capsys.readouterr().err
+    assert f"警告 / warning: {metrics / '长治市.yaml'}: 数据文件无效，未使用 / invalid metrics file" in err
+    assert "report.level" in err and "Traceback" not in err
+    rows = _rows(review)
+    assert rows["阳泉市.md"]["status"] == "checked" and rows["阳泉市.md"]["summary"]["verified"] == 1
+    bad = rows["二批/长治市.txt"]
+    assert bad["status"] == "error" and "its metrics file 长治市.yaml (长治市) is invalid" in bad["error"]
+    assert "report.level" in bad["error"] and "drafter metrics validate" in bad["error"]
+    assert rows["甲县.md"]["status"] == "checked"  # names no region: self-consistency, as before
+
+
+def test_an_unreadable_metrics_file_is_matched_by_its_name(folder, tmp_path, capsys):
+    metrics = _metrics(tmp_path, "阳泉市", "长治市")
+    (metrics / "长治市.yaml").write_text("report: [unclosed", encoding="utf-8")
+    review = tmp_path / "review"
+    assert drafter("check", folder, "-m", metrics, "-o", review) == 1
+    assert "长治市.yaml: 数据文件无效" in capsys.readouterr().err
+    assert "is invalid" in _rows(review)["二批/长治市.txt"]["error"]
+    assert _rows(review)["阳泉市.md"]["status"] == "checked"

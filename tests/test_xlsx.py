@@ -181,3 +181,48 @@ def test_signer_superior_and_self_check_round_trip(template):
     assert (source.report.signer, source.report.superior) == ("王某某", "山西省")
     assert source.self_check == ("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",)
     assert "self_check" not in source.indicators()
+
+
+def _percent_rows(template: Path, rows: list[tuple], formats: dict[str, str]) -> None:
+    """The filled template with `rows` added, then `formats` (cell -> number format) applied by Excel's rule:
+    86.5% is stored as 0.865."""
+    fill(template, extra_rows=rows)
+    wb = openpyxl.load_workbook(template)
+    for coordinate, number_format in formats.items():
+        wb[METRICS][coordinate].number_format = number_format
+    wb.save(template)
+
+
+def _metric(source, key: str):
+    return next(m for m in source.metrics if m.key == key)
+
+
+def test_a_percent_formatted_cell_of_a_percent_metric_is_read_times_100(template, caplog):
+    coverage = ("preschool", "inclusive_coverage", "普惠性幼儿园覆盖率", "%", None, None, 0.865, 0.9)
+    _percent_rows(template, [(*coverage, None, None, 0.8)], {"G7": "0.0%", "H7": "0%", "K7": "0%"})
+    source = load_source(template, TAXONOMY)
+    metric = _metric(source, "preschool.inclusive_coverage")
+    assert (
+        dict(metric.values) == {2021: 86.5, 2022: 90} and metric.target.value == 80
+    )  # not 90.00000000000001
+    assert "百分比" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "number_format",
+    ["0.0", "General", '0.0"%"', "0.0\\%"],  # a literal "%" only prints the sign after the number as typed
+)
+def test_a_number_not_shown_as_a_fraction_is_read_as_typed(template, number_format):
+    coverage = ("preschool", "inclusive_coverage", "普惠性幼儿园覆盖率", "%", None, None, 86.5)
+    _percent_rows(template, [coverage], {"G7": number_format})
+    assert dict(_metric(load_source(template, TAXONOMY), "preschool.inclusive_coverage").values) == {
+        2021: 86.5
+    }
+
+
+def test_a_percent_formatted_cell_of_another_unit_is_kept_and_said(template, caplog):
+    _percent_rows(template, [("fund", "fund.x", "某项支出", "亿元", None, None, 0.5)], {"G7": "0%"})
+    assert dict(_metric(load_source(template, TAXONOMY), "fund.x").values) == {2021: 0.5}
+    warning = [r.getMessage() for r in caplog.records if "百分比" in r.getMessage()]
+    assert len(warning) == 1 and "指标数据!G7" in warning[0] and "亿元" in warning[0]
+    assert "set the unit to %" in warning[0] and str(template) in warning[0]

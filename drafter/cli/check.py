@@ -39,9 +39,12 @@ def check(
         str, typer.Option("--format", "-f", help="table | json (check.json) | html (highlighted page)")
     ] = "table",
     output: Annotated[
-        Path | None,
+        str | None,  # a str: a Path would drop the trailing / that asks for a folder
         typer.Option(
-            "-o", "--output", help="写入文件 / write the result to FILE (a folder REVIEW for several)"
+            "-o",
+            "--output",
+            help="写入文件 / write the result to FILE; a folder REVIEW/ (ending in /, or existing) for several "
+            "or for a review of one",
         ),
     ] = None,
     timeout: Annotated[
@@ -53,15 +56,22 @@ def check(
 ) -> None:
     """Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
 
-    With a folder or several files: every report is checked into -o REVIEW (summary.json, summary.xlsx,
-    index.html and a page per report); exit 1 when any is flagged or unreadable."""
-    if len(paths) > 1 or paths[0].is_dir():
+    With a folder, several files, or -o REVIEW/ (ending in /, or an existing folder): every report is checked
+    into REVIEW (summary.json, summary.xlsx, index.html and a page per report); exit 1 when any is flagged or
+    unreadable."""
+    out = Path(output.rstrip("/\\") or output) if output is not None else None
+    if len(paths) > 1 or paths[0].is_dir() or _names_a_folder(output):
         from drafter.cli.check_batch import check_batch
 
-        raise typer.Exit(check_batch(paths, metrics or [], output, timeout=timeout, workers=workers))
+        raise typer.Exit(check_batch(paths, metrics or [], out, timeout=timeout, workers=workers))
     if metrics and len(metrics) > 1:
         raise InputError("one report takes one metrics file", key="--metrics", hint="give --metrics once")
-    raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, output))
+    raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, out))
+
+
+def _names_a_folder(output: str | None) -> bool:
+    """-o REVIEW/ (a trailing / or \\) or an existing folder: the review folder, even for one report."""
+    return output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
 
 
 def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None) -> int:
@@ -76,7 +86,7 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
         typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
     report = check_text(doc.text, source)
     report = dataclasses.replace(report, path=doc.path) if not report.path else report
-    rendered = _render(fmt, doc.text, report, source is not None)
+    rendered = _render(fmt, doc.text, report, source is not None, to_file=output is not None)
     if output is not None:
         from drafter.core.files import write_text_atomic
 
@@ -98,7 +108,7 @@ def _summary_line(report) -> str:
     return " · ".join(f"{k} {v}" for k, v in s.items() if v or k == "figures")
 
 
-def _render(fmt: str, text: str, report, with_source: bool) -> str:
+def _render(fmt: str, text: str, report, with_source: bool, *, to_file: bool = False) -> str:
     if fmt == "json":
         from drafter.checker.check import report_to_json
 
@@ -107,15 +117,30 @@ def _render(fmt: str, text: str, report, with_source: bool) -> str:
         from drafter.export.html import render_report_html
 
         return render_report_html(text, report)
-    _print_table(report, with_source)
+    if to_file:
+        return _table_text(report, with_source)
+    from rich.console import Console
+
+    _print_table(Console(), report, with_source)
     return ""
 
 
-def _print_table(report, with_source: bool) -> None:
+def _table_text(report, with_source: bool) -> str:
+    """The table as plain text for a file: no colours, as wide as a wide terminal."""
+    import io
+
     from rich.console import Console
+
+    buffer = io.StringIO()
+    _print_table(
+        Console(file=buffer, width=160, color_system=None, force_terminal=False), report, with_source
+    )
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _print_table(console, report, with_source: bool) -> None:
     from rich.table import Table
 
-    console = Console()
     table = Table(title=f"{report.path} — 需要处理的数字 / figures to fix", show_lines=False)
     for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
         table.add_column(col, overflow="fold")

@@ -24,6 +24,8 @@ def check_batch(
     with _Bar() as bar:
         review = run_review(paths, output, metrics, limits, progress=bar)
     typer.echo(metrics_note(review.plan), err=True)
+    for line in review.plan.warnings:
+        typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
     checked = sum(1 for r in review.rows if r.status == "checked")
     errors = len(review.rows) - checked
     flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)

@@ -80,7 +80,7 @@ def validate(
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
     source = load_source(file, taxonomy, log_warnings=False)  # printed once, below the table
-    _print_source(source, read_raw(file)[1], taxonomy)
+    _print_source(source, read_raw(file, log_notes=False)[1], taxonomy)
     for line in source_warnings(source, taxonomy):
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
     typer.secho(f"OK: {file} is a valid metrics file.", fg="green")

@@ -49,6 +49,27 @@ def write_error(path: Path, exc: OSError) -> InputError:
     return InputError(f"cannot write here: {said}", path=str(path), hint=hint)
 
 
+def _umask() -> int:
+    """The process's umask: from /proc where there is one (os.umask can only read it by setting it, which
+    races with other threads creating files), else set and put back."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1], 8) for line in status if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        old = os.umask(0o022)
+        os.umask(old)
+        return old
+
+
+def _mode(path: Path) -> int:
+    """The permissions the file gets: those of the file it replaces, else 0o666 less the umask (mkstemp
+    makes 0o600, which other users and the web server could not read)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def _stage(path: Path, data: bytes) -> str:
     """A synced temp file beside `path` holding `data`; removed again when writing it fails."""
     if path.is_dir():
@@ -60,6 +81,7 @@ def _stage(path: Path, data: bytes) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode(path))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

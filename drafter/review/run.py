@@ -56,7 +56,9 @@ def run_review(
     if out.exists() and not out.is_dir():
         raise InputError("is a file, not a folder", path=str(out), hint="give -o a folder for the review")
     plan = plan_metrics(list(metrics or []))
-    skip = frozenset({out.resolve(), *(m.path.resolve() for m in plan.files)})
+    skip = frozenset(
+        {out.resolve(), *(m.path.resolve() for m in plan.files), *(p.resolve() for p in plan.passed_over)}
+    )
     reports = collect(paths, skip)
     out.mkdir(parents=True, exist_ok=True)
     key, previous = cache.run_key(plan), cache.load(out)
@@ -88,7 +90,7 @@ def _write_tables(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Pat
     write_summary_json(out, rows)
     write_xlsx(out, rows)
     title = "审核结果 / review: " + ", ".join(path.name or str(path) for path in paths)
-    write_index(out, rows, title=title, notes=[metrics_note(plan)])
+    write_index(out, rows, title=title, notes=[metrics_note(plan), *plan.warnings])
 
 
 def metrics_note(plan: MetricsPlan) -> str:
@@ -97,5 +99,7 @@ def metrics_note(plan: MetricsPlan) -> str:
         return "未给 --metrics：只检查了文中数字是否自洽 / no --metrics: self-consistency only"
     if plan.mode == "one":
         return f"所有报告都对照同一个数据文件 / one metrics file for every report: {plan.files[0].path}"
-    regions = ", ".join(f"{m.region} ({m.path.name})" for m in plan.files)
+    regions = ", ".join(
+        f"{m.region} ({m.path.name}{', 无效 invalid' if m.problem else ''})" for m in plan.files
+    )
     return f"按地区名称匹配数据文件 / metrics matched by region name: {regions}"

@@ -19,6 +19,8 @@ class Report:
 class MetricsFile:
     region: str
     path: Path
+    problem: str = ""  # why the file could not be loaded (its first problem); "" when it is good
+    not_used: tuple[str, ...] = ()  # older files of the same region, passed over for this one
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,9 @@ class MetricsPlan:
     """Which metrics file each report is checked against: none, one for all, or matched by region name."""
 
     mode: Literal["none", "one", "by_region"]
-    files: tuple[MetricsFile, ...] = ()
+    files: tuple[MetricsFile, ...] = ()  # one per region (an invalid one only where no good one is)
+    passed_over: tuple[Path, ...] = ()  # files not used (older ones of a region): not reports either
+    warnings: tuple[str, ...] = ()  # one line each: an invalid file, several files for one region
 
 
 @dataclass(frozen=True)

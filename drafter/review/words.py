@@ -17,6 +17,8 @@ STATUS_WORDS = {
     "inconsistent": "前后矛盾",
 }
 FIRST = 3
+# a wrong figure or claim before one with no source
+LEVELS = {"inconsistent": 0, "mismatch": 0, "unsupported": 1}
 _REGION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|省|市|州|盟|县|区|旗)")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 
@@ -36,10 +38,12 @@ def problems(check_json: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def first_findings(check_json: dict[str, Any]) -> tuple[str, ...]:
-    """The first three problems of a check.json, one line each."""
+    """The three worst problems of a check.json, one line each: what is wrong (mismatch, inconsistent, a
+    wrong claim) before what has no source, each level in the order of the text."""
+    worst = sorted(problems(check_json), key=lambda f: (LEVELS.get(f["status"], 1), f.get("start", 0)))
     return tuple(
         _template().render(**{**f, "label": STATUS_WORDS.get(f["status"], f["status"])}).strip()
-        for f in problems(check_json)[:FIRST]
+        for f in worst[:FIRST]
     )
 
 

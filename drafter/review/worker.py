@@ -6,12 +6,12 @@ import time
 from pathlib import Path
 
 from drafter.checker.check import check_text, report_to_json
-from drafter.core.errors import DrafterError
+from drafter.core.errors import DrafterError, InputError
 from drafter.core.files import write_json_atomic, write_text_atomic
 from drafter.documents.read import read_document
 from drafter.export.html import render_report_html
 from drafter.review.metrics import choose
-from drafter.review.types import MetricsPlan, Report, Row
+from drafter.review.types import MetricsFile, MetricsPlan, Report, Row
 from drafter.review.words import first_findings, problems, region_of, year_of
 from drafter.source.load import load_source
 
@@ -39,9 +39,24 @@ def error_row(report: Report, message: str, seconds: float = 0.0) -> Row:
     return Row(file=report.name, status="error", error=message, seconds=seconds)
 
 
+def _invalid_metrics(chosen: MetricsFile) -> InputError:
+    return InputError(
+        f"本报告的数据文件无效 / its metrics file {chosen.path.name} ({chosen.region}) is invalid: {chosen.problem}",
+        hint=f"fix it (`drafter metrics validate {chosen.path}`), then run the check again",
+    )
+
+
+def _metrics_note(chosen: MetricsFile) -> str:
+    if not chosen.not_used:
+        return f"metrics: {chosen.path.name}"
+    return f"metrics: {chosen.path.name} (the newest for {chosen.region}; not used: {', '.join(chosen.not_used)})"
+
+
 def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
     document = read_document(report.path)
     chosen = choose(plan, document.title, document.text)
+    if chosen is not None and chosen.problem:
+        raise _invalid_metrics(chosen)
     result = check_text(document.text, load_source(chosen.path) if chosen else None)
     data = report_to_json(result)
     json_path, html_path = outputs(out, report.name)
@@ -51,7 +66,7 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
     )
     notes = list(document.notes)
     if chosen is not None:
-        notes.append(f"metrics: {chosen.path.name}")
+        notes.append(_metrics_note(chosen))
     elif plan.mode == "by_region":
         notes.append(NO_METRICS_FOR_REGION)
     flagged = problems(data)

@@ -48,8 +48,9 @@ def _read_xlsx(path: Path) -> dict:
     return read_workbook(path, data)
 
 
-def read_raw(path: Path) -> tuple[dict, str]:
-    """The file as plain data (dict) and the encoding it was read with ("xlsx" for workbooks)."""
+def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
+    """The file as plain data (dict) and the encoding it was read with ("xlsx" for workbooks). How it was
+    read (not UTF-8, a percent-formatted cell) is logged unless `log_notes` is False (read again)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -59,9 +60,13 @@ def read_raw(path: Path) -> tuple[dict, str]:
             hint="use a .yaml, .yml, .json or .xlsx metrics file",
         )
     if suffix == ".xlsx":
-        return _read_xlsx(path), "xlsx"
+        data = _read_xlsx(path)
+        notes = data.pop("_notes", [])
+        for note in notes if log_notes else ():
+            log.warning("%s: %s", path, note)
+        return data, "xlsx"
     text, encoding = read_text(path)
-    if encoding != "utf-8":
+    if encoding != "utf-8" and log_notes:
         log.warning("%s: %s", path, TEXT_NOTES[encoding])
     data = _parse_text(path, text)
     if data is None:
@@ -95,7 +100,7 @@ def load_source(path: Path, taxonomy: Taxonomy | None = None, *, log_warnings: b
     (`source_warnings` returns them)."""
     path = Path(path)
     taxonomy = taxonomy or default_taxonomy()
-    data, _ = read_raw(path)
+    data, _ = read_raw(path, log_notes=log_warnings)
     model, problems = check(data, path, taxonomy)
     if problems or model is None:
         raise InputError(

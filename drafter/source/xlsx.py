@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,16 @@ def _value(raw: Any) -> Any:
     return raw
 
 
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [Red] / [$-804]
+
+
+def _percent_format(cell: Any) -> bool:
+    """A number shown as a percentage (`0.0%`): Excel stores 86.5% as 0.865. A literal `"%"` or `\\%`
+    in the format only prints the sign after the number as typed."""
+    number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+    return number and "%" in _LITERAL.sub("", str(cell.number_format or ""))
+
+
 def _column(text: str, names: tuple[str, ...]) -> str:
     """The field a header cell names: by its English code or its Chinese name; "" if neither."""
     tokens = text.replace("（", " ").replace("(", " ").replace(")", " ").replace("）", " ").split()
@@ -119,8 +130,31 @@ def _metric_columns(ws: Any, path: Path, problems: list[str]) -> dict[int, Any]:
     return columns
 
 
-def _metric_row(cells: tuple[Any, ...], columns: dict[int, Any], where: str, origin: dict[str, str]) -> dict:
+def _percent_cells(metric: dict, percent: dict[Any, Any], notes: list[str]) -> None:
+    """Percent-formatted numbers: ×100 when the metric's unit is %, else kept as typed and said so."""
+    if not percent:
+        return
+    if str(metric.get("unit") or "").strip() in ("%", "％"):
+        for field, cell in percent.items():
+            scaled = _value(round(cell.value * 100, 10))
+            if isinstance(field, int):
+                metric["values"][field] = scaled
+            else:
+                metric[field] = scaled
+        return
+    cells = ", ".join(f"{METRICS}!{cell.coordinate}" for cell in percent.values())
+    notes.append(
+        f"{cells}: 单元格为百分比格式，但单位是 {metric.get('unit') or '(空)'}，按原值读取 / formatted as a "
+        f"percentage but the unit is {metric.get('unit') or '(none)'}: read as typed "
+        f"({', '.join(repr(c.value) for c in percent.values())}) → set the unit to % or the cell format to a number"
+    )
+
+
+def _metric_row(
+    cells: tuple[Any, ...], columns: dict[int, Any], where: str, origin: dict[str, str], notes: list[str]
+) -> dict:
     metric: dict[str, Any] = {"values": {}}
+    percent: dict[Any, Any] = {}
     for cell in cells:
         field, value = columns.get(cell.column), _value(cell.value)
         if field is None or value is None:
@@ -131,6 +165,9 @@ def _metric_row(cells: tuple[Any, ...], columns: dict[int, Any], where: str, ori
         else:
             metric[field] = value
             origin[f"{where}.{field}"] = f"{METRICS}!{cell.coordinate}"
+        if (isinstance(field, int) or field == "target") and _percent_format(cell):
+            percent[field] = cell
+    _percent_cells(metric, percent, notes)
     indicator = str(metric.pop("indicator", "") or "")
     if indicator and isinstance(metric.get("key"), str) and "." not in metric["key"]:
         metric["key"] = f"{indicator}.{metric['key']}"
@@ -140,14 +177,16 @@ def _metric_row(cells: tuple[Any, ...], columns: dict[int, Any], where: str, ori
     return metric
 
 
-def _read_metrics(ws: Any, path: Path, problems: list[str], origin: dict[str, str]) -> list[dict]:
+def _read_metrics(
+    ws: Any, path: Path, problems: list[str], origin: dict[str, str], notes: list[str]
+) -> list[dict]:
     columns, metrics = _metric_columns(ws, path, problems), []
     for cells in ws.iter_rows(min_row=FIRST_ROW):
         if all(_value(c.value) is None for c in cells):
             continue
         where = f"metrics[{len(metrics)}]"
         origin[where] = f"{METRICS}!row {cells[0].row}"
-        metrics.append(_metric_row(cells, columns, where, origin))
+        metrics.append(_metric_row(cells, columns, where, origin, notes))
     return metrics
 
 
@@ -198,9 +237,9 @@ def _read_texts(ws: Any, name: str, origin: dict[str, str]) -> list[str]:
 
 
 def read_workbook(path: Path, content: bytes | None = None) -> dict:
-    """The workbook (read from `content` when given) as metrics-file data (plus `_origin`); structural
-    problems raise one InputError."""
-    wb, problems, origin = _open(path, content), [], {}
+    """The workbook (read from `content` when given) as metrics-file data (plus `_origin`, and `_notes`:
+    cells read in a way the user should hear about); structural problems raise one InputError."""
+    wb, problems, origin, notes = _open(path, content), [], {}, []
     problems += [p for ws in wb.worksheets if ws.title != LISTS for p in _size_problems(ws, path)]
     if problems:
         raise _problems_error(problems, path)
@@ -216,14 +255,14 @@ def read_workbook(path: Path, content: bytes | None = None) -> dict:
     if REPORT in wb.sheetnames:
         data["report"] = _read_report(wb[REPORT], path, problems, origin)
     if METRICS in wb.sheetnames:
-        data["metrics"] = _read_metrics(wb[METRICS], path, problems, origin)
+        data["metrics"] = _read_metrics(wb[METRICS], path, problems, origin, notes)
     if FACTS in wb.sheetnames:
         data["facts"] = _read_facts(wb[FACTS], origin)
     for title, name in TEXT_SHEETS.items():
         data[name] = _read_texts(wb[title], name, origin) if title in wb.sheetnames else []
     if problems:
         raise _problems_error(problems, path)
-    return {**data, "_origin": origin}
+    return {**data, "_origin": origin, "_notes": notes}
 
 
 def _problems_error(problems: list[str], path: Path) -> InputError:
