@@ -664,3 +664,14 @@ def test_general_secondary_schools_are_not_secondary_vocational_ones(graduates, 
     )
     text = f"三、毕业生数 计量单位:人\n\n| 指标 | 2021年 |\n| --- | --- |\n| 普通中学 | {graduates} |\n| 初中 | 46328 |\n"
     assert statuses(text, data, graduates)[0][0] == expected
+
+
+@pytest.mark.parametrize(("claim", "expected"), [("有所下降", "verified"), ("稳步提高", "mismatch")])
+def test_a_claim_names_a_label_written_with_a_space(claim, expected):
+    """Labels are read without the space a data file may put in them (小学 学校数), and so are a claim's words."""
+    data = source(
+        Metric("compulsory.primary_schools", "小学 学校数", "所", {2020: 6614, 2021: 5746}),
+        Metric("compulsory.primary_teachers", "小学 专任教师", "万人", {2020: 20.0, 2021: 21.0}),
+    )
+    found = [f for f in check_text(f"小学 学校数{claim}。", data).findings if f.kind == "claim"]
+    assert [(f.status, f.source) for f in found] == [(expected, "compulsory.primary_schools@2020,2021")]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from drafter.checker import stated
-from drafter.checker.labels import LABEL_MIN, Labels, other_class
+from drafter.checker.labels import CJK_SPACE, LABEL_MIN, Labels, other_class
 from drafter.checker.reading import Reading
 from drafter.checker.statements import Statement, find_statements
 from drafter.checker.words import STATEMENTS
@@ -86,7 +86,8 @@ def _named_metric(
         for m in source.metrics
         if m.values and (not unit or m.unit == unit) and (not target or m.target is not None)
     ]
-    words = st.subject + re.sub(r"[“”《》\"]", "", st.obj)
+    # (a space between two characters is no word: labels are read without one, 小学 学校数 as 小学学校数)
+    words = CJK_SPACE.sub("", st.subject + re.sub(r"[“”《》\"]", "", st.obj))
     scored = [(labels.evidence(m.key, words + "|", words), m) for m in metrics if not other_class(words, m)]
     # of labels named as fully, the one the words name most of: 普通高中在校生 is 普通高中在校生, not 普通高中学校
     # (whose synonym 普通高中 they hold whole)

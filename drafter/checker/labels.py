@@ -154,7 +154,7 @@ def _taxonomy_path() -> str:
 
 
 _NO_SPACE = re.compile(r"\s+")
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])")  # 普通高等学校 学校数: one name
+CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])")  # 普通高等学校 学校数: one name
 NAME_AFTER = 4  # characters after a number a label starts with that make the number part of a name
 
 
@@ -166,7 +166,7 @@ class Labels:
         synonyms = _synonyms(_taxonomy_path()) if Path(_taxonomy_path()).exists() else {}
         self.terms = {
             m.key: variants(
-                tuple(_CJK_SPACE.sub("", normalize(t).norm) for t in (m.label, *synonyms.get(m.key, ())))
+                tuple(CJK_SPACE.sub("", normalize(t).norm) for t in (m.label, *synonyms.get(m.key, ())))
             )
             for m in source.metrics
         }
