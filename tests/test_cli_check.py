@@ -144,3 +144,13 @@ def test_one_report_into_a_folder_is_a_review_folder(files, capsys, monkeypatch,
     assert (
         drafter("check", "bad.md", "good.md", "--metrics", "metrics.yaml", "-o", review) == 1
     )  # the same folder
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"), [("阳泉市" + GOOD, False), ("桃源县" + GOOD.replace("全市", "全县"), True)]
+)
+def test_a_metrics_file_of_a_region_the_report_never_names_is_said(files, capsys, text, warned):
+    """A new user checked 清河县's report against 桃源县's data: every difference was blamed on the report."""
+    (files / "r.md").write_text(text, encoding="utf-8")
+    drafter("check", files / "r.md", "--metrics", files / "metrics.yaml")
+    assert ("报告中没有出现数据文件的地区「阳泉市」" in capsys.readouterr().err) == warned
