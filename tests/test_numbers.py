@@ -187,6 +187,7 @@ def test_units_left_out_are_the_units_of_the_figures_beside(text, units):
         ("全县31个乡镇全部设立中心校", "31个"),  # 31 of a county's own, not the country's provinces
         ("增长1.5%，达到历史最好水平", "1.5%"),  # a decimal, not a list item
         ("2021年发放资助金300万元", "300万元"),  # 发 before a number with no 号
+        ("全县创建31个省级示范幼儿园", "31个"),  # a count, not the country's provinces
     ],
 )
 def test_what_stays_a_figure(text, number):

@@ -502,9 +502,7 @@ AFTER_BRACKET = re.compile(r"[，,]?其中")
 
 # what a teacher or a pupil is, not a part of them: the counts listed after 其中 overlap
 # (高级中学 and 本科院校 are kinds of school, which do add up)
-ATTRIBUTE = re.compile(
-    r"女|男性|学历|职称|党员|少数民族|骨干|名师|特级教师|高级教师|一级教师|年龄|岁|研究生|硕士|博士"
-)
+ATTRIBUTE = re.compile(r"女|男性|学历|职称|党员|少数民族|骨干|名师|特级教师|高级教师|一级教师|年龄|岁")
 
 
 def _part_words(reading: Reading, j: int) -> str:

@@ -34,6 +34,10 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 MIN_CELLS = 6
+CORNER_WORDS = ("项目", "指标", "年份", "年度", "类别", "指标名称")
+TYPO_TOTAL = re.compile(r"合计|总计|共计")
+NOT_ADDED = re.compile(r"比|率|均|%|％")
+NOT_A_PART = re.compile(r"教学点|附设|分校")
 TOTAL_ROW = re.compile(r"(?:合计|总计|总数|共计|全(?:国|省|市|县|区|州|旗|盟))")
 PART_ROW = re.compile(r"\s*(?:其中|#|＃|含|内：|内:)")
 RATIO_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|/|／)([\u4e00-\u9fff]{2,8}?)(?:之)?比")
@@ -91,7 +95,8 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm):
         start = next(row[0].start for row in block if row)
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
-        year_labels += [row[0] for row in block[1:] if YEAR_LABEL.fullmatch(row[0].text)]
+        year_labels += [row[0] for row in block[1:] if row and YEAR_LABEL.fullmatch(row[0].text)]
+        year_labels += [c for c in block[0] if BARE_YEAR.fullmatch(norm[c.start : c.end])]  # Item 2006 2007
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
     for cell, said in cells.items():
@@ -231,7 +236,9 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
             for v in SPACE_VALUE.finditer(m.group(2))
         ]
         if all(YEAR_LABEL.fullmatch(v.text) for v in values) and (
-            YEAR_LABEL.fullmatch(label.text) or not re.search(r"[\u4e00-\u9fff]", label.text)
+            YEAR_LABEL.fullmatch(label.text)
+            or not re.search(r"[\u4e00-\u9fff]", label.text)
+            or label.text.replace(" ", "") in CORNER_WORDS
         ):
             continue  # 2019 2020 2021 / Item 2006 2007: a line of year headings, not a row
         section = _section_line(norm, max(last_end, 0) if runs[-1] else max(0, m.start() - 200), m.start())
@@ -264,8 +271,9 @@ def _section_line(norm: str, start: int, end: int) -> str | None:
         or re.search(r"\d|[，。；,]", lines[-1])
         or lines[-1][:1] in "(（"
         or UNIT_LINE.search(lines[-1])
+        or re.search(r"[\u4e00-\u9fff）)]\s+[\u4e00-\u9fff（(]", ENGLISH.sub("", lines[-1]))  # 类别 学校数 …
     ):
-        return None  # (万元) under a heading: the heading's unit, not a section
+        return None  # (万元) under a heading: the heading's unit, not a section; a line of headings
     words = ENGLISH.sub("", lines[-1]).replace(" ", "")
     return words if 2 <= len(words) <= 12 else None
 
@@ -494,11 +502,11 @@ def _cell_words(
                     unit = _unit_of(heading, row_unit or default_unit) if aligned else ""
                     out[c] = (label + heading, unit, None)
     if sum_cells is not None:
-        sum_cells += _total_rows(grid)
+        sum_cells += _total_rows(grid, headings if grid else [])
     return out
 
 
-def _total_rows(grid: list[tuple[str, list[Cell]]]) -> list[tuple[Cell, list[Cell]]]:
+def _total_rows(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> list[tuple[Cell, list[Cell]]]:
     """(a 合计/总计 row's cell, the cells above or below it in its column) where they add up to it: every other
     row, or every row that is no 其中/# part of another. Only what adds up is kept: a table's rows may list
     part of its total."""
@@ -507,12 +515,18 @@ def _total_rows(grid: list[tuple[str, list[Cell]]]) -> list[tuple[Cell, list[Cel
     if len(totals) != 1 or len(grid) < 3:
         return out
     total = grid[totals[0]][1]
+    grid = [
+        (label, values) for label, values in grid if len(values) == len(total)
+    ]  # rows read as aligned only
+    totals = [k for k, (label, _) in enumerate(grid) if TOTAL_ROW.fullmatch(label.replace(" ", ""))]
     others = [values for k, (_, values) in enumerate(grid) if k != totals[0]]
     mains = [values for k, (label, values) in enumerate(grid) if k != totals[0] and not PART_ROW.match(label)]
     typos = []
     for col, cell in enumerate(total):
         if not NUMBER.fullmatch(cell.text) or "%" in cell.text:
             continue
+        if col < len(headings) and NOT_ADDED.search(headings[col]):
+            continue  # 生师比, 巩固率, 生均…: a column that does not add up
         candidates = [
             parts
             for parts in ([values[col] for values in rows] for rows in (others, mains))
@@ -523,9 +537,18 @@ def _total_rows(grid: list[tuple[str, list[Cell]]]) -> list[tuple[Cell, list[Cel
             out.append((cell, proven))
         elif candidates and _one_digit_off(cell, candidates[-1]):  # 合计 128 over 52 + 52 + 22 = 126: a typo
             typos.append((cell, candidates[-1]))  # (the rows that are no 其中 part of another)
-    # …when another column of the row adds up: rows of a 合计 that none adds up to may hold one another
-    # (合计 131 / 基础教育 129 / 小学 62)
-    return out + typos if out else out
+        elif candidates:
+            typos.append((cell, []))  # off by more: no typo, and the row's other typos are not sure either
+    # …when every other column of a 合计 row adds up: rows that none adds up to may hold one another (合计 131 /
+    # 基础教育 129 / 小学 62); a 全市 row may be compared with, not made of, the rows; 教学点 are no schools
+    sure = (
+        out
+        and TYPO_TOTAL.fullmatch(grid[totals[0]][0].replace(" ", ""))
+        and len(typos) == 1
+        and typos[0][1]
+        and not any(NOT_A_PART.search(label) for k, (label, _) in enumerate(grid) if k != totals[0])
+    )
+    return out + typos if sure else out
 
 
 def _value(c: Cell) -> float:
@@ -588,6 +611,8 @@ def _row_ratios(headings: list[str], values: list[Cell]) -> list[tuple[Cell, Cel
 
 
 def _ratio_parts(heading: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    if "%" in heading:
+        return None  # 专任教师与教职工比（%）: a share in %, not a quotient
     bare = re.sub(r"[（(][^）)]*[）)]", "", heading).replace(" ", "")
     if bare.endswith("生师比"):
         return ("学生", "在校生"), ("专任教师", "教师")
@@ -607,6 +632,8 @@ def _column(headings: list[str], words: tuple[str, ...], own: int) -> int | None
 def _realigned(headings: list[str], values: list[Cell]) -> list[Cell]:
     """A row one cell short (| 普通高中 | 56 | 1853 | 89750 | 6996 | 12.83 | under six headings): the place of the
     lost cell is the one place where the row's ratio column divides its own cells; else the row as it was."""
+    if not any(_ratio_parts(h) for h in headings):
+        return values  # no ratio column: nothing tells where the cell was lost
     fits = []
     for gap in range(len(values) + 1):
         trial = [*values[:gap], Cell(-1, -1, ""), *values[gap:]]

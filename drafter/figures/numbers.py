@@ -171,10 +171,15 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
         "section_number",
     ),
     (  # 占全区总人口的1/4: a fraction
-        Anchored(re.compile(r"(?<![\d/.])\d{1,2}\s?/\s?\d{1,3}(?![\d/.])"), ("/",), 3),
+        Anchored(re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}/\d{1,3}(?![\d/.])"), ("/",), 2),
         "ratio",
     ),
-    (Anchored(re.compile(r"(?<!\d)31\s?个\s?省"), ("31",), 0), "name"),  # 全国31个省（区、市）: the provinces
+    (  # 全国31个省（区、市）: the provinces (31个省级示范园 is a count)
+        Anchored(
+            re.compile(r"(?<!\d)31\s?个\s?省(?:份|区市|[（(]区、市[）)]|、自治区|、直辖市)"), ("31",), 0
+        ),
+        "name",
+    ),
     # 琼教〔202089: a number cut short (the bracket first, the character before it checked after: a pattern
     # opening with a character class is searched for in C, one opening with a lookbehind is tried everywhere)
     (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
