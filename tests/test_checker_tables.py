@@ -440,3 +440,17 @@ def test_a_yearbook_page_read_one_cell_per_line_with_groups_and_parts():
 )
 def test_odd_tables_read_safely(text, flagged):
     assert [f.text.strip() for f in check_text(text).findings if f.status == "inconsistent"] == flagged
+
+
+def test_an_empty_cell_between_tabs_keeps_its_column():
+    """小学\t38\t\t21560 under 学校数 / 民办学校数 / 在校学生数: 38 is 小学's schools, not its 民办 ones."""
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("compulsory.primary_schools", "小学学校数", "所", {2021: 38}),
+            Metric("private.primary_schools", "小学民办学校数", "所", {2021: 3}),
+        ),
+    )
+    text = "\t学校数\t民办学校数\t在校学生数\n小学\t38\t\t21560\n初中\t12\t2\t9840\n"
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["38"] == ("verified", "compulsory.primary_schools@2021")

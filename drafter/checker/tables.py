@@ -372,7 +372,7 @@ def _tab_blocks(norm: str) -> list[list[list[Cell]]]:
             and any(_is_value(c) for c in b[2])
         ):
             b = _grouped(b[0], b[1], b[2:]) or b
-        out.append([[c for c in r if c.text] for r in b])
+        out.append([r[:1] + [c for c in r[1:]] if r and r[0].text else [c for c in r if c.text] for r in b])
     return out
 
 
