@@ -454,3 +454,24 @@ def test_an_empty_cell_between_tabs_keeps_its_column():
     text = "\t学校数\t民办学校数\t在校学生数\n小学\t38\t\t21560\n初中\t12\t2\t9840\n"
     found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
     assert found["38"] == ("verified", "compulsory.primary_schools@2021")
+
+
+@pytest.mark.parametrize(("private", "expected"), [("3", "verified"), ("2", "mismatch")])
+def test_a_grouped_heading_s_qualifier_names_the_qualified_metric(private, expected):
+    """学校数（所） over 合计 / 其中民办 with the data holding 民办小学 and 小学学校数 (a reviewer's case): 3 is 民办小学's,
+    not a wrong count of all 小学; 2 (民办初中's) under 小学 is still flagged."""
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("private.primary_schools", "民办小学", "所", {2021: 3}),
+            Metric("compulsory.primary_schools", "小学学校数", "所", {2021: 38}),
+            Metric("private.junior_schools", "民办初中", "所", {2021: 2}),
+            Metric("compulsory.junior_schools", "初中学校数", "所", {2021: 12}),
+        ),
+    )
+    text = (
+        "| 学校类别 | 学校数（所） | |\n| | 合计 | 其中民办 |\n"
+        f"| 小学 | 38 | {private} |\n| 初中 | 12 | 2 |\n"
+    )
+    row = [f for f in check_text(text, data).findings if f.line == 3]
+    assert [(f.text.strip(), f.status) for f in row] == [("38", "verified"), (private, expected)]

@@ -283,6 +283,10 @@ class ValueLinker(Finders):
         if (
             best is not None
             and best.key != m.key
+            and not (
+                _qualified_by_words(self.words(i)[0], m, best)
+                and self.labels.within_levels_said(m.key, self.words(i)[0])
+            )
             and (
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
@@ -439,6 +443,15 @@ UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with t
 
 
 DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减免)
+
+
+QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇")
+
+
+def _qualified_by_words(near: str, m: Metric, best: Metric) -> bool:
+    """The words name a qualifier (…学校数（所）其中民办) that the value's metric has and the better-named one lacks:
+    the value is the qualified one's (民办小学 3所), not a wrong figure of all schools."""
+    return any(q in near and q in m.label and q not in best.label for q in QUALIFIERS)
 
 
 def said_down(m: Metric) -> bool:
