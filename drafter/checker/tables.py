@@ -644,9 +644,9 @@ def _realigned(headings: list[str], values: list[Cell]) -> list[Cell]:
 
 
 def _divides(r: Cell, a: Cell, b: Cell) -> bool:
-    value, x, y = (float(c.text.replace(",", "").rstrip("%")) for c in (r, a, b))
-    places = len(r.text.split(".")[1]) if "." in r.text else 0
-    return y > 0 and abs(x / y - value) <= 0.5 * 10**-places + 1e-9
+    """a ÷ b is r at r's shown precision."""
+    value, x, y = map(_value, (r, a, b))
+    return y > 0 and abs(x / y - value) <= 0.5 * 10 ** -_places([r]) + 1e-9
 
 
 def _unit_column(headings: list[str], values: list[Cell]) -> str:
