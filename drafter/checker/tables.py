@@ -42,7 +42,7 @@ TOTAL_ROW = re.compile(r"(?:合计|总计|总数|共计|全(?:国|省|市|县|�
 PART_ROW = re.compile(r"\s*(?:其中|#|＃|含|内：|内:)")
 RATIO_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|/|／)([\u4e00-\u9fff]{2,8}?)(?:之)?比")
 TAB_LINE = re.compile(r"(?m)^[^\n\t]*\t[^\n]*$")
-GLUED_LABEL = re.compile(r"(\D*?)([-+]?\d[\d,]*(?:\.\d+)?%?)")
+GLUED_LABEL = re.compile(rf"(\D*?)({NUMBER.pattern})")
 UNIT_HEADING = re.compile(r"(?:计量)?单位")
 UNITS_SAID = ("万元", "亿元", "元", "万人", "人", "所", "个", "%", "万平方米", "平方米", "册", "万册")
 SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
@@ -372,7 +372,9 @@ def _tab_blocks(norm: str) -> list[list[list[Cell]]]:
             and any(_is_value(c) for c in b[2])
         ):
             b = _grouped(b[0], b[1], b[2:]) or b
-        out.append([r[:1] + [c for c in r[1:]] if r and r[0].text else [c for c in r if c.text] for r in b])
+        out.append(
+            [r if r and r[0].text else [c for c in r if c.text] for r in b]
+        )  # a row keeps its empty cells
     return out
 
 
@@ -458,6 +460,7 @@ def _cell_words(
     )  # 单位：所、万人 among the heading cells
     out: dict[Cell, tuple[str, str, int | None]] = {}
     grid: list[tuple[str, list[Cell]]] = []
+    grid_heads: list[str] = []  # the headings the rows of the grid are aligned with
     kind = ""
     for row in rows[1:]:
         lead = next((k for k, c in enumerate(row) if _is_value(c)), len(row))
@@ -487,6 +490,7 @@ def _cell_words(
             ratio_cells += _row_ratios(headings, values)
         if aligned:
             grid.append((label, values))
+            grid_heads = headings
         row_unit = _unit_column(headings, values) if aligned else ""
         for k, c in enumerate(values):
             if NUMBER.fullmatch(c.text):
@@ -502,7 +506,7 @@ def _cell_words(
                     unit = _unit_of(heading, row_unit or default_unit) if aligned else ""
                     out[c] = (label + heading, unit, None)
     if sum_cells is not None:
-        sum_cells += _total_rows(grid, headings if grid else [])
+        sum_cells += _total_rows(grid, grid_heads)
     return out
 
 
