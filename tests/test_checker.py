@@ -665,3 +665,52 @@ def test_no_mismatch_names_the_printed_value_as_the_right_one():
     text = "大足区191所(含2所九年一贯制学校)义务教育学校。全国2767个县(注:因行政区划调整减少19个)通过认定。"
     found = {f.text: f.status for f in check_text(text, source).findings}
     assert found["2所"] == "verified" and found["19个"] == "verified"
+
+
+# ---------------------------------------------------------------- a 分别 list of shares
+LEVEL_AMOUNTS = (
+    "全国教育经费总投入为38866亿元。学前教育经费总投入为2802亿元；义务教育经费总投入为17603亿元；高中阶段教育经费"
+    "总投入为6155亿元，其中，中等职业教育经费总投入为2223亿元。全国高等教育经费总投入为10110亿元。其他教育经费总投入"
+    "为2195亿元。教育经费总投入在学前教育、义务教育、高中阶段教育、高等教育和其他教育间的分配占比分别为"
+)
+
+
+def test_shares_listed_in_another_order_than_their_items_are_each_wrong():
+    """A national 快报 as a mirror served it: each level got the share of the level before it."""
+    got = check_text(LEVEL_AMOUNTS + "5.65%、7.21%、45.29%、15.84%、26.01%。", None)
+    wrong = {f.text: (f.status, f.expected, f.source) for f in got.problems}
+    assert wrong["5.65%"] == ("inconsistent", "7.21%", "rule:listed_shares")
+    assert wrong["26.01%"] == ("inconsistent", "5.65%", "rule:listed_shares")
+    assert len(wrong) == 5
+    assert "错位" in next(f.message for f in got.problems if f.text == "7.21%")
+
+
+def test_shares_listed_in_the_order_of_their_items_are_proven():
+    got = check_text(LEVEL_AMOUNTS + "7.21%、45.29%、15.84%、26.01%、5.65%。", None)
+    listed = [f for f in got.findings if f.text.endswith("%")]
+    assert [f.status for f in listed] == ["derived"] * 5
+    assert listed[0].source == "text:share(2802亿元,38866亿元)"
+
+
+def test_one_mistyped_share_of_a_list_is_wrong_when_the_others_hold():
+    got = flagged(LEVEL_AMOUNTS + "7.21%、45.92%、15.84%、26.01%、5.65%。")
+    assert got == {"45.92%": ("inconsistent", "45.29%", "rule:listed_shares")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two shares of five off: the amounts or the whole may have been read wrong, so nothing is said
+        LEVEL_AMOUNTS + "7.21%、45.92%、15.84%、26.10%、5.65%。",
+        # an item whose amount was never stated
+        LEVEL_AMOUNTS.replace("全国高等教育经费总投入为10110亿元。", "")
+        + "7.21%、45.92%、15.84%、26.01%、5.65%。",
+    ],
+)
+def test_a_share_list_the_text_cannot_prove_is_left_alone(text):
+    assert "rule:listed_shares" not in {s for _, _, s in flagged(text).values()}
+
+
+def test_shares_of_the_amounts_listed_right_before_them():
+    got = flagged("全市幼儿园200所，其中公办园120所、民办园70所、部门办园10所，分别占60%、53%、5%。")
+    assert got["53%"] == ("inconsistent", "35%", "rule:listed_shares")
