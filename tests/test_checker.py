@@ -714,3 +714,32 @@ def test_a_share_list_the_text_cannot_prove_is_left_alone(text):
 def test_shares_of_the_amounts_listed_right_before_them():
     got = flagged("全市幼儿园200所，其中公办园120所、民办园70所、部门办园10所，分别占60%、53%、5%。")
     assert got["53%"] == ("inconsistent", "35%", "rule:listed_shares")
+
+
+# ---------------------------------------------------------------- a stage and its levels, in paragraphs of their own
+STAGE = (
+    "义务教育\n\n全县义务教育中小学30所。校舍总面积57.74万平方米，较上年增加0.56万平方米；仪器设备值17919.79万元，"
+    "较上年增加463.26万元；图书146.13万册，较上年增加{books}万册。\n\n"
+    "——小学。校数17所；校舍总面积25.48万平方米，比上年增加0.44万平方米；仪器设备值9010.34万元，比上年增加272.90万元；"
+    "图书81.27万册，比上年增加0.93万册。\n\n"
+    "——初中。校数13所；校舍总面积32.26万平方米，比上年增加0.12万平方米；仪器设备值8909.45万元，比上年增加190.36万元；"
+    "图书64.87万册，比上年增加0.43万册。"
+)
+
+
+def test_a_stage_s_figure_is_the_sum_of_its_levels_figures_of_the_same_name():
+    """A county's 统计公报 as published: 小学 +0.93 and 初中 +0.43 are +1.36万册 of 义务教育, not 1.34."""
+    got = check_text(STAGE.format(books="1.34"), None)
+    wrong = {f.text: (f.status, f.expected, f.source) for f in got.problems}
+    assert wrong == {"1.34万册": ("inconsistent", "1.36万册", "rule:stage_parts")}
+    proven = {f.text: f.source for f in got.findings if f.status == "derived"}
+    assert proven["57.74万平方米"] == "text:sum(25.48万平方米,32.26万平方米)"
+    assert proven["463.26万元"] == "text:sum(272.90万元,190.36万元)"
+    assert check_text(STAGE.format(books="1.36"), None).problems == ()
+
+
+def test_a_stage_whose_levels_do_not_add_up_elsewhere_is_left_alone():
+    """Only one other figure adds up: the levels may not be all the stage counts (九年一贯制, 特殊教育)."""
+    text = STAGE.format(books="1.34").replace("17919.79", "17929.79").replace("463.26", "473.26")
+    text = text.replace("57.74", "58.74").replace("0.56万", "0.66万")
+    assert "rule:stage_parts" not in {s for _, _, s in flagged(text).values()}

@@ -23,6 +23,7 @@ from drafter.checker.rules import (
     rows,
     scores,
     shares,
+    stages,
     targets,
     totals,
 )
@@ -35,6 +36,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     listed.NAME: listed.check,
     totals.NAME: totals.check,
     levels.NAME: levels.check,
+    stages.NAME: stages.check,
     counts.NAME: counts.check,
     rows.NAME: rows.check,
     scores.NAME: scores.check,
