@@ -743,3 +743,30 @@ def test_a_stage_whose_levels_do_not_add_up_elsewhere_is_left_alone():
     text = STAGE.format(books="1.34").replace("17919.79", "17929.79").replace("463.26", "473.26")
     text = text.replace("57.74", "58.74").replace("0.56万", "0.66万")
     assert "rule:stage_parts" not in {s for _, _, s in flagged(text).values()}
+
+
+# ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
+PER_STUDENT = (
+    "1.各级生均一般公共预算教育公用经费增长情况。\n\n"
+    "{y1}年全区普通小学、普通初中生均公共财政预算公用经费支出情况是:\n\n"
+    "(1)全区普通小学为{common}元,比上年的7681.97元增加2.28%。\n\n"
+    "(2)全区普通初中为2678.41元,比上年的2666.53元增加0.45%。\n\n"
+    "2.各级教育生均一般公用预算教育事业费支出增长情况。\n\n"
+    "2021年全区普通小学、普通初中生均公共财政预算教育事业费支出情况是:\n\n"
+    "(1)全区普通小学为7316.71元,比上年的7134.15元增长2.56%。\n\n"
+    "(2)全区普通初中为12089.84元,比上年的11085.73元增长9.06%。"
+)
+
+
+def test_a_per_student_common_fund_above_the_per_student_budget_of_its_level_is_wrong():
+    """A district's 公告 as published: item 1, headed 公用经费, printed the 生均教育经费 (above the 事业费)."""
+    got = check_text(PER_STUDENT.format(y1=2021, common="7857.06"), None)
+    wrong = {f.text: (f.status, f.source) for f in got.problems}
+    assert wrong == {"7857.06元": ("inconsistent", "rule:per_student_parts")}
+    assert "7316.71元" in got.problems[0].message
+
+
+@pytest.mark.parametrize(("year", "common"), [(2021, "2716.00"), (2020, "7857.06")])
+def test_a_per_student_common_fund_below_its_budget_or_of_another_year_is_left_alone(year, common):
+    text = PER_STUDENT.format(y1=year, common=common).replace("比上年的7681.97元增加2.28%", "")
+    assert "rule:per_student_parts" not in {s for _, _, s in flagged(text).values()}

@@ -18,6 +18,7 @@ from drafter.checker.rules import (
     levels,
     listed,
     plausible,
+    perstudent,
     points,
     ratios,
     rows,
@@ -43,6 +44,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     budget.NAME: budget.check,
     targets.NAME: targets.check,
     ratios.NAME: ratios.check,
+    perstudent.NAME: perstudent.check,
     columns.NAME: columns.check,
     plausible.NAME: plausible.check,
 }
