@@ -770,3 +770,17 @@ def test_a_per_student_common_fund_above_the_per_student_budget_of_its_level_is_
 def test_a_per_student_common_fund_below_its_budget_or_of_another_year_is_left_alone(year, common):
     text = PER_STUDENT.format(y1=year, common=common).replace("比上年的7681.97元增加2.28%", "")
     assert "rule:per_student_parts" not in {s for _, _, s in flagged(text).values()}
+
+
+@pytest.mark.parametrize(
+    ("count", "status"),
+    [("3个", "derived"), ("2个", "inconsistent")],
+)
+def test_a_count_followed_by_the_titles_it_counts(count, status):
+    """A county's 教育扶贫 page as published said 涉及9个项目 and listed ten titles after 分别是."""
+    text = (
+        f"统筹整合资金规模210.5万元，涉及{count}项目，分别是《2017年秋学前资助金项目》金额135.5万元；"
+        "《2017年秋季增补项目》金额39万元；《2018年春县外就读项目》金额36万元。"
+    )
+    found = next(f for f in check_text(text, None).findings if f.text == count)
+    assert (found.status, found.expected) == (status, "" if status == "derived" else "3个")
