@@ -475,3 +475,24 @@ def test_a_grouped_heading_s_qualifier_names_the_qualified_metric(private, expec
     )
     row = [f for f in check_text(text, data).findings if f.line == 3]
     assert [(f.text.strip(), f.status) for f in row] == [("38", "verified"), (private, expected)]
+
+
+def test_a_class_average_column_may_have_decimals_and_is_its_row_s_quotient():
+    """班均人数 is students over classes: 41.8 is no 人 with decimals, and 48.7 for 2000÷40 is wrong."""
+    text = (
+        "表1 各级学校班额情况\n\n| 学段 | 班数（个） | 在校生（人） | 班均人数（人） |\n| --- | --- | --- | --- |\n"
+        "| 小学 | 120 | 5016 | 41.8 |\n| 初中 | 60 | 2838 | 47.3 |\n| 高中 | 40 | 2000 | 48.7 |\n"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found["41.8"] == ("derived", "")
+    assert found["48.7"] == ("inconsistent", "50.0人")
+
+
+def test_a_unit_list_gives_a_money_column_its_money_unit():
+    """单位：万元、所 over a table of 教育经费 and 学校数: the 经费 cells are in 万元, the counts in 所."""
+    text = (
+        "表2 教育经费与学校\n单位：万元、所\n\n| 地区 | 教育经费 | 学校数 |\n| --- | --- | --- |\n"
+        "| 甲县 | 12345.6 | 45 |\n| 乙县 | 23456.7 | 60 |\n| 合计 | 35802.3 | 105 |\n"
+    )
+    units = {f.text: f.unit for f in check_text(text, None).findings}
+    assert (units["12345.6"], units["45"], units["35802.3"]) == ("万元", "所", "万元")

@@ -33,6 +33,7 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:班级|班)(?:数|数量)?$"), "个"),
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
+MONEY = re.compile(r"(?:经费|投入|支出|收入|拨款|资金|金额|预算)(?:总额|合计|数)?$")
 MIN_CELLS = 6
 CORNER_WORDS = ("项目", "指标", "年份", "年度", "类别", "指标名称")
 TYPO_TOTAL = re.compile(r"合计|总计|共计")
@@ -686,7 +687,11 @@ def _unit_of(heading: str, default_unit: str) -> str:
     listed = re.split(r"[、，,]", default_unit)
     if len(listed) > 1:  # 单位：所、万人 — 学校数 in 所, 招生数 in 万人
         # (a row that names no kind — 高中 under #专任教师 — is left without a unit: either could be meant)
-        return next((u for u in listed if counted and u.endswith(counted)), counted)
+        if not counted and MONEY.search(bare):
+            counted = "元"  # 单位：万元、所 — 教育经费 in 万元 (alone, a money heading's unit is not known)
+        return next(
+            (u for u in listed if counted and u.endswith(counted)), counted if counted != "元" else ""
+        )
     return counted or (default_unit if "比" not in bare else "")
 
 
