@@ -24,6 +24,19 @@ BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 # blind, on 2026-12-05; holdout6 stays here until its one score, then comes out)
 UNSEEN: tuple[str, ...] = ("holdout6",)
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
+
+
+def seen_paths() -> list[Path]:
+    """Every document's .md but those of an UNSEEN split: the benches that run the checker on the whole folder
+    (findings_dump, checker_throughput) must not run it on a blind set before its one score."""
+    out = []
+    for md in sorted(ROOT.glob("*.md")):
+        front = FRONT.match(md.read_text(encoding="utf-8"))
+        split = SPLIT.search(front.group(1)) if front else None
+        if split is None or split.group(1) not in UNSEEN:
+            out.append(md)
+    return out
 
 
 @dataclass
