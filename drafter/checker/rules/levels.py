@@ -40,10 +40,21 @@ def check(reading: Reading) -> Iterator[Verdict]:
         else:
             named.append((i, stem))
     closed = {rest for level, rest in by_name if level == "其他"}
+    totals: dict[str, list[int]] = {}
+    for i, stem in named:
+        totals.setdefault(stem, []).append(i)
     for i, stem in named:
         if stem not in closed:
             continue
         parts = _levels_after(reading, by_name, i, stem)
+        later = totals[stem][bisect.bisect_right(totals[stem], i) :]
+        if (
+            parts
+            and later
+            and later[0] < min(parts)
+            and reading.figures[later[0]].value != reading.figures[i].value
+        ):
+            continue  # another total of that name (another year's) before the levels: they are that one's
         if parts:
             f = reading.figures[i]
             whole = total([interval(reading.figures[j], f.unit) for j in parts])

@@ -48,20 +48,20 @@ def _judge_list(reading: Reading, run: list[int]) -> Iterator[Verdict]:
     parts = _listed_amounts(reading, run, head[:cut], s)
     if parts is None:
         return
-    wholes = _wholes(reading, parts, first.start)
-    best: tuple[int, int, list[Interval]] | None = None
-    for w in wholes:
+    best: tuple[int, bool, int, list[Interval]] | None = None  # hits, reordered, the whole, the shares
+    for w in _wholes(reading, parts, first.start):
         shares = [_share(reading, p, w) for p in parts]
         if any(x is None for x in shares):
             continue
-        hits = sum(meets(x, shown(reading.figures[j])) for x, j in zip(shares, run, strict=True))
-        if best is None or hits > best[0]:
-            best = (hits, w, shares)  # type: ignore[arg-type]
+        hits = sum(meets(x, shown(reading.figures[j])) for x, j in zip(shares, run, strict=True))  # type: ignore[arg-type]
+        found = (hits, _reordered(reading, run, shares), w, shares)  # type: ignore[arg-type]
+        if best is None or found[:2] >= best[:2]:  # the most shares held; the nearest whole of as many
+            best = found
     if best is None:
         return
-    hits, w, shares = best
+    hits, reordered, w, shares = best
     n = len(run)
-    if hits < n and hits < max(2, n - 1) and not _reordered(reading, run, shares):
+    if hits < n and hits < max(2, n - 1) and not reordered:
         return
     shifted = "，所列占比与项目错位" if hits < max(2, n - 1) else ""
     for j, p, exact in zip(run, parts, shares, strict=True):
