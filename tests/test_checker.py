@@ -788,3 +788,24 @@ def test_a_count_followed_by_the_titles_it_counts(count, status):
     )
     found = next(f for f in check_text(text, None).findings if f.text == count)
     assert (found.status, found.expected) == (status, "" if status == "derived" else "3个")
+
+
+@pytest.mark.parametrize(("started", "status"), [("1867.42", "verified"), ("6143.61", "mismatch")])
+def test_an_amount_s_bare_clause_is_named_by_the_clause_before_it(started, status):
+    """余庆 2017 as published, with the last amount swapped for the first: 计划投资 alone names none of the three;
+    启动8个新建项目 before it does."""
+    text = (
+        f"此外，15个其他教育民生项目主体完工，计划投资6143.61万元；9个正在推进，计划投资88739.21万元；"
+        f"启动8个新建项目，计划投资{started}万元。"
+    )
+    data = SourceData(
+        report=ReportInfo(region="余庆县", level="county", round=2017, period=2017, issuer="余庆县人民政府"),
+        metrics=(
+            Metric("c.done", "主体完工的其他教育民生项目计划投资", "万元", {2017: 6143.61}),
+            Metric("c.going", "正在推进的其他教育民生项目计划投资", "万元", {2017: 88739.21}),
+            Metric("c.started", "启动的新建项目计划投资", "万元", {2017: 1867.42}),
+        ),
+    )
+    found = [f for f in check_text(text, data).findings if f.unit == "万元"]
+    assert [f.status for f in found] == ["verified", "verified", status]
+    assert found[2].source == "c.started@2017"

@@ -29,6 +29,10 @@ BARE_CHANGE = re.compile(
     r"\s*(?:较上年|比上年|同比|比\d{4}\s?年)?\s*(?:增长|增加|提高|下降|减少|降低|上升|提升)(?:了|为|达)?\s*"
 )
 BARE_BASE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年)(?:同期|同口径)?(?:的|为)?")
+# 启动8个新建项目，计划投资1867.42万元: an amount's clause that names no subject of its own
+BARE_AMOUNT = re.compile(
+    r"\s*(?:计划|实际|完成|累计|总|共)?(?:投资|投入|资金|金额|经费|支出)(?:总额|额)?(?:为|达|达到|共|计)?\s*"
+)
 CLAUSE_SEP = r"[，,：:]"
 
 
@@ -550,9 +554,9 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
-    if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
+    if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause) or BARE_AMOUNT.fullmatch(clause):
         clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
-        if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元”: the clause before names it
+        if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: the clause before names it
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = _INLINE_HEADING.sub(
