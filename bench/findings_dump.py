@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from realtext import seen_paths  # noqa: E402
+
 from drafter.checker.check import check_text, finding_to_json  # noqa: E402
 from drafter.source.load import load_source  # noqa: E402
-from realtext import seen_paths  # noqa: E402
 
 FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

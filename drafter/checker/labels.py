@@ -556,7 +556,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
     if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause) or BARE_AMOUNT.fullmatch(clause):
         clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
-        if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: the clause before names it
+        if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: named before
             clause = clauses[-2] + "，" + clause
     start = doc.context_start(f.start)
     context = _INLINE_HEADING.sub(
