@@ -809,3 +809,23 @@ def test_an_amount_s_bare_clause_is_named_by_the_clause_before_it(started, statu
     found = [f for f in check_text(text, data).findings if f.unit == "万元"]
     assert [f.status for f in found] == ["verified", "verified", status]
     assert found[2].source == "c.started@2017"
+
+
+@pytest.mark.parametrize(("county", "status"), [("1390.99", "verified"), ("450.00", "mismatch")])
+def test_a_list_s_first_item_lends_its_head_to_the_others(county, status):
+    """庐江 2019: 新建改扩建公办幼儿园中央、市级和县级资金分别为… — 县级 is the 公办幼儿园 project's 县级资金."""
+    text = f"新建改扩建公办幼儿园中央、市级和县级资金分别为450万元、479.01万元和{county}万元。"
+    data = SourceData(
+        report=ReportInfo(region="庐江县", level="county", round=2019, period=2019, issuer="庐江县人民政府"),
+        metrics=(
+            Metric("k.central", "新建改扩建公办幼儿园中央资金", "万元", {2019: 450}),
+            Metric("k.city", "新建改扩建公办幼儿园市级资金", "万元", {2019: 479.01}),
+            Metric("k.county", "新建改扩建公办幼儿园县级资金", "万元", {2019: 1390.99}),
+        ),
+    )
+    found = [f for f in check_text(text, data).findings if f.unit == "万元"]
+    assert [(f.status, f.source) for f in found] == [
+        ("verified", "k.central@2019"),
+        ("verified", "k.city@2019"),
+        (status, "k.county@2019"),
+    ]

@@ -613,9 +613,20 @@ def enumerated(doc: Reading, i: int) -> str:
     if len(items) != len(run):
         return ""
     k = run.index(i)
+    prefix = _shared_prefix(items) if k else ""
     if k == len(run) - 1:
-        return items[-1]
-    return items[k] + items[-1][max(len(x) for x in items[:-1]) :]
+        return prefix + items[-1]
+    return prefix + items[k] + items[-1][max(len(x) for x in items[:-1]) :]
+
+
+def _shared_prefix(items: list[str]) -> str:
+    """新建改扩建公办幼儿园中央、市级和县级资金: the words the first item carries for all of them, when the middle
+    items are alike and short (中央, 市级, 县级) and the first is much longer (学前教育、小学、初中… share none)."""
+    middle = {len(x) for x in items[1:-1]}
+    if len(items) < 3 or len(middle) != 1:
+        return ""
+    own = middle.pop()
+    return items[0][:-own] if own <= 3 and len(items[0]) >= own + 4 else ""
 
 
 def _split_outside_brackets(text: str, seps: str) -> list[str]:
