@@ -829,3 +829,18 @@ def test_a_list_s_first_item_lends_its_head_to_the_others(county, status):
         ("verified", "k.city@2019"),
         (status, "k.county@2019"),
     ]
+
+
+@pytest.mark.parametrize(("equipment", "status"), [("4220", "verified"), ("2400", "mismatch")])
+def test_an_amount_named_by_what_it_was_spent_on_after_it(equipment, status):
+    """包头 2016–2020: 投入4220万元，为全市16所高中更新实验设备 — the purpose after the amount names it."""
+    text = f"投入2400万元扶持普惠性民办幼儿园发展；投入{equipment}万元，为全市16所高中更新实验设备。"
+    data = SourceData(
+        report=ReportInfo(region="包头市", level="city", round=2020, period=2020, issuer="包头市人民政府"),
+        metrics=(
+            Metric("p.support", "扶持普惠性民办幼儿园发展投入", "万元", {2020: 2400}),
+            Metric("h.lab", "高中更新实验设备投入", "万元", {2020: 4220}),
+        ),
+    )
+    found = [f for f in check_text(text, data).findings if f.unit == "万元"]
+    assert [(f.status, f.source) for f in found] == [("verified", "p.support@2020"), (status, "h.lab@2020")]
