@@ -844,3 +844,20 @@ def test_an_amount_named_by_what_it_was_spent_on_after_it(equipment, status):
     )
     found = [f for f in check_text(text, data).findings if f.unit == "万元"]
     assert [(f.status, f.source) for f in found] == [("verified", "p.support@2020"), (status, "h.lab@2020")]
+
+
+@pytest.mark.parametrize(("doctoral", "status"), [("11", "verified"), ("14", "mismatch")])
+def test_the_end_value_of_a_change_from_a_to_b_is_named_by_its_clause(doctoral, status):
+    """江西 2021–2025: 博士学位授予单位由8所增加到11所 — 增加到 alone names nothing; the clause names 博士."""
+    text = f"“十四五”期间，博士学位授予单位由8所增加到{doctoral}所，硕士学位授予单位由14所增加到17所。"
+    data = SourceData(
+        report=ReportInfo(
+            region="江西省", level="province", round=2025, period=2025, issuer="江西省人民政府"
+        ),
+        metrics=(
+            Metric("h.doctoral", "博士学位授予单位", "所", {2020: 8, 2025: 11}),
+            Metric("h.master", "硕士学位授予单位", "所", {2020: 14, 2025: 17}),
+        ),
+    )
+    found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "所"]
+    assert found[1] == (status, "h.doctoral@2025")

@@ -33,6 +33,7 @@ BARE_BASE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年)(?:�
 BARE_AMOUNT = re.compile(
     r"\s*(?:计划|实际|完成|累计|总|共)?(?:投资|投入|资金|金额|经费|支出)(?:总额|额)?(?:为|达|达到|共|计)?\s*"
 )
+BARE_TO = re.compile(r"\s*(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小)了?(?:到|至)\s*")
 PURPOSE = re.compile(r"\s*[，,]\s*(?:专项)?(?:用于|用来|为)([^，,。；;]{2,24})")
 CLAUSE_SEP = r"[，,：:]"
 
@@ -555,6 +556,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
+    if BARE_TO.fullmatch(clause):  # 博士学位授予单位由8所增加到11所: the clause of the change names both
+        clause = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1]
     if BARE_AMOUNT.fullmatch(clause) and not tail.strip() and (purpose := PURPOSE.match(doc.text, f.end)):
         tail = purpose.group(1)  # 投入4220万元，为全市16所高中更新实验设备: what the amount was spent on
     if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause) or BARE_AMOUNT.fullmatch(clause):
