@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import review_jobs
+from openpyxl import load_workbook
 
 from drafter.cli.main import run
 from drafter.review.pool import Limits, run_isolated
@@ -323,3 +324,21 @@ def test_an_unreadable_metrics_file_is_matched_by_its_name(folder, tmp_path, cap
     assert "长治市.yaml: 数据文件无效" in capsys.readouterr().err
     assert "is invalid" in _rows(review)["二批/长治市.txt"]["error"]
     assert _rows(review)["阳泉市.md"]["status"] == "checked"
+
+
+def test_one_metrics_file_for_a_folder_says_which_reports_never_name_its_region(tmp_path, capsys):
+    """`drafter check FOLDER -m 阳泉市.yaml`: 长治市's report was compared with 阳泉市's data without a word."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (reports / "长治市.md").write_text(BAD.format(region="长治市"), encoding="utf-8")
+    review = tmp_path / "review"
+    drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", review)
+    err = capsys.readouterr().err
+    assert "注意 / note: 长治市.md: 报告中没有出现数据文件的地区「阳泉市」" in err
+    assert "阳泉市.md: 报告中没有出现" not in err
+    book = load_workbook(review / "summary.xlsx").active
+    notes = {row[0]: row[8] or "" for row in book.iter_rows(min_row=2, values_only=True)}
+    assert "没有出现数据文件的地区「阳泉市」" in notes["长治市.md"]
+    assert "没有出现" not in notes["阳泉市.md"]
+    assert "没有出现数据文件的地区「阳泉市」" in (review / "index.html").read_text(encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -85,13 +84,12 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     doc = read_document(draft)
     if doc.note:
         typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
-    if source is not None and not _names_region(doc.text, source.report.region):
-        typer.secho(
-            f"注意 / note: {doc.path}: 报告中没有出现数据文件的地区「{source.report.region}」，请确认 {metrics} 是本报告的数据 "
-            f"/ the metrics file's region does not appear in the report: is it this report's data?",
-            fg="yellow",
-            err=True,
-        )
+    if source is not None:
+        from drafter.review.words import region_not_named
+
+        note = region_not_named(doc.text, source.report.region, metrics)
+        if note:
+            typer.secho(f"注意 / note: {doc.path}: {note}", fg="yellow", err=True)
     report = check_text(doc.text, source)
     report = dataclasses.replace(report, path=doc.path) if not report.path else report
     rendered = _render(fmt, doc.text, report, source is not None, to_file=output is not None)
@@ -103,13 +101,6 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     elif rendered:
         typer.echo(rendered)
     return report.exit_code
-
-
-def _names_region(text: str, region: str) -> bool:
-    """The report names the metrics file's region, whole or without its 县/市/区 (桃源县 as 桃源); a region too
-    short to tell is taken as named."""
-    core = re.sub(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州)$", "", region.strip())
-    return len(core) < 2 or core in text
 
 
 def _load_metrics(path: Path):

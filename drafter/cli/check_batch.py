@@ -26,6 +26,9 @@ def check_batch(
     typer.echo(metrics_note(review.plan), err=True)
     for line in review.plan.warnings:
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
+    for row in review.rows:
+        for line in row.warnings:
+            typer.secho(f"注意 / note: {row.file}: {line}", fg="yellow", err=True)
     checked = sum(1 for r in review.rows if r.status == "checked")
     errors = len(review.rows) - checked
     flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)
