@@ -66,9 +66,30 @@ class Taxonomy:
             :n
         ]
 
+    def nearest_metrics(self, key: str, max_edits: int = 2, n: int = 3) -> list[str]:
+        """Known keys of the same indicator whose name is at most `max_edits` edits from this key's name
+        (fund.general_budget_edu for fund.general_budgt_edu), closest first; [] for a known key."""
+        code, _, name = key.partition(".")
+        ind = self.indicator(code)
+        if ind is None or not name or any(m.key == key for m in ind.metrics):
+            return []
+        near = [(edits(name, m.key.partition(".")[2]), m.key) for m in ind.metrics]
+        return [k for d, k in sorted(near) if d <= max_edits][:n]
+
     def metric_spec(self, key: str) -> MetricSpec | None:
         ind = self.indicator(key.split(".", 1)[0])
         return next((m for m in ind.metrics if m.key == key), None) if ind else None
+
+
+def edits(a: str, b: str) -> int:
+    """The Levenshtein distance: insertions, deletions and substitutions that turn a into b."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _tuple(value: object) -> tuple[str, ...]:
