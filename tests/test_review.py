@@ -342,3 +342,24 @@ def test_one_metrics_file_for_a_folder_says_which_reports_never_name_its_region(
     assert "没有出现数据文件的地区「阳泉市」" in notes["长治市.md"]
     assert "没有出现" not in notes["阳泉市.md"]
     assert "没有出现数据文件的地区「阳泉市」" in (review / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("nope", "-o", "r/"),
+        ("a.md", "-m", "nope.yaml", "-o", "r/"),
+        ("a.md", "a.md", "-o", "review.txt"),
+        ("a.md", "a.md", "-o", "r", "--workers", "-1"),
+        ("a.md", "a.md", "-o", "r", "--timeout", "0"),
+    ],
+    ids=["a missing report", "a missing metrics file", "-o a file", "negative workers", "zero timeout"],
+)
+def test_a_usage_error_is_said_before_any_progress_bar(tmp_path, capsys, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (tmp_path / "review.txt").write_text("a file", encoding="utf-8")
+    assert drafter("check", *args) == 2
+    err = capsys.readouterr().err
+    assert "checking" not in err and "核对" not in err and "Traceback" not in err
+    assert not (tmp_path / "r").exists()

@@ -48,10 +48,13 @@ def check(
         ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="每个文件最多用时（秒）/ seconds per report in a batch")
+        float, typer.Option("--timeout", min=1, help="每个文件最多用时（秒）/ seconds per report in a batch")
     ] = 120.0,
     workers: Annotated[
-        int, typer.Option("--workers", help="同时核对的文件数 / reports checked at once (default: the cores)")
+        int,
+        typer.Option(
+            "--workers", min=0, help="同时核对的文件数 / reports checked at once (default: the cores)"
+        ),
     ] = 0,
 ) -> None:
     """Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
