@@ -154,3 +154,24 @@ def test_a_metrics_file_of_a_region_the_report_never_names_is_said(files, capsys
     (files / "r.md").write_text(text, encoding="utf-8")
     drafter("check", files / "r.md", "--metrics", files / "metrics.yaml")
     assert ("报告中没有出现数据文件的地区「阳泉市」" in capsys.readouterr().err) == warned
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [
+        ("scan.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG"),
+        ("scan.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        ("scan.pdf", b"GIF89a\x01\x00\x01\x00", "GIF"),
+        ("scan.pdf", b"II*\x00\x08\x00\x00\x00", "TIFF"),
+        ("scan.docx", b"\xff\xd8\xff\xdb\x00\x43", "JPEG"),
+    ],
+    ids=["jpeg as pdf", "png as pdf", "gif as pdf", "tiff as pdf", "jpeg as docx"],
+)
+def test_a_picture_renamed_to_a_report_is_said_to_be_a_picture(files, capsys, name, head, kind):
+    """A JPEG renamed to .pdf was called damaged: say it is a picture and that a scan needs OCR."""
+    (files / name).write_bytes(head + b"\x00" * 500)
+    assert drafter("check", files / name) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert f"{kind} 图片" in err and f"{kind} image" in err and "OCR" in err
+    assert "damaged" not in err and "Traceback" not in err

@@ -32,6 +32,7 @@ def read_document(path: Path) -> Document:
             hint="use .pdf, .doc, .wps, .html, .docx, .md or .txt",
         )
     data = read_bytes(path, what=WHAT)
+    _refuse_an_image(path, suffix, data)
     document = _read(path, suffix, data) if data.strip() else None
     if document is None or not document.text.strip():
         raise InputError(
@@ -44,6 +45,35 @@ def read_document(path: Path) -> Document:
             hint="check one report at a time (a folder of reports: `drafter check FOLDER -o REVIEW`)",
         )
     return document
+
+
+IMAGE_MAGIC = (  # the first bytes of the picture formats a scan or a phone photo is saved as
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def image_kind(data: bytes) -> str:
+    """JPEG, PNG, GIF, TIFF or WEBP when the bytes are a picture (whatever the file is called), else ""."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return next((kind for magic, kind in IMAGE_MAGIC if data.startswith(magic)), "")
+
+
+def _refuse_an_image(path: Path, suffix: str, data: bytes) -> None:
+    """A photo or scan renamed to .pdf/.docx is said to be a picture, not called damaged."""
+    kind = image_kind(data)
+    if kind:
+        named = suffix.lstrip(".").upper() or "text"
+        raise InputError(
+            f"这是一张 {kind} 图片，不是 {named} 文件；扫描件须先做文字识别（OCR），或索取 Word/WPS 导出的 PDF、.docx "
+            f"/ is a {kind} image, not a {named} file: a scan needs OCR first (or ask for the exported PDF or .docx)",
+            path=str(path),
+        )
 
 
 def _read(path: Path, suffix: str, data: bytes) -> Document:
