@@ -363,3 +363,27 @@ def test_a_usage_error_is_said_before_any_progress_bar(tmp_path, capsys, monkeyp
     err = capsys.readouterr().err
     assert "checking" not in err and "核对" not in err and "Traceback" not in err
     assert not (tmp_path / "r").exists()
+
+
+def test_the_review_page_lays_tab_separated_rows_out_as_a_table_with_its_marks(tmp_path):
+    """The per-report page showed a table as tab-spaced text; its rows are a <table>, marks kept in cells."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text = (
+        "阳泉市人民政府关于2021年度履行教育职责自评情况的报告\n（四）学前教育\n主要指标：\n"
+        "指标\t2021年\t备注\n学前三年毛入园率\t92.5%\t<b>\n全市学前三年毛入园率达到91.2%。\n"
+    )
+    (reports / "阳泉市.md").write_text(text, encoding="utf-8")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", review) == 1
+    page = (review / "阳泉市.md.check.html").read_text(encoding="utf-8")
+    table = page[
+        page.index('<table class="tab">') : page.index("</table>", page.index('<table class="tab">'))
+    ]
+    rows = table.split("<tr>")[1:]
+    assert len(rows) == 2 and all(row.count("<td>") == 3 for row in rows)
+    assert rows[0].startswith("<td>指标</td>")
+    assert '<td><span class="fig mismatch"' in rows[1] and ">92.5%</span></td>" in rows[1]
+    assert "<td>&lt;b&gt;</td>" in rows[1]  # cells are escaped
+    assert "\t" not in page[page.index('<div class="draft">') :]
+    assert '<span class="fig verified"' in page  # the prose after the table keeps its marks
