@@ -6,12 +6,14 @@ InputErrors of one line; rotated characters (a seal's ring of text, a watermark)
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import guess_title
-from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, PAGE_NUMBER, Line, paragraphs_from_lines
 from drafter.documents.types import Document
 
 MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
@@ -19,6 +21,12 @@ MAX_PAGES = 2000
 _ROTATED = 0.05  # radians; upright text has angle 0
 GAP = 0.2  # a gap wider than this share of the font size between two glyphs is a space
 CELL_GAP = 1.5  # …and wider than this, the gap between two cells of a table row
+BASELINE = 0.25  # two pieces whose lower edges differ by less than this share of the font size share a line
+MAX_PIECE_GAP = 3.0  # …and that stand at most this many font sizes apart are pieces of one line
+SHORT_PIECE = 4  # a piece of at most this many characters (年, 3, 月15, 日) is joined to its neighbour
+_DATE = re.compile(
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+)
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -97,10 +105,53 @@ def _page_lines(pdfium, page, number: int) -> list[Line]:
             else:
                 chars.append(char)
         lines += _line(chars, number, width, height)
-        return lines
+        return join_pieces(lines)
     finally:
         textpage.close()
         page.close()
+
+
+def join_pieces(lines: list[Line]) -> list[Line]:
+    """Pieces of one line that PDFium gave as lines of their own (a seal stamped over a date, drawn between
+    its pieces, makes 2024 / 年 / 3 / 月15 / 日) joined again: consecutive lines on one baseline, each starting
+    just right of the one before, when one of the two is a short piece or together they are a date."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _one_line(out[-1], line):
+            out[-1] = _merged(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def _one_line(before: Line, line: Line) -> bool:
+    size = max(before.size, line.size, 1.0)
+    if before.page != line.page or abs(before.bottom - line.bottom) > BASELINE * size:
+        return False
+    if not -BASELINE * size <= line.x0 - before.x1 <= MAX_PIECE_GAP * size:
+        return False
+    first, second = before.text.strip(), line.text.strip()
+    if any(PAGE_NUMBER.match(p) and not p.isdigit() for p in (first, second)):
+        return False  # a page number ("— 3 —") beside a footer stays apart, to be taken off as furniture
+    joined = "".join(ch for ch in first + second if not ch.isspace())
+    return min(_visible(first), _visible(second)) <= SHORT_PIECE or bool(_DATE.fullmatch(joined))
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _merged(before: Line, line: Line) -> Line:
+    gap = line.x0 - before.x1
+    size = max(before.size, 1.0)
+    mark = CELL_MARK if gap > size * CELL_GAP else GAP_MARK if gap > size * GAP else ""
+    return dataclasses.replace(
+        before,
+        text=before.text + mark + line.text,
+        x1=max(before.x1, line.x1),
+        top=min(before.top, line.top),
+        bottom=max(before.bottom, line.bottom),
+    )
 
 
 def _below(chars, char) -> bool:
