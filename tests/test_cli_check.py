@@ -175,3 +175,26 @@ def test_a_picture_renamed_to_a_report_is_said_to_be_a_picture(files, capsys, na
     assert len(err.splitlines()) == 1, err
     assert f"{kind} 图片" in err and f"{kind} image" in err and "OCR" in err
     assert "damaged" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [(), ("check",), ("draft",), ("section",), ("import",), ("export",), ("eval",), ("serve",)]
+    + [("kb", "build"), ("kb", "search"), ("metrics", "validate"), ("metrics", "template")],
+    ids=lambda c: " ".join(c) or "drafter",
+)
+def test_help_is_plain_and_bilingual(capsys, command):
+    """--help showed `<bool>`, `<list[Path]>`, `{paths}...` and `[default: 0]`, and English-only descriptions."""
+    assert drafter(*command, "--help") == 0
+    page = capsys.readouterr().out
+    for oddity in ("<bool>", "<str>", "<path>", "<int>", "<list", "{", "[default: 0]", "[default: None]"):
+        assert oddity not in page, (oddity, page)
+    assert "显示本帮助并退出" in page and "Show this message" not in page
+    description = page.split("Usage:")[1].split("╭")[0]  # the lines between the usage line and the tables
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in description), description
+
+
+def test_check_help_names_values_and_shows_flags_bare(capsys):
+    assert drafter("check", "--help") == 0
+    page = capsys.readouterr().out
+    assert "PATHS..." in page and "METRICS" in page and "[default: table]" in page

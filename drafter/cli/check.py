@@ -36,7 +36,8 @@ def check(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table | json (check.json) | html (highlighted page)")
+        str,
+        typer.Option("--format", "-f", help="输出格式 / table | json (check.json) | html (highlighted page)"),
     ] = "table",
     output: Annotated[
         str | None,  # a str: a Path would drop the trailing / that asks for a folder
@@ -48,7 +49,7 @@ def check(
         ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="每个文件最多用时（秒）/ seconds per report in a batch")
+        float, typer.Option("--timeout", help="每个文件最多用时（秒）/ seconds per report in a batch")
     ] = 120.0,
     workers: Annotated[
         int,
@@ -57,11 +58,12 @@ def check(
         ),
     ] = 0,
 ) -> None:
-    """Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
+    """核对报告中的每一个数字 / Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
 
     With a folder, several files, or -o REVIEW/ (ending in /, or an existing folder): every report is checked
     into REVIEW (summary.json, summary.xlsx, index.html and a page per report); exit 1 when any is flagged or
     unreadable."""
+    _check_limits(timeout, workers)
     out = Path(output.rstrip("/\\") or output) if output is not None else None
     if len(paths) > 1 or paths[0].is_dir() or _names_a_folder(output):
         from drafter.cli.check_batch import check_batch
@@ -70,6 +72,21 @@ def check(
     if metrics and len(metrics) > 1:
         raise InputError("one report takes one metrics file", key="--metrics", hint="give --metrics once")
     raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, out))
+
+
+def _check_limits(timeout: float, workers: int) -> None:
+    if timeout <= 0:
+        raise InputError(
+            f"每个文件的用时必须大于 0 秒 / must be more than 0 seconds, not {timeout:g}",
+            key="--timeout",
+            hint="例如 / e.g. --timeout 120",
+        )
+    if workers < 0:
+        raise InputError(
+            f"同时核对的文件数不能为负 / cannot be negative, not {workers}",
+            key="--workers",
+            hint="不写或写 0 表示按 CPU 核数 / leave it out (or 0) for one per core",
+        )
 
 
 def _names_a_folder(output: str | None) -> bool:

@@ -69,7 +69,7 @@ def _print_source(source: Any, encoding: str, taxonomy: Any) -> None:
 def validate(
     file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")],
 ) -> None:
-    """Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
+    """校验指标数据文件 / Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
     from drafter.source.load import default_taxonomy, load_source, read_raw, source_warnings, validate_file
 
     taxonomy = default_taxonomy()
@@ -90,7 +90,7 @@ def validate(
 def template(
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")],
 ) -> None:
-    """Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
+    """生成可填写的模板 / Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
     from drafter.source.load import default_taxonomy
     from drafter.source.yaml_template import yaml_template
 

@@ -41,7 +41,7 @@ def serve(
     ] = None,
     backend: Annotated[str | None, typer.Option("--backend", help="默认后端 / default backend")] = None,
 ) -> None:
-    """Serve the web page: upload metrics, draft, read every figure's check status, edit and regenerate sections."""
+    """启动网页 / Serve the web page: upload metrics, draft, read every figure's check status, edit and regenerate sections."""
     import uvicorn
 
     from drafter.web.app import create_app
