@@ -40,7 +40,7 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     assert drafter("metrics", "validate", path) == 2
     err = capsys.readouterr().err
     assert "3 problem(s)" in err and "report.level" in err and "metrics[0].values.2021" in err
-    assert 'metrics[0].values.2022: "12,0o0" is not a number' in err and "Traceback" not in err
+    assert 'metrics[0].values.2022: "12,0o0" 不是数字 / is not a number' in err and "Traceback" not in err
 
 
 def test_validate_of_a_yaml_syntax_error_names_the_line(tmp_path, capsys):

@@ -41,8 +41,11 @@ def test_yaml_that_is_fine_reads_as_before():
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ('{"metrics": [{"values": {"2020": 1, "2020": 2}}]}', "metrics[0].values: key '2020' is given twice"),
-        ('{"a": 1, "a": 1}', "(top level): key 'a' is given twice"),
+        (
+            '{"metrics": [{"values": {"2020": 1, "2020": 2}}]}',
+            "metrics[0].values: 键 '2020' 在同一对象中出现两次 / key '2020' is given twice",
+        ),
+        ('{"a": 1, "a": 1}', "(top level): 键 'a' 在同一对象中出现两次 / key 'a' is given twice"),
         ("[" * 100_000 + "]" * 100_000, "nested too deep"),
         ("[" * 70 + "]" * 70, "nested more than 64 levels"),
         ('{"n": ' + "9" * 5000 + "}", "a value cannot be read"),

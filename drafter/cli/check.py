@@ -70,7 +70,11 @@ def check(
 
         raise typer.Exit(check_batch(paths, metrics or [], out, timeout=timeout, workers=workers))
     if metrics and len(metrics) > 1:
-        raise InputError("one report takes one metrics file", key="--metrics", hint="give --metrics once")
+        raise InputError(
+            "一份报告只对应一个数据文件 / one report takes one metrics file",
+            key="--metrics",
+            hint="请只写一次 --metrics / give --metrics once",
+        )
     raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, out))
 
 
@@ -99,7 +103,9 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     from drafter.documents.read import read_document
 
     if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}", key="--format", hint="use table, json or html")
+        raise InputError(
+            f"未知格式 / unknown format {fmt!r}", key="--format", hint="请用 / use table, json or html"
+        )
     source = _load_metrics(metrics) if metrics else None
     doc = read_document(draft)
     if doc.note:

@@ -18,7 +18,9 @@ def check_batch(
 
     if output is None:
         raise InputError(
-            "several reports need a folder for the results", key="-o", hint="add -o REVIEW (a folder)"
+            "多份报告需要一个存放结果的文件夹 / several reports need a folder for the results",
+            key="-o",
+            hint="请加上 -o 审核结果文件夹 / add -o REVIEW (a folder)",
         )
     limits = Limits(workers=workers or os.cpu_count() or 2, seconds=timeout)
     with _Bar() as bar:

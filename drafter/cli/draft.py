@@ -177,7 +177,9 @@ def section(
         raise typer.Exit(_list(out, as_json))
     if not section_id:
         raise InputError(
-            "say which section", key="--section", hint="e.g. --section 四, or --list to see them"
+            "请指明章节 / say which section",
+            key="--section",
+            hint="例如 --section 四，或用 --list 查看全部章节 / e.g. --section 四, or --list to see them",
         )
     from drafter.drafting.redraft import regenerate
 

@@ -76,9 +76,9 @@ def eval_command(
         typer.echo(f"→ {out / 'results.json'} · {out / 'report.html'}")
     if outcome.none_ran:
         raise InputError(
-            f"no case could be run (the first: {outcome.first_error()})",
+            f"没有一个用例能运行 / no case could be run (the first: {outcome.first_error()})",
             path=str(cases_dir),
-            hint=f"fix the cases listed in {out / 'report.html'}, then run again",
+            hint=f"请修正 {out / 'report.html'} 中列出的用例后重试 / fix the cases listed in {out / 'report.html'}, then run again",
         )
     errored, total = outcome.counts
     if errored:

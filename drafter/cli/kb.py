@@ -81,12 +81,18 @@ def _check_options(settings, indicator: str | None, level: str | None, mode: str
     from drafter.knowledge.corpus import LEVELS, taxonomy_for
 
     if level and level not in LEVELS:
-        raise InputError(f"unknown level {level!r}", key="--level", hint=f"use one of {', '.join(LEVELS)}")
+        raise InputError(
+            f"未知层级 / unknown level {level!r}",
+            key="--level",
+            hint=f"请用 / use one of {', '.join(LEVELS)}",
+        )
     if indicator:
         codes = taxonomy_for(settings.knowledge_dir).codes
         if indicator not in codes:
             raise InputError(
-                f"unknown indicator {indicator!r}", key="--indicator", hint=f"use one of {', '.join(codes)}"
+                f"未知指标代码 / unknown indicator {indicator!r}",
+                key="--indicator",
+                hint=f"请用 / use one of {', '.join(codes)}",
             )
 
 

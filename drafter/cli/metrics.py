@@ -75,7 +75,9 @@ def validate(
     taxonomy = default_taxonomy()
     problems = validate_file(file, taxonomy)
     if problems:
-        typer.secho(f"{len(problems)} problem(s) in {file}:", fg="red", err=True)
+        typer.secho(
+            f"{file} 中有 {len(problems)} 个问题 / {len(problems)} problem(s) in {file}:", fg="red", err=True
+        )
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
@@ -103,9 +105,9 @@ def template(
         write_text_atomic(output, yaml_template(taxonomy))
     else:
         raise InputError(
-            f"cannot write a template as {suffix or 'a file without extension'}",
+            f"无法写成 {suffix or '无扩展名'} 模板 / cannot write a template as {suffix or 'a file without extension'}",
             path=str(output),
-            hint="use -o FILE.xlsx (Excel) or -o FILE.yaml",
+            hint="请用 -o 文件.xlsx（Excel）或 -o 文件.yaml / use -o FILE.xlsx (Excel) or -o FILE.yaml",
         )
     typer.echo(f"wrote {output}")
 

@@ -37,16 +37,18 @@ def read_pdf(path: Path, data: bytes) -> Document:
         pages = len(document)
         if pages > MAX_PAGES:
             raise InputError(
-                f"has {pages} pages", path=str(path), hint="this is not a report; check the file"
+                f"共 {pages} 页 / has {pages} pages",
+                path=str(path),
+                hint="这不是一份报告，请检查文件 / this is not a report; check the file",
             )
         lines = [line for index in range(pages) for line in _page_lines(pdfium, document[index], index + 1)]
     finally:
         document.close()
     if sum(len(line.text.strip()) for line in lines) < MIN_CHARS_PER_PAGE * max(pages, 1):
         raise InputError(
-            f"has {pages} page(s) but no text layer: a scan or a picture of the report",
+            f"共 {pages} 页但没有文字层：是扫描件或图片 / has {pages} page(s) but no text layer: a scan or a picture of the report",
             path=str(path),
-            hint="ask for the PDF exported from Word/WPS, or the .docx; Drafter does not read images (no OCR)",
+            hint="请索取由 Word/WPS 导出的 PDF 或 .docx；扫描件须先做文字识别（OCR）/ ask for the PDF exported from Word/WPS, or the .docx; Drafter does not read images (no OCR)",
         )
     paragraphs, notes = paragraphs_from_lines(lines)
     return Document(
@@ -79,12 +81,14 @@ def _open(pdfium, path: Path, data: bytes):
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError(
-                "the PDF is encrypted (it needs a password to open)",
+                "PDF 已加密（需要密码才能打开）/ the PDF is encrypted (it needs a password to open)",
                 path=str(path),
-                hint="save a copy without a password, or ask for the unprotected PDF or the .docx",
+                hint="请另存一份无密码的副本，或索取未加密的 PDF 或 .docx / save a copy without a password, or ask for the unprotected PDF or the .docx",
             ) from None
         raise InputError(
-            "not a readable PDF (damaged or not a PDF)", path=str(path), hint="download or export it again"
+            "无法读取的 PDF（文件损坏或不是 PDF）/ not a readable PDF (damaged or not a PDF)",
+            path=str(path),
+            hint="请重新下载或导出 / download or export it again",
         ) from None
 
 

@@ -27,22 +27,24 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
-            f"cannot check a {suffix} file",
+            f"无法核对 {suffix} 文件 / cannot check a {suffix} file",
             path=str(path),
-            hint="use .pdf, .doc, .wps, .html, .docx, .md or .txt",
+            hint="请用 .pdf .doc .wps .html .docx .md 或 .txt / use .pdf, .doc, .wps, .html, .docx, .md or .txt",
         )
     data = read_bytes(path, what=WHAT)
     _refuse_an_image(path, suffix, data)
     document = _read(path, suffix, data) if data.strip() else None
     if document is None or not document.text.strip():
         raise InputError(
-            "the report is empty (no text)", path=str(path), hint="check the file you meant to check"
+            "报告是空的（没有文字）/ the report is empty (no text)",
+            path=str(path),
+            hint="请确认文件是否选对 / check the file you meant to check",
         )
     if len(document.text) > MAX_CHARS:
         raise InputError(
-            f"holds {len(document.text):,} characters, more than one report ({MAX_CHARS:,} at most)",
+            f"共 {len(document.text):,} 字，超过一份报告的篇幅 / holds {len(document.text):,} characters, more than one report ({MAX_CHARS:,} at most)",
             path=str(path),
-            hint="check one report at a time (a folder of reports: `drafter check FOLDER -o REVIEW`)",
+            hint="请一次核对一份报告（多份报告：`drafter check 文件夹 -o 审核结果`）/ check one report at a time (a folder of reports: `drafter check FOLDER -o REVIEW`)",
         )
     return document
 

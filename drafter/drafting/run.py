@@ -62,16 +62,18 @@ def existing_draft(out_dir: Path) -> Draft | None:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(
-            "is a file, not a directory", path=str(out_dir), hint="choose a directory for -o OUT"
+            "这是文件，不是目录 / is a file, not a directory",
+            path=str(out_dir),
+            hint="-o 请给一个目录 / choose a directory for -o OUT",
         )
     if (out_dir / DRAFT_FILE).is_file():
         return load_draft(out_dir)
     others = [p.name for p in out_dir.iterdir() if not p.name.startswith(".")] if out_dir.is_dir() else []
     if others:
         raise InputError(
-            f"holds files that are not a draft ({', '.join(sorted(others)[:5])})",
+            f"目录中有不属于草稿的文件 / holds files that are not a draft ({', '.join(sorted(others)[:5])})",
             path=str(out_dir),
-            hint="choose an empty or new directory for -o OUT",
+            hint="-o 请给一个空目录或新目录 / choose an empty or new directory for -o OUT",
         )
     return None
 
@@ -194,7 +196,7 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     if modelled and len(unreachable) == len(modelled):
         raise BackendUnavailable(
             unreachable[0].provenance.error,
-            hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
+            hint="请检查 --base-url、OPENAI_API_KEY 和 --model，或用 --backend offline / check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
         )
     model_failed = [s for s in modelled if s.provenance.error_kind in MODEL_ERROR_KINDS]
     if modelled and len(model_failed) == len(modelled):
@@ -219,9 +221,9 @@ def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
         return None, ""
     if any(h.backend == "carried" for s in previous.sections for h in s.history):
         raise InputError(
-            "was carried forward from last year's report",
+            "此草稿由去年的报告沿用而来 / was carried forward from last year's report",
             path=str(out_dir),
-            hint="run `drafter draft METRICS --from LAST_REPORT -o OUT` again (hand-edited sections are kept)",
+            hint="请再次运行 `drafter draft 数据文件 --from 去年报告 -o 目录`（手工修改的章节会保留）/ run `drafter draft METRICS --from LAST_REPORT -o OUT` again (hand-edited sections are kept)",
         )
     md_text = read_markdown(out_dir, previous)
     return import_hand_edits(previous, md_text)[0], md_text

@@ -42,7 +42,7 @@ def error_row(report: Report, message: str, seconds: float = 0.0) -> Row:
 def _invalid_metrics(chosen: MetricsFile) -> InputError:
     return InputError(
         f"本报告的数据文件无效 / its metrics file {chosen.path.name} ({chosen.region}) is invalid: {chosen.problem}",
-        hint=f"fix it (`drafter metrics validate {chosen.path}`), then run the check again",
+        hint=f"请修正后重新核对 / fix it (`drafter metrics validate {chosen.path}`), then run the check again",
     )
 
 
