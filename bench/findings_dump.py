@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.checker.check import check_text, finding_to_json  # noqa: E402
 from drafter.source.load import load_source  # noqa: E402
+from realtext import seen_paths  # noqa: E402
 
 FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -34,7 +35,7 @@ def body(path: Path) -> str:
 
 def runs() -> Iterator[tuple[str, str, Path | None]]:
     """(text name, text, metrics file or None) for every run."""
-    docs = sorted((ROOT / "eval" / "realtext" / "docs").glob("*.md"))
+    docs = seen_paths()  # not a blind split before its one score
     reports = sorted((ROOT / "knowledge" / "reports").glob("*.md"))
     for md in docs:
         text = body(md)

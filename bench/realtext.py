@@ -17,12 +17,26 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # the splits nobody tunes on: holdout2 was gathered after holdout had been seen;
 # holdout3 was gathered on 2026-12-05, after holdout2 had been seen (scored once, at the end);
 # holdout4 was gathered on 2026-12-05, after holdout3 had been scored and seen (to be scored once, at the end);
-# holdout5 was gathered on 2026-12-05, after holdout4 had been scored and seen (scored once, blind, at 72e424d)
-BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+# holdout5 was gathered on 2026-12-05, after holdout4 had been scored and seen (scored once, blind, at 72e424d);
+# holdout6 was gathered on 2026-12-05, after holdout5 had been scored and seen (to be scored once, at the end)
+BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 # splits not scored yet: `--split all` leaves them out (holdout3, holdout4 and holdout5 were each scored once,
-# blind, on 2026-12-05; a new blind split goes here and in BLIND until its one score)
-UNSEEN: tuple[str, ...] = ()
+# blind, on 2026-12-05; holdout6 stays here until its one score, then comes out)
+UNSEEN: tuple[str, ...] = ("holdout6",)
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
+
+
+def seen_paths() -> list[Path]:
+    """Every document's .md but those of an UNSEEN split: the benches that run the checker on the whole folder
+    (findings_dump, checker_throughput) must not run it on a blind set before its one score."""
+    out = []
+    for md in sorted(ROOT.glob("*.md")):
+        front = FRONT.match(md.read_text(encoding="utf-8"))
+        split = SPLIT.search(front.group(1)) if front else None
+        if split is None or split.group(1) not in UNSEEN:
+            out.append(md)
+    return out
 
 
 @dataclass

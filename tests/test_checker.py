@@ -665,3 +665,122 @@ def test_no_mismatch_names_the_printed_value_as_the_right_one():
     text = "大足区191所(含2所九年一贯制学校)义务教育学校。全国2767个县(注:因行政区划调整减少19个)通过认定。"
     found = {f.text: f.status for f in check_text(text, source).findings}
     assert found["2所"] == "verified" and found["19个"] == "verified"
+
+
+# ---------------------------------------------------------------- a 分别 list of shares
+LEVEL_AMOUNTS = (
+    "全国教育经费总投入为38866亿元。学前教育经费总投入为2802亿元；义务教育经费总投入为17603亿元；高中阶段教育经费"
+    "总投入为6155亿元，其中，中等职业教育经费总投入为2223亿元。全国高等教育经费总投入为10110亿元。其他教育经费总投入"
+    "为2195亿元。教育经费总投入在学前教育、义务教育、高中阶段教育、高等教育和其他教育间的分配占比分别为"
+)
+
+
+def test_shares_listed_in_another_order_than_their_items_are_each_wrong():
+    """A national 快报 as a mirror served it: each level got the share of the level before it."""
+    got = check_text(LEVEL_AMOUNTS + "5.65%、7.21%、45.29%、15.84%、26.01%。", None)
+    wrong = {f.text: (f.status, f.expected, f.source) for f in got.problems}
+    assert wrong["5.65%"] == ("inconsistent", "7.21%", "rule:listed_shares")
+    assert wrong["26.01%"] == ("inconsistent", "5.65%", "rule:listed_shares")
+    assert len(wrong) == 5
+    assert "错位" in next(f.message for f in got.problems if f.text == "7.21%")
+
+
+def test_shares_listed_in_the_order_of_their_items_are_proven():
+    got = check_text(LEVEL_AMOUNTS + "7.21%、45.29%、15.84%、26.01%、5.65%。", None)
+    listed = [f for f in got.findings if f.text.endswith("%")]
+    assert [f.status for f in listed] == ["derived"] * 5
+    assert listed[0].source == "text:share(2802亿元,38866亿元)"
+
+
+def test_one_mistyped_share_of_a_list_is_wrong_when_the_others_hold():
+    got = flagged(LEVEL_AMOUNTS + "7.21%、45.92%、15.84%、26.01%、5.65%。")
+    assert got == {"45.92%": ("inconsistent", "45.29%", "rule:listed_shares")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two shares of five off: the amounts or the whole may have been read wrong, so nothing is said
+        LEVEL_AMOUNTS + "7.21%、45.92%、15.84%、26.10%、5.65%。",
+        # an item whose amount was never stated
+        LEVEL_AMOUNTS.replace("全国高等教育经费总投入为10110亿元。", "")
+        + "7.21%、45.92%、15.84%、26.01%、5.65%。",
+    ],
+)
+def test_a_share_list_the_text_cannot_prove_is_left_alone(text):
+    assert "rule:listed_shares" not in {s for _, _, s in flagged(text).values()}
+
+
+def test_shares_of_the_amounts_listed_right_before_them():
+    got = flagged("全市幼儿园200所，其中公办园120所、民办园70所、部门办园10所，分别占60%、53%、5%。")
+    assert got["53%"] == ("inconsistent", "35%", "rule:listed_shares")
+
+
+# ---------------------------------------------------------------- a stage and its levels, in paragraphs of their own
+STAGE = (
+    "义务教育\n\n全县义务教育中小学30所。校舍总面积57.74万平方米，较上年增加0.56万平方米；仪器设备值17919.79万元，"
+    "较上年增加463.26万元；图书146.13万册，较上年增加{books}万册。\n\n"
+    "——小学。校数17所；校舍总面积25.48万平方米，比上年增加0.44万平方米；仪器设备值9010.34万元，比上年增加272.90万元；"
+    "图书81.27万册，比上年增加0.93万册。\n\n"
+    "——初中。校数13所；校舍总面积32.26万平方米，比上年增加0.12万平方米；仪器设备值8909.45万元，比上年增加190.36万元；"
+    "图书64.87万册，比上年增加0.43万册。"
+)
+
+
+def test_a_stage_s_figure_is_the_sum_of_its_levels_figures_of_the_same_name():
+    """A county's 统计公报 as published: 小学 +0.93 and 初中 +0.43 are +1.36万册 of 义务教育, not 1.34."""
+    got = check_text(STAGE.format(books="1.34"), None)
+    wrong = {f.text: (f.status, f.expected, f.source) for f in got.problems}
+    assert wrong == {"1.34万册": ("inconsistent", "1.36万册", "rule:stage_parts")}
+    proven = {f.text: f.source for f in got.findings if f.status == "derived"}
+    assert proven["57.74万平方米"] == "text:sum(25.48万平方米,32.26万平方米)"
+    assert proven["463.26万元"] == "text:sum(272.90万元,190.36万元)"
+    assert check_text(STAGE.format(books="1.36"), None).problems == ()
+
+
+def test_a_stage_whose_levels_do_not_add_up_elsewhere_is_left_alone():
+    """Only one other figure adds up: the levels may not be all the stage counts (九年一贯制, 特殊教育)."""
+    text = STAGE.format(books="1.34").replace("17919.79", "17929.79").replace("463.26", "473.26")
+    text = text.replace("57.74", "58.74").replace("0.56万", "0.66万")
+    assert "rule:stage_parts" not in {s for _, _, s in flagged(text).values()}
+
+
+# ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
+PER_STUDENT = (
+    "1.各级生均一般公共预算教育公用经费增长情况。\n\n"
+    "{y1}年全区普通小学、普通初中生均公共财政预算公用经费支出情况是:\n\n"
+    "(1)全区普通小学为{common}元,比上年的7681.97元增加2.28%。\n\n"
+    "(2)全区普通初中为2678.41元,比上年的2666.53元增加0.45%。\n\n"
+    "2.各级教育生均一般公用预算教育事业费支出增长情况。\n\n"
+    "2021年全区普通小学、普通初中生均公共财政预算教育事业费支出情况是:\n\n"
+    "(1)全区普通小学为7316.71元,比上年的7134.15元增长2.56%。\n\n"
+    "(2)全区普通初中为12089.84元,比上年的11085.73元增长9.06%。"
+)
+
+
+def test_a_per_student_common_fund_above_the_per_student_budget_of_its_level_is_wrong():
+    """A district's 公告 as published: item 1, headed 公用经费, printed the 生均教育经费 (above the 事业费)."""
+    got = check_text(PER_STUDENT.format(y1=2021, common="7857.06"), None)
+    wrong = {f.text: (f.status, f.source) for f in got.problems}
+    assert wrong == {"7857.06元": ("inconsistent", "rule:per_student_parts")}
+    assert "7316.71元" in got.problems[0].message
+
+
+@pytest.mark.parametrize(("year", "common"), [(2021, "2716.00"), (2020, "7857.06")])
+def test_a_per_student_common_fund_below_its_budget_or_of_another_year_is_left_alone(year, common):
+    text = PER_STUDENT.format(y1=year, common=common).replace("比上年的7681.97元增加2.28%", "")
+    assert "rule:per_student_parts" not in {s for _, _, s in flagged(text).values()}
+
+
+@pytest.mark.parametrize(
+    ("count", "status"),
+    [("3个", "derived"), ("2个", "inconsistent")],
+)
+def test_a_count_followed_by_the_titles_it_counts(count, status):
+    """A county's 教育扶贫 page as published said 涉及9个项目 and listed ten titles after 分别是."""
+    text = (
+        f"统筹整合资金规模210.5万元，涉及{count}项目，分别是《2017年秋学前资助金项目》金额135.5万元；"
+        "《2017年秋季增补项目》金额39万元；《2018年春县外就读项目》金额36万元。"
+    )
+    found = next(f for f in check_text(text, None).findings if f.text == count)
+    assert (found.status, found.expected) == (status, "" if status == "derived" else "3个")

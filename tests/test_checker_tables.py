@@ -475,3 +475,79 @@ def test_a_grouped_heading_s_qualifier_names_the_qualified_metric(private, expec
     )
     row = [f for f in check_text(text, data).findings if f.line == 3]
     assert [(f.text.strip(), f.status) for f in row] == [("38", "verified"), (private, expected)]
+
+
+def test_a_class_average_column_may_have_decimals_and_is_its_row_s_quotient():
+    """班均人数 is students over classes: 41.8 is no 人 with decimals, and 48.7 for 2000÷40 is wrong."""
+    text = (
+        "表1 各级学校班额情况\n\n| 学段 | 班数（个） | 在校生（人） | 班均人数（人） |\n| --- | --- | --- | --- |\n"
+        "| 小学 | 120 | 5016 | 41.8 |\n| 初中 | 60 | 2838 | 47.3 |\n| 高中 | 40 | 2000 | 48.7 |\n"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found["41.8"] == ("derived", "")
+    assert found["48.7"] == ("inconsistent", "50.0人")
+
+
+def test_a_unit_list_gives_a_money_column_its_money_unit():
+    """单位：万元、所 over a table of 教育经费 and 学校数: the 经费 cells are in 万元, the counts in 所."""
+    text = (
+        "表2 教育经费与学校\n单位：万元、所\n\n| 地区 | 教育经费 | 学校数 |\n| --- | --- | --- |\n"
+        "| 甲县 | 12345.6 | 45 |\n| 乙县 | 23456.7 | 60 |\n| 合计 | 35802.3 | 105 |\n"
+    )
+    units = {f.text: f.unit for f in check_text(text, None).findings}
+    assert (units["12345.6"], units["45"], units["35802.3"]) == ("万元", "所", "万元")
+
+
+def test_a_yearbook_page_s_part_kind_is_split_by_the_levels_after_it():
+    """教职工数 | #专任教师 | 高中 | 初中 (湖北's page): #专任教师 is the group's, 高中 and 初中 split it; a section of
+    per-10,000 rows (平均每万人口中…小学) names 小学, not 中小学; a section of 学生与专任教师的比例 counts no schools."""
+    cells = ["普通中小学基本情况", "单位:所、万人", "指 标", "2012年", "2013年", "普通中学"]
+    cells += ["教职工数", "25.99", "25.47", "#专任教师", "21.23", "20.53", "高中", "7.09", "6.97"]
+    cells += ["初中", "14.14", "13.56"]
+    cells += [
+        "平均每万人口在校学生数",
+        "2012年",
+        "2013年",
+        "平均每万人口中在校学生数(人)",
+        "小学",
+        "565",
+        "566",
+    ]
+    cells += ["各类学校学生与专任教师的比例", "2012年", "2013年", "普通高中", "15", "14"]
+    text = "".join(
+        f"{c} |\n|||\n" if c in ("普通中学", "单位:所、万人", "平均每万人口在校学生数") else f"{c} |\n"
+        for c in cells
+    )
+    normal = find_figures(text)
+    tables = read_tables(text, normal)
+    named = {f.text.strip(): (tables.words.get(i, ""), tables.figures[i].unit) for i, f in enumerate(normal)}
+    assert named["20.53"] == ("普通中学专任教师", "万人")
+    assert named["6.97"] == ("普通中学高中专任教师", "万人")
+    assert named["13.56"] == ("普通中学初中专任教师", "万人")
+    assert named["14"][1] == ""  # a ratio, not 14所
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("compulsory.primary_students", "小学 在校学生数", "万人", {2012: 326.75, 2013: 328.26}),
+            Metric("x.per_10k", "平均每万人口中小学在校学生数", "人", {2012: 565, 2013: 566}),
+        ),
+    )
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["566"] == ("verified", "x.per_10k@2013")
+
+
+def test_a_metric_label_with_the_yearbook_s_part_mark_names_the_part():
+    """The data copied from the yearbook: "普通中学 #高中 招生数" is 高中's, not 普通中学's (the # is no word)."""
+    cells = ["高、中等学校基本情况", "单位:所、万人", "指 标", "2012年", "2013年", "普通中学"]
+    cells += ["招生数", "83.84", "80.43", "#高中", "32.75", "31.65"]
+    text = "".join(f"{c} |\n|||\n" if c in ("普通中学", "单位:所、万人") else f"{c} |\n" for c in cells)
+    data = SourceData(
+        report=REPORT,
+        metrics=(
+            Metric("compulsory.secondary_admissions", "普通中学 招生数", "万人", {2012: 83.84, 2013: 80.43}),
+            Metric("highschool.admissions", "普通中学 #高中 招生数", "万人", {2012: 32.75, 2013: 31.65}),
+        ),
+    )
+    found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["31.65"] == ("verified", "highschool.admissions@2013")
+    assert found["80.43"] == ("verified", "compulsory.secondary_admissions@2013")

@@ -128,3 +128,23 @@ def test_validate_does_not_warn_of_a_known_or_a_far_metric_name(tmp_path, capsys
     )
     assert drafter("metrics", "validate", path) == 0
     assert "did you mean" not in capsys.readouterr().err
+
+
+def test_validate_says_when_yaml_cut_a_label_at_its_part_mark(tmp_path):
+    """label: 普通中学 #高中 招生数 (a yearbook's # part) — YAML keeps 普通中学 only; the file is valid, so say it."""
+    text = (EXAMPLES / "anyue-2023.yaml").read_text(encoding="utf-8")
+    label = next(line for line in text.splitlines() if line.strip().startswith("label:"))
+    cut = label + " #高中 招生数"
+    path = tmp_path / "cut.yaml"
+    path.write_text(text.replace(label + "\n", cut + "\n", 1), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "metrics", "validate", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (done.stdout + done.stderr).count("被 YAML 当作注释") == 1, done.stderr
+    quoted = label.split("label:")[0] + 'label: "' + label.split("label:")[1].strip() + ' #高中 招生数"'
+    path.write_text(text.replace(label + "\n", quoted + "\n", 1), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "metrics", "validate", str(path)], capture_output=True, text=True
+    )
+    assert "当作注释" not in done.stdout + done.stderr

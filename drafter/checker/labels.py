@@ -75,6 +75,7 @@ _LEVEL_PARTS = {  # a level and the levels it is made of
     _LEVEL_INDEX[whole]: frozenset(_LEVEL_INDEX[p] for p in parts) for whole, parts in LEVEL_MADE_OF.items()
 }
 _QUALIFIERS = frozenset(_LEVEL_INDEX[w] for w in ("公办", "民办", "城区", "乡镇"))
+GLUED_ZHONG = re.compile(r"(人口|之)中(?=小学)")  # 每万人口中小学: 中 is no part of 中小学
 _LEVEL_WORDS = re.compile(
     "|".join(sorted((re.escape(w) for group in LEVELS for w in group), key=len, reverse=True)) + "|其中|的"
 )
@@ -88,7 +89,7 @@ def levels_of(words: str) -> frozenset[str]:
 def names_a_level(words: str) -> bool:
     """`levels_of(words)` is not empty, found by one search: no set of the levels built, none kept (the words
     before each figure are looked at once)."""
-    return _LEVEL_TERMS.search(words.replace("其中", "其，")) is not None
+    return _LEVEL_TERMS.search(_unglued(words)) is not None
 
 
 def _terms(table: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[str, int]]:
@@ -114,9 +115,14 @@ def _levels_named(words: str) -> frozenset[int]:
     return _groups(words, _LEVEL_TERMS, _LEVEL_OF)
 
 
+def _unglued(words: str) -> str:
+    """The words with a 中 that ends another word set apart: 其中小学 and 每万人口中小学 name 小学, not 中小学."""
+    return GLUED_ZHONG.sub("\\1，", words.replace("其中", "其，"))
+
+
 def _groups(words: str, terms: re.Pattern[str], group_of: dict[str, int]) -> frozenset[int]:
     """The groups whose words `terms` finds in the words; 其中小学 is 小学 (the 中 of 其中 starts no term)."""
-    return frozenset(map(group_of.__getitem__, terms.findall(words.replace("其中", "其，"))))
+    return frozenset(map(group_of.__getitem__, terms.findall(_unglued(words))))
 
 
 @lru_cache(maxsize=8192)
@@ -574,7 +580,7 @@ def paragraph_level(doc: Reading, start: int) -> str:
     named = _levels_named(before)
     if len(named) != 1:
         return ""
-    m = next(_LEVEL_TERMS.finditer(before.replace("其中", "其，")))
+    m = next(_LEVEL_TERMS.finditer(_unglued(before)))
     return m.group(0) + "。"
 
 

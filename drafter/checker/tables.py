@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from drafter.checker.labels import levels_of
 from drafter.core.types import Figure
 
 CELL_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
@@ -33,6 +34,8 @@ COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:班级|班)(?:数|数量)?$"), "个"),
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
+RATIO_WORDS = re.compile(r"比例|之比|生师比|师生比")
+MONEY = re.compile(r"(?:经费|投入|支出|收入|拨款|资金|金额|预算)(?:总额|合计|数)?$")
 MIN_CELLS = 6
 CORNER_WORDS = ("项目", "指标", "年份", "年度", "类别", "指标名称")
 TYPO_TOTAL = re.compile(r"合计|总计|共计")
@@ -461,18 +464,18 @@ def _cell_words(
     out: dict[Cell, tuple[str, str, int | None]] = {}
     grid: list[tuple[str, list[Cell]]] = []
     grid_heads: list[str] = []  # the headings the rows of the grid are aligned with
-    kind = ""
+    kind = part_kind = ""
     for row in rows[1:]:
         lead = next((k for k, c in enumerate(row) if _is_value(c)), len(row))
         if lead >= 2 and grouped:  # 普通中专 | 学校数 | 85 |: a new group, then its first row
             group = "".join(c.text for c in row[: lead - 1] if not _heading_only(c.text))
+            part_kind = ""
         own = row[lead - 1].text if lead >= 1 else ""
-        part = (
-            grouped and own[:1] in "#＃"
-        )  # 招生数 | … | #高中 | 45.86 |: 高中's 招生数 (a part of the group's)
-        if grouped and not part:
-            kind = own
-        label = (own[1:] + kind if part else group + own) if grouped and lead >= 1 else row[0].text
+        label = _grouped_label(group, own, kind, part_kind) if grouped and lead >= 1 else row[0].text
+        if grouped and own[:1] in "#＃":
+            part_kind = "" if levels_of(own) else own[1:].strip()
+        elif grouped and not (part_kind and levels_of(own)):
+            kind, part_kind = own, ""
         values = row[lead:] if grouped and lead >= 1 else row[1:]
         year_row = YEAR_LABEL.fullmatch(label)
         if year_row is not None and len(values) <= len(heads) <= len(values) + 1:
@@ -508,6 +511,20 @@ def _cell_words(
     if sum_cells is not None:
         sum_cells += _total_rows(grid, grid_heads)
     return out
+
+
+def _grouped_label(group: str, own: str, kind: str, part_kind: str) -> str:
+    """A yearbook row's name within its group (普通中学): 学校数 → 普通中学学校数; a # part of the row above,
+    a level (招生数 | #高中 → 普通中学高中招生数; 普通中学 | #高中 → 高中) or a kind (教职工数 | #专任教师 →
+    普通中学专任教师); a level right after a # kind splits it (#专任教师 | 高中 | 初中 → 普通中学高中专任教师)."""
+    if own[:1] in "#＃":
+        name = own[1:].strip()
+        if not levels_of(name):
+            return group + name
+        return group + name + ("" if levels_of(kind) else kind)
+    if part_kind and levels_of(own):
+        return group + own + part_kind
+    return group + own
 
 
 def _total_rows(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> list[tuple[Cell, list[Cell]]]:
@@ -682,11 +699,17 @@ def _unit_of(heading: str, default_unit: str) -> str:
     if stated:
         return stated.group(1)
     bare = re.sub(r"[（(][^）)]*[）)]", "", heading).strip()
+    if RATIO_WORDS.search(bare):
+        return ""  # 各类学校学生与专任教师的比例 | 高等学校 | 17: a ratio, though its row names schools
     counted = next((unit for rx, unit in COUNTED if rx.search(bare)), "")
     listed = re.split(r"[、，,]", default_unit)
     if len(listed) > 1:  # 单位：所、万人 — 学校数 in 所, 招生数 in 万人
         # (a row that names no kind — 高中 under #专任教师 — is left without a unit: either could be meant)
-        return next((u for u in listed if counted and u.endswith(counted)), counted)
+        if not counted and MONEY.search(bare):
+            counted = "元"  # 单位：万元、所 — 教育经费 in 万元 (alone, a money heading's unit is not known)
+        return next(
+            (u for u in listed if counted and u.endswith(counted)), counted if counted != "元" else ""
+        )
     return counted or (default_unit if "比" not in bare else "")
 
 

@@ -7,6 +7,7 @@ The schema lives in `source.schema`, the checks in `source.checks`, the YAML tem
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,8 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
     if encoding != "utf-8" and log_notes:
         log.warning("%s: %s", path, TEXT_NOTES[encoding])
     data = _parse_text(path, text)
+    for note in _comments_in_labels(text) if log_notes and suffix != ".json" else ():
+        log.warning("%s: %s", path, note)
     if data is None:
         raise InputError(
             "文件中没有数据 / the file holds no data",
@@ -84,6 +87,19 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
             hint="参见 / see examples/yangquan-2021.yaml",
         )
     return data, encoding
+
+
+# label: 普通中学 #高中 招生数 — YAML reads " #高中 招生数" as a comment: the label is 普通中学
+_COMMENTED_LABEL = re.compile(r"(?m)^\s*-?\s*label:\s*([^\"'\s#][^\n#]*?)\s+#(\S[^\n]*)$")
+
+
+def _comments_in_labels(text: str) -> list[str]:
+    """A note for each unquoted label that YAML cuts at its ' #' (a yearbook's part mark)."""
+    return [
+        f"第{text.count(chr(10), 0, m.start()) + 1}行 label 中“ #{m.group(2)}”被 YAML 当作注释，标签只剩“{m.group(1)}”"
+        f" → 给标签加引号：label: \"{m.group(1)} #{m.group(2)}\" / quote the label: YAML reads ' #' as a comment"
+        for m in _COMMENTED_LABEL.finditer(text)
+    ]
 
 
 def default_taxonomy() -> Taxonomy:

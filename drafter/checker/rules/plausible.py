@@ -34,6 +34,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             f.unit in WHOLE_COUNTS
             and f.decimals
             and not AVERAGE.search(reading.lead(i)[-12:])
+            and not AVERAGE.search(reading.cells.get(i, ""))  # a 班均人数 column's cell
             and not split_unit
             and not PER_PEOPLE.search(reading.text[reading.sentence(f.start)[0] : f.start])
         ):

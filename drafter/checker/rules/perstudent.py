@@ -1,0 +1,70 @@
+"""A per-student 公用经费 against the per-student 事业费 of the same level and year: 公用经费 is a part of 事业费.
+
+A 经费统计公告 lists, level by level, 生均一般公共预算教育事业费 and then 生均一般公共预算公用经费 (the part of
+the 事业费 that is not pay). "1.…生均…公用经费…(1)全区普通小学为7857.06元 … 2.…生均…教育事业费…(1)全区普通小学为
+7316.71元": a 公用经费 larger than the 事业费 of its level and year is another amount under the 公用经费 label (here
+the 生均一般公共预算教育经费). Each figure's amount and year are named by the words before it (the item's
+lead-in "2021年全区普通小学…生均公共财政预算公用经费支出情况是：" counts), its level by its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.labels import levels_of
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import Verdict
+
+NAME = "per_student_parts"
+KIND = re.compile(r"生均[^。；;\n]{0,16}?(公用经费|事业费)")
+YEAR = re.compile(r"((?:19|20)\d\d)\s?年(?!度?[^，。；]{0,6}比)")
+LOOK_BACK = 400  # characters before a figure in which its amount's name and year are looked for
+LEVELS = ("小学", "初中", "高中", "中职", "幼儿园")
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    common: dict[tuple[str, int], list[int]] = {}  # (level, year) -> 公用经费 figures
+    budget: dict[tuple[str, int], list[int]] = {}  # (level, year) -> 事业费 figures
+    for i, c in reading.claims.items():
+        f = reading.figures[i]
+        if f.unit != "元" or c.kind != "value" or c.role == "base" or c.approx:
+            continue
+        named = _named(reading, i)
+        if named is not None:
+            kind, level, year = named
+            (common if kind == "公用经费" else budget).setdefault((level, year), []).append(i)
+    for key, found in common.items():
+        whole = budget.get(key, [])
+        if len(whole) != 1:
+            continue
+        w = reading.figures[whole[0]]
+        for i in found:
+            f = reading.figures[i]
+            if f.value > w.value:
+                yield Verdict(
+                    i,
+                    "inconsistent",
+                    NAME,
+                    "",
+                    "",
+                    f"生均公用经费{f.text.strip()}大于同年{key[0]}生均教育事业费{w.text.strip()}："
+                    "公用经费是事业费的一部分，这个数字可能是别的指标（如生均教育经费）",
+                )
+
+
+def _named(reading: Reading, i: int) -> tuple[str, str, int] | None:
+    """(公用经费 | 事业费, the level, the year) figure i is, or None when its words do not say all three."""
+    f = reading.figures[i]
+    s, _ = reading.sentence(f.start)
+    own = reading.text[s : f.start]
+    level = [lv for lv in levels_of(own) if lv in LEVELS]
+    if len(level) != 1 or len(reading.in_sentence(i)) > 0:
+        return None  # the item names one level, and it is the first figure of its sentence
+    before = reading.text[max(0, f.start - LOOK_BACK) : f.start]
+    kinds = list(KIND.finditer(before))
+    if not kinds:
+        return None
+    line_start = before.rfind("\n", 0, kinds[-1].start()) + 1  # the item block's heading line or lead-in
+    years = list(YEAR.finditer(before, line_start))
+    return (kinds[-1].group(1), level[0], int(years[-1].group(1))) if years else None

@@ -1,0 +1,110 @@
+"""A stage's figure against the same figure of each of its levels, printed in the paragraphs after it.
+
+"全县义务教育中小学30所。校舍总面积57.74万平方米，较上年增加0.56万平方米；…图书146.13万册，较上年增加1.34万册
+… ——小学。…图书81.27万册，比上年增加0.93万册。——初中。…图书64.87万册，比上年增加0.43万册": 义务教育 is 小学
+and 初中, so each of its amounts (and each change of them) is the sum of the two levels' amounts of the same
+name. A sum that holds is `derived`. One that fails is `inconsistent` only when at least two other figures of
+the same stage add up from the same levels: that proves the levels split the stage in this text (a 义务教育 that
+also counts 九年一贯制 or 特殊教育 schools would fail them all, and nothing is said).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checker.claims import name_stem
+from drafter.checker.labels import levels_of, section_level, unbracketed
+from drafter.checker.reading import Reading
+from drafter.checker.rules.base import Verdict, interval, judged, operands, total
+from drafter.checker.words import LEVEL_MADE_OF
+from drafter.figures.numbers import same_family
+
+NAME = "stage_parts"
+REACH = 3000  # characters after the stage's figure within which its levels' figures are looked for
+NOT_ADDED = re.compile(r"均|率|比|占|平均|每")  # per-student amounts, rates and ratios do not add up
+LEVEL_WORD = re.compile(
+    r"义务教育|中小学|高中阶段|高中段|普通高中|高中|初中|小学|中等职业教育|中职|学校|教育|阶段|——"
+)
+PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does not is called wrong
+
+
+def check(reading: Reading) -> Iterator[Verdict]:
+    by_paragraph: dict[int, str] = {}
+    levels = {i: _level(reading, i, by_paragraph) for i in reading.claims}
+    for stage, parts in LEVEL_MADE_OF.items():
+        sums = [
+            (i, found)
+            for i, lv in levels.items()
+            if lv == stage
+            if (found := _parts(reading, levels, i, parts))
+        ]
+        verdicts = [_judge(reading, i, found) for i, found in sums]
+        proofs = sum(v.status == "derived" for v in verdicts)
+        for verdict in verdicts:
+            if verdict.status == "derived" or proofs >= PROOFS_NEEDED:
+                yield verdict
+
+
+def _level(reading: Reading, i: int, by_paragraph: dict[int, str]) -> str:
+    """The one level figure i's paragraph is about: named in its words before its first figure (全县义务教育
+    中小学30所。…; ——小学。校数17所; 普通高中学校5所), else by the section heading it is under."""
+    ps, pe = reading.paragraph(reading.figures[i].start)
+    if ps not in by_paragraph:
+        first = reading.between(ps, pe)
+        head = reading.text[ps : reading.figures[first[0]].start] if first else ""
+        named = levels_of(unbracketed(head)) - {"中小学"}
+        if not named:
+            named = levels_of(section_level(reading, ps)) - {"中小学"}
+        by_paragraph[ps] = next(iter(named)) if len(named) == 1 else ""
+    return by_paragraph[ps]
+
+
+def _key(reading: Reading, i: int) -> tuple[str, str, int] | None:
+    """What figure i counts (its name without place and level words) and whether it is a change, and which way."""
+    c = reading.claims[i]
+    f = reading.figures[i]
+    if f.unit in ("%", "") or c.role == "base" or c.approx:
+        return None
+    if c.kind == "change":
+        if c.own is None or c.versus or c.yearly:
+            return None
+        named = _name(reading, c.own)
+        return (named, "change", c.direction) if named else None
+    if c.kind not in ("value", "total"):
+        return None
+    named = _name(reading, i)
+    return (named, "value", 0) if named else None
+
+
+def _name(reading: Reading, i: int) -> str:
+    words = LEVEL_WORD.sub("", name_stem(reading.claims[i].subject))
+    return "" if len(words) < 2 or NOT_ADDED.search(words) else words
+
+
+def _parts(reading: Reading, levels: dict[int, str], i: int, parts: tuple[str, ...]) -> list[int]:
+    """The figure of the same name and kind in each level of the stage after figure i (at least two levels;
+    a stage's level the text never treats, such as 技工, is left out)."""
+    key = _key(reading, i)
+    if key is None:
+        return []
+    f = reading.figures[i]
+    found: dict[str, int] = {}
+    left = False
+    for j in reading.between(f.end, f.end + REACH):
+        level = levels.get(j, "")
+        if level == levels[i] and left:
+            break  # the stage is stated again: its levels are no longer these
+        left = left or level != levels[i]
+        if level in parts and level not in found and _key(reading, j) == key:
+            if not same_family(reading.figures[j].unit, f.unit):
+                return []
+            found[level] = j
+    return [found[p] for p in parts if p in found] if len(found) >= 2 else []
+
+
+def _judge(reading: Reading, i: int, parts: list[int]) -> Verdict:
+    f = reading.figures[i]
+    whole = total([interval(reading.figures[j], f.unit) for j in parts])
+    says = "+".join(reading.figures[j].text.strip() for j in parts)
+    return judged(i, NAME, whole, f, f"text:sum({operands(reading, parts)})", says)
