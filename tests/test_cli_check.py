@@ -239,6 +239,7 @@ BAD_INPUTS = [
         "unknown backend",
     ),
     ("no draft here", {}, ["export", "{d}"], "这里没有 draft.json", "no draft.json here"),
+    ("an unknown level", {}, ["kb", "search", "学前", "--level", "town"], "未知层级", "unknown level"),
     (
         "a bad --timeout",
         {"a.md": b"x"},

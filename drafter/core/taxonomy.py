@@ -128,7 +128,9 @@ def parse_taxonomy(data: dict, path: str = "") -> Taxonomy:
         indicators = tuple(sorted((_indicator(i) for i in data["indicators"]), key=lambda i: i.order))
     except (KeyError, TypeError) as exc:
         raise InputError(
-            f"taxonomy entry lacks {exc}", path=path, hint="see the schema at the top of the file"
+            f"指标体系条目缺少 {exc} / taxonomy entry lacks {exc}",
+            path=path,
+            hint="请参照文件开头的格式说明 / see the schema at the top of the file",
         ) from exc
     return Taxonomy(parts=parts, indicators=indicators, path=path)
 
@@ -139,8 +141,8 @@ def load_taxonomy(path: Path) -> Taxonomy:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(
-            f"cannot read the taxonomy ({exc})",
+            f"无法读取指标体系 / cannot read the taxonomy ({exc})",
             path=str(path),
-            hint="restore knowledge/taxonomy.yaml from git",
+            hint="请从 git 恢复 / restore knowledge/taxonomy.yaml from git",
         ) from exc
     return parse_taxonomy(data or {}, str(path))
