@@ -270,7 +270,7 @@ def test_many_problems_are_cut_to_the_first_few_and_a_count(tmp_path):
         (
             b"report: {}\nmetrics:\n- values:\n    2021: 1\n    2021: 2\n",
             "m.yaml",
-            "line 5, column 5: duplicate key 2021",
+            "line 5, column 5: 键 2021 重复 / duplicate key 2021",
         ),
         (b'{"report": {"region": "x",}}', "m.json", "JSON syntax error at line 1"),
         (b"report: {}\n", "m.toml", "unknown file type '.toml'"),

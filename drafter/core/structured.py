@@ -64,11 +64,17 @@ class GuardedLoader(yaml.SafeLoader):
                 repeated = key in seen
             except TypeError:
                 raise ConstructorError(
-                    None, None, "a list or mapping cannot be a key", key_node.start_mark
+                    None,
+                    None,
+                    "列表或键值对不能作键 / a list or mapping cannot be a key",
+                    key_node.start_mark,
                 ) from None
             if repeated:
                 raise ConstructorError(
-                    None, None, f"duplicate key {key!r} → write each key once", key_node.start_mark
+                    None,
+                    None,
+                    f"键 {key!r} 重复 / duplicate key {key!r} → 每个键只写一次 / write each key once",
+                    key_node.start_mark,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep)
@@ -77,13 +83,17 @@ class GuardedLoader(yaml.SafeLoader):
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise ConstructorError(None, None, f"{node.value!r} is not a date", node.start_mark) from None
+            raise ConstructorError(
+                None, None, f"{node.value!r} 不是日期 / is not a date", node.start_mark
+            ) from None
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_int(node)
         except ValueError:
-            raise ConstructorError(None, None, "the number has too many digits", node.start_mark) from None
+            raise ConstructorError(
+                None, None, "数字位数过多 / the number has too many digits", node.start_mark
+            ) from None
 
 
 GuardedLoader.add_constructor("tag:yaml.org,2002:timestamp", GuardedLoader.construct_yaml_timestamp)
