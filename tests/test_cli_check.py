@@ -154,3 +154,125 @@ def test_a_metrics_file_of_a_region_the_report_never_names_is_said(files, capsys
     (files / "r.md").write_text(text, encoding="utf-8")
     drafter("check", files / "r.md", "--metrics", files / "metrics.yaml")
     assert ("报告中没有出现数据文件的地区「阳泉市」" in capsys.readouterr().err) == warned
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [
+        ("scan.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG"),
+        ("scan.pdf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        ("scan.pdf", b"GIF89a\x01\x00\x01\x00", "GIF"),
+        ("scan.pdf", b"II*\x00\x08\x00\x00\x00", "TIFF"),
+        ("scan.docx", b"\xff\xd8\xff\xdb\x00\x43", "JPEG"),
+    ],
+    ids=["jpeg as pdf", "png as pdf", "gif as pdf", "tiff as pdf", "jpeg as docx"],
+)
+def test_a_picture_renamed_to_a_report_is_said_to_be_a_picture(files, capsys, name, head, kind):
+    """A JPEG renamed to .pdf was called damaged: say it is a picture and that a scan needs OCR."""
+    (files / name).write_bytes(head + b"\x00" * 500)
+    assert drafter("check", files / name) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert f"{kind} 图片" in err and f"{kind} image" in err and "OCR" in err
+    assert "damaged" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [(), ("check",), ("draft",), ("section",), ("import",), ("export",), ("eval",), ("serve",)]
+    + [("kb", "build"), ("kb", "search"), ("metrics", "validate"), ("metrics", "template")],
+    ids=lambda c: " ".join(c) or "drafter",
+)
+def test_help_is_plain_and_bilingual(capsys, command):
+    """--help showed `<bool>`, `<list[Path]>`, `{paths}...` and `[default: 0]`, and English-only descriptions."""
+    assert drafter(*command, "--help") == 0
+    page = capsys.readouterr().out
+    for oddity in ("<bool>", "<str>", "<path>", "<int>", "<list", "{", "[default: 0]", "[default: None]"):
+        assert oddity not in page, (oddity, page)
+    assert "显示本帮助并退出" in page and "Show this message" not in page
+    description = page.split("Usage:")[1].split("╭")[0]  # the lines between the usage line and the tables
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in description), description
+
+
+def test_check_help_names_values_and_shows_flags_bare(capsys):
+    assert drafter("check", "--help") == 0
+    page = capsys.readouterr().out
+    assert "PATHS..." in page and "METRICS" in page and "[default: table]" in page
+
+
+BAD_INPUTS = [
+    # (why, files to write, argv, Chinese words, English words)
+    ("a missing report", {}, ["check", "{d}/nope.md"], "文件不存在", "no such file"),
+    (
+        "a damaged PDF",
+        {"r.pdf": b"%PDF-1.7 broken"},
+        ["check", "{d}/r.pdf"],
+        "无法读取的 PDF",
+        "not a readable PDF",
+    ),
+    (
+        "an unknown format",
+        {"r.md": GOOD.encode()},
+        ["check", "{d}/r.md", "-f", "xml"],
+        "未知格式",
+        "unknown format",
+    ),
+    (
+        "a folder without -o",
+        {"a.md": b"x", "b.md": b"y"},
+        ["check", "{d}/a.md", "{d}/b.md"],
+        "多份报告",
+        "several reports",
+    ),
+    (
+        "a YAML syntax error",
+        {"m.yaml": b"report: [1, 2\n"},
+        ["check", "{d}/m.md", "-m", "{d}/m.yaml"],
+        "YAML 语法错误",
+        "YAML syntax error",
+    ),
+    (
+        "an unknown backend",
+        {"m.yaml": METRICS.encode()},
+        ["draft", "{d}/m.yaml", "-o", "{d}/o", "--backend", "x"],
+        "未知后端",
+        "unknown backend",
+    ),
+    ("no draft here", {}, ["export", "{d}"], "这里没有 draft.json", "no draft.json here"),
+    ("an unknown level", {}, ["kb", "search", "学前", "--level", "town"], "未知层级", "unknown level"),
+    (
+        "a bad --timeout",
+        {"a.md": b"x"},
+        ["check", "{d}/a.md", "{d}/a.md", "-o", "{d}/r", "--timeout", "-1"],
+        "用时必须大于 0",
+        "more than 0",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "files", "argv", "chinese", "english"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS]
+)
+def test_an_error_is_said_in_chinese_first_then_english(tmp_path, capsys, why, files, argv, chinese, english):
+    """Error texts after 错误 / error: were English only; Chinese first, then English, in one or two lines."""
+    (tmp_path / "m.md").write_text(GOOD, encoding="utf-8")
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    assert drafter(*[a.format(d=tmp_path) for a in argv]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("错误 / error:") and "Traceback" not in err
+    assert len(err.splitlines()) <= 2, err
+    assert chinese in err and english in err and err.index(chinese) < err.index(english), err
+
+
+def test_the_problems_of_a_metrics_file_are_listed_in_chinese_and_english(tmp_path, capsys):
+    (tmp_path / "m.yaml").write_text(
+        "report: {region: 阳泉市, level: town, round: 2022, period: 2021}\n"
+        "metrics:\n  - {key: preschool.gross_enrolment_rate, label: 毛入园率, unit: '%', values: {2021: abc}}\n",
+        encoding="utf-8",
+    )
+    assert drafter("draft", tmp_path / "m.yaml", "-o", tmp_path / "o") == 2
+    err = capsys.readouterr().err
+    assert "中有 3 个问题 / 3 problem(s) in" in err
+    assert "report.issuer: 缺少必填项 / required field is missing" in err
+    assert '"town" 不是层级 / is not a level' in err and '"abc" 不是数字 / is not a number' in err

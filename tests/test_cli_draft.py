@@ -96,3 +96,12 @@ def test_offline_says_which_instructions_it_understands(tmp_path, metrics, capsy
     flat = out.replace("\n", "")
     assert code == 0 and "(no change)" not in out  # the requirement sentence goes, the facts stay
     assert "done：精简" in flat and "not done：写得生动些" in flat and "--backend openai" in flat
+
+
+def test_an_output_folder_that_cannot_be_made_is_said_before_any_progress(tmp_path, metrics, capsys):
+    """-o under a file: the error came after a progress line per section."""
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "a-file" / "out")], capsys)
+    assert code == 2 and "a-file" in err and "Traceback" not in err
+    assert err.lstrip().startswith("错误"), err
+    assert "header" not in err and "✓" not in err

@@ -40,7 +40,7 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     assert drafter("metrics", "validate", path) == 2
     err = capsys.readouterr().err
     assert "3 problem(s)" in err and "report.level" in err and "metrics[0].values.2021" in err
-    assert 'metrics[0].values.2022: "12,0o0" is not a number' in err and "Traceback" not in err
+    assert 'metrics[0].values.2022: "12,0o0" 不是数字 / is not a number' in err and "Traceback" not in err
 
 
 def test_validate_of_a_yaml_syntax_error_names_the_line(tmp_path, capsys):
@@ -94,6 +94,40 @@ def test_validate_prints_a_warning_once(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert (done.stdout + done.stderr).count("unknown indicator 'fnd'") == 1, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "nearest"),
+    [
+        ("preschool.gross_enrolment_rat", "'preschool.gross_enrolment_rate'"),
+        ("fund.general_budgt_edu", "'fund.general_budget_edu'"),
+        ("fund.per_student_junoir", "'fund.per_student_junior'"),
+    ],
+    ids=["a letter left out", "a letter left out inside", "two letters swapped"],
+)
+def test_validate_warns_of_a_metric_name_one_or_two_edits_from_a_known_one(tmp_path, capsys, key, nearest):
+    """A new user's typo in the name part of a key passed silently and left the figure out of its sentences."""
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        "report: {region: 阳泉市, level: city, round: 2022, period: 2021, issuer: 阳泉市人民政府}\n"
+        f"metrics:\n  - {{key: {key}, label: 某项指标, unit: '%', values: {{2021: 50}}}}\n",
+        encoding="utf-8",
+    )
+    assert drafter("metrics", "validate", path) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"metrics[0].key: 指标名 {key!r}" in err and f"did you mean {nearest}" in err
+
+
+def test_validate_does_not_warn_of_a_known_or_a_far_metric_name(tmp_path, capsys):
+    path = tmp_path / "ok.yaml"
+    path.write_text(
+        "report: {region: 阳泉市, level: city, round: 2022, period: 2021, issuer: 阳泉市人民政府}\n"
+        "metrics:\n  - {key: preschool.gross_enrolment_rate, label: 学前三年毛入园率, unit: '%', values: {2021: 91}}\n"
+        "  - {key: preschool.our_own_measure, label: 自定指标, unit: '%', values: {2021: 50}}\n",
+        encoding="utf-8",
+    )
+    assert drafter("metrics", "validate", path) == 0
+    assert "did you mean" not in capsys.readouterr().err
 
 
 def test_validate_says_when_yaml_cut_a_label_at_its_part_mark(tmp_path):

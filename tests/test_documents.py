@@ -489,3 +489,73 @@ def test_table_rows_do_not_set_the_text_s_right_margin():
     texts = [p.text for p in paragraphs]
     assert "清河县人民政府关于2023年度履行教育职责自评情况的报告" in texts
     assert "市人民政府教育督导委员会办公室：" in texts
+
+
+def _text_objects(page) -> list[tuple[int, str]]:
+    """(index, text) of the page's text objects, in the order they are drawn."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    found = []
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        size = raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFTextObj_GetText(obj, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
+        found.append((index, buffer.raw.decode("utf-16-le").rstrip("\0").strip()))
+    return found
+
+
+def stamp_a_seal_after(pdf: Path, issuer: str) -> Path:
+    """The PDF with a seal's ring of rotated letters drawn between the text objects after the `issuer` line (the
+    date's pieces), as an electronic seal stamped over the signature date is: PDFium then ends a line after each."""
+    import ctypes
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(pdf.read_bytes())
+    page = document[0]
+    objects = _text_objects(page)
+    start = max(k for k, (_, text) in enumerate(objects) if text == issuer) + 1
+    for turn, (index, _) in enumerate(reversed(objects[start:])):
+        angle = math.pi * (0.7 + 0.08 * turn)  # the upper left of the ring: every letter well turned
+        obj = raw.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(10))
+        data = "S\0".encode("utf-16-le")
+        raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(data) // 2)).from_buffer_copy(data))
+        cos, sin = math.cos(angle - math.pi / 2), math.sin(angle - math.pi / 2)
+        x, y = 130 + 40 * math.cos(angle), 640 + 40 * math.sin(angle)
+        raw.FPDFPageObj_Transform(obj, cos, sin, -sin, cos, x, y)
+        raw.FPDFPage_InsertObjectAtIndex(page.raw, obj, index + 1)
+    raw.FPDFPage_GenerateContent(page.raw)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    stamped = pdf.with_name(f"{pdf.stem}-sealed.pdf")
+    stamped.write_bytes(buffer.getvalue())
+    return stamped
+
+
+@needs_soffice
+def test_a_signature_date_under_a_seal_is_one_line(tmp_path):
+    """A new user's PDF gave 2024\\n年\\n3\\n月15\\n日: the seal drawn between the date's pieces made PDFium end a
+    line after each. Pieces on one baseline, each just right of the one before, are one line again."""
+    text = (
+        "某县人民政府关于2023年度履行教育职责自评情况的报告\n"
+        "全县共有中小学45所，在校学生12000人，比上年增加300人。\n某县人民政府\n2024年3月15日\n"
+    )
+    write_docx(text, tmp_path / "r.docx")
+    (pdf,) = convert([tmp_path / "r.docx"], "pdf", tmp_path)
+    sealed = stamp_a_seal_after(pdf, "某县人民政府")
+    import pypdfium2 as pdfium
+
+    raw_text = pdfium.PdfDocument(sealed.read_bytes())[0].get_textpage().get_text_range()
+    assert "2024\r\nS" in raw_text and "月\r\nS" in raw_text  # PDFium splits the date (the case in hand)
+    lines = read_document(sealed).text.split("\n")
+    assert lines[-1] == "2024年3月15日", lines
+    assert "S" not in read_document(sealed).text

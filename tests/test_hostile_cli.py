@@ -36,9 +36,9 @@ CASES = [
     ("deep.yaml", "nested more than 64 levels deep"),
     ("deep.json", "nested too deep"),
     ("laughs.yaml", "more than 50000 values (aliases expanded)"),
-    ("huge.json", "metrics[2].values.2020: 1e+308亿元 is not a plausible figure"),
-    ("negative.yaml", "metrics[2].values.2020: -21.09亿元 is a negative amount"),
-    ("dup.json", "metrics[2].values: key '2020' is given twice"),
+    ("huge.json", "metrics[2].values.2020: 1e+308亿元 不合常理 / is not a plausible figure"),
+    ("negative.yaml", "metrics[2].values.2020: -21.09亿元 为负数 / is a negative amount"),
+    ("dup.json", "metrics[2].values: 键 '2020' 在同一对象中出现两次 / key '2020' is given twice"),
     ("bomb.xlsx", "part xl/worksheets/sheet2.xml would inflate to 24 MB"),
 ]
 

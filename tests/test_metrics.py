@@ -174,7 +174,7 @@ RULES = [
     ("metrics.0.values", {}, "metrics[0].values", "must not be empty"),
     ("metrics.0.label", "  ", "metrics[0].label", "must not be empty"),
     ("metrics.0.key", "一般公共预算", "metrics[0].key", "<indicator>.<name>"),
-    ("metrics.0.values.2020", "12,0o0", "metrics[0].values.2020", '"12,0o0" is not a number'),
+    ("metrics.0.values.2020", "12,0o0", "metrics[0].values.2020", '"12,0o0" 不是数字 / is not a number'),
     ("metrics.0.values", {"20x": 1}, "metrics[0].values.20x", "is not a year"),
     ("metrics.0.values", {1850: 1}, "metrics[0].values.1850", "is not a year"),
     ("metrics.3.values.2021", 101.5, "metrics[3].values.2021", "above 100"),
@@ -216,7 +216,7 @@ def test_an_unknown_indicator_is_a_warning_and_the_metric_is_still_read(
     source = load_source(path, TAXONOMY)
     assert source.metric(value) is not None  # still there for the checker
     assert any(
-        w.startswith(f"{key_path}: unknown indicator") and words in w
+        w.startswith(f"{key_path}: 未知指标代码 / unknown indicator") and words in w
         for w in source_warnings(source, TAXONOMY)
     )
 
@@ -255,7 +255,8 @@ def test_many_problems_are_cut_to_the_first_few_and_a_count(tmp_path):
     ]
     with pytest.raises(InputError) as info:
         load_source(write_yaml(tmp_path, data), TAXONOMY)
-    assert info.value.message.startswith("40 problem(s) in") and "… and 15 more" in info.value.message
+    assert "中有 40 个问题 / 40 problem(s) in" in info.value.message
+    assert "… 另有 15 个 / and 15 more" in info.value.message
 
 
 @pytest.mark.parametrize(
@@ -269,7 +270,7 @@ def test_many_problems_are_cut_to_the_first_few_and_a_count(tmp_path):
         (
             b"report: {}\nmetrics:\n- values:\n    2021: 1\n    2021: 2\n",
             "m.yaml",
-            "line 5, column 5: duplicate key 2021",
+            "line 5, column 5: 键 2021 重复 / duplicate key 2021",
         ),
         (b'{"report": {"region": "x",}}', "m.json", "JSON syntax error at line 1"),
         (b"report: {}\n", "m.toml", "unknown file type '.toml'"),

@@ -47,8 +47,8 @@ def test_the_issue_files_are_refused_with_key_and_fix(tmp_path):
     huge = hf.metrics_with(tmp_path, "huge.json", "fund.general_budget_edu", {2020: 1e308}, as_json=True)
     negative = hf.metrics_with(tmp_path, "negative.yaml", "fund.general_budget_edu", {2020: -21.09})
     for path, words in [
-        (huge, "1e+308亿元 is not a plausible figure"),
-        (negative, "-21.09亿元 is a negative amount"),
+        (huge, "1e+308亿元 不合常理 / is not a plausible figure"),
+        (negative, "-21.09亿元 为负数 / is a negative amount"),
     ]:
         (problem,) = validate_file(path)
         assert problem.startswith(f"{path}: metrics[2].values.2020: ") and words in problem
@@ -61,7 +61,7 @@ def test_a_target_must_be_possible_too(tmp_path):
     path = tmp_path / "t.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     (problem,) = validate_file(path)
-    assert ".target.value: 150% is above 100" in problem
+    assert ".target.value: 150% 超过 100" in problem and "is above 100" in problem
 
 
 def test_every_example_and_eval_case_is_plausible():

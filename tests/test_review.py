@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import review_jobs
+from openpyxl import load_workbook
 
 from drafter.cli.main import run
 from drafter.review.pool import Limits, run_isolated
@@ -323,3 +324,66 @@ def test_an_unreadable_metrics_file_is_matched_by_its_name(folder, tmp_path, cap
     assert "长治市.yaml: 数据文件无效" in capsys.readouterr().err
     assert "is invalid" in _rows(review)["二批/长治市.txt"]["error"]
     assert _rows(review)["阳泉市.md"]["status"] == "checked"
+
+
+def test_one_metrics_file_for_a_folder_says_which_reports_never_name_its_region(tmp_path, capsys):
+    """`drafter check FOLDER -m 阳泉市.yaml`: 长治市's report was compared with 阳泉市's data without a word."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (reports / "长治市.md").write_text(BAD.format(region="长治市"), encoding="utf-8")
+    review = tmp_path / "review"
+    drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", review)
+    err = capsys.readouterr().err
+    assert "注意 / note: 长治市.md: 报告中没有出现数据文件的地区「阳泉市」" in err
+    assert "阳泉市.md: 报告中没有出现" not in err
+    book = load_workbook(review / "summary.xlsx").active
+    notes = {row[0]: row[8] or "" for row in book.iter_rows(min_row=2, values_only=True)}
+    assert "没有出现数据文件的地区「阳泉市」" in notes["长治市.md"]
+    assert "没有出现" not in notes["阳泉市.md"]
+    assert "没有出现数据文件的地区「阳泉市」" in (review / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("nope", "-o", "r/"),
+        ("a.md", "-m", "nope.yaml", "-o", "r/"),
+        ("a.md", "a.md", "-o", "review.txt"),
+        ("a.md", "a.md", "-o", "r", "--workers", "-1"),
+        ("a.md", "a.md", "-o", "r", "--timeout", "0"),
+    ],
+    ids=["a missing report", "a missing metrics file", "-o a file", "negative workers", "zero timeout"],
+)
+def test_a_usage_error_is_said_before_any_progress_bar(tmp_path, capsys, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (tmp_path / "review.txt").write_text("a file", encoding="utf-8")
+    assert drafter("check", *args) == 2
+    err = capsys.readouterr().err
+    assert "checking" not in err and "核对" not in err and "Traceback" not in err
+    assert not (tmp_path / "r").exists()
+
+
+def test_the_review_page_lays_tab_separated_rows_out_as_a_table_with_its_marks(tmp_path):
+    """The per-report page showed a table as tab-spaced text; its rows are a <table>, marks kept in cells."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text = (
+        "阳泉市人民政府关于2021年度履行教育职责自评情况的报告\n（四）学前教育\n主要指标：\n"
+        "指标\t2021年\t备注\n学前三年毛入园率\t92.5%\t<b>\n全市学前三年毛入园率达到91.2%。\n"
+    )
+    (reports / "阳泉市.md").write_text(text, encoding="utf-8")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", review) == 1
+    page = (review / "阳泉市.md.check.html").read_text(encoding="utf-8")
+    table = page[
+        page.index('<table class="tab">') : page.index("</table>", page.index('<table class="tab">'))
+    ]
+    rows = table.split("<tr>")[1:]
+    assert len(rows) == 2 and all(row.count("<td>") == 3 for row in rows)
+    assert rows[0].startswith("<td>指标</td>")
+    assert '<td><span class="fig mismatch"' in rows[1] and ">92.5%</span></td>" in rows[1]
+    assert "<td>&lt;b&gt;</td>" in rows[1]  # cells are escaped
+    assert "\t" not in page[page.index('<div class="draft">') :]
+    assert '<span class="fig verified"' in page  # the prose after the table keeps its marks

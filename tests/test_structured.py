@@ -18,9 +18,9 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         ("region: " + "[" * 100_000 + "]" * 100_000, f"line 1, column {MAX_DEPTH + 8}: nested more than 64"),
         ("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 80)), "nested more than 64 levels"),
         (LAUGHS, "more than 50000 values (aliases expanded)"),
-        ("values:\n  2021: 1\n  2021: 2\n", "line 3, column 3: duplicate key 2021"),
+        ("values:\n  2021: 1\n  2021: 2\n", "line 3, column 3: 键 2021 重复 / duplicate key 2021"),
         ("? [a, b]\n: 1\n", "a list or mapping cannot be a key"),
-        ("date: 2021-13-45\n", "'2021-13-45' is not a date"),
+        ("date: 2021-13-45\n", "'2021-13-45' 不是日期 / is not a date"),
         ("n: " + "9" * 5000 + "\n", "the number has too many digits"),
         ("a: *nowhere\n", "undefined alias"),
         ("a: !!python/object:os.system ls\n", "could not determine a constructor"),
@@ -41,8 +41,11 @@ def test_yaml_that_is_fine_reads_as_before():
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ('{"metrics": [{"values": {"2020": 1, "2020": 2}}]}', "metrics[0].values: key '2020' is given twice"),
-        ('{"a": 1, "a": 1}', "(top level): key 'a' is given twice"),
+        (
+            '{"metrics": [{"values": {"2020": 1, "2020": 2}}]}',
+            "metrics[0].values: 键 '2020' 在同一对象中出现两次 / key '2020' is given twice",
+        ),
+        ('{"a": 1, "a": 1}', "(top level): 键 'a' 在同一对象中出现两次 / key 'a' is given twice"),
         ("[" * 100_000 + "]" * 100_000, "nested too deep"),
         ("[" * 70 + "]" * 70, "nested more than 64 levels"),
         ('{"n": ' + "9" * 5000 + "}", "a value cannot be read"),

@@ -144,7 +144,7 @@ def bad_files(tmp_path_factory) -> dict[str, bytes]:
     [
         ("syntax", "yq2.yaml", "YAML syntax error"),
         ("deep", "yq2.yaml", "nested more than 64 levels"),
-        ("neg", "yq2.yaml", "-1亿元 is a negative amount"),
+        ("neg", "yq2.yaml", "-1亿元 为负数 / is a negative amount"),
         ("junk", "yq2.yaml", "binary data"),
         ("bomb", "yq2.xlsx", "would inflate to 400 MB"),
     ],

@@ -135,10 +135,16 @@ def test_a_changed_year_header_is_read_as_that_year(template):
     [
         (lambda wb: wb.remove(wb[METRICS]), "sheet '指标数据' is missing"),
         (lambda wb: wb.remove(wb[REPORT]), "sheet '报告信息' is missing"),
-        (lambda wb: wb[METRICS].merge_cells("E3:F4"), "指标数据!E3:F4: merged cells in the data area"),
-        (lambda wb: wb[REPORT].merge_cells("B3:B4"), "报告信息!B3:B4: merged cells"),
-        (lambda wb: wb[METRICS].__setitem__("D2", "计量"), "指标数据!D2: unknown column header '计量'"),
-        (lambda wb: wb[REPORT].__setitem__("A5", "年份"), "报告信息!A5: unknown field '年份'"),
+        (
+            lambda wb: wb[METRICS].merge_cells("E3:F4"),
+            "指标数据!E3:F4: 数据区有合并单元格 / merged cells in the data area",
+        ),
+        (lambda wb: wb[REPORT].merge_cells("B3:B4"), "报告信息!B3:B4: 数据区有合并单元格 / merged cells"),
+        (
+            lambda wb: wb[METRICS].__setitem__("D2", "计量"),
+            "指标数据!D2: 未知列标题 / unknown column header '计量'",
+        ),
+        (lambda wb: wb[REPORT].__setitem__("A5", "年份"), "报告信息!A5: 未知字段 / unknown field '年份'"),
     ],
 )
 def test_layout_damage_is_named_by_sheet_and_cell(template, damage, words):

@@ -65,15 +65,15 @@ def read_last(path: Path) -> tuple[list[Block], bytes, int, str]:
 def _refuse_suffix(path: Path, suffix: str) -> None:
     if suffix in SPREADSHEETS:
         raise InputError(
-            "is a spreadsheet, not last year's report",
+            "这是表格，不是去年的报告 / is a spreadsheet, not last year's report",
             path=str(path),
-            hint="give the report as .docx, .pdf, .doc, .wps, .html, .md or .txt",
+            hint="请给出 .docx .pdf .doc .wps .html .md 或 .txt 格式的报告 / give the report as .docx, .pdf, .doc, .wps, .html, .md or .txt",
         )
     if suffix not in LAST_SUFFIXES:
         raise InputError(
-            f"cannot read a {suffix or 'suffix-less'} file",
+            f"无法读取 {suffix or '无扩展名的'} 文件 / cannot read a {suffix or 'suffix-less'} file",
             path=str(path),
-            hint="use .docx, .pdf, .doc, .wps, .html, .md or .txt",
+            hint="请用 .docx .pdf .doc .wps .html .md 或 .txt / use .docx, .pdf, .doc, .wps, .html, .md or .txt",
         )
 
 

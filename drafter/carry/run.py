@@ -78,9 +78,9 @@ def previous_carried(out_dir: Path) -> Draft | None:
         return None
     if not any(h.backend == "carried" for s in previous.sections for h in s.history):
         raise InputError(
-            "holds a draft made from the metrics alone, not carried from a report",
+            "此目录中的草稿是直接由数据起草的，不是沿用报告 / holds a draft made from the metrics alone, not carried from a report",
             path=str(out_dir),
-            hint="choose a new directory for -o OUT",
+            hint="-o 请给一个新目录 / choose a new directory for -o OUT",
         )
     return import_hand_edits(previous, read_markdown(Path(out_dir), previous))[0]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -37,7 +36,8 @@ def check(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table | json (check.json) | html (highlighted page)")
+        str,
+        typer.Option("--format", "-f", help="输出格式 / table | json (check.json) | html (highlighted page)"),
     ] = "table",
     output: Annotated[
         str | None,  # a str: a Path would drop the trailing / that asks for a folder
@@ -52,22 +52,45 @@ def check(
         float, typer.Option("--timeout", help="每个文件最多用时（秒）/ seconds per report in a batch")
     ] = 120.0,
     workers: Annotated[
-        int, typer.Option("--workers", help="同时核对的文件数 / reports checked at once (default: the cores)")
+        int,
+        typer.Option(
+            "--workers", min=0, help="同时核对的文件数 / reports checked at once (default: the cores)"
+        ),
     ] = 0,
 ) -> None:
-    """Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
+    """核对报告中的每一个数字 / Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
 
     With a folder, several files, or -o REVIEW/ (ending in /, or an existing folder): every report is checked
     into REVIEW (summary.json, summary.xlsx, index.html and a page per report); exit 1 when any is flagged or
     unreadable."""
+    _check_limits(timeout, workers)
     out = Path(output.rstrip("/\\") or output) if output is not None else None
     if len(paths) > 1 or paths[0].is_dir() or _names_a_folder(output):
         from drafter.cli.check_batch import check_batch
 
         raise typer.Exit(check_batch(paths, metrics or [], out, timeout=timeout, workers=workers))
     if metrics and len(metrics) > 1:
-        raise InputError("one report takes one metrics file", key="--metrics", hint="give --metrics once")
+        raise InputError(
+            "一份报告只对应一个数据文件 / one report takes one metrics file",
+            key="--metrics",
+            hint="请只写一次 --metrics / give --metrics once",
+        )
     raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, out))
+
+
+def _check_limits(timeout: float, workers: int) -> None:
+    if timeout <= 0:
+        raise InputError(
+            f"每个文件的用时必须大于 0 秒 / must be more than 0 seconds, not {timeout:g}",
+            key="--timeout",
+            hint="例如 / e.g. --timeout 120",
+        )
+    if workers < 0:
+        raise InputError(
+            f"同时核对的文件数不能为负 / cannot be negative, not {workers}",
+            key="--workers",
+            hint="不写或写 0 表示按 CPU 核数 / leave it out (or 0) for one per core",
+        )
 
 
 def _names_a_folder(output: str | None) -> bool:
@@ -80,18 +103,19 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     from drafter.documents.read import read_document
 
     if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}", key="--format", hint="use table, json or html")
+        raise InputError(
+            f"未知格式 / unknown format {fmt!r}", key="--format", hint="请用 / use table, json or html"
+        )
     source = _load_metrics(metrics) if metrics else None
     doc = read_document(draft)
     if doc.note:
         typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
-    if source is not None and not _names_region(doc.text, source.report.region):
-        typer.secho(
-            f"注意 / note: {doc.path}: 报告中没有出现数据文件的地区「{source.report.region}」，请确认 {metrics} 是本报告的数据 "
-            f"/ the metrics file's region does not appear in the report: is it this report's data?",
-            fg="yellow",
-            err=True,
-        )
+    if source is not None:
+        from drafter.review.words import region_not_named
+
+        note = region_not_named(doc.text, source.report.region, metrics)
+        if note:
+            typer.secho(f"注意 / note: {doc.path}: {note}", fg="yellow", err=True)
     report = check_text(doc.text, source)
     report = dataclasses.replace(report, path=doc.path) if not report.path else report
     rendered = _render(fmt, doc.text, report, source is not None, to_file=output is not None)
@@ -103,13 +127,6 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     elif rendered:
         typer.echo(rendered)
     return report.exit_code
-
-
-def _names_region(text: str, region: str) -> bool:
-    """The report names the metrics file's region, whole or without its 县/市/区 (桃源县 as 桃源); a region too
-    short to tell is taken as named."""
-    core = re.sub(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州)$", "", region.strip())
-    return len(core) < 2 or core in text
 
 
 def _load_metrics(path: Path):

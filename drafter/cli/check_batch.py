@@ -18,7 +18,9 @@ def check_batch(
 
     if output is None:
         raise InputError(
-            "several reports need a folder for the results", key="-o", hint="add -o REVIEW (a folder)"
+            "多份报告需要一个存放结果的文件夹 / several reports need a folder for the results",
+            key="-o",
+            hint="请加上 -o 审核结果文件夹 / add -o REVIEW (a folder)",
         )
     limits = Limits(workers=workers or os.cpu_count() or 2, seconds=timeout)
     with _Bar() as bar:
@@ -26,6 +28,9 @@ def check_batch(
     typer.echo(metrics_note(review.plan), err=True)
     for line in review.plan.warnings:
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
+    for row in review.rows:
+        for line in row.warnings:
+            typer.secho(f"注意 / note: {row.file}: {line}", fg="yellow", err=True)
     checked = sum(1 for r in review.rows if r.status == "checked")
     errors = len(review.rows) - checked
     flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)
@@ -40,43 +45,53 @@ def check_batch(
 
 
 class _Bar:
-    """A rich progress bar on stderr naming the files being read."""
+    """A rich progress bar on stderr naming the files being read. It appears only once the reports are
+    found and the metrics chosen (total()), so a usage error (a missing path, a bad -o) is never shown
+    under a bar."""
 
     def __enter__(self) -> _Bar:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self.progress = Progress(
-            TextColumn("[bold]核对 checking"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=Console(stderr=True),
-            transient=False,
-        )
-        self.progress.__enter__()
-        self.task = self.progress.add_task("", total=None)
+        self.progress = None
+        self.task = None
         self.reading: list[str] = []
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.progress.__exit__(*exc)
+        if self.progress is not None:
+            self.progress.__exit__(*exc)
+
+    def _started(self):
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                TextColumn("[bold]核对 checking"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=Console(stderr=True),
+                transient=False,
+            )
+            self.progress.__enter__()
+            self.task = self.progress.add_task("", total=None)
+        return self.progress
 
     def total(self, count: int, reused: int) -> None:
-        self.progress.update(self.task, total=count, completed=reused)
+        self._started().update(self.task, total=count, completed=reused)
 
     def start(self, report) -> None:
         self.reading.append(report.name)
         self._show()
 
     def done(self, row) -> None:
+        progress = self._started()
         if row.file in self.reading:
             self.reading.remove(row.file)
         if row.status == "error":
-            self.progress.console.print(f"[yellow]✗ {row.file}: {row.error}[/yellow]")
-        self.progress.advance(self.task)
+            progress.console.print(f"[yellow]✗ {row.file}: {row.error}[/yellow]")
+        progress.advance(self.task)
         self._show()
 
     def _show(self) -> None:
-        self.progress.update(self.task, description=", ".join(self.reading)[:80])
+        self._started().update(self.task, description=", ".join(self.reading)[:80])

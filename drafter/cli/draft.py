@@ -49,7 +49,7 @@ def draft(
         ),
     ] = None,
 ) -> None:
-    """Draft a report from a metrics file into OUT (draft.json, draft.md, draft.docx, check.json)."""
+    """由指标数据起草自评报告 / Draft a report from a metrics file into OUT (draft.json, draft.md, draft.docx, check.json)."""
     from drafter.cli.carry import run_from
 
     if last is not None:
@@ -172,12 +172,14 @@ def section(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON / JSON on stdout")] = False,
 ) -> None:
-    """Draft one section of OUT again; the rest of draft.md stays byte-identical, hand edits stay locked."""
+    """重新起草一个章节 / Draft one section of OUT again; the rest of draft.md stays byte-identical, hand edits stay locked."""
     if list_all:
         raise typer.Exit(_list(out, as_json))
     if not section_id:
         raise InputError(
-            "say which section", key="--section", hint="e.g. --section 四, or --list to see them"
+            "请指明章节 / say which section",
+            key="--section",
+            hint="例如 --section 四，或用 --list 查看全部章节 / e.g. --section 四, or --list to see them",
         )
     from drafter.drafting.redraft import regenerate
 

@@ -21,11 +21,13 @@ def eval_command(
     out: Annotated[
         Path, typer.Option("-o", "--out", help="输出目录 / run folder: results.json, report.html, drafts")
     ],
-    backend: Annotated[str | None, typer.Option("--backend", help="offline | openai")] = None,
+    backend: Annotated[str | None, typer.Option("--backend", help="后端 / offline | openai")] = None,
     model: Annotated[
         str | None, typer.Option("--model", help="模型 / model name for the openai backend")
     ] = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint")] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="接口地址 / OpenAI-compatible endpoint")
+    ] = None,
     concurrency: Annotated[
         int | None, typer.Option("--concurrency", help="同时起草的用例数 / cases at once")
     ] = None,
@@ -50,7 +52,7 @@ def eval_command(
         bool, typer.Option("--json", help="打印 results.json / print the results as JSON")
     ] = False,
 ) -> None:
-    """Draft every case, score it, write OUT/results.json and OUT/report.html; compare with an earlier run."""
+    """评测：起草每个用例并打分 / Draft every case, score it, write OUT/results.json and OUT/report.html; compare with an earlier run."""
     from drafter.evaluation.report import print_console
     from drafter.evaluation.suite import evaluate
 
@@ -74,9 +76,9 @@ def eval_command(
         typer.echo(f"→ {out / 'results.json'} · {out / 'report.html'}")
     if outcome.none_ran:
         raise InputError(
-            f"no case could be run (the first: {outcome.first_error()})",
+            f"没有一个用例能运行 / no case could be run (the first: {outcome.first_error()})",
             path=str(cases_dir),
-            hint=f"fix the cases listed in {out / 'report.html'}, then run again",
+            hint=f"请修正 {out / 'report.html'} 中列出的用例后重试 / fix the cases listed in {out / 'report.html'}, then run again",
         )
     errored, total = outcome.counts
     if errored:

@@ -29,11 +29,13 @@ def export(
         Path | None, typer.Option("-o", "--output", help="输出文件 / file to write (default OUT/draft.<ext>)")
     ] = None,
 ) -> None:
-    """Export the draft (with draft.md's hand edits) as a 公文 Word file, Markdown or the checked HTML."""
+    """导出草稿（Word、Markdown 或核对页面）/ Export the draft (with draft.md's hand edits) as a 公文 Word file, Markdown or the checked HTML."""
     from drafter.outdir.edits import current_draft
 
     if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}", key="--format", hint="use one of: docx, md, html")
+        raise InputError(
+            f"未知格式 / unknown format {fmt!r}", key="--format", hint="请用 / use one of: docx, md, html"
+        )
     draft = current_draft(out)
     target = output or Path(out) / FORMATS[fmt]
     {"docx": _docx, "md": _markdown, "html": _html}[fmt](draft, target)
@@ -74,10 +76,10 @@ def _html(draft, target: Path) -> None:
         from drafter.export.html import render_html
     except ImportError as exc:
         raise InputError(
-            "the HTML check report is not available in this build (drafter.export.html.render_html "
+            "此版本不含 HTML 核对报告 / the HTML check report is not available in this build (drafter.export.html.render_html "
             "is missing)",
             key="--format html",
-            hint="export docx or md, or run `drafter check OUT/draft.md --format html`",
+            hint="请导出 docx 或 md，或运行 `drafter check OUT/draft.md --format html` / export docx or md, or run `drafter check OUT/draft.md --format html`",
         ) from exc
     write_text_atomic(target, render_html(draft, _source(draft)))
 

@@ -26,7 +26,7 @@ def build(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不显示进度条 / no progress bar"),
 ) -> None:
-    """Build or update the knowledge index (only new or changed files are embedded)."""
+    """建立或更新知识库索引 / Build or update the knowledge index (only new or changed files are embedded)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -53,12 +53,12 @@ def search(
     query: str = typer.Argument(..., help="检索词 / what to look for, e.g. 学前三年毛入园率"),
     k: int = typer.Option(5, "-k", "--k", help="返回条数 / number of passages"),
     indicator: str = typer.Option(None, "--indicator", help="指标代码 / taxonomy code, e.g. preschool"),
-    level: str = typer.Option(None, "--level", help="province | city | county"),
+    level: str = typer.Option(None, "--level", help="层级 / province | city | county"),
     year: int = typer.Option(None, "--year", help="评价年度 / assessed year"),
-    mode: str = typer.Option("hybrid", "--mode", help="hybrid (RRF) | convex | vector | bm25"),
+    mode: str = typer.Option("hybrid", "--mode", help="检索方式 / hybrid (RRF) | convex | vector | bm25"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON / print a JSON list"),
 ) -> None:
-    """Search the knowledge index: source, section, score and a snippet per passage."""
+    """检索知识库 / Search the knowledge index: source, section, score and a snippet per passage."""
     from drafter.knowledge.retrieve import Retriever
 
     settings = Settings.load()
@@ -81,12 +81,18 @@ def _check_options(settings, indicator: str | None, level: str | None, mode: str
     from drafter.knowledge.corpus import LEVELS, taxonomy_for
 
     if level and level not in LEVELS:
-        raise InputError(f"unknown level {level!r}", key="--level", hint=f"use one of {', '.join(LEVELS)}")
+        raise InputError(
+            f"未知层级 / unknown level {level!r}",
+            key="--level",
+            hint=f"请用 / use one of {', '.join(LEVELS)}",
+        )
     if indicator:
         codes = taxonomy_for(settings.knowledge_dir).codes
         if indicator not in codes:
             raise InputError(
-                f"unknown indicator {indicator!r}", key="--indicator", hint=f"use one of {', '.join(codes)}"
+                f"未知指标代码 / unknown indicator {indicator!r}",
+                key="--indicator",
+                hint=f"请用 / use one of {', '.join(codes)}",
             )
 
 

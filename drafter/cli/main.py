@@ -10,6 +10,7 @@ import threading
 
 import typer
 
+from drafter.cli.help_style import plain_help
 from drafter.core.errors import DrafterError, Interrupted
 
 app = typer.Typer(
@@ -53,7 +54,7 @@ def run(argv: list[str] | None = None) -> None:
     _register_commands()
     previous = _install_signal_handlers()
     try:
-        app(args=argv, prog_name="drafter", standalone_mode=True)
+        plain_help(typer.main.get_command(app)).main(args=argv, prog_name="drafter", standalone_mode=True)
     except DrafterError as exc:
         if _state["debug"]:
             raise

@@ -69,13 +69,15 @@ def _print_source(source: Any, encoding: str, taxonomy: Any) -> None:
 def validate(
     file: Annotated[Path, typer.Argument(help="指标数据文件 / metrics file: .yaml .yml .json .xlsx")],
 ) -> None:
-    """Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
+    """校验指标数据文件 / Print what the file holds (a table per indicator), or every problem at once (exit 2)."""
     from drafter.source.load import default_taxonomy, load_source, read_raw, source_warnings, validate_file
 
     taxonomy = default_taxonomy()
     problems = validate_file(file, taxonomy)
     if problems:
-        typer.secho(f"{len(problems)} problem(s) in {file}:", fg="red", err=True)
+        typer.secho(
+            f"{file} 中有 {len(problems)} 个问题 / {len(problems)} problem(s) in {file}:", fg="red", err=True
+        )
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
@@ -90,7 +92,7 @@ def validate(
 def template(
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")],
 ) -> None:
-    """Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
+    """生成可填写的模板 / Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
     from drafter.source.load import default_taxonomy
     from drafter.source.yaml_template import yaml_template
 
@@ -103,9 +105,9 @@ def template(
         write_text_atomic(output, yaml_template(taxonomy))
     else:
         raise InputError(
-            f"cannot write a template as {suffix or 'a file without extension'}",
+            f"无法写成 {suffix or '无扩展名'} 模板 / cannot write a template as {suffix or 'a file without extension'}",
             path=str(output),
-            hint="use -o FILE.xlsx (Excel) or -o FILE.yaml",
+            hint="请用 -o 文件.xlsx（Excel）或 -o 文件.yaml / use -o FILE.xlsx (Excel) or -o FILE.yaml",
         )
     typer.echo(f"wrote {output}")
 

@@ -22,8 +22,8 @@ def check_exposure(host: str, token: str | None) -> None:
     """Any address but the loopback one needs an access token."""
     if host not in LOCAL and not token:
         raise ConfigError(
-            f"--host {host} makes the page reachable from other machines: an access token is required",
-            hint="add --token … (or set DRAFTER_TOKEN), or keep the default --host 127.0.0.1",
+            f"--host {host} 会让其他机器也能访问网页，须设置访问令牌 / --host {host} makes the page reachable from other machines: an access token is required",
+            hint="请加 --token …（或设置 DRAFTER_TOKEN），或保持默认的 --host 127.0.0.1 / add --token … (or set DRAFTER_TOKEN), or keep the default --host 127.0.0.1",
         )
 
 
@@ -41,7 +41,7 @@ def serve(
     ] = None,
     backend: Annotated[str | None, typer.Option("--backend", help="默认后端 / default backend")] = None,
 ) -> None:
-    """Serve the web page: upload metrics, draft, read every figure's check status, edit and regenerate sections."""
+    """启动网页 / Serve the web page: upload metrics, draft, read every figure's check status, edit and regenerate sections."""
     import uvicorn
 
     from drafter.web.app import create_app

@@ -21,7 +21,7 @@ def import_docx(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON / JSON on stdout")] = False,
 ) -> None:
-    """Bring Word/WPS edits back: changed sections are locked, the others stay byte-identical, all is re-checked."""
+    """导入在 Word/WPS 中的修改 / Bring Word/WPS edits back: changed sections are locked, the others stay byte-identical, all is re-checked."""
     from drafter.outdir.store import load_draft
     from drafter.outdir.word_import import import_word
 

@@ -62,7 +62,7 @@ class Settings:
         given = {k: v for k, v in flags.items() if v is not None}
         unknown = set(given) - {f.name for f in fields(cls)}
         if unknown:
-            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+            raise ConfigError(f"未知设置 / unknown setting(s): {', '.join(sorted(unknown))}")
         return replace(settings, **given).validated()
 
     @classmethod
@@ -101,14 +101,20 @@ class Settings:
     def validated(self) -> Settings:
         if self.backend not in ("offline", "openai"):
             raise ConfigError(
-                f"unknown backend {self.backend!r}", hint="use --backend offline or --backend openai"
+                f"未知后端 / unknown backend {self.backend!r}",
+                hint="请用 --backend offline 或 --backend openai / use --backend offline or --backend openai",
             )
         if self.concurrency < 1:
-            raise ConfigError("--concurrency must be at least 1")
+            raise ConfigError("--concurrency 至少为 1 / --concurrency must be at least 1")
         if self.thinking not in ("", "on", "off"):
-            raise ConfigError(f"DRAFTER_THINKING={self.thinking!r}", hint="use on, off, or leave it unset")
+            raise ConfigError(
+                f"DRAFTER_THINKING={self.thinking!r}",
+                hint="请用 on、off 或不设置 / use on, off, or leave it unset",
+            )
         if self.timeout <= 0 or self.context_tokens < 256:
-            raise ConfigError("DRAFTER_TIMEOUT must be positive and DRAFTER_CONTEXT_TOKENS at least 256")
+            raise ConfigError(
+                "DRAFTER_TIMEOUT 须大于 0，DRAFTER_CONTEXT_TOKENS 至少 256 / DRAFTER_TIMEOUT must be positive and DRAFTER_CONTEXT_TOKENS at least 256"
+            )
         register_secret(self.api_key)  # redacted from every file, message and log line from now on
         return self
 
@@ -118,7 +124,9 @@ def _env_float(name: str, default: float) -> float:
     try:
         return float(raw) if raw else default
     except ValueError:
-        raise ConfigError(f"environment variable {name}={raw!r} is not a number") from None
+        raise ConfigError(
+            f"环境变量 {name}={raw!r} 不是数字 / environment variable {name}={raw!r} is not a number"
+        ) from None
 
 
 def _env_json(name: str) -> dict[str, Any]:
@@ -126,9 +134,13 @@ def _env_json(name: str) -> dict[str, Any]:
     try:
         value = json.loads(raw) if raw else {}
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"environment variable {name} is not JSON ({exc.msg})") from None
+        raise ConfigError(
+            f"环境变量 {name} 不是 JSON / environment variable {name} is not JSON ({exc.msg})"
+        ) from None
     if not isinstance(value, dict):
-        raise ConfigError(f'environment variable {name} must be a JSON object, e.g. {{"top_p": 0.8}}')
+        raise ConfigError(
+            f'环境变量 {name} 须为 JSON 对象 / environment variable {name} must be a JSON object, e.g. {{"top_p": 0.8}}'
+        )
     return value
 
 
@@ -139,4 +151,6 @@ def _env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ConfigError(f"environment variable {name}={raw!r} is not a whole number") from None
+        raise ConfigError(
+            f"环境变量 {name}={raw!r} 不是整数 / environment variable {name}={raw!r} is not a whole number"
+        ) from None

@@ -22,31 +22,45 @@ from drafter.core.secrets import redact
 _PROBLEMS = {
     errno.ENOSPC: (
         "磁盘空间不足 / disk full",
-        "free some space and run it again (the files there are unchanged)",
+        "请清理磁盘后重试（原有文件未改动）/ free some space and run it again (the files there are unchanged)",
     ),
-    errno.EDQUOT: ("磁盘配额已满 / disk quota exceeded", "free some space and run it again"),
+    errno.EDQUOT: (
+        "磁盘配额已满 / disk quota exceeded",
+        "请清理磁盘后重试 / free some space and run it again",
+    ),
     errno.EACCES: (
         "没有写入权限 / permission denied",
-        "choose a folder you can write to, or fix its permissions",
+        "请换一个可写的文件夹，或修改权限 / choose a folder you can write to, or fix its permissions",
     ),
     errno.EPERM: (
         "没有写入权限 / permission denied",
-        "choose a folder you can write to, or fix its permissions",
+        "请换一个可写的文件夹，或修改权限 / choose a folder you can write to, or fix its permissions",
     ),
-    errno.EROFS: ("只读文件系统 / read-only file system", "choose a folder on a writable disk"),
-    errno.EISDIR: ("是一个文件夹 / is a folder, not a file", "give a file name, e.g. FOLDER/result.json"),
-    errno.ENOTDIR: ("路径中有一段是文件 / a part of the path is a file", "check the path"),
-    errno.EFBIG: ("文件过大 / file too large for this disk or account", "free space or raise the limit"),
-    errno.ENAMETOOLONG: ("文件名过长 / file name too long", "choose a shorter name"),
+    errno.EROFS: (
+        "只读文件系统 / read-only file system",
+        "请换一个可写磁盘上的文件夹 / choose a folder on a writable disk",
+    ),
+    errno.EISDIR: (
+        "是一个文件夹 / is a folder, not a file",
+        "请给出文件名 / give a file name, e.g. FOLDER/result.json",
+    ),
+    errno.ENOTDIR: ("路径中有一段是文件 / a part of the path is a file", "请检查路径 / check the path"),
+    errno.EFBIG: (
+        "文件过大 / file too large for this disk or account",
+        "请清理磁盘或提高限额 / free space or raise the limit",
+    ),
+    errno.ENAMETOOLONG: ("文件名过长 / file name too long", "请换一个短一些的名字 / choose a shorter name"),
 }
 
 
 def write_error(path: Path, exc: OSError) -> InputError:
     """The one-line refusal for an OSError met while writing `path`."""
     reason = exc.strerror or str(exc)
-    problem, hint = _PROBLEMS.get(exc.errno or 0, ("", "choose a writable output directory"))
+    problem, hint = _PROBLEMS.get(
+        exc.errno or 0, ("", "请换一个可写的输出目录 / choose a writable output directory")
+    )
     said = f"{problem} ({reason})" if problem else reason
-    return InputError(f"cannot write here: {said}", path=str(path), hint=hint)
+    return InputError(f"无法写入 / cannot write here: {said}", path=str(path), hint=hint)
 
 
 def _umask() -> int:

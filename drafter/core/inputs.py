@@ -44,7 +44,10 @@ TEXT_NOTES = {
     "utf-8-cut": "文件在一个字的中间结束（可能不完整），已略去这半个字 / the file ends inside a character (cut short?): "
     "that character was left out",
 }
-_READ_HINTS = {errno.EACCES: "check its permissions", errno.EPERM: "check its permissions"}
+_READ_HINTS = {
+    errno.EACCES: "检查文件权限 / check its permissions",
+    errno.EPERM: "检查文件权限 / check its permissions",
+}
 
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, *, what: str = "file") -> bytes:
@@ -52,30 +55,40 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, *, what: str = "file
     path = Path(path)
     try:
         if path.is_dir():
-            raise InputError(f"is a folder, not a {what}", path=str(path), hint=f"give the path of a {what}")
+            raise InputError(
+                f"这是文件夹，不是文件 / is a folder, not a {what}",
+                path=str(path),
+                hint=f"请给出文件的路径 / give the path of a {what}",
+            )
         if not path.exists():
-            raise InputError("no such file", path=str(path), hint=f"check the path of the {what}")
+            raise InputError(
+                "文件不存在 / no such file", path=str(path), hint=f"请检查路径 / check the path of the {what}"
+            )
         if not path.is_file():
             raise InputError(
-                "is not a regular file (a device or a pipe?)", path=str(path), hint=f"give a {what}"
+                "不是普通文件（设备或管道？）/ is not a regular file (a device or a pipe?)",
+                path=str(path),
+                hint=f"请给出一个文件 / give a {what}",
             )
         with path.open("rb") as handle:
             data = handle.read(limits.max_bytes + 1)  # a file that grows while we read is still bounded
     except OSError as exc:
         raise InputError(
-            f"cannot read the file ({exc.strerror or exc})",
+            f"无法读取文件 / cannot read the file ({exc.strerror or exc})",
             path=str(path),
-            hint=_READ_HINTS.get(exc.errno, "check the path and its permissions"),
+            hint=_READ_HINTS.get(exc.errno, "检查路径和权限 / check the path and its permissions"),
         ) from None
     except ValueError as exc:  # a NUL byte in the path
         raise InputError(
-            f"is not a usable path ({exc})", path=repr(str(path)), hint="check the path"
+            f"路径无效 / is not a usable path ({exc})",
+            path=repr(str(path)),
+            hint="请检查路径 / check the path",
         ) from None
     if len(data) > limits.max_bytes:
         raise InputError(
-            f"the file is over the limit of {limits.max_bytes / MB:g} MB for a {what}",
+            f"文件超过 {limits.max_bytes / MB:g} MB 的上限 / the file is over the limit of {limits.max_bytes / MB:g} MB for a {what}",
             path=str(path),
-            hint="split the file, or check that it is the file you meant",
+            hint="请拆分文件，或确认是否选错了文件 / split the file, or check that it is the file you meant",
         )
     return data
 
@@ -103,13 +116,15 @@ def check_zip(
         NotImplementedError,
     ) as exc:
         raise InputError(
-            f"not a readable {what} (not a zip package: {exc})",
+            f"无法读取，文件已损坏 / not a readable {what} (not a zip package: {exc})",
             path=str(path),
-            hint="open it in Word/WPS/Excel and save it again",
+            hint="请用 Word/WPS/Excel 打开后重新保存 / open it in Word/WPS/Excel and save it again",
         ) from None
     if len(members) > limits.max_members:
         raise InputError(
-            f"holds {len(members)} parts", path=str(path), hint="this is not an ordinary Office file"
+            f"包含 {len(members)} 个部件 / holds {len(members)} parts",
+            path=str(path),
+            hint="这不是普通的 Office 文件 / this is not an ordinary Office file",
         )
     total = 0
     for member in members:
@@ -117,9 +132,9 @@ def check_zip(
         total += member.file_size
     if total > limits.max_unzipped:
         raise InputError(
-            f"would inflate to {total / MB:.0f} MB (limit {limits.max_unzipped / MB:g} MB)",
+            f"解压后达 {total / MB:.0f} MB，超过上限 / would inflate to {total / MB:.0f} MB (limit {limits.max_unzipped / MB:g} MB)",
             path=str(path),
-            hint="this is not an ordinary Office file; open it in Word/WPS/Excel and save it again",
+            hint="这不是普通的 Office 文件，请用 Word/WPS/Excel 打开后重新保存 / this is not an ordinary Office file; open it in Word/WPS/Excel and save it again",
         )
 
 
@@ -127,27 +142,27 @@ def _check_member(path: Path, member: zipfile.ZipInfo, limits: Limits) -> None:
     ratio = member.file_size / max(member.compress_size, 1)
     if member.file_size > limits.max_member or (member.file_size > MB and ratio > limits.max_ratio):
         raise InputError(
-            f"part {member.filename} would inflate to {member.file_size / MB:.0f} MB ({ratio:.0f}× its stored size)",
+            f"部件 {member.filename} 解压后过大 / part {member.filename} would inflate to {member.file_size / MB:.0f} MB ({ratio:.0f}× its stored size)",
             path=str(path),
-            hint="this is not an ordinary Office file (a zip bomb?); open it in Word/WPS/Excel and save it again",
+            hint="这不是普通的 Office 文件（压缩炸弹？），请用 Word/WPS/Excel 打开后重新保存 / not an ordinary Office file (a zip bomb?); open it in Word/WPS/Excel and save it again",
         )
     if member.filename.endswith((".xml", ".rels")) and member.file_size > limits.max_xml:
         raise InputError(
-            f"part {member.filename} holds {member.file_size / MB:.0f} MB of XML (limit {limits.max_xml / MB:g} MB)",
+            f"部件 {member.filename} 的 XML 过大 / part {member.filename} holds {member.file_size / MB:.0f} MB of XML (limit {limits.max_xml / MB:g} MB)",
             path=str(path),
-            hint="far more than a report holds; check the file, or split the document",
+            hint="远超一份报告的篇幅，请检查文件或拆分 / far more than a report holds; check the file, or split the document",
         )
     if member.flag_bits & 0x1:
         raise InputError(
-            f"part {member.filename} is encrypted",
+            f"文件已加密（部件 {member.filename}）/ part {member.filename} is encrypted",
             path=str(path),
-            hint="remove the password (Word/WPS/Excel: 文件 → 信息 → 保护) and save it again",
+            hint="请取消密码（Word/WPS/Excel：文件 → 信息 → 保护）后重新保存 / remove the password and save it again",
         )
     if member.compress_type not in ZIP_METHODS:
         raise InputError(
-            f"part {member.filename} uses zip method {member.compress_type}, which Office never writes",
+            f"部件 {member.filename} 的压缩方式不是 Office 所用的 / part {member.filename} uses zip method {member.compress_type}, which Office never writes",
             path=str(path),
-            hint="open it in Word/WPS/Excel and save it again",
+            hint="请用 Word/WPS/Excel 打开后重新保存 / open it in Word/WPS/Excel and save it again",
         )
 
 
@@ -170,7 +185,9 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         if not _is_binary(text):
             return text.removeprefix("\ufeff"), encoding.removesuffix("-le").removesuffix("-be")
     raise InputError(
-        "is binary data, not text", path=str(path), hint="give a text, Word or metrics file saved as UTF-8"
+        "是二进制数据，不是文本 / is binary data, not text",
+        path=str(path),
+        hint="请给出以 UTF-8 保存的文本、Word 或数据文件 / give a text, Word or metrics file saved as UTF-8",
     )
 
 

@@ -64,11 +64,17 @@ class GuardedLoader(yaml.SafeLoader):
                 repeated = key in seen
             except TypeError:
                 raise ConstructorError(
-                    None, None, "a list or mapping cannot be a key", key_node.start_mark
+                    None,
+                    None,
+                    "列表或键值对不能作键 / a list or mapping cannot be a key",
+                    key_node.start_mark,
                 ) from None
             if repeated:
                 raise ConstructorError(
-                    None, None, f"duplicate key {key!r} → write each key once", key_node.start_mark
+                    None,
+                    None,
+                    f"键 {key!r} 重复 / duplicate key {key!r} → 每个键只写一次 / write each key once",
+                    key_node.start_mark,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep)
@@ -77,13 +83,17 @@ class GuardedLoader(yaml.SafeLoader):
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise ConstructorError(None, None, f"{node.value!r} is not a date", node.start_mark) from None
+            raise ConstructorError(
+                None, None, f"{node.value!r} 不是日期 / is not a date", node.start_mark
+            ) from None
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_int(node)
         except ValueError:
-            raise ConstructorError(None, None, "the number has too many digits", node.start_mark) from None
+            raise ConstructorError(
+                None, None, "数字位数过多 / the number has too many digits", node.start_mark
+            ) from None
 
 
 GuardedLoader.add_constructor("tag:yaml.org,2002:timestamp", GuardedLoader.construct_yaml_timestamp)
@@ -98,22 +108,31 @@ def parse_yaml(text: str, path: Path | str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
-        kind = "YAML error" if isinstance(exc, ConstructorError | _Refused) else "YAML syntax error"
+        kind = (
+            "YAML 内容错误 / YAML error"
+            if isinstance(exc, ConstructorError | _Refused)
+            else "YAML 语法错误 / YAML syntax error"
+        )
         raise InputError(f"{kind}{where}: {reason}", path=str(path), hint=_yaml_hint(reason)) from None
     except RecursionError:  # a guard above failed; never let it become a traceback
-        raise InputError(f"nested too deep (limit {MAX_DEPTH})", path=str(path), hint=_DEEP_HINT) from None
+        raise InputError(
+            f"嵌套层数过多 / nested too deep (limit {MAX_DEPTH})", path=str(path), hint=_DEEP_HINT
+        ) from None
 
 
-_DEEP_HINT = "this is not a metrics file as Drafter writes them; start from `drafter metrics template`"
+_DEEP_HINT = (
+    "这不是 Drafter 的数据文件格式，请从 `drafter metrics template` 生成的模板开始 "
+    "/ this is not a metrics file as Drafter writes them; start from `drafter metrics template`"
+)
 
 
 def _yaml_hint(reason: str) -> str:
     if "duplicate key" in reason:
-        return "merge the repeated entries"
+        return "请合并重复的条目 / merge the repeated entries"
     if "nested" in reason or "values (aliases" in reason:
         return _DEEP_HINT
     if "not a date" in reason or "digits" in reason or "cannot be a key" in reason:
-        return "quote the value, or write it as a plain number or YYYY-MM-DD date"
+        return "请给该值加引号，或写成普通数字或 YYYY-MM-DD 日期 / quote the value, or write it as a plain number or YYYY-MM-DD date"
     return "check indentation and quote values that contain ':' or '#'"
 
 
@@ -140,15 +159,19 @@ def parse_json(text: str, path: Path | str) -> Any:
         data = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            f"JSON 语法错误（第 {exc.lineno} 行第 {exc.colno} 列）/ JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
             path=str(path),
-            hint="fix the JSON syntax (commas, quotes, brackets)",
+            hint="请修正 JSON 语法（逗号、引号、括号）/ fix the JSON syntax (commas, quotes, brackets)",
         ) from None
     except RecursionError:
-        raise InputError(f"nested too deep (limit {MAX_DEPTH})", path=str(path), hint=_DEEP_HINT) from None
+        raise InputError(
+            f"嵌套层数过多 / nested too deep (limit {MAX_DEPTH})", path=str(path), hint=_DEEP_HINT
+        ) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise InputError(
-            f"a value cannot be read ({exc})", path=str(path), hint="write ordinary numbers"
+            f"有一个值无法读取 / a value cannot be read ({exc})",
+            path=str(path),
+            hint="请写普通数字 / write ordinary numbers",
         ) from None
     _walk(data, path)
     return data
@@ -163,10 +186,10 @@ def _walk(data: Any, path: Path | str) -> None:
         count += 1
         if isinstance(value, _Duplicate):
             raise InputError(
-                f"key {value.key!r} is given twice in one object (JSON would keep only the last)",
+                f"键 {value.key!r} 在同一对象中出现两次 / key {value.key!r} is given twice in one object (JSON would keep only the last)",
                 path=str(path),
                 key=where or "(top level)",
-                hint="write each key once; merge the two entries",
+                hint="每个键只写一次，请合并两处 / write each key once; merge the two entries",
             )
         if depth > MAX_DEPTH or count > MAX_NODES:
             limit = (

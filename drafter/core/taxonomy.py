@@ -66,9 +66,30 @@ class Taxonomy:
             :n
         ]
 
+    def nearest_metrics(self, key: str, max_edits: int = 2, n: int = 3) -> list[str]:
+        """Known keys of the same indicator whose name is at most `max_edits` edits from this key's name
+        (fund.general_budget_edu for fund.general_budgt_edu), closest first; [] for a known key."""
+        code, _, name = key.partition(".")
+        ind = self.indicator(code)
+        if ind is None or not name or any(m.key == key for m in ind.metrics):
+            return []
+        near = [(edits(name, m.key.partition(".")[2]), m.key) for m in ind.metrics]
+        return [k for d, k in sorted(near) if d <= max_edits][:n]
+
     def metric_spec(self, key: str) -> MetricSpec | None:
         ind = self.indicator(key.split(".", 1)[0])
         return next((m for m in ind.metrics if m.key == key), None) if ind else None
+
+
+def edits(a: str, b: str) -> int:
+    """The Levenshtein distance: insertions, deletions and substitutions that turn a into b."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _tuple(value: object) -> tuple[str, ...]:
@@ -107,7 +128,9 @@ def parse_taxonomy(data: dict, path: str = "") -> Taxonomy:
         indicators = tuple(sorted((_indicator(i) for i in data["indicators"]), key=lambda i: i.order))
     except (KeyError, TypeError) as exc:
         raise InputError(
-            f"taxonomy entry lacks {exc}", path=path, hint="see the schema at the top of the file"
+            f"指标体系条目缺少 {exc} / taxonomy entry lacks {exc}",
+            path=path,
+            hint="请参照文件开头的格式说明 / see the schema at the top of the file",
         ) from exc
     return Taxonomy(parts=parts, indicators=indicators, path=path)
 
@@ -118,8 +141,8 @@ def load_taxonomy(path: Path) -> Taxonomy:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(
-            f"cannot read the taxonomy ({exc})",
+            f"无法读取指标体系 / cannot read the taxonomy ({exc})",
             path=str(path),
-            hint="restore knowledge/taxonomy.yaml from git",
+            hint="请从 git 恢复 / restore knowledge/taxonomy.yaml from git",
         ) from exc
     return parse_taxonomy(data or {}, str(path))

@@ -22,9 +22,9 @@ def read_docx(path: Path, data: bytes, *, fmt: Format = "docx", shown_as: str = 
     name = shown_as or str(path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(
-            "not a .docx file (not a zip package)",
+            "不是 .docx 文件 / not a .docx file (not a zip package)",
             path=name,
-            hint="open it in Word/WPS and save as .docx, or check a .md/.txt",
+            hint="请用 Word/WPS 打开后另存为 .docx，或核对 .md/.txt / open it in Word/WPS and save as .docx, or check a .md/.txt",
         )
     check_zip(Path(name), data=data)
     document = _open(data, name)
@@ -53,9 +53,9 @@ def _open(data: bytes, name: str):
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises a dozen kinds on a damaged file
         raise InputError(
-            f"not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})",
+            f"无法读取的 Word 文档 / not a readable Word document ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})",
             path=name,
-            hint="open it in Word/WPS and save as .docx",
+            hint="请用 Word/WPS 打开后另存为 .docx / open it in Word/WPS and save as .docx",
         ) from None
 
 

@@ -66,9 +66,9 @@ def read_html(path: Path, data: bytes) -> Document:
     article = _article(root)
     if article is None:
         raise InputError(
-            "no article found in the web page (only menus, links or a short notice)",
+            "网页中没有找到正文（只有菜单、链接或简短通知）/ no article found in the web page (only menus, links or a short notice)",
             path=str(path),
-            hint="save the page of the report itself, or copy its text into a .txt file",
+            hint="请保存报告正文所在的网页，或把正文复制到 .txt 文件 / save the page of the report itself, or copy its text into a .txt file",
         )
     body, paragraphs = lay_out((line, 0) for line in block_lines(article))
     note = TEXT_NOTES.get(encoding, "")
@@ -91,7 +91,9 @@ def _parse(text: str, path: Path):
         return lxml.html.document_fromstring(text)
     except (ParserError, ValueError) as exc:
         raise InputError(
-            f"not a readable web page ({exc})", path=str(path), hint="save the page again"
+            f"无法读取的网页 / not a readable web page ({exc})",
+            path=str(path),
+            hint="请重新保存网页 / save the page again",
         ) from None
 
 

@@ -38,9 +38,9 @@ def convert_to_docx(path: Path, data: bytes, fmt: Format) -> bytes:
     binary = soffice()
     if binary is None:
         raise InputError(
-            f"reading .{fmt} files needs LibreOffice, which is not installed",
+            f"读取 .{fmt} 文件需要 LibreOffice，但未安装 / reading .{fmt} files needs LibreOffice, which is not installed",
             path=str(path),
-            hint="install it (apt-get install libreoffice-writer-nogui) or save the file as .docx in Word/WPS",
+            hint="请安装（apt-get install libreoffice-writer-nogui），或在 Word/WPS 中另存为 .docx / install it or save the file as .docx in Word/WPS",
         )
     with tempfile.TemporaryDirectory(prefix="drafter-soffice-") as tmp:
         return _convert(binary, path, data, Path(tmp), fmt).read_bytes()
@@ -49,9 +49,9 @@ def convert_to_docx(path: Path, data: bytes, fmt: Format) -> bytes:
 def _check_legacy(path: Path, data: bytes, fmt: Format) -> None:
     if not data.startswith(_OLE_MAGIC):
         raise InputError(
-            f"not a Word/WPS document (no .{fmt} signature)",
+            f"不是 Word/WPS 文档 / not a Word/WPS document (no .{fmt} signature)",
             path=str(path),
-            hint="open it in Word/WPS and save as .docx",
+            hint="请用 Word/WPS 打开后另存为 .docx / open it in Word/WPS and save as .docx",
         )
 
 
@@ -73,16 +73,16 @@ def _convert(binary: str, path: Path, data: bytes, tmp: Path, fmt: Format) -> Pa
     ]
     if not _run(command, tmp):
         raise InputError(
-            f"LibreOffice did not finish converting it in {CONVERT_TIMEOUT:.0f} s",
+            f"LibreOffice 未能在 {CONVERT_TIMEOUT:.0f} 秒内完成转换 / LibreOffice did not finish converting it in {CONVERT_TIMEOUT:.0f} s",
             path=str(path),
-            hint="open it in Word/WPS and save as .docx",
+            hint="请用 Word/WPS 打开后另存为 .docx / open it in Word/WPS and save as .docx",
         ) from None
     converted = tmp / "out" / "in.docx"
     if not converted.is_file():
         raise InputError(
-            "LibreOffice could not convert it (damaged or not a document)",
+            "LibreOffice 无法转换（文件损坏或不是文档）/ LibreOffice could not convert it (damaged or not a document)",
             path=str(path),
-            hint="open it in Word/WPS and save as .docx",
+            hint="请用 Word/WPS 打开后另存为 .docx / open it in Word/WPS and save as .docx",
         )
     return converted
 

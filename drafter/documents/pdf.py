@@ -6,12 +6,14 @@ InputErrors of one line; rotated characters (a seal's ring of text, a watermark)
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import guess_title
-from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, PAGE_NUMBER, Line, paragraphs_from_lines
 from drafter.documents.types import Document
 
 MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
@@ -19,6 +21,12 @@ MAX_PAGES = 2000
 _ROTATED = 0.05  # radians; upright text has angle 0
 GAP = 0.2  # a gap wider than this share of the font size between two glyphs is a space
 CELL_GAP = 1.5  # …and wider than this, the gap between two cells of a table row
+BASELINE = 0.25  # two pieces whose lower edges differ by less than this share of the font size share a line
+MAX_PIECE_GAP = 3.0  # …and that stand at most this many font sizes apart are pieces of one line
+SHORT_PIECE = 4  # a piece of at most this many characters (年, 3, 月15, 日) is joined to its neighbour
+_DATE = re.compile(
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?"
+)
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -29,16 +37,18 @@ def read_pdf(path: Path, data: bytes) -> Document:
         pages = len(document)
         if pages > MAX_PAGES:
             raise InputError(
-                f"has {pages} pages", path=str(path), hint="this is not a report; check the file"
+                f"共 {pages} 页 / has {pages} pages",
+                path=str(path),
+                hint="这不是一份报告，请检查文件 / this is not a report; check the file",
             )
         lines = [line for index in range(pages) for line in _page_lines(pdfium, document[index], index + 1)]
     finally:
         document.close()
     if sum(len(line.text.strip()) for line in lines) < MIN_CHARS_PER_PAGE * max(pages, 1):
         raise InputError(
-            f"has {pages} page(s) but no text layer: a scan or a picture of the report",
+            f"共 {pages} 页但没有文字层：是扫描件或图片 / has {pages} page(s) but no text layer: a scan or a picture of the report",
             path=str(path),
-            hint="ask for the PDF exported from Word/WPS, or the .docx; Drafter does not read images (no OCR)",
+            hint="请索取由 Word/WPS 导出的 PDF 或 .docx；扫描件须先做文字识别（OCR）/ ask for the PDF exported from Word/WPS, or the .docx; Drafter does not read images (no OCR)",
         )
     paragraphs, notes = paragraphs_from_lines(lines)
     return Document(
@@ -71,12 +81,14 @@ def _open(pdfium, path: Path, data: bytes):
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError(
-                "the PDF is encrypted (it needs a password to open)",
+                "PDF 已加密（需要密码才能打开）/ the PDF is encrypted (it needs a password to open)",
                 path=str(path),
-                hint="save a copy without a password, or ask for the unprotected PDF or the .docx",
+                hint="请另存一份无密码的副本，或索取未加密的 PDF 或 .docx / save a copy without a password, or ask for the unprotected PDF or the .docx",
             ) from None
         raise InputError(
-            "not a readable PDF (damaged or not a PDF)", path=str(path), hint="download or export it again"
+            "无法读取的 PDF（文件损坏或不是 PDF）/ not a readable PDF (damaged or not a PDF)",
+            path=str(path),
+            hint="请重新下载或导出 / download or export it again",
         ) from None
 
 
@@ -97,10 +109,53 @@ def _page_lines(pdfium, page, number: int) -> list[Line]:
             else:
                 chars.append(char)
         lines += _line(chars, number, width, height)
-        return lines
+        return join_pieces(lines)
     finally:
         textpage.close()
         page.close()
+
+
+def join_pieces(lines: list[Line]) -> list[Line]:
+    """Pieces of one line that PDFium gave as lines of their own (a seal stamped over a date, drawn between
+    its pieces, makes 2024 / 年 / 3 / 月15 / 日) joined again: consecutive lines on one baseline, each starting
+    just right of the one before, when one of the two is a short piece or together they are a date."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _one_line(out[-1], line):
+            out[-1] = _merged(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def _one_line(before: Line, line: Line) -> bool:
+    size = max(before.size, line.size, 1.0)
+    if before.page != line.page or abs(before.bottom - line.bottom) > BASELINE * size:
+        return False
+    if not -BASELINE * size <= line.x0 - before.x1 <= MAX_PIECE_GAP * size:
+        return False
+    first, second = before.text.strip(), line.text.strip()
+    if any(PAGE_NUMBER.match(p) and not p.isdigit() for p in (first, second)):
+        return False  # a page number ("— 3 —") beside a footer stays apart, to be taken off as furniture
+    joined = "".join(ch for ch in first + second if not ch.isspace())
+    return min(_visible(first), _visible(second)) <= SHORT_PIECE or bool(_DATE.fullmatch(joined))
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _merged(before: Line, line: Line) -> Line:
+    gap = line.x0 - before.x1
+    size = max(before.size, 1.0)
+    mark = CELL_MARK if gap > size * CELL_GAP else GAP_MARK if gap > size * GAP else ""
+    return dataclasses.replace(
+        before,
+        text=before.text + mark + line.text,
+        x1=max(before.x1, line.x1),
+        top=min(before.top, line.top),
+        bottom=max(before.bottom, line.bottom),
+    )
 
 
 def _below(chars, char) -> bool:

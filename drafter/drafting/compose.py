@@ -66,9 +66,9 @@ def fit_prompt(
             return messages, tuple(kept), tokens
         if not kept:
             raise PromptError(
-                f"the prompt for {spec.numbered_heading or spec.id} needs {tokens} tokens even "
+                f"{spec.numbered_heading or spec.id} 的提示词超出模型的上下文 / the prompt for {spec.numbered_heading or spec.id} needs {tokens} tokens even "
                 f"without exemplars; the model's budget is {budget}",
-                hint="use a model with a larger context (DRAFTER_CONTEXT_TOKENS) or fewer metrics",
+                hint="请换上下文更长的模型（DRAFTER_CONTEXT_TOKENS）或减少指标 / use a model with a larger context (DRAFTER_CONTEXT_TOKENS) or fewer metrics",
             )
         kept = kept[:-1]
 

@@ -104,5 +104,5 @@ def resolve_spec(ident: str, specs: tuple[SectionSpec, ...] | list[SectionSpec])
     if len(exact) == 1:
         return exact[0]
     valid = ", ".join(f"{s.ordinal or s.id} ({s.id}{'：' + s.heading if s.heading else ''})" for s in specs)
-    problem = "matches several sections" if exact else "names no section"
-    raise InputError(f"--section {ident!r} {problem}", key="--section", hint=f"use one of: {valid}")
+    problem = "对应多个章节 / matches several sections" if exact else "没有对应的章节 / names no section"
+    raise InputError(f"--section {ident!r} {problem}", key="--section", hint=f"可用 / use one of: {valid}")

@@ -63,9 +63,9 @@ def _splice(md_text: str, section: Section, draft: Draft) -> tuple[str, str]:
 def _refuse_locked(out_dir: Path, draft: Draft, section: Section) -> None:
     save_draft(out_dir, draft)  # keep the imported hand edits even when refusing
     raise InputError(
-        f"section {section.spec.numbered_heading or section.spec.id} was edited by hand and is locked",
+        f"章节 {section.spec.numbered_heading or section.spec.id} 已手工修改并锁定 / section {section.spec.numbered_heading or section.spec.id} was edited by hand and is locked",
         path=str(Path(out_dir) / MD_FILE),
-        hint="add --force to overwrite the hand edits",
+        hint="如要覆盖手工修改，请加 --force / add --force to overwrite the hand edits",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from concurrent.futures import wait as wait_futures
@@ -23,6 +24,7 @@ from drafter.core.errors import (
     ModelFailed,
     PromptError,
 )
+from drafter.core.files import write_error
 from drafter.core.types import CheckReport, Draft, Provenance, Section, SectionSpec, SourceData
 from drafter.drafting.backends.base import Backend
 from drafter.drafting.compose import draft_section
@@ -60,16 +62,18 @@ def existing_draft(out_dir: Path) -> Draft | None:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(
-            "is a file, not a directory", path=str(out_dir), hint="choose a directory for -o OUT"
+            "这是文件，不是目录 / is a file, not a directory",
+            path=str(out_dir),
+            hint="-o 请给一个目录 / choose a directory for -o OUT",
         )
     if (out_dir / DRAFT_FILE).is_file():
         return load_draft(out_dir)
     others = [p.name for p in out_dir.iterdir() if not p.name.startswith(".")] if out_dir.is_dir() else []
     if others:
         raise InputError(
-            f"holds files that are not a draft ({', '.join(sorted(others)[:5])})",
+            f"目录中有不属于草稿的文件 / holds files that are not a draft ({', '.join(sorted(others)[:5])})",
             path=str(out_dir),
-            hint="choose an empty or new directory for -o OUT",
+            hint="-o 请给一个空目录或新目录 / choose an empty or new directory for -o OUT",
         )
     return None
 
@@ -192,7 +196,7 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     if modelled and len(unreachable) == len(modelled):
         raise BackendUnavailable(
             unreachable[0].provenance.error,
-            hint="check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
+            hint="请检查 --base-url、OPENAI_API_KEY 和 --model，或用 --backend offline / check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
         )
     model_failed = [s for s in modelled if s.provenance.error_kind in MODEL_ERROR_KINDS]
     if modelled and len(model_failed) == len(modelled):
@@ -217,9 +221,9 @@ def _previous_with_hand_edits(out_dir: Path) -> tuple[Draft | None, str]:
         return None, ""
     if any(h.backend == "carried" for s in previous.sections for h in s.history):
         raise InputError(
-            "was carried forward from last year's report",
+            "此草稿由去年的报告沿用而来 / was carried forward from last year's report",
             path=str(out_dir),
-            hint="run `drafter draft METRICS --from LAST_REPORT -o OUT` again (hand-edited sections are kept)",
+            hint="请再次运行 `drafter draft 数据文件 --from 去年报告 -o 目录`（手工修改的章节会保留）/ run `drafter draft METRICS --from LAST_REPORT -o OUT` again (hand-edited sections are kept)",
         )
     md_text = read_markdown(out_dir, previous)
     return import_hand_edits(previous, md_text)[0], md_text
@@ -265,6 +269,7 @@ def run_draft(
     source = load_source(Path(metrics_path))
     out_dir = Path(out_dir)
     previous, md_text = _previous_with_hand_edits(out_dir)
+    _ensure_writable(out_dir)
     digest = metrics_hash(Path(metrics_path))
     previous, resumed = _with_journal(out_dir, previous, source, digest)
     ctx = build_context(source, settings, backend)
@@ -287,6 +292,16 @@ def run_draft(
         drafted=tuple(drafted),
         data_changed=data_changed,
     )
+
+
+def _ensure_writable(out_dir: Path) -> None:
+    """OUT exists and takes a file, said before the progress bar starts (not by the first section's journal)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as exc:
+        raise write_error(out_dir, exc) from None
 
 
 def _draft_journaled(

@@ -64,9 +64,9 @@ def read_package(path: Path, *, what: str = "Word document") -> dict[str, bytes]
     data = read_bytes(path, what=what)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(
-            "is not a .docx file (not a zip package)",
+            "不是 .docx 文件 / is not a .docx file (not a zip package)",
             path=str(path),
-            hint="open it in Word/WPS, save as .docx",
+            hint="请用 Word/WPS 打开后另存为 .docx / open it in Word/WPS, save as .docx",
         )
     check_zip(path, data=data)
     return package_parts(data, str(path))
@@ -78,17 +78,17 @@ def package_parts(data: bytes, name: str = "") -> dict[str, bytes]:
         names = set(package.namelist())
         if DOCUMENT not in names:
             raise InputError(
-                "is not a Word document (no word/document.xml)",
+                "不是 Word 文档 / is not a Word document (no word/document.xml)",
                 path=name,
-                hint="give a .docx saved by Word or WPS (a spreadsheet or presentation will not do)",
+                hint="请给出 Word 或 WPS 保存的 .docx（表格、演示文稿不行）/ give a .docx saved by Word or WPS (a spreadsheet or presentation will not do)",
             )
         try:
             return {part: package.read(part) for part in (DOCUMENT, STYLES) if part in names}
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:  # a damaged member
             raise InputError(
-                f"a part of the Word file is damaged ({exc})",
+                f"Word 文件的一部分已损坏 / a part of the Word file is damaged ({exc})",
                 path=name,
-                hint="open it in Word/WPS and save it again",
+                hint="请用 Word/WPS 打开后重新保存 / open it in Word/WPS and save it again",
             ) from None
 
 
@@ -100,7 +100,9 @@ def parse_xml(data: bytes, path: str = ""):
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(
-            f"the Word XML is damaged ({exc})", path=path, hint="open it in Word/WPS and save it again"
+            f"Word 文件内容已损坏 / the Word XML is damaged ({exc})",
+            path=path,
+            hint="请用 Word/WPS 打开后重新保存 / open it in Word/WPS and save it again",
         ) from None
 
 
@@ -119,7 +121,10 @@ def style_names(styles_xml: bytes | None) -> dict[str, str]:
 def body_of(document):
     body = document.find(w("body"))
     if body is None:
-        raise InputError("the Word document has no body", hint="open it in Word/WPS and save it again")
+        raise InputError(
+            "Word 文档没有正文 / the Word document has no body",
+            hint="请用 Word/WPS 打开后重新保存 / open it in Word/WPS and save it again",
+        )
     return body
 
 

@@ -55,9 +55,9 @@ def knowledge_files(knowledge_dir: Path) -> tuple[Path, ...]:
     files = tuple(sorted(p for kind in KINDS for p in (root / kind).glob("*.md")))
     if not files:
         raise InputError(
-            "no knowledge files (reports/*.md or policies/*.md) found",
+            "没有找到知识库文件 / no knowledge files (reports/*.md or policies/*.md) found",
             path=str(root),
-            hint="restore knowledge/ from git, or point DRAFTER_KNOWLEDGE_DIR at a knowledge folder",
+            hint="请从 git 恢复 knowledge/，或把 DRAFTER_KNOWLEDGE_DIR 指向知识库文件夹 / restore knowledge/ from git, or point DRAFTER_KNOWLEDGE_DIR at a knowledge folder",
         )
     return files
 
@@ -68,13 +68,17 @@ def read_document(path: Path, knowledge_dir: Path) -> Document:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read ({exc})", path=str(path), hint="save the file as UTF-8 text") from exc
+        raise InputError(
+            f"无法读取 / cannot read ({exc})",
+            path=str(path),
+            hint="请以 UTF-8 文本保存 / save the file as UTF-8 text",
+        ) from exc
     match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.S)
     if not match:
         raise InputError(
-            "no front matter",
+            "缺少文件头 / no front matter",
             path=str(path),
-            hint="start the file with a '---' line, YAML fields (region, level, source …), then '---'",
+            hint="文件须以 '---' 行开头，写 YAML 字段（region、level、source …），再以 '---' 结束 / start the file with a '---' line, YAML fields (region, level, source …), then '---'",
         )
     meta = _parse_meta(match.group(1), path)
     source = path.relative_to(knowledge_dir).as_posix() if path.is_relative_to(knowledge_dir) else path.name
@@ -88,22 +92,25 @@ def _parse_meta(raw: str, path: Path) -> dict:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         raise InputError(
-            f"broken front matter{where} ({getattr(exc, 'problem', exc)})",
+            f"文件头有误 / broken front matter{where} ({getattr(exc, 'problem', exc)})",
             path=str(path),
             key="front matter",
-            hint="fix the YAML between the two '---' lines",
+            hint="请修正两行 '---' 之间的 YAML / fix the YAML between the two '---' lines",
         ) from exc
     if not isinstance(meta, dict):
         raise InputError(
-            "front matter is not a mapping of fields",
+            "文件头不是字段列表 / front matter is not a mapping of fields",
             path=str(path),
             key="front matter",
-            hint="write 'field: value' lines (region, level, source …) between the '---' lines",
+            hint="请在两行 '---' 之间写「字段: 值」/ write 'field: value' lines (region, level, source …) between the '---' lines",
         )
     level = str(meta.get("level", "") or "")
     if level and level not in LEVELS:
         raise InputError(
-            f"unknown level {level!r}", path=str(path), key="level", hint=f"use one of {', '.join(LEVELS)}"
+            f"未知层级 / unknown level {level!r}",
+            path=str(path),
+            key="level",
+            hint=f"请用 / use one of {', '.join(LEVELS)}",
         )
     return meta
 
@@ -217,9 +224,9 @@ def taxonomy_for(knowledge_dir: Path) -> Taxonomy:
     path = Path(knowledge_dir) / "taxonomy.yaml"
     if not path.is_file():
         raise InputError(
-            "the indicator taxonomy is missing",
+            "缺少指标体系文件 / the indicator taxonomy is missing",
             path=str(path),
-            hint="restore knowledge/taxonomy.yaml from git",
+            hint="请从 git 恢复 / restore knowledge/taxonomy.yaml from git",
         )
     return load_taxonomy(path)
 

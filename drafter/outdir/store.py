@@ -62,13 +62,15 @@ def _section(raw: dict) -> Section:
 def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(
-            "this is not a Drafter draft.json", path=path, hint="draft again with `drafter draft`"
+            "不是 Drafter 的 draft.json / this is not a Drafter draft.json",
+            path=path,
+            hint="请用 `drafter draft` 重新起草 / draft again with `drafter draft`",
         )
     if data.get("version") != VERSION:
         raise InputError(
-            f"draft.json is format version {data.get('version')}, this Drafter reads {VERSION}",
+            f"draft.json 的格式版本为 {data.get('version')}，本版本读取 {VERSION} / draft.json is format version {data.get('version')}, this Drafter reads {VERSION}",
             path=path,
-            hint="re-create it with `drafter draft METRICS -o OUT` (hand edits in draft.md are kept)",
+            hint="请用 `drafter draft 数据文件 -o 目录` 重新生成（draft.md 中的手工修改会保留）/ re-create it with `drafter draft METRICS -o OUT` (hand edits in draft.md are kept)",
         )
     try:
         return Draft(
@@ -81,9 +83,9 @@ def draft_from_dict(data: dict[str, Any], path: str = "") -> Draft:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(
-            f"draft.json is damaged ({type(exc).__name__}: {str(exc)[:120]})",
+            f"draft.json 已损坏 / draft.json is damaged ({type(exc).__name__}: {str(exc)[:120]})",
             path=path,
-            hint="draft again with `drafter draft`",
+            hint="请用 `drafter draft` 重新起草 / draft again with `drafter draft`",
         ) from None
 
 
@@ -91,7 +93,9 @@ def load_draft(out_dir: Path) -> Draft:
     path = Path(out_dir) / DRAFT_FILE
     if not path.is_file():
         raise InputError(
-            "no draft.json here", path=str(out_dir), hint="create one with `drafter draft METRICS -o OUT`"
+            "这里没有 draft.json / no draft.json here",
+            path=str(out_dir),
+            hint="请先用 `drafter draft 数据文件 -o 目录` 起草 / create one with `drafter draft METRICS -o OUT`",
         )
     text, _ = read_text(path, TEXT_LIMITS, what="draft.json")
     return draft_from_dict(parse_json(text, path), str(path))

@@ -117,7 +117,7 @@ def _refuse_foreign(reference: list[SectionBlock], placed: list[Placed]) -> None
     exact = {p.section_id for p in placed if p.heading and norm(p.block) == headings.get(p.section_id)}
     if headings and (not exact or len(found) < MIN_HEADINGS_FOUND * len(headings)):
         raise InputError(
-            f"this Word file is not a version of the draft: {len(found)} of its {len(headings)} "
+            f"此 Word 文件不是本草稿的版本 / this Word file is not a version of the draft: {len(found)} of its {len(headings)} "
             "numbered headings (一、… （一）…) were found",
-            hint="import the draft.docx (or redline.docx) of this OUT after editing it, with its headings kept",
+            hint="请导入本目录的 draft.docx（或 redline.docx）修改稿，并保留各级标题 / import the draft.docx (or redline.docx) of this OUT after editing it, with its headings kept",
         )

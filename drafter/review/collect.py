@@ -47,7 +47,11 @@ def collect(paths: list[Path], skip: frozenset[Path] = frozenset()) -> list[Repo
     `skip` holds resolved files and folders to leave out (the metrics files, the REVIEW folder itself)."""
     missing = [path for path in paths if not path.exists()]
     if missing:
-        raise InputError("no such file or folder", path=str(missing[0]), hint="check the path")
+        raise InputError(
+            "文件或文件夹不存在 / no such file or folder",
+            path=str(missing[0]),
+            hint="请检查路径 / check the path",
+        )
     root = _common_root(paths)
     found: list[Path] = []
     for path in paths:
@@ -55,9 +59,9 @@ def collect(paths: list[Path], skip: frozenset[Path] = frozenset()) -> list[Repo
     reports = [Report(path=path, name=_relative(path, root)) for path in dict.fromkeys(found)]
     if not reports:
         raise InputError(
-            "nothing to check here (no .pdf .doc .wps .html .docx .md or .txt file)",
+            "这里没有可核对的报告 / nothing to check here (no .pdf .doc .wps .html .docx .md or .txt file)",
             path=", ".join(map(str, paths)),
-            hint="give the folder that holds the reports, or the report files themselves",
+            hint="请给出存放报告的文件夹或报告文件 / give the folder that holds the reports, or the report files themselves",
         )
     return reports
 

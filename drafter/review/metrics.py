@@ -22,7 +22,9 @@ def plan_metrics(paths: list[Path]) -> MetricsPlan:
     files = [f for path in paths for f in (_metrics_in(path) if path.is_dir() else [path])]
     if not files:
         raise InputError(
-            "no metrics file in this folder", path=str(paths[0]), hint="give .yaml, .json or .xlsx files"
+            "文件夹中没有数据文件 / no metrics file in this folder",
+            path=str(paths[0]),
+            hint="请给出 .yaml .json 或 .xlsx 文件 / give .yaml, .json or .xlsx files",
         )
     if len(files) == 1:  # the one file for every report: a problem in it is the user's to fix first
         return MetricsPlan(

@@ -54,7 +54,11 @@ def run_review(
     """Check every report under `paths` into `out`; InputError only for bad usage (exit 2)."""
     progress = progress or Silent()
     if out.exists() and not out.is_dir():
-        raise InputError("is a file, not a folder", path=str(out), hint="give -o a folder for the review")
+        raise InputError(
+            "这是文件，不是文件夹 / is a file, not a folder",
+            path=str(out),
+            hint="-o 请给一个文件夹 / give -o a folder for the review",
+        )
     plan = plan_metrics(list(metrics or []))
     skip = frozenset(
         {out.resolve(), *(m.path.resolve() for m in plan.files), *(p.resolve() for p in plan.passed_over)}

@@ -48,6 +48,7 @@ class Row:
     wrong_claims: int = 0  # claims in words that the data contradict
     findings: tuple[str, ...] = ()  # the first three problems, in words
     notes: tuple[str, ...] = ()  # reader notes, which metrics file, …
+    warnings: tuple[str, ...] = ()  # also printed on stderr: the report never names its metrics' region
     sha256: str = ""
     seconds: float = 0.0
     reused: bool = False

@@ -20,6 +20,7 @@ FIRST = 3
 # a wrong figure or claim before one with no source
 LEVELS = {"inconsistent": 0, "mismatch": 0, "unsupported": 1}
 _REGION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|省|市|州|盟|县|区|旗)")
+_REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州)$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 
 
@@ -52,6 +53,23 @@ def region_of(title: str) -> str:
     title = re.sub(r"^.*?关于", "", title) if "关于" in title else title
     match = _REGION.search(title)
     return match.group(0) if match else ""
+
+
+def names_region(text: str, region: str) -> bool:
+    """The report names the metrics file's region, whole or without its 县/市/区 (桃源县 as 桃源); a region too
+    short to tell is taken as named."""
+    core = _REGION_SUFFIX.sub("", region.strip())
+    return len(core) < 2 or core in text
+
+
+def region_not_named(text: str, region: str, metrics: object) -> str:
+    """The note for a report checked against a metrics file whose region it never names; "" when it names it."""
+    if names_region(text, region):
+        return ""
+    return (
+        f"报告中没有出现数据文件的地区「{region}」，请确认 {metrics} 是本报告的数据 "
+        "/ the metrics file's region does not appear in the report: is it this report's data?"
+    )
 
 
 def year_of(title: str) -> str:

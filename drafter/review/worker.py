@@ -12,7 +12,7 @@ from drafter.documents.read import read_document
 from drafter.export.html import render_report_html
 from drafter.review.metrics import choose
 from drafter.review.types import MetricsFile, MetricsPlan, Report, Row
-from drafter.review.words import first_findings, problems, region_of, year_of
+from drafter.review.words import first_findings, problems, region_not_named, region_of, year_of
 from drafter.source.load import load_source
 
 NO_METRICS_FOR_REGION = "没有与本报告地区对应的数据文件：只检查了文中数字是否自洽 / no metrics file for this region: self-consistency only"
@@ -42,7 +42,7 @@ def error_row(report: Report, message: str, seconds: float = 0.0) -> Row:
 def _invalid_metrics(chosen: MetricsFile) -> InputError:
     return InputError(
         f"本报告的数据文件无效 / its metrics file {chosen.path.name} ({chosen.region}) is invalid: {chosen.problem}",
-        hint=f"fix it (`drafter metrics validate {chosen.path}`), then run the check again",
+        hint=f"请修正后重新核对 / fix it (`drafter metrics validate {chosen.path}`), then run the check again",
     )
 
 
@@ -50,6 +50,12 @@ def _metrics_note(chosen: MetricsFile) -> str:
     if not chosen.not_used:
         return f"metrics: {chosen.path.name}"
     return f"metrics: {chosen.path.name} (the newest for {chosen.region}; not used: {', '.join(chosen.not_used)})"
+
+
+def _region_warning(text: str, chosen: MetricsFile | None) -> tuple[str, ...]:
+    """The note for a report that never names its metrics file's region (one file for every report)."""
+    note = region_not_named(text, chosen.region, chosen.path.name) if chosen is not None else ""
+    return (note,) if note else ()
 
 
 def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
@@ -65,8 +71,9 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
         html_path, render_report_html(document.text, result, title=document.title or report.name)
     )
     notes = list(document.notes)
+    warnings = _region_warning(document.text, chosen)
     if chosen is not None:
-        notes.append(_metrics_note(chosen))
+        notes += [*warnings, _metrics_note(chosen)]
     elif plan.mode == "by_region":
         notes.append(NO_METRICS_FOR_REGION)
     flagged = problems(data)
@@ -81,5 +88,6 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
         wrong_claims=sum(1 for f in flagged if f.get("kind") == "claim"),
         findings=first_findings(data),
         notes=tuple(notes),
+        warnings=warnings,
         seconds=time.perf_counter() - start,
     )

@@ -15,18 +15,18 @@ from drafter.source.plausible import value_problem
 from drafter.source.schema import FileModel, number_or_none
 
 _FIXES = {
-    "missing": "required field is missing → add it",
-    "extra_forbidden": "unknown field → remove it or check its spelling",
-    "string_type": "must be text",
-    "string_too_short": "must not be empty",
-    "string_pattern_mismatch": "must look like <indicator>.<name>, e.g. fund.general_budget_edu (lowercase a-z, 0-9, _)",
-    "too_short": "must not be empty → give at least one year: value",
-    "dict_type": "must be a mapping",
-    "list_type": "must be a list",
-    "model_type": "must be a mapping",
-    "date_from_datetime_parsing": "is not a date → write YYYY-MM-DD",
-    "date_parsing": "is not a date → write YYYY-MM-DD",
-    "date_type": "is not a date → write YYYY-MM-DD",
+    "missing": "缺少必填项 / required field is missing → 请补上 / add it",
+    "extra_forbidden": "未知字段 / unknown field → 请删除或检查拼写 / remove it or check its spelling",
+    "string_type": "须为文字 / must be text",
+    "string_too_short": "不能为空 / must not be empty",
+    "string_pattern_mismatch": "格式须为 <指标>.<名称> / must look like <indicator>.<name>, e.g. fund.general_budget_edu (lowercase a-z, 0-9, _)",
+    "too_short": "不能为空 / must not be empty → 至少给出一个 年份: 数值 / give at least one year: value",
+    "dict_type": "须为键值对 / must be a mapping",
+    "list_type": "须为列表 / must be a list",
+    "model_type": "须为键值对 / must be a mapping",
+    "date_from_datetime_parsing": "不是日期 / is not a date → 请写成 / write YYYY-MM-DD",
+    "date_parsing": "不是日期 / is not a date → 请写成 / write YYYY-MM-DD",
+    "date_type": "不是日期 / is not a date → 请写成 / write YYYY-MM-DD",
 }
 
 
@@ -84,9 +84,9 @@ def indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
     guesses = list(dict.fromkeys(_by_label(label, taxonomy)[:2] + spelled))[:3]
     every = f"use one of: {', '.join(taxonomy.codes)}"
     if not guesses:
-        return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {every}"
+        return f"未知指标代码 / unknown indicator {code!r} (knowledge/taxonomy.yaml) → {every}"
     hint = f"did you mean {' or '.join(repr(g) for g in guesses)}?"
-    return f"unknown indicator {code!r} (knowledge/taxonomy.yaml) → {hint}" + (
+    return f"未知指标代码 / unknown indicator {code!r} (knowledge/taxonomy.yaml) → {hint}" + (
         "" if spelled else f" ({every})"
     )
 
@@ -97,7 +97,12 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
     out, key = [], metric.get("key")
     if isinstance(key, str) and key:
         if key in seen:
-            out.append((f"metrics[{i}].key", f"{key!r} repeats metrics[{seen[key]}] → merge their values"))
+            out.append(
+                (
+                    f"metrics[{i}].key",
+                    f"{key!r} 与 metrics[{seen[key]}] 重复 / repeats metrics[{seen[key]}] → 请合并 / merge their values",
+                )
+            )
         seen.setdefault(key, i)
     values = metric.get("values")
     for year, raw in values.items() if isinstance(values, dict) else ():
@@ -127,7 +132,12 @@ def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     report = data.get("report") if isinstance(data.get("report"), dict) else {}
     rnd, period = number_or_none(report.get("round")), number_or_none(report.get("period"))
     if rnd is not None and period is not None and period > rnd:
-        out.append(("report.period", f"assessed year {period} is after the round {rnd} → period <= round"))
+        out.append(
+            (
+                "report.period",
+                f"评价年度 {period} 晚于评价轮次 {rnd} / assessed year {period} is after the round {rnd} → period <= round",
+            )
+        )
     return out + _header_problems(report)
 
 

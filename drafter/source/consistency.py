@@ -1,5 +1,6 @@
 """Warnings about a metrics file that is valid but does not agree with itself, or names an indicator the
-taxonomy does not know (the metric is still read and used for checking).
+taxonomy does not know or a metric name one or two letters from a known one (the metric is still read and
+used for checking).
 
 - an education budget smaller than one of the amounts it contains (安岳: 一般公共预算教育经费142.689万元 while
   公用经费 are 13282.41万元): a unit or decimal-point error;
@@ -23,7 +24,12 @@ NOT_A_PART = re.compile(
 
 def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str]:
     where = f"{path}: " if path else ""
-    found = [*_unknown(source, taxonomy), *_below_part(source), *_growths(source)]
+    found = [
+        *_unknown(source, taxonomy),
+        *_misspelled(source, taxonomy),
+        *_below_part(source),
+        *_growths(source),
+    ]
     return [where + line for line in found]
 
 
@@ -35,6 +41,21 @@ def _unknown(source: SourceData, taxonomy: Taxonomy) -> list[str]:
         for i, m in enumerate(source.metrics)
         if m.indicator not in taxonomy.codes
     ]
+
+
+def _misspelled(source: SourceData, taxonomy: Taxonomy) -> list[str]:
+    """metrics[3].key: 'preschool.gross_enrolment_rat' is one or two letters from a known metric — a typo
+    would keep the figure out of the sentences and checks that use the known key."""
+    out = []
+    for i, m in enumerate(source.metrics):
+        near = taxonomy.nearest_metrics(m.key)
+        if near:
+            out.append(
+                f"metrics[{i}].key: 指标名 {m.key!r} 不在 knowledge/taxonomy.yaml 中，是否拼写错误？最接近的是 "
+                f"{' / '.join(near)} / unknown metric name {m.key!r} → did you mean "
+                f"{' or '.join(repr(k) for k in near)}? (the metric is still used as spelled)"
+            )
+    return out
 
 
 def _below_part(source: SourceData) -> list[str]:

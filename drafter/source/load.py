@@ -33,7 +33,9 @@ def read_text(path: Path) -> tuple[str, str]:
     data = read_bytes(Path(path), METRICS_LIMITS, what="metrics file")
     if not data.strip():
         raise InputError(
-            "the file is empty", path=str(path), hint="run `drafter metrics template -o FILE` for a template"
+            "文件是空的 / the file is empty",
+            path=str(path),
+            hint="可用 `drafter metrics template -o 文件` 生成模板 / run `drafter metrics template -o FILE` for a template",
         )
     return decode_text(data, path)
 
@@ -56,9 +58,9 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
-            f"unknown file type {suffix or '(none)'!r}",
+            f"未知的文件类型 / unknown file type {suffix or '(none)'!r}",
             path=str(path),
-            hint="use a .yaml, .yml, .json or .xlsx metrics file",
+            hint="请用 .yaml .yml .json 或 .xlsx 数据文件 / use a .yaml, .yml, .json or .xlsx metrics file",
         )
     if suffix == ".xlsx":
         data = _read_xlsx(path)
@@ -73,12 +75,16 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
     for note in _comments_in_labels(text) if log_notes and suffix != ".json" else ():
         log.warning("%s: %s", path, note)
     if data is None:
-        raise InputError("the file holds no data", path=str(path), hint="add report: and metrics: sections")
+        raise InputError(
+            "文件中没有数据 / the file holds no data",
+            path=str(path),
+            hint="请添加 report: 和 metrics: 两部分 / add report: and metrics: sections",
+        )
     if not isinstance(data, dict):
         raise InputError(
-            "the top level must be a mapping with report: and metrics:",
+            "最外层须包含 report: 和 metrics: / the top level must be a mapping with report: and metrics:",
             path=str(path),
-            hint="see examples/yangquan-2021.yaml",
+            hint="参见 / see examples/yangquan-2021.yaml",
         )
     return data, encoding
 
@@ -120,7 +126,8 @@ def load_source(path: Path, taxonomy: Taxonomy | None = None, *, log_warnings: b
     model, problems = check(data, path, taxonomy)
     if problems or model is None:
         raise InputError(
-            summarize(problems, path), hint=f"fix them, then run `drafter metrics validate {path}`"
+            summarize(problems, path),
+            hint=f"请逐项修改后运行 / fix them, then run `drafter metrics validate {path}`",
         )
     source = to_source(model, path)
     for line in warnings(source, taxonomy, str(path)) if log_warnings else ():
@@ -136,8 +143,16 @@ def source_warnings(source: SourceData, taxonomy: Taxonomy | None = None) -> lis
 
 def summarize(problems: list[str], path: Path) -> str:
     shown = problems[:MAX_SHOWN]
-    more = f"\n  … and {len(problems) - MAX_SHOWN} more" if len(problems) > MAX_SHOWN else ""
-    return f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in shown) + more
+    more = (
+        f"\n  … 另有 {len(problems) - MAX_SHOWN} 个 / and {len(problems) - MAX_SHOWN} more"
+        if len(problems) > MAX_SHOWN
+        else ""
+    )
+    return (
+        f"{path} 中有 {len(problems)} 个问题 / {len(problems)} problem(s) in {path}:\n"
+        + "\n".join(f"  - {p}" for p in shown)
+        + more
+    )
 
 
 def _facts(model: FileModel) -> dict[str, tuple[str, ...]]:

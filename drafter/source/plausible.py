@@ -93,34 +93,30 @@ def value_problem(metric: dict[str, Any], value: float) -> str:
     words = f"{metric.get('key', '')} {metric.get('label', '')}"
     change = any(w in words for w in CHANGE_WORDS)
     if abs(value) > MAX_ANY:
-        return f"{value:g}{unit} is not a plausible figure (over {MAX_ANY:g}) → check the figure and its unit"
+        return f"{value:g}{unit} 不合常理 / is not a plausible figure (over {MAX_ANY:g}) → 请检查数字和单位 / check the figure and its unit"
     if unit == "%":
         return _percent_problem(value, change, any(w in words for w in GROSS_WORDS))
     kind, factor = _kind(unit)
     if value < 0 and not change and kind != "other":
         noun = {"money": "amount", "count": "count", "area": "area", "score": "score"}[kind]
-        return (
-            f"{value:g}{unit} is a negative {noun} → {noun}s cannot be below 0 (a change is its own metric)"
-        )
+        return f"{value:g}{unit} 为负数 / is a negative {noun} → {noun}s cannot be below 0 (增减请另设指标 / a change is its own metric)"
     limit = LIMITS.get(kind)
     if limit is not None and abs(value) * factor > limit:
-        return f"{value:g}{unit} is more than any region could report → check the figure and its unit"
+        return f"{value:g}{unit} 超出任何地区的可能 / is more than any region could report → 请检查数字和单位 / check the figure and its unit"
     return ""
 
 
 def _percent_problem(value: float, change: bool, gross: bool) -> str:
     if change:
         return (
-            "" if abs(value) <= MAX_CHANGE else f"a change of {value:g}% is not plausible → check the figure"
+            ""
+            if abs(value) <= MAX_CHANGE
+            else f"{value:g}% 的变化不合常理 / a change of {value:g}% is not plausible → 请检查数字 / check the figure"
         )
     if value < 0:
-        return (
-            f"{value:g}% is a negative share → a share or rate cannot be below 0 (a change is its own metric)"
-        )
+        return f"{value:g}% 为负 / is a negative share → 比例不能小于 0 / a share or rate cannot be below 0 (a change is its own metric)"
     if gross and value > MAX_GROSS:
-        return f"{value:g}% is above {MAX_GROSS:g}, which even a gross rate cannot be → check the figure"
+        return f"{value:g}% 超过 {MAX_GROSS:g}，毛入学率也不可能 / is above {MAX_GROSS:g}, which even a gross rate cannot be → 请检查数字 / check the figure"
     if value > 100 and not gross:
-        return (
-            f"{value:g}% is above 100, which a coverage/share/rate cannot be → check the figure or the unit"
-        )
+        return f"{value:g}% 超过 100，覆盖率、比例不可能 / is above 100, which a coverage/share/rate cannot be → 请检查数字或单位 / check the figure or the unit"
     return ""

@@ -47,15 +47,15 @@ _NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
 def parse_number(raw: Any) -> int | float:
     """A number as a person writes it: 12000, "12,000", "１２０００", "91.2%"; not "12,0o0", not yes/no."""
     if isinstance(raw, bool) or raw is None:
-        raise ValueError(f"{json.dumps(raw)} is not a number")
+        raise ValueError(f"{json.dumps(raw)} 不是数字 / is not a number")
     if isinstance(raw, int | float):
         if not math.isfinite(raw):
-            raise ValueError(f"{raw} is not a number → write a finite figure")
+            raise ValueError(f"{raw} 不是数字 / is not a number → 请写有限的数 / write a finite figure")
         return raw
     text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("%").strip()
     if not _NUMBER.fullmatch(text):
         raise ValueError(
-            f"{json.dumps(str(raw), ensure_ascii=False)} is not a number → write digits, e.g. 12000 or 12,000.5"
+            f"{json.dumps(str(raw), ensure_ascii=False)} 不是数字 / is not a number → 请写数字 / write digits, e.g. 12000 or 12,000.5"
         )
     text = text.replace(",", "")
     return float(text) if "." in text else int(text)
@@ -72,7 +72,7 @@ def _year(raw: Any) -> int:
     text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("年")
     if isinstance(raw, bool) or not text.isdigit() or not 1990 <= int(text) <= 2100:
         raise ValueError(
-            f"{json.dumps(str(raw), ensure_ascii=False)} is not a year → use a year 1990–2100, e.g. 2021"
+            f"{json.dumps(str(raw), ensure_ascii=False)} 不是年份 / is not a year → 请写 1990–2100 之间的年份 / use a year 1990–2100, e.g. 2021"
         )
     return int(text)
 
@@ -80,7 +80,7 @@ def _year(raw: Any) -> int:
 def _level(raw: Any) -> str:
     if str(raw).strip() not in LEVELS:
         raise ValueError(
-            f"{json.dumps(str(raw), ensure_ascii=False)} is not a level: use province, city or county"
+            f"{json.dumps(str(raw), ensure_ascii=False)} 不是层级 / is not a level: 请用 / use province, city or county"
         )
     return LEVELS[str(raw).strip()]
 
@@ -88,7 +88,9 @@ def _level(raw: Any) -> str:
 def _relation(raw: Any) -> str:
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     if text not in RELATIONS:
-        raise ValueError(f"{json.dumps(str(raw), ensure_ascii=False)} is not a relation: use >= > <= < ==")
+        raise ValueError(
+            f"{json.dumps(str(raw), ensure_ascii=False)} 不是比较关系 / is not a relation: 请用 / use >= > <= < =="
+        )
     return RELATIONS[text]
 
 

@@ -52,9 +52,9 @@ def _open(path: Path, content: bytes | None) -> Any:
 def _unreadable(path: Path, exc: BaseException) -> InputError:
     reason = " ".join(str(exc).split())[:120]
     return InputError(
-        f"not a readable .xlsx workbook ({type(exc).__name__}: {reason})",
+        f"无法读取的 .xlsx 工作簿 / not a readable .xlsx workbook ({type(exc).__name__}: {reason})",
         path=str(path),
-        hint="save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`",
+        hint="请在 Excel/WPS 中另存为 .xlsx，或从 `drafter metrics template -o 文件.xlsx` 的模板开始 / save it from Excel/WPS as .xlsx, or start from `drafter metrics template -o FILE.xlsx`",
     )
 
 
@@ -96,7 +96,7 @@ def _column(text: str, names: tuple[str, ...]) -> str:
 
 def _merged_problems(ws: Any, path: Path) -> list[str]:
     return [
-        f"{path}: {ws.title}!{rng.coord}: merged cells in the data area → unmerge them (one value per cell)"
+        f"{path}: {ws.title}!{rng.coord}: 数据区有合并单元格 / merged cells in the data area → 请取消合并 / unmerge them (one value per cell)"
         for rng in ws.merged_cells.ranges
         if rng.max_row >= HEADER_ROW
     ]
@@ -118,13 +118,13 @@ def _metric_columns(ws: Any, path: Path, problems: list[str]) -> dict[int, Any]:
         elif text:
             expected = ", ".join(f"{HEADERS[c]} {c}" for c in METRIC_HEAD + METRIC_TAIL)
             problems.append(
-                f"{path}: {ws.title}!{cell.coordinate}: unknown column header {text!r} "
+                f"{path}: {ws.title}!{cell.coordinate}: 未知列标题 / unknown column header {text!r} "
                 f"→ use a year (e.g. 2021) or one of: {expected}"
             )
     for need in ("key", "label", "unit"):
         if need not in columns.values():
             problems.append(
-                f"{path}: {ws.title}!row {HEADER_ROW}: no {HEADERS[need]} {need} column in the header row "
+                f"{path}: {ws.title}!row {HEADER_ROW}: 标题行缺少「{HEADERS[need]}」列 / no {HEADERS[need]} {need} column in the header row "
                 f"→ restore it from `drafter metrics template`"
             )
     return columns
@@ -204,7 +204,7 @@ def _read_report(ws: Any, path: Path, problems: list[str], origin: dict[str, str
         key = _report_key(label)
         if label and not key:
             problems.append(
-                f"{path}: {REPORT}!A{row}: unknown field {label!r} → use one of: "
+                f"{path}: {REPORT}!A{row}: 未知字段 / unknown field {label!r} → use one of: "
                 + ", ".join(f"{name} {k}" for k, name, _ in REPORT_FIELDS)
             )
         elif key and value is not None:
@@ -244,7 +244,7 @@ def read_workbook(path: Path, content: bytes | None = None) -> dict:
     if problems:
         raise _problems_error(problems, path)
     problems += [
-        f"{path}: sheet {name!r} is missing → sheets needed: {', '.join(REQUIRED)} "
+        f"{path}: 缺少工作表 / sheet {name!r} is missing → sheets needed: {', '.join(REQUIRED)} "
         f"(see `drafter metrics template`)"
         for name in REQUIRED
         if name not in wb.sheetnames
@@ -267,8 +267,9 @@ def read_workbook(path: Path, content: bytes | None = None) -> dict:
 
 def _problems_error(problems: list[str], path: Path) -> InputError:
     error = InputError(
-        f"{len(problems)} problem(s) in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
-        hint="fix the workbook's layout, or copy your figures into a fresh template",
+        f"{path} 中有 {len(problems)} 个问题 / {len(problems)} problem(s) in {path}:\n"
+        + "\n".join(f"  - {p}" for p in problems),
+        hint="请修正工作簿的格式，或把数字复制到新模板中 / fix the workbook's layout, or copy your figures into a fresh template",
     )
     error.problems = problems  # type: ignore[attr-defined]  # validate_file lists them one by one
     return error

@@ -81,7 +81,11 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
             write_bytes_atomic(target, package.read(member))
             saved.append(target)
     if not saved:
-        raise InputError("the .zip holds no file", path=archive.name, hint="zip the reports themselves")
+        raise InputError(
+            "压缩包中没有文件 / the .zip holds no file",
+            path=archive.name,
+            hint="请直接压缩报告文件 / zip the reports themselves",
+        )
     return saved
 
 
@@ -113,7 +117,10 @@ def run(folder: Path) -> Review:
     """Check every uploaded report into folder/out (the same review as the command line)."""
     files = folder / "files"
     if not any(files.iterdir()):
-        raise InputError("choose the reports to check", hint="select several files, or one .zip")
+        raise InputError(
+            "请选择要核对的报告 / choose the reports to check",
+            hint="可选多个文件，或一个 .zip / select several files, or one .zip",
+        )
     limits = Limits(workers=os.cpu_count() or 2)
     return run_review([files], folder / "out", limits=limits)
 

@@ -24,5 +24,6 @@ def make_backend(settings: Settings) -> Backend:
 
         return OpenAIBackend(settings)
     raise ConfigError(
-        f"unknown backend {settings.backend!r}", hint="use --backend offline or --backend openai"
+        f"未知后端 / unknown backend {settings.backend!r}",
+        hint="请用 --backend offline 或 --backend openai / use --backend offline or --backend openai",
     )

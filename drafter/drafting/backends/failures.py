@@ -19,7 +19,7 @@ from drafter.core.secrets import redact
 from drafter.drafting.backends.calls import CallStopped
 from drafter.drafting.backends.retry import Cancelled, Transient, retry_hint
 
-OFFLINE_HINT = "or draft without a model: --backend offline"
+OFFLINE_HINT = "或不用模型起草 / or draft without a model: --backend offline"
 NO_QUOTA_CODES = frozenset(
     {"insufficient_quota", "arrearage", "allocationquota.freeexceeded", "billing_hard_limit_reached"}
 )
@@ -107,20 +107,20 @@ def judge_error(error: ServerError, where: Endpoint) -> Exception:
     status, code = error.status, error.code.lower()
     if code in NO_QUOTA_CODES:
         return BackendUnavailable(
-            f"the account at {where.base_url} has no quota left ({error.code}): {error.message}",
-            hint=f"check the plan and billing, {OFFLINE_HINT}",
+            f"{where.base_url} 的账户额度已用完 / the account at {where.base_url} has no quota left ({error.code}): {error.message}",
+            hint=f"请检查套餐和账单 / check the plan and billing, {OFFLINE_HINT}",
         )
     if status in (401, 403):
         return BackendUnavailable(
-            f"the server at {where.base_url} rejected the API key (HTTP {status})",
-            hint=f"check OPENAI_API_KEY, {OFFLINE_HINT}",
+            f"{where.base_url} 拒绝了 API 密钥 / the server at {where.base_url} rejected the API key (HTTP {status})",
+            hint=f"请检查 / check OPENAI_API_KEY, {OFFLINE_HINT}",
         )
     if status == 404 or (status == 400 and _MODEL_MISSING.search(error.message)):
         return _not_found(error.message, where)
     if status in (400, 413) and (_CONTEXT.search(error.message) or "context_length" in code):
         return ContextTooLong(
-            f"the prompt is longer than model {where.model!r} accepts: {error.message}",
-            hint="set DRAFTER_CONTEXT_TOKENS to the model's context window (in tokens)",
+            f"提示词超出模型 {where.model!r} 的上下文长度 / the prompt is longer than model {where.model!r} accepts: {error.message}",
+            hint="请把 DRAFTER_CONTEXT_TOKENS 设为模型的上下文长度 / set DRAFTER_CONTEXT_TOKENS to the model's context window (in tokens)",
         )
     if status in (408, 409, 429) or status >= 500:
         kind = "rate_limit" if status == 429 else "server"
@@ -128,18 +128,18 @@ def judge_error(error: ServerError, where: Endpoint) -> Exception:
         return Transient(f"HTTP {status or 200} {error.message}".strip(), kind=kind, retry_after=wait)
     said = f"HTTP {status}" if status else f"an error in its answer, code {error.code or 'none'}"
     return BadCompletion(
-        f"the server at {where.base_url} refused the request ({said}): {error.message}",
-        hint=f"check --model and the server's options; {OFFLINE_HINT}",
+        f"{where.base_url} 拒绝了请求 / the server at {where.base_url} refused the request ({said}): {error.message}",
+        hint=f"请检查 --model 和服务器设置 / check --model and the server's options; {OFFLINE_HINT}",
     )
 
 
 def _not_found(detail: str, where: Endpoint) -> BackendUnavailable:
     if "model" in detail.lower():
         return BackendUnavailable(
-            f"the server at {where.base_url} rejected the model name {where.model!r} (HTTP 404)",
-            hint=f"check --model / DRAFTER_MODEL, {OFFLINE_HINT}",
+            f"{where.base_url} 不认这个模型名 {where.model!r} / the server at {where.base_url} rejected the model name {where.model!r} (HTTP 404)",
+            hint=f"请检查 --model / DRAFTER_MODEL, {OFFLINE_HINT}",
         )
     return BackendUnavailable(
-        f"no chat completions API at {where.base_url} (HTTP 404)",
-        hint=f"the base URL usually ends in /v1; {OFFLINE_HINT}",
+        f"{where.base_url} 没有 chat completions 接口 / no chat completions API at {where.base_url} (HTTP 404)",
+        hint=f"接口地址通常以 /v1 结尾 / the base URL usually ends in /v1; {OFFLINE_HINT}",
     )

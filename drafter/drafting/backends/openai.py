@@ -54,7 +54,8 @@ def api_key_for(settings: Settings, base_url: str) -> str:
     if is_local(base_url):
         return LOCAL_DUMMY_KEY
     raise ConfigError(
-        f"no API key for the openai backend at {base_url}", hint=f"set OPENAI_API_KEY, {OFFLINE_HINT}"
+        f"openai 后端（{base_url}）没有 API 密钥 / no API key for the openai backend at {base_url}",
+        hint=f"请设置 / set OPENAI_API_KEY, {OFFLINE_HINT}",
     )
 
 
