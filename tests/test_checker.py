@@ -861,3 +861,22 @@ def test_the_end_value_of_a_change_from_a_to_b_is_named_by_its_clause(doctoral, 
     )
     found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "所"]
     assert found[1] == (status, "h.doctoral@2025")
+
+
+@pytest.mark.parametrize(("fund", "status"), [("1.55", "verified"), ("239.96", "mismatch")])
+def test_an_amount_followed_by_its_whole_purpose(fund, status):
+    """包头 2016–2020: 投入1.55亿元用于消除城镇56人以上大班额、建设寄宿制和小规模学校 — the purpose past its 、."""
+    text = (
+        "“十三五”期间，全市教育经费总投入达到239.96亿元。投入2.17亿元重点改善42所农村薄弱中小学校办学条件；"
+        f"投入{fund}亿元用于消除城镇56人以上大班额、建设寄宿制和小规模学校。"
+    )
+    data = SourceData(
+        report=ReportInfo(region="包头市", level="city", round=2020, period=2020, issuer="包头市人民政府"),
+        metrics=(
+            Metric("f.total", "全市教育经费总投入", "亿元", {2020: 239.96}),
+            Metric("c.rural", "重点改善农村薄弱中小学校办学条件投入", "亿元", {2020: 2.17}),
+            Metric("c.large", "消除城镇56人以上大班额、建设寄宿制和小规模学校投入", "亿元", {2020: 1.55}),
+        ),
+    )
+    found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "亿元"]
+    assert found[2] == (status, "c.large@2020")

@@ -34,6 +34,7 @@ BARE_AMOUNT = re.compile(
     r"\s*(?:计划|实际|完成|累计|总|共)?(?:投资|投入|资金|金额|经费|支出)(?:总额|额)?(?:为|达|达到|共|计)?\s*"
 )
 BARE_TO = re.compile(r"\s*(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小)了?(?:到|至)\s*")
+SPENT_ON = re.compile(r"\s*(?:专项)?(?:用于|用来)[^，,。；;]{2,30}")
 PURPOSE = re.compile(r"\s*[，,]\s*(?:专项)?(?:用于|用来|为)([^，,。；;]{2,24})")
 CLAUSE_SEP = r"[，,：:]"
 
@@ -548,6 +549,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     f = doc.figures[i]
     s, _ = doc.sentence(f.start)
     tail = _TAIL_END.split(doc.tail(i)[:16], maxsplit=1)[0]
+    if (spent := SPENT_ON.match(doc.tail(i))) is not None:
+        tail = spent.group(0)  # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
