@@ -880,3 +880,21 @@ def test_an_amount_followed_by_its_whole_purpose(fund, status):
     )
     found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "亿元"]
     assert found[2] == (status, "c.large@2020")
+
+
+@pytest.mark.parametrize(("fund", "status"), [("259.93", "verified"), ("420", "mismatch")])
+def test_an_item_s_amount_is_named_by_the_item_s_first_words(fund, status):
+    """承德 2023 (a list of projects): 4.宽城县第五小学，建设面积3000平方米，投入资金259.93万元 — the school names it."""
+    text = (
+        "1.承德县第三中学，建设面积1617.96平方米，投入资金420万元。\n\n"
+        f"2.宽城县第五小学，建设面积3000平方米，投入资金{fund}万元。"
+    )
+    data = SourceData(
+        report=ReportInfo(region="承德市", level="city", round=2023, period=2023, issuer="承德市人民政府"),
+        metrics=(
+            Metric("p.chengde3", "承德县第三中学投入资金", "万元", {2023: 420}),
+            Metric("p.kuancheng5", "宽城县第五小学投入资金", "万元", {2023: 259.93}),
+        ),
+    )
+    found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "万元"]
+    assert found == [("verified", "p.chengde3@2023"), (status, "p.kuancheng5@2023")]

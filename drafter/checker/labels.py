@@ -31,7 +31,7 @@ BARE_CHANGE = re.compile(
 BARE_BASE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年)(?:同期|同口径)?(?:的|为)?")
 # 启动8个新建项目，计划投资1867.42万元: an amount's clause that names no subject of its own
 BARE_AMOUNT = re.compile(
-    r"\s*(?:计划|实际|完成|累计|总|共)?(?:投资|投入|资金|金额|经费|支出)(?:总额|额)?(?:为|达|达到|共|计)?\s*"
+    r"\s*(?:计划|实际|完成|累计|总|共)?(?:投资|投入|资金|金额|经费|支出){1,2}(?:总额|额)?(?:为|达|达到|共|计)?\s*"
 )
 BARE_TO = re.compile(r"\s*(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小)了?(?:到|至)\s*")
 SPENT_ON = re.compile(r"\s*(?:专项)?(?:用于|用来)[^，,。；;]{2,30}")
@@ -567,6 +567,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: named before
             clause = clauses[-2] + "，" + clause
+        if len(clauses) > 2 and BARE_AMOUNT.fullmatch(clauses[-1]):  # 4.宽城县第五小学，建设面积…，投入资金
+            clause = clauses[0] + "，" + clause
     start = doc.context_start(f.start)
     context = _INLINE_HEADING.sub(
         "", doc.text[start : f.start]
