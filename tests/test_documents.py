@@ -222,6 +222,50 @@ def test_a_word_table_read_back_from_pdf_is_checked_as_in_word(tmp_path):
         assert found == [("1476", "verified"), ("41", "mismatch"), ("603", "verified"), ("35", "mismatch")]
 
 
+def wrapped_heads_docx(path: Path) -> None:
+    """A .docx with a years-as-rows table whose narrow heading cells wrap (在校学生数 / （人）)."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph("表1  全县普通小学基本情况")
+    rows = [
+        ["年份", "学校数（所）", "在校学生数（人）", "专任教师数（人）", "学生与专任教师之比"],
+        ["2021年", "45", "21560", "1320", "16.33"],
+        ["2022年", "44", "21890", "1352", "16.19"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+            table.cell(r, k).width = Cm(2.0)
+    document.save(path)
+
+
+@needs_soffice
+def test_a_heading_row_wrapped_over_lines_in_a_pdf_is_read_as_in_word(tmp_path):
+    """A new user's table: in the PDF each heading cell's second line (（人）, 师之比) came as a line of its own and
+    every cell below was unsupported; the heading row is rebuilt and the PDF checks as the .docx does."""
+    from drafter.core.types import Metric, ReportInfo, SourceData
+
+    wrapped_heads_docx(tmp_path / "t.docx")
+    (pdf,) = convert([tmp_path / "t.docx"], "pdf", tmp_path)
+    assert "年份\t学校数（所）\t在校学生数（人）\t专任教师数（人）\t学生与专任教师之比\n2021年\t45" in (
+        read_document(pdf).text
+    )
+    data = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2022, period=2022, issuer="某县人民政府"),
+        metrics=(
+            Metric("compulsory.primary_schools", "普通小学学校数", "所", {2021: 45, 2022: 44}),
+            Metric("compulsory.primary_students", "普通小学在校学生数", "人", {2021: 21560, 2022: 21890}),
+            Metric("compulsory.primary_teachers", "普通小学专任教师数", "人", {2021: 1320, 2022: 1352}),
+        ),
+    )
+    for path in (tmp_path / "t.docx", pdf):
+        found = [(f.text.strip(), f.status) for f in check_text(read_document(path).text, data).findings]
+        assert [s for _, s in found if s != "ignored"] == ["verified", "verified", "verified", "derived"] * 2
+
+
 def test_a_wrapped_centred_title_is_one_paragraph():
     lines = [
         line("阳泉市人民政府办公室关于阳泉市人民政府 2021 年履行", x0=80.0, x1=511.0, top=100.0),

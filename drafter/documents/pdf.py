@@ -149,8 +149,15 @@ def _merged(before: Line, line: Line) -> Line:
     gap = line.x0 - before.x1
     size = max(before.size, 1.0)
     mark = CELL_MARK if gap > size * CELL_GAP else GAP_MARK if gap > size * GAP else ""
+    spans = before.spans or ((before.x0, before.x1),)
+    more = line.spans or ((line.x0, line.x1),)
+    if mark == CELL_MARK:
+        spans += more
+    else:  # the piece carries on the last cell
+        spans = (*spans[:-1], (spans[-1][0], more[0][1]), *more[1:])
     return dataclasses.replace(
         before,
+        spans=spans,
         text=before.text + mark + line.text,
         x1=max(before.x1, line.x1),
         top=min(before.top, line.top),
@@ -192,12 +199,16 @@ def _line(chars, page: int, width: float, height: float) -> list[Line]:
         return []
     sizes = sorted(size for _, _, size in glyphs)
     text = glyphs[0][0]
+    spans = [[glyphs[0][1][0], glyphs[0][1][2]]]
     for (_, before, size), (char, box, _) in zip(glyphs, glyphs[1:], strict=False):
         gap = box[0] - before[2]
-        text += (
-            CELL_MARK if gap > max(size, 1.0) * CELL_GAP else GAP_MARK if gap > max(size, 1.0) * GAP else ""
-        )
+        if gap > max(size, 1.0) * CELL_GAP:
+            text += CELL_MARK
+            spans.append([box[0], box[2]])
+        elif gap > max(size, 1.0) * GAP:
+            text += GAP_MARK
         text += char
+        spans[-1][1] = max(spans[-1][1], box[2])
     return [
         Line(
             text=text,
@@ -209,5 +220,6 @@ def _line(chars, page: int, width: float, height: float) -> list[Line]:
             size=sizes[len(sizes) // 2],
             page_width=width,
             page_height=height,
+            spans=tuple((a, b) for a, b in spans),
         )
     ]

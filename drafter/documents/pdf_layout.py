@@ -9,6 +9,7 @@ Spaces that the layout put beside Chinese characters ("5.21 亿元") are dropped
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from collections import Counter
@@ -53,11 +54,15 @@ class Line:
     size: float
     page_width: float
     page_height: float
+    spans: tuple[
+        tuple[float, float], ...
+    ] = ()  # x0, x1 of each piece between CELL_MARKs (a table row's cells)
 
 
 def paragraphs_from_lines(lines: list[Line]) -> tuple[tuple[Paragraph, ...], tuple[str, ...]]:
     """(paragraphs, notes) of a PDF's lines."""
     body, removed = strip_furniture(lines)
+    body = wrapped_heads(body, table_rows(body))
     rows = table_rows(body)
     groups = join_lines(body, rows)
     blocks = [(_row(group[0]) if id(group[0]) in rows else _text(group), group[0].page) for group in groups]
@@ -89,6 +94,94 @@ def table_rows(lines: list[Line]) -> set[int]:
         grown = bool(near)
         rows |= near
     return {id(lines[k]) for k in rows}
+
+
+def wrapped_heads(lines: list[Line], rows: set[int]) -> list[Line]:
+    """A table's heading row whose cells wrap over two or three lines (在校学生数 / （人）) comes from the PDF as
+    short pieces, some beside each other, some below: the pieces right above a row of cells are put back into
+    one heading row, each column's pieces top to bottom, when that gives as many cells as the row below."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        line = out[k]
+        if id(line) in rows and line.text.strip().count(CELL_MARK) >= 2:
+            band = _head_band(out, k)
+            if band is not None:
+                start, head = band
+                out[start:k] = [head]
+                k = start + 1
+                continue
+        k += 1
+    return out
+
+
+_FIGURE = re.compile(r"[-+]?\d[\d,.\x1e]*%?|\d{4}\x1e?年")
+HEAD_PIECE = 12  # a heading cell's line holds at most this many characters
+
+
+def _head_band(lines: list[Line], k: int) -> tuple[int, Line] | None:
+    """(where the heading band before row k starts, the heading row rebuilt), or None."""
+    row = lines[k]
+    cells = row.text.strip().count(CELL_MARK) + 1
+    start = k
+    while start > 0:
+        before = lines[start - 1]
+        pieces = before.text.strip().split(CELL_MARK)
+        if before.page != row.page or any(_visible(p) > HEAD_PIECE for p in pieces):
+            break
+        if 2 * sum(bool(_FIGURE.fullmatch(p.strip())) for p in pieces) >= len(pieces):
+            break  # a row of figures above: the band is the heading's, and ends there
+        if row.top - before.top > 4.5 * max(row.bottom - row.top, 1.0):
+            break  # the band is at most three or four lines above the row
+        start -= 1
+    for first in range(start, k - 1):  # the longest band first: a short title line above may not belong
+        head = _rebuilt(lines[first:k], cells)
+        if head is not None:
+            return first, head
+    return None
+
+
+def _rebuilt(band: list[Line], cells: int) -> Line | None:
+    """The band's pieces as one row of `cells` columns (pieces whose x-ranges overlap are one cell, each starting
+    on the band's first line and carried on below it), or None."""
+    pieces: list[tuple[float, float, float, str]] = []  # x0, x1, top, text
+    for line in band:
+        texts = line.text.strip().split(CELL_MARK)
+        spans = (
+            line.spans if len(line.spans) == len(texts) else ((line.x0, line.x1),) if len(texts) == 1 else ()
+        )
+        if not spans:
+            return None
+        pieces += [
+            (x0, x1, line.top, t.strip()) for (x0, x1), t in zip(spans, texts, strict=True) if t.strip()
+        ]
+    columns: list[list[tuple[float, float, float, str]]] = []
+    for piece in sorted(pieces):
+        if columns and piece[0] < max(p[1] for p in columns[-1]):
+            columns[-1].append(piece)
+        else:
+            columns.append([piece])
+    if len(columns) != cells or all(len(c) == 1 for c in columns):
+        return None  # not this row's heading, or nothing wrapped
+    top = min(p[2] for p in pieces)
+    if any(sum(abs(p[2] - top) < 0.5 * band[0].size for p in c) != 1 for c in columns):
+        return None  # a column with no piece on the first line: a heading over two columns (学校数 | 合计 其中民办)
+    texts = ["".join(p[3] for p in sorted(c, key=lambda p: p[2])) for c in columns]
+    spans = tuple((min(p[0] for p in c), max(p[1] for p in c)) for c in columns)
+    first = band[0]
+    return dataclasses.replace(
+        first,
+        text=CELL_MARK.join(texts),
+        x0=spans[0][0],
+        x1=spans[-1][1],
+        top=min(line.top for line in band),
+        bottom=max(line.bottom for line in band),
+        spans=spans,
+    )
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
 
 
 def _row(line: Line) -> str:
