@@ -266,6 +266,30 @@ def test_a_heading_row_wrapped_over_lines_in_a_pdf_is_read_as_in_word(tmp_path):
         assert [s for _, s in found if s != "ignored"] == ["verified", "verified", "verified", "derived"] * 2
 
 
+@needs_soffice
+def test_a_row_label_wrapped_over_lines_in_a_pdf_keeps_its_row(tmp_path):
+    """普通初中（含九年 / 一贯制学校） beside 18  10890  952: the label's lines were paragraphs of their own and the
+    numbers a row without a name."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    rows = [
+        ["类别", "学校数", "在校学生数", "专任教师数"],
+        ["普通小学（含教学点）", "45", "21560", "1320"],
+        ["普通初中（含九年一贯制学校）", "18", "10890", "952"],
+        ["普通高中", "6", "8105", "576"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+            table.cell(r, k).width = Cm(2.2)
+    document.save(tmp_path / "t.docx")
+    (pdf,) = convert([tmp_path / "t.docx"], "pdf", tmp_path)
+    assert read_document(pdf).text.split("\n") == ["\t".join(row) for row in rows]
+
+
 def test_a_wrapped_centred_title_is_one_paragraph():
     lines = [
         line("阳泉市人民政府办公室关于阳泉市人民政府 2021 年履行", x0=80.0, x1=511.0, top=100.0),

@@ -102,17 +102,46 @@ def wrapped_heads(lines: list[Line], rows: set[int]) -> list[Line]:
     one heading row, each column's pieces top to bottom, when that gives as many cells as the row below."""
     out = list(lines)
     k = 0
+    width = 0  # the cells of the last row of the table
     while k < len(out):
         line = out[k]
-        if id(line) in rows and line.text.strip().count(CELL_MARK) >= 2:
-            band = _head_band(out, k)
-            if band is not None:
-                start, head = band
-                out[start:k] = [head]
-                k = start + 1
-                continue
+        if id(line) not in rows:
+            k += 1
+            continue
+        cells = line.text.strip().count(CELL_MARK) + 1
+        if width > cells and (found := _row_band(out, k, width)) is not None:
+            start, row = found  # 普通小学（含教学 / 点） beside 45  21560  1320: the label wrapped
+            out[start : k + 1] = [row]
+            rows.add(id(row))
+            k = start + 1
+            continue
+        if cells >= 3 and (band := _head_band(out, k)) is not None:
+            start, head = band
+            out[start:k] = [head]
+            k = start + 1
+            continue
+        width = cells if cells >= 3 else width
         k += 1
     return out
+
+
+def _row_band(lines: list[Line], k: int, width: int) -> tuple[int, Line] | None:
+    """A row with fewer cells than the table's, and the short lines right before it that stand beside it (a cell
+    wrapped over lines, its first line level with the row): (where they start, the row rebuilt), or None."""
+    row = lines[k]
+    start = k
+    while start > 0:
+        before = lines[start - 1]
+        pieces = before.text.strip().split(CELL_MARK)
+        if before.page != row.page or CELL_MARK in before.text.strip() or _visible(pieces[0]) > HEAD_PIECE:
+            break
+        if not row.top - 0.5 * row.size <= before.top <= row.top + 3 * row.size:
+            break  # not beside the row: above it, or far below
+        start -= 1
+    if start == k:
+        return None
+    rebuilt = _rebuilt(lines[start : k + 1], width)
+    return None if rebuilt is None else (start, dataclasses.replace(rebuilt, top=row.top))
 
 
 _FIGURE = re.compile(r"[-+]?\d[\d,.\x1e]*%?|\d{4}\x1e?年")
