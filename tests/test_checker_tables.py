@@ -551,3 +551,15 @@ def test_a_metric_label_with_the_yearbook_s_part_mark_names_the_part():
     found = {f.text.strip(): (f.status, f.source) for f in check_text(text, data).findings}
     assert found["31.65"] == ("verified", "highschool.admissions@2013")
     assert found["80.43"] == ("verified", "compulsory.secondary_admissions@2013")
+
+
+@pytest.mark.parametrize(("first", "status"), [("23.35", "derived"), ("23.55", "inconsistent")])
+def test_a_yearbook_part_kind_adds_up_from_the_levels_that_split_it(first, status):
+    """湖北's page as published: #专任教师 23.55 over 高中 6.44 + 初中 16.91 = 23.35 (2012 and 2013 add up)."""
+    cells = ["普通中小学基本情况", "单位:所、万人", "指 标", "2005年", "2012年", "2013年", "普通中学"]
+    cells += ["教职工数", "27.31", "25.99", "25.47", "#专任教师", first, "21.23", "20.53"]
+    cells += ["高中", "6.44", "7.09", "6.97", "初中", "16.91", "14.14", "13.56"]
+    text = "".join(f"{c} |\n|||\n" if c in ("普通中学", "单位:所、万人") else f"{c} |\n" for c in cells)
+    found = {f.text.strip(): (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[first] == (status, "" if status == "derived" else "23.35万人")
+    assert found["21.23"] == ("derived", "")

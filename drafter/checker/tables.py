@@ -465,6 +465,7 @@ def _cell_words(
     grid: list[tuple[str, list[Cell]]] = []
     grid_heads: list[str] = []  # the headings the rows of the grid are aligned with
     kind = part_kind = ""
+    splits: list[tuple[list[Cell], list[list[Cell]]]] = []
     for row in rows[1:]:
         lead = next((k for k, c in enumerate(row) if _is_value(c)), len(row))
         if lead >= 2 and grouped:  # 普通中专 | 学校数 | 85 |: a new group, then its first row
@@ -472,11 +473,15 @@ def _cell_words(
             part_kind = ""
         own = row[lead - 1].text if lead >= 1 else ""
         label = _grouped_label(group, own, kind, part_kind) if grouped and lead >= 1 else row[0].text
+        values = row[lead:] if grouped and lead >= 1 else row[1:]
         if grouped and own[:1] in "#＃":
             part_kind = "" if levels_of(own) else own[1:].strip()
-        elif grouped and not (part_kind and levels_of(own)):
+            if part_kind:  # #专任教师 | 23.55 | 21.23 |, then 高中 and 初中: the rows it is split into
+                splits.append((values, []))
+        elif grouped and part_kind and levels_of(own):
+            splits[-1][1].append(values)
+        elif grouped:
             kind, part_kind = own, ""
-        values = row[lead:] if grouped and lead >= 1 else row[1:]
         year_row = YEAR_LABEL.fullmatch(label)
         if year_row is not None and len(values) <= len(heads) <= len(values) + 1:
             for c, heading in zip(values, heads[len(heads) - len(values) :], strict=True):
@@ -510,7 +515,26 @@ def _cell_words(
                     out[c] = (label + heading, unit, None)
     if sum_cells is not None:
         sum_cells += _total_rows(grid, grid_heads)
+        for total, parts in splits:
+            sum_cells += _split_sums(total, parts)
     return out
+
+
+def _split_sums(total: list[Cell], parts: list[list[Cell]]) -> list[tuple[Cell, list[Cell]]]:
+    """(a # kind row's cell, the cells of the level rows below it) for each year column that adds up, and the one
+    that misses by a mistyped digit when every other column adds up (#专任教师 23.55 over 高中 6.44 + 初中 16.91)."""
+    if len(parts) < 2 or any(len(p) != len(total) for p in parts):
+        return []
+    columns = [
+        (cell, [p[k] for p in parts])
+        for k, cell in enumerate(total)
+        if NUMBER.fullmatch(cell.text) and all(NUMBER.fullmatch(p[k].text) for p in parts)
+    ]
+    proven = [(cell, cells) for cell, cells in columns if _adds_up(cell, cells)]
+    rest = [(cell, cells) for cell, cells in columns if not _adds_up(cell, cells)]
+    if proven and len(rest) == 1 and _one_digit_off(*rest[0]):
+        return proven + rest
+    return proven
 
 
 def _grouped_label(group: str, own: str, kind: str, part_kind: str) -> str:
