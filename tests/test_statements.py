@@ -151,6 +151,15 @@ HIGH_SCHOOL = (
         # of two labels named whole, the longer one: 普通高中在校生 is not 普通高中学校 (synonym 普通高中)
         ("普通高中在校生稳步提高。", HIGH_SCHOOL, False),
         ("普通高中在校生有所下降。", HIGH_SCHOOL, True),
+        # a direction said with 比上年 and no figure after it (a sentence carried from last year's report)
+        ("普通高中在校生比上年增加。", HIGH_SCHOOL, False),
+        ("普通高中在校生比上年下降。", HIGH_SCHOOL, True),
+        # …and a denial said with 尚未
+        (
+            "初中生均支出比上年增长，“两个只增不减”要求尚未落实到位。",
+            (Metric("fund.general_budget_edu_growth", "一般公共预算教育经费比上年增长", "%", {2022: 7.08}),),
+            True,
+        ),
     ],
 )
 def test_claims_judged_by_the_metrics(text, metrics, flagged):
@@ -160,3 +169,9 @@ def test_claims_judged_by_the_metrics(text, metrics, flagged):
 def test_a_count_of_units_that_met_a_target_is_not_the_region_s_claim():
     text = "19个市(州)实现“全部消除66人以上超大班额”目标任务。"
     assert not claim_judged(text, source(LARGE, SUPER))
+
+
+def test_a_direction_with_its_figure_after_it_is_the_figure_s_not_a_claim():
+    """普通高中在校生比上年增加289人: the figure is checked; 比上年增加 is no claim of its own."""
+    text = "普通高中在校生6747人，比上年增加289人。"
+    assert not any(f.kind == "claim" for f in check_text(text, source(*HIGH_SCHOOL)).findings)
