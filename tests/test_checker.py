@@ -898,3 +898,18 @@ def test_an_item_s_amount_is_named_by_the_item_s_first_words(fund, status):
     )
     found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "万元"]
     assert found == [("verified", "p.chengde3@2023"), (status, "p.kuancheng5@2023")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由2019年的4.42亿元增长到2023年的5.86亿元，增长32.6%，年均增长7.3%。", ("derived", "")),
+        ("由2019年的4.42亿元增长到2023年的5.86亿元，增长32.6%，年均增长8.3%。", ("inconsistent", "7.3%")),
+        ("2023年教育支出5.86亿元，比2019年的4.42亿元增长32.6%，年均增长7.3%。", ("derived", "")),
+        ("教育支出由4.42亿元增长到5.86亿元，年均增长7.3%。", ("unchecked", "")),  # over how many years?
+    ],
+)
+def test_a_yearly_growth_beside_its_two_values_is_over_the_years_between_them(text, expected):
+    """A new user's sentence: 年均增长7.3% was called wrong, 'should be 32.6%' (the growth of the four years)."""
+    found = [f for f in check_text(text, None).findings if f.unit == "%"]
+    assert (found[-1].status, found[-1].expected) == expected
