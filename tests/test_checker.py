@@ -913,3 +913,16 @@ def test_a_yearly_growth_beside_its_two_values_is_over_the_years_between_them(te
     """A new user's sentence: 年均增长7.3% was called wrong, 'should be 32.6%' (the growth of the four years)."""
     found = [f for f in check_text(text, None).findings if f.unit == "%"]
     assert (found[-1].status, found[-1].expected) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("60.9%", ("derived", "")), ("65.2%", ("inconsistent", "60.9%"))])
+def test_a_share_of_a_whole_named_in_its_words(share, expected):
+    """A new user's sentence: 占在园幼儿总数的65.2% names its whole (在园幼儿14200人) and its part (公办…在园幼儿)."""
+    text = f"全县在园幼儿14200人，其中公办幼儿园在园幼儿8650人，占在园幼儿总数的{share}。"
+    found = next(f for f in check_text(text, None).findings if f.text == share)
+    assert (found.status, found.expected) == expected
+
+
+def test_a_share_of_a_whole_its_part_is_not_named_like_is_left_alone():
+    text = "全县在校生68000人，民办学校教师210人，占全县在校生的3.09%。"
+    assert next(f for f in check_text(text, None).findings if f.text == "3.09%").status == "unchecked"
