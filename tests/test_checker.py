@@ -915,7 +915,9 @@ def test_a_yearly_growth_beside_its_two_values_is_over_the_years_between_them(te
     assert (found[-1].status, found[-1].expected) == expected
 
 
-@pytest.mark.parametrize(("share", "expected"), [("60.9%", ("derived", "")), ("65.2%", ("inconsistent", "60.9%"))])
+@pytest.mark.parametrize(
+    ("share", "expected"), [("60.9%", ("derived", "")), ("65.2%", ("inconsistent", "60.9%"))]
+)
 def test_a_share_of_a_whole_named_in_its_words(share, expected):
     """A new user's sentence: 占在园幼儿总数的65.2% names its whole (在园幼儿14200人) and its part (公办…在园幼儿)."""
     text = f"全县在园幼儿14200人，其中公办幼儿园在园幼儿8650人，占在园幼儿总数的{share}。"
