@@ -928,3 +928,20 @@ def test_a_share_of_a_whole_named_in_its_words(share, expected):
 def test_a_share_of_a_whole_its_part_is_not_named_like_is_left_alone():
     text = "全县在校生68000人，民办学校教师210人，占全县在校生的3.09%。"
     assert next(f for f in check_text(text, None).findings if f.text == "3.09%").status == "unchecked"
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"), [("7.78%", ("derived", "")), ("3.89%", ("inconsistent", "7.78%"))]
+)
+def test_a_list_of_previous_values_pairs_with_the_list_of_changes(second, expected):
+    """A new user's sentence: 比上年的11860元、16200元分别增长…: 16200 is last year's 初中 value, not this year's."""
+    text = f"小学、初中生均一般公共预算教育支出分别为12595元、17460元，比上年的11860元、16200元分别增长6.2%、{second}。"
+    found = {f.text: (f.status, f.expected, f.source) for f in check_text(text, None).findings}
+    assert found["6.2%"] == ("derived", "", "text:growth(12595元,11860元)")
+    assert found[second][:2] == expected
+    data = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2023, period=2023, issuer="某县人民政府"),
+        metrics=(Metric("p.junior", "初中生均一般公共预算教育支出", "元", {2022: 16200, 2023: 17460}),),
+    )
+    linked = {f.text: f.status for f in check_text(text, data).findings}
+    assert linked["16200元"] == "verified" and linked["17460元"] == "verified"
