@@ -130,6 +130,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "142.689万元",
             "≥4942.289万元",
         ),
+        (  # the part a unit too big, the budget of a county's size: the part is the one to fix (a new user's)
+            "total_below_part",
+            "2023年，全县一般公共预算教育支出5.86亿元，比上年的5.42亿元增长8.12%。全年下达学生资助资金3265.8亿元。",
+            "3265.8亿元",
+            "3265.8万元",
+        ),
         ("stated_target", "生均经费16477.24元，超出省定12000元标准35.3%。", "35.3%", "37.3%"),
         ("stated_target", "普惠性幼儿园覆盖率78.5%，高于省定80%的目标。", "78.5%", ""),
         (  # the growth of a head count printed in 个百分点 (a published 统计公报: 10/108 = 9.26%)
