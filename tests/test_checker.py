@@ -951,3 +951,20 @@ def test_a_list_of_previous_values_pairs_with_the_list_of_changes(second, expect
     )
     linked = {f.text: f.status for f in check_text(text, data).findings}
     assert linked["16200元"] == "verified" and linked["17460元"] == "verified"
+
+
+def test_a_count_of_what_was_built_is_not_the_count_of_all():
+    """A new user's sentence: 新建改扩建公办幼儿园6所 was a mismatch against 幼儿园数 68所."""
+    text = "全县共有幼儿园68所。新建改扩建公办幼儿园6所，新增学位1800个。"
+    data = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2023, period=2023, issuer="某县人民政府"),
+        metrics=(
+            Metric("preschool.kindergartens", "幼儿园数", "所", {2023: 68}),
+            Metric("preschool.new_public_kindergartens", "新建改扩建公办幼儿园", "所", {2023: 7}),
+        ),
+    )
+    found = {f.text: (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["68所"] == ("verified", "preschool.kindergartens@2023")
+    assert found["6所"] == ("mismatch", "preschool.new_public_kindergartens@2023")
+    alone = SourceData(report=data.report, metrics=data.metrics[:1])
+    assert {f.text: f.status for f in check_text(text, alone).findings}["6所"] == "unsupported"
