@@ -54,7 +54,7 @@ KINDS = (
     ("总投入", "总收入"),
     ("财政性",),
     ("一般公共预算",),
-    ("新建", "改扩建", "新改扩建", "建成", "新增", "竣工"),  # BUILT: what was built or added, not what there is
+    ("新建", "改扩建", "新改扩建", "建成", "新增", "竣工"),  # BUILT: what was built or added
 )
 BUILT = len(KINDS) - 1
 TO_PHRASE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低)(?:到|至)")
