@@ -968,3 +968,23 @@ def test_a_count_of_what_was_built_is_not_the_count_of_all():
     assert found["6所"] == ("mismatch", "preschool.new_public_kindergartens@2023")
     alone = SourceData(report=data.report, metrics=data.metrics[:1])
     assert {f.text: f.status for f in check_text(text, alone).findings}["6所"] == "unsupported"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [  # a new user's sentences: 公办 and 民办 are all there are, whatever the words before the total say
+        (
+            "全县共有各级各类学校210所，其中幼儿园177所（公办58所，民办109所）。",
+            "177所",
+            ("inconsistent", "167所"),
+        ),
+        ("全县教职工8170人（公办教师6757人、民办学校聘请1313人）。", "8170人", ("inconsistent", "8070人")),
+        ("全县教职工8070人（公办教师6757人、民办学校聘请1313人）。", "8070人", ("derived", "")),
+        # 城区 and 乡村 leave out 镇区; 普惠性民办 is not all 民办
+        ("全县在校生5000人，其中城区3000人，乡村1800人。", "5000人", ("unchecked", "")),
+        ("全县幼儿园90所，其中公办49所，普惠性民办40所。", "90所", ("unchecked", "")),
+    ],
+)
+def test_a_total_split_into_public_and_private_is_their_sum(text, figure, expected):
+    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    assert (found.status, found.expected) == expected

@@ -506,8 +506,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 clause = re.split(r"[，：]", reading.lead(i))[-1]
                 many = len(parts) >= 2
                 said = bool(PARTS_SPLIT.search(split_words))
-                c.exhaustive = many and bool(TOTAL_WORDS.search(clause)) or said
-                c.summed = many and bool(SUMMED_WORDS.search(clause)) or said
+                pair = many and _complementary(reading, parts)  # （公办58所，民办109所）: all there are
+                c.exhaustive = many and bool(TOTAL_WORDS.search(clause)) or said or pair
+                c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
         elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
@@ -521,6 +522,19 @@ AFTER_BRACKET = re.compile(r"[，,]?其中")
 # what a teacher or a pupil is, not a part of them: the counts listed after 其中 overlap
 # (高级中学 and 本科院校 are kinds of school, which do add up)
 ATTRIBUTE = re.compile(r"女|男性|学历|职称|党员|少数民族|骨干|名师|特级教师|高级教师|一级教师|年龄|岁")
+
+
+# two words that split anything they qualify in two (城区 / 镇区 / 乡村 is a split in three)
+COMPLEMENTS = ({"公办", "民办"}, {"城镇", "农村"})
+
+
+def _complementary(reading: Reading, parts: list[int]) -> bool:
+    """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
+    民办学校聘请1313人): a split of the whole, whatever the words before the total say."""
+    if len(parts) != 2:
+        return False
+    firsts = {re.sub(r"^[（(]?(?:其中)?[：:]?", "", _part_words(reading, j))[:2] for j in parts}
+    return firsts in COMPLEMENTS
 
 
 def _part_words(reading: Reading, j: int) -> str:
