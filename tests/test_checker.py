@@ -988,3 +988,25 @@ def test_a_count_of_what_was_built_is_not_the_count_of_all():
 def test_a_total_split_into_public_and_private_is_their_sum(text, figure, expected):
     found = next(f for f in check_text(text, None).findings if f.text == figure)
     assert (found.status, found.expected) == expected
+
+
+LEVEL_TEACHERS = (
+    "幼儿专任教师14551人，比去年减少81人；小学专任教师32009人，比去年增加1422人；初中专任教师16591人；高中专任教师"
+    "7318人；中职专任教师2052人；技工专任教师1120人；特殊学校专任教师232人；普通高校专任教师2540人。"
+    "全市教职工数（含中小学、幼儿园、特殊学校、中职技工、普通高校）99750人，其中专任教师{total}人。"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        ("76413", ("derived", "")),
+        ("76431", ("inconsistent", "76413人")),  # two digits swapped (a new user's mutation of 惠州 2020)
+        ("75000", ("unchecked", "")),  # far off: a level may be left out of the list
+    ],
+)
+def test_a_count_after_the_same_count_of_each_level(total, expected):
+    found = next(
+        f for f in check_text(LEVEL_TEACHERS.format(total=total), None).findings if f.text == f"{total}人"
+    )
+    assert (found.status, found.expected) == expected
