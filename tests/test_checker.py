@@ -1010,3 +1010,15 @@ def test_a_count_after_the_same_count_of_each_level(total, expected):
         f for f in check_text(LEVEL_TEACHERS.format(total=total), None).findings if f.text == f"{total}人"
     )
     assert (found.status, found.expected) == expected
+
+
+@pytest.mark.parametrize(("primary", "expected"), [("49", ("derived", "")), ("48", ("inconsistent", "76所"))])
+def test_a_stage_s_schools_are_its_levels_schools(primary, expected):
+    """安丘 2023 (and a new user's mutation of it): 义务教育阶段学校77所 … 其中普通小学49所 … 其中普通初中28所."""
+    text = (
+        "二、义务教育\n2023年，全市共有义务教育阶段学校77所，招生24636人，在校生84036人，专任教师7879人。\n"
+        f"其中普通小学{primary}所，小学招生17108人，在校生60766人。小学共有教职工3269人，专任教师3150人。\n"
+        "其中普通初中28所。初中招生7528人，在校生23270人。初中共有教职工5001人，专任教师4729人。"
+    )
+    found = next(f for f in check_text(text, None).findings if f.text == "77所")
+    assert (found.status, found.expected) == expected

@@ -24,7 +24,7 @@ NAME = "stage_parts"
 REACH = 3000  # characters after the stage's figure within which its levels' figures are looked for
 NOT_ADDED = re.compile(r"均|率|比|占|平均|每")  # per-student amounts, rates and ratios do not add up
 LEVEL_WORD = re.compile(
-    r"义务教育|中小学|高中阶段|高中段|普通高中|高中|初中|小学|中等职业教育|中职|学校|教育|阶段|——"
+    r"义务教育|中小学|高中阶段|高中段|普通高中|高中|初中|小学|中等职业教育|中等职业|中职|学校|教育|阶段|普通|——"
 )
 PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does not is called wrong
 
@@ -79,6 +79,9 @@ def _key(reading: Reading, i: int) -> tuple[str, str, int] | None:
 
 def _name(reading: Reading, i: int) -> str:
     words = LEVEL_WORD.sub("", name_stem(reading.claims[i].subject))
+    words = re.sub(r"^(?:其中|共有|共计|共)", "", words)
+    if not words and reading.figures[i].unit in ("所", "万所"):
+        return "学校"  # 义务教育阶段学校77所 … 其中普通小学49所 … 其中普通初中28所: the schools of each
     return "" if len(words) < 2 or NOT_ADDED.search(words) else words
 
 
