@@ -130,6 +130,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "142.689万元",
             "≥4942.289万元",
         ),
+        (  # the part a unit too big, the budget of a county's size: the part is the one to fix (a new user's)
+            "total_below_part",
+            "2023年，全县一般公共预算教育支出5.86亿元，比上年的5.42亿元增长8.12%。全年下达学生资助资金3265.8亿元。",
+            "3265.8亿元",
+            "3265.8万元",
+        ),
         ("stated_target", "生均经费16477.24元，超出省定12000元标准35.3%。", "35.3%", "37.3%"),
         ("stated_target", "普惠性幼儿园覆盖率78.5%，高于省定80%的目标。", "78.5%", ""),
         (  # the growth of a head count printed in 个百分点 (a published 统计公报: 10/108 = 9.26%)
@@ -898,3 +904,87 @@ def test_an_item_s_amount_is_named_by_the_item_s_first_words(fund, status):
     )
     found = [(f.status, f.source) for f in check_text(text, data).findings if f.unit == "万元"]
     assert found == [("verified", "p.chengde3@2023"), (status, "p.kuancheng5@2023")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由2019年的4.42亿元增长到2023年的5.86亿元，增长32.6%，年均增长7.3%。", ("derived", "")),
+        ("由2019年的4.42亿元增长到2023年的5.86亿元，增长32.6%，年均增长8.3%。", ("inconsistent", "7.3%")),
+        ("2023年教育支出5.86亿元，比2019年的4.42亿元增长32.6%，年均增长7.3%。", ("derived", "")),
+        ("教育支出由4.42亿元增长到5.86亿元，年均增长7.3%。", ("unchecked", "")),  # over how many years?
+    ],
+)
+def test_a_yearly_growth_beside_its_two_values_is_over_the_years_between_them(text, expected):
+    """A new user's sentence: 年均增长7.3% was called wrong, 'should be 32.6%' (the growth of the four years)."""
+    found = [f for f in check_text(text, None).findings if f.unit == "%"]
+    assert (found[-1].status, found[-1].expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"), [("60.9%", ("derived", "")), ("65.2%", ("inconsistent", "60.9%"))]
+)
+def test_a_share_of_a_whole_named_in_its_words(share, expected):
+    """A new user's sentence: 占在园幼儿总数的65.2% names its whole (在园幼儿14200人) and its part (公办…在园幼儿)."""
+    text = f"全县在园幼儿14200人，其中公办幼儿园在园幼儿8650人，占在园幼儿总数的{share}。"
+    found = next(f for f in check_text(text, None).findings if f.text == share)
+    assert (found.status, found.expected) == expected
+
+
+def test_a_share_of_a_whole_its_part_is_not_named_like_is_left_alone():
+    text = "全县在校生68000人，民办学校教师210人，占全县在校生的3.09%。"
+    assert next(f for f in check_text(text, None).findings if f.text == "3.09%").status == "unchecked"
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"), [("7.78%", ("derived", "")), ("3.89%", ("inconsistent", "7.78%"))]
+)
+def test_a_list_of_previous_values_pairs_with_the_list_of_changes(second, expected):
+    """A new user's sentence: 比上年的11860元、16200元分别增长…: 16200 is last year's 初中 value, not this year's."""
+    text = f"小学、初中生均一般公共预算教育支出分别为12595元、17460元，比上年的11860元、16200元分别增长6.2%、{second}。"
+    found = {f.text: (f.status, f.expected, f.source) for f in check_text(text, None).findings}
+    assert found["6.2%"] == ("derived", "", "text:growth(12595元,11860元)")
+    assert found[second][:2] == expected
+    data = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2023, period=2023, issuer="某县人民政府"),
+        metrics=(Metric("p.junior", "初中生均一般公共预算教育支出", "元", {2022: 16200, 2023: 17460}),),
+    )
+    linked = {f.text: f.status for f in check_text(text, data).findings}
+    assert linked["16200元"] == "verified" and linked["17460元"] == "verified"
+
+
+def test_a_count_of_what_was_built_is_not_the_count_of_all():
+    """A new user's sentence: 新建改扩建公办幼儿园6所 was a mismatch against 幼儿园数 68所."""
+    text = "全县共有幼儿园68所。新建改扩建公办幼儿园6所，新增学位1800个。"
+    data = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2023, period=2023, issuer="某县人民政府"),
+        metrics=(
+            Metric("preschool.kindergartens", "幼儿园数", "所", {2023: 68}),
+            Metric("preschool.new_public_kindergartens", "新建改扩建公办幼儿园", "所", {2023: 7}),
+        ),
+    )
+    found = {f.text: (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["68所"] == ("verified", "preschool.kindergartens@2023")
+    assert found["6所"] == ("mismatch", "preschool.new_public_kindergartens@2023")
+    alone = SourceData(report=data.report, metrics=data.metrics[:1])
+    assert {f.text: f.status for f in check_text(text, alone).findings}["6所"] == "unsupported"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [  # a new user's sentences: 公办 and 民办 are all there are, whatever the words before the total say
+        (
+            "全县共有各级各类学校210所，其中幼儿园177所（公办58所，民办109所）。",
+            "177所",
+            ("inconsistent", "167所"),
+        ),
+        ("全县教职工8170人（公办教师6757人、民办学校聘请1313人）。", "8170人", ("inconsistent", "8070人")),
+        ("全县教职工8070人（公办教师6757人、民办学校聘请1313人）。", "8070人", ("derived", "")),
+        # 城区 and 乡村 leave out 镇区; 普惠性民办 is not all 民办
+        ("全县在校生5000人，其中城区3000人，乡村1800人。", "5000人", ("unchecked", "")),
+        ("全县幼儿园90所，其中公办49所，普惠性民办40所。", "90所", ("unchecked", "")),
+    ],
+)
+def test_a_total_split_into_public_and_private_is_their_sum(text, figure, expected):
+    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    assert (found.status, found.expected) == expected

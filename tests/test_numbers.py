@@ -81,6 +81,12 @@ def test_what_is_not_a_figure(text, number, why):
     assert reasons(text)[number] == why
 
 
+@pytest.mark.parametrize("text", ["目前34个项目全部开工", "此前5所学校已完工", "提前3年完成"])
+def test_a_word_ending_in_qian_is_no_rank(text):
+    """目前34个项目: 前 of 目前/此前/提前 makes no 前N rank (34个 went unchecked, and 竣工率 with it)."""
+    assert all(f.ignored != "ordinal" for f in find_figures(text))
+
+
 def test_section_numbers_at_line_start_are_ignored():
     text = "1. 教育职责进一步优先落实。\n（2）建立联系制度，投入30万元。"
     assert figures(text) == [("30万元", 30, "万元", 0)]

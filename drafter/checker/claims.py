@@ -112,6 +112,11 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
 def _read_sentence(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
     for i in idxs:
         claims[i] = _first_reading(reading, i)
+    for i in idxs:  # 比上年的11860元、16200元: every value of the list after 比上年的 is a previous one
+        if claims[i].role == "base":
+            for j in reading.run_of(i):
+                if j > i and claims[j].kind == "value" and claims[j].role != "base":
+                    claims[j].role, claims[j].base_year = "base", claims[i].base_year
     _shared_change_word(reading, idxs, claims)
     _link_changes(reading, idxs, claims)
     _link_shares(reading, idxs, claims)
@@ -308,6 +313,9 @@ def _link_change(
     listed = _listed_own(reading, claims, c.index)
     if listed is not None:
         c.own = listed
+        bases = _listed_bases(reading, claims, c.index)
+        if bases is not None and _fits_base(reading, c.own, bases):
+            c.base = bases  # …，比上年的11860元、16200元分别增长6.2%、7.78%: the k-th previous value
         return
     c.own = own if own is not None and _fits_own(reading, own, c.index) else None
     if c.own is None and own is not None and base is not None and _unit_lost(reading, own, base, c.index):
@@ -327,6 +335,16 @@ def _listed_own(reading: Reading, claims: dict[int, Claim], i: int) -> int | Non
     if len(values) != len(run):
         values = _labelled_values(reading, before, len(run))
     return values[run.index(i)] if len(values) == len(run) else None
+
+
+def _listed_bases(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
+    """The k-th of a list of previous values (比上年的11860元、16200元) for the k-th change of its list."""
+    run = reading.run_of(i)
+    bases = [j for j in reading.in_sentence(run[0]) if claims[j].role == "base"]
+    if len(run) < 2 or not bases:
+        return None
+    listed = reading.run_of(bases[-1])
+    return listed[run.index(i)] if len(listed) == len(run) else None
 
 
 LABELLED_SEP = re.compile(r"[、，,和及与][^\d、，,。；;：:（）()]{1,12}")
@@ -488,8 +506,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 clause = re.split(r"[，：]", reading.lead(i))[-1]
                 many = len(parts) >= 2
                 said = bool(PARTS_SPLIT.search(split_words))
-                c.exhaustive = many and bool(TOTAL_WORDS.search(clause)) or said
-                c.summed = many and bool(SUMMED_WORDS.search(clause)) or said
+                pair = many and _complementary(reading, parts)  # （公办58所，民办109所）: all there are
+                c.exhaustive = many and bool(TOTAL_WORDS.search(clause)) or said or pair
+                c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
         elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
@@ -503,6 +522,19 @@ AFTER_BRACKET = re.compile(r"[，,]?其中")
 # what a teacher or a pupil is, not a part of them: the counts listed after 其中 overlap
 # (高级中学 and 本科院校 are kinds of school, which do add up)
 ATTRIBUTE = re.compile(r"女|男性|学历|职称|党员|少数民族|骨干|名师|特级教师|高级教师|一级教师|年龄|岁")
+
+
+# two words that split anything they qualify in two (城区 / 镇区 / 乡村 is a split in three)
+COMPLEMENTS = ({"公办", "民办"}, {"城镇", "农村"})
+
+
+def _complementary(reading: Reading, parts: list[int]) -> bool:
+    """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
+    民办学校聘请1313人): a split of the whole, whatever the words before the total say."""
+    if len(parts) != 2:
+        return False
+    firsts = {re.sub(r"^[（(]?(?:其中)?[：:]?", "", _part_words(reading, j))[:2] for j in parts}
+    return firsts in COMPLEMENTS
 
 
 def _part_words(reading: Reading, j: int) -> str:

@@ -54,7 +54,9 @@ KINDS = (
     ("总投入", "总收入"),
     ("财政性",),
     ("一般公共预算",),
+    ("新建", "改扩建", "新改扩建", "建成", "新增", "竣工"),  # BUILT: what was built or added
 )
+BUILT = len(KINDS) - 1
 TO_PHRASE = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低)(?:到|至)")
 CHANGE_WORDS = ("增长", "增加", "增幅", "提高", "提升", "下降", "减少", "降低", "降幅")
 LEVELS = (
@@ -246,6 +248,9 @@ class Labels:
         """`conflicts` with the words' `_said_around`."""
         kinds, levels = self.label_groups(key)
         said_kinds, said_levels, levels_or_statement = said
+        if BUILT in said_kinds and BUILT not in kinds:
+            return True  # 新建改扩建公办幼儿园6所 is no count of all 幼儿园
+        kinds, said_kinds = kinds - {BUILT}, said_kinds - {BUILT}
         if kinds and said_kinds and not kinds & said_kinds:
             return True
         if levels:  # a level-specific label needs its level in the words or their statement

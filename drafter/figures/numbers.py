@@ -232,7 +232,7 @@ _BARE_ITEM = re.compile(rf"(?m)^[ \t\u3000]*(\d{{1,2}})(?!{_UNIT_RE}|\d|[.,，])
 
 
 # the words around an Arabic number that make it no figure (compiled once: every number is read with them)
-_ORDINAL_BEFORE = re.compile(r"(?:第|前)\s?$")
+_ORDINAL_BEFORE = re.compile(r"(?:第|(?<![目之以此提当年月日事空眼])前)\s?$")  # 前1%, not 目前34个
 _LISTED_ORDINAL_BEFORE = re.compile(r"第\s?\d+\s?[次届号名]?、\s?$")
 _ITEM_MARK_AFTER = re.compile(r"[、.](?!\d)")
 _OPEN_BEFORE = re.compile(r"[（(]\s?$")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading, amount
-from drafter.checker.rules.base import Verdict
+from drafter.checker.rules.base import SMALLER, Verdict
 from drafter.figures.numbers import to_base
 
 NAME = "total_below_part"
@@ -57,10 +57,25 @@ def check(reading: Reading) -> Iterator[Verdict]:
             continue
         big = biggest.get(reading.article(f.start))
         if big is not None and big != i and amount(reading.figures[big]) > amount(f):
-            part = reading.figures[big].text.strip()
-            yield Verdict(
-                i, "inconsistent", NAME, f"≥{part}", "", f"总额小于其中一项（{part}），单位可能有误"
-            )
+            yield _blamed(reading, i, big)
+
+
+def _blamed(reading: Reading, total: int, part: int) -> Verdict:
+    """The total (142.689万元 under 资助资金4942.289万元: too small for any region's budget) or the part (资助资金
+    3265.8亿元 under 5.86亿元: the part a unit too big, 3265.8万元 fits) that has its unit wrong."""
+    f, p = reading.figures[total], reading.figures[part]
+    smaller = SMALLER.get(p.unit)
+    if amount(f) >= TOO_SMALL and smaller and to_base(p.value, smaller)[0] <= amount(f):
+        return Verdict(
+            part,
+            "inconsistent",
+            NAME,
+            f"{p.text.strip().removesuffix(p.unit)}{smaller}",
+            "",
+            f"大于教育经费总额（{f.text.strip()}）：单位可能应为{smaller}",
+        )
+    shown = p.text.strip()
+    return Verdict(total, "inconsistent", NAME, f"≥{shown}", "", f"总额小于其中一项（{shown}），单位可能有误")
 
 
 def _is_total(reading: Reading, i: int) -> bool:

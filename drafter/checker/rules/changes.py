@@ -118,8 +118,19 @@ def _base_of(reading: Reading, c: Claim) -> tuple[int | None, int]:
     return None, 1
 
 
+def _years_between(reading: Reading, c: Claim, base: int) -> int | None:
+    """The years from the base value to the change's own value, when the text names both years."""
+    start = c.base_year or reading.claims[base].year or reading.claims[base].base_year
+    end = reading.claims[c.own].year or reading.stated_year(c.own) if c.own is not None else None
+    return end - start if start and end and end > start else None
+
+
 def _against_base(reading: Reading, c: Claim, base: int, steps: int) -> Iterator[Verdict]:
     f, own, old = reading.figures[c.index], reading.figures[c.own], reading.figures[base]
+    if c.yearly and steps == 1:  # 由2019年的4.42亿元增长到2023年的5.86亿元，…年均增长7.3%: four years
+        steps = _years_between(reading, c, base)
+        if steps is None:
+            return  # 年均 over years the text does not give: nothing to compute
     per_year = steps if c.yearly else 1
     if f.unit == "%":
         exact = growth(interval(own), interval(old))

@@ -21,6 +21,10 @@ from drafter.figures.numbers import matches_shown, same_family
 NAME = "stated_share"
 SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
 NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
+# 占在园幼儿总数的 / 占全县在校生的比例为: the name of the whole a share is of, without its place and 总数
+WHOLE_NAMED = re.compile(
+    r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
+)
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 
 
@@ -29,7 +33,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         f = reading.figures[c.index]
         if f.unit != "%" or c.kind == "change" or c.approx:
             continue
-        pair = c.parts or _of_total(reading, c.own)
+        pair = c.parts or _of_total(reading, c.own) or _named_whole(reading, c.index)
         if pair:
             yield from _judge(reading, c.index, *pair)
         elif (whole := _whole_of_own(reading, c.index, c.own)) is not None:
@@ -56,6 +60,34 @@ def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
             and matches_shown(f.value, f.decimals, amount(part) / amount(w) * 100)
         ):
             return j
+    return None
+
+
+def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
+    """其中公办幼儿园在园幼儿8650人，占在园幼儿总数的65.2%: the whole the share names (在园幼儿) is the count of that
+    name stated before in the paragraph (在园幼儿14200人), the part the count right before, named alike."""
+    m = WHOLE_NAMED.search(reading.lead(i))
+    before = reading.in_sentence(i)
+    if m is None or not before:
+        return None
+    name, part = m.group(1), before[-1]
+    p = reading.figures[part]
+    if (
+        p.unit not in (*COUNTS, "万人")
+        or reading.claims[part].kind == "change"
+        or name not in _own_words(reading, part)
+    ):
+        return None
+    ps, _ = reading.paragraph(p.start)
+    for j in reversed(reading.between(ps, p.start)):
+        w = reading.figures[j]
+        if (
+            same_family(w.unit, p.unit)
+            and reading.claims[j].kind != "change"
+            and amount(w) > amount(p)
+            and name in _own_words(reading, j)
+        ):
+            return part, j
     return None
 
 
