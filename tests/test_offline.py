@@ -76,9 +76,9 @@ def test_one_lead_per_paragraph(tmp_path, settings):
 @pytest.mark.parametrize(
     ("metric", "expected", "absent"),
     [
-        (  # a fall, with its growth rate
+        (  # a fall, with its growth rate (growth rates always at two decimals: 下降20.00% beside 增长7.16%)
             Metric("teachers.recruited", "新招聘教师", "名", {2020: 150, 2021: 120}),
-            "2021年，全市新招聘教师120名，比2020年减少30名，下降20%。",
+            "2021年，全市新招聘教师120名，比2020年减少30名，下降20.00%。",
             "增长",
         ),
         (  # equal values: 持平, never 0%
@@ -91,14 +91,14 @@ def test_one_lead_per_paragraph(tmp_path, settings):
             "2021年，全市新招聘教师86421名，比2020年增加1名。",
             "0%",
         ),
-        (  # down to nothing: 全部消除, never 下降100%
+        (  # down to nothing: 全部消除, never 下降100% nor 0个
             Metric("teachers.large_class_count", "56人以上大班额", "个", {2020: 12, 2021: 0}),
-            "2021年，全市56人以上大班额0个，比2020年减少12个，已全部消除。",
+            "2021年，全市56人以上大班额全部消除（比2020年减少12个）。",
             "100%",
         ),
         (  # three years the same way: 逐年
             Metric("teachers.trained", "培训教师", "人次", {2019: 100, 2020: 120, 2021: 150}),
-            "比2020年增加30人次，增长25%，呈逐年提高态势",
+            "比2020年增加30人次，增长25.00%，呈逐年提高态势",
             "稳步",
         ),
     ],
@@ -227,7 +227,10 @@ def test_user_problems_come_first_and_the_data_add_what_they_miss(source, settin
 def test_plans_answer_the_problems_in_order_and_never_twice(source, settings):
     text = _write(source, settings, "plans")[1].text
     items = re.findall(r"\n\d+\.([^\n]+)", text)
-    assert items[0] == "采取有力措施，推动公办幼儿园在园幼儿占比达到50%的标准。"
+    # a lead sentence first, as every plan item has (Word prints it bold)
+    assert (
+        items[0] == "着力提高公办幼儿园在园幼儿占比。采取有力措施，推动公办幼儿园在园幼儿占比达到50%的标准。"
+    )
     assert not any(i.startswith("推进学前教育普及普惠") for i in items)  # preschool has its plan already
     assert "扭转" not in text
 
@@ -423,6 +426,7 @@ def _typed_numbers(raw, source):
         source.report.addressee,
     ]
     own += [m.label for m in source.metrics] + [m.target.label for m in source.metrics if m.target]
+    own += [m.label.removesuffix("数").removesuffix("人次") for m in source.metrics]  # 共有幼儿园, 资助学生
     for words in sorted(filter(None, own), key=len, reverse=True):
         text = text.replace(re.sub(r"[。；;，,\s]+$", "", words.strip()), "")
     text = re.sub(r"\d{4}年(\d{1,2}月\d{1,2}日)?", "", text)

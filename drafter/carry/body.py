@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from drafter.carry.edits import Edit, apply
+from drafter.carry.facts import fact_edits
 from drafter.carry.forward import carry
 from drafter.carry.front import basis_edit
 from drafter.carry.last_read import simplified
@@ -121,6 +122,8 @@ def _carried(
         edits = [_local(e, line.start) for e in edits]
         if plans:
             edits = [_as_plan(e) for e in edits if e.kind != "word"]
+        if section.spec.kind not in REPORT_YEAR_KINDS:
+            edits = fact_edits(old, new, section.spec.indicator or "", edits)
         basis = basis_edit(old, new.report) if section.spec.kind == "opening" else None
         if basis is not None and not any(e.start < basis.end and basis.start < e.end for e in edits):
             edits = sorted([*edits, basis], key=lambda e: e.start)

@@ -27,6 +27,9 @@ class NewFigure:
     status: ChangeStatus
     old_years: tuple[int, ...]
     signed: bool = False  # a change or a gap: its sign decides the words (增长/下降, 超出/低于)
+    decimals: int | None = (
+        None  # the project's own precision for its kind (growth: 2), None: last year's shown
+    )
 
 
 def apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:

@@ -24,6 +24,9 @@ from drafter.figures.numbers import convert, format_number, same_family
 # a `mismatch` (the words name a metric whose value differs) is not trusted: it goes to the review list
 CARRIED = frozenset({"verified", "derived", "inconsistent"})
 SIGNED = frozenset({"diff", "growth", "pp_change", "exceed_target", "exceed_target_pct"})
+# formulas printed at the writer's fixed precision whatever last year showed (增长5%, recomputed as 5.22%,
+# is written 增长5.22%, as a fresh draft writes it): see drafting/slots.FIXED_PRECISION
+FIXED_PRECISION = frozenset({"growth"})
 FLIPS = {
     "增长": "下降", "增加": "减少", "提高": "降低", "提升": "下降", "上升": "下降", "增幅": "降幅",
     "下降": "增长", "减少": "增加", "降低": "提高", "回落": "上升", "降幅": "增幅",
@@ -190,7 +193,10 @@ def _formula(formula: str, new: SourceData, shift: int) -> NewFigure | str:
     except DrafterError as exc:
         return f"无法按新数据计算 {moved}：{exc.message}"
     name = moved.split("(", 1)[0]
-    return NewFigure(derived.value, derived.unit, moved, "recomputed", years, signed=name in SIGNED)
+    decimals = derived.decimals if name in FIXED_PRECISION else None
+    return NewFigure(
+        derived.value, derived.unit, moved, "recomputed", years, signed=name in SIGNED, decimals=decimals
+    )
 
 
 def _future(text: str, f: LinkedFigure) -> bool:
@@ -200,8 +206,9 @@ def _future(text: str, f: LinkedFigure) -> bool:
 
 
 # ------------------------------------------------------------------ one figure's edits
-def figure_text(f: LinkedFigure, value: float, unit: str) -> str | None:
-    """The figure as printed, with the new value at the printed precision and in the printed unit."""
+def figure_text(f: LinkedFigure, value: float, unit: str, decimals: int | None = None) -> str | None:
+    """The figure as printed, with the new value at the printed precision (or the kind's own `decimals`, when
+    it has one) and in the printed unit."""
     number = NUMBER.match(f.text)
     if number is None or not f.unit and unit:
         return None  # a Chinese numeral, or a bare number
@@ -214,12 +221,12 @@ def figure_text(f: LinkedFigure, value: float, unit: str) -> str | None:
         return format_number(shown // step * step, 0) + rest
     if unit == "个百分点" and f.unit == "%":
         rest = rest.replace("%", "个百分点", 1)
-    return format_number(shown, f.decimals) + rest
+    return format_number(shown, f.decimals if decimals is None or unit != f.unit else decimals) + rest
 
 
 def _figure_edits(text: str, f: LinkedFigure, found: NewFigure) -> tuple[list[Edit], tuple | None]:
     """The figure's edit, and for a change: ((start, end) of its 增长/下降 word, the word it needs now)."""
-    printed = figure_text(f, found.value, found.unit)
+    printed = figure_text(f, found.value, found.unit, found.decimals)
     if printed is None:
         return [_review(f, found.source, "无法按原格式写出新数 / cannot print it as before")], None
     edit = Edit(f.start, f.end, f.text, printed, found.status, "figure", found.source)

@@ -28,6 +28,7 @@ from drafter.carry.last_sections import report_year, split_sections
 from drafter.carry.linker import CheckerLinker, FigureLinker
 from drafter.carry.recheck import flag_unproven
 from drafter.carry.redline_map import plain_docx, redline_docx
+from drafter.carry.restate import restate_verdicts
 from drafter.carry.types import CarriedSection, FigureChange, LastReport, LastSection
 from drafter.carry.validate import body_text, validate
 from drafter.core.config import Settings
@@ -36,6 +37,7 @@ from drafter.core.files import write_bytes_atomic, write_json_atomic
 from drafter.core.taxonomy import load_taxonomy
 from drafter.core.types import CheckReport, Draft, Section, SectionSpec, SourceData
 from drafter.drafting.backends.base import Backend
+from drafter.drafting.backends.offline import OfflineBackend
 from drafter.drafting.compose import draft_section
 from drafter.drafting.context import build_context
 from drafter.drafting.run import existing_draft, metrics_hash
@@ -107,7 +109,7 @@ def run_carry(
     draft, kept = _draft(
         sections, carried, adds, written, new, Path(metrics_path), Path(last_path).name, previous
     )
-    changes, check = _write_draft(out_dir, draft, changes, kept, new)
+    draft, changes, check = _write_draft(out_dir, draft, changes, kept, new, settings)
     notes = _notes(last, note, dropped(sections, new), changes)
     missed = _write_redline(out_dir, last, new, sections, changes, adds, draft)
     notes += [f"{missed} changes could not be placed in redline.docx (see changes.json)"] if missed else []
@@ -124,13 +126,27 @@ def run_carry(
 
 
 def _write_draft(
-    out_dir: Path, draft: Draft, changes: list[FigureChange], kept: list[str], new: SourceData
-) -> tuple[list[FigureChange], CheckReport]:
-    """draft.json/.md/.docx and check.json; carried figures the checker questions join the review list first."""
+    out_dir: Path,
+    draft: Draft,
+    changes: list[FigureChange],
+    kept: list[str],
+    new: SourceData,
+    settings: Settings,
+) -> tuple[Draft, list[FigureChange], CheckReport]:
+    """draft.json/.md/.docx and check.json; carried figures and claims the checker questions join the review list
+    first, and a contradicted verdict the writer can state from the new data is restated."""
     plain = render_markdown(draft)
     changes = flag_unproven(draft, plain, check_markdown(plain, new), changes)
+    writer = OfflineBackend(settings)
+    locked = {s.spec.id for s in draft.sections if s.spec.id in kept}
+    mine = [c for c in changes if c.section not in locked]
+    draft, restated = restate_verdicts(draft, mine, lambda indicator: writer.verdict(new, indicator))
+    changes = [c for c in changes if c.section in locked] + restated
+    order = {s.spec.id: n for n, s in enumerate(draft.sections)}
+    changes.sort(key=lambda c: (order.get(c.section, 0), c.paragraph, c.start))
+    plain = render_markdown(draft)
     md_text = review_notes(plain, [c for c in changes if c.section not in kept])
-    return changes, write_all(out_dir, draft, md_text, new)
+    return draft, changes, write_all(out_dir, draft, md_text, new)
 
 
 def _writer_sections(

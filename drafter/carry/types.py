@@ -8,7 +8,7 @@ from typing import Literal
 from drafter.core.types import SectionSpec, Table
 
 ChangeStatus = Literal["updated", "recomputed", "kept", "kept-for-review"]
-ChangeKind = Literal["figure", "year", "word", "basis", "date", "doc_number", "table", "claim"]
+ChangeKind = Literal["figure", "year", "word", "basis", "date", "doc_number", "table", "claim", "fact"]
 REVIEW: ChangeStatus = "kept-for-review"
 
 

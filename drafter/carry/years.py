@@ -26,6 +26,9 @@ def year_edits(
     """Years moved on where carried figures are stated for them; last year's own years elsewhere for review."""
     years = [f for f in figures if f.ignored == "year" and YEAR_DIGITS.match(f.text)]
     moved = {y.start: _shifted(y, shift) for f, found in carried for y in _years_of(text, years, f, found)}
+    moved |= {
+        y.start: _shifted(y, shift, LEAD_IN_MOVED) for y in _lead_in_years(text, years, figures, new, shift)
+    }
     review = {new.report.period - 1, new.report.period}
     flagged = [
         Edit(y.start, y.end, y.text, y.text, "kept-for-review", "year", reason=LAST_YEARS_WORK)
@@ -76,9 +79,33 @@ def _years_of(text: str, years: list[LinkedFigure], f: LinkedFigure, found: NewF
     ]
 
 
-def _shifted(y: LinkedFigure, shift: int) -> Edit:
+def _shifted(y: LinkedFigure, shift: int, reason: str = "年份随数据顺延") -> Edit:
     new_text = str(int(y.text[:4]) + shift) + y.text[4:]
-    return Edit(y.start, y.end, y.text, new_text, "updated", "year", reason="年份随数据顺延")
+    return Edit(y.start, y.end, y.text, new_text, "updated", "year", reason=reason)
+
+
+# a sentence that says what the report is about and leads into what follows (2020年我市履行教育职责的主要情况如下：
+# / 从2020年的数据看，以下方面成效较为明显：): its years are the report's period and its comparison year
+LEAD_IN = re.compile(r"如下|(?:从|由|就)[^，。；：:]{0,16}看")
+LEAD_IN_MOVED = "报告所述年度顺延 / the report's own period moves on"
+
+
+def _lead_in_years(
+    text: str, years: list[LinkedFigure], figures: tuple[LinkedFigure, ...], new: SourceData, shift: int
+) -> list[LinkedFigure]:
+    """Last year's period (and the year it was compared with) in a lead-in sentence with no figure of its own:
+    the sentence speaks of the report, so its years move on with the report."""
+    period = new.report.period - shift
+    out = []
+    for y in years:
+        if int(y.text[:4]) not in (period - 1, period):
+            continue
+        start, end = _sentence(text, y.start)
+        if not LEAD_IN.search(text[start:end].rstrip()):
+            continue
+        if not any(start <= f.start < end and not f.ignored for f in figures):
+            out.append(y)
+    return out
 
 
 def _stated(text: str, years: list[LinkedFigure], f: LinkedFigure) -> LinkedFigure | None:

@@ -44,6 +44,7 @@ def metric_slots(metric: Metric) -> list[Slot]:
 
 
 SIGNED = ("diff(", "growth(", "pp_change(", "exceed_target(", "exceed_target_pct(")
+FIXED_PRECISION = ("growth(",)  # growth rates print their two decimals always: 下降2.00% beside 增长7.16%
 NEGATIVE_NOTE = "（为负：正文写“减少/下降/低于”加此数）"
 
 
@@ -78,7 +79,9 @@ def derived_slot(d: Derived) -> Slot:
     value = abs(d.value) if signed else d.value
     return Slot(
         name=name,
-        text=_trimmed(_format(value, d.unit, d.decimals)),
+        text=_format(value, d.unit, d.decimals)
+        if name.startswith(FIXED_PRECISION)
+        else _trimmed(_format(value, d.unit, d.decimals)),
         label=label,
         value=float(d.value),
         unit=d.unit,

@@ -18,7 +18,7 @@ from drafter.core.files import write_bytes_atomic
 from drafter.core.types import Draft, ReportInfo, Section, Table
 from drafter.export import docx_layout as layout
 from drafter.export.docx_text import clean, date_text, paragraphs, title_lines, width_chars
-from drafter.figures.gaps import split_gaps
+from drafter.figures.gaps import GAP, split_gaps
 
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -221,15 +221,17 @@ def _add_page_field(paragraph) -> None:
 # ------------------------------------------------------------------ 落款
 def add_signature(document, report: ReportInfo, lines: list[str]) -> None:
     """A blank line, the issuer centred over the date, the date right with 4 characters to spare."""
-    dates = [d for d in map(date_text, lines) if d]
-    issuers = [line for line in lines if not date_text(line)] or [clean(report.issuer)]
+    dates = [d for d in map(date_text, lines) if d] or [line for line in lines if GAP.fullmatch(line.strip())]
+    issuers = [line for line in lines if not date_text(line) and line not in dates] or [clean(report.issuer)]
     date = dates[-1] if dates else _report_date(report)
     document.add_paragraph()
     for issuer in filter(None, issuers):
         gap = max(0.0, 4 + (width_chars(date) - width_chars(issuer)) / 2) if date else 0.0
         _right_indent(add_paragraph(document, issuer, "发文机关署名"), gap)
-    if date:
-        _right_indent(add_paragraph(document, date, "成文日期"), 4)
+    if date:  # a date not given yet is its gap marker, highlighted like every other
+        paragraph = add_paragraph(document, "", "成文日期")
+        _add_runs(paragraph, date.strip())
+        _right_indent(paragraph, 4)
 
 
 def _report_date(report: ReportInfo) -> str:

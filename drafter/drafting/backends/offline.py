@@ -17,12 +17,14 @@ from pathlib import Path
 
 from drafter.core.config import Settings
 from drafter.core.taxonomy import load_taxonomy
-from drafter.core.types import SourceData
+from drafter.core.types import SectionSpec, SourceData
 from drafter.drafting.backends.base import Completion, SectionRequest
 from drafter.drafting.instructions import emphasis_first, mentions, parse_instructions
 from drafter.drafting.prompts import load_prompts
+from drafter.drafting.slots import slot_table
 from drafter.drafting.verdicts import judge
 from drafter.drafting.views import mark_told, metric_views, self_reference
+from drafter.figures.derive import derive_all
 from drafter.knowledge.terms import TERMS_FILE, load_terms, timely
 
 LEVEL_SUFFIX = {"province": "省", "city": "市", "county": "县"}
@@ -121,6 +123,15 @@ class OfflineBackend:
 
     def template_name(self, kind: str) -> str:
         return f"offline/{kind}"
+
+    def verdict(self, source: SourceData, indicator: str) -> str:
+        """The writer's verdict sentence for `indicator` (fund: 两个只增不减, salary: 不低于公务员) from `source`,
+        "" when it has none or the data cannot judge it."""
+        table = slot_table(source, derive_all(source))
+        spec = SectionSpec(indicator, "indicator", indicator=indicator)
+        request = SectionRequest(spec=spec, messages=(), source=source, slots=tuple(table.values()))
+        context = template_context(request, table, self.settings)
+        return tidy(self.prompts.render("offline/verdict", **context))
 
     def complete(self, request: SectionRequest) -> Completion:
         started = time.perf_counter()
