@@ -137,6 +137,12 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "3265.8万元",
         ),
         ("stated_target", "生均经费16477.24元，超出省定12000元标准35.3%。", "35.3%", "37.3%"),
+        (  # the standard's own words after it (a new user's sentence)
+            "stated_target",
+            "全县九年义务教育巩固率为97.6%，高于95%的省定标准3.6个百分点。",
+            "3.6个百分点",
+            "2.6个百分点",
+        ),
         ("stated_target", "普惠性幼儿园覆盖率78.5%，高于省定80%的目标。", "78.5%", ""),
         (  # the growth of a head count printed in 个百分点 (a published 统计公报: 10/108 = 9.26%)
             "percent_for_points",
