@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading, amount
@@ -50,14 +50,26 @@ def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
     if own is None or reading.figures[own].unit not in (*COUNTS, "万人"):
         return None
     f, part = reading.figures[i], reading.figures[own]
-    ps, _ = reading.paragraph(part.start)
-    for j in reversed(reading.between(ps, part.start)):
+    if amount(part) <= 0:
+        return None
+    return _larger_before(
+        reading,
+        own,
+        lambda j: matches_shown(f.value, f.decimals, amount(part) / amount(reading.figures[j]) * 100),
+    )
+
+
+def _larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> int | None:
+    """The nearest count before `part` in its paragraph, of its unit family and larger, no change, that `fits`."""
+    p = reading.figures[part]
+    ps, _ = reading.paragraph(p.start)
+    for j in reversed(reading.between(ps, p.start)):
         w = reading.figures[j]
         if (
-            same_family(w.unit, part.unit)
+            same_family(w.unit, p.unit)
             and reading.claims[j].kind != "change"
-            and amount(w) > amount(part) > 0
-            and matches_shown(f.value, f.decimals, amount(part) / amount(w) * 100)
+            and amount(w) > amount(p)
+            and fits(j)
         ):
             return j
     return None
@@ -78,17 +90,8 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         or name not in _own_words(reading, part)
     ):
         return None
-    ps, _ = reading.paragraph(p.start)
-    for j in reversed(reading.between(ps, p.start)):
-        w = reading.figures[j]
-        if (
-            same_family(w.unit, p.unit)
-            and reading.claims[j].kind != "change"
-            and amount(w) > amount(p)
-            and name in _own_words(reading, j)
-        ):
-            return part, j
-    return None
+    whole = _larger_before(reading, part, lambda j: name in _own_words(reading, j))
+    return None if whole is None else (part, whole)
 
 
 def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
