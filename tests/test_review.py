@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -387,3 +390,38 @@ def test_the_review_page_lays_tab_separated_rows_out_as_a_table_with_its_marks(t
     assert "<td>&lt;b&gt;</td>" in rows[1]  # cells are escaped
     assert "\t" not in page[page.index('<div class="draft">') :]
     assert '<span class="fig verified"' in page  # the prose after the table keeps its marks
+
+
+# ---------------------------------------------------------------- Ctrl-C in the middle of a folder
+def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_reuses_them(tmp_path, capsys):
+    """The user's trial: Ctrl-C (to the whole process group, as a terminal sends it) during a folder check
+    printed a worker's KeyboardInterrupt traceback, wrote no summary, and the rerun checked everything again."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    body = "".join(
+        f"{i}. 2021年全市学前三年毛入园率达到91.2%，小学{i + 30}所，比上年增长4.2%。\n" for i in range(200)
+    )
+    for i in range(60):
+        (reports / f"r{i:03}.md").write_text(GOOD.format(region="阳泉市") + body, encoding="utf-8")
+    review = tmp_path / "review"
+    argv = [sys.executable, "-m", "drafter", "check", str(reports), "-o", str(review), "--workers", "1"]
+    child = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while len(list(review.glob("*.check.json"))) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(child.pid, signal.SIGINT)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "再次运行同一命令即可继续" in err
+    partial = json.loads((review / "summary.json").read_text(encoding="utf-8"))
+    kept = len(partial["reports"])
+    assert partial["complete"] is False and 4 <= kept < 60 and kept + len(partial["pending"]) == 60
+    assert f"已核对 {kept} / 60 份" in err and (review / "summary.xlsx").is_file()
+    assert f"已核对 {kept} / 60 份" in (review / "index.html").read_text(encoding="utf-8")
+    assert drafter("check", reports, "-o", review, "--workers", "1") == 0
+    assert f"({kept} unchanged, reused)" in capsys.readouterr().err
+    finished = json.loads((review / "summary.json").read_text(encoding="utf-8"))
+    assert len(finished["reports"]) == 60 and "pending" not in finished

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from drafter.core.errors import InputError
+from drafter.core.errors import InputError, Interrupted
 from drafter.review import cache
 from drafter.review.collect import collect
 from drafter.review.metrics import plan_metrics
@@ -80,9 +80,14 @@ def run_review(
     def finished(report: Report, row: Row | None, failure: str) -> None:
         row = dataclasses.replace(row or error_row(report, failure), sha256=hashes[report.name])
         rows.append(row)
+        cache.save(out, rows, key)  # at once: an interrupted run loses no report already checked
         progress.done(row)
 
-    run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
+    try:
+        run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
+    except Interrupted as exc:
+        exc.kept = _partial(out, rows, plan, paths, [r.name for r in reports if r.name not in _names(rows)])
+        raise
     cache.save(out, rows, key)
     _write_tables(out, rows, plan, paths)
     return Review(
@@ -90,11 +95,37 @@ def run_review(
     )
 
 
-def _write_tables(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path]) -> None:
-    write_summary_json(out, rows)
+def _names(rows: list[Row]) -> set[str]:
+    return {row.file for row in rows}
+
+
+def _partial(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path], pending: list[str]) -> str:
+    """The tables of what was checked before an interrupt; what the CLI says was kept."""
+    note = interrupted_note(len(rows), len(rows) + len(pending))
+    _write_tables(out, rows, plan, paths, pending=pending, extra=[note])
+    return f"{note} → {out / 'summary.xlsx'}"
+
+
+def interrupted_note(done: int, total: int) -> str:
+    return (
+        f"运行被中断：已核对 {done} / {total} 份，结果已保存；再次运行同一命令即可继续（已核对的不再重复核对） "
+        f"/ interrupted: {done} of {total} reports checked and kept; run the same command again to finish "
+        "(those already checked are reused)"
+    )
+
+
+def _write_tables(
+    out: Path,
+    rows: list[Row],
+    plan: MetricsPlan,
+    paths: list[Path],
+    pending: list[str] | None = None,
+    extra: list[str] | None = None,
+) -> None:
+    write_summary_json(out, rows, pending)
     write_xlsx(out, rows)
     title = "审核结果 / review: " + ", ".join(path.name or str(path) for path in paths)
-    write_index(out, rows, title=title, notes=[metrics_note(plan), *plan.warnings])
+    write_index(out, rows, title=title, notes=[*(extra or []), metrics_note(plan), *plan.warnings])
 
 
 def metrics_note(plan: MetricsPlan) -> str:
