@@ -425,3 +425,28 @@ def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_re
     assert f"({kept} unchanged, reused)" in capsys.readouterr().err
     finished = json.loads((review / "summary.json").read_text(encoding="utf-8"))
     assert len(finished["reports"]) == 60 and "pending" not in finished
+
+
+def test_the_region_column_shows_the_region_the_report_names_not_its_metrics_region(tmp_path):
+    """The user's trial: 清河县自评报告.docx checked against 丰乐县's data showed 丰乐县 as its region."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    body = "（四）学前教育\n2021年全县学前三年毛入园率达到91.2%。\n"
+    (reports / "清河县自评报告.md").write_text(
+        "关于报送2021年度履行教育职责自评报告的报告\n" + body, encoding="utf-8"
+    )
+    (reports / "b.md").write_text(
+        "青山县人民政府关于2021年度履行教育职责自评情况的报告\n" + body, encoding="utf-8"
+    )
+    (reports / "c.md").write_text("2021年度自评报告\n" + body, encoding="utf-8")
+    review = tmp_path / "review"
+    drafter("check", reports, "-o", review, "--metrics", _metrics(tmp_path, "丰乐县"))
+    sheet = load_workbook(review / "summary.xlsx").active
+    regions = {row[0].value: row[2].value for row in sheet.iter_rows(min_row=2)}
+    assert regions == {
+        "清河县自评报告.md": "清河县",
+        "b.md": "青山县",
+        "c.md": "丰乐县（据数据 / from data）",
+    }
+    page = (review / "index.html").read_text(encoding="utf-8")
+    assert "<td>清河县</td>" in page and "<td>青山县</td>" in page
