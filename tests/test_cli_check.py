@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,26 @@ def test_a_folder_given_as_metrics_is_said_to_be_a_folder(files, capsys):
     err = capsys.readouterr().err
     assert "这是文件夹，不是数据文件" in err and "drafter draft 的输出文件夹" in err and "(none)" not in err
     assert "请给出数据文件本身" in err
+
+
+def test_the_report_page_prints_a_findings_list_wrong_ones_first_and_counts_in_chinese(files):
+    """The per-report page had the reasons only as hover tooltips, which a printout loses."""
+    assert (
+        drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "-o", f"{files / 'review'}/")
+        == 1
+    )
+    page = (files / "review" / "bad.md.check.html").read_text(encoding="utf-8")
+    counts = page[page.index('<table class="summary">') :].split("</table>")[0]
+    assert "<th>数字 figures</th>" in counts and "<th>与来源不符 mismatch</th>" in counts
+    listed = page[page.index("</div>\n<h2>核对结果清单 / findings</h2>") :]  # under the text
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', listed)
+    statuses = [status for status, _ in rows]
+    assert statuses[0] == "mismatch" and {"verified", "derived"} <= set(statuses[1:])
+    cells = re.findall(r"<td>(.*?)</td>", rows[0][1])
+    assert (
+        cells[2] == "与来源不符 mismatch"
+        and cells[3] == "92.5%"
+        and cells[4] == "91.2%"
+        and "学前三年毛入园率" in cells[5]
+    )
+    assert "ignored" not in statuses and "@media print" in page
