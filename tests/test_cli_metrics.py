@@ -66,7 +66,7 @@ def test_template_is_written_and_validates(tmp_path, capsys, name):
     assert f"wrote {path}" in capsys.readouterr().out
     if name.endswith(".xlsx"):
         wb = openpyxl.load_workbook(path)
-        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate" in [
+        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate（学前三年毛入园率）" in [
             c.value for c in wb["_lists"]["C"]
         ]
     else:
