@@ -411,6 +411,7 @@ def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_re
     deadline = time.monotonic() + 60
     while len(list(review.glob("*.check.json"))) < 4 and time.monotonic() < deadline:
         time.sleep(0.05)
+    seen = len(list(review.glob("*.check.json")))
     os.killpg(child.pid, signal.SIGINT)
     _, err = child.communicate(timeout=30)
     assert child.returncode == 130
@@ -418,7 +419,8 @@ def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_re
     assert "再次运行同一命令即可继续" in err
     partial = json.loads((review / "summary.json").read_text(encoding="utf-8"))
     kept = len(partial["reports"])
-    assert partial["complete"] is False and 4 <= kept < 60 and kept + len(partial["pending"]) == 60
+    # one worker: at most one report written but not yet recorded when the signal came (it is checked again)
+    assert partial["complete"] is False and seen - 1 <= kept < 60 and kept + len(partial["pending"]) == 60
     assert f"已核对 {kept} / 60 份" in err and (review / "summary.xlsx").is_file()
     assert f"已核对 {kept} / 60 份" in (review / "index.html").read_text(encoding="utf-8")
     assert drafter("check", reports, "-o", review, "--workers", "1") == 0

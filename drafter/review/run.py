@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +18,7 @@ from drafter.review.types import MetricsPlan, Report, Row
 from drafter.review.worker import check_one, error_row
 
 DEFAULT_LIMITS = Limits()
+SAVE_EVERY = 1.0  # seconds between saves of the reuse cache while reports are checked
 
 
 class Progress(Protocol):
@@ -77,15 +79,20 @@ def run_review(
             jobs.append((report, check_one, (report, out, plan)))
     progress.total(len(reports), len(rows))
 
+    saved = [time.monotonic()]
+
     def finished(report: Report, row: Row | None, failure: str) -> None:
         row = dataclasses.replace(row or error_row(report, failure), sha256=hashes[report.name])
         rows.append(row)
-        cache.save(out, rows, key)  # at once: an interrupted run loses no report already checked
+        if time.monotonic() - saved[0] >= SAVE_EVERY:  # even a killed run loses at most a second's work
+            cache.save(out, rows, key)
+            saved[0] = time.monotonic()
         progress.done(row)
 
     try:
         run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
     except Interrupted as exc:
+        cache.save(out, rows, key)  # every report checked so far is reused by the next run
         exc.kept = _partial(out, rows, plan, paths, [r.name for r in reports if r.name not in _names(rows)])
         raise
     cache.save(out, rows, key)
