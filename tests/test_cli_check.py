@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -197,7 +198,7 @@ def test_help_is_plain_and_bilingual(capsys, command):
 def test_check_help_names_values_and_shows_flags_bare(capsys):
     assert drafter("check", "--help") == 0
     page = capsys.readouterr().out
-    assert "PATHS..." in page and "METRICS" in page and "[default: table]" in page
+    assert "PATHS..." in page and "METRICS" in page and "-f" in page and "[default: table]" not in page
 
 
 BAD_INPUTS = [
@@ -276,3 +277,58 @@ def test_the_problems_of_a_metrics_file_are_listed_in_chinese_and_english(tmp_pa
     assert "中有 3 个问题 / 3 problem(s) in" in err
     assert "report.issuer: 缺少必填项 / required field is missing" in err
     assert '"town" 不是层级 / is not a level' in err and '"abc" 不是数字 / is not a number' in err
+
+
+# ---------------------------------------------------------------- -o by extension, -m a folder
+@pytest.mark.parametrize("name", ["结果.json", "结果.html", "结果.txt", "结果.md"])
+def test_the_output_format_follows_the_extension_when_f_is_not_given(files, capsys, name):
+    out = files / name
+    assert drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "-o", out) == 1
+    written = out.read_text(encoding="utf-8")
+    if name.endswith(".json"):
+        assert json.loads(written)["summary"]["mismatch"] == 1
+    elif name.endswith(".html"):
+        assert written.startswith("<!DOCTYPE html>") and "92.5%" in written
+    else:
+        assert "92.5%" in written and "应为 expected 91.2%" in written and "mismatch 1" in written
+        assert not set("─│┃━┏┗┌└") & set(written)  # no box-drawing lines in a text file
+
+
+def test_the_help_of_o_says_file_or_folder_plainly(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    assert drafter("check", "--help") == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "格式按扩展名" in out and "-o 总是文件夹" in out
+
+
+def test_a_folder_given_as_metrics_is_said_to_be_a_folder(files, capsys):
+    drafted = files / "out" / "qh"
+    drafted.mkdir(parents=True)
+    (drafted / "draft.json").write_text("{}", encoding="utf-8")
+    assert drafter("check", files / "bad.md", "-m", drafted) == 2
+    err = capsys.readouterr().err
+    assert "这是文件夹，不是数据文件" in err and "drafter draft 的输出文件夹" in err and "(none)" not in err
+    assert "请给出数据文件本身" in err
+
+
+def test_the_report_page_prints_a_findings_list_wrong_ones_first_and_counts_in_chinese(files):
+    """The per-report page had the reasons only as hover tooltips, which a printout loses."""
+    assert (
+        drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "-o", f"{files / 'review'}/")
+        == 1
+    )
+    page = (files / "review" / "bad.md.check.html").read_text(encoding="utf-8")
+    counts = page[page.index('<table class="summary">') :].split("</table>")[0]
+    assert "<th>数字 figures</th>" in counts and "<th>与来源不符 mismatch</th>" in counts
+    listed = page[page.index("</div>\n<h2>核对结果清单 / findings</h2>") :]  # under the text
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', listed)
+    statuses = [status for status, _ in rows]
+    assert statuses[0] == "mismatch" and {"verified", "derived"} <= set(statuses[1:])
+    cells = re.findall(r"<td>(.*?)</td>", rows[0][1])
+    assert (
+        cells[2] == "与来源不符 mismatch"
+        and cells[3] == "92.5%"
+        and cells[4] == "91.2%"
+        and "学前三年毛入园率" in cells[5]
+    )
+    assert "ignored" not in statuses and "@media print" in page

@@ -24,7 +24,7 @@ def test_validate_prints_report_info_and_a_table_per_indicator(capsys, monkeypat
     monkeypatch.setenv("COLUMNS", "200")
     assert drafter("metrics", "validate", EXAMPLES / "yangquan-2021.yaml") == 0
     out = capsys.readouterr().out
-    assert "阳泉市" in out and "阳政办函〔2021〕174号" in out and "23 metrics" in out
+    assert "阳泉市" in out and "阳政办函〔2021〕174号" in out and "23 项指标 metrics" in out
     assert "fund 经费保障 — 3 metrics, 3 facts" in out
     assert "fund.per_student_higher_vocational" in out and "16477.24" in out and ">= 12000" in out
     assert "OK: " in out
@@ -66,7 +66,7 @@ def test_template_is_written_and_validates(tmp_path, capsys, name):
     assert f"wrote {path}" in capsys.readouterr().out
     if name.endswith(".xlsx"):
         wb = openpyxl.load_workbook(path)
-        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate" in [
+        assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate（学前三年毛入园率）" in [
             c.value for c in wb["_lists"]["C"]
         ]
     else:
@@ -148,3 +148,65 @@ def test_validate_says_when_yaml_cut_a_label_at_its_part_mark(tmp_path):
         [sys.executable, "-m", "drafter", "metrics", "validate", str(path)], capture_output=True, text=True
     )
     assert "当作注释" not in done.stdout + done.stderr
+
+
+# ---------------------------------------------------------------- the new user's typos
+HEAD = (
+    "report: {region: 丰乐县, level: county, round: 2024, period: 2023, issuer: 丰乐县人民政府}\nmetrics:\n"
+)
+BUDGET = "  - {key: fund.general_budget_edu, label: 一般公共预算教育支出, unit: %s, values: {2023: 5.86}}\n"
+AID = "  - {key: student_aid.funds, label: 学生资助资金, unit: 万元, values: {2023: 3265.8}}\n"
+
+
+def test_an_unknown_unit_is_an_error_naming_the_key_the_unit_and_the_nearest_units(tmp_path, capsys):
+    path = tmp_path / "typo.yaml"
+    path.write_text(HEAD + BUDGET % "忆元" + AID, encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "忆元" in line)
+    assert "metrics[0].unit" in line and "fund.general_budget_edu" in line and "unknown unit '忆元'" in line
+    assert "是否为 亿元" in line and "did you mean 亿元" in line and "第3行" in line
+
+
+@pytest.mark.parametrize("unit", ["亿元", "万亩", "元/生", ":1", "万人次", "个百分点", "户"])
+def test_units_of_statistics_are_known(tmp_path, capsys, unit):
+    path = tmp_path / "ok.yaml"
+    path.write_text(HEAD + BUDGET % f'"{unit}"', encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 0, capsys.readouterr().err
+
+
+def test_a_budget_smaller_than_its_part_is_warned_in_chinese_and_english(tmp_path, capsys):
+    path = tmp_path / "small.yaml"
+    path.write_text(HEAD + BUDGET % "万元" + AID, encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 0
+    err = capsys.readouterr().err
+    assert "小于其中包含的 student_aid.funds@2023" in err and "请检查单位（万元/亿元）或小数点" in err
+    assert "is smaller than student_aid.funds@2023" in err
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [("{2022: 90.2, 2023: 91,5}", 7), ("\n      2022: 90.2\n      2023: 91,5", 9)],
+    ids=["flow mapping: read as 91 and a year 5", "block mapping: the string 91,5"],
+)
+def test_a_decimal_comma_names_the_key_the_line_and_the_comma(tmp_path, capsys, values, line):
+    path = tmp_path / "comma.yaml"
+    metric = f'  - key: preschool.gross_enrolment_rate\n    label: 学前三年毛入园率\n    unit: "%"\n    values: {values}\n'
+    path.write_text(HEAD + AID + metric, encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    err = capsys.readouterr().err
+    assert "1 problem(s)" in err and "不是年份" not in err
+    assert f"（preschool.gross_enrolment_rate，第{line}行 / line {line}）" in err
+    assert "逗号不是小数点" in err and "a comma is not a decimal point" in err and "91.5" in err
+
+
+def test_self_check_items_are_not_counted_as_facts(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        HEAD + AID + 'facts:\n  party: ["县委常委会专题研究教育工作4次"]\nself_check: ["教育局牵头"]\n',
+        encoding="utf-8",
+    )
+    assert drafter("metrics", "validate", path) == 0
+    out = capsys.readouterr().out
+    assert "1 条事实 facts" in out and "1 条自查 self-check" in out

@@ -24,8 +24,10 @@ READERS = (
 
 
 def test_no_reader_lets_a_bad_file_become_a_traceback_or_a_memory_blowup():
+    # the random stream depends on the template's bytes: seed 19 left no valid mutant once the workbook's key
+    # list gained its Chinese names; the fuzzer fixes the template's years so that it stays the same every year
     done = subprocess.run(
-        [sys.executable, str(FUZZ), "--seed", "19", "--rounds", "12", "--memory-gb", "1.5"],
+        [sys.executable, str(FUZZ), "--seed", "22", "--rounds", "12", "--memory-gb", "1.5"],
         capture_output=True,
         text=True,
         timeout=240,

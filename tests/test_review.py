@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -387,3 +390,65 @@ def test_the_review_page_lays_tab_separated_rows_out_as_a_table_with_its_marks(t
     assert "<td>&lt;b&gt;</td>" in rows[1]  # cells are escaped
     assert "\t" not in page[page.index('<div class="draft">') :]
     assert '<span class="fig verified"' in page  # the prose after the table keeps its marks
+
+
+# ---------------------------------------------------------------- Ctrl-C in the middle of a folder
+def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_reuses_them(tmp_path, capsys):
+    """The user's trial: Ctrl-C (to the whole process group, as a terminal sends it) during a folder check
+    printed a worker's KeyboardInterrupt traceback, wrote no summary, and the rerun checked everything again."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    body = "".join(
+        f"{i}. 2021年全市学前三年毛入园率达到91.2%，小学{i + 30}所，比上年增长4.2%。\n" for i in range(200)
+    )
+    for i in range(60):
+        (reports / f"r{i:03}.md").write_text(GOOD.format(region="阳泉市") + body, encoding="utf-8")
+    review = tmp_path / "review"
+    argv = [sys.executable, "-m", "drafter", "check", str(reports), "-o", str(review), "--workers", "1"]
+    child = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while len(list(review.glob("*.check.json"))) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    seen = len(list(review.glob("*.check.json")))
+    os.killpg(child.pid, signal.SIGINT)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "再次运行同一命令即可继续" in err
+    partial = json.loads((review / "summary.json").read_text(encoding="utf-8"))
+    kept = len(partial["reports"])
+    # one worker: at most one report written but not yet recorded when the signal came (it is checked again)
+    assert partial["complete"] is False and seen - 1 <= kept < 60 and kept + len(partial["pending"]) == 60
+    assert f"已核对 {kept} / 60 份" in err and (review / "summary.xlsx").is_file()
+    assert f"已核对 {kept} / 60 份" in (review / "index.html").read_text(encoding="utf-8")
+    assert drafter("check", reports, "-o", review, "--workers", "1") == 0
+    assert f"({kept} unchanged, reused)" in capsys.readouterr().err
+    finished = json.loads((review / "summary.json").read_text(encoding="utf-8"))
+    assert len(finished["reports"]) == 60 and "pending" not in finished
+
+
+def test_the_region_column_shows_the_region_the_report_names_not_its_metrics_region(tmp_path):
+    """The user's trial: 清河县自评报告.docx checked against 丰乐县's data showed 丰乐县 as its region."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    body = "（四）学前教育\n2021年全县学前三年毛入园率达到91.2%。\n"
+    (reports / "清河县自评报告.md").write_text(
+        "关于报送2021年度履行教育职责自评报告的报告\n" + body, encoding="utf-8"
+    )
+    (reports / "b.md").write_text(
+        "青山县人民政府关于2021年度履行教育职责自评情况的报告\n" + body, encoding="utf-8"
+    )
+    (reports / "c.md").write_text("2021年度自评报告\n" + body, encoding="utf-8")
+    review = tmp_path / "review"
+    drafter("check", reports, "-o", review, "--metrics", _metrics(tmp_path, "丰乐县"))
+    sheet = load_workbook(review / "summary.xlsx").active
+    regions = {row[0].value: row[2].value for row in sheet.iter_rows(min_row=2)}
+    assert regions == {
+        "清河县自评报告.md": "清河县",
+        "b.md": "青山县",
+        "c.md": "丰乐县（据数据 / from data）",
+    }
+    page = (review / "index.html").read_text(encoding="utf-8")
+    assert "<td>清河县</td>" in page and "<td>青山县</td>" in page

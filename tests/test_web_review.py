@@ -113,3 +113,37 @@ def test_the_review_upload_has_its_own_size_limit(client):
     assert (
         big.status_code == 200 and rows[0]["file"] == "big.pdf" and "not a readable PDF" in rows[0]["error"]
     )
+
+
+def zip_with_raw_names(members: dict[bytes, str]) -> bytes:
+    """A zip whose member names are the given bytes with the UTF-8 flag cleared, as Info-ZIP on Linux
+    (UTF-8 bytes) and Chinese Windows (GBK bytes) write them: each is written under an ASCII name of the
+    same length, which is then replaced in the local header and the central directory."""
+    buffer = io.BytesIO()
+    stand_ins = {}
+    with zipfile.ZipFile(buffer, "w") as package:
+        for index, (raw, text) in enumerate(members.items()):
+            suffix = b"." + raw.rsplit(b".", 1)[1]
+            stand_in = f"{index:03d}".encode().ljust(len(raw) - len(suffix), b"x") + suffix
+            assert len(stand_in) == len(raw) and stand_in.isascii()
+            package.writestr(stand_in.decode(), text)
+            stand_ins[stand_in] = raw
+    data = buffer.getvalue()
+    for stand_in, raw in stand_ins.items():
+        assert data.count(stand_in) == 2
+        data = data.replace(stand_in, raw)
+    with zipfile.ZipFile(io.BytesIO(data)) as check:
+        assert all(not info.flag_bits & 0x800 for info in check.infolist())
+    return data
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "gbk"], ids=["Info-ZIP on Linux/Kylin/UOS: UTF-8, no flag", "Chinese Windows: GBK"]
+)
+def test_zip_member_names_without_the_utf8_flag_are_decoded(client, encoding):
+    names = ["丰乐县自评报告_gbk.txt", "清河县自评报告.md"]
+    data = zip_with_raw_names({f"各县/{name}".encode(encoding): GOOD for name in names})
+    response = upload(client, [("报告.zip", data)])
+    rows = client.get(f"{response.url.path}summary.json").json()["reports"]
+    assert sorted(row["file"] for row in rows) == sorted(names)
+    assert all(row["status"] == "checked" for row in rows)

@@ -19,7 +19,7 @@ from drafter.source.xlsx_template import METRICS, REPORT, write_template
 @pytest.fixture
 def template(tmp_path: Path) -> Path:
     path = tmp_path / "t.xlsx"
-    write_template(path, TAXONOMY)
+    write_template(path, TAXONOMY, round_year=2025)  # year columns 2019 … 2024
     return path
 
 
@@ -89,7 +89,7 @@ def test_template_has_the_sheets_headers_and_drop_downs(template):
     ranges = {str(dv.sqref): dv.formula1 for dv in metrics.data_validations.dataValidation}
     assert ranges["A3:A500"] == "'_lists'!$A$1:$A$4" and ranges["B3:B500"] == "'_lists'!$C$1:$C$1"
     assert [c.value for c in wb["_lists"]["A"]] == ["fund", "preschool", "party", "compulsory"]
-    assert wb["_lists"]["C1"].value == "fund.general_budget_edu"
+    assert wb["_lists"]["C1"].value == "fund.general_budget_edu（一般公共预算教育支出）"
     assert [wb[REPORT].cell(r, 1).value for r in (3, 4)] == ["地区 region", "层级 level"]
 
 
@@ -232,3 +232,36 @@ def test_a_percent_formatted_cell_of_another_unit_is_kept_and_said(template, cap
     warning = [r.getMessage() for r in caplog.records if "百分比" in r.getMessage()]
     assert len(warning) == 1 and "指标数据!G7" in warning[0] and "亿元" in warning[0]
     assert "set the unit to %" in warning[0] and str(template) in warning[0]
+
+
+def test_the_workbook_and_the_yaml_template_start_from_the_same_years(tmp_path, capsys):
+    """The user's trial: the workbook's year columns stopped at 2024 while the YAML template assumed 2025."""
+    import yaml
+
+    from drafter.cli.main import run
+
+    for name in ("m.xlsx", "m.yaml"):
+        with pytest.raises(SystemExit) as done:
+            run(["metrics", "template", "-o", str(tmp_path / name)])
+        assert done.value.code == 0
+    period = dt.date.today().year - 1
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "m.xlsx")[METRICS][2]]
+    years = [int(h) for h in header if str(h).isdigit()]
+    assert years == list(range(period - 5, period + 1))
+    report = yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))["report"]
+    assert report["period"] == period == years[-1] and report["round"] == period + 1
+
+
+def test_a_key_picked_from_the_drop_down_shows_its_chinese_name_and_reads_back(template):
+    wb = openpyxl.load_workbook(template)
+    choices = [c.value for c in wb["_lists"]["C"] if c.value]
+    ranges = {str(dv.sqref): dv.formula1 for dv in wb[METRICS].data_validations.dataValidation}
+    assert ranges["B3:B500"] == f"'_lists'!$C$1:$C${len(choices)}"
+    assert choices == ["fund.general_budget_edu（一般公共预算教育支出）"]
+    fill(template)
+    wb = openpyxl.load_workbook(template)
+    wb[METRICS].append([None, "fund.fiscal_edu（国家财政性教育经费）", None, "亿元", None, None, 28.1])
+    wb.save(template)
+    source = load_source(template, TAXONOMY)
+    picked = source.metric("fund.fiscal_edu")
+    assert picked is not None and picked.label == "国家财政性教育经费" and dict(picked.values) == {2021: 28.1}

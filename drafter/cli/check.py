@@ -12,6 +12,7 @@ import typer
 from drafter.core.errors import InputError
 
 FORMATS = ("table", "json", "html")
+STATUS_WORDS = {"mismatch": "与来源不符", "unsupported": "无来源", "inconsistent": "前后矛盾"}
 
 
 def register(app: typer.Typer) -> None:
@@ -36,16 +37,24 @@ def check(
         ),
     ] = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", help="输出格式 / table | json (check.json) | html (highlighted page)"),
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式 / table | json (check.json) | html (highlighted page); 不写时按 -o 的扩展名 "
+            "/ by default from the -o extension: .json → json, .html → html, other → table as plain text",
+        ),
+    ] = None,
     output: Annotated[
         str | None,  # a str: a Path would drop the trailing / that asks for a folder
         typer.Option(
             "-o",
             "--output",
-            help="写入文件 / write the result to FILE; a folder REVIEW/ (ending in /, or existing) for several "
-            "or for a review of one",
+            help="一份报告：-o 结果.json / 结果.html / 结果.txt 写一个文件（格式按扩展名）；"
+            "-o 审核结果/（以 / 结尾或已存在的文件夹）写审核文件夹。文件夹或多份报告：-o 总是文件夹，"
+            "不带 / 也一样 / one report: -o FILE writes one file (its format from the extension); "
+            "-o REVIEW/ (ending in /, or an existing folder) writes a review folder. A folder or several "
+            "reports: -o is always a folder, with or without the /",
         ),
     ] = None,
     timeout: Annotated[
@@ -75,7 +84,15 @@ def check(
             key="--metrics",
             hint="请只写一次 --metrics / give --metrics once",
         )
-    raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, fmt, out))
+    raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, format_for(fmt, out), out))
+
+
+def format_for(fmt: str | None, output: Path | None) -> str:
+    """-f as given; else from the -o extension (结果.json → json, 结果.html → html), else table."""
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower() if output is not None else ""
+    return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "table")
 
 
 def _check_limits(timeout: float, workers: int) -> None:
@@ -158,16 +175,25 @@ def _render(fmt: str, text: str, report, with_source: bool, *, to_file: bool = F
 
 
 def _table_text(report, with_source: bool) -> str:
-    """The table as plain text for a file: no colours, as wide as a wide terminal."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    _print_table(
-        Console(file=buffer, width=160, color_system=None, force_terminal=False), report, with_source
-    )
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    """The table as plain text for a file (结果.txt, 结果.md): one finding a line, no colours, no box lines,
+    so that Notepad, WPS and a printer show it as it is."""
+    lines = [f"{report.path} — 需要处理的数字 / figures to fix", ""]
+    for f in report.problems:
+        fields = [
+            f"第{f.line}行 / line {f.line}",
+            f.section,
+            f.text,
+            f"{f.status} {STATUS_WORDS.get(f.status, '')}".strip(),
+            f"应为 expected {f.expected}" if f.expected else "",
+            f"原因 why: {f.message} {f.source}".strip() if f.message or f.source else "",
+        ]
+        lines.append(" · ".join(field for field in fields if field))
+    if not report.problems:
+        lines.append("没有发现问题 / no problem found")
+    if not with_source:
+        lines.append("未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked")
+    lines += ["", _summary_line(report)]
+    return "".join(line.rstrip() + "\n" for line in lines)
 
 
 def _print_table(console, report, with_source: bool) -> None:

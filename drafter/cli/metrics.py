@@ -9,6 +9,7 @@ import typer
 
 from drafter.core.errors import InputError
 from drafter.core.files import write_text_atomic
+from drafter.core.types import PART_FACTS
 
 metrics_app = typer.Typer(
     help="指标数据文件：校验与模板 / metrics files: validate and template", no_args_is_help=True
@@ -28,10 +29,12 @@ def _report_table(source: Any, encoding: str) -> Any:
             table.add_row(name, str(value))
     if encoding not in ("utf-8", "xlsx"):
         table.add_row("encoding", f"{encoding.upper()} (not UTF-8; read it as {encoding.upper()})")
+    facts = sum(len(v) for code, v in source.facts.items() if code not in PART_FACTS)  # self_check is its own
     counts = (
-        f"{len(source.metrics)} metrics, {sum(len(v) for v in source.facts.values())} facts, "
-        f"{len(source.rectification)} rectification, {len(source.problems)} problems, "
-        f"{len(source.plans)} plans, {len(source.experiences)} experiences, {len(source.self_check)} self-check"
+        f"{len(source.metrics)} 项指标 metrics, {facts} 条事实 facts, "
+        f"{len(source.rectification)} 条整改 rectification, {len(source.problems)} 条问题 problems, "
+        f"{len(source.plans)} 条措施 plans, {len(source.experiences)} 条经验 experiences, "
+        f"{len(source.self_check)} 条自查 self-check"
     )
     table.add_row("contents", counts)
     return table

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from drafter.checker.check import check_text
 from drafter.core.types import STATUSES, CheckReport, Draft, Finding, SourceData
+from drafter.export.html_findings import counts_table, findings_list
 from drafter.export.markdown import render_markdown
 from drafter.source.load import load_source
 
@@ -29,6 +30,12 @@ body{font-family:"FangSong","仿宋","Songti SC",serif;max-width:60em;margin:2em
 .tab{border-collapse:collapse;margin:.5em 0;white-space:normal;line-height:1.5}
 .tab td{border:1px solid #bbb;padding:2px 8px;vertical-align:top}
 .legend span{margin-right:1em}.summary td,.summary th{padding:2px 10px;border-bottom:1px solid #ddd}
+.findings{border-collapse:collapse;width:100%;line-height:1.5;font-size:14px}
+.findings th,.findings td{border:1px solid #bbb;padding:2px 6px;vertical-align:top;text-align:left}
+.findings tr.mismatch td:nth-child(3),.findings tr.inconsistent td:nth-child(3){background:#ffc9c9}
+.findings tr.unsupported td:nth-child(3){background:#ffe3a8}
+@media print{body{max-width:none;margin:0}.findings thead{display:table-header-group}.findings tr{break-inside:avoid}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 
@@ -103,25 +110,21 @@ def highlight_with_tables(text: str, findings: tuple[Finding, ...]) -> str:
     )
 
 
-def _summary(report: CheckReport) -> str:
-    counts = report.summary
-    head = "".join(f"<th>{html.escape(k)}</th>" for k in counts)
-    row = "".join(f"<td>{v}</td>" for v in counts.values())
-    return f'<table class="summary"><tr>{head}</tr><tr>{row}</tr></table>'
-
-
 def legend() -> str:
     items = "".join(f'<span class="fig {s}">{html.escape(STATUS_NAMES[s])}</span>' for s in STATUSES)
     return f'<p class="legend">{items}</p>'
 
 
 def render_report_html(text: str, report: CheckReport, title: str = "") -> str:
-    """A full HTML page: title, legend, summary, then the text with every figure marked."""
+    """A full HTML page: title, legend, counts, the text with every figure marked, then the list of findings
+    (what a printout keeps of the tooltips)."""
     title = title or report.path or "Drafter check"
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{CSS}</style></head><body>\n<h1>{html.escape(title)}</h1>\n{legend()}\n{_summary(report)}\n"
-        f'<div class="draft">{highlight_with_tables(text, report.findings)}</div>\n</body></html>\n'
+        f"<style>{CSS}</style></head><body>\n<h1>{html.escape(title)}</h1>\n{legend()}\n"
+        f"{counts_table(report)}\n"
+        f'<div class="draft">{highlight_with_tables(text, report.findings)}</div>\n'
+        f"{findings_list(report, STATUS_NAMES)}\n</body></html>\n"
     )
 
 

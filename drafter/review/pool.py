@@ -9,14 +9,16 @@ becomes that job's failure message; the others go on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
+import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-PRELOAD = ["drafter.review.preload"]
+PRELOAD = ["drafter.review.quiet", "drafter.review.preload"]  # quiet first: see quiet.py
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,20 @@ def run_isolated(
     context.set_forkserver_preload(PRELOAD)
     pending = list(jobs)
     running: list[_Running] = []
-    while pending or running:
-        while pending and len(running) < max(limits.workers, 1):
-            key, function, args = pending.pop(0)
-            running.append(_start(context, key, function, args, limits))
-            on_start(key)
-        timeout = max(0.0, min(job.deadline for job in running) - time.monotonic())
-        wait([job.conn for job in running] + [job.process.sentinel for job in running], timeout=timeout)
-        for job in [job for job in running if _finished(job)]:
-            running.remove(job)
-            on_done(job.key, *_outcome(job, limits))
+    try:
+        while pending or running:
+            while pending and len(running) < max(limits.workers, 1):
+                key, function, args = pending.pop(0)
+                running.append(_start(context, key, function, args, limits))
+                on_start(key)
+            timeout = max(0.0, min(job.deadline for job in running) - time.monotonic())
+            wait([job.conn for job in running] + [job.process.sentinel for job in running], timeout=timeout)
+            for job in [job for job in running if _finished(job)]:
+                running.remove(job)
+                on_done(job.key, *_outcome(job, limits))
+    finally:  # interrupted (Ctrl-C, SIGTERM) or a failing callback: no job outlives the run
+        for job in running:
+            _stop(job)
 
 
 def _start(context, key, function, args, limits: Limits) -> _Running:
@@ -95,7 +101,20 @@ def _stop(job: _Running) -> None:
 
 
 def _child(sender: Connection, memory_mb: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    """Runs in the job's process: cap the memory, run, send ("ok", result) or ("error", message)."""
+    """Runs in the job's process: cap the memory, run, send ("ok", result) or ("error", message).
+
+    Ctrl-C reaches the whole process group: the parent stops the jobs and says what was kept, so a job
+    ignores SIGINT (and leaves quietly if it came before that) instead of printing its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _run_child(sender, memory_mb, function, args)
+    except KeyboardInterrupt:
+        os._exit(130)
+
+
+def _run_child(
+    sender: Connection, memory_mb: int, function: Callable[..., Any], args: tuple[Any, ...]
+) -> None:
     limit = memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     resource.setrlimit(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from drafter.core.errors import InputError
+from drafter.core.errors import InputError, Interrupted
 from drafter.review import cache
 from drafter.review.collect import collect
 from drafter.review.metrics import plan_metrics
@@ -17,6 +18,7 @@ from drafter.review.types import MetricsPlan, Report, Row
 from drafter.review.worker import check_one, error_row
 
 DEFAULT_LIMITS = Limits()
+SAVE_EVERY = 1.0  # seconds between saves of the reuse cache while reports are checked
 
 
 class Progress(Protocol):
@@ -77,12 +79,22 @@ def run_review(
             jobs.append((report, check_one, (report, out, plan)))
     progress.total(len(reports), len(rows))
 
+    saved = [time.monotonic()]
+
     def finished(report: Report, row: Row | None, failure: str) -> None:
         row = dataclasses.replace(row or error_row(report, failure), sha256=hashes[report.name])
         rows.append(row)
+        if time.monotonic() - saved[0] >= SAVE_EVERY:  # even a killed run loses at most a second's work
+            cache.save(out, rows, key)
+            saved[0] = time.monotonic()
         progress.done(row)
 
-    run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
+    try:
+        run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
+    except Interrupted as exc:
+        cache.save(out, rows, key)  # every report checked so far is reused by the next run
+        exc.kept = _partial(out, rows, plan, paths, [r.name for r in reports if r.name not in _names(rows)])
+        raise
     cache.save(out, rows, key)
     _write_tables(out, rows, plan, paths)
     return Review(
@@ -90,11 +102,37 @@ def run_review(
     )
 
 
-def _write_tables(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path]) -> None:
-    write_summary_json(out, rows)
+def _names(rows: list[Row]) -> set[str]:
+    return {row.file for row in rows}
+
+
+def _partial(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path], pending: list[str]) -> str:
+    """The tables of what was checked before an interrupt; what the CLI says was kept."""
+    note = interrupted_note(len(rows), len(rows) + len(pending))
+    _write_tables(out, rows, plan, paths, pending=pending, extra=[note])
+    return f"{note} → {out / 'summary.xlsx'}"
+
+
+def interrupted_note(done: int, total: int) -> str:
+    return (
+        f"运行被中断：已核对 {done} / {total} 份，结果已保存；再次运行同一命令即可继续（已核对的不再重复核对） "
+        f"/ interrupted: {done} of {total} reports checked and kept; run the same command again to finish "
+        "(those already checked are reused)"
+    )
+
+
+def _write_tables(
+    out: Path,
+    rows: list[Row],
+    plan: MetricsPlan,
+    paths: list[Path],
+    pending: list[str] | None = None,
+    extra: list[str] | None = None,
+) -> None:
+    write_summary_json(out, rows, pending)
     write_xlsx(out, rows)
     title = "审核结果 / review: " + ", ".join(path.name or str(path) for path in paths)
-    write_index(out, rows, title=title, notes=[metrics_note(plan), *plan.warnings])
+    write_index(out, rows, title=title, notes=[*(extra or []), metrics_note(plan), *plan.warnings])
 
 
 def metrics_note(plan: MetricsPlan) -> str:

@@ -49,10 +49,19 @@ def first_findings(check_json: dict[str, Any]) -> tuple[str, ...]:
 
 
 def region_of(title: str) -> str:
-    """The region a title names (阳泉市, 安岳县, 广东省 …); empty when it names none."""
-    title = re.sub(r"^.*?关于", "", title) if "关于" in title else title
-    match = _REGION.search(title)
+    """The region a title names (阳泉市, 安岳县, 广东省 …): the one after 关于 (关于清河县…), else the issuer's
+    (清河县人民政府关于…); empty when it names none."""
+    title = title.strip().removeprefix("中共")
+    subject = title.split("关于", 1)[1] if "关于" in title else title
+    match = _REGION.search(subject) or _REGION.search(title)
     return match.group(0) if match else ""
+
+
+def report_region(title: str, file_name: str, data_region: str) -> str:
+    """The region of a report for the review's table: the one its title names, else its file name's
+    (清河县自评报告.docx), else its metrics file's, marked as taken from the data."""
+    named = region_of(title) or region_of(re.sub(r"\.[A-Za-z]+$", "", file_name.rsplit("/", 1)[-1]))
+    return named or (f"{data_region}（据数据 / from data）" if data_region else "")
 
 
 def names_region(text: str, region: str) -> bool:

@@ -12,7 +12,7 @@ from drafter.documents.read import read_document
 from drafter.export.html import render_report_html
 from drafter.review.metrics import choose
 from drafter.review.types import MetricsFile, MetricsPlan, Report, Row
-from drafter.review.words import first_findings, problems, region_not_named, region_of, year_of
+from drafter.review.words import first_findings, problems, region_not_named, report_region, year_of
 from drafter.source.load import load_source
 
 NO_METRICS_FOR_REGION = "没有与本报告地区对应的数据文件：只检查了文中数字是否自洽 / no metrics file for this region: self-consistency only"
@@ -82,7 +82,7 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
         status="checked",
         summary=data["summary"],
         title=document.title,
-        region=chosen.region if chosen else region_of(document.title),
+        region=report_region(document.title, report.name, chosen.region if chosen else ""),
         year=year_of(document.title),
         flagged=sum(1 for f in flagged if f.get("kind", "figure") != "claim"),
         wrong_claims=sum(1 for f in flagged if f.get("kind") == "claim"),

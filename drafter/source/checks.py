@@ -13,6 +13,7 @@ from drafter.core.taxonomy import Taxonomy
 from drafter.core.types import PART_FACTS
 from drafter.source.plausible import value_problem
 from drafter.source.schema import FileModel, number_or_none
+from drafter.source.units import unit_problem
 
 _FIXES = {
     "missing": "缺少必填项 / required field is missing → 请补上 / add it",
@@ -33,14 +34,18 @@ _FIXES = {
 def check(data: dict, path: Path, taxonomy: Taxonomy) -> tuple[FileModel | None, list[str]]:
     """The validated model (None when the schema fails) and every problem as `path: key (cell): message`."""
     origin = data.pop("_origin", {}) if isinstance(data, dict) else {}
+    lines = data.pop("_lines", {}) if isinstance(data, dict) else {}
     model, problems = None, []
     try:
         model = FileModel.model_validate(data)
     except ValidationError as exc:
         problems = _pydantic_problems(exc)
     problems += _semantic_problems(data, taxonomy)
+    commas = dict(_comma_splits(data))
+    problems = [p for p in problems if p[0] not in commas] + list(commas.items())
     problems.sort(key=_order)
-    return model, [_line(path, loc, msg, origin) for loc, msg in problems]
+    names = _metric_names(data)
+    return model, [_line(path, loc, msg, origin, _where(loc, msg, names, lines)) for loc, msg in problems]
 
 
 def key_path(loc: tuple[Any, ...]) -> str:
@@ -104,6 +109,9 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
                 )
             )
         seen.setdefault(key, i)
+    unit = metric.get("unit")
+    if isinstance(unit, str) and (problem := unit_problem(str(key or f"metrics[{i}]"), unit)):
+        out.append((f"metrics[{i}].unit", problem))
     values = metric.get("values")
     for year, raw in values.items() if isinstance(values, dict) else ():
         out += _plausibility(metric, raw, f"metrics[{i}].values.{year}")
@@ -165,9 +173,51 @@ def _order(problem: tuple[str, str]) -> list[Any]:
     return [rank] + [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", problem[0])]
 
 
-def _line(path: Path, loc: str, msg: str, origin: dict[str, str]) -> str:
+def _comma_splits(data: Any) -> list[tuple[str, str]]:
+    """{2023: 91,5} in YAML is 2023: 91 and a year 5 with no value: say the comma, not "5 is not a year"."""
+    metrics = data.get("metrics") if isinstance(data, dict) else None
+    out = []
+    for i, metric in enumerate(metrics if isinstance(metrics, list) else []):
+        values = metric.get("values") if isinstance(metric, dict) else None
+        items = list(values.items()) if isinstance(values, dict) else []
+        for (year, before), (digits, after) in zip(items, items[1:], strict=False):
+            if after is None and isinstance(before, int) and re.fullmatch(r"\d{1,2}", str(digits)):
+                out.append(
+                    (
+                        f"metrics[{i}].values.{digits}",
+                        f"“{year}: {before},{digits}” 被读成 {year}: {before} 和年份 {digits}：逗号不是小数点 "
+                        f"/ read as {year}: {before} and a year {digits}: a comma is not a decimal point "
+                        f"→ 请写 / write {year}: {before}.{digits}",
+                    )
+                )
+    return out
+
+
+def _metric_names(data: Any) -> dict[str, str]:
+    """metrics[8] -> its key (preschool.gross_enrolment_rate): a problem names the metric, not only its index."""
+    metrics = data.get("metrics") if isinstance(data, dict) else None
+    return {
+        f"metrics[{i}]": m["key"]
+        for i, m in enumerate(metrics if isinstance(metrics, list) else [])
+        if isinstance(m, dict) and isinstance(m.get("key"), str) and m["key"]
+    }
+
+
+def _where(loc: str, msg: str, names: dict[str, str], lines: dict[str, str]) -> str:
+    """The metric's key (metrics[8] is preschool.gross_enrolment_rate) and the YAML line, for the end of a
+    problem; a message that names the key already is not told it again."""
+    head = loc.split(".")[0]
+    name = names.get(head, "")
+    line = next(
+        (lines[p] for p in sorted(lines, key=len, reverse=True) if loc == p or loc.startswith(p + ".")), ""
+    )
+    return "，".join(part for part in (name if name not in msg else "", line) if part)
+
+
+def _line(path: Path, loc: str, msg: str, origin: dict[str, str], where_else: str = "") -> str:
     cell = next(
         (origin[p] for p in sorted(origin, key=len, reverse=True) if loc == p or loc.startswith(p + ".")), ""
     )
     where = f"{loc} ({cell})" if cell else loc
+    msg = f"{msg} （{where_else}）" if where_else else msg
     return f"{path}: {where}: {msg}" if where else f"{path}: {msg}"

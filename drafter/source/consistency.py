@@ -36,8 +36,8 @@ def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str
 def _unknown(source: SourceData, taxonomy: Taxonomy) -> list[str]:
     """metrics[3].key: unknown indicator 'fnd' … did you mean 'fund'? — the metric is still used for checking."""
     return [
-        f"metrics[{i}].key: {indicator_problem(m.indicator, taxonomy, m.label)}; the metric is used for checking "
-        "but gets no section of its own"
+        f"metrics[{i}].key: {indicator_problem(m.indicator, taxonomy, m.label)}; 该指标仍用于核对，但不单独成节 "
+        "/ the metric is used for checking but gets no section of its own"
         for i, m in enumerate(source.metrics)
         if m.indicator not in taxonomy.codes
     ]
@@ -74,10 +74,12 @@ def _below_part(source: SourceData) -> list[str]:
             ]
             if bigger:
                 part, amount = max(bigger, key=lambda b: _base(b[0], b[1]))
+                shown = format_figure(value, total.unit), format_figure(amount, part.unit)
                 out.append(
-                    f"{total.key}@{year} = {format_figure(value, total.unit)} is smaller than {part.key}@{year} = "
-                    f"{format_figure(amount, part.unit)}, one of the amounts it holds → check the unit (万元/亿元) "
-                    "or the decimal point"
+                    f"{total.key}@{year} = {shown[0]} 小于其中包含的 {part.key}@{year} = {shown[1]}，"
+                    "请检查单位（万元/亿元）或小数点 / "
+                    f"{total.key}@{year} = {shown[0]} is smaller than {part.key}@{year} = {shown[1]}, "
+                    "one of the amounts it holds → check the unit (万元/亿元) or the decimal point"
                 )
     return out
 
@@ -95,8 +97,9 @@ def _growths(source: SourceData) -> list[str]:
                 exact = (base.values[year] / base.values[year - 1] - 1) * 100
                 decimals = shown_decimals(growth)
                 if abs(round_half_up(exact, decimals) - growth) > 0.5 * 10**-decimals + 1e-9:
+                    went = f"{base.values[year - 1]:g} → {base.values[year]:g}{base.unit} ({exact:+.2f}%)"
                     out.append(
-                        f"{stated.key}@{year} = {growth:g}% but {base.key} went from {base.values[year - 1]:g} to "
-                        f"{base.values[year]:g}{base.unit} ({exact:+.2f}%) → check one of the three values"
+                        f"{stated.key}@{year} = {growth:g}%，但 {base.key} 为 {went}，请检查这三个数值之一 / "
+                        f"{stated.key}@{year} = {growth:g}% but {base.key} went {went} → check one of the three values"
                     )
     return out

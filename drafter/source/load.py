@@ -19,6 +19,7 @@ from drafter.core.taxonomy import Taxonomy, load_taxonomy
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.source.checks import check
 from drafter.source.consistency import warnings
+from drafter.source.lines import yaml_lines
 from drafter.source.schema import FileModel
 from drafter.source.xlsx import read_workbook
 
@@ -56,6 +57,8 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
     read (not UTF-8, a percent-formatted cell) is logged unless `log_notes` is False (read again)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise _folder_error(path)
     if suffix not in SUFFIXES:
         raise InputError(
             f"未知的文件类型 / unknown file type {suffix or '(none)'!r}",
@@ -86,7 +89,21 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
             path=str(path),
             hint="参见 / see examples/yangquan-2021.yaml",
         )
+    if suffix != ".json":
+        data["_lines"] = yaml_lines(text)  # problems say the line, as a workbook's say the cell
     return data, encoding
+
+
+def _folder_error(path: Path) -> InputError:
+    drafted = (path / "draft.json").is_file()
+    return InputError(
+        "这是文件夹，不是数据文件 / is a folder, not a metrics file"
+        + ("（这是 drafter draft 的输出文件夹 / the output folder of drafter draft）" if drafted else ""),
+        path=str(path),
+        hint="请给出数据文件本身（.yaml .yml .json 或 .xlsx），例如 -m 数据/丰乐县.yaml；一个装有数据文件的文件夹"
+        "只在核对一批报告时按地区匹配 / give the metrics file itself (.yaml, .json or .xlsx), e.g. the one "
+        "drafter draft was given; a folder of metrics files is only for checking a folder of reports",
+    )
 
 
 # label: 普通中学 #高中 招生数 — YAML reads " #高中 招生数" as a comment: the label is 普通中学

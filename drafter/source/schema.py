@@ -41,6 +41,7 @@ RELATIONS = {
     "等于": "==",
 }
 _NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")  # 91,5: a decimal comma, not thousands
 
 
 # ---------------------------------------------------------------- scalar parsers (pydantic before-validators)
@@ -53,6 +54,11 @@ def parse_number(raw: Any) -> int | float:
             raise ValueError(f"{raw} 不是数字 / is not a number → 请写有限的数 / write a finite figure")
         return raw
     text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("%").strip()
+    if _DECIMAL_COMMA.fullmatch(text):
+        raise ValueError(
+            f"{json.dumps(str(raw), ensure_ascii=False)} 不是数字：逗号不是小数点 / is not a number: a comma is not "
+            f"a decimal point → 请写 / write {text.replace(',', '.')}"
+        )
     if not _NUMBER.fullmatch(text):
         raise ValueError(
             f"{json.dumps(str(raw), ensure_ascii=False)} 不是数字 / is not a number → 请写数字 / write digits, e.g. 12000 or 12,000.5"

@@ -168,6 +168,7 @@ def _metric_row(
         if (isinstance(field, int) or field == "target") and _percent_format(cell):
             percent[field] = cell
     _percent_cells(metric, percent, notes)
+    _split_key_choice(metric)
     indicator = str(metric.pop("indicator", "") or "")
     if indicator and isinstance(metric.get("key"), str) and "." not in metric["key"]:
         metric["key"] = f"{indicator}.{metric['key']}"
@@ -175,6 +176,19 @@ def _metric_row(
         target = {"value": metric.pop("target", None), "relation": metric.pop("relation", ">=")}
         metric["target"] = {k: v for k, v in target.items() if v is not None}
     return metric
+
+
+_KEY_CHOICE = re.compile(r"\s*([A-Za-z0-9_.]+)\s*[（(]\s*(.*?)\s*[）)]\s*")
+
+
+def _split_key_choice(metric: dict) -> None:
+    """A key picked from the drop-down, fund.general_budget_edu（一般公共预算教育支出）: the key, and the name
+    as the label when the 指标名称 cell is empty."""
+    found = _KEY_CHOICE.fullmatch(metric["key"]) if isinstance(metric.get("key"), str) else None
+    if found:
+        metric["key"] = found.group(1)
+        if found.group(2) and not str(metric.get("label") or "").strip():
+            metric["label"] = found.group(2)
 
 
 def _read_metrics(

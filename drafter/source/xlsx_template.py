@@ -11,6 +11,7 @@ from typing import Any
 
 from drafter.core.files import write_bytes_atomic
 from drafter.core.taxonomy import Taxonomy
+from drafter.source.template_years import data_years
 
 REPORT, METRICS, FACTS, LISTS = "报告信息", "指标数据", "定性事实", "_lists"
 TEXT_SHEETS = {
@@ -21,7 +22,6 @@ TEXT_SHEETS = {
     "自查情况": "self_check",
 }
 REQUIRED = (REPORT, METRICS)
-YEARS = tuple(range(2019, 2025))
 # (key, 字段 as printed, 说明) — the report sheet, one row per field
 REPORT_FIELDS = (
     ("region", "地区", "必填：如 阳泉市"),
@@ -103,7 +103,7 @@ def _list_validation(ws: Any, formula: str, cells: str) -> None:
 
 def _lists_sheet(wb: Any, taxonomy: Taxonomy) -> tuple[str, str]:
     ws = wb.create_sheet(LISTS)
-    keys = [m.key for i in taxonomy.indicators for m in i.metrics]
+    keys = [key_choice(m.key, m.label) for i in taxonomy.indicators for m in i.metrics]
     for row, code in enumerate(taxonomy.codes, 1):
         ws.cell(row, 1, code)
         ws.cell(row, 2, taxonomy.indicator(code).name)
@@ -111,6 +111,12 @@ def _lists_sheet(wb: Any, taxonomy: Taxonomy) -> tuple[str, str]:
         ws.cell(row, 3, key)
     ws.sheet_state = "hidden"
     return f"'{LISTS}'!$A$1:$A${len(taxonomy.codes)}", f"'{LISTS}'!$C$1:$C${max(len(keys), 1)}"
+
+
+def key_choice(key: str, label: str) -> str:
+    """A key as the drop-down shows it, with its Chinese name: fund.general_budget_edu（一般公共预算教育支出）;
+    `source.xlsx` reads the key back from it (and the name, when the 指标名称 cell is empty)."""
+    return f"{key}（{label}）" if label else key
 
 
 def _report_sheet(wb: Any) -> None:
@@ -121,28 +127,29 @@ def _report_sheet(wb: Any) -> None:
     _list_validation(ws, '"province,city,county"', f"B{FIRST_ROW + 1}")
 
 
-def _metrics_sheet(wb: Any, codes: str, keys: str) -> None:
+def _metrics_sheet(wb: Any, codes: str, keys: str, years: tuple[int, ...]) -> None:
     header = (
         [f"{HEADERS[c]} {c}" for c in METRIC_HEAD]
-        + [str(y) for y in YEARS]
+        + [str(y) for y in years]
         + [f"{HEADERS[c]} {c}" for c in METRIC_TAIL]
     )
-    ws = _sheet(wb, METRICS, header, (14, 34, 30, 8) + (11,) * len(YEARS) + (10, 8, 30))
+    ws = _sheet(wb, METRICS, header, (14, 48, 30, 8) + (11,) * len(years) + (10, 8, 30))
     _list_validation(ws, codes, "A3:A500")
     _list_validation(ws, keys, "B3:B500")
     relation_col = ws.cell(HEADER_ROW, len(header) - 1).column_letter
     _list_validation(ws, '">=,>,<=,<,等于"', f"{relation_col}3:{relation_col}500")
 
 
-def write_template(path: Path, taxonomy: Taxonomy) -> None:
-    """Write the fill-in workbook: report info, metrics, facts and the text sheets, with drop-downs."""
+def write_template(path: Path, taxonomy: Taxonomy, round_year: int | None = None) -> None:
+    """Write the fill-in workbook: report info, metrics, facts and the text sheets, with drop-downs; its year
+    columns end with the assessed year of `round_year` (this year by default), as the YAML template's do."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
     _report_sheet(wb)
     codes, keys = _lists_sheet(wb, taxonomy)
-    _metrics_sheet(wb, codes, keys)
+    _metrics_sheet(wb, codes, keys, data_years(round_year))
     facts = _sheet(
         wb, FACTS, [f"{HEADERS['indicator']} indicator", f"{HEADERS['statement']} statement"], (16, 90)
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drafter.core.taxonomy import Taxonomy
+from drafter.source.template_years import default_round
 
 _YAML_HEAD = """\
 # Drafter metrics file (履行教育职责自评报告 source data). Fill in, then run: drafter metrics validate FILE
@@ -43,7 +42,7 @@ experiences: []               # 经验做法
 
 def yaml_template(taxonomy: Taxonomy, round_year: int | None = None) -> str:
     """A commented metrics.yaml that validates as is, listing the taxonomy's metric keys as comments."""
-    rnd = round_year or dt.date.today().year
+    rnd = round_year or default_round()
     lines = [_YAML_HEAD.format(round=rnd, period=rnd - 1, prev=rnd - 2).rstrip("\n")]
     for ind in taxonomy.indicators:
         lines.append(f"#   {ind.code}: {ind.name}")

@@ -90,11 +90,19 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
 
 
 def _member_name(member: zipfile.ZipInfo) -> str:
-    """Zips made on Chinese Windows store names in GBK without saying so."""
+    """A member's name as its maker meant it. With the UTF-8 flag set, zipfile has decoded it already.
+    Without it, zipfile read the bytes as cp437; Info-ZIP on Linux, Kylin and UOS writes UTF-8 without
+    the flag, and Chinese Windows writes GBK: try UTF-8, then GB18030, and keep cp437 only when neither fits."""
     name = member.filename
-    if not member.flag_bits & 0x800:
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            name = name.encode("cp437").decode("gbk")
+    if member.flag_bits & 0x800:
+        return name
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return name
+    for encoding in ("utf-8", "gb18030"):
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode(encoding)
     return name
 
 
