@@ -627,3 +627,29 @@ def test_a_signature_date_under_a_seal_is_one_line(tmp_path):
     lines = read_document(sealed).text.split("\n")
     assert lines[-1] == "2024年3月15日", lines
     assert "S" not in read_document(sealed).text
+
+
+def test_a_docx_whose_properties_part_is_damaged_is_still_read(tmp_path):
+    """A fuzzer's file: the core properties part lost its content type (python-docx gives a bare Part, and
+    `core_properties` raised AttributeError out of the reader); the text is read, the title guessed."""
+    import zipfile
+
+    import docx
+
+    path = tmp_path / "t.docx"
+    document = docx.Document()
+    document.add_paragraph("某县人民政府关于2023年度履行教育职责的自评报告")
+    document.add_paragraph("全县共有幼儿园68所。")
+    document.core_properties.title = "x"
+    document.save(path)
+    damaged = tmp_path / "d.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(damaged, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-package.core-properties+xml", b"application/xml"
+                )
+            out.writestr(item, data)
+    read = read_document(damaged)
+    assert "全县共有幼儿园68所" in read.text and read.title.startswith("某县人民政府")

@@ -95,4 +95,10 @@ def _style_level(paragraph) -> int:
 
 
 def _title(document, paragraphs: list[Paragraph]) -> str:
-    return (document.core_properties.title or "").strip() or guess_title(paragraphs)
+    """The title in the file's properties, else the one its first paragraphs give (a damaged properties part,
+    as a fuzzer made one, is no title: the text is still read)."""
+    try:
+        stated = document.core_properties.title or ""
+    except (AttributeError, KeyError, ValueError):
+        stated = ""
+    return stated.strip() or guess_title(paragraphs)
