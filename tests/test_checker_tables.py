@@ -563,3 +563,20 @@ def test_a_yearbook_part_kind_adds_up_from_the_levels_that_split_it(first, statu
     found = {f.text.strip(): (f.status, f.expected) for f in check_text(text, None).findings}
     assert found[first] == (status, "" if status == "derived" else "23.35万人")
     assert found["21.23"] == ("derived", "")
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("2066", ("derived", "")), ("2036", ("inconsistent", "2066人"))])
+def test_a_row_the_rows_after_it_add_up_to_though_no_total_names_it(cell, expected):
+    """重庆 yearbook 2008 (bilingual, served as text): 普通中等专业学校 over 中等技术学校 and 中等师范学校; 2006 adds up,
+    2007's 2036 is one digit off 1552 + 514."""
+    text = (
+        "175  教育事业基本情况\n单位:人、所     (person, unit)\n             Item 2006 2007\n"
+        "专任教师 Number of Full-time Teachers\n"
+        "普通高等学校 Regular Institutions of Higher Education 23717 26089\n"
+        f"    普通中等专业学校     Specialized Secondary Schools 1888 {cell}\n"
+        "   中等技术学校         Technical Training Schools 1389 1552\n"
+        "  中等师范学校         Teacher Training Schools 499 514\n"
+        "小 学 Primary Schools 113724 119831\n"
+    )
+    found = next(f for f in check_text(text, None).findings if f.text.strip() == cell)
+    assert (found.status, found.expected) == expected
