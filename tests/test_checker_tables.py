@@ -565,7 +565,9 @@ def test_a_yearbook_part_kind_adds_up_from_the_levels_that_split_it(first, statu
     assert found["21.23"] == ("derived", "")
 
 
-@pytest.mark.parametrize(("cell", "expected"), [("2066", ("derived", "")), ("2036", ("inconsistent", "2066人"))])
+@pytest.mark.parametrize(
+    ("cell", "expected"), [("2066", ("derived", "")), ("2036", ("inconsistent", "2066人"))]
+)
 def test_a_row_the_rows_after_it_add_up_to_though_no_total_names_it(cell, expected):
     """重庆 yearbook 2008 (bilingual, served as text): 普通中等专业学校 over 中等技术学校 and 中等师范学校; 2006 adds up,
     2007's 2036 is one digit off 1552 + 514."""
