@@ -582,3 +582,18 @@ def test_a_row_the_rows_after_it_add_up_to_though_no_total_names_it(cell, expect
     )
     found = next(f for f in check_text(text, None).findings if f.text.strip() == cell)
     assert (found.status, found.expected) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("20", ("derived", "")), ("69", ("inconsistent", "20"))])
+def test_a_yearbook_ratio_row_against_its_level_s_students_and_teachers(cell, expected):
+    """湖北's page: 普通高中 | 69 | 15 | 14 under 学生与专任教师的比例, the page's #高中 在校学生数 129.45 / 107.45 /
+    98.82 over 高中 专任教师 6.44 / 7.09 / 6.97: 15 and 14 hold, so 69 is wrong (20)."""
+    cells = ["普通中小学基本情况", "单位:所、万人", "指 标", "2005年", "2012年", "2013年", "普通中学"]
+    cells += ["在校学生数", "446.69", "265.22", "247.19", "#高中", "129.45", "107.45", "98.82"]
+    cells += ["教职工数", "27.31", "25.99", "25.47", "#专任教师", "23.35", "21.23", "20.53"]
+    cells += ["高中", "6.44", "7.09", "6.97", "初中", "16.91", "14.14", "13.56"]
+    cells += ["各类学校学生与专任教师的比例", "2005年", "2012年", "2013年", "普通高中", cell, "15", "14"]
+    heads = ("普通中学", "单位:所、万人", "各类学校学生与专任教师的比例")
+    text = "".join(f"{c} |\n|||\n" if c in heads else f"{c} |\n" for c in cells)
+    found = [f for f in check_text(text, None).findings if f.text.strip() == cell]
+    assert (found[-1].status, found[-1].expected) == expected

@@ -21,6 +21,7 @@ from drafter.checker.rules import (
     perstudent,
     plausible,
     points,
+    ratio_rows,
     ratios,
     rows,
     scores,
@@ -48,6 +49,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     ratios.NAME: ratios.check,
     perstudent.NAME: perstudent.check,
     columns.NAME: columns.check,
+    ratio_rows.NAME: ratio_rows.check,
     plausible.NAME: plausible.check,
 }
 
