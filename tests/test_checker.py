@@ -1028,3 +1028,36 @@ def test_a_stage_s_schools_are_its_levels_schools(primary, expected):
     )
     found = next(f for f in check_text(text, None).findings if f.text == "77所")
     assert (found.status, found.expected) == expected
+
+
+def test_a_stated_growth_is_not_judged_as_the_growth_of_a_growth_rate():
+    """A new user's carried draft: 较上年增长3.00% was 'should be 10.33%' (2.95 over 3.29 of the growth-rate metric),
+    and 近视率…较上年下降0.7个百分点 'should be 0.3' (the change of the fund's growth rate)."""
+    text = (
+        "2022年我市学生近视率为55.50%，较上年下降0.7个百分点。"
+        "2021年，全市一般公共预算安排的教育经费支出为630000.00万元，较上年增长2.95%；"
+        "初中生均一般公共预算教育支出为13671.41元，较上年增长3.00%。"
+    )
+    data = SourceData(
+        report=ReportInfo(region="长治市", level="city", round=2022, period=2021, issuer="长治市人民政府"),
+        metrics=(
+            Metric("fund.general_budget_edu", "一般公共预算安排的教育经费支出", "万元", {2021: 630000}),
+            Metric(
+                "fund.general_budget_edu_growth",
+                "一般公共预算安排的教育经费支出较上年增长",
+                "%",
+                {2020: 3.29, 2021: 2.95},
+            ),
+            Metric("fund.per_student_junior", "初中生均一般公共预算教育支出", "元", {2021: 13671.41}),
+            Metric(
+                "fund.per_student_junior_growth",
+                "初中生均一般公共预算教育支出较上年增长",
+                "%",
+                {2020: 16.78, 2021: 3.0},
+            ),
+            Metric("moral.myopia_rate", "学生近视率", "%", {2022: 55.5}),
+        ),
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, data).findings}
+    assert found["3.00%"] == ("verified", "") and found["2.95%"] == ("verified", "")
+    assert found["0.7个百分点"][0] != "mismatch"

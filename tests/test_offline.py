@@ -496,3 +496,35 @@ def test_two_no_decrease_from_stated_growth_rates(growths, claim):
     source = SourceData(ReportInfo("安岳县", "county", 2024, 2023, "安岳县人民政府"), metrics)
     slots = slot_table(source, derive_all(source))
     assert fund_verdict(metric_views(source, slots))[0] == claim
+
+
+def test_a_growth_rate_smaller_than_last_year_s_is_no_fall():
+    """A new user's data: growth rates given for two years (3.29% then 2.95%) read as a fall, so every fund
+    figure was said to have fallen; only the one whose rate is below zero did, named once without 较上年增长."""
+    from drafter.core.types import ReportInfo, SourceData
+    from drafter.drafting.verdicts import fund_verdict
+
+    metrics = (
+        Metric("fund.general_budget_edu", "一般公共预算教育支出", "万元", {2020: 612000, 2021: 630000}),
+        Metric(
+            "fund.general_budget_edu_growth", "一般公共预算教育支出较上年增长", "%", {2020: 3.29, 2021: 2.95}
+        ),
+        Metric(
+            "fund.per_student_primary", "小学生均一般公共预算教育支出", "元", {2020: 9291.25, 2021: 9150.4}
+        ),
+        Metric(
+            "fund.per_student_primary_growth",
+            "小学生均一般公共预算教育支出较上年增长",
+            "%",
+            {2020: 1.93, 2021: -1.52},
+        ),
+        Metric(
+            "fund.per_student_junior_growth",
+            "初中生均一般公共预算教育支出较上年增长",
+            "%",
+            {2020: 16.78, 2021: 3.0},
+        ),
+    )
+    source = SourceData(ReportInfo("长治市", "city", 2022, 2021, "长治市人民政府"), metrics)
+    slots = slot_table(source, derive_all(source))
+    assert fund_verdict(metric_views(source, slots)) == ("missed", ("小学生均一般公共预算教育支出",))

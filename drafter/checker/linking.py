@@ -7,13 +7,14 @@ Which words name which metric is `checker.labels`; the sentence structure read h
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from drafter.checker.finders import WEAK_LABEL
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import CHANGE_LABEL, ValueLinker, said_down
+from drafter.checker.value_linking import CHANGE_KEYS, CHANGE_LABEL, ValueLinker, said_down
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
@@ -21,6 +22,9 @@ from drafter.figures.derive import evaluate
 from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
 
 WRONG_WAY = "增减方向与来源相反"
+GROWTH_NAMED = re.compile(
+    r"增幅|增速|增长率|增长幅度|增长速度|降幅"
+)  # the change of a growth rate is said of it
 
 
 class Linker(ValueLinker):
@@ -81,7 +85,7 @@ class Linker(ValueLinker):
         else:
             return None
         y0 = compare_year(between, m, y1) if m else None
-        if m is None or y0 is None or _rate_of_a_rate(doc, i, m):
+        if m is None or y0 is None or _rate_of_a_rate(doc, i, m) or _change_of_a_change(doc, i, m):
             return None
         return self._judge_change(i, m, y0, y1)
 
@@ -231,6 +235,17 @@ class Linker(ValueLinker):
 def _rate_of_a_rate(doc: Reading, i: int, m: Metric) -> bool:
     """…生均经费增长率为7.00%、9.54%: growth rates stated as values, not the growth of a growth rate."""
     return m.key.endswith("_growth") and bool(GROWTH_RATE_BEFORE.search(doc.lead(doc.run_of(i)[0])))
+
+
+def _change_of_a_change(doc: Reading, i: int, m: Metric) -> bool:
+    """A metric that is itself a change (…较上年增长, *_growth): its growth in % means nothing, and its change in
+    个百分点 is stated only of a growth rate named so (增幅回落0.34个百分点), not of 近视率…下降0.7个百分点."""
+    if not (m.key.endswith(CHANGE_KEYS) or CHANGE_LABEL.search(m.label[-6:])):
+        return False
+    if doc.figures[i].unit == "%":
+        return True
+    s, _ = doc.sentence(doc.figures[i].start)
+    return not GROWTH_NAMED.search(doc.text[s : doc.figures[i].start])
 
 
 def _try(formula: str, source: SourceData) -> Derived | None:

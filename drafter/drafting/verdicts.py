@@ -9,6 +9,7 @@ The offline templates and the model prompt both read this, so the two writers ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafter.drafting.views import MetricView
@@ -53,12 +54,23 @@ def _known(v: MetricView) -> bool:
 
 
 def _fell(v: MetricView) -> bool:
-    return v.trend == "down" or v.companion_down or (v.key.endswith("_growth") and v.value < 0)
+    """A value series that went down, or a stated growth rate below zero (a growth rate smaller than last
+    year's is still a rise: 3.29% then 2.95% is no fall)."""
+    if v.key.endswith("_growth"):
+        return v.value < 0
+    return v.trend == "down" or v.companion_down
+
+
+GROWTH_SUFFIX = re.compile(r"(?:较上年|比上年|同比)?(?:增长率?|增幅)$")
 
 
 def fund_verdict(views: list[MetricView]) -> tuple[str, tuple[str, ...]]:
     total, per_student = _fund_parts(views)
-    fell = tuple(v.label for v in (*total, *per_student) if _known(v) and _fell(v))
+    fell = tuple(
+        dict.fromkeys(
+            GROWTH_SUFFIX.sub("", v.label) for v in (*total, *per_student) if _known(v) and _fell(v)
+        )
+    )  # 小学生均…支出较上年增长 -1.52 is 小学生均…支出, said once with its value series
     if fell:
         return "missed", fell
     judged = any(map(_known, total)) and any(map(_known, per_student))
