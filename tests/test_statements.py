@@ -175,3 +175,20 @@ def test_a_direction_with_its_figure_after_it_is_the_figure_s_not_a_claim():
     """普通高中在校生比上年增加289人: the figure is checked; 比上年增加 is no claim of its own."""
     text = "普通高中在校生6747人，比上年增加289人。"
     assert not any(f.kind == "claim" for f in check_text(text, source(*HIGH_SCHOOL)).findings)
+
+
+SALARY = (
+    Metric("salary.teacher_avg", "教师平均工资收入", "元", {2022: 99000}),
+    Metric("salary.civil_servant_avg", "公务员平均工资收入", "元", {2022: 101000}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "judged"),
+    [  # 确保了 states a result (a second new user's report: the wrong salary claim went through); 确保 plans one
+        ("长治市确保了义务教育教师平均工资收入水平不低于当地公务员平均工资水平。", True),
+        ("确保义务教育教师平均工资收入水平不低于当地公务员平均工资水平。", False),
+    ],
+)
+def test_a_claim_after_queba_le_is_a_result(text, judged):
+    assert claim_flagged(text, source(*SALARY)) == judged
