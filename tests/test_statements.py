@@ -190,5 +190,5 @@ SALARY = (
         ("确保义务教育教师平均工资收入水平不低于当地公务员平均工资水平。", False),
     ],
 )
-def test_a_claim_after_queba_le_is_a_result(text, judged):
+def test_a_claim_after_quebao_le_is_a_result(text, judged):
     assert claim_flagged(text, source(*SALARY)) == judged
