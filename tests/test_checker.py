@@ -1061,3 +1061,25 @@ def test_a_stated_growth_is_not_judged_as_the_growth_of_a_growth_rate():
     found = {f.text: (f.status, f.expected) for f in check_text(text, data).findings}
     assert found["3.00%"] == ("verified", "") and found["2.95%"] == ("verified", "")
     assert found["0.7个百分点"][0] != "mismatch"
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "expected"),
+    [  # a second new user's mutations of 常州 2018 and 山西 2018: the part opens its sentence with 其中
+        (
+            "2018年全市国家财政性教育经费为118.57亿元,比上年增加7.87亿元,增长7.10%。其中,一般公共预算安排的教育经费"
+            "116.60亿元,占98.43%。",
+            "98.43%",
+            ("inconsistent", "98.34%"),
+        ),
+        (
+            "全省共有幼儿园6973所。其中公办幼儿园4747所，占总数的78.08%。",
+            "78.08%",
+            ("inconsistent", "68.08%"),
+        ),
+        ("全省共有幼儿园6973所。其中公办幼儿园4747所，占总数的68.08%。", "68.08%", ("derived", "")),
+    ],
+)
+def test_a_share_of_a_part_opening_its_sentence_with_qizhong(text, share, expected):
+    found = next(f for f in check_text(text, None).findings if f.text == share)
+    assert (found.status, found.expected) == expected

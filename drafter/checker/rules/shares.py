@@ -25,6 +25,8 @@ NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
 WHOLE_NAMED = re.compile(
     r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
 )
+OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
+SHARE_AFTER = re.compile(r"[，,]\s*占(?:总数的?|比|全部的?)?(?:为|是|达到|达)?")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 
 
@@ -33,7 +35,12 @@ def check(reading: Reading) -> Iterator[Verdict]:
         f = reading.figures[c.index]
         if f.unit != "%" or c.kind == "change" or c.approx:
             continue
-        pair = c.parts or _of_total(reading, c.own) or _named_whole(reading, c.index)
+        pair = (
+            c.parts
+            or _of_total(reading, c.own)
+            or _named_whole(reading, c.index)
+            or _total_before_its_part(reading, c.index)
+        )
         if pair:
             yield from _judge(reading, c.index, *pair)
         elif (whole := _whole_of_own(reading, c.index, c.own)) is not None:
@@ -92,6 +99,26 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         return None
     whole = _larger_before(reading, part, lambda j: name in _own_words(reading, j))
     return None if whole is None else (part, whole)
+
+
+def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
+    """全省共有幼儿园6973所。其中公办幼儿园4747所，占总数的78.08% / …总投入118.57亿元…。其中，一般公共预算安排的
+    教育经费116.60亿元，占98.43%: a sentence opened by 其中 names a part of the total that opens the sentence before;
+    the share right after the part (its only figure before the share) is of that total."""
+    before = reading.in_sentence(i)
+    if len(before) != 1:
+        return None
+    part, p = before[0], reading.figures[before[0]]
+    s, _ = reading.sentence(p.start)
+    if not SHARE_AFTER.fullmatch(reading.text, p.end, reading.figures[i].start) or not OPENS_PART.match(
+        reading.text, s
+    ):
+        return None
+    earlier = reading.between(reading.sentence(max(s - 2, 0))[0], s)
+    total = next((j for j in earlier if not reading.is_change(j) and reading.claims[j].role != "base"), None)
+    if total is None or not same_family(reading.figures[total].unit, p.unit):
+        return None
+    return (part, total) if amount(reading.figures[total]) > amount(p) else None
 
 
 def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
