@@ -1083,3 +1083,13 @@ def test_a_stated_growth_is_not_judged_as_the_growth_of_a_growth_rate():
 def test_a_share_of_a_part_opening_its_sentence_with_qizhong(text, share, expected):
     found = next(f for f in check_text(text, None).findings if f.text == share)
     assert (found.status, found.expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"), [("2.24%", ("derived", "")), ("2.42%", ("inconsistent", "2.24%"))]
+)
+def test_a_share_of_an_amount_named_in_full_before_it(share, expected):
+    """石家庄 2011 (a second new user's mutation): 占全市国内生产总值比例 names the 4000亿元 stated before."""
+    text = f"全市国内生产总值为4000亿元,国家财政性教育经费为89.42亿元,占全市国内生产总值比例为{share},比上年提高了0.1个百分点。"
+    found = next(f for f in check_text(text, None).findings if f.text == share)
+    assert (found.status, found.expected) == expected

@@ -27,6 +27,7 @@ WHOLE_NAMED = re.compile(
 )
 OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
 SHARE_AFTER = re.compile(r"[，,]\s*占(?:总数的?|比|全部的?)?(?:为|是|达到|达)?")
+MONEY = ("元", "万元", "亿元")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 
 
@@ -91,11 +92,18 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         return None
     name, part = m.group(1), before[-1]
     p = reading.figures[part]
+    if reading.claims[part].kind == "change":
+        return None
     if (
-        p.unit not in (*COUNTS, "万人")
-        or reading.claims[part].kind == "change"
-        or name not in _own_words(reading, part)
-    ):
+        p.unit in MONEY and len(name) >= 4
+    ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
+        whole = _larger_before(
+            reading,
+            part,
+            lambda j: bool(re.search(re.escape(name) + r"(?:为|是|达到|达)?$", _own_words(reading, j))),
+        )
+        return None if whole is None else (part, whole)
+    if p.unit not in (*COUNTS, "万人") or name not in _own_words(reading, part):
         return None
     whole = _larger_before(reading, part, lambda j: name in _own_words(reading, j))
     return None if whole is None else (part, whole)
