@@ -1093,3 +1093,29 @@ def test_a_share_of_an_amount_named_in_full_before_it(share, expected):
     text = f"全市国内生产总值为4000亿元,国家财政性教育经费为89.42亿元,占全市国内生产总值比例为{share},比上年提高了0.1个百分点。"
     found = next(f for f in check_text(text, None).findings if f.text == share)
     assert (found.status, found.expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected", "says"),
+    [  # a second new user's mutations of 青田 2022: the figure to fix is the one named
+        (
+            "2022年,全县地方教育经费总收入21.72亿元,比上年18.39亿元增加2.88亿元,增长15.66%。",
+            "21.72亿元",
+            "21.27亿元",
+            "应为21.27亿元",
+        ),
+        ("事业收入1.75万元,比上年1.52亿元增加0.23亿元,增长15.13%。", "1.75万元", "1.75亿元", "单位可能有误"),
+        ("普通小学为24644.62元,比上年24843.16元,增长0.81%。", "0.81%", "0.80%", "所列数值是下降0.80%"),
+    ],
+)
+def test_the_figure_to_fix_is_the_one_named(text, figure, expected, says):
+    found = {f.text: f for f in check_text(text, None).problems}
+    assert list(found) == [figure]
+    assert found[figure].expected == expected and says in found[figure].message
+
+
+def test_an_amount_off_while_the_rate_holds_either_way_is_the_amount():
+    """崇州 2022 as published: 10384.43元，较2021年增长1346.6元，增长14.9% over 9037.63元 — 14.9% holds for both,
+    so 1346.6 (1346.80) is the one off, not the value."""
+    text = "2021年小学生均9037.63元。2022年小学生均10384.43元，较2021年增长1346.6元，增长14.9%。"
+    assert {f.text: f.expected for f in check_text(text, None).problems} == {"1346.6元": "1346.8元"}

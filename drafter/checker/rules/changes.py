@@ -25,6 +25,8 @@ from drafter.checker.rules.base import (
     mid,
     minus,
     operands,
+    shown,
+    signed,
     signed_shown,
 )
 from drafter.checker.words import DOWN, UP
@@ -35,11 +37,15 @@ TO_VERB = re.compile(rf"({'|'.join(sorted(UP + DOWN, key=len, reverse=True))})(?
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
+    odd = _odd_values(reading)
+    yield from odd.values()
     for i, c in reading.claims.items():
         if c.kind == "change" and c.own is None and reading.figures[i].unit in (POINTS, ""):
             yield from _growth_in_another_unit(reading, c)
         if c.kind != "change" or c.rate_diff or c.own is None or reading.claims[c.own].is_rate:
             continue
+        if c.own in odd:
+            continue  # the value is the one to fix: its two changes agree with each other
         base, steps = _base_of(reading, c)
         if base is not None:
             yield from _against_base(reading, c, base, steps)
@@ -50,6 +56,41 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield from _yearly_from_total(reading, c)
         elif c.kind != "change" and (found := _from_to(reading, c)) is not None:
             yield found
+
+
+def _odd_values(reading: Reading) -> dict[int, Verdict]:
+    """总收入21.72亿元，比上年18.39亿元增加2.88亿元，增长15.66%: the amount and the rate of the change agree with
+    each other from the previous value (18.39 + 2.88 = 21.27, +15.66%), not with the value: the value is wrong."""
+    out: dict[int, Verdict] = {}
+    for own, changes in reading.changes_of.items():
+        cs = [reading.claims[j] for j in changes]
+        amounts = [c for c in cs if reading.figures[c.index].unit not in ("%", POINTS) and c.base is not None]
+        rates = [c for c in cs if reading.figures[c.index].unit == "%" and c.base is not None]
+        if len(amounts) != 1 or len(rates) != 1 or amounts[0].base != rates[0].base or amounts[0].yearly:
+            continue
+        d, g, base = amounts[0], rates[0], reading.figures[amounts[0].base]
+        f, df = reading.figures[own], reading.figures[d.index]
+        if not same_family(df.unit, f.unit) or not same_family(base.unit, f.unit):
+            continue
+        (lo_b, hi_b), (lo_x, hi_x) = interval(base, f.unit), interval(df, f.unit)
+        implied = (lo_b + lo_x, hi_b + hi_x) if d.direction >= 0 else (lo_b - hi_x, hi_b - lo_x)
+        if meets(implied, shown(f)):
+            continue  # the value holds
+        rate, stated = growth(implied, interval(base, f.unit)), signed_shown(reading.figures[g.index], g)
+        if rate is None or not meets(rate, stated):
+            continue  # the two changes do not agree either: the rule below says which is off
+        actual = growth(interval(f), interval(base))
+        if actual is not None and meets(actual, stated):
+            continue  # the rate holds for the value too (14.9% of either): the amount is the odd one
+        source = f"text:sum({operands(reading, (amounts[0].base, d.index))})"
+        says = f"{base.text.strip()}与所述增加{df.text.strip()}、增长{reading.figures[g.index].text.strip()}"
+        expected = expected_text(f, mid(implied))
+        for factor, unit in ((1e4, BIGGER.get(f.unit, "")), (1e-4, SMALLER.get(f.unit, ""))):
+            if unit and meets((implied[0] / factor, implied[1] / factor), shown(f)):
+                expected = format_figure(f.value, unit, f.decimals)  # 1.75万元 for 1.75亿元: the unit is off
+                says += "，单位可能有误"
+        out[own] = Verdict(own, "inconsistent", NAME, expected, source, f"{says}：应为{expected}")
+    return out
 
 
 def _from_to(reading: Reading, c: Claim) -> Verdict | None:
@@ -158,6 +199,10 @@ def _against_base(reading: Reading, c: Claim, base: int, steps: int) -> Iterator
     message = (
         "增减方向与所列数值相反" if wrong_way else f"与所列数值{own.text.strip()}、{old.text.strip()}不符"
     )
+    if (
+        not wrong_way and value * signed(f, c) < 0
+    ):  # 24644.62元，比上年24843.16元，增长0.81%: a fall, said as a rise
+        message += f"：所列数值是{'下降' if value < 0 else '增长'}{expected_text(f, value)}，方向也要改"
     yield Verdict(c.index, "inconsistent", NAME, expected_text(f, value), source, message)
 
 
