@@ -426,7 +426,7 @@ def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_re
     assert drafter("check", reports, "-o", review, "--workers", "1") == 0
     assert f"({kept} unchanged, reused)" in capsys.readouterr().err
     finished = json.loads((review / "summary.json").read_text(encoding="utf-8"))
-    assert len(finished["reports"]) == 60 and "pending" not in finished
+    assert len(finished["reports"]) == 60 and "pending" not in finished and finished["complete"] is True
 
 
 def test_the_region_column_shows_the_region_the_report_names_not_its_metrics_region(tmp_path):
@@ -452,3 +452,15 @@ def test_the_region_column_shows_the_region_the_report_names_not_its_metrics_reg
     }
     page = (review / "index.html").read_text(encoding="utf-8")
     assert "<td>清河县</td>" in page and "<td>青山县</td>" in page
+
+
+def test_many_reports_of_another_region_are_one_line_each_for_the_first_only(tmp_path, capsys):
+    """A second new user's rerun printed 138 lines of the same note: the first five, then a count."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for k in range(8):
+        (reports / f"长治市{k}.md").write_text(BAD.format(region="长治市"), encoding="utf-8")
+    drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", tmp_path / "review")
+    err = capsys.readouterr().err
+    assert err.count("报告中没有出现数据文件的地区") == 5
+    assert "另有 3 条提示，见 summary.xlsx 的备注列" in err

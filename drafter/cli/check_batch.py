@@ -9,6 +9,8 @@ import typer
 
 from drafter.core.errors import InputError
 
+NOTES_SHOWN = 5  # notes printed one per line; the rest are counted
+
 
 def check_batch(
     paths: list[Path], metrics: list[Path], output: Path | None, *, timeout: float, workers: int
@@ -28,9 +30,16 @@ def check_batch(
     typer.echo(metrics_note(review.plan), err=True)
     for line in review.plan.warnings:
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
-    for row in review.rows:
-        for line in row.warnings:
-            typer.secho(f"注意 / note: {row.file}: {line}", fg="yellow", err=True)
+    notes = [(row.file, line) for row in review.rows for line in row.warnings]
+    for file, line in notes[:NOTES_SHOWN]:
+        typer.secho(f"注意 / note: {file}: {line}", fg="yellow", err=True)
+    if len(notes) > NOTES_SHOWN:  # a folder of 140 reports of other regions: not 140 lines
+        typer.secho(
+            f"注意 / note: 另有 {len(notes) - NOTES_SHOWN} 条提示，见 summary.xlsx 的备注列 / "
+            f"{len(notes) - NOTES_SHOWN} more notes: see the notes column of summary.xlsx",
+            fg="yellow",
+            err=True,
+        )
     checked = sum(1 for r in review.rows if r.status == "checked")
     errors = len(review.rows) - checked
     flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)

@@ -47,11 +47,13 @@ def cells(row: Row) -> list[object]:
 
 
 def write_summary_json(out: Path, rows: list[Row], pending: list[str] | None = None) -> Path:
-    """{"reports": [...]}; an interrupted run adds "complete": false and the reports not yet checked."""
+    """{"reports": [...], "complete": true}; an interrupted run says "complete": false and lists the reports not
+    yet checked."""
     path = out / "summary.json"
     data: dict[str, object] = {"reports": [row.summary_json() for row in sorted(rows, key=lambda r: r.file)]}
+    data.update(complete=pending is None)
     if pending is not None:
-        data.update(complete=False, pending=sorted(pending))
+        data["pending"] = sorted(pending)
     write_json_atomic(path, data)
     return path
 
