@@ -18,11 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout3 was gathered on 2026-12-05, after holdout2 had been seen (scored once, at the end);
 # holdout4 was gathered on 2026-12-05, after holdout3 had been scored and seen (to be scored once, at the end);
 # holdout5 was gathered on 2026-12-05, after holdout4 had been scored and seen (scored once, blind, at 72e424d);
-# holdout6 was gathered on 2026-12-05, after holdout5 had been scored and seen (to be scored once, at the end)
+# holdout6 was gathered on 2026-12-05, after holdout5 had been scored and seen (scored once, blind, at 23b5487)
 BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
-# splits not scored yet: `--split all` leaves them out (holdout3, holdout4 and holdout5 were each scored once,
-# blind, on 2026-12-05; holdout6 stays here until its one score, then comes out)
-UNSEEN: tuple[str, ...] = ("holdout6",)
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout6 were each scored once, blind, on
+# 2026-12-05, and came out of here after it)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
