@@ -1119,3 +1119,24 @@ def test_an_amount_off_while_the_rate_holds_either_way_is_the_amount():
     so 1346.6 (1346.80) is the one off, not the value."""
     text = "2021年小学生均9037.63元。2022年小学生均10384.43元，较2021年增长1346.6元，增长14.9%。"
     assert {f.text: f.expected for f in check_text(text, None).problems} == {"1346.6元": "1346.8元"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [  # holdout6, read after its one score: 宁夏 2019 and 新疆 2008 as published
+        (
+            "现有幼儿园1329所，在园幼儿(含学前班)24.78万人，较上年增长2.58个百分点。",
+            "2.58个百分点",
+            ("inconsistent", "2.58%"),
+        ),
+        ("在园幼儿24.78万人，毛入园率较上年提高2.58个百分点。", "2.58个百分点", ("unchecked", "")),
+        (
+            "在校少数民族学生237.8万人，其中接受“双语”授课的学生为64.95万人，占少数民族学生总数的27.33%。",
+            "27.33%",
+            ("inconsistent", "27.31%"),
+        ),
+    ],
+)
+def test_points_of_a_count_and_a_share_of_its_qizhong_total(text, figure, expected):
+    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    assert (found.status, found.expected) == expected

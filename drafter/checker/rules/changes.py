@@ -199,9 +199,9 @@ def _against_base(reading: Reading, c: Claim, base: int, steps: int) -> Iterator
     message = (
         "增减方向与所列数值相反" if wrong_way else f"与所列数值{own.text.strip()}、{old.text.strip()}不符"
     )
-    if (
-        not wrong_way and value * signed(f, c) < 0
-    ):  # 24644.62元，比上年24843.16元，增长0.81%: a fall, said as a rise
+    # 24644.62元，比上年24843.16元，增长0.81%: a fall said as a rise (a 同口径 growth has its own basis)
+    same_basis = "同口径" in reading.text[reading.sentence(f.start)[0] : f.start]
+    if not wrong_way and not same_basis and value * signed(f, c) < 0:
         message += f"：所列数值是{'下降' if value < 0 else '增长'}{expected_text(f, value)}，方向也要改"
     yield Verdict(c.index, "inconsistent", NAME, expected_text(f, value), source, message)
 

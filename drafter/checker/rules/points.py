@@ -26,6 +26,7 @@ from drafter.checker.rules.base import (
 from drafter.checker.words import RATE_WORDS
 
 NAME = "percent_for_points"
+COUNT_THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:较上年|比上年|同比)(?:增长|增加|减少|下降)了?\s*")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -36,6 +37,16 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield from _rate_gap(reading, c)
         elif c.own is not None and reading.claims[c.own].is_rate:
             yield from _rate_change(reading, c)
+        elif reading.figures[c.index].unit == POINTS and c.own is None and _points_of_a_count(reading, c):
+            f = reading.figures[c.index]
+            yield Verdict(
+                c.index,
+                "inconsistent",
+                NAME,
+                expected_text(f, f.value, "%"),
+                "",
+                "数量的增减应以“%”表示，“个百分点”只用于比率",
+            )
         elif reading.figures[c.index].unit == "%" and c.own is None and _bare_rate_change(reading, c):
             f = reading.figures[c.index]
             yield Verdict(
@@ -46,6 +57,18 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 "比率的升降应以“个百分点”表示，不是“%”",
             )
+
+
+def _points_of_a_count(reading: Reading, c: Claim) -> bool:
+    """在园幼儿24.78万人，较上年增长2.58个百分点: a count or an amount right before, and only 较上年增长 between —
+    no rate named (毛入园率较上年提高2.58个百分点 is a rate's change)."""
+    before = reading.in_sentence(c.index)
+    if not before:
+        return False
+    value = reading.figures[before[-1]]
+    if value.unit in ("%", POINTS, "") or reading.claims[before[-1]].kind == "change":
+        return False
+    return bool(COUNT_THEN_CHANGE.fullmatch(reading.text[value.end : reading.figures[c.index].start]))
 
 
 def _bare_rate_change(reading: Reading, c: Claim) -> bool:

@@ -94,6 +94,9 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     p = reading.figures[part]
     if reading.claims[part].kind == "change":
         return None
+    total = reading.total_of.get(part)
+    if total is not None and name in _own_words(reading, total):
+        return part, total  # 少数民族学生237.8万人，其中…学生为64.95万人，占少数民族学生总数的27.33%
     if (
         p.unit in MONEY and len(name) >= 4
     ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
