@@ -66,9 +66,10 @@ class Taxonomy:
             :n
         ]
 
-    def nearest_metrics(self, key: str, max_edits: int = 2, n: int = 3) -> list[str]:
+    def nearest_metrics(self, key: str, max_edits: int = 1, n: int = 3) -> list[str]:
         """Known keys of the same indicator whose name is at most `max_edits` edits from this key's name
-        (fund.general_budget_edu for fund.general_budgt_edu), closest first; [] for a known key."""
+        (fund.general_budget_edu for fund.general_budgt_edu), closest first; [] for a known key. One edit: a
+        metric of its own (fund.central_budget_edu, two from general) is no typo."""
         code, _, name = key.partition(".")
         ind = self.indicator(code)
         if ind is None or not name or any(m.key == key for m in ind.metrics):
@@ -82,14 +83,18 @@ class Taxonomy:
 
 
 def edits(a: str, b: str) -> int:
-    """The Levenshtein distance: insertions, deletions and substitutions that turn a into b."""
-    previous = list(range(len(b) + 1))
+    """The edits that turn a into b: insertions, deletions, substitutions and two neighbours swapped (a typo's
+    junoir for junior is one)."""
+    rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, 1):
-        current = [i]
+        row = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+            best = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, rows[-2][j - 2] + 1)
+            row.append(best)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _tuple(value: object) -> tuple[str, ...]:
