@@ -7,19 +7,10 @@ from pathlib import Path
 
 from drafter.checker.check import check_text
 from drafter.core.types import STATUSES, CheckReport, Draft, Finding, SourceData
-from drafter.export.html_findings import counts_table, findings_list
+from drafter.export.html_findings import STATUS_NAMES, counts_table, findings_list
 from drafter.export.markdown import render_markdown
 from drafter.source.load import load_source
 
-STATUS_NAMES = {
-    "verified": "已核实 verified",
-    "derived": "由公式推出 derived",
-    "mismatch": "与来源不符 mismatch",
-    "unsupported": "无来源 unsupported",
-    "inconsistent": "前后矛盾 inconsistent",
-    "ignored": "非统计数字 ignored",
-    "unchecked": "未核对 unchecked",
-}
 CSS = """
 body{font-family:"FangSong","仿宋","Songti SC",serif;max-width:60em;margin:2em auto;line-height:1.9;padding:0 1em}
 .draft{white-space:pre-wrap;font-size:16px}

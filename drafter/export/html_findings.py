@@ -7,8 +7,7 @@ import html
 
 from drafter.core.types import CheckReport, Finding
 
-COUNT_NAMES = {  # summary key -> the column header
-    "figures": "数字 figures",
+STATUS_NAMES = {  # a finding's status as the page says it
     "verified": "已核实 verified",
     "derived": "由公式推出 derived",
     "mismatch": "与来源不符 mismatch",
@@ -16,6 +15,10 @@ COUNT_NAMES = {  # summary key -> the column header
     "inconsistent": "前后矛盾 inconsistent",
     "ignored": "非统计数字 ignored",
     "unchecked": "未核对 unchecked",
+}
+COUNT_NAMES = {  # summary key -> the column header
+    "figures": "数字 figures",
+    **STATUS_NAMES,
     "claims": "表述 claims",
     "wrong_claims": "错误表述 wrong claims",
     "gaps": "待补充 gaps",
