@@ -50,11 +50,12 @@ def _judge_list(reading: Reading, run: list[int]) -> Iterator[Verdict]:
         return
     best: tuple[int, bool, int, list[Interval]] | None = None  # hits, reordered, the whole, the shares
     for w in _wholes(reading, parts, first.start):
-        shares = [_share(reading, p, w) for p in parts]
-        if any(x is None for x in shares):
+        maybe = [_share(reading, p, w) for p in parts]
+        shares = [x for x in maybe if x is not None]
+        if len(shares) != len(parts):
             continue
-        hits = sum(meets(x, shown(reading.figures[j])) for x, j in zip(shares, run, strict=True))  # type: ignore[arg-type]
-        found = (hits, _reordered(reading, run, shares), w, shares)  # type: ignore[arg-type]
+        hits = sum(meets(x, shown(reading.figures[j])) for x, j in zip(shares, run, strict=True))
+        found = (hits, _reordered(reading, run, shares), w, shares)
         if best is None or found[:2] >= best[:2]:  # the most shares held; the nearest whole of as many
             best = found
     if best is None:
@@ -90,13 +91,11 @@ def _listed_amounts(reading: Reading, run: list[int], before: str, s: int) -> li
     items = [x.strip() for x in re.split(r"[、和及与]", names)]
     if len(items) != len(run) or not all(ITEM.fullmatch(x) for x in items):
         return None
-    amounts = [_named_amount(reading, x, s) for x in items]
-    if any(a is None for a in amounts):
+    amounts = [a for x in items if (a := _named_amount(reading, x, s)) is not None]
+    if len(amounts) != len(items) or len(set(amounts)) != len(amounts):
         return None
-    units = {reading.figures[a].unit for a in amounts}  # type: ignore[index]
-    if len(set(amounts)) != len(amounts) or not all(same_family(u, next(iter(units))) for u in units):
-        return None
-    return amounts  # type: ignore[return-value]
+    unit = reading.figures[amounts[0]].unit
+    return amounts if all(same_family(reading.figures[a].unit, unit) for a in amounts) else None
 
 
 def _named_amount(reading: Reading, item: str, s: int) -> int | None:
