@@ -597,3 +597,25 @@ def test_a_yearbook_ratio_row_against_its_level_s_students_and_teachers(cell, ex
     text = "".join(f"{c} |\n|||\n" if c in heads else f"{c} |\n" for c in cells)
     found = [f for f in check_text(text, None).findings if f.text.strip() == cell]
     assert (found[-1].status, found[-1].expected) == expected
+
+
+def test_a_web_table_with_one_cell_per_line_and_blank_lines_between_rows():
+    """教育部's 2018 table as a mirror served it (read after holdout6's score): | label | then one number per line,
+    each ending in |, blank lines between rows, a heading cell's Chinese and English on two lines."""
+    text = (
+        "| 单位：人 | \n        \n            |   | \n            毕业生数 \n            Graduates | \n"
+        "            招生数 \n            Entrants | \n        \n        \n"
+        "            | 一、高等教育 Higher Education | \n              | \n              | \n        \n        \n"
+        "            |    （一）研究生 Postgraduates | \n            266 | \n            735 | \n        \n        \n"
+        "            |    硕   士 Master′s Degree | \n            266 | \n            735 | \n"
+    )
+    data = SourceData(
+        report=REPORT,
+        metrics=(Metric("higher.postgrad_entrants", "研究生招生数", "人", {2018: 735}),),
+    )
+    found = [
+        (f.text.strip(), f.status, f.source)
+        for f in check_text(text, data).findings
+        if f.text.strip() == "735"
+    ]
+    assert found[0] == ("735", "verified", "higher.postgrad_entrants@2018")

@@ -61,6 +61,11 @@ SPACE_ROW = re.compile(
     r"((?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／—–])(?:[ \t\u3000]+(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–])){1,})[ \t]*$"
 )
 SPACE_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–]")
+# a row whose cells stand one per line, each ending in |, the first opening with | (blank lines around it)
+SPREAD_ROW = re.compile(
+    r"(?m)^[ \t]*\|[^\n|]*\|[ \t]*\n(?:[ \t]*[^\n|]*\|[ \t]*\n|[ \t]*[^\n|\d]{1,20}\n(?=[ \t]*[A-Za-z][^\n|]*\|))*"
+)
+SPREAD_GAP = 60  # characters of blank lines between two rows of one table
 ENGLISH = re.compile(r"[A-Za-z][A-Za-z\s\-',&.()]*")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?!\d)")
 HEADING_TOKEN = re.compile(r"(?:19|20)\d{2}(?:年|学年)(?:度|末|底)?|[^\s\d|，。；]+")
@@ -95,7 +100,8 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     year_labels: list[Cell] = []
     ratio_cells: list[tuple[Cell, Cell, Cell]] = []
     sum_cells: list[tuple[Cell, list[Cell]]] = []
-    for block in [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm):
+    blocks = [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm)
+    for block in blocks + _spread_rows(norm):
         start = next(row[0].start for row in block if row)
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if row and YEAR_LABEL.fullmatch(row[0].text)]
@@ -263,6 +269,40 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
         if heading is not None:
             blocks.append([heading, *rows])
     return blocks
+
+
+def _spread_rows(norm: str) -> list[list[list[Cell]]]:
+    """A web table served with each cell on its own line and blank lines between rows (| 一、高等教育 Higher
+    Education | / 266 | / 735 | / 1490 |), a heading cell's Chinese and English on two lines (毕业生数 / Graduates |):
+    each run of such rows as one table, the row of words before the first numbers its headings, English dropped."""
+    blocks: list[list[list[Cell]]] = []
+    rows: list[list[Cell]] = []
+    last_end = 0
+    for m in SPREAD_ROW.finditer(norm):
+        row, at = [], m.start()
+        pieces = m.group(0).split("|")
+        at += len(pieces[0]) + 1
+        for piece in pieces[1:-1]:  # what stands between the row's first | and its last
+            text = ENGLISH.sub("", " ".join(piece.split())).replace(" ", "")
+            start = at + len(piece) - len(piece.lstrip())
+            row.append(Cell(start, start + len(piece.strip()), text))
+            at += len(piece) + 1
+        row = [c for k, c in enumerate(row) if c.text or k == 0]  # the corner may be empty, no other cell
+        if rows and m.start() - last_end > SPREAD_GAP:
+            blocks.append(rows)
+            rows = []
+        if len(row) >= 2:
+            rows.append(row)
+        last_end = m.end()  # a row of words only (一、高等教育 |  |  |) is no gap in the table
+    blocks.append(rows)
+    out = []
+    for block in blocks:
+        first = next((k for k, r in enumerate(block) if any(NUMBER.fullmatch(c.text) for c in r[1:])), None)
+        if first is None or first == 0 or len(block) - first < 2:
+            continue
+        head = block[first - 1]
+        out.append([head, *(r for r in block[first:] if len(r) == len(head))])
+    return out
 
 
 def _section_line(norm: str, start: int, end: int) -> str | None:
