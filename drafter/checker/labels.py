@@ -90,6 +90,7 @@ _LEVEL_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def levels_of(words: str) -> frozenset[str]:
     """The levels the words name, each by its group's first word (普通高中 → 高中, 职业中等专业学校 → 中职)."""
     return frozenset(LEVELS[k][0] for k in _levels_named(words))
@@ -126,7 +127,10 @@ def _levels_named(words: str) -> frozenset[int]:
 
 def _unglued(words: str) -> str:
     """The words with a 中 that ends another word set apart: 其中小学 and 每万人口中小学 name 小学, not 中小学."""
-    return GLUED_ZHONG.sub("\\1，", words.replace("其中", "其，"))
+    words = words.replace("其中", "其，")
+    return (
+        GLUED_ZHONG.sub("\\1，", words) if "中小学" in words else words
+    )  # the search only where it can match
 
 
 def _groups(words: str, terms: re.Pattern[str], group_of: dict[str, int]) -> frozenset[int]:
@@ -248,9 +252,12 @@ class Labels:
         """`conflicts` with the words' `_said_around`."""
         kinds, levels = self.label_groups(key)
         said_kinds, said_levels, levels_or_statement = said
-        if BUILT in said_kinds and BUILT not in kinds:
-            return True  # 新建改扩建公办幼儿园6所 is no count of all 幼儿园
-        kinds, said_kinds = kinds - {BUILT}, said_kinds - {BUILT}
+        if BUILT in said_kinds:
+            if BUILT not in kinds:
+                return True  # 新建改扩建公办幼儿园6所 is no count of all 幼儿园
+            kinds, said_kinds = kinds - {BUILT}, said_kinds - {BUILT}
+        elif BUILT in kinds:
+            kinds = kinds - {BUILT}
         if kinds and said_kinds and not kinds & said_kinds:
             return True
         if levels:  # a level-specific label needs its level in the words or their statement

@@ -19,6 +19,7 @@ from drafter.figures.numbers import same_family
 
 NAME = "named_parts"
 MIN_LEVELS = 3
+TOTAL_CUE = re.compile(r"其中|^全|共|合计|总")
 PLACE = re.compile(r"^(?:其中|全市|全县|全区|全省|全国|全旗|共有|共)+")
 LEVEL_WORDS = re.compile(
     r"幼儿园|幼儿|学前|小学|初中|高中|中职|技工|特殊学校|特殊教育|特教|普通高校|高校|普通|中等职业|职业|学校"
@@ -30,8 +31,10 @@ def check(reading: Reading) -> Iterator[Verdict]:
         f = reading.figures[i]
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or c.approx:
             continue
+        if not f.unit or not TOTAL_CUE.search(c.subject):
+            continue  # 其中专任教师 / 全市教职工: a count said of the whole (most figures are not)
         name = PLACE.sub("", name_stem(c.subject))
-        if len(name) < 2 or levels_of(name) or not f.unit:
+        if len(name) < 2 or levels_of(name):
             continue
         parts = _levels_before(reading, i, name)
         if len(parts) < MIN_LEVELS:

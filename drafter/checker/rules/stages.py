@@ -4,7 +4,7 @@
 … ——小学。…图书81.27万册，比上年增加0.93万册。——初中。…图书64.87万册，比上年增加0.43万册": 义务教育 is 小学
 and 初中, so each of its amounts (and each change of them) is the sum of the two levels' amounts of the same
 name. A sum that holds is `derived`. One that fails is `inconsistent` only when at least two other figures of
-the same stage add up from the same levels: that proves the levels split the stage in this text (a 义务教育 that
+the same stage, in its paragraph, add up from the same levels: that proves the levels split the stage in this text (a 义务教育 that
 also counts 九年一贯制 or 特殊教育 schools would fail them all, and nothing is said).
 """
 
@@ -32,18 +32,24 @@ PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does
 def check(reading: Reading) -> Iterator[Verdict]:
     by_paragraph: dict[int, str] = {}
     levels = {i: _level(reading, i, by_paragraph) for i in reading.claims}
+    keys: dict[int, tuple[str, str, int] | None] = {}  # each figure's name, read once
     for stage, parts in LEVEL_MADE_OF.items():
         sums = [
             (i, found)
             for i, lv in levels.items()
             if lv == stage
-            if (found := _parts(reading, levels, i, parts))
+            if (found := _parts(reading, levels, keys, i, parts))
         ]
-        verdicts = [_judge(reading, i, found) for i, found in sums]
-        proofs = sum(v.status == "derived" for v in verdicts)
-        for verdict in verdicts:
-            if verdict.status == "derived" or proofs >= PROOFS_NEEDED:
-                yield verdict
+        by_statement: dict[int, list[Verdict]] = {}  # the stage's figures of one paragraph prove each other
+        for i, found in sums:
+            by_statement.setdefault(reading.paragraph(reading.figures[i].start)[0], []).append(
+                _judge(reading, i, found)
+            )
+        for verdicts in by_statement.values():
+            proofs = sum(v.status == "derived" for v in verdicts)
+            for verdict in verdicts:
+                if verdict.status == "derived" or proofs >= PROOFS_NEEDED:
+                    yield verdict
 
 
 def _level(reading: Reading, i: int, by_paragraph: dict[int, str]) -> str:
@@ -85,10 +91,18 @@ def _name(reading: Reading, i: int) -> str:
     return "" if len(words) < 2 or NOT_ADDED.search(words) else words
 
 
-def _parts(reading: Reading, levels: dict[int, str], i: int, parts: tuple[str, ...]) -> list[int]:
+def _parts(
+    reading: Reading,
+    levels: dict[int, str],
+    keys: dict[int, tuple[str, str, int] | None],
+    i: int,
+    parts: tuple[str, ...],
+) -> list[int]:
     """The figure of the same name and kind in each level of the stage after figure i (at least two levels;
     a stage's level the text never treats, such as 技工, is left out)."""
-    key = _key(reading, i)
+    if i not in keys:
+        keys[i] = _key(reading, i)
+    key = keys[i]
     if key is None:
         return []
     f = reading.figures[i]
@@ -99,7 +113,11 @@ def _parts(reading: Reading, levels: dict[int, str], i: int, parts: tuple[str, .
         if level == levels[i] and left:
             break  # the stage is stated again: its levels are no longer these
         left = left or level != levels[i]
-        if level in parts and level not in found and _key(reading, j) == key:
+        if level not in parts or level in found:
+            continue
+        if j not in keys:
+            keys[j] = _key(reading, j)
+        if keys[j] == key:
             if not same_family(reading.figures[j].unit, f.unit):
                 return []
             found[level] = j
