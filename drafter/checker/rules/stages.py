@@ -30,8 +30,7 @@ PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    by_paragraph: dict[int, str] = {}
-    levels = {i: _level(reading, i, by_paragraph) for i in reading.claims}
+    levels = _levels(reading)
     keys: dict[int, tuple[str, str, int] | None] = {}  # each figure's name, read once
     for stage, parts in LEVEL_MADE_OF.items():
         sums = [
@@ -52,18 +51,28 @@ def check(reading: Reading) -> Iterator[Verdict]:
                     yield verdict
 
 
-def _level(reading: Reading, i: int, by_paragraph: dict[int, str]) -> str:
-    """The one level figure i's paragraph is about: named in its words before its first figure (全县义务教育
-    中小学30所。…; ——小学。校数17所; 普通高中学校5所), else by the section heading it is under."""
-    ps, pe = reading.paragraph(reading.figures[i].start)
-    if ps not in by_paragraph:
-        first = reading.between(ps, pe)
-        head = reading.text[ps : reading.figures[first[0]].start] if first else ""
-        named = levels_of(unbracketed(head)) - {"中小学"}
-        if not named:
-            named = levels_of(section_level(reading, ps)) - {"中小学"}
-        by_paragraph[ps] = next(iter(named)) if len(named) == 1 else ""
-    return by_paragraph[ps]
+def _levels(reading: Reading) -> dict[int, str]:
+    """Each figure's paragraph's level (`_level`), the figures taken in text order, a paragraph looked up once."""
+    levels: dict[int, str] = {}
+    end, level = -1, ""
+    for i in sorted(reading.claims):
+        start = reading.figures[i].start
+        if start > end:
+            begin, end = reading.paragraph(start)
+            level = _level(reading, begin, end)
+        levels[i] = level
+    return levels
+
+
+def _level(reading: Reading, ps: int, pe: int) -> str:
+    """The one level a paragraph is about: named in its words before its first figure (全县义务教育中小学30所。…;
+    ——小学。校数17所; 普通高中学校5所), else by the section heading it is under."""
+    first = reading.between(ps, pe)
+    head = reading.text[ps : reading.figures[first[0]].start] if first else ""
+    named = levels_of(unbracketed(head)) - {"中小学"}
+    if not named:
+        named = levels_of(section_level(reading, ps)) - {"中小学"}
+    return next(iter(named)) if len(named) == 1 else ""
 
 
 def _key(reading: Reading, i: int) -> tuple[str, str, int] | None:
@@ -121,6 +130,8 @@ def _parts(
             if not same_family(reading.figures[j].unit, f.unit):
                 return []
             found[level] = j
+            if len(found) == len(parts):
+                break  # every level found: the rest of the text is no part of this sum
     return [found[p] for p in parts if p in found] if len(found) >= 2 else []
 
 
