@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from drafter.checker.labels import levels_of
 from drafter.core.types import Figure
+from drafter.figures.numbers import mistyped
 
 CELL_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
@@ -572,20 +573,11 @@ def _unnamed_totals(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> 
             parts = [values for _, values in rows[r + 1 : r + 1 + k]]
             if len(parts) < k or any(len(p) != len(total) for p in parts):
                 break
-            columns = [
-                (cell, [p[c] for p in parts])
-                for c, cell in enumerate(total)
-                if NUMBER.fullmatch(cell.text)
-                and "%" not in cell.text
-                and not (c < len(headings) and NOT_ADDED.search(headings[c]))
-                and all(NUMBER.fullmatch(p[c].text) for p in parts)
-            ]
-            held = [(cell, cells) for cell, cells in columns if _adds_up(cell, cells)]
-            missed = [(cell, cells) for cell, cells in columns if not _adds_up(cell, cells)]
-            if len(columns) >= 2 and not missed:
+            held, missed = _column_sums(total, parts, headings)
+            if len(held) >= 2 and not missed:
                 out += held
                 break
-            if len(missed) == 1 and len(held) >= min(2, len(columns) - 1) and _one_digit_off(*missed[0]):
+            if len(missed) == 1 and _one_digit_off(*missed[0]):
                 out += held + missed
                 break
     return out
@@ -596,16 +588,30 @@ def _split_sums(total: list[Cell], parts: list[list[Cell]]) -> list[tuple[Cell, 
     that misses by a mistyped digit when every other column adds up (#专任教师 23.55 over 高中 6.44 + 初中 16.91)."""
     if len(parts) < 2 or any(len(p) != len(total) for p in parts):
         return []
-    columns = [
-        (cell, [p[k] for p in parts])
-        for k, cell in enumerate(total)
-        if NUMBER.fullmatch(cell.text) and all(NUMBER.fullmatch(p[k].text) for p in parts)
-    ]
-    proven = [(cell, cells) for cell, cells in columns if _adds_up(cell, cells)]
-    rest = [(cell, cells) for cell, cells in columns if not _adds_up(cell, cells)]
+    proven, rest = _column_sums(total, parts)
     if proven and len(rest) == 1 and _one_digit_off(*rest[0]):
         return proven + rest
     return proven
+
+
+def _column_sums(
+    total: list[Cell], parts: list[list[Cell]], headings: list[str] | None = None
+) -> tuple[list[tuple[Cell, list[Cell]]], list[tuple[Cell, list[Cell]]]]:
+    """(the columns the parts' cells add up to the total's cell in, the columns they do not), number cells only;
+    with `headings`, columns of shares, ratios and averages are no sums (生师比, 巩固率, 生均…)."""
+    columns = [
+        (cell, [p[c] for p in parts])
+        for c, cell in enumerate(total)
+        if NUMBER.fullmatch(cell.text)
+        and all(NUMBER.fullmatch(p[c].text) for p in parts)
+        and (
+            headings is None
+            or "%" not in cell.text
+            and not (c < len(headings) and NOT_ADDED.search(headings[c]))
+        )
+    ]
+    held = [(cell, cells) for cell, cells in columns if _adds_up(cell, cells)]
+    return held, [(cell, cells) for cell, cells in columns if not _adds_up(cell, cells)]
 
 
 def _grouped_label(group: str, own: str, kind: str, part_kind: str) -> str:
@@ -685,12 +691,7 @@ def _one_digit_off(total: Cell, parts: list[Cell]) -> bool:
     """The column adds up to what the total would be with one digit mistyped or two next to each other swapped
     (45050 for 44050): every row is there, and the total is wrong. A bigger gap may be rows left out."""
     places = _places([total, *parts])
-    printed, added = f"{_value(total):.{places}f}", f"{sum(map(_value, parts)):.{places}f}"
-    if len(printed) != len(added) or printed == added:
-        return False
-    differ = [k for k, (a, b) in enumerate(zip(printed, added, strict=True)) if a != b]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and printed[differ[0]] == added[differ[1]]
-    return len(differ) == 1 or swapped and printed[differ[1]] == added[differ[0]]
+    return mistyped(f"{_value(total):.{places}f}", f"{sum(map(_value, parts)):.{places}f}")
 
 
 def _heading_only(text: str) -> bool:

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.documents.paragraphs import guess_title
-from drafter.documents.pdf_layout import CELL_MARK, GAP_MARK, PAGE_NUMBER, Line, paragraphs_from_lines
+from drafter.documents.pdf_layout import (
+    CELL_MARK,
+    GAP_MARK,
+    PAGE_NUMBER,
+    Line,
+    paragraphs_from_lines,
+    visible,
+)
 from drafter.documents.types import Document
 
 MIN_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan without a text layer
@@ -138,11 +145,7 @@ def _one_line(before: Line, line: Line) -> bool:
     if any(PAGE_NUMBER.match(p) and not p.isdigit() for p in (first, second)):
         return False  # a page number ("— 3 —") beside a footer stays apart, to be taken off as furniture
     joined = "".join(ch for ch in first + second if not ch.isspace())
-    return min(_visible(first), _visible(second)) <= SHORT_PIECE or bool(_DATE.fullmatch(joined))
-
-
-def _visible(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return min(visible(first), visible(second)) <= SHORT_PIECE or bool(_DATE.fullmatch(joined))
 
 
 def _merged(before: Line, line: Line) -> Line:

@@ -133,7 +133,7 @@ def _row_band(lines: list[Line], k: int, width: int) -> tuple[int, Line] | None:
     while start > 0:
         before = lines[start - 1]
         pieces = before.text.strip().split(CELL_MARK)
-        if before.page != row.page or CELL_MARK in before.text.strip() or _visible(pieces[0]) > HEAD_PIECE:
+        if before.page != row.page or CELL_MARK in before.text.strip() or visible(pieces[0]) > HEAD_PIECE:
             break
         if not row.top - 0.5 * row.size <= before.top <= row.top + 3 * row.size:
             break  # not beside the row: above it, or far below
@@ -156,7 +156,7 @@ def _head_band(lines: list[Line], k: int) -> tuple[int, Line] | None:
     while start > 0:
         before = lines[start - 1]
         pieces = before.text.strip().split(CELL_MARK)
-        if before.page != row.page or any(_visible(p) > HEAD_PIECE for p in pieces):
+        if before.page != row.page or any(visible(p) > HEAD_PIECE for p in pieces):
             break
         if 2 * sum(bool(_FIGURE.fullmatch(p.strip())) for p in pieces) >= len(pieces):
             break  # a row of figures above: the band is the heading's, and ends there
@@ -209,7 +209,8 @@ def _rebuilt(band: list[Line], cells: int) -> Line | None:
     )
 
 
-def _visible(text: str) -> int:
+def visible(text: str) -> int:
+    """The characters of the text that are not spaces (a line's pieces are measured so)."""
     return sum(1 for ch in text if not ch.isspace())
 
 

@@ -620,6 +620,17 @@ def convert(value: float, unit: str, target_unit: str) -> float:
     return base / to_base(1, target_unit)[0]
 
 
+def mistyped(printed: str, meant: str) -> bool:
+    """`printed` is `meant` with one digit mistyped or two digits next to each other swapped (76431 for 76413,
+    45050 for 44050); only the digits are compared."""
+    a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", meant)
+    if len(a) != len(b) or a == b:
+        return False
+    differ = [k for k in range(len(a)) if a[k] != b[k]]
+    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+    return len(differ) == 1 or swapped and a[differ[1]] == b[differ[0]]
+
+
 def round_half_up(value: float, decimals: int) -> float:
     quant = Decimal(1).scaleb(-decimals)
     return float(Decimal(repr(value)).quantize(quant, rounding=ROUND_HALF_UP))

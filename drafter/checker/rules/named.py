@@ -15,7 +15,7 @@ from drafter.checker.claims import name_stem
 from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, total
-from drafter.figures.numbers import same_family
+from drafter.figures.numbers import mistyped, same_family
 
 NAME = "named_parts"
 MIN_LEVELS = 3
@@ -41,7 +41,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             continue
         added = total([interval(reading.figures[j], f.unit) for j in parts])
         verdict = judged(i, NAME, added, f, f"text:sum({operands(reading, parts)})")
-        if verdict.status == "derived" or _typo(f.text, expected_text(f, (added[0] + added[1]) / 2)):
+        if verdict.status == "derived" or mistyped(f.text, expected_text(f, (added[0] + added[1]) / 2)):
             yield verdict
 
 
@@ -63,13 +63,3 @@ def _levels_before(reading: Reading, i: int, name: str) -> list[int]:
         seen.add(level)
         found.append(j)
     return sorted(found)
-
-
-def _typo(printed: str, expected: str) -> bool:
-    """One digit mistyped, or two next to each other swapped (76431 for 76413)."""
-    a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", expected)
-    if len(a) != len(b) or a == b:
-        return False
-    differ = [k for k in range(len(a)) if a[k] != b[k]]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
-    return len(differ) == 1 or swapped and a[differ[1]] == b[differ[0]]
