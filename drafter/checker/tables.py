@@ -577,7 +577,7 @@ def _unnamed_totals(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> 
             if len(held) >= 2 and not missed:
                 out += held
                 break
-            if len(missed) == 1 and _one_digit_off(*missed[0]):
+            if held and len(missed) == 1 and _one_digit_off(*missed[0]):  # every other column adds up
                 out += held + missed
                 break
     return out
