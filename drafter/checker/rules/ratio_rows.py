@@ -23,9 +23,10 @@ TEACHERS = re.compile(r"专任教师")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    ratios: dict[
-        str, list[tuple[int, int, int, int]]
-    ] = {}  # row -> (cell, year, students cell, teachers cell)
+    by_year: dict[int, list[int]] = {}  # the cells of each year heading, gathered once
+    for j, year in reading.cell_years.items():
+        by_year.setdefault(year, []).append(j)
+    ratios: dict[str, list[tuple[int, int, int]]] = {}  # row -> (cell, students cell, teachers cell)
     for i, words in reading.cells.items():
         year = reading.cell_years.get(i)
         if year is None or not RATIO_ROW.search(words) or reading.figures[i].unit not in ("", ":1"):
@@ -33,13 +34,12 @@ def check(reading: Reading) -> Iterator[Verdict]:
         level = _level(RATIO_ROW.split(words)[-1])
         if level is None:
             continue
-        students = _cell(reading, STUDENTS, level, year)
-        teachers = _cell(reading, TEACHERS, level, year)
+        students = _cell(reading, by_year[year], STUDENTS, level)
+        teachers = _cell(reading, by_year[year], TEACHERS, level)
         if students is not None and teachers is not None:
-            ratios.setdefault(words, []).append((i, year, students, teachers))
+            ratios.setdefault(words, []).append((i, students, teachers))
     for row in ratios.values():
-        verdicts = [_judge(reading, i, a, b) for i, _, a, b in row]
-        verdicts = [v for v in verdicts if v is not None]
+        verdicts = [v for i, a, b in row if (v := _judge(reading, i, a, b)) is not None]
         proven = sum(v.status == "derived" for v in verdicts)
         wrong = len(verdicts) - proven
         for verdict in verdicts:  # one year off where two others hold: that cell, not the way it was read
@@ -55,13 +55,12 @@ def _level(words: str) -> frozenset[str] | None:
     return named
 
 
-def _cell(reading: Reading, kind: re.Pattern[str], level: frozenset[str], year: int) -> int | None:
-    """The one cell of that year whose words name the kind and, besides a stage it belongs to, just the level."""
+def _cell(reading: Reading, cells: list[int], kind: re.Pattern[str], level: frozenset[str]) -> int | None:
+    """The one of the year's cells whose words name the kind and, besides a stage it belongs to, just the level."""
     found = [
         j
-        for j, words in reading.cells.items()
-        if reading.cell_years.get(j) == year
-        and kind.search(words)
+        for j in cells
+        if kind.search(words := reading.cells[j])
         and not RATIO_ROW.search(words)
         and _level(words) == level
         and not re.search(r"每万人|平均", words)
