@@ -573,13 +573,14 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
     if BARE_TO.fullmatch(clause):  # 博士学位授予单位由8所增加到11所: the clause of the change names both
         clause = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1]
-    if BARE_AMOUNT.fullmatch(clause) and not tail.strip() and (purpose := PURPOSE.match(doc.text, f.end)):
+    bare_amount = BARE_AMOUNT.fullmatch(clause) is not None
+    if bare_amount and not tail.strip() and (purpose := PURPOSE.match(doc.text, f.end)):
         tail = purpose.group(1)  # 投入4220万元，为全市16所高中更新实验设备: what the amount was spent on
-    if BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause) or BARE_AMOUNT.fullmatch(clause):
+    if bare_amount or BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
         clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: named before
             clause = clauses[-2] + "，" + clause
-        if len(clauses) > 2 and BARE_AMOUNT.fullmatch(clauses[-1]):  # 4.宽城县第五小学，建设面积…，投入资金
+        if len(clauses) > 2 and bare_amount:  # 4.宽城县第五小学，建设面积…，投入资金
             clause = clauses[0] + "，" + clause
     start = doc.context_start(f.start)
     context = _INLINE_HEADING.sub(
