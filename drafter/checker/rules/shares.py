@@ -100,11 +100,8 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     if (
         p.unit in MONEY and len(name) >= 4
     ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
-        whole = _larger_before(
-            reading,
-            part,
-            lambda j: bool(re.search(re.escape(name) + r"(?:为|是|达到|达)?$", _own_words(reading, j))),
-        )
+        named = re.compile(re.escape(name) + r"(?:为|是|达到|达)?$")  # 全市国内生产总值为4000亿元
+        whole = _larger_before(reading, part, lambda j: bool(named.search(_own_words(reading, j))))
         return None if whole is None else (part, whole)
     if p.unit not in (*COUNTS, "万人") or name not in _own_words(reading, part):
         return None
