@@ -1,8 +1,8 @@
 """Every finding of the checker on every real text, written to one file, so a change meant to be fast-only
 can be shown to change no finding.
 
-Texts: each eval/realtext document (front matter cut) alone, with its own .metrics.yaml when it has one and
-with examples/changzhi-2021.yaml (the throughput bench's metrics); each knowledge/reports text alone and with
+Texts: each eval/realtext document (front matter cut) alone, with its own .metrics.yaml and .complete.yaml when
+it has them and with examples/changzhi-2021.yaml (the throughput bench's metrics); each knowledge/reports text alone and with
 every examples/*.yaml; and the throughput bench's whole block with examples/changzhi-2021.yaml.
 
     .venv/bin/python bench/findings_dump.py OUT.jsonl [--compare OLD.jsonl]
@@ -40,10 +40,10 @@ def runs() -> Iterator[tuple[str, str, Path | None]]:
     reports = sorted((ROOT / "knowledge" / "reports").glob("*.md"))
     for md in docs:
         text = body(md)
-        own = md.with_suffix(".metrics.yaml")
         yield md.name, text, None
-        if own.exists():
-            yield md.name, text, own
+        for own in (md.with_suffix(".metrics.yaml"), md.with_suffix(".complete.yaml")):
+            if own.exists():
+                yield md.name, text, own
         yield md.name, text, BENCH_METRICS
     for md in reports:
         text = body(md)
@@ -79,13 +79,26 @@ def dump(out: Path) -> int:
 def compare(new: Path, old: Path) -> int:
     a = new.read_text(encoding="utf-8").splitlines()
     b = old.read_text(encoding="utf-8").splitlines()
-    differing = [
-        json.loads(x)["text"] + " / " + json.loads(x)["metrics"] for x, y in zip(a, b, strict=False) if x != y
-    ]
+    differing = [(json.loads(x), json.loads(y)) for x, y in zip(a, b, strict=False) if x != y]
     print(f"{len(a)} runs against {len(b)}; {len(differing)} differ")
-    for name in differing[:20]:
-        print("  differs:", name)
+    for now, before in differing[:30]:
+        print(f"  differs: {now['text']} / {now['metrics']}")
+        for line in _changed(now["findings"], before["findings"])[:6]:
+            print("     ", line)
     return 0 if len(a) == len(b) and not differing else 1
+
+
+def _changed(now: list[dict], before: list[dict]) -> list[str]:
+    """The findings of one run that differ: `-` before, `+` now (text, status, expected)."""
+
+    def shown(x: dict) -> tuple:
+        return (x["start"], x["text"], x["status"], x.get("expected", ""))
+
+    old, new = {shown(x) for x in before}, {shown(x) for x in now}
+    lines = [(t[0], f"- {t[1]} {t[2]} {t[3]}") for t in old - new] + [
+        (t[0], f"+ {t[1]} {t[2]} {t[3]}") for t in new - old
+    ]
+    return [line for _, line in sorted(lines)]
 
 
 def main() -> int:

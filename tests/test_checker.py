@@ -1140,3 +1140,66 @@ def test_an_amount_off_while_the_rate_holds_either_way_is_the_amount():
 def test_points_of_a_count_and_a_share_of_its_qizhong_total(text, figure, expected):
     found = next(f for f in check_text(text, None).findings if f.text == figure)
     assert (found.status, found.expected) == expected
+
+
+def _lujiang(*metrics: Metric) -> SourceData:
+    report = ReportInfo(region="庐江县", level="county", round=2019, period=2019, issuer="庐江县人民政府")
+    return SourceData(report=report, metrics=metrics)
+
+
+@pytest.mark.parametrize(("area", "status"), [("77391", "verified"), ("77931", "unsupported")])
+def test_square_metres_written_as_a_sign_or_pingmi_are_square_metres(area, status):
+    """庐江 2019: 面积达77391㎡校舍 (㎡ is 平方米; 平米 too)."""
+    data = _lujiang(Metric("c.repair_area", "拟维修改造校舍面积", "平方米", {2019: 77391}))
+    found = [
+        f for f in check_text(f"拟维修改造42所学校面积达{area}㎡校舍。", data).findings if f.value > 1000
+    ]
+    assert [(f.unit, f.status) for f in found] == [("㎡", status)]
+    pingmi = next(f for f in check_text("拟维修改造校舍面积7.7391万平米。", data).findings if f.value > 1)
+    assert (pingmi.unit, pingmi.status) == ("万平米", "verified")
+
+
+@pytest.mark.parametrize(("repair", "status"), [("1856", "verified"), ("1685", "mismatch")])
+def test_a_two_item_list_whose_last_item_names_its_own_level_shares_only_the_words_after_it(repair, status):
+    """庐江 2019: 校舍维修改造和新建改扩建公办幼儿园项目完成投资分别为1856万元和1685万元 — 项目完成投资 is shared;
+    幼儿园 is the second item's own, not the first's."""
+    data = _lujiang(
+        Metric("c.repair_done", "校舍维修改造项目完成投资", "万元", {2019: 1856}),
+        Metric("p.kindergarten_done", "新建改扩建公办幼儿园项目完成投资", "万元", {2019: 1685}),
+    )
+    text = f"校舍维修改造和新建改扩建公办幼儿园项目完成投资分别为{repair}万元和1685万元。"
+    first = next(f for f in check_text(text, data).findings if f.unit == "万元")
+    assert (first.status, first.source.split("@")[0]) == (status, "c.repair_done")
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "expected"),
+    [
+        ("全市有33所幼儿园投入使用，完成年初35所目标任务的94.29%。", "94.29%", ("derived", "")),
+        ("全市有33所幼儿园投入使用，完成年初35所目标任务的90.29%。", "90.29%", ("inconsistent", "94.29%")),
+        ("新建校舍12万平方米，完成年度计划15万平方米的80%。", "80%", ("derived", "")),
+        ("新建校舍12万平方米，完成年度计划15万平方米的60%。", "60%", ("inconsistent", "80%")),
+    ],
+)
+def test_a_share_of_a_stated_target_done(text, share, expected):
+    """郑州 2015: 完成年初35所目标任务的94.29% is 33 ÷ 35; the part done is not said to miss the target it is a share
+    of (完成年度计划15万平方米的80% says how much was done)."""
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[share] == expected
+    assert all(status != "inconsistent" for t, (status, _) in found.items() if t != share)
+
+
+def test_a_total_named_with_its_levels_listed_before_it_is_the_total():
+    """郑州 2015: 共新建、改扩建中小学165所，其中小学114所、初中51所，总投资73.91亿元 — 小学 and 初中 said before
+    总投资 are 中小学's parts, not another level than the 中小学 total's."""
+    data = SourceData(
+        report=ReportInfo(region="郑州市", level="city", round=2015, period=2015, issuer="郑州市教育局"),
+        metrics=(Metric("c.invest", "“十二五”期间市区中小学建设总投资总额", "亿元", {2015: 73.91}),),
+    )
+    text = "五年来，郑州市区共新建、改扩建中小学165所，其中小学114所、初中51所，总投资{}亿元。"
+    assert [f.status for f in check_text(text.format("73.91"), data).findings if f.unit == "亿元"] == [
+        "verified"
+    ]
+    assert [f.status for f in check_text(text.format("37.91"), data).findings if f.unit == "亿元"] == [
+        "unsupported"
+    ]

@@ -150,6 +150,12 @@ def _gram_set(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def _parts_of(said: frozenset[int], levels: frozenset[int]) -> bool:
+    """Two or more levels said that are all parts of one of the label's levels: 其中小学114所、初中51所，总投资
+    names 中小学's 总投资 by its parts, it does not name another level."""
+    return len(said) >= 2 and any(said <= _LEVEL_PARTS.get(level, frozenset()) for level in levels)
+
+
 def _level_free_grams(words: str) -> frozenset[str]:
     """The bigrams of the words once their level words are left out (part_score)."""
     return _gram_set(_LEVEL_WORDS.sub("|", words))
@@ -307,6 +313,7 @@ class Labels:
             or levels
             and said_levels
             and not levels & said_levels
+            and not _parts_of(said_levels, levels)
         )
 
     def part_score(self, key: str, near: str, min_grams: int = 1) -> float:
@@ -640,7 +647,16 @@ def enumerated(doc: Reading, i: int) -> str:
     prefix = _shared_prefix(items) if k else ""
     if k == len(run) - 1:
         return prefix + items[-1]
-    return prefix + items[k] + items[-1][max(len(x) for x in items[:-1]) :]
+    return prefix + items[k] + items[-1][_shared_tail(items) :]
+
+
+def _shared_tail(items: list[str]) -> int:
+    """Where the words all items share begin in the last one: after as many characters as the longest other item
+    (小学、初中生均公用经费), or after the last item's own level when it names one beyond that (校舍维修改造和
+    新建改扩建公办幼儿园项目完成投资分别为: 项目完成投资 is shared, 幼儿园 is the last item's own)."""
+    cut = max(len(x) for x in items[:-1])
+    own = [m.end() for m in _LEVEL_TERMS.finditer(_unglued(items[-1]))]
+    return max(cut, own[-1]) if own else cut
 
 
 def _shared_prefix(items: list[str]) -> str:

@@ -26,6 +26,11 @@ WHOLE_NAMED = re.compile(
     r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
 )
 OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
+# 完成年初35所目标任务的94.29%: the share of a stated target done, the target right before these words
+OF_TARGET = re.compile(r"(?:的)?(?:年度|全年|年初|计划)?(?:目标任务|目标|任务|计划)(?:数)?的")
+TARGET_BEFORE = re.compile(
+    r"完成(?:了)?(?:年度|全年|年初)?(?:目标任务|目标|任务|计划)(?:数)?$"
+)  # 完成年度计划15万平方米的80%
 SHARE_AFTER = re.compile(r"[，,]\s*占(?:总数的?|比|全部的?)?(?:为|是|达到|达)?")
 MONEY = ("元", "万元", "亿元")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
@@ -41,6 +46,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _of_total(reading, c.own)
             or _named_whole(reading, c.index)
             or _total_before_its_part(reading, c.index)
+            or _done_of_target(reading, c.index)
         )
         if pair:
             yield from _judge(reading, c.index, *pair)
@@ -127,6 +133,22 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     if total is None or not same_family(reading.figures[total].unit, p.unit):
         return None
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
+
+
+def _done_of_target(reading: Reading, i: int) -> tuple[int, int] | None:
+    """全市有33所幼儿园投入使用，完成年初35所目标任务的94.29%: the count done (the figure before 完成) of the target
+    (the figure right before 目标任务的), both of one unit."""
+    before = reading.in_sentence(i)
+    if len(before) < 2:
+        return None
+    done, target = before[-2], before[-1]
+    d, t, f = reading.figures[done], reading.figures[target], reading.figures[i]
+    if d.unit != t.unit or d.unit == "%":
+        return None
+    between, after = reading.text[d.end : t.start], reading.text[t.end : f.start]
+    if OF_TARGET.fullmatch(after) or after == "的" and TARGET_BEFORE.search(between):
+        return (done, target) if "完成" in between else None
+    return None
 
 
 def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from drafter.figures.numbers import convert, same_family, to_base
 
 NAME = "stated_target"
 CEILING = re.compile(r"(?:≤|<|＜|不超过|不高于|不大于)\s*$")
+SHARE_OF_IT = re.compile(r"的\d")  # a share of the standard follows it
 STANDARD_TAIL = re.compile(
     r"(?:的)?(?:国家|省定|省级|市定|规定|规划)?(?:的)?(?:标准|要求|指标|目标|水平)?[，]?(?:超出|高出)?"
 )  # 高于95%的省定标准2.6个百分点
@@ -43,6 +44,8 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
     va, vb = amount(a), amount(b)
     if CEILING.search(reading.text[max(0, b.start - 4) : b.start]):
         return  # 均达到国家规定要求（小学≤0.65，初中≤0.55）: a ceiling is reached by staying under it
+    if SHARE_OF_IT.match(reading.text, b.end):
+        return  # 完成年度计划15万平方米的80%: how much of the standard was done, not that it was
     if verb == "低于" and va >= vb or verb != "低于" and va < vb:
         yield Verdict(i, "inconsistent", NAME, "", "", f"{a.text.strip()}与“{verb}{b.text.strip()}”矛盾")
         return
