@@ -1203,3 +1203,44 @@ def test_a_total_named_with_its_levels_listed_before_it_is_the_total():
     assert [f.status for f in check_text(text.format("37.91"), data).findings if f.unit == "亿元"] == [
         "unsupported"
     ]
+
+
+@pytest.mark.parametrize(("printed", "status"), [("8479.61", "verified"), ("8497.61", "unsupported")])
+def test_an_amount_whose_unit_the_text_lost_is_the_money_metric_its_words_name(printed, status):
+    """青海 2020 (a mirror): 全幼儿园为8479.61，比上年的9468.70下降10.45% lost its 元 (the sixth item keeps it)."""
+    data = SourceData(
+        report=ReportInfo(region="青海省", level="province", round=2020, period=2020, issuer="青海省教育厅"),
+        metrics=(
+            Metric("f.ps_pre", "幼儿园生均一般公共预算教育经费", "元", {2020: 8479.61, 2019: 9468.70}),
+            Metric(
+                "f.ps_primary", "普通小学生均一般公共预算教育经费", "元", {2020: 15646.86, 2019: 16313.88}
+            ),
+            Metric("f.ps_junior", "普通初中生均一般公共预算教育经费", "元", {2020: 19603.16, 2019: 20466.46}),
+        ),
+    )
+    text = (
+        "（二）生均一般公共预算教育经费增长情况。2020年全省幼儿园、普通小学生均一般公共预算教育经费增长情况"
+        f"分别是：\n\n1.全省幼儿园为{printed}，比上年的9468.70下降10.45%。"
+    )
+    found = {f.text: f for f in check_text(text, data).findings}
+    assert found[printed].status == status
+    assert ("缺单位" in found[printed].message) == (status == "verified")
+    assert found["9468.70"].status == "verified"
+
+
+@pytest.mark.parametrize("text", ["其中建档立卡学生资助资金占资助总额的31.52。", "小学生师比为18.25。"])
+def test_a_share_or_ratio_whose_sign_was_lost_is_no_amount(text):
+    data = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2020, period=2020, issuer="某县人民政府"),
+        metrics=(
+            Metric("s.total", "资助总额", "万元", {2020: 31.52}),
+            Metric("f.ps_primary", "小学生均一般公共预算教育经费", "元", {2020: 18.25}),
+        ),
+    )
+    assert [f.status for f in check_text(text, data).findings if f.value > 10] == ["unsupported"]
+
+
+def test_bare_numbers_listed_before_one_in_points_after_higher_than_are_points():
+    """安徽 2020: 分别高于全国平均水平5.3、0.1、7.8个百分点."""
+    text = "学前教育毛入园率、高中阶段毛入学率、高等教育毛入学率分别高于全国平均水平5.3、0.1、7.8个百分点。"
+    assert [f.unit for f in check_text(text, None).findings] == ["个百分点"] * 3

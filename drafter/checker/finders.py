@@ -94,8 +94,10 @@ class Finders:
         pool, bounds = self._sum_pool(i, year)
         if not in_reach(bounds, self.fit_window(i)):
             return None  # the same cut over the values the words allow: most stop here, before the sort
-        pool.sort(
-            key=lambda m: -max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near))
+        pool.sort(  # rounded: a score is a sum over a set of bigrams, whose last bit follows the hash seed
+            key=lambda m: (
+                -round(max(self.labels.score(m.key, near, sent), self.labels.part_score(m.key, near)), 9)
+            )
         )
         printed = (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)
         combo = metric_sum(

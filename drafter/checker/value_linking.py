@@ -19,6 +19,7 @@ from drafter.core.types import Figure, Metric, SourceData
 from drafter.figures.derive import derive_all, is_average
 from drafter.figures.numbers import (
     convert,
+    family,
     format_figure,
     matches_shown,
     same_family,
@@ -28,6 +29,8 @@ CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
+# 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
+SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
 IN_LABEL = Link("ignored", message="指标名称中的数字")
@@ -49,6 +52,7 @@ class ValueLinker(Finders):
         self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
+        self._valued: list[Metric] | None = None  # every metric with a value (figures whose unit is lost)
         self._changes_by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
@@ -177,7 +181,33 @@ class ValueLinker(Finders):
             return Link("unsupported", message=f"来源数据中没有{said_year}年的{best.label}，无法核对")
         if best is not None:
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
+        if not f.unit and f.decimals == 2 and not SHARE_BEFORE.search(self.doc.lead(i)):
+            return self._unit_lost(i)
         return NOT_FOUND
+
+    def _unit_lost(self, i: int) -> Link:
+        """全幼儿园为8479.61，比上年的9468.70 where the text lost its 元 (its sibling items print 19245.95元): an
+        amount with two decimals is the money metric its words name in full, as printed in that metric's unit,
+        or the one metric they name at all when it holds that very value; the value alone names none."""
+        f = self.doc.figures[i]
+        if self._valued is None:
+            self._valued = [m for m in self.source.metrics if m.values and family(m.unit) == "元"]
+        rank, best = self._ranks(i, self._valued)
+        named = [m for m in self._valued if rank[m.key][1] > 0] if best is None else [best]
+        if len(named) != 1:
+            return NOT_FOUND
+        m = named[0]
+        year = self.year_for(m, self.claim_year(i, m))
+        if year in m.values and self.fits(i, m.values[year], signed=not said_down(m)):
+            said = f"{year}年{m.label}（文中这个数缺单位：{m.unit}）"
+            return Link("verified", f"{m.key}@{year}", message=said, key=m.key, year=year)
+        if best is None:
+            return NOT_FOUND
+        if year not in best.values:
+            return Link("unsupported", message=f"来源数据中没有{year}年的{best.label}，无法核对")
+        return self.mismatch(
+            f, best, year, f"文字指向{best.label}（文中这个数缺单位：{best.unit}），来源数据不同"
+        )
 
     def _ranks(self, i: int, metrics: list[Metric]) -> tuple[dict[str, Rank], Metric | None]:
         """How the figure's words name each metric (`_rank`), and the metric they name with the most mass (None:

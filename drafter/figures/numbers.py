@@ -427,7 +427,10 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
 
 _BASE_BEFORE = re.compile(r"(?:比|较)?(?:上年|上一年|去年|上年度)(?:同期)?的?$")
 _CHANGE_AFTER = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升)")
-_POINTS_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|提升|回落|分别)[^，。；、]{0,4}$")
+_POINTS_BEFORE = re.compile(
+    r"(?:(?:增加|减少|增长|下降|提高|降低|上升|提升|回落|分别)[^，。；、]{0,4}"
+    r"|(?:高于|低于|高出|超出|超过)[^，。；、\d]{0,8})$"  # 分别高于全国平均水平5.3、0.1、7.8个百分点
+)
 
 
 def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
