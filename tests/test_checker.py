@@ -1244,3 +1244,28 @@ def test_bare_numbers_listed_before_one_in_points_after_higher_than_are_points()
     """安徽 2020: 分别高于全国平均水平5.3、0.1、7.8个百分点."""
     text = "学前教育毛入园率、高中阶段毛入学率、高等教育毛入学率分别高于全国平均水平5.3、0.1、7.8个百分点。"
     assert [f.unit for f in check_text(text, None).findings] == ["个百分点"] * 3
+
+
+def test_985_and_211_before_universities_are_names():
+    """黑龙江 2023: 坐拥260所本专科高校，4所985高校、11所211高校."""
+    found = {
+        f.text: f.status
+        for f in check_text("坐拥260所本专科高校，4所985高校、11所211高校，招生211人。").findings
+    }
+    assert (found["985"], found["211"], found["211人"]) == ("ignored", "ignored", "unchecked")
+
+
+@pytest.mark.parametrize("unit", ["万人", "万"])
+@pytest.mark.parametrize(("printed", "status"), [("107", "verified"), ("170", "mismatch")])
+def test_a_bare_wan_after_a_count_of_people_is_ten_thousand_people(tmp_path, unit, printed, status):
+    """大足 2019: 总人口107万 (the data's unit 万人, or 万 under a label that counts people) is no amount of money."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "dazu.yaml"
+    path.write_text(
+        "report: {region: 大足区, level: county, round: 2019, period: 2019, issuer: 大足区人民政府}\n"
+        f"metrics:\n- {{key: governance.population, label: 总人口, unit: {unit}, values: {{2019: 107}}}}\n",
+        encoding="utf-8",
+    )
+    found = check_text(f"幅员面积1436平方公里，辖27个镇街，总人口{printed}万。", load_source(path)).findings
+    assert [(f.unit, f.status) for f in found if f.value in (107, 170)] == [("万人", status)]

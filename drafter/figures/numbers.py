@@ -220,6 +220,12 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (Anchored(re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), (":", "："), 0, _LEAD_DECIMAL), "ratio"),
     (Anchored(re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), ("-", "—", "~", "至"), 3), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
+    (  # 4所985高校、11所211高校: the names of two programmes of universities
+        Anchored(
+            re.compile(r"(?<!\d)(?:985|211)(?=(?:工程)?(?:高校|大学|院校|建设|重点))"), ("985", "211"), 0
+        ),
+        "name",
+    ),
 )
 _NAME_PHRASES = re.compile(
     r"两个只增不减|两个维护|四个意识|四个自信|四个全面|五个统筹|两项事业|两支队伍|两套管理|三支队伍|四类评价|"
@@ -433,6 +439,29 @@ _POINTS_BEFORE = re.compile(
 )
 
 
+_PEOPLE = r"(?:人口|人数|学生|在校生|在园幼儿|幼儿|儿童|教师|教职工|招生|毕业生|人员)"
+# a count of people right before a bare 万/亿: 总人口107万, 在校生约3.2万
+_PEOPLE_BEFORE = re.compile(_PEOPLE + r"(?:总数|数)?(?:为|达到|达|约|近|超|共|有|是)*$")
+_PEOPLE_LABEL = re.compile(_PEOPLE)
+
+
+def people_unit(unit: str, label: str) -> str:
+    """A metric's bare 万 (or 亿) is 万人 when its label counts people (常住人口, unit 万): never money."""
+    return unit + "人" if unit in ("万", "亿") and _PEOPLE_LABEL.search(label) else unit
+
+
+def _people_units(norm: str, figures: list[Figure]) -> list[Figure]:
+    """总人口107万: a bare 万 (or 亿) after a count of people is 万人, not money."""
+    return [
+        replace(f, unit=f.unit + "人")
+        if f.unit in ("万", "亿")
+        and not f.ignored
+        and _PEOPLE_BEFORE.search(norm[max(0, f.start - 10) : f.start])
+        else f
+        for f in figures
+    ]
+
+
 def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
     """为14,609.52元，比上年的12,530.03增加2,079.49元: the previous value printed bare is in the value's unit."""
     out = list(figures)
@@ -504,7 +533,7 @@ def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[k], out[k + 1]
         if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm[a.end : b.start]):
             out[k] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, "")
-    out = _base_units(norm, _points_units(norm, out))
+    out = _people_units(norm, _base_units(norm, _points_units(norm, out)))
     for k, total in enumerate(out):
         if len(total.unit) > 1 and total.unit[0] in "万亿" and norm.startswith("（", total.end):
             close = norm.find("）", total.end)

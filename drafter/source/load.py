@@ -17,6 +17,7 @@ from drafter.core.inputs import METRICS_LIMITS, TEXT_NOTES, check_zip, decode_te
 from drafter.core.structured import parse_json, parse_yaml
 from drafter.core.taxonomy import Taxonomy, load_taxonomy
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
+from drafter.figures.numbers import people_unit
 from drafter.source.checks import check
 from drafter.source.consistency import warnings
 from drafter.source.lines import yaml_lines
@@ -186,7 +187,7 @@ def to_source(model: FileModel, path: Path) -> SourceData:
         Metric(
             key=m.key,
             label=m.label,
-            unit=m.unit,
+            unit=people_unit(m.unit, m.label),
             values=dict(sorted(m.values.items())),
             note=m.note,
             target=Target(m.target.value, m.target.relation, m.target.label) if m.target else None,
