@@ -1269,3 +1269,28 @@ def test_a_bare_wan_after_a_count_of_people_is_ten_thousand_people(tmp_path, uni
     )
     found = check_text(f"幅员面积1436平方公里，辖27个镇街，总人口{printed}万。", load_source(path)).findings
     assert [(f.unit, f.status) for f in found if f.value in (107, 170)] == [("万人", status)]
+
+
+XIUSHUI = (
+    "全县现有在校学生160765人。其中，幼儿26374人（民办11664人），小学生66263人，初中生42956人（民办5078人），"
+    "普高学生20925人（民办6903人），中职学生4026人，特教学生221人。\n"
+    "全县现有在职教职工9367人（民办563人），专任教师{teachers}人（民办563人）。其中，幼儿园专任教师1235人（民办1064人），"
+    "小学专任教师3320人，初中专任教师1965人，普通高中专任教师1194人（民办496人），中职学校专任教师153人，特教专任教师25人。"
+)
+
+
+@pytest.mark.parametrize(("teachers", "expected"), [("8108", "7892人"), ("7892", None)])
+def test_a_total_split_by_the_same_levels_as_a_nearby_total_that_adds_up_lists_every_level(
+    teachers, expected
+):
+    """修水 2020: the students of six levels add up to their total, so the teachers of the same six levels must
+    too (8108 is 216 more than they add up to); the 共…其中 list alone might name its main items only."""
+    found = {f.text: f for f in check_text(XIUSHUI.format(teachers=teachers), None).findings}
+    teacher = found[f"{teachers}人"]
+    assert (teacher.status, teacher.expected) == (("inconsistent", expected) if expected else ("derived", ""))
+    assert found["160765人"].status == "derived"
+
+
+def test_a_total_short_of_its_levels_with_no_twin_that_adds_up_is_left_alone():
+    text = XIUSHUI.format(teachers="8108").replace("160765人", "160865人")
+    assert check_text(text, None).problems == ()

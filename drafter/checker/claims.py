@@ -42,7 +42,7 @@ from drafter.checker.words import (
     TOTAL_WORDS,
     direction_of,
 )
-from drafter.figures.numbers import same_family
+from drafter.figures.numbers import ASIDE_LONGEST, same_family
 
 ClaimKind = Literal["value", "change", "rate", "share", "total"]
 POINTS = "个百分点"
@@ -497,7 +497,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = [j for j in parts if not _other_places(reading, i, j)]
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
-            if len(parts) >= 2 and any(ATTRIBUTE.search(_part_words(reading, j)) for j in parts):
+            if len(parts) >= 2 and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts):
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
                 c.parts = tuple(parts)
@@ -533,11 +533,11 @@ def _complementary(reading: Reading, parts: list[int]) -> bool:
     民办学校聘请1313人): a split of the whole, whatever the words before the total say."""
     if len(parts) != 2:
         return False
-    firsts = {re.sub(r"^[（(]?(?:其中)?[：:]?", "", _part_words(reading, j))[:2] for j in parts}
+    firsts = {re.sub(r"^[（(]?(?:其中)?[：:]?", "", part_words(reading, j))[:2] for j in parts}
     return firsts in COMPLEMENTS
 
 
-def _part_words(reading: Reading, j: int) -> str:
+def part_words(reading: Reading, j: int) -> str:
     """The words right before a listed part (its own, after the list's last separator)."""
     return re.split(r"[，,、；;：:]", reading.lead(j))[-1]
 
@@ -606,8 +606,11 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         f = reading.figures[i]
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
-        start = NEXT_PARTS.match(reading.text, f.end)
-        if start is None or reading.in_sentence(i) or reading.in_sentence(i, before=False):
+        start = NEXT_PARTS.match(reading.text, _past_aside(reading.text, f.end))
+        if start is None:
+            continue
+        alone = not reading.in_sentence(i) and not reading.in_sentence(i, before=False)
+        if not alone and not _named_by_next(reading, i, c, start.end()):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
         numbered = _numbered_items(reading, claims, start.end(), f.unit)
         if numbered is not None:
@@ -637,8 +640,34 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 continue
             if _adds_to(reading.figures[j].unit, f.unit):
                 parts.append(j)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and (alone or all(_names(reading, j, c) for j in parts)):
             c.parts, c.kind = tuple(parts), "total"
+
+
+def _past_aside(text: str, end: int) -> int:
+    """Where the text after a figure goes on past the bracket right after it (8108人（民办563人）。其中…)."""
+    if text.startswith("（", end) and (close := text.find("）", end, end + ASIDE_LONGEST)) >= 0:
+        return close + 1
+    return end
+
+
+def _named_by_next(reading: Reading, i: int, c: Claim, start: int) -> bool:
+    """教职工9367人（民办563人），专任教师8108人（民办563人）。其中，幼儿园专任教师1235人…: the sentence's last figure
+    outside brackets, when the next sentence's first item names it (专任教师)."""
+    later = [j for j in reading.in_sentence(i, before=False) if not _inside_brackets(reading, i, j)]
+    first = next(iter(reading.between(start, start + 40)), None)
+    return not later and first is not None and _names(reading, first, c)
+
+
+def _inside_brackets(reading: Reading, i: int, j: int) -> bool:
+    between = reading.text[reading.figures[i].end : reading.figures[j].start]
+    return between.count("（") > between.count("）")
+
+
+def _names(reading: Reading, j: int, c: Claim) -> bool:
+    """The words of listed part j hold the total's name (幼儿园专任教师 for 专任教师)."""
+    stem = name_stem(c.subject).split("，")[-1]
+    return len(stem) >= 2 and stem in part_words(reading, j)
 
 
 def _numbered_items(reading: Reading, claims: dict[int, Claim], start: int, unit: str) -> list[int] | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from drafter.checker.claims import Claim, part_words
+from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import (
     BIGGER,
@@ -51,6 +53,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             short = whole[1] < shown(f)[0]
             if not short or c.summed or _one_typo(reading, c.index, c.parts):
                 yield _wrong(reading, c.index, c.parts, whole)
+        elif whole[1] < shown(f)[0] and (twin := _complete_twin(reading, c)) is not None:
+            yield _wrong(reading, c.index, c.parts, whole, twin)
 
 
 def _first_matching(sums: list, f) -> int:
@@ -114,16 +118,49 @@ def _retyped(f: Figure) -> Iterator[Figure]:
         yield replace(f, value=float(text))
 
 
-def _wrong(reading: Reading, i: int, parts: tuple[int, ...], whole: tuple[float, float]) -> Verdict:
+def _wrong(
+    reading: Reading, i: int, parts: tuple[int, ...], whole: tuple[float, float], twin: Claim | None = None
+) -> Verdict:
     f = reading.figures[i]
     value = (whole[0] + whole[1]) / 2
     names = "+".join(reading.figures[j].text.strip() for j in parts)
     source = f"text:sum({operands(reading, parts)})"
-    return Verdict(
-        i,
-        "inconsistent",
-        NAME,
-        expected_text(f, value),
-        source,
-        f"所列各项之和为{expected_text(f, value)}（{names}）",
-    )
+    why = f"所列各项之和为{expected_text(f, value)}（{names}）"
+    if twin is not None:
+        t = reading.figures[twin.index]
+        why += f"；按同样各级列出的{twin.subject}{t.text.strip()}恰为其各项之和，可见所列各级已是全部"
+    return Verdict(i, "inconsistent", NAME, expected_text(f, value), source, why)
+
+
+TWIN_REACH = (
+    400  # characters between two totals split by the same levels (基本情况's 学校 / 学生 / 教师 lines)
+)
+
+
+def _complete_twin(reading: Reading, c: Claim) -> Claim | None:
+    """在校学生160765人。其中，幼儿…小学生…初中生…普高学生…中职学生…特教学生… adds up exactly; 专任教师8108人。其中，
+    幼儿园…小学…初中…普通高中…中职学校…特教… the same six levels, 216 short: a total split by the same three or
+    more levels as a nearby total whose parts add up to it lists every level too, so its shortfall is an error
+    (a 共…其中 list alone may name its main items only)."""
+    levels = _part_levels(reading, c.parts)
+    if levels is None:
+        return None
+    f = reading.figures[c.index]
+    for other in reading.claims.values():
+        o = reading.figures[other.index]
+        if other is c or not other.parts or other.kind != "total" or abs(o.start - f.start) > TWIN_REACH:
+            continue
+        if _part_levels(reading, other.parts) == levels and meets(
+            total([interval(reading.figures[j], o.unit) for j in other.parts]), shown(o)
+        ):
+            return other
+    return None
+
+
+def _part_levels(reading: Reading, parts: tuple[int, ...]) -> frozenset[str] | None:
+    """The levels of a list's parts, one each and all different (None otherwise, or for fewer than three)."""
+    levels = [levels_of(part_words(reading, j)) for j in parts]
+    if len(levels) < 3 or any(len(x) != 1 for x in levels):
+        return None
+    found = frozenset(next(iter(x)) for x in levels)
+    return found if len(found) == len(levels) else None
