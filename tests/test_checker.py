@@ -1294,3 +1294,16 @@ def test_a_total_split_by_the_same_levels_as_a_nearby_total_that_adds_up_lists_e
 def test_a_total_short_of_its_levels_with_no_twin_that_adds_up_is_left_alone():
     text = XIUSHUI.format(teachers="8108").replace("160765人", "160865人")
     assert check_text(text, None).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"), [("6.2%", ("inconsistent", "6.3%")), ("6.3%", ("derived", ""))]
+)
+def test_a_share_of_this_figure_in_a_whole_named_in_the_next_sentence(share, expected):
+    """新疆 2011: 教育的财政支出为413.2亿元…。这个数据在去年自治区生产总值6600亿元中，比重达到了6.2% (6.26% cut)."""
+    text = (
+        "2011年，新疆用于教育的财政支出为413.2亿元，增长31.6%。"
+        f"这个数据在去年自治区生产总值6600亿元中，比重达到了{share}。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[share] == expected

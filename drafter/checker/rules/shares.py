@@ -47,6 +47,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _named_whole(reading, c.index)
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
+            or _this_figure_in_a_whole(reading, c.index)
         )
         if pair:
             yield from _judge(reading, c.index, *pair)
@@ -149,6 +150,36 @@ def _done_of_target(reading: Reading, i: int) -> tuple[int, int] | None:
     if OF_TARGET.fullmatch(after) or after == "的" and TARGET_BEFORE.search(between):
         return (done, target) if "完成" in between else None
     return None
+
+
+# 这个数据在去年自治区生产总值6600亿元中，比重达到了6.2%: the sentence speaks of the figure of the one before it
+THIS_FIGURE = re.compile(r"\s*(?:这个|这一|该|此)(?:数据|数字|数|金额|投入|支出)")
+IN_WHOLE = re.compile(r"^[，]?中[，]?(?:所占)?(?:的)?(?:比重|比例|占比)(?:达到了|达到|为|是|达)?$")
+
+
+def _this_figure_in_a_whole(reading: Reading, i: int) -> tuple[int, int] | None:
+    """2011年，新疆用于教育的财政支出为413.2亿元，增长31.6%。这个数据在去年自治区生产总值6600亿元中，比重达到了
+    6.2%: the whole is the one figure of the share's sentence (…中，比重…), the part the first amount of the
+    sentence before, smaller than it and of its unit."""
+    before = reading.in_sentence(i)
+    if len(before) != 1 or not IN_WHOLE.match(reading.lead(i)):
+        return None
+    whole, w = before[0], reading.figures[before[0]]
+    s, _ = reading.sentence(w.start)
+    if not THIS_FIGURE.match(reading.text, s) or w.unit not in MONEY + COUNTS:
+        return None
+    earlier = reading.between(reading.sentence(max(s - 2, 0))[0], s)
+    part = next(
+        (
+            j
+            for j in earlier
+            if not reading.is_change(j)
+            and reading.claims[j].role != "base"
+            and same_family(reading.figures[j].unit, w.unit)
+        ),
+        None,
+    )
+    return (part, whole) if part is not None and amount(reading.figures[part]) < amount(w) else None
 
 
 def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
