@@ -1307,3 +1307,30 @@ def test_a_share_of_this_figure_in_a_whole_named_in_the_next_sentence(share, exp
     )
     found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
     assert found[share] == expected
+
+
+PINGYUAN = (
+    "1.各级生均一般公共预算教育公用经费增长情况。\n\n{a}年全区普通小学、普通初中生均公共财政预算公用经费支出情况是:\n\n"
+    "(1)全区普通小学为7857.06元,比上年的7681.97元增加2.28%。\n\n"
+    "2.各级教育生均一般公用预算教育事业费支出增长情况。\n\n{b}年全区普通小学、普通初中生均公共财政预算教育事业费支出情况是:\n\n"
+    "(1)全区普通小学为7316.71元,比上年的7134.15元增长2.56%。\n\n"
+    "3.各级教育生均公共财政预算公用经费支出增长情况。{c}年全区普通小学、普通初中等学校生均公共财政预算公用经费支出情况是:\n\n"
+    "(1)全区普通小学为2716.00元,比上年的3264.91元增长-16.81%。\n"
+)
+
+
+def test_a_list_s_lead_year_one_less_than_its_siblings_is_a_leftover_of_last_year_s_report():
+    """平原示范区 2021: items 1 and 2 open with 2021年, item 3 with 2020年 over a list compared with 上年 alike."""
+    found = [
+        f for f in check_text(PINGYUAN.format(a=2021, b=2021, c=2020), None).problems if f.text.endswith("年")
+    ]
+    assert [(f.text, f.status, f.expected) for f in found] == [("2020年", "inconsistent", "2021年")]
+
+
+@pytest.mark.parametrize(("a", "b", "c"), [(2021, 2021, 2021), (2020, 2021, 2021), (2021, 2020, 2019)])
+def test_lead_years_that_agree_or_that_no_two_leads_outvote_are_left_alone(a, b, c):
+    """The leads all say 2021年, or every one differs; a first lead outvoted by the two after it is flagged."""
+    years = [
+        f.text for f in check_text(PINGYUAN.format(a=a, b=b, c=c), None).problems if f.text.endswith("年")
+    ]
+    assert years == (["2020年"] if (a, b, c) == (2020, 2021, 2021) else [])  # the first lead the odd one

@@ -113,6 +113,8 @@ def _finding(
 
 
 def _judge(loc: _Locator, f: Figure, verdict: Verdict | None, link: Any) -> Finding:
+    if verdict is not None and verdict.status == "inconsistent":  # a year too (rules.years)
+        return _finding(loc, f, "inconsistent", verdict.expected, f"rule:{verdict.rule}", verdict.message)
     if f.ignored:
         return _finding(loc, f, "ignored", message=IGNORED_WHY.get(f.ignored, f.ignored))
     if verdict is not None and verdict.status == "inconsistent":

@@ -29,6 +29,7 @@ from drafter.checker.rules import (
     stages,
     targets,
     totals,
+    years,
 )
 from drafter.checker.rules.base import Verdict
 
@@ -51,6 +52,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     columns.NAME: columns.check,
     ratio_rows.NAME: ratio_rows.check,
     plausible.NAME: plausible.check,
+    years.NAME: years.check,
 }
 
 
