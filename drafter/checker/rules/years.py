@@ -32,15 +32,18 @@ def check(reading: Reading) -> Iterator[Verdict]:
     for i, year in leads:
         f = reading.figures[i]
         near = Counter(y for j, y in leads if abs(reading.figures[j].start - f.start) <= LEADS_REACH)
-        if near[year] == 1 and near[year + 1] >= 2:
-            if COMPARED.search(reading.text, f.end, f.end + LIST_REACH):
-                yield Verdict(
-                    i,
-                    "inconsistent",
-                    NAME,
-                    f"{year + 1}年",
-                    message=f"同样的各段都写{year + 1}年，这一段写{year}年：可能是沿用上一年报告留下的年份",
-                )
+        if (
+            near[year] == 1
+            and near[year + 1] >= 2
+            and COMPARED.search(reading.text, f.end, f.end + LIST_REACH)
+        ):
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                f"{year + 1}年",
+                message=f"同样的各段都写{year + 1}年，这一段写{year}年：可能是沿用上一年报告留下的年份",
+            )
 
 
 def _leads(reading: Reading, i: int) -> bool:
