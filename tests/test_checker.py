@@ -1334,3 +1334,15 @@ def test_lead_years_that_agree_or_that_no_two_leads_outvote_are_left_alone(a, b,
         f.text for f in check_text(PINGYUAN.format(a=a, b=b, c=c), None).problems if f.text.endswith("年")
     ]
     assert years == (["2020年"] if (a, b, c) == (2020, 2021, 2021) else [])  # the first lead the odd one
+
+
+def test_spending_the_size_of_a_per_student_figure_among_per_student_figures_lacks_its_shengjun():
+    """崇州某县 2022: 2021年一般公共预算初中教育经费支出11426.65元 between 生均 lines of 小学 and 高中."""
+    text = (
+        "2021年生均一般公共预算小学教育经费支出9037.63元，较2020年增长390.65元。"
+        "2021年一般公共预算{}初中教育经费支出11426.65元，较2020年增长525.33元。"
+        "2021年生均一般公共预算高中教育经费支出8847.4元，较2020年增长483.63元。"
+    )
+    assert [f.text for f in check_text(text.format(""), None).problems] == ["11426.65元"]
+    assert check_text(text.format("生均"), None).problems == ()
+    assert check_text("全县一般公共预算教育经费支出11426.65万元，其中生均…", None).problems == ()

@@ -54,6 +54,15 @@ def check(reading: Reading) -> Iterator[Verdict]:
             )
         elif _broken(reading, i):
             yield Verdict(i, "inconsistent", NAME, "", "", "数字中间有空格：可能丢了小数点")
+        elif _per_student_unsaid(reading, i):
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                "",
+                "",
+                f"{f.text.strip()}作为一个学段的经费总额太小，而同段其他各项都是生均数：可能漏了“生均”二字",
+            )
 
 
 def _over(reading: Reading, i: int) -> bool:
@@ -72,3 +81,29 @@ def _broken(reading: Reading, i: int) -> bool:
         return False  # a table's cells are separated by spaces
     prev = reading.figures[i - 1] if i > 0 else None
     return prev is not None and prev.end == f.start - 1 and not prev.unit and prev.decimals == 0
+
+
+SPENDING = re.compile(r"教育经费|经费支出|教育支出|事业费|公用经费")
+SMALL_AMOUNT = (100.0, 100000.0)  # 元: no level's whole spending, every 生均 figure
+
+
+def _per_student_unsaid(reading: Reading, i: int) -> bool:
+    """2021年生均一般公共预算小学教育经费支出9037.63元…。2021年一般公共预算初中教育经费支出11426.65元: an amount
+    of spending in 元 the size of a per-student figure, its clause without 生均, among two or more 生均 figures of
+    its paragraph of the same size."""
+    f = reading.figures[i]
+    if f.unit != "元" or not SMALL_AMOUNT[0] <= f.value < SMALL_AMOUNT[1] or i in reading.cells:
+        return False
+    clause = re.split(r"[，。；：]", reading.lead(i))[-1]
+    if not SPENDING.search(clause) or AVERAGE.search(clause):
+        return False
+    start, end = reading.paragraph(f.start)
+    peers = [
+        j
+        for j in reading.between(start, end)
+        if j != i
+        and reading.figures[j].unit == "元"
+        and "生均" in re.split(r"[，。；：]", reading.lead(j))[-1]
+        and 0.1 <= reading.figures[j].value / f.value <= 10
+    ]
+    return len(peers) >= 2
