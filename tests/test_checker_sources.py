@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from drafter.checker.check import check_text
+from drafter.checker.labels import paragraph_level
+from drafter.checker.reading import Reading
 from drafter.checker.sums import metric_sum
+from drafter.checker.text import normalize
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 from drafter.figures.numbers import find_figures
 
@@ -298,6 +301,25 @@ def test_a_figure_with_no_level_in_its_statement_is_of_its_section_s_level(prima
     text = f" ——小学。招生3.96万人；仪器设备值{primary}，增长6.89%。 ——初中。招生2.96万人；仪器设备值{junior}，增长8.58%。"
     found = [f.status for f in check_text(text, SECTIONS).findings if f.text.endswith("亿元")]
     assert tuple(found) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored", "unbracket", "expected"),
+    [
+        ("初级中学12所，在校生9587人", frozenset(), False, "初级中学"),  # as written, not 初中
+        ("学校30所，在校生9587人", frozenset(), False, None),  # none named
+        ("小学、初中在校生分别为9587人", frozenset(), False, ""),  # several named
+        ("义务教育中小学30所，在校生9587人", frozenset(), False, ""),
+        ("义务教育中小学30所，在校生9587人", frozenset({"中小学"}), False, "义务教育"),
+        ("学校（含小学）30所，在校生9587人", frozenset(), False, "小学"),
+        ("学校（含小学）30所，在校生9587人", frozenset(), True, None),
+    ],
+)
+def test_a_paragraph_s_level_is_the_one_level_it_names_before_the_offset(text, ignored, unbracket, expected):
+    normal = normalize(text)
+    doc = Reading(normal, find_figures(normal.norm))
+    offset = doc.figures[doc.active[-1]].start
+    assert paragraph_level(doc, offset, ignored=ignored, unbracket=unbracket) == expected
 
 
 def test_last_year_s_value_in_a_section_is_flagged():

@@ -310,10 +310,10 @@ def _link_change(
 ) -> None:
     if c.versus:
         return  # 高于全国平均水平4.09个百分点: measured against a figure the text does not give
-    listed = _listed_own(reading, claims, c.index)
+    listed = _listed(reading, claims, c.index, "own")
     if listed is not None:
         c.own = listed
-        bases = _listed_bases(reading, claims, c.index)
+        bases = _listed(reading, claims, c.index, "base")
         if bases is not None and _fits_base(reading, c.own, bases):
             c.base = bases  # …，比上年的11860元、16200元分别增长6.2%、7.78%: the k-th previous value
         return
@@ -323,27 +323,24 @@ def _link_change(
     c.base = base if base is not None and c.own is not None and _fits_base(reading, c.own, base) else None
 
 
-def _listed_own(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
-    """分别为4099亿元、22780亿元…，比上年分别增长11.63%、9.12%…: the k-th change is the k-th value's."""
+def _listed(reading: Reading, claims: dict[int, Claim], i: int, role: Literal["own", "base"]) -> int | None:
+    """The k-th change of a list and the k-th of the list before it in its sentence: of values for its own value
+    (分别为4099亿元、22780亿元…，比上年分别增长11.63%、9.12%…; failing a 分别 run, values each after a label of
+    its own, `_labelled_values`), or of previous values for its base (比上年的11860元、16200元分别增长…)."""
     run = reading.run_of(i)
-    before = [
-        j for j in reading.in_sentence(run[0]) if claims[j].kind != "change" and claims[j].role != "base"
-    ]
-    if len(run) < 2 or not before:
+    if len(run) < 2:
         return None
-    values = reading.run_of(before[-1])
-    if len(values) != len(run):
-        values = _labelled_values(reading, before, len(run))
-    return values[run.index(i)] if len(values) == len(run) else None
-
-
-def _listed_bases(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
-    """The k-th of a list of previous values (比上年的11860元、16200元) for the k-th change of its list."""
-    run = reading.run_of(i)
-    bases = [j for j in reading.in_sentence(run[0]) if claims[j].role == "base"]
-    if len(run) < 2 or not bases:
+    if role == "base":
+        before = [j for j in reading.in_sentence(run[0]) if claims[j].role == "base"]
+    else:
+        before = [
+            j for j in reading.in_sentence(run[0]) if claims[j].kind != "change" and claims[j].role != "base"
+        ]
+    if not before:
         return None
-    listed = reading.run_of(bases[-1])
+    listed = reading.run_of(before[-1])
+    if len(listed) != len(run) and role == "own":
+        listed = _labelled_values(reading, before, len(run))
     return listed[run.index(i)] if len(listed) == len(run) else None
 
 

@@ -206,16 +206,7 @@ class Finders:
             and convert(p.values[year], p.unit, w.unit) < w.values[year]
             and self._quotient_fits(i, (p, w), year, 100)
         ]
-        if len(found) != 1:
-            return None
-        p, w = found[0]
-        return Link(
-            "derived",
-            f"share({p.key},{w.key},{year})",
-            message=f"{p.label}占{w.label}的比例",
-            key=f"{p.key}|{w.key}",
-            year=year,
-        )
+        return _quotient_link(found, "share", "{}占{}的比例", year)
 
     def _counted_before(self, i: int) -> set[str]:
         """还剩余32个大班额班级（其中…新增1个…），占班级比例8.6%: a share with no part named in its own words is of
@@ -255,16 +246,7 @@ class Finders:
             m for m in of_kind if "专任教师" in m.label and not self.labels.conflicts(m.key, near, sent)
         ]
         found = [(s, t) for s in students for t in teachers if self._quotient_fits(i, (s, t), year)]
-        if len(found) != 1:
-            return None
-        s, t = found[0]
-        return Link(
-            "derived",
-            f"ratio({s.key},{t.key},{year})",
-            message=f"{s.label}÷{t.label}",
-            key=f"{s.key}|{t.key}",
-            year=year,
-        )
+        return _quotient_link(found, "ratio", "{}÷{}", year)
 
     def _may_name_ratio(self, i: int) -> bool:
         """A cheap first cut before ratio_hit works out the words of a figure of no unit: every word of RATIO_WORDS
@@ -309,6 +291,21 @@ class Finders:
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
         return None
+
+
+def _quotient_link(found: list[tuple[Metric, Metric]], formula: str, said: str, year: int) -> Link | None:
+    """The figure derived as `formula` of the one pair of metrics found (none when several or no pair fit);
+    `said` names the pair by its two labels."""
+    if len(found) != 1:
+        return None
+    a, b = found[0]
+    return Link(
+        "derived",
+        f"{formula}({a.key},{b.key},{year})",
+        message=said.format(a.label, b.label),
+        key=f"{a.key}|{b.key}",
+        year=year,
+    )
 
 
 def _rounded(value: float, unit: str) -> tuple[float, float]:

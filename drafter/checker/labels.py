@@ -594,7 +594,8 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         "", doc.text[start : f.start]
     )  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
-        context = (paragraph_level(doc, start) or section_level(doc, start)) + context
+        level = paragraph_level(doc, start)
+        context = (level + "。" if level else section_level(doc, start)) + context
     return clause + "|" + tail, context + "|" + tail
 
 
@@ -608,15 +609,20 @@ def section_level(doc: Reading, offset: int) -> str:
     return words + "。" if _levels_named(words) else ""
 
 
-def paragraph_level(doc: Reading, start: int) -> str:
-    """小学141所…。毕业生9587人…；在校生58449人: the one level the paragraph named before the statement
-    ("" when it named none or several), nearer than its section's heading (三、义务教育)."""
+def paragraph_level(
+    doc: Reading, start: int, *, ignored: frozenset[str] = frozenset(), unbracket: bool = False
+) -> str | None:
+    """小学141所…。毕业生9587人…；在校生58449人: the one level the paragraph names before `start`, in its words as
+    written (nearer than its section's heading, 三、义务教育); "" when it names several, None when it names none.
+    `ignored`: levels not counted (stage_parts: 义务教育中小学30所 is about 义务教育, 中小学 being its schools);
+    `unbracket`: words in closed brackets left out (stage_parts reads only what the paragraph says outright)."""
     before = doc.text[doc.paragraph(start)[0] : start]
-    named = _levels_named(before)
+    if unbracket:
+        before = unbracketed(before)
+    named = _levels_named(before) - {_LEVEL_INDEX[w] for w in ignored}
     if len(named) != 1:
-        return ""
-    m = next(_LEVEL_TERMS.finditer(_unglued(before)))
-    return m.group(0) + "。"
+        return "" if named else None
+    return next(m.group(0) for m in _LEVEL_TERMS.finditer(_unglued(before)) if _LEVEL_OF[m.group(0)] in named)
 
 
 def unbracketed(words: str) -> str:

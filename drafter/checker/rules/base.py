@@ -25,6 +25,13 @@ BIGGER = {"元": "万元", "万元": "亿元", "人": "万人"}
 SMALLER = {"万元": "元", "亿元": "万元", "万人": "人"}
 
 
+def units_apart(unit: str) -> tuple[tuple[float, str], ...]:
+    """The units 10,000 times larger and smaller than `unit` that a typo can put for it (万元: 亿元, 元), each
+    with its size in `unit` (亿元: 1e4, 元: 1e-4); none where there is no such unit (人: 万人 alone)."""
+    pairs = ((1e4, BIGGER.get(unit, "")), (1e-4, SMALLER.get(unit, "")))
+    return tuple((factor, other) for factor, other in pairs if other)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """A rule's judgement of one figure: proven from the figures beside it, or contradicted by them."""

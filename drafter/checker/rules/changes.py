@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from drafter.checker.claims import POINTS, Claim, name_stem
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import (
-    BIGGER,
-    SMALLER,
     Interval,
     Verdict,
     expected_text,
@@ -28,6 +26,7 @@ from drafter.checker.rules.base import (
     shown,
     signed,
     signed_shown,
+    units_apart,
 )
 from drafter.checker.words import DOWN, UP
 from drafter.figures.numbers import format_figure, same_family
@@ -85,8 +84,8 @@ def _odd_values(reading: Reading) -> dict[int, Verdict]:
         source = f"text:sum({operands(reading, (amounts[0].base, d.index))})"
         says = f"{base.text.strip()}与所述增加{df.text.strip()}、增长{reading.figures[g.index].text.strip()}"
         expected = expected_text(f, mid(implied))
-        for factor, unit in ((1e4, BIGGER.get(f.unit, "")), (1e-4, SMALLER.get(f.unit, ""))):
-            if unit and meets((implied[0] / factor, implied[1] / factor), shown(f)):
+        for factor, unit in units_apart(f.unit):
+            if meets((implied[0] / factor, implied[1] / factor), shown(f)):
                 expected = format_figure(f.value, unit, f.decimals)  # 1.75万元 for 1.75亿元: the unit is off
                 says += "，单位可能有误"
         out[own] = Verdict(own, "inconsistent", NAME, expected, source, f"{says}：应为{expected}")
@@ -212,9 +211,9 @@ def _unit_error(reading: Reading, c: Claim, base: int, steps: int) -> Verdict | 
     if f.unit != "%" or steps != 1:
         return None
     lo, hi = interval(old)
-    for factor, unit in ((1e4, BIGGER.get(old.unit, "")), (1e-4, SMALLER.get(old.unit, ""))):
+    for factor, unit in units_apart(old.unit):
         exact = growth(interval(own), (lo * factor, hi * factor))
-        if unit and exact is not None and meets(exact, signed_shown(f, c)):
+        if exact is not None and meets(exact, signed_shown(f, c)):
             right = format_figure(old.value, unit, old.decimals)
             return Verdict(
                 base,

@@ -24,8 +24,10 @@ from drafter.checker.rules.base import (
     signed_shown,
 )
 from drafter.checker.words import RATE_WORDS
+from drafter.core.types import Figure
 
 NAME = "percent_for_points"
+RATE_MOVE_IN_POINTS = "比率的升降应以“个百分点”表示，不是“%”"
 COUNT_THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:较上年|比上年|同比)(?:增长|增加|减少|下降)了?\s*")
 
 
@@ -49,14 +51,12 @@ def check(reading: Reading) -> Iterator[Verdict]:
             )
         elif reading.figures[c.index].unit == "%" and c.own is None and _bare_rate_change(reading, c):
             f = reading.figures[c.index]
-            yield Verdict(
-                c.index,
-                "inconsistent",
-                NAME,
-                expected_text(f, f.value, POINTS),
-                "",
-                "比率的升降应以“个百分点”表示，不是“%”",
-            )
+            yield _points_meant(c, f, f.value)
+
+
+def _points_meant(c: Claim, f: Figure, value: float, message: str = RATE_MOVE_IN_POINTS) -> Verdict:
+    """The change c printed in % where 个百分点 is meant: `value` as it should read, in 个百分点."""
+    return Verdict(c.index, "inconsistent", NAME, expected_text(f, value, POINTS), "", message)
 
 
 def _points_of_a_count(reading: Reading, c: Claim) -> bool:
@@ -103,14 +103,7 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
             )
             return
     value = (points[0] + points[1]) / 2 if points is not None else f.value
-    yield Verdict(
-        c.index,
-        "inconsistent",
-        NAME,
-        expected_text(f, value, POINTS),
-        "",
-        "比率的升降应以“个百分点”表示，不是“%”",
-    )
+    yield _points_meant(c, f, value)
 
 
 def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
@@ -128,14 +121,7 @@ def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
         )
         return
     if f.unit == "%":
-        yield Verdict(
-            c.index,
-            "inconsistent",
-            NAME,
-            expected_text(f, f.value, POINTS),
-            "",
-            "两个增长率之差应以“个百分点”表示，不是“%”",
-        )
+        yield _points_meant(c, f, f.value, "两个增长率之差应以“个百分点”表示，不是“%”")
         return
     before = reading.in_sentence(c.index)
     rates = [j for j in before if reading.claims[j].kind == "change" and reading.figures[j].unit == "%"]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checker.claims import name_stem
-from drafter.checker.labels import levels_of, section_level, unbracketed
+from drafter.checker.labels import levels_of, paragraph_level, section_level
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import Verdict, interval, judged, operands, total
 from drafter.checker.words import LEVEL_MADE_OF
@@ -26,6 +26,7 @@ NOT_ADDED = re.compile(r"均|率|比|占|平均|每")  # per-student amounts, ra
 LEVEL_WORD = re.compile(
     r"义务教育|中小学|高中阶段|高中段|普通高中|高中|初中|小学|中等职业教育|中等职业|中职|学校|教育|阶段|普通|——"
 )
+SCHOOLS_OF_A_LEVEL = frozenset({"中小学"})  # 义务教育中小学30所: the schools of the stage named, not a level
 PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does not is called wrong
 
 
@@ -66,13 +67,14 @@ def _levels(reading: Reading) -> dict[int, str]:
 
 def _level(reading: Reading, ps: int, pe: int) -> str:
     """The one level a paragraph is about: named in its words before its first figure (全县义务教育中小学30所。…;
-    ——小学。校数17所; 普通高中学校5所), else by the section heading it is under."""
+    ——小学。校数17所; 普通高中学校5所), else, when they name none, by the section heading it is under."""
     first = reading.between(ps, pe)
-    head = reading.text[ps : reading.figures[first[0]].start] if first else ""
-    named = levels_of(unbracketed(head)) - {"中小学"}
-    if not named:
-        named = levels_of(section_level(reading, ps)) - {"中小学"}
-    return next(iter(named)) if len(named) == 1 else ""
+    head_end = reading.figures[first[0]].start if first else ps
+    named = paragraph_level(reading, head_end, ignored=SCHOOLS_OF_A_LEVEL, unbracket=True)
+    if named is not None:
+        return next(iter(levels_of(named)), "")
+    heading = levels_of(section_level(reading, ps)) - SCHOOLS_OF_A_LEVEL
+    return next(iter(heading)) if len(heading) == 1 else ""
 
 
 def _key(reading: Reading, i: int) -> tuple[str, str, int] | None:
