@@ -1346,3 +1346,33 @@ def test_spending_the_size_of_a_per_student_figure_among_per_student_figures_lac
     assert [f.text for f in check_text(text.format(""), None).problems] == ["11426.65元"]
     assert check_text(text.format("生均"), None).problems == ()
     assert check_text("全县一般公共预算教育经费支出11426.65万元，其中生均…", None).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "multiple", "expected"),
+    [
+        ("招生数从2005年2.8万人增加到2010年的6.2万人，增长了1.2倍。", "1.2倍", ("derived", "")),
+        ("招生数从2005年2.8万人增加到2010年的6.2万人，增长了2.2倍。", "2.2倍", ("inconsistent", "1.2倍")),
+        ("在校生6.2万人，是2005年2.8万人的2.2倍。", "2.2倍", ("derived", "")),
+        ("在校生6.2万人，是2005年2.8万人的1.2倍。", "1.2倍", ("inconsistent", "2.2倍")),
+    ],
+)
+def test_a_multiple_against_the_two_values_it_is_of(text, multiple, expected):
+    """海南 2010: 招生数从2005年2.8万人增加到2010年的6.2万人，增长了1.2倍 (增长了 counts what was added; 是…的 the whole)."""
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[multiple] == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("36%", ("derived", "")), ("46%", ("inconsistent", "36%"))])
+def test_a_share_done_of_a_plan_stated_earlier_in_the_sentence(share, expected):
+    """宁德 2012: 计划总投资1.44亿元，上半年已完成投资5172万元，完成计划的36%."""
+    text = f"新建11所，改扩建28所，计划总投资1.44亿元，上半年已完成投资5172万元，完成计划的{share}，开工率为97.4%。"
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[share] == expected
+
+
+def test_an_anniversary_is_no_figure():
+    found = {
+        f.text: f.status for f in check_text("2019年是中华人民共和国成立70周年，用时3周。", None).findings
+    }
+    assert (found["70周"], found["3周"]) == ("ignored", "unchecked")

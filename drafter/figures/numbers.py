@@ -220,6 +220,10 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (Anchored(re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), (":", "："), 0, _LEAD_DECIMAL), "ratio"),
     (Anchored(re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), ("-", "—", "~", "至"), 3), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
+    (  # 中华人民共和国成立70周年, 建校60周年: an anniversary
+        Anchored(re.compile(r"(?<![\d.])\d{1,3}\s?周年"), ("周年",), 0, _LEAD_DIGITS),
+        "name",
+    ),
     (  # 4所985高校、11所211高校: the names of two programmes of universities
         Anchored(
             re.compile(r"(?<!\d)(?:985|211)(?=(?:工程)?(?:高校|大学|院校|建设|重点))"), ("985", "211"), 0

@@ -17,6 +17,7 @@ from drafter.checker.rules import (
     counts,
     levels,
     listed,
+    multiples,
     named,
     perstudent,
     plausible,
@@ -53,6 +54,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     ratio_rows.NAME: ratio_rows.check,
     plausible.NAME: plausible.check,
     years.NAME: years.check,
+    multiples.NAME: multiples.check,
 }
 
 

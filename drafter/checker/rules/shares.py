@@ -28,6 +28,7 @@ WHOLE_NAMED = re.compile(
 OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
 # 完成年初35所目标任务的94.29%: the share of a stated target done, the target right before these words
 OF_TARGET = re.compile(r"(?:的)?(?:年度|全年|年初|计划)?(?:目标任务|目标|任务|计划)(?:数)?的")
+OF_PLAN = re.compile(r"^[，]?(?:已)?(?:完成|占)(?:了)?(?:年度|全年|总)?(?:计划|目标)(?:投资|任务|数)?的$")
 TARGET_BEFORE = re.compile(
     r"完成(?:了)?(?:年度|全年|年初)?(?:目标任务|目标|任务|计划)(?:数)?$"
 )  # 完成年度计划15万平方米的80%
@@ -142,6 +143,19 @@ def _done_of_target(reading: Reading, i: int) -> tuple[int, int] | None:
     before = reading.in_sentence(i)
     if len(before) < 2:
         return None
+    if OF_PLAN.match(reading.lead(i)):  # 计划总投资1.44亿元，已完成投资5172万元，完成计划的36%
+        done, d = before[-1], reading.figures[before[-1]]
+        plan = next(
+            (
+                j
+                for j in reversed(before[:-1])
+                if same_family(reading.figures[j].unit, d.unit)
+                and d.unit != "%"
+                and "计划" in re.split(r"[，。；：]", reading.lead(j))[-1]
+            ),
+            None,
+        )
+        return None if plan is None else (done, plan)
     done, target = before[-2], before[-1]
     d, t, f = reading.figures[done], reading.figures[target], reading.figures[i]
     if d.unit != t.unit or d.unit == "%":
