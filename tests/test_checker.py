@@ -1376,3 +1376,20 @@ def test_an_anniversary_is_no_figure():
         f.text: f.status for f in check_text("2019年是中华人民共和国成立70周年，用时3周。", None).findings
     }
     assert (found["70周"], found["3周"]) == ("ignored", "unchecked")
+
+
+@pytest.mark.parametrize(("gap", "status"), [("5.1", "verified"), ("5.7", "mismatch")])
+def test_a_gap_to_the_national_level_is_the_metric_of_that_gap(gap, status):
+    """宁夏 2020: 毛入园率达到88.5%，…，高于全国平均水平5.1个百分点 (a metric of the gap, not of a change)."""
+    data = SourceData(
+        report=ReportInfo(
+            region="宁夏回族自治区", level="province", round=2020, period=2020, issuer="宁夏教育厅"
+        ),
+        metrics=(
+            Metric("p.rate", "学前教育毛入园率", "%", {2020: 88.5}),
+            Metric("p.above", "学前教育毛入园率高于全国平均水平", "个百分点", {2020: 5.1}),
+        ),
+    )
+    text = f"全区学前教育实现普及普惠发展，毛入园率达到88.5%，高于全国平均水平{gap}个百分点。"
+    found = next(f for f in check_text(text, data).findings if f.unit == "个百分点")
+    assert found.status == status

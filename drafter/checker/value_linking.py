@@ -25,6 +25,7 @@ from drafter.figures.numbers import (
     same_family,
 )
 
+VERSUS_LABEL = re.compile(r"高于|低于|超过|超出|高出|差距")
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
@@ -101,7 +102,10 @@ class ValueLinker(Finders):
         if not metrics:
             return []
         if claim is not None and claim.kind == "change":
-            return list(self._of_changes(self.doc.figures[i].unit, metrics))
+            changes = list(self._of_changes(self.doc.figures[i].unit, metrics))
+            if claim.versus:  # 高于全国平均水平5.1个百分点: a metric of the gap, not of a change over time
+                changes += [m for m in metrics if VERSUS_LABEL.search(m.label) and m not in changes]
+            return changes
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
