@@ -1393,3 +1393,12 @@ def test_a_gap_to_the_national_level_is_the_metric_of_that_gap(gap, status):
     text = f"全区学前教育实现普及普惠发展，毛入园率达到88.5%，高于全国平均水平{gap}个百分点。"
     found = next(f for f in check_text(text, data).findings if f.unit == "个百分点")
     assert found.status == status
+
+
+def test_households_are_counted_in_hu_and_an_end_value_takes_its_start_value_s_unit():
+    """长峡 2019: 深度贫困村1个，986户2927人; 天津 2022: 初中文化程度的人口由38150人下降為32294 (the line cut)."""
+    found = {
+        f.text: f.unit
+        for f in check_text("辖3个村，986户2927人。人口由38150人下降為32294\n。", None).findings
+    }
+    assert (found["986户"], found["32294"]) == ("户", "人")

@@ -100,6 +100,7 @@ UNITS = (
     "支",
     "辆",
     "岁",
+    "户",
     "周",
     "天",
     "轨",
@@ -466,6 +467,10 @@ def _people_units(norm: str, figures: list[Figure]) -> list[Figure]:
     ]
 
 
+_FROM_BEFORE = re.compile(r"[由从]$")
+_TO_AFTER_FROM = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|提升|扩大|缩小)?(?:为|到|至)")
+
+
 def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
     """为14,609.52元，比上年的12,530.03增加2,079.49元: the previous value printed bare is in the value's unit."""
     out = list(figures)
@@ -475,6 +480,10 @@ def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
             continue
         if _BASE_BEFORE.search(norm[max(0, b.start - 8) : b.start]) and _CHANGE_AFTER.match(norm, b.end):
             out[k] = replace(b, unit=a.unit)
+        elif _TO_AFTER_FROM.fullmatch(norm, a.end, b.start) and _FROM_BEFORE.search(
+            norm, max(0, a.start - 2), a.start
+        ):
+            out[k] = replace(b, unit=a.unit)  # 由38150人下降为32294: the end value in the start value's unit
     return out
 
 
