@@ -191,27 +191,20 @@ class ValueLinker(Finders):
 
     def _unit_lost(self, i: int) -> Link:
         """全幼儿园为8479.61，比上年的9468.70 where the text lost its 元 (its sibling items print 19245.95元): an
-        amount with two decimals is the money metric its words name in full, as printed in that metric's unit,
-        or the one metric they name at all when it holds that very value; the value alone names none."""
-        f = self.doc.figures[i]
+        amount with two decimals is a money metric its words name (in full, or in part: 幼儿园 of 幼儿园生均…) that
+        holds that very value, as printed in the metric's unit. The value alone names none, and a figure whose
+        unit is lost is never said to be another one: it stays unsupported."""
         if self._valued is None:
             self._valued = [m for m in self.source.metrics if m.values and family(m.unit) == "元"]
         rank, best = self._ranks(i, self._valued)
-        named = [m for m in self._valued if rank[m.key][1] > 0] if best is None else [best]
-        if len(named) != 1:
-            return NOT_FOUND
-        m = named[0]
-        year = self.year_for(m, self.claim_year(i, m))
-        if year in m.values and self.fits(i, m.values[year], signed=not said_down(m)):
-            said = f"{year}年{m.label}（文中这个数缺单位：{m.unit}）"
-            return Link("verified", f"{m.key}@{year}", message=said, key=m.key, year=year)
-        if best is None:
-            return NOT_FOUND
-        if year not in best.values:
-            return Link("unsupported", message=f"来源数据中没有{year}年的{best.label}，无法核对")
-        return self.mismatch(
-            f, best, year, f"文字指向{best.label}（文中这个数缺单位：{best.unit}），来源数据不同"
-        )
+        named = [m for m in self._valued if rank[m.key][1] > 0]
+        named.sort(key=lambda m: (m is not best, -rank[m.key][1]))
+        for m in named:
+            year = self.year_for(m, self.claim_year(i, m))
+            if year in m.values and self.fits(i, m.values[year], signed=not said_down(m)):
+                said = f"{year}年{m.label}（文中这个数缺单位：{m.unit}）"
+                return Link("verified", f"{m.key}@{year}", message=said, key=m.key, year=year)
+        return NOT_FOUND
 
     def _ranks(self, i: int, metrics: list[Metric]) -> tuple[dict[str, Rank], Metric | None]:
         """How the figure's words name each metric (`_rank`), and the metric they name with the most mass (None:
