@@ -1402,3 +1402,15 @@ def test_households_are_counted_in_hu_and_an_end_value_takes_its_start_value_s_u
         for f in check_text("辖3个村，986户2927人。人口由38150人下降為32294\n。", None).findings
     }
     assert (found["986户"], found["32294"]) == ("户", "人")
+
+
+@pytest.mark.parametrize(("schools", "expected"), [("31", ("derived", "")), ("33", ("inconsistent", "31所"))])
+def test_a_sum_of_values_listed_between_values_of_another_unit(schools, expected):
+    """海南 2021: 新建义务教育学校12所，新增学位16221个，改扩建学校19所，新增学位3195个，新建和改扩建学校合计31所."""
+    text = (
+        "新建义务教育学校12所，新增学位16221个，改扩建学校19所，新增学位3195个，"
+        f"新建和改扩建学校合计{schools}所，合计新增学位19416个。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[f"{schools}所"] == expected
+    assert found["19416个"] == ("derived", "")

@@ -697,10 +697,18 @@ def _item_mark(text: str, k: int, start: int, end: int) -> int | None:
 
 
 def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
-    """改建3.2万平方米，新建9.6万平方米，合计12.8万平方米: the same-unit values listed before a 合计."""
-    parts = []
+    """改建3.2万平方米，新建9.6万平方米，合计12.8万平方米: the same-unit values listed before a 合计; values of
+    another unit between them are passed over (新建…学校12所，新增学位16221个，改扩建学校19所，新增学位3195个，新建和
+    改扩建学校合计31所), up to a semicolon."""
+    parts: list[int] = []
+    after = reading.figures[earlier[-1]].end if earlier else 0
     for j in reversed(earlier):
         cj = claims[j]
+        if "；" in reading.text[reading.figures[j].end : after]:
+            break
+        after = reading.figures[j].start
+        if not same_family(reading.figures[j].unit, unit) and cj.kind not in ("change", "total"):
+            continue
         if (
             cj.kind in ("change", "total")
             or cj.role == "base"
