@@ -35,6 +35,11 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
 
 
 # ---------------------------------------------------------------- self-consistency rules (no metrics)
+def test_an_excess_in_percent_says_it_is_of_the_standard():
+    (found,) = check_text("生均经费16477.24元，超出省定12000元标准33.7%。").problems
+    assert found.message == "(16477.24元−12000元)÷12000元应为37.3%"
+
+
 @pytest.mark.parametrize(
     ("rule", "text", "figure", "expected"),
     [

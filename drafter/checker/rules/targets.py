@@ -61,6 +61,7 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
     if expected is None:
         return
     source = f"text:exceed({operands(reading, (i, after[0]))})"
+    over = f"÷{b.text.strip()}" if unit == "%" else ""  # an excess in % is of the standard: (a−b)÷b
     if meets((expected, expected), shown(x)) or _within(reading, i, after[0], after[1], unit):
         yield Verdict(after[1], "derived", NAME, source=source)
     else:
@@ -70,7 +71,7 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
             NAME,
             expected_text(x, expected, unit),
             source,
-            f"({a.text.strip()}−{b.text.strip()})应为{expected_text(x, expected, unit)}",
+            f"({a.text.strip()}−{b.text.strip()}){over}应为{expected_text(x, expected, unit)}",
         )
 
 
