@@ -464,3 +464,28 @@ def test_many_reports_of_another_region_are_one_line_each_for_the_first_only(tmp
     err = capsys.readouterr().err
     assert err.count("报告中没有出现数据文件的地区") == 5
     assert "另有 3 条提示，见 summary.xlsx 的备注列" in err
+
+
+def test_a_warning_of_the_one_metrics_file_is_said_once_not_once_per_report(tmp_path):
+    """A reviewer's folder of 7 reports checked with one file of data that warns (a budget below one of its parts)
+    printed the same warning 8 times: once when the file was chosen, then once more for each report."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for k in range(3):
+        (reports / f"阳泉市{k}.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    metrics = tmp_path / "阳泉市.yaml"
+    metrics.write_text(
+        METRICS.format(region="阳泉市")
+        + "  - {key: fund.general_budget_edu, label: 一般公共预算教育支出, unit: 万元, values: {2021: 142.689}}\n"
+        + "  - {key: fund.public_funds_total, label: 学校公用经费, unit: 万元, values: {2021: 13282.41}}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", reports, "-m", metrics, "-o", tmp_path / "review"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("142.689万元 小于其中包含的") == 1
