@@ -161,7 +161,7 @@ def test_a_second_run_reuses_unchanged_reports(folder, tmp_path, capsys):
     reused = {row.file for row in second.rows if row.reused}
     assert reused == {"阳泉市.md", "二批/长治市.txt"} and second.reused == 2
     assert drafter("check", folder, "-o", review) == 1
-    assert "(3 unchanged, reused)" in capsys.readouterr().err
+    assert "其中 3 份未变、沿用上次结果 / 3 unchanged, reused" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -424,7 +424,7 @@ def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_re
     assert f"已核对 {kept} / 60 份" in err and (review / "summary.xlsx").is_file()
     assert f"已核对 {kept} / 60 份" in (review / "index.html").read_text(encoding="utf-8")
     assert drafter("check", reports, "-o", review, "--workers", "1") == 0
-    assert f"({kept} unchanged, reused)" in capsys.readouterr().err
+    assert f"其中 {kept} 份未变、沿用上次结果 / {kept} unchanged, reused" in capsys.readouterr().err
     finished = json.loads((review / "summary.json").read_text(encoding="utf-8"))
     assert len(finished["reports"]) == 60 and "pending" not in finished and finished["complete"] is True
 
