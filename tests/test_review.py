@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from drafter.cli.main import run
 from drafter.review.pool import Limits, run_isolated
 from drafter.review.run import run_review
-from drafter.review.words import first_findings
+from drafter.review.words import first_findings, region_of
 
 METRICS = """\
 report: {{region: {region}, level: city, round: 2022, period: 2021, issuer: {region}人民政府}}
@@ -489,3 +489,18 @@ def test_a_warning_of_the_one_metrics_file_is_said_once_not_once_per_report(tmp_
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("142.689万元 小于其中包含的") == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("关于县政府履行教育职责的自查报告", ""),  # 安岳县's title: its issuer on the line above (the seed)
+        ("清河县人民政府关于2021年度履行教育职责自评情况的报告", "清河县"),
+        ("关于清河县2021年度履行教育职责情况的报告", "清河县"),
+        ("中共青山县委 青山县人民政府关于报送自评报告的报告", "青山县"),
+        ("2021年度自评报告", ""),
+    ],
+)
+def test_the_region_a_title_names_is_never_made_of_guanyu(title, region):
+    """A reviewer's table showed 关于县 as the region of 安岳县's report."""
+    assert region_of(title) == region

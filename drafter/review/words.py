@@ -52,8 +52,9 @@ def region_of(title: str) -> str:
     """The region a title names (阳泉市, 安岳县, 广东省 …): the one after 关于 (关于清河县…), else the issuer's
     (清河县人民政府关于…); empty when it names none."""
     title = title.strip().removeprefix("中共")
-    subject = title.split("关于", 1)[1] if "关于" in title else title
-    match = _REGION.search(subject) or _REGION.search(title)
+    issuer, _, subject = title.partition("关于") if "关于" in title else (title, "", title)
+    # the issuer's words before 关于 only: 关于县政府履行教育职责的自查报告 names no region, not 关于县
+    match = _REGION.search(subject) or _REGION.search(issuer)
     return match.group(0) if match else ""
 
 
