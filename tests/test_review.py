@@ -499,8 +499,9 @@ def test_a_warning_of_the_one_metrics_file_is_said_once_not_once_per_report(tmp_
         ("关于清河县2021年度履行教育职责情况的报告", "清河县"),
         ("中共青山县委 青山县人民政府关于报送自评报告的报告", "青山县"),
         ("2021年度自评报告", ""),
+        ("2021年湖南省人民政府履行教育职责自评报告", "湖南省"),  # not 年湖南省
     ],
 )
-def test_the_region_a_title_names_is_never_made_of_guanyu(title, region):
-    """A reviewer's table showed 关于县 as the region of 安岳县's report."""
+def test_the_region_a_title_names_has_no_word_of_its_neighbours(title, region):
+    """A reviewer's table showed 关于县 as the region of 安岳县's report, and 年湖南省 as 湖南省's."""
     assert region_of(title) == region
