@@ -35,6 +35,11 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
 
 
 # ---------------------------------------------------------------- self-consistency rules (no metrics)
+def test_an_excess_in_percent_says_it_is_of_the_standard():
+    (found,) = check_text("生均经费16477.24元，超出省定12000元标准33.7%。").problems
+    assert found.message == "(16477.24元−12000元)÷12000元应为37.3%"
+
+
 @pytest.mark.parametrize(
     ("rule", "text", "figure", "expected"),
     [
@@ -144,6 +149,18 @@ def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str,
             "2.6个百分点",
         ),
         ("stated_target", "普惠性幼儿园覆盖率78.5%，高于省定80%的目标。", "78.5%", ""),
+        (  # the change from last year between the value and the standard (a new user's sentence)
+            "stated_target",
+            "全县义务教育巩固率98.6%，比上年提高0.3个百分点，高于省定95%的目标3.8个百分点。",
+            "3.8个百分点",
+            "3.6个百分点",
+        ),
+        (  # a standard is the number printed, not a rounded one: 95% does not stand for 94.5%–95.5%
+            "stated_target",
+            "全县九年义务教育巩固率为98.6%，高于95%的省定标准3.8个百分点。",
+            "3.8个百分点",
+            "3.6个百分点",
+        ),
         (  # the growth of a head count printed in 个百分点 (a published 统计公报: 10/108 = 9.26%)
             "percent_for_points",
             "卫生保健人员118人,比上年增加10人,提高9.26个百分点;保育员768人。",

@@ -697,3 +697,44 @@ def test_a_claim_names_a_label_written_with_a_space(claim, expected):
     )
     found = [f for f in check_text(f"小学 学校数{claim}。", data).findings if f.kind == "claim"]
     assert [(f.status, f.source) for f in found] == [(expected, "compulsory.primary_schools@2020,2021")]
+
+
+ALL_LEVELS = source(
+    Metric("compulsory.students_all_levels", "在校生（各级各类）", "人", {2021: 131164}),
+    Metric("teachers.full_time_total", "专任教师（各级各类）", "人", {2021: 11232}),
+    Metric("compulsory.students", "义务教育阶段在校生", "人", {2021: 84036}),
+    Metric("compulsory.primary_students", "小学在校生", "人", {2021: 60766}),
+    Metric("compulsory.junior_students", "初中在校生", "人", {2021: 23270}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [  # a city's 教育统计数据 checked with the totals and a few levels of the data (a reviewer's partial file)
+        ("全市共有各级各类学校167所，在校生131164人，专任教师11232人。", "131164人", "verified"),
+        ("全市共有各级各类学校167所，在校生131165人，专任教师11232人。", "131165人", "mismatch"),
+        ("其中普通小学49所，小学招生17108人，在校生60766人。", "60766人", "verified"),
+        # (a wrong one is not yet told from the 小学在校生 of the data: no finding rather than 应为131164人)
+        ("其中普通小学49所，小学招生17108人，在校生60767人。", "60767人", "unsupported"),
+        # the data hold no 小学专任教师: nothing to compare with, not 应为 the teachers of every level
+        ("小学共有教职工3269人，专任教师3150人。", "3150人", "unsupported"),
+    ],
+)
+def test_a_figure_of_one_level_is_no_value_of_every_level_together(text, figure, expected):
+    assert status(text, ALL_LEVELS, figure) == expected
+
+
+WHOLE = source(Metric("preschool.kindergartens", "幼儿园", "所", {2021: 83}))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [  # a county's 学前教育情况: the 公办/民办 parts of the count the data hold as a whole
+        ("我县有幼儿园83所，在园幼儿11312人。其中公办幼儿园52所，民办幼儿园31所。", "83所", "verified"),
+        ("我县有幼儿园83所，在园幼儿11312人。其中公办幼儿园52所，民办幼儿园31所。", "52所", "unsupported"),
+        ("我县有幼儿园83所，在园幼儿11312人。其中公办幼儿园52所，民办幼儿园31所。", "31所", "unsupported"),
+        ("我县有幼儿园84所，在园幼儿11312人。", "84所", "mismatch"),
+    ],
+)
+def test_a_public_or_private_part_is_no_value_of_the_whole(text, figure, expected):
+    assert status(text, WHOLE, figure) == expected

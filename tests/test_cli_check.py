@@ -46,6 +46,20 @@ def test_a_wrong_figure_exits_1_and_the_table_says_why(files, capsys, monkeypatc
     assert "92.5%" in out and "mismatch" in out and "91.2%" in out and "（四）学前教育" in out
 
 
+def test_the_status_is_said_in_chinese_and_never_folded_in_an_80_column_terminal(
+    tmp_path, capsys, monkeypatch
+):
+    """A clerk's terminal of 80 columns showed "inconsisten" over "t", English only."""
+    monkeypatch.setenv("COLUMNS", "80")
+    report = tmp_path / "报告.md"
+    report.write_text(
+        "（二）经费保障\n全县一般公共预算教育支出52310.5万元，比上年的50120.3万元增长4.73%。\n", "utf-8"
+    )
+    assert drafter("check", report) == 1
+    out = capsys.readouterr().out
+    assert "前后矛盾" in out and re.search(r"│ inconsistent\s*│", out)
+
+
 def test_json_is_check_json(files, capsys):
     assert drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "--format", "json") == 1
     data = json.loads(capsys.readouterr().out)

@@ -89,13 +89,24 @@ def test_offline_says_which_instructions_it_understands(tmp_path, metrics, capsy
     flat = out.replace("\n", "")
     assert (
         code == 0
-        and "(no change)" in out
+        and "（未改动 / no change）" in out
         and "not done：突出普惠性幼儿园建设（离线模板只在指标小节中调整顺序）" in flat
     )
     code, out, _ = _run(["section", out_dir, "--section", "party", "-i", "更简洁，写得生动些"], capsys)
     flat = out.replace("\n", "")
-    assert code == 0 and "(no change)" not in out  # the requirement sentence goes, the facts stay
+    assert code == 0 and "no change" not in out  # the requirement sentence goes, the facts stay
     assert "done：精简" in flat and "not done：写得生动些" in flat and "--backend openai" in flat
+
+
+def test_an_emphasis_with_nothing_to_move_is_not_said_done(tmp_path, metrics, capsys):
+    """A clerk's `--section 学前教育 -i 突出普惠` printed "(no change)" and then "done：突出“普惠”" when nothing
+    in the section spoke of it."""
+    out_dir = str(tmp_path / "out")
+    _run(["draft", str(metrics), "-o", out_dir, "-q"], capsys)
+    code, out, _ = _run(["section", out_dir, "--section", "preschool", "-i", "突出校园足球"], capsys)
+    flat = out.replace("\n", "")
+    assert code == 0 and "（未改动 / no change）" in out
+    assert "done：" not in flat and "unchanged：按要求（突出“校园足球”" in flat
 
 
 def test_an_output_folder_that_cannot_be_made_is_said_before_any_progress(tmp_path, metrics, capsys):

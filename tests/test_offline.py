@@ -224,6 +224,22 @@ def test_user_problems_come_first_and_the_data_add_what_they_miss(source, settin
     assert "低于50%" not in _write(named, settings, "problems")[1].text
 
 
+def test_a_fall_the_user_already_names_is_not_listed_again_nor_planned_twice(source, settings):
+    fell = Metric("fund.per_student_junior", "初中生均一般公共预算教育支出", "元", {2020: 18900, 2021: 18650})
+    given = _with(
+        source,
+        fell,
+        problems=("初中生均一般公共预算教育支出较上年有所下降",),
+        plans=("加大财政投入，确保初中生均一般公共预算教育支出只增不减",),
+    )
+    problems = _write(given, settings, "problems")[1].text
+    assert problems.count("初中生均一般公共预算教育支出") == 1  # the fund's problem is the user's own
+    plans = _write(given, settings, "plans")[1].text
+    assert "逐年只增不减" not in plans  # no second plan for the fund beside the user's
+    unnamed = _with(source, fell, problems=("城区学位供给紧张",))
+    assert "“两个只增不减”要求未落实到位" in _write(unnamed, settings, "problems")[1].text
+
+
 def test_plans_answer_the_problems_in_order_and_never_twice(source, settings):
     text = _write(source, settings, "plans")[1].text
     items = re.findall(r"\n\d+\.([^\n]+)", text)

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from drafter.cli.main import run
 from drafter.review.pool import Limits, run_isolated
 from drafter.review.run import run_review
-from drafter.review.words import first_findings
+from drafter.review.words import first_findings, region_of
 
 METRICS = """\
 report: {{region: {region}, level: city, round: 2022, period: 2021, issuer: {region}人民政府}}
@@ -161,7 +161,7 @@ def test_a_second_run_reuses_unchanged_reports(folder, tmp_path, capsys):
     reused = {row.file for row in second.rows if row.reused}
     assert reused == {"阳泉市.md", "二批/长治市.txt"} and second.reused == 2
     assert drafter("check", folder, "-o", review) == 1
-    assert "(3 unchanged, reused)" in capsys.readouterr().err
+    assert "其中 3 份未变、沿用上次结果 / 3 unchanged, reused" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -424,7 +424,7 @@ def test_ctrl_c_to_the_process_group_keeps_every_report_checked_and_the_rerun_re
     assert f"已核对 {kept} / 60 份" in err and (review / "summary.xlsx").is_file()
     assert f"已核对 {kept} / 60 份" in (review / "index.html").read_text(encoding="utf-8")
     assert drafter("check", reports, "-o", review, "--workers", "1") == 0
-    assert f"({kept} unchanged, reused)" in capsys.readouterr().err
+    assert f"其中 {kept} 份未变、沿用上次结果 / {kept} unchanged, reused" in capsys.readouterr().err
     finished = json.loads((review / "summary.json").read_text(encoding="utf-8"))
     assert len(finished["reports"]) == 60 and "pending" not in finished and finished["complete"] is True
 
@@ -464,3 +464,44 @@ def test_many_reports_of_another_region_are_one_line_each_for_the_first_only(tmp
     err = capsys.readouterr().err
     assert err.count("报告中没有出现数据文件的地区") == 5
     assert "另有 3 条提示，见 summary.xlsx 的备注列" in err
+
+
+def test_a_warning_of_the_one_metrics_file_is_said_once_not_once_per_report(tmp_path):
+    """A reviewer's folder of 7 reports checked with one file of data that warns (a budget below one of its parts)
+    printed the same warning 8 times: once when the file was chosen, then once more for each report."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for k in range(3):
+        (reports / f"阳泉市{k}.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    metrics = tmp_path / "阳泉市.yaml"
+    metrics.write_text(
+        METRICS.format(region="阳泉市")
+        + "  - {key: fund.general_budget_edu, label: 一般公共预算教育支出, unit: 万元, values: {2021: 142.689}}\n"
+        + "  - {key: fund.public_funds_total, label: 学校公用经费, unit: 万元, values: {2021: 13282.41}}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", reports, "-m", metrics, "-o", tmp_path / "review"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("142.689万元 小于其中包含的") == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("关于县政府履行教育职责的自查报告", ""),  # 安岳县's title: its issuer on the line above (the seed)
+        ("清河县人民政府关于2021年度履行教育职责自评情况的报告", "清河县"),
+        ("关于清河县2021年度履行教育职责情况的报告", "清河县"),
+        ("中共青山县委 青山县人民政府关于报送自评报告的报告", "青山县"),
+        ("2021年度自评报告", ""),
+        ("2021年湖南省人民政府履行教育职责自评报告", "湖南省"),  # not 年湖南省
+    ],
+)
+def test_the_region_a_title_names_has_no_word_of_its_neighbours(title, region):
+    """A reviewer's table showed 关于县 as the region of 安岳县's report, and 年湖南省 as 湖南省's."""
+    assert region_of(title) == region

@@ -64,6 +64,16 @@ def source(*metrics: Metric, period: int = 2022) -> SourceData:
         ("巩固率为93.1%，为实现2025年巩固率达到95%的目标奠定了坚实基础。", False),
         ("共完成教育固定资产投资6.15亿元，完成年度目标任务的99.27%。", False),
         ("全县共有56人以上大班额12个，消除大班额需要进一步聚焦城区学校。", False),
+        # the salary claim against the two amounts its paragraph states (a new user's county report)
+        ("教师平均工资收入10.5万元，当地公务员平均工资收入10.2万元，教师平均工资收入不低于公务员。", False),
+        ("教师平均工资收入9.8万元，当地公务员平均工资收入10.2万元，教师平均工资收入不低于公务员。", True),
+        ("教师平均工资收入9.8万元，当地公务员平均工资收入10.2万元，教师平均工资收入低于公务员。", False),
+        # several years of each: not one comparison, not judged
+        (
+            "2023年、2024年教师平均工资收入分别为9.6万元、9.8万元，当地公务员平均工资收入分别为9.5万元、10.2万元，"
+            "教师平均工资收入不低于公务员。",
+            False,
+        ),
         # the one later sentence of the paragraph that names what the claim speaks of
         (
             "女童接受教育比重稳步提高。在园女童2176.7万人，比上年增加56.3万人；女童所占比重为46.7%，比2010年提高1.3个百分点。",

@@ -33,6 +33,26 @@ def test_bad_yaml_is_one_clear_refusal(text, words):
     assert words in info.value.render()
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [  # a clerk's file indented with a tab, and one with a stray space: where and the fix in Chinese first
+        ("report:\n\tregion: 平定县\n", "YAML 语法错误（第2行第1列）"),
+        (
+            "report:\n\tregion: 平定县\n",
+            "YAML 只能用空格缩进，请把制表符（Tab）换成空格 / indent with spaces",
+        ),
+        (
+            "report:\n  region: x\n   level: city\n",
+            "请检查缩进（用空格对齐），含“:”或“#”的值请加引号 / check",
+        ),
+    ],
+)
+def test_a_broken_yaml_file_is_explained_in_chinese_first(text, words):
+    with pytest.raises(InputError) as info:
+        parse_yaml(text, "m.yaml")
+    assert words in info.value.render()
+
+
 def test_yaml_that_is_fine_reads_as_before():
     data = parse_yaml("report: {region: 阳泉市, date: 2022-03-20}\nv: {2021: 1.5}\nx: &x [1]\ny: *x\n", "m")
     assert data["report"]["region"] == "阳泉市" and data["v"] == {2021: 1.5} and data["y"] == [1]

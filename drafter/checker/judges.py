@@ -123,11 +123,9 @@ def _civil_servant(
     teacher, civil = (
         source.metric(k) if source else None for k in ("salary.teacher_avg", "salary.civil_servant_avg")
     )
-    if teacher is None or civil is None:
-        return None
-    years = sorted(set(teacher.values) & set(civil.values))
+    years = sorted(set(teacher.values) & set(civil.values)) if teacher and civil else []
     if not years:
-        return None
+        return stated.salary(reading, st)  # no data to judge it: the amounts the text states, if any
     y = years[-1]
     t, c = teacher.values[y], civil.values[y]
     shown = f"{y}年教师{format_figure(t, teacher.unit)}，公务员{format_figure(c, civil.unit)}"

@@ -84,6 +84,7 @@ _LEVEL_PARTS = {  # a level and the levels it is made of
     _LEVEL_INDEX[whole]: frozenset(_LEVEL_INDEX[p] for p in parts) for whole, parts in LEVEL_MADE_OF.items()
 }
 _QUALIFIERS = frozenset(_LEVEL_INDEX[w] for w in ("公办", "民办", "城区", "乡镇"))
+ALL_LEVELS = "各级各类"  # a label of every level together: no figure of one level is its value
 GLUED_ZHONG = re.compile(r"(人口|之)中(?=小学)")  # 每万人口中小学: 中 is no part of 中小学
 _LEVEL_WORDS = re.compile(
     "|".join(sorted((re.escape(w) for group in LEVELS for w in group), key=len, reverse=True)) + "|其中|的"
@@ -266,6 +267,10 @@ class Labels:
             kinds = kinds - {BUILT}
         if kinds and said_kinds and not kinds & said_kinds:
             return True
+        if (said_levels & _QUALIFIERS) - levels:
+            return True  # 其中公办幼儿园52所 is a part of 幼儿园 as a whole, not all of it
+        if ALL_LEVELS in "".join(self.terms.get(key, ())) and levels_or_statement - _QUALIFIERS - levels:
+            return True  # 小学…在校生60766人 is not 在校生（各级各类）
         if levels:  # a level-specific label needs its level in the words or their statement
             said_levels = levels_or_statement
         return levels != said_levels and not levels & said_levels

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from drafter.checker.claims import Claim
-from drafter.checker.reading import Reading
+from drafter.checker.reading import Reading, amount
 from drafter.checker.statements import Statement
 from drafter.checker.words import DOWN, RATE_WORDS, UP
 from drafter.core.types import Figure
@@ -36,6 +36,11 @@ RELATIONS = (
 # 首次超过4% / 不低于4%: a bound, not a value (达到96.1% is one)
 BOUND_BEFORE = re.compile(r"(?:不低于|不少于|不高于|不超过|高于|低于|超过|突破|首超|逾)$")
 COMPLETION_BEFORE = re.compile(r"完成率(?:为|达到|达|是)?$")
+# 教师平均工资收入9.8万元，当地公务员平均工资收入10.2万元: whose pay each amount of the paragraph is
+PAY_OF = (
+    ("teacher", re.compile(r"教师[^。；，]{0,12}(?:工资|收入)"), "公务员"),
+    ("civil", re.compile(r"公务员"), "教师"),
+)
 LIST_ITEM = re.compile(r"[、，和及与](?:增长|增加|提高|上升|下降|减少|降低)?了?[-－负]?")
 CHANGE_WORD = re.compile("|".join(sorted(UP + DOWN, key=len, reverse=True)))
 COMPARE = {
@@ -96,6 +101,23 @@ def no_decrease(reading: Reading, st: Statement, subject: str) -> Verdict:
     fell = [(c, f) for c, f in changes if c.direction < 0 and f.value != 0]
     shown = "；".join(f"{_name(reading, c)}下降{_text(f)}" for c, f in fell[:3]) or "文中所列各项均为增长"
     return not fell, shown, "text:" + ",".join(_text(f) for _, f in changes[:6])
+
+
+def salary(reading: Reading, st: Statement) -> Verdict:
+    """教师平均工资收入不低于当地公务员 against the one teachers' and the one civil servants' amount its paragraph
+    states (a claim the text's own figures contradict: 9.8万元 against 10.2万元)."""
+    ps, pe = reading.paragraph(st.start)
+    pay: dict[str, list[Figure]] = {"teacher": [], "civil": []}
+    for i in reading.between(ps, pe):
+        f, lead = reading.figures[i], reading.lead(i)
+        for who, named, other in PAY_OF:
+            if f.unit.endswith("元") and named.search(lead) and other not in lead:
+                pay[who].append(f)
+    if len(pay["teacher"]) != 1 or len(pay["civil"]) != 1:
+        return None  # none, or several years or levels: not one comparison
+    (t,), (c,) = pay["teacher"], pay["civil"]
+    shown = f"文中教师{_text(t)}，公务员{_text(c)}"
+    return amount(t) >= amount(c), shown, f"text:{_text(t)},{_text(c)}"
 
 
 def _name(reading: Reading, c: Claim) -> str:

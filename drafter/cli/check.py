@@ -201,9 +201,11 @@ def _print_table(console, report, with_source: bool) -> None:
 
     table = Table(title=f"{report.path} — 需要处理的数字 / figures to fix", show_lines=False)
     for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
-        table.add_column(col, overflow="fold")
+        # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
+        table.add_column(col, overflow="fold", no_wrap=col == "状态 status")
     for f in report.problems:
-        table.add_row(str(f.line), f.section, f.text, f.status, f.expected, f"{f.message} {f.source}".strip())
+        status = f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status
+        table.add_row(str(f.line), f.section, f.text, status, f.expected, f"{f.message} {f.source}".strip())
     if report.problems:
         console.print(table)
     else:

@@ -44,8 +44,9 @@ def check_batch(
     errors = len(review.rows) - checked
     flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)
     typer.echo(
-        f"{len(review.rows)} 份报告 reports: {checked} checked ({review.reused} unchanged, reused), "
-        f"{flagged} with flagged figures, {errors} could not be read",
+        f"{len(review.rows)} 份报告 reports: 已核对 {checked} checked（其中 {review.reused} 份未变、沿用上次结果 / "
+        f"{review.reused} unchanged, reused），{flagged} 份有需处理的数字 / {flagged} with flagged figures，"
+        f"{errors} 份无法读取 / {errors} could not be read",
         err=True,
     )
     for name in ("summary.xlsx", "index.html", "summary.json"):

@@ -212,14 +212,15 @@ def _print_regen(outcome: Any, settings: Any) -> None:
     console = Console()
     for sid in outcome.imported:
         console.print(f"[yellow]hand edits imported and locked:[/] {sid}")
-    console.print(Syntax(outcome.diff or "(no change)\n", "diff", word_wrap=True))
+    console.print(Syntax(outcome.diff or "（未改动 / no change）\n", "diff", word_wrap=True))
     provenance = outcome.section.provenance
     if provenance.instructions and provenance.backend == "offline":
         from drafter.drafting.instructions import explain, parse_instructions
         from drafter.drafting.prompts import load_prompts
 
         prompts = load_prompts(settings.prompts_dir)
-        note = explain(prompts, parse_instructions(provenance.instructions), outcome.section.spec.kind)
+        intent = parse_instructions(provenance.instructions)
+        note = explain(prompts, intent, outcome.section.spec.kind, changed=bool(outcome.diff))
         console.print(f"[yellow]{note}[/]", highlight=False)
     console.print(_check_line(outcome.check.summary))
 

@@ -106,14 +106,12 @@ def parse_yaml(text: str, path: Path | str) -> Any:
         return yaml.load(text, GuardedLoader)  # noqa: S506 - GuardedLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        where = (f"（第{line}行第{column}列）", f" at line {line}, column {column}") if mark else ("", "")
         reason = getattr(exc, "problem", None) or str(exc)
-        kind = (
-            "YAML 内容错误 / YAML error"
-            if isinstance(exc, ConstructorError | _Refused)
-            else "YAML 语法错误 / YAML syntax error"
-        )
-        raise InputError(f"{kind}{where}: {reason}", path=str(path), hint=_yaml_hint(reason)) from None
+        kind = ("YAML 内容错误", "YAML error") if isinstance(exc, ConstructorError | _Refused) else _SYNTAX
+        message = f"{kind[0]}{where[0]} / {kind[1]}{where[1]}: {reason}"
+        raise InputError(message, path=str(path), hint=_yaml_hint(reason)) from None
     except RecursionError:  # a guard above failed; never let it become a traceback
         raise InputError(
             f"嵌套层数过多 / nested too deep (limit {MAX_DEPTH})", path=str(path), hint=_DEEP_HINT
@@ -126,14 +124,19 @@ _DEEP_HINT = (
 )
 
 
+_SYNTAX = ("YAML 语法错误", "YAML syntax error")
+
+
 def _yaml_hint(reason: str) -> str:
+    if "'\\t'" in reason:  # pyyaml's "found character '\t' that cannot start any token"
+        return "YAML 只能用空格缩进，请把制表符（Tab）换成空格 / indent with spaces: YAML does not allow tabs"
     if "duplicate key" in reason:
         return "请合并重复的条目 / merge the repeated entries"
     if "nested" in reason or "values (aliases" in reason:
         return _DEEP_HINT
     if "not a date" in reason or "digits" in reason or "cannot be a key" in reason:
         return "请给该值加引号，或写成普通数字或 YYYY-MM-DD 日期 / quote the value, or write it as a plain number or YYYY-MM-DD date"
-    return "check indentation and quote values that contain ':' or '#'"
+    return "请检查缩进（用空格对齐），含“:”或“#”的值请加引号 / check indentation and quote values that contain ':' or '#'"
 
 
 class _Duplicate(dict):

@@ -51,9 +51,10 @@ def parse_instructions(text: str) -> Intent:
     )
 
 
-def explain(prompts, intent: Intent, kind: str) -> str:
-    """What the offline writer did and did not do with the instructions (prompts/offline/understood.j2)."""
-    return prompts.render("offline/understood", intent=intent, kind=kind).strip()
+def explain(prompts, intent: Intent, kind: str, changed: bool = True) -> str:
+    """What the offline writer did and did not do with the instructions (prompts/offline/understood.j2);
+    `changed`: whether the section's text changed (a request it acted on may find nothing to move)."""
+    return prompts.render("offline/understood", intent=intent, kind=kind, changed=changed).strip()
 
 
 def mentions(item: str, topic: str) -> bool:

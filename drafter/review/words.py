@@ -22,6 +22,7 @@ LEVELS = {"inconsistent": 0, "mismatch": 0, "unsupported": 1}
 _REGION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|省|市|州|盟|县|区|旗)")
 _REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州)$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
+_YEAR_WORDS = re.compile(r"\d+\s*年度?")
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +52,10 @@ def first_findings(check_json: dict[str, Any]) -> tuple[str, ...]:
 def region_of(title: str) -> str:
     """The region a title names (阳泉市, 安岳县, 广东省 …): the one after 关于 (关于清河县…), else the issuer's
     (清河县人民政府关于…); empty when it names none."""
-    title = title.strip().removeprefix("中共")
-    subject = title.split("关于", 1)[1] if "关于" in title else title
-    match = _REGION.search(subject) or _REGION.search(title)
+    title = _YEAR_WORDS.sub("，", title.strip().removeprefix("中共"))  # 2021年湖南省…: not 年湖南省
+    issuer, _, subject = title.partition("关于") if "关于" in title else (title, "", title)
+    # the issuer's words before 关于 only: 关于县政府履行教育职责的自查报告 names no region, not 关于县
+    match = _REGION.search(subject) or _REGION.search(issuer)
     return match.group(0) if match else ""
 
 

@@ -63,7 +63,8 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
     chosen = choose(plan, document.title, document.text)
     if chosen is not None and chosen.problem:
         raise _invalid_metrics(chosen)
-    result = check_text(document.text, load_source(chosen.path) if chosen else None)
+    # the plan read the file first and said its warnings once: not once more per report
+    result = check_text(document.text, load_source(chosen.path, log_warnings=False) if chosen else None)
     data = report_to_json(result)
     json_path, html_path = outputs(out, report.name)
     write_json_atomic(json_path, data)

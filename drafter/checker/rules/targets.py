@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, meets, minus, operands, shown
-from drafter.checker.words import GAP_BEFORE, TARGET_VERB
+from drafter.checker.words import GAP_BEFORE, STANDARD_WORDS, TARGET_VERB
 from drafter.figures.numbers import convert, same_family, to_base
 
 NAME = "stated_target"
@@ -27,14 +27,20 @@ def check(reading: Reading) -> Iterator[Verdict]:
         nxt = reading.next_in_sentence(i)  # the figures after it are listed only when a verb is between
         if nxt is not None and reading.claims[i].kind != "change" and not reading.claims[i].approx:
             # (首次突破900亿元，达到913亿元: a threshold passed, then the value — no standard)
-            a, b = reading.figures[i], reading.figures[nxt]
+            change = nxt if reading.claims[nxt].kind == "change" else None
+            if change is not None:  # 巩固率98.6%，比上年提高0.3个百分点，高于省定95%的目标3.6个百分点
+                nxt = reading.next_in_sentence(change)
+            if nxt is None:
+                continue
+            a, b = reading.figures[change if change is not None else i], reading.figures[nxt]
             verb = TARGET_VERB.match(reading.text[a.end : b.start].lstrip("，"))
             if (
                 verb
                 and "，" not in reading.text[a.end : b.start].lstrip("，")[verb.end() :]
-                and same_family(a.unit, b.unit)
+                and same_family(reading.figures[i].unit, b.unit)
             ):
-                yield from _against_standard(reading, i, reading.in_sentence(i, before=False), verb.group(1))
+                after = [j for j in reading.in_sentence(i, before=False) if j != change]
+                yield from _against_standard(reading, i, after, verb.group(1))
         if GAP_BEFORE.search(reading.lead(i)):
             yield from _gap(reading, i)
 
@@ -64,6 +70,7 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
     if expected is None:
         return
     source = f"text:exceed({operands(reading, (i, after[0]))})"
+    over = f"÷{b.text.strip()}" if unit == "%" else ""  # an excess in % is of the standard: (a−b)÷b
     if meets((expected, expected), shown(x)) or _within(reading, i, after[0], after[1], unit):
         yield Verdict(after[1], "derived", NAME, source=source)
     else:
@@ -73,21 +80,27 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
             NAME,
             expected_text(x, expected, unit),
             source,
-            f"({a.text.strip()}−{b.text.strip()})应为{expected_text(x, expected, unit)}",
+            f"({a.text.strip()}−{b.text.strip()}){over}应为{expected_text(x, expected, unit)}",
         )
 
 
 def _within(reading: Reading, i: int, j: int, k: int, unit: str) -> bool:
-    """The excess holds for some value the two printed figures may stand for."""
+    """The excess holds for some value the two printed figures may stand for; a standard named as one (省定95%的
+    目标, 95%的省定标准) is the number printed, not a rounded one: 98.6% is 3.6 points above it, never 3.8."""
     a, b, x = reading.figures[i], reading.figures[j], reading.figures[k]
+    target = x.unit if x.unit != "个百分点" else "%"
+    said = reading.text[a.end : x.start]
+    if STANDARD_WORDS.search(said) and "水平" not in said:
+        level = amount(b) if unit == "%" else convert(b.value, b.unit, target)
+        held = (level, level)
+    else:
+        held = interval(b, target if unit != "%" else None)
     if unit == "%":
         lo_a, hi_a = interval(a)
-        lo_b, hi_b = interval(b)
-        if lo_b <= 0:
+        if held[0] <= 0:
             return False
-        return meets(((lo_a - hi_b) / hi_b * 100, (hi_a - lo_b) / lo_b * 100), shown(x))
-    target = x.unit if x.unit != "个百分点" else "%"
-    return meets(minus(interval(a, target), interval(b, target)), shown(x))
+        return meets(((lo_a - held[1]) / held[1] * 100, (hi_a - held[0]) / held[0] * 100), shown(x))
+    return meets(minus(interval(a, target), held), shown(x))
 
 
 def _gap(reading: Reading, i: int) -> Iterator[Verdict]:
