@@ -707,7 +707,7 @@ def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim]
         if "；" in reading.text[reading.figures[j].end : after]:
             break
         after = reading.figures[j].start
-        if not same_family(reading.figures[j].unit, unit) and cj.kind not in ("change", "total"):
+        if not same_family(reading.figures[j].unit, unit):
             continue
         if (
             cj.kind in ("change", "total")
