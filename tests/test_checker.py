@@ -1430,3 +1430,23 @@ def test_a_sum_of_values_listed_between_values_of_another_unit(schools, expected
     )
     found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
     assert found[f"{schools}所"] == expected
+
+
+@pytest.mark.parametrize("sep", ["；", "，"])
+def test_a_value_broken_down_after_its_own_changes(sep):
+    """全国 2009/2010 公报: 在学研究生140.49万人，比上年增加12.19万人，增长9.50%；其中博士生24.63万人，硕士生115.86万人
+    — the 其中 list after the changes splits the value; one it falls short of is left alone (a 其中 list may name
+    the main items only)."""
+    text = (
+        "在学研究生{}万人，比上年增加12.19万人，增长9.50%" + sep + "其中博士生24.63万人，硕士生115.86万人。"
+    )
+    right = {f.text: (f.status, f.source) for f in check_text(text.format("140.49"), None).findings}
+    assert right["140.49万人"] == ("derived", "text:sum(24.63万人,115.86万人)")
+    short = {f.text: f.status for f in check_text(text.format("141.49"), None).findings}
+    assert short["141.49万人"] == "unchecked"
+
+
+def test_an_average_with_its_parts_listed_is_no_total():
+    """全国 2010: 全日制在校生平均规模为9298人，其中，本科学校为13100人，高职（专科）学校为5904人."""
+    text = "普通高等学校本科、高职（专科）全日制在校生平均规模为9298人，其中，本科学校为13100人，高职（专科）学校为5904人。"
+    assert check_text(text, None).problems == ()

@@ -476,9 +476,15 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         counted = c.kind in ("value", "total") or c.kind == "change" and _new_count(reading, i)
         if not counted or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
-        tail = reading.tail(i)
+        if AVERAGED.search(COMMA_OR_COLON.split(reading.lead(i))[-1]):
+            continue  # 平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing
+        tail, later = reading.tail(i), idxs[k + 1 :]
+        n = k + 1
+        while n < len(idxs) and claims[idxs[n]].kind == "change" and claims[idxs[n]].own == i:
+            n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
+        if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
+            tail, later = reading.tail(idxs[n - 1]), idxs[n:]
         if PARTS_START.match(tail):
-            later = idxs[k + 1 :]
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
                 inside = [j for j in later if close < 0 or reading.figures[j].end <= close]
@@ -512,6 +518,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
 
 
+CHANGES_THEN_PARTS = re.compile(r"，\s*其中")
+AVERAGED = re.compile(r"平均|生均|人均|班均")
 LISTS_IN_BRACKET = re.compile(r"（(?:其中|含|包括)")
 AFTER_BRACKET = re.compile(r"[，,]?其中")
 
@@ -592,7 +600,7 @@ def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
 
 
 BRACKETED = re.compile(r"（[^（）]*）")
-NEXT_PARTS = re.compile(r"[ \t]*。[ \t]*其中[：:，,]?")  # in the same paragraph
+NEXT_PARTS = re.compile(r"[ \t]*[。；][ \t]*其中[：:，,]?")  # in the same paragraph
 
 
 def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None:
@@ -603,10 +611,14 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         f = reading.figures[i]
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
-        start = NEXT_PARTS.match(reading.text, _past_aside(reading.text, f.end))
-        if start is None:
+        after = reading.in_sentence(i, before=False)
+        own = [j for j in after if claims[j].kind == "change" and claims[j].own == i]
+        # 在学研究生140.49万人，比上年增加12.19万人，增长9.50%；其中博士生24.63万人…: past the value's own changes
+        end = reading.figures[own[-1]].end if own and own == after else _past_aside(reading.text, f.end)
+        start = NEXT_PARTS.match(reading.text, end)
+        if start is None or own and own == after and start.group(0).strip().startswith("。"):
             continue
-        alone = not reading.in_sentence(i) and not reading.in_sentence(i, before=False)
+        alone = not reading.in_sentence(i) and (not after or own == after)
         if not alone and not _named_by_next(reading, i, c, start.end()):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
         numbered = _numbered_items(reading, claims, start.end(), f.unit)
