@@ -1450,3 +1450,20 @@ def test_an_average_with_its_parts_listed_is_no_total():
     """全国 2010: 全日制在校生平均规模为9298人，其中，本科学校为13100人，高职（专科）学校为5904人."""
     text = "普通高等学校本科、高职（专科）全日制在校生平均规模为9298人，其中，本科学校为13100人，高职（专科）学校为5904人。"
     assert check_text(text, None).problems == ()
+
+
+def test_a_sum_s_change_takes_no_sibling_named_beside_it_for_its_whole():
+    """全国 2009: 普通高等学校和成人高等学校2689所，比上年增加26所 — 普通高等学校's 2008 value (2263) is not the 2008
+    value of the whole (普通 + 成人): no change may be derived from it ('应为426所' was said)."""
+    data = SourceData(
+        report=ReportInfo(region="全国", level="province", round=2010, period=2009, issuer="教育部"),
+        metrics=(
+            Metric("h.universities", "普通高等学校", "所", {2008: 2263}),
+            Metric("h.adult", "成人高等学校", "所", {2009: 384, 2008: 400}),
+            Metric("h.undergraduate", "本科院校", "所", {2009: 1090}),
+            Metric("h.vocational", "高职(专科)院校", "所", {2009: 1215}),
+        ),
+    )
+    text = "全国共有普通高等学校和成人高等学校2689所，比上年增加26所。"
+    change = next(f for f in check_text(text, data).findings if f.text == "26所")
+    assert change.status != "mismatch"
