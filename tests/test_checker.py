@@ -1467,3 +1467,33 @@ def test_a_sum_s_change_takes_no_sibling_named_beside_it_for_its_whole():
     text = "全国共有普通高等学校和成人高等学校2689所，比上年增加26所。"
     change = next(f for f in check_text(text, data).findings if f.text == "26所")
     assert change.status != "mismatch"
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "expected"),
+    [
+        (
+            "资助总金额955.84亿元。其中：财政资金469.35亿元，占2016年度高校资助总额的比例为49.10%。",
+            "49.10%",
+            ("derived", ""),
+        ),
+        (
+            "资助总金额955.84亿元。其中：财政资金469.35亿元，占2016年度高校资助总额的比例为47.10%。",
+            "47.10%",
+            ("inconsistent", "49.10%"),
+        ),
+        (
+            "资助总金额955.84亿元。财政资金中，中央财政285.93亿元，占高校资助总额29.91%。",
+            "29.91%",
+            ("derived", ""),
+        ),
+        (
+            "资助总金额955.84亿元。财政资金中，中央财政285.93亿元，占高校资助总额28.91%。",
+            "28.91%",
+            ("inconsistent", "29.91%"),
+        ),
+    ],
+)
+def test_a_share_of_a_total_named_another_way_than_where_it_was_stated(text, share, expected):
+    """学生资助 2016: 资助总金额955.84亿元 is the 高校资助总额 each source's share is of."""
+    assert {f.text: (f.status, f.expected) for f in check_text(text, None).findings}[share] == expected

@@ -32,7 +32,10 @@ OF_PLAN = re.compile(r"^[，]?(?:已)?(?:完成|占)(?:了)?(?:年度|全年|总
 TARGET_BEFORE = re.compile(
     r"完成(?:了)?(?:年度|全年|年初)?(?:目标任务|目标|任务|计划)(?:数)?$"
 )  # 完成年度计划15万平方米的80%
-SHARE_AFTER = re.compile(r"[，,]\s*占(?:总数的?|比|全部的?)?(?:为|是|达到|达)?")
+# ，占总数的 / ，占比 / ，占2016年度高校资助总额的比例为: the share right after its part (the whole said in words)
+SHARE_AFTER = re.compile(
+    r"[，,]\s*占(?:总数的?|比|全部的?|[^，。；]{0,20}?(?:总额|总数|总量|总计|总投入|总支出)的?(?:比例|比重)?)?(?:为|是|达到|达)?"
+)
 MONEY = ("元", "万元", "亿元")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 
@@ -110,6 +113,11 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
         named = re.compile(re.escape(name) + r"(?:为|是|达到|达)?$")  # 全市国内生产总值为4000亿元
         whole = _larger_before(reading, part, lambda j: bool(named.search(_own_words(reading, j))))
+        if whole is None and TOTAL_NAME.search(
+            name
+        ):  # 占高校资助总额29.91% of 资助总金额955.84亿元 before it
+            rest = TOTAL_NAME.sub("", name)
+            whole = _larger_before(reading, part, lambda j: _alike(rest, _own_words(reading, j)))
         return None if whole is None else (part, whole)
     if p.unit not in (*COUNTS, "万人") or name not in _own_words(reading, part):
         return None
@@ -131,8 +139,17 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     ):
         return None
     earlier = reading.between(reading.sentence(max(s - 2, 0))[0], s)
-    total = next((j for j in earlier if not reading.is_change(j) and reading.claims[j].role != "base"), None)
-    if total is None or not same_family(reading.figures[total].unit, p.unit):
+    total = next(
+        (
+            j
+            for j in earlier
+            if not reading.is_change(j)
+            and reading.claims[j].role != "base"
+            and same_family(reading.figures[j].unit, p.unit)  # 共资助…4281.82万人次，资助总金额955.84亿元
+        ),
+        None,
+    )
+    if total is None:
         return None
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
 
@@ -282,6 +299,15 @@ def _peer_as_whole(reading: Reading, i: int, ja: int, jb: int) -> Verdict | None
         f"{stage}={a.text.strip()}+{b.text.strip()}：{a.text.strip()}÷{stage}={expected_text(f, share)}"
         f"（{f.text.strip()}是{a.text.strip()}÷{b.text.strip()}）",
     )
+
+
+TOTAL_NAME = re.compile(r"总额$|总金额$|总量$|总计$")
+
+
+def _alike(rest: str, words: str) -> bool:
+    """The words name a total (总额/总金额…) of what the name's last two characters before its 总额 say (高校资助总额
+    and 资助总金额: 资助); the scope before them (高校) may be left out."""
+    return len(rest) >= 2 and rest[-2:] in words and TOTAL_NAME.search(words.rstrip("为是达到")) is not None
 
 
 def _own_words(reading: Reading, j: int) -> str:
