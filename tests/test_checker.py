@@ -1497,3 +1497,14 @@ def test_a_sum_s_change_takes_no_sibling_named_beside_it_for_its_whole():
 def test_a_share_of_a_total_named_another_way_than_where_it_was_stated(text, share, expected):
     """学生资助 2016: 资助总金额955.84亿元 is the 高校资助总额 each source's share is of."""
     assert {f.text: (f.status, f.expected) for f in check_text(text, None).findings}[share] == expected
+
+
+@pytest.mark.parametrize(("total", "status"), [("2767", "derived"), ("2667", "unchecked")])
+def test_a_value_broken_down_past_its_aside_and_its_share(total, status):
+    """督导报告 2019: 全国累计2767个县（注：因行政区划调整减少19个）通过国家认定，占比95.32%；其中东部地区890个，
+    中部地区872个，西部地区1005个 (a list it falls short of may name its main items only: left alone)."""
+    text = (
+        f"截至2019年12月底，全国累计{total}个县（注：因行政区划调整减少19个）通过国家认定，占比95.32%；"
+        "其中东部地区890个（全部实现），中部地区872个，西部地区1005个。"
+    )
+    assert {f.text: f.status for f in check_text(text, None).findings}[f"{total}个"] == status

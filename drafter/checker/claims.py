@@ -612,12 +612,22 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
         after = reading.in_sentence(i, before=False)
-        own = [j for j in after if claims[j].kind == "change" and claims[j].own == i]
+        own = [  # its own changes and shares, and an aside in brackets right after it
+            j
+            for j in after
+            if claims[j].kind == "change"
+            and claims[j].own == i
+            or reading.figures[j].unit == "%"
+            or _inside_brackets(reading, i, j)
+        ]
         # 在学研究生140.49万人，比上年增加12.19万人，增长9.50%；其中博士生24.63万人…: past the value's own changes
-        end = reading.figures[own[-1]].end if own and own == after else _past_aside(reading.text, f.end)
+        # (全国累计2767个县（注：…减少19个）通过国家认定，占比95.32%；其中东部地区890个…: past its aside and share)
+        end = _past_close(reading.text, reading.figures[own[-1]].end) if own and own == after else f.end
+        end = _past_aside(reading.text, end)
         start = NEXT_PARTS.match(reading.text, end)
-        if start is None or own and own == after and start.group(0).strip().startswith("。"):
-            continue
+        stated = [j for j in own if not _inside_brackets(reading, i, j)]  # its changes and shares
+        if start is None or stated and own == after and start.group(0).strip().startswith("。"):
+            continue  # X人，比上年增加Y人。其中…: the list after a full stop may split the change
         alone = not reading.in_sentence(i) and (not after or own == after)
         if not alone and not _named_by_next(reading, i, c, start.end()):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
@@ -651,6 +661,13 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 parts.append(j)
         if len(parts) >= 2 and (alone or all(_names(reading, j, c) for j in parts)):
             c.parts, c.kind = tuple(parts), "total"
+
+
+def _past_close(text: str, end: int) -> int:
+    """Past the closing bracket of an aside a figure ends (（民办563人）)."""
+    while end < len(text) and text[end] in "）)":
+        end += 1
+    return end
 
 
 def _past_aside(text: str, end: int) -> int:
