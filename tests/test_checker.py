@@ -1499,10 +1499,12 @@ def test_a_share_of_a_total_named_another_way_than_where_it_was_stated(text, sha
     assert {f.text: (f.status, f.expected) for f in check_text(text, None).findings}[share] == expected
 
 
-@pytest.mark.parametrize(("total", "status"), [("2767", "derived"), ("2667", "unchecked")])
+@pytest.mark.parametrize(
+    ("total", "status"), [("2767", "derived"), ("2867", "unchecked"), ("2667", "inconsistent")]
+)
 def test_a_value_broken_down_past_its_aside_and_its_share(total, status):
     """督导报告 2019: 全国累计2767个县（注：因行政区划调整减少19个）通过国家认定，占比95.32%；其中东部地区890个，
-    中部地区872个，西部地区1005个 (a list it falls short of may name its main items only: left alone)."""
+    中部地区872个，西部地区1005个 (parts adding up to less may be its main items only: left alone; to more, wrong)."""
     text = (
         f"截至2019年12月底，全国累计{total}个县（注：因行政区划调整减少19个）通过国家认定，占比95.32%；"
         "其中东部地区890个（全部实现），中部地区872个，西部地区1005个。"
