@@ -1430,3 +1430,25 @@ def test_a_sum_of_values_listed_between_values_of_another_unit(schools, expected
     )
     found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
     assert found[f"{schools}所"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "share", "expected"),
+    [
+        ("2002-2004年的", "61%", ("derived", "")),
+        ("2002-2004年的", "63%", ("inconsistent", "61%")),
+        ("三年", "63%", ("inconsistent", "61%")),
+        ("小学、初中和高中的", "63%", ("unchecked", "")),  # no years counted: the lists need not pair up
+    ],
+)
+def test_a_yearly_list_of_shares_pairs_the_yearly_lists_of_its_part_and_whole(lead, share, expected):
+    """县 2004 调研报告: 教育经费支出总额分别为13595万元、13563万元、16620万元…拨款三年分别为8820万元、9137万元、10199万元，
+    预算内教育经费拨款占教育经费支出的比例分别为65%、67%、63% (10199/16620 = 61.4%)."""
+    text = (
+        f"{lead}教育经费支出总额分别为13595万元、13563万元、16620万元，人均教育经费支出分别为1194元、1260元、1420元。"
+        "财政预算内教育经费拨款分别为8820万元、9137万元、10199万元，"
+        f"预算内教育经费拨款占教育经费支出的比例分别为65%、67%、{share}。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[share] == expected
+    assert found["65%"][0] == ("derived" if expected[0] != "unchecked" else "unchecked")
