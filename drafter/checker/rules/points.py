@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from drafter.checker.claims import POINTS, Claim, rate_subject
 from drafter.checker.reading import Reading
+from drafter.checker.rules import series
 from drafter.checker.rules.base import (
     Verdict,
     expected_text,
@@ -85,6 +86,8 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
     if f.unit == "%" and not (rate_subject(reading, c) or RATE_WORDS.search(reading.text[s : f.start])):
         return
     base = c.base
+    if base is None and series.no_move_of_its_rates(reading, c):
+        return
     points = minus(interval(own, "%"), interval(reading.figures[base], "%")) if base is not None else None
     if f.unit == POINTS:
         if points is None:
