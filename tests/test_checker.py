@@ -1510,3 +1510,46 @@ def test_a_value_broken_down_past_its_aside_and_its_share(total, status):
         "其中东部地区890个（全部实现），中部地区872个，西部地区1005个。"
     )
     assert {f.text: f.status for f in check_text(text, None).findings}[f"{total}个"] == status
+
+
+@pytest.mark.parametrize(
+    ("lead", "share", "expected"),
+    [
+        ("2002-2004年的", "61%", ("derived", "")),
+        ("2002-2004年的", "63%", ("inconsistent", "61%")),
+        ("三年", "63%", ("inconsistent", "61%")),
+        ("小学、初中和高中的", "63%", ("unchecked", "")),  # no years counted: the lists need not pair up
+    ],
+)
+def test_a_yearly_list_of_shares_pairs_the_yearly_lists_of_its_part_and_whole(lead, share, expected):
+    """县 2004 调研报告: 教育经费支出总额分别为13595万元、13563万元、16620万元…拨款三年分别为8820万元、9137万元、10199万元，
+    预算内教育经费拨款占教育经费支出的比例分别为65%、67%、63% (10199/16620 = 61.4%)."""
+    text = (
+        f"{lead}教育经费支出总额分别为13595万元、13563万元、16620万元，人均教育经费支出分别为1194元、1260元、1420元。"
+        "财政预算内教育经费拨款分别为8820万元、9137万元、10199万元，"
+        f"预算内教育经费拨款占教育经费支出的比例分别为65%、67%、{share}。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[share] == expected
+    assert found["65%"][0] == ("derived" if expected[0] != "unchecked" else "unchecked")
+
+
+@pytest.mark.parametrize(
+    ("third", "amounts", "expected"),
+    [
+        ("12%", "8820万元、9137万元、10199万元", ("derived", "")),
+        ("8%", "8820万元、9137万元、10199万元", ("inconsistent", "12%")),
+        # no list of amounts gives one of the changes: still a ratio moved in % where 个百分点 is meant
+        ("8%", "8820万元、9900万元、10199万元", ("inconsistent", "8个百分点")),
+    ],
+)
+def test_yearly_changes_beside_yearly_ratios_can_be_the_growth_of_the_amounts(third, amounts, expected):
+    """县 2004 调研报告: 拨款三年分别为8820万元、9137万元、10199万元，…比例分别为65%、67%、63%，分别比上年增长3%、4%、8%:
+    67% after 65% is no rise of 4% (2 points, 3.1%), 63% no rise at all; 9137/8820 is +3.6%: the amounts' growth."""
+    text = (
+        f"财政预算内教育经费拨款三年分别为{amounts}，"
+        f"预算内教育经费拨款占教育经费支出的比例分别为65%、67%、63%，分别比上年增长3%、4%、{third}。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found[third] == expected
+    assert found["3%"][0] == ("unchecked" if expected[1] != "8个百分点" else "inconsistent")

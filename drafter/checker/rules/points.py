@@ -23,6 +23,7 @@ from drafter.checker.rules.base import (
     operands,
     signed_shown,
 )
+from drafter.checker.rules.series import no_move_of_its_rates
 from drafter.checker.words import RATE_WORDS
 from drafter.core.types import Figure
 
@@ -85,6 +86,8 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
     if f.unit == "%" and not (rate_subject(reading, c) or RATE_WORDS.search(reading.text[s : f.start])):
         return
     base = c.base
+    if base is None and no_move_of_its_rates(reading, c):
+        return
     points = minus(interval(own, "%"), interval(reading.figures[base], "%")) if base is not None else None
     if f.unit == POINTS:
         if points is None:
