@@ -476,15 +476,14 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         counted = c.kind in ("value", "total") or c.kind == "change" and _new_count(reading, i)
         if not counted or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
-        if AVERAGED.search(COMMA_OR_COLON.split(reading.lead(i))[-1]):
-            continue  # 平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing
         tail, later = reading.tail(i), idxs[k + 1 :]
         n = k + 1
         while n < len(idxs) and claims[idxs[n]].kind == "change" and claims[idxs[n]].own == i:
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
-        if PARTS_START.match(tail):
+        if PARTS_START.match(tail) and not AVERAGED.search(COMMA_OR_COLON.split(reading.lead(i))[-1]):
+            # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
                 inside = [j for j in later if close < 0 or reading.figures[j].end <= close]
@@ -611,6 +610,8 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         f = reading.figures[i]
         if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
             continue
+        if not NEXT_PARTS.match(reading.text, reading.sentence(f.start)[1]):
+            continue  # no 其中 opens the next sentence (most figures stop here)
         after = reading.in_sentence(i, before=False)
         own = [  # its own changes and shares, and an aside in brackets right after it
             j

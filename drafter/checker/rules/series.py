@@ -36,6 +36,8 @@ YEAR_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七"
 
 def check(reading: Reading) -> Iterator[Verdict]:
     for c in reading.claims.values():
+        if c.kind != "share" and (c.kind != "change" or reading.figures[c.index].unit != "%"):
+            continue  # the only lists read place by place (asked first: most figures stop here)
         run = reading.run_of(c.index)
         if c.index != run[0] or len(run) < 2 or not _yearly(reading, c.index, len(run)):
             continue
