@@ -1553,3 +1553,33 @@ def test_yearly_changes_beside_yearly_ratios_can_be_the_growth_of_the_amounts(th
     found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
     assert found[third] == expected
     assert found["3%"][0] == ("unchecked" if expected[1] != "8个百分点" else "inconsistent")
+
+
+def test_the_base_of_a_rate_per_head_is_no_figure():
+    """海南 2020 人口普查: 每10万人中拥有大学文化程度的由7728人上升为13919人 (10万人 is the base, not a value)."""
+    found = {
+        f.text: f.status
+        for f in check_text("每10万人中拥有大学文化程度的由7728人上升为13919人。", None).findings
+    }
+    assert found["10万人"] == "ignored"
+    assert check_text("每10万人中拥有大学文化程度的由7728人上升为13919人。", None).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"), [("0.82", ("derived", "")), ("0.92", ("inconsistent", "0.82个百分点"))]
+)
+def test_fell_to_after_from_names_the_end_value(points, expected):
+    """海南 2020: 文盲人口为327406人，…减少25230人，文盲率由4.07%降为3.25%，下降0.82个百分点 — 降为 after 由4.07%
+    names where the rate ended, not a growth of the count before it."""
+    text = f"文盲人口为327406人，文盲人口减少25230人，文盲率由4.07%降为3.25%，下降{points}个百分点。"
+    found = {f.text: (f.status, f.expected) for f in check_text(text, None).findings}
+    assert found["3.25%"] == ("unchecked", "")
+    assert found[f"{points}个百分点"] == expected
+
+
+def test_a_near_miss_share_is_called_only_of_counts_named_alike():
+    """青羊 2012: 幼儿园…专任教师1303人。…高考全区六所学校硬上线592人，硬上线率为44.1% (592/1303 = 45.4% is chance)."""
+    text = (
+        "幼儿园89所，在园幼儿18627人，专任教师1303人。2012年，高考全区六所学校硬上线592人，硬上线率为44.1%。"
+    )
+    assert check_text(text, None).problems == ()

@@ -177,7 +177,7 @@ def _first_reading(reading: Reading, i: int) -> Claim:
         claim.kind, claim.versus, claim.rate_diff = "change", True, True
         claim.direction = said.rate_gap
         claim.notes.append("negative" if negative else "")
-    elif said.to_value and not said.change:
+    elif said.to_value and not said.change or _end_of_from(reading, i, lead):
         claim.kind = _level_kind(f.unit, lead, _before(reading, i))
     elif said.change or (negative and f.unit in ("%", POINTS)):
         claim.kind = "change"
@@ -196,6 +196,18 @@ def _first_reading(reading: Reading, i: int) -> Claim:
         claim.role = "base"
     claim.base_year = _compared_year(reading, i, claim)
     return claim
+
+
+FROM_MARK = re.compile(r"(?:由|从)(?:\d{4}年的?)?$")
+MOVED_TO = re.compile(r"^(?:下降|降低|降|上升|升|提高|增加|减少|增长)为$")
+
+
+def _end_of_from(reading: Reading, i: int, lead: str) -> bool:
+    """文盲率由4.07%降为3.25%: after 由/从 and the start value, 降为 names the end value, not a change."""
+    if not MOVED_TO.match(lead):
+        return False
+    before = reading.in_sentence(i)
+    return bool(before) and FROM_MARK.search(reading.lead(before[-1])) is not None
 
 
 class _Lead(NamedTuple):
@@ -292,7 +304,7 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         if c.role == "base":
             base = i
             continue
-        to_value = bool(TO_VALUE.search(lead))
+        to_value = bool(TO_VALUE.search(lead)) or _end_of_from(reading, i, lead)  # 由4.07%降为3.25%
         if to_value and (start := _from_value(reading, claims, i)) is not None:
             base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
         if own is not None and base is None and _year_series(reading, claims, own, i):

@@ -221,6 +221,10 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (Anchored(re.compile(r"\d+(?:\.\d+)?\s?[:：]\s?\d+(?:\.\d+)?"), (":", "："), 0, _LEAD_DECIMAL), "ratio"),
     (Anchored(re.compile(r"(?<!\d)\d{1,2}\s?[-—~至]\s?\d{1,2}\s?月"), ("-", "—", "~", "至"), 3), "date"),
     (re.compile(r"[（(]\s?(?:\d{4}\s?[-—–~至]\s?\d{4})\s?[)）]"), "range-year"),
+    (  # 每10万人中拥有大学文化程度的…, 每100名学生拥有: the base of a rate per head
+        Anchored(re.compile(r"每\s?\d{1,4}\s?(?:万|千|百)?(?:人|名)(?=中|口|拥有|有|学生|幼儿)"), ("每",), 0),
+        "name",
+    ),
     (  # 中华人民共和国成立70周年, 建校60周年: an anniversary
         Anchored(re.compile(r"(?<![\d.])\d{1,3}\s?周年"), ("周年",), 0, _LEAD_DIGITS),
         "name",
