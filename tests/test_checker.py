@@ -1583,3 +1583,13 @@ def test_a_near_miss_share_is_called_only_of_counts_named_alike():
         "幼儿园89所，在园幼儿18627人，专任教师1303人。2012年，高考全区六所学校硬上线592人，硬上线率为44.1%。"
     )
     assert check_text(text, None).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("growth", "expected"), [("34.2%", ("derived", "")), ("14.9%", ("inconsistent", "14.9个百分点"))]
+)
+def test_a_growth_after_a_rate_that_is_its_count_s_growth(growth, expected):
+    """青羊 2012: 硬上线592人，硬上线率为44.1%，比上年（硬上线441人、29.2%）增长34.2% — 592 ÷ 441 − 1, the count's
+    growth; 14.9% would be the rate's move, in 个百分点."""
+    text = f"2012年，高考全区六所学校硬上线592人，硬上线率为44.1%，比上年（硬上线441人、29.2%）增长{growth}。"
+    assert {f.text: (f.status, f.expected) for f in check_text(text, None).findings}[growth] == expected

@@ -105,8 +105,30 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
                 c.index, "derived", "growth", source=f"text:growth({operands(reading, (c.own, base))})"
             )
             return
+    counted = _count_growth(reading, c)
+    if counted is not None:  # 硬上线592人，硬上线率为44.1%，比上年（硬上线441人、29.2%）增长34.2%: 592 ÷ 441
+        yield Verdict(c.index, "derived", "growth", source=f"text:growth({operands(reading, counted)})")
+        return
     value = (points[0] + points[1]) / 2 if points is not None else f.value
     yield _points_meant(c, f, value)
+
+
+def _count_growth(reading: Reading, c: Claim) -> tuple[int, int] | None:
+    """A count of the sentence and last year's count of the same unit after 上年 whose growth the % is: then it is
+    the count's growth, printed after its rate, not the rate's change."""
+    f = reading.figures[c.index]
+    if f.unit != "%":
+        return None
+    before = [j for j in reading.in_sentence(c.index) if reading.figures[j].unit not in ("%", POINTS, "")]
+    for k, new in enumerate(before):
+        for old in before[k + 1 :]:
+            a, b = reading.figures[new], reading.figures[old]
+            if a.unit != b.unit or "上年" not in reading.text[a.end : b.start]:
+                continue
+            exact = growth(interval(a), interval(b))
+            if exact is not None and meets(exact, signed_shown(f, c)):
+                return new, old
+    return None
 
 
 def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
