@@ -1593,3 +1593,16 @@ def test_a_growth_after_a_rate_that_is_its_count_s_growth(growth, expected):
     growth; 14.9% would be the rate's move, in 个百分点."""
     text = f"2012年，高考全区六所学校硬上线592人，硬上线率为44.1%，比上年（硬上线441人、29.2%）增长{growth}。"
     assert {f.text: (f.status, f.expected) for f in check_text(text, None).findings}[growth] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("普通中小学教职工专任教师13220人，在校学生15324人，其中小学生9949人。", ["13220人"]),
+        ("普通中小学教职工专任教师1322人，在校学生15324人，其中小学生9949人。", []),
+        ("特殊教育学校专任教师120人，在校学生200人。", []),
+    ],
+)
+def test_teachers_almost_as_many_as_their_pupils_are_a_digit_too_many(text, flagged):
+    """轮台 2011: 专任教师13220人，在校学生15324人 (1.2 pupils a teacher; 1322 gives 11.6)."""
+    assert [f.text for f in check_text(text, None).problems] == flagged

@@ -54,6 +54,16 @@ def check(reading: Reading) -> Iterator[Verdict]:
             )
         elif _broken(reading, i):
             yield Verdict(i, "inconsistent", NAME, "", "", "数字中间有空格：可能丢了小数点")
+        elif (pupils := _pupils_beside(reading, i)) is not None:
+            p = reading.figures[pupils]
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                "",
+                "",
+                f"{p.text.strip()}学生只有{f.text.strip()}教师的{p.value / f.value:.1f}倍，不可能：教师数可能多打了一位数字",
+            )
         elif _per_student_unsaid(reading, i):
             yield Verdict(
                 i,
@@ -107,3 +117,23 @@ def _per_student_unsaid(reading: Reading, i: int) -> bool:
         and 0.1 <= reading.figures[j].value / f.value <= 10
     ]
     return len(peers) >= 2
+
+
+TEACHERS = re.compile(r"(?:专任教师|教职工)(?:总数|人数)?(?:为|有|共)?$")
+PUPILS = re.compile(r"^[，、]?(?:在校学生|在校生|学生)(?:总数|人数)?(?:为|有|共)?$")
+FEWEST_PUPILS_PER_TEACHER = 2.0  # 中小学 have 10–20 pupils a teacher; 特殊教育 3–5, never under 2
+
+
+def _pupils_beside(reading: Reading, i: int) -> int | None:
+    """专任教师13220人，在校学生15324人 (轮台 2011): pupils right after a count of teachers, fewer than twice as
+    many — a digit too many in the teachers (1322), not a school system (特殊教育 left out)."""
+    f = reading.figures[i]
+    if f.unit not in ("人", "名") or not TEACHERS.search(reading.lead(i)):
+        return None
+    nxt = reading.next_in_sentence(i)
+    if nxt is None or not PUPILS.match(reading.lead(nxt)):
+        return None
+    p = reading.figures[nxt]
+    if p.unit not in ("人", "名") or "特" in reading.text[reading.sentence(f.start)[0] : f.start]:
+        return None
+    return nxt if f.value > 0 and p.value / f.value < FEWEST_PUPILS_PER_TEACHER else None
