@@ -1606,3 +1606,23 @@ def test_a_growth_after_a_rate_that_is_its_count_s_growth(growth, expected):
 def test_teachers_almost_as_many_as_their_pupils_are_a_digit_too_many(text, flagged):
     """轮台 2011: 专任教师13220人，在校学生15324人 (1.2 pupils a teacher; 1322 gives 11.6)."""
     assert [f.text for f in check_text(text, None).problems] == flagged
+
+
+def test_a_small_number_its_words_do_not_name_is_no_value_of_a_metric_that_holds_it():
+    """滨海 2019: 完成12所配建幼儿园接收，新增学位2940个 with 2940 replaced by 3 (the count of 主体建设的项目): the words
+    name the 新增学位 metrics in part and 主体建设的项目 not at all."""
+    data = SourceData(
+        report=ReportInfo(
+            region="滨海新区", level="county", round=2019, period=2019, issuer="滨海新区教体局"
+        ),
+        metrics=(
+            Metric("p.built_places", "新建幼儿园新增学位", "个", {2019: 2610}),
+            Metric("p.matched_places", "配建幼儿园接收新增学位", "个", {2019: 2940}),
+            Metric("p.projects", "正在进行主体建设的项目", "个", {2019: 3}),
+        ),
+    )
+    text = "新区已完成7所幼儿园建设，新增学位2610个；完成12所配建幼儿园接收，新增学位{}个。"
+    assert [f.status for f in check_text(text.format("2940"), data).findings if f.unit == "个"] == [
+        "verified"
+    ] * 2
+    assert [f.status for f in check_text(text.format("3"), data).findings if f.unit == "个"][1] != "verified"

@@ -303,6 +303,16 @@ class ValueLinker(Finders):
                         said,
                         f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{named[0].label}",
                     )
+                if (
+                    not _distinct(f)
+                    and self.labels.part_score(m.key, near) == 0
+                    and any(rank[k][2] >= WEAK_LABEL for k in rank if k != m.key)
+                ):  # 新增学位3个 where 3 is 主体建设的项目: a small number its words do not name at all, while
+                    # they name other metrics in part, is no value of that metric
+                    return Link(
+                        "unsupported",
+                        message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
+                    )
         if best is None and (rival := self._contrast_rival(i, m, rank, y)) is not None:
             return self.mismatch(
                 f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
