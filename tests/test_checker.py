@@ -1626,3 +1626,17 @@ def test_a_small_number_its_words_do_not_name_is_no_value_of_a_metric_that_holds
         "verified"
     ] * 2
     assert [f.status for f in check_text(text.format("3"), data).findings if f.unit == "个"][1] != "verified"
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ("10.2%、55.5%和34.3%", ["derived", "derived", "derived"]),
+        ("10.2%、56.5%和34.3%", ["derived", "inconsistent", "derived"]),
+        ("10.2%、53.5%和36.3%", ["unchecked"] * 3),  # two off: nothing proves the list splits their sum
+    ],
+)
+def test_shares_of_a_whole_the_text_does_not_state_are_of_the_sum_of_the_amounts_listed(shares, expected):
+    """辽宁 2009: 研究生、本科生、高职专科生分别为27859人、151604人和93708人，占招生总数的比例分别为10.2%、55.5%和34.3%."""
+    text = f"研究生、本科生、高职专科生分别为27859人、151604人和93708人，占招生总数的比例分别为{shares}。"
+    assert [f.status for f in check_text(text, None).findings if f.unit == "%"] == expected

@@ -16,7 +16,17 @@ from dataclasses import replace
 
 from drafter.checker.labels import clause_of, unbracketed
 from drafter.checker.reading import Reading, amount
-from drafter.checker.rules.base import Interval, Verdict, interval, judged, meets, operands, ratio, shown
+from drafter.checker.rules.base import (
+    Interval,
+    Verdict,
+    interval,
+    judged,
+    meets,
+    operands,
+    ratio,
+    shown,
+    total,
+)
 from drafter.figures.numbers import same_family
 
 NAME = "listed_shares"
@@ -47,6 +57,9 @@ def _judge_list(reading: Reading, run: list[int]) -> Iterator[Verdict]:
         return
     parts = _listed_amounts(reading, run, head[:cut], s)
     if parts is None:
+        parts = _amounts_of_a_whole_unsaid(reading, run, head[:cut], s)
+        if parts is not None:
+            yield from _of_their_sum(reading, run, parts)
         return
     best: tuple[int, bool, int, list[Interval]] | None = None  # hits, reordered, the whole, the shares
     for w in _wholes(reading, parts, first.start):
@@ -69,6 +82,50 @@ def _judge_list(reading: Reading, run: list[int]) -> Iterator[Verdict]:
         says = f"{reading.figures[p].text.strip()}÷{reading.figures[w].text.strip()}"
         verdict = judged(j, NAME, exact, reading.figures[j], f"text:share({operands(reading, (p, w))})", says)
         yield replace(verdict, message=verdict.message + shifted) if verdict.message else verdict
+
+
+OF_UNSTATED_WHOLE = re.compile(r"^占[\u4e00-\u9fff]{2,12}?(?:总数|总量|总额|总计|总人数)?的?(?:比例|比重)?$")
+
+
+def _amounts_of_a_whole_unsaid(reading: Reading, run: list[int], before: str, s: int) -> list[int] | None:
+    """研究生、本科生、高职专科生分别为27859人、151604人和93708人，占招生总数的比例分别为10.2%、55.5%和34.3%: the
+    run of as many amounts right before, of one unit, when the shares are of a whole the text does not state."""
+    clause = re.split(r"[，,：:；;]", before)[-1].strip()
+    prior = [j for j in reading.between(s, reading.figures[run[0]].start) if reading.figures[j].unit != "%"]
+    if not OF_UNSTATED_WHOLE.match(clause) or len(prior) < len(run):
+        return None
+    amounts = prior[-len(run) :]
+    if reading.run_of(amounts[0]) != amounts or any(reading.is_change(j) for j in amounts):
+        return None
+    unit = reading.figures[amounts[0]].unit
+    return amounts if all(reading.figures[j].unit == unit for j in amounts) else None
+
+
+def _of_their_sum(reading: Reading, run: list[int], parts: list[int]) -> Iterator[Verdict]:
+    """Each share of the sum of the amounts, when the shares add up to all of it (100%, at their precision) or all
+    but one of three or more hold: the list splits that whole. A share that does not hold is wrong only when the
+    others hold."""
+    printed = [shown(reading.figures[j]) for j in run]
+    all_of_it = sum(lo for lo, _ in printed) <= 100 <= sum(hi for _, hi in printed)
+    whole = total([interval(reading.figures[p]) for p in parts])
+    shares = [ratio(interval(reading.figures[p]), whole) for p in parts]
+    if any(x is None for x in shares):
+        return
+    exact = [(x[0] * 100, x[1] * 100) for x in shares if x is not None]
+    hits = sum(meets(x, shown(reading.figures[j])) for x, j in zip(exact, run, strict=True))
+    if hits < len(run) - 1 or not all_of_it and (hits == len(run) or len(run) < 3):
+        return  # (all but one share hold on a list of three or more: the list splits that sum all the same)
+    names = "+".join(reading.figures[p].text.strip() for p in parts)
+    for j, p, x in zip(run, parts, exact, strict=True):
+        says = f"{reading.figures[p].text.strip()}÷({names})"
+        yield judged(
+            j,
+            NAME,
+            x,
+            reading.figures[j],
+            f"text:share({reading.figures[p].text.strip()},sum({operands(reading, parts)}))",
+            says,
+        )
 
 
 def _listed_amounts(reading: Reading, run: list[int], before: str, s: int) -> list[int] | None:
