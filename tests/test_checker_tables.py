@@ -626,3 +626,59 @@ def test_a_one_column_row_one_digit_off_the_rows_after_it_is_left_alone():
     2036 over 1552 and 514 was called wrong in a table of one column."""
     text = "| 类别 | 学校数 |\n| --- | --- |\n| 普通中等专业学校 | 2036 |\n| 中等技术学校 | 1552 |\n| 中等师范学校 | 514 |\n"
     assert not [f for f in check_text(text, None).findings if f.status == "inconsistent"]
+
+
+SHANGHAI_TABLE = "\n\n".join(
+    [
+        "表12 各级各类学校学生情况",
+        "类 别",
+        "在校学生数(万人)",
+        "比上年",
+        "增长(%)",
+        "毕业学生数(万人)",
+        "比上年",
+        "增长(%)",
+        "普通高等学校",
+        "51.28",
+        "2.0",
+        "12.69",
+        "3.9",
+        "普通中学",
+        "{secondary}",
+        "-2.3",
+        "17.03",
+        "-15.2",
+        "高 中",
+        "17.76",
+        "-7.8",
+        "7.04",
+        "-26.0",
+        "初 中",
+        "42.61",
+        "0.2",
+        "9.99",
+        "-5.6",
+    ]
+)
+
+
+@pytest.mark.parametrize(("secondary", "status"), [("60.37", "derived"), ("61.37", "inconsistent")])
+def test_a_table_served_one_cell_per_paragraph_is_read_by_rows(secondary, status):
+    """上海 2009 公报 表12 (a statistics archive serves each cell as a paragraph): 普通中学 = 高中 + 初中, and each
+    cell is named by its row and its column (比上年 / 增长(%) joined, named by the count before it)."""
+    text = SHANGHAI_TABLE.format(secondary=secondary)
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert found[secondary] == status
+    data = SourceData(
+        report=ReportInfo(region="上海市", level="province", round=2010, period=2009, issuer="上海市统计局"),
+        metrics=(
+            Metric("h.students", "普通高等学校在校学生", "万人", {2009: 51.28}),
+            Metric("h.students_growth", "普通高等学校在校学生比上年增长", "%", {2009: 2.0}),
+            Metric("h.graduates", "普通高等学校毕业学生", "万人", {2009: 12.69}),
+            Metric("h.graduates_growth", "普通高等学校毕业学生比上年增长", "%", {2009: 3.9}),
+        ),
+    )
+    linked = {f.text: (f.status, f.source) for f in check_text(text, data).findings}
+    assert linked["51.28"] == ("verified", "h.students@2009")
+    assert linked["2.0"] == ("verified", "h.students_growth@2009")
+    assert linked["3.9"] == ("verified", "h.graduates_growth@2009")

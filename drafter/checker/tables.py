@@ -102,7 +102,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     ratio_cells: list[tuple[Cell, Cell, Cell]] = []
     sum_cells: list[tuple[Cell, list[Cell]]] = []
     blocks = [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm)
-    for block in blocks + _spread_rows(norm):
+    for block in blocks + _spread_rows(norm) + _paragraph_rows(norm):
         start = next(row[0].start for row in block if row)
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if row and YEAR_LABEL.fullmatch(row[0].text)]
@@ -304,6 +304,102 @@ def _spread_rows(norm: str) -> list[list[list[Cell]]]:
         head = block[first - 1]
         out.append([head, *(r for r in block[first:] if len(r) == len(head))])
     return out
+
+
+# a table served one cell per paragraph, no bars: short lines with a blank line between each two
+PARAGRAPH_CELL = re.compile(r"(?m)^[ \t]*([^\s|，。；：:,;][^\n|，。；：;]{0,23}?)[ \t]*$")
+CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")  # 高 中 → 高中
+HEAD_CLOSES = ("）", ")")
+
+
+def _paragraph_rows(norm: str) -> list[list[list[Cell]]]:
+    """表12 各级各类学校学生情况 served one cell per paragraph (类 别 / 在校学生数(万人) / 比上年 / 增长(%) / … /
+    普通高等学校 / 51.28 / 2.0 / 12.69 / 3.9 / 普通中等学校 / …): a run of such cells, each row a label and as many
+    numbers as every other row, under the headings before the first row (a heading split over two paragraphs,
+    比上年 / 增长(%), joined; one that opens with 比上年 named by the heading before it)."""
+    out: list[list[list[Cell]]] = []
+    for run in _paragraph_runs(norm):
+        k = _row_width(run)
+        if k is None:
+            continue
+        first = next(
+            n for n, c in enumerate(run) if n + 1 < len(run) and not _is_value(c) and _is_value(run[n + 1])
+        )
+        heads = _joined_heads(run[:first], k)
+        if heads is None:
+            continue
+        rows: list[list[Cell]] = [heads]
+        n = first
+        while (
+            n + k < len(run) and not _is_value(run[n]) and all(_is_value(c) for c in run[n + 1 : n + 1 + k])
+        ):
+            rows.append(run[n : n + 1 + k])
+            n += k + 1
+        if len(rows) >= 3:
+            out.append(rows)
+    return out
+
+
+def _paragraph_runs(norm: str) -> list[list[Cell]]:
+    """Runs of paragraph cells: one short line each, a single blank line between two (six cells at least)."""
+    runs: list[list[Cell]] = []
+    run: list[Cell] = []
+    last_end = -10
+    for m in PARAGRAPH_CELL.finditer(norm):
+        between = norm[last_end : m.start()]
+        if not (between.count("\n") == 2 and not between.strip()):
+            if len(run) >= MIN_CELLS:
+                runs.append(run)
+            run = []
+        run.append(Cell(m.start(1), m.end(1), CJK_SPACE.sub("", m.group(1))))
+        last_end = m.end()
+    if len(run) >= MIN_CELLS:
+        runs.append(run)
+    return runs
+
+
+def _row_width(run: list[Cell]) -> int | None:
+    """How many numbers follow each label: the same for two rows at least, two or more."""
+    widths, n = [], 0
+    for k, c in enumerate(run):
+        if _is_value(c):
+            n += 1
+        else:
+            if n and k > n:
+                widths.append(n)
+            n = 0
+    widths += [n] if n else []
+    if len(widths) < 2:
+        return None
+    width, count = Counter(widths).most_common(1)[0]
+    return width if width >= 2 and count >= 2 else None
+
+
+def _joined_heads(cells: list[Cell], k: int) -> list[Cell] | None:
+    """The corner and k headings from the heading cells: fragments joined up to a closing bracket when there are
+    more than k (比上年 / 增长(%)); a heading opening with 比上年 takes the noun of the one before it."""
+    if not cells or any(_is_value(c) for c in cells):
+        return None
+    corner, rest = cells[0], cells[1:]
+    if len(rest) > k:
+        joined, piece = [], None
+        for c in rest:
+            piece = c if piece is None else Cell(piece.start, c.end, piece.text + c.text)
+            if c.text.endswith(HEAD_CLOSES):
+                joined.append(piece)
+                piece = None
+        rest = joined + ([piece] if piece is not None else [])
+    if len(rest) != k:
+        return None
+    named: list[Cell] = []
+    for c in rest:
+        if (
+            c.text.startswith("比上年") and named
+        ):  # 在校学生数(万人) / 比上年增长(%): the growth of that count
+            noun = re.sub(r"[（(].*$", "", named[-1].text)
+            c = Cell(c.start, c.end, noun + c.text)
+        named.append(c)
+    return [corner, *named]
 
 
 def _section_line(norm: str, start: int, end: int) -> str | None:
