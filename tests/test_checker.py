@@ -1640,3 +1640,21 @@ def test_shares_of_a_whole_the_text_does_not_state_are_of_the_sum_of_the_amounts
     """辽宁 2009: 研究生、本科生、高职专科生分别为27859人、151604人和93708人，占招生总数的比例分别为10.2%、55.5%和34.3%."""
     text = f"研究生、本科生、高职专科生分别为27859人、151604人和93708人，占招生总数的比例分别为{shares}。"
     assert [f.status for f in check_text(text, None).findings if f.unit == "%"] == expected
+
+
+@pytest.mark.parametrize(("base", "status"), [("2757.53", "verified"), ("2617.59", "mismatch")])
+def test_a_value_of_the_same_label_with_a_qualifier_the_words_do_not_say_is_not_the_named_one(base, status):
+    """全国 2009 公告: 全国普通小学生均预算内事业费支出为3357.92元，比上年的2757.53元 — 2617.59元 is 农村普通小学's, and
+    the words say no 农村."""
+    data = SourceData(
+        report=ReportInfo(region="全国", level="province", round=2010, period=2009, issuer="教育部"),
+        metrics=(
+            Metric("f.primary", "普通小学生均预算内事业费支出", "元", {2009: 3357.92, 2008: 2757.53}),
+            Metric(
+                "f.rural_primary", "农村普通小学生均预算内事业费支出", "元", {2009: 3178.07, 2008: 2617.59}
+            ),
+        ),
+    )
+    text = f"（1）全国普通小学生均预算内事业费支出为3357.92元，比上年的{base}元增长21.77%。"
+    found = next(f for f in check_text(text, data).findings if f.text == f"{base}元")
+    assert (found.status, found.source.split("@")[0]) == (status, "f.primary")

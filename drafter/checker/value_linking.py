@@ -31,6 +31,7 @@ CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
+FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
@@ -328,6 +329,7 @@ class ValueLinker(Finders):
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
                 or self.labels.contrasted(best.key, m.key, self.words(i)[0])
+                or _unsaid_qualifier(rank, best, m, self.words(i)[1])
             )
         ):
             return self.mismatch(
@@ -495,6 +497,17 @@ def said_down(m: Metric) -> bool:
     """因行政区划调整减少的县 19: the metric holds the size of a fall, so 减少19个 states it as it is (a metric
     of changes, 增长率 −3.78, is compared with 下降3.78% as −3.78)."""
     return bool(DOWN_LABEL.search(m.label))
+
+
+def _unsaid_qualifier(rank: dict[str, Rank], best: Metric, m: Metric, context: str) -> bool:
+    """比上年的2757.53元 after 全国普通小学生均预算内事业费支出: the words name that label in full, and the value's
+    metric is the same label with a qualifier neither they nor their statement say (农村普通小学…): the named
+    one is meant (累计资助学生 where the words say 累计, 义务教育阶段教职工 in a paragraph of 义务教育阶段, stay)."""
+    if not (rank[best.key][2] >= FULL_LABEL > rank[m.key][2] and best.label in m.label):
+        return False
+    extra = re.sub(r"[^\u4e00-\u9fff]+", "|", m.label.replace(best.label, "|", 1))
+    grams = {extra[k : k + 2] for k in range(len(extra) - 1)}
+    return not any("|" not in g and g in context for g in grams)
 
 
 def _distinct(f: Figure) -> bool:
