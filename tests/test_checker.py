@@ -1658,3 +1658,18 @@ def test_a_value_of_the_same_label_with_a_qualifier_the_words_do_not_say_is_not_
     text = f"（1）全国普通小学生均预算内事业费支出为3357.92元，比上年的{base}元增长21.77%。"
     found = next(f for f in check_text(text, data).findings if f.text == f"{base}元")
     assert (found.status, found.source.split("@")[0]) == (status, "f.primary")
+
+
+def test_values_in_a_bracket_opened_after_bishangnian_are_last_year_s():
+    """青羊 2012: 硬上线592人，硬上线率为44.1%，比上年（硬上线441人、29.2%）增长34.2% — 441人 and 29.2% are 2011's."""
+    data = SourceData(
+        report=ReportInfo(region="青羊区", level="county", round=2012, period=2012, issuer="青羊区统计局"),
+        metrics=(
+            Metric("h.passed", "高考硬上线人数", "人", {2012: 592, 2011: 441}),
+            Metric("h.rate", "高考硬上线率", "%", {2012: 44.1, 2011: 29.2}),
+        ),
+    )
+    text = "2012年，高考全区六所学校硬上线592人，硬上线率为44.1%，比上年（硬上线441人、29.2%）增长34.2%。"
+    found = {f.text: (f.status, f.source) for f in check_text(text, data).findings}
+    assert found["441人"] == ("verified", "h.passed@2011")
+    assert found["29.2%"] == ("verified", "h.rate@2011")

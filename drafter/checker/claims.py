@@ -192,10 +192,26 @@ def _first_reading(reading: Reading, i: int) -> Claim:
     if claim.kind == "change" and f.unit == POINTS and RATE_GAP_AFTER.search(_before(reading, i)):
         claim.versus = claim.rate_diff = True
         claim.notes.append("gap after")  # the two rates are the last two % figures before it
-    if said.base:
+    if said.base or _in_base_bracket(reading, i):
         claim.role = "base"
     claim.base_year = _compared_year(reading, i, claim)
     return claim
+
+
+BASE_BRACKET = re.compile(r"(?:比|较)(?:上年|去年|上一年)[（(]$")
+
+
+def _in_base_bracket(reading: Reading, i: int) -> bool:
+    """比上年（硬上线441人、29.2%）增长34.2%: every figure in a bracket opened right after 比上年 is last year's."""
+    f = reading.figures[i]
+    s, _ = reading.sentence(f.start)
+    opened = max(reading.text.rfind("（", s, f.start), reading.text.rfind("(", s, f.start))
+    if (
+        opened < 0
+        or max(reading.text.rfind("）", opened, f.start), reading.text.rfind(")", opened, f.start)) >= 0
+    ):
+        return False
+    return BASE_BRACKET.search(reading.text, s, opened + 1) is not None
 
 
 FROM_MARK = re.compile(r"(?:由|从)(?:\d{4}年的?)?$")
