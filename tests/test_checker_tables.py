@@ -682,3 +682,29 @@ def test_a_table_served_one_cell_per_paragraph_is_read_by_rows(secondary, status
     assert linked["51.28"] == ("verified", "h.students@2009")
     assert linked["2.0"] == ("verified", "h.students_growth@2009")
     assert linked["3.9"] == ("verified", "h.graduates_growth@2009")
+
+
+LIAONING_TABLE = (
+    "2005、2008、2009年普通高等教育招生比例\n单位:人、%\n|\n研究生 |\n本科 |\n专科 |\n比例 |\n"
+    "2005年 |\n19594 |\n125748 |\n84747 |\n8.5 :54.7 :36.8 |\n"
+    "2008年 |\n25185 |\n149941 |\n102444 |\n9.1 :54.0 :36.9 |\n"
+    "2009年 |\n27859 |\n151604 |\n{postgraduates} |\n10.2 :55.5 :34.3 |\n"
+)
+
+
+@pytest.mark.parametrize(("postgraduates", "status"), [("93708", "verified"), ("93780", "unsupported")])
+def test_a_year_rows_table_with_a_ratio_column_and_two_units_reads_its_counts(postgraduates, status):
+    """辽宁 2009: a table served one cell per line, years as rows, 单位:人、% and a 比例 column of ratios: each count
+    is its column's metric in 人 for its row's year."""
+    data = SourceData(
+        report=ReportInfo(region="辽宁省", level="province", round=2010, period=2009, issuer="辽宁省统计局"),
+        metrics=(
+            Metric("h.postgraduate", "普通高等教育招生研究生", "人", {2005: 19594, 2008: 25185, 2009: 27859}),
+            Metric("h.vocational", "普通高等教育招生专科", "人", {2005: 84747, 2008: 102444, 2009: 93708}),
+        ),
+    )
+    found = {
+        f.text: f.status
+        for f in check_text(LIAONING_TABLE.format(postgraduates=postgraduates), data).findings
+    }
+    assert (found["19594"], found["102444"], found[postgraduates]) == ("verified", "verified", status)

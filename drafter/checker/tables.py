@@ -24,6 +24,7 @@ from drafter.figures.numbers import mistyped
 CELL_LINE = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 EMPTY = re.compile(r"[/／\-—–]*")
+RATIO_CELL = re.compile(r"\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+")  # 8.5 :54.7 :36.8, a row's 比例 cell
 RULE = re.compile(r"[\s|:：\-—]*")
 UNIT_IN_HEADING = re.compile(r"[（(](万元|亿元|元|万人|人|所|个|%|万平方米|平方米)[)）]")
 _UNIT_WORDS = r"(?:万元|亿元|元|万人|人|所|个|%)"
@@ -577,7 +578,7 @@ def _as_rows(block: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _is_value(c: Cell) -> bool:
-    return bool(NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text))
+    return bool(NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text) or RATIO_CELL.fullmatch(c.text))
 
 
 def _cell_words(
@@ -899,6 +900,9 @@ def _unit_of(heading: str, default_unit: str) -> str:
         # (a row that names no kind — 高中 under #专任教师 — is left without a unit: either could be meant)
         if not counted and MONEY.search(bare):
             counted = "元"  # 单位：万元、所 — 教育经费 in 万元 (alone, a money heading's unit is not known)
+        others = [u for u in listed if u != "%"]
+        if not counted and len(others) == 1 and len(listed) == 2 and not re.search(r"率|比|%", bare):
+            return others[0]  # 单位：人、% — 研究生 in 人, the 比例 column in %
         return next(
             (u for u in listed if counted and u.endswith(counted)), counted if counted != "元" else ""
         )
