@@ -1673,3 +1673,15 @@ def test_values_in_a_bracket_opened_after_bishangnian_are_last_year_s():
     found = {f.text: (f.status, f.source) for f in check_text(text, data).findings}
     assert found["441人"] == ("verified", "h.passed@2011")
     assert found["29.2%"] == ("verified", "h.rate@2011")
+
+
+def test_a_note_mark_opening_its_line_is_no_figure():
+    """海南 2020 公报: 注释：\\n\\n[1]本公报数据均为初步汇总数据；…[2]全省人口包括19个市县的常住人口."""
+    text = "文盲率[5]由4.07%降为3.25%。\n\n注释：\n\n[1]本公报数据均为初步汇总数据。\n\n[2]全省人口包括19个市县的常住人口。"
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert (found["5"], found["1"], found["2"], found["19个"]) == (
+        "ignored",
+        "ignored",
+        "ignored",
+        "unchecked",
+    )

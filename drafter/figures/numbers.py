@@ -188,7 +188,12 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     # 琼教〔202089: a number cut short (the bracket first, the character before it checked after: a pattern
     # opening with a character class is searched for in C, one opening with a lookbehind is tried everywhere)
     (re.compile(r"[〔﹝](?<=[\u4e00-\u9fff][〔﹝])\s*\d{4,}"), "doc_number"),
-    (Anchored(re.compile(r"(?<=[\u4e00-\u9fff%])\[\d{1,2}\]"), ("[",), 0), "note"),
+    (  # 文盲率[5] / [1]本公报数据…: a note's mark, after a word or opening its line
+        Anchored(
+            re.compile(r"(?m)(?:(?<=[\u4e00-\u9fff%])|^[ \t\u3000]*)\[\d{1,2}\]"), ("[",), 0, _LEAD_BLANK
+        ),
+        "note",
+    ),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     (  # (each branch opens with its digit, the lookbehind after it: the engine looks for 0, 1 and 4 in C)
         re.compile(
