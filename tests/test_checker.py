@@ -1658,3 +1658,25 @@ def test_a_value_of_the_same_label_with_a_qualifier_the_words_do_not_say_is_not_
     text = f"（1）全国普通小学生均预算内事业费支出为3357.92元，比上年的{base}元增长21.77%。"
     found = next(f for f in check_text(text, data).findings if f.text == f"{base}元")
     assert (found.status, found.source.split("@")[0]) == (status, "f.primary")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the part after 其中 counts 在校生, the figure before it 专任教师: it is no part of the teachers
+        (
+            "全市高中阶段共有学校8所，在校生29396人，专任教师2287人，其中普通高中在校生22502人，占高中阶段在校生的76.5%。",
+            {"2287人": "unchecked", "22502人": "unchecked", "76.5%": "derived"},
+        ),
+        # the same kind on both sides is still a total with its parts
+        (
+            "全市共有专任教师2287人，其中普通高中专任教师1931人、中职专任教师365人。",
+            {"2287人": "inconsistent"},
+        ),
+    ],
+)
+def test_a_part_after_qi_zhong_of_another_kind_is_no_part_of_the_figure_before_it(text, expected):
+    """安丘 2023 as a county writes it: '专任教师2287人，其中普通高中在校生22502人' was flagged '2287人 前后矛盾，应为
+    22502人（所列各项之和）' — the students are a part of 在校生29396人, not of the teachers."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected

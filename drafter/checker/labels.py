@@ -97,6 +97,11 @@ def levels_of(words: str) -> frozenset[str]:
     return frozenset(LEVELS[k][0] for k in _levels_named(words))
 
 
+def kinds_of(words: str) -> frozenset[str]:
+    """What the words count, each kind by its group's first word (在校生 → 在校, 专任教师 → 专任教师)."""
+    return frozenset(KINDS[k][0] for k in _kinds_named(words))
+
+
 def names_a_level(words: str) -> bool:
     """`levels_of(words)` is not empty, found by one search: no set of the levels built, none kept (the words
     before each figure are looked at once)."""
