@@ -1680,3 +1680,25 @@ def test_a_part_after_qi_zhong_of_another_kind_is_no_part_of_the_figure_before_i
     22502人（所列各项之和）' — the students are a part of 在校生29396人, not of the teachers."""
     found = {f.text: f.status for f in check_text(text, None).findings}
     assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "义务教育阶段学校班额均未超过56人。",
+        "义务教育阶段班额不超过45人。",
+        "义务教育阶段学校校额均未超过3000人。",
+    ],
+)
+def test_a_class_or_school_size_limit_is_no_count_of_the_pupils_of_its_level(text):
+    """抚顺 2021: '义务教育阶段学校班额均未超过56人' was a mismatch of 义务教育阶段在校生 ('应为150000人'): 班额 and
+    校额 are the size of a class or a school, not how many pupils the level has."""
+    data = SourceData(
+        report=ReportInfo(region="抚顺市", level="city", round=2022, period=2021, issuer="抚顺市人民政府"),
+        metrics=(Metric("compulsory.students", "义务教育阶段在校生", "人", {2021: 150000}),),
+    )
+    assert [f.status for f in check_text(text, data).findings if f.unit == "人"] == ["unsupported"]
+    # the count itself is still the metric's
+    assert [f.status for f in check_text("2021年义务教育阶段在校生150000人。", data).findings][
+        -1
+    ] == "verified"

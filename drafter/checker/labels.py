@@ -54,6 +54,8 @@ KINDS = (
     ("总投入", "总收入"),
     ("财政性",),
     ("一般公共预算",),
+    ("班额",),  # the size of a class or of a school (班额不超过56人), not a count of its level's pupils
+    ("校额",),
     ("新建", "改扩建", "新改扩建", "建成", "新增", "竣工"),  # BUILT: what was built or added
 )
 BUILT = len(KINDS) - 1
