@@ -522,7 +522,7 @@ def test_one_metrics_file_for_a_folder_leaves_the_reports_of_other_regions_to_se
     review = tmp_path / "review"
     assert drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", review) == 1
     err = capsys.readouterr().err
-    assert "本报告是「长治市」的：未用 阳泉市.yaml 核对，只检查了文中数字是否自洽" in err
+    assert "本报告写的是「长治市」：未用 阳泉市.yaml 核对，只检查了文中数字是否自洽" in err
     rows = _rows(review)
     assert rows["阳泉市.md"]["summary"]["mismatch"] == 1
     assert rows["长治市.md"]["summary"]["mismatch"] == 0

@@ -97,7 +97,7 @@ def other_region(title: str, file_name: str, text: str, region: str) -> str:
 def other_region_note(named: str, region: str, metrics: object) -> str:
     """The note for a report of another region than the one metrics file: not checked against it."""
     return (
-        f"报告中没有出现数据文件的地区「{region}」，本报告是「{named}」的：未用 {metrics} 核对，只检查了文中数字是否自洽"
+        f"报告中没有出现数据文件的地区「{region}」，本报告写的是「{named}」：未用 {metrics} 核对，只检查了文中数字是否自洽"
         f" / the report is about {named}, {metrics} about {region}: not checked against it, self-consistency only"
     )
 
