@@ -1685,3 +1685,47 @@ def test_a_note_mark_opening_its_line_is_no_figure():
         "ignored",
         "unchecked",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the part after 其中 counts 在校生, the figure before it 专任教师: it is no part of the teachers
+        (
+            "全市高中阶段共有学校8所，在校生29396人，专任教师2287人，其中普通高中在校生22502人，占高中阶段在校生的76.5%。",
+            {"2287人": "unchecked", "22502人": "unchecked", "76.5%": "derived"},
+        ),
+        # the same kind on both sides is still a total with its parts
+        (
+            "全市共有专任教师2287人，其中普通高中专任教师1931人、中职专任教师365人。",
+            {"2287人": "inconsistent"},
+        ),
+    ],
+)
+def test_a_part_after_qi_zhong_of_another_kind_is_no_part_of_the_figure_before_it(text, expected):
+    """安丘 2023 as a county writes it: '专任教师2287人，其中普通高中在校生22502人' was flagged '2287人 前后矛盾，应为
+    22502人（所列各项之和）' — the students are a part of 在校生29396人, not of the teachers."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "义务教育阶段学校班额均未超过56人。",
+        "义务教育阶段班额不超过45人。",
+        "义务教育阶段学校校额均未超过3000人。",
+    ],
+)
+def test_a_class_or_school_size_limit_is_no_count_of_the_pupils_of_its_level(text):
+    """抚顺 2021: '义务教育阶段学校班额均未超过56人' was a mismatch of 义务教育阶段在校生 ('应为150000人'): 班额 and
+    校额 are the size of a class or a school, not how many pupils the level has."""
+    data = SourceData(
+        report=ReportInfo(region="抚顺市", level="city", round=2022, period=2021, issuer="抚顺市人民政府"),
+        metrics=(Metric("compulsory.students", "义务教育阶段在校生", "人", {2021: 150000}),),
+    )
+    assert [f.status for f in check_text(text, data).findings if f.unit == "人"] == ["unsupported"]
+    # the count itself is still the metric's
+    assert [f.status for f in check_text("2021年义务教育阶段在校生150000人。", data).findings][
+        -1
+    ] == "verified"

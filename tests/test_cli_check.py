@@ -346,3 +346,17 @@ def test_the_report_page_prints_a_findings_list_wrong_ones_first_and_counts_in_c
         and "学前三年毛入园率" in cells[5]
     )
     assert "ignored" not in statuses and "@media print" in page
+
+
+def test_the_text_list_for_a_county_puts_the_wrong_figures_before_those_with_no_source(files):
+    """抚顺 2021 checked with data: `-o 结果.txt` listed 119 figures the data lack in the order of the text, with its
+    one wrong figure buried among them; the list a reviewer sends back starts with what is wrong."""
+    text = "（一）党的领导\n召开会议5次，印发文件12个。\n" + BAD
+    (files / "county.md").write_text(text, encoding="utf-8")
+    out = files / "结果.txt"
+    assert drafter("check", files / "county.md", "--metrics", files / "metrics.yaml", "-o", out) == 1
+    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("第")]
+    statuses = [next(s for s in ("mismatch", "inconsistent", "unsupported") if s in line) for line in rows]
+    assert statuses[0] == "mismatch" and "92.5%" in rows[0]
+    assert statuses == sorted(statuses, key=lambda s: s == "unsupported")
+    assert statuses.count("unsupported") == 2

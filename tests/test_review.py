@@ -505,3 +505,31 @@ def test_a_warning_of_the_one_metrics_file_is_said_once_not_once_per_report(tmp_
 def test_the_region_a_title_names_has_no_word_of_its_neighbours(title, region):
     """A reviewer's table showed 关于县 as the region of 安岳县's report, and 年湖南省 as 湖南省's."""
     assert region_of(title) == region
+
+
+def test_one_metrics_file_for_a_folder_leaves_the_reports_of_other_regions_to_self_consistency(
+    tmp_path, capsys
+):
+    """A reviewer's folder of six counties checked with `--metrics 阳泉数据.yaml`: 抚顺市's report was flagged
+    '21.87亿元 与来源不符，应为21.09亿元' — 阳泉市's budget. A report whose title names another region than the one
+    metrics file's, and that never names the file's region, is checked for self-consistency only, and its row
+    says why; a report that names no region is still checked against the data, with the note."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "阳泉市.md").write_text(BAD.format(region="阳泉市"), encoding="utf-8")
+    (reports / "长治市.md").write_text(BAD.format(region="长治市"), encoding="utf-8")
+    (reports / "自评报告.md").write_text(BAD.format(region="").lstrip("人民政府"), encoding="utf-8")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-m", _metrics(tmp_path, "阳泉市"), "-o", review) == 1
+    err = capsys.readouterr().err
+    assert "本报告写的是「长治市」：未用 阳泉市.yaml 核对，只检查了文中数字是否自洽" in err
+    rows = _rows(review)
+    assert rows["阳泉市.md"]["summary"]["mismatch"] == 1
+    assert rows["长治市.md"]["summary"]["mismatch"] == 0
+    assert rows["长治市.md"]["summary"]["unchecked"] == 1
+    assert rows["自评报告.md"]["summary"]["mismatch"] == 1
+    book = load_workbook(review / "summary.xlsx").active
+    notes = {row[0]: row[8] or "" for row in book.iter_rows(min_row=2, values_only=True)}
+    assert "只检查了文中数字是否自洽" in notes["长治市.md"]
+    assert "metrics: 阳泉市.yaml" not in notes["长治市.md"]
+    assert "请确认 阳泉市.yaml 是本报告的数据" in notes["自评报告.md"]

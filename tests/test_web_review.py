@@ -147,3 +147,12 @@ def test_zip_member_names_without_the_utf8_flag_are_decoded(client, encoding):
     rows = client.get(f"{response.url.path}summary.json").json()["reports"]
     assert sorted(row["file"] for row in rows) == sorted(names)
     assert all(row["status"] == "checked" for row in rows)
+
+
+def test_the_review_page_links_the_printable_table(client):
+    """A reviewer on the web page saw the table but no way to the summary.xlsx the page's folder holds (served,
+    yet linked from nowhere): the page links it, and the link downloads the workbook."""
+    response = upload(client, [("长治市.txt", BAD.encode("gb18030"))])
+    assert 'href="summary.xlsx"' in response.text
+    sheet = client.get(f"{response.url.path}summary.xlsx")
+    assert sheet.status_code == 200 and sheet.content.startswith(b"PK")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from drafter.checker.labels import kinds_of
 from drafter.checker.reading import Reading
 from drafter.checker.words import (
     APPROX_AFTER,
@@ -524,7 +525,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 else:
                     later = inside
             parts = _parts_after(reading, later, claims, f.unit)
-            parts = [j for j in parts if not _other_places(reading, i, j)]
+            parts = [
+                j for j in parts if not _other_places(reading, i, j) and not _earlier_kind(reading, i, j)
+            ]
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if len(parts) >= 2 and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts):
@@ -614,6 +617,20 @@ def _other_places(reading: Reading, total: int, part: int) -> bool:
     said = PLACES.match(reading.text, reading.figures[total].end)
     named = PLACES.match(reading.text, reading.figures[part].end)
     return said is not None and named is not None and said.group() != named.group()
+
+
+def _earlier_kind(reading: Reading, total: int, part: int) -> bool:
+    """在校生29396人，专任教师2287人，其中普通高中在校生22502人: the part counts another kind than the figure
+    before 其中 (在校 vs 专任教师), one an earlier figure of the sentence counts — it is that figure's part."""
+    said = kinds_of(COMMA_OR_COLON.split(reading.lead(total))[-1])
+    named = kinds_of(part_words(reading, part))
+    if not said or not named or said & named:
+        return False
+    s, _ = reading.sentence(reading.figures[total].start)
+    return any(
+        named & kinds_of(COMMA_OR_COLON.split(reading.lead(g))[-1])
+        for g in reading.between(s, reading.figures[total].start)
+    )
 
 
 def _adds_to(part: str, total: str) -> bool:

@@ -54,6 +54,8 @@ KINDS = (
     ("总投入", "总收入"),
     ("财政性",),
     ("一般公共预算",),
+    ("班额",),  # the size of a class or of a school (班额不超过56人), not a count of its level's pupils
+    ("校额",),
     ("新建", "改扩建", "新改扩建", "建成", "新增", "竣工"),  # BUILT: what was built or added
 )
 BUILT = len(KINDS) - 1
@@ -95,6 +97,11 @@ _LEVEL_WORDS = re.compile(
 def levels_of(words: str) -> frozenset[str]:
     """The levels the words name, each by its group's first word (普通高中 → 高中, 职业中等专业学校 → 中职)."""
     return frozenset(LEVELS[k][0] for k in _levels_named(words))
+
+
+def kinds_of(words: str) -> frozenset[str]:
+    """What the words count, each kind by its group's first word (在校生 → 在校, 专任教师 → 专任教师)."""
+    return frozenset(KINDS[k][0] for k in _kinds_named(words))
 
 
 def names_a_level(words: str) -> bool:

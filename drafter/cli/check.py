@@ -174,11 +174,20 @@ def _render(fmt: str, text: str, report, with_source: bool, *, to_file: bool = F
     return ""
 
 
+WRONG_FIRST = {"inconsistent": 0, "mismatch": 0}  # a figure or claim that is wrong, before one with no source
+
+
+def worst_first(findings: list) -> list:
+    """What is wrong (前后矛盾, 与来源不符, a wrong claim) before what has no source, each in the order of the text:
+    the list a reviewer sends back to a county starts with its errors, not with 100 figures the data lack."""
+    return sorted(findings, key=lambda f: WRONG_FIRST.get(f.status, 1))
+
+
 def _table_text(report, with_source: bool) -> str:
     """The table as plain text for a file (结果.txt, 结果.md): one finding a line, no colours, no box lines,
     so that Notepad, WPS and a printer show it as it is."""
     lines = [f"{report.path} — 需要处理的数字 / figures to fix", ""]
-    for f in report.problems:
+    for f in worst_first(report.problems):
         fields = [
             f"第{f.line}行 / line {f.line}",
             f.section,
@@ -203,7 +212,7 @@ def _print_table(console, report, with_source: bool) -> None:
     for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
         # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
         table.add_column(col, overflow="fold", no_wrap=col == "状态 status")
-    for f in report.problems:
+    for f in worst_first(report.problems):
         status = f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status
         table.add_row(str(f.line), f.section, f.text, status, f.expected, f"{f.message} {f.source}".strip())
     if report.problems:

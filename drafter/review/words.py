@@ -83,6 +83,25 @@ def region_not_named(text: str, region: str, metrics: object) -> str:
     )
 
 
+def other_region(title: str, file_name: str, text: str, region: str) -> str:
+    """The region a report names in its title (else its file name) when it is not the metrics file's and the
+    text never names the latter (抚顺市's report beside 阳泉市's data); "" otherwise."""
+    if not region or names_region(text, region):
+        return ""
+    named = region_of(title) or region_of(re.sub(r"\.[A-Za-z]+$", "", file_name.rsplit("/", 1)[-1]))
+    if not named or names_region(named, region) or names_region(region, named):
+        return ""
+    return named
+
+
+def other_region_note(named: str, region: str, metrics: object) -> str:
+    """The note for a report of another region than the one metrics file: not checked against it."""
+    return (
+        f"报告中没有出现数据文件的地区「{region}」，本报告写的是「{named}」：未用 {metrics} 核对，只检查了文中数字是否自洽"
+        f" / the report is about {named}, {metrics} about {region}: not checked against it, self-consistency only"
+    )
+
+
 def year_of(title: str) -> str:
     match = _YEAR.search(title)
     return match.group(1) if match else ""

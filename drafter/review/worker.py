@@ -12,7 +12,15 @@ from drafter.documents.read import read_document
 from drafter.export.html import render_report_html
 from drafter.review.metrics import choose
 from drafter.review.types import MetricsFile, MetricsPlan, Report, Row
-from drafter.review.words import first_findings, problems, region_not_named, report_region, year_of
+from drafter.review.words import (
+    first_findings,
+    other_region,
+    other_region_note,
+    problems,
+    region_not_named,
+    report_region,
+    year_of,
+)
 from drafter.source.load import load_source
 
 NO_METRICS_FOR_REGION = "没有与本报告地区对应的数据文件：只检查了文中数字是否自洽 / no metrics file for this region: self-consistency only"
@@ -58,11 +66,25 @@ def _region_warning(text: str, chosen: MetricsFile | None) -> tuple[str, ...]:
     return (note,) if note else ()
 
 
+def _elsewhere(plan: MetricsPlan, title: str, name: str, text: str, chosen: MetricsFile | None) -> str:
+    """The note for a report that names another region than the one metrics file given for every report; ""
+    when it is that region's, names none, or its file was matched by region."""
+    if plan.mode != "one" or chosen is None:
+        return ""
+    named = other_region(title, name, text, chosen.region)
+    return other_region_note(named, chosen.region, chosen.path.name) if named else ""
+
+
 def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
     document = read_document(report.path)
     chosen = choose(plan, document.title, document.text)
     if chosen is not None and chosen.problem:
         raise _invalid_metrics(chosen)
+    elsewhere = _elsewhere(plan, document.title, report.name, document.text, chosen)
+    if (
+        elsewhere
+    ):  # one metrics file for a folder, and this is another region's report: its data are not these
+        chosen = None
     # the plan read the file first and said its warnings once: not once more per report
     result = check_text(document.text, load_source(chosen.path, log_warnings=False) if chosen else None)
     data = report_to_json(result)
@@ -72,9 +94,11 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
         html_path, render_report_html(document.text, result, title=document.title or report.name)
     )
     notes = list(document.notes)
-    warnings = _region_warning(document.text, chosen)
+    warnings = (elsewhere,) if elsewhere else _region_warning(document.text, chosen)
     if chosen is not None:
         notes += [*warnings, _metrics_note(chosen)]
+    elif elsewhere:
+        notes.append(elsewhere)
     elif plan.mode == "by_region":
         notes.append(NO_METRICS_FOR_REGION)
     flagged = problems(data)

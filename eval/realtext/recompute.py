@@ -94,7 +94,17 @@ CLAIM_KINDS = {
 FRONT_REQUIRED = ["id", "source", "title", "kind", "region", "level", "year", "whole", "split", "retrieved"]
 DOC_KINDS = {"report", "funding", "statistics", "summary", "paragraph"}
 LEVELS = {"national", "province", "city", "county"}
-SPLITS = {"dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"}
+SPLITS = {
+    "dev",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+    "holdout8",
+}
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
 TRANS = str.maketrans(
