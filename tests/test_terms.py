@@ -104,3 +104,18 @@ def test_a_broken_table_is_an_input_error(tmp_path):
 )
 def test_timely_heading(code, heading, year, expected):
     assert timely_heading(code, heading, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "一、2010年推进义务教育优质均衡发展的主要工作",
+            [],
+        ),  # 海淀区 2010: the phrase is older than the 督导评估
+        ("我县申报创建义务教育优质均衡发展县", ["优质均衡发展县"]),
+        ("开展县域义务教育优质均衡发展督导评估", ["优质均衡发展督导评估"]),
+    ],
+)
+def test_youzhi_junheng_is_an_anachronism_only_as_the_2017_assessment(text, found):
+    assert [a.text for a in anachronisms(text, 2015)] == found
