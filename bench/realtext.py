@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout5 was gathered on 2026-12-05, after holdout4 had been scored and seen (scored once, blind, at 72e424d);
 # holdout6 was gathered on 2026-12-05, after holdout5 had been scored and seen (scored once, blind, at 23b5487);
 # holdout7 was gathered on 2026-12-05, after holdout6 had been scored and seen (scored once, blind, at d5834b9);
-# holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (to be scored once, blind, at the end);
+# holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (scored once, blind, at 0d96d0d);
 BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
-# splits not scored yet: `--split all` leaves them out (holdout3 to holdout7 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; holdout7 too); holdout8 stays here until its one score
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout8 were each scored once, blind, on
+# 2026-12-05, and came out of here after it; holdout7 too); holdout8 too
 UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
