@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (scored once, blind, at 0d96d0d);
 BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout8 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; holdout7 too); holdout8 too
+# 2026-12-05, and came out of here after it)
 UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
