@@ -138,17 +138,7 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
         reading.text, s
     ):
         return None
-    earlier = reading.between(reading.sentence(max(s - 2, 0))[0], s)
-    total = next(
-        (
-            j
-            for j in earlier
-            if not reading.is_change(j)
-            and reading.claims[j].role != "base"
-            and same_family(reading.figures[j].unit, p.unit)  # 共资助…4281.82万人次，资助总金额955.84亿元
-        ),
-        None,
-    )
+    total = _first_value_before(reading, s, p.unit)  # 共资助…4281.82万人次，资助总金额955.84亿元: the amount
     if total is None:
         return None
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
@@ -199,18 +189,23 @@ def _this_figure_in_a_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     s, _ = reading.sentence(w.start)
     if not THIS_FIGURE.match(reading.text, s) or w.unit not in MONEY + COUNTS:
         return None
+    part = _first_value_before(reading, s, w.unit)
+    return (part, whole) if part is not None and amount(reading.figures[part]) < amount(w) else None
+
+
+def _first_value_before(reading: Reading, s: int, unit: str) -> int | None:
+    """The first value of `unit`'s family in the sentence before offset s (no change, no previous value)."""
     earlier = reading.between(reading.sentence(max(s - 2, 0))[0], s)
-    part = next(
+    return next(
         (
             j
             for j in earlier
             if not reading.is_change(j)
             and reading.claims[j].role != "base"
-            and same_family(reading.figures[j].unit, w.unit)
+            and same_family(reading.figures[j].unit, unit)
         ),
         None,
     )
-    return (part, whole) if part is not None and amount(reading.figures[part]) < amount(w) else None
 
 
 def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
