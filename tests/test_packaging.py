@@ -56,6 +56,16 @@ def test_a_mistyped_flag_or_command_prints_usage_and_exits_2(argv, words):
     assert done.returncode == 2
     assert done.stderr.startswith("Usage: drafter") and words in done.stderr
     assert "Traceback" not in done.stderr
+    assert "错误：" in done.stderr and "--help" in done.stderr  # Chinese first, and where the help is
+
+
+def test_a_command_typed_for_another_says_which_one_is_meant():
+    """A new user types `drafter web` for the web page: the error names `drafter serve`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "web"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "没有这个命令：web" in done.stderr and "drafter serve" in done.stderr
 
 
 def _declared(monkeypatch) -> dict:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import signal
 import sys
 import threading
+from typing import Any
 
 import typer
 
@@ -54,7 +56,18 @@ def run(argv: list[str] | None = None) -> None:
     _register_commands()
     previous = _install_signal_handlers()
     try:
-        plain_help(typer.main.get_command(app)).main(args=argv, prog_name="drafter", standalone_mode=True)
+        command = plain_help(typer.main.get_command(app))
+        code = command.main(args=argv, prog_name="drafter", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except USAGE_ERROR as exc:
+        _usage_error(exc)
+        sys.exit(exc.exit_code)
+    except CLICK_ERROR as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.secho("已中止 / aborted", fg="red", err=True)
+        sys.exit(1)
     except DrafterError as exc:
         if _state["debug"]:
             raise
@@ -64,6 +77,46 @@ def run(argv: list[str] | None = None) -> None:
         _interrupted(exc)
     finally:
         _restore_signal_handlers(previous)
+
+
+# click's error classes, of whichever copy of click typer uses (typer.BadParameter is a UsageError)
+USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+# click's own usage errors, said in Chinese first (the English kept: IT staff search for it)
+USAGE_WORDS = (
+    (re.compile(r"No such command '([^']+)'\."), "没有这个命令：{0}"),
+    (re.compile(r"No such option: (\S+)"), "没有这个选项：{0}"),
+    (re.compile(r"Missing argument '([^']+)'\."), "缺少参数：{0}"),
+    (re.compile(r"Missing option '([^']+)'\."), "缺少选项：{0}"),
+    (re.compile(r"Option '([^']+)' requires an argument\."), "选项 {0} 后面要跟一个值"),
+    (re.compile(r"Invalid value for '([^']+)'"), "{0} 的值不对"),
+    (re.compile(r"Got unexpected extra arguments? \(([^)]*)\)"), "多了参数：{0}"),
+)
+# commands people type for others (drafter web → serve)
+MEANT = {
+    "web": "serve",
+    "server": "serve",
+    "ui": "serve",
+    "review": "check",
+    "verify": "check",
+    "write": "draft",
+}
+
+
+def _usage_error(exc: Any) -> None:
+    """The usage line, then the problem in Chinese and English, then where the help is; no box, no traceback."""
+    message = exc.format_message()
+    said = next((zh.format(*m.groups()) for rx, zh in USAGE_WORDS if (m := rx.search(message))), "用法不对")
+    unknown = re.search(r"No such command '([^']+)'", message)
+    hint = (
+        f"（是不是要用 drafter {MEANT[unknown.group(1)]}？）" if unknown and unknown.group(1) in MEANT else ""
+    )
+    ctx = exc.ctx
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+    name = ctx.command_path if ctx is not None else "drafter"
+    typer.echo(f"错误：{said}{hint} / Error: {message}", err=True)
+    typer.echo(f"用法见 {name} --help / see '{name} --help'", err=True)
 
 
 def _raise_interrupted(signum: int, frame: object) -> None:
