@@ -108,7 +108,8 @@ def test_the_sheet_is_sorted_by_flagged_with_a_frozen_filtered_header(folder, tm
     header = [cell.value for cell in sheet[1]]
     assert (
         header[0].startswith("文件")
-        and "存疑数字 flagged" in header
+        and "需改正 to fix" in header
+        and "无法核对 unsupported" in header
         and "前三个问题 first findings" in header
     )
     body = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
@@ -116,16 +117,16 @@ def test_the_sheet_is_sorted_by_flagged_with_a_frozen_filtered_header(folder, tm
     assert [row[0] for row in body[: len(body) - len(checked)]] == sorted(
         ["损坏.docx", "炸弹.docx", "空白.txt", "扫描.png", "巨大.pdf"]
     )
-    flagged = [row[5] for row in checked]
-    assert flagged == sorted(flagged, reverse=True) and flagged[0] >= 1
+    order = [(row[5] + row[7], row[6]) for row in checked]  # to fix (figures and claims), then unsupported
+    assert order == sorted(order, reverse=True) and order[0][0] >= 1
     changzhi = next(row for row in checked if row[0] == "二批/长治市.txt")
     assert (
         changzhi[2] == "长治市"
         and changzhi[3] == "2021"
-        and "92.5%" in changzhi[7]
-        and "91.2%" in changzhi[7]
+        and "92.5%" in changzhi[8]
+        and "91.2%" in changzhi[8]
     )
-    assert "GB18030" in changzhi[8] and "长治市.yaml" in changzhi[8]
+    assert "GB18030" in changzhi[9] and "长治市.yaml" in changzhi[9]
 
 
 def test_index_links_every_checked_report(folder, tmp_path):
@@ -341,7 +342,7 @@ def test_one_metrics_file_for_a_folder_says_which_reports_never_name_its_region(
     assert "注意 / note: 长治市.md: 报告中没有出现数据文件的地区「阳泉市」" in err
     assert "阳泉市.md: 报告中没有出现" not in err
     book = load_workbook(review / "summary.xlsx").active
-    notes = {row[0]: row[8] or "" for row in book.iter_rows(min_row=2, values_only=True)}
+    notes = {row[0]: row[9] or "" for row in book.iter_rows(min_row=2, values_only=True)}
     assert "没有出现数据文件的地区「阳泉市」" in notes["长治市.md"]
     assert "没有出现" not in notes["阳泉市.md"]
     assert "没有出现数据文件的地区「阳泉市」" in (review / "index.html").read_text(encoding="utf-8")
@@ -529,7 +530,7 @@ def test_one_metrics_file_for_a_folder_leaves_the_reports_of_other_regions_to_se
     assert rows["长治市.md"]["summary"]["unchecked"] == 1
     assert rows["自评报告.md"]["summary"]["mismatch"] == 1
     book = load_workbook(review / "summary.xlsx").active
-    notes = {row[0]: row[8] or "" for row in book.iter_rows(min_row=2, values_only=True)}
+    notes = {row[0]: row[9] or "" for row in book.iter_rows(min_row=2, values_only=True)}
     assert "只检查了文中数字是否自洽" in notes["长治市.md"]
     assert "metrics: 阳泉市.yaml" not in notes["长治市.md"]
     assert "请确认 阳泉市.yaml 是本报告的数据" in notes["自评报告.md"]

@@ -17,7 +17,8 @@ COLUMNS = (  # header, width in characters (a Chinese character counts two)
     ("地区 region", 9),
     ("年度 year", 7),
     ("数字 figures", 8),
-    ("存疑数字 flagged", 9),
+    ("需改正 to fix", 8),
+    ("无法核对 unsupported", 10),
     ("错误表述 wrong claims", 9),
     ("前三个问题 first findings", 48),
     ("说明 notes", 34),
@@ -26,8 +27,11 @@ LINE_HEIGHT = 16  # points per wrapped line (LibreOffice and WPS: 11 pt text)
 
 
 def ordered(rows: list[Row]) -> list[Row]:
-    """Errors first, then the most flagged, then by name: the order a reviewer works in."""
-    return sorted(rows, key=lambda r: (r.status != "error", -(r.flagged + r.wrong_claims), r.file))
+    """Errors first, then the most to fix, then the most that could not be checked, then by name: the order a
+    reviewer works in."""
+    return sorted(
+        rows, key=lambda r: (r.status != "error", -(r.to_fix + r.wrong_claims), -r.not_checkable, r.file)
+    )
 
 
 def cells(row: Row) -> list[object]:
@@ -39,7 +43,8 @@ def cells(row: Row) -> list[object]:
         row.region,
         row.year,
         figures,
-        row.flagged if row.summary else "",
+        row.to_fix if row.summary else "",
+        row.not_checkable if row.summary else "",
         row.wrong_claims if row.summary else "",
         "\n".join(row.findings),
         notes,
@@ -59,7 +64,7 @@ def write_summary_json(out: Path, rows: list[Row], pending: list[str] | None = N
 
 
 def write_xlsx(out: Path, rows: list[Row]) -> Path:
-    """One row per report, sorted by flagged, header frozen, filters on, fitted to a landscape page."""
+    """One row per report, the most to fix first, header frozen, filters on, fitted to a landscape page."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -122,7 +127,7 @@ def write_index(out: Path, rows: list[Row], *, title: str, notes: list[str]) -> 
         notes=notes,
         checked=sum(1 for r in rows if r.status == "checked"),
         errors=sum(1 for r in rows if r.status == "error"),
-        flagged=sum(1 for r in rows if r.flagged or r.wrong_claims),
+        flagged=sum(1 for r in rows if r.to_fix or r.wrong_claims),
     )
     path = out / "index.html"
     write_text_atomic(path, page)

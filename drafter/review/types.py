@@ -53,6 +53,16 @@ class Row:
     seconds: float = 0.0
     reused: bool = False
 
+    @property
+    def to_fix(self) -> int:
+        """Figures the text or the data contradict (mismatch, inconsistent): what the county must correct."""
+        return (self.summary or {}).get("mismatch", 0) + (self.summary or {}).get("inconsistent", 0)
+
+    @property
+    def not_checkable(self) -> int:
+        """Figures no source could confirm (unsupported): to look at, not necessarily wrong."""
+        return (self.summary or {}).get("unsupported", 0)
+
     def summary_json(self) -> dict[str, Any]:
         """The row of summary.json: {"file", "status", "error", "summary"}."""
         return {"file": self.file, "status": self.status, "error": self.error, "summary": self.summary}
