@@ -156,3 +156,36 @@ def test_the_review_page_links_the_printable_table(client):
     assert 'href="summary.xlsx"' in response.text
     sheet = client.get(f"{response.url.path}summary.xlsx")
     assert sheet.status_code == 200 and sheet.content.startswith(b"PK")
+
+
+METRICS = """report: {region: 阳泉市, level: city, round: 2022, period: 2021, issuer: 阳泉市人民政府}
+metrics:
+- {key: compulsory.primary_schools, label: 小学, unit: 所, values: {2021: 21}}
+"""
+
+
+def test_a_metrics_file_can_be_uploaded_with_the_reports(client):
+    """A reviewer on the page gives the data too (the page had no way to): the report of its region is checked
+    against it, the other region's for self-consistency only; a file of another kind is a clear error."""
+    token = csrf(client)
+    response = client.post(
+        "/review",
+        data={"csrf": token},
+        files=[
+            ("files", ("阳泉市.md", GOOD.encode())),
+            ("files", ("长治市.txt", BAD.encode("gb18030"))),
+            ("metrics", ("阳泉市.yaml", METRICS.encode())),
+        ],
+    )
+    assert response.status_code == 200
+    base = response.url.path
+    rows = {row["file"]: row for row in client.get(f"{base}summary.json").json()["reports"]}
+    assert rows["阳泉市.md"]["summary"]["mismatch"] == 1  # 小学20所 against the data's 21
+    assert rows["长治市.txt"]["summary"]["mismatch"] == 0
+    wrong = client.post(
+        "/review",
+        data={"csrf": csrf(client)},
+        files=[("files", ("阳泉市.md", GOOD.encode())), ("metrics", ("数据.docx", b"PK\x03\x04"))],
+    )
+    assert wrong.status_code in (400, 422) and ".yaml" in wrong.text
+    assert "数据文件（可选）" in client.get("/review").text

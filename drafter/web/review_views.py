@@ -46,6 +46,9 @@ async def review_upload(request: Request) -> Response:
     for upload in uploads:
         data = await upload.read(reviews.UPLOAD_LIMIT + 1)
         await run_in_threadpool(reviews.save_report, folder, upload.filename, data)
+    for upload in (item for item in form.getlist("metrics") if not isinstance(item, str) and item.filename):
+        data = await upload.read(reviews.UPLOAD_LIMIT + 1)  # 各县的数据文件, matched to reports by region
+        await run_in_threadpool(reviews.save_metrics, folder, upload.filename, data)
     await run_in_threadpool(reviews.run, folder)
     return RedirectResponse(f"/review/{folder.name}/", status_code=303)
 

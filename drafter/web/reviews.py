@@ -68,6 +68,24 @@ def save_report(folder: Path, filename: str, data: bytes) -> list[Path]:
     return [target]
 
 
+METRICS_SUFFIXES = (".yaml", ".yml", ".xlsx", ".json")
+
+
+def save_metrics(folder: Path, filename: str, data: bytes) -> Path:
+    """Keep one uploaded metrics file under folder/metrics by a safe base name (.yaml .yml .xlsx .json only)."""
+    name = _safe_base(filename)
+    if not name.lower().endswith(METRICS_SUFFIXES):
+        raise InputError(
+            "数据文件只能是 .yaml、.xlsx 或 .json / a metrics file is .yaml, .xlsx or .json",
+            path=filename,
+            hint="用 drafter metrics template 生成模板 / make one from drafter metrics template",
+        )
+    target = _unique(folder / "metrics", name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(target, data)
+    return target
+
+
 def _unzip(archive: Path, into: Path) -> list[Path]:
     """The report files of a zip, each under a safe flat name — after core.inputs has checked the package."""
     check_zip(archive)
@@ -130,7 +148,8 @@ def run(folder: Path) -> Review:
             hint="可选多个文件，或一个 .zip / select several files, or one .zip",
         )
     limits = Limits(workers=os.cpu_count() or 2)
-    return run_review([files], folder / "out", limits=limits)
+    metrics = sorted((folder / "metrics").glob("*")) if (folder / "metrics").is_dir() else []
+    return run_review([files], folder / "out", metrics=metrics or None, limits=limits)
 
 
 def served_file(workspace: Path, review: str, name: str) -> Path:
