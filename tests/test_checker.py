@@ -1729,3 +1729,24 @@ def test_a_class_or_school_size_limit_is_no_count_of_the_pupils_of_its_level(tex
     assert [f.status for f in check_text("2021年义务教育阶段在校生150000人。", data).findings][
         -1
     ] == "verified"
+
+
+def test_a_bare_wan_before_the_people_it_counts_is_ten_thousand_people():
+    """延安 2012: 惠及30万学子; 江西 2024: 惠及近40万儿童 — no money."""
+    found = {
+        f.text: f.unit
+        for f in check_text("蛋奶工程惠及30万学子，学前一年免费惠及近40万儿童，投入5万元。", None).findings
+    }
+    assert (found["30万"], found["40万"], found["5万元"]) == ("万人", "万人", "万元")
+
+
+@pytest.mark.parametrize(("gap", "status"), [("0.84", "derived"), ("0.94", "unchecked")])
+def test_a_gap_of_two_growths_stated_in_earlier_sentences_of_its_paragraph_is_proven(gap, status):
+    """北京 2017 公告: …增长8.32%；财政经常性收入…增长9.16%，一般公共预算教育经费增长比例低于财政经常性收入增长比例
+    0.84个百分点 — proven from the two growths of the paragraph; a gap they do not give is left alone (rates that far
+    away prove, they do not contradict)."""
+    text = (
+        "一般公共预算教育经费198.4亿元，比上年增长8.32%；财政经常性收入4717.77亿元，比上年增长9.16%，"
+        f"一般公共预算教育经费增长比例低于财政经常性收入增长比例{gap}个百分点。"
+    )
+    assert {f.text: f.status for f in check_text(text, None).findings}[f"{gap}个百分点"] == status

@@ -398,9 +398,11 @@ def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_PEOPLE_BEFORE = re.compile(
-    r"(?:在园幼儿|在校生|在校学生|学生|幼儿|儿童|教职工|专任教师|教师)(?:数|人数)?(?:为|达|有|共)?$"
-)
+_PEOPLE = r"(?:人口|人数|学生|在校生|在园幼儿|幼儿|儿童|教师|教职工|招生|毕业生|人员)"
+# a count of people right before a number: 在园幼儿11312, 总人口107万, 在校生约3.2万 (在校学生, 专任教师 end alike)
+_PEOPLE_BEFORE = re.compile(_PEOPLE + r"(?:总数|数)?(?:为|达到|达|约|近|超|共|有|是)*$")
+_PEOPLE_AFTER = re.compile(r"(?:余|多)?(?:学子|学生|儿童|幼儿|师生|孩子)")  # 惠及30万学子
+_PEOPLE_LABEL = re.compile(_PEOPLE)
 
 
 _CHANGE_OF_PREV = re.compile(r"[，,]?(?:比|较)(?:上年|上一年|去年)(?:同期)?(?:增加|减少|增长|下降)了?")
@@ -425,16 +427,18 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
             and not f.ignored
             and f.decimals == 0
             and f.value >= 10
-            and _PEOPLE_BEFORE.search(norm[max(0, f.start - 8) : f.start])
+            and _PEOPLE_BEFORE.search(norm[max(0, f.start - 10) : f.start])
             and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
         ):
             out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
         elif bare and (counted := _COUNTED_BEFORE.search(norm[max(0, f.start - 8) : f.start])):
             out[k] = replace(f, unit="个" if "班" in counted.group(0) else "所")  # 超大班额班级为0
         elif f.unit in ("万", "亿") and not f.ignored:
-            # 在园幼儿4093万，较上年减少534.5万: 万 of people, and the change of it in 万 too
+            # 在园幼儿4093万，较上年减少534.5万: 万 of people, and the change of it in 万 too; 总人口107万, 惠及30万学子
             prev = out[k - 1] if k else None
-            people = _PEOPLE_BEFORE.search(norm[max(0, f.start - 8) : f.start])
+            people = _PEOPLE_BEFORE.search(norm[max(0, f.start - 10) : f.start]) or _PEOPLE_AFTER.match(
+                norm, f.end
+            )
             change = (
                 prev is not None
                 and prev.unit == f.unit + "人"
@@ -453,27 +457,9 @@ _POINTS_BEFORE = re.compile(
 )
 
 
-_PEOPLE = r"(?:人口|人数|学生|在校生|在园幼儿|幼儿|儿童|教师|教职工|招生|毕业生|人员)"
-# a count of people right before a bare 万/亿: 总人口107万, 在校生约3.2万
-_PEOPLE_BEFORE = re.compile(_PEOPLE + r"(?:总数|数)?(?:为|达到|达|约|近|超|共|有|是)*$")
-_PEOPLE_LABEL = re.compile(_PEOPLE)
-
-
 def people_unit(unit: str, label: str) -> str:
     """A metric's bare 万 (or 亿) is 万人 when its label counts people (常住人口, unit 万): never money."""
     return unit + "人" if unit in ("万", "亿") and _PEOPLE_LABEL.search(label) else unit
-
-
-def _people_units(norm: str, figures: list[Figure]) -> list[Figure]:
-    """总人口107万: a bare 万 (or 亿) after a count of people is 万人, not money."""
-    return [
-        replace(f, unit=f.unit + "人")
-        if f.unit in ("万", "亿")
-        and not f.ignored
-        and _PEOPLE_BEFORE.search(norm[max(0, f.start - 10) : f.start])
-        else f
-        for f in figures
-    ]
 
 
 _FROM_BEFORE = re.compile(r"[由从]$")
@@ -555,7 +541,7 @@ def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[k], out[k + 1]
         if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm[a.end : b.start]):
             out[k] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, "")
-    out = _people_units(norm, _base_units(norm, _points_units(norm, out)))
+    out = _base_units(norm, _points_units(norm, out))
     for k, total in enumerate(out):
         if len(total.unit) > 1 and total.unit[0] in "万亿" and norm.startswith("（", total.end):
             close = norm.find("）", total.end)

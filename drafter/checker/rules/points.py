@@ -153,6 +153,17 @@ def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
     if len(rates) < 2 and "gap after" in c.notes:
         # 增长21.98%，高于财政经常性收入15.20%的增长幅度，增长6.78个百分点: the second rate is named, not a change
         rates = [j for j in before if reading.figures[j].unit == "%"]
+    proof_only = False
+    if (
+        len(rates) < 2
+    ):  # 教育经费…增长8.32%；财政经常性收入…增长9.16%，…增长比例低于…0.84个百分点: in the paragraph
+        start = reading.paragraph(f.start)[0]
+        rates = [
+            j
+            for j in reading.between(start, f.start)
+            if reading.claims[j].kind == "change" and reading.figures[j].unit == "%"
+        ]
+        proof_only = True  # rates found this far away prove the gap, they do not contradict it
     if len(rates) < 2:
         return
     a, b = reading.figures[rates[-2]], reading.figures[rates[-1]]
@@ -160,4 +171,6 @@ def _rate_gap(reading: Reading, c: Claim) -> Iterator[Verdict]:
     gap = (abs(gap[0]), abs(gap[1])) if gap[0] >= 0 else (abs(gap[1]), abs(gap[0]))
     source = f"text:rate_diff({operands(reading, rates[-2:])})"
     printed = (f.value - 0.5 * 10.0**-f.decimals, f.value + 0.5 * 10.0**-f.decimals)
-    yield judged(c.index, "rate_diff", gap, f, source, printed=printed, message="与两个增长率之差不符")
+    verdict = judged(c.index, "rate_diff", gap, f, source, printed=printed, message="与两个增长率之差不符")
+    if verdict.status == "derived" or not proof_only:
+        yield verdict
