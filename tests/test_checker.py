@@ -1729,3 +1729,36 @@ def test_a_class_or_school_size_limit_is_no_count_of_the_pupils_of_its_level(tex
     assert [f.status for f in check_text("2021年义务教育阶段在校生150000人。", data).findings][
         -1
     ] == "verified"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 其中 part is 专任教师 alone; 在校学生 / 招生 / 毕业 are the 教职工's siblings, not its parts
+        (
+            "小学63所，教职工4465人，其中专任教师3553人，在校学生45693人，招生7538人，毕业7723人。",
+            {"4465人": "unchecked", "3553人": "unchecked"},
+        ),
+        (
+            "幼儿园51所，教职工1975人，其中专任教师1044人，在园幼儿11877人。",
+            {"1975人": "unchecked"},
+        ),
+        # parts of one kind still add up to their total
+        (
+            "全区共有教职工4465人，其中小学教职工3553人、初中教职工1000人。",
+            {"4465人": "inconsistent"},
+        ),
+        # a total that names no kind may hold several kinds
+        (
+            "教育人口123149人，其中，在校生115049人，教职工8100人。",
+            {"123149人": "derived"},
+        ),
+    ],
+)
+def test_a_qi_zhong_list_ends_where_a_part_counts_another_kind_than_the_part_before_and_the_total(
+    text, expected
+):
+    """东城区 2010 统计公报: '小学63所，教职工4465人，其中专任教师3553人，在校学生45693人，招生7538人，毕业7723人' was
+    flagged '4465人 所列各项之和为64507人' — the pupils, entrants and graduates follow the school's staff, not its parts."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected
