@@ -138,7 +138,9 @@ def _write_tables(
 def metrics_note(plan: MetricsPlan) -> str:
     """What was chosen, in one line (printed by the CLI and shown on the index page)."""
     if plan.mode == "none":
-        return "未给数据文件（--metrics）：只检查了文中数字是否自洽 / no --metrics file: self-consistency only"
+        return (
+            "未给数据文件（--metrics）：只检查了文中数字是否自洽 / no --metrics file: self-consistency only"
+        )
     if plan.mode == "one":
         return f"所有报告都对照同一个数据文件 / one metrics file for every report: {plan.files[0].path}"
     regions = ", ".join(
