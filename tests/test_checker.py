@@ -1762,3 +1762,26 @@ def test_a_qi_zhong_list_ends_where_a_part_counts_another_kind_than_the_part_bef
     flagged '4465人 所列各项之和为64507人' — the pupils, entrants and graduates follow the school's staff, not its parts."""
     found = {f.text: f.status for f in check_text(text, None).findings}
     assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts of people listed after two growth rates are no changes of those rates
+        (
+            "2011年一本上线5555人，二本以上上线15158人，较2006年分别增加1404人和5180人，增幅分别为33.8%和51.9%，"
+            "较2010年分别增加1433人和1106人，增幅分别为34.8%和7.9%。",
+            {"1433人": "unchecked", "1106人": "unchecked"},
+        ),
+        # a % listed after two rates is still their change, to be written in 个百分点
+        (
+            "学前教育毛入园率和九年义务教育巩固率分别为88.1%和95.4%，比上年分别提高2.1%和0.3%。",
+            {"2.1%": "inconsistent", "0.3%": "inconsistent"},
+        ),
+    ],
+)
+def test_a_listed_change_belongs_to_the_listed_values_only_when_their_units_go_together(text, expected):
+    """咸阳 2011 高考: '…增幅分别为33.8%和51.9%，较2010年分别增加1433人和1106人' was flagged '1433人 比率的升降应以
+    “个百分点”表示' — the k-th change of a 分别 list was tied to the k-th rate before it whatever its unit."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected
