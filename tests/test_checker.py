@@ -1785,3 +1785,20 @@ def test_a_listed_change_belongs_to_the_listed_values_only_when_their_units_go_t
     “个百分点”表示' — the k-th change of a 分别 list was tied to the k-th rate before it whatever its unit."""
     found = {f.text: f.status for f in check_text(text, None).findings}
     assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 增长率达 is a growth: 356 ÷ (1949 − 356) = 22.35%, printed 22.4% (rounded twice)
+        ("今年全县本科上线人数达1949人，比去年增加356人，增长率达22.4%。", {"22.4%": "inconsistent"}),
+        ("今年全县本科上线人数达1949人，比去年增加356人，增长率达到22.3%。", {"22.3%": "derived"}),
+        # 压减率达到 is the level of a rate, no change of one
+        ("义务教育阶段学科类培训机构压减率达到100%。", {"100%": "unchecked"}),
+    ],
+)
+def test_a_growth_rate_said_with_da_is_a_change(text, expected):
+    """惠东 2011 高考: '本科上线人数达1949人，比去年增加356人，增长率达22.4%' was not checked (增长率为 was, 增长率达
+    was read as a level): 356 ÷ 1593 = 22.35%, so 22.3%."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected
