@@ -1750,3 +1750,76 @@ def test_a_gap_of_two_growths_stated_in_earlier_sentences_of_its_paragraph_is_pr
         f"一般公共预算教育经费增长比例低于财政经常性收入增长比例{gap}个百分点。"
     )
     assert {f.text: f.status for f in check_text(text, None).findings}[f"{gap}个百分点"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 其中 part is 专任教师 alone; 在校学生 / 招生 / 毕业 are the 教职工's siblings, not its parts
+        (
+            "小学63所，教职工4465人，其中专任教师3553人，在校学生45693人，招生7538人，毕业7723人。",
+            {"4465人": "unchecked", "3553人": "unchecked"},
+        ),
+        (
+            "幼儿园51所，教职工1975人，其中专任教师1044人，在园幼儿11877人。",
+            {"1975人": "unchecked"},
+        ),
+        # parts of one kind still add up to their total
+        (
+            "全区共有教职工4465人，其中小学教职工3553人、初中教职工1000人。",
+            {"4465人": "inconsistent"},
+        ),
+        # a total that names no kind may hold several kinds
+        (
+            "教育人口123149人，其中，在校生115049人，教职工8100人。",
+            {"123149人": "derived"},
+        ),
+    ],
+)
+def test_a_qi_zhong_list_ends_where_a_part_counts_another_kind_than_the_part_before_and_the_total(
+    text, expected
+):
+    """东城区 2010 统计公报: '小学63所，教职工4465人，其中专任教师3553人，在校学生45693人，招生7538人，毕业7723人' was
+    flagged '4465人 所列各项之和为64507人' — the pupils, entrants and graduates follow the school's staff, not its parts."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts of people listed after two growth rates are no changes of those rates
+        (
+            "2011年一本上线5555人，二本以上上线15158人，较2006年分别增加1404人和5180人，增幅分别为33.8%和51.9%，"
+            "较2010年分别增加1433人和1106人，增幅分别为34.8%和7.9%。",
+            {"1433人": "unchecked", "1106人": "unchecked"},
+        ),
+        # a % listed after two rates is still their change, to be written in 个百分点
+        (
+            "学前教育毛入园率和九年义务教育巩固率分别为88.1%和95.4%，比上年分别提高2.1%和0.3%。",
+            {"2.1%": "inconsistent", "0.3%": "inconsistent"},
+        ),
+    ],
+)
+def test_a_listed_change_belongs_to_the_listed_values_only_when_their_units_go_together(text, expected):
+    """咸阳 2011 高考: '…增幅分别为33.8%和51.9%，较2010年分别增加1433人和1106人' was flagged '1433人 比率的升降应以
+    “个百分点”表示' — the k-th change of a 分别 list was tied to the k-th rate before it whatever its unit."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 增长率达 is a growth: 356 ÷ (1949 − 356) = 22.35%, printed 22.4% (rounded twice)
+        ("今年全县本科上线人数达1949人，比去年增加356人，增长率达22.4%。", {"22.4%": "inconsistent"}),
+        ("今年全县本科上线人数达1949人，比去年增加356人，增长率达到22.3%。", {"22.3%": "derived"}),
+        # 压减率达到 is the level of a rate, no change of one
+        ("义务教育阶段学科类培训机构压减率达到100%。", {"100%": "unchecked"}),
+    ],
+)
+def test_a_growth_rate_said_with_da_is_a_change(text, expected):
+    """惠东 2011 高考: '本科上线人数达1949人，比去年增加356人，增长率达22.4%' was not checked (增长率为 was, 增长率达
+    was read as a level): 356 ÷ 1593 = 22.35%, so 22.3%."""
+    found = {f.text: f.status for f in check_text(text, None).findings}
+    assert {k: found[k] for k in expected} == expected

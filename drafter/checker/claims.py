@@ -340,7 +340,9 @@ def _link_change(
     if c.versus:
         return  # 高于全国平均水平4.09个百分点: measured against a figure the text does not give
     listed = _listed(reading, claims, c.index, "own")
-    if listed is not None:
+    if listed is not None and _fits_own(
+        reading, listed, c.index
+    ):  # 增幅分别为33.8%和51.9%，…分别增加1433人和1106人
         c.own = listed
         bases = _listed(reading, claims, c.index, "base")
         if bases is not None and _fits_base(reading, c.own, bases):
@@ -528,6 +530,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = [
                 j for j in parts if not _other_places(reading, i, j) and not _earlier_kind(reading, i, j)
             ]
+            parts = _one_kind_run(reading, i, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if len(parts) >= 2 and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts):
@@ -631,6 +634,18 @@ def _earlier_kind(reading: Reading, total: int, part: int) -> bool:
         named & kinds_of(COMMA_OR_COLON.split(reading.lead(g))[-1])
         for g in reading.between(s, reading.figures[total].start)
     )
+
+
+def _one_kind_run(reading: Reading, total: int, parts: list[int]) -> list[int]:
+    """教职工4465人，其中专任教师3553人，在校学生45693人，招生7538人: the list ends where a part counts another
+    kind than the part before it and than the total — 在校学生 and 招生 are the total's siblings, not its parts
+    (a total that names no kind may hold several: 教育人口123149人，其中，在校生115049人，教职工8100人)."""
+    said = kinds_of(COMMA_OR_COLON.split(reading.lead(total))[-1])
+    for n in range(1, len(parts)):
+        before, named = kinds_of(part_words(reading, parts[n - 1])), kinds_of(part_words(reading, parts[n]))
+        if said and before and named and not before & named and not said & named:
+            return parts[:n]
+    return parts
 
 
 def _adds_to(part: str, total: str) -> bool:

@@ -14,7 +14,8 @@ DOWN = ("下降", "减少", "降低", "回落", "下滑", "降幅", "减", "降"
 _CHANGE = "|".join(sorted(UP + DOWN, key=len, reverse=True))
 
 # 增长 / 增加了 / 下降为 / 同比增长 / 增长率为 … right before a figure
-CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE})(?:了|率为|率|为|达到|达|约)?$")
+# (增长率达22.4% is a growth; 压减率达到100% is the level of a rate, so only 增长率 takes 达)
+CHANGE_BEFORE = re.compile(rf"(?:(?:{_CHANGE})(?:了|率为|率|为|达到|达|约)?|增长率(?:达到|达))$")
 GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达到|达)?$")
 # 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change (the change word before
 # 至/到 is optional, so it is not looked for: trying its twenty words at every character was most of the search)
