@@ -153,7 +153,6 @@ FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(\d{4})年的?$")
 FROM_NAMED_YEAR = re.compile(r"(?:由|从)(\d{4})年")
 MINUS_BEFORE = re.compile(r"(?:-|－|负)$")
 LAST_YEAR = re.compile(r"上年|去年")
-COMMA_OR_COLON = re.compile(r"[，：]")
 NEW_BEFORE = re.compile(r"新增(?:了)?$")
 COMPARED = re.compile(r"比|较|同比|上年|去年")
 COMPARED_WITH = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|同期|\d{4}年)(?:同期|同口径)?(?:的|相比)?")
@@ -513,7 +512,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
-        if PARTS_START.match(tail) and not AVERAGED.search(COMMA_OR_COLON.split(reading.lead(i))[-1]):
+        if PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
@@ -539,7 +538,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 c.parts = tuple(parts)
                 c.kind, c.direction = "total", 0
                 split_words = reading.text[f.end : reading.figures[parts[-1]].start]
-                clause = re.split(r"[，：]", reading.lead(i))[-1]
+                clause = reading.clause(i)
                 many = len(parts) >= 2
                 said = bool(PARTS_SPLIT.search(split_words))
                 pair = many and _complementary(reading, parts)  # （公办58所，民办109所）: all there are
@@ -582,7 +581,7 @@ def part_words(reading: Reading, j: int) -> str:
 
 def _new_count(reading: Reading, i: int) -> bool:
     """新增3.2万个学位，其中赤坎区3505个…: a count of new things broken down, not a change from last year."""
-    clause = COMMA_OR_COLON.split(reading.lead(i))[-1]
+    clause = reading.clause(i)
     return bool(NEW_BEFORE.search(clause)) and not COMPARED.search(clause)
 
 
@@ -625,22 +624,19 @@ def _other_places(reading: Reading, total: int, part: int) -> bool:
 def _earlier_kind(reading: Reading, total: int, part: int) -> bool:
     """在校生29396人，专任教师2287人，其中普通高中在校生22502人: the part counts another kind than the figure
     before 其中 (在校 vs 专任教师), one an earlier figure of the sentence counts — it is that figure's part."""
-    said = kinds_of(COMMA_OR_COLON.split(reading.lead(total))[-1])
+    said = kinds_of(reading.clause(total))
     named = kinds_of(part_words(reading, part))
     if not said or not named or said & named:
         return False
     s, _ = reading.sentence(reading.figures[total].start)
-    return any(
-        named & kinds_of(COMMA_OR_COLON.split(reading.lead(g))[-1])
-        for g in reading.between(s, reading.figures[total].start)
-    )
+    return any(named & kinds_of(reading.clause(g)) for g in reading.between(s, reading.figures[total].start))
 
 
 def _one_kind_run(reading: Reading, total: int, parts: list[int]) -> list[int]:
     """教职工4465人，其中专任教师3553人，在校学生45693人，招生7538人: the list ends where a part counts another
     kind than the part before it and than the total — 在校学生 and 招生 are the total's siblings, not its parts
     (a total that names no kind may hold several: 教育人口123149人，其中，在校生115049人，教职工8100人)."""
-    said = kinds_of(COMMA_OR_COLON.split(reading.lead(total))[-1])
+    said = kinds_of(reading.clause(total))
     for n in range(1, len(parts)):
         before, named = kinds_of(part_words(reading, parts[n - 1])), kinds_of(part_words(reading, parts[n]))
         if said and before and named and not before & named and not said & named:

@@ -21,6 +21,7 @@ STATEMENT_END = re.compile(r"[。！？\n]")
 # a listed change may carry its own word when the list goes both ways: 分别增长12.63%、下降2.25%和增长12.83%
 _OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑)?了?"
 LIST_SEP = re.compile(rf"[、和及与]{_OWN_WORD}")
+CLAUSE_BREAK = re.compile(r"[，,：:；;]")  # the marks between a figure's own clause and the words before it
 FROM_YEAR = re.compile(r"(?:由|从)\d{4}")  # 由2016年的12.7%下降到3.98%: 2016 is the base's year only
 LIST_SEP_AFTER_EACH = re.compile(rf"[、，和及与]{_OWN_WORD}")  # 分别提高到650元，850元和1000元
 LIST_SEP_LONGEST = 4  # a separator and a two-character change word and 了: 、增长了
@@ -138,6 +139,11 @@ class Reading:
             prev = self.active[pos - 1] if pos > 0 and self._starts[pos - 1] >= s else None
             self._leads[i] = self.text[max(s, self.figures[prev].end if prev is not None else s) : f.start]
         return self._leads[i]
+
+    def clause(self, i: int) -> str:
+        """The words of figure i's own clause: its lead after the last comma or colon (教育经费总投入为 of
+        …，教育经费总投入为X亿元)."""
+        return CLAUSE_BREAK.split(self.lead(i))[-1]
 
     @cached_property
     def _all_starts(self) -> list[int]:

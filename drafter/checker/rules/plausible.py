@@ -104,7 +104,7 @@ def _per_student_unsaid(reading: Reading, i: int) -> bool:
     f = reading.figures[i]
     if f.unit != "元" or not SMALL_AMOUNT[0] <= f.value < SMALL_AMOUNT[1] or i in reading.cells:
         return False
-    clause = re.split(r"[，。；：]", reading.lead(i))[-1]
+    clause = reading.clause(i)
     if not SPENDING.search(clause) or AVERAGE.search(clause):
         return False
     start, end = reading.paragraph(f.start)
@@ -113,7 +113,7 @@ def _per_student_unsaid(reading: Reading, i: int) -> bool:
         for j in reading.between(start, end)
         if j != i
         and reading.figures[j].unit == "元"
-        and "生均" in re.split(r"[，。；：]", reading.lead(j))[-1]
+        and "生均" in reading.clause(j)
         and 0.1 <= reading.figures[j].value / f.value <= 10
     ]
     return len(peers) >= 2

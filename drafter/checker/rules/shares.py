@@ -106,22 +106,22 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     if reading.claims[part].kind == "change":
         return None
     total = reading.total_of.get(part)
-    if total is not None and name in _own_words(reading, total):
+    if total is not None and name in reading.clause(total):
         return part, total  # 少数民族学生237.8万人，其中…学生为64.95万人，占少数民族学生总数的27.33%
     if (
         p.unit in MONEY and len(name) >= 4
     ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
         named = re.compile(re.escape(name) + r"(?:为|是|达到|达)?$")  # 全市国内生产总值为4000亿元
-        whole = _larger_before(reading, part, lambda j: bool(named.search(_own_words(reading, j))))
+        whole = _larger_before(reading, part, lambda j: bool(named.search(reading.clause(j))))
         if whole is None and TOTAL_NAME.search(
             name
         ):  # 占高校资助总额29.91% of 资助总金额955.84亿元 before it
             rest = TOTAL_NAME.sub("", name)
-            whole = _larger_before(reading, part, lambda j: _alike(rest, _own_words(reading, j)))
+            whole = _larger_before(reading, part, lambda j: _alike(rest, reading.clause(j)))
         return None if whole is None else (part, whole)
-    if p.unit not in (*COUNTS, "万人") or name not in _own_words(reading, part):
+    if p.unit not in (*COUNTS, "万人") or name not in reading.clause(part):
         return None
-    whole = _larger_before(reading, part, lambda j: name in _own_words(reading, j))
+    whole = _larger_before(reading, part, lambda j: name in reading.clause(j))
     return None if whole is None else (part, whole)
 
 
@@ -152,13 +152,13 @@ def _done_of_target(reading: Reading, i: int) -> tuple[int, int] | None:
         return None
     if OF_PLAN.match(reading.lead(i)):  # 计划总投资1.44亿元，已完成投资5172万元，完成计划的36%
         done, d = before[-1], reading.figures[before[-1]]
+        if d.unit == "%":
+            return None
         plan = next(
             (
                 j
                 for j in reversed(before[:-1])
-                if same_family(reading.figures[j].unit, d.unit)
-                and d.unit != "%"
-                and "计划" in re.split(r"[，。；：]", reading.lead(j))[-1]
+                if same_family(reading.figures[j].unit, d.unit) and "计划" in reading.clause(j)
             ),
             None,
         )
@@ -255,7 +255,7 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]
-        if not _bigrams(_own_words(reading, ja)) & _bigrams(_own_words(reading, jb)):
+        if not _bigrams(reading.clause(ja)) & _bigrams(reading.clause(jb)):
             continue  # 硬上线592人 is no part of 专任教师1303人: a near miss is called only of counts named alike
         share = amount(a) / amount(b) * 100
         gap = abs(share - f.value)
@@ -281,7 +281,7 @@ def _peer_as_whole(reading: Reading, i: int, ja: int, jb: int) -> Verdict | None
     stage = next((s for s in levels_of(whole.group(1)) if s in LEVEL_MADE_OF), None) if whole else None
     if stage is None:
         return None
-    of_a, of_b = levels_of(_own_words(reading, ja)), levels_of(_own_words(reading, jb))
+    of_a, of_b = levels_of(reading.clause(ja)), levels_of(reading.clause(jb))
     parts = set(LEVEL_MADE_OF[stage])
     if stage in of_b or len(of_b & parts) != 1 or not of_a & parts or of_a & parts == of_b & parts:
         return None  # 4243 is the stage's own count, or the two are not two of its parts
@@ -305,11 +305,6 @@ def _alike(rest: str, words: str) -> bool:
     """The words name a total (总额/总金额…) of what the name's last two characters before its 总额 say (高校资助总额
     and 资助总金额: 资助); the scope before them (高校) may be left out."""
     return len(rest) >= 2 and rest[-2:] in words and TOTAL_NAME.search(words.rstrip("为是达到")) is not None
-
-
-def _own_words(reading: Reading, j: int) -> str:
-    """The words of figure j's own clause (after the last comma before it)."""
-    return re.split(r"[，,；;：:]", reading.lead(j))[-1]
 
 
 def _named_pairs(reading: Reading, rate_words: set[str], counts: list[int]) -> Iterator[tuple[int, int]]:
