@@ -23,6 +23,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
 from drafter.core.types import Metric, SourceData
 
+NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
 LABEL_MIN = 0.5  # share of a label's (idf-weighted) bigrams the nearby words must contain
 RIVAL_MARGIN = 2.5  # idf mass by which another named metric must beat the value's own metric
 BARE_CHANGE = re.compile(
@@ -171,6 +172,12 @@ def _level_free_grams(words: str) -> frozenset[str]:
 
 def bigrams(text: str) -> set[str]:
     return set(map(operator.add, text, text[1:]))
+
+
+def chinese_bigrams(words: str) -> set[str]:
+    """Each two Chinese characters in a row of the words (none across a digit, a mark or a gap)."""
+    chinese = NOT_CHINESE.sub("|", words)
+    return {b for b in map(operator.add, chinese, chinese[1:]) if "|" not in b}
 
 
 @lru_cache(maxsize=4)

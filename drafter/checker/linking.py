@@ -14,14 +14,13 @@ from drafter.checker.finders import WEAK_LABEL
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import CHANGE_KEYS, CHANGE_LABEL, ValueLinker, said_down
+from drafter.checker.value_linking import CHANGE_KEYS, CHANGE_LABEL, FULL_LABEL, ValueLinker, said_down
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
 from drafter.figures.derive import evaluate
 from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
 
-FULLY = 0.99  # a label_score that names the whole label
 WRONG_WAY = "增减方向与来源相反"
 GROWTH_NAMED = re.compile(
     r"增幅|增速|增长率|增长幅度|增长速度|降幅"
@@ -188,7 +187,7 @@ class Linker(ValueLinker):
         """The metric figure i's words name, of its unit, when it is none of the parts and has no value of the
         years the parts have."""
         near, sent = self.words(i)
-        if any(self.label_score(m.key, near, sent) >= FULLY for m in parts):
+        if any(self.label_score(m.key, near, sent) >= FULL_LABEL for m in parts):
             return None  # 普通高等学校和成人高等学校2689所: a part named in full beside it is its sibling, not a part
         keys = {m.key for m in parts}
         years = set.intersection(*(set(m.values) for m in parts))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
-from drafter.checker.labels import LABEL_MIN, Labels, beats, figure_words, other_class
+from drafter.checker.labels import LABEL_MIN, Labels, beats, chinese_bigrams, figure_words, other_class
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex, SizeRange, size_range
@@ -30,8 +30,8 @@ CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
-# 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
+# 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
@@ -54,7 +54,7 @@ class ValueLinker(Finders):
         self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
-        self._valued: list[Metric] | None = None  # every metric with a value (figures whose unit is lost)
+        self._valued: list[Metric] | None = None  # the money metrics with a value (figures whose 元 is lost)
         self._changes_by_unit: dict[str, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
@@ -505,9 +505,7 @@ def _unsaid_qualifier(rank: dict[str, Rank], best: Metric, m: Metric, context: s
     one is meant (累计资助学生 where the words say 累计, 义务教育阶段教职工 in a paragraph of 义务教育阶段, stay)."""
     if not (rank[best.key][2] >= FULL_LABEL > rank[m.key][2] and best.label in m.label):
         return False
-    extra = re.sub(r"[^\u4e00-\u9fff]+", "|", m.label.replace(best.label, "|", 1))
-    grams = {extra[k : k + 2] for k in range(len(extra) - 1)}
-    return not any("|" not in g and g in context for g in grams)
+    return not any(g in context for g in chinese_bigrams(m.label.replace(best.label, "|", 1)))
 
 
 def _distinct(f: Figure) -> bool:

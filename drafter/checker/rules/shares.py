@@ -7,11 +7,10 @@ nearby counts gives 52.3%, but 53/101 comes close: a mis-computed share).
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable, Iterator
 
-from drafter.checker.labels import levels_of
+from drafter.checker.labels import chinese_bigrams, levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
 from drafter.checker.words import LEVEL_MADE_OF, SHARE_OF
@@ -20,7 +19,6 @@ from drafter.figures.numbers import matches_shown, same_family
 
 NAME = "stated_share"
 SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
-NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
 # 占在园幼儿总数的 / 占全县在校生的比例为: the name of the whole a share is of, without its place and 总数
 WHOLE_NAMED = re.compile(
     r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
@@ -239,7 +237,7 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     …招生人数占比例为39.44%; 其中公办幼儿园52所，幼儿6590人；…公办幼儿园在园人数占比为58.26%, two sentences on).
     None does, but a nearby pair comes close: a mis-computed share (53/101 printed 52.3%)."""
     f = reading.figures[i]
-    rate_words = _bigrams(reading.lead(i))
+    rate_words = chinese_bigrams(reading.lead(i))
     exact = _exact_pair(reading, i, rate_words, _counts_before(reading, i, reading.paragraph(f.start)[0]))
     if exact is not None:
         return exact
@@ -255,7 +253,7 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]
-        if not _bigrams(reading.clause(ja)) & _bigrams(reading.clause(jb)):
+        if not chinese_bigrams(reading.clause(ja)) & chinese_bigrams(reading.clause(jb)):
             continue  # 硬上线592人 is no part of 专任教师1303人: a near miss is called only of counts named alike
         share = amount(a) / amount(b) * 100
         gap = abs(share - f.value)
@@ -312,7 +310,7 @@ def _named_pairs(reading: Reading, rate_words: set[str], counts: list[int]) -> I
     no share of 乡镇12所)."""
     for ja in counts:
         a = reading.figures[ja]
-        if not rate_words & _bigrams(reading.lead(ja)):
+        if not rate_words & chinese_bigrams(reading.lead(ja)):
             continue
         for jb in counts:
             b = reading.figures[jb]
@@ -366,9 +364,3 @@ def _counts_before(reading: Reading, i: int, since: int | None = None) -> list[i
         and reading.claims[j].kind != "change"
         and reading.claims[j].role != "base"
     ]
-
-
-def _bigrams(words: str) -> set[str]:
-    """Each two Chinese characters in a row of the words."""
-    chinese = NOT_CHINESE.sub("|", words)
-    return {b for b in map(operator.add, chinese, chinese[1:]) if "|" not in b}
