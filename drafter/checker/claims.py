@@ -669,23 +669,22 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         if not NEXT_PARTS.match(reading.text, reading.sentence(f.start)[1]):
             continue  # no 其中 opens the next sentence (most figures stop here)
         after = reading.in_sentence(i, before=False)
-        own = [  # its own changes and shares, and an aside in brackets right after it
+        aside = [j for j in after if _inside_brackets(reading, i, j)]  # in a bracket right after it
+        stated = [  # its own changes and shares
             j
             for j in after
-            if claims[j].kind == "change"
-            and claims[j].own == i
-            or reading.figures[j].unit == "%"
-            or _inside_brackets(reading, i, j)
+            if j not in aside
+            and (claims[j].kind == "change" and claims[j].own == i or reading.figures[j].unit == "%")
         ]
+        all_own = len(aside) + len(stated) == len(after)
         # 在学研究生140.49万人，比上年增加12.19万人，增长9.50%；其中博士生24.63万人…: past the value's own changes
         # (全国累计2767个县（注：…减少19个）通过国家认定，占比95.32%；其中东部地区890个…: past its aside and share)
-        end = _past_close(reading.text, reading.figures[own[-1]].end) if own and own == after else f.end
+        end = _past_close(reading.text, reading.figures[after[-1]].end) if after and all_own else f.end
         end = _past_aside(reading.text, end)
         start = NEXT_PARTS.match(reading.text, end)
-        stated = [j for j in own if not _inside_brackets(reading, i, j)]  # its changes and shares
-        if start is None or stated and own == after and start.group(0).strip().startswith("。"):
+        if start is None or stated and all_own and start.group(0).strip().startswith("。"):
             continue  # X人，比上年增加Y人。其中…: the list after a full stop may split the change
-        alone = not reading.in_sentence(i) and (not after or own == after)
+        alone = not reading.in_sentence(i) and all_own
         if not alone and not _named_by_next(reading, i, c, start.end()):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
         numbered = _numbered_items(reading, claims, start.end(), f.unit)
