@@ -198,18 +198,15 @@ def _first_reading(reading: Reading, i: int) -> Claim:
     return claim
 
 
-BASE_BRACKET = re.compile(r"(?:比|较)(?:上年|去年|上一年)[（(]$")
+BASE_BRACKET = re.compile(r"(?:比|较)(?:上年|去年|上一年)（$")
 
 
 def _in_base_bracket(reading: Reading, i: int) -> bool:
     """比上年（硬上线441人、29.2%）增长34.2%: every figure in a bracket opened right after 比上年 is last year's."""
     f = reading.figures[i]
     s, _ = reading.sentence(f.start)
-    opened = max(reading.text.rfind("（", s, f.start), reading.text.rfind("(", s, f.start))
-    if (
-        opened < 0
-        or max(reading.text.rfind("）", opened, f.start), reading.text.rfind(")", opened, f.start)) >= 0
-    ):
+    opened = reading.text.rfind("（", s, f.start)  # the text is normalised: no half-width bracket is left
+    if opened < 0 or reading.text.rfind("）", opened, f.start) >= 0:
         return False
     return BASE_BRACKET.search(reading.text, s, opened + 1) is not None
 
@@ -721,7 +718,7 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
 
 def _past_close(text: str, end: int) -> int:
     """Past the closing bracket of an aside a figure ends (（民办563人）)."""
-    while end < len(text) and text[end] in "）)":
+    while end < len(text) and text[end] == "）":
         end += 1
     return end
 
