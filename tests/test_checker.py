@@ -1314,6 +1314,53 @@ def test_a_total_short_of_its_levels_with_no_twin_that_adds_up_is_left_alone():
 
 
 @pytest.mark.parametrize(
+    ("printed", "expected"), [("2.4", ("mismatch", "2.5万人")), ("2.49", ("proven", ""))]
+)
+def test_graduates_of_a_vocational_statement_are_not_the_postgraduates_of_the_same_value(
+    tmp_path, printed, expected
+):
+    """天津 2022: 研究生 is a level of 高等教育, so 毕业生2.4万人 in a 中等职业教育 statement is not 研究生毕业生
+    2.40万人 (the one value of that size in the data): it is the 中职 毕业生 the statement names, 2.49万人."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "tianjin.yaml"
+    path.write_text(
+        "report: {region: 天津市, level: province, round: 2022, period: 2022, issuer: 天津市统计局}\n"
+        "metrics:\n"
+        "- {key: higher.postgraduate_graduates, label: 研究生毕业生, unit: 万人, values: {2022: 2.40}}\n"
+        "- {key: vocational.graduates, label: 中等职业教育(不含技工学校)毕业生, unit: 万人, values: {2022: 2.49}}\n"
+        "- {key: vocational.students, label: 中等职业教育(不含技工学校)在校生, unit: 万人, values: {2022: 8.29}}\n",
+        encoding="utf-8",
+    )
+    text = f"中等职业教育（不含技工学校）在校生8.29万人，毕业生{printed}万人。"
+    found = {f.text: f for f in check_text(text, load_source(path)).findings}[f"{printed}万人"]
+    status = "proven" if found.status in ("verified", "derived") else found.status
+    assert (status, found.expected) == expected
+    assert "vocational.graduates" in found.source
+
+
+XIUSHUI_SCHOOLS = (
+    "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
+    "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"
+)
+
+
+@pytest.mark.parametrize(
+    ("whole", "total", "expected"),
+    [
+        ("各级各类", "541", ("inconsistent", "540所")),  # 修水 2020, as published
+        ("各级各类", "540", ("derived", "")),
+        ("", "541", ("unchecked", "")),  # 学校541所 need not count every kind: a list of its main kinds
+    ],
+)
+def test_a_total_of_all_levels_and_kinds_is_split_in_full_by_its_list(whole, total, expected):
+    """修水 2020: 各级各类学校541所 over a list of eight kinds adding up to 540 (the 187 教学点 are inside the 小学)."""
+    text = XIUSHUI_SCHOOLS.format(whole=whole, total=total)
+    found = {f.text: f for f in check_text(text, None).findings}
+    assert (found[f"{total}所"].status, found[f"{total}所"].expected) == expected
+
+
+@pytest.mark.parametrize(
     ("share", "expected"), [("6.2%", ("inconsistent", "6.3%")), ("6.3%", ("derived", ""))]
 )
 def test_a_share_of_this_figure_in_a_whole_named_in_the_next_sentence(share, expected):

