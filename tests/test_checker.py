@@ -1339,6 +1339,45 @@ def test_graduates_of_a_vocational_statement_are_not_the_postgraduates_of_the_sa
     assert "vocational.graduates" in found.source
 
 
+CHENGDE = (
+    "report: {region: 承德市, level: city, round: 2023, period: 2023, issuer: 承德市人民政府}\n"
+    "metrics:\n"
+    "- {key: conditions.area_fengshan, label: 丰宁县凤山中学建设面积, unit: 平方米, values: {2023: 5600}}\n"
+    "- {key: conditions.area_kuancheng, label: 宽城县第五小学建设面积, unit: 平方米, values: {2023: 3000}}\n"
+    "- {key: compulsory.super_large_spring, label: 春季学期超大班额班级, unit: 个, values: {2023: 16}}\n"
+    "- {key: compulsory.super_large_autumn, label: 秋季学期超大班额班级, unit: 个, values: {2023: 0}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (
+            "3.丰宁县凤山中学，建设面积5600平方米。4.宽城县第五小学，建设面积5600平方米。",
+            1,
+            ("mismatch", "3000平方米"),
+        ),
+        ("3.丰宁县凤山中学，建设面积5600平方米。4.宽城县第五小学，建设面积3000平方米。", 1, ("verified", "")),
+        # words of time tell nothing apart (君山 2020, as published)
+        (
+            "秋季学期，全区共有371个班级，共消除大班额班级58个，其中16个超大班额班级全部消除。",
+            2,
+            ("verified", ""),
+        ),
+    ],
+)
+def test_a_value_of_one_project_under_another_projects_name_is_a_mismatch(tmp_path, text, figure, expected):
+    """承德 2023 (planted): 宽城县第五小学's 建设面积 printed as 5600, the value of 丰宁县凤山中学's: the statement
+    names what sets 宽城县第五小学 apart and nothing of 凤山中学. 君山 2020's 秋季…16个 is the spring's count, gone."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "chengde.yaml"
+    path.write_text(CHENGDE, encoding="utf-8")
+    found = [f for f in check_text(text, load_source(path)).findings if f.status != "ignored"]
+    assert (found[figure].status, found[figure].expected) == expected
+    assert found[figure].source.startswith(("conditions.area_kuancheng@", "compulsory.super_large_spring@"))
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

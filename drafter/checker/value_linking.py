@@ -346,6 +346,7 @@ class ValueLinker(Finders):
                 and said not in m.values
                 or self._contradicted(i, m)
                 and self._said_alike(i, best)
+                or _told_apart(self.words(i)[1], best, m)
             ):
                 # 专科4784人 where 4784 is 本科招生 and the words name 专科在校生; 2022年安排1.4193亿元 where
                 # 1.4193 is 2023's 年初预算 and the words name the 2022 figure; 全区学生11523人，其中幼儿园201人
@@ -491,6 +492,22 @@ def _qualified_by_words(near: str, m: Metric, best: Metric) -> bool:
     """The words name a qualifier (…学校数（所）其中民办) that the value's metric has and the better-named one lacks:
     the value is the qualified one's (民办小学 3所), not a wrong figure of all schools."""
     return any(q in near and q in m.label and q not in best.label for q in QUALIFIERS)
+
+
+def _told_apart(context: str, best: Metric, m: Metric) -> bool:
+    """4.宽城县第五小学，建设面积5600平方米 where 5600 is 丰宁县凤山中学建设面积: the statement says what sets best's
+    label apart from m's (two bigrams or more of 宽城县第五小学) and nothing of what sets m's apart. Words of time
+    tell nothing apart: 秋季学期…其中16个超大班额班级全部消除 is the 春季 count, gone by the autumn."""
+    own, other = _timeless_bigrams(best.label), _timeless_bigrams(m.label)
+    said = sum(g in context for g in own - other)
+    return said >= 2 and not any(g in context for g in other - own)
+
+
+def _timeless_bigrams(label: str) -> set[str]:
+    return {g for g in chinese_bigrams(label) if not TIME_CHARS.intersection(g)}
+
+
+TIME_CHARS = frozenset("年季期月")
 
 
 def said_down(m: Metric) -> bool:
