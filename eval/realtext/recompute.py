@@ -104,6 +104,7 @@ SPLITS = {
     "holdout6",
     "holdout7",
     "holdout8",
+    "holdout9",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
