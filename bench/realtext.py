@@ -22,7 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout7 was gathered on 2026-12-05, after holdout6 had been scored and seen (scored once, blind, at d5834b9);
 # holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (scored once, blind, at 0d96d0d);
 # holdout9 was gathered on 2026-12-05, after holdout8 had been scored and seen (to be scored once, blind, at the end);
-BLIND = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")
+BLIND = (
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+    "holdout8",
+    "holdout9",
+)
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout8 were each scored once, blind, on
 # 2026-12-05, and came out of here after it; take holdout9 out after its one score)
 UNSEEN: tuple[str, ...] = ("holdout9",)

@@ -1378,6 +1378,33 @@ def test_a_value_of_one_project_under_another_projects_name_is_a_mismatch(tmp_pa
     assert found[figure].source.startswith(("conditions.area_kuancheng@", "compulsory.super_large_spring@"))
 
 
+CENSUS = (
+    "report: {region: 海南省, level: province, round: 2020, period: 2020, issuer: 海南省统计局}\n"
+    "metrics:\n"
+    "- {key: governance.primary_per_100k, label: 每10万人中拥有小学文化程度的人口, unit: 人, values: {2010: 22589, 2020: 19886}}\n"
+    "- {key: governance.population_primary, label: 拥有小学文化程度的人口, unit: 人, values: {2020: 1986102}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"), [("1986102", ("mismatch", "22589人")), ("22589", ("verified", ""))]
+)
+def test_a_start_value_of_the_compared_year_that_only_the_named_metric_has(tmp_path, start, expected):
+    """海南 2020 (planted): 每10万人中…小学文化程度的由1986102人下降为19886人, where 1986102 is 2020's 小学文化程度人口,
+    a metric with no 2010 value: the 2010 start value is the named metric's, 22589."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "census.yaml"
+    path.write_text(CENSUS, encoding="utf-8")
+    text = (
+        "与2010年第六次全国人口普查相比，每10万人中拥有初中文化程度的由42005人下降为40174人；"
+        f"拥有小学文化程度的由{start}人下降为19886人。"
+    )
+    found = {f.text: f for f in check_text(text, load_source(path)).findings}[f"{start}人"]
+    assert (found.status, found.expected) == expected
+    assert found.source == "governance.primary_per_100k@2010"
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

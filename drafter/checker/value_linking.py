@@ -361,6 +361,15 @@ class ValueLinker(Finders):
             and (strong or best is None or best.key == m.key or rank[m.key][3] >= rank[best.key][3] > 0)
         ):  # 普通初中为24897.01元，比上年的24897.01元 where the words name m as near as any other metric
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
+        if year and y != year and year not in m.values and best is not None and year in best.values:
+            # 每10万人中拥有小学文化程度的由1986102人下降为… where 1986102 is 2020's 小学文化程度人口 (no 2010 value):
+            # the start year's value is the named metric's that has one
+            return self.mismatch(
+                f,
+                best,
+                year,
+                f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{year}年的{best.label}",
+            )
         current = self.source.report.period
         named = strong or rank[m.key][2] >= WEAK_LABEL or rank[m.key][2] > 0 and _distinct(f)
         if year is None and self._is_current(i) and y != current and current in m.values and named:
