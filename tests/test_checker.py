@@ -1405,6 +1405,33 @@ def test_a_start_value_of_the_compared_year_that_only_the_named_metric_has(tmp_p
     assert found.source == "governance.primary_per_100k@2010"
 
 
+XIZANG = (
+    "report: {region: 西藏自治区, level: province, round: 2011, period: 2011, issuer: 西藏自治区教育厅}\n"
+    "metrics:\n"
+    "- {key: higher.gross_enrolment_rate, label: 高等教育毛入学率, unit: '%', values: {2011: 26.7}}\n"
+)
+
+
+@pytest.mark.parametrize(("rate", "expected"), [("26%", ("mismatch", "27%")), ("26.7%", ("verified", ""))])
+def test_a_whole_percent_rate_two_counts_happen_to_give_is_still_held_against_its_metric(
+    tmp_path, rate, expected
+):
+    """西藏 2011 (planted): 高等教育毛入学率为26% where the data say 26.7%; (32374 + 44676) ÷ 294725 = 26.1% of the
+    paragraph's counts gives 26% by chance, which proves nothing at whole-percent precision."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "xizang.yaml"
+    path.write_text(XIZANG, encoding="utf-8")
+    text = (
+        "各级各类在校学生人数570413人，其中研究生824人，普通本专科生32374人，中职生19446人，高中生44676人，"
+        f"初中生136371人，小学生294725人。如今我区小学入学率达到了99.4%，高等教育毛入学率为{rate}。"
+    )
+    found = {f.text: f for f in check_text(text, load_source(path)).findings}[rate]
+    assert (found.status, found.expected) == expected
+    alone = {f.text: f for f in check_text(text, None).findings}[rate]
+    assert alone.status in ("derived", "unchecked")  # text alone, nothing contradicts it
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

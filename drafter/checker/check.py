@@ -121,7 +121,7 @@ def _judge(loc: _Locator, f: Figure, verdict: Verdict | None, link: Any) -> Find
         return _finding(loc, f, "inconsistent", verdict.expected, f"rule:{verdict.rule}", verdict.message)
     if link is not None and link.status in ("verified", "derived", "ignored"):
         return _finding(loc, f, link.status, link.expected, link.source, link.message)
-    if verdict is not None:
+    if verdict is not None and not (verdict.searched and link is not None and link.status == "mismatch"):
         return _finding(loc, f, "derived", "", verdict.source, verdict.message or "由文中其他数字算出")
     if link is None:
         return _finding(loc, f, "unchecked", message="未提供来源数据：只做了自洽检查 / no metrics given")

@@ -42,6 +42,10 @@ class Verdict:
     expected: str = ""
     source: str = ""  # derived: text:<formula>(<the figures>)
     message: str = ""
+    # derived by a search over the nearby figures, not a relation the words state, at a precision where a pair of
+    # counts gives the rate by chance (高等教育毛入学率为26% and (32374 + 44676) ÷ 294725): the metric the words
+    # name, when it differs, is believed over it
+    searched: bool = False
 
 
 def half_unit(f: Figure) -> float:

@@ -249,6 +249,7 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
             "derived",
             NAME,
             source=f"text:share(sum({operands(reading, together[:2])}),{operands(reading, together[2:])})",
+            searched=f.decimals == 0,
         )
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
@@ -326,7 +327,11 @@ def _exact_pair(reading: Reading, i: int, rate_words: set[str], counts: list[int
         if matches_shown(f.value, f.decimals, amount(a) / amount(b) * 100):
             peer = _peer_as_whole(reading, i, ja, jb)  # 1628÷4243 printed as 中职's share of 高中阶段
             return peer or Verdict(
-                i, "derived", NAME, source=f"text:share({a.text.strip()},{b.text.strip()})"
+                i,
+                "derived",
+                NAME,
+                source=f"text:share({a.text.strip()},{b.text.strip()})",
+                searched=f.decimals == 0,
             )
     return None
 
