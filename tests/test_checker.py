@@ -1432,6 +1432,42 @@ def test_a_whole_percent_rate_two_counts_happen_to_give_is_still_held_against_it
     assert alone.status in ("derived", "unchecked")  # text alone, nothing contradicts it
 
 
+LAST_YEARS = {
+    "qinghai": (
+        "report: {region: 青海省, level: province, round: 2012, period: 2012, issuer: 青海省教育厅}\n"
+        "metrics:\n"
+        "- {key: governance.minority_students_share, label: 少数民族学生占学生总数的比例, unit: '%',"
+        " values: {2011: 51.81, 2012: 52.30}}\n",
+        "青海省教育厅2013年年初公布《2012年青海省教育事业发展统计公报》，公报指出，青海省各级各类学校共有少数民族"
+        "学生580421人，占学生总数的{}%，比上年提高0.49个百分点。",
+        ("51.81", "52.30"),
+    ),
+    "gansu": (
+        "report: {region: 甘肃省, level: province, round: 2018, period: 2017, issuer: 甘肃省教育厅}\n"
+        "metrics:\n"
+        "- {key: highschool.students, label: 普通高中在校生, unit: 人, values: {2016: 603490, 2017: 577281}}\n",
+        "（三）高中阶段。\n\n招生182636人，比上年减少10753人，在校生{}人，比上年减少26209人。",
+        ("603490", "577281"),
+    ),
+}
+
+
+@pytest.mark.parametrize("place", ["qinghai", "gansu"])
+@pytest.mark.parametrize("stale", [True, False])
+def test_last_years_value_stated_as_this_years(tmp_path, place, stale):
+    """Planted into 青海 2012 and 甘肃 2017: last year's value where this year's is meant, once under a year the data
+    do not have (2013年年初公布), once of four or more digits in words cut from its level (在校生 under 高中阶段)."""
+    from drafter.source.load import load_source
+
+    data, text, (old, new) = LAST_YEARS[place]
+    path = tmp_path / "data.yaml"
+    path.write_text(data, encoding="utf-8")
+    printed = old if stale else new
+    found = [f for f in check_text(text.format(printed), load_source(path)).findings if printed in f.text]
+    assert [f.status for f in found] == ["mismatch" if stale else "verified"]
+    assert (new in found[0].expected) == stale
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -371,8 +371,12 @@ class ValueLinker(Finders):
                 f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{year}年的{best.label}",
             )
         current = self.source.report.period
-        named = strong or rank[m.key][2] >= WEAK_LABEL or rank[m.key][2] > 0 and _distinct(f)
-        if year is None and self._is_current(i) and y != current and current in m.values and named:
+        # named, or a value of four or more digits: were it not m's, no metric would hold it (甘肃 2017: 在校生603490人
+        # where 603490 is 2016's 普通高中在校生, in a statement the words cut from 普通高中)
+        named = strong or rank[m.key][2] >= WEAK_LABEL or _distinct(f)
+        # a year the data do not have (2013年年初公布《2012年…公报》) says no more than none
+        unsaid = year is None or year not in m.values
+        if unsaid and self._is_current(i) and y != current and current in m.values and named:
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
 
