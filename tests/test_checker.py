@@ -1468,6 +1468,30 @@ def test_last_years_value_stated_as_this_years(tmp_path, place, stale):
     assert (new in found[0].expected) == stale
 
 
+@pytest.mark.parametrize(("start", "expected"), [("17.0", ("mismatch", "6.8万人")), ("6.8", ("proven", ""))])
+def test_a_start_value_is_of_its_start_year(tmp_path, start, expected):
+    """海南 2010 (planted): 在校生数从2005年的17.0万人增加到2010年的17万人 — 17.0 is 2010's value, the 2005 one is 6.8."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "hainan.yaml"
+    path.write_text(
+        "report: {region: 海南省, level: province, round: 2010, period: 2010, issuer: 海南省教育厅}\n"
+        "metrics:\n"
+        "- {key: highschool.students, label: 普通高中在校生, unit: 万人, values: {2010: 16.1, 2005: 11.8}}\n"
+        "- {key: vocational.admissions, label: 中等职业教育招生数, unit: 万人, values: {2010: 6.2, 2005: 2.8}}\n"
+        "- {key: vocational.enrolment, label: 中等职业教育在校生数, unit: 万人, values: {2010: 17, 2005: 6.8}}\n"
+        "- {key: higher.students, label: 高校在校人数, unit: 万人, values: {2010: 17.5, 2005: 9.3}}\n",
+        encoding="utf-8",
+    )
+    text = (
+        "中等职业。招生数从2005年2.8万人增加到2010年的6.2万人，增长了1.2倍；"
+        f"在校生数从2005年的{start}万人增加到2010年的17万人，增长了150%。"
+    )
+    found = {f.text: f for f in check_text(text, load_source(path)).findings}[f"{start}万人"]
+    status = "proven" if found.status in ("verified", "derived") else found.status
+    assert (status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

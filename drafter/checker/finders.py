@@ -37,6 +37,9 @@ class Finders:
 
     def derived_hit(self, i: int) -> Link | None:
         f, year = self.doc.figures[i], self.doc.stated_year(i)
+        claim = self.doc.claims.get(i)
+        if claim is not None and claim.role == "base" and claim.base_year is not None:
+            year = claim.base_year  # 在校生数从2005年的6.8万人增加到2010年的17万人: 6.8 is 2005's
         best: tuple[float, Derived] | None = None
         clause = None
         for d in self._derived.within(self.sizes(i)):
