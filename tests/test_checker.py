@@ -1492,6 +1492,31 @@ def test_a_start_value_is_of_its_start_year(tmp_path, start, expected):
     assert (status, found.expected) == expected
 
 
+def test_the_end_of_a_move_is_not_of_the_year_an_earlier_sentence_gave_its_start(tmp_path):
+    """长沙 2018: 而就在2017年底，这一数据是75%。从75%到80.22% — 80.22% is 2018's, not a 2017 value."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "changsha.yaml"
+    path.write_text(
+        "report: {region: 长沙市, level: city, round: 2018, period: 2018, issuer: 长沙市教育局}\n"
+        "metrics:\n"
+        "- {key: preschool.inclusive_coverage, label: 公办和普惠性民办幼儿园园所占全市园所总数的比例, unit: '%',"
+        " values: {2018: 80.22, 2017: 75}}\n",
+        encoding="utf-8",
+    )
+    text = (
+        "2018年11月16日，长沙市教育局对外公布：公办和普惠性民办幼儿园园所总数达到全市园所总数的80.22%。\n\n"
+        "而就在2017年底，这一数据是75%。从75%到80.22%，5个百分点的背后，绝不只是幼儿园数量单纯增加那么简单。"
+    )
+    found = {
+        (f.text, f.status, f.source) for f in check_text(text, load_source(path)).findings if "%" in f.text
+    }
+    assert found == {
+        ("80.22%", "verified", "preschool.inclusive_coverage@2018"),
+        ("75%", "verified", "preschool.inclusive_coverage@2017"),
+    }
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

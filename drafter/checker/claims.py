@@ -195,8 +195,22 @@ def _first_reading(reading: Reading, i: int) -> Claim:
         claim.notes.append("gap after")  # the two rates are the last two % figures before it
     if said.base or _in_base_bracket(reading, i):
         claim.role = "base"
+    if claim.year is not None and said.from_year is None and claim.kind != "change":
+        claim.year = _end_year(reading, i, claim.year)
     claim.base_year = _compared_year(reading, i, claim)
     return claim
+
+
+def _end_year(reading: Reading, i: int, year: int) -> int | None:
+    """而就在2017年底，这一数据是75%。从75%到80.22%: the end value of a move from a start value is not of the year an
+    earlier sentence gave the start (None: the year reported on); a year said in its own sentence stays
+    (2018年，在校生由X人增加到Y人)."""
+    before = reading.in_sentence(i)
+    if not before or FROM_MARK.search(reading.lead(before[-1])) is None:
+        return year
+    s, _ = reading.sentence(reading.figures[i].start)
+    said_here = any(g.ignored == "year" for g in reading.figures_in(s, reading.figures[i].start))
+    return year if said_here or reading.stated_year(before[-1]) != year else None
 
 
 BASE_BRACKET = re.compile(r"(?:比|较)(?:上年|去年|上一年)（$")
