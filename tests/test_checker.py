@@ -1517,6 +1517,31 @@ def test_the_end_of_a_move_is_not_of_the_year_an_earlier_sentence_gave_its_start
     }
 
 
+@pytest.mark.parametrize(("size", "expected"), [("398", "derived"), ("389", "unsupported")])
+def test_students_per_school_is_derived_and_no_count_of_students(tmp_path, size, expected):
+    """陕西 2015: 校均在校生规模由上年的344人增加到398人 is 小学在校生 ÷ 小学学校数 of each year, not a wrong 在校生."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "shaanxi.yaml"
+    path.write_text(
+        "report: {region: 陕西省, level: province, round: 2015, period: 2015, issuer: 陕西省统计局}\n"
+        "metrics:\n"
+        "- {key: compulsory.primary_schools, label: 小学学校数, unit: 所, values: {2015: 5851, 2014: 6574}}\n"
+        "- {key: compulsory.primary_students, label: 小学在校生, unit: 人, values: {2015: 2331094, 2014: 2264095}}\n",
+        encoding="utf-8",
+    )
+    text = (
+        "2015年全省共有小学5851所，比上年减少723所；在校生2331094人，比上年增加66999人。"
+        f"校均在校生规模由上年的344人增加到{size}人。"
+    )
+    found = {f.text: f for f in check_text(text, load_source(path)).findings}
+    assert (found["344人"].status, found["344人"].source) == (
+        "derived",
+        "per_school(compulsory.primary_students,compulsory.primary_schools,2014)",
+    )
+    assert (found[f"{size}人"].status, found[f"{size}人"].expected) == (expected, "")
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

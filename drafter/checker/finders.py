@@ -18,6 +18,9 @@ from drafter.figures.numbers import convert, family, find_figures, same_family, 
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
 RATIO_WORDS = re.compile(r"生师比|师生比|学生与(?:专任)?教师(?:之)?比")
+SCHOOL_SIZE_WORDS = re.compile(
+    r"校均(?:在校生|学生)?规模|校均在校生|平均(?:办学)?规模"
+)  # students per school
 SHARE_WORDS = re.compile(r"占|比例|比重|占比")
 TOTAL_NAME = re.compile(r"总收入|总投入|总支出|总计|合计|共计|总数|总量|各级各类")
 KIND_WORDS = {  # words a derived figure needs beside it (a change is judged by link_change instead)
@@ -250,6 +253,31 @@ class Finders:
         ]
         found = [(s, t) for s in students for t in teachers if self._quotient_fits(i, (s, t), year)]
         return _quotient_link(found, "ratio", "{}÷{}", year)
+
+    def school_size_hit(self, i: int) -> Link | None:
+        """校均在校生规模由上年的344人增加到398人: students per school of the level the words name (小学在校生 ÷ 小学
+        学校数), for the year the figure is of."""
+        f = self.doc.figures[i]
+        if family(f.unit) != "人":
+            return None
+        near, sent = self.words(i)
+        if not SCHOOL_SIZE_WORDS.search(
+            sent.split("|", 1)[0][-30:]
+        ):  # 由上年的344人增加到398人: the words said once
+            return None
+        near, sent = SCHOOL_SIZE_WORDS.sub("", near), SCHOOL_SIZE_WORDS.sub("", sent)
+        year = self.claim_year(i) or self.source.report.period
+        valued = [m for m in self.source.metrics if year in m.values and m.values[year] > 0]
+        students = [
+            m
+            for m in valued
+            if family(m.unit) == "人"
+            and re.search(r"在校|学生", m.label)
+            and not self.labels.conflicts(m.key, near, sent)
+        ]
+        schools = [m for m in valued if m.unit == "所" and not self.labels.conflicts(m.key, near, sent)]
+        found = [(a, b) for a in students for b in schools if self._quotient_fits(i, (a, b), year)]
+        return _quotient_link(found, "per_school", "{}÷{}", year)
 
     def _may_name_ratio(self, i: int) -> bool:
         """A cheap first cut before ratio_hit works out the words of a figure of no unit: every word of RATIO_WORDS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
+from drafter.checker.finders import SCHOOL_SIZE_WORDS, WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import LABEL_MIN, Labels, beats, chinese_bigrams, figure_words, other_class
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
@@ -98,8 +98,8 @@ class ValueLinker(Finders):
     def candidates(self, i: int) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
         metric its words speak of the change of; a part of a total not the total's own metric."""
-        claim = self.doc.claims.get(i)
-        metrics = self.compatible(self.doc.figures[i])
+        claim, f = self.doc.claims.get(i), self.doc.figures[i]
+        metrics = self.compatible(f)
         if not metrics:
             return []
         if claim is not None and claim.kind == "change":
@@ -110,10 +110,12 @@ class ValueLinker(Finders):
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
-        near = self.words(i)[0]
+        near, sent = self.words(i)
         of_change = self.labels.speaks_of_change(near)
         of_class = "班额" in near
-        if not (totals or of_change or of_class):
+        # 校均在校生规模由上年的344人增加到389人 is no count of 小学在校生: an average per school is only an average
+        of_size = family(f.unit) == "人" and bool(SCHOOL_SIZE_WORDS.search(sent.split("|", 1)[0][-30:]))
+        if not (totals or of_change or of_class or of_size):
             return list(metrics)  # most figures: nothing to leave out
         return [
             m
@@ -121,6 +123,7 @@ class ValueLinker(Finders):
             if m.key not in totals
             and not (of_change and self.labels.is_level(m.key))
             and not (of_class and other_class(near, m))
+            and not (of_size and "均" not in m.label and "规模" not in m.label)
         ]
 
     def _of_changes(self, unit: str, metrics: list[Metric]) -> list[Metric]:
@@ -171,6 +174,7 @@ class ValueLinker(Finders):
             self.sum_hit,
             self.share_hit,
             self.ratio_hit,
+            self.school_size_hit,
         ):
             found = finder(i)
             if found and self._may_use(i, found, best, rank):
