@@ -1542,6 +1542,29 @@ def test_students_per_school_is_derived_and_no_count_of_students(tmp_path, size,
     assert (found[f"{size}人"].status, found[f"{size}人"].expected) == (expected, "")
 
 
+SHUANGPAI = (
+    "report: {region: 双牌县, level: county, round: 2024, period: 2024, issuer: 双牌县人民政府}\n"
+    "metrics:\n"
+    "- {key: conditions.hejiadong_investment, label: 何家洞镇中心小学建设完成投资, unit: 万元, values: {2024: 167},"
+    " target: {value: 167, relation: '>=', label: 考核任务 规划投资总额167万元}}\n"
+    "- {key: conditions.majiang_investment, label: 麻江镇学校建设完成投资, unit: 万元, values: {2024: 160},"
+    " target: {value: 160, relation: '>=', label: 考核任务 规划投资总额160万元}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "expected"), [("160", ("mismatch", "167万元")), ("167", ("proven", ""))])
+def test_a_standard_of_another_named_project_is_not_this_projects(tmp_path, printed, expected):
+    """双牌 2024 (planted): 何家洞镇中心小学建设，规划投资总额160万元 where 160万元 is 麻江镇学校's 考核任务 and value."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "shuangpai.yaml"
+    path.write_text(SHUANGPAI, encoding="utf-8")
+    text = f"1、考核任务：双牌县何家洞镇中心小学建设，规划投资总额{printed}万元，2024年完成投资167万元。"
+    found = [f for f in check_text(text, load_source(path)).findings if f.text == f"{printed}万元"][0]
+    status = "proven" if found.status in ("verified", "derived") else found.status
+    assert (status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.labels import bigrams, clause_of, levels_of
+from drafter.checker.labels import bigrams, clause_of, levels_of, told_apart
 from drafter.checker.links import Link
 from drafter.checker.sums import in_reach, metric_sum, sum_bounds
 from drafter.core.types import Derived, Figure, Metric, SourceData
@@ -312,11 +312,22 @@ class Finders:
                 return Link("verified", f"{m.key}.target", message=f"{m.label}的标准")
         return None
 
+    def _other_target_said(self, i: int, ref: str) -> bool:
+        """双牌县何家洞镇中心小学建设，规划投资总额160万元 where 160 is in 麻江镇学校's 考核任务: the statement says what sets
+        another metric with a standard apart from the one whose standard's words hold the number, and nothing of it."""
+        if not ref.endswith(".target.label"):
+            return False
+        m = self.source.metric(ref.removesuffix(".target.label"))
+        sent = self.words(i)[1]
+        return m is not None and any(
+            told_apart(sent, r, m) for r in self.source.metrics if r.target is not None and r.key != m.key
+        )
+
     def fact_hit(self, i: int) -> Link | None:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
         for g, ref, words in self._facts.within(self.sizes(i)):
-            if self.fits(i, convert(g.value, g.unit, f.unit)):
+            if self.fits(i, convert(g.value, g.unit, f.unit)) and not self._other_target_said(i, ref):
                 around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
                 grams = bigrams(words)
                 if not grams or len(grams & around) / len(grams) >= 0.4:

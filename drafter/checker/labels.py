@@ -544,6 +544,22 @@ class Labels:
         return False
 
 
+def told_apart(context: str, best: Metric, m: Metric) -> bool:
+    """4.宽城县第五小学，建设面积5600平方米 where 5600 is 丰宁县凤山中学建设面积: the statement says what sets best's
+    label apart from m's (two bigrams or more of 宽城县第五小学) and nothing of what sets m's apart. Words of time
+    tell nothing apart: 秋季学期…其中16个超大班额班级全部消除 is the 春季 count, gone by the autumn."""
+    own, other = _timeless_bigrams(best.label), _timeless_bigrams(m.label)
+    said = sum(g in context for g in own - other)
+    return said >= 2 and not any(g in context for g in other - own)
+
+
+def _timeless_bigrams(label: str) -> set[str]:
+    return {g for g in chinese_bigrams(label) if not TIME_CHARS.intersection(g)}
+
+
+TIME_CHARS = frozenset("年季期月")
+
+
 def other_class(words: str, m: Metric) -> bool:
     """超大班额 (66人以上) is not 大班额 (56人以上), though its name holds it."""
     return "班额" in words and ("超大班额" in words) != ("超大" in m.label or "super_large" in m.key)

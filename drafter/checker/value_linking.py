@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from drafter.checker.finders import SCHOOL_SIZE_WORDS, WEAK_LABEL, Finders, fact_figures
-from drafter.checker.labels import LABEL_MIN, Labels, beats, chinese_bigrams, figure_words, other_class
+from drafter.checker.labels import (
+    LABEL_MIN,
+    Labels,
+    beats,
+    chinese_bigrams,
+    figure_words,
+    other_class,
+    told_apart,
+)
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading
 from drafter.checker.sizes import SizeIndex, SizeRange, size_range
@@ -34,6 +42,7 @@ FULL_LABEL = 0.99  # the share of a label the words name when they name all of i
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
+AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
 IN_LABEL = Link("ignored", message="指标名称中的数字")
 NOT_FOUND = Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
@@ -318,7 +327,7 @@ class ValueLinker(Finders):
                         "unsupported",
                         message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
                     )
-        if best is None and (rival := self._contrast_rival(i, m, rank, y)) is not None:
+        if best is None and (rival := self._contrast_rival(i, m, rank, y) or self._told_rival(i, m, rank, y)):
             return self.mismatch(
                 f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
             )
@@ -350,7 +359,7 @@ class ValueLinker(Finders):
                 and said not in m.values
                 or self._contradicted(i, m)
                 and self._said_alike(i, best)
-                or _told_apart(self.words(i)[1], best, m)
+                or told_apart(self.said_around(i), best, m)
             ):
                 # 专科4784人 where 4784 is 本科招生 and the words name 专科在校生; 2022年安排1.4193亿元 where
                 # 1.4193 is 2023's 年初预算 and the words name the 2022 figure; 全区学生11523人，其中幼儿园201人
@@ -397,6 +406,27 @@ class ValueLinker(Finders):
             and self.labels.contrasted(k, m.key, near)
             and (r := self.source.metric(k)) is not None
             and year in r.values
+        ]
+        return rivals[0] if len(rivals) == 1 else None
+
+    def said_around(self, i: int) -> str:
+        """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…)."""
+        f, text = self.doc.figures[i], self.doc.text
+        after = AFTER_END.search(text, f.end, f.end + 40)
+        return self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
+
+    def _told_rival(self, i: int, m: Metric, rank: dict, year: int) -> Metric | None:
+        """The one metric the words name in part, with a value for the year, whose label the statement tells apart
+        from m's (`told_apart`): 何家洞镇中心小学建设，规划投资总额160万元 where 160 is 麻江镇学校's."""
+        said = self.said_around(i)
+        rivals = [
+            r
+            for k in rank
+            if k != m.key
+            and rank[k][2] >= WEAK_LABEL
+            and (r := self.source.metric(k)) is not None
+            and year in r.values
+            and told_apart(said, r, m)
         ]
         return rivals[0] if len(rivals) == 1 else None
 
@@ -509,22 +539,6 @@ def _qualified_by_words(near: str, m: Metric, best: Metric) -> bool:
     """The words name a qualifier (…学校数（所）其中民办) that the value's metric has and the better-named one lacks:
     the value is the qualified one's (民办小学 3所), not a wrong figure of all schools."""
     return any(q in near and q in m.label and q not in best.label for q in QUALIFIERS)
-
-
-def _told_apart(context: str, best: Metric, m: Metric) -> bool:
-    """4.宽城县第五小学，建设面积5600平方米 where 5600 is 丰宁县凤山中学建设面积: the statement says what sets best's
-    label apart from m's (two bigrams or more of 宽城县第五小学) and nothing of what sets m's apart. Words of time
-    tell nothing apart: 秋季学期…其中16个超大班额班级全部消除 is the 春季 count, gone by the autumn."""
-    own, other = _timeless_bigrams(best.label), _timeless_bigrams(m.label)
-    said = sum(g in context for g in own - other)
-    return said >= 2 and not any(g in context for g in other - own)
-
-
-def _timeless_bigrams(label: str) -> set[str]:
-    return {g for g in chinese_bigrams(label) if not TIME_CHARS.intersection(g)}
-
-
-TIME_CHARS = frozenset("年季期月")
 
 
 def said_down(m: Metric) -> bool:
