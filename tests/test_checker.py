@@ -1565,6 +1565,23 @@ def test_a_standard_of_another_named_project_is_not_this_projects(tmp_path, prin
     assert (status, found.expected) == expected
 
 
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("已开工项目90所", ("inconsistent", "85所")),  # 咸阳 2011, as published
+        ("建设项目90所", ("unchecked", "")),  # all the projects: the stages may hold the ones not started
+        ("已开工项目85所", ("unchecked", "")),  # the started ones: the list is of every project
+    ],
+)
+def test_a_count_said_done_is_not_split_into_stages_that_hold_the_not_done(said, expected):
+    text = (
+        f"幼儿园建设项目进展迅速。2011年全市{said}，其中省考任务45所。截至11月底，投入使用43所，主体完工23所，"
+        "主体在建16所，基础施工3所，未开工5所。其中，省考45所已基本完成。"
+    )
+    found = {f.text: f for f in check_text(text, None).findings}[said[-3:]]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -22,6 +22,7 @@ from drafter.checker.rules import (
     perstudent,
     plausible,
     points,
+    progress,
     ratio_rows,
     ratios,
     rows,
@@ -57,6 +58,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     plausible.NAME: plausible.check,
     years.NAME: years.check,
     multiples.NAME: multiples.check,
+    progress.NAME: progress.check,
 }
 
 
