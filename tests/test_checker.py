@@ -207,6 +207,36 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "2668.53亿元",
             "2675.30亿元",
         ),
+        (  # the teachers after the pupils, a template copy's 2023 for a digit (a town's report on a 文库 site)
+            "implausible",
+            "中学：2023-2023年度有教学班17个，在校生为706人，专任教师20233人。",
+            "20233人",
+            "",
+        ),
+        (  # the rate of the count named like it in the population named as a whole (a township's 两基 report)
+            "stated_share",
+            "（1）入学率：7-12周岁适龄儿童总数3264人，实际入学3231人，入学率99.05%。",
+            "99.05%",
+            "98.99%",
+        ),
+        (  # age bands from 以下 to 以上 split the staff: 80 missing (a county's 调研报告, Traditional repost)
+            "listed_total",
+            "全縣4509名在職教職工中,35以下的1549人,36—45歲的1471人,46—50歲的783人,50歲以上626人。",
+            "4509名",
+            "4429名",
+        ),
+        (  # no whole number of the 110 teachers is 91.35% of them (a township's 两基 report, 2006)
+            "rate_of_count",
+            "小学教学班78个，在校学生3014人，专任教师110人，专任教师学历合格率为91.35%，已获专科学历的35人。",
+            "91.35%",
+            "90.91%",
+        ),
+        (  # the rate of the total of the 其中 part it is named like (a town's 2012 report): 52/57 or 53/57
+            "rate_of_count",
+            "学校现有在职教师57人，其中大专学历52人，学历合格率92%；本科学历13人，本科率23%。",
+            "92%",
+            "91%",
+        ),
     ],
 )
 def test_rule_flags(rule, text, figure, expected):
@@ -320,10 +350,46 @@ def test_rule_flags(rule, text, figure, expected):
             "总投入为1385.44亿元。\n\n3。全省高中阶段教育经费总投入为440.18亿元。\n\n4。全省高等教育经费总投入为"
             "548.53亿元。",
         ),
+        ("implausible", "中学：有教学班17个，在校生为706人，专任教师58人。"),
+        ("implausible", "特殊教育学校在校生120人，专任教师70人。"),  # 特殊教育: few pupils a teacher
+        ("stated_share", "（1）入学率：7-12周岁适龄儿童总数3264人，实际入学3231人，入学率98.99%。"),
+        (
+            "listed_total",
+            "全县4509名在职教职工中，35岁以下的1549人，36—45岁的1551人，46—50岁的783人，50岁以上626人。",
+        ),
+        (
+            "listed_total",
+            "专任教师3250人，其中35岁以下1200人、50岁以上550人。",
+        ),  # two bands with a gap: some ages
+        ("listed_total", "专任教师3250人，其中35岁以下1200人、女教师2000人。"),  # an age and a trait
+        ("rate_of_count", "专任教师110人，专任教师学历合格率为91.82%。"),  # 101 of 110
+        (
+            "rate_of_count",
+            "目前34个项目全部开工，开工率为100%，竣工32个，竣工率94.12%。",
+        ),  # the rate of 竣工 itself
+        ("rate_of_count", "专任教师110人，专任教师占教职工总数的91.35%。"),  # a share of another whole
+        (
+            "rate_of_count",
+            "小学在校学生3014人，专任教师110人，学生巩固率为99.35%。",
+        ),  # a rate of what is not said
     ],
 )
 def test_rule_stays_silent(rule, text):
     assert flagged(text) == {}, rule
+
+
+@pytest.mark.parametrize(
+    ("middle", "status", "expected"),
+    [("481", "derived", ""), ("491", "inconsistent", "2729所")],
+)
+def test_thousands_set_off_by_spaces_in_several_groups_are_one_number(middle, status, expected):
+    """A yearbook prints 2 401 918人: one number, not 2 and 401 918 (a decimal point lost)."""
+    text = (
+        f"全省普通中学2 719所，其中普通初中2 238所，普通高中{middle}所；在校生2 401 918人，毕业生438 212人。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text).findings}
+    assert found["2 719所"] == (status, expected)
+    assert found["2 401 918人"] == ("unchecked", "")
 
 
 @pytest.mark.parametrize(
@@ -665,6 +731,28 @@ def test_the_level_a_paragraph_names_first_is_nearer_than_its_section_heading():
 )
 def test_a_bare_year_at_a_sentence_start_is_a_year(text, status):
     assert check_text(text).findings[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged_years"),
+    [
+        (  # a 2006 report copied by a 文库 site that put 2021 for every year (万柏林区 两基 汇报)
+            "全区初等教育阶段适龄儿童入学率2021-2021年均为100；初级中等教育阶段适龄少年入学率2021年为99.27，"
+            "2021年为98.98，2021年为99.24。",
+            3,
+        ),
+        (
+            "初级中等教育阶段适龄少年入学率2003年为99.27，2004年为98.98，2005年为99.24；2003-2005年均为100。",
+            0,
+        ),
+        ("2021年小学入学率为100%，2021年初中入学率为99.5%。", 0),  # the year of two rates, not of two values
+        ("入学率2021年为99.27%，2021年为99.27%。", 0),  # said twice alike: no year in doubt
+    ],
+)
+def test_one_year_said_for_several_values_was_replaced(text, flagged_years):
+    found = [f for f in check_text(text).problems if f.text.endswith("年")]
+    assert len(found) == flagged_years
+    assert all(f.source == "rule:stale_year" for f in found)
 
 
 def test_a_traditional_mirror_s_regional_words_and_ratio_sign_read_as_the_mainland_writes_them():

@@ -509,7 +509,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
-        if PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
+        if (bands := _age_bands(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
+        elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
@@ -545,6 +547,50 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
+
+
+# an age band before a count: 35岁以下的 / 36—45岁的 / 50岁及以上 (the low end, the high end; None when open)
+AGE_BAND = re.compile(
+    r"(?:(?P<below>\d+)(?:周?岁)?(?:及以下|以下)|(?P<lo>\d+)(?:周?岁)?[—\-–~至到](?P<hi>\d+)周?岁"
+    r"|(?P<above>\d+)(?:周?岁)?(?:及以上|以上))的?$"
+)
+AGES_OPEN = re.compile(
+    r"[^。；，\d]{0,12}中[，：]|[，]?其中[，：]?"
+)  # (matched at the total's end) 中，/ ，其中
+
+
+def _age_bands(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | None:
+    """全县4509名在职教职工中，35以下的1549人，36—45岁的1471人，46—50岁的783人，50岁以上626人: counts of people by
+    age bands that run from …以下 to …以上 without a gap split their total (a list of some bands, or of bands and
+    other traits, does not: ages are otherwise a trait)."""
+    f = reading.figures[i]
+    if f.unit not in ("人", "名") or not AGES_OPEN.match(reading.text, f.end):
+        return None
+    parts: list[int] = []
+    bands: list[tuple[int | None, int | None]] = []
+    start = f.end
+    for j in later:
+        g = reading.figures[j]
+        if not same_family(g.unit, f.unit):
+            continue
+        m = AGE_BAND.search(reading.text, start, g.start)
+        if m is None or reading.claims[j].kind == "change":
+            break
+        lo, hi = m.group("lo") or m.group("above"), m.group("hi") or m.group("below")
+        parts.append(j)
+        bands.append((int(lo) if lo else None, int(hi) if hi else None))
+        start = g.end
+    return tuple(parts) if len(parts) >= 2 and _one_run_of_ages(bands) else None
+
+
+def _one_run_of_ages(bands: list[tuple[int | None, int | None]]) -> bool:
+    """From an open low band to an open high band, each band starting where the one before ends (or one after)."""
+    if bands[0][0] is not None or bands[-1][1] is not None:
+        return False
+    return all(
+        a[1] is not None and b[0] is not None and b[0] - a[1] in (0, 1)
+        for a, b in zip(bands, bands[1:], strict=False)
+    )
 
 
 CHANGES_THEN_PARTS = re.compile(r"，\s*其中")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from drafter.checker.labels import chinese_bigrams, levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
-from drafter.checker.words import LEVEL_MADE_OF, SHARE_OF
+from drafter.checker.words import LEVEL_MADE_OF, POPULATION_WHOLE, SHARE_OF
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
 
@@ -253,8 +253,11 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]
-        if not chinese_bigrams(reading.clause(ja)) & chinese_bigrams(reading.clause(jb)):
-            continue  # 硬上线592人 is no part of 专任教师1303人: a near miss is called only of counts named alike
+        if (
+            not chinese_bigrams(reading.clause(ja)) & chinese_bigrams(reading.clause(jb))
+            and not (POPULATION_WHOLE.search(reading.clause(jb)))
+        ):  # 硬上线592人 is no part of 专任教师1303人: a near miss is called only of counts named alike, or of a
+            continue  # population named as one (实际入学3231人 of 适龄儿童总数3264人)
         share = amount(a) / amount(b) * 100
         gap = abs(share - f.value)
         if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):
