@@ -237,6 +237,19 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "92%",
             "91%",
         ),
+        (  # the items' amounts add up to the total amount, their 人次 do not (a county's 2021 资助 summary)
+            "paired_total",
+            "全年共资助学生6500人次，发放资金500万元。学前教育资助1000人次，发放资金100万元，其中春季500人次，资助金额"
+            "50万元。义务教育资助3000人次，发放资金250万元。高中资助2000人次，发放资金150万元。",
+            "6500人次",
+            "6000人次",
+        ),
+        (  # a share after a 其中 part, of the total before it that it names (教育经费总投入)
+            "stated_share",
+            "全市教育经费总投入为100亿元。其中，财政性教育经费80亿元，占教育经费总投入的85%。",
+            "85%",
+            "80%",
+        ),
     ],
 )
 def test_rule_flags(rule, text, figure, expected):
@@ -372,6 +385,25 @@ def test_rule_flags(rule, text, figure, expected):
             "rate_of_count",
             "小学在校学生3014人，专任教师110人，学生巩固率为99.35%。",
         ),  # a rate of what is not said
+        (  # the items may leave some out: their amounts do not add up to the total amount
+            "paired_total",
+            "全年共资助学生6500人次，发放资金600万元。学前教育资助1000人次，发放资金100万元。义务教育资助3000人次，"
+            "发放资金250万元。高中资助2000人次，发放资金150万元。",
+        ),
+        (  # one pupil may be aided twice: counts of 人 are not summed
+            "paired_total",
+            "全年共资助学生6500人，发放资金500万元。学前教育资助1000人，发放资金100万元。义务教育资助3000人，"
+            "发放资金250万元。高中资助2000人，发放资金150万元。",
+        ),
+        (  # stages of the work, not a count measured against a standard (阜阳 2019: 2 + 8 + 23 = 33)
+            "stated_target",
+            "幼儿园33所，主体完成2所，装饰完成8所，完成23所，完成率69.7%。",
+        ),
+        (  # 占小学在校生总数的 is of a whole the text does not state, not of the 留守儿童 total before
+            "stated_share",
+            "2017年全国农村留守儿童数量为1550.56万人，比2016年减少175.73万人，减幅为10.18%。其中，小学有1064.48万人，"
+            "占小学在校生总数的10.55%，初中有486.08万人，占初中在校生总数的10.94%。",
+        ),
     ],
 )
 def test_rule_stays_silent(rule, text):

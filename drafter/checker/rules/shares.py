@@ -137,9 +137,19 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     ):
         return None
     total = _first_value_before(reading, s, p.unit)  # 共资助…4281.82万人次，资助总金额955.84亿元: the amount
-    if total is None:
+    if total is None or not _names_the_total(reading, reading.text[p.end : reading.figures[i].start], total):
         return None
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
+
+
+NAMED_TOTAL = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:总额|总数|总量|总计|总投入|总支出)")
+
+
+def _names_the_total(reading: Reading, between: str, total: int) -> bool:
+    """占总数的 is of the total before; 占小学在校生总数的 is of it only when the total is named alike (其中，小学有
+    1064.48万人，占小学在校生总数的10.55% after 留守儿童1550.56万人: a whole the text does not state)."""
+    named = NAMED_TOTAL.search(between)
+    return named is None or bool(chinese_bigrams(named.group(1)) & chinese_bigrams(reading.clause(total)))
 
 
 def _done_of_target(reading: Reading, i: int) -> tuple[int, int] | None:
