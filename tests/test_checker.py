@@ -250,6 +250,31 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "85%",
             "80%",
         ),
+        (  # the part the share's sentence opens with, in the sentence before (全国教育事业 1998, edu.cn)
+            "stated_share",
+            "全国初中专任教师309.43万人，比上年增加7.26万人。专任教师中民办教师6.58万人，比上年减少3.4万人。"
+            "民办教师占初中专任教师总数的比重为1.8%。",
+            "1.8%",
+            "2.1%",
+        ),
+        (  # men and women split the staff (礼辛学区 两基 汇报): 144 + 63 = 207
+            "listed_total",
+            "现有教职工204人（男144人、女63人），其中公办教师158人（男119人、女39人）。",
+            "204人",
+            "207人",
+        ),
+        (  # a rate named by the count before it, of the count before that (a county's 十四项 自查): beds ÷ boarders
+            "stated_share",
+            "小学寄宿生2041人，床位2041个，床位率为100%；初中寄宿生4654人，床位2422个，床位率为64%。",
+            "64%",
+            "52%",
+        ),
+        (  # a % between two figures in 个百分点 that differ by the second (贵州 文盲 2010): a rate's change too
+            "percent_for_points",
+            "贵州常住人口文盲率下降8.45个百分点，比全国平均水平（4.20%）高4.25个百分点。",
+            "4.20%",
+            "4.20个百分点",
+        ),
     ],
 )
 def test_rule_flags(rule, text, figure, expected):
@@ -404,6 +429,21 @@ def test_rule_flags(rule, text, figure, expected):
             "2017年全国农村留守儿童数量为1550.56万人，比2016年减少175.73万人，减幅为10.18%。其中，小学有1064.48万人，"
             "占小学在校生总数的10.55%，初中有486.08万人，占初中在校生总数的10.94%。",
         ),
+        (  # a sibling named alike (幼儿1110人) is no whole: 1084 ÷ 11490 = 9.43% (a county's 2005 普九 汇报)
+            "stated_share",
+            "全县幼儿园146所，在园幼儿11490人。其中教育部门办4所，幼儿1110人，占幼儿总数9.66%；集体办16所，幼儿1084人，"
+            "占幼儿总数9.43%；社会力量办126所，幼儿9296人，占幼儿总数80.91%。",
+        ),
+        (  # a heading's bare (万): the cells are 万人 (贵州 文盲 2010)
+            "implausible",
+            "表1 各地区文盲人口减少人数\n地区 | 2000年文盲人口(万) | 2010年文盲人口(万) | 文盲人口减少人数(万)\n"
+            "全 国 | 8699.21 | 5419.09 | 3280.12\n山 东 | 765.43 | 475.73 | 289.71\n河 北 | 442.52 | 187.74 | 254.78\n",
+        ),
+        ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
+        (
+            "percent_for_points",
+            "教育拨款增长10.2%，比财政经常性收入增长8.85%高1.35个百分点。",
+        ),  # growths in %
     ],
 )
 def test_rule_stays_silent(rule, text):

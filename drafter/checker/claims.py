@@ -531,7 +531,11 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _one_kind_run(reading, i, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
-            if len(parts) >= 2 and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts):
+            if (
+                len(parts) >= 2
+                and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts)
+                and not _complementary(reading, parts)  # 教职工204人（男144人、女63人）: a split all the same
+            ):
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
                 c.parts = tuple(parts)
@@ -605,16 +609,18 @@ ATTRIBUTE = re.compile(r"女|男性|学历|职称|党员|少数民族|骨干|名
 
 
 # two words that split anything they qualify in two (城区 / 镇区 / 乡村 is a split in three)
-COMPLEMENTS = ({"公办", "民办"}, {"城镇", "农村"})
+COMPLEMENTS = (("公办", "民办"), ("城镇", "农村"), ("男", "女"))
 
 
 def _complementary(reading: Reading, parts: list[int]) -> bool:
     """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
-    民办学校聘请1313人): a split of the whole, whatever the words before the total say."""
+    民办学校聘请1313人 / 男144人、女63人): a split of the whole, whatever the words before the total say."""
     if len(parts) != 2:
         return False
-    firsts = {re.sub(r"^[（(]?(?:其中)?[：:]?", "", part_words(reading, j))[:2] for j in parts}
-    return firsts in COMPLEMENTS
+    a, b = (re.sub(r"^[（(]?(?:其中)?[：:]?", "", part_words(reading, j)) for j in parts)
+    return any(
+        a.startswith(x) and b.startswith(y) or a.startswith(y) and b.startswith(x) for x, y in COMPLEMENTS
+    )
 
 
 def part_words(reading: Reading, j: int) -> str:
