@@ -275,6 +275,13 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "4.20%",
             "4.20个百分点",
         ),
+        (  # a change without its base, in yearly sentences of one shape (a school's 汇报, its % lost): 1171 ÷ 1126
+            "parallel_growth",
+            "XX学年度学校有18个教学班，学生1126名，成班率达到62.56；XX学年度学校有18个教学班，学生1171名，成班率达到"
+            "65.1，学生比上年增长5。",
+            "5",
+            "4%",
+        ),
     ],
 )
 def test_rule_flags(rule, text, figure, expected):
@@ -444,6 +451,18 @@ def test_rule_flags(rule, text, figure, expected):
             "percent_for_points",
             "教育拨款增长10.2%，比财政经常性收入增长8.85%高1.35个百分点。",
         ),  # growths in %
+        (
+            "parallel_growth",
+            "XX学年度学校有18个教学班，学生1126名；XX学年度学校有18个教学班，学生1171名，学生比上年增长4。",
+        ),
+        (  # the difference of the two counts, not their growth
+            "parallel_growth",
+            "XX学年度学校有18个教学班，学生1126名；XX学年度学校有18个教学班，学生1171名，学生比上年增加45。",
+        ),
+        (  # sentences of another shape: the count before is not last year's
+            "parallel_growth",
+            "全校有教学班18个，学生1126名；新建校舍一栋，学生1171名，学生比上年增长5。",
+        ),
     ],
 )
 def test_rule_stays_silent(rule, text):
@@ -825,6 +844,15 @@ def test_one_year_said_for_several_values_was_replaced(text, flagged_years):
     found = [f for f in check_text(text).problems if f.text.endswith("年")]
     assert len(found) == flagged_years
     assert all(f.source == "rule:stale_year" for f in found)
+
+
+def test_a_total_after_its_parts_is_made_of_the_totals_before_it_not_of_a_part_inside_one():
+    """A school's 汇报 copied by a 文库 site (209 garbled into 22023): 1373 = 1254 + 119 is right; the part larger
+    than its own total 1254 is the figure to fix."""
+    text = "本学期学校一~六年级学生总数为1254人（其中外来务工子女22023人，占总人数的1/6），幼儿园人数119人，在校学生总数为1373人。"
+    found = {f.text: (f.status, f.expected) for f in check_text(text).findings}
+    assert found["1373人"] == ("derived", "")
+    assert found["1254人"] == ("inconsistent", "22023人")
 
 
 def test_a_traditional_mirror_s_regional_words_and_ratio_sign_read_as_the_mainland_writes_them():

@@ -836,18 +836,18 @@ def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim]
     改扩建学校合计31所), up to a semicolon."""
     parts: list[int] = []
     after = reading.figures[earlier[-1]].end if earlier else 0
+    inner = {p: j for j in earlier for p in claims[j].parts if claims[j].kind == "total"}
     for j in reversed(earlier):
         cj = claims[j]
         if "；" in reading.text[reading.figures[j].end : after]:
             break
         after = reading.figures[j].start
-        if not same_family(reading.figures[j].unit, unit):
+        if not same_family(reading.figures[j].unit, unit) or j in inner:
+            continue  # (1254人（其中…22023人），幼儿园119人，总数为1373人: a part of a part is passed over)
+        if cj.kind == "total" and j in inner.values():
+            parts.append(j)  # …and its total is the part
             continue
-        if (
-            cj.kind in ("change", "total")
-            or cj.role == "base"
-            or not same_family(reading.figures[j].unit, unit)
-        ):
+        if cj.kind in ("change", "total") or cj.role == "base":
             break
         parts.append(j)
     return list(reversed(parts))
