@@ -282,6 +282,14 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "5",
             "4%",
         ),
+        (  # pupils per class in four of five yearly sentences, not in the fourth (a school's 汇报): 1271 ÷ 18
+            "parallel_growth",
+            "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"
+            "XX学年度学校有18个教学班，学生1171名，成班率达到65.1；XX学年度学校仍有18个教学班，学生1271名，成班率达到"
+            "70.11；XX学年度学校仍有18个教学班，学生1258名，成班率达到70。",
+            "70.11",
+            "70.61",
+        ),
     ],
 )
 def test_rule_flags(rule, text, figure, expected):
@@ -462,6 +470,12 @@ def test_rule_flags(rule, text, figure, expected):
         (  # sentences of another shape: the count before is not last year's
             "parallel_growth",
             "全校有教学班18个，学生1126名；新建校舍一栋，学生1171名，学生比上年增长5。",
+        ),
+        (  # two of four sentences off: no ratio the sentences share, nothing said
+            "parallel_growth",
+            "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"
+            "XX学年度学校有18个教学班，学生1171名，成班率达到66.1；XX学年度学校仍有18个教学班，学生1271名，成班率达到"
+            "70.11。",
         ),
     ],
 )
