@@ -207,6 +207,89 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "2668.53亿元",
             "2675.30亿元",
         ),
+        (  # the teachers after the pupils, a template copy's 2023 for a digit (a town's report on a 文库 site)
+            "implausible",
+            "中学：2023-2023年度有教学班17个，在校生为706人，专任教师20233人。",
+            "20233人",
+            "",
+        ),
+        (  # the rate of the count named like it in the population named as a whole (a township's 两基 report)
+            "stated_share",
+            "（1）入学率：7-12周岁适龄儿童总数3264人，实际入学3231人，入学率99.05%。",
+            "99.05%",
+            "98.99%",
+        ),
+        (  # age bands from 以下 to 以上 split the staff: 80 missing (a county's 调研报告, Traditional repost)
+            "listed_total",
+            "全縣4509名在職教職工中,35以下的1549人,36—45歲的1471人,46—50歲的783人,50歲以上626人。",
+            "4509名",
+            "4429名",
+        ),
+        (  # no whole number of the 110 teachers is 91.35% of them (a township's 两基 report, 2006)
+            "rate_of_count",
+            "小学教学班78个，在校学生3014人，专任教师110人，专任教师学历合格率为91.35%，已获专科学历的35人。",
+            "91.35%",
+            "90.91%",
+        ),
+        (  # the rate of the total of the 其中 part it is named like (a town's 2012 report): 52/57 or 53/57
+            "rate_of_count",
+            "学校现有在职教师57人，其中大专学历52人，学历合格率92%；本科学历13人，本科率23%。",
+            "92%",
+            "91%",
+        ),
+        (  # the items' amounts add up to the total amount, their 人次 do not (a county's 2021 资助 summary)
+            "paired_total",
+            "全年共资助学生6500人次，发放资金500万元。学前教育资助1000人次，发放资金100万元，其中春季500人次，资助金额"
+            "50万元。义务教育资助3000人次，发放资金250万元。高中资助2000人次，发放资金150万元。",
+            "6500人次",
+            "6000人次",
+        ),
+        (  # a share after a 其中 part, of the total before it that it names (教育经费总投入)
+            "stated_share",
+            "全市教育经费总投入为100亿元。其中，财政性教育经费80亿元，占教育经费总投入的85%。",
+            "85%",
+            "80%",
+        ),
+        (  # the part the share's sentence opens with, in the sentence before (全国教育事业 1998, edu.cn)
+            "stated_share",
+            "全国初中专任教师309.43万人，比上年增加7.26万人。专任教师中民办教师6.58万人，比上年减少3.4万人。"
+            "民办教师占初中专任教师总数的比重为1.8%。",
+            "1.8%",
+            "2.1%",
+        ),
+        (  # men and women split the staff (礼辛学区 两基 汇报): 144 + 63 = 207
+            "listed_total",
+            "现有教职工204人（男144人、女63人），其中公办教师158人（男119人、女39人）。",
+            "204人",
+            "207人",
+        ),
+        (  # a rate named by the count before it, of the count before that (a county's 十四项 自查): beds ÷ boarders
+            "stated_share",
+            "小学寄宿生2041人，床位2041个，床位率为100%；初中寄宿生4654人，床位2422个，床位率为64%。",
+            "64%",
+            "52%",
+        ),
+        (  # a % between two figures in 个百分点 that differ by the second (贵州 文盲 2010): a rate's change too
+            "percent_for_points",
+            "贵州常住人口文盲率下降8.45个百分点，比全国平均水平（4.20%）高4.25个百分点。",
+            "4.20%",
+            "4.20个百分点",
+        ),
+        (  # a change without its base, in yearly sentences of one shape (a school's 汇报, its % lost): 1171 ÷ 1126
+            "parallel_growth",
+            "XX学年度学校有18个教学班，学生1126名，成班率达到62.56；XX学年度学校有18个教学班，学生1171名，成班率达到"
+            "65.1，学生比上年增长5。",
+            "5",
+            "4%",
+        ),
+        (  # pupils per class in four of five yearly sentences, not in the fourth (a school's 汇报): 1271 ÷ 18
+            "parallel_growth",
+            "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"
+            "XX学年度学校有18个教学班，学生1171名，成班率达到65.1；XX学年度学校仍有18个教学班，学生1271名，成班率达到"
+            "70.11；XX学年度学校仍有18个教学班，学生1258名，成班率达到70。",
+            "70.11",
+            "70.61",
+        ),
     ],
 )
 def test_rule_flags(rule, text, figure, expected):
@@ -320,10 +403,98 @@ def test_rule_flags(rule, text, figure, expected):
             "总投入为1385.44亿元。\n\n3。全省高中阶段教育经费总投入为440.18亿元。\n\n4。全省高等教育经费总投入为"
             "548.53亿元。",
         ),
+        ("implausible", "中学：有教学班17个，在校生为706人，专任教师58人。"),
+        ("implausible", "特殊教育学校在校生120人，专任教师70人。"),  # 特殊教育: few pupils a teacher
+        ("stated_share", "（1）入学率：7-12周岁适龄儿童总数3264人，实际入学3231人，入学率98.99%。"),
+        (
+            "listed_total",
+            "全县4509名在职教职工中，35岁以下的1549人，36—45岁的1551人，46—50岁的783人，50岁以上626人。",
+        ),
+        (
+            "listed_total",
+            "专任教师3250人，其中35岁以下1200人、50岁以上550人。",
+        ),  # two bands with a gap: some ages
+        ("listed_total", "专任教师3250人，其中35岁以下1200人、女教师2000人。"),  # an age and a trait
+        ("rate_of_count", "专任教师110人，专任教师学历合格率为91.82%。"),  # 101 of 110
+        (
+            "rate_of_count",
+            "目前34个项目全部开工，开工率为100%，竣工32个，竣工率94.12%。",
+        ),  # the rate of 竣工 itself
+        ("rate_of_count", "专任教师110人，专任教师占教职工总数的91.35%。"),  # a share of another whole
+        (
+            "rate_of_count",
+            "小学在校学生3014人，专任教师110人，学生巩固率为99.35%。",
+        ),  # a rate of what is not said
+        (  # the items may leave some out: their amounts do not add up to the total amount
+            "paired_total",
+            "全年共资助学生6500人次，发放资金600万元。学前教育资助1000人次，发放资金100万元。义务教育资助3000人次，"
+            "发放资金250万元。高中资助2000人次，发放资金150万元。",
+        ),
+        (  # one pupil may be aided twice: counts of 人 are not summed
+            "paired_total",
+            "全年共资助学生6500人，发放资金500万元。学前教育资助1000人，发放资金100万元。义务教育资助3000人，"
+            "发放资金250万元。高中资助2000人，发放资金150万元。",
+        ),
+        (  # stages of the work, not a count measured against a standard (阜阳 2019: 2 + 8 + 23 = 33)
+            "stated_target",
+            "幼儿园33所，主体完成2所，装饰完成8所，完成23所，完成率69.7%。",
+        ),
+        (  # 占小学在校生总数的 is of a whole the text does not state, not of the 留守儿童 total before
+            "stated_share",
+            "2017年全国农村留守儿童数量为1550.56万人，比2016年减少175.73万人，减幅为10.18%。其中，小学有1064.48万人，"
+            "占小学在校生总数的10.55%，初中有486.08万人，占初中在校生总数的10.94%。",
+        ),
+        (  # a sibling named alike (幼儿1110人) is no whole: 1084 ÷ 11490 = 9.43% (a county's 2005 普九 汇报)
+            "stated_share",
+            "全县幼儿园146所，在园幼儿11490人。其中教育部门办4所，幼儿1110人，占幼儿总数9.66%；集体办16所，幼儿1084人，"
+            "占幼儿总数9.43%；社会力量办126所，幼儿9296人，占幼儿总数80.91%。",
+        ),
+        (  # a heading's bare (万): the cells are 万人 (贵州 文盲 2010)
+            "implausible",
+            "表1 各地区文盲人口减少人数\n地区 | 2000年文盲人口(万) | 2010年文盲人口(万) | 文盲人口减少人数(万)\n"
+            "全 国 | 8699.21 | 5419.09 | 3280.12\n山 东 | 765.43 | 475.73 | 289.71\n河 北 | 442.52 | 187.74 | 254.78\n",
+        ),
+        ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
+        (
+            "percent_for_points",
+            "教育拨款增长10.2%，比财政经常性收入增长8.85%高1.35个百分点。",
+        ),  # growths in %
+        (
+            "parallel_growth",
+            "XX学年度学校有18个教学班，学生1126名；XX学年度学校有18个教学班，学生1171名，学生比上年增长4。",
+        ),
+        (  # the difference of the two counts, not their growth
+            "parallel_growth",
+            "XX学年度学校有18个教学班，学生1126名；XX学年度学校有18个教学班，学生1171名，学生比上年增加45。",
+        ),
+        (  # sentences of another shape: the count before is not last year's
+            "parallel_growth",
+            "全校有教学班18个，学生1126名；新建校舍一栋，学生1171名，学生比上年增长5。",
+        ),
+        (  # two of four sentences off: no ratio the sentences share, nothing said
+            "parallel_growth",
+            "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"
+            "XX学年度学校有18个教学班，学生1171名，成班率达到66.1；XX学年度学校仍有18个教学班，学生1271名，成班率达到"
+            "70.11。",
+        ),
     ],
 )
 def test_rule_stays_silent(rule, text):
     assert flagged(text) == {}, rule
+
+
+@pytest.mark.parametrize(
+    ("middle", "status", "expected"),
+    [("481", "derived", ""), ("491", "inconsistent", "2729所")],
+)
+def test_thousands_set_off_by_spaces_in_several_groups_are_one_number(middle, status, expected):
+    """A yearbook prints 2 401 918人: one number, not 2 and 401 918 (a decimal point lost)."""
+    text = (
+        f"全省普通中学2 719所，其中普通初中2 238所，普通高中{middle}所；在校生2 401 918人，毕业生438 212人。"
+    )
+    found = {f.text: (f.status, f.expected) for f in check_text(text).findings}
+    assert found["2 719所"] == (status, expected)
+    assert found["2 401 918人"] == ("unchecked", "")
 
 
 @pytest.mark.parametrize(
@@ -665,6 +836,37 @@ def test_the_level_a_paragraph_names_first_is_nearer_than_its_section_heading():
 )
 def test_a_bare_year_at_a_sentence_start_is_a_year(text, status):
     assert check_text(text).findings[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged_years"),
+    [
+        (  # a 2006 report copied by a 文库 site that put 2021 for every year (万柏林区 两基 汇报)
+            "全区初等教育阶段适龄儿童入学率2021-2021年均为100；初级中等教育阶段适龄少年入学率2021年为99.27，"
+            "2021年为98.98，2021年为99.24。",
+            3,
+        ),
+        (
+            "初级中等教育阶段适龄少年入学率2003年为99.27，2004年为98.98，2005年为99.24；2003-2005年均为100。",
+            0,
+        ),
+        ("2021年小学入学率为100%，2021年初中入学率为99.5%。", 0),  # the year of two rates, not of two values
+        ("入学率2021年为99.27%，2021年为99.27%。", 0),  # said twice alike: no year in doubt
+    ],
+)
+def test_one_year_said_for_several_values_was_replaced(text, flagged_years):
+    found = [f for f in check_text(text).problems if f.text.endswith("年")]
+    assert len(found) == flagged_years
+    assert all(f.source == "rule:stale_year" for f in found)
+
+
+def test_a_total_after_its_parts_is_made_of_the_totals_before_it_not_of_a_part_inside_one():
+    """A school's 汇报 copied by a 文库 site (209 garbled into 22023): 1373 = 1254 + 119 is right; the part larger
+    than its own total 1254 is the figure to fix."""
+    text = "本学期学校一~六年级学生总数为1254人（其中外来务工子女22023人，占总人数的1/6），幼儿园人数119人，在校学生总数为1373人。"
+    found = {f.text: (f.status, f.expected) for f in check_text(text).findings}
+    assert found["1373人"] == ("derived", "")
+    assert found["1254人"] == ("inconsistent", "22023人")
 
 
 def test_a_traditional_mirror_s_regional_words_and_ratio_sign_read_as_the_mainland_writes_them():

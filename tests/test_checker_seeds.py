@@ -21,6 +21,16 @@ DEFECTS = (
     ("0.16%", "下降了", "0.16个百分点"),  # 广东 (collection 4): 大班额占比 1.53%
     ("96.15", "总得分为", "91.15分"),  # 抚顺: the 14 printed item scores sum to 91.15
     ("142.689万元", "教育经费为", ""),  # 安岳: smaller than its own part 资助资金4942.289万元
+    (
+        "2024年",
+        "项目。2024-",
+        "",
+    ),  # 铁岭 (collection 1): every year of the copy made 2024: a range 2024 to 2024
+    (
+        "2024年",
+        "工程。2024—",
+        "",
+    ),  # (both dashes are printed; the ones inside 《…》 titles are names, not figures)
 )
 
 

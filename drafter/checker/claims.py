@@ -524,7 +524,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
-        if PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
+        if (bands := _age_bands(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
+        elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
@@ -544,7 +546,11 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _one_kind_run(reading, i, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
-            if len(parts) >= 2 and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts):
+            if (
+                len(parts) >= 2
+                and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts)
+                and not _complementary(reading, parts)  # 教职工204人（男144人、女63人）: a split all the same
+            ):
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
                 c.parts = tuple(parts)
@@ -564,6 +570,50 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
 
 
+# an age band before a count: 35岁以下的 / 36—45岁的 / 50岁及以上 (the low end, the high end; None when open)
+AGE_BAND = re.compile(
+    r"(?:(?P<below>\d+)(?:周?岁)?(?:及以下|以下)|(?P<lo>\d+)(?:周?岁)?[—\-–~至到](?P<hi>\d+)周?岁"
+    r"|(?P<above>\d+)(?:周?岁)?(?:及以上|以上))的?$"
+)
+AGES_OPEN = re.compile(
+    r"[^。；，\d]{0,12}中[，：]|[，]?其中[，：]?"
+)  # (matched at the total's end) 中，/ ，其中
+
+
+def _age_bands(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | None:
+    """全县4509名在职教职工中，35以下的1549人，36—45岁的1471人，46—50岁的783人，50岁以上626人: counts of people by
+    age bands that run from …以下 to …以上 without a gap split their total (a list of some bands, or of bands and
+    other traits, does not: ages are otherwise a trait)."""
+    f = reading.figures[i]
+    if f.unit not in ("人", "名") or not AGES_OPEN.match(reading.text, f.end):
+        return None
+    parts: list[int] = []
+    bands: list[tuple[int | None, int | None]] = []
+    start = f.end
+    for j in later:
+        g = reading.figures[j]
+        if not same_family(g.unit, f.unit):
+            continue
+        m = AGE_BAND.search(reading.text, start, g.start)
+        if m is None or reading.claims[j].kind == "change":
+            break
+        lo, hi = m.group("lo") or m.group("above"), m.group("hi") or m.group("below")
+        parts.append(j)
+        bands.append((int(lo) if lo else None, int(hi) if hi else None))
+        start = g.end
+    return tuple(parts) if len(parts) >= 2 and _one_run_of_ages(bands) else None
+
+
+def _one_run_of_ages(bands: list[tuple[int | None, int | None]]) -> bool:
+    """From an open low band to an open high band, each band starting where the one before ends (or one after)."""
+    if bands[0][0] is not None or bands[-1][1] is not None:
+        return False
+    return all(
+        a[1] is not None and b[0] is not None and b[0] - a[1] in (0, 1)
+        for a, b in zip(bands, bands[1:], strict=False)
+    )
+
+
 CHANGES_THEN_PARTS = re.compile(r"，\s*其中")
 AVERAGED = re.compile(r"平均|生均|人均|班均")
 LISTS_IN_BRACKET = re.compile(r"（(?:其中|含|包括)")
@@ -576,16 +626,18 @@ ATTRIBUTE = re.compile(r"女|男性|学历|职称|党员|少数民族|骨干|名
 
 
 # two words that split anything they qualify in two (城区 / 镇区 / 乡村 is a split in three)
-COMPLEMENTS = ({"公办", "民办"}, {"城镇", "农村"})
+COMPLEMENTS = (("公办", "民办"), ("城镇", "农村"), ("男", "女"))
 
 
 def _complementary(reading: Reading, parts: list[int]) -> bool:
     """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
-    民办学校聘请1313人): a split of the whole, whatever the words before the total say."""
+    民办学校聘请1313人 / 男144人、女63人): a split of the whole, whatever the words before the total say."""
     if len(parts) != 2:
         return False
-    firsts = {re.sub(r"^[（(]?(?:其中)?[：:]?", "", part_words(reading, j))[:2] for j in parts}
-    return firsts in COMPLEMENTS
+    a, b = (re.sub(r"^[（(]?(?:其中)?[：:]?", "", part_words(reading, j)) for j in parts)
+    return any(
+        a.startswith(x) and b.startswith(y) or a.startswith(y) and b.startswith(x) for x, y in COMPLEMENTS
+    )
 
 
 def part_words(reading: Reading, j: int) -> str:
@@ -809,18 +861,18 @@ def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim]
     改扩建学校合计31所), up to a semicolon."""
     parts: list[int] = []
     after = reading.figures[earlier[-1]].end if earlier else 0
+    inner = {p: j for j in earlier for p in claims[j].parts if claims[j].kind == "total"}
     for j in reversed(earlier):
         cj = claims[j]
         if "；" in reading.text[reading.figures[j].end : after]:
             break
         after = reading.figures[j].start
-        if not same_family(reading.figures[j].unit, unit):
+        if not same_family(reading.figures[j].unit, unit) or j in inner:
+            continue  # (1254人（其中…22023人），幼儿园119人，总数为1373人: a part of a part is passed over)
+        if cj.kind == "total" and j in inner.values():
+            parts.append(j)  # …and its total is the part
             continue
-        if (
-            cj.kind in ("change", "total")
-            or cj.role == "base"
-            or not same_family(reading.figures[j].unit, unit)
-        ):
+        if cj.kind in ("change", "total") or cj.role == "base":
             break
         parts.append(j)
     return list(reversed(parts))

@@ -27,6 +27,7 @@ EMPTY = re.compile(r"[/／\-—–]*")
 RATIO_CELL = re.compile(r"\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+")  # 8.5 :54.7 :36.8, a row's 比例 cell
 RULE = re.compile(r"[\s|:：\-—]*")
 UNIT_IN_HEADING = re.compile(r"[（(](万元|亿元|元|万人|人|所|个|%|万平方米|平方米)[)）]")
+TEN_THOUSAND = re.compile(r"[（(]万[)）]")  # a heading's bare (万): 万 of what the heading counts
 _UNIT_WORDS = r"(?:万元|亿元|元|万人|人|所|个|%)"
 UNIT_LINE = re.compile(
     rf"单位[：:]\s*({_UNIT_WORDS}(?:[、，,]{_UNIT_WORDS})*)"
@@ -895,6 +896,8 @@ def _unit_of(heading: str, default_unit: str) -> str:
     if RATIO_WORDS.search(bare):
         return ""  # 各类学校学生与专任教师的比例 | 高等学校 | 17: a ratio, though its row names schools
     counted = next((unit for rx, unit in COUNTED if rx.search(bare)), "")
+    if counted == "人" and TEN_THOUSAND.search(heading):
+        return "万人"  # 文盲人口减少人数(万): people in 万
     listed = re.split(r"[、，,]", default_unit)
     if len(listed) > 1:  # 单位：所、万人 — 学校数 in 所, 招生数 in 万人
         # (a row that names no kind — 高中 under #专任教师 — is left without a unit: either could be meant)

@@ -45,11 +45,13 @@ _BROKEN_UNIT = re.compile(
     r"[万亿百](?:(?<=[万亿])(?=[ \t]*\n[ \t]*[元人])|(?<=个百)(?=[ \t]*\n[ \t]*分点)|(?<=百)分(?=[ \t]*\n[ \t]*点))"
 )
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
-# thousands set off by a space, as typesetting does (1 376所, 2 083所, 1 704(所次)): one number — a group of three
-# digits right before its unit or bracket, so table cells (131 4800, 56 1853) stay apart
+# thousands set off by a space, as typesetting does (1 376所, 2 083所, 1 704(所次), a yearbook's 2 401 918人): one
+# number — groups of three digits, the last right before its unit or bracket, so table cells (131 4800, 56 1853)
+# stay apart; every space between the groups goes
 _THOUSANDS_SPACE = re.compile(
-    r"\d(?<![\d.,]\d)\d{0,2}([ \u2009\u202f\u00a0])\d{3}(?=(?:\.\d+)?[所个個人名万萬亿億元（(])"
+    r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u2009\u202f\u00a0]\d{3})+(?=(?:\.\d+)?[所个個人名万萬亿億元（(])"
 )
+_GROUP_SPACE = re.compile(r"[ \u2009\u202f\u00a0]")
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
 _LOOSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")  # every comma but a thousands separator
 _DOT_AS_STOP = re.compile(r"。(?<=\d。)(?=\d{1,2}\s?%)")  # 89。7%: a full stop typed for the decimal point
@@ -130,7 +132,9 @@ def normalize(original: str) -> Text:
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
     cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE) for m in rx.finditer(text)]
-    cuts += [m.span(1) for m in _THOUSANDS_SPACE.finditer(text)]
+    cuts += [
+        g.span() for m in _THOUSANDS_SPACE.finditer(text) for g in _GROUP_SPACE.finditer(text, *m.span())
+    ]
     cuts += [_BREAK.match(text, m.end()).span() for m in _BROKEN_UNIT.finditer(text)]
     if not cuts:
         return Text(original, text)

@@ -40,6 +40,9 @@ RATE_WORDS = re.compile(r"率|占比|比例|比重|覆盖面|普及|达标")
 SHARE_BEFORE = re.compile(r"(?:占|占到|占了)[^，。；]{0,30}?(?:的)?(?:比例|比重)?(?:为|达到|达)?$")
 SHARE_RATIO_BEFORE = re.compile(r"(?:占比|所占比例|比例|比重)(?:为|达到|达|是)?$")
 
+# the whole a rate is taken of, named as a population (适龄儿童总数3264人, 应入学…): 入学率 of 实际入学3231人
+POPULATION_WHOLE = re.compile(r"适龄|总数|总人数|应入学|应到校")
+
 # totals and their parts
 TOTAL_BEFORE = re.compile(r"(?:共|共有|共计|合计|总计|总数|总共|累计|总数为|总量)(?:为|达到|达|有)?$")
 TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总共|累计")  # anywhere in a total's clause: 共建立党组织391个

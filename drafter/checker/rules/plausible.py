@@ -62,7 +62,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 NAME,
                 "",
                 "",
-                f"{p.text.strip()}学生只有{f.text.strip()}教师的{p.value / f.value:.1f}倍，不可能：教师数可能多打了一位数字",
+                f"{p.text.strip()}学生只有{f.text.strip()}教师的{p.value / f.value:.2g}倍，不可能：教师数可能多打了一位数字",
             )
         elif _per_student_unsaid(reading, i):
             yield Verdict(
@@ -121,19 +121,36 @@ def _per_student_unsaid(reading: Reading, i: int) -> bool:
 
 TEACHERS = re.compile(r"(?:专任教师|教职工)(?:总数|人数)?(?:为|有|共)?$")
 PUPILS = re.compile(r"^[，、]?(?:在校学生|在校生|学生)(?:总数|人数)?(?:为|有|共)?$")
+# 在校生为706人，专任教师20233人: the teachers right after the pupils, in their own clause
+TEACHERS_AFTER = re.compile(r"^[，、]?(?:专任教师|教职工)(?:总数|人数)?(?:为|有|共)?$")
+PUPILS_BEFORE = re.compile(r"(?:在校学生|在校生|学生)(?:总数|人数)?(?:为|有|共)?$")
 FEWEST_PUPILS_PER_TEACHER = 2.0  # 中小学 have 10–20 pupils a teacher; 特殊教育 3–5, never under 2
 
 
 def _pupils_beside(reading: Reading, i: int) -> int | None:
-    """专任教师13220人，在校学生15324人 (轮台 2011): pupils right after a count of teachers, fewer than twice as
-    many — a digit too many in the teachers (1322), not a school system (特殊教育 left out)."""
+    """专任教师13220人，在校学生15324人 (轮台 2011) / 在校生为706人，专任教师20233人 (a template copy): pupils right
+    after or right before a count of teachers, fewer than twice as many — a digit too many in the teachers (1322),
+    not a school system (特殊教育 left out)."""
     f = reading.figures[i]
-    if f.unit not in ("人", "名") or not TEACHERS.search(reading.lead(i)):
+    if f.unit not in ("人", "名"):
         return None
+    pupils = _pupils_after(reading, i) if TEACHERS.search(reading.lead(i)) else None
+    pupils = pupils if pupils is not None else _pupils_before(reading, i)
+    if pupils is None or "特" in reading.text[reading.sentence(f.start)[0] : f.start]:
+        return None
+    p = reading.figures[pupils]
+    if p.unit not in ("人", "名"):
+        return None
+    return pupils if f.value > 0 and p.value / f.value < FEWEST_PUPILS_PER_TEACHER else None
+
+
+def _pupils_after(reading: Reading, i: int) -> int | None:
     nxt = reading.next_in_sentence(i)
-    if nxt is None or not PUPILS.match(reading.lead(nxt)):
+    return nxt if nxt is not None and PUPILS.match(reading.lead(nxt)) else None
+
+
+def _pupils_before(reading: Reading, i: int) -> int | None:
+    before = reading.in_sentence(i)
+    if not before or not TEACHERS_AFTER.match(reading.lead(i)):
         return None
-    p = reading.figures[nxt]
-    if p.unit not in ("人", "名") or "特" in reading.text[reading.sentence(f.start)[0] : f.start]:
-        return None
-    return nxt if f.value > 0 and p.value / f.value < FEWEST_PUPILS_PER_TEACHER else None
+    return before[-1] if PUPILS_BEFORE.search(reading.lead(before[-1])) else None

@@ -53,6 +53,34 @@ def check(reading: Reading) -> Iterator[Verdict]:
         elif reading.figures[c.index].unit == "%" and c.own is None and _bare_rate_change(reading, c):
             f = reading.figures[c.index]
             yield _points_meant(c, f, f.value)
+    yield from _between_points(reading)
+
+
+# 下降8.45个百分点，比全国平均水平(4.20%)高4.25个百分点: the words before the gap after a figure
+GAP_WORD = re.compile(r"(?:高|低|多|少|快|慢)(?:了|出)?$")
+
+
+def _between_points(reading: Reading) -> Iterator[Verdict]:
+    """文盲率下降8.45个百分点，比全国平均水平(4.20%)高4.25个百分点: a % figure between two figures in 个百分点 that
+    differ from it by the second (8.45 − 4.20 = 4.25) is itself a change in 个百分点."""
+    for i in reading.active:
+        f = reading.figures[i]
+        before, nxt = reading.in_sentence(i), reading.next_in_sentence(i)
+        if f.unit != "%" or not before or nxt is None:
+            continue
+        a, z = reading.figures[before[-1]], reading.figures[nxt]
+        if a.unit != POINTS or z.unit != POINTS or not GAP_WORD.search(reading.lead(nxt)):
+            continue
+        gap = minus(interval(a, "%"), interval(f, "%"))
+        if meets(gap, interval(z, "%")) or meets((-gap[1], -gap[0]), interval(z, "%")):
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                expected_text(f, f.value, POINTS),
+                f"text:rate_diff({operands(reading, (before[-1], nxt))})",
+                f"{a.text.strip()}与{f.text.strip()}相差{z.text.strip()}：{f.text.strip()}也是比率的升降，应以“个百分点”表示",
+            )
 
 
 def _points_meant(c: Claim, f: Figure, value: float, message: str = RATE_MOVE_IN_POINTS) -> Verdict:

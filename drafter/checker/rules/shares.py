@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from drafter.checker.labels import chinese_bigrams, levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
-from drafter.checker.words import LEVEL_MADE_OF, SHARE_OF
+from drafter.checker.words import LEVEL_MADE_OF, POPULATION_WHOLE, SHARE_OF
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
 
@@ -43,6 +43,12 @@ def check(reading: Reading) -> Iterator[Verdict]:
         f = reading.figures[c.index]
         if f.unit != "%" or c.kind == "change" or c.approx:
             continue
+        counted = _rate_of_the_count_named(reading, c.index)
+        if (
+            counted is not None
+        ):  # 寄宿生4654人，床位2422个，床位率为64%: beds over boarders, two counts' units
+            yield _judge_counts(reading, c.index, *counted)
+            continue
         pair = (
             c.parts
             or _of_total(reading, c.own)
@@ -59,6 +65,40 @@ def check(reading: Reading) -> Iterator[Verdict]:
             issue = _near_share(reading, c.index)
             if issue:
                 yield issue
+
+
+def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None:
+    """初中寄宿生4654人，床位2422个，床位率为64%: a rate named by the count right before it (床位 → 床位率) is that count
+    over the count right before it, two exact counts said one after the other (their units may differ)."""
+    before = reading.in_sentence(i)
+    if len(before) < 2:
+        return None
+    num, base = before[-1], before[-2]
+    name = reading.clause(num)
+    if len(name) < 2 or reading.lead(num).lstrip("，、") != name:
+        return None  # (the two counts side by side, nothing else between them)
+    if not re.fullmatch(re.escape(name) + r"率(?:为|是|达到|达)?", reading.clause(i)):
+        return None
+    if name in reading.clause(base):
+        return None  # 装饰完成8所，完成23所，完成率…: a sibling stage, not the population counted
+    exact = all(
+        reading.figures[j].unit in COUNTS and reading.figures[j].decimals == 0 and not reading.is_change(j)
+        for j in (num, base)
+    )
+    return (num, base) if exact and amount(reading.figures[base]) > 0 else None
+
+
+def _judge_counts(reading: Reading, i: int, part: int, whole: int) -> Verdict:
+    f, p, w = reading.figures[i], reading.figures[part], reading.figures[whole]
+    exact = (p.value / w.value * 100, p.value / w.value * 100)
+    return judged(
+        i,
+        NAME,
+        exact,
+        f,
+        f"text:share({operands(reading, (part, whole))})",
+        f"{p.text.strip()}÷{w.text.strip()}",
+    )
 
 
 def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
@@ -97,6 +137,11 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     name stated before in the paragraph (在园幼儿14200人), the part the count right before, named alike."""
     m = WHOLE_NAMED.search(reading.lead(i))
     before = reading.in_sentence(i)
+    opening = (
+        m is not None and not before
+    )  # 专任教师中民办教师6.58万人…。民办教师占初中专任教师总数的比重为1.8%
+    if opening:
+        before = _part_opening_the_sentence(reading, i, reading.lead(i)[: m.start()])
     if m is None or not before:
         return None
     name, part = m.group(1), before[-1]
@@ -117,10 +162,32 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
             rest = TOTAL_NAME.sub("", name)
             whole = _larger_before(reading, part, lambda j: _alike(rest, reading.clause(j)))
         return None if whole is None else (part, whole)
-    if p.unit not in (*COUNTS, "万人") or name not in reading.clause(part):
-        return None
-    whole = _larger_before(reading, part, lambda j: name in reading.clause(j))
+    if p.unit not in (*COUNTS, "万人") or name not in reading.clause(part) and not opening:
+        return None  # (a part the sentence opens with is named by those words, not by the whole's name)
+    whole = _larger_before(  # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
+        reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
+    )
     return None if whole is None else (part, whole)
+
+
+def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[int]:
+    """The count of the sentence before that the share's sentence opens with (民办教师占… of …民办教师6.58万人):
+    the last count before it in the paragraph, named by the share's first words."""
+    s, _ = reading.sentence(reading.figures[i].start)
+    if len(subject) < 2 or reading.text[s : s + len(subject)] != subject:
+        return []
+    earlier = reading.between(reading.sentence(max(s - 2, 0))[0], s)
+    last = next(
+        (
+            j
+            for j in reversed(earlier)
+            if reading.figures[j].unit in (*COUNTS, "万人") and not reading.is_change(j)
+        ),
+        None,
+    )  # (past its own changes: 民办教师6.58万人，比上年减少3.4万人)
+    if last is None or not reading.clause(last).endswith(subject):
+        return []
+    return [last]
 
 
 def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
@@ -137,9 +204,19 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     ):
         return None
     total = _first_value_before(reading, s, p.unit)  # 共资助…4281.82万人次，资助总金额955.84亿元: the amount
-    if total is None:
+    if total is None or not _names_the_total(reading, reading.text[p.end : reading.figures[i].start], total):
         return None
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
+
+
+NAMED_TOTAL = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:总额|总数|总量|总计|总投入|总支出)")
+
+
+def _names_the_total(reading: Reading, between: str, total: int) -> bool:
+    """占总数的 is of the total before; 占小学在校生总数的 is of it only when the total is named alike (其中，小学有
+    1064.48万人，占小学在校生总数的10.55% after 留守儿童1550.56万人: a whole the text does not state)."""
+    named = NAMED_TOTAL.search(between)
+    return named is None or bool(chinese_bigrams(named.group(1)) & chinese_bigrams(reading.clause(total)))
 
 
 def _done_of_target(reading: Reading, i: int) -> tuple[int, int] | None:
@@ -254,8 +331,11 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
     best: tuple[float, Figure, Figure] | None = None
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]
-        if not chinese_bigrams(reading.clause(ja)) & chinese_bigrams(reading.clause(jb)):
-            continue  # 硬上线592人 is no part of 专任教师1303人: a near miss is called only of counts named alike
+        if (
+            not chinese_bigrams(reading.clause(ja)) & chinese_bigrams(reading.clause(jb))
+            and not (POPULATION_WHOLE.search(reading.clause(jb)))
+        ):  # 硬上线592人 is no part of 专任教师1303人: a near miss is called only of counts named alike, or of a
+            continue  # population named as one (实际入学3231人 of 适龄儿童总数3264人)
         share = amount(a) / amount(b) * 100
         gap = abs(share - f.value)
         if gap <= min(2.0, 0.05 * f.value) and (best is None or gap < best[0]):

@@ -38,11 +38,23 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 verb
                 and "，" not in reading.text[a.end : b.start].lstrip("，")[verb.end() :]
                 and same_family(reading.figures[i].unit, b.unit)
+                and (verb.group(1) != "完成" or _a_plan_done(reading, a.end, nxt))
             ):
                 after = [j for j in reading.in_sentence(i, before=False) if j != change]
                 yield from _against_standard(reading, i, after, verb.group(1))
         if GAP_BEFORE.search(reading.lead(i)):
             yield from _gap(reading, i)
+
+
+# 完成年度目标35所 / 完成省定35所的目标任务: what 完成 is measured against (装饰完成8所，完成23所 counts stages)
+PLAN_NAMED = re.compile(r"计划|任务|目标|标准|要求|指标")
+PLAN_AFTER = re.compile(r"的?(?:年度|全年)?(?:计划|任务|目标|标准|要求|指标)")
+
+
+def _a_plan_done(reading: Reading, since: int, j: int) -> bool:
+    """完成 compares with a standard only when a plan or standard is named with the figure after it."""
+    b = reading.figures[j]
+    return bool(PLAN_NAMED.search(reading.text, since, b.start) or PLAN_AFTER.match(reading.text, b.end))
 
 
 def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> Iterator[Verdict]:
