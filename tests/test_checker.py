@@ -7,6 +7,20 @@ import pytest
 from drafter.checker.check import check_text, headings, report_to_json
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 
+
+@pytest.fixture
+def metrics_file(tmp_path):
+    """The SourceData of a metrics file with the given YAML, read as `drafter check --metrics` reads it."""
+    from drafter.source.load import load_source
+
+    def read(text: str) -> SourceData:
+        path = tmp_path / "data.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_source(path)
+
+    return read
+
+
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
     metrics=(
@@ -1476,17 +1490,13 @@ def test_985_and_211_before_universities_are_names():
 
 @pytest.mark.parametrize("unit", ["万人", "万"])
 @pytest.mark.parametrize(("printed", "status"), [("107", "verified"), ("170", "mismatch")])
-def test_a_bare_wan_after_a_count_of_people_is_ten_thousand_people(tmp_path, unit, printed, status):
+def test_a_bare_wan_after_a_count_of_people_is_ten_thousand_people(metrics_file, unit, printed, status):
     """大足 2019: 总人口107万 (the data's unit 万人, or 万 under a label that counts people) is no amount of money."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "dazu.yaml"
-    path.write_text(
+    data = metrics_file(
         "report: {region: 大足区, level: county, round: 2019, period: 2019, issuer: 大足区人民政府}\n"
-        f"metrics:\n- {{key: governance.population, label: 总人口, unit: {unit}, values: {{2019: 107}}}}\n",
-        encoding="utf-8",
+        f"metrics:\n- {{key: governance.population, label: 总人口, unit: {unit}, values: {{2019: 107}}}}\n"
     )
-    found = check_text(f"幅员面积1436平方公里，辖27个镇街，总人口{printed}万。", load_source(path)).findings
+    found = check_text(f"幅员面积1436平方公里，辖27个镇街，总人口{printed}万。", data).findings
     assert [(f.unit, f.status) for f in found if f.value in (107, 170)] == [("万人", status)]
 
 
@@ -1519,23 +1529,19 @@ def test_a_total_short_of_its_levels_with_no_twin_that_adds_up_is_left_alone():
     ("printed", "expected"), [("2.4", ("mismatch", "2.5万人")), ("2.49", ("proven", ""))]
 )
 def test_graduates_of_a_vocational_statement_are_not_the_postgraduates_of_the_same_value(
-    tmp_path, printed, expected
+    metrics_file, printed, expected
 ):
     """天津 2022: 研究生 is a level of 高等教育, so 毕业生2.4万人 in a 中等职业教育 statement is not 研究生毕业生
     2.40万人 (the one value of that size in the data): it is the 中职 毕业生 the statement names, 2.49万人."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "tianjin.yaml"
-    path.write_text(
+    data = metrics_file(
         "report: {region: 天津市, level: province, round: 2022, period: 2022, issuer: 天津市统计局}\n"
         "metrics:\n"
         "- {key: higher.postgraduate_graduates, label: 研究生毕业生, unit: 万人, values: {2022: 2.40}}\n"
         "- {key: vocational.graduates, label: 中等职业教育(不含技工学校)毕业生, unit: 万人, values: {2022: 2.49}}\n"
-        "- {key: vocational.students, label: 中等职业教育(不含技工学校)在校生, unit: 万人, values: {2022: 8.29}}\n",
-        encoding="utf-8",
+        "- {key: vocational.students, label: 中等职业教育(不含技工学校)在校生, unit: 万人, values: {2022: 8.29}}\n"
     )
     text = f"中等职业教育（不含技工学校）在校生8.29万人，毕业生{printed}万人。"
-    found = {f.text: f for f in check_text(text, load_source(path)).findings}[f"{printed}万人"]
+    found = {f.text: f for f in check_text(text, data).findings}[f"{printed}万人"]
     status = "proven" if found.status in ("verified", "derived") else found.status
     assert (status, found.expected) == expected
     assert "vocational.graduates" in found.source
@@ -1568,14 +1574,13 @@ CHENGDE = (
         ),
     ],
 )
-def test_a_value_of_one_project_under_another_projects_name_is_a_mismatch(tmp_path, text, figure, expected):
+def test_a_value_of_one_project_under_another_projects_name_is_a_mismatch(
+    metrics_file, text, figure, expected
+):
     """承德 2023 (planted): 宽城县第五小学's 建设面积 printed as 5600, the value of 丰宁县凤山中学's: the statement
     names what sets 宽城县第五小学 apart and nothing of 凤山中学. 君山 2020's 秋季…16个 is the spring's count, gone."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "chengde.yaml"
-    path.write_text(CHENGDE, encoding="utf-8")
-    found = [f for f in check_text(text, load_source(path)).findings if f.status != "ignored"]
+    data = metrics_file(CHENGDE)
+    found = [f for f in check_text(text, data).findings if f.status != "ignored"]
     assert (found[figure].status, found[figure].expected) == expected
     assert found[figure].source.startswith(("conditions.area_kuancheng@", "compulsory.super_large_spring@"))
 
@@ -1591,18 +1596,15 @@ CENSUS = (
 @pytest.mark.parametrize(
     ("start", "expected"), [("1986102", ("mismatch", "22589人")), ("22589", ("verified", ""))]
 )
-def test_a_start_value_of_the_compared_year_that_only_the_named_metric_has(tmp_path, start, expected):
+def test_a_start_value_of_the_compared_year_that_only_the_named_metric_has(metrics_file, start, expected):
     """海南 2020 (planted): 每10万人中…小学文化程度的由1986102人下降为19886人, where 1986102 is 2020's 小学文化程度人口,
     a metric with no 2010 value: the 2010 start value is the named metric's, 22589."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "census.yaml"
-    path.write_text(CENSUS, encoding="utf-8")
+    data = metrics_file(CENSUS)
     text = (
         "与2010年第六次全国人口普查相比，每10万人中拥有初中文化程度的由42005人下降为40174人；"
         f"拥有小学文化程度的由{start}人下降为19886人。"
     )
-    found = {f.text: f for f in check_text(text, load_source(path)).findings}[f"{start}人"]
+    found = {f.text: f for f in check_text(text, data).findings}[f"{start}人"]
     assert (found.status, found.expected) == expected
     assert found.source == "governance.primary_per_100k@2010"
 
@@ -1616,19 +1618,16 @@ XIZANG = (
 
 @pytest.mark.parametrize(("rate", "expected"), [("26%", ("mismatch", "27%")), ("26.7%", ("verified", ""))])
 def test_a_whole_percent_rate_two_counts_happen_to_give_is_still_held_against_its_metric(
-    tmp_path, rate, expected
+    metrics_file, rate, expected
 ):
     """西藏 2011 (planted): 高等教育毛入学率为26% where the data say 26.7%; (32374 + 44676) ÷ 294725 = 26.1% of the
     paragraph's counts gives 26% by chance, which proves nothing at whole-percent precision."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "xizang.yaml"
-    path.write_text(XIZANG, encoding="utf-8")
+    data = metrics_file(XIZANG)
     text = (
         "各级各类在校学生人数570413人，其中研究生824人，普通本专科生32374人，中职生19446人，高中生44676人，"
         f"初中生136371人，小学生294725人。如今我区小学入学率达到了99.4%，高等教育毛入学率为{rate}。"
     )
-    found = {f.text: f for f in check_text(text, load_source(path)).findings}[rate]
+    found = {f.text: f for f in check_text(text, data).findings}[rate]
     assert (found.status, found.expected) == expected
     alone = {f.text: f for f in check_text(text, None).findings}[rate]
     assert alone.status in ("derived", "unchecked")  # text alone, nothing contradicts it
@@ -1656,63 +1655,50 @@ LAST_YEARS = {
 
 @pytest.mark.parametrize("place", ["qinghai", "gansu"])
 @pytest.mark.parametrize("stale", [True, False])
-def test_last_years_value_stated_as_this_years(tmp_path, place, stale):
+def test_last_years_value_stated_as_this_years(metrics_file, place, stale):
     """Planted into 青海 2012 and 甘肃 2017: last year's value where this year's is meant, once under a year the data
     do not have (2013年年初公布), once of four or more digits in words cut from its level (在校生 under 高中阶段)."""
-    from drafter.source.load import load_source
-
     data, text, (old, new) = LAST_YEARS[place]
-    path = tmp_path / "data.yaml"
-    path.write_text(data, encoding="utf-8")
+    data = metrics_file(data)
     printed = old if stale else new
-    found = [f for f in check_text(text.format(printed), load_source(path)).findings if printed in f.text]
+    found = [f for f in check_text(text.format(printed), data).findings if printed in f.text]
     assert [f.status for f in found] == ["mismatch" if stale else "verified"]
     assert (new in found[0].expected) == stale
 
 
 @pytest.mark.parametrize(("start", "expected"), [("17.0", ("mismatch", "6.8万人")), ("6.8", ("proven", ""))])
-def test_a_start_value_is_of_its_start_year(tmp_path, start, expected):
+def test_a_start_value_is_of_its_start_year(metrics_file, start, expected):
     """海南 2010 (planted): 在校生数从2005年的17.0万人增加到2010年的17万人 — 17.0 is 2010's value, the 2005 one is 6.8."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "hainan.yaml"
-    path.write_text(
+    data = metrics_file(
         "report: {region: 海南省, level: province, round: 2010, period: 2010, issuer: 海南省教育厅}\n"
         "metrics:\n"
         "- {key: highschool.students, label: 普通高中在校生, unit: 万人, values: {2010: 16.1, 2005: 11.8}}\n"
         "- {key: vocational.admissions, label: 中等职业教育招生数, unit: 万人, values: {2010: 6.2, 2005: 2.8}}\n"
         "- {key: vocational.enrolment, label: 中等职业教育在校生数, unit: 万人, values: {2010: 17, 2005: 6.8}}\n"
-        "- {key: higher.students, label: 高校在校人数, unit: 万人, values: {2010: 17.5, 2005: 9.3}}\n",
-        encoding="utf-8",
+        "- {key: higher.students, label: 高校在校人数, unit: 万人, values: {2010: 17.5, 2005: 9.3}}\n"
     )
     text = (
         "中等职业。招生数从2005年2.8万人增加到2010年的6.2万人，增长了1.2倍；"
         f"在校生数从2005年的{start}万人增加到2010年的17万人，增长了150%。"
     )
-    found = {f.text: f for f in check_text(text, load_source(path)).findings}[f"{start}万人"]
+    found = {f.text: f for f in check_text(text, data).findings}[f"{start}万人"]
     status = "proven" if found.status in ("verified", "derived") else found.status
     assert (status, found.expected) == expected
 
 
-def test_the_end_of_a_move_is_not_of_the_year_an_earlier_sentence_gave_its_start(tmp_path):
+def test_the_end_of_a_move_is_not_of_the_year_an_earlier_sentence_gave_its_start(metrics_file):
     """长沙 2018: 而就在2017年底，这一数据是75%。从75%到80.22% — 80.22% is 2018's, not a 2017 value."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "changsha.yaml"
-    path.write_text(
+    data = metrics_file(
         "report: {region: 长沙市, level: city, round: 2018, period: 2018, issuer: 长沙市教育局}\n"
         "metrics:\n"
         "- {key: preschool.inclusive_coverage, label: 公办和普惠性民办幼儿园园所占全市园所总数的比例, unit: '%',"
-        " values: {2018: 80.22, 2017: 75}}\n",
-        encoding="utf-8",
+        " values: {2018: 80.22, 2017: 75}}\n"
     )
     text = (
         "2018年11月16日，长沙市教育局对外公布：公办和普惠性民办幼儿园园所总数达到全市园所总数的80.22%。\n\n"
         "而就在2017年底，这一数据是75%。从75%到80.22%，5个百分点的背后，绝不只是幼儿园数量单纯增加那么简单。"
     )
-    found = {
-        (f.text, f.status, f.source) for f in check_text(text, load_source(path)).findings if "%" in f.text
-    }
+    found = {(f.text, f.status, f.source) for f in check_text(text, data).findings if "%" in f.text}
     assert found == {
         ("80.22%", "verified", "preschool.inclusive_coverage@2018"),
         ("75%", "verified", "preschool.inclusive_coverage@2017"),
@@ -1720,23 +1706,19 @@ def test_the_end_of_a_move_is_not_of_the_year_an_earlier_sentence_gave_its_start
 
 
 @pytest.mark.parametrize(("size", "expected"), [("398", "derived"), ("389", "unsupported")])
-def test_students_per_school_is_derived_and_no_count_of_students(tmp_path, size, expected):
+def test_students_per_school_is_derived_and_no_count_of_students(metrics_file, size, expected):
     """陕西 2015: 校均在校生规模由上年的344人增加到398人 is 小学在校生 ÷ 小学学校数 of each year, not a wrong 在校生."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "shaanxi.yaml"
-    path.write_text(
+    data = metrics_file(
         "report: {region: 陕西省, level: province, round: 2015, period: 2015, issuer: 陕西省统计局}\n"
         "metrics:\n"
         "- {key: compulsory.primary_schools, label: 小学学校数, unit: 所, values: {2015: 5851, 2014: 6574}}\n"
-        "- {key: compulsory.primary_students, label: 小学在校生, unit: 人, values: {2015: 2331094, 2014: 2264095}}\n",
-        encoding="utf-8",
+        "- {key: compulsory.primary_students, label: 小学在校生, unit: 人, values: {2015: 2331094, 2014: 2264095}}\n"
     )
     text = (
         "2015年全省共有小学5851所，比上年减少723所；在校生2331094人，比上年增加66999人。"
         f"校均在校生规模由上年的344人增加到{size}人。"
     )
-    found = {f.text: f for f in check_text(text, load_source(path)).findings}
+    found = {f.text: f for f in check_text(text, data).findings}
     assert (found["344人"].status, found["344人"].source) == (
         "derived",
         "per_school(compulsory.primary_students,compulsory.primary_schools,2014)",
@@ -1755,14 +1737,11 @@ SHUANGPAI = (
 
 
 @pytest.mark.parametrize(("printed", "expected"), [("160", ("mismatch", "167万元")), ("167", ("proven", ""))])
-def test_a_standard_of_another_named_project_is_not_this_projects(tmp_path, printed, expected):
+def test_a_standard_of_another_named_project_is_not_this_projects(metrics_file, printed, expected):
     """双牌 2024 (planted): 何家洞镇中心小学建设，规划投资总额160万元 where 160万元 is 麻江镇学校's 考核任务 and value."""
-    from drafter.source.load import load_source
-
-    path = tmp_path / "shuangpai.yaml"
-    path.write_text(SHUANGPAI, encoding="utf-8")
+    data = metrics_file(SHUANGPAI)
     text = f"1、考核任务：双牌县何家洞镇中心小学建设，规划投资总额{printed}万元，2024年完成投资167万元。"
-    found = [f for f in check_text(text, load_source(path)).findings if f.text == f"{printed}万元"][0]
+    found = [f for f in check_text(text, data).findings if f.text == f"{printed}万元"][0]
     status = "proven" if found.status in ("verified", "derived") else found.status
     assert (status, found.expected) == expected
 
