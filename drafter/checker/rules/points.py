@@ -65,8 +65,10 @@ def _between_points(reading: Reading) -> Iterator[Verdict]:
     differ from it by the second (8.45 − 4.20 = 4.25) is itself a change in 个百分点."""
     for i in reading.active:
         f = reading.figures[i]
+        if f.unit != "%":
+            continue  # most figures stop here, before their sentence is looked at
         before, nxt = reading.in_sentence(i), reading.next_in_sentence(i)
-        if f.unit != "%" or not before or nxt is None:
+        if not before or nxt is None:
             continue
         a, z = reading.figures[before[-1]], reading.figures[nxt]
         if a.unit != POINTS or z.unit != POINTS or not GAP_WORD.search(reading.lead(nxt)):
