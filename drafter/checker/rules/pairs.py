@@ -53,8 +53,8 @@ def _items(reading: Reading, i: int) -> list[int]:
     """The later figures named by the total amount's own words (发放资金), of its unit: the items (their own parts,
     named otherwise — 资助金额 — are not; were they named alike, the sum would not fit and nothing is said)."""
     f, words = reading.figures[i], reading.clause(i)
-    if len(words) < 2:
-        return []
+    if len(words) < 2 or reading.text.find(words, f.end, f.end + REACH) < 0:
+        return []  # (most totals stop here: their words are not said again within reach)
     return [
         j
         for j in reading.between(f.end, f.end + REACH)
