@@ -205,6 +205,8 @@ def _end_year(reading: Reading, i: int, year: int) -> int | None:
     """而就在2017年底，这一数据是75%。从75%到80.22%: the end value of a move from a start value is not of the year an
     earlier sentence gave the start (None: the year reported on); a year said in its own sentence stays
     (2018年，在校生由X人增加到Y人)."""
+    if not reading.lead(i).endswith(("到", "至", "为")):
+        return year  # no end of a move (most figures stop here, before their sentence is looked at)
     before = reading.in_sentence(i)
     if not before or FROM_MARK.search(reading.lead(before[-1])) is None:
         return year
