@@ -26,6 +26,7 @@ from drafter.checker.rules import (
     plausible,
     points,
     progress,
+    qualified,
     ratio_rows,
     ratios,
     rows,
@@ -65,6 +66,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     years.NAME: years.check,
     multiples.NAME: multiples.check,
     progress.NAME: progress.check,
+    qualified.NAME: qualified.check,
 }
 
 
