@@ -1774,6 +1774,35 @@ def test_a_totals_private_count_is_not_below_its_parts_private_counts(private, e
     assert flagged == ([(f"{private}人", *expected)] if expected else [])
 
 
+AID_LEVELS = "".join(
+    f"- {{key: student_aid.{key}_aided, label: {label}受助学生, unit: 万人次, values: {{2018: {value}}}}}\n"
+    for key, label, value in (
+        ("higher", "普通高等教育阶段", 61.02),
+        ("vocational", "中职", 41.46),
+        ("highschool", "高中", 65.9),
+        ("compulsory", "义务教育阶段", 336.12),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("aided", "expected"), [("65.9", ("mismatch", "336.1万人次")), ("336.12", ("verified", ""))]
+)
+def test_a_value_of_another_level_in_an_item_of_a_list_of_levels(metrics_file, aided, expected):
+    """内蒙古 2018 (planted): …；高中投入14.17亿元，惠及学生65.9万人次；义务教育阶段投入11.3亿元，惠及学生65.9万人次 —
+    the item's level is 义务教育, though the sentence names every level."""
+    data = metrics_file(
+        "report: {region: 内蒙古自治区, level: province, round: 2018, period: 2018, issuer: 内蒙古自治区教育厅}\n"
+        "metrics:\n" + AID_LEVELS
+    )
+    text = (
+        "2018年,投入学生资助资金56.56亿元,其中,普通高等教育阶段投入22.03亿元,惠及学生61.02万人次;中职投入6.88亿元,"
+        f"惠及学生41.46万人次;高中投入14.17亿元,惠及学生65.9万人次;义务教育阶段投入11.3亿元,惠及学生{aided}万人次。"
+    )
+    found = [f for f in check_text(text, data).findings if f.text == f"{aided}万人次"][-1]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -371,8 +371,11 @@ class Labels:
         another one; False when they name the label's own; None when they name neither."""
         kinds, levels = self.label_groups(key)
         head = sentence.split("|", 1)[0]
-        said_kinds = _kinds_named(near) or _kinds_named(head)
-        said_levels = _levels_named(near) or _levels_named(head)
+        item = head.rsplit("；", 1)[
+            -1
+        ]  # …；义务教育阶段投入34.41亿元，惠及学生X: the item of a list the figure is in
+        said_kinds = _kinds_named(near) or _kinds_named(item) or _kinds_named(head)
+        said_levels = _levels_named(near) or _levels_named(item) or _levels_named(head)
         verdicts = [
             not own & said for own, said in ((kinds, said_kinds), (levels, said_levels)) if own and said
         ]
