@@ -1803,6 +1803,28 @@ def test_a_value_of_another_level_in_an_item_of_a_list_of_levels(metrics_file, a
     assert (found.status, found.expected) == expected
 
 
+DEJIANG = (
+    "report: {region: 德江县, level: county, round: 2022, period: 2022, issuer: 德江县人民政府}\n"
+    "metrics:\n"
+    "- {key: preschool.kindergartens_built_recent, label: 近年来新建幼儿园, unit: 所, values: {2022: 6}}\n"
+    "- {key: preschool.kindergartens_renovated_recent, label: 近年来学前教育维修改造项目校, unit: 所, values: {2022: 20}}\n"
+    "- {key: compulsory.schools_built_recent, label: 近年来义务教育新建改扩建项目校, unit: 所, values: {2022: 20}}\n"
+    "- {key: compulsory.schools_renovated_recent, label: 近年来义务教育维修改造项目校, unit: 所, values: {2022: 54}}\n"
+)
+
+
+@pytest.mark.parametrize(("renovated", "expected"), [("20", ("mismatch", "54所")), ("54", ("verified", ""))])
+def test_the_level_of_an_item_of_a_list_names_its_metric(metrics_file, renovated, expected):
+    """德江 2022 (planted): …；义务教育阶段投入资金12562万元，…维修改造项目校20所 — the item's 义务教育 names the metric,
+    not the 学前教育 of the item before it in the same sentence (20 is 学前教育's)."""
+    text = (
+        "其中：学前教育阶段投入资金6799.82万元，新建幼儿园6所，维修改造项目校20所；义务教育阶段投入资金12562万元，"
+        f"新建改扩建项目校20所，维修改造项目校{renovated}所。"
+    )
+    found = [f for f in check_text(text, metrics_file(DEJIANG)).findings if f.text == f"{renovated}所"][-1]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -307,7 +307,11 @@ class Labels:
         against every metric)."""
         found = self._said_head.get(sentence)
         if found is None:
-            found = self._said_head[sentence] = self.said(sentence.split("|", 1)[0])
+            head = sentence.split("|", 1)[0]
+            item = self.said(
+                head.rsplit("；", 1)[-1]
+            )  # the item of a ；-list the figure is in, when it names any
+            found = self._said_head[sentence] = item if item[1] and "；" in head else self.said(head)
         return found
 
     def kinds_of(self, near: str, sentence: str) -> frozenset[int]:
