@@ -2356,3 +2356,39 @@ def test_a_growth_rate_said_with_da_is_a_change(text, expected):
     was read as a level): 356 ÷ 1593 = 22.35%, so 22.3%."""
     found = {f.text: f.status for f in check_text(text, None).findings}
     assert {k: found[k] for k in expected} == expected
+
+
+# ---------------------------------------------------------------- per-head figures said in words (review 4)
+def test_a_per_teacher_area_said_in_words_is_the_area_over_the_staff():
+    text = "镇级中学现有教职员工90人，设有20个教学班级。学校设施总面积3624平方米，平均每位教师拥有3.86平方米的教学空间。"
+    assert flagged(text)["3.86平方米"][:2] == ("inconsistent", "40.27平方米")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the right value
+        "镇级中学现有教职员工90人。学校设施总面积3624平方米，平均每位教师拥有40.27平方米的教学空间。",
+        # no count of those who share it
+        "学校总面积达到9723平方米，平均每位学生享有的空间为3.7平方米。",
+        # per hundred pupils, not per pupil
+        "全县在校学生5000人，计算机800台，每百名学生拥有计算机16台。",
+    ],
+)
+def test_per_head_figures_that_hold_or_name_no_count_stay_silent(text):
+    assert flagged(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小学专任教师17.19万人，每名教师负担学生数比上年增加0.3人。",
+        "初中专任教师12.05万人，生师比13.87:1，每名教师负担学生数比上年下降0.9人。",
+    ],
+)
+def test_a_change_in_pupils_per_teacher_may_have_decimals(text):
+    assert flagged(text) == {}
+
+
+def test_a_change_in_pupils_with_decimals_is_still_a_unit_slip():
+    assert flagged("在校生9695.90万人，比上年减少230.47人。")["230.47人"][0] == "inconsistent"

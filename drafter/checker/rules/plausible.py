@@ -18,6 +18,8 @@ from drafter.figures.numbers import format_figure
 NAME = "implausible"
 WHOLE_COUNTS = {"人": "万人", "所": "万所", "名": "万名", "个": "万个", "家": "", "班": "", "次": "万人次"}
 AVERAGE = re.compile(r"平均|均|每|人均|生均|班额|生师比|师生比")
+# 每名教师负担学生数比上年增加0.3人: a per-head average named at its clause's start, farther back than AVERAGE looks
+PER_HEAD = re.compile(r"每(?:名|位|个)?(?:教师|老师|班|校|学校)|负担学生")
 CAPPED = re.compile(r"占比|比例|比重|合格率|覆盖率|达标率|普及率|到位率|参与率|设置率|配备率|使用率")
 # 全市平均万人拥有高中学生数为170.8人，初中学生数为608.5人: every figure of the sentence is per 10,000 people
 PER_PEOPLE = re.compile(r"万人(?:口)?拥有|每(?:十|百)?万(?:人|名)")
@@ -35,6 +37,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             and f.decimals
             and not AVERAGE.search(reading.lead(i)[-12:])
             and not AVERAGE.search(reading.cells.get(i, ""))  # a 班均人数 column's cell
+            and not PER_HEAD.search(reading.clause(i))
             and not split_unit
             and not PER_PEOPLE.search(reading.text[reading.sentence(f.start)[0] : f.start])
         ):

@@ -2,6 +2,9 @@
 
 "学生人数5500人；校舍面积147589.79平方米；……生均校舍面积22.9平方米": 147589.79 ÷ 5500 = 26.8.
 Only when the paragraph states exactly one total of the same name and one count of what it is shared by.
+
+"现有教职员工90人……学校设施总面积3624平方米，平均每位教师拥有3.86平方米": a per-head figure said in words
+(每位教师拥有) names no total; its total is the figure of its unit right before it in its own sentence.
 """
 
 from __future__ import annotations
@@ -17,15 +20,23 @@ NAME = "per_capita"
 PER = re.compile(r"(生均|人均|校均|班均)([\u4e00-\u9fff]{2,10}?)(?:为|达到|达|是)?$")
 SHARED_BY = {"生均": r"学生|在校生", "人均": r"人|人数|人口", "校均": r"学校", "班均": r"班"}
 COUNT_UNITS = {"生均": "人", "人均": "人", "校均": "所", "班均": "班"}
+# 平均每位教师拥有 / 每名学生占有: who shares it, said in words (每百名学生拥有 is per hundred, not matched)
+PER_HEAD = re.compile(r"(?:平均)?每(?:位|名)(教师|教职工|学生)(?:拥有|占有|享有)(?:的)?$")
+HEAD_SHARED_BY = {"教师": r"教师|教职", "教职工": r"教师|教职", "学生": r"学生|在校生"}
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
-        match = PER.search(reading.lead(i))
-        if not match or reading.claims[i].kind == "change":
+        lead = reading.lead(i)
+        if "均" not in lead and "每" not in lead or reading.claims[i].kind == "change":
             continue
-        per, name = match.groups()
-        total, count = _total(reading, i, name), _count(reading, i, per)
+        if match := PER.search(lead):
+            per, name = match.groups()
+            total, count = _total(reading, i, name), _count(reading, i, SHARED_BY[per], COUNT_UNITS[per])
+        elif head := PER_HEAD.search(lead):
+            total, count = _total_before(reading, i), _count(reading, i, HEAD_SHARED_BY[head.group(1)], "人")
+        else:
+            continue
         if total is not None and count is not None:
             yield from _judge(reading, i, total, count)
 
@@ -48,13 +59,23 @@ def _total(reading: Reading, i: int, name: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _count(reading: Reading, i: int, per: str) -> int | None:
+def _total_before(reading: Reading, i: int) -> int | None:
+    """The figure right before a per-head one in its sentence, when it is a value of the same unit family."""
+    before = reading.in_sentence(i)
+    if not before:
+        return None
+    j = before[-1]
+    same = same_family(reading.figures[j].unit, reading.figures[i].unit)
+    return j if same and reading.claims[j].kind in ("value", "total") else None
+
+
+def _count(reading: Reading, i: int, shared_by: str, unit: str) -> int | None:
     found = [
         j
         for j in _in_paragraph(reading, i)
-        if reading.figures[j].unit == COUNT_UNITS[per]
+        if reading.figures[j].unit == unit
         and reading.claims[j].kind in ("value", "total")
-        and re.search(SHARED_BY[per], reading.claims[j].subject)
+        and re.search(shared_by, reading.claims[j].subject)
     ]
     return found[0] if len(found) == 1 else None
 
