@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout6 was gathered on 2026-12-05, after holdout5 had been scored and seen (scored once, blind, at 23b5487);
 # holdout7 was gathered on 2026-12-05, after holdout6 had been scored and seen (scored once, blind, at d5834b9);
 # holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (scored once, blind, at 0d96d0d);
-# holdout9 was gathered on 2026-12-05, after holdout8 had been scored and seen (to be scored once, blind, at the end);
+# holdout9 was gathered on 2026-12-05, after holdout8 had been scored and seen (scored once, blind, at e96d744);
 BLIND = (
     "holdout",
     "holdout2",
@@ -33,9 +33,9 @@ BLIND = (
     "holdout8",
     "holdout9",
 )
-# splits not scored yet: `--split all` leaves them out (holdout3 to holdout8 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; take holdout9 out after its one score)
-UNSEEN: tuple[str, ...] = ("holdout9",)
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout9 were each scored once, blind, on
+# 2026-12-05, and came out of here after it)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
