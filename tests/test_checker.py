@@ -1825,6 +1825,35 @@ def test_the_level_of_an_item_of_a_list_names_its_metric(metrics_file, renovated
     assert (found.status, found.expected) == expected
 
 
+HUICHANG = (
+    "report: {region: 会昌县, level: county, round: 2008, period: 2008, issuer: 会昌县人民政府}\n"
+    "metrics:\n"
+    "- {key: fund.fiscal_edu, label: 财政对教育投入, unit: 万元, values: {2006: 7184, 2007: 11587.8, 2008: 19000}}\n"
+    "- {key: fund.fiscal_edu_share, label: 财政对教育投入占全县财政总收入的比例, unit: '%',"
+    " values: {2006: 52.8, 2007: 57.4, 2008: 59.3}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"), [("7184万元", ("verified", "")), ("11587.8万元", ("mismatch", "7184.0万元"))]
+)
+def test_a_list_over_a_span_of_years_holds_one_value_a_year(metrics_file, first, expected):
+    """会昌 2008 (blind holdout9): 2006年至2008年，…分别为7184万元、11587.8万元、1.9亿元，分别占…52.8%、57.4%、59.3% — each
+    value is of its own year, not of the last year named."""
+    text = (
+        f"2006年至2008年，财政对教育投入分别为{first}、11587.8万元、1.9亿元，"
+        "分别占全县财政总收入的52.8%、57.4%、59.3%。"
+    )
+    found = check_text(text, metrics_file(HUICHANG)).findings
+    assert [(f.status, f.expected) for f in found if f.text == first][0] == expected
+    assert {f.text: f.source for f in found if f.text in ("52.8%", "57.4%", "59.3%", "1.9亿元")} == {
+        "52.8%": "fund.fiscal_edu_share@2006",
+        "57.4%": "fund.fiscal_edu_share@2007",
+        "59.3%": "fund.fiscal_edu_share@2008",
+        "1.9亿元": "convert(fund.fiscal_edu,2008,元)",
+    }
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

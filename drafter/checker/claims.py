@@ -103,6 +103,7 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
     _totals_across_sentences(reading, claims)
     _owners_across_sentences(reading, list(by_sentence.items()), claims)
     _bases_across_sentences(reading, claims)
+    _yearly_lists(reading, claims)
     for i, c in claims.items():
         for part in c.parts if c.kind == "total" else ():
             reading.total_of.setdefault(part, i)
@@ -199,6 +200,45 @@ def _first_reading(reading: Reading, i: int) -> Claim:
         claim.year = _end_year(reading, i, claim.year)
     claim.base_year = _compared_year(reading, i, claim)
     return claim
+
+
+def _yearly_lists(reading: Reading, claims: dict[int, Claim]) -> None:
+    """2010年至2015年期间，财政对教育总投入分别达到62.59亿元、80亿元、95.4亿元、110亿元、135亿元、157亿元: a list after
+    分别 with as many values as the span of years its sentence opens with holds one value a year, in order (and so
+    does a second list of the sentence: 分别占全县财政总收入的52.8%、57.4%、59.3%)."""
+    seen: set[int] = set()
+    for i in reading.active:
+        if i in seen or "分别" not in reading.lead(i)[-12:]:
+            continue  # (most figures stop here)
+        items = _listed_after(reading, i)
+        seen.update(items)
+        s, _ = reading.sentence(reading.figures[i].start)
+        spans = [
+            (int(a), int(b))
+            for a, b in YEARS_SPAN.findall(reading.text, s, reading.figures[i].start)
+            if int(b) - int(a) + 1 == len(items)
+        ]
+        if len(items) < 2 or len(spans) != 1:
+            continue
+        for k, j in enumerate(items):
+            if j in claims:
+                claims[j].year = spans[0][0] + k
+
+
+YEARS_SPAN = re.compile(r"(\d{4})\s*年?\s*(?:至|到|—|-|–|～|~)\s*(\d{4})\s*年")
+
+
+def _listed_after(reading: Reading, i: int) -> list[int]:
+    """Figure i and the figures listed right after it, of its unit family (7184万元、11587.8万元、1.9亿元)."""
+    items = [i]
+    for j in reading.in_sentence(i, before=False):
+        last = reading.figures[items[-1]]
+        if not same_family(reading.figures[j].unit, last.unit) or not re.fullmatch(
+            r"[、，,和及\s]*", reading.text[last.end : reading.figures[j].start]
+        ):
+            break
+        items.append(j)
+    return items
 
 
 def _end_year(reading: Reading, i: int, year: int) -> int | None:
