@@ -1854,6 +1854,20 @@ def test_a_list_over_a_span_of_years_holds_one_value_a_year(metrics_file, first,
     }
 
 
+@pytest.mark.parametrize(
+    ("total", "expected"), [("4063.26", ("derived", "")), ("4036.26", ("inconsistent", "4063.26万元"))]
+)
+def test_a_total_amount_with_what_it_reached_then_its_parts(total, expected):
+    """怀化 2021 (holdout9, read after its score): 投入4063.26万元，惠及学生27028次，其中上级资金1853.49万元（…），本级资金
+    2209.77万元 — the 其中 list after the count it reached splits the amount."""
+    text = (
+        f"中职免学费按其所学专业的实际收费投入{total}万元，惠及学生27028次，其中上级资金1853.49万元（分配市本级"
+        "1455.16万元，鹤城区398.33万元），本级资金2209.77万元（全部分配市本级）。"
+    )
+    found = {f.text: f for f in check_text(text, None).findings}[f"{total}万元"]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -566,6 +566,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
+        elif n == k + 1 and n < len(idxs) and _aside_count_then_parts(reading, i, idxs[n:], tail):
+            # 投入4063.26万元，惠及学生27028次，其中上级资金1853.49万元…: past a count of another unit, to its parts
+            tail, later = reading.tail(idxs[n]), idxs[n + 1 :]
         if (bands := _age_bands(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
@@ -657,6 +660,28 @@ def _one_run_of_ages(bands: list[tuple[int | None, int | None]]) -> bool:
 
 
 CHANGES_THEN_PARTS = re.compile(r"，\s*其中")
+
+BENEFIT = re.compile(
+    r"[，,]\s*(?:惠及|受益|资助|覆盖|涉及)"
+)  # 投入4063.26万元，惠及学生27028次: what an amount reached
+
+
+def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
+    """The figure after i is a count of another unit said as what it reached (惠及学生27028次), right after it with no
+    其中 between, and a 其中 list of i's unit follows that count."""
+    if PARTS_START.match(tail) or len(rest) < 3:
+        return False
+    f, aside, first = reading.figures[i], reading.figures[rest[0]], reading.figures[rest[1]]
+    return (
+        aside.unit not in ("", "%", POINTS)
+        and bool(BENEFIT.match(reading.lead(rest[0])))
+        and not same_family(aside.unit, f.unit)
+        and same_family(first.unit, f.unit)
+        and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
+        and "其中" not in reading.text[f.end : aside.start]
+    )
+
+
 AVERAGED = re.compile(r"平均|生均|人均|班均")
 LISTS_IN_BRACKET = re.compile(r"（(?:其中|含|包括)")
 AFTER_BRACKET = re.compile(r"[，,]?其中")
