@@ -1868,6 +1868,18 @@ def test_a_total_amount_with_what_it_reached_then_its_parts(total, expected):
     assert (found.status, found.expected) == expected
 
 
+@pytest.mark.parametrize(("total", "expected"), [("22", ("inconsistent", "23个")), ("23", ("derived", ""))])
+def test_a_total_with_an_aside_of_another_unit_then_its_parts(total, expected):
+    """剑川 2012 (holdout9's missed real defect, read after its score): 食堂(伙房)22个，建筑面积5000多平方米，其中…5个，…1个，
+    …17个 (23)."""
+    text = (
+        f"2012年，剑川县计划新建或改建农村义务教育薄弱学校食堂（伙房）{total}个，建筑面积5000多平方米，"
+        "其中新建寄宿制学校食堂5个，改建食堂1个，新建伙房17个。"
+    )
+    found = {f.text: f for f in check_text(text, None).findings}[f"{total}个"]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

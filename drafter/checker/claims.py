@@ -661,24 +661,19 @@ def _one_run_of_ages(bands: list[tuple[int | None, int | None]]) -> bool:
 
 CHANGES_THEN_PARTS = re.compile(r"，\s*其中")
 
-BENEFIT = re.compile(
-    r"[，,]\s*(?:惠及|受益|资助|覆盖|涉及)"
-)  # 投入4063.26万元，惠及学生27028次: what an amount reached
-
 
 def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
-    """The figure after i is a count of another unit said as what it reached (惠及学生27028次), right after it with no
-    其中 between, and a 其中 list of i's unit follows that count."""
+    """The figure after i is a count of another unit said in the same clause right after it (，惠及学生27028次 /
+    ，建筑面积5000多平方米), and a 其中 list of i's unit follows that count."""
     if PARTS_START.match(tail) or len(rest) < 3:
         return False
     f, aside, first = reading.figures[i], reading.figures[rest[0]], reading.figures[rest[1]]
     return (
         aside.unit not in ("", "%", POINTS)
-        and bool(BENEFIT.match(reading.lead(rest[0])))
         and not same_family(aside.unit, f.unit)
         and same_family(first.unit, f.unit)
         and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
-        and "其中" not in reading.text[f.end : aside.start]
+        and re.fullmatch(r"[，,][\u4e00-\u9fff]{1,12}", reading.text[f.end : aside.start]) is not None
     )
 
 
