@@ -1880,6 +1880,19 @@ def test_a_total_with_an_aside_of_another_unit_then_its_parts(total, expected):
     assert (found.status, found.expected) == expected
 
 
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [("15", ("derived", "")), ("13", ("inconsistent", "15个")), ("17", ("unchecked", ""))],
+)
+def test_a_total_of_things_then_zhong_and_its_parts(total, expected):
+    """乌鲁木齐 2017 (holdout9, read after its score): 乌市15个学前双语教育项目中，天山区4个，沙依巴克区4个，水磨沟区2个，
+    米东区5个 — the list after 项目中， splits the total (it had been taken for 天山区's 4); one that adds up to less may
+    name some of the projects only."""
+    text = f"据悉，乌市{total}个学前双语教育项目中，天山区4个，沙依巴克区4个，水磨沟区2个，米东区5个。"
+    found = {f.text: f for f in check_text(text, None).findings}[f"{total}个"]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"
