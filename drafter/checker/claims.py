@@ -247,11 +247,14 @@ def _end_year(reading: Reading, i: int, year: int) -> int | None:
     (2018年，在校生由X人增加到Y人)."""
     if not reading.lead(i).endswith(("到", "至", "为")):
         return year  # no end of a move (most figures stop here, before their sentence is looked at)
+    start = reading.figures[i].start
+    s, _ = reading.sentence(start)
+    if reading.text.find("从", s, start) < 0 and reading.text.find("由", s, start) < 0:
+        return year
     before = reading.in_sentence(i)
     if not before or FROM_MARK.search(reading.lead(before[-1])) is None:
         return year
-    s, _ = reading.sentence(reading.figures[i].start)
-    said_here = any(g.ignored == "year" for g in reading.figures_in(s, reading.figures[i].start))
+    said_here = any(g.ignored == "year" for g in reading.figures_in(s, start))
     return year if said_here or reading.stated_year(before[-1]) != year else None
 
 
@@ -665,8 +668,8 @@ CHANGES_THEN_PARTS = re.compile(r"，\s*其中")
 def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
     """The figure after i is a count of another unit said in the same clause right after it (，惠及学生27028次 /
     ，建筑面积5000多平方米), and a 其中 list of i's unit follows that count."""
-    if PARTS_START.match(tail) or len(rest) < 3:
-        return False
+    if len(rest) < 3 or not tail.startswith("，") or PARTS_START.match(tail):
+        return False  # (the count comes in the total's own clause: most figures stop here)
     f, aside, first = reading.figures[i], reading.figures[rest[0]], reading.figures[rest[1]]
     return (
         aside.unit not in ("", "%", POINTS)

@@ -24,7 +24,7 @@ from drafter.checker.rules.base import (
     total,
 )
 from drafter.checker.words import TOTAL_WORDS
-from drafter.figures.numbers import same_family
+from drafter.figures.numbers import family, same_family
 
 NAME = "paired_total"
 REACH = 2000  # characters after the total within which its items are said
@@ -33,10 +33,14 @@ ADDITIVE = ("人次", "万人次", "次", "所", "个", "项", "家", "班")  # 
 
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
+        if family(reading.figures[i].unit) != "元" or i in reading.total_of or reading.is_change(i):
+            continue  # the total amount is money (发放资金5052.01万元): most figures stop here
         before = reading.in_sentence(i)
-        if not before or reading.is_change(i) or i in reading.total_of:
+        if not before:
             continue
         count = before[-1]
+        if not TOTAL_WORDS.search(reading.lead(count)):  # (its clause is the end of its lead: most stop here)
+            continue
         if not TOTAL_WORDS.search(reading.clause(count)) or reading.is_change(count):
             continue
         items = _items(reading, i)

@@ -111,12 +111,12 @@ def _shaped_runs(reading: Reading) -> Iterator[list[list[int]]]:
     order: the active figures of each sentence."""
     run: list[list[int]] = []
     last: tuple[str, tuple[str, ...]] | None = None
-    seen: set[tuple[int, int]] = set()
+    end = -1
     for i in reading.active:
+        if reading.figures[i].start < end:
+            continue  # a figure of the sentence just read
         span = reading.sentence(reading.figures[i].start)
-        if span in seen:
-            continue
-        seen.add(span)
+        end = span[1]
         idxs = reading.between(*span)
         key = (_opening(reading, span[0]), tuple(reading.figures[j].unit for j in idxs[:3]))
         if run and key == last and len(idxs) >= 3:

@@ -77,7 +77,8 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
     name = reading.clause(num)
     if len(name) < 2 or reading.lead(num).lstrip("，、") != name:
         return None  # (the two counts side by side, nothing else between them)
-    if not re.fullmatch(re.escape(name) + r"率(?:为|是|达到|达)?", reading.clause(i)):
+    said = reading.clause(i)  # 床位率为: the count's name, 率 and a verb (no pattern built per figure)
+    if not said.startswith(name + "率") or said[len(name) + 1 :] not in ("", "为", "是", "达到", "达"):
         return None
     if name in reading.clause(base):
         return None  # 装饰完成8所，完成23所，完成率…: a sibling stage, not the population counted
