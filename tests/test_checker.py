@@ -1893,6 +1893,20 @@ def test_a_total_of_things_then_zhong_and_its_parts(total, expected):
     assert (found.status, found.expected) == expected
 
 
+@pytest.mark.parametrize(
+    ("total", "expected"), [("8400", ("inconsistent", "84000元")), ("84000", ("derived", ""))]
+)
+def test_a_list_of_levels_goes_on_past_a_semicolon(total, expected):
+    """湛河 2024 (reviewer trial 4): 共计8400元，其中：初中47人次，18800元；小学163人次，65200元 — the 小学 item after "；"
+    is the list's second part, so the total is 84000元 (it had been held against 18800元 alone)."""
+    text = (
+        "按照每人每学期400元标准发放营养餐改善资金共计"
+        f"{total}元，其中：初中47人次，18800元；小学163人次，65200元。"
+    )
+    found = {f.text: f for f in check_text(text, None).findings}[f"{total}元"]
+    assert (found.status, found.expected) == expected
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

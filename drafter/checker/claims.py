@@ -601,6 +601,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             ):
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
+                parts = _levels_past_semicolons(reading, i, parts)
                 c.parts = tuple(parts)
                 c.kind, c.direction = "total", 0
                 split_words = reading.text[f.end : reading.figures[parts[-1]].start]
@@ -616,6 +617,35 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
+
+
+LEVEL_OPENS = re.compile(r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|普通高中|高中|中职|特殊教育|特教|高校)")
+
+
+def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:
+    """共计8400元，其中：初中47人次，18800元；小学163人次，65200元。 — a 其中 list of levels goes on past "；" while each
+    next item opens with another level and holds one figure of the total's unit (the 小学's 65200元)."""
+    f, first = reading.figures[i], reading.figures[parts[0]]
+    opened = reading.text.find("其中", f.end, first.start)
+    level = LEVEL_OPENS.match(reading.text, opened + 2, first.start) if opened >= 0 else None
+    if level is None:
+        return parts
+    seen, out = {level.group(1)}, list(parts)
+    _, end = reading.sentence(reading.figures[parts[-1]].start)
+    while reading.text.startswith("；", end):
+        s, e = reading.sentence(end + 1)
+        level = LEVEL_OPENS.match(reading.text, s, e)
+        items = [
+            j
+            for j in reading.between(s, e)
+            if same_family(reading.figures[j].unit, f.unit) and not reading.is_change(j)
+        ]
+        if level is None or level.group(1) in seen or len(items) != 1:
+            break
+        seen.add(level.group(1))
+        out.append(items[0])
+        end = e
+    return out
 
 
 # an age band before a count: 35岁以下的 / 36—45岁的 / 50岁及以上 (the low end, the high end; None when open)
