@@ -1907,6 +1907,19 @@ def test_a_list_of_levels_goes_on_past_a_semicolon(total, expected):
     assert (found.status, found.expected) == expected
 
 
+@pytest.mark.parametrize(("rate", "flagged"), [("0.0013%", True), ("0.13%", False), ("0%", False)])
+def test_a_dropout_rate_of_less_than_one_pupil(rate, flagged):
+    """A township survey (reviewer trial 4): 在校学生760人 … 小学辍学率达：0.0013% — under one pupil of 760 (one is
+    0.13%), yet not none: a decimal point out of place."""
+    text = (
+        "20xx年全乡共有16所小学，在校学生760人，其中少数民族学生563人，老师56人，学历合格率达100%。"
+        f"学龄儿童入学率达100%，小学辍学率达：{rate}。"
+    )
+    found = [f for f in check_text(text, None).problems if f.text == rate]
+    assert bool(found) == flagged
+    assert all("760人" in f.message for f in found)
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

@@ -67,6 +67,17 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 f"{p.text.strip()}学生只有{f.text.strip()}教师的{p.value / f.value:.2g}倍，不可能：教师数可能多打了一位数字",
             )
+        elif (pupils := _under_one_pupil(reading, i)) is not None:
+            p = reading.figures[pupils]
+            one = 100 / p.value
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                "",
+                "",
+                f"{f.text.strip()}不到{p.text.strip()}中的1人（1人即{one:.2f}%）：不可能，小数点可能错位",
+            )
         elif _per_student_unsaid(reading, i):
             yield Verdict(
                 i,
@@ -76,6 +87,24 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 f"{f.text.strip()}作为一个学段的经费总额太小，而同段其他各项都是生均数：可能漏了“生均”二字",
             )
+
+
+LOSS_RATE = re.compile(r"(?:辍学|流失|失学)率(?:为|是|达到|达)?[：:]?$")
+STUDENTS_SAID = re.compile(r"(?:在校学生|在校生)(?:总数|人数)?(?:为|有|共|达)?$")
+
+
+def _under_one_pupil(reading: Reading, i: int) -> int | None:
+    """小学辍学率达：0.0013% after 在校学生760人: a share of the pupils of under one pupil (0.13% is one), yet not 0.
+    The pupils are the last count of 在校学生 before it in its paragraph."""
+    f = reading.figures[i]
+    if f.unit != "%" or f.value <= 0 or not LOSS_RATE.search(reading.lead(i)[-12:]):
+        return None
+    ps, _ = reading.paragraph(f.start)
+    for j in reversed(reading.between(ps, f.start)):
+        p = reading.figures[j]
+        if p.unit in ("人", "名") and p.decimals == 0 and STUDENTS_SAID.search(reading.clause(j)):
+            return j if 0 < f.value * p.value / 100 < 0.5 else None
+    return None
 
 
 def _over(reading: Reading, i: int) -> bool:
