@@ -1920,6 +1920,57 @@ def test_a_dropout_rate_of_less_than_one_pupil(rate, flagged):
     assert all("760人" in f.message for f in found)
 
 
+STACKED_TABLE = (
+    "17-31 各市小学升学、辍学和幼儿园情况 | |||||||||\n"
+    "(2005年) | 单位:% | ||||||||\n"
+    "地 区 | 学龄儿童 入 学 率 |\n"
+    "小 学 | 幼儿园数 (所) |\n"
+    "入园(班) 儿 童 数 (人) |\n"
+    "专任教师数 (人) |\n"
+    "||||\n"
+    "升学率 | 辍学率 | ||||||||\n"
+    "全 省 总 计 | 99.99 | 100.16 | 0.40 | {kindergartens} | 280790 | 14781 | |||\n"
+    "济 南 市 | 100.00 | 99.70 | 0.04 | 1340 | 125694 | 5809 | |||\n"
+    "青 岛 市 | 99.98 | 100.33 | 0.65 | 2233 | 155096 | 8972 | |||\n"
+)
+STACKED_DATA = (
+    "report: {region: 山东省, level: province, round: 2006, period: 2005, issuer: 山东省统计局}\n"
+    "metrics:\n"
+    + "".join(
+        f"- {{key: {key}_{city}, label: {name}{label}, unit: '{unit}', values: {{2005: {value}}}}}\n"
+        for city, name, values in (
+            ("jinan", "济南市", (100.00, 99.70, 0.04, 1340, 125694, 5809)),
+            ("qingdao", "青岛市", (99.98, 100.33, 0.65, 2233, 155096, 8972)),
+        )
+        for (key, label, unit), value in zip(
+            (
+                ("compulsory.enrollment_rate", "学龄儿童入学率", "%"),
+                ("compulsory.progression_rate_gross", "小学升学率", "%"),
+                ("compulsory.dropout_rate", "小学辍学率", "%"),
+                ("preschool.kindergartens", "幼儿园数", "所"),
+                ("preschool.children", "入园(班)儿童数", "人"),
+                ("preschool.teachers", "专任教师数", "人"),
+            ),
+            values,
+            strict=True,
+        )
+    )
+)
+
+
+def test_a_table_whose_heading_row_was_served_over_several_lines(metrics_file):
+    """山东 2005 表17-31 (holdout9, read after its score): the heading row came over six lines, 小学's two columns on the
+    last; every cell had been unsupported. Each city cell is its own metric now, and the 全省总计 counts add up."""
+    found = check_text(STACKED_TABLE.format(kindergartens=3573), metrics_file(STACKED_DATA)).findings
+    cells = {f.source.split("@")[0] for f in found if f.status == "verified"}
+    assert {"compulsory.progression_rate_gross_jinan", "compulsory.dropout_rate_qingdao"} <= cells
+    assert len(cells) == 12
+    total = [f for f in found if f.text == "3573"][0]
+    assert total.status == "derived"
+    wrong = [f for f in check_text(STACKED_TABLE.format(kindergartens=3537), None).problems]
+    assert [(f.text, f.expected) for f in wrong] == [("3537", "3573所")]
+
+
 XIUSHUI_SCHOOLS = (
     "全县现有{whole}学校{total}所。其中，幼儿园173所（81所民办），小学322所（含187个教学点），初中30所，"
     "九年一贯制学校8所，完全中学4所（2所民办），普通高中1所，中职学校1所，特教学校1所。"

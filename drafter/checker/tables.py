@@ -41,10 +41,12 @@ RATIO_WORDS = re.compile(r"比例|之比|生师比|师生比")
 MONEY = re.compile(r"(?:经费|投入|支出|收入|拨款|资金|金额|预算)(?:总额|合计|数)?$")
 MIN_CELLS = 6
 CORNER_WORDS = ("项目", "指标", "年份", "年度", "类别", "指标名称")
-TYPO_TOTAL = re.compile(r"合计|总计|共计")
+TYPO_TOTAL = re.compile(r"(?:全(?:国|省|市|县|区|州|旗|盟))?(?:合计|总计|共计)")
 NOT_ADDED = re.compile(r"比|率|均|%|％")
 NOT_A_PART = re.compile(r"教学点|附设|分校")
-TOTAL_ROW = re.compile(r"(?:合计|总计|总数|共计|全(?:国|省|市|县|区|州|旗|盟))")
+TOTAL_ROW = re.compile(
+    r"(?:全(?:国|省|市|县|区|州|旗|盟))?(?:合计|总计|总数|共计)|全(?:国|省|市|县|区|州|旗|盟)"
+)
 PART_ROW = re.compile(r"\s*(?:其中|#|＃|含|内：|内:)")
 RATIO_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|/|／)([\u4e00-\u9fff]{2,8}?)(?:之)?比")
 TAB_LINE = re.compile(r"(?m)^[^\n\t]*\t[^\n]*$")
@@ -103,7 +105,11 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     year_labels: list[Cell] = []
     ratio_cells: list[tuple[Cell, Cell, Cell]] = []
     sum_cells: list[tuple[Cell, list[Cell]]] = []
-    blocks = [_merge_heads(norm, b) for b in _blocks(norm)] + _space_blocks(norm) + _tab_blocks(norm)
+    blocks = (
+        [_merge_heads(norm, _stacked_heads(b)) for b in _blocks(norm)]
+        + _space_blocks(norm)
+        + _tab_blocks(norm)
+    )
     for block in blocks + _spread_rows(norm) + _paragraph_rows(norm):
         start = next(row[0].start for row in block if row)
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
@@ -458,6 +464,54 @@ def _heading_cells(norm: str, start: int, width: int) -> list[Cell] | None:
         else:
             cells.append(cell)
     return cells[-width:] if len(cells) >= width >= 2 else None
+
+
+CORNER = re.compile(r"地区|项目|指标|类别|学校类别|区域|市县|县区|单位名称|名称")
+SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])")  # 济 南 市, 学龄儿童 入 学 率
+
+
+def _stacked_heads(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A yearbook table whose heading row was served over several lines, a group's columns on the last one:
+    | 地 区 | 学龄儿童 入 学 率 | / | 小 学 | 幼儿园数 （所） | / … / | 升学率 | 辍学率 | over | 济 南 市 | 100.00 | 99.70 |
+    0.04 | … → one row 地区 | 学龄儿童入学率 | 小学升学率 | 小学辍学率 | 幼儿园数（所） | …, the one heading that
+    names a level (小学) spanning the last line's columns. Labels spaced out to fill their cells are closed up."""
+    first = next((k for k, row in enumerate(rows) if any(_is_value(c) for c in row)), None)
+    corner = next(
+        (k for k, row in enumerate(rows[:first]) if row and CORNER.fullmatch(_closed(row[0].text))), None
+    )
+    if first is None or corner is None or first - corner < 3:
+        return rows
+    width = Counter(len(row) for row in rows[first:]).most_common(1)[0][0]
+    top = [c for row in rows[corner : first - 1] for c in row][1:]
+    sub = rows[first - 1]
+    groups = [
+        k for k, c in enumerate(top) if levels_of(_closed(c.text)) and _closed(c.text) == _level_name(c.text)
+    ]
+    if len(groups) != 1 or len(top) - 1 + len(sub) != width - 1:
+        return rows
+    g = top[groups[0]]
+    heads = [*top[: groups[0]], *(Cell(c.start, c.end, _closed(g.text) + _closed(c.text)) for c in sub)]
+    heads += top[groups[0] + 1 :]
+    closed = [Cell(c.start, c.end, _closed(c.text)) for c in heads]
+    label = rows[corner][0]
+    body = [[Cell(r[0].start, r[0].end, _closed(r[0].text)), *r[1:]] if r else r for r in rows[first:]]
+    return [[Cell(label.start, label.end, _closed(label.text)), *closed], *body]
+
+
+def _closed(text: str) -> str:
+    return SPACED_HAN.sub("", text.strip())
+
+
+def _level_name(text: str) -> str:
+    """The text when it is nothing but a level's name (小 学), else ''."""
+    name = _closed(text)
+    return (
+        name
+        if re.fullmatch(
+            r"(?:幼儿园|学前教育|小学|初中|普通初中|普通高中|高中|中职|中等职业教育|特殊教育)", name
+        )
+        else ""
+    )
 
 
 def _merge_heads(norm: str, rows: list[list[Cell]]) -> list[list[Cell]]:
