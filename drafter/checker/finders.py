@@ -8,6 +8,7 @@ these use; each finder returns a Link or None.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafter.checker.labels import bigrams, clause_of, levels_of, told_apart
 from drafter.checker.links import Link
@@ -238,44 +239,41 @@ class Finders:
             return None
         near, sent = RATIO_WORDS.sub("", near), RATIO_WORDS.sub("", sent)  # 学生与专任教师比 names both
         year = self.claim_year(i) or self.source.report.period
-        of_kind = [
-            m
-            for m in self.source.metrics
-            if year in m.values and m.values[year] > 0 and family(m.unit) == "人"
-        ]
-        students = [
-            m
-            for m in of_kind
-            if re.search(r"在校|学生", m.label) and not self.labels.conflicts(m.key, near, sent)
-        ]
-        teachers = [
-            m for m in of_kind if "专任教师" in m.label and not self.labels.conflicts(m.key, near, sent)
-        ]
+        students = self._said_counts(year, near, sent, _of_students)
+        teachers = self._said_counts(
+            year, near, sent, lambda m: family(m.unit) == "人" and "专任教师" in m.label
+        )
         found = [(s, t) for s in students for t in teachers if self._quotient_fits(i, (s, t), year)]
         return _quotient_link(found, "ratio", "{}÷{}", year)
+
+    def _said_counts(self, year: int, near: str, sent: str, kind: Callable[[Metric], bool]) -> list[Metric]:
+        """The metrics of a kind (students, teachers, schools) with a value above 0 for the year, of no other level or
+        kind than the words name: the two sides of a quotient (ratio_hit, school_size_hit)."""
+        return [
+            m
+            for m in self.source.metrics
+            if year in m.values
+            and m.values[year] > 0
+            and kind(m)
+            and not self.labels.conflicts(m.key, near, sent)
+        ]
+
+    def said_per_school(self, i: int) -> bool:
+        """A count of people said as students per school (校均在校生规模由上年的344人增加到398人: the words are said
+        once, before the first of the two)."""
+        if family(self.doc.figures[i].unit) != "人":
+            return False
+        return bool(SCHOOL_SIZE_WORDS.search(self.words(i)[1].split("|", 1)[0][-30:]))
 
     def school_size_hit(self, i: int) -> Link | None:
         """校均在校生规模由上年的344人增加到398人: students per school of the level the words name (小学在校生 ÷ 小学
         学校数), for the year the figure is of."""
-        f = self.doc.figures[i]
-        if family(f.unit) != "人":
+        if not self.said_per_school(i):
             return None
-        near, sent = self.words(i)
-        if not SCHOOL_SIZE_WORDS.search(
-            sent.split("|", 1)[0][-30:]
-        ):  # 由上年的344人增加到398人: the words said once
-            return None
-        near, sent = SCHOOL_SIZE_WORDS.sub("", near), SCHOOL_SIZE_WORDS.sub("", sent)
+        near, sent = (SCHOOL_SIZE_WORDS.sub("", w) for w in self.words(i))
         year = self.claim_year(i) or self.source.report.period
-        valued = [m for m in self.source.metrics if year in m.values and m.values[year] > 0]
-        students = [
-            m
-            for m in valued
-            if family(m.unit) == "人"
-            and re.search(r"在校|学生", m.label)
-            and not self.labels.conflicts(m.key, near, sent)
-        ]
-        schools = [m for m in valued if m.unit == "所" and not self.labels.conflicts(m.key, near, sent)]
+        students = self._said_counts(year, near, sent, _of_students)
+        schools = self._said_counts(year, near, sent, lambda m: m.unit == "所")
         found = [(a, b) for a in students for b in schools if self._quotient_fits(i, (a, b), year)]
         return _quotient_link(found, "per_school", "{}÷{}", year)
 
@@ -333,6 +331,10 @@ class Finders:
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
         return None
+
+
+def _of_students(m: Metric) -> bool:
+    return family(m.unit) == "人" and bool(re.search(r"在校|学生", m.label))
 
 
 def _quotient_link(found: list[tuple[Metric, Metric]], formula: str, said: str, year: int) -> Link | None:

@@ -308,9 +308,7 @@ class Labels:
         found = self._said_head.get(sentence)
         if found is None:
             head = sentence.split("|", 1)[0]
-            item = self.said(
-                head.rsplit("；", 1)[-1]
-            )  # the item of a ；-list the figure is in, when it names any
+            item = self.said(list_item(head))  # the item of a ；-list the figure is in, when it names a level
             found = self._said_head[sentence] = item if item[1] and "；" in head else self.said(head)
         return found
 
@@ -375,9 +373,7 @@ class Labels:
         another one; False when they name the label's own; None when they name neither."""
         kinds, levels = self.label_groups(key)
         head = sentence.split("|", 1)[0]
-        item = head.rsplit("；", 1)[
-            -1
-        ]  # …；义务教育阶段投入34.41亿元，惠及学生X: the item of a list the figure is in
+        item = list_item(head)
         said_kinds = _kinds_named(near) or _kinds_named(item) or _kinds_named(head)
         said_levels = _levels_named(near) or _levels_named(item) or _levels_named(head)
         verdicts = [
@@ -549,6 +545,11 @@ class Labels:
             ):
                 return True
         return False
+
+
+def list_item(words: str) -> str:
+    """The item of a ；-list the words end in (…；义务教育阶段投入11.3亿元，惠及学生: the words from the last ；)."""
+    return words.rsplit("；", 1)[-1]
 
 
 def told_apart(context: str, best: Metric, m: Metric) -> bool:

@@ -468,6 +468,8 @@ def _heading_cells(norm: str, start: int, width: int) -> list[Cell] | None:
 
 CORNER = re.compile(r"地区|项目|指标|类别|学校类别|区域|市县|县区|单位名称|名称")
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])")  # 济 南 市, 学龄儿童 入 学 率
+# a heading that is nothing but a level's name (小 学 once closed up): a group over the columns of the next line
+LEVEL_NAME = re.compile(r"幼儿园|学前教育|小学|初中|普通初中|普通高中|高中|中职|中等职业教育|特殊教育")
 
 
 def _stacked_heads(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -484,9 +486,7 @@ def _stacked_heads(rows: list[list[Cell]]) -> list[list[Cell]]:
     width = Counter(len(row) for row in rows[first:]).most_common(1)[0][0]
     top = [c for row in rows[corner : first - 1] for c in row][1:]
     sub = rows[first - 1]
-    groups = [
-        k for k, c in enumerate(top) if levels_of(_closed(c.text)) and _closed(c.text) == _level_name(c.text)
-    ]
+    groups = [k for k, c in enumerate(top) if LEVEL_NAME.fullmatch(_closed(c.text))]
     if len(groups) != 1 or len(top) - 1 + len(sub) != width - 1:
         return rows
     g = top[groups[0]]
@@ -500,18 +500,6 @@ def _stacked_heads(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 def _closed(text: str) -> str:
     return SPACED_HAN.sub("", text.strip())
-
-
-def _level_name(text: str) -> str:
-    """The text when it is nothing but a level's name (小 学), else ''."""
-    name = _closed(text)
-    return (
-        name
-        if re.fullmatch(
-            r"(?:幼儿园|学前教育|小学|初中|普通初中|普通高中|高中|中职|中等职业教育|特殊教育)", name
-        )
-        else ""
-    )
 
 
 def _merge_heads(norm: str, rows: list[list[Cell]]) -> list[list[Cell]]:

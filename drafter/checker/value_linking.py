@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.finders import SCHOOL_SIZE_WORDS, WEAK_LABEL, Finders, fact_figures
+from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import (
     LABEL_MIN,
     Labels,
@@ -107,8 +107,8 @@ class ValueLinker(Finders):
     def candidates(self, i: int) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
         metric its words speak of the change of; a part of a total not the total's own metric."""
-        claim, f = self.doc.claims.get(i), self.doc.figures[i]
-        metrics = self.compatible(f)
+        claim = self.doc.claims.get(i)
+        metrics = self.compatible(self.doc.figures[i])
         if not metrics:
             return []
         if claim is not None and claim.kind == "change":
@@ -119,11 +119,11 @@ class ValueLinker(Finders):
         total = self.doc.total_of.get(i)
         totals = {self.links[total].key} if total in self.links else set()
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
-        near, sent = self.words(i)
+        near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
         of_class = "班额" in near
         # 校均在校生规模由上年的344人增加到389人 is no count of 小学在校生: an average per school is only an average
-        of_size = family(f.unit) == "人" and bool(SCHOOL_SIZE_WORDS.search(sent.split("|", 1)[0][-30:]))
+        of_size = self.said_per_school(i)
         if not (totals or of_change or of_class or of_size):
             return list(metrics)  # most figures: nothing to leave out
         return [
@@ -327,7 +327,7 @@ class ValueLinker(Finders):
                         "unsupported",
                         message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
                     )
-        if best is None and (rival := self._contrast_rival(i, m, rank, y) or self._told_rival(i, m, rank, y)):
+        if best is None and (rival := self._sole_rival(i, m, rank, y)) is not None:
             return self.mismatch(
                 f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
             )
@@ -393,42 +393,31 @@ class ValueLinker(Finders):
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
 
-    def _contrast_rival(self, i: int, m: Metric, rank: dict, year: int) -> Metric | None:
-        """The one metric named near the figure whose label the words tell apart from m's (`contrasted`), with a
-        value for the year of m's value the figure has."""
-        near = self.words(i)[0]
-        rivals = [
+    def _sole_rival(self, i: int, m: Metric, rank: dict, year: int) -> Metric | None:
+        """The one metric named in part near the figure, with a value for the year of m's value the figure has,
+        whose label the words before it tell apart from m's (`contrasted`); else the one its statement and own words
+        after it tell apart (`told_apart`: 何家洞镇中心小学建设，规划投资总额160万元 where 160 is 麻江镇学校's)."""
+        named = [
             r
             for k in rank
             if k != m.key
-            and rank[k][3] > 0
             and rank[k][2] >= WEAK_LABEL  # 并申报了69个县 names 实地督查的申报县 by 申报 alone: not enough
-            and self.labels.contrasted(k, m.key, near)
             and (r := self.source.metric(k)) is not None
             and year in r.values
         ]
-        return rivals[0] if len(rivals) == 1 else None
+        near = self.words(i)[0]
+        contrasted = [r for r in named if rank[r.key][3] > 0 and self.labels.contrasted(r.key, m.key, near)]
+        if len(contrasted) == 1:
+            return contrasted[0]
+        said = self.said_around(i)
+        told = [r for r in named if told_apart(said, r, m)]
+        return told[0] if len(told) == 1 else None
 
     def said_around(self, i: int) -> str:
         """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…)."""
         f, text = self.doc.figures[i], self.doc.text
         after = AFTER_END.search(text, f.end, f.end + 40)
         return self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
-
-    def _told_rival(self, i: int, m: Metric, rank: dict, year: int) -> Metric | None:
-        """The one metric the words name in part, with a value for the year, whose label the statement tells apart
-        from m's (`told_apart`): 何家洞镇中心小学建设，规划投资总额160万元 where 160 is 麻江镇学校's."""
-        said = self.said_around(i)
-        rivals = [
-            r
-            for k in rank
-            if k != m.key
-            and rank[k][2] >= WEAK_LABEL
-            and (r := self.source.metric(k)) is not None
-            and year in r.values
-            and told_apart(said, r, m)
-        ]
-        return rivals[0] if len(rivals) == 1 else None
 
     def _spelled_not(self, i: int, best: Metric, m: Metric) -> bool:
         """The words spell out best's whole label right before the figure and not m's: 硕士学位授权点由49个 where
