@@ -151,11 +151,13 @@ def _per_student_unsaid(reading: Reading, i: int) -> bool:
     return len(peers) >= 2
 
 
-TEACHERS = re.compile(r"(?:专任教师|教职工)(?:总数|人数)?(?:为|有|共)?$")
-PUPILS = re.compile(r"^[，、]?(?:在校学生|在校生|学生)(?:总数|人数)?(?:为|有|共)?$")
+TEACHERS_SAID = r"(?:专任教师|教职工)(?:总数|人数)?(?:为|有|共)?"
+PUPILS_SAID = r"(?:在校学生|在校生|学生)(?:总数|人数)?(?:为|有|共)?"
+TEACHERS = re.compile(TEACHERS_SAID + "$")
+PUPILS = re.compile(rf"^[，、]?{PUPILS_SAID}$")  # 专任教师13220人，在校学生15324人: the pupils right after
 # 在校生为706人，专任教师20233人: the teachers right after the pupils, in their own clause
-TEACHERS_AFTER = re.compile(r"^[，、]?(?:专任教师|教职工)(?:总数|人数)?(?:为|有|共)?$")
-PUPILS_BEFORE = re.compile(r"(?:在校学生|在校生|学生)(?:总数|人数)?(?:为|有|共)?$")
+TEACHERS_AFTER = re.compile(rf"^[，、]?{TEACHERS_SAID}$")
+PUPILS_BEFORE = re.compile(PUPILS_SAID + "$")
 FEWEST_PUPILS_PER_TEACHER = 2.0  # 中小学 have 10–20 pupils a teacher; 特殊教育 3–5, never under 2
 
 

@@ -91,11 +91,11 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
 
 def _judge_counts(reading: Reading, i: int, part: int, whole: int) -> Verdict:
     f, p, w = reading.figures[i], reading.figures[part], reading.figures[whole]
-    exact = (p.value / w.value * 100, p.value / w.value * 100)
+    share = p.value / w.value * 100  # two exact counts: an exact share
     return judged(
         i,
         NAME,
-        exact,
+        (share, share),
         f,
         f"text:share({operands(reading, (part, whole))})",
         f"{p.text.strip()}÷{w.text.strip()}",
