@@ -2538,3 +2538,23 @@ def test_a_change_in_pupils_per_teacher_may_have_decimals(text):
 
 def test_a_change_in_pupils_with_decimals_is_still_a_unit_slip():
     assert flagged("在校生9695.90万人，比上年减少230.47人。")["230.47人"][0] == "inconsistent"
+
+
+@pytest.mark.parametrize(("printed", "status"), [("66807", "verified"), ("5297", "mismatch")])
+def test_the_worth_of_a_listed_item_is_of_the_things_its_clause_counts(metrics_file, printed, status):
+    """山西 2015: in 图书185.94万册，价值2574.20万元；…；计算机、教学仪器设备127.88万台/件/套，价值X万元 each 价值 is the
+    worth of its own item: 5297 is 生活设施's worth, not that of the 计算机、教学仪器设备 the clause counts."""
+    data = metrics_file(
+        "report: {region: 山西省, level: province, round: 2015, period: 2015, issuer: 山西省教育厅}\n"
+        "metrics:\n"
+        "- {key: conditions.living_value, label: 生活设施价值, unit: 万元, values: {2015: 5296.62}}\n"
+        "- {key: conditions.books_value, label: 图书价值, unit: 万元, values: {2015: 2574.20}}\n"
+        "- {key: conditions.computers_value, label: 计算机、教学仪器设备价值, unit: 万元, values: {2015: 66807}}\n"
+    )
+    text = (
+        "其中，生活设施7.06万台/件/套，价值5296.62万元；图书185.94万册，价值2574.20万元；"
+        f"计算机、教学仪器设备127.88万台/件/套，价值{printed}万元。"
+    )
+    found = {f.text: f for f in check_text(text, data).findings}
+    assert found[f"{printed}万元"].status == status
+    assert found["2574.20万元"].status == "verified"

@@ -34,6 +34,8 @@ BARE_BASE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年)(?:�
 BARE_AMOUNT = re.compile(
     r"\s*(?:计划|实际|完成|累计|总|共)?(?:投资|投入|资金|金额|经费|支出){1,2}(?:总额|额)?(?:为|达|达到|共|计)?\s*"
 )
+# 课桌凳47.11万套，价值5691万元: the worth of the things the clause before counts
+BARE_WORTH = re.compile(r"\s*(?:总)?价值(?:为|达|约)?\s*")
 BARE_TO = re.compile(r"\s*(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小)了?(?:到|至)\s*")
 SPENT_ON = re.compile(r"\s*(?:专项)?(?:用于|用来)[^，,。；;]{2,30}")
 PURPOSE = re.compile(r"\s*[，,]\s*(?:专项)?(?:用于|用来|为)([^，,。；;]{2,24})")
@@ -597,6 +599,7 @@ _CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _LIST_JOIN_END = re.compile(r"[、和及与]$")
 _HAN_START = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE_ON = re.compile(r"\d.*")
 
 
 # 。 二、 教育经费投入增长情况 绍兴市2023年…: a section heading run into the text before its first sentence (a page
@@ -623,6 +626,10 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
     if BARE_TO.fullmatch(clause):  # 博士学位授予单位由8所增加到11所: the clause of the change names both
         clause = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1]
+    if BARE_WORTH.fullmatch(clause) and (counted := _CLAUSE_SPLIT.split(doc.text[s : f.start])[-2:-1]):
+        clause = (
+            _FIGURE_ON.sub("", list_item(counted[0])) + "，" + clause
+        )  # 课桌凳47.11万套: the things' words
     bare_amount = BARE_AMOUNT.fullmatch(clause) is not None
     if bare_amount and not tail.strip() and (purpose := PURPOSE.match(doc.text, f.end)):
         tail = purpose.group(1)  # 投入4220万元，为全市16所高中更新实验设备: what the amount was spent on
