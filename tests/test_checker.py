@@ -1850,7 +1850,7 @@ def test_a_list_over_a_span_of_years_holds_one_value_a_year(metrics_file, first,
         "52.8%": "fund.fiscal_edu_share@2006",
         "57.4%": "fund.fiscal_edu_share@2007",
         "59.3%": "fund.fiscal_edu_share@2008",
-        "1.9亿元": "convert(fund.fiscal_edu,2008,元)",
+        "1.9亿元": "fund.fiscal_edu@2008",  # 19000万元 in 亿元: the value itself
     }
 
 
@@ -2558,3 +2558,24 @@ def test_the_worth_of_a_listed_item_is_of_the_things_its_clause_counts(metrics_f
     found = {f.text: f for f in check_text(text, data).findings}
     assert found[f"{printed}万元"].status == status
     assert found["2574.20万元"].status == "verified"
+
+
+@pytest.mark.parametrize(("printed", "status"), [("5904", "verified"), ("13100", "mismatch")])
+def test_a_value_in_another_unit_of_the_same_family_is_weighed_as_the_value_itself(
+    metrics_file, printed, status
+):
+    """教育部 2010 公报: 13100人 is 本科学校's average, and as 1.31万人 (a conversion the data derive) it must not slip
+    past the words 高职（专科）学校 that the value itself is held against."""
+    data = metrics_file(
+        "report: {region: 全国, level: province, round: 2010, period: 2010, issuer: 教育部}\n"
+        "metrics:\n"
+        "- {key: higher.avg_all, label: 普通高校本科、高职(专科)全日制在校生平均规模, unit: 人, values: {2010: 9298}}\n"
+        "- {key: higher.avg_undergraduate, label: 本科学校全日制在校生平均规模, unit: 人, values: {2010: 13100}}\n"
+        "- {key: higher.avg_vocational, label: 高职(专科)学校全日制在校生平均规模, unit: 人, values: {2010: 5904}}\n"
+    )
+    text = (
+        "普通高等学校本科、高职(专科)全日制在校生平均规模为9298人,其中,本科学校为13100人,"
+        f"高职(专科)学校为{printed}人。"
+    )
+    found = [f for f in check_text(text, data).findings if f.kind == "figure"]
+    assert [f.status for f in found] == ["verified", "verified", status]

@@ -186,6 +186,8 @@ class ValueLinker(Finders):
             self.school_size_hit,
         ):
             found = finder(i)
+            if found and found.source.startswith("convert(") and any(m.key == found.key for m, _ in hits):
+                continue  # 13100人 as 1.31万人 is the value itself: weighed as one below (本科 and 高职 told apart)
             if found and self._may_use(i, found, best, rank):
                 return found
         # 中职1070人 is not 初中's 1070人
