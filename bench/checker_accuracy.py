@@ -1,4 +1,4 @@
-"""How well the checker reads real text that nobody on the project wrote (eval/realtext), split dev | holdout | holdout2 | holdout3 | holdout4 | holdout5 | holdout6 | holdout7 | holdout8 | holdout9.
+"""How well the checker reads real text that nobody on the project wrote (eval/realtext), split dev | holdout | holdout2 | holdout3 | holdout4 | holdout5 | holdout6 | holdout7 | holdout8 | holdout9 | holdout10.
 
 1. Real defects, text alone: the labelled defects of every document found (status mismatch/inconsistent on
    the labelled span), and the correct paragraphs (no labelled defect) that carry any flag.
@@ -10,7 +10,7 @@
 4. Our own offline drafts: flagged figures and wrong claims under --metrics (must be 0 but for the one
    real unit error kept in examples/anyue-2023.yaml).
 
-    .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|all] [--per-doc 3] [--seed 7] [-v]
+    .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|all] [--per-doc 3] [--seed 7] [-v]
 """
 
 from __future__ import annotations

@@ -105,6 +105,7 @@ SPLITS = {
     "holdout7",
     "holdout8",
     "holdout9",
+    "holdout10",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
