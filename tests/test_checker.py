@@ -2579,3 +2579,22 @@ def test_a_value_in_another_unit_of_the_same_family_is_weighed_as_the_value_itse
     )
     found = [f for f in check_text(text, data).findings if f.kind == "figure"]
     assert [f.status for f in found] == ["verified", "verified", status]
+
+
+JUNHENG = (
+    "report: {region: 全国, level: province, round: 2019, period: 2019, issuer: 国务院教育督导委员会办公室}\n"
+    "metrics:\n"
+    "- {key: supervision.unrecognised_counties_central, label: 中部未通过认定的县, unit: 个, values: {2019: 39}}\n"
+    "- {key: supervision.unrecognised_counties_west, label: 西部未通过认定的县, unit: 个, values: {2019: 97}}\n"
+    "- {key: supervision.unrecognised_provinces_central, label: 中部未通过认定县所在省份, unit: 个, values: {2019: 2}}\n"
+    "- {key: supervision.unrecognised_provinces_west, label: 西部未通过认定县所在省份, unit: 个, values: {2019: 7}}\n"
+)
+
+
+@pytest.mark.parametrize(("provinces", "status"), [("9", "derived"), ("39", "unsupported")])
+def test_a_count_of_provinces_is_no_count_of_counties(metrics_file, provinces, status):
+    """国务院督导 2019: 尚有9个省份136个县未通过认定，其中中部2个省份39个县… — 9个省份 is the sum of the provinces
+    listed after the pair (the counties' 39 and 97 are 136's parts), and 39个省份 is not 中部's 39 counties."""
+    text = f"全国尚有{provinces}个省份136个县未通过认定，其中中部2个省份39个县，西部7个省份97个县。"
+    found = [f for f in check_text(text, metrics_file(JUNHENG)).findings if f.kind == "figure"]
+    assert [f.status for f in found] == [status, "derived", "verified", "verified", "verified", "verified"]

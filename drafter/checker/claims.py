@@ -33,6 +33,7 @@ from drafter.checker.words import (
     NAMED_YEAR,
     PARTS_SPLIT,
     PARTS_START,
+    PLACE,
     PREVIOUS_YEAR,
     RATE_WORDS,
     SHARE_BEFORE,
@@ -43,6 +44,7 @@ from drafter.checker.words import (
     TOTAL_BEFORE,
     TOTAL_WORDS,
     direction_of,
+    other_places,
 )
 from drafter.figures.numbers import ASIDE_LONGEST, same_family
 
@@ -572,6 +574,11 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         elif n == k + 1 and n < len(idxs) and _aside_count_then_parts(reading, i, idxs[n:], tail):
             # 投入4063.26万元，惠及学生27028次，其中上级资金1853.49万元…: past a count of another unit, to its parts
             tail, later = reading.tail(idxs[n]), idxs[n + 1 :]
+        elif n == k + 1 and n < len(idxs) and _place_pair_then_parts(reading, i, idxs[n:], tail):
+            tail, later = (
+                reading.tail(idxs[n]),
+                idxs[n + 1 :],
+            )  # 9个省份136个县…，其中中部2个省份39个县: past 136个
         if (bands := _age_bands(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
@@ -710,6 +717,21 @@ def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str
     )
 
 
+def _place_pair_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
+    """尚有9个省份136个县未通过认定，其中中部2个省份39个县，西部7个省份97个县: a count of one kind of place said right
+    before a count of another, and a 其中 list after the pair: the list holds the parts of both (`_other_places`
+    keeps each count's own)."""
+    if len(rest) < 3 or PARTS_START.match(tail):
+        return False
+    f, pair = reading.figures[i], reading.figures[rest[0]]
+    return (
+        pair.unit == f.unit
+        and PLACE.fullmatch(reading.text, f.end, pair.start) is not None
+        and _other_places(reading, i, rest[0])
+        and bool(PARTS_START.match(reading.tail(rest[0])))
+    )
+
+
 AVERAGED = re.compile(r"平均|生均|人均|班均")
 LISTS_IN_BRACKET = re.compile(r"（(?:其中|含|包括)")
 AFTER_BRACKET = re.compile(r"[，,]?其中")
@@ -771,15 +793,12 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
     return parts
 
 
-PLACES = re.compile(r"(?:省份|省|市|州|县|区|乡镇|镇|村)")
-
-
 def _other_places(reading: Reading, total: int, part: int) -> bool:
     """尚有9个省份136个县未通过认定，其中中部2个省份39个县: a count of provinces is no part of a count of
     counties — the places each counts are named right after it."""
-    said = PLACES.match(reading.text, reading.figures[total].end)
-    named = PLACES.match(reading.text, reading.figures[part].end)
-    return said is not None and named is not None and said.group() != named.group()
+    said = PLACE.match(reading.text, reading.figures[total].end)
+    named = PLACE.match(reading.text, reading.figures[part].end)
+    return said is not None and named is not None and other_places(said.group(), named.group())
 
 
 def _earlier_kind(reading: Reading, total: int, part: int) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.checker.reading import Reading
 from drafter.checker.text import normalize
-from drafter.checker.words import LEVEL_MADE_OF
+from drafter.checker.words import LEVEL_MADE_OF, PLACE, other_places
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
@@ -547,6 +547,18 @@ class Labels:
             ):
                 return True
         return False
+
+
+_PLACE_COUNTED = re.compile(rf"\s*({PLACE.pattern})")  # the noun right after 39个
+_PLACE_HEAD = re.compile(rf"({PLACE.pattern})(?:数|数量)?(?:（个）|\(个\))?$")  # the noun a label ends in
+
+
+def other_place(label: str, counted: str) -> bool:
+    """A count of one kind of place (39个省份: `counted` is the text right after the figure) and a label that
+    counts another kind (中部未通过认定的县): the count is not the label's. A label that ends in no place counts
+    none, and words that name no place say nothing."""
+    said, head = _PLACE_COUNTED.match(counted), _PLACE_HEAD.search(label)
+    return bool(said and head) and other_places(said.group(1), head.group(1))
 
 
 def list_item(words: str) -> str:

@@ -17,6 +17,7 @@ from drafter.checker.labels import (
     chinese_bigrams,
     figure_words,
     other_class,
+    other_place,
     told_apart,
 )
 from drafter.checker.links import Link
@@ -172,7 +173,9 @@ class ValueLinker(Finders):
         hits = [  # values of the candidate metrics (the keys ranked) the figure stands for
             (m, y)
             for m, y, v in self._values.within(self.sizes(i))
-            if m.key in rank and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
+            if m.key in rank
+            and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
+            and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
