@@ -2598,3 +2598,20 @@ def test_a_count_of_provinces_is_no_count_of_counties(metrics_file, provinces, s
     text = f"全国尚有{provinces}个省份136个县未通过认定，其中中部2个省份39个县，西部7个省份97个县。"
     found = [f for f in check_text(text, metrics_file(JUNHENG)).findings if f.kind == "figure"]
     assert [f.status for f in found] == [status, "derived", "verified", "verified", "verified", "verified"]
+
+
+@pytest.mark.parametrize(("printed", "status"), [("8.15", "verified"), ("219.60", "mismatch")])
+def test_an_amount_right_after_its_count_has_the_count_s_words(metrics_file, printed, status):
+    """寻乌 2021: 帮扶金126人次25.2万元，优秀贫困生奖励金61人次X万元 — the amount glued to its count is the amount of what
+    the count's words name (219.60 is 学前资助's), not of whatever metric holds the value."""
+    data = metrics_file(
+        "report: {region: 寻乌县, level: county, round: 2021, period: 2021, issuer: 寻乌县教育科技体育局}\n"
+        "metrics:\n"
+        "- {key: student_aid.preschool_funds, label: 学前资助资金, unit: 万元, values: {2021: 219.6}}\n"
+        "- {key: student_aid.helping_funds, label: 帮扶金资金, unit: 万元, values: {2021: 25.2}}\n"
+        "- {key: student_aid.excellence_award_funds, label: 优秀贫困生奖励金资金, unit: 万元, values: {2021: 8.15}}\n"
+    )
+    text = f"分别为学前资助3000人次，219.6万元，帮扶金126人次25.2万元，优秀贫困生奖励金61人次{printed}万元。"
+    found = {f.text: f for f in check_text(text, data).findings}
+    assert found[f"{printed}万元"].status == status
+    assert found["25.2万元"].status == "verified"
