@@ -7,8 +7,9 @@
    file, or the result of an annotated relation); recall per type, and the flags on the clean texts.
 3. Claims in words: the labelled claims (true/false) judged from the text alone and with --metrics; and
    wrong claims planted by turning the words of true claims around (提高 → 下降, 实现 → 未实现).
-4. Our own offline drafts: flagged figures and wrong claims under --metrics (must be 0 but for the one
-   real unit error kept in examples/anyue-2023.yaml).
+(Our own offline drafts, flagged figures under --metrics: bench/draft_offline.py.)
+Flags on the clean texts are split into figures said wrong (mismatch, inconsistent) and figures that could
+not be checked (unsupported: no metric, or one the data hold for no such year).
 
     .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|all] [--per-doc 3] [--seed 7] [-v]
 """
@@ -155,7 +156,7 @@ def complete_docs(docs: list[RealDoc]) -> list[tuple[RealDoc, SourceData]]:
 
 
 def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.Random, verbose: bool) -> None:
-    figures = alarms = 0
+    figures = alarms = wrong = 0
     for d, source in pairs:
         report = check_text(d.text, source)
         bad = labelled_wrong(d)
@@ -166,6 +167,7 @@ def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.R
         ]
         figures += len(clean)
         alarms += sum(f.status in PROBLEM_STATUSES for f in clean)
+        wrong += sum(f.status in ("mismatch", "inconsistent") for f in clean)
         for f in clean if verbose else []:
             if f.status in PROBLEM_STATUSES:
                 print(f"    false alarm {d.id}: {f.status} {f.text} {f.message}")
@@ -189,6 +191,10 @@ def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.R
                     misses.append(f"{kind} {d.id}: {p.was} -> {p.now}")
     print(f"  documents with complete metrics           {len(pairs)}")
     print(f"  flags on the clean texts                  {alarms}/{figures} = {alarms / max(figures, 1):.2%}")
+    print(
+        f"    of them said wrong (mismatch, inconsistent) {wrong}/{figures} = {wrong / max(figures, 1):.2%}; "
+        f"could not be checked (unsupported) {alarms - wrong}"
+    )
     for kind in TYPES:
         print(
             f"  planted {kind:20} recall {hits[kind] / max(tries[kind], 1):.3f}  ({hits[kind]}/{tries[kind]})"
