@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout7 was gathered on 2026-12-05, after holdout6 had been scored and seen (scored once, blind, at d5834b9);
 # holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (scored once, blind, at 0d96d0d);
 # holdout9 was gathered on 2026-12-05, after holdout8 had been scored and seen (scored once, blind, at e96d744);
-# holdout10 was gathered on 2026-12-05, after holdout9 had been scored and seen (to be scored once, blind, at the end);
+# holdout10 was gathered on 2026-12-05, after holdout9 had been scored and seen (scored once, blind, at d6d5972);
 BLIND = (
     "holdout",
     "holdout2",
@@ -35,9 +35,9 @@ BLIND = (
     "holdout9",
     "holdout10",
 )
-# splits not scored yet: `--split all` leaves them out (holdout3 to holdout9 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; take holdout10 out after its one score)
-UNSEEN: tuple[str, ...] = ("holdout10",)
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout10 were each scored once, blind, on
+# 2026-12-05, and came out of here after it)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
