@@ -2615,3 +2615,31 @@ def test_an_amount_right_after_its_count_has_the_count_s_words(metrics_file, pri
     found = {f.text: f for f in check_text(text, data).findings}
     assert found[f"{printed}万元"].status == status
     assert found["25.2万元"].status == "verified"
+
+
+YEARLY = (
+    "report: {region: 海港区, level: county, round: 2013, period: 2013, issuer: 海港区人民政府}\n"
+    "metrics:\n"
+    "- {key: fund.total_edu, label: 教育总支出, unit: 万元, values: {2011: 54071, 2012: 61823, 2013: 71705}}\n"
+    "- {key: fund.fiscal_share, label: 教育支出中财政拨款的比例, unit: '%', values: {2011: 80.9, 2012: 95.2, 2013: 95.7}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据了解，2011至2013年，教育总支出分别为54071万元、61823万元、71705万元；"
+        "教育支出中财政拨款的比例分别达到80.9%、95.2%、95.7%。",
+        "2011-2013年的教育总支出分别为54071万元、61823万元、71705万元。"
+        "教育支出中财政拨款的比例三年分别为80.9%、95.2%、95.7%。",
+    ],
+)
+def test_a_yearly_list_after_a_semicolon_or_in_the_next_statement_holds_one_value_a_year(metrics_file, text):
+    """海港 2013 and a county's 2004 专题 (holdout10, read after its score): the span of years holds for a list after
+    ； and for one whose statement says 三年分别为 after it — 80.9% is 2011's, not 2013's own mistyped."""
+    found = {f.text: f for f in check_text(text, metrics_file(YEARLY)).findings}
+    assert {t: found[t].source for t in ("80.9%", "95.2%", "95.7%")} == {
+        "80.9%": "fund.fiscal_share@2011",
+        "95.2%": "fund.fiscal_share@2012",
+        "95.7%": "fund.fiscal_share@2013",
+    }

@@ -214,13 +214,20 @@ def _yearly_lists(reading: Reading, claims: dict[int, Claim]) -> None:
             continue  # (most figures stop here)
         items = _listed_after(reading, i)
         seen.update(items)
-        s, _ = reading.sentence(reading.figures[i].start)
+        if len(items) < 2:
+            continue
+        start = reading.figures[i].start
+        s = reading.context_start(start)  # the statement: a span before a ； holds for the lists after it
+        if s > 0 and YEARS_COUNTED.search(reading.text, s, start):
+            s = reading.context_start(
+                s - 1
+            )  # …2002-2004年的…分别为…。财政预算内教育经费拨款三年分别为: the last statement's
         spans = [
             (int(a), int(b))
-            for a, b in YEARS_SPAN.findall(reading.text, s, reading.figures[i].start)
+            for a, b in YEARS_SPAN.findall(reading.text, s, start)
             if int(b) - int(a) + 1 == len(items)
         ]
-        if len(items) < 2 or len(spans) != 1:
+        if len(spans) != 1:
             continue
         for k, j in enumerate(items):
             if j in claims:
@@ -228,6 +235,9 @@ def _yearly_lists(reading: Reading, claims: dict[int, Claim]) -> None:
 
 
 YEARS_SPAN = re.compile(r"(\d{4})\s*年?\s*(?:至|到|—|-|–|～|~)\s*(\d{4})\s*年")
+YEARS_COUNTED = re.compile(
+    r"[二三四五六七八九十两]年(?:来|间|中)?(?:分别|共)"
+)  # 三年分别为: the years of a span said before
 
 
 def _listed_after(reading: Reading, i: int) -> list[int]:
