@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drafter.checker.check import check_text, headings, report_to_json
@@ -2643,3 +2645,20 @@ def test_a_yearly_list_after_a_semicolon_or_in_the_next_statement_holds_one_valu
         "95.2%": "fund.fiscal_share@2012",
         "95.7%": "fund.fiscal_share@2013",
     }
+
+
+WENZHOU = (
+    Path(__file__).resolve().parent.parent
+    / "eval/realtext/docs/r-zj-2019-summary-wenzhou-youeryuan.complete.yaml"
+)
+
+
+@pytest.mark.parametrize(("printed", "expected"), [("94", ("verified", "")), ("67", ("mismatch", "94所"))])
+def test_a_qualifier_the_words_do_not_say_does_not_win_the_label(printed, expected):
+    """温州 2019 (holdout10, read after its score): 2017年温州市新建改扩建幼儿园94所 names 全市新(扩)建幼儿园, whose
+    2017 value it is; 新(扩)建幼儿园其中公办 is named with more words (its terms) but its 公办 is said nowhere."""
+    from drafter.source.load import load_source
+
+    text = f"2017年温州市新建改扩建幼儿园{printed}所，新增幼儿园学位2.5万个。"
+    found = {f.text: f for f in check_text(text, load_source(WENZHOU)).findings}
+    assert (found[f"{printed}所"].status, found[f"{printed}所"].expected) == expected
