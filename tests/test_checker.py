@@ -2662,3 +2662,33 @@ def test_a_qualifier_the_words_do_not_say_does_not_win_the_label(printed, expect
     text = f"2017年温州市新建改扩建幼儿园{printed}所，新增幼儿园学位2.5万个。"
     found = {f.text: f for f in check_text(text, load_source(WENZHOU)).findings}
     assert (found[f"{printed}所"].status, found[f"{printed}所"].expected) == expected
+
+
+SHANGHAI = (
+    "2017年，全市共有中小学、幼儿园、特殊教育学校及工读学校{total}所，其中：幼儿园1591所，比上年增加38所；"
+    "小学741所，比上年减少12所；中学818所，比上年增加17所；特殊教育学校30所，工读学校12所。"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"), [("3192", ("derived", "")), ("3190", ("inconsistent", "3192所"))]
+)
+def test_a_list_of_school_kinds_past_semicolons_ends_in_an_item_of_several_kinds(
+    metrics_file, total, expected
+):
+    """上海 2017 年报 (holdout10, read after its score): the 其中 list goes on past ； through 中学 to a last item that
+    names two kinds (特殊教育学校30所，工读学校12所), and 30所 is still 特殊教育学校's own value."""
+    data = metrics_file(
+        "report: {region: 上海市, level: province, round: 2017, period: 2017, issuer: 上海市教育委员会}\n"
+        "metrics:\n"
+        "- {key: preschool.kindergartens, label: 幼儿园, unit: 所, values: {2017: 1591}}\n"
+        "- {key: compulsory.primary_schools, label: 小学, unit: 所, values: {2017: 741}}\n"
+        "- {key: compulsory.secondary_schools, label: 中学, unit: 所, values: {2017: 818}}\n"
+        "- {key: special.schools, label: 特殊教育学校, unit: 所, values: {2017: 30}}\n"
+        "- {key: special.reform_schools, label: 工读学校, unit: 所, values: {2017: 12}}\n"
+    )
+    found = {f.text: f for f in check_text(SHANGHAI.format(total=total), None).findings}
+    assert (found[f"{total}所"].status, found[f"{total}所"].expected) == expected
+    linked = {f.text: f for f in check_text(SHANGHAI.format(total=total), data).findings}
+    # a total that adds up is proven, whatever metric its value seemed: 30所 stays 特殊教育学校's
+    assert linked["30所"].status == ("verified" if expected[0] == "derived" else "unsupported")

@@ -13,6 +13,7 @@ The rules (checker.rules) judge these relations; the linker ties claims to the m
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -636,7 +637,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
 
 
-LEVEL_OPENS = re.compile(r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|普通高中|高中|中职|特殊教育|特教|高校)")
+LEVEL_OPENS = re.compile(
+    r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|普通中学|中学|普通高中|高中|中职|特殊教育|特教|工读学校|高校)"
+)
 
 
 def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:
@@ -657,10 +660,18 @@ def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[
             for j in reading.between(s, e)
             if same_family(reading.figures[j].unit, f.unit) and not reading.is_change(j)
         ]
-        if level is None or level.group(1) in seen or len(items) != 1:
+        # 特殊教育学校30所，工读学校12所: the last item may list several levels, each figure opened by its own
+        levels = [level] + [
+            LEVEL_OPENS.match(reading.text, reading.figures[a].end, reading.figures[b].start)
+            for a, b in itertools.pairwise(items)
+        ]
+        if None in levels or len(items) != 1 and reading.text.startswith("；", e):
             break
-        seen.add(level.group(1))
-        out.append(items[0])
+        names = [m.group(1) for m in levels]
+        if set(names) & seen or len(set(names)) != len(names):
+            break
+        seen.update(names)
+        out.extend(items)
         end = e
     return out
 

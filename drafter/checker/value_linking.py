@@ -118,7 +118,14 @@ class ValueLinker(Finders):
                 changes += [m for m in metrics if VERSUS_LABEL.search(m.label) and m not in changes]
             return changes
         total = self.doc.total_of.get(i)
-        totals = {self.links[total].key} if total in self.links else set()
+        held = self.links.get(total) if total is not None else None
+        # the total's metric is none of its parts' — unless the total only seemed another metric's value while
+        # its parts add up to it (中小学、幼儿园、特殊教育学校及工读学校3192所，其中…特殊教育学校30所，工读学校12所)
+        totals = (
+            {held.key}
+            if held is not None and not (held.status == "mismatch" and self._adds_up(total))
+            else set()
+        )
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
         near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
@@ -135,6 +142,16 @@ class ValueLinker(Finders):
             and not (of_class and other_class(near, m))
             and not (of_size and "均" not in m.label and "规模" not in m.label)
         ]
+
+    def _adds_up(self, total: int) -> bool:
+        """The total's listed parts add up to it at its printed precision."""
+        f, claim = self.doc.figures[total], self.doc.claims.get(total)
+        parts = [self.doc.figures[j] for j in claim.parts] if claim is not None else []
+        return len(parts) >= 2 and matches_shown(
+            f.value,
+            f.decimals,
+            sum(convert(p.value, p.unit, f.unit) for p in parts if same_family(p.unit, f.unit)),
+        )
 
     def _of_changes(self, unit: str, metrics: list[Metric]) -> list[Metric]:
         """The metrics of changes among those of a unit (`metrics`: `compatible`), kept per unit as they are."""
