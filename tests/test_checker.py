@@ -2702,3 +2702,22 @@ def test_an_amount_followed_by_its_split_by_who_paid_is_their_sum(total, status)
     text = f"3. 农村学前教育推进工程5个，投资{total}万元，申请中央预算内投资1094万元，地方投资274万元。"
     found = {f.text: f for f in check_text(text, None).findings}
     assert found[f"{total}万元"].status == status
+
+
+@pytest.mark.parametrize(("printed", "status"), [("197", "verified"), ("289", "mismatch")])
+def test_the_amount_of_a_listed_school_after_its_area_is_that_school_s(metrics_file, printed, status):
+    """凯里 2009 (holdout10, read after its score): 龙场中学建筑面积1120平方米、投资133万元，舟溪中学建筑面积1910平方米、投资X万元 —
+    the 投资 after the area is the school's named at the clause's start, not whichever school's value X is."""
+    data = metrics_file(
+        "report: {region: 凯里市, level: county, round: 2009, period: 2009, issuer: 凯里市教育局}\n"
+        "metrics:\n"
+        "- {key: conditions.longchang_investment, label: 龙场中学投资, unit: 万元, values: {2009: 133}}\n"
+        "- {key: conditions.zhouxi_investment, label: 舟溪中学投资, unit: 万元, values: {2009: 197}}\n"
+        "- {key: conditions.dafengdong_investment, label: 大风洞正钰中学投资, unit: 万元, values: {2009: 289}}\n"
+    )
+    text = (
+        "农村初中校舍改造项目3个：龙场中学建筑面积1120平方米、投资133万元，舟溪中学建筑面积1910平方米、"
+        f"投资{printed}万元，大风洞正钰中学建筑面积2815.91平方米、投资289万元。"
+    )
+    found = [f for f in check_text(text, data).findings if f.unit == "万元"]
+    assert [f.status for f in found] == ["verified", status, "verified"]

@@ -632,6 +632,9 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
     clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1])
+    if clause.startswith("、") and BARE_AMOUNT.fullmatch(clause, 1) and doc.in_sentence(i):
+        # 舟溪中学建筑面积1910平方米、投资197万元: the amount of the thing whose area was just said
+        clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1])
     if not clause and (before := doc.in_sentence(i)) and doc.figures[before[-1]].end == f.start:
         # 优秀贫困生奖励金61人次8.15万元: an amount right after the count it pairs with has the count's words
         clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.lead(before[-1])))[-1])
