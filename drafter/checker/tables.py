@@ -66,6 +66,7 @@ SPACE_ROW = re.compile(
     r"((?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／—–])(?:[ \t\u3000]+(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–])){1,})[ \t]*$"
 )
 SPACE_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?|[/／\-—–]")
+SPACE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a cell that adds: no sign, no %, no dash
 # a row whose cells stand one per line, each ending in |, the first opening with | (blank lines around it)
 SPREAD_ROW = re.compile(
     r"(?m)^[ \t]*\|[^\n|]*\|[ \t]*\n(?:[ \t]*[^\n|]*\|[ \t]*\n|[ \t]*[^\n|\d]{1,20}\n(?=[ \t]*[A-Za-z][^\n|]*\|))*"
@@ -128,7 +129,10 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     for cell in year_labels:  # | 2012 | 1498 | 4498100 |: the row's year, no figure
         for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
             out[i] = replace(out[i], ignored=out[i].ignored or "year")
-    index = {figures[i].start: i for i in words}
+    sum_cells += _ragged_sums(norm)
+    index = {figures[i].start: i for i in words} | {
+        figures[i].start: i for i in range(len(figures)) if not figures[i].ignored
+    }  # (a ragged table's cells have no words, only their place in a column)
     ratios = tuple(
         (index[r.start], index[a.start], index[b.start])
         for r, a, b in ratio_cells
@@ -278,6 +282,44 @@ def _space_blocks(norm: str) -> list[list[list[Cell]]]:
         if heading is not None:
             blocks.append([heading, *rows])
     return blocks
+
+
+def _ragged_sums(norm: str) -> list[tuple[Cell, list[Cell]]]:
+    """市直属 3 3 9 9 13 4 9 50 5094 86551 / 龙华区 6 7 88 101 2595 49980 / … / 合计 3 6 11 11 39 33 399 500 16544 290837:
+    rows of a table whose empty cells were dropped, so that they differ in length, still end in the table's last
+    columns. Its 合计 row's cells are held against the rows above, column by column from the right as far as every
+    row has a cell — when at least two of those columns add up, which shows the rows stand aligned so."""
+    out: list[tuple[Cell, list[Cell]]] = []
+    for rows in _space_runs(norm):
+        *parts, last = [r for r in rows if not PART_ROW.match(r[0].text)]
+        widths = {len(r) for r in rows}
+        if len(parts) < 2 or len(widths) < 2 or not TOTAL_ROW.fullmatch(last[0].text.replace(" ", "")):
+            continue
+        columns = []
+        for k in range(1, min(widths)):
+            cells = [r[-k] for r in (*parts, last)]
+            if not all(SPACE_NUMBER.fullmatch(c.text) for c in cells):
+                break
+            columns.append((cells[-1], cells[:-1]))
+        if sum(_adds_up(t, p) for t, p in columns) >= 2:
+            out += columns
+    return out
+
+
+def _space_runs(norm: str) -> list[list[list[Cell]]]:
+    """The rows of SPACE_ROW on consecutive lines (a blank line between two allowed), as cells: label, values."""
+    runs: list[list[list[Cell]]] = []
+    last_end = -2
+    for m in SPACE_ROW.finditer(norm):
+        if not runs or norm[last_end : m.start()].count("\n") > 2:
+            runs.append([])
+        values = [
+            Cell(m.start(2) + v.start(), m.start(2) + v.end(), v.group())
+            for v in SPACE_VALUE.finditer(m.group(2))
+        ]
+        runs[-1].append([Cell(m.start(1), m.end(1), m.group(1).strip()), *values])
+        last_end = m.end()
+    return runs
 
 
 def _spread_rows(norm: str) -> list[list[list[Cell]]]:

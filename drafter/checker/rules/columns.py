@@ -22,9 +22,16 @@ def check(reading: Reading) -> Iterator[Verdict]:
         f = reading.figures[i]
         if f.ignored:
             continue
-        added = total([interval(reading.figures[j], f.unit) for j in parts])
+        cells = [reading.figures[j] for j in (i, *parts)]
+        if all(
+            c.decimals == 0 and not c.unit for c in cells
+        ):  # whole numbers in a table count: they add exactly
+            added = (sum(c.value for c in cells[1:]),) * 2
+            printed = (f.value, f.value)
+        else:
+            added, printed = total([interval(reading.figures[j], f.unit) for j in parts]), None
         says = "+".join(reading.figures[j].text.strip() for j in parts)
-        verdict = judged(i, NAME, added, f, f"text:sum({operands(reading, parts)})", says)
+        verdict = judged(i, NAME, added, f, f"text:sum({operands(reading, parts)})", says, printed=printed)
         if verdict.status == "inconsistent":
             wrong_totals.add(i)
         yield verdict
