@@ -42,6 +42,7 @@ IGNORED_WHY = {
     "phone": "电话号码",
     "address": "地址或邮编",
     "duration": "时长",
+    "age": "年龄段（人群名称中的数字）",
     "word": "数词（非统计数字）",
     "ratio": "比例式",
     "note": "注释编号",

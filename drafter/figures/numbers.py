@@ -354,7 +354,14 @@ def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
         return "name"
     if unit == "年" and value < 100:
         return "duration"
+    if (unit == "岁" or after.startswith("周岁")) and not _AVERAGE_BEFORE.search(
+        norm, max(0, m.start() - 8), m.start()
+    ):
+        return "age"  # 36—45岁的1471人, 3至5周岁幼儿, 15岁及以上人口: the bounds of an age band name a group
     return ""
+
+
+_AVERAGE_BEFORE = re.compile(r"平均[^，。；]{0,6}$")  # 平均年龄为45.3岁: an age that is a figure
 
 
 def _decimals(frac: str | None) -> int:
@@ -392,6 +399,7 @@ def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
         if a.unit or not b.unit or not _RANGE_SEP.fullmatch(norm[a.end : b.start]):
             continue
         reason = a.ignored or ("duration" if b.unit == "年" and b.ignored == "duration" else "")
+        reason = reason or ("age" if b.ignored == "age" else "")
         if b.ignored in ("year", "range-year"):
             reason = "range-year"
         out[i] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, reason)
