@@ -2744,3 +2744,11 @@ def test_the_bounds_of_an_age_band_are_no_figures(text, ages, figure):
     assert (
         check_text("教师平均年龄为45.3岁。", None).findings[0].status == "unchecked"
     )  # an average age is a figure
+
+
+def test_a_project_code_of_hyphenated_groups_of_digits_is_no_figure():
+    """龙子湖 2025 (holdout10, read after its score): 项目代码【2506-340302-04-05-854773 is a name; a range of years
+    (2002-2004年) and a date (2025-06-23) keep their own readings."""
+    found = check_text("项目代码【2506-340302-04-05-854773，总投资1200万元。", None).findings
+    assert [(f.text, f.status) for f in found if f.status != "ignored"] == [("1200万元", "unchecked")]
+    assert [f.message for f in found if f.text == "854773"] == ["名称或专有名词中的数字"]

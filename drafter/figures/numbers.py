@@ -164,6 +164,7 @@ _LEAD_DECIMAL = re.compile(r"[\d\s.]")
 _LEAD_DASH = re.compile(r"[\d\s\-—]")
 _LEAD_PEOPLE = re.compile(r"[\d\s人名及]")
 _LEAD_BLANK = re.compile(r"[ \t]")
+_LEAD_DIGIT = re.compile(r"\d")
 # patterns, each with why what it finds is no figure; the ones that hold a rarer character a few characters
 # in are looked for only around it (core.scan.Anchored, same matches)
 _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
@@ -195,6 +196,8 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
         "note",
     ),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
+    # 【2506-340302-04-05-854773: a project's code, four or more groups of digits joined by hyphens
+    (Anchored(re.compile(r"(?<![\d-])\d+(?:-\d+){3,}(?![\d-])"), ("-",), 0, _LEAD_DIGIT), "name"),
     (  # (each branch opens with its digit, the lookbehind after it: the engine looks for 0, 1 and 4 in C)
         re.compile(
             r"(?:1(?<!\d1)[3-9]\d{9}|0(?<!\d0)\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)"
