@@ -2752,3 +2752,18 @@ def test_a_project_code_of_hyphenated_groups_of_digits_is_no_figure():
     found = check_text("项目代码【2506-340302-04-05-854773，总投资1200万元。", None).findings
     assert [(f.text, f.status) for f in found if f.status != "ignored"] == [("1200万元", "unchecked")]
     assert [f.message for f in found if f.text == "854773"] == ["名称或专有名词中的数字"]
+
+
+@pytest.mark.parametrize(("words", "holds"), [("稳步提高", True), ("有所下降", False)])
+def test_a_project_named_with_an_effort_word_is_judged_like_any_other(metrics_file, words, holds):
+    """武定 2022 (holdout10's claims from its data): 教育强国推进工程 is a project's name, not a task set with 推进 —
+    its money said to fall where the data show a rise is a wrong claim."""
+    data = metrics_file(
+        "report: {region: 武定县, level: county, round: 2022, period: 2022, issuer: 武定县教育体育局}\n"
+        "metrics:\n"
+        "- {key: fund.central_budget, label: 教育强国推进工程中央预算内资金, unit: 万元, values: {2021: 1184, 2022: 1304}}\n"
+    )
+    claims = [
+        f for f in check_text(f"教育强国推进工程中央预算内资金{words}。", data).findings if f.kind == "claim"
+    ]
+    assert [f.status for f in claims] == ["verified" if holds else "mismatch"]
