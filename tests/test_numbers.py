@@ -45,6 +45,7 @@ def test_each_figure_form(text, expected):
     [
         ("2021年，全市", "2021年", "year"),
         ("2021-2022学年", "2021", "range-year"),
+        ("2005、2008、2009年普通高等教育招生比例", "2008", "year"),  # a year listed before the one 年 follows
         ("根据（晋政教督〔2021〕1号）", "1", "doc_number"),
         ("《意见》（辽政发﹝2024﹞21号）", "21", "doc_number"),
         ("2022年3月20日", "20", "date"),

@@ -304,11 +304,16 @@ def _num_end(m: re.Match[str]) -> int:
     return max(m.end(1), m.end(2))  # the end of the decimals, if any (-1 when there are none)
 
 
+_LISTED_YEARS_AFTER = re.compile(r"(?:、\s?(?:19|20)\d{2}(?!\d))+\s?年")
+
+
 def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
     end = _num_end(m)
     after = norm[end : end + 8]
     if unit == "年" or re.match(r"\s?(?:学年|年|级|届)", after):
         return "year"
+    if norm[end : end + 1] == "、" and _LISTED_YEARS_AFTER.match(norm, end):
+        return "year"  # 2005、2008、2009年普通高等教育招生比例: the years before the one 年 follows
     if (
         not unit
         and re.match(r"[\u4e00-\u9fff]", after)
