@@ -38,3 +38,22 @@ def test_points_listed_after_a_fall_fall_too(metrics_file, change, status):
     down like the first (it had been read as a rise, the wrong way)."""
     text = f"2018年，小学和初中辍学率分别为0.01%和0.59%，比上年分别降低了0.02个百分点和{change}个百分点。"
     assert findings(text, metrics_file(DROPOUT))[f"{change}个百分点"][0] == status
+
+
+GANSU = (
+    "report: {region: 甘肃省, level: province, round: 2014, period: 2013, issuer: 甘肃省教育厅}\n"
+    "metrics:\n"
+    "- {key: preschool.special_funds, label: 中央和省级财政学前教育专项资金, unit: 亿元, values: {2013: 5.5}}\n"
+    "- {key: conditions.school_renovation_funds, label: 下达校舍改造资金, unit: 亿元, values: {2013: 2.3}}\n"
+    "- {key: conditions.school_renovation_schools, label: 校舍改造学校, unit: 所, values: {2013: 57}}\n"
+)
+
+
+def test_what_an_amount_is_spent_on_goes_on_past_a_count_in_it(metrics_file):
+    """甘肃 2013: 共下达2.3亿元用于57所学校的校舍改造 — the purpose after 用于 names the amount's metric even with
+    a count inside it (the words had stopped at 57, and the statement's 学前教育专项资金 was taken instead)."""
+    text = (
+        "中央和省级财政共投入学前教育专项资金5.5亿元，新建幼儿园500所；在中央财政的支持下，"
+        "省教育厅与省财政厅等部门协调，共下达2.3亿元用于57所学校的校舍改造。"
+    )
+    assert findings(text, metrics_file(GANSU))["2.3亿元"] == ("verified", "")
