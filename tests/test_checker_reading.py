@@ -57,3 +57,20 @@ def test_what_an_amount_is_spent_on_goes_on_past_a_count_in_it(metrics_file):
         "省教育厅与省财政厅等部门协调，共下达2.3亿元用于57所学校的校舍改造。"
     )
     assert findings(text, metrics_file(GANSU))["2.3亿元"] == ("verified", "")
+
+
+AID = (
+    "report: {region: 全国, level: province, round: 2017, period: 2016, issuer: 全国学生资助管理中心}\n"
+    "metrics:\n"
+    "- {key: student_aid.funds, label: 资助金额, unit: 亿元, values: {2016: 1688.76, 2012: 1126.08}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"), [("10.66", ("derived", "")), ("11.66", ("mismatch", "10.66%"))]
+)
+def test_a_yearly_growth_over_years_is_one_years_growth(metrics_file, rate, expected):
+    """学生资助 2012—2016: 2016年资助金额1688.76亿元，比2012年年均增长10.66% — 年均 over four years is the
+    compound yearly rate of the data's two values, not the four years' growth (49.97%)."""
+    text = f"2016年资助金额1688.76亿元，比2012年年均增长{rate}%。"
+    assert findings(text, metrics_file(AID))[f"{rate}%"] == expected
