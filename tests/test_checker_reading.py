@@ -74,3 +74,26 @@ def test_a_yearly_growth_over_years_is_one_years_growth(metrics_file, rate, expe
     compound yearly rate of the data's two values, not the four years' growth (49.97%)."""
     text = f"2016年资助金额1688.76亿元，比2012年年均增长{rate}%。"
     assert findings(text, metrics_file(AID))[f"{rate}%"] == expected
+
+
+GRANTS = (
+    "report: {region: 全国, level: province, round: 2017, period: 2016, issuer: 全国学生资助管理中心}\n"
+    "metrics:\n"
+    "- {key: student_aid.higher_grant_students, label: 各类助学金资助普通高校学生, unit: 万人次, values: {2016: 938.68}}\n"
+    "- {key: student_aid.higher_grant_funds, label: 各类助学金资助金额, unit: 亿元, values: {2016: 297.49}}\n"
+    "- {key: student_aid.national_grant_undergrad_students, label: 国家助学金资助本、专科生, unit: 万人,"
+    " values: {2016: 556.38}}\n"
+    "- {key: student_aid.national_grant_undergrad_funds, label: 国家助学金资助本、专科生金额, unit: 亿元,"
+    " values: {2016: 157.61}}\n"
+)
+
+
+@pytest.mark.parametrize(("amount", "expected"), [("157.61", "verified"), ("156.61", "mismatch")])
+def test_an_aid_amount_after_its_count_is_of_what_the_count_names(metrics_file, amount, expected):
+    """2016年中国学生资助发展报告: 其中，国家助学金资助本、专科生556.38万人，资助金额157.61亿元 — 资助金额 alone
+    is part of 各类助学金资助金额 and of the item's label alike; the count's clause before it says whose it is."""
+    text = (
+        "2016年，各类助学金共资助全国普通高校学生938.68万人次，资助金额297.49亿元。"
+        f"其中，国家助学金资助本、专科生556.38万人，资助金额{amount}亿元。"
+    )
+    assert findings(text, metrics_file(GRANTS))[f"{amount}亿元"][0] == expected
