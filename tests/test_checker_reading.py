@@ -97,3 +97,15 @@ def test_an_aid_amount_after_its_count_is_of_what_the_count_names(metrics_file, 
         f"其中，国家助学金资助本、专科生556.38万人，资助金额{amount}亿元。"
     )
     assert findings(text, metrics_file(GRANTS))[f"{amount}亿元"][0] == expected
+
+
+@pytest.mark.parametrize(("share", "status"), [("27.54", "derived"), ("28.54", "unchecked")])
+def test_a_share_after_an_amount_is_of_a_larger_amount_before_it(share, status):
+    """学生资助发展报告 2016: 资助总金额955.84亿元。…银行发放国家助学贷款263.21亿元，占比27.54% — the bare 占比 of an
+    amount is its share of the larger amount the paragraph stated before, when that gives it exactly (a proof only,
+    as for counts: a share no amount gives is left to the data)."""
+    text = (
+        f"2016年，资助普通高等学校学生4281.82万人次，资助总金额955.84亿元。"
+        f"其中，财政资金469.35亿元。银行发放国家助学贷款263.21亿元，占比{share}%。"
+    )
+    assert findings(text, None)[f"{share}%"][0] == status

@@ -103,9 +103,10 @@ def _judge_counts(reading: Reading, i: int, part: int, whole: int) -> Verdict:
 
 
 def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
-    """现有幼儿25113人…，其中公办园10301人，占比41.02%: the share of the count right before it in a larger count
-    stated earlier in the paragraph, when one gives it exactly (a proof only: no near miss is called wrong)."""
-    if own is None or reading.figures[own].unit not in (*COUNTS, "万人"):
+    """现有幼儿25113人…，其中公办园10301人，占比41.02%: the share of the count (or amount: 银行发放国家助学贷款
+    263.21亿元，占比27.54% of 资助总金额955.84亿元) right before it in a larger one stated earlier in the paragraph,
+    when one gives it exactly (a proof only: no near miss is called wrong)."""
+    if own is None or reading.figures[own].unit not in (*COUNTS, "万人", *MONEY):
         return None
     f, part = reading.figures[i], reading.figures[own]
     if amount(part) <= 0:
