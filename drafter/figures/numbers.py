@@ -371,7 +371,7 @@ def _unit_and_end(norm: str, m: re.Match[str]) -> tuple[str, int]:
     unit = m.group(4) or ""
     if unit in ("万", "亿"):
         tail = re.match(rf"(?:余|多)({_UNIT_RE})", norm[m.end() : m.end() + 4])
-        if tail and tail.group(1) in ("人", "人次", "名", "元", "个"):
+        if tail and tail.group(1) in ("人", "人次", "名", "元", "个", "亩", "所", "册", "套", "平方米"):
             return unit + tail.group(1), m.end() + tail.end()
     if unit:
         return unit, m.end(4)
