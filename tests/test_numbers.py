@@ -32,6 +32,7 @@ def reasons(text: str) -> dict[str, str]:
         ("招生13 万余人", ("13 万余人", 13, "万人", 0)),
         ("用地面积由1.13万余亩", ("1.13万余亩", 1.13, "万亩", 2)),  # 余 between 万 and any counted unit
         ("覆盖13万多所学校", ("13万多所", 13, "万所", 0)),
+        ("配置教学仪器设备91万台套", ("91万台套", 91, "万台套", 0)),  # sets of equipment, counted as 套
         ("专项资金2800万", ("2800万", 2800, "万", 0)),
         ("资金752. 96万元", ("752. 96万元", 752.96, "万元", 2)),  # OCR space after the point
         ("死亡率0.5‰", ("0.5‰", 0.5, "‰", 1)),
@@ -145,6 +146,7 @@ def test_tolerance_follows_the_shown_precision(printed, decimals, actual, ok):
         (3.5, "万人", (35000, "人")),
         (12, "名", (12, "人")),
         (5, "所", (5, "所")),
+        (91, "万台套", (910000, "套")),  # the data count sets of equipment in 万套
     ],
 )
 def test_to_base(value, unit, base):
