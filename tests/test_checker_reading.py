@@ -109,3 +109,14 @@ def test_a_share_after_an_amount_is_of_a_larger_amount_before_it(share, status):
         f"其中，财政资金469.35亿元。银行发放国家助学贷款263.21亿元，占比{share}%。"
     )
     assert findings(text, None)[f"{share}%"][0] == status
+
+
+@pytest.mark.parametrize(("per", "status"), [("18.1", "derived"), ("19.1", "unchecked")])
+def test_a_bare_per_student_figure_is_the_figure_before_it_over_the_students(per, status):
+    """从江 2013: 全镇初中适龄在校生965人，…，建筑面积17454平方米，生均18.1平方米 — a bare 生均 names no total; it
+    is the area right before it over the one count of students in its sentence (a proof only)."""
+    text = (
+        f"全镇初中适龄在校生965人，建有初级中学1所，占地面积122.1亩，建筑面积17454平方米，生均{per}平方米。"
+    )
+    assert findings(text, None)[f"{per}平方米"][0] == status
+
