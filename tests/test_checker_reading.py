@@ -120,3 +120,10 @@ def test_a_bare_per_student_figure_is_the_figure_before_it_over_the_students(per
     )
     assert findings(text, None)[f"{per}平方米"][0] == status
 
+
+@pytest.mark.parametrize(("share", "status"), [("72", "derived"), ("82", "unchecked")])
+def test_a_share_after_a_count_and_its_own_words_is_that_counts(share, status):
+    """北京 2015: 规划实施的236个项目中，…；169个项目已开工，占72% — the count's own words (项目已开工) stand between
+    it and 占; the share is still the count's, of the larger count before it (a proof only)."""
+    text = f"目前，规划实施的236个项目中，共有216个项目完成立项批复，占92%；169个项目已开工，占{share}%。"
+    assert findings(text, None)[f"{share}%"][0] == status
