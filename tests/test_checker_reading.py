@@ -127,3 +127,22 @@ def test_a_share_after_a_count_and_its_own_words_is_that_counts(share, status):
     it and 占; the share is still the count's, of the larger count before it (a proof only)."""
     text = f"目前，规划实施的236个项目中，共有216个项目完成立项批复，占92%；169个项目已开工，占{share}%。"
     assert findings(text, None)[f"{share}%"][0] == status
+
+
+XUNWU = (
+    "report: {region: 寻乌县, level: county, round: 2022, period: 2021, issuer: 寻乌县教育局}\n"
+    "metrics:\n"
+    "- {key: student_aid.preschool_aided, label: 学前资助人次, unit: 人次, values: {2021: 3000}}\n"
+    "- {key: student_aid.preschool_funds, label: 学前资助资金, unit: 万元, values: {2021: 219.6}}\n"
+    "- {key: student_aid.excellence_award_aided, label: 优秀贫困生奖励金人次, unit: 人次, values: {2021: 61}}\n"
+    "- {key: student_aid.excellence_award_funds, label: 优秀贫困生奖励金资金, unit: 万元, values: {2021: 8.15}}\n"
+)
+
+
+@pytest.mark.parametrize(("amount", "status"), [("8.15", "verified"), ("219.6", "mismatch")])
+def test_an_amount_right_after_a_count_has_the_counts_words(metrics_file, amount, status):
+    """寻乌 2021 (planted): 优秀贫困生奖励金61人次8.15万元 — the amount has no words of its own; the count's before
+    it name it (219.6, 学前资助资金, had been taken as the amount's for want of any words)."""
+    text = f"2021年分别为学前资助3000人次，219.6万元，优秀贫困生奖励金61人次{amount}万元。"
+    found = [f for f in check_text(text, metrics_file(XUNWU)).findings if f.text == f"{amount}万元"]
+    assert found[-1].status == status

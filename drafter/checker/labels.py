@@ -618,7 +618,12 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1])
+    lead = doc.lead(i)
+    if not lead and doc.in_sentence(
+        i
+    ):  # 优秀贫困生奖励金61人次8.15万元: the words of the count right before it
+        lead = doc.text[s : f.start]
+    clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(lead))[-1])
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
