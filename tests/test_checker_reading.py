@@ -146,3 +146,30 @@ def test_an_amount_right_after_a_count_has_the_counts_words(metrics_file, amount
     text = f"2021年分别为学前资助3000人次，219.6万元，优秀贫困生奖励金61人次{amount}万元。"
     found = [f for f in check_text(text, metrics_file(XUNWU)).findings if f.text == f"{amount}万元"]
     assert found[-1].status == status
+
+
+YANAN = (
+    "report: {region: 延安市, level: city, round: 2013, period: 2012, issuer: 延安市教育局}\n"
+    "metrics:\n"
+    "- {key: compulsory.nutrition_students, label: 享受“蛋奶工程”的中小学生, unit: 人, values: {2012: 304846}}\n"
+    "- {key: fund.nutrition_provincial, label: “蛋奶工程”省财政投入(一学年), unit: 万元, values: {2012: 3333}}\n"
+    "- {key: fund.nutrition_city, label: “蛋奶工程”市财政投入(一学年), unit: 万元, values: {2012: 4760}}\n"
+    "- {key: fund.nutrition_county, label: “蛋奶工程”县级财政投入(一学年), unit: 万元, values: {2012: 6539}}\n"
+    "- {key: fund.nutrition_parents, label: “蛋奶工程”家长承担(一学年), unit: 万元, values: {2012: 3658}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"), [("4760", ("derived", "")), ("3658", ("mismatch", "4760万元"))]
+)
+def test_a_value_of_another_metric_is_the_one_told_apart_from_its_siblings_too(
+    metrics_file, amount, expected
+):
+    """延安 2012 (planted): 省财政投入3333万元，市财政投入3658万元 where 3658 is 家长承担's — 省/市/县级财政投入 are
+    each told apart from 家长承担 by the words; only 市财政投入 is told apart from the other two as well."""
+    text = (
+        "据统计，一学年共需资金1.8亿元，其中，省财政投入3333万元，"
+        f"市财政投入{amount}万元，县级财政投入6539万元，家长承担3658万元。"
+    )
+    found = [f for f in check_text(text, metrics_file(YANAN)).findings if f.text == f"{amount}万元"]
+    assert (found[0].status, found[0].expected) == expected

@@ -412,6 +412,14 @@ class ValueLinker(Finders):
         ]
         near = self.words(i)[0]
         contrasted = [r for r in named if rank[r.key][3] > 0 and self.labels.contrasted(r.key, m.key, near)]
+        if (
+            len(contrasted) > 1
+        ):  # 省财政投入…，市财政投入X where X is 家长承担's: the one told apart from the others too
+            contrasted = [
+                r
+                for r in contrasted
+                if all(o is r or self.labels.contrasted(r.key, o.key, near) for o in contrasted)
+            ]
         if len(contrasted) == 1:
             return contrasted[0]
         said = self.said_around(i)
