@@ -415,6 +415,7 @@ _PEOPLE_LABEL = re.compile(_PEOPLE)
 _CHANGE_OF_PREV = re.compile(r"[，,]?(?:比|较)(?:上年|上一年|去年)(?:同期)?(?:增加|减少|增长|下降)了?")
 
 
+_SCHOOLS_BEFORE = re.compile(r"(?:学校|幼儿园|院校|高校|大学|学院)(?:数)?(?:为|有|共有|共|达)?$")
 _COUNTED_BEFORE = re.compile(r"(?:班级|班额|学校|幼儿园)(?:数)?(?:为|有|共有|共)$")
 
 
@@ -438,6 +439,8 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
             and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
         ):
             out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
+        elif f.unit == "家" and _SCHOOLS_BEFORE.search(norm[max(0, f.start - 8) : f.start]):
+            out[k] = replace(f, unit="所")  # 中等职业学校602家: schools are counted in 所, whatever the word
         elif bare and (counted := _COUNTED_BEFORE.search(norm[max(0, f.start - 8) : f.start])):
             out[k] = replace(f, unit="个" if "班" in counted.group(0) else "所")  # 超大班额班级为0
         elif f.unit in ("万", "亿") and not f.ignored:
