@@ -263,6 +263,7 @@ _LISTED_ORDINAL_BEFORE = re.compile(r"第\s?\d+\s?[次届号名]?、\s?$")
 _ITEM_MARK_AFTER = re.compile(r"[、.](?!\d)")
 _OPEN_BEFORE = re.compile(r"[（(]\s?$")
 _CLOSE_AFTER = re.compile(r"\s?[)）]")
+_YYYYMMDD = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_DAY_AFTER = re.compile(r"\s?(?:月|日)")
 _LETTER_AFTER = re.compile(r"\s?[A-Za-z]")
 _LETTER_BEFORE = re.compile(r"[A-Za-z_]$")
@@ -351,6 +352,8 @@ def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
         return reason
     if integer and _MONTH_DAY_AFTER.match(after) and not m.group(3):
         return "date"
+    if integer and not unit and _YYYYMMDD.fullmatch(m.group(1)):
+        return "date"  # （20111230中国人民银行公布…）: a date written as eight digits
     if reason := _ordinal_reason(norm, m, unit, integer):
         return reason
     if (
