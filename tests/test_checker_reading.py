@@ -173,3 +173,11 @@ def test_a_value_of_another_metric_is_the_one_told_apart_from_its_siblings_too(
     )
     found = [f for f in check_text(text, metrics_file(YANAN)).findings if f.text == f"{amount}万元"]
     assert (found[0].status, found[0].expected) == expected
+
+
+@pytest.mark.parametrize(("rate", "status"), [("116.09", "derived"), ("115.09", "unchecked")])
+def test_a_rate_followed_by_its_two_counts_in_brackets(rate, status):
+    """广州 2012: 初中阶段入学率116.09%（初中在校学生数373481人，校内外人口数321711人） — the bracket's two counts
+    give the rate, the first over the second (a proof only)."""
+    text = f"初中阶段入学率{rate}%（初中在校学生数373481人，校内外人口数321711人）。"
+    assert findings(text, None)[f"{rate}%"][0] == status
