@@ -197,6 +197,11 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
         "note",
     ),
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
+    (  # 2012 12: a line holding nothing but a year and a month, a page's date (the line's start checked after
+        # its first two digits, as the patterns above do)
+        re.compile(r"(?m)(?:19|20)(?<![^\n]..)\d{2}[ \t]+(?:0?[1-9]|1[0-2])[ \t]*$"),
+        "date",
+    ),
     (  # (each branch opens with its digit, the lookbehind after it: the engine looks for 0, 1 and 4 in C)
         re.compile(
             r"(?:1(?<!\d1)[3-9]\d{9}|0(?<!\d0)\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)"
