@@ -56,6 +56,7 @@ def test_each_figure_form(text, expected):
         ("2022年3月20日", "20", "date"),
         ("（20111230中国人民银行公布人民币汇率中间价）", "20111230", "date"),  # eight digits
         ("二〇一二年广州市教育事业概况\n\n2012 12\n\n[广州市简况]", "12", "date"),  # a page's date line
+        ("完成初中工程二期项目的审核", "二期", "ordinal"),  # the project's phase
         ("截至 6 月 15 日", "6", "date"),
         ("（3）确保教育经费", "3", "section_number"),
         ("1。全省学前教育经费总投入为219.75亿元", "1", "section_number"),  # 1. turned into 1。 by a converter

@@ -615,6 +615,8 @@ def _chinese_reason(norm: str, m: re.Match[str], numeral: str, unit: str) -> str
         return "word"
     if norm[max(0, m.start() - 1) : m.start()] == "届" or norm[m.end() : m.end() + 2] in ("会议", "全会"):
         return "ordinal"
+    if unit == "期" and norm[m.end() : m.end() + 2] in ("项目", "工程"):
+        return "ordinal"  # 初中工程二期项目: the project's phase
     return ""
 
 
