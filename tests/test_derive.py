@@ -46,6 +46,11 @@ SOURCE = SourceData(
             ("fund.general_budget_edu@2019", "fund.general_budget_edu@2020"),
         ),
         (
+            "yearly_growth(fund.general_budget_edu,2019,2020)",  # over one year, the year's growth
+            "0.43%",
+            ("fund.general_budget_edu@2019", "fund.general_budget_edu@2020"),
+        ),
+        (
             "pp_change(preschool.gross_enrolment_rate,2020,2021)",
             "1.2个百分点",
             ("preschool.gross_enrolment_rate@2020", "preschool.gross_enrolment_rate@2021"),

@@ -30,6 +30,11 @@ def reasons(text: str) -> dict[str, str]:
         ("培训一百零五人", ("一百零五人", 105, "人", 0)),
         ("受益两千余人", ("两千余人", 2000, "人", 0)),  # 余 kept in the text
         ("招生13 万余人", ("13 万余人", 13, "万人", 0)),
+        ("用地面积由1.13万余亩", ("1.13万余亩", 1.13, "万亩", 2)),  # 余 between 万 and any counted unit
+        ("覆盖13万多所学校", ("13万多所", 13, "万所", 0)),
+        ("配置教学仪器设备91万台套", ("91万台套", 91, "万台套", 0)),  # sets of equipment, counted as 套
+        ("中等职业学校602家", ("602家", 602, "所", 0)),  # schools are counted in 所, whatever the word
+        ("培训机构300家", ("300家", 300, "家", 0)),
         ("专项资金2800万", ("2800万", 2800, "万", 0)),
         ("资金752. 96万元", ("752. 96万元", 752.96, "万元", 2)),  # OCR space after the point
         ("死亡率0.5‰", ("0.5‰", 0.5, "‰", 1)),
@@ -45,9 +50,13 @@ def test_each_figure_form(text, expected):
     [
         ("2021年，全市", "2021年", "year"),
         ("2021-2022学年", "2021", "range-year"),
+        ("2005、2008、2009年普通高等教育招生比例", "2008", "year"),  # a year listed before the one 年 follows
         ("根据（晋政教督〔2021〕1号）", "1", "doc_number"),
         ("《意见》（辽政发﹝2024﹞21号）", "21", "doc_number"),
         ("2022年3月20日", "20", "date"),
+        ("（20111230中国人民银行公布人民币汇率中间价）", "20111230", "date"),  # eight digits
+        ("二〇一二年广州市教育事业概况\n\n2012 12\n\n[广州市简况]", "12", "date"),  # a page's date line
+        ("完成初中工程二期项目的审核", "二期", "ordinal"),  # the project's phase
         ("截至 6 月 15 日", "6", "date"),
         ("（3）确保教育经费", "3", "section_number"),
         ("1。全省学前教育经费总投入为219.75亿元", "1", "section_number"),  # 1. turned into 1。 by a converter
@@ -142,6 +151,7 @@ def test_tolerance_follows_the_shown_precision(printed, decimals, actual, ok):
         (3.5, "万人", (35000, "人")),
         (12, "名", (12, "人")),
         (5, "所", (5, "所")),
+        (91, "万台套", (910000, "套")),  # the data count sets of equipment in 万套
     ],
 )
 def test_to_base(value, unit, base):

@@ -624,10 +624,12 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     if i in doc.cells:  # a table cell: its row label and its column heading
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
-    s, _ = doc.sentence(f.start)
+    s, e = doc.sentence(f.start)
     tail = _TAIL_END.split(doc.tail(i)[:16], maxsplit=1)[0]
-    if (spent := SPENT_ON.match(doc.tail(i))) is not None:
-        tail = spent.group(0)  # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose
+    # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose, past a count in it (共下达2.3亿元
+    # 用于57所学校的校舍改造)
+    if (spent := SPENT_ON.match(doc.text, f.end, e)) is not None:
+        tail = spent.group(0)
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail

@@ -203,6 +203,12 @@ class Linker(ValueLinker):
     def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link | None:
         f = self.doc.figures[i]
         kinds = ("pp_change", "diff", "growth") if m.unit == "%" else ("growth", "diff")
+        claim = self.doc.claims.get(i)
+        if claim is not None and claim.yearly and y1 - y0 > 1 and f.unit == "%" and m.unit != "%":
+            kinds = (
+                "yearly_growth",
+                "diff",
+            )  # 2012年至2016年…年均增幅10.66%: a year's growth, not the four's
         source = (
             self.source
             if self.source.metric(m.key)

@@ -21,7 +21,7 @@ from drafter.checker.labels import (
     told_apart,
 )
 from drafter.checker.links import Link
-from drafter.checker.reading import Reading
+from drafter.checker.reading import CLAUSE_BREAK, Reading
 from drafter.checker.sizes import SizeIndex, SizeRange, size_range
 from drafter.checker.words import FUTURE
 from drafter.core.types import Figure, Metric, SourceData
@@ -47,6 +47,10 @@ AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words aft
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
 IN_LABEL = Link("ignored", message="指标名称中的数字")
 NOT_FOUND = Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
+
+
+# an amount named by no more than what was done with it: 资助金额, 奖励金额, 补助资金
+_BARE_OWN = re.compile(r"(?:资助|奖励|补助|发放)(?:资金|金额)(?:为|达|共|计)?")
 
 
 class ValueLinker(Finders):
@@ -367,6 +371,7 @@ class ValueLinker(Finders):
                 or self.labels.contrasted(best.key, m.key, self.words(i)[0])
                 or _unsaid_qualifier(rank, best, m, self.words(i)[1])
             )
+            and not self._told_before(i, m, best)
         ):
             return self.mismatch(
                 f,
@@ -430,6 +435,14 @@ class ValueLinker(Finders):
         ]
         near = self.words(i)[0]
         contrasted = [r for r in named if rank[r.key][3] > 0 and self.labels.contrasted(r.key, m.key, near)]
+        if (
+            len(contrasted) > 1
+        ):  # 省财政投入…，市财政投入X where X is 家长承担's: the one told apart from the others too
+            contrasted = [
+                r
+                for r in contrasted
+                if all(o is r or self.labels.contrasted(r.key, o.key, near) for o in contrasted)
+            ]
         if len(contrasted) == 1:
             return contrasted[0]
         said = self.said_around(i)
@@ -441,6 +454,16 @@ class ValueLinker(Finders):
         f, text = self.doc.figures[i], self.doc.text
         after = AFTER_END.search(text, f.end, f.end + 40)
         return self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
+
+    def _told_before(self, i: int, m: Metric, best: Metric) -> bool:
+        """其中，国家助学金资助本、专科生556.38万人，资助金额157.61亿元 where best is 各类助学金资助金额: the figure's
+        own clause names a bare amount, and the clause right before it tells m apart from best (`told_apart`)."""
+        near, sent = self.words(i)
+        clause, head = near.split("|", 1)[0], sent.split("|", 1)[0]
+        if not _BARE_OWN.fullmatch(clause) or not head.endswith(clause):
+            return False
+        before = CLAUSE_BREAK.split(head[: -len(clause)].rstrip("，,"))[-1]
+        return told_apart(before, m, best)
 
     def _spelled_not(self, i: int, best: Metric, m: Metric) -> bool:
         """The words spell out best's whole label right before the figure and not m's: 硕士学位授权点由49个 where

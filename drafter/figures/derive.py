@@ -1,7 +1,7 @@
 """The formula registry: every derived figure (change, growth, share, exceeds-target …) is computed here, never by a model.
 
 Formula names are what a model writes in a slot, so they are short and exact (no spaces):
-  diff(key,y0,y1)  growth(key,y0,y1)  pp_change(key,y0,y1)  share(num_key,den_key,year)
+  diff(key,y0,y1)  growth(key,y0,y1)  yearly_growth(key,y0,y1)  pp_change(key,y0,y1)  share(num_key,den_key,year)
   exceed_target(key,year)  exceed_target_pct(key,year)  per_capita(num_key,den_key,year)
   sum(key1+key2+…,year)  convert(key,year,unit)
 """
@@ -98,6 +98,21 @@ def _growth(src: SourceData, f: str, key: str, y0: str, y1: str) -> Derived:
         "%",
         (ref(m.key, int(y0)), ref(m.key, int(y1))),
         _label("growth").format(label=m.label, y0=y0, y1=y1),
+        2,
+    )
+
+
+def _yearly_growth(src: SourceData, f: str, key: str, y0: str, y1: str) -> Derived:
+    m = _metric(src, key, f)
+    a, b, years = _value(m, y0, f), _value(m, y1, f), int(y1) - int(y0)
+    if a <= 0 or b < 0 or years < 1:
+        raise InputError(f"{m.key}: no yearly growth from {y0} to {y1}", key=f, hint="use growth")
+    return Derived(
+        f,
+        ((b / a) ** (1 / years) - 1) * 100,
+        "%",
+        (ref(m.key, int(y0)), ref(m.key, int(y1))),
+        _label("yearly_growth").format(label=m.label, y0=y0, y1=y1),
         2,
     )
 
@@ -232,6 +247,9 @@ def _convert(src: SourceData, f: str, key: str, year: str, unit: str) -> Derived
 FORMULAS: dict[str, Formula] = {
     "diff": Formula("diff", "diff(key,y0,y1)", "{label}{y1}年比{y0}年增减", _diff),
     "growth": Formula("growth", "growth(key,y0,y1)", "{label}{y1}年比{y0}年增长率", _growth),
+    "yearly_growth": Formula(
+        "yearly_growth", "yearly_growth(key,y0,y1)", "{label}{y0}年至{y1}年年均增长率", _yearly_growth
+    ),
     "pp_change": Formula(
         "pp_change", "pp_change(key,y0,y1)", "{label}{y1}年比{y0}年变化（百分点）", _pp_change
     ),

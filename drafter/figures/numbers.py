@@ -54,6 +54,7 @@ UNITS = (
     "万所",
     "万册",
     "万间",
+    "万台套",
     "万台",
     "万套",
     "万张",
@@ -74,6 +75,7 @@ UNITS = (
     "次",
     "项",
     "家",
+    "台套",
     "台",
     "套",
     "册",
@@ -198,6 +200,11 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
     # 【2506-340302-04-05-854773: a project's code, four or more groups of digits joined by hyphens
     (Anchored(re.compile(r"(?<![\d-])\d+(?:-\d+){3,}(?![\d-])"), ("-",), 0, _LEAD_DIGIT), "name"),
+    (  # 2012 12: a line holding nothing but a year and a month, a page's date (the line's start checked after
+        # its first two digits, as the patterns above do)
+        re.compile(r"(?m)(?:19|20)(?<![^\n]..)\d{2}[ \t]+(?:0?[1-9]|1[0-2])[ \t]*$"),
+        "date",
+    ),
     (  # (each branch opens with its digit, the lookbehind after it: the engine looks for 0, 1 and 4 in C)
         re.compile(
             r"(?:1(?<!\d1)[3-9]\d{9}|0(?<!\d0)\d{2,3}\s?[-—–]{1,2}\s?\d{7,8}|4(?<!\d4)00-?\d{3}-?\d{4})(?!\d)"
@@ -264,6 +271,7 @@ _LISTED_ORDINAL_BEFORE = re.compile(r"第\s?\d+\s?[次届号名]?、\s?$")
 _ITEM_MARK_AFTER = re.compile(r"[、.](?!\d)")
 _OPEN_BEFORE = re.compile(r"[（(]\s?$")
 _CLOSE_AFTER = re.compile(r"\s?[)）]")
+_YYYYMMDD = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_DAY_AFTER = re.compile(r"\s?(?:月|日)")
 _LETTER_AFTER = re.compile(r"\s?[A-Za-z]")
 _LETTER_BEFORE = re.compile(r"[A-Za-z_]$")
@@ -307,11 +315,16 @@ def _num_end(m: re.Match[str]) -> int:
     return max(m.end(1), m.end(2))  # the end of the decimals, if any (-1 when there are none)
 
 
+_LISTED_YEARS_AFTER = re.compile(r"(?:、\s?(?:19|20)\d{2}(?!\d))+\s?年")
+
+
 def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
     end = _num_end(m)
     after = norm[end : end + 8]
     if unit == "年" or re.match(r"\s?(?:学年|年|级|届)", after):
         return "year"
+    if norm[end : end + 1] == "、" and _LISTED_YEARS_AFTER.match(norm, end):
+        return "year"  # 2005、2008、2009年普通高等教育招生比例: the years before the one 年 follows
     if (
         not unit
         and re.match(r"[\u4e00-\u9fff]", after)
@@ -347,6 +360,8 @@ def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
         return reason
     if integer and _MONTH_DAY_AFTER.match(after) and not m.group(3):
         return "date"
+    if integer and not unit and _YYYYMMDD.fullmatch(m.group(1)):
+        return "date"  # （20111230中国人民银行公布…）: a date written as eight digits
     if reason := _ordinal_reason(norm, m, unit, integer):
         return reason
     if (
@@ -376,7 +391,7 @@ def _unit_and_end(norm: str, m: re.Match[str]) -> tuple[str, int]:
     unit = m.group(4) or ""
     if unit in ("万", "亿"):
         tail = re.match(rf"(?:余|多)({_UNIT_RE})", norm[m.end() : m.end() + 4])
-        if tail and tail.group(1) in ("人", "人次", "名", "元", "个"):
+        if tail and tail.group(1) in ("人", "人次", "名", "元", "个", "亩", "所", "册", "套", "平方米"):
             return unit + tail.group(1), m.end() + tail.end()
     if unit:
         return unit, m.end(4)
@@ -419,6 +434,7 @@ _PEOPLE_LABEL = re.compile(_PEOPLE)
 _CHANGE_OF_PREV = re.compile(r"[，,]?(?:比|较)(?:上年|上一年|去年)(?:同期)?(?:增加|减少|增长|下降)了?")
 
 
+_SCHOOLS_BEFORE = re.compile(r"(?:学校|幼儿园|院校|高校|大学|学院)(?:数)?(?:为|有|共有|共|达)?$")
 _COUNTED_BEFORE = re.compile(r"(?:班级|班额|学校|幼儿园)(?:数)?(?:为|有|共有|共)$")
 
 
@@ -442,6 +458,8 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
             and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
         ):
             out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
+        elif f.unit == "家" and _SCHOOLS_BEFORE.search(norm[max(0, f.start - 8) : f.start]):
+            out[k] = replace(f, unit="所")  # 中等职业学校602家: schools are counted in 所, whatever the word
         elif bare and (counted := _COUNTED_BEFORE.search(norm[max(0, f.start - 8) : f.start])):
             out[k] = replace(f, unit="个" if "班" in counted.group(0) else "所")  # 超大班额班级为0
         elif f.unit in ("万", "亿") and not f.ignored:
@@ -608,6 +626,8 @@ def _chinese_reason(norm: str, m: re.Match[str], numeral: str, unit: str) -> str
         return "word"
     if norm[max(0, m.start() - 1) : m.start()] == "届" or norm[m.end() : m.end() + 2] in ("会议", "全会"):
         return "ordinal"
+    if unit == "期" and norm[m.end() : m.end() + 2] in ("项目", "工程"):
+        return "ordinal"  # 初中工程二期项目: the project's phase
     return ""
 
 
@@ -643,6 +663,8 @@ _FACTORS: dict[str, tuple[float, str]] = {
     "万㎡": (1e4, "平方米"),
     "个": (1, "个"),
     "万个": (1e4, "个"),
+    "台套": (1, "套"),  # sets of equipment, 台 or 套 each
+    "万台套": (1e4, "套"),
     "%": (1, "%"),
     "‰": (0.1, "%"),
     "个百分点": (1, "个百分点"),

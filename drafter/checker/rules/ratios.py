@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
-from drafter.checker.rules.base import Verdict, interval, judged, operands, ratio
+from drafter.checker.rules.base import Verdict, interval, judged, meets, operands, ratio, shown
 from drafter.figures.numbers import same_family
 
 NAME = "per_capita"
@@ -22,6 +22,8 @@ SHARED_BY = {"生均": r"学生|在校生", "人均": r"人|人数|人口", "校
 COUNT_UNITS = {"生均": "人", "人均": "人", "校均": "所", "班均": "班"}
 # 平均每位教师拥有 / 每名学生占有: who shares it, said in words (每百名学生拥有 is per hundred, not matched)
 PER_HEAD = re.compile(r"(?:平均)?每(?:位|名)(教师|教职工|学生)(?:拥有|占有|享有)(?:的)?$")
+# 建筑面积17454平方米，生均18.1平方米: 生均 with no name of its own
+BARE_PER = re.compile(r"[，,]\s?生均(?:为|达到|达)?$")
 HEAD_SHARED_BY = {"教师": r"教师|教职", "教职工": r"教师|教职", "学生": r"学生|在校生"}
 
 
@@ -35,10 +37,35 @@ def check(reading: Reading) -> Iterator[Verdict]:
             total, count = _total(reading, i, name), _count(reading, i, SHARED_BY[per], COUNT_UNITS[per])
         elif head := PER_HEAD.search(lead):
             total, count = _total_before(reading, i), _count(reading, i, HEAD_SHARED_BY[head.group(1)], "人")
+        elif BARE_PER.search(lead):
+            yield from _bare_per_student(reading, i)
+            continue
         else:
             continue
         if total is not None and count is not None:
             yield from _judge(reading, i, total, count)
+
+
+def _bare_per_student(reading: Reading, i: int) -> Iterator[Verdict]:
+    """初中在校生965人，…，建筑面积17454平方米，生均18.1平方米: a bare 生均 is the figure of its unit right before it
+    over the one count of students said before it in its sentence, when that gives it exactly (a proof only: the
+    words name neither, so a near miss may be of other figures)."""
+    total = _total_before(reading, i)
+    students = [
+        j
+        for j in reading.in_sentence(i)
+        if reading.figures[j].unit == "人"
+        and reading.claims[j].kind in ("value", "total")
+        and re.search(SHARED_BY["生均"], reading.claims[j].subject)
+    ]
+    if total is None or len(students) != 1:
+        return
+    f = reading.figures[i]
+    exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[students[0]]))
+    if exact is not None and meets(exact, shown(f)):
+        yield Verdict(
+            i, "derived", NAME, source=f"text:per_capita({operands(reading, (total, students[0]))})"
+        )
 
 
 def _in_paragraph(reading: Reading, i: int) -> list[int]:

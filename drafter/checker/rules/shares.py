@@ -61,6 +61,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield from _judge(reading, c.index, *pair)
         elif (whole := _whole_of_own(reading, c.index, c.own)) is not None:
             yield Verdict(c.index, "derived", NAME, source=f"text:share({operands(reading, (c.own, whole))})")
+        elif (counts := _bracketed_counts(reading, c.index)) is not None:
+            yield Verdict(c.index, "derived", NAME, source=f"text:share({operands(reading, counts)})")
         elif c.kind in ("share", "rate") and _near_words(reading, c.index):
             issue = _near_share(reading, c.index)
             if issue:
@@ -103,9 +105,10 @@ def _judge_counts(reading: Reading, i: int, part: int, whole: int) -> Verdict:
 
 
 def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
-    """现有幼儿25113人…，其中公办园10301人，占比41.02%: the share of the count right before it in a larger count
-    stated earlier in the paragraph, when one gives it exactly (a proof only: no near miss is called wrong)."""
-    if own is None or reading.figures[own].unit not in (*COUNTS, "万人"):
+    """现有幼儿25113人…，其中公办园10301人，占比41.02%: the share of the count (or amount: 银行发放国家助学贷款
+    263.21亿元，占比27.54% of 资助总金额955.84亿元) right before it in a larger one stated earlier in the paragraph,
+    when one gives it exactly (a proof only: no near miss is called wrong)."""
+    if own is None or reading.figures[own].unit not in (*COUNTS, "万人", *MONEY):
         return None
     f, part = reading.figures[i], reading.figures[own]
     if amount(part) <= 0:
@@ -115,6 +118,19 @@ def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
         own,
         lambda j: matches_shown(f.value, f.decimals, amount(part) / amount(reading.figures[j]) * 100),
     )
+
+
+def _bracketed_counts(reading: Reading, i: int) -> tuple[int, int] | None:
+    """初中阶段入学率116.09%（初中在校学生数373481人，…人口数321711人）: a rate followed by a bracket whose first two
+    counts give it exactly, the first over the second (a proof only: the words do not say which is which)."""
+    f = reading.figures[i]
+    if not reading.text.startswith("（", f.end):
+        return None
+    counts = [j for j in reading.in_sentence(i, before=False) if reading.figures[j].unit in COUNTS][:2]
+    if len(counts) < 2 or not same_family(reading.figures[counts[0]].unit, reading.figures[counts[1]].unit):
+        return None
+    a, b = (amount(reading.figures[j]) for j in counts)
+    return tuple(counts) if b > 0 and matches_shown(f.value, f.decimals, a / b * 100) else None
 
 
 def _larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> int | None:
