@@ -2767,3 +2767,21 @@ def test_a_project_named_with_an_effort_word_is_judged_like_any_other(metrics_fi
         f for f in check_text(f"教育强国推进工程中央预算内资金{words}。", data).findings if f.kind == "claim"
     ]
     assert [f.status for f in claims] == ["verified" if holds else "mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        (
+            "新建改扩建学校14处，新增教学班500多个；年，区委、区政府一次性安排三年大会战教育重点项目21个。",
+            True,
+        ),
+        ("2017年，区委、区政府一次性安排三年大会战教育重点项目21个。", False),
+        ("今年，全县投入教育资金1.2亿元；近年，新建学校3所。", False),
+    ],
+)
+def test_a_year_lost_before_its_nian_is_flagged(text, lost):
+    """东昌府 2017 (holdout4's real defect): '…500多个；年，区委、区政府一次性安排…' — the year is gone, and with it the
+    date of every figure of the sentence."""
+    found = [f for f in check_text(text, None).findings if f.source == "text:lost_year"]
+    assert [(f.text, f.status) for f in found] == ([("年", "inconsistent")] if lost else [])

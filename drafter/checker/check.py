@@ -18,6 +18,7 @@ from drafter.checker import anachronism
 from drafter.checker.claims import claims_subject, name_stem, read_claims
 from drafter.checker.judges import Judgement, judge_all
 from drafter.checker.linking import link_all
+from drafter.checker.lost import lost_years
 from drafter.checker.reading import Reading
 from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
@@ -175,6 +176,7 @@ def _check(
     )
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
     claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
+    claims += [_lost_year_finding(loc, start, end) for start, end in lost_years(normal.norm)]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
     return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
 
@@ -214,6 +216,24 @@ def _anachronism_finding(loc: _Locator, a: Anachronism, year: int) -> Finding:
         expected=f"{a.since}以后才有",
         source=f"term:{a.term}@{a.since}",
         message=f"“{a.term}”始于{a.since}（{a.document}），{year}年写的报告还不能提到它",
+        kind="claim",
+    )
+
+
+def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
+    start, end = loc.reading.source_text.span(start, end)
+    return Finding(
+        section=loc.section(start),
+        line=loc.line(start),
+        start=start,
+        end=end,
+        text=loc.reading.source_text.original[start:end],
+        value=None,
+        unit="",
+        status="inconsistent",
+        expected="某某年",
+        source="text:lost_year",
+        message="“年”前面缺少年份数字（原文可能丢失了），这句话里的数字无法确定是哪一年的",
         kind="claim",
     )
 
