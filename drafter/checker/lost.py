@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 
-LOST_YEAR = re.compile(r"(?m)(?:(?<=[；，。：、])|^)[ \t]*(年)(?=，)")
+YEAR_COMMA = re.compile("年，")  # searched for first: a 年 right before a comma is rare
+LOST_BEFORE = re.compile(r"(?:^|[；，。：、\n])[ \t]*$")  # a mark or a line's start, then nothing but blanks
 
 
 def lost_years(norm: str) -> list[tuple[int, int]]:
     """(start, end) of each 年 whose year is lost, in the normalised text."""
-    return [m.span(1) for m in LOST_YEAR.finditer(norm)]
+    return [
+        (m.start(), m.start() + 1)
+        for m in YEAR_COMMA.finditer(norm)
+        if LOST_BEFORE.search(norm, max(0, m.start() - 4), m.start())
+    ]
