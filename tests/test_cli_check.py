@@ -360,3 +360,23 @@ def test_the_text_list_for_a_county_puts_the_wrong_figures_before_those_with_no_
     assert statuses[0] == "mismatch" and "92.5%" in rows[0]
     assert statuses == sorted(statuses, key=lambda s: s == "unsupported")
     assert statuses.count("unsupported") == 2
+
+
+@pytest.mark.parametrize("target", ["bad.md", "./bad.md", "."])
+def test_the_output_never_overwrites_a_report_or_the_folder_being_checked(files, capsys, monkeypatch, target):
+    """A new user's trial: `drafter check 报告.txt -o 报告.txt` wrote the findings over the report. -o naming an input
+    (a file, or the folder checked) is refused before anything is read, and the report is left as it was."""
+    monkeypatch.chdir(files)
+    source = "." if target == "." else "bad.md"
+    assert drafter("check", source, "-o", target) == 2
+    assert (files / "bad.md").read_text(encoding="utf-8") == BAD
+    assert "要核对的" in capsys.readouterr().err
+    assert not (files / "summary.json").exists()
+
+
+@pytest.mark.parametrize("name", ["结果.xlsx", "结果.pdf", "结果.docx"])
+def test_one_report_is_not_written_as_a_file_it_cannot_be(files, capsys, name):
+    """-o 结果.xlsx used to get plain text under an Excel name; it is refused with the way to get a summary.xlsx."""
+    assert drafter("check", files / "bad.md", "-o", files / name) == 2
+    assert not (files / name).exists()
+    assert "summary.xlsx" in capsys.readouterr().err

@@ -74,6 +74,8 @@ def check(
     unreadable."""
     _check_limits(timeout, workers)
     out = Path(output.rstrip("/\\") or output) if output is not None else None
+    if out is not None:
+        _never_over_an_input(paths, out)
     if len(paths) > 1 or paths[0].is_dir() or _names_a_folder(output):
         from drafter.cli.check_batch import check_batch
 
@@ -84,7 +86,35 @@ def check(
             key="--metrics",
             hint="请只写一次 --metrics / give --metrics once",
         )
+    if out is not None and fmt is None and out.suffix.lower() not in ONE_FILE_SUFFIXES:
+        raise InputError(
+            f"一份报告的结果只能写成 .json、.html 或 .txt，不能写成 {out.suffix} / the result of one report is "
+            f"written as .json, .html or .txt, not {out.suffix}",
+            key="-o",
+            hint="例如 -o 结果.html；要 Excel 汇总表请写文件夹 -o 审核结果/（内有 summary.xlsx）"
+            " / e.g. -o result.html; for an Excel summary give a folder: -o REVIEW/ (it holds summary.xlsx)",
+        )
     raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, format_for(fmt, out), out))
+
+
+ONE_FILE_SUFFIXES = (".json", ".html", ".htm", ".txt", ".md", "")  # what _check_one writes as such
+
+
+def _never_over_an_input(paths: list[Path], out: Path) -> None:
+    """-o naming a report being checked (报告.docx -o 报告.docx) or the folder being checked would write the results
+    over the reports, or among them (to be read as reports on the next run): refused before anything is read."""
+    target = out.resolve()
+    for path in paths:
+        if path.exists() and path.resolve() == target:
+            what = "文件夹" if path.is_dir() else "报告"
+            raise InputError(
+                f"-o {out} 就是要核对的{what}本身，结果会覆盖或混入原文件 / -o {out} is the "
+                f"{'folder' if path.is_dir() else 'report'} being checked: the results would overwrite it or "
+                "mix with it",
+                key="-o",
+                hint="请换一个名字，例如 -o 审核结果/ 或 -o 结果.html / give another name, e.g. -o REVIEW/ or "
+                "-o result.html",
+            )
 
 
 def format_for(fmt: str | None, output: Path | None) -> str:
