@@ -2785,3 +2785,19 @@ def test_a_year_lost_before_its_nian_is_flagged(text, lost):
     date of every figure of the sentence."""
     found = [f for f in check_text(text, None).findings if f.source == "text:lost_year"]
     assert [(f.text, f.status) for f in found] == ([("年", "inconsistent")] if lost else [])
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [
+        ("小学50所、初中20所", None),
+        ("小学50所、初中20所、高中10所", ("derived", "")),
+        ("小学50所、初中20所、高中9所", ("inconsistent", "79所")),
+    ],
+)
+def test_a_stage_total_with_only_some_of_its_levels_listed_is_no_split(listed, expected):
+    """A new user's trial: 全县共有中小学校80所，其中小学50所、初中20所 was said to be 70所 — but 中小学 is 小学, 初中
+    and 高中, and the list names two of them: what is named, not the whole. With all three it is a split."""
+    found = {f.text: f for f in check_text(f"全县共有中小学校80所，其中{listed}。", None).findings}
+    got = found["80所"]
+    assert (got.status, got.expected) == (expected or ("unchecked", ""))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from drafter.checker.labels import kinds_of
+from drafter.checker.labels import kinds_of, levels_of
 from drafter.checker.reading import Reading
 from drafter.checker.words import (
     ALL_KINDS,
@@ -31,6 +31,7 @@ from drafter.checker.words import (
     FROM_LOOSE,
     FROM_VALUE,
     GROWTH_RATE_BEFORE,
+    LEVEL_MADE_OF,
     NAMED_YEAR,
     PARTS_SPLIT,
     PARTS_START,
@@ -632,7 +633,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 pair = many and _complementary(reading, parts)  # （公办58所，民办109所）: all there are
                 c.exhaustive = (
                     many and bool(TOTAL_WORDS.search(clause)) or said or pair or _all_kinds(clause, parts)
-                )
+                ) and not _stage_left_short(clause, parts, reading)
                 c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
         elif (split := _funds_split_after(reading, i, later)) is not None:
             c.parts, c.kind, c.direction = split, "total", 0  # proven when they add up; else nothing is said
@@ -741,6 +742,15 @@ def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str
         and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
         and re.fullmatch(r"[，,][\u4e00-\u9fff]{1,12}", reading.text[f.end : aside.start]) is not None
     )
+
+
+def _stage_left_short(clause: str, parts: list[int], reading: Reading) -> bool:
+    """共有中小学校80所，其中小学50所、初中20所: the total names a stage (中小学 is 小学, 初中 and 高中) whose levels its
+    parts name only some of: a list of what is named, not a split of the whole."""
+    named = levels_of(clause)
+    stages = [LEVEL_MADE_OF[s] for s in named if s in LEVEL_MADE_OF]
+    said = frozenset().union(*(levels_of(part_words(reading, j)) for j in parts))
+    return any(said and said < frozenset(levels) for levels in stages)
 
 
 def _place_pair_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
