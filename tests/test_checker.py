@@ -2801,3 +2801,26 @@ def test_a_stage_total_with_only_some_of_its_levels_listed_is_no_split(listed, e
     found = {f.text: f for f in check_text(f"全县共有中小学校80所，其中{listed}。", None).findings}
     got = found["80所"]
     assert (got.status, got.expected) == (expected or ("unchecked", ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县共有幼儿园120所，其中公办幼儿园50所，公办幼儿园占比为48%。", ("inconsistent", "42%")),
+        (
+            "全县共有幼儿园200所，其中公办幼儿园80所、民办幼儿园120所，公办园占比55%。",
+            ("inconsistent", "40%"),
+        ),
+        (
+            "全县在园幼儿10000人，其中公办幼儿园在园幼儿5000人，公办园在园幼儿占比为60%。",
+            ("inconsistent", "50%"),
+        ),
+        ("全县共有幼儿园200所，其中公办幼儿园80所、民办幼儿园120所，公办园占比40%。", ("derived", "")),
+        ("其中东部地区890个，中部地区872个，西部地区1005个，中西部地区县数占比93.24%。", ("unchecked", "")),
+    ],
+)
+def test_a_share_that_names_its_part_again_is_that_part_of_its_total(text, expected):
+    """A new user's trial: 其中公办幼儿园50所，公办幼儿园占比为48% (and 公办园占比) went unflagged — the share names its part
+    again before 占比. 中西部地区 starts as no listed part does (国务院督导 2019): nothing is said."""
+    share = [f for f in check_text(text, None).findings if f.unit == "%"][0]
+    assert (share.status, share.expected) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from drafter.checker.labels import chinese_bigrams, levels_of
+from drafter.checker.labels import chinese_bigrams, kinds_of, levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
 from drafter.checker.words import LEVEL_MADE_OF, POPULATION_WHOLE, SHARE_OF
@@ -52,6 +52,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         pair = (
             c.parts
             or _of_total(reading, c.own)
+            or _named_part(reading, c.index)
             or _named_whole(reading, c.index)
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
@@ -306,6 +307,33 @@ def _of_total(reading: Reading, own: int | None) -> tuple[int, int] | None:
         return None
     whole = reading.total_of.get(own)
     return (own, whole) if whole is not None else None
+
+
+PART_OPENS = re.compile(r"^[（(]?(?:其中)?[：:，,]?")
+# 公办幼儿园占比为 / 公办园在园幼儿占比: what the share is of, named again right before 占比
+NAMED_SHARE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?占比(?:为|是|达到|达)?$")
+
+
+def _named_part(reading: Reading, i: int) -> tuple[int, int] | None:
+    """全县共有幼儿园120所，其中公办幼儿园50所，公办幼儿园占比为48%: the share names its part again (公办园 for
+    公办幼儿园) — of the parts of one 其中 total said before it in the sentence, the one part whose words start as that
+    name does, counting the same kind of thing (公办园在园幼儿 is no count of 公办幼儿园)."""
+    said = NAMED_SHARE.search(reading.clause(i))
+    if said is None:
+        return None
+    parts = [j for j in reading.in_sentence(i) if j in reading.total_of]
+    totals = {reading.total_of[j] for j in parts}
+    if len(totals) != 1:
+        return None
+    heads = {j: PART_OPENS.sub("", reading.clause(j))[:2] for j in parts}  # 公办 of 其中公办幼儿园
+    named = [j for j in parts if len(heads[j]) == 2 and said.group(1).startswith(heads[j])]
+    if len(named) != 1 or list(heads.values()).count(heads[named[0]]) > 1:
+        return None  # (中西部地区县数 after 东部地区890个、中部地区872个、西部地区1005个 names none of them)
+    j, whole = named[0], totals.pop()
+    counted = kinds_of(said.group(1))
+    if counted and not counted & (kinds_of(reading.clause(j)) | kinds_of(reading.clause(whole))):
+        return None
+    return j, whole
 
 
 def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]:
