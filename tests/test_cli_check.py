@@ -380,3 +380,19 @@ def test_one_report_is_not_written_as_a_file_it_cannot_be(files, capsys, name):
     assert drafter("check", files / "bad.md", "-o", files / name) == 2
     assert not (files / name).exists()
     assert "summary.xlsx" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [(), ("-o", "t.txt")])
+def test_a_report_with_gaps_left_is_not_said_to_be_without_problems(files, capsys, monkeypatch, args):
+    """A new user's trial: the demo's own draft with a 【待补充】 left in it was reported '没有发现问题'."""
+    monkeypatch.chdir(files)
+    (files / "gap.md").write_text(
+        GOOD + "【待补充：本年度推进学前教育普及普惠的主要举措】\n", encoding="utf-8"
+    )
+    assert drafter("check", "gap.md", "--metrics", "metrics.yaml", *args) == 0
+    said = (files / "t.txt").read_text(encoding="utf-8") if args else capsys.readouterr().out
+    assert (
+        "没有发现问题" not in said
+        and "没有发现数字问题" in said
+        and "还有 1 处【待补充】" in said.replace("\n", "")
+    )

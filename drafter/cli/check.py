@@ -228,11 +228,26 @@ def _table_text(report, with_source: bool) -> str:
         ]
         lines.append(" · ".join(field for field in fields if field))
     if not report.problems:
-        lines.append("没有发现问题 / no problem found")
+        lines.append(_no_problem(report))
+    if report.gaps:
+        lines.append(_gaps_left(report))
     if not with_source:
         lines.append("未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked")
     lines += ["", _summary_line(report)]
     return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def _no_problem(report) -> str:
+    if report.gaps:  # a report with 【待补充】 left in it is not "without problems"
+        return "没有发现数字问题 / no wrong figure found"
+    return "没有发现问题 / no problem found"
+
+
+def _gaps_left(report) -> str:
+    return (
+        f"还有 {report.gaps} 处【待补充】没有填写，报告尚未完成 / {report.gaps} 【待补充】 gap(s) still to fill: "
+        "the report is not finished"
+    )
 
 
 def _print_table(console, report, with_source: bool) -> None:
@@ -248,7 +263,9 @@ def _print_table(console, report, with_source: bool) -> None:
     if report.problems:
         console.print(table)
     else:
-        console.print("[green]没有发现问题 / no problem found[/green]")
+        console.print(f"[green]{_no_problem(report)}[/green]")
+    if report.gaps:
+        console.print(f"[yellow]{_gaps_left(report)}[/yellow]")
     if not with_source:
         console.print(
             "[yellow]未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked[/yellow]"
