@@ -2824,3 +2824,16 @@ def test_a_share_that_names_its_part_again_is_that_part_of_its_total(text, expec
     again before 占比. 中西部地区 starts as no listed part does (国务院督导 2019): nothing is said."""
     share = [f for f in check_text(text, None).findings if f.unit == "%"][0]
     assert (share.status, share.expected) == expected
+
+
+def test_a_growth_metric_is_shown_by_its_value_in_a_claim_s_message():
+    """A new user's trial: '数据显示：一般公共预算教育经费较上年增长比上年增长' — a metric of the growth itself is said by
+    its value (较上年增长-1.8%), not by its label with 比上年增长 again."""
+    source = SourceData(
+        report=ReportInfo(region="某县", level="county", round=2022, period=2021, issuer="某县人民政府"),
+        metrics=(
+            Metric("fund.general_budget_edu_growth", "一般公共预算教育经费较上年增长", "%", {2021: -1.8}),
+        ),
+    )
+    claim = [f for f in check_text("教育经费实现了“两个只增不减”。", source).findings if f.kind == "claim"][0]
+    assert (claim.status, claim.expected) == ("mismatch", "一般公共预算教育经费较上年增长-1.8%")

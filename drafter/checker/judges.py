@@ -71,6 +71,17 @@ def _word(delta: float) -> str:
     return "比上年下降" if delta < 0 else ("与上年持平" if delta == 0 else "比上年增长")
 
 
+def _moved(m: Metric, delta: float) -> str:
+    """What the data show of m's move: 一般公共预算教育经费比上年增长; a metric of the growth itself (…较上年增长) by
+    its value, not its label with 比上年增长 again (一般公共预算教育经费较上年增长比上年增长)."""
+    if m.key.endswith("_growth") or GROWTH_LABEL.search(m.label):
+        return f"{m.label}{format_figure(delta, m.unit)}"
+    return f"{m.label}{_word(delta)}"
+
+
+GROWTH_LABEL = re.compile(r"(?:比|较)上年(?:增长|下降|增加|减少)|增长率|增幅$")
+
+
 def _named_metric(
     st: Statement,
     source: SourceData | None,
@@ -112,7 +123,7 @@ def _two_no_decrease(
         ]  # the growth rates stated in the metrics when no level has last year's value
         if changes:
             fell = [c for c in changes if c[1] < 0]
-            shown = "；".join(f"{m.label}{_word(d)}" for m, d, _ in (fell or changes)[:3])
+            shown = "；".join(_moved(m, d) for m, d, _ in (fell or changes)[:3])
             return not fell, shown, ",".join(ref for _, _, ref in changes)
     return stated.no_decrease(reading, st, r"一般公共预算教育|生均")
 
