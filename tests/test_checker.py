@@ -2837,3 +2837,18 @@ def test_a_growth_metric_is_shown_by_its_value_in_a_claim_s_message():
     )
     claim = [f for f in check_text("教育经费实现了“两个只增不减”。", source).findings if f.kind == "claim"][0]
     assert (claim.status, claim.expected) == ("mismatch", "一般公共预算教育经费较上年增长-1.8%")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("提高了1.2%", ("inconsistent", "1.2个百分点")),
+        ("提高了1.3%", ("derived", "")),
+        ("提高了1.2个百分点", ("derived", "")),
+    ],
+)
+def test_a_rate_s_change_in_percent_that_is_its_points_exactly_is_points_meant(said, expected):
+    """A new user's trial: 毛入学率由90.1%提高到91.3%，提高了1.2% passed as the rate's relative growth — which reaches
+    1.2% only at the edge of the two rates' rounding (its middle is 1.33%), while the points are 1.2 exactly."""
+    found = check_text(f"毛入学率由90.1%提高到91.3%，{said}。", None).findings[-1]
+    assert (found.status, found.expected) == expected

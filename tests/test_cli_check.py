@@ -396,3 +396,16 @@ def test_a_report_with_gaps_left_is_not_said_to_be_without_problems(files, capsy
         and "没有发现数字问题" in said
         and "还有 1 处【待补充】" in said.replace("\n", "")
     )
+
+
+def test_what_is_wrong_and_what_could_not_be_checked_are_two_lists(files, capsys):
+    """A new user's trial: 1 real flag and 20 '无来源' rows under one heading, with inner rule names in the why
+    column. What is wrong comes first under its own heading; figures the data lack under another."""
+    extra = "全市还有民办学校17所。毛入学率由90.1%提高到91.3%，提高了1.2%。\n"
+    (files / "mixed.md").write_text(BAD + extra, encoding="utf-8")
+    out = files / "t.txt"
+    assert drafter("check", files / "mixed.md", "--metrics", files / "metrics.yaml", "-o", out) == 1
+    text = out.read_text(encoding="utf-8")
+    wrong, unsure = text.index("需要改正的数字和说法"), text.index("无法核对的数字")
+    assert wrong < text.index("92.5%") < unsure < text.index("17所")
+    assert "1.2个百分点" in text and "rule:" not in text

@@ -216,17 +216,19 @@ def worst_first(findings: list) -> list:
 def _table_text(report, with_source: bool) -> str:
     """The table as plain text for a file (结果.txt, 结果.md): one finding a line, no colours, no box lines,
     so that Notepad, WPS and a printer show it as it is."""
-    lines = [f"{report.path} — 需要处理的数字 / figures to fix", ""]
-    for f in worst_first(report.problems):
-        fields = [
-            f"第{f.line}行 / line {f.line}",
-            f.section,
-            f.text,
-            f"{f.status} {STATUS_WORDS.get(f.status, '')}".strip(),
-            f"应为 expected {f.expected}" if f.expected else "",
-            f"原因 why: {f.message} {f.source}".strip() if f.message or f.source else "",
-        ]
-        lines.append(" · ".join(field for field in fields if field))
+    lines = [f"{report.path} — 需要处理的数字 / figures to fix"]
+    for title, group in _groups(report):
+        lines += ["", title]
+        for f in group:
+            fields = [
+                f"第{f.line}行 / line {f.line}",
+                f.section,
+                f.text,
+                f"{f.status} {STATUS_WORDS.get(f.status, '')}".strip(),
+                f"应为 expected {f.expected}" if f.expected else "",
+                f"原因 why: {_why(f)}" if _why(f) else "",
+            ]
+            lines.append(" · ".join(field for field in fields if field))
     if not report.problems:
         lines.append(_no_problem(report))
     if report.gaps:
@@ -235,6 +237,31 @@ def _table_text(report, with_source: bool) -> str:
         lines.append("未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked")
     lines += ["", _summary_line(report)]
     return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def _groups(report) -> list[tuple[str, list]]:
+    """The findings to act on, in two lists: what is wrong (前后矛盾, 与来源不符, a wrong claim), then what could not be
+    checked (无来源) — a reviewer sends the first back to a county and looks the second up."""
+    wrong = [f for f in report.problems if f.status in WRONG_FIRST]
+    unsure = [f for f in report.problems if f.status not in WRONG_FIRST]
+    return [
+        (title, group)
+        for title, group in (
+            (f"需要改正的数字和说法 / wrong figures and claims（{len(wrong)}）", wrong),
+            (
+                f"无法核对的数字：数据里没有，请人工核对 / figures that could not be checked（{len(unsure)}）",
+                unsure,
+            ),
+        )
+        if group
+    ]
+
+
+def _why(f) -> str:
+    """The reason, and the figures or the data it rests on; a rule's inner name (rule:percent_for_points) is no
+    help to a reviewer, the message says what the rule found."""
+    source = "" if f.source.startswith("rule:") else f.source
+    return f"{f.message} {source}".strip()
 
 
 def _no_problem(report) -> str:
@@ -253,16 +280,16 @@ def _gaps_left(report) -> str:
 def _print_table(console, report, with_source: bool) -> None:
     from rich.table import Table
 
-    table = Table(title=f"{report.path} — 需要处理的数字 / figures to fix", show_lines=False)
-    for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
-        # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
-        table.add_column(col, overflow="fold", no_wrap=col == "状态 status")
-    for f in worst_first(report.problems):
-        status = f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status
-        table.add_row(str(f.line), f.section, f.text, status, f.expected, f"{f.message} {f.source}".strip())
-    if report.problems:
+    for title, group in _groups(report):
+        table = Table(title=f"{report.path} — {title}", show_lines=False)
+        for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
+            # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
+            table.add_column(col, overflow="fold", no_wrap=col == "状态 status")
+        for f in group:
+            status = f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status
+            table.add_row(str(f.line), f.section, f.text, status, f.expected, _why(f))
         console.print(table)
-    else:
+    if not report.problems:
         console.print(f"[green]{_no_problem(report)}[/green]")
     if report.gaps:
         console.print(f"[yellow]{_gaps_left(report)}[/yellow]")
