@@ -311,3 +311,21 @@ def test_changed_metrics_redraft_every_unlocked_section(tmp_path):
     assert "93.4%" in text and "92.3%" not in text
     assert changed.check.exit_code == 0
     assert load_draft(out).metrics_hash == changed.draft.metrics_hash != first.draft.metrics_hash
+
+
+def test_a_figure_the_checker_flags_is_marked_in_the_word_file(tmp_path, settings):
+    """A new user's trial: 安岳's data hold 142.689万元 for a budget that holds 13282.41万元; the draft prints it and
+    check.json flags it, but draft.docx showed it plainly. It is red with a wavy underline; the rest is not."""
+    import docx
+    from docx.oxml.ns import qn
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "anyue-2023.yaml"
+    outcome = run_draft(example, tmp_path / "out", settings, progress=False)
+    assert [f.text for f in outcome.check.problems] == ["142.689万元"]
+    marked = [
+        r.text
+        for p in docx.Document(str(tmp_path / "out" / "draft.docx")).paragraphs
+        for r in p.runs
+        if r._r.rPr is not None and r._r.rPr.find(qn("w:u")) is not None
+    ]
+    assert marked == ["142.689万元"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from docx import Document
@@ -36,14 +37,15 @@ def write_docx(draft: Draft, path: Path) -> Path:
     return Path(path)
 
 
-def docx_bytes(draft: Draft) -> bytes:
-    """The .docx file of `draft`, in memory."""
+def docx_bytes(draft: Draft, flagged: Mapping[str, Collection[str]] | None = None) -> bytes:
+    """The .docx file of `draft`, in memory; `flagged`: per section id, the figures the checker flagged in it,
+    marked in red with a wavy underline so that whoever hands the file in sees them."""
     buffer = io.BytesIO()
-    build_document(draft).save(buffer)
+    build_document(draft, flagged).save(buffer)
     return buffer.getvalue()
 
 
-def build_document(draft: Draft):
+def build_document(draft: Draft, flagged: Mapping[str, Collection[str]] | None = None):
     document = Document()
     _set_properties(document, draft)
     layout.define_styles(document)
@@ -53,7 +55,7 @@ def build_document(draft: Draft):
     if masthead:
         add_masthead(document, draft.report, signer_text(draft))
     for section in draft.sections:
-        render_section(document, draft.report, section, masthead)
+        render_section(document, draft.report, section, masthead, (flagged or {}).get(section.spec.id, ()))
     return document
 
 
@@ -79,7 +81,9 @@ def _when(created_at: str) -> dt.datetime:
     return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
 
 
-def render_section(document, report: ReportInfo, section: Section, masthead: bool) -> None:
+def render_section(
+    document, report: ReportInfo, section: Section, masthead: bool, flagged: Collection[str] = ()
+) -> None:
     kind, lines = section.spec.kind, paragraphs(section)
     if kind == "header":
         for line in [] if masthead else lines:
@@ -92,7 +96,7 @@ def render_section(document, report: ReportInfo, section: Section, masthead: boo
     elif kind == "signature":
         add_signature(document, report, lines)
     else:
-        add_body(document, section, lines)
+        add_body(document, section, lines, flagged)
 
 
 def add_masthead(document, report: ReportInfo, signer_line: str = "") -> None:
@@ -134,14 +138,37 @@ def _signer_line(paragraph, doc_number: str, signer: str) -> None:
     _add_runs(paragraph, name, font=layout.FONT_H2)
 
 
-def _add_runs(paragraph, text: str, font: str | None = None) -> None:
-    """Runs of `text`, each gap marker (【待补充：…】) highlighted yellow so the editor finds it."""
+def _add_runs(paragraph, text: str, font: str | None = None, flagged: Collection[str] = ()) -> None:
+    """Runs of `text`, each gap marker (【待补充：…】) highlighted yellow so the editor finds it, each figure the
+    checker flagged (`flagged`) red with a wavy underline."""
+    marks = re.compile("|".join(map(re.escape, sorted(flagged, key=len, reverse=True)))) if flagged else None
     for piece, is_gap in split_gaps(text):
-        run = paragraph.add_run(piece)
-        if font:
-            layout.set_fonts(run._r.get_or_add_rPr(), font)
-        if is_gap:
-            layout.set_attrs(layout.child(run._r.get_or_add_rPr(), "w:highlight"), val="yellow")
+        for part, is_flagged in _split_marked(piece, None if is_gap else marks):
+            run = paragraph.add_run(part)
+            if font:
+                layout.set_fonts(run._r.get_or_add_rPr(), font)
+            if is_gap:
+                layout.set_attrs(layout.child(run._r.get_or_add_rPr(), "w:highlight"), val="yellow")
+            if is_flagged:
+                rpr = run._r.get_or_add_rPr()
+                layout.set_attrs(layout.child(rpr, "w:color"), val=FLAG_COLOR)
+                layout.set_attrs(layout.child(rpr, "w:u"), val="wave", color=FLAG_COLOR)
+
+
+FLAG_COLOR = "FF0000"
+
+
+def _split_marked(text: str, marks: re.Pattern[str] | None) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is a flagged figure) in order."""
+    if marks is None:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for m in marks.finditer(text):
+        out += [(text[at : m.start()], False), (m.group(), True)]
+        at = m.end()
+    out.append((text[at:], False))
+    return [(piece, flag) for piece, flag in out if piece]
 
 
 def add_title(document, lines: list[str]) -> None:
@@ -164,17 +191,17 @@ def add_paragraph(document, text: str = "", style: str | None = None):
     return paragraph
 
 
-def add_body(document, section: Section, lines: list[str]) -> None:
+def add_body(document, section: Section, lines: list[str], flagged: Collection[str] = ()) -> None:
     spec = section.spec
     if spec.depth and spec.numbered_heading:
         add_paragraph(document, clean(spec.numbered_heading), HEADING_STYLES.get(spec.depth, "三级标题"))
     for line in lines:
-        add_text_paragraph(document, line)
+        add_text_paragraph(document, line, flagged)
     for table in section.tables:
         add_table(document, table)
 
 
-def add_text_paragraph(document, line: str) -> None:
+def add_text_paragraph(document, line: str, flagged: Collection[str] = ()) -> None:
     """A body paragraph; numbered ones get their level's style, a short lead sentence its font."""
     lead = LEAD.match(line)
     if LEVEL1.match(line) or LEVEL2.match(line):
@@ -191,9 +218,9 @@ def add_text_paragraph(document, line: str) -> None:
     paragraph = add_paragraph(document, "", style)
     if style == "三级标题" and lead:
         paragraph.add_run(lead.group(1)).bold = True
-        _add_runs(paragraph, lead.group(2))
+        _add_runs(paragraph, lead.group(2), flagged=flagged)
     else:
-        _add_runs(paragraph, line)
+        _add_runs(paragraph, line, flagged=flagged)
 
 
 # ------------------------------------------------------------------ page numbers

@@ -45,7 +45,7 @@ def write_all(
             out_dir / DRAFT_FILE: json_bytes(draft_to_dict(draft)),
             out_dir / MD_FILE: redacted.encode("utf-8"),
             out_dir / CHECK_FILE: json_bytes(report_to_json(report)),
-            out_dir / DOCX_FILE: docx_bytes(draft),
+            out_dir / DOCX_FILE: docx_bytes(draft, flagged_by_section(redacted, report)),
         }
     )
     return report
@@ -61,6 +61,17 @@ def redact_draft(draft: Draft) -> Draft:
 
 def write_outputs(out_dir: Path, draft: Draft, source: SourceData | None) -> CheckReport:
     return write_all(out_dir, draft, render_markdown(draft), source)
+
+
+def flagged_by_section(md_text: str, report: CheckReport) -> dict[str, set[str]]:
+    """Per section id: the figures of draft.md the checker flagged, as printed (to be marked in draft.docx)."""
+    chunks = split_markdown(md_text)
+    out: dict[str, set[str]] = {}
+    for finding in report.problems:
+        chunk = next((c for c in chunks if c.start <= finding.start < c.end), None)
+        if chunk is not None and finding.kind == "figure" and finding.text.strip():
+            out.setdefault(chunk.section_id, set()).add(finding.text.strip())
+    return out
 
 
 def section_counts(md_text: str, report: CheckReport) -> dict[str, dict[str, int]]:
