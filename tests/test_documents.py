@@ -653,3 +653,34 @@ def test_a_docx_whose_properties_part_is_damaged_is_still_read(tmp_path):
             out.writestr(item, data)
     read = read_document(damaged)
     assert "全县共有幼儿园68所" in read.text and read.title.startswith("某县人民政府")
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            [
+                "安府办〔2024〕7号",
+                "安岳县人民政府办公室",
+                "关于县政府履行教育职责的自查报告",
+                "市政府教育督导委员会办公室：",
+            ],
+            "安岳县人民政府办公室关于县政府履行教育职责的自查报告",
+        ),
+        (
+            [
+                "阳泉市人民政府办公室",
+                "阳泉市人民政府办公室 关于阳泉市人民政府2021年履行教育职责 自评情况的报告",
+            ],
+            "阳泉市人民政府办公室关于阳泉市人民政府2021年履行教育职责自评情况的报告",
+        ),
+    ],
+)
+def test_a_title_set_over_two_lines_or_joined_with_spaces_is_read_whole(tmp_path, lines, title):
+    """A new user's trial: 安岳's title lost its issuer line above 关于 (so summary.xlsx had no region), 阳泉's kept the
+    spaces of the lines it was joined from."""
+    from drafter.documents.read import read_document
+
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join(lines) + "\n正文。\n", encoding="utf-8")
+    assert read_document(path).title == title
