@@ -50,9 +50,9 @@ def check(
         typer.Option(
             "-o",
             "--output",
-            help="一份报告：-o 结果.json / 结果.html / 结果.txt 写一个文件（格式按扩展名）；"
-            "-o 审核结果/（以 / 结尾或已存在的文件夹）写审核文件夹。文件夹或多份报告：-o 总是文件夹，"
-            "不带 / 也一样 / one report: -o FILE writes one file (its format from the extension); "
+            help="一份报告：-o 结果.json / 结果.html / 结果.txt 写一个文件（格式按扩展名）； "
+            "-o 审核结果/ （以 / 结尾或已存在的文件夹）写审核文件夹。 文件夹或多份报告： -o 总是文件夹。 "
+            "/ one report: -o FILE writes one file (its format from the extension); "
             "-o REVIEW/ (ending in /, or an existing folder) writes a review folder. A folder or several "
             "reports: -o is always a folder, with or without the /",
         ),
@@ -69,9 +69,7 @@ def check(
 ) -> None:
     """核对报告中的每一个数字 / Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
 
-    With a folder, several files, or -o REVIEW/ (ending in /, or an existing folder): every report is checked
-    into REVIEW (summary.json, summary.xlsx, index.html and a page per report); exit 1 when any is flagged or
-    unreadable."""
+    With a folder, several files, or -o REVIEW/ (ending in /, or an existing folder): every report is checked into REVIEW (summary.json, summary.xlsx, index.html and a page per report); exit 1 when any is flagged or unreadable."""  # noqa: E501 (one line: the help reflows it)
     _check_limits(timeout, workers)
     out = Path(output.rstrip("/\\") or output) if output is not None else None
     if out is not None:

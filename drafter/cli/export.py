@@ -29,7 +29,7 @@ def export(
         Path | None, typer.Option("-o", "--output", help="输出文件 / file to write (default OUT/draft.<ext>)")
     ] = None,
 ) -> None:
-    """导出草稿（Word、Markdown 或核对页面）/ Export the draft (with draft.md's hand edits) as a 公文 Word file, Markdown or the checked HTML."""
+    """导出草稿（Word 公文、Markdown 或核对页面）/ Export the draft (with draft.md's hand edits) as Word, Markdown or the checked HTML."""
     from drafter.outdir.edits import current_draft
 
     if fmt not in FORMATS:
