@@ -181,3 +181,19 @@ def test_a_rate_followed_by_its_two_counts_in_brackets(rate, status):
     give the rate, the first over the second (a proof only)."""
     text = f"初中阶段入学率{rate}%（初中在校学生数373481人，校内外人口数321711人）。"
     assert findings(text, None)[f"{rate}%"][0] == status
+
+
+ZHENGZHOU = (
+    "report: {region: 郑州市, level: city, round: 2016, period: 2015, issuer: 郑州市教育局}\n"
+    "metrics:\n"
+    "- {key: conditions.urban_schools_opened, label: 市区投入使用的中小学, unit: 所, values: {2015: 29}, target: 26}\n"
+    "- {key: preschool.kindergartens_opened, label: 全市投入使用的幼儿园, unit: 所, values: {2015: 33}, target: 35}\n"
+)
+
+
+@pytest.mark.parametrize(("plan", "status"), [("26", "verified"), ("25", "unsupported")])
+def test_a_plan_said_after_a_value_is_the_standard_of_that_values_metric(metrics_file, plan, status):
+    """郑州 2015: 市区有29所中小学投入使用，也已超额完成年度26所的目标任务 — the figure said as a plan (目标任务 after
+    it) is the standard of the metric of the value right before it, though its own words name none."""
+    text = f"2015年，郑州市区有29所中小学投入使用，也已超额完成年度{plan}所的目标任务。"
+    assert findings(text, metrics_file(ZHENGZHOU))[f"{plan}所"][0] == status
