@@ -197,3 +197,12 @@ def test_a_plan_said_after_a_value_is_the_standard_of_that_values_metric(metrics
     it) is the standard of the metric of the value right before it, though its own words name none."""
     text = f"2015年，郑州市区有29所中小学投入使用，也已超额完成年度{plan}所的目标任务。"
     assert findings(text, metrics_file(ZHENGZHOU))[f"{plan}所"][0] == status
+
+
+@pytest.mark.parametrize(("text", "unit"), [("民办学校105）", "所"), ("女生25）", "")])
+def test_the_last_number_of_a_bracket_takes_the_unit_of_its_sibling(text, unit):
+    """海口 2005: 全市有中小学502（其中农村学校314所，民办学校105） — the bracket's last number lost its 所; it takes
+    the unit of the count before it when both are counted by the same noun (学校); 男生…女生 are not."""
+    prefix = "全市有中小学502（其中农村学校314所，" if "学校" in text else "学生55人（男生30人，"
+    found = [f for f in check_text(prefix + text, None).findings if f.text.startswith(("105", "25"))]
+    assert found[0].unit == unit
