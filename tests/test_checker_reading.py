@@ -206,3 +206,12 @@ def test_the_last_number_of_a_bracket_takes_the_unit_of_its_sibling(text, unit):
     prefix = "全市有中小学502（其中农村学校314所，" if "学校" in text else "学生55人（男生30人，"
     found = [f for f in check_text(prefix + text, None).findings if f.text.startswith(("105", "25"))]
     assert found[0].unit == unit
+
+
+@pytest.mark.parametrize(("gap", "status"), [("10", "derived"), ("9", "unchecked")])
+def test_a_gap_in_points_to_the_rate_compared_with(gap, status):
+    """广西 2018: 已有85%的县通过…认定，实现基本均衡，比国家要求的中西部地区75%的目标高出10个百分点 — the gap after the
+    rate the sentence compares with (比…75%) is the rate before it less that one, as printed (a proof only: 9 is
+    left to the data)."""
+    text = f"已有85%的县通过认定，实现基本均衡，比国家要求的中西部地区75%的目标高出{gap}个百分点。"
+    assert findings(text, None)[f"{gap}个百分点"][0] == status
