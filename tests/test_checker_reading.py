@@ -215,3 +215,11 @@ def test_a_gap_in_points_to_the_rate_compared_with(gap, status):
     left to the data)."""
     text = f"已有85%的县通过认定，实现基本均衡，比国家要求的中西部地区75%的目标高出{gap}个百分点。"
     assert findings(text, None)[f"{gap}个百分点"][0] == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("22.9", "derived"), ("21.9", "inconsistent")])
+def test_a_total_with_its_noun_before_a_bracket_of_two_kinds_adds_its_own(total, status):
+    """郑州 2015: 新增4929个教学班、22.9万个学位（其中小学3429个班、15.4万个学位，初中1500个班、7.5万个学位） — the
+    bracket lists classes and places by turns; the places' total adds up the parts followed by its noun (学位)."""
+    text = f"新增4929个教学班、{total}万个学位（其中小学3429个班、15.4万个学位，初中1500个班、7.5万个学位）。"
+    assert findings(text, None)[f"{total}万个"][0] == status
