@@ -181,3 +181,45 @@ def test_a_rate_followed_by_its_two_counts_in_brackets(rate, status):
     give the rate, the first over the second (a proof only)."""
     text = f"初中阶段入学率{rate}%（初中在校学生数373481人，校内外人口数321711人）。"
     assert findings(text, None)[f"{rate}%"][0] == status
+
+
+ZHENGZHOU = (
+    "report: {region: 郑州市, level: city, round: 2016, period: 2015, issuer: 郑州市教育局}\n"
+    "metrics:\n"
+    "- {key: conditions.urban_schools_opened, label: 市区投入使用的中小学, unit: 所, values: {2015: 29}, target: 26}\n"
+    "- {key: preschool.kindergartens_opened, label: 全市投入使用的幼儿园, unit: 所, values: {2015: 33}, target: 35}\n"
+)
+
+
+@pytest.mark.parametrize(("plan", "status"), [("26", "verified"), ("25", "unsupported")])
+def test_a_plan_said_after_a_value_is_the_standard_of_that_values_metric(metrics_file, plan, status):
+    """郑州 2015: 市区有29所中小学投入使用，也已超额完成年度26所的目标任务 — the figure said as a plan (目标任务 after
+    it) is the standard of the metric of the value right before it, though its own words name none."""
+    text = f"2015年，郑州市区有29所中小学投入使用，也已超额完成年度{plan}所的目标任务。"
+    assert findings(text, metrics_file(ZHENGZHOU))[f"{plan}所"][0] == status
+
+
+@pytest.mark.parametrize(("text", "unit"), [("民办学校105）", "所"), ("女生25）", "")])
+def test_the_last_number_of_a_bracket_takes_the_unit_of_its_sibling(text, unit):
+    """海口 2005: 全市有中小学502（其中农村学校314所，民办学校105） — the bracket's last number lost its 所; it takes
+    the unit of the count before it when both are counted by the same noun (学校); 男生…女生 are not."""
+    prefix = "全市有中小学502（其中农村学校314所，" if "学校" in text else "学生55人（男生30人，"
+    found = [f for f in check_text(prefix + text, None).findings if f.text.startswith(("105", "25"))]
+    assert found[0].unit == unit
+
+
+@pytest.mark.parametrize(("gap", "status"), [("10", "derived"), ("9", "unchecked")])
+def test_a_gap_in_points_to_the_rate_compared_with(gap, status):
+    """广西 2018: 已有85%的县通过…认定，实现基本均衡，比国家要求的中西部地区75%的目标高出10个百分点 — the gap after the
+    rate the sentence compares with (比…75%) is the rate before it less that one, as printed (a proof only: 9 is
+    left to the data)."""
+    text = f"已有85%的县通过认定，实现基本均衡，比国家要求的中西部地区75%的目标高出{gap}个百分点。"
+    assert findings(text, None)[f"{gap}个百分点"][0] == status
+
+
+@pytest.mark.parametrize(("total", "status"), [("22.9", "derived"), ("21.9", "inconsistent")])
+def test_a_total_with_its_noun_before_a_bracket_of_two_kinds_adds_its_own(total, status):
+    """郑州 2015: 新增4929个教学班、22.9万个学位（其中小学3429个班、15.4万个学位，初中1500个班、7.5万个学位） — the
+    bracket lists classes and places by turns; the places' total adds up the parts followed by its noun (学位)."""
+    text = f"新增4929个教学班、{total}万个学位（其中小学3429个班、15.4万个学位，初中1500个班、7.5万个学位）。"
+    assert findings(text, None)[f"{total}万个"][0] == status

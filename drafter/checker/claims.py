@@ -598,7 +598,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
-            if tail.startswith("（"):  # 404人（其中送教上门46人）：the list ends with the bracket
+            if "（" in tail[:7]:  # 404人（其中送教上门46人）：the list ends with the bracket
                 close = reading.text.find("）", f.end)
                 inside = [j for j in later if close < 0 or reading.figures[j].end <= close]
                 if (
@@ -614,6 +614,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 j for j in parts if not _other_places(reading, i, j) and not _earlier_kind(reading, i, j)
             ]
             parts = _one_kind_run(reading, i, parts)
+            parts = _own_noun(reading, tail, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if (
@@ -646,6 +647,19 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
 LEVEL_OPENS = re.compile(
     r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|普通中学|中学|普通高中|高中|中职|特殊教育|特教|工读学校|高校)"
 )
+
+
+COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=（)")  # 22.9万个学位（其中…: the noun the total counts
+
+
+def _own_noun(reading: Reading, tail: str, parts: list[int]) -> list[int]:
+    """新增…22.9万个学位（其中小学3429个班、15.4万个学位，初中1500个班、7.5万个学位）: when the total's noun stands
+    before its bracket and some parts are followed by it, those are its parts (the others count something else)."""
+    noun = COUNTED_NOUN.match(tail)
+    if noun is None:
+        return parts
+    own = [j for j in parts if reading.text.startswith(noun.group(0), reading.figures[j].end)]
+    return own if own else parts
 
 
 def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:

@@ -305,10 +305,16 @@ class Finders:
             if (
                 m.target
                 and self.fits(i, convert(m.target.value, m.unit, f.unit))
-                and self.label_score(m.key, *self.words(i)) >= 0.35
+                and (self.label_score(m.key, *self.words(i)) >= 0.35 or self._standard_of_value_before(i, m))
             ):
                 return Link("verified", f"{m.key}.target", message=f"{m.label}的标准")
         return None
+
+    def _standard_of_value_before(self, i: int, m: Metric) -> bool:
+        """有29所中小学投入使用，也已超额完成年度26所的目标任务: a figure said as a plan (目标, 任务 or 计划 right after
+        it) is the standard of the metric the value right before it in its sentence was tied to."""
+        plan = PLAN_AFTER.match(self.doc.text, self.doc.figures[i].end)
+        return plan is not None and m.key in self._stated_before(i)
 
     def _other_target_said(self, i: int, ref: str) -> bool:
         """双牌县何家洞镇中心小学建设，规划投资总额160万元 where 160 is in 麻江镇学校's 考核任务: the statement says what sets
@@ -331,6 +337,9 @@ class Finders:
                 if not grams or len(grams & around) / len(grams) >= 0.4:
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
         return None
+
+
+PLAN_AFTER = re.compile(r"的?(?:年度|全年)?(?:目标|任务|计划)")
 
 
 def _of_students(m: Metric) -> bool:

@@ -52,7 +52,7 @@ TOTAL_WORDS = re.compile(r"共|合计|总计|总数|总共|累计")  # anywhere 
 ALL_KINDS = re.compile(r"各级各类")
 SUMMED_WORDS = re.compile(r"共计|合计|总计|总共")
 PARTS_START = re.compile(
-    r"^[，]?(?:其中|含|包括)|^（(?:其中|含|包括)?|^[\u4e00-\u9fff]{1,6}(?<!的)，其中|^[\u4e00-\u9fff]{2,12}中，"
+    r"^[，]?(?:其中|含|包括)|^（(?:其中|含|包括)?|^[\u4e00-\u9fff]{1,6}(?<!的)(?:，其中|（其中)|^[\u4e00-\u9fff]{2,12}中，"
 )  # a bracket after a total breaks it down; 新增3.2万个学位，其中…: the counted noun may come first;
 # 15个学前双语教育项目中，天山区4个…: the counted noun and 中
 PARTS_SPLIT = re.compile(r"分别")

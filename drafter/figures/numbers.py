@@ -562,6 +562,29 @@ def _listed_before(norm: str, figures: list[Figure], nxt: Callable[[int], int | 
     return p if _LISTED.fullmatch(ASIDE.sub("", norm[figures[p].end : figures[k].start])) else None
 
 
+_COUNTERS = ("所", "个", "人", "名", "班")
+_SIBLING = re.compile(r"[，、]([\u4e00-\u9fff]{2,8})")  # ，民办学校 before the last number of a bracket
+
+
+def _bracket_siblings(norm: str, figures: list[Figure]) -> list[Figure]:
+    """（其中农村学校314所，民办学校105）: the last number of a bracket, bare, takes the unit of the count before it
+    when both are counted by the same noun (学校)."""
+    out = list(figures)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            not b.unit
+            and not b.ignored
+            and b.decimals == 0
+            and a.unit in _COUNTERS
+            and norm.startswith("）", b.end)
+        ):
+            nouns = _SIBLING.fullmatch(norm, a.end, b.start)
+            if nouns and a.start >= 2 and norm[a.start - 2 : a.start] == nouns.group(1)[-2:]:
+                out[k] = replace(b, unit=a.unit)
+    return out
+
+
 def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
     """A unit printed once for a pair or a list: 上年9120.55，本年9433.10元 (the first takes 元);
     66.3万平方米（幼儿园6.4万、小学24.3万…） (each part takes 万平方米)."""
@@ -570,7 +593,7 @@ def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[k], out[k + 1]
         if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm[a.end : b.start]):
             out[k] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, "")
-    out = _base_units(norm, _points_units(norm, out))
+    out = _base_units(norm, _points_units(norm, _bracket_siblings(norm, out)))
     for k, total in enumerate(out):
         if len(total.unit) > 1 and total.unit[0] in "万亿" and norm.startswith("（", total.end):
             close = norm.find("）", total.end)

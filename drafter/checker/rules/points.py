@@ -26,6 +26,7 @@ from drafter.checker.rules.base import (
 from drafter.checker.rules.series import no_move_of_its_rates
 from drafter.checker.words import RATE_WORDS
 from drafter.core.types import Figure
+from drafter.figures.numbers import matches_shown
 
 NAME = "percent_for_points"
 RATE_MOVE_IN_POINTS = "比率的升降应以“个百分点”表示，不是“%”"
@@ -54,6 +55,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             f = reading.figures[c.index]
             yield _points_meant(c, f, f.value)
     yield from _between_points(reading)
+    yield from _gap_to_compared(reading)
 
 
 # 下降8.45个百分点，比全国平均水平(4.20%)高4.25个百分点: the words before the gap after a figure
@@ -83,6 +85,30 @@ def _between_points(reading: Reading) -> Iterator[Verdict]:
                 f"text:rate_diff({operands(reading, (before[-1], nxt))})",
                 f"{a.text.strip()}与{f.text.strip()}相差{z.text.strip()}：{f.text.strip()}也是比率的升降，应以“个百分点”表示",
             )
+
+
+# 覆盖率85%，比全国平均水平75%高出10个百分点: the words between the compared rate and the gap, and before that rate
+GAP_AFTER_COMPARED = re.compile(r"[^，。；]{0,6}?(?<![提升])(?:高出|高|超出|低)了?")
+COMPARED_BEFORE = re.compile(r"比[^，。；比]{0,16}$")
+
+
+def _gap_to_compared(reading: Reading) -> Iterator[Verdict]:
+    """已有85%的县通过认定，…，比国家要求的中西部地区75%的目标高出10个百分点: a gap in 个百分点 after a rate the
+    sentence compares with (比…75%) is the rate before that one less it (a proof only: no near miss is called
+    wrong; 比上年的 is a change, read above)."""
+    for i in reading.active:
+        if reading.figures[i].unit != POINTS:
+            continue  # most figures stop here
+        before = reading.in_sentence(i)
+        if len(before) < 2 or reading.claims[before[-1]].role == "base":
+            continue
+        a, b, f = reading.figures[before[-2]], reading.figures[before[-1]], reading.figures[i]
+        if a.unit != "%" or b.unit != "%" or not GAP_AFTER_COMPARED.fullmatch(reading.lead(i)):
+            continue
+        # the printed rates' own difference, as printed: a gap one off (9 for 85% − 75%) is left to the data
+        printed = matches_shown(f.value, f.decimals, abs(a.value - b.value))
+        if printed and COMPARED_BEFORE.search(reading.lead(before[-1])):
+            yield Verdict(i, "derived", NAME, source=f"text:rate_diff({operands(reading, before[-2:])})")
 
 
 def _points_meant(c: Claim, f: Figure, value: float, message: str = RATE_MOVE_IN_POINTS) -> Verdict:
