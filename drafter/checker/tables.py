@@ -129,10 +129,15 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     for cell in year_labels:  # | 2012 | 1498 | 4498100 |: the row's year, no figure
         for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
             out[i] = replace(out[i], ignored=out[i].ignored or "year")
-    sum_cells += _ragged_sums(norm)
-    index = {figures[i].start: i for i in words} | {
-        figures[i].start: i for i in range(len(figures)) if not figures[i].ignored
-    }  # (a ragged table's cells have no words, only their place in a column)
+    ragged = _ragged_sums(norm)
+    sum_cells += ragged
+    index = {figures[i].start: i for i in words}
+    for cell in {
+        c for total, parts in ragged for c in (total, *parts)
+    }:  # (no words: only a place in a column)
+        k = bisect.bisect_left(starts, cell.start)
+        if k < len(figures) and figures[k].start == cell.start and not figures[k].ignored:
+            index[cell.start] = k
     ratios = tuple(
         (index[r.start], index[a.start], index[b.start])
         for r, a, b in ratio_cells
