@@ -53,3 +53,16 @@ def clean_environment():
             if name.startswith(("DRAFTER_", "OPENAI_")):
                 patch.delenv(name)
         yield
+
+
+@pytest.fixture
+def metrics_file(tmp_path: Path):
+    """The SourceData of a metrics file with the given YAML, read as `drafter check --metrics` reads it."""
+    from drafter.source.load import load_source
+
+    def read(text: str):
+        path = tmp_path / "data.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_source(path)
+
+    return read

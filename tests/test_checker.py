@@ -9,20 +9,6 @@ import pytest
 from drafter.checker.check import check_text, headings, report_to_json
 from drafter.core.types import Metric, ReportInfo, SourceData, Target
 
-
-@pytest.fixture
-def metrics_file(tmp_path):
-    """The SourceData of a metrics file with the given YAML, read as `drafter check --metrics` reads it."""
-    from drafter.source.load import load_source
-
-    def read(text: str) -> SourceData:
-        path = tmp_path / "data.yaml"
-        path.write_text(text, encoding="utf-8")
-        return load_source(path)
-
-    return read
-
-
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
     metrics=(

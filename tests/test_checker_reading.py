@@ -7,19 +7,6 @@ from drafter.checker.check import check_text
 from drafter.core.types import SourceData
 
 
-@pytest.fixture
-def metrics_file(tmp_path):
-    """The SourceData of a metrics file with the given YAML, read as `drafter check --metrics` reads it."""
-    from drafter.source.load import load_source
-
-    def read(text: str) -> SourceData:
-        path = tmp_path / "data.yaml"
-        path.write_text(text, encoding="utf-8")
-        return load_source(path)
-
-    return read
-
-
 def findings(text: str, data: SourceData | None) -> dict[str, tuple[str, str]]:
     return {f.text: (f.status, f.expected) for f in check_text(text, data).findings}
 

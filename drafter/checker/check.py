@@ -204,24 +204,29 @@ def _repeats(reading: Reading, findings: list[Finding]) -> list[Finding]:
 
 
 def _anachronism_finding(loc: _Locator, a: Anachronism, year: int) -> Finding:
-    return Finding(
-        section=loc.section(a.start),
-        line=loc.line(a.start),
-        start=a.start,
-        end=a.end,
-        text=a.text,
-        value=None,
-        unit="",
-        status="mismatch",
-        expected=f"{a.since}以后才有",
-        source=f"term:{a.term}@{a.since}",
-        message=f"“{a.term}”始于{a.since}（{a.document}），{year}年写的报告还不能提到它",
-        kind="claim",
+    message = f"“{a.term}”始于{a.since}（{a.document}），{year}年写的报告还不能提到它"
+    return _words_finding(
+        loc, a.start, a.end, "mismatch", f"{a.since}以后才有", f"term:{a.term}@{a.since}", message
     )
 
 
 def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
     start, end = loc.reading.source_text.span(start, end)
+    return _words_finding(
+        loc,
+        start,
+        end,
+        "inconsistent",
+        "某某年",
+        "text:lost_year",
+        "“年”前面缺少年份数字（原文可能丢失了），这句话里的数字无法确定是哪一年的",
+    )
+
+
+def _words_finding(
+    loc: _Locator, start: int, end: int, status: str, expected: str, source: str, message: str
+) -> Finding:
+    """A finding on words, not on a figure (a claim, an anachronism, a lost year), at original offsets."""
     return Finding(
         section=loc.section(start),
         line=loc.line(start),
@@ -230,10 +235,10 @@ def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
         text=loc.reading.source_text.original[start:end],
         value=None,
         unit="",
-        status="inconsistent",
-        expected="某某年",
-        source="text:lost_year",
-        message="“年”前面缺少年份数字（原文可能丢失了），这句话里的数字无法确定是哪一年的",
+        status=status,
+        expected=expected,
+        source=source,
+        message=message,
         kind="claim",
     )
 
@@ -241,23 +246,10 @@ def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
 def _claim_finding(loc: _Locator, judged: Judgement) -> Finding:
     st = judged.statement
     start, end = loc.reading.source_text.span(st.start, st.end)
-    words = loc.reading.source_text.original[start:end]
-    status = "verified" if judged.holds else "mismatch"
-    message = f"数据显示：{judged.expected}" if judged.holds else f"与数据不符：{judged.expected}"
-    return Finding(
-        section=loc.section(start),
-        line=loc.line(start),
-        start=start,
-        end=end,
-        text=words,
-        value=None,
-        unit="",
-        status=status,
-        expected="" if judged.holds else judged.expected,
-        source=judged.source,
-        message=message,
-        kind="claim",
-    )
+    if judged.holds:
+        return _words_finding(loc, start, end, "verified", "", judged.source, f"数据显示：{judged.expected}")
+    message = f"与数据不符：{judged.expected}"
+    return _words_finding(loc, start, end, "mismatch", judged.expected, judged.source, message)
 
 
 def finding_to_json(f: Finding) -> dict[str, Any]:
