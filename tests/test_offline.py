@@ -544,3 +544,28 @@ def test_a_growth_rate_smaller_than_last_year_s_is_no_fall():
     source = SourceData(ReportInfo("长治市", "city", 2022, 2021, "长治市人民政府"), metrics)
     slots = slot_table(source, derive_all(source))
     assert fund_verdict(metric_views(source, slots)) == ("missed", ("小学生均一般公共预算教育支出",))
+
+
+@pytest.mark.parametrize(
+    ("per_student", "fact", "verdict"),
+    [
+        (
+            {2020: 9000, 2021: 9300},
+            "生均一般公共预算教育经费实现了只增不减",
+            "教育经费投入实现“两个只增不减”。",
+        ),
+        ({2020: 9300, 2021: 9000}, "由于统计口径发生变化，无法对比增减", "“两个只增不减”要求尚未落实到位"),
+    ],
+)
+def test_the_fund_verdict_is_not_drawn_again_over_the_user_s_own_words(
+    source, settings, per_student, fact, verdict
+):
+    """A new user's trial: 安岳's, 广东's and 长治's facts already say 只增不减 and the draft said it again; 抚顺's
+    facts say the two years cannot be compared and the draft concluded a fall right after. The user's words stand."""
+    metric = Metric("fund.per_student_primary", "小学生均一般公共预算教育支出", "元", per_student)
+    given = _with(source, metric, facts={**source.facts, "fund": (fact,)})
+    text = _write(given, settings, "fund")[1].text
+    assert fact in text and verdict not in text
+    assert (
+        verdict in _write(_with(source, metric), settings, "fund")[1].text
+    )  # without the fact: drawn as before
