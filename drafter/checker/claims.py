@@ -586,14 +586,16 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
-        elif n == k + 1 and n < len(idxs) and _aside_count_then_parts(reading, i, idxs[n:], tail):
-            # 投入4063.26万元，惠及学生27028次，其中上级资金1853.49万元…: past a count of another unit, to its parts
+        elif (
+            n == k + 1
+            and n < len(idxs)
+            and (
+                _aside_count_then_parts(reading, i, idxs[n:], tail)
+                or _place_pair_then_parts(reading, i, idxs[n:], tail)
+            )
+        ):  # 投入4063.26万元，惠及学生27028次，其中上级资金…; 9个省份136个县…，其中中部2个省份39个县: past the count
+            # of another unit or place right after it, to its parts
             tail, later = reading.tail(idxs[n]), idxs[n + 1 :]
-        elif n == k + 1 and n < len(idxs) and _place_pair_then_parts(reading, i, idxs[n:], tail):
-            tail, later = (
-                reading.tail(idxs[n]),
-                idxs[n + 1 :],
-            )  # 9个省份136个县…，其中中部2个省份39个县: past 136个
         if (bands := _age_bands(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):

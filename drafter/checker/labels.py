@@ -633,13 +633,13 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     item = enumerated(doc, i)
     if item:  # the sentence names every item of the list: only the figure's own item counts
         return item + "|" + tail, item + "|" + tail
-    clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.lead(i)))[-1])
+    clause = _last_clause(doc.lead(i))
     if clause.startswith("、") and BARE_AMOUNT.fullmatch(clause, 1) and doc.in_sentence(i):
         # 舟溪中学建筑面积1910平方米、投资197万元: the amount of the thing whose area was just said
-        clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1])
+        clause = _last_clause(doc.text[s : f.start])
     if not clause and (before := doc.in_sentence(i)) and doc.figures[before[-1]].end == f.start:
         # 优秀贫困生奖励金61人次8.15万元: an amount right after the count it pairs with has the count's words
-        clause = _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(doc.lead(before[-1])))[-1])
+        clause = _last_clause(doc.lead(before[-1]))
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
@@ -667,6 +667,11 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         level = paragraph_level(doc, start)
         context = (level + "。" if level else section_level(doc, start)) + context
     return clause + "|" + tail, context + "|" + tail
+
+
+def _last_clause(words: str) -> str:
+    """The words after the last clause mark, closed brackets left out and a run-in section heading cut."""
+    return _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(words))[-1])
 
 
 def section_level(doc: Reading, offset: int) -> str:

@@ -364,7 +364,7 @@ class ValueLinker(Finders):
                 _qualified_by_words(self.words(i)[0], m, best)
                 and self.labels.within_levels_said(m.key, self.words(i)[0])
             )
-            and not (strong and _qualifier_unsaid(best, m, self.words(i)[1]))
+            and not (strong and _best_qualifier_unsaid(best, m, self.words(i)[1]))
             and (
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
@@ -591,7 +591,7 @@ def _unsaid_qualifier(rank: dict[str, Rank], best: Metric, m: Metric, context: s
     return not any(g in context for g in chinese_bigrams(m.label.replace(best.label, "|", 1)))
 
 
-def _qualifier_unsaid(best: Metric, m: Metric, context: str) -> bool:
+def _best_qualifier_unsaid(best: Metric, m: Metric, context: str) -> bool:
     """2017年温州市新建改扩建幼儿园94所 where 94 is 全市新(扩)建幼儿园's, named: best (新(扩)建幼儿园其中公办) has a
     qualifier m lacks that neither the words nor their statement say — all the kindergartens are meant, not the 公办."""
     return any(q in best.label and q not in m.label and q not in context for q in QUALIFIERS)

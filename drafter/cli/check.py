@@ -202,13 +202,7 @@ def _render(fmt: str, text: str, report, with_source: bool, *, to_file: bool = F
     return ""
 
 
-WRONG_FIRST = {"inconsistent": 0, "mismatch": 0}  # a figure or claim that is wrong, before one with no source
-
-
-def worst_first(findings: list) -> list:
-    """What is wrong (前后矛盾, 与来源不符, a wrong claim) before what has no source, each in the order of the text:
-    the list a reviewer sends back to a county starts with its errors, not with 100 figures the data lack."""
-    return sorted(findings, key=lambda f: WRONG_FIRST.get(f.status, 1))
+WRONG = frozenset({"inconsistent", "mismatch"})  # a figure or claim that is wrong, not one with no source
 
 
 def _table_text(report, with_source: bool) -> str:
@@ -240,8 +234,8 @@ def _table_text(report, with_source: bool) -> str:
 def _groups(report) -> list[tuple[str, list]]:
     """The findings to act on, in two lists: what is wrong (前后矛盾, 与来源不符, a wrong claim), then what could not be
     checked (无来源) — a reviewer sends the first back to a county and looks the second up."""
-    wrong = [f for f in report.problems if f.status in WRONG_FIRST]
-    unsure = [f for f in report.problems if f.status not in WRONG_FIRST]
+    wrong = [f for f in report.problems if f.status in WRONG]
+    unsure = [f for f in report.problems if f.status not in WRONG]
     return [
         (title, group)
         for title, group in (

@@ -68,7 +68,7 @@ def flagged_by_section(md_text: str, report: CheckReport) -> dict[str, set[str]]
     chunks = split_markdown(md_text)
     out: dict[str, set[str]] = {}
     for finding in report.problems:
-        chunk = next((c for c in chunks if c.start <= finding.start < c.end), None)
+        chunk = _chunk_at(chunks, finding.start)
         if chunk is not None and finding.kind == "figure" and finding.text.strip():
             out.setdefault(chunk.section_id, set()).add(finding.text.strip())
     return out
@@ -80,8 +80,13 @@ def section_counts(md_text: str, report: CheckReport) -> dict[str, dict[str, int
     chunks = split_markdown(md_text)
     counts = {c.section_id: dict.fromkeys(("figures", *STATUSES), 0) for c in chunks}
     for finding in report.findings:
-        chunk = next((c for c in chunks if c.start <= finding.start < c.end), None)
+        chunk = _chunk_at(chunks, finding.start)
         if chunk is not None:
             counts[chunk.section_id]["figures"] += 1
             counts[chunk.section_id][finding.status] += 1
     return counts
+
+
+def _chunk_at(chunks: list, offset: int):
+    """The chunk of draft.md (one section's) that holds `offset`, or None."""
+    return next((c for c in chunks if c.start <= offset < c.end), None)
