@@ -61,3 +61,12 @@ def test_rectify_metrics_are_drafted_in_the_rectification_part(tmp_path):
     assert "上一轮评价反馈问题12个" in rectification.text and "11个" in rectification.text
     assert outcome.draft.section("rectify") is None  # not a sub-section of 三、
     assert outcome.check.summary["mismatch"] + outcome.check.summary["unsupported"] == 0
+
+
+def test_a_file_with_no_metrics_is_valid_and_said(tmp_path):
+    """A metrics file cut short before its metrics: list (a careless copy) drafted a report with no figure and
+    said nothing; it stays valid, with a warning that asks whether the file is complete."""
+    path = tmp_path / "cut.yaml"
+    path.write_text(HEAD.removesuffix("metrics:\n") + "\n", encoding="utf-8")
+    assert validate_file(path) == []
+    assert [w for w in source_warnings(load_source(path)) if "没有任何指标" in w]

@@ -25,12 +25,24 @@ NOT_A_PART = re.compile(
 def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str]:
     where = f"{path}: " if path else ""
     found = [
+        *_no_metrics(source),
         *_unknown(source, taxonomy),
         *_misspelled(source, taxonomy),
         *_below_part(source),
         *_growths(source),
     ]
     return [where + line for line in found]
+
+
+def _no_metrics(source: SourceData) -> list[str]:
+    """A file with no metric at all — most often one cut short before its metrics: list — drafts a report with no
+    figure; it is valid, and said."""
+    if source.metrics:
+        return []
+    return [
+        "metrics: 文件中没有任何指标（缺少 metrics: 或为空），起草的报告将没有数字；文件是否完整？ / the file holds no "
+        "metrics: the draft will have no figures — is the file complete?"
+    ]
 
 
 def _unknown(source: SourceData, taxonomy: Taxonomy) -> list[str]:
