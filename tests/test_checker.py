@@ -2838,3 +2838,81 @@ def test_a_rate_s_change_in_percent_that_is_its_points_exactly_is_points_meant(s
     1.2% only at the edge of the two rates' rounding (its middle is 1.33%), while the points are 1.2 exactly."""
     found = check_text(f"毛入学率由90.1%提高到91.3%，{said}。", None).findings[-1]
     assert (found.status, found.expected) == expected
+
+
+HAIKOU_DATA = (
+    "report: {region: 海口市, level: city, round: 2005, period: 2005, issuer: 海口市教育局}\n"
+    "metrics:\n"
+    "- {key: teachers.staff_rural, label: 农村学校教职工, unit: 人, values: {2005: 5883}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 海口 2005: all the staff, with the 农村 ones in brackets after; the data hold the 农村 ones only
+        (
+            "全市有中小学502（其中农村学校314所），在校教职工16544人（其中农村学校教职工5883人）。",
+            "unsupported",
+        ),
+        # the statement says 农村 outside brackets: the figure is the 农村 one, and wrong
+        ("全市农村学校314所，在校教职工16544人。", "mismatch"),
+    ],
+)
+def test_a_figure_not_said_of_the_group_of_the_metric_its_words_name_is_not_called_wrong(
+    metrics_file, text, expected
+):
+    found = {f.text: f for f in check_text(text, metrics_file(HAIKOU_DATA)).findings}["16544人"]
+    assert found.status == expected
+    if expected == "unsupported":
+        assert "农村" in found.message and found.expected == ""
+
+
+ZIZHU_DATA = (
+    "report: {region: 全国, level: province, round: 2017, period: 2016, issuer: 全国学生资助管理中心}\n"
+    "metrics:\n"
+    "- {key: student_aid.funds, label: 资助金额, unit: 亿元, values: {2016: 1688.76, 2012: 1126.08}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [("资助总金额累计近7000亿元", "unsupported"), ("资助金额近7000亿元", "mismatch")],
+)
+def test_a_sum_over_years_is_no_wrong_value_of_one_year(metrics_file, clause, expected):
+    """资助 2016: 累计近7000亿元 over 2012—2016 is not 资助金额 of 2016 (1688.76亿元); its 年均增幅 is still that
+    metric's compound growth (derived), as before."""
+    text = f"第二，{clause}，年均增幅10.66%。"
+    found = {f.text: f for f in check_text(text, metrics_file(ZIZHU_DATA)).findings}
+    assert found["7000亿元"].status == expected
+    assert found["10.66%"].status == "derived"
+
+
+HAIKOU_BUILDING = (
+    "report: {region: 海口市, level: city, round: 2006, period: 2006, issuer: 海口市人民政府}\n"
+    "metrics:\n"
+    "- {key: conditions.old_task, label: 完成省下达D级危房改造任务, unit: 万平方米, values: {2006: 2.69}}\n"
+    "- {key: conditions.new_floor_area_task, label: 完成省下达新建校舍任务, unit: 万平方米, values: {2006: 3.87}}\n"
+    "- {key: conditions.old_extra, label: 新增改造D级危房, unit: 万平方米, values: {2006: 1.3}}\n"
+    "- {key: conditions.new_floor_area_extra, label: 新增新建校舍, unit: 万平方米, values: {2006: 0.67}}\n"
+    "- {key: conditions.demolished, label: 拆除D级危房, unit: 万平方米, values: {2006: 3.22}}\n"
+    "- {key: conditions.repaired, label: 维修B、C级危房, unit: 万平方米, values: {2006: 3.01}}\n"
+)
+HAIKOU_WORKS = (
+    "全市危改攻坚工程在完成省下达2.69万平方米D级危房改造、新建校舍3.87万平方米任务的同时，新增改造D级危房"
+    "1.3万平方米，新建校舍0.67万平方米，拆除D级危房3.22万平方米，维修B、C级危房3.01万平方米。"
+    "实际完成D级危房改造面积共3.99万平方米，新建校舍面积达{printed}万平方米。"
+)
+
+
+@pytest.mark.parametrize(("printed", "proven"), [("4.5", True), ("4.8", False)])
+def test_a_figure_named_by_a_term_every_part_holds_is_their_sum(metrics_file, printed, proven):
+    """海口 2006: 新建校舍面积达4.5万平方米 is all the 新建校舍 — the task's 3.87 and the extra 0.67 — not a wrong
+    value of 新增新建校舍 (0.67); 4.8 is no sum of them and stays wrong."""
+    text = HAIKOU_WORKS.format(printed=printed)
+    found = {f.text: f for f in check_text(text, metrics_file(HAIKOU_BUILDING)).findings}[
+        f"{printed}万平方米"
+    ]
+    assert (found.status == "derived") is proven
+    if proven:
+        assert "new_floor_area_task" in found.source and "new_floor_area_extra" in found.source

@@ -42,6 +42,8 @@ Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
+CUMULATIVE = re.compile(r"累计|历年")  # a sum over years, not one year's value
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
@@ -223,11 +225,27 @@ class ValueLinker(Finders):
         said_year = year if year is not None else self.source.report.period
         if best is not None and said_year not in best.values:
             return Link("unsupported", message=f"来源数据中没有{said_year}年的{best.label}，无法核对")
+        if best is not None and (unsaid := self._scope_unsaid(i, best)):
+            said = f"{unsaid}，来源数据中没有，无法核对（文字指向{best.label}）"  # its change is still best's
+            return Link("unsupported", message=said, key=best.key, year=self.year_for(best, year))
         if best is not None:
             return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
         if not f.unit and f.decimals == 2 and not SHARE_BEFORE.search(self.doc.lead(i)):
             return self._unit_lost(i)
         return NOT_FOUND
+
+    def _scope_unsaid(self, i: int, best: Metric) -> str:
+        """Why a figure the words tie to `best` may be a wider figure than best's value, not a wrong one ('' when
+        it is not): a sum over years (资助总金额累计近7000亿元 for 资助金额 of one year), or all of a kind where
+        best is one group (在校教职工16544人（其中农村学校教职工5883人…） for 农村学校教职工). The group must be
+        said in the figure's own clause or in its statement outside brackets (民办学校20所，…教职工800人)."""
+        near, sentence = self.words(i)
+        clause = near.split("|", 1)[0]
+        if CUMULATIVE.search(clause) and not CUMULATIVE.search(best.label):
+            return "累计数"
+        said = BRACKETED.sub("", sentence) + near
+        group = next((q for q in QUALIFIERS if q in best.label and q not in said), "")
+        return f"文字没有说是{group}的数" if group else ""
 
     def _unit_lost(self, i: int) -> Link:
         """全幼儿园为8479.61，比上年的9468.70 where the text lost its 元 (its sibling items print 19245.95元): an
@@ -276,6 +294,7 @@ class ValueLinker(Finders):
                     bool(TOTAL_SAID.search(near.split("|", 1)[0]))
                     or all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
                     or self.labels.levels_unsaid(best.key, near)  # 全县在园幼儿 is not 民办…在园幼儿 alone
+                    or self._term_of_all(near, best, keys)
                 )
             )
         if found.status == "derived":
@@ -291,6 +310,13 @@ class ValueLinker(Finders):
         f = self.doc.figures[i]
         bound = re.match(r"\s*(?:以上|以下|以内|左右)", self.doc.text[f.end : f.end + 3])
         return bool(bound) or not self.labels.spelled(self.words(i)[0], best.key)
+
+    def _term_of_all(self, near: str, best: Metric, keys: list[str]) -> bool:
+        """The words name best by a term of three or more characters that every part's label holds: 新建校舍面积达
+        4.5万平方米 is all the 新建校舍, 完成省下达新建校舍任务3.87 and 新增新建校舍0.67 (海口 2006)."""
+        term = _common_term(near.split("|", 1)[0], best.label)
+        labels = [m.label for k in keys if (m := self.source.metric(k)) is not None]
+        return len(term) >= 3 and len(labels) == len(keys) and all(term in label for label in labels)
 
     def _from_hits(self, i: int, hits: list, rank: dict, best: Metric | None, year: int | None) -> Link:
         f = self.doc.figures[i]
@@ -595,6 +621,16 @@ def _best_qualifier_unsaid(best: Metric, m: Metric, context: str) -> bool:
     """2017年温州市新建改扩建幼儿园94所 where 94 is 全市新(扩)建幼儿园's, named: best (新(扩)建幼儿园其中公办) has a
     qualifier m lacks that neither the words nor their statement say — all the kindergartens are meant, not the 公办."""
     return any(q in best.label and q not in m.label and q not in context for q in QUALIFIERS)
+
+
+def _common_term(words: str, label: str) -> str:
+    """The longest run of the label's characters that the words hold too (labels are short)."""
+    best = ""
+    for start in range(len(label)):
+        end = start + len(best) + 1
+        while end <= len(label) and label[start:end] in words:
+            best, end = label[start:end], end + 1
+    return best
 
 
 def _distinct(f: Figure) -> bool:
