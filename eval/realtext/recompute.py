@@ -106,6 +106,7 @@ SPLITS = {
     "holdout8",
     "holdout9",
     "holdout10",
+    "holdout11",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
