@@ -2916,3 +2916,27 @@ def test_a_figure_named_by_a_term_every_part_holds_is_their_sum(metrics_file, pr
     assert (found.status == "derived") is proven
     if proven:
         assert "new_floor_area_task" in found.source and "new_floor_area_extra" in found.source
+
+
+XIZANG_DATA = (
+    "report: {region: 西藏自治区, level: province, round: 2016, period: 2015, issuer: 西藏自治区教育厅}\n"
+    "metrics:\n"
+    "- {key: fund.fiscal_edu, label: 财政对教育总投入, unit: 亿元, values: {2015: 157}}\n"
+    "- {key: preschool.children, label: 在园幼儿, unit: 人, values: {2015: 10500}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # 西藏 2015: six years of money, said for the statement
+        ("过去6年，西藏教育投入保障力度不断加大，财政对教育的总投入超过600亿元。", "600亿元", "unsupported"),
+        ("五年来，全区财政对教育的总投入超过600亿元。", "600亿元", "unsupported"),
+        ("2015年，全区财政对教育的总投入超过600亿元。", "600亿元", "mismatch"),
+        # a level the span ends at is that year's level
+        ("近三年，全区新建幼儿园50所，在园幼儿达到12000人。", "12000人", "mismatch"),
+    ],
+)
+def test_money_of_a_span_of_years_is_no_wrong_value_of_one_year(metrics_file, text, figure, expected):
+    found = {f.text: f for f in check_text(text, metrics_file(XIZANG_DATA)).findings}[figure]
+    assert found.status == expected

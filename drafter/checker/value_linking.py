@@ -42,7 +42,10 @@ Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
-CUMULATIVE = re.compile(r"累计|历年")  # a sum over years, not one year's value
+# a sum over years, not one year's value: 累计, 历年, 过去6年, 五年来, 近三年, 2012年至2016年
+CUMULATIVE = re.compile(
+    r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
+)
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
@@ -241,7 +244,11 @@ class ValueLinker(Finders):
         said in the figure's own clause or in its statement outside brackets (民办学校20所，…教职工800人)."""
         near, sentence = self.words(i)
         clause = near.split("|", 1)[0]
-        if CUMULATIVE.search(clause) and not CUMULATIVE.search(best.label):
+        unit = self.doc.figures[i].unit
+        # a span said for the statement holds for its money (过去6年，…财政对教育的总投入超过600亿元), not for a
+        # level it ends at (近三年…在校生达到12000人)
+        span = clause if family(unit) != "元" else sentence + near
+        if unit not in ("%", "个百分点") and CUMULATIVE.search(span) and not CUMULATIVE.search(best.label):
             return "累计数"
         said = BRACKETED.sub("", sentence) + near
         group = next((q for q in QUALIFIERS if q in best.label and q not in said), "")
