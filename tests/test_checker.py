@@ -2940,3 +2940,25 @@ XIZANG_DATA = (
 def test_money_of_a_span_of_years_is_no_wrong_value_of_one_year(metrics_file, text, figure, expected):
     found = {f.text: f for f in check_text(text, metrics_file(XIZANG_DATA)).findings}[figure]
     assert found.status == expected
+
+
+KUAIBAO_DATA = (
+    "report: {region: 全国, level: province, round: 2023, period: 2022, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: fund.total, label: 全国教育经费总投入, unit: 亿元, values: {2022: 61344}}\n"
+    "- {key: fund.total_higher_growth, label: 高等教育经费总投入比上年增长, unit: '%', values: {2022: 6.2}}\n"
+    "- {key: fund.total_other_growth, label: 其他教育经费总投入比上年增长, unit: '%', values: {2022: -2}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 快报 2022: the growth of all the funding, where the data hold that of 其他 and of 高等教育 only
+        ("2022年，全国教育经费总投入为61344亿元，比上年增长6%。", "unsupported"),
+        ("2022年，其他教育经费总投入比上年增长6%。", "mismatch"),
+    ],
+)
+def test_a_growth_not_said_of_the_other_part_the_words_name_is_not_called_wrong(metrics_file, text, expected):
+    found = {f.text: f for f in check_text(text, metrics_file(KUAIBAO_DATA)).findings}["6%"]
+    assert found.status == expected

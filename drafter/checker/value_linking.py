@@ -228,14 +228,23 @@ class ValueLinker(Finders):
         said_year = year if year is not None else self.source.report.period
         if best is not None and said_year not in best.values:
             return Link("unsupported", message=f"来源数据中没有{said_year}年的{best.label}，无法核对")
-        if best is not None and (unsaid := self._scope_unsaid(i, best)):
-            said = f"{unsaid}，来源数据中没有，无法核对（文字指向{best.label}）"  # its change is still best's
-            return Link("unsupported", message=said, key=best.key, year=self.year_for(best, year))
         if best is not None:
-            return self.mismatch(f, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同")
+            return self.against_named(
+                i, best, self.year_for(best, year), f"文字指向{best.label}，来源数据不同"
+            )
         if not f.unit and f.decimals == 2 and not SHARE_BEFORE.search(self.doc.lead(i)):
             return self._unit_lost(i)
         return NOT_FOUND
+
+    def against_named(self, i: int, best: Metric, year: int, message: str) -> Link:
+        """Figure i is not `best`'s value of `year`, the metric its words name: a mismatch — unless it may be a
+        wider figure than best's (`_scope_unsaid`), which the data do not hold: unsupported, its change still
+        best's."""
+        unsaid = self._scope_unsaid(i, best)
+        if unsaid:
+            said = f"{unsaid}，来源数据中没有，无法核对（文字指向{best.label}）"
+            return Link("unsupported", message=said, key=best.key, year=year)
+        return self.mismatch(self.doc.figures[i], best, year, message)
 
     def _scope_unsaid(self, i: int, best: Metric) -> str:
         """Why a figure the words tie to `best` may be a wider figure than best's value, not a wrong one ('' when
@@ -251,7 +260,7 @@ class ValueLinker(Finders):
         if unit not in ("%", "个百分点") and CUMULATIVE.search(span) and not CUMULATIVE.search(best.label):
             return "累计数"
         said = BRACKETED.sub("", sentence) + near
-        group = next((q for q in QUALIFIERS if q in best.label and q not in said), "")
+        group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         return f"文字没有说是{group}的数" if group else ""
 
     def _unit_lost(self, i: int) -> Link:
@@ -406,8 +415,8 @@ class ValueLinker(Finders):
             )
             and not self._told_before(i, m, best)
         ):
-            return self.mismatch(
-                f,
+            return self.against_named(
+                i,
                 best,
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
@@ -425,8 +434,8 @@ class ValueLinker(Finders):
                 # 专科4784人 where 4784 is 本科招生 and the words name 专科在校生; 2022年安排1.4193亿元 where
                 # 1.4193 is 2023's 年初预算 and the words name the 2022 figure; 全区学生11523人，其中幼儿园201人
                 # where 201 is 幼儿园教职工 and the words name 幼儿园学生
-                return self.mismatch(
-                    f, best, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}"
+                return self.against_named(
+                    i, best, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}"
                 )
         if (
             year
