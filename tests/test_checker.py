@@ -2962,3 +2962,23 @@ KUAIBAO_DATA = (
 def test_a_growth_not_said_of_the_other_part_the_words_name_is_not_called_wrong(metrics_file, text, expected):
     found = {f.text: f for f in check_text(text, metrics_file(KUAIBAO_DATA)).findings}["6%"]
     assert found.status == expected
+
+
+KUNMING_DATA = (
+    "report: {region: 昆明市, level: city, round: 2017, period: 2017, issuer: 昆明市教育局}\n"
+    "metrics:\n"
+    "- {key: highschool.gross_enrolment_rate, label: 高中阶段毛入学率, unit: '%', values: {2017: 93.20}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 昆明 2017: a share of the enrolled, not the enrolment rate of an age group its words name in part
+        ("中等职业教育在校生173398人，占高中阶段教育在校生总数的62.91%。", "unsupported"),
+        ("高中阶段毛入学率为62.91%。", "mismatch"),
+    ],
+)
+def test_a_share_of_the_enrolled_is_no_wrong_enrolment_rate(metrics_file, text, expected):
+    found = {f.text: f for f in check_text(text, metrics_file(KUNMING_DATA)).findings}["62.91%"]
+    assert found.status == expected

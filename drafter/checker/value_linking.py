@@ -46,6 +46,9 @@ SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:�
 CUMULATIVE = re.compile(
     r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
 )
+COHORT_RATE = re.compile(
+    r"入学率|入园率|巩固率|升学率|辍学率"
+)  # of an age group, not a share of the enrolled
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
@@ -259,6 +262,9 @@ class ValueLinker(Finders):
         span = clause if family(unit) != "元" else sentence + near
         if unit not in ("%", "个百分点") and CUMULATIVE.search(span) and not CUMULATIVE.search(best.label):
             return "累计数"
+        claim = self.doc.claims.get(i)
+        if claim is not None and claim.kind == "share" and COHORT_RATE.search(best.label):
+            return "这是占比，不是" + best.label  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
         said = BRACKETED.sub("", sentence) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         return f"文字没有说是{group}的数" if group else ""
