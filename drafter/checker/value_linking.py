@@ -249,6 +249,11 @@ class ValueLinker(Finders):
             return Link("unsupported", message=said, key=best.key, year=year)
         return self.mismatch(self.doc.figures[i], best, year, message)
 
+    def _scope_fits_value(self, i: int, best: Metric, m: Metric) -> bool:
+        """The figure may not be best's (`_scope_unsaid`) and is the value of m, which it may be: 三大项加起来资金
+        累计2200.90亿元 is 学校和社会投入资助资金总额(2012—2016年累计), not 资助金额 of one year."""
+        return self._scope_unsaid(i, best) == "累计数" and bool(CUMULATIVE.search(m.label))
+
     def _scope_unsaid(self, i: int, best: Metric) -> str:
         """Why a figure the words tie to `best` may be a wider figure than best's value, not a wrong one ('' when
         it is not): a sum over years (资助总金额累计近7000亿元 for 资助金额 of one year), or all of a kind where
@@ -365,8 +370,8 @@ class ValueLinker(Finders):
                 and said in r.values
                 and self._said_alike(i, r)
             ]
-            if rivals:
-                top = max(rivals, key=lambda t: t[0])[1]
+            top = max(rivals, key=lambda t: t[0])[1] if rivals else None
+            if top is not None and not self._scope_fits_value(i, top, m):
                 return self.mismatch(
                     f, top, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{top.label}"
                 )
@@ -384,7 +389,7 @@ class ValueLinker(Finders):
                     and self.labels.part_score(k, near, min_grams=2) >= 0.99
                     and not self._contradicted(i, r)
                 ]
-                if len(named) == 1:
+                if len(named) == 1 and not self._scope_fits_value(i, named[0], m):
                     return self.mismatch(
                         f,
                         named[0],
@@ -401,7 +406,8 @@ class ValueLinker(Finders):
                         "unsupported",
                         message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
                     )
-        if best is None and (rival := self._sole_rival(i, m, rank, y)) is not None:
+        rival = self._sole_rival(i, m, rank, y) if best is None else None
+        if rival is not None and not self._scope_fits_value(i, rival, m):
             return self.mismatch(
                 f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
             )
@@ -413,6 +419,7 @@ class ValueLinker(Finders):
                 and self.labels.within_levels_said(m.key, self.words(i)[0])
             )
             and not (strong and _best_qualifier_unsaid(best, m, self.words(i)[1]))
+            and not self._scope_fits_value(i, best, m)
             and (
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
@@ -427,7 +434,7 @@ class ValueLinker(Finders):
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
             )
-        if best is not None and best.key != m.key and not strong:
+        if best is not None and best.key != m.key and not strong and not self._scope_fits_value(i, best, m):
             said = year if year is not None else self.source.report.period
             if said in best.values and (
                 rank[m.key][1] == 0
