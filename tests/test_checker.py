@@ -2998,3 +2998,25 @@ def test_a_sum_over_years_is_the_value_of_the_cumulative_metric_it_equals(metric
     )
     found = {f.text: f for f in check_text(text, data).findings}["2200.90亿元"]
     assert (found.status, found.source) == ("verified", "student_aid.school_social_cumulative@2016")
+
+
+GONGBAO_2010 = (
+    "report: {region: 全国, level: province, round: 2010, period: 2010, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.adult_institutions, label: 成人高等学校, unit: 所, values: {2010: 365}}\n"
+    "- {key: private.schools, label: 公办学校, unit: 所, values: {2010: 1800}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # 全国 2010: the 普通 ones, where the data hold the 成人 ones only
+        ("全国共有普通高等学校和成人高等学校2723所。其中，普通高等学校2358所。", "2358所", "unsupported"),
+        ("全国共有民办学校2358所。", "2358所", "unsupported"),
+        ("全国共有成人高等学校358所。", "358所", "mismatch"),
+    ],
+)
+def test_a_figure_said_of_the_opposite_kind_is_not_called_wrong(metrics_file, text, figure, expected):
+    found = {f.text: f for f in check_text(text, metrics_file(GONGBAO_2010)).findings}[figure]
+    assert found.status == expected

@@ -46,6 +46,7 @@ SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:�
 CUMULATIVE = re.compile(
     r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
 )
+OPPOSITES = (("成人", "普通"), ("普通", "成人"), ("公办", "民办"), ("民办", "公办"))  # no figure is both
 COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
 )  # of an age group, not a share of the enrolled
@@ -270,6 +271,9 @@ class ValueLinker(Finders):
         claim = self.doc.claims.get(i)
         if claim is not None and claim.kind == "share" and COHORT_RATE.search(best.label):
             return "这是占比，不是" + best.label  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
+        other = next((b for a, b in OPPOSITES if a in best.label and b in clause and a not in clause), "")
+        if other:
+            return f"文字说的是{other}，不是{best.label}"  # 普通高等学校2358所 is not 成人高等学校's
         said = BRACKETED.sub("", sentence) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         return f"文字没有说是{group}的数" if group else ""
