@@ -252,8 +252,13 @@ class ValueLinker(Finders):
 
     def _scope_fits_value(self, i: int, best: Metric, m: Metric) -> bool:
         """The figure may not be best's (`_scope_unsaid`) and is the value of m, which it may be: 三大项加起来资金
-        累计2200.90亿元 is 学校和社会投入资助资金总额(2012—2016年累计), not 资助金额 of one year."""
-        return self._scope_unsaid(i, best) == "累计数" and bool(CUMULATIVE.search(m.label))
+        累计2200.90亿元 is 学校和社会投入资助资金总额(2012—2016年累计), not 资助金额 of one year — m a sum over years
+        too, and named by the words as well as any other such metric (not 中央财政资助资金总额(累计))."""
+        if self._scope_unsaid(i, best) != "累计数" or not CUMULATIVE.search(m.label):
+            return False
+        near = self.words(i)[0]
+        sums = [x for x in self.compatible(self.doc.figures[i]) if CUMULATIVE.search(x.label)]
+        return self.labels.part_score(m.key, near) >= max(self.labels.part_score(x.key, near) for x in sums)
 
     def _scope_unsaid(self, i: int, best: Metric) -> str:
         """Why a figure the words tie to `best` may be a wider figure than best's value, not a wrong one ('' when
