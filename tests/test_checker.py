@@ -3029,3 +3029,32 @@ GONGBAO_2010 = (
 def test_a_figure_said_of_the_opposite_kind_is_not_called_wrong(metrics_file, text, figure, expected):
     found = {f.text: f for f in check_text(text, metrics_file(GONGBAO_2010)).findings}[figure]
     assert found.status == expected
+
+
+XUNWU_DATA = (
+    "report: {region: 寻乌县, level: county, round: 2021, period: 2021, issuer: 寻乌县人民政府}\n"
+    "metrics:\n"
+    "- {key: student_aid.preschool_funds, label: 学前资助资金, unit: 万元, values: {2021: 219.6}}\n"
+    "- {key: student_aid.highschool_funds, label: 高中助学金资助资金, unit: 万元, values: {2021: 306.2}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 寻乌 2021: every item of every level, where the data hold each level's apart
+        (
+            "我县对学前、义教、高中、中职各阶段的贫困学生及时落实学生资助政策，共发放各项教育资助资金共1897.41525万元。",
+            "unsupported",
+        ),
+        ("共发放各项教育资助资金共1897.41525万元。", "unsupported"),
+        # a statement of the one level: that level's, and wrong
+        ("学前教育阶段，共发放各项资助资金共1897.41525万元。", "mismatch"),
+        ("发放学前资助资金1897.41525万元。", "mismatch"),
+    ],
+)
+def test_every_item_of_no_one_level_is_not_called_wrong_against_one_levels_metric(
+    metrics_file, text, expected
+):
+    found = {f.text: f for f in check_text(text, metrics_file(XUNWU_DATA)).findings}["1897.41525万元"]
+    assert found.status == expected

@@ -16,6 +16,7 @@ from drafter.checker.labels import (
     beats,
     chinese_bigrams,
     figure_words,
+    levels_of,
     other_class,
     other_place,
     told_apart,
@@ -47,6 +48,7 @@ CUMULATIVE = re.compile(
     r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
 )
 OPPOSITES = (("成人", "普通"), ("普通", "成人"), ("公办", "民办"), ("民办", "公办"))  # no figure is both
+EVERY_ITEM = re.compile(r"各项|各类|各级|全部|合计|总计|总额|总数")  # all of a kind, of no one level
 COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
 )  # of an age group, not a share of the enrolled
@@ -281,7 +283,14 @@ class ValueLinker(Finders):
             return f"文字说的是{other}，不是{best.label}"  # 普通高等学校2358所 is not 成人高等学校's
         said = BRACKETED.sub("", sentence) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
-        return f"文字没有说是{group}的数" if group else ""
+        if group:
+            return f"文字没有说是{group}的数"
+        # 对学前、义教、高中、中职各阶段…共发放各项教育资助资金共1897.41525万元 is no 学前资助资金 (寻乌 2021): all
+        # of a kind, said of no level or of several
+        every = EVERY_ITEM.search(clause) and levels_of(best.label) and not levels_of(clause)
+        if every and len(levels_of(said)) != 1:
+            return "文字说的是各级合计"
+        return ""
 
     def _unit_lost(self, i: int) -> Link:
         """全幼儿园为8479.61，比上年的9468.70 where the text lost its 元 (its sibling items print 19245.95元): an
