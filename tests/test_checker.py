@@ -3014,6 +3014,7 @@ GONGBAO_2010 = (
     "metrics:\n"
     "- {key: higher.adult_institutions, label: 成人高等学校, unit: 所, values: {2010: 365}}\n"
     "- {key: private.schools, label: 公办学校, unit: 所, values: {2010: 1800}}\n"
+    "- {key: vocational.technical_teachers, label: 中等技术学校专任教师, unit: 人, values: {2010: 1552}}\n"
 )
 
 
@@ -3024,6 +3025,9 @@ GONGBAO_2010 = (
         ("全国共有普通高等学校和成人高等学校2723所。其中，普通高等学校2358所。", "2358所", "unsupported"),
         ("全国共有民办学校2358所。", "2358所", "unsupported"),
         ("全国共有成人高等学校358所。", "358所", "mismatch"),
+        # 重庆 2007: 普通中等学校专任教师 is no count of 中等技术学校's
+        ("全市普通中等学校专任教师109274人。", "109274人", "unsupported"),
+        ("全市中等技术学校专任教师109274人。", "109274人", "mismatch"),
     ],
 )
 def test_a_figure_said_of_the_opposite_kind_is_not_called_wrong(metrics_file, text, figure, expected):

@@ -47,7 +47,16 @@ SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:�
 CUMULATIVE = re.compile(
     r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
 )
-OPPOSITES = (("成人", "普通"), ("普通", "成人"), ("公办", "民办"), ("民办", "公办"))  # no figure is both
+# (a label's word, the words' word): no figure is both — 普通中等学校 is no 中等技术学校, 民办 no 公办
+OPPOSITES = (
+    ("成人", "普通"),
+    ("普通", "成人"),
+    ("技术", "普通"),
+    ("职业", "普通"),
+    ("专业", "普通"),
+    ("公办", "民办"),
+    ("民办", "公办"),
+)
 EVERY_ITEM = re.compile(r"各项|各类|各级|全部|合计|总计|总额|总数")  # all of a kind, of no one level
 COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
@@ -278,7 +287,14 @@ class ValueLinker(Finders):
         claim = self.doc.claims.get(i)
         if claim is not None and claim.kind == "share" and COHORT_RATE.search(best.label):
             return "这是占比，不是" + best.label  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
-        other = next((b for a, b in OPPOSITES if a in best.label and b in clause and a not in clause), "")
+        other = next(
+            (
+                b
+                for a, b in OPPOSITES
+                if a in best.label and b not in best.label and b in clause and a not in clause
+            ),
+            "",
+        )
         if other:
             return f"文字说的是{other}，不是{best.label}"  # 普通高等学校2358所 is not 成人高等学校's
         said = BRACKETED.sub("", sentence) + near
