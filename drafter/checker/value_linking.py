@@ -43,6 +43,7 @@ Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
+OVER_YEARS = "这是多年累计数"
 # a sum over years, not one year's value: 累计, 历年, 过去6年, 五年来, 近三年, 2012年至2016年
 CUMULATIVE = re.compile(
     r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
@@ -257,7 +258,7 @@ class ValueLinker(Finders):
         best's."""
         unsaid = self._scope_unsaid(i, best)
         if unsaid:
-            said = f"{unsaid}，来源数据中没有，无法核对（文字指向{best.label}）"
+            said = f"{unsaid}，不是{best.label}；来源数据中没有这个数，无法核对"
             return Link("unsupported", message=said, key=best.key, year=year)
         return self.mismatch(self.doc.figures[i], best, year, message)
 
@@ -265,7 +266,7 @@ class ValueLinker(Finders):
         """The figure may not be best's (`_scope_unsaid`) and is the value of m, which it may be: 三大项加起来资金
         累计2200.90亿元 is 学校和社会投入资助资金总额(2012—2016年累计), not 资助金额 of one year — m a sum over years
         too, and named by the words as well as any other such metric (not 中央财政资助资金总额(累计))."""
-        if self._scope_unsaid(i, best) != "累计数" or not CUMULATIVE.search(m.label):
+        if self._scope_unsaid(i, best) != OVER_YEARS or not CUMULATIVE.search(m.label):
             return False
         near = self.words(i)[0]
         sums = [x for x in self.compatible(self.doc.figures[i]) if CUMULATIVE.search(x.label)]
@@ -283,10 +284,10 @@ class ValueLinker(Finders):
         # level it ends at (近三年…在校生达到12000人)
         span = clause if family(unit) != "元" else sentence + near
         if unit not in ("%", "个百分点") and CUMULATIVE.search(span) and not CUMULATIVE.search(best.label):
-            return "累计数"
+            return OVER_YEARS
         claim = self.doc.claims.get(i)
         if claim is not None and claim.kind == "share" and COHORT_RATE.search(best.label):
-            return "这是占比，不是" + best.label  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
+            return "这是占在校生的比例"  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
         other = next(
             (
                 b
@@ -296,11 +297,11 @@ class ValueLinker(Finders):
             "",
         )
         if other:
-            return f"文字说的是{other}，不是{best.label}"  # 普通高等学校2358所 is not 成人高等学校's
+            return f"文字说的是{other}的"  # 普通高等学校2358所 is not 成人高等学校's
         said = BRACKETED.sub("", sentence) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         if group:
-            return f"文字没有说是{group}的数"
+            return f"文字没有说是{group}的"
         # 对学前、义教、高中、中职各阶段…共发放各项教育资助资金共1897.41525万元 is no 学前资助资金 (寻乌 2021): all
         # of a kind, said of no level or of several
         every = EVERY_ITEM.search(clause) and levels_of(best.label) and not levels_of(clause)
