@@ -44,7 +44,7 @@ FULL_LABEL = 0.99  # the share of a label the words name when they name all of i
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
 OVER_YEARS = "这是多年累计数"
-# a sum over years, not one year's value: 累计, 历年, 过去6年, 五年来, 近三年, 2012年至2016年
+# a sum over years, not one year's value: 累计, 历年, 过去6年, 五年来, 近三年 (not 2019年至2022年: a change)
 CUMULATIVE = re.compile(
     r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
 )
@@ -273,10 +273,12 @@ class ValueLinker(Finders):
         return self.labels.part_score(m.key, near) >= max(self.labels.part_score(x.key, near) for x in sums)
 
     def _scope_unsaid(self, i: int, best: Metric) -> str:
-        """Why a figure the words tie to `best` may be a wider figure than best's value, not a wrong one ('' when
-        it is not): a sum over years (资助总金额累计近7000亿元 for 资助金额 of one year), or all of a kind where
-        best is one group (在校教职工16544人（其中农村学校教职工5883人…） for 农村学校教职工). The group must be
-        said in the figure's own clause or in its statement outside brackets (民办学校20所，…教职工800人)."""
+        """Why a figure the words tie to `best` may be another figure than best's value, not a wrong one ('' when
+        it is not): a sum over years (资助总金额累计近7000亿元 for 资助金额 of one year); a share of the enrolled for
+        an enrolment rate; the opposite kind (普通 for 成人); all of a kind where best is one group the statement
+        never says (在校教职工16544人（其中农村学校教职工5883人…） for 农村学校教职工 — said in the figure's own
+        clause or in its statement outside brackets, 民办学校20所，…教职工800人, it is best's); every item of a kind
+        said of no one level. A figure of best's own scope that is not its value stays a mismatch."""
         near, sentence = self.words(i)
         clause = near.split("|", 1)[0]
         unit = self.doc.figures[i].unit
