@@ -1299,6 +1299,17 @@ def test_a_stated_growth_is_not_judged_as_the_growth_of_a_growth_rate():
             ("inconsistent", "68.08%"),
         ),
         ("全省共有幼儿园6973所。其中公办幼儿园4747所，占总数的68.08%。", "68.08%", ("derived", "")),
+        # the sentence before opens with a part of its own 合计: the whole is the 合计 (not 小学's 1200人)
+        (
+            "全县小学在校生1200人，初中在校生800人，合计2000人。其中民办学校在校生300人，占比15%。",
+            "15%",
+            ("derived", ""),
+        ),
+        (
+            "全县小学在校生1200人，初中在校生800人，合计2000人。其中民办学校在校生300人，占比25%。",
+            "25%",
+            ("inconsistent", "15%"),
+        ),
     ],
 )
 def test_a_share_of_a_part_opening_its_sentence_with_qizhong(text, share, expected):

@@ -210,8 +210,9 @@ def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[i
 
 def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     """全省共有幼儿园6973所。其中公办幼儿园4747所，占总数的78.08% / …总投入118.57亿元…。其中，一般公共预算安排的
-    教育经费116.60亿元，占98.43%: a sentence opened by 其中 names a part of the total that opens the sentence before;
-    the share right after the part (its only figure before the share) is of that total."""
+    教育经费116.60亿元，占98.43%: a sentence opened by 其中 names a part of the total that opens the sentence before
+    (or of the total its first figure is a part of); the share right after the part (its only figure before the
+    share) is of that total."""
     before = reading.in_sentence(i)
     if len(before) != 1:
         return None
@@ -222,6 +223,9 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     ):
         return None
     total = _first_value_before(reading, s, p.unit)  # 共资助…4281.82万人次，资助总金额955.84亿元: the amount
+    # 小学在校生1200人，初中在校生800人，合计2000人。其中民办学校在校生300人，占比15%: the sentence before opens
+    # with a part of its own total, which is the whole
+    total = reading.total_of.get(total, total) if total is not None else None
     if total is None or not _names_the_total(reading, reading.text[p.end : reading.figures[i].start], total):
         return None
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
