@@ -60,6 +60,22 @@ def test_the_status_is_said_in_chinese_and_never_folded_in_an_80_column_terminal
     assert "前后矛盾" in out and re.search(r"│ inconsistent\s*│", out)
 
 
+def test_a_table_of_figures_that_could_not_be_checked_leaves_out_the_columns_with_nothing_to_say(
+    tmp_path, capsys, monkeypatch
+):
+    """At 80 columns the reasons of a table with no sections and nothing expected were folded four characters a
+    line: the empty columns (and the status, one for all and said in the title) give their width to the reasons."""
+    monkeypatch.setenv("COLUMNS", "80")
+    report, data = tmp_path / "报告.txt", tmp_path / "data.yaml"
+    report.write_text("2021年全市学前三年毛入园率达到91.2%，新建幼儿园12所。\n", "utf-8")
+    data.write_text(METRICS, encoding="utf-8")
+    assert drafter("check", report, "--metrics", data) == 1  # a figure not checked is to be looked at
+    out = capsys.readouterr().out
+    assert "12所" in out and "无法核对" in out
+    assert "章节" not in out and "应为" not in out and "状态" not in out
+    assert "来源数据中找不到这个数（无对应指标或派生公式）" in out  # the reason on one line
+
+
 def test_json_is_check_json(files, capsys):
     assert drafter("check", files / "bad.md", "--metrics", files / "metrics.yaml", "--format", "json") == 1
     data = json.loads(capsys.readouterr().out)

@@ -269,17 +269,36 @@ def _gaps_left(report) -> str:
     )
 
 
+TABLE_COLUMNS = ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why")
+
+
 def _print_table(console, report, with_source: bool) -> None:
     from rich.table import Table
 
     for title, group in _groups(report):
         table = Table(title=f"{report.path} — {title}", show_lines=False)
-        for col in ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
+        rows = [
+            (
+                str(f.line),
+                f.section,
+                f.text,
+                f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status,
+                f.expected,
+                _why(f),
+            )
+            for f in group
+        ]
+        # a column with nothing to say in this table (no sections, nothing expected, the status of a table of
+        # figures that could not be checked) leaves its width to the reasons: at 80 columns they were folded four
+        # characters a line
+        said = [any(row[k] for row in rows) for k in range(len(TABLE_COLUMNS))]
+        said[3] = any(f.status != "unsupported" for f in group)
+        keep = [k for k in range(len(TABLE_COLUMNS)) if said[k] or k in (0, 2, 5)]
+        for k in keep:
             # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
-            table.add_column(col, overflow="fold", no_wrap=col == "状态 status")
-        for f in group:
-            status = f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status
-            table.add_row(str(f.line), f.section, f.text, status, f.expected, _why(f))
+            table.add_column(TABLE_COLUMNS[k], overflow="fold", no_wrap=k == 3)
+        for row in rows:
+            table.add_row(*(row[k] for k in keep))
         console.print(table)
     if not report.problems:
         console.print(f"[green]{_no_problem(report)}[/green]")
