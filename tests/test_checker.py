@@ -457,6 +457,14 @@ def test_rule_flags(rule, text, figure, expected):
             "全 国 | 8699.21 | 5419.09 | 3280.12\n山 东 | 765.43 | 475.73 | 289.71\n河 北 | 442.52 | 187.74 | 254.78\n",
         ),
         ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
+        (  # money spent over three years is no part of one year's budget
+            "total_below_part",
+            "2023年全县一般公共预算教育支出8.52亿元。2021年至2023年，全县累计投入教育资金25.6亿元。",
+        ),
+        (
+            "total_below_part",
+            "2023年全县一般公共预算教育支出8.52亿元。“十三五”期间，全县投入教育资金25.6亿元。",
+        ),
         (
             "percent_for_points",
             "教育拨款增长10.2%，比财政经常性收入增长8.85%高1.35个百分点。",

@@ -25,6 +25,7 @@ from drafter.checker.links import Link
 from drafter.checker.reading import CLAUSE_BREAK, Reading
 from drafter.checker.sizes import SizeIndex, SizeRange, size_range
 from drafter.checker.words import FUTURE
+from drafter.checker.words import OVER_YEARS_WORDS as CUMULATIVE
 from drafter.core.types import Figure, Metric, SourceData
 from drafter.figures.derive import derive_all, is_average
 from drafter.figures.numbers import (
@@ -44,10 +45,6 @@ FULL_LABEL = 0.99  # the share of a label the words name when they name all of i
 # 占资助总额的31.52 (its % lost), 小学生师比为18.25: a share or a ratio, not an amount
 SHARE_BEFORE = re.compile(r"占[^，。；]{0,20}$|(?:比|率|比例|比重)(?:为|是|达到|达)?$")
 OVER_YEARS = "这是多年累计数"
-# a sum over years, not one year's value: 累计, 历年, 过去6年, 五年来, 近三年 (not 2019年至2022年: a change)
-CUMULATIVE = re.compile(
-    r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
-)
 # (a label's word, the words' word): no figure is both — 普通中等学校 is no 中等技术学校, 民办 no 公办
 OPPOSITES = (
     ("成人", "普通"),

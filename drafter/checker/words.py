@@ -68,6 +68,15 @@ TARGET_VERB = re.compile(
 STANDARD_WORDS = re.compile(r"标准|目标|要求|指标|规定|省定|国家")
 GAP_BEFORE = re.compile(r"(?:还差|相差|差距|仍差|尚差|低于目标|距离目标)$")
 
+# a sum over years, not one year's value: 累计, 历年, 过去6年, 五年来, 近三年 (not 2019年至2022年: a change over them)
+OVER_YEARS_WORDS = re.compile(
+    r"累计|历年|过去[\d一二三四五六七八九十]{1,2}年|[\d一二三四五六七八九十]年来|近[\d一二三四五六七八九十]{1,2}年"
+)
+# an amount said for a range of years or a plan period is spent over it: 2021年至2023年，累计投入…; “十三五”期间
+YEARS_RANGE = re.compile(
+    r"(?:19|20)\d\d年?(?:至|到|—|－|-|~)(?:19|20)?\d\d年|[十]?[一二三四五]五”?(?:期间|以来|时期)"
+)
+
 # future or planned figures: not facts of the year
 FUTURE = re.compile(r"确保(?!了)|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年|确定建设|规划|拟")
 # a plan in the sentence of a claim in words (确保了 states a result): 目标/规划/计划 as nouns (实现4%目标以来, 制定…发展规划,

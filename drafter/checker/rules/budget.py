@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import SMALLER, Verdict
+from drafter.checker.words import OVER_YEARS_WORDS, YEARS_RANGE
 from drafter.figures.numbers import to_base
 
 NAME = "total_below_part"
@@ -100,4 +101,12 @@ def _is_part(reading: Reading, j: int) -> bool:
         bool(MONEY_PART.search(lead))
         and not NOT_PART.search(lead)
         and not MONEY_TOTAL.search(reading.lead(j))
+        and not _over_years(reading, j)
     )
+
+
+def _over_years(reading: Reading, j: int) -> bool:
+    """2021年至2023年，全县累计投入教育资金25.6亿元: an amount spent over years is no part of one year's budget."""
+    s, _ = reading.sentence(reading.figures[j].start)
+    said = reading.text[s : reading.figures[j].start]
+    return bool(OVER_YEARS_WORDS.search(said) or YEARS_RANGE.search(said))
