@@ -2699,11 +2699,13 @@ def test_a_list_of_school_kinds_past_semicolons_ends_in_an_item_of_several_kinds
     assert linked["30所"].status == ("verified" if expected[0] == "derived" else "unsupported")
 
 
-@pytest.mark.parametrize(("total", "status"), [("1368", "derived"), ("1386", "unchecked")])
+@pytest.mark.parametrize(
+    ("total", "status"), [("1368", "derived"), ("1400", "unchecked"), ("1386", "inconsistent")]
+)
 def test_an_amount_followed_by_its_split_by_who_paid_is_their_sum(total, status):
     """镇沅 2014 (holdout10, read after its score): 投资1368万元，申请中央预算内投资1094万元，地方投资274万元 — the 中央 and
     地方 amounts said right after split the investment (no 其中 says so); when they do not add up, other money may
-    be in it, and nothing is said."""
+    be in it, and nothing is said — unless they add up to the total with two of its digits swapped (1386)."""
     text = f"3. 农村学前教育推进工程5个，投资{total}万元，申请中央预算内投资1094万元，地方投资274万元。"
     found = {f.text: f for f in check_text(text, None).findings}
     assert found[f"{total}万元"].status == status
@@ -3081,3 +3083,30 @@ def test_every_item_of_no_one_level_is_not_called_wrong_against_one_levels_metri
 ):
     found = {f.text: f for f in check_text(text, metrics_file(XUNWU_DATA)).findings}["1897.41525万元"]
     assert found.status == expected
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "expected"),
+    [
+        ("1523.6", ("126", "568.6", "829"), ("derived", "")),
+        # the total retyped with two digits swapped: a list of some parts only would hit that by chance rarely
+        ("1532.6", ("126", "568.6", "829"), ("inconsistent", "1523.6万元")),
+        # a part retyped so
+        ("1523.6", ("126", "568.6", "289"), ("inconsistent", "983.6万元")),
+        # a list of some parts only, short of the total by no swap: nothing to say
+        ("1600", ("126", "568.6", "829"), None),
+        # two-digit figures swap into each other too easily
+        ("91", ("12", "7"), None),
+    ],
+)
+def test_a_qizhong_list_short_of_its_total_by_two_swapped_digits_is_a_retyped_figure(total, parts, expected):
+    a, b, *rest = parts
+    more = "".join(f"，其他{p}万元" for p in rest)
+    text = f"全年发放资助资金{total}万元，其中学前教育{a}万元，义务教育阶段{b}万元{more}。"
+    found = next(f for f in check_text(text, None).findings if f.text == f"{total}万元")
+    if expected is None:
+        assert found.status not in ("inconsistent", "mismatch")
+    else:
+        assert (found.status, found.expected) == expected
+        if expected[0] == "inconsistent":
+            assert "颠倒" in found.message
