@@ -3110,3 +3110,18 @@ def test_a_qizhong_list_short_of_its_total_by_two_swapped_digits_is_a_retyped_fi
         assert (found.status, found.expected) == expected
         if expected[0] == "inconsistent":
             assert "颠倒" in found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "expected"),
+    [
+        ("城区学校12所，农村学校144所，农村学校占全县学校总数的92.3%。", "92.3%", ("derived", "")),
+        ("城区学校12所，农村学校144所，农村学校占全县学校总数的93.2%。", "93.2%", ("inconsistent", "92.3%")),
+        ("公办园52所，民办园28所，公办园占比为56%。", "56%", ("inconsistent", "65%")),
+        # the pair leaves some out: the whole said before gives the share
+        ("全县学校156所。城区学校12所，农村学校140所，农村学校占89.7%。", "89.7%", ("derived", "")),
+    ],
+)
+def test_a_share_of_one_of_two_counts_that_split_a_whole_is_of_their_sum(text, share, expected):
+    found = next(f for f in check_text(text, None).findings if f.text == share)
+    assert (found.status, found.expected) == expected

@@ -622,7 +622,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             if (
                 len(parts) >= 2
                 and any(ATTRIBUTE.search(part_words(reading, j)) for j in parts)
-                and not _complementary(reading, parts)  # 教职工204人（男144人、女63人）: a split all the same
+                and not complementary(reading, parts)  # 教职工204人（男144人、女63人）: a split all the same
             ):
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
@@ -633,7 +633,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 clause = reading.clause(i)
                 many = len(parts) >= 2
                 said = bool(PARTS_SPLIT.search(split_words))
-                pair = many and _complementary(reading, parts)  # （公办58所，民办109所）: all there are
+                pair = many and complementary(reading, parts)  # （公办58所，民办109所）: all there are
                 c.exhaustive = (
                     many and bool(TOTAL_WORDS.search(clause)) or said or pair or _all_kinds(clause, parts)
                 ) and not _stage_left_short(clause, parts, reading)
@@ -795,10 +795,17 @@ ATTRIBUTE = re.compile(r"女|男性|学历|职称|党员|少数民族|骨干|名
 
 
 # two words that split anything they qualify in two (城区 / 镇区 / 乡村 is a split in three)
-COMPLEMENTS = (("公办", "民办"), ("城镇", "农村"), ("男", "女"))
+COMPLEMENTS = (
+    ("公办", "民办"),
+    ("城镇", "农村"),
+    ("城区", "农村"),  # 农村 outside the 城区 (not 乡村: 城区, 镇区 and 乡村 are three)
+    ("城镇", "乡村"),
+    ("城市", "农村"),
+    ("男", "女"),
+)
 
 
-def _complementary(reading: Reading, parts: list[int]) -> bool:
+def complementary(reading: Reading, parts: list[int]) -> bool:
     """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
     民办学校聘请1313人 / 男144人、女63人): a split of the whole, whatever the words before the total say."""
     if len(parts) != 2:

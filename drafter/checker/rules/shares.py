@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from drafter.checker.claims import COMPLEMENTS as COMPLEMENT_WORDS
+from drafter.checker.claims import complementary, part_words
 from drafter.checker.labels import chinese_bigrams, kinds_of, levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
@@ -62,6 +64,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield from _judge(reading, c.index, *pair)
         elif (whole := _whole_of_own(reading, c.index, c.own)) is not None:
             yield Verdict(c.index, "derived", NAME, source=f"text:share({operands(reading, (c.own, whole))})")
+        elif (both := _pair_before(reading, c.index)) is not None:
+            yield from _of_the_pair(reading, c.index, *both)
         elif (counts := _bracketed_counts(reading, c.index)) is not None:
             yield Verdict(c.index, "derived", NAME, source=f"text:share({operands(reading, counts)})")
         elif c.kind in ("share", "rate") and _near_words(reading, c.index):
@@ -338,6 +342,52 @@ def _named_part(reading: Reading, i: int) -> tuple[int, int] | None:
     if counted and not counted & (kinds_of(reading.clause(j)) | kinds_of(reading.clause(whole))):
         return None
     return j, whole
+
+
+def _pair_before(reading: Reading, i: int) -> tuple[int, int] | None:
+    """城区学校12所，农村学校144所，农村学校占全县学校总数的92.3%: the two counts before the share in its sentence
+    split a whole in two (城区/农村, 公办/民办, 男/女) and the share names one of them again — the whole is their sum.
+    (part, the other)."""
+    before = reading.in_sentence(i)
+    if len(before) < 2 or not complementary(reading, before[-2:]):
+        return None
+    a, b = before[-2:]
+    if reading.figures[a].unit != reading.figures[b].unit or reading.is_change(a) or reading.is_change(b):
+        return None
+    lead = reading.lead(i)
+    if not SHARE_WORDS.search(lead):
+        return None
+    named = [j for j in (a, b) if _first_word(reading, j) and _first_word(reading, j) in lead]
+    return (named[0], a if named[0] == b else b) if len(named) == 1 else None
+
+
+def _first_word(reading: Reading, j: int) -> str:
+    words = re.sub(r"^[（(]?(?:其中)?[：:，,]?", "", part_words(reading, j))
+    return next((w for pair in COMPLEMENT_WORDS for w in pair if words.startswith(w)), "")
+
+
+def _of_the_pair(reading: Reading, i: int, part: int, other: int) -> Iterator[Verdict]:
+    """The share of the pair's sum; one that misses it is wrong only when no larger count said before in the
+    paragraph gives it either (全县学校156所，城区学校12所，农村学校140所，农村学校占89.7%: 140÷156, the pair leaves
+    some schools out)."""
+    f, p, o = reading.figures[i], reading.figures[part], reading.figures[other]
+    whole = interval(p)[0] + interval(o)[0], interval(p)[1] + interval(o)[1]
+    exact = ratio(interval(p), whole)
+    if exact is None:
+        return
+    exact = (exact[0] * 100, exact[1] * 100)
+    source = f"text:share({operands(reading, (part,))},sum({operands(reading, (part, other))}))"
+    verdict = judged(i, NAME, exact, f, source, f"{p.text.strip()}÷（{p.text.strip()}+{o.text.strip()}）")
+    if verdict.status == "inconsistent":
+        said = _larger_before(
+            reading,
+            part,
+            lambda j: matches_shown(f.value, f.decimals, amount(p) / amount(reading.figures[j]) * 100),
+        )
+        if said is not None:
+            yield from _judge(reading, i, part, said)
+            return
+    yield verdict
 
 
 def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]:
