@@ -3125,3 +3125,13 @@ def test_a_qizhong_list_short_of_its_total_by_two_swapped_digits_is_a_retyped_fi
 def test_a_share_of_one_of_two_counts_that_split_a_whole_is_of_their_sum(text, share, expected):
     found = next(f for f in check_text(text, None).findings if f.text == share)
     assert (found.status, found.expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"), [("685", ("derived", "")), ("658", ("inconsistent", "685名"))]
+)
+def test_a_qizhong_list_of_yearly_values_adds_up_to_its_total(total, expected):
+    """其中2021年218名、2022年232名: with no change after them, the years' values are parts, not 2022's base."""
+    text = f"近三年共补充教师{total}名，其中2021年218名、2022年232名、2023年235名。"
+    found = next(f for f in check_text(text, None).findings if f.text == f"{total}名")
+    assert (found.status, found.expected) == expected

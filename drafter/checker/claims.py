@@ -398,8 +398,14 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         to_value = bool(TO_VALUE.search(lead)) or _end_of_from(reading, i, lead)  # 由4.07%降为3.25%
         if to_value and (start := _from_value(reading, claims, i)) is not None:
             base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
-        if own is not None and base is None and _year_series(reading, claims, own, i):
-            base = own  # 2021年…为7.4%，2022年为8.1%: the earlier value is the base, of its own stated year
+        if (
+            own is not None
+            and base is None
+            and _year_series(reading, claims, own, i)
+            and _change_after(claims, idxs, i)
+        ):
+            base = own  # 2021年…为7.4%，2022年为8.1%，提高: the earlier value is the base, of its own stated year
+            # (其中2021年218名、2022年232名: with no change after, a list of the years' values, not a base)
             claims[own].role, claims[own].base_year = "base", claims[own].year
         elif not (to_value or THIS_YEAR_BEFORE.search(lead)):
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
@@ -487,6 +493,11 @@ def _tagged_previous(reading: Reading, i: int) -> int | None:
     if prev and re.search(r"(?:上年|去年)(?:为|是)?$", reading.lead(prev[-1])):
         return prev[-1]
     return None
+
+
+def _change_after(claims: dict[int, Claim], idxs: list[int], i: int) -> bool:
+    """A change is said after figure i in its sentence."""
+    return any(claims[j].kind == "change" for j in idxs if j > i)
 
 
 def _year_series(reading: Reading, claims: dict[int, Claim], a: int, b: int) -> bool:
