@@ -271,6 +271,13 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "64%",
             "52%",
         ),
+        (  # the same of what was found and done (上一轮评价反馈问题整改, 安全隐患): 已整改 names 整改率
+            "stated_share",
+            "2023年开展校园安全隐患排查4轮，排查隐患136处，已整改126处，整改率100%。",
+            "100%",
+            "93%",
+        ),
+        ("stated_share", "上一轮督导评估反馈问题28个，已整改25个，整改率98.3%。", "98.3%", "89.3%"),
         (  # a % between two figures in 个百分点 that differ by the second (贵州 文盲 2010): a rate's change too
             "percent_for_points",
             "贵州常住人口文盲率下降8.45个百分点，比全国平均水平（4.20%）高4.25个百分点。",

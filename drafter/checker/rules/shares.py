@@ -38,6 +38,8 @@ SHARE_AFTER = re.compile(
 )
 MONEY = ("元", "万元", "亿元")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
+ITEMS = ("处", "项", "条", "件")  # what is found and done: 隐患136处，已整改126处，整改率
+DONE_BEFORE = re.compile(r"^(?:已经|已|共|累计|全部)")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -81,16 +83,19 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
     if len(before) < 2:
         return None
     num, base = before[-1], before[-2]
-    name = reading.clause(num)
-    if len(name) < 2 or reading.lead(num).lstrip("，、") != name:
+    clause = reading.clause(num)
+    if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
         return None  # (the two counts side by side, nothing else between them)
+    name = DONE_BEFORE.sub("", clause)  # 排查隐患136处，已整改126处，整改率100%: 整改 names 整改率
     said = reading.clause(i)  # 床位率为: the count's name, 率 and a verb (no pattern built per figure)
     if not said.startswith(name + "率") or said[len(name) + 1 :] not in ("", "为", "是", "达到", "达"):
         return None
     if name in reading.clause(base):
         return None  # 装饰完成8所，完成23所，完成率…: a sibling stage, not the population counted
     exact = all(
-        reading.figures[j].unit in COUNTS and reading.figures[j].decimals == 0 and not reading.is_change(j)
+        reading.figures[j].unit in (*COUNTS, *ITEMS)
+        and reading.figures[j].decimals == 0
+        and not reading.is_change(j)
         for j in (num, base)
     )
     return (num, base) if exact and amount(reading.figures[base]) > 0 else None
