@@ -278,6 +278,24 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "93%",
         ),
         ("stated_share", "上一轮督导评估反馈问题28个，已整改25个，整改率98.3%。", "98.3%", "89.3%"),
+        (  # teachers' pay against civil servants' (the 教师工资 indicator): the gap, said three ways
+            "stated_target",
+            "全县中小学教师平均工资收入为11.26万元，高于当地公务员平均工资收入10.98万元，差额0.82万元。",
+            "0.82万元",
+            "0.28万元",
+        ),
+        (
+            "stated_target",
+            "全县中小学教师年平均工资收入11.26万元，比当地公务员年平均工资收入10.98万元高0.82万元。",
+            "0.82万元",
+            "0.28万元",
+        ),
+        (
+            "gap",
+            "义务教育教师平均工资收入105632元，当地公务员平均工资收入102118元，高出5314元。",
+            "5314元",
+            "3514元",
+        ),
         (  # a % between two figures in 个百分点 that differ by the second (贵州 文盲 2010): a rate's change too
             "percent_for_points",
             "贵州常住人口文盲率下降8.45个百分点，比全国平均水平（4.20%）高4.25个百分点。",
@@ -464,6 +482,7 @@ def test_rule_flags(rule, text, figure, expected):
             "全 国 | 8699.21 | 5419.09 | 3280.12\n山 东 | 765.43 | 475.73 | 289.71\n河 北 | 442.52 | 187.74 | 254.78\n",
         ),
         ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
+        ("gap", "毛入园率93.6%，普惠率91.8%，高出全省2.1个百分点。"),  # of a figure not printed
         (  # money spent over three years is no part of one year's budget
             "total_below_part",
             "2023年全县一般公共预算教育支出8.52亿元。2021年至2023年，全县累计投入教育资金25.6亿元。",
@@ -3142,3 +3161,16 @@ def test_a_qizhong_list_of_yearly_values_adds_up_to_its_total(total, expected):
     text = f"近三年共补充教师{total}名，其中2021年218名、2022年232名、2023年235名。"
     found = next(f for f in check_text(text, None).findings if f.text == f"{total}名")
     assert (found.status, found.expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县中小学教师平均工资收入为11.26万元，高于当地公务员平均工资收入11.98万元。",
+        "全县中小学教师年平均工资收入11.26万元，不低于当地公务员年平均工资收入11.98万元。",
+        "全县中小学教师年平均工资收入11.26万元，比当地公务员年平均工资收入11.98万元高0.28万元。",
+    ],
+)
+def test_teachers_pay_said_higher_than_a_larger_figure_is_a_contradiction(text):
+    found = next(f for f in check_text(text, None).findings if f.text == "11.26万元")
+    assert found.status == "inconsistent" and "11.98万元" in found.message

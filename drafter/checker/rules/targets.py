@@ -16,10 +16,13 @@ from drafter.figures.numbers import convert, same_family, to_base
 
 NAME = "stated_target"
 CEILING = re.compile(r"(?:≤|<|＜|不超过|不高于|不大于)\s*$")
+# 教师平均工资收入105632元，当地公务员平均工资收入102118元，高出3514元: the gap of the two figures before it, said
+# with nothing between (高出全省2.1个百分点 compares with a figure not printed)
+BARE_GAP = re.compile(r"[，,]\s*(?:高出|多出|相差|差额)(?:为|是)?")
 SHARE_OF_IT = re.compile(r"的\d")  # a share of the standard follows it
 STANDARD_TAIL = re.compile(
-    r"(?:的)?(?:国家|省定|省级|市定|规定|规划)?(?:的)?(?:标准|要求|指标|目标|水平)?[，]?(?:超出|高出)?"
-)  # 高于95%的省定标准2.6个百分点
+    r"(?:的)?(?:国家|省定|省级|市定|规定|规划)?(?:的)?(?:标准|要求|指标|目标|水平)?[，]?(?:超出|高出|差额|相差|多出)?(?:为|是)?"
+)  # 高于95%的省定标准2.6个百分点; 高于当地公务员平均工资收入10.98万元，差额0.28万元
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -42,7 +45,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             ):
                 after = [j for j in reading.in_sentence(i, before=False) if j != change]
                 yield from _against_standard(reading, i, after, verb.group(1))
-        if GAP_BEFORE.search(reading.lead(i)):
+        if GAP_BEFORE.search(reading.lead(i)) or BARE_GAP.fullmatch(reading.lead(i)):
             yield from _gap(reading, i)
 
 
@@ -57,7 +60,50 @@ def _a_plan_done(reading: Reading, since: int, j: int) -> bool:
     return bool(PLAN_NAMED.search(reading.text, since, b.start) or PLAN_AFTER.match(reading.text, b.end))
 
 
+THAN_TAIL = re.compile(r"(高出|多出|超出|高|多|低|少)了?")  # 比…10.98万元高0.28万元: the way and the gap
+
+
+def _than(reading: Reading, i: int, after: list[int]) -> Iterator[Verdict]:
+    """教师年平均工资收入11.26万元，比当地公务员年平均工资收入10.98万元高0.28万元: the way the two figures differ
+    (高 or 低 right after the second) and by how much."""
+    a, b = reading.figures[i], reading.figures[after[0]]
+    if len(after) < 2 or a.unit == "%" or not same_family(a.unit, b.unit):
+        return  # (比上年提高…: changes are the changes rule's)
+    x = reading.figures[after[1]]
+    way = THAN_TAIL.fullmatch(reading.text, b.end, x.start)
+    if way is None or not same_family(x.unit, a.unit):
+        return
+    up = way.group(1) not in ("低", "少")
+    va, vb = amount(a), amount(b)
+    if up and va < vb or not up and va > vb:
+        yield Verdict(
+            i, "inconsistent", NAME, "", "", f"{a.text.strip()}比{b.text.strip()}{way.group(1)}，方向矛盾"
+        )
+        return
+    gap = (
+        minus(interval(a, x.unit), interval(b, x.unit))
+        if up
+        else minus(interval(b, x.unit), interval(a, x.unit))
+    )
+    source = f"text:exceed({operands(reading, (i, after[0]))})"
+    if meets(gap, shown(x)):
+        yield Verdict(after[1], "derived", NAME, source=source)
+    else:
+        expected = expected_text(x, (gap[0] + gap[1]) / 2)
+        yield Verdict(
+            after[1],
+            "inconsistent",
+            NAME,
+            expected,
+            source,
+            f"{a.text.strip()}与{b.text.strip()}之差应为{expected}",
+        )
+
+
 def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> Iterator[Verdict]:
+    if verb == "比":
+        yield from _than(reading, i, after)
+        return
     a, b = reading.figures[i], reading.figures[after[0]]
     va, vb = amount(a), amount(b)
     if CEILING.search(reading.text[max(0, b.start - 4) : b.start]):
