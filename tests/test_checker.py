@@ -278,6 +278,8 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "93%",
         ),
         ("stated_share", "上一轮督导评估反馈问题28个，已整改25个，整改率98.3%。", "98.3%", "89.3%"),
+        # the count the rate names before the last count (基本合格2所)
+        ("stated_share", "2023年对民办学校年检34所，合格32所，基本合格2所，合格率91.4%。", "91.4%", "94.1%"),
         (  # teachers' pay against civil servants' (the 教师工资 indicator): the gap, said three ways
             "stated_target",
             "全县中小学教师平均工资收入为11.26万元，高于当地公务员平均工资收入10.98万元，差额0.82万元。",

@@ -80,15 +80,17 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
     """初中寄宿生4654人，床位2422个，床位率为64%: a rate named by the count right before it (床位 → 床位率) is that count
     over the count right before it, two exact counts said one after the other (their units may differ)."""
     before = reading.in_sentence(i)
-    if len(before) < 2:
-        return None
-    num, base = before[-1], before[-2]
-    clause = reading.clause(num)
-    if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
-        return None  # (the two counts side by side, nothing else between them)
-    name = DONE_BEFORE.sub("", clause)  # 排查隐患136处，已整改126处，整改率100%: 整改 names 整改率
     said = reading.clause(i)  # 床位率为: the count's name, 率 and a verb (no pattern built per figure)
-    if not said.startswith(name + "率") or said[len(name) + 1 :] not in ("", "为", "是", "达到", "达"):
+    # 年检34所，合格32所，基本合格2所，合格率94.1%: the count the rate names may stand before the last one
+    for k in range(len(before) - 1, 0, -1):
+        num, base = before[k], before[k - 1]
+        clause = reading.clause(num)
+        if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
+            continue  # (the two counts side by side, nothing else between them)
+        name = DONE_BEFORE.sub("", clause)  # 排查隐患136处，已整改126处，整改率100%: 整改 names 整改率
+        if said.startswith(name + "率") and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
+            break
+    else:
         return None
     if name in reading.clause(base):
         return None  # 装饰完成8所，完成23所，完成率…: a sibling stage, not the population counted
