@@ -534,3 +534,32 @@ def test_one_metrics_file_for_a_folder_leaves_the_reports_of_other_regions_to_se
     assert "只检查了文中数字是否自洽" in notes["长治市.md"]
     assert "metrics: 阳泉市.yaml" not in notes["长治市.md"]
     assert "请确认 阳泉市.yaml 是本报告的数据" in notes["自评报告.md"]
+
+
+def test_a_review_folder_that_cannot_be_made_or_written_is_one_line_before_any_report(
+    folder, tmp_path, capsys
+):
+    (tmp_path / "a-file.txt").write_text("not a folder", encoding="utf-8")
+    assert drafter("check", folder, "-o", tmp_path / "a-file.txt" / "审核结果") == 2
+    err = capsys.readouterr().err
+    assert "cannot write here" in err and "a-file.txt" in err and "Traceback" not in err
+
+
+def test_a_read_only_review_folder_is_refused_before_any_report_is_checked(
+    folder, tmp_path, capsys, monkeypatch
+):
+    from drafter.core import files
+    from drafter.review import run as review_run
+
+    def refuse(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    checked = []
+    monkeypatch.setattr(files.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(review_run, "run_isolated", lambda jobs, *a, **k: checked.extend(jobs))
+    review = tmp_path / "审核结果"
+    review.mkdir()
+    assert drafter("check", folder, "-o", review) == 2
+    err = capsys.readouterr().err
+    assert "只读文件系统 / read-only file system" in err and "审核结果" in err and "Traceback" not in err
+    assert checked == [] and list(review.iterdir()) == []
