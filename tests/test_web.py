@@ -418,3 +418,17 @@ def test_second_tab_regenerating_the_same_section_conflicts(client: TestClient, 
     client.app.state.web.editor.busy.add(("yq", sid))  # the first tab's regeneration is still running
     response = client.post(f"/d/yq/s/{sid}/regenerate", data={"csrf": csrf(client), "version": version})
     assert response.status_code == 409 and "正在重新生成" in response.text
+
+
+def test_an_upload_named_as_windows_names_files_is_kept_under_a_safe_name(
+    client: TestClient, ws: Path
+) -> None:
+    """Spaces and （） are in most names staff give their files; the page refused them as an 'invalid name'."""
+    response = client.post(
+        "/upload",
+        data={"csrf": csrf(client)},
+        files={"file": ("阳泉 2021 数据（终稿）.yaml", EXAMPLE.read_bytes(), "application/yaml")},
+    )
+    assert response.status_code == 200 and "上传成功" in response.text
+    assert (ws / "uploads" / "阳泉_2021_数据_终稿.yaml").read_bytes() == EXAMPLE.read_bytes()
+    assert "uploads/阳泉_2021_数据_终稿.yaml" in response.text
