@@ -563,3 +563,33 @@ def test_a_read_only_review_folder_is_refused_before_any_report_is_checked(
     err = capsys.readouterr().err
     assert "只读文件系统 / read-only file system" in err and "审核结果" in err and "Traceback" not in err
     assert checked == [] and list(review.iterdir()) == []
+
+
+def test_the_year_column_comes_from_the_opening_or_the_metrics_when_the_title_names_none(tmp_path):
+    """长治's report is titled 长治市人民政府办公室关于长治市履行教育职责的自评报告: the year column was empty."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    untitled = "长治市人民政府办公室关于长治市履行教育职责的自评报告\n根据《2022年对市县级政府履行教育职责的评价方案》要求，开展自评。\n（四）学前教育\n全市学前三年毛入园率达到91.2%。\n"
+    opening = untitled.replace("开展自评", "开展2021年度履行教育职责自查自评工作")
+    (reports / "长治市.md").write_text(untitled, encoding="utf-8")
+    (reports / "晋城市.md").write_text(opening.replace("长治", "晋城"), encoding="utf-8")
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-o", review) == 0
+    assert _years(review) == {
+        "长治市.md": "",  # 2022年对…评价方案 is the round, not the year reported on
+        "晋城市.md": "2021",
+        "阳泉市.md": "2021",
+    }
+    metrics = _metrics(tmp_path, "长治市")
+    assert (
+        drafter("check", reports / "长治市.md", "--metrics", metrics, "-o", f"{tmp_path / 'with-data'}/") == 0
+    )
+    assert _years(tmp_path / "with-data") == {"长治市.md": "2021（据数据 / from data）"}
+
+
+def _years(review: Path) -> dict[str, str]:
+    """summary.xlsx's 年度 column by file."""
+    rows = list(load_workbook(review / "summary.xlsx").active.iter_rows(values_only=True))
+    file, year = rows[0].index("文件 file"), rows[0].index("年度 year")
+    return {row[file]: row[year] or "" for row in rows[1:] if row[file]}
