@@ -268,10 +268,10 @@ def run_draft(
     source = load_source(Path(metrics_path))
     out_dir = Path(out_dir)
     previous, md_text = _previous_with_hand_edits(out_dir)
+    ctx = build_context(source, settings, backend)  # a backend without its key: refused before OUT is made
     ensure_writable_folder(out_dir)  # said before the progress bar starts, not by the first journal entry
     digest = metrics_hash(Path(metrics_path))
     previous, resumed = _with_journal(out_dir, previous, source, digest)
-    ctx = build_context(source, settings, backend)
     specs = plan_sections(source, ctx.taxonomy)
     data_changed = _data_changed(previous, digest)
     todo = sections_to_draft(specs, previous, only, data_changed)
