@@ -136,7 +136,10 @@ def _print_draft(outcome: Any) -> None:
     console.print(_check_line(outcome.check.summary))
     for sid in outcome.failed:
         error = outcome.draft.section(sid).provenance.error or "not drafted"
-        console.print(f"[red]✗ {sid}[/]: {error} — run the same command again to retry", highlight=False)
+        console.print(
+            f"[red]✗ {sid}[/]: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+            highlight=False,
+        )
 
 
 def _problems(counts: dict[str, int]) -> int:
