@@ -593,3 +593,17 @@ def _years(review: Path) -> dict[str, str]:
     rows = list(load_workbook(review / "summary.xlsx").active.iter_rows(values_only=True))
     file, year = rows[0].index("文件 file"), rows[0].index("年度 year")
     return {row[file]: row[year] or "" for row in rows[1:] if row[file]}
+
+
+def test_a_job_whose_run_has_stopped_leaves_quietly_not_with_a_broken_pipe_traceback():
+    """Ctrl-C while a job was being started: the run stopped, the job finished later and printed 'Process-5:
+    Traceback … BrokenPipeError' under the interrupted line (seen in the Ctrl-C test under load)."""
+    import multiprocessing
+
+    from drafter.review import pool
+
+    context = multiprocessing.get_context("forkserver")
+    job = pool._start(context, "late", review_jobs.hang, (0.5,), Limits(seconds=30))
+    job.conn.close()  # the parent is gone: nobody reads the answer
+    job.process.join(timeout=30)
+    assert job.process.exitcode == 0

@@ -110,6 +110,11 @@ def _child(sender: Connection, memory_mb: int, function: Callable[..., Any], arg
         _run_child(sender, memory_mb, function, args)
     except KeyboardInterrupt:
         os._exit(130)
+    except (
+        BrokenPipeError,
+        ConnectionResetError,
+    ):  # the run stopped (Ctrl-C) before this answer: nobody to tell
+        os._exit(0)
 
 
 def _run_child(
