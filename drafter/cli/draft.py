@@ -154,7 +154,12 @@ def _check_line(summary: dict[str, int]) -> str:
 def section(
     out: Annotated[Path, typer.Argument(help="草稿目录 / a draft directory made by `drafter draft`")],
     section_id: Annotated[
-        str | None, typer.Option("--section", "-s", help="章节：序号（四、（三））、标题或指标代码")
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="章节：序号（四、（三））、标题或指标代码 / the section: its ordinal (四, （三）), heading or indicator code",
+        ),
     ] = None,
     instructions: Annotated[
         str, typer.Option("--instructions", "-i", help="修改要求 / instructions for this section")
