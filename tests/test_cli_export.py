@@ -167,11 +167,14 @@ def test_the_format_follows_the_extension_of_o(out, tmp_path):
         (["-o", "报告.pdf"], "cannot export to a .pdf file"),
         (["-o", "报告"], "the file name has no extension"),
         (["--format", "md", "-o", "报告.docx"], "--format md does not match the extension .docx"),
+        (["-o", "审核"], "is a folder, not a file"),
     ],
 )
 def test_an_extension_that_is_not_the_format_exits_2_and_writes_nothing(out, tmp_path, capsys, args, said):
     target = tmp_path / args[-1]
+    if args[-1] == "审核":
+        target.mkdir()
     assert drafter("export", out, *args[:-1], target) == 2
     err = capsys.readouterr().err
     assert said in err and str(target) in err and "Traceback" not in err
-    assert not target.exists()
+    assert not target.is_file() and not list(tmp_path.rglob("*.docx"))

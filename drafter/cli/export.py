@@ -52,6 +52,12 @@ def _format(fmt: str | None, output: Path | None) -> str:
         raise InputError(
             f"未知格式 / unknown format {fmt!r}", key="--format", hint="请用 / use one of: docx, md, html"
         )
+    if output is not None and output.is_dir():
+        raise InputError(
+            "是一个文件夹，不是文件 / is a folder, not a file",
+            path=str(output),
+            hint=f"请给出文件名，例如 / give a file name, e.g. {output / '报告.docx'}",
+        )
     suffix = output.suffix.lower() if output is not None else ""
     named = SUFFIXES.get(suffix)
     if fmt is None and output is not None and named is None:
