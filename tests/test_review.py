@@ -219,6 +219,9 @@ def test_one_bad_job_never_stops_or_slows_the_others():
     assert "crashed" in outcomes["crash"][1]
     assert "memory" in outcomes["hog"][1]
     assert "RuntimeError: a bug" in outcomes["bug"][1]
+    # the reviewer reads these in summary.xlsx: said in Chinese too
+    assert "超过 3 秒" in outcomes["hang"][1] and "异常退出" in outcomes["crash"][1]
+    assert "MB 内存" in outcomes["hog"][1] and "内部错误" in outcomes["bug"][1]
 
 
 def _metrics(tmp_path: Path, *regions: str) -> Path:

@@ -219,7 +219,7 @@ def _print_regen(outcome: Any, settings: Any) -> None:
 
     console = Console()
     for sid in outcome.imported:
-        console.print(f"[yellow]hand edits imported and locked:[/] {sid}")
+        console.print(f"[yellow]已导入并锁定手工修改 / hand edits imported and locked:[/] {sid}")
     console.print(Syntax(outcome.diff or "（未改动 / no change）\n", "diff", word_wrap=True))
     provenance = outcome.section.provenance
     if provenance.instructions and provenance.backend == "offline":
