@@ -155,6 +155,18 @@ def test_non_numbers_are_rejected(raw):
         parse_number(raw)
 
 
+@pytest.mark.parametrize(
+    ("raw", "number", "unit"),
+    [("12,345.6万元", "12345.6", "万元"), ("30所", "30", "所"), ("5 人", "5", "人")],
+)
+def test_a_number_typed_with_its_unit_is_told_to_put_the_unit_in_unit(raw, number, unit):
+    """The trial's "12,345.6万元" got 'write digits, e.g. 12000 or 12,000.5', which does not say where the unit
+    goes."""
+    with pytest.raises(ValueError) as info:
+        parse_number(raw)
+    assert f"write {number} alone, with unit: {unit}" in str(info.value)
+
+
 # one row per rule: (what changes, the key path the message must name, words the message must hold)
 RULES = [
     ("report.region", DELETE, "report.region", "required field is missing"),
