@@ -175,8 +175,9 @@ def test_bad_reply_is_retried_once_with_the_problem_stated(fake_openai, bad, pro
 @pytest.mark.parametrize("script", ["empty", "garbled"])
 def test_bad_reply_twice_is_a_bad_completion(fake_openai, script):
     getattr(fake_openai, script)(times=2)
-    with pytest.raises(BadCompletion, match=f"section preschool: the model's reply was {script}"):
+    with pytest.raises(BadCompletion, match=f"section preschool: the model's reply was {script}") as err:
         backend(fake_openai).complete(REQUEST)
+    assert "模型的回答两次都不合格" in err.value.message and "再运行一次同一命令即可重试" in err.value.hint
     assert len(fake_openai.chat_requests) == 2
 
 
@@ -247,6 +248,9 @@ def test_an_unreachable_base_url_is_unavailable_naming_the_url(caplog):
     with pytest.raises(BackendUnavailable) as err:
         OpenAIBackend(settings, backoff=0.01).complete(REQUEST)
     assert url in err.value.message and "--backend offline" in err.value.render()
+    assert (
+        "无法连接模型服务" in err.value.message and "请检查 --base-url" in err.value.hint
+    )  # said in Chinese too
     _no_key_anywhere(err.value, caplog)
 
 

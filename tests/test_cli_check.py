@@ -225,6 +225,50 @@ def test_help_is_plain_and_bilingual(capsys, command):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in description), description
 
 
+@pytest.mark.parametrize("columns", ["80", "100"])
+@pytest.mark.parametrize(
+    "command",
+    [(), ("check",), ("draft",), ("section",), ("import",), ("export",), ("eval",), ("serve",)]
+    + [("kb", "build"), ("kb", "search"), ("metrics", "validate"), ("metrics", "template")],
+    ids=lambda c: " ".join(c) or "drafter",
+)
+def test_help_texts_fold_and_are_never_cut_with_an_ellipsis(capsys, monkeypatch, command, columns):
+    """At 80 columns rich cut lines of mixed 汉字 and English with "…" (`OpenAI-compatible base UR…`,
+    `章节：序号（四、（三））、标题或指标 …`): the rest of the help text was lost."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert drafter(*command, "--help") == 0
+    page = capsys.readouterr().out
+    assert "…" not in page, page
+    if command == ("draft",):
+        assert "base URL" in page and "(OPENAI_BASE_URL)" in page
+
+
+def test_every_options_help_is_in_chinese_and_english():
+    """--section's help was Chinese only (章节：序号（四、（三））、标题或指标代码), eval's --backend English only."""
+    import re
+
+    import typer
+
+    from drafter.cli import main
+
+    main._register_commands()
+
+    def options(command, path):
+        for param in command.params:
+            if param.param_type_name == "option":
+                yield path, param.opts, param.help or ""
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from options(sub, f"{path} {name}")
+
+    names = re.compile(r"--?[\w-]+|\b(?:offline|openai|docx|md|html|json|table)\b")
+    one_language = [
+        (path, opts, text)
+        for path, opts, text in options(typer.main.get_command(main.app), "drafter")
+        if not re.search("[\u4e00-\u9fff]", text) or not re.search("[A-Za-z]{3,}", names.sub("", text))
+    ]
+    assert one_language == []
+
+
 def test_check_help_names_values_and_shows_flags_bare(capsys):
     assert drafter("check", "--help") == 0
     page = capsys.readouterr().out

@@ -56,6 +56,7 @@ def test_openai_without_a_reachable_endpoint_exits_2(tmp_path, metrics, capsys, 
         ["draft", str(metrics), "-o", str(tmp_path / "out"), "--backend", "openai", "-q"], capsys
     )
     assert code == 2 and "--backend offline" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()  # a new user's trial: an empty OUT was left behind
 
 
 def test_section_list_regenerate_and_unknown(tmp_path, metrics, capsys):

@@ -146,3 +146,35 @@ def test_html_export_without_the_metrics_file_says_so(out, capsys):
     assert drafter("export", out, "--format", "html", "-o", out / "x.html") == 0
     assert "examples/yangquan/metrics.yaml not found" in capsys.readouterr().err
     assert "21.09" in (out / "x.html").read_text(encoding="utf-8")
+
+
+def test_the_format_follows_the_extension_of_o(out, tmp_path):
+    assert drafter("export", out, "-o", tmp_path / "x.md") == 0
+    assert (tmp_path / "x.md").read_text(encoding="utf-8").lstrip().startswith("<!-- section:")
+    assert drafter("export", out, "-o", tmp_path / "x.html") == 0
+    assert "<html" in (tmp_path / "x.html").read_text(encoding="utf-8")
+    assert drafter("export", out, "-o", tmp_path / "x.DOCX") == 0
+    assert TITLE in texts(tmp_path / "x.DOCX")
+    assert drafter("export", out, "--format", "md", "-o", tmp_path / "notes.txt") == 0  # said outright: kept
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == (tmp_path / "x.md").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["-o", "报告.pdf"], "cannot export to a .pdf file"),
+        (["-o", "报告"], "the file name has no extension"),
+        (["--format", "md", "-o", "报告.docx"], "--format md does not match the extension .docx"),
+        (["-o", "审核"], "is a folder, not a file"),
+    ],
+)
+def test_an_extension_that_is_not_the_format_exits_2_and_writes_nothing(out, tmp_path, capsys, args, said):
+    target = tmp_path / args[-1]
+    if args[-1] == "审核":
+        target.mkdir()
+    assert drafter("export", out, *args[:-1], target) == 2
+    err = capsys.readouterr().err
+    assert said in err and str(target) in err and "Traceback" not in err
+    assert not target.is_file() and not list(tmp_path.rglob("*.docx"))

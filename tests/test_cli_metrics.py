@@ -27,7 +27,7 @@ def test_validate_prints_report_info_and_a_table_per_indicator(capsys, monkeypat
     assert "阳泉市" in out and "阳政办函〔2021〕174号" in out and "23 项指标 metrics" in out
     assert "fund 经费保障 — 3 metrics, 3 facts" in out
     assert "fund.per_student_higher_vocational" in out and "16477.24" in out and ">= 12000" in out
-    assert "OK: " in out
+    assert "OK: " in out and "是有效的指标数据文件" in out
 
 
 def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
@@ -63,7 +63,7 @@ def test_validate_says_when_it_read_gb18030(tmp_path, capsys, monkeypatch):
 def test_template_is_written_and_validates(tmp_path, capsys, name):
     path = tmp_path / "sub" / name
     assert drafter("metrics", "template", "-o", path) == 0 and path.exists()
-    assert f"wrote {path}" in capsys.readouterr().out
+    assert f"已写入 / wrote {path}" in capsys.readouterr().out
     if name.endswith(".xlsx"):
         wb = openpyxl.load_workbook(path)
         assert "指标数据" in wb.sheetnames and "preschool.gross_enrolment_rate（学前三年毛入园率）" in [

@@ -70,3 +70,20 @@ def test_a_file_with_no_metrics_is_valid_and_said(tmp_path):
     path.write_text(HEAD.removesuffix("metrics:\n") + "\n", encoding="utf-8")
     assert validate_file(path) == []
     assert [w for w in source_warnings(load_source(path)) if "没有任何指标" in w]
+
+
+RATE = '  - {key: preschool.gross_enrolment_rate, label: 学前三年毛入园率, unit: "%", values: {2022: 91.2}}\n'
+
+
+def test_the_templates_placeholder_region_is_said_once_and_the_file_stays_valid(tmp_path):
+    """`drafter metrics template -o x.yaml` writes region: XX市; filled in but for that, it drafted a report
+    titled XX市人民政府关于XX市人民政府…的报告 and said nothing."""
+    path = tmp_path / "m.yaml"
+    path.write_text(HEAD.replace("示例县", "XX市") + RATE, encoding="utf-8")
+    assert validate_file(path) == []
+    [line] = source_warnings(load_source(path))
+    assert (
+        "report.region, report.issuer: 'XX市'、'XX市人民政府'" in line
+        and "write your region's own name" in line
+    )
+    assert not [w for w in source_warnings(load_source(write(tmp_path, RATE))) if "placeholder" in w]

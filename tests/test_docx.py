@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import zipfile
 from pathlib import Path
 
 import docx
@@ -351,3 +352,15 @@ def test_the_file_properties_name_the_issuer_and_the_title_not_the_library(docum
     assert props.author == draft.report.issuer and props.last_modified_by == draft.report.issuer
     assert props.comments == "" and props.title == TITLE
     assert props.created.year >= 2021 and props.created == props.modified
+
+
+def test_no_preview_picture_or_app_properties_of_the_librarys_template(draft, tmp_path):
+    """A new user's trial: draft.docx carried python-docx's docProps/thumbnail.jpeg (the preview Explorer and
+    Finder show: a page of another document) and app.xml naming 'Microsoft Macintosh Word' 14 and Normal.dotm."""
+    path = write_docx(draft, tmp_path / "p.docx")
+    with zipfile.ZipFile(path) as package:
+        names, app = package.namelist(), package.read("docProps/app.xml").decode("utf-8")
+        rels = package.read("_rels/.rels").decode("utf-8")
+    assert not [n for n in names if "thumbnail" in n] and "thumbnail" not in rels
+    assert "<Application>Drafter</Application>" in app and "Macintosh" not in app and "Normal.dotm" not in app
+    assert docx.Document(str(path)).core_properties.title == TITLE

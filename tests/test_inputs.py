@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import random
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -54,6 +56,30 @@ def test_text_in_every_encoding_office_tools_save_is_read(encoding, expected):
 def test_binary_is_refused_not_decoded_into_nonsense(data):
     with pytest.raises(InputError, match="binary data"):
         decode_text(data, Path("junk.md"))
+
+
+def _office_zip(part: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr(part, random.Random(2).randbytes(4000))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "said", "rename"),
+    [
+        (_office_zip("word/document.xml"), "报告.txt", "is a Word file (.docx), not text", ".docx"),
+        (_office_zip("xl/workbook.xml"), "数据.yaml", "is an Excel file (.xlsx), not text", ".xlsx"),
+        (b"%PDF-1.7\n" + random.Random(3).randbytes(4000), "报告.md", "is a PDF file, not text", ".pdf"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000), "报告.txt", "an old Word/WPS file", ".doc"),
+    ],
+)
+def test_a_document_with_the_wrong_extension_is_named_and_the_rename_said(data, name, said, rename):
+    """A Word file saved as 报告.txt was 'binary data … give a text file saved as UTF-8': the user had one."""
+    with pytest.raises(InputError, match=re.escape(said)) as info:
+        decode_text(data, Path(name))
+    assert f"rename it to end in {rename}" in info.value.render()
 
 
 def test_read_bytes_refuses_a_folder_a_missing_file_a_device_and_an_oversized_file(tmp_path):

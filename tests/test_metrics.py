@@ -155,6 +155,18 @@ def test_non_numbers_are_rejected(raw):
         parse_number(raw)
 
 
+@pytest.mark.parametrize(
+    ("raw", "number", "unit"),
+    [("12,345.6万元", "12345.6", "万元"), ("30所", "30", "所"), ("5 人", "5", "人")],
+)
+def test_a_number_typed_with_its_unit_is_told_to_put_the_unit_in_unit(raw, number, unit):
+    """The trial's "12,345.6万元" got 'write digits, e.g. 12000 or 12,000.5', which does not say where the unit
+    goes."""
+    with pytest.raises(ValueError) as info:
+        parse_number(raw)
+    assert f"write {number} alone, with unit: {unit}" in str(info.value)
+
+
 # one row per rule: (what changes, the key path the message must name, words the message must hold)
 RULES = [
     ("report.region", DELETE, "report.region", "required field is missing"),
@@ -327,3 +339,21 @@ def test_self_check_statements_are_facts_of_that_part_not_an_indicator(tmp_path)
     source = load_source(write_yaml(tmp_path, data), TAXONOMY)
     assert source.self_check == ("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",)
     assert "self_check" in source.facts and "self_check" not in source.indicators()
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "said"),
+    [
+        ("metrics.2.values.2021", "3%", "\"3%\" 带 %，但单位是 '个' / has a % sign but the unit is '个'"),
+        ("metrics.0.values.2020", "21.09％", "has a % sign but the unit is '亿元'"),
+    ],
+)
+def test_a_percent_sign_on_a_value_whose_unit_is_not_percent_is_a_problem(tmp_path, path, value, said):
+    """`values: {2021: "34%"}` of a metric counted in 个 was read as 34 个 and said nothing."""
+    [problem] = validate_file(write_yaml(tmp_path, changed(path, value)), TAXONOMY)
+    assert said in problem and 'set unit: "%"' in problem
+
+
+def test_a_percent_sign_on_a_rate_is_read_as_the_rate(tmp_path):
+    source = load_source(write_yaml(tmp_path, changed("metrics.1.values.2021", "91.2％")), TAXONOMY)
+    assert source.metric("preschool.gross_enrolment_rate").values[2021] == 91.2

@@ -219,6 +219,9 @@ def test_one_bad_job_never_stops_or_slows_the_others():
     assert "crashed" in outcomes["crash"][1]
     assert "memory" in outcomes["hog"][1]
     assert "RuntimeError: a bug" in outcomes["bug"][1]
+    # the reviewer reads these in summary.xlsx: said in Chinese too
+    assert "超过 3 秒" in outcomes["hang"][1] and "异常退出" in outcomes["crash"][1]
+    assert "MB 内存" in outcomes["hog"][1] and "内部错误" in outcomes["bug"][1]
 
 
 def _metrics(tmp_path: Path, *regions: str) -> Path:
@@ -534,3 +537,76 @@ def test_one_metrics_file_for_a_folder_leaves_the_reports_of_other_regions_to_se
     assert "只检查了文中数字是否自洽" in notes["长治市.md"]
     assert "metrics: 阳泉市.yaml" not in notes["长治市.md"]
     assert "请确认 阳泉市.yaml 是本报告的数据" in notes["自评报告.md"]
+
+
+def test_a_review_folder_that_cannot_be_made_or_written_is_one_line_before_any_report(
+    folder, tmp_path, capsys
+):
+    (tmp_path / "a-file.txt").write_text("not a folder", encoding="utf-8")
+    assert drafter("check", folder, "-o", tmp_path / "a-file.txt" / "审核结果") == 2
+    err = capsys.readouterr().err
+    assert "cannot write here" in err and "a-file.txt" in err and "Traceback" not in err
+
+
+def test_a_read_only_review_folder_is_refused_before_any_report_is_checked(
+    folder, tmp_path, capsys, monkeypatch
+):
+    from drafter.core import files
+    from drafter.review import run as review_run
+
+    def refuse(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    checked = []
+    monkeypatch.setattr(files.tempfile, "TemporaryFile", refuse)
+    monkeypatch.setattr(review_run, "run_isolated", lambda jobs, *a, **k: checked.extend(jobs))
+    review = tmp_path / "审核结果"
+    review.mkdir()
+    assert drafter("check", folder, "-o", review) == 2
+    err = capsys.readouterr().err
+    assert "只读文件系统 / read-only file system" in err and "审核结果" in err and "Traceback" not in err
+    assert checked == [] and list(review.iterdir()) == []
+
+
+def test_the_year_column_comes_from_the_opening_or_the_metrics_when_the_title_names_none(tmp_path):
+    """长治's report is titled 长治市人民政府办公室关于长治市履行教育职责的自评报告: the year column was empty."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    untitled = "长治市人民政府办公室关于长治市履行教育职责的自评报告\n根据《2022年对市县级政府履行教育职责的评价方案》要求，开展自评。\n（四）学前教育\n全市学前三年毛入园率达到91.2%。\n"
+    opening = untitled.replace("开展自评", "开展2021年度履行教育职责自查自评工作")
+    (reports / "长治市.md").write_text(untitled, encoding="utf-8")
+    (reports / "晋城市.md").write_text(opening.replace("长治", "晋城"), encoding="utf-8")
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-o", review) == 0
+    assert _years(review) == {
+        "长治市.md": "",  # 2022年对…评价方案 is the round, not the year reported on
+        "晋城市.md": "2021",
+        "阳泉市.md": "2021",
+    }
+    metrics = _metrics(tmp_path, "长治市")
+    assert (
+        drafter("check", reports / "长治市.md", "--metrics", metrics, "-o", f"{tmp_path / 'with-data'}/") == 0
+    )
+    assert _years(tmp_path / "with-data") == {"长治市.md": "2021（据数据 / from data）"}
+
+
+def _years(review: Path) -> dict[str, str]:
+    """summary.xlsx's 年度 column by file."""
+    rows = list(load_workbook(review / "summary.xlsx").active.iter_rows(values_only=True))
+    file, year = rows[0].index("文件 file"), rows[0].index("年度 year")
+    return {row[file]: row[year] or "" for row in rows[1:] if row[file]}
+
+
+def test_a_job_whose_run_has_stopped_leaves_quietly_not_with_a_broken_pipe_traceback():
+    """Ctrl-C while a job was being started: the run stopped, the job finished later and printed 'Process-5:
+    Traceback … BrokenPipeError' under the interrupted line (seen in the Ctrl-C test under load)."""
+    import multiprocessing
+
+    from drafter.review import pool
+
+    context = multiprocessing.get_context("forkserver")
+    job = pool._start(context, "late", review_jobs.hang, (0.5,), Limits(seconds=30))
+    job.conn.close()  # the parent is gone: nobody reads the answer
+    job.process.join(timeout=30)
+    assert job.process.exitcode == 0

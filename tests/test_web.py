@@ -418,3 +418,49 @@ def test_second_tab_regenerating_the_same_section_conflicts(client: TestClient, 
     client.app.state.web.editor.busy.add(("yq", sid))  # the first tab's regeneration is still running
     response = client.post(f"/d/yq/s/{sid}/regenerate", data={"csrf": csrf(client), "version": version})
     assert response.status_code == 409 and "正在重新生成" in response.text
+
+
+def test_an_upload_named_as_windows_names_files_is_kept_under_a_safe_name(
+    client: TestClient, ws: Path
+) -> None:
+    """Spaces and （） are in most names staff give their files; the page refused them as an 'invalid name'."""
+    response = client.post(
+        "/upload",
+        data={"csrf": csrf(client)},
+        files={"file": ("阳泉 2021 数据（终稿）.yaml", EXAMPLE.read_bytes(), "application/yaml")},
+    )
+    assert response.status_code == 200 and "上传成功" in response.text
+    assert (ws / "uploads" / "阳泉_2021_数据_终稿.yaml").read_bytes() == EXAMPLE.read_bytes()
+    assert "uploads/阳泉_2021_数据_终稿.yaml" in response.text
+
+
+def test_serve_says_a_busy_port_a_bad_port_and_a_file_as_workspace_before_starting(
+    monkeypatch, tmp_path: Path, capsys
+) -> None:
+    """A new user's trial: a port in use printed the page's address, then uvicorn's English error, exit 3; a
+    file as --workspace was a traceback; --port 99999 printed an address and hung."""
+    import socket
+
+    import uvicorn
+
+    from drafter.cli.main import run
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("started"))
+
+    def serve(*args: str) -> tuple[int, str]:
+        with pytest.raises(SystemExit) as exit_:
+            run(["serve", "--workspace", str(tmp_path / "ws"), *args])
+        captured = capsys.readouterr()
+        return exit_.value.code, captured.out + captured.err
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, said = serve("--port", str(port))
+    assert code == 2 and f"port {port} is in use" in said and "web page: http" not in said
+    code, said = serve("--port", "99999")
+    assert code == 2 and "65535" in said
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    code, said = serve("--workspace", str(tmp_path / "a-file"))
+    assert code == 2 and "is a file, not a folder" in said and "Traceback" not in said

@@ -207,3 +207,22 @@ def test_paragraph_indexes_of_read_body_are_those_of_the_package(out):
     for block in read_body(out / "draft.docx").blocks:
         if hasattr(block, "index"):
             assert "".join(found[block.index].itertext()) == block.text
+
+
+def test_another_regions_draft_docx_is_refused_though_its_headings_are_the_same(out, tmp_path, capsys):
+    """Every OUT has a draft.docx: one picked from the wrong folder has the same 一、… headings and would lock
+    every section with the other region's text."""
+    region = load_draft(out).report.region
+
+    def other_region(document):
+        for p in document.paragraphs:
+            for run in p.runs:
+                run.text = run.text.replace(region, "晋城市").replace(region[:-1], "晋城")
+
+    foreign = edit(out, "draft.docx", other_region)
+    before = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+    code, _, err = run_cli(["import", str(out), str(foreign)], capsys)
+    assert code == 2 and "it looks like another region's draft" in err and str(foreign) in err
+    assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == before
+    edited = edit(out, "edited.docx", change_figure_and_add_sentence)  # its own edits still come back
+    assert import_word(out, edited, source_of(out)).changed == ("preschool",)

@@ -8,10 +8,10 @@ import re
 from drafter.carry.last_read import simplified
 from drafter.carry.types import LastReport
 from drafter.core.errors import InputError
+from drafter.core.regions import region_stem
 from drafter.core.types import SourceData
 from drafter.figures.numbers import find_figures
 
-REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|地区|新区|省|市|县|区|州|盟|旗)$")
 MIN_CHARACTERS = 100
 
 
@@ -43,11 +43,6 @@ def _is_report(last: LastReport, text: str) -> None:
             path=last.path,
             hint="请给出去年的自评报告（.docx .pdf .doc .html .md .txt；扫描件没有可沿用的文字）/ give last year's 自评报告 as .docx, .pdf, .doc, .html, .md or .txt (a scanned, image-only file has no text to carry)",
         )
-
-
-def region_stem(region: str) -> str:
-    stem = REGION_SUFFIX.sub("", region.strip())
-    return stem if len(stem) >= 2 else region.strip()
 
 
 def _same_region(last: LastReport, new: SourceData, text: str) -> None:

@@ -136,7 +136,10 @@ def _print_draft(outcome: Any) -> None:
     console.print(_check_line(outcome.check.summary))
     for sid in outcome.failed:
         error = outcome.draft.section(sid).provenance.error or "not drafted"
-        console.print(f"[red]✗ {sid}[/]: {error} — run the same command again to retry", highlight=False)
+        console.print(
+            f"[red]✗ {sid}[/]: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+            highlight=False,
+        )
 
 
 def _problems(counts: dict[str, int]) -> int:
@@ -151,7 +154,12 @@ def _check_line(summary: dict[str, int]) -> str:
 def section(
     out: Annotated[Path, typer.Argument(help="草稿目录 / a draft directory made by `drafter draft`")],
     section_id: Annotated[
-        str | None, typer.Option("--section", "-s", help="章节：序号（四、（三））、标题或指标代码")
+        str | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="章节：序号（四、（三））、标题或指标代码 / the section: its ordinal (四, （三）), heading or indicator code",
+        ),
     ] = None,
     instructions: Annotated[
         str, typer.Option("--instructions", "-i", help="修改要求 / instructions for this section")
@@ -211,7 +219,7 @@ def _print_regen(outcome: Any, settings: Any) -> None:
 
     console = Console()
     for sid in outcome.imported:
-        console.print(f"[yellow]hand edits imported and locked:[/] {sid}")
+        console.print(f"[yellow]已导入并锁定手工修改 / hand edits imported and locked:[/] {sid}")
     console.print(Syntax(outcome.diff or "（未改动 / no change）\n", "diff", word_wrap=True))
     provenance = outcome.section.provenance
     if provenance.instructions and provenance.backend == "offline":

@@ -21,7 +21,7 @@ def eval_command(
     out: Annotated[
         Path, typer.Option("-o", "--out", help="输出目录 / run folder: results.json, report.html, drafts")
     ],
-    backend: Annotated[str | None, typer.Option("--backend", help="后端 / offline | openai")] = None,
+    backend: Annotated[str | None, typer.Option("--backend", help="后端 / backend: offline | openai")] = None,
     model: Annotated[
         str | None, typer.Option("--model", help="模型 / model name for the openai backend")
     ] = None,

@@ -4,6 +4,10 @@ typer renders every parameter with its Python type (`<bool>`, `<list[Path]>`, `{
 default (`[default: 0]`); the users read Chinese and know none of that. This module only adjusts how the
 parameters of the built click command are shown; parsing is unchanged. It is the one place that touches
 typer's parameter objects.
+
+Help texts fold instead of ending in "…": rich cuts a table cell's line with an ellipsis when a run of 汉字
+without a space is wider than the column, and when a line that fills the column exactly keeps its trailing
+space (rich strips it by characters, not by cells, so a line holding 汉字 keeps it and is one cell too wide).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ def plain_help(command: Any) -> Any:
     for param in command.params:
         _plain(param)
     _plain_help_option(command)
+    _fold_when_formatting(command)
     for sub in getattr(command, "commands", {}).values():
         plain_help(sub)
     return command
@@ -63,3 +68,33 @@ def _plain_help_option(command: Any) -> None:
         return option
 
     command.get_help_option = get_help_option
+
+
+def _fold_when_formatting(command: Any) -> None:
+    """Fold help texts, set up when a help page is formatted (rich is not imported for other runs)."""
+    made = command.format_help
+
+    def format_help(ctx: Any, formatter: Any) -> Any:
+        _fold_help_texts()
+        return made(ctx, formatter)
+
+    command.format_help = format_help
+
+
+def _fold_help_texts() -> None:
+    """typer's help texts are made by rich_utils._make_rich_text; give each Text overflow="fold"."""
+    from rich.text import Text
+    from typer import rich_utils
+
+    made = getattr(rich_utils, "_make_rich_text", None)
+    if made is None or getattr(made, "folds", False):
+        return
+
+    def folding(*args: Any, **kwargs: Any) -> Any:
+        text = made(*args, **kwargs)
+        if isinstance(text, Text) and text.overflow is None:
+            text.overflow = "fold"
+        return text
+
+    folding.folds = True  # type: ignore[attr-defined]
+    rich_utils._make_rich_text = folding

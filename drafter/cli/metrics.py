@@ -88,7 +88,7 @@ def validate(
     _print_source(source, read_raw(file, log_notes=False)[1], taxonomy)
     for line in source_warnings(source, taxonomy):
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
-    typer.secho(f"OK: {file} is a valid metrics file.", fg="green")
+    typer.secho(f"OK: {file} 是有效的指标数据文件 / is a valid metrics file.", fg="green")
 
 
 @metrics_app.command("template")
@@ -112,7 +112,7 @@ def template(
             path=str(output),
             hint="请用 -o 文件.xlsx（Excel）或 -o 文件.yaml / use -o FILE.xlsx (Excel) or -o FILE.yaml",
         )
-    typer.echo(f"wrote {output}")
+    typer.echo(f"已写入 / wrote {output}")
 
 
 def register(app: typer.Typer) -> None:

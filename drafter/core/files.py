@@ -63,6 +63,17 @@ def write_error(path: Path, exc: OSError) -> InputError:
     return InputError(f"无法写入 / cannot write here: {said}", path=str(path), hint=hint)
 
 
+def ensure_writable_folder(folder: Path) -> None:
+    """`folder` exists (made with its parents) and takes a file; InputError naming it otherwise. Said before
+    any work starts, not by the first file written after minutes of it."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise write_error(Path(folder), exc) from None
+
+
 def _umask() -> int:
     """The process's umask: from /proc where there is one (os.umask can only read it by setting it, which
     races with other threads creating files), else set and put back."""

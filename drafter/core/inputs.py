@@ -184,11 +184,36 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
             text, encoding = cut, "utf-8-cut"
         if not _is_binary(text):
             return text.removeprefix("\ufeff"), encoding.removesuffix("-le").removesuffix("-be")
+    kind = _file_kind(data)
+    if kind is not None and Path(path).suffix.lower() not in kind[2]:
+        chinese, english, suffixes = kind
+        raise InputError(
+            f"是一个{chinese}，不是文本 / is {english}, not text",
+            path=str(path),
+            hint=f"扩展名不对：请把文件名改为以 {suffixes[0]} 结尾后再试 / its name ends wrong: rename it to end in "
+            f"{suffixes[0]} and try again",
+        )
     raise InputError(
         "是二进制数据，不是文本 / is binary data, not text",
         path=str(path),
         hint="请给出以 UTF-8 保存的文本、Word 或数据文件 / give a text, Word or metrics file saved as UTF-8",
     )
+
+
+def _file_kind(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """What a file that is not text is, by its first bytes (a Word file saved or renamed as 报告.txt, an Excel
+    workbook as 数据.yaml): (in Chinese, in English, the extensions it should have); None when unknown."""
+    if data.startswith(b"PK\x03\x04"):
+        if b"word/" in data:
+            return " Word 文件（.docx）", "a Word file (.docx)", (".docx",)
+        if b"xl/" in data:
+            return " Excel 文件（.xlsx）", "an Excel file (.xlsx)", (".xlsx",)
+        return None
+    if data.startswith(b"%PDF"):
+        return " PDF 文件", "a PDF file", (".pdf",)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "旧版 Word/WPS 文件（.doc）", "an old Word/WPS file (.doc)", (".doc", ".wps")
+    return None
 
 
 def _cut_utf8(data: bytes, error: UnicodeDecodeError) -> str | None:

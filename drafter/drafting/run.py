@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from concurrent.futures import wait as wait_futures
@@ -24,7 +23,7 @@ from drafter.core.errors import (
     ModelFailed,
     PromptError,
 )
-from drafter.core.files import write_error
+from drafter.core.files import ensure_writable_folder
 from drafter.core.types import CheckReport, Draft, Provenance, Section, SectionSpec, SourceData
 from drafter.drafting.backends.base import Backend
 from drafter.drafting.compose import draft_section
@@ -269,10 +268,10 @@ def run_draft(
     source = load_source(Path(metrics_path))
     out_dir = Path(out_dir)
     previous, md_text = _previous_with_hand_edits(out_dir)
-    _ensure_writable(out_dir)
+    ctx = build_context(source, settings, backend)  # a backend without its key: refused before OUT is made
+    ensure_writable_folder(out_dir)  # said before the progress bar starts, not by the first journal entry
     digest = metrics_hash(Path(metrics_path))
     previous, resumed = _with_journal(out_dir, previous, source, digest)
-    ctx = build_context(source, settings, backend)
     specs = plan_sections(source, ctx.taxonomy)
     data_changed = _data_changed(previous, digest)
     todo = sections_to_draft(specs, previous, only, data_changed)
@@ -292,16 +291,6 @@ def run_draft(
         drafted=tuple(drafted),
         data_changed=data_changed,
     )
-
-
-def _ensure_writable(out_dir: Path) -> None:
-    """OUT exists and takes a file, said before the progress bar starts (not by the first section's journal)."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out_dir):
-            pass
-    except OSError as exc:
-        raise write_error(out_dir, exc) from None
 
 
 def _draft_journaled(

@@ -70,6 +70,27 @@ def _set_properties(document, draft: Draft) -> None:
     made = _when(draft.created_at)
     props.created = props.modified = made
     props.revision = 1
+    _drop_template_leftovers(document)
+
+
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>Drafter</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _drop_template_leftovers(document) -> None:
+    """python-docx's template also brings a preview picture of its own blank page (docProps/thumbnail.jpeg,
+    which Explorer and Finder show for the file) and app properties naming 'Microsoft Macintosh Word' 14 and
+    Normal.dotm: the preview goes, the app properties name Drafter (Word and WPS write theirs on save)."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del package.rels[rel_id]
+        elif rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = APP_PROPERTIES
 
 
 def _when(created_at: str) -> dt.datetime:

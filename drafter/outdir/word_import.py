@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.core.errors import InputError
+from drafter.core.regions import region_stem
 from drafter.core.types import CheckReport, Draft, Provenance, Section, SourceData, Table
 from drafter.export.docx_revisions import WordParagraph, WordTable, read_body
 from drafter.export.docx_sections import section_blocks
@@ -55,6 +58,7 @@ def import_word(out_dir: Path, docx_path: Path, source: SourceData | None) -> Im
     body = read_body(docx_path)
     reference = section_blocks(stored)
     placed = place_blocks(stored, reference, list(body.blocks))
+    _refuse_other_region(stored, body.blocks, docx_path)
     changes, sections = [], []
     for section in current.sections:
         sid = section.spec.id
@@ -76,6 +80,24 @@ def import_word(out_dir: Path, docx_path: Path, source: SourceData | None) -> Im
         hand_edits=hand_edits,
         conflicts=tuple(sorted(changed & set(hand_edits))),
     )
+
+
+def _refuse_other_region(draft: Draft, blocks, docx_path: Path) -> None:
+    """Every draft's Word file is called draft.docx: one of another region's draft shares its headings
+    (一、自查自评工作开展情况 …) and would replace every section. Its text never names this draft's region."""
+    stem = region_stem(draft.report.region)
+    text = "".join(
+        b.text if isinstance(b, WordParagraph) else "".join("".join(row) for row in b.rows) for b in blocks
+    )
+    if stem and stem not in re.sub(r"\s+", "", text):
+        raise InputError(
+            f"此 Word 文件中没有出现「{draft.report.region}」，像是其他地区的草稿 / does not mention "
+            f"{draft.report.region}: it looks like another region's draft",
+            path=str(docx_path),
+            hint="请导入本目录 draft.docx 的修改稿（各草稿的 Word 文件都叫 draft.docx，请看它来自哪个目录）/ "
+            "import the edited draft.docx of this OUT (every draft's Word file is called draft.docx: check "
+            "which folder it came from)",
+        )
 
 
 def revised(

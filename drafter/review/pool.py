@@ -84,13 +84,21 @@ def _outcome(job: _Running, limits: Limits) -> tuple[Any, str]:
         if job.process.is_alive():
             return (
                 None,
-                f"took longer than {limits.seconds:.0f} s and was stopped (a damaged or hostile file?)",
+                f"超过 {limits.seconds:.0f} 秒仍未读完，已停止（文件损坏或异常？）/ took longer than "
+                f"{limits.seconds:.0f} s and was stopped (a damaged or hostile file?)",
             )
-        return None, f"the reader crashed (exit code {job.process.exitcode}); the file is damaged or hostile"
+        return None, _crashed(job)
     except (EOFError, OSError):
-        return None, f"the reader crashed (exit code {job.process.exitcode}); the file is damaged or hostile"
+        return None, _crashed(job)
     finally:
         _stop(job)
+
+
+def _crashed(job: _Running) -> str:
+    return (
+        f"读取程序异常退出（退出码 {job.process.exitcode}），文件损坏或异常 / the reader crashed (exit code "
+        f"{job.process.exitcode}); the file is damaged or hostile"
+    )
 
 
 def _stop(job: _Running) -> None:
@@ -110,6 +118,11 @@ def _child(sender: Connection, memory_mb: int, function: Callable[..., Any], arg
         _run_child(sender, memory_mb, function, args)
     except KeyboardInterrupt:
         os._exit(130)
+    except (
+        BrokenPipeError,
+        ConnectionResetError,
+    ):  # the run stopped (Ctrl-C) before this answer: nobody to tell
+        os._exit(0)
 
 
 def _run_child(
@@ -123,8 +136,15 @@ def _run_child(
     try:
         message: tuple[str, Any] = ("ok", function(*args))
     except MemoryError:
-        message = ("error", f"needed more than {memory_mb} MB of memory and was stopped (a bomb?)")
+        message = (
+            "error",
+            f"需要超过 {memory_mb} MB 内存，已停止（压缩炸弹？）/ needed more than {memory_mb} MB of memory and was "
+            "stopped (a bomb?)",
+        )
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch; it is that file's row
-        message = ("error", f"internal error while checking it ({exc.__class__.__name__}: {exc})")
+        message = (
+            "error",
+            f"核对时出现内部错误 / internal error while checking it ({exc.__class__.__name__}: {exc})",
+        )
     sender.send(message)
     sender.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from drafter.core.errors import InputError, Interrupted
+from drafter.core.files import ensure_writable_folder
 from drafter.review import cache
 from drafter.review.collect import collect
 from drafter.review.metrics import plan_metrics
@@ -66,7 +67,7 @@ def run_review(
         {out.resolve(), *(m.path.resolve() for m in plan.files), *(p.resolve() for p in plan.passed_over)}
     )
     reports = collect(paths, skip)
-    out.mkdir(parents=True, exist_ok=True)
+    ensure_writable_folder(out)  # a read-only REVIEW is said before any report is checked
     key, previous = cache.run_key(plan), cache.load(out)
     hashes = {report.name: cache.file_hash(report.path) for report in reports}
     rows: list[Row] = []

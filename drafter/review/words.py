@@ -22,6 +22,8 @@ LEVELS = {"inconsistent": 0, "mismatch": 0, "unsupported": 1}
 _REGION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:自治区|自治州|省|市|州|盟|县|区|旗)")
 _REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州)$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
+_YEAR_OF_DUTIES = re.compile(r"(20\d\d)\s*年度?\s*履行教育职责")  # not 2021年对市县级政府履行…: the round
+OPENING = 800  # characters of a report's beginning where its year is said, when its title says none
 _YEAR_WORDS = re.compile(r"\d+\s*年度?")
 
 
@@ -102,6 +104,10 @@ def other_region_note(named: str, region: str, metrics: object) -> str:
     )
 
 
-def year_of(title: str) -> str:
-    match = _YEAR.search(title)
-    return match.group(1) if match else ""
+def report_year(title: str, text: str, data_period: int | None = None) -> str:
+    """The year of a report for the review's table: the one its title names, else the first `2021年度履行教育
+    职责` of its opening, else its metrics file's period, marked as taken from the data (as the region is)."""
+    match = _YEAR.search(title) or _YEAR_OF_DUTIES.search(text[:OPENING])
+    if match:
+        return match.group(1)
+    return f"{data_period}（据数据 / from data）" if data_period else ""

@@ -19,7 +19,7 @@ from drafter.review.words import (
     problems,
     region_not_named,
     report_region,
-    year_of,
+    report_year,
 )
 from drafter.source.load import load_source
 
@@ -86,7 +86,8 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
     ):  # one metrics file for a folder, and this is another region's report: its data are not these
         chosen = None
     # the plan read the file first and said its warnings once: not once more per report
-    result = check_text(document.text, load_source(chosen.path, log_warnings=False) if chosen else None)
+    source = load_source(chosen.path, log_warnings=False) if chosen else None
+    result = check_text(document.text, source)
     data = report_to_json(result)
     json_path, html_path = outputs(out, report.name)
     write_json_atomic(json_path, data)
@@ -108,7 +109,7 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
         summary=data["summary"],
         title=document.title,
         region=report_region(document.title, report.name, chosen.region if chosen else ""),
-        year=year_of(document.title),
+        year=report_year(document.title, document.text, source.report.period if source else None),
         flagged=sum(1 for f in flagged if f.get("kind", "figure") != "claim"),
         wrong_claims=sum(1 for f in flagged if f.get("kind") == "claim"),
         findings=first_findings(data),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +125,28 @@ def _metric_problems(i: int, metric: Any, seen: dict[str, int], taxonomy: Taxono
 def _plausibility(metric: dict, raw: Any, where: str) -> list[tuple[str, str]]:
     value = number_or_none(raw)
     problem = value_problem(metric, value) if value is not None else ""
-    return [(where, problem)] if problem else []
+    return [(where, problem)] if problem else _percent_sign(metric, raw, where)
+
+
+def _percent_sign(metric: dict, raw: Any, where: str) -> list[tuple[str, str]]:
+    """ "34%" is read as 34 (a rate typed with its sign), but not for a metric counted in 个 or 万元: the % says
+    the value or the unit is not what was meant."""
+    unit = metric.get("unit")
+    if (
+        not isinstance(raw, str)
+        or not isinstance(unit, str)
+        or unicodedata.normalize("NFKC", unit).strip() == "%"
+    ):
+        return []
+    if not unicodedata.normalize("NFKC", raw).strip().endswith("%"):
+        return []
+    return [
+        (
+            where,
+            f"{json.dumps(raw, ensure_ascii=False)} 带 %，但单位是 {unit!r} / has a % sign but the unit is {unit!r} "
+            '→ 请去掉 %，或把 unit 改为 "%" / drop the %, or set unit: "%"',
+        )
+    ]
 
 
 def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:

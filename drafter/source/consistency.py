@@ -25,6 +25,7 @@ NOT_A_PART = re.compile(
 def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str]:
     where = f"{path}: " if path else ""
     found = [
+        *_placeholders(source),
         *_no_metrics(source),
         *_unknown(source, taxonomy),
         *_misspelled(source, taxonomy),
@@ -32,6 +33,24 @@ def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str
         *_growths(source),
     ]
     return [where + line for line in found]
+
+
+PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx")
+
+
+def _placeholders(source: SourceData) -> list[str]:
+    """`region: XX市` as `drafter metrics template` wrote it: valid, and the title, opening and signature would
+    all say XX市. One line for the fields still holding it."""
+    fields = {"region": source.report.region, "issuer": source.report.issuer}
+    held = {name: value for name, value in fields.items() if PLACEHOLDER.search(value)}
+    if not held:
+        return []
+    keys = ", ".join(f"report.{name}" for name in held)
+    values = "、".join(repr(value) for value in held.values())
+    return [
+        f"{keys}: {values} 仍是模板中的占位文字，报告的标题和落款会照写；请填写本地区的名称 / still the template's "
+        "placeholder: the title and signature would print it — write your region's own name"
+    ]
 
 
 def _no_metrics(source: SourceData) -> list[str]:

@@ -41,6 +41,9 @@ RELATIONS = {
     "等于": "==",
 }
 _NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
+_WITH_UNIT = re.compile(
+    r"([+-]?[\d,]+(?:\.\d+)?)\s*([^\d\s,.%+-]{1,4})"
+)  # 12,345.6万元: a unit typed after it
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")  # 91,5: a decimal comma, not thousands
 
 
@@ -58,6 +61,13 @@ def parse_number(raw: Any) -> int | float:
         raise ValueError(
             f"{json.dumps(str(raw), ensure_ascii=False)} 不是数字：逗号不是小数点 / is not a number: a comma is not "
             f"a decimal point → 请写 / write {text.replace(',', '.')}"
+        )
+    with_unit = _WITH_UNIT.fullmatch(text)
+    if with_unit and _NUMBER.fullmatch(with_unit[1]):
+        number, unit = with_unit[1].replace(",", ""), with_unit[2]
+        raise ValueError(
+            f"{json.dumps(str(raw), ensure_ascii=False)} 不是数字：数字后带了单位 / is not a number: a unit follows it "
+            f"→ 请只写 {number}，单位写在 unit: {unit} / write {number} alone, with unit: {unit}"
         )
     if not _NUMBER.fullmatch(text):
         raise ValueError(

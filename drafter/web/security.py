@@ -19,6 +19,7 @@ COOKIE = "drafter_token"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 NAME = re.compile(r"^[\w\u4e00-\u9fff][\w\u4e00-\u9fff.\-]{0,79}$")
+NOT_IN_NAME = re.compile(r"[^\w\u4e00-\u9fff.\-]+")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -158,6 +159,15 @@ def safe_name(name: str) -> str:
     if not NAME.match(name or "") or ".." in name:
         raise PathRefused(f"名称不合法 / invalid name: {name[:40]!r}")
     return name
+
+
+def upload_name(filename: str) -> str:
+    """An uploaded file's own name made a safe name: what a browser sends for `阳泉 2021 数据（终稿）.xlsx`
+    (spaces, brackets) becomes `阳泉_2021_数据_终稿.xlsx`; folders the name carries are dropped."""
+    base = Path((filename or "").replace("\\", "/")).name
+    stem, dot, suffix = base.rpartition(".") if "." in base.lstrip(".") else (base, "", "")
+    stem = re.sub(r"\.{2,}", ".", NOT_IN_NAME.sub("_", stem)).strip("._-")[:70] or "upload"
+    return safe_name(f"{stem}{dot}{NOT_IN_NAME.sub('', suffix)[:9]}")
 
 
 def confine(workspace: Path, relative: str, *, must_exist: bool = True) -> Path:

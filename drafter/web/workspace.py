@@ -20,7 +20,7 @@ from drafter.outdir.names import DRAFT_FILE, HTML_FILE, MD_FILE, OUTPUT_FILES
 from drafter.outdir.outputs import check_markdown
 from drafter.outdir.store import load_draft
 from drafter.source.load import load_source
-from drafter.web.security import PathRefused, confine, safe_name
+from drafter.web.security import PathRefused, confine, safe_name, upload_name
 
 METRICS_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 UPLOADS = "uploads"
@@ -136,14 +136,14 @@ class Workspace:
         return target, problems
 
     def _upload_target(self, filename: str) -> Path:
-        base = Path((filename or "").replace("\\", "/")).name
+        base = upload_name(filename)
         if Path(base).suffix.lower() not in METRICS_SUFFIXES:
             raise PathRefused("只接受 .yaml .yml .json .xlsx 文件 / only .yaml .yml .json .xlsx files")
         folder = self.root / UPLOADS
         folder.mkdir(exist_ok=True)
         if not folder.resolve().is_relative_to(self.root):
             raise PathRefused("uploads/ 指向工作区之外 / uploads/ leads outside the workspace")
-        return folder / safe_name(base)
+        return folder / base
 
     def relative(self, path: Path) -> str:
         return Path(path).resolve().relative_to(self.root).as_posix()

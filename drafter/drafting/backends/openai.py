@@ -154,7 +154,8 @@ class OpenAIBackend:
             if attempt == 2:
                 raise BadCompletion(
                     problem_message(request.spec.id, problem),
-                    hint="run the same command again to retry it, try another --model, " + OFFLINE_HINT,
+                    hint="再运行一次同一命令即可重试，或换一个 --model / run the same command again to retry it, "
+                    "try another --model; " + OFFLINE_HINT,
                 )
             messages += self._complaint(replies[-1].text, problem, list(slots))
         raise AssertionError("unreachable")
@@ -188,13 +189,21 @@ class OpenAIBackend:
         tries = self.policy.attempts
         if exc.kind == "connection":
             return BackendUnavailable(
-                f"cannot reach the model server at {self.base_url} ({tries} tries)",
-                hint=f"check --base-url / OPENAI_BASE_URL and that the server runs, {OFFLINE_HINT}",
+                f"无法连接模型服务 {self.base_url}（已试 {tries} 次）/ cannot reach the model server at "
+                f"{self.base_url} ({tries} tries)",
+                hint="请检查 --base-url / OPENAI_BASE_URL，以及模型服务是否在运行 / check --base-url / "
+                f"OPENAI_BASE_URL and that the server runs; {OFFLINE_HINT}",
             )
-        hint = f"try again later or with a lower --concurrency, {OFFLINE_HINT}"
+        hint = f"请稍后再试，或降低 --concurrency / try again later or with a lower --concurrency; {OFFLINE_HINT}"
         if exc.kind == "timeout":
-            hint = f"raise DRAFTER_TIMEOUT (now {self.settings.timeout:g} s) or use a faster model, {OFFLINE_HINT}"
-        return BadCompletion(f"no answer from {self.base_url} after {tries} tries: {exc.reason}", hint=hint)
+            hint = (
+                f"请调大 DRAFTER_TIMEOUT（现为 {self.settings.timeout:g} 秒）或换更快的模型 / raise DRAFTER_TIMEOUT "
+                f"(now {self.settings.timeout:g} s) or use a faster model; {OFFLINE_HINT}"
+            )
+        return BadCompletion(
+            f"{self.base_url} 试了 {tries} 次都没有回答 / no answer from {self.base_url} after {tries} tries: {exc.reason}",
+            hint=hint,
+        )
 
     def _invoke(self, messages: Sequence[Message]) -> Reply:
         try:
@@ -250,4 +259,4 @@ PROBLEM_WORDS = {
 def problem_message(section: str, problem: Problem) -> str:
     words = PROBLEM_WORDS.get(problem.code, problem.code)
     details = f" ({', '.join(problem.details[:5])})" if problem.details else ""
-    return f"section {section}: the model's reply {words}{details}, twice"
+    return f"章节 {section}：模型的回答两次都不合格 / section {section}: the model's reply {words}{details}, twice"
