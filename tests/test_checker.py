@@ -298,6 +298,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "5314元",
             "3514元",
         ),
+        (  # an amount exceeds its standard by a share of it: % (a new user's edit of 阳泉 2021)
+            "stated_target",
+            "普通高职高专生均一般公共预算教育经费16477.24元，超出省定12000元标准37.3个百分点。",
+            "37.3个百分点",
+            "37.3%",
+        ),
         (  # a % between two figures in 个百分点 that differ by the second (贵州 文盲 2010): a rate's change too
             "percent_for_points",
             "贵州常住人口文盲率下降8.45个百分点，比全国平均水平（4.20%）高4.25个百分点。",

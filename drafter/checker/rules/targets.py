@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, meets, minus, operands, shown
 from drafter.checker.words import GAP_BEFORE, STANDARD_WORDS, TARGET_VERB
-from drafter.figures.numbers import convert, same_family, to_base
+from drafter.figures.numbers import convert, format_figure, matches_shown, same_family, to_base
 
 NAME = "stated_target"
 CEILING = re.compile(r"(?:≤|<|＜|不超过|不高于|不大于)\s*$")
@@ -116,6 +116,17 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
     if len(after) < 2 or not STANDARD_TAIL.fullmatch(reading.text[b.end : reading.figures[after[1]].start]):
         return
     x = reading.figures[after[1]]
+    if x.unit == "个百分点" and a.unit not in ("%", "个百分点") and vb:
+        # 16477.24元，超出省定12000元标准37.3个百分点: an amount exceeds its standard by a share of it, in %
+        share = (va - vb) / vb * 100
+        right = format_figure(
+            x.value if matches_shown(x.value, x.decimals, share) else share, "%", x.decimals
+        )
+        said = f"({a.text.strip()}−{b.text.strip()})÷{b.text.strip()}={right}"
+        why = f"金额超出标准的幅度是百分比（{said}），应写“%”，不是“个百分点”"
+        source = f"text:exceed({operands(reading, (i, after[0]))})"
+        yield Verdict(after[1], "inconsistent", NAME, right, source, why)
+        return
     if x.unit == "%" and a.unit != "%":
         expected, unit = ((va - vb) / vb * 100 if vb else None), "%"
     elif x.unit == "个百分点" and a.unit == "%" or same_family(x.unit, a.unit) and x.unit != "%":
