@@ -246,6 +246,20 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "6500人次",
             "6000人次",
         ),
+        (  # the items name the total amount (发放资助资金) by its last word (、资金)
+            "paired_total",
+            "全县共资助各学段学生28653人次，发放资助资金2896.7万元。其中：学前教育资助2320人次、资金116万元；义务教育"
+            "阶段资助19842人次、资金1205.3万元；普通高中资助4215人次、资金1052.8万元；中职学校资助2186人次、资金522.6万元。",
+            "28653人次",
+            "28563人次",
+        ),
+        (  # the total amount with two digits swapped: the items are all of it all the same
+            "paired_total",
+            "全县共资助各学段学生28563人次，发放资助资金2869.7万元。其中：学前教育资助2320人次、资金116万元；义务教育"
+            "阶段资助19842人次、资金1205.3万元；普通高中资助4215人次、资金1052.8万元；中职学校资助2186人次、资金522.6万元。",
+            "2869.7万元",
+            "2896.7万元",
+        ),
         (  # a share after a 其中 part, of the total before it that it names (教育经费总投入)
             "stated_share",
             "全市教育经费总投入为100亿元。其中，财政性教育经费80亿元，占教育经费总投入的85%。",

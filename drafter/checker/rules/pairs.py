@@ -23,6 +23,7 @@ from drafter.checker.rules.base import (
     shown,
     total,
 )
+from drafter.checker.rules.totals import swapped
 from drafter.checker.words import TOTAL_WORDS
 from drafter.figures.numbers import family, same_family
 
@@ -47,8 +48,20 @@ def check(reading: Reading) -> Iterator[Verdict]:
         if len(items) < 3:
             continue
         f = reading.figures[i]
-        if not meets(total([interval(reading.figures[j], f.unit) for j in items]), shown(f)):
-            continue  # the items may not be all of it
+        whole = total([interval(reading.figures[j], f.unit) for j in items])
+        if not meets(whole, shown(f)):  # the items may not be all of it — unless two digits were swapped
+            if swapped(reading, i, tuple(items)):
+                names = "+".join(reading.figures[j].text.strip() for j in items)
+                why = f"所列各项之和为{expected_text(f, mid(whole))}（{names}）；只差相邻两位数字的顺序，可能是录入时颠倒"
+                yield Verdict(
+                    i,
+                    "inconsistent",
+                    NAME,
+                    expected_text(f, mid(whole)),
+                    f"text:sum({operands(reading, items)})",
+                    why,
+                )
+            continue
         yield Verdict(i, "derived", NAME, source=f"text:sum({operands(reading, items)})")
         yield from _counts(reading, count, items)
 
@@ -57,12 +70,14 @@ def _items(reading: Reading, i: int) -> list[int]:
     """The later figures named by the total amount's own words (发放资金), of its unit: the items (their own parts,
     named otherwise — 资助金额 — are not; were they named alike, the sum would not fit and nothing is said)."""
     f, words = reading.figures[i], reading.clause(i)
-    if len(words) < 2 or reading.text.find(words, f.end, f.end + REACH) < 0:
+    # 发放资助资金2896.7万元 … 学前教育资助2320人次、资金116万元: the items may name it by its last word
+    names = {words[k:] for k in range(len(words) - 1)}
+    if len(words) < 2 or reading.text.find(words[-2:], f.end, f.end + REACH) < 0:
         return []  # (most totals stop here: their words are not said again within reach)
     return [
         j
         for j in reading.between(f.end, f.end + REACH)
-        if reading.clause(j) == words
+        if reading.clause(j).lstrip("、，,：:") in names
         and same_family(reading.figures[j].unit, f.unit)
         and not reading.is_change(j)
     ]

@@ -55,7 +55,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 yield _wrong(reading, c.index, c.parts, whole)
         elif whole[1] < shown(f)[0] and (twin := _complete_twin(reading, c)) is not None:
             yield _wrong(reading, c.index, c.parts, whole, twin)
-        elif len(c.parts) >= 2 and whole[1] >= f.value * HALF and _swapped(reading, c.index, c.parts):
+        elif len(c.parts) >= 2 and whole[1] >= f.value * HALF and swapped(reading, c.index, c.parts):
             yield _wrong(reading, c.index, c.parts, whole, note="；只差相邻两位数字的顺序，可能是录入时颠倒")
 
 
@@ -106,7 +106,7 @@ def _one_typo(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
     return any(meets(whole, shown(typed)) for typed in _retyped(f))
 
 
-def _swapped(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
+def swapped(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
     """发放资助资金1532.6万元，其中学前教育126万元，义务教育阶段568.6万元，普通高中829万元: a 其中 list may name some
     parts only, but one that adds up to the total with two adjacent digits of it (or of a part) swapped (1523.6) is
     a retyped figure — by chance a partial list hits a swap of a figure of three or more digits rarely."""
