@@ -270,7 +270,7 @@ def _all_targets(source: SourceData | None) -> Verdict:
 def _direction(reading: Reading, st: Statement, source: SourceData | None, labels: Labels | None) -> Verdict:
     up = not re.search(r"下降|减少|降低|回落", st.words)
     s, e = reading.sentence(st.start)
-    if re.search(r"[均都]$", st.subject) or "分别" in reading.text[s:e]:
+    if re.search(r"[均都]$", st.subject) or "分别" in reading.text[st.end : e]:
         return stated.listed(reading, st, up)  # 各级…均比上年有所增长，增幅分别为…: the list judges it
     m = _named_metric(st, source, labels)
     if m is not None and source is not None:

@@ -13,7 +13,7 @@ import re
 from drafter.checker.claims import Claim
 from drafter.checker.reading import Reading, amount
 from drafter.checker.statements import Statement
-from drafter.checker.words import DOWN, RATE_WORDS, UP
+from drafter.checker.words import DOWN, RATE_WORDS, TO_VALUE, UP
 from drafter.core.types import Figure
 
 Verdict = tuple[bool, str, str] | None
@@ -140,11 +140,43 @@ def direction(reading: Reading, st: Statement, up: bool) -> Verdict:
         ]
         named = {id(x[0][0]): x for x in later if x}
         nearby = next(iter(named.values())) if len(named) == 1 else []
+    if not nearby:
+        return _values_moved(reading, st, s, up)
     if len(nearby) != 1 or nearby[0][1].value == 0:
         return None  # no figure, or several: the words may sum them up in ways the figures do not
     c, f = nearby[0]
     holds = (c.direction > 0) if up else (c.direction < 0)
     return holds, f"文中为{'下降' if c.direction < 0 else '增长'}{_text(f)}", f"text:{_text(f)}"
+
+
+def _values_moved(reading: Reading, st: Statement, s: int, up: bool) -> Verdict:
+    """No change figure: the values the claim follows in its sentence — a value and its base (生均11850元，比上年的
+    12030元有所增长) or one value a year (2021—2023年…分别为6.21亿元、6.05亿元、6.83亿元，逐年增长)."""
+    before = reading.between(s, st.start)
+    values = [i for i in before if reading.claims[i].kind in ("value", "total")]
+    if len(values) < 2 or before[-1] != values[-1]:
+        return None
+    units = {reading.figures[i].unit for i in values[-2:]}
+    if len(units) != 1 or units & {"%", "个百分点", ""}:
+        return None  # (a rate's move is said of its points; a figure with no unit may be anything)
+    last, prev = values[-1], values[-2]
+    if reading.claims[last].role == "base" and reading.claims[prev].role != "base":
+        pairs = [(last, prev)]  # the base, then the value it is compared with
+    else:
+        yearly = [
+            i for i in values if reading.claims[i].year is not None and reading.figures[i].unit in units
+        ]
+        years = [reading.claims[i].year for i in yearly]
+        if len(yearly) < 3 or years != sorted(set(years)) or "逐年" not in st.words + st.subject:
+            return None
+        pairs = list(zip(yearly, yearly[1:], strict=False))
+    for a, b in pairs:  # each from a to b
+        fa, fb = reading.figures[a], reading.figures[b]
+        if (amount(fb) > amount(fa)) != up or amount(fb) == amount(fa):
+            shown = f"{_text(fa)}→{_text(fb)}"
+            return False, f"文中为{shown}", f"text:{shown}"
+    shown = "→".join(_text(reading.figures[i]) for i in (pairs[0][0], *(b for _, b in pairs)))
+    return True, f"文中为{shown}", f"text:{shown}"
 
 
 def _changes(reading: Reading, s: int, e: int) -> list[tuple[Claim, Figure]]:
@@ -231,7 +263,8 @@ def _growth_of(reading: Reading, changes: list[int], name: str) -> tuple[int, fl
 def count(reading: Reading, st: Statement, words: str, said: set[str]) -> Verdict:
     """大班额仍有12个 / 辍学学生3人 stated beside the claim: the claim is wrong when the count is not 0."""
     s, e = reading.sentence(st.start)
-    for i in reading.between(s, e):
+    figures = reading.between(s, e)
+    for k, i in enumerate(figures):
         f, c = reading.figures[i], reading.claims[i]
         lead = reading.lead(i)
         if (
@@ -240,14 +273,31 @@ def count(reading: Reading, st: Statement, words: str, said: set[str]) -> Verdic
             and not ELIMINATED_COUNT.search(lead)
             and said <= set(SUBSET.findall(lead))
         ):
+            # 大班额由2021年的32个减少到2023年的3个: the count it came down to, not the one it started from
+            later = figures[k + 1 : k + 2]
+            if (
+                later
+                and TO_VALUE.search(reading.lead(later[0]))
+                and reading.claims[later[0]].kind != "change"
+            ):
+                f = reading.figures[later[0]]
             return f.value == 0, f"文中为{_text(f)}", f"text:{_text(f)}"
     return None
 
 
 def coverage(reading: Reading, st: Statement) -> Verdict:
+    """实现…全覆盖 with a rate inside it, or else the 覆盖率 said right before it in its sentence (课后服务覆盖率为
+    98.5%，实现课后服务全覆盖)."""
     inside = [reading.figures[i] for i in reading.between(st.start, st.end) if reading.figures[i].unit == "%"]
     if not inside:
-        return None
+        s, _ = reading.sentence(st.start)
+        before = reading.between(s, st.start)
+        last = before[-1] if before else None
+        if last is None or reading.figures[last].unit != "%" or reading.claims[last].kind == "change":
+            return None
+        if not re.search(r"覆盖(?:率|面)(?:为|达到|达|是)?$", reading.lead(last)):
+            return None
+        inside = [reading.figures[last]]
     return inside[0].value >= 100, f"文中为{_text(inside[0])}", f"text:{_text(inside[0])}"
 
 

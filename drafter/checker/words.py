@@ -78,11 +78,13 @@ YEARS_RANGE = re.compile(
 )
 
 # future or planned figures: not facts of the year
-FUTURE = re.compile(r"确保(?!了)|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年|确定建设|规划|拟")
+FUTURE = re.compile(
+    r"确保(?!了)|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年(?!的?\s*\d)|确定建设|规划|拟"
+)
 # a plan in the sentence of a claim in words (确保了 states a result): 目标/规划/计划 as nouns (实现4%目标以来, 制定…发展规划,
 # 三年攻坚计划) name one without planning anything; 目标是…, 计划到…, 规划到… do
 PLAN = re.compile(
-    r"确保(?!了)|力争|争取|预计|将|下一步|今后|三年内|到20\d\d年|确定建设|拟"
+    r"确保(?!了)|力争|争取|预计|将|下一步|今后|三年内|到20\d\d年(?!的?\s*\d)|确定建设|拟"
     r"|目标(?:是|为|：)|(?:计划|规划)(?:到|在|于|用|\d)"
 )
 
