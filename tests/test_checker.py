@@ -3166,6 +3166,11 @@ def test_a_qizhong_list_short_of_its_total_by_two_swapped_digits_is_a_retyped_fi
         ("城区学校12所，农村学校144所，农村学校占全县学校总数的92.3%。", "92.3%", ("derived", "")),
         ("城区学校12所，农村学校144所，农村学校占全县学校总数的93.2%。", "93.2%", ("inconsistent", "92.3%")),
         ("公办园52所，民办园28所，公办园占比为56%。", "56%", ("inconsistent", "65%")),
+        (  # the 学前 indicator's 公办园在园幼儿占比, the region before the pair word
+            "全县公办幼儿园在园幼儿7642人，民办幼儿园在园幼儿5214人，公办园在园幼儿占比为54.9%。",
+            "54.9%",
+            ("inconsistent", "59.4%"),
+        ),
         # the pair leaves some out: the whole said before gives the share
         ("全县学校156所。城区学校12所，农村学校140所，农村学校占89.7%。", "89.7%", ("derived", "")),
     ],

@@ -816,12 +816,20 @@ COMPLEMENTS = (
 )
 
 
+PAIR_LEAD = re.compile(r"^[（(]?(?:其中)?[：:，,]?(?:全国|全省|全市|全县|全区|全旗|全州)?")
+
+
+def pair_word_start(words: str) -> str:
+    """The words of a part from where its pair word may stand: past 其中 and the region (全县公办幼儿园…)."""
+    return PAIR_LEAD.sub("", words)
+
+
 def complementary(reading: Reading, parts: list[int]) -> bool:
     """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
     民办学校聘请1313人 / 男144人、女63人): a split of the whole, whatever the words before the total say."""
     if len(parts) != 2:
         return False
-    a, b = (re.sub(r"^[（(]?(?:其中)?[：:]?", "", part_words(reading, j)) for j in parts)
+    a, b = (pair_word_start(part_words(reading, j)) for j in parts)
     return any(
         a.startswith(x) and b.startswith(y) or a.startswith(y) and b.startswith(x) for x, y in COMPLEMENTS
     )

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from drafter.checker.claims import COMPLEMENTS as COMPLEMENT_WORDS
-from drafter.checker.claims import complementary, part_words
+from drafter.checker.claims import complementary, pair_word_start, part_words
 from drafter.checker.labels import chinese_bigrams, kinds_of, levels_of
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
@@ -369,7 +369,7 @@ def _pair_before(reading: Reading, i: int) -> tuple[int, int] | None:
 
 
 def _first_word(reading: Reading, j: int) -> str:
-    words = re.sub(r"^[（(]?(?:其中)?[：:，,]?", "", part_words(reading, j))
+    words = pair_word_start(part_words(reading, j))
     return next((w for pair in COMPLEMENT_WORDS for w in pair if words.startswith(w)), "")
 
 
