@@ -312,6 +312,14 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "5314元",
             "3514元",
         ),
+        (  # a ratio a:b against the two counts of its sentence (the 生师比 / 师生比 / 普职比 of a 自评报告)
+            "head_ratio",
+            "全县小学在校生31250人，专任教师1929人，生师比为17.2:1。",
+            "17.2",
+            "16.2",
+        ),
+        ("head_ratio", "学前教育专任教师1120人，在园幼儿13200人，师生比为1:12.8。", "12.8", "11.8"),
+        ("head_ratio", "全县普通高中在校生6210人，中职在校生2860人，普职比为6.2:3.8。", "6.2", "6.8"),
         (  # an amount exceeds its standard by a share of it: % (a new user's edit of 阳泉 2021)
             "stated_target",
             "普通高职高专生均一般公共预算教育经费16477.24元，超出省定12000元标准37.3个百分点。",
@@ -505,6 +513,10 @@ def test_rule_flags(rule, text, figure, expected):
         ),
         ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
         ("gap", "毛入园率93.6%，普惠率91.8%，高出全省2.1个百分点。"),  # of a figure not printed
+        ("head_ratio", "全县小学在校生31250人，专任教师1929人，生师比为16.2:1。"),
+        ("head_ratio", "全县普通高中在校生6210人，中职在校生2860人，普职比为6.8:3.2。"),
+        # two counts of students: which one the ratio is of is not said
+        ("head_ratio", "小学在校生31250人，初中在校生15320人，专任教师1929人，生师比为17.2:1。"),
         (  # money spent over three years is no part of one year's budget
             "total_below_part",
             "2023年全县一般公共预算教育支出8.52亿元。2021年至2023年，全县累计投入教育资金25.6亿元。",
