@@ -319,6 +319,7 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "16.2",
         ),
         ("head_ratio", "学前教育专任教师1120人，在园幼儿13200人，师生比为1:12.8。", "12.8", "11.8"),
+        ("gap", "全县中小学核定编制4862名，实有在编教师4715名，空编174名。", "174名", "147名"),
         ("head_ratio", "全县普通高中在校生6210人，中职在校生2860人，普职比为6.2:3.8。", "6.2", "6.8"),
         (  # an amount exceeds its standard by a share of it: % (a new user's edit of 阳泉 2021)
             "stated_target",
