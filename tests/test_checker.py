@@ -515,6 +515,9 @@ def test_rule_flags(rule, text, figure, expected):
         ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
         ("gap", "毛入园率93.6%，普惠率91.8%，高出全省2.1个百分点。"),  # of a figure not printed
         ("head_ratio", "全县小学在校生31250人，专任教师1929人，生师比为16.2:1。"),
+        # a rate of change is itself in % (the 双减 indicator's 压减率 of 培训机构)
+        ("percent_for_points", "全县课后服务实现全覆盖，学生参与率96.8%；学科类校外培训机构压减率96.5%。"),
+        ("percent_for_points", "学科类校外培训机构压减率96.5%。"),
         ("head_ratio", "全县普通高中在校生6210人，中职在校生2860人，普职比为6.8:3.2。"),
         # two counts of students: which one the ratio is of is not said
         ("head_ratio", "小学在校生31250人，初中在校生15320人，专任教师1929人，生师比为17.2:1。"),

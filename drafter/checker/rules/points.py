@@ -129,10 +129,11 @@ def _points_of_a_count(reading: Reading, c: Claim) -> bool:
 
 
 def _bare_rate_change(reading: Reading, c: Claim) -> bool:
-    """大班额比例下降了16.2%: no figure before it, but the words right before name a rate."""
+    """大班额比例下降了16.2%: no figure before it, but the words right before name a rate — not a rate of change
+    itself (增长率, 压减率96.5% of 培训机构, 下降率, 减少率: the relative change of a count, rightly in %)."""
     lead = reading.lead(c.index)
     return not reading.in_sentence(c.index) and bool(
-        re.search(r"(?:比例|占比|比重|[^增]率)(?:比上年|较上年|同比)?[^，]{0,4}$", lead)
+        re.search(r"(?:比例|占比|比重|[^增减降长少]率)(?:比上年|较上年|同比)?[^，]{0,4}$", lead)
     )
 
 
