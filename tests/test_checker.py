@@ -2932,27 +2932,6 @@ HAIKOU_DATA = (
 )
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # 海口 2005: all the staff, with the 农村 ones in brackets after; the data hold the 农村 ones only
-        (
-            "全市有中小学502（其中农村学校314所），在校教职工16544人（其中农村学校教职工5883人）。",
-            "unsupported",
-        ),
-        # the statement says 农村 outside brackets: the figure is the 农村 one, and wrong
-        ("全市农村学校314所，在校教职工16544人。", "mismatch"),
-    ],
-)
-def test_a_figure_not_said_of_the_group_of_the_metric_its_words_name_is_not_called_wrong(
-    metrics_file, text, expected
-):
-    found = {f.text: f for f in check_text(text, metrics_file(HAIKOU_DATA)).findings}["16544人"]
-    assert found.status == expected
-    if expected == "unsupported":
-        assert "农村" in found.message and found.expected == ""
-
-
 ZIZHU_DATA = (
     "report: {region: 全国, level: province, round: 2017, period: 2016, issuer: 全国学生资助管理中心}\n"
     "metrics:\n"
@@ -3011,22 +2990,6 @@ XIZANG_DATA = (
 )
 
 
-@pytest.mark.parametrize(
-    ("text", "figure", "expected"),
-    [
-        # 西藏 2015: six years of money, said for the statement
-        ("过去6年，西藏教育投入保障力度不断加大，财政对教育的总投入超过600亿元。", "600亿元", "unsupported"),
-        ("五年来，全区财政对教育的总投入超过600亿元。", "600亿元", "unsupported"),
-        ("2015年，全区财政对教育的总投入超过600亿元。", "600亿元", "mismatch"),
-        # a level the span ends at is that year's level
-        ("近三年，全区新建幼儿园50所，在园幼儿达到12000人。", "12000人", "mismatch"),
-    ],
-)
-def test_money_of_a_span_of_years_is_no_wrong_value_of_one_year(metrics_file, text, figure, expected):
-    found = {f.text: f for f in check_text(text, metrics_file(XIZANG_DATA)).findings}[figure]
-    assert found.status == expected
-
-
 KUAIBAO_DATA = (
     "report: {region: 全国, level: province, round: 2023, period: 2022, issuer: 教育部}\n"
     "metrics:\n"
@@ -3036,37 +2999,11 @@ KUAIBAO_DATA = (
 )
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # 快报 2022: the growth of all the funding, where the data hold that of 其他 and of 高等教育 only
-        ("2022年，全国教育经费总投入为61344亿元，比上年增长6%。", "unsupported"),
-        ("2022年，其他教育经费总投入比上年增长6%。", "mismatch"),
-    ],
-)
-def test_a_growth_not_said_of_the_other_part_the_words_name_is_not_called_wrong(metrics_file, text, expected):
-    found = {f.text: f for f in check_text(text, metrics_file(KUAIBAO_DATA)).findings}["6%"]
-    assert found.status == expected
-
-
 KUNMING_DATA = (
     "report: {region: 昆明市, level: city, round: 2017, period: 2017, issuer: 昆明市教育局}\n"
     "metrics:\n"
     "- {key: highschool.gross_enrolment_rate, label: 高中阶段毛入学率, unit: '%', values: {2017: 93.20}}\n"
 )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # 昆明 2017: a share of the enrolled, not the enrolment rate of an age group its words name in part
-        ("中等职业教育在校生173398人，占高中阶段教育在校生总数的62.91%。", "unsupported"),
-        ("高中阶段毛入学率为62.91%。", "mismatch"),
-    ],
-)
-def test_a_share_of_the_enrolled_is_no_wrong_enrolment_rate(metrics_file, text, expected):
-    found = {f.text: f for f in check_text(text, metrics_file(KUNMING_DATA)).findings}["62.91%"]
-    assert found.status == expected
 
 
 @pytest.mark.parametrize(
@@ -3103,50 +3040,12 @@ GONGBAO_2010 = (
 )
 
 
-@pytest.mark.parametrize(
-    ("text", "figure", "expected"),
-    [
-        # 全国 2010: the 普通 ones, where the data hold the 成人 ones only
-        ("全国共有普通高等学校和成人高等学校2723所。其中，普通高等学校2358所。", "2358所", "unsupported"),
-        ("全国共有民办学校2358所。", "2358所", "unsupported"),
-        ("全国共有成人高等学校358所。", "358所", "mismatch"),
-        # 重庆 2007: 普通中等学校专任教师 is no count of 中等技术学校's
-        ("全市普通中等学校专任教师109274人。", "109274人", "unsupported"),
-        ("全市中等技术学校专任教师109274人。", "109274人", "mismatch"),
-    ],
-)
-def test_a_figure_said_of_the_opposite_kind_is_not_called_wrong(metrics_file, text, figure, expected):
-    found = {f.text: f for f in check_text(text, metrics_file(GONGBAO_2010)).findings}[figure]
-    assert found.status == expected
-
-
 XUNWU_DATA = (
     "report: {region: 寻乌县, level: county, round: 2021, period: 2021, issuer: 寻乌县人民政府}\n"
     "metrics:\n"
     "- {key: student_aid.preschool_funds, label: 学前资助资金, unit: 万元, values: {2021: 219.6}}\n"
     "- {key: student_aid.highschool_funds, label: 高中助学金资助资金, unit: 万元, values: {2021: 306.2}}\n"
 )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # 寻乌 2021: every item of every level, where the data hold each level's apart
-        (
-            "我县对学前、义教、高中、中职各阶段的贫困学生及时落实学生资助政策，共发放各项教育资助资金共1897.41525万元。",
-            "unsupported",
-        ),
-        ("共发放各项教育资助资金共1897.41525万元。", "unsupported"),
-        # a statement of the one level: that level's, and wrong
-        ("学前教育阶段，共发放各项资助资金共1897.41525万元。", "mismatch"),
-        ("发放学前资助资金1897.41525万元。", "mismatch"),
-    ],
-)
-def test_every_item_of_no_one_level_is_not_called_wrong_against_one_levels_metric(
-    metrics_file, text, expected
-):
-    found = {f.text: f for f in check_text(text, metrics_file(XUNWU_DATA)).findings}["1897.41525万元"]
-    assert found.status == expected
 
 
 @pytest.mark.parametrize(
@@ -3217,3 +3116,71 @@ def test_a_qizhong_list_of_yearly_values_adds_up_to_its_total(total, expected):
 def test_teachers_pay_said_higher_than_a_larger_figure_is_a_contradiction(text):
     found = next(f for f in check_text(text, None).findings if f.text == "11.26万元")
     assert found.status == "inconsistent" and "11.98万元" in found.message
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "figure", "expected"),
+    [
+        # 海口 2005: all the staff, with the 农村 ones in brackets after; the data hold the 农村 ones only
+        (
+            HAIKOU_DATA,
+            "全市有中小学502（其中农村学校314所），在校教职工16544人（其中农村学校教职工5883人）。",
+            "16544人",
+            "unsupported",
+        ),
+        # the statement says 农村 outside brackets: the figure is the 农村 one, and wrong
+        (HAIKOU_DATA, "全市农村学校314所，在校教职工16544人。", "16544人", "mismatch"),
+        # 西藏 2015: six years of money, said for the statement; a level the span ends at is that year's
+        (
+            XIZANG_DATA,
+            "过去6年，西藏教育投入保障力度不断加大，财政对教育的总投入超过600亿元。",
+            "600亿元",
+            "unsupported",
+        ),
+        (XIZANG_DATA, "五年来，全区财政对教育的总投入超过600亿元。", "600亿元", "unsupported"),
+        (XIZANG_DATA, "2015年，全区财政对教育的总投入超过600亿元。", "600亿元", "mismatch"),
+        (XIZANG_DATA, "近三年，全区新建幼儿园50所，在园幼儿达到12000人。", "12000人", "mismatch"),
+        # 快报 2022: the growth of all the funding, where the data hold that of 其他 and of 高等教育 only
+        (KUAIBAO_DATA, "2022年，全国教育经费总投入为61344亿元，比上年增长6%。", "6%", "unsupported"),
+        (KUAIBAO_DATA, "2022年，其他教育经费总投入比上年增长6%。", "6%", "mismatch"),
+        # 昆明 2017: a share of the enrolled, not the enrolment rate of an age group its words name in part
+        (
+            KUNMING_DATA,
+            "中等职业教育在校生173398人，占高中阶段教育在校生总数的62.91%。",
+            "62.91%",
+            "unsupported",
+        ),
+        (KUNMING_DATA, "高中阶段毛入学率为62.91%。", "62.91%", "mismatch"),
+        # 全国 2010 and 重庆 2007: the 普通 ones, where the data hold the 成人 or 技术 ones only
+        (
+            GONGBAO_2010,
+            "全国共有普通高等学校和成人高等学校2723所。其中，普通高等学校2358所。",
+            "2358所",
+            "unsupported",
+        ),
+        (GONGBAO_2010, "全国共有民办学校2358所。", "2358所", "unsupported"),
+        (GONGBAO_2010, "全国共有成人高等学校358所。", "358所", "mismatch"),
+        (GONGBAO_2010, "全市普通中等学校专任教师109274人。", "109274人", "unsupported"),
+        (GONGBAO_2010, "全市中等技术学校专任教师109274人。", "109274人", "mismatch"),
+        # 寻乌 2021: every item of every level, where the data hold each level's apart; said of one level, wrong
+        (
+            XUNWU_DATA,
+            "我县对学前、义教、高中、中职各阶段的贫困学生及时落实学生资助政策，共发放各项教育资助资金共1897.41525万元。",
+            "1897.41525万元",
+            "unsupported",
+        ),
+        (XUNWU_DATA, "共发放各项教育资助资金共1897.41525万元。", "1897.41525万元", "unsupported"),
+        (XUNWU_DATA, "学前教育阶段，共发放各项资助资金共1897.41525万元。", "1897.41525万元", "mismatch"),
+        (XUNWU_DATA, "发放学前资助资金1897.41525万元。", "1897.41525万元", "mismatch"),
+    ],
+)
+def test_a_figure_that_may_be_wider_than_the_metric_its_words_name_is_not_called_wrong(
+    metrics_file, data, text, figure, expected
+):
+    """A figure the words tie to a metric is unsupported, not wrong, where it may be another figure the data do
+    not hold (a sum over years, all of a kind, the opposite kind, a share for a rate); of the metric's own scope it
+    is still wrong."""
+    found = {f.text: f for f in check_text(text, metrics_file(data)).findings}[figure]
+    assert found.status == expected
+    if expected == "unsupported":
+        assert found.expected == ""  # no value said to be the right one
