@@ -684,3 +684,23 @@ def test_a_title_set_over_two_lines_or_joined_with_spaces_is_read_whole(tmp_path
     path = tmp_path / "报告.txt"
     path.write_text("\n".join(lines) + "\n正文。\n", encoding="utf-8")
     assert read_document(path).title == title
+
+
+FRONTED = "---\nsource: seeds/001.txt\nnotes:\n  - 占比7.9%→7.4%，应为0.5个百分点\n---\n关于某县履行教育职责情况的自评报告\n全县在校生2000人，其中小学1200人、初中800人。\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "blanked"), [("报告.md", True), ("报告.markdown", True), ("报告.txt", False)]
+)
+def test_a_markdown_file_s_front_matter_is_not_read_as_the_report(tmp_path, name, blanked):
+    """The demo's own knowledge/reports/*.md: their front matter's figures (7.9%, 001) were checked, and the
+    title in summary.xlsx was `source: …`. Blanked, the report keeps the file's offsets and line numbers."""
+    path = tmp_path / name
+    path.write_text(FRONTED, encoding="utf-8")
+    doc = read_document(path)
+    assert len(doc.text) == len(FRONTED) and doc.text.count("\n") == FRONTED.count("\n")
+    assert ("7.9%" in doc.text) is not blanked
+    if blanked:
+        assert doc.title == "关于某县履行教育职责情况的自评报告"
+        assert any("front matter" in n for n in doc.notes)
+        assert doc.text.index("全县") == FRONTED.index("全县")

@@ -24,7 +24,9 @@ class Document:
 
     path: str
     format: Format
-    text: str  # what the checker reads; for .md/.txt exactly the file's text as decoded
+    text: (
+        str  # what the checker reads; for .md/.txt the file's text as decoded (a .md's front matter blanked)
+    )
     paragraphs: tuple[Paragraph, ...]
     title: str = ""
     pages: int = 0
