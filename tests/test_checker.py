@@ -2588,6 +2588,42 @@ def test_a_count_of_provinces_is_no_count_of_counties(metrics_file, provinces, s
     assert [f.status for f in found] == [status, "derived", "verified", "verified", "verified", "verified"]
 
 
+THINGS = (
+    "report: {region: 上海市, level: province, round: 2017, period: 2017, issuer: 上海市教育委员会}\n"
+    "metrics:\n"
+    "- {key: compulsory.middle_schools, label: 中学, unit: 所, values: {2017: 818}}\n"
+    "- {key: highschool.admitting_universities, label: 在沪实际录取的高校, unit: 所, values: {2017: 639}}\n"
+    "- {key: preschool.kindergartens, label: 幼儿园, unit: 所, values: {2017: 53}}\n"
+    "- {key: preschool.nurseries, label: 开设托班的托儿所, unit: 所, values: {2017: 4}}\n"
+    "- {key: conditions.projects_completed, label: 竣工项目(截至11月底), unit: 个, values: {2017: 87}}\n"
+    "- {key: conditions.projects_not_started, label: 未开工项目, unit: 个, values: {2017: 5}}\n"
+    "facts:\n"
+    "  preschool:\n"
+    "  - 菜市园区于9月1日正式投入使用,由原菜市小学改建而成,辐射复兴楼、建国楼等5个社区。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("全市高考统考考生7万余人，639所高校在沪实际录取6.47万人。", "639所", "verified"),
+        ("全市高考统考考生7万余人，818所高校在沪实际录取6.47万人。", "818所", "unsupported"),
+        ("全区共有幼儿园53所，及4所托儿所共开设34个托班。", "4所", "verified"),
+        ("全区共有幼儿园52所，及53所托儿所共开设34个托班。", "53所", "unsupported"),  # 53 is 幼儿园's
+        ("菜市园区于9月1日正式投入使用，辐射87个社区。", "87个", "unsupported"),  # 87 is 竣工项目's
+        ("菜市园区于9月1日正式投入使用，辐射5个社区，有效解决了入园难问题。", "5个", "verified"),
+        ("幼儿园53所。市域53所托儿所、幼儿园教育督导实现全覆盖。", "53所", "verified"),  # both kinds
+    ],
+)
+def test_a_count_of_one_kind_of_thing_is_no_count_of_another(metrics_file, text, figure, status):
+    """上海 2017: 818所高校在沪实际录取 where 818 is 中学's, 虹口 2020: 53所托儿所 where 53 is 幼儿园's, 唐山 2020: 辐射87个社区
+    where 87 is 竣工项目's — the noun right after a count (高校, 托儿所, 社区) is of another kind than the one the label
+    ends in (中学, 幼儿园, 项目): the value is no value of that metric. 辐射5个社区 is the file's own sentence, though 5 is
+    also 未开工项目's: a count of the same things, the noun right after both."""
+    found = {f.text: f.status for f in check_text(text, metrics_file(THINGS)).findings if f.kind == "figure"}
+    assert found[figure] == status, found
+
+
 @pytest.mark.parametrize(("printed", "status"), [("8.15", "verified"), ("219.60", "mismatch")])
 def test_an_amount_right_after_its_count_has_the_count_s_words(metrics_file, printed, status):
     """寻乌 2021: 帮扶金126人次25.2万元，优秀贫困生奖励金61人次X万元 — the amount glued to its count is the amount of what

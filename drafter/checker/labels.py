@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.checker.reading import Reading
 from drafter.checker.text import normalize
-from drafter.checker.words import LEVEL_MADE_OF, PLACE, other_places
+from drafter.checker.words import LEVEL_MADE_OF, PLACE, THING, THING_KIND, other_places
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
@@ -559,6 +559,23 @@ def other_place(label: str, counted: str) -> bool:
     none, and words that name no place say nothing."""
     said, head = _PLACE_COUNTED.match(counted), _PLACE_HEAD.search(label)
     return bool(said and head) and other_places(said.group(1), head.group(1))
+
+
+_THING_COUNTED = re.compile(rf"\s*({THING.pattern})[^，,。；;]*")  # the noun after 818所, to the clause end
+# the noun a label ends in, not the last of a list (教育督导覆盖的中小学校、幼儿园 counts both)
+_THING_HEAD = re.compile(rf"(?<![、和及与])({THING.pattern})(?:数|数量|总数)?$")
+
+
+def other_thing(label: str, counted: str) -> bool:
+    """A count of one kind of institution or thing (818所高校, 53所托儿所, 87个社区: `counted` is the text right after
+    the figure) and a label that counts another kind (中学, 幼儿园, 竣工项目): the count is not the label's. A label
+    that ends in none of them (…学校, 项目校) or in a list of them counts none, and words that name none, or
+    several kinds (738所中小学校、幼儿园), say nothing."""
+    said, head = _THING_COUNTED.match(counted), _THING_HEAD.search(unbracketed(label))
+    if not (said and head):
+        return False
+    kinds = {THING_KIND[w] for w in THING.findall(said.group(0))}
+    return len(kinds) == 1 and THING_KIND[head.group(1)] not in kinds
 
 
 def list_item(words: str) -> str:

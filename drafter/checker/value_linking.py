@@ -18,6 +18,7 @@ from drafter.checker.labels import (
     figure_words,
     other_class,
     other_place,
+    other_thing,
     told_apart,
 )
 from drafter.checker.links import Link
@@ -37,6 +38,7 @@ from drafter.figures.numbers import (
 VERSUS_LABEL = re.compile(r"高于|低于|超过|超出|高出|差距")
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
+COUNTS = frozenset("个所家项处间座")  # the units of a count of things (other_thing)
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
@@ -75,7 +77,7 @@ class ValueLinker(Finders):
         self.averages = {
             m.key for m in source.metrics if is_average(m)
         }  # 生均… are no parts of a sum (Finders)
-        self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
+        self._facts = SizeIndex((fact[0].value, fact[0].unit, fact) for fact in fact_figures(source))
         self._targets = SizeIndex(  # each standard with its metric's place in the data (target_hit's order)
             (m.target.value, m.unit, (k, m)) for k, m in enumerate(source.metrics) if m.target and m.values
         )
@@ -197,6 +199,7 @@ class ValueLinker(Finders):
             if m.key in rank
             and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
             and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
+            and not (f.unit in COUNTS and other_thing(m.label, self.doc.tail(i)))
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
