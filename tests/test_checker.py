@@ -2624,6 +2624,42 @@ def test_a_count_of_one_kind_of_thing_is_no_count_of_another(metrics_file, text,
     assert found[figure] == status, found
 
 
+BALANCED = (
+    "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
+    "metrics:\n"
+    "- {key: compulsory.balanced_national, label: 2018年全国通过国家义务教育基本均衡发展督导评估认定的县(市、区),"
+    " unit: 个, values: {2018: 338}}\n"
+    "- {key: compulsory.balanced, label: 2018年通过国家义务教育基本均衡发展督导评估认定的县(市、区), unit: 个,"
+    " values: {2018: 43}}\n"
+    "- {key: compulsory.unbalanced, label: 尚未实现基本均衡目标的县(市、区), unit: 个, values: {2018: 17}}\n"
+)
+
+
+BIG_CLASSES = (
+    "report: {region: 四川省, level: province, round: 2020, period: 2019, issuer: 四川省教育厅}\n"
+    "metrics:\n"
+    "- {key: compulsory.large_class_free_counties, label: 实现“基本消除56人以上大班额”的县(市、区), unit: 个,"
+    " values: {2019: 149}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "status"),
+    [
+        ("公布2018年全国有338个县(市、区)通过了国家义务教育基本均衡发展督导评估认定。", BALANCED, "verified"),
+        ("公布2018年全国有43个县(市、区)通过了国家义务教育基本均衡发展督导评估认定。", BALANCED, "mismatch"),
+        ("公布2018年全国有17个县(市、区)通过了国家义务教育基本均衡发展督导评估认定。", BALANCED, "mismatch"),
+        # 四川 2019: past the bracket the words name 超大班额, past where they are cut: not the 大班额 count
+        ("176个县(市、区)实现“全部消除66人以上超大班额”目标任务。", BIG_CLASSES, "unsupported"),
+    ],
+)
+def test_the_words_after_a_count_of_places_pass_its_bracket(metrics_file, text, data, status):
+    """广西 2018: 全国有338个县(市、区)通过了国家义务教育基本均衡发展督导评估认定 — the words that name the metric
+    follow the places' bracket, and they name 全国's count: 43 (广西's) and 17 (尚未实现的) are not it."""
+    found = [f for f in check_text(text, metrics_file(data)).findings if f.text.endswith("个")]
+    assert found[0].status == status, found
+
+
 @pytest.mark.parametrize(("printed", "status"), [("8.15", "verified"), ("219.60", "mismatch")])
 def test_an_amount_right_after_its_count_has_the_count_s_words(metrics_file, printed, status):
     """寻乌 2021: 帮扶金126人次25.2万元，优秀贫困生奖励金61人次X万元 — the amount glued to its count is the amount of what

@@ -624,6 +624,9 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the words that name a figure
 # where the words after a figure stop
 _TAIL_END = re.compile(r"[，,、；;（(共将已均为有是达在对把被与和及等]")
+# 338个县（市、区）通过了国家义务教育基本均衡发展督导评估认定: the bracket is part of the places' noun, and the words
+# after it are still the count's own
+_PLACE_BRACKET = re.compile(r"^(\s*[省市县区])[（(][省市县区旗、]{1,8}[）)]")
 _CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _LIST_JOIN_END = re.compile(r"[、和及与]$")
@@ -642,7 +645,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
-    tail = _TAIL_END.split(doc.tail(i)[:16], maxsplit=1)[0]
+    tail = _TAIL_END.split(_PLACE_BRACKET.sub(r"\1", doc.tail(i), count=1)[:16], maxsplit=1)[0]
     # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose, past a count in it (共下达2.3亿元
     # 用于57所学校的校舍改造)
     if (spent := SPENT_ON.match(doc.text, f.end, e)) is not None:

@@ -135,7 +135,10 @@ class ValueLinker(Finders):
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
         near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
-        of_class = "班额" in near
+        # 176个县(市、区)实现“全部消除66人以上超大班额”: the class the figure's own words after it name, past where
+        # its near words are cut
+        classes = near + self.said_around(i).rsplit("|", 1)[-1]
+        of_class = "班额" in classes
         # 校均在校生规模由上年的344人增加到389人 is no count of 小学在校生: an average per school is only an average
         of_size = self.said_per_school(i)
         if not (totals or of_change or of_class or of_size):
@@ -145,7 +148,7 @@ class ValueLinker(Finders):
             for m in metrics
             if m.key not in totals
             and not (of_change and self.labels.is_level(m.key))
-            and not (of_class and other_class(near, m))
+            and not (of_class and other_class(classes, m))
             and not (of_size and "均" not in m.label and "规模" not in m.label)
         ]
 
