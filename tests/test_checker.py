@@ -2624,6 +2624,33 @@ def test_a_count_of_one_kind_of_thing_is_no_count_of_another(metrics_file, text,
     assert found[figure] == status, found
 
 
+STAGES = (
+    "report: {region: 重庆市, level: province, round: 2014, period: 2014, issuer: 重庆市教育委员会}\n"
+    "metrics:\n"
+    "- {key: conditions.boarding_schools_completed, label: 已完工寄宿制学校, unit: 所, values: {2014: 373}}\n"
+    "- {key: conditions.boarding_schools_started, label: 已开工寄宿制学校(截至2014年12月), unit: 所,"
+    " values: {2014: 493}}\n"
+    "- {key: conditions.repair_planned, label: 拟维修改造校舍的学校, unit: 所, values: {2014: 42}}\n"
+    "- {key: conditions.repair_done, label: 校舍维修改造项目完工, unit: 所, values: {2014: 27}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("重庆去年建成寄宿制学校373所，累计投资14.6亿元。", "373所", "verified"),
+        ("重庆去年建成寄宿制学校493所，累计投资14.6亿元。", "493所", "unsupported"),  # 493 is 已开工's
+        ("其中拟维修改造冶父山镇中心小学等42所学校。", "42所", "verified"),
+        ("其中拟维修改造冶父山镇中心小学等27所学校。", "27所", "unsupported"),  # 27 is 完工's
+    ],
+)
+def test_a_building_work_done_is_none_started_or_planned(metrics_file, text, figure, status):
+    """重庆 2014: 建成寄宿制学校493所 where 493 is 已开工's; 庐江 2019: 拟维修改造…27所学校 where 27 is 完工's — the words
+    name one stage of the work (done, started, planned) and the value's label another only."""
+    found = {f.text: f.status for f in check_text(text, metrics_file(STAGES)).findings if f.kind == "figure"}
+    assert found[figure] == status, found
+
+
 BALANCED = (
     "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
     "metrics:\n"

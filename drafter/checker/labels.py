@@ -578,6 +578,23 @@ def other_thing(label: str, counted: str) -> bool:
     return len(kinds) == 1 and THING_KIND[head.group(1)] not in kinds
 
 
+# how far a building work had got: done, started, planned (建成寄宿制学校373所 is no count of 已开工寄宿制学校)
+STAGES = (
+    ("建成", "竣工", "完工", "交付使用", "投入使用", "已完成"),
+    ("开工", "在建", "动工", "续建"),
+    ("拟", "计划", "规划"),
+)
+_STAGE_OF = {w: n for n, words in enumerate(STAGES) for w in words}
+_STAGE = re.compile("|".join(sorted(map(re.escape, _STAGE_OF), key=len, reverse=True)))
+
+
+def other_stage(label: str, near: str) -> bool:
+    """The figure's own words name one stage of a building work and the label another only."""
+    said = {_STAGE_OF[w] for w in _STAGE.findall(near)}
+    own = {_STAGE_OF[w] for w in _STAGE.findall(label)}
+    return len(said) == 1 and bool(own) and not own & said
+
+
 def list_item(words: str) -> str:
     """The item of a ；-list the words end in (…；义务教育阶段投入11.3亿元，惠及学生: the words from the last ；)."""
     return words.rsplit("；", 1)[-1]

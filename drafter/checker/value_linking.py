@@ -18,6 +18,7 @@ from drafter.checker.labels import (
     figure_words,
     other_class,
     other_place,
+    other_stage,
     other_thing,
     told_apart,
 )
@@ -203,6 +204,7 @@ class ValueLinker(Finders):
             and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
             and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
             and not (f.unit in COUNTS and other_thing(m.label, self.doc.tail(i)))
+            and not other_stage(m.label, self.words(i)[0])
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
