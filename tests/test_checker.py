@@ -181,6 +181,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "11.45%",
             "10.45%",
         ),
+        (  # the value alone lost its 元, the previous value kept it (the same 公告): 8112.74/8094.21 − 1 = 0.23%
+            "stated_change",
+            "1.全幼儿园为8112.74,比上年的8094.21元增长0.32%。",
+            "0.32%",
+            "0.23%",
+        ),
         (  # a sentence opening with the comparison goes on with the value of the one before (a province's 公告)
             "stated_change",
             "2019年,全省地方教育经费总投入425.77亿元,占全国教育经费总投入的0.85%。比上年的378.34亿元增加47.43亿元,"

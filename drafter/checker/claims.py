@@ -48,6 +48,7 @@ from drafter.checker.words import (
     direction_of,
     other_places,
 )
+from drafter.core.types import Figure
 from drafter.figures.numbers import ASIDE_LONGEST, family, same_family
 
 ClaimKind = Literal["value", "change", "rate", "share", "total"]
@@ -516,14 +517,21 @@ def _fits_own(reading: Reading, own: int, change: int) -> bool:
 
 def _unit_lost(reading: Reading, own: int, base: int, change: int) -> bool:
     """全幼儿园为8479.61，比上年的9468.70下降10.45%: two amounts whose 元 a copy lost, compared — the change
-    is still theirs (a bare whole number may be a list number, so both must show decimals)."""
+    is still theirs (a bare whole number may be a list number, so both must show decimals); 全幼儿园为8112.74，
+    比上年的8094.21元增长0.23%: the value alone lost it."""
     o, b, c = reading.figures[own], reading.figures[base], reading.figures[change]
-    return not o.unit and not b.unit and o.decimals > 0 and b.decimals > 0 and c.unit == "%"
+    lost = not b.unit or _money(b)
+    return not o.unit and lost and o.decimals > 0 and b.decimals > 0 and c.unit == "%"
 
 
 def _fits_base(reading: Reading, own: int, base: int) -> bool:
     o, b = reading.figures[own], reading.figures[base]
-    return same_family(o.unit, b.unit) or not b.unit
+    return same_family(o.unit, b.unit) or not b.unit or not o.unit and o.decimals > 0 and _money(b)
+
+
+def _money(f: Figure) -> bool:
+    """An amount of 元 (a value beside it whose unit a copy lost is one too)."""
+    return bool(f.unit) and same_family(f.unit, "元")
 
 
 # ---------------------------------------------------------------- shares: part and whole
