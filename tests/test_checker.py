@@ -2638,6 +2638,8 @@ STAGES = (
     " values: {2014: 493}}\n"
     "- {key: conditions.repair_planned, label: 拟维修改造校舍的学校, unit: 所, values: {2014: 42}}\n"
     "- {key: conditions.repair_done, label: 校舍维修改造项目完工, unit: 所, values: {2014: 27}}\n"
+    "- {key: conditions.to_start, label: 年底前将开工建设的新学校, unit: 所, values: {2014: 170}}\n"
+    "- {key: conditions.planned_sites, label: 计划新征占地项目学校, unit: 所, values: {2014: 70}}\n"
 )
 
 
@@ -2648,6 +2650,9 @@ STAGES = (
         ("重庆去年建成寄宿制学校493所，累计投资14.6亿元。", "493所", "unsupported"),  # 493 is 已开工's
         ("其中拟维修改造冶父山镇中心小学等42所学校。", "42所", "verified"),
         ("其中拟维修改造冶父山镇中心小学等27所学校。", "27所", "unsupported"),  # 27 is 完工's
+        # 北京 2015: past where the near words stop (将), the figure's own words name the stage
+        ("年底前，170所新学校都将开工建设。", "170所", "verified"),
+        ("年底前，70所新学校都将开工建设。", "70所", "unsupported"),  # 70 is 计划新征占地's
     ],
 )
 def test_a_building_work_done_is_none_started_or_planned(metrics_file, text, figure, status):

@@ -138,7 +138,7 @@ class ValueLinker(Finders):
         of_change = self.labels.speaks_of_change(near)
         # 176个县(市、区)实现“全部消除66人以上超大班额”: the class the figure's own words after it name, past where
         # its near words are cut
-        classes = near + self.said_around(i).rsplit("|", 1)[-1]
+        classes = self._own_words(i)
         of_class = "班额" in classes
         # 校均在校生规模由上年的344人增加到389人 is no count of 小学在校生: an average per school is only an average
         of_size = self.said_per_school(i)
@@ -204,7 +204,7 @@ class ValueLinker(Finders):
             and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
             and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
             and not (f.unit in COUNTS and other_thing(m.label, self.doc.tail(i)))
-            and not other_stage(m.label, self.words(i)[0])
+            and not other_stage(m.label, self._own_words(i))
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
@@ -456,6 +456,11 @@ class ValueLinker(Finders):
         said = self.said_around(i)
         told = [r for r in named if told_apart(said, r, m)]
         return told[0] if len(told) == 1 else None
+
+    def _own_words(self, i: int) -> str:
+        """The figure's near words and its own words after it to the next mark (年底前，70所新学校都将开工建设: the near
+        words stop at 将)."""
+        return self.words(i)[0] + self.said_around(i).rsplit("|", 1)[-1]
 
     def said_around(self, i: int) -> str:
         """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…)."""
