@@ -2662,6 +2662,40 @@ def test_a_building_work_done_is_none_started_or_planned(metrics_file, text, fig
     assert found[figure] == status, found
 
 
+SECONDARY_SCHOOLS = (
+    "report: {region: 陕西省, level: province, round: 2022, period: 2022, issuer: 陕西省教育厅}\n"
+    "metrics:\n"
+    "- {key: highschool.schools, label: 普通高中, unit: 所, values: {2022: 444}}\n"
+    "- {key: vocational.specialized_schools, label: 普通中等专业学校, unit: 所, values: {2022: 27}}\n"
+    "- {key: vocational.vocational_high_schools, label: 职业高中, unit: 所, values: {2022: 196}}\n"
+    "- {key: vocational.adult_specialized_schools, label: 成人中等专业学校, unit: 所, values: {2022: 2}}\n"
+    "- {key: vocational.high_equipment, label: 职业高中教学、实习仪器设备资产, unit: 亿元, values: {2022: 3.5}}\n"
+    "- {key: vocational.specialized_equipment, label: 中等专业学校教学、实习仪器设备资产, unit: 亿元,"
+    " values: {2022: 4.8}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("全省高中阶段教育共有学校669所。", "669所", "derived"),  # 普通高中 + the three 中职 kinds
+        # 北京 2007: the 中等专业学校's own assets, not 职业高中's 3.5 (the paragraph before)
+        (
+            "职业高中76所。中等专业学校41所；固定资产总值19.9亿元，其中教学、实习仪器设备资产4.8亿元。",
+            "4.8亿元",
+            "verified",
+        ),
+    ],
+)
+def test_a_secondary_specialized_school_is_of_the_vocational_level(metrics_file, text, figure, status):
+    """陕西 2022: 高中阶段教育共有学校669所 is 普通高中 + 普通中等专业学校 + 职业高中 + 成人中等专业学校 — 中等专业学校
+    (中专 in full) is a 中职 school, so it is a part of 高中阶段 and of 中等职业教育."""
+    found = {
+        f.text: f for f in check_text(text, metrics_file(SECONDARY_SCHOOLS)).findings if f.kind == "figure"
+    }
+    assert found[figure].status == status, found[figure]
+
+
 BALANCED = (
     "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
     "metrics:\n"
