@@ -2679,6 +2679,11 @@ SECONDARY_SCHOOLS = (
     ("text", "figure", "status"),
     [
         ("全省高中阶段教育共有学校669所。", "669所", "derived"),  # 普通高中 + the three 中职 kinds
+        (
+            "全省共有中等职业教育学校225所。",
+            "225所",
+            "derived",
+        ),  # the three 中职 kinds: parts of their own level
         # 北京 2007: the 中等专业学校's own assets, not 职业高中's 3.5 (the paragraph before)
         (
             "职业高中76所。中等专业学校41所；固定资产总值19.9亿元，其中教学、实习仪器设备资产4.8亿元。",
@@ -2694,6 +2699,24 @@ def test_a_secondary_specialized_school_is_of_the_vocational_level(metrics_file,
         f.text: f for f in check_text(text, metrics_file(SECONDARY_SCHOOLS)).findings if f.kind == "figure"
     }
     assert found[figure].status == status, found[figure]
+
+
+HIGHER_SCHOOLS = (
+    "report: {region: 全国, level: province, round: 2009, period: 2009, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.universities, label: 普通高等学校, unit: 所, values: {2008: 2263}}\n"
+    "- {key: higher.undergraduate, label: 本科院校, unit: 所, values: {2009: 1090}}\n"
+    "- {key: higher.vocational, label: 高职(专科)院校, unit: 所, values: {2009: 1215}}\n"
+    "- {key: higher.adult, label: 成人高等学校, unit: 所, values: {2009: 384, 2008: 400}}\n"
+)
+
+
+def test_a_total_of_a_level_adds_up_the_schools_of_that_level(metrics_file):
+    """全国 2009: 普通高等学校2305所 (only 2008's 2263 in the data) is 本科院校 + 高职(专科)院校, schools of the level the
+    words name (高校), and 比上年增加42所 is its change from 2263."""
+    text = "其中，普通高等学校2305所，比上年增加42所，成人高等学校384所。普通高校中本科院校1090所，高职(专科)院校1215所。"
+    found = {f.text: f for f in check_text(text, metrics_file(HIGHER_SCHOOLS)).findings if f.kind == "figure"}
+    assert (found["2305所"].status, found["42所"].status) == ("derived", "derived"), found
 
 
 BALANCED = (

@@ -410,10 +410,11 @@ class Labels:
         return levels <= said.union(*(_LEVEL_PARTS.get(g, frozenset()) for g in said))
 
     def of_a_level_named(self, key: str, near: str) -> bool:
-        """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
+        """The words name the metric's level or a level it is part of: 义务教育阶段学校 holds 普通小学 and 普通初中,
+        中等职业教育学校 holds 成人中等专业学校, 普通高等学校 本科院校."""
         levels = self.label_groups(key)[1]
         said = self.levels_before(near)
-        return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
+        return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) | {g} for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
