@@ -2719,6 +2719,26 @@ def test_a_total_of_a_level_adds_up_the_schools_of_that_level(metrics_file):
     assert (found["2305所"].status, found["42所"].status) == ("derived", "derived"), found
 
 
+POSTGRADUATES = (
+    "report: {region: 全国, level: province, round: 2009, period: 2009, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.pg_admissions, label: 招收研究生, unit: 万人, values: {2008: 44.64}}\n"
+    "- {key: higher.pg_students, label: 在学研究生, unit: 万人, values: {2008: 128.30}}\n"
+    "- {key: higher.pg_graduates, label: 毕业研究生, unit: 万人, values: {2008: 34.48}}\n"
+    "- {key: higher.doctoral_admissions, label: 招收博士生, unit: 万人, values: {2009: 6.19}}\n"
+    "- {key: higher.master_admissions, label: 招收硕士生, unit: 万人, values: {2009: 44.90}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "status"), [("6.45", "derived"), ("7.45", "mismatch")])
+def test_the_change_of_a_sum_takes_last_year_s_total_named_best(metrics_file, printed, status):
+    """全国 2009: 招收研究生51.09万人 (= 博士 + 硕士), 比上年增加6.45万人 from 2008's 44.64 — 在学研究生 and 毕业研究生,
+    with 2008 values only, are named in part too (研究生), but 招收研究生 is named in full."""
+    text = f"全国招收研究生51.09万人，比上年增加{printed}万人；其中招收博士生6.19万人，招收硕士生44.90万人。"
+    found = {f.text: f for f in check_text(text, metrics_file(POSTGRADUATES)).findings if f.kind == "figure"}
+    assert found[f"{printed}万人"].status == status, found[f"{printed}万人"]
+
+
 BALANCED = (
     "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
     "metrics:\n"
