@@ -2739,6 +2739,25 @@ def test_the_change_of_a_sum_takes_last_year_s_total_named_best(metrics_file, pr
     assert found[f"{printed}万人"].status == status, found[f"{printed}万人"]
 
 
+HIGHER_2010 = (
+    "report: {region: 全国, level: province, round: 2010, period: 2010, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.independent, label: 独立学院, unit: 所, values: {2010: 323}}\n"
+    "- {key: higher.adult, label: 成人高等学校, unit: 所, values: {2010: 365, 2009: 384}}\n"
+    "- {key: higher.undergraduate, label: 本科院校, unit: 所, values: {2010: 1112, 2009: 1090}}\n"
+    "- {key: higher.vocational, label: 高职(专科)院校, unit: 所, values: {2010: 1246, 2009: 1215}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "status"), [("2358", "derived"), ("2385", "mismatch")])
+def test_a_sum_of_the_level_named_outweighs_a_label_named_in_part(metrics_file, printed, status):
+    """全国 2010: 普通高等学校2358所 (= 本科院校 + 高职院校) was said to be 成人高等学校's 365, which 高等学校 names in part:
+    the words name that label only in part, and the parts are schools of the level they name."""
+    text = f"其中，普通高等学校{printed}所（含独立学院323所），成人高等学校365所。"
+    found = {f.text: f for f in check_text(text, metrics_file(HIGHER_2010)).findings if f.kind == "figure"}
+    assert found[f"{printed}所"].status == status, found[f"{printed}所"]
+
+
 BALANCED = (
     "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
     "metrics:\n"

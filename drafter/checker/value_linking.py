@@ -278,13 +278,19 @@ class ValueLinker(Finders):
         if found.source.startswith("sum("):  # a sum stands for the named metric where it has no value; else
             keys = found.key.split("|")  # it must hold that metric and be said as one (招生共计909人) or
             near = self.words(i)[0]  # name every part alike (专任教师 of each level)
-            return found.year not in best.values or (
-                best.key in keys
+            return (
+                found.year not in best.values
+                or best.key in keys
                 and (
                     bool(TOTAL_SAID.search(near.split("|", 1)[0]))
                     or all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
                     or self.labels.levels_unsaid(best.key, near)  # 全县在园幼儿 is not 民办…在园幼儿 alone
                 )
+                # 普通高等学校2358所 = 本科院校 + 高职院校, where 高等学校 names 成人高等学校 in part: parts of the level
+                # the words name, and a best they name only in part
+                or best.key not in keys
+                and rank[best.key][2] < FULL_LABEL
+                and all(self.labels.of_a_level_named(k, near) for k in keys)
             )
         if found.status == "derived":
             keys = found.key.split("|")
