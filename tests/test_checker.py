@@ -2758,6 +2758,23 @@ def test_a_sum_of_the_level_named_outweighs_a_label_named_in_part(metrics_file, 
     assert found[f"{printed}所"].status == status, found[f"{printed}所"]
 
 
+JUNIOR_SCHOOLS = (
+    "report: {region: 云南省, level: province, round: 2016, period: 2016, issuer: 云南省教育厅}\n"
+    "metrics:\n"
+    "- {key: compulsory.junior_schools, label: 初中学校, unit: 所, values: {2015: 1682, 2016: 1672}}\n"
+    "- {key: compulsory.vocational_junior_schools, label: 其中职业初中, unit: 所, values: {2016: 2}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "status"), [("10", "derived"), ("12", "mismatch")])
+def test_a_change_after_a_bracket_is_of_the_value_before_it(metrics_file, printed, status):
+    """云南 2016: 全省共有初中学校1672所（其中职业初中2所），比上年减少10所 — the change right after the bracket is of
+    1672, not of the 2 in the bracket."""
+    text = f"全省共有初中学校1672所（其中职业初中2所），比上年减少{printed}所。"
+    found = {f.text: f for f in check_text(text, metrics_file(JUNIOR_SCHOOLS)).findings if f.kind == "figure"}
+    assert found[f"{printed}所"].status == status, found[f"{printed}所"]
+
+
 BALANCED = (
     "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
     "metrics:\n"
