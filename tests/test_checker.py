@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.checker.check import check_text, headings, report_to_json
-from drafter.core.types import Metric, ReportInfo, SourceData, Target
+from drafter.core.types import PROBLEM_STATUSES, Metric, ReportInfo, SourceData, Target
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
@@ -2749,13 +2749,14 @@ HIGHER_2010 = (
 )
 
 
-@pytest.mark.parametrize(("printed", "status"), [("2358", "derived"), ("2385", "mismatch")])
-def test_a_sum_of_the_level_named_outweighs_a_label_named_in_part(metrics_file, printed, status):
+@pytest.mark.parametrize(("printed", "statuses"), [("2358", {"derived"}), ("2385", PROBLEM_STATUSES)])
+def test_a_sum_of_the_level_named_outweighs_a_label_named_in_part(metrics_file, printed, statuses):
     """全国 2010: 普通高等学校2358所 (= 本科院校 + 高职院校) was said to be 成人高等学校's 365, which 高等学校 names in part:
-    the words name that label only in part, and the parts are schools of the level they name."""
+    the words name that label only in part, and the parts are schools of the level they name (a typo of it is flagged,
+    as wrong or as not found)."""
     text = f"其中，普通高等学校{printed}所（含独立学院323所），成人高等学校365所。"
     found = {f.text: f for f in check_text(text, metrics_file(HIGHER_2010)).findings if f.kind == "figure"}
-    assert found[f"{printed}所"].status == status, found[f"{printed}所"]
+    assert found[f"{printed}所"].status in statuses, found[f"{printed}所"]
 
 
 JUNIOR_SCHOOLS = (
