@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.checker.check import check_text, headings, report_to_json
-from drafter.core.types import Metric, ReportInfo, SourceData, Target
+from drafter.core.types import PROBLEM_STATUSES, Metric, ReportInfo, SourceData, Target
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
@@ -180,6 +180,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "1.全幼儿园为8479.61,比上年的9468.70下降11.45%。",
             "11.45%",
             "10.45%",
+        ),
+        (  # the value alone lost its 元, the previous value kept it (the same 公告): 8112.74/8094.21 − 1 = 0.23%
+            "stated_change",
+            "1.全幼儿园为8112.74,比上年的8094.21元增长0.32%。",
+            "0.32%",
+            "0.23%",
         ),
         (  # a sentence opening with the comparison goes on with the value of the one before (a province's 公告)
             "stated_change",
@@ -2669,6 +2675,224 @@ def test_a_count_of_provinces_is_no_count_of_counties(metrics_file, provinces, s
     text = f"全国尚有{provinces}个省份136个县未通过认定，其中中部2个省份39个县，西部7个省份97个县。"
     found = [f for f in check_text(text, metrics_file(JUNHENG)).findings if f.kind == "figure"]
     assert [f.status for f in found] == [status, "derived", "verified", "verified", "verified", "verified"]
+
+
+THINGS = (
+    "report: {region: 上海市, level: province, round: 2017, period: 2017, issuer: 上海市教育委员会}\n"
+    "metrics:\n"
+    "- {key: compulsory.middle_schools, label: 中学, unit: 所, values: {2017: 818}}\n"
+    "- {key: highschool.admitting_universities, label: 在沪实际录取的高校, unit: 所, values: {2017: 639}}\n"
+    "- {key: preschool.kindergartens, label: 幼儿园, unit: 所, values: {2017: 53}}\n"
+    "- {key: preschool.nurseries, label: 开设托班的托儿所, unit: 所, values: {2017: 4}}\n"
+    "- {key: conditions.projects_completed, label: 竣工项目(截至11月底), unit: 个, values: {2017: 87}}\n"
+    "- {key: conditions.projects_not_started, label: 未开工项目, unit: 个, values: {2017: 5}}\n"
+    "facts:\n"
+    "  preschool:\n"
+    "  - 菜市园区于9月1日正式投入使用,由原菜市小学改建而成,辐射复兴楼、建国楼等5个社区。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("全市高考统考考生7万余人，639所高校在沪实际录取6.47万人。", "639所", "verified"),
+        ("全市高考统考考生7万余人，818所高校在沪实际录取6.47万人。", "818所", "unsupported"),
+        ("全区共有幼儿园53所，及4所托儿所共开设34个托班。", "4所", "verified"),
+        ("全区共有幼儿园52所，及53所托儿所共开设34个托班。", "53所", "unsupported"),  # 53 is 幼儿园's
+        ("菜市园区于9月1日正式投入使用，辐射87个社区。", "87个", "unsupported"),  # 87 is 竣工项目's
+        ("菜市园区于9月1日正式投入使用，辐射5个社区，有效解决了入园难问题。", "5个", "verified"),
+        ("幼儿园53所。市域53所托儿所、幼儿园教育督导实现全覆盖。", "53所", "verified"),  # both kinds
+    ],
+)
+def test_a_count_of_one_kind_of_thing_is_no_count_of_another(metrics_file, text, figure, status):
+    """上海 2017: 818所高校在沪实际录取 where 818 is 中学's, 虹口 2020: 53所托儿所 where 53 is 幼儿园's, 唐山 2020: 辐射87个社区
+    where 87 is 竣工项目's — the noun right after a count (高校, 托儿所, 社区) is of another kind than the one the label
+    ends in (中学, 幼儿园, 项目): the value is no value of that metric. 辐射5个社区 is the file's own sentence, though 5 is
+    also 未开工项目's: a count of the same things, the noun right after both."""
+    found = {f.text: f.status for f in check_text(text, metrics_file(THINGS)).findings if f.kind == "figure"}
+    assert found[figure] == status, found
+
+
+STAGES = (
+    "report: {region: 重庆市, level: province, round: 2014, period: 2014, issuer: 重庆市教育委员会}\n"
+    "metrics:\n"
+    "- {key: conditions.boarding_schools_completed, label: 已完工寄宿制学校, unit: 所, values: {2014: 373}}\n"
+    "- {key: conditions.boarding_schools_started, label: 已开工寄宿制学校(截至2014年12月), unit: 所,"
+    " values: {2014: 493}}\n"
+    "- {key: conditions.repair_planned, label: 拟维修改造校舍的学校, unit: 所, values: {2014: 42}}\n"
+    "- {key: conditions.repair_done, label: 校舍维修改造项目完工, unit: 所, values: {2014: 27}}\n"
+    "- {key: conditions.to_start, label: 年底前将开工建设的新学校, unit: 所, values: {2014: 170}}\n"
+    "- {key: conditions.planned_sites, label: 计划新征占地项目学校, unit: 所, values: {2014: 70}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("重庆去年建成寄宿制学校373所，累计投资14.6亿元。", "373所", "verified"),
+        ("重庆去年建成寄宿制学校493所，累计投资14.6亿元。", "493所", "unsupported"),  # 493 is 已开工's
+        ("其中拟维修改造冶父山镇中心小学等42所学校。", "42所", "verified"),
+        ("其中拟维修改造冶父山镇中心小学等27所学校。", "27所", "unsupported"),  # 27 is 完工's
+        # 北京 2015: past where the near words stop (将), the figure's own words name the stage
+        ("年底前，170所新学校都将开工建设。", "170所", "verified"),
+        ("年底前，70所新学校都将开工建设。", "70所", "unsupported"),  # 70 is 计划新征占地's
+    ],
+)
+def test_a_building_work_done_is_none_started_or_planned(metrics_file, text, figure, status):
+    """重庆 2014: 建成寄宿制学校493所 where 493 is 已开工's; 庐江 2019: 拟维修改造…27所学校 where 27 is 完工's — the words
+    name one stage of the work (done, started, planned) and the value's label another only."""
+    found = {f.text: f.status for f in check_text(text, metrics_file(STAGES)).findings if f.kind == "figure"}
+    assert found[figure] == status, found
+
+
+SECONDARY_SCHOOLS = (
+    "report: {region: 陕西省, level: province, round: 2022, period: 2022, issuer: 陕西省教育厅}\n"
+    "metrics:\n"
+    "- {key: highschool.schools, label: 普通高中, unit: 所, values: {2022: 444}}\n"
+    "- {key: vocational.specialized_schools, label: 普通中等专业学校, unit: 所, values: {2022: 27}}\n"
+    "- {key: vocational.vocational_high_schools, label: 职业高中, unit: 所, values: {2022: 196}}\n"
+    "- {key: vocational.adult_specialized_schools, label: 成人中等专业学校, unit: 所, values: {2022: 2}}\n"
+    "- {key: vocational.high_equipment, label: 职业高中教学、实习仪器设备资产, unit: 亿元, values: {2022: 3.5}}\n"
+    "- {key: vocational.specialized_equipment, label: 中等专业学校教学、实习仪器设备资产, unit: 亿元,"
+    " values: {2022: 4.8}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("全省高中阶段教育共有学校669所。", "669所", "derived"),  # 普通高中 + the three 中职 kinds
+        (
+            "全省共有中等职业教育学校225所。",
+            "225所",
+            "derived",
+        ),  # the three 中职 kinds: parts of their own level
+        # 北京 2007: the 中等专业学校's own assets, not 职业高中's 3.5 (the paragraph before)
+        (
+            "职业高中76所。中等专业学校41所；固定资产总值19.9亿元，其中教学、实习仪器设备资产4.8亿元。",
+            "4.8亿元",
+            "verified",
+        ),
+    ],
+)
+def test_a_secondary_specialized_school_is_of_the_vocational_level(metrics_file, text, figure, status):
+    """陕西 2022: 高中阶段教育共有学校669所 is 普通高中 + 普通中等专业学校 + 职业高中 + 成人中等专业学校 — 中等专业学校
+    (中专 in full) is a 中职 school, so it is a part of 高中阶段 and of 中等职业教育."""
+    found = {
+        f.text: f for f in check_text(text, metrics_file(SECONDARY_SCHOOLS)).findings if f.kind == "figure"
+    }
+    assert found[figure].status == status, found[figure]
+
+
+HIGHER_SCHOOLS = (
+    "report: {region: 全国, level: province, round: 2009, period: 2009, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.universities, label: 普通高等学校, unit: 所, values: {2008: 2263}}\n"
+    "- {key: higher.undergraduate, label: 本科院校, unit: 所, values: {2009: 1090}}\n"
+    "- {key: higher.vocational, label: 高职(专科)院校, unit: 所, values: {2009: 1215}}\n"
+    "- {key: higher.adult, label: 成人高等学校, unit: 所, values: {2009: 384, 2008: 400}}\n"
+)
+
+
+def test_a_total_of_a_level_adds_up_the_schools_of_that_level(metrics_file):
+    """全国 2009: 普通高等学校2305所 (only 2008's 2263 in the data) is 本科院校 + 高职(专科)院校, schools of the level the
+    words name (高校), and 比上年增加42所 is its change from 2263."""
+    text = "其中，普通高等学校2305所，比上年增加42所，成人高等学校384所。普通高校中本科院校1090所，高职(专科)院校1215所。"
+    found = {f.text: f for f in check_text(text, metrics_file(HIGHER_SCHOOLS)).findings if f.kind == "figure"}
+    assert (found["2305所"].status, found["42所"].status) == ("derived", "derived"), found
+
+
+POSTGRADUATES = (
+    "report: {region: 全国, level: province, round: 2009, period: 2009, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.pg_admissions, label: 招收研究生, unit: 万人, values: {2008: 44.64}}\n"
+    "- {key: higher.pg_students, label: 在学研究生, unit: 万人, values: {2008: 128.30}}\n"
+    "- {key: higher.pg_graduates, label: 毕业研究生, unit: 万人, values: {2008: 34.48}}\n"
+    "- {key: higher.doctoral_admissions, label: 招收博士生, unit: 万人, values: {2009: 6.19}}\n"
+    "- {key: higher.master_admissions, label: 招收硕士生, unit: 万人, values: {2009: 44.90}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "status"), [("6.45", "derived"), ("7.45", "mismatch")])
+def test_the_change_of_a_sum_takes_last_year_s_total_named_best(metrics_file, printed, status):
+    """全国 2009: 招收研究生51.09万人 (= 博士 + 硕士), 比上年增加6.45万人 from 2008's 44.64 — 在学研究生 and 毕业研究生,
+    with 2008 values only, are named in part too (研究生), but 招收研究生 is named in full."""
+    text = f"全国招收研究生51.09万人，比上年增加{printed}万人；其中招收博士生6.19万人，招收硕士生44.90万人。"
+    found = {f.text: f for f in check_text(text, metrics_file(POSTGRADUATES)).findings if f.kind == "figure"}
+    assert found[f"{printed}万人"].status == status, found[f"{printed}万人"]
+
+
+HIGHER_2010 = (
+    "report: {region: 全国, level: province, round: 2010, period: 2010, issuer: 教育部}\n"
+    "metrics:\n"
+    "- {key: higher.independent, label: 独立学院, unit: 所, values: {2010: 323}}\n"
+    "- {key: higher.adult, label: 成人高等学校, unit: 所, values: {2010: 365, 2009: 384}}\n"
+    "- {key: higher.undergraduate, label: 本科院校, unit: 所, values: {2010: 1112, 2009: 1090}}\n"
+    "- {key: higher.vocational, label: 高职(专科)院校, unit: 所, values: {2010: 1246, 2009: 1215}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "statuses"), [("2358", {"derived"}), ("2385", PROBLEM_STATUSES)])
+def test_a_sum_of_the_level_named_outweighs_a_label_named_in_part(metrics_file, printed, statuses):
+    """全国 2010: 普通高等学校2358所 (= 本科院校 + 高职院校) was said to be 成人高等学校's 365, which 高等学校 names in part:
+    the words name that label only in part, and the parts are schools of the level they name (a typo of it is flagged,
+    as wrong or as not found)."""
+    text = f"其中，普通高等学校{printed}所（含独立学院323所），成人高等学校365所。"
+    found = {f.text: f for f in check_text(text, metrics_file(HIGHER_2010)).findings if f.kind == "figure"}
+    assert found[f"{printed}所"].status in statuses, found[f"{printed}所"]
+
+
+JUNIOR_SCHOOLS = (
+    "report: {region: 云南省, level: province, round: 2016, period: 2016, issuer: 云南省教育厅}\n"
+    "metrics:\n"
+    "- {key: compulsory.junior_schools, label: 初中学校, unit: 所, values: {2015: 1682, 2016: 1672}}\n"
+    "- {key: compulsory.vocational_junior_schools, label: 其中职业初中, unit: 所, values: {2016: 2}}\n"
+)
+
+
+@pytest.mark.parametrize(("printed", "status"), [("10", "derived"), ("12", "mismatch")])
+def test_a_change_after_a_bracket_is_of_the_value_before_it(metrics_file, printed, status):
+    """云南 2016: 全省共有初中学校1672所（其中职业初中2所），比上年减少10所 — the change right after the bracket is of
+    1672, not of the 2 in the bracket."""
+    text = f"全省共有初中学校1672所（其中职业初中2所），比上年减少{printed}所。"
+    found = {f.text: f for f in check_text(text, metrics_file(JUNIOR_SCHOOLS)).findings if f.kind == "figure"}
+    assert found[f"{printed}所"].status == status, found[f"{printed}所"]
+
+
+BALANCED = (
+    "report: {region: 广西, level: province, round: 2018, period: 2018, issuer: 广西壮族自治区教育厅}\n"
+    "metrics:\n"
+    "- {key: compulsory.balanced_national, label: 2018年全国通过国家义务教育基本均衡发展督导评估认定的县(市、区),"
+    " unit: 个, values: {2018: 338}}\n"
+    "- {key: compulsory.balanced, label: 2018年通过国家义务教育基本均衡发展督导评估认定的县(市、区), unit: 个,"
+    " values: {2018: 43}}\n"
+    "- {key: compulsory.unbalanced, label: 尚未实现基本均衡目标的县(市、区), unit: 个, values: {2018: 17}}\n"
+)
+
+
+BIG_CLASSES = (
+    "report: {region: 四川省, level: province, round: 2020, period: 2019, issuer: 四川省教育厅}\n"
+    "metrics:\n"
+    "- {key: compulsory.large_class_free_counties, label: 实现“基本消除56人以上大班额”的县(市、区), unit: 个,"
+    " values: {2019: 149}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "status"),
+    [
+        ("公布2018年全国有338个县(市、区)通过了国家义务教育基本均衡发展督导评估认定。", BALANCED, "verified"),
+        ("公布2018年全国有43个县(市、区)通过了国家义务教育基本均衡发展督导评估认定。", BALANCED, "mismatch"),
+        ("公布2018年全国有17个县(市、区)通过了国家义务教育基本均衡发展督导评估认定。", BALANCED, "mismatch"),
+        # 四川 2019: past the bracket the words name 超大班额, past where they are cut: not the 大班额 count
+        ("176个县(市、区)实现“全部消除66人以上超大班额”目标任务。", BIG_CLASSES, "unsupported"),
+    ],
+)
+def test_the_words_after_a_count_of_places_pass_its_bracket(metrics_file, text, data, status):
+    """广西 2018: 全国有338个县(市、区)通过了国家义务教育基本均衡发展督导评估认定 — the words that name the metric
+    follow the places' bracket, and they name 全国's count: 43 (广西's) and 17 (尚未实现的) are not it."""
+    found = [f for f in check_text(text, metrics_file(data)).findings if f.text.endswith("个")]
+    assert found[0].status == status, found
 
 
 @pytest.mark.parametrize(("printed", "status"), [("8.15", "verified"), ("219.60", "mismatch")])

@@ -48,6 +48,7 @@ from drafter.checker.words import (
     direction_of,
     other_places,
 )
+from drafter.core.types import Figure
 from drafter.figures.numbers import ASIDE_LONGEST, family, same_family
 
 ClaimKind = Literal["value", "change", "rate", "share", "total"]
@@ -289,6 +290,7 @@ def _in_base_bracket(reading: Reading, i: int) -> bool:
     return BASE_BRACKET.search(reading.text, s, opened + 1) is not None
 
 
+BRACKET_OPEN = re.compile(r"\s*（[^（）]*")  # from a figure into a bracket opened right after it, not closed
 FROM_MARK = re.compile(r"(?:由|从)(?:\d{4}年的?)?$")
 MOVED_TO = re.compile(r"^(?:下降|降低|降|上升|升|提高|增加|减少|增长)为$")
 
@@ -387,10 +389,13 @@ def _compared_year(reading: Reading, i: int, claim: Claim) -> int | None:
 def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
     own: int | None = None
     base: int | None = None
+    aside: int | None = None  # a figure in a bracket right after own's (1672所（其中职业初中2所）)
     for i in idxs:
         c, lead = claims[i], reading.lead(i)
         if c.kind == "change":
-            _link_change(reading, claims, c, own, base)
+            # 1672所（其中职业初中2所），比上年减少10所: the change right after the bracket is of the value before it
+            after = aside is not None and lead.lstrip().startswith("）")
+            _link_change(reading, claims, c, own if after else aside or own, base)
             continue
         if c.role == "base":
             base = i
@@ -411,7 +416,13 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
         if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
             continue  # 50178.12亿元，首超5万亿元，比上年…增长8.74%: the exact value stays the subject
-        own = i
+        # 初中学校1672所（其中职业初中2所），比上年减少10所: a figure in a bracket right after the value is an aside
+        if own is not None and BRACKET_OPEN.fullmatch(
+            reading.text, reading.figures[own].end, reading.figures[i].start
+        ):
+            aside = i
+            continue
+        own, aside = i, None
 
 
 def _link_change(
@@ -527,14 +538,21 @@ def _fits_own(reading: Reading, own: int, change: int) -> bool:
 
 def _unit_lost(reading: Reading, own: int, base: int, change: int) -> bool:
     """全幼儿园为8479.61，比上年的9468.70下降10.45%: two amounts whose 元 a copy lost, compared — the change
-    is still theirs (a bare whole number may be a list number, so both must show decimals)."""
+    is still theirs (a bare whole number may be a list number, so both must show decimals); 全幼儿园为8112.74，
+    比上年的8094.21元增长0.23%: the value alone lost it."""
     o, b, c = reading.figures[own], reading.figures[base], reading.figures[change]
-    return not o.unit and not b.unit and o.decimals > 0 and b.decimals > 0 and c.unit == "%"
+    lost = not b.unit or _money(b)
+    return not o.unit and lost and o.decimals > 0 and b.decimals > 0 and c.unit == "%"
 
 
 def _fits_base(reading: Reading, own: int, base: int) -> bool:
     o, b = reading.figures[own], reading.figures[base]
-    return same_family(o.unit, b.unit) or not b.unit
+    return same_family(o.unit, b.unit) or not b.unit or not o.unit and o.decimals > 0 and _money(b)
+
+
+def _money(f: Figure) -> bool:
+    """An amount of 元 (a value beside it whose unit a copy lost is one too)."""
+    return bool(f.unit) and same_family(f.unit, "元")
 
 
 # ---------------------------------------------------------------- shares: part and whole

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from drafter.checker.labels import bigrams, clause_of, levels_of, told_apart
 from drafter.checker.links import Link
 from drafter.checker.sums import in_reach, metric_sum, sum_bounds
+from drafter.checker.words import THING
 from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
 
+THING_AFTER = re.compile(rf"\s*({THING.pattern})")  # 5个社区: the noun a count counts
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
 RATIO_WORDS = re.compile(r"生师比|师生比|学生与(?:专任)?教师(?:之)?比")
@@ -330,13 +332,20 @@ class Finders:
     def fact_hit(self, i: int) -> Link | None:
         """A number of the metrics file's own sentences, said with the same words around it."""
         f, text = self.doc.figures[i], self.doc.text
-        for g, ref, words in self._facts.within(self.sizes(i)):
+        for g, ref, words, after in self._facts.within(self.sizes(i)):
             if self.fits(i, convert(g.value, g.unit, f.unit)) and not self._other_target_said(i, ref):
                 around = bigrams(text[max(0, f.start - 10) : f.start] + "|" + text[f.end : f.end + 10])
                 grams = bigrams(words)
-                if not grams or len(grams & around) / len(grams) >= 0.4:
+                if not grams or len(grams & around) / len(grams) >= 0.4 or self._same_thing(i, g, after):
                     return Link("verified", ref, message="来源文件中的陈述 / stated in the metrics file")
         return None
+
+    def _same_thing(self, i: int, g: Figure, after: str) -> bool:
+        """辐射5个社区 where the file's sentence says 辐射复兴楼、建国楼等5个社区: a count of the same things (`THING`)
+        as the sentence's, the noun right after both."""
+        f = self.doc.figures[i]
+        said = THING_AFTER.match(self.doc.text, f.end)
+        return f.unit == g.unit and said is not None and after.startswith(said.group(1))
 
 
 PLAN_AFTER = re.compile(r"的?(?:年度|全年)?(?:目标|任务|计划)")
@@ -374,8 +383,9 @@ def _input_key(ref: str) -> str:
     return ref.split("@")[0].removesuffix(".target")
 
 
-def fact_figures(source: SourceData) -> list[tuple[Figure, str, str]]:
-    """Numbers stated in the metrics file's own sentences: facts, rectification, problems, plans, experiences."""
+def fact_figures(source: SourceData) -> list[tuple[Figure, str, str, str]]:
+    """Numbers stated in the metrics file's own sentences: facts, rectification, problems, plans, experiences;
+    each with its reference, the words around it and the words right after it."""
     groups = [(f"facts.{ind}", statements) for ind, statements in source.facts.items()]
     groups += [
         (name, getattr(source, name)) for name in ("rectification", "problems", "plans", "experiences")
@@ -389,7 +399,6 @@ def fact_figures(source: SourceData) -> list[tuple[Figure, str, str]]:
             for g in find_figures(statement):
                 if not g.ignored:
                     ref = prefix if prefix.endswith(".label") else f"{prefix}[{k}]"
-                    out.append(
-                        (g, ref, statement[max(0, g.start - 10) : g.start] + statement[g.end : g.end + 10])
-                    )
+                    after = statement[g.end : g.end + 10]
+                    out.append((g, ref, statement[max(0, g.start - 10) : g.start] + after, after))
     return out

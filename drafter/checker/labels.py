@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.checker.reading import Reading
 from drafter.checker.text import normalize
-from drafter.checker.words import LEVEL_MADE_OF, PLACE, other_places
+from drafter.checker.words import LEVEL_MADE_OF, PLACE, THING, THING_KIND, other_places
 from drafter.core.config import Settings
 from drafter.core.errors import DrafterError
 from drafter.core.taxonomy import load_taxonomy
@@ -71,7 +71,7 @@ LEVELS = (
     ("初中", "初级中学"),
     ("高中", "普通高中", "普高"),
     ("高中阶段", "高中段"),
-    ("中职", "中等职业", "职业中等", "职业中学", "职业高中", "职校", "职教", "中专"),
+    ("中职", "中等职业", "职业中等", "职业中学", "职业高中", "职校", "职教", "中专", "中等专业"),
     ("普通中学",),  # 初中 and 高中 together (a yearbook's 普通中学毕业生), not 普通中专
     ("技工",),
     ("特殊教育", "特教", "残疾", "特殊学校"),
@@ -410,10 +410,11 @@ class Labels:
         return levels <= said.union(*(_LEVEL_PARTS.get(g, frozenset()) for g in said))
 
     def of_a_level_named(self, key: str, near: str) -> bool:
-        """The words name a level the metric's level is part of: 义务教育阶段学校 holds 普通小学 and 普通初中."""
+        """The words name the metric's level or a level it is part of: 义务教育阶段学校 holds 普通小学 and 普通初中,
+        中等职业教育学校 holds 成人中等专业学校, 普通高等学校 本科院校."""
         levels = self.label_groups(key)[1]
         said = self.levels_before(near)
-        return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) for g in said)
+        return bool(levels) and any(levels <= _LEVEL_PARTS.get(g, frozenset()) | {g} for g in said)
 
     def names_a_change(self, key: str, near: str) -> bool:
         """The words speak of a change (增长幅度超过30%) of a metric whose label is a level."""
@@ -561,6 +562,40 @@ def other_place(label: str, counted: str) -> bool:
     return bool(said and head) and other_places(said.group(1), head.group(1))
 
 
+_THING_COUNTED = re.compile(rf"\s*({THING.pattern})[^，,。；;]*")  # the noun after 818所, to the clause end
+# the noun a label ends in, not the last of a list (教育督导覆盖的中小学校、幼儿园 counts both)
+_THING_HEAD = re.compile(rf"(?<![、和及与])({THING.pattern})(?:数|数量|总数)?$")
+
+
+def other_thing(label: str, counted: str) -> bool:
+    """A count of one kind of institution or thing (818所高校, 53所托儿所, 87个社区: `counted` is the text right after
+    the figure) and a label that counts another kind (中学, 幼儿园, 竣工项目): the count is not the label's. A label
+    that ends in none of them (…学校, 项目校) or in a list of them counts none, and words that name none, or
+    several kinds (738所中小学校、幼儿园), say nothing."""
+    said, head = _THING_COUNTED.match(counted), _THING_HEAD.search(unbracketed(label))
+    if not (said and head):
+        return False
+    kinds = {THING_KIND[w] for w in THING.findall(said.group(0))}
+    return len(kinds) == 1 and THING_KIND[head.group(1)] not in kinds
+
+
+# how far a building work had got: done, started, planned (建成寄宿制学校373所 is no count of 已开工寄宿制学校)
+STAGES = (
+    ("建成", "竣工", "完工", "交付使用", "投入使用", "已完成"),
+    ("开工", "在建", "动工", "续建"),
+    ("拟", "计划", "规划"),
+)
+_STAGE_OF = {w: n for n, words in enumerate(STAGES) for w in words}
+_STAGE = re.compile("|".join(sorted(map(re.escape, _STAGE_OF), key=len, reverse=True)))
+
+
+def other_stage(label: str, near: str) -> bool:
+    """The figure's own words name one stage of a building work and the label another only."""
+    said = {_STAGE_OF[w] for w in _STAGE.findall(near)}
+    own = {_STAGE_OF[w] for w in _STAGE.findall(label)}
+    return len(said) == 1 and bool(own) and not own & said
+
+
 def list_item(words: str) -> str:
     """The item of a ；-list the words end in (…；义务教育阶段投入11.3亿元，惠及学生: the words from the last ；)."""
     return words.rsplit("；", 1)[-1]
@@ -607,6 +642,9 @@ def variants(terms: tuple[str, ...]) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the words that name a figure
 # where the words after a figure stop
 _TAIL_END = re.compile(r"[，,、；;（(共将已均为有是达在对把被与和及等]")
+# 338个县（市、区）通过了国家义务教育基本均衡发展督导评估认定: the bracket is part of the places' noun, and the words
+# after it are still the count's own
+_PLACE_BRACKET = re.compile(r"^(\s*[省市县区])[（(][省市县区旗、]{1,8}[）)]")
 _CLAUSE_SPLIT = re.compile(CLAUSE_SEP)
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _LIST_JOIN_END = re.compile(r"[、和及与]$")
@@ -625,7 +663,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
-    tail = _TAIL_END.split(doc.tail(i)[:16], maxsplit=1)[0]
+    tail = _TAIL_END.split(_PLACE_BRACKET.sub(r"\1", doc.tail(i), count=1)[:16], maxsplit=1)[0]
     # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose, past a count in it (共下达2.3亿元
     # 用于57所学校的校舍改造)
     if (spent := SPENT_ON.match(doc.text, f.end, e)) is not None:

@@ -191,14 +191,23 @@ class Linker(ValueLinker):
             return None  # 普通高等学校和成人高等学校2689所: a part named in full beside it is its sibling, not a part
         keys = {m.key for m in parts}
         years = set.intersection(*(set(m.values) for m in parts))
-        named = [
-            m
-            for m in self.compatible(self.doc.figures[i])
-            if m.key not in keys
-            and not years & set(m.values)
-            and self.label_score(m.key, near, sent) >= WEAK_LABEL  # 高中段…；招生3133人，比上年增加321人
-        ]
-        return named[0] if len(named) == 1 else None
+        # named in part is enough when alone (高中段…；招生3133人，比上年增加321人)
+        named = sorted(
+            (
+                (score, m)
+                for m in self.compatible(self.doc.figures[i])
+                if m.key not in keys
+                and not years & set(m.values)
+                and (score := self.label_score(m.key, near, sent)) >= WEAK_LABEL
+            ),
+            key=lambda t: -t[0],
+        )
+        if len(named) == 1:
+            return named[0][1]
+        # 全国招收研究生51.09万人，比上年增加6.45万人 where 在学研究生 and 毕业研究生 are named in part too: the one named
+        # best, by its label in full
+        top = [m for score, m in named if score >= LABEL_MIN and score == named[0][0]]
+        return top[0] if len(top) == 1 else None
 
     def _judge_change(self, i: int, m: Metric, y0: int, y1: int) -> Link | None:
         f = self.doc.figures[i]

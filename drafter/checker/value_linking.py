@@ -19,6 +19,8 @@ from drafter.checker.labels import (
     levels_of,
     other_class,
     other_place,
+    other_stage,
+    other_thing,
     told_apart,
 )
 from drafter.checker.links import Link
@@ -39,6 +41,7 @@ from drafter.figures.numbers import (
 VERSUS_LABEL = re.compile(r"高于|低于|超过|超出|高出|差距")
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
+COUNTS = frozenset("个所家项处间座")  # the units of a count of things (other_thing)
 TOTAL_SAID = re.compile(r"合计|共计|总计|共有|总数|总量|共")
 Rank = tuple[bool, float, float, float]  # how the words name a metric (_rank)
 FULL_LABEL = 0.99  # the share of a label the words name when they name all of it
@@ -93,7 +96,7 @@ class ValueLinker(Finders):
         self.averages = {
             m.key for m in source.metrics if is_average(m)
         }  # 生均… are no parts of a sum (Finders)
-        self._facts = SizeIndex((g.value, g.unit, (g, ref, words)) for g, ref, words in fact_figures(source))
+        self._facts = SizeIndex((fact[0].value, fact[0].unit, fact) for fact in fact_figures(source))
         self._targets = SizeIndex(  # each standard with its metric's place in the data (target_hit's order)
             (m.target.value, m.unit, (k, m)) for k, m in enumerate(source.metrics) if m.target and m.values
         )
@@ -151,7 +154,10 @@ class ValueLinker(Finders):
         # what the words say is worked out once, not once per metric (names_a_change, other_class)
         near = self.words(i)[0]
         of_change = self.labels.speaks_of_change(near)
-        of_class = "班额" in near
+        # 176个县(市、区)实现“全部消除66人以上超大班额”: the class the figure's own words after it name, past where
+        # its near words are cut
+        classes = self._own_words(i)
+        of_class = "班额" in classes
         # 校均在校生规模由上年的344人增加到389人 is no count of 小学在校生: an average per school is only an average
         of_size = self.said_per_school(i)
         if not (totals or of_change or of_class or of_size):
@@ -161,7 +167,7 @@ class ValueLinker(Finders):
             for m in metrics
             if m.key not in totals
             and not (of_change and self.labels.is_level(m.key))
-            and not (of_class and other_class(near, m))
+            and not (of_class and other_class(classes, m))
             and not (of_size and "均" not in m.label and "规模" not in m.label)
         ]
 
@@ -215,6 +221,8 @@ class ValueLinker(Finders):
             if m.key in rank
             and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
             and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
+            and not (f.unit in COUNTS and other_thing(m.label, self.doc.tail(i)))
+            and not other_stage(m.label, self._own_words(i))
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
@@ -349,14 +357,20 @@ class ValueLinker(Finders):
         if found.source.startswith("sum("):  # a sum stands for the named metric where it has no value; else
             keys = found.key.split("|")  # it must hold that metric and be said as one (招生共计909人) or
             near = self.words(i)[0]  # name every part alike (专任教师 of each level)
-            return found.year not in best.values or (
-                best.key in keys
+            return (
+                found.year not in best.values
+                or best.key in keys
                 and (
                     bool(TOTAL_SAID.search(near.split("|", 1)[0]))
                     or all(self.labels.part_score(k, near) >= LABEL_MIN for k in keys)
                     or self.labels.levels_unsaid(best.key, near)  # 全县在园幼儿 is not 民办…在园幼儿 alone
                     or self._term_of_all(near, best, keys)
                 )
+                # 普通高等学校2358所 = 本科院校 + 高职院校, where 高等学校 names 成人高等学校 in part: parts of the level
+                # the words name, and a best they name only in part
+                or best.key not in keys
+                and rank[best.key][2] < FULL_LABEL
+                and all(self.labels.of_a_level_named(k, near) for k in keys)
             )
         if found.status == "derived":
             keys = found.key.split("|")
@@ -537,6 +551,11 @@ class ValueLinker(Finders):
         said = self.said_around(i)
         told = [r for r in named if told_apart(said, r, m)]
         return told[0] if len(told) == 1 else None
+
+    def _own_words(self, i: int) -> str:
+        """The figure's near words and its own words after it to the next mark (年底前，70所新学校都将开工建设: the near
+        words stop at 将)."""
+        return self.words(i)[0] + self.said_around(i).rsplit("|", 1)[-1]
 
     def said_around(self, i: int) -> str:
         """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…)."""

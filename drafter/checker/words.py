@@ -191,6 +191,20 @@ PLACE_KINDS = (
     ("乡镇", "乡", "镇", "街道"),
     ("村",),
 )
+# what a count of institutions or things counts, synonyms in one kind: 818所高校 is no count of 中学, 53所托儿所
+# none of 幼儿园, 87个社区 none of 竣工项目 (学校, 园 and 校 count any of them: no kind)
+THING_KINDS = (
+    ("高校", "高等学校", "大学", "院校"),
+    ("中学", "小学", "中小学", "初中", "高中", "完全中学", "初级中学", "高级中学"),
+    ("幼儿园",),
+    ("托儿所", "托育机构"),
+    ("社区",),
+    ("学位",),
+    ("教学班", "班级"),
+    ("项目",),
+)
+THING_KIND = {word: n for n, words in enumerate(THING_KINDS) for word in words}
+THING = re.compile("|".join(re.escape(w) for w in sorted(THING_KIND, key=len, reverse=True)))
 # places of several kinds at once (20个省市): no kind to tell apart
 MIXED_PLACES = (
     "省市",
