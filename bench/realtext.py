@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout8 was gathered on 2026-12-05, after holdout7 had been scored and seen (scored once, blind, at 0d96d0d);
 # holdout9 was gathered on 2026-12-05, after holdout8 had been scored and seen (scored once, blind, at e96d744);
 # holdout10 was gathered on 2026-12-05, after holdout9 had been scored and seen (scored once, blind, at d6d5972);
-# holdout11 was gathered on 2026-12-05, after holdout10 had been scored and seen (not scored yet);
+# holdout11 was gathered on 2026-12-05, after holdout10 had been scored and seen (scored once, blind, at 9385627);
 BLIND = (
     "holdout",
     "holdout2",
@@ -37,9 +37,9 @@ BLIND = (
     "holdout10",
     "holdout11",
 )
-# splits not scored yet: `--split all` leaves them out (holdout3 to holdout10 were each scored once, blind, on
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout11 were each scored once, blind, on
 # 2026-12-05, and came out of here after it)
-UNSEEN: tuple[str, ...] = ("holdout11",)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
