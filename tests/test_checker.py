@@ -519,6 +519,10 @@ def test_rule_flags(rule, text, figure, expected):
             "全 国 | 8699.21 | 5419.09 | 3280.12\n山 东 | 765.43 | 475.73 | 289.71\n河 北 | 442.52 | 187.74 | 254.78\n",
         ),
         ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
+        (  # what follows a part's noun and 中 is among that part (池州 2018, holdout11, read after its blind score)
+            "listed_total",
+            "全市现有公办、民办幼儿园共181所,其中,108所民办幼儿园中,经教育主管部门认定的普惠性幼儿园92所。",
+        ),
         ("gap", "毛入园率93.6%，普惠率91.8%，高出全省2.1个百分点。"),  # of a figure not printed
         ("head_ratio", "全县小学在校生31250人，专任教师1929人，生师比为16.2:1。"),
         # a rate of change is itself in % (the 双减 indicator's 压减率 of 培训机构)

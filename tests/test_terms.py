@@ -119,3 +119,9 @@ def test_timely_heading(code, heading, year, expected):
 )
 def test_youzhi_junheng_is_an_anachronism_only_as_the_2017_assessment(text, found):
     assert [a.text for a in anachronisms(text, 2015)] == found
+
+
+def test_a_double_fall_is_not_the_double_reduction_policy():
+    """扬州 2017 (holdout11, read after its blind score): 在参考人数、全省招生人数“双减少”的背景下 is no 双减."""
+    assert anachronisms("在参考人数、全省招生人数“双减少”的背景下，本一上线人数大幅增长。", 2017) == []
+    assert [a.term for a in anachronisms("全面落实“双减”，减少作业总量。", 2017)] == ["双减"]

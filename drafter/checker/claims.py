@@ -680,6 +680,8 @@ LEVEL_OPENS = re.compile(
 )
 
 
+# 108所民办幼儿园中，经认定的普惠性幼儿园92所: what follows the part's noun and 中 is among that part (池州 2018)
+OF_THE_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}中[，,]")
 COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=（)")  # 22.9万个学位（其中…: the noun the total counts
 
 
@@ -893,9 +895,12 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
         cj = claims[j]
         if parts and _inside_bracket_after(reading, parts[-1], j):
             continue
-        if parts and "其中" in BRACKETED.sub(
-            "", reading.text[reading.figures[parts[-1]].end : reading.figures[j].start]
-        ):
+        between = (
+            BRACKETED.sub("", reading.text[reading.figures[parts[-1]].end : reading.figures[j].start])
+            if parts
+            else ""
+        )
+        if parts and ("其中" in between or OF_THE_PART.search(between)):
             break  # 在园人数4437人，其中城区…2576人: a breakdown of the part, not of the total (one in a closed
             # bracket is the part's own: 中学52所（其中：普通中学49所、职业中学3所），特殊教育学校1所)
         if reading.figures[j].unit == "%" or cj.kind == "change":

@@ -32,6 +32,8 @@ class Term:
     since: str  # YYYY-MM or YYYY
     document: str
     sources: tuple[str, ...] = ()
+    # characters that, right after a variant, make it another word: 双减少 (a double fall) is not 双减
+    not_before: str = ""
 
     @property
     def year(self) -> int:
@@ -62,7 +64,14 @@ def _term(raw: dict, path: Path) -> Term:
         if not re.fullmatch(r"\d{4}(-\d{2})?", since):
             raise ValueError(f"since {since!r} is not YYYY or YYYY-MM")
         variants = tuple(str(v) for v in raw.get("variants") or [raw["term"]])
-        return Term(str(raw["term"]), variants, since, str(raw["document"]), tuple(raw.get("source") or ()))
+        return Term(
+            str(raw["term"]),
+            variants,
+            since,
+            str(raw["document"]),
+            tuple(raw.get("source") or ()),
+            str(raw.get("not_before") or ""),
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(
             f"bad term entry ({exc})", path=str(path), key="terms", hint="see the schema at the top"
@@ -90,6 +99,8 @@ def _hits(squeezed: str, offsets: list[int], term: Term) -> list[tuple[int, int]
     for variant in sorted(term.variants, key=len, reverse=True):
         word = IGNORED.sub("", variant)
         for m in re.finditer(re.escape(word), squeezed):
+            if term.not_before and squeezed[m.end() : m.end() + 1] in term.not_before:
+                continue  # 在参考人数、全省招生人数“双减少”的背景下: another word
             start, end = offsets[m.start()], offsets[m.end() - 1] + 1
             if not any(s <= start < e for s, e in spans):
                 spans.append((start, end))
