@@ -326,6 +326,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
         ),
         ("head_ratio", "学前教育专任教师1120人，在园幼儿13200人，师生比为1:12.8。", "12.8", "11.8"),
         ("gap", "全县中小学核定编制4862名，实有在编教师4715名，空编174名。", "174名", "147名"),
+        (  # the count's growth past the rate said between: 1956 ÷ (6518 − 1956)
+            "stated_change",
+            "其中,普通类本一上线6518人,上线率达34.4%,比去年净增加1956人,增长24.9%。",
+            "24.9%",
+            "42.9%",
+        ),
         ("head_ratio", "全县普通高中在校生6210人，中职在校生2860人，普职比为6.2:3.8。", "6.2", "6.8"),
         (  # an amount exceeds its standard by a share of it: % (a new user's edit of 阳泉 2021)
             "stated_target",
@@ -519,6 +525,14 @@ def test_rule_flags(rule, text, figure, expected):
             "全 国 | 8699.21 | 5419.09 | 3280.12\n山 东 | 765.43 | 475.73 | 289.71\n河 北 | 442.52 | 187.74 | 254.78\n",
         ),
         ("listed_total", "专任教师3250人，其中女教师2145人，男教师1105人。"),
+        (  # a figure inside the whole's name is no whole (武昌 2015, holdout11, read after its blind score)
+            "stated_share",
+            "今年高考过600分人数750人,占全市中心城区600分上线人数的45.1%,过600分绝对人数和比例均为历史最高。",
+        ),
+        (  # a % change right after a count's change is the count's growth, past the rate between (扬州 2017)
+            "percent_for_points",
+            "其中,普通类本一上线6518人,上线率达34.4%,比去年净增加1956人,增长42.9%,占全省本一达线人数的10.47%。",
+        ),
         (  # what follows a part's noun and 中 is among that part (池州 2018, holdout11, read after its blind score)
             "listed_total",
             "全市现有公办、民办幼儿园共181所,其中,108所民办幼儿园中,经教育主管部门认定的普惠性幼儿园92所。",

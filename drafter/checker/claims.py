@@ -396,6 +396,8 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             # 1672所（其中职业初中2所），比上年减少10所: the change right after the bracket is of the value before it
             after = aside is not None and lead.lstrip().startswith("）")
             _link_change(reading, claims, c, own if after else aside or own, base)
+            if c.own is not None and claims[c.own].is_rate and reading.figures[i].unit == "%":
+                _past_a_rate(reading, idxs, claims, c)
             continue
         if c.role == "base":
             base = i
@@ -423,6 +425,29 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             aside = i
             continue
         own, aside = i, None
+
+
+def _past_a_rate(reading: Reading, idxs: list[int], claims: dict[int, Claim], c: Claim) -> None:
+    """上线6518人，上线率达34.4%，比去年净增加1956人，增长42.9%: a % change right after a change of a count is that
+    count's growth (6518's), not a change of the rate said between them."""
+    k = idxs.index(c.index)
+    prev = idxs[k - 1] if k else None
+    if prev is None or claims[prev].kind != "change" or reading.figures[prev].unit in ("%", POINTS):
+        return
+    unit = reading.figures[prev].unit
+    count = next(
+        (
+            j
+            for j in reversed(idxs[: k - 1])
+            if claims[j].kind in ("value", "total")
+            and claims[j].role != "base"
+            and same_family(reading.figures[j].unit, unit)
+        ),
+        None,
+    )
+    if count is not None:
+        c.own, c.base = count, None
+        claims[prev].own = claims[prev].own if claims[prev].own is not None else count
 
 
 def _link_change(
@@ -556,6 +581,11 @@ def _money(f: Figure) -> bool:
 
 
 # ---------------------------------------------------------------- shares: part and whole
+WHOLE_ENDS = re.compile(
+    r"[）)]?\s*(?:的)?(?:比例|比重|份额)?(?:为|是|达到|达|约)?\s*"
+)  # 占…68000人的 / 的比例为
+
+
 def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
     for k, i in enumerate(idxs):
         c = claims[i]
@@ -565,7 +595,13 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         whole_span = re.search(r"占(?:到|了)?([^，。；]*)$", reading.text[s : reading.figures[i].start])
         before = [j for j in idxs[:k] if claims[j].kind in ("value", "total") and claims[j].role != "base"]
         whole = before[-1] if before and whole_span else None
-        if whole is not None and whole_span and reading.figures[whole].start >= s + whole_span.start():
+        if (
+            whole is not None
+            and whole_span
+            and reading.figures[whole].start >= s + whole_span.start()
+            # 占全市中心城区600分上线人数的45.1%: a figure inside the whole's name is no whole
+            and WHOLE_ENDS.fullmatch(reading.text, reading.figures[whole].end, reading.figures[i].start)
+        ):
             unit = reading.figures[whole].unit
             part = next(
                 (j for j in reversed(before[:-1]) if same_family(reading.figures[j].unit, unit)), None
