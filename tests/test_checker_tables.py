@@ -129,6 +129,36 @@ def test_headings_split_over_lines_with_their_units_in_brackets():
     assert not [f for f in check_text(text).findings if f.status == "inconsistent"]  # no "lost decimal point"
 
 
+def test_a_table_whose_bars_stand_on_lines_of_their_own_under_grouped_headings():
+    """中国网's copy of the 2008 公告's table (holdout11, read after its blind score): two groups (中等职业学校,
+    普通高等学校) over the same three headings (2007年, 2008年, 增长率), served one cell per line. Each value is its
+    row's and its group's, of its column's year; the 增长率 in %. Read as plain year columns, every 2007 value was
+    taken for 2008's and called wrong."""
+    cells = [
+        "地区",
+        "中等职业学校",
+        "普通高等学校",
+        "2007年",
+        "2008年",
+        "增长率（%）",
+        "2007年",
+        "2008年",
+        "增长率（%）",
+    ]
+    cells += ["总 计", "3124.01", "3811.34", "22.00", "6546.04", "7577.71", "15.76"]
+    cells += ["北京市", "7603.00", "11127.10", "46.35", "21431.73", "24380.40", "13.76"]
+    text = "表三(1) 各级教育生均预算内教育事业费增长情况\n单位:元\n" + "".join(f"{c}\n|\n" for c in cells)
+    tables = read_tables(text, find_figures(text))
+    named = {
+        tables.figures[i].text: (w, tables.years.get(i), tables.figures[i].unit)
+        for i, w in tables.words.items()
+    }
+    assert named["7603.00"] == ("北京市中等职业学校", 2007, "元")
+    assert named["24380.40"] == ("北京市普通高等学校", 2008, "元")
+    assert named["46.35"] == ("北京市中等职业学校增长率（%）", None, "%")
+    assert named["3811.34"] == ("总计中等职业学校", 2008, "元")
+
+
 def test_a_table_whose_bars_stand_on_lines_of_their_own():
     """A yearbook page served one cell per line, each '|' on its own line, year columns, a lost label (|, |)."""
     cells = [

@@ -192,6 +192,9 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
     years: list[int] = []
     unit, label = _unit_line(norm, start), ""
     section = _section_title(norm, start)
+    columns = _grouped_bar_columns(norm[start:end])
+    if columns is not None:
+        return _grouped_bar_cells(norm, start, end, columns, unit)
     values: list[Cell] = []
     previous_bar = False
     pos = start
@@ -230,6 +233,78 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
             ("" if heads else re.sub(r"^[#＃]\s*", "", text)),
             [],
         )  # # 初中: a part of the row above
+    return out
+
+
+def _bar_texts(norm: str, start: int, end: int) -> list[Cell]:
+    """The cells of a table served one cell per line, '|' lines left out."""
+    cells, pos = [], start
+    for line in norm[start:end].split("\n"):
+        text, at = line.strip(), pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+        if text and text != "|":
+            cells.append(Cell(at, at + len(text), text))
+    return cells
+
+
+def _grouped_bar_columns(text: str) -> list[tuple[str, int | None]] | None:
+    """地区 | 中等职业学校 | 普通高等学校 | 2007年 | 2008年 | 增长率(%) | 2007年 | 2008年 | 增长率(%): a corner, k groups
+    and their k runs of the same m headings (a merged heading row served as cells) — the columns, each a group's
+    heading and its year (None for 增长率). None when the headings are not so."""
+    heads = []
+    for line in text.split("\n"):
+        cell = line.strip()
+        if not cell or cell == "|":
+            continue
+        if NUMBER.fullmatch(cell) or EMPTY.fullmatch(cell):
+            break
+        heads.append(cell)
+    heads = heads[:-1]  # the first row's label, right before its first value
+    first_year = next((k for k, h in enumerate(heads) if YEAR_HEADING.fullmatch(h)), None)
+    if first_year is None or first_year < 3:
+        return None
+    groups, subs = heads[1:first_year], heads[first_year:]
+    k = len(groups)
+    if k < 2 or len(subs) % k or len(subs) // k < 2:
+        return None
+    m = len(subs) // k
+    runs = [subs[g * m : (g + 1) * m] for g in range(k)]
+    if any(run != runs[0] for run in runs) or any(YEAR_HEADING.fullmatch(g) for g in groups):
+        return None
+    columns = []
+    for group in groups:
+        for sub in runs[0]:
+            year = YEAR_HEADING.fullmatch(sub)
+            columns.append((group if year else group + sub, int(year.group(1)) if year else None))
+    return columns
+
+
+def _grouped_bar_cells(
+    norm: str, start: int, end: int, columns: list[tuple[str, int | None]], unit: str
+) -> dict[Cell, tuple[str, str, int | None]]:
+    """The rows under grouped headings (`_grouped_bar_columns`): a label, then one value per column; a value's
+    words are its row's label and its column's group (北京市 + 中等职业学校), a 增长率 column's unit is %."""
+    out: dict[Cell, tuple[str, str, int | None]] = {}
+    cells = _bar_texts(norm, start, end)
+    k = next(
+        (n for n, c in enumerate(cells) if NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text)), len(cells)
+    )
+    label, values = (
+        (cells[k - 1].text.replace(" ", "") if k else ""),
+        [],
+    )  # 总 计: a label's spaces are layout
+    for cell in cells[k:]:
+        if not (NUMBER.fullmatch(cell.text) or EMPTY.fullmatch(cell.text)):
+            label, values = cell.text.replace(" ", ""), []
+            continue
+        values.append(cell)
+        if len(values) == len(columns):
+            for value, (words, year) in zip(values, columns, strict=True):
+                if NUMBER.fullmatch(value.text) and label:
+                    # the groups are what the rows are of (中等职业学校), not what the cells count: the table's 单位
+                    own = "%" if year is None and re.search(r"率|%", words) else unit or _unit_of(words, unit)
+                    out[value] = (label + words, own, year)
+            label, values = "", []
     return out
 
 
