@@ -39,6 +39,8 @@ def reasons(text: str) -> dict[str, str]:
         ("资金752. 96万元", ("752. 96万元", 752.96, "万元", 2)),  # OCR space after the point
         ("死亡率0.5‰", ("0.5‰", 0.5, "‰", 1)),
         ("每年安排20萬元", ("20萬元", 20, "万元", 0)),  # Traditional 萬
+        ("考核总得分为96.15分", ("96.15分", 96.15, "分", 2)),  # a score that is a figure
+        ("全市考生平均分为612分", ("612分", 612, "分", 0)),
     ],
 )
 def test_each_figure_form(text, expected):
@@ -68,6 +70,10 @@ def test_each_figure_form(text, expected):
         ("增强“四个意识”", "四个", "name"),
         ("制定《计划（2010—2020年）》", "2010", "name"),
         ("举报电话13912345678", "13912345678", "phone"),
+        # a score line names a group of candidates (武昌 2015, 湖南 2013: holdout11, read after its blind score)
+        ("今年高考过600分人数750人", "600分", "score_line"),
+        ("占全市中心城区600分上线人数的45.1%", "600分", "score_line"),
+        ("全市400分以上高分人数32人", "400分", "score_line"),
         ("消除56人以上大班额", "56人", "name"),
         ("超过66人的超大班额基本消除", "66人", "name"),
         ("（琼教〔202089号）", "202089", "doc_number"),  # a number cut short

@@ -44,6 +44,7 @@ IGNORED_WHY = {
     "address": "地址或邮编",
     "duration": "时长",
     "age": "年龄段（人群名称中的数字）",
+    "score_line": "分数线（人群名称中的数字）",
     "word": "数词（非统计数字）",
     "ratio": "比例式",
     "note": "注释编号",

@@ -376,7 +376,21 @@ def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
         norm, max(0, m.start() - 8), m.start()
     ):
         return "age"  # 36—45岁的1471人, 3至5周岁幼儿, 15岁及以上人口: the bounds of an age band name a group
+    if (
+        unit == "分"
+        and integer
+        and value >= 100
+        and (
+            _SCORE_LINE_AFTER.match(norm, end)
+            or _SCORE_LINE_BEFORE.search(norm, max(0, m.start() - 2), m.start())
+        )
+    ):
+        return "score_line"  # 高考过600分人数750人, 600分以上, 600分上线人数: a score line names a group
     return ""
+
+
+_SCORE_LINE_AFTER = re.compile(r"\s*分?\s*(?:及)?(?:以上|以下|上线|线|段|人数|的考生|高分)")
+_SCORE_LINE_BEFORE = re.compile(r"(?:过|超过|超|上)$")
 
 
 _AVERAGE_BEFORE = re.compile(r"平均[^，。；]{0,6}$")  # 平均年龄为45.3岁: an age that is a figure
