@@ -3438,3 +3438,21 @@ def test_a_figure_that_may_be_wider_than_the_metric_its_words_name_is_not_called
     assert found.status == expected
     if expected == "unsupported":
         assert found.expected == ""  # no value said to be the right one
+
+
+def test_a_gap_to_another_place_is_no_change_over_the_year(metrics_file):
+    """扬州 2017 (holdout11, read after its blind score): 比相邻城市多约800人 (and the 多约700人 after it, which names
+    no comparison of its own) are gaps to another city, not 本一上线's change since 2016 (1956人)."""
+    data = metrics_file(
+        "report: {region: 扬州市, level: city, round: 2017, period: 2017, issuer: 扬州市教育局}\n"
+        "metrics:\n"
+        "- {key: highschool.tier1, label: 普通类本一上线, unit: 人, values: {2017: 6518, 2016: 4562}}\n"
+        "- {key: highschool.tier2, label: 普通类本二以上上线, unit: 人, values: {2017: 16494, 2016: 11458}}\n"
+    )
+    text = (
+        "我市今年高考普通类本一上线绝对数比相邻城市多约800人，普通类本二以上上线绝对数多约700人。"
+        "普通类本一上线6518人，比去年净增加1956人。"
+    )
+    found = {f.text: f for f in check_text(text, data).findings}
+    assert found["800人"].status != "mismatch" and found["700人"].status != "mismatch"
+    assert found["1956人"].status in ("verified", "derived")

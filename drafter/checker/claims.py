@@ -60,7 +60,11 @@ RATE_GAP_AFTER = re.compile(
     r"[，]?(?:增长|高出|高|快|多)?了?$"
 )
 VERSUS_WORD = re.compile(r"高于|低于|快于|慢于|超过|超出")
-VERSUS = re.compile(r"(?:高于|低于|快于|慢于|多于|少于|超过|超出|领先)[^，。；]{0,30}$")
+VERSUS = re.compile(
+    r"(?:高于|低于|快于|慢于|多于|少于|超过|超出|领先)[^，。；]{0,30}$"
+    # 比相邻城市多约800人: another place, not another year (比上年 / 比2016年 / 比去年同期 stay changes)
+    r"|比(?!上年|去年|上一年|前一年|同期|上期|\d{4}|今年|当年|本年)[^，。；\d]{2,12}(?:多|少)(?:出|了)?约?$"
+)
 OWN_SHARE_AFTER_WORDS = re.compile(r"[\u4e00-\u9fff]{1,8}[，](?:占比|占)(?:为|达到|达|是)?")
 OWN_SHARE = re.compile(r"[，]?(?:占比|所占比例|占|比例|比重)(?:为|达到|达|是)?")  # 其中X人，占比Y%
 UNCOUNTED = ("", "年", "岁", "倍")
@@ -127,6 +131,7 @@ def _read_sentence(reading: Reading, idxs: list[int], claims: dict[int, Claim]) 
                 if j > i and claims[j].kind == "value" and claims[j].role != "base":
                     claims[j].role, claims[j].base_year = "base", claims[i].base_year
     _shared_change_word(reading, idxs, claims)
+    _shared_comparand(reading, idxs, claims)
     _link_changes(reading, idxs, claims)
     _link_shares(reading, idxs, claims)
 
@@ -154,6 +159,22 @@ def _shared_change_word(reading: Reading, idxs: list[int], claims: dict[int, Cla
                 p.versus,
                 p.rate_diff,
             )
+
+
+def _shared_comparand(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -> None:
+    """…本一上线绝对数比相邻城市多约800人，普通类本二以上上线绝对数多约700人: a change right after one measured
+    against another place, that names no comparison of its own, is measured against that place too."""
+    for prev, i in zip(idxs, idxs[1:], strict=False):
+        p, c = claims[prev], claims[i]
+        lead = reading.lead(i)
+        if (
+            p.kind == "change"
+            and p.versus
+            and c.kind == "change"
+            and not c.versus
+            and not COMPARED.search(lead)
+        ):
+            c.versus = True
 
 
 BARE_SEP = re.compile(r"\s*[、，,和及与]\s*")
