@@ -3456,3 +3456,20 @@ def test_a_gap_to_another_place_is_no_change_over_the_year(metrics_file):
     found = {f.text: f for f in check_text(text, data).findings}
     assert found["800人"].status != "mismatch" and found["700人"].status != "mismatch"
     assert found["1956人"].status in ("verified", "derived")
+
+
+def test_a_count_of_exam_venues_is_of_the_kind_right_after_it(metrics_file):
+    """朔州 2018 (holdout11, read after its blind score): 6个考区26个考点1005个考场 — 26 counts 考点 (not the 考区 its
+    words before name), and 朔城区设9个考点298个考场's 298 is 朔城区考场's, not a wrong 朔城区考点."""
+    data = metrics_file(
+        "report: {region: 朔州市, level: city, round: 2018, period: 2018, issuer: 朔州市招生考试中心}\n"
+        "metrics:\n"
+        "- {key: highschool.exam_districts, label: 考区, unit: 个, values: {2018: 6}}\n"
+        "- {key: highschool.sites_shuocheng, label: 朔城区考点, unit: 个, values: {2018: 9}}\n"
+        "- {key: highschool.rooms_shuocheng, label: 朔城区考场, unit: 个, values: {2018: 298}}\n"
+    )
+    text = "全市共设6个考区26个考点1005个考场。其中，朔城区设9个考点298个考场。"
+    found = {f.text: f for f in check_text(text, data).findings}
+    assert found["26个"].status == "unsupported" and "考点" in found["26个"].message
+    assert (found["298个"].status, found["298个"].source) == ("verified", "highschool.rooms_shuocheng@2018")
+    assert found["6个"].status == "verified"

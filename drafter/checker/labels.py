@@ -562,7 +562,8 @@ def other_place(label: str, counted: str) -> bool:
     return bool(said and head) and other_places(said.group(1), head.group(1))
 
 
-_THING_COUNTED = re.compile(rf"\s*({THING.pattern})[^，,。；;]*")  # the noun after 818所, to the clause end
+# the noun after 818所, to the clause end or the next count (6个考区26个考点: 考区 alone)
+_THING_COUNTED = re.compile(rf"\s*({THING.pattern})[^，,。；;\d]*")
 # the noun a label ends in, not the last of a list (教育督导覆盖的中小学校、幼儿园 counts both)
 _THING_HEAD = re.compile(rf"(?<![、和及与])({THING.pattern})(?:数|数量|总数)?$")
 

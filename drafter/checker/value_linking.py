@@ -26,7 +26,7 @@ from drafter.checker.labels import (
 from drafter.checker.links import Link
 from drafter.checker.reading import CLAUSE_BREAK, Reading
 from drafter.checker.sizes import SizeIndex, SizeRange, size_range
-from drafter.checker.words import FUTURE
+from drafter.checker.words import FUTURE, THING
 from drafter.checker.words import OVER_YEARS_WORDS as CUMULATIVE
 from drafter.core.types import Figure, Metric, SourceData
 from drafter.figures.derive import derive_all, is_average
@@ -267,6 +267,21 @@ class ValueLinker(Finders):
             return Link("unsupported", message=said, key=best.key, year=year)
         return self.mismatch(self.doc.figures[i], best, year, message)
 
+    def _not_its(self, i: int, named: Metric, m: Metric) -> bool:
+        """The figure, m's value, is m's rather than the metric its words name (`_scope_fits_value`,
+        `_counts_not`)."""
+        return self._scope_fits_value(i, named, m) or self._counts_not(i, named, m)
+
+    def _counts_not(self, i: int, best: Metric, m: Metric) -> bool:
+        """朔城区设9个考点298个考场 where 298 is 朔城区考场's: the thing the figure counts (考场, right after it) is
+        the value's metric's, not that of the metric its words before name (朔城区考点)."""
+        tail = self.doc.tail(i)
+        return (
+            self.doc.figures[i].unit in COUNTS
+            and other_thing(best.label, tail)
+            and not other_thing(m.label, tail)
+        )
+
     def _scope_fits_value(self, i: int, best: Metric, m: Metric) -> bool:
         """The figure may not be best's (`_scope_unsaid`) and is the value of m, which it may be: 三大项加起来资金
         累计2200.90亿元 is 学校和社会投入资助资金总额(2012—2016年累计), not 资助金额 of one year — m a sum over years
@@ -292,6 +307,11 @@ class ValueLinker(Finders):
         span = clause if family(unit) != "元" else sentence + near
         if unit not in ("%", "个百分点") and CUMULATIVE.search(span) and not CUMULATIVE.search(best.label):
             return OVER_YEARS
+        tail = self.doc.tail(i)
+        if unit in COUNTS and other_thing(
+            best.label, tail
+        ):  # 全市共设6个考区26个考点: 26 counts 考点, not 考区
+            return f"这是{THING.search(tail).group(0)}的数"
         claim = self.doc.claims.get(i)
         if claim is not None and claim.kind == "share" and COHORT_RATE.search(best.label):
             return "这是占在校生的比例"  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
@@ -419,7 +439,7 @@ class ValueLinker(Finders):
                 and self._said_alike(i, r)
             ]
             top = max(rivals, key=lambda t: t[0])[1] if rivals else None
-            if top is not None and not self._scope_fits_value(i, top, m):
+            if top is not None and not self._not_its(i, top, m):
                 return self.mismatch(
                     f, top, said, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{top.label}"
                 )
@@ -437,7 +457,7 @@ class ValueLinker(Finders):
                     and self.labels.part_score(k, near, min_grams=2) >= 0.99
                     and not self._contradicted(i, r)
                 ]
-                if len(named) == 1 and not self._scope_fits_value(i, named[0], m):
+                if len(named) == 1 and not self._not_its(i, named[0], m):
                     return self.mismatch(
                         f,
                         named[0],
@@ -455,7 +475,7 @@ class ValueLinker(Finders):
                         message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
                     )
         rival = self._sole_rival(i, m, rank, y) if best is None else None
-        if rival is not None and not self._scope_fits_value(i, rival, m):
+        if rival is not None and not self._not_its(i, rival, m):
             return self.mismatch(
                 f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
             )
@@ -468,6 +488,7 @@ class ValueLinker(Finders):
             )
             and not (strong and _best_qualifier_unsaid(best, m, self.words(i)[1]))
             and not self._scope_fits_value(i, best, m)
+            and not self._counts_not(i, best, m)
             and (
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
@@ -482,7 +503,13 @@ class ValueLinker(Finders):
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
             )
-        if best is not None and best.key != m.key and not strong and not self._scope_fits_value(i, best, m):
+        if (
+            best is not None
+            and best.key != m.key
+            and not strong
+            and not self._scope_fits_value(i, best, m)
+            and not self._counts_not(i, best, m)
+        ):
             said = year if year is not None else self.source.report.period
             if said in best.values and (
                 rank[m.key][1] == 0

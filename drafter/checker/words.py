@@ -202,6 +202,9 @@ THING_KINDS = (
     ("学位",),
     ("教学班", "班级"),
     ("项目",),
+    ("考区",),  # 全市共设6个考区26个考点1005个考场 (朔州 2018): the 高考's venues, three kinds
+    ("考点",),
+    ("考场",),
 )
 THING_KIND = {word: n for n, words in enumerate(THING_KINDS) for word in words}
 THING = re.compile("|".join(re.escape(w) for w in sorted(THING_KIND, key=len, reverse=True)))
