@@ -3473,3 +3473,19 @@ def test_a_count_of_exam_venues_is_of_the_kind_right_after_it(metrics_file):
     assert found["26个"].status == "unsupported" and "考点" in found["26个"].message
     assert (found["298个"].status, found["298个"].source) == ("verified", "highschool.rooms_shuocheng@2018")
     assert found["6个"].status == "verified"
+
+
+@pytest.mark.parametrize(("printed", "status"), [("5.6", "verified"), ("5.0", "mismatch")])
+def test_a_value_of_the_group_its_clause_names_is_that_group_s(metrics_file, printed, status):
+    """武汉 2006 (holdout11, read after its blind score): 文史类上重点线考生933人，占报考人数的5.6% is 文史类's share
+    (its clause names the group), not a wrong 上重点线人数占报考生数 of all candidates; 2006's 5 in its place is the
+    wrong year's."""
+    data = metrics_file(
+        "report: {region: 武汉市, level: city, round: 2006, period: 2006, issuer: 武汉市招生办}\n"
+        "metrics:\n"
+        "- {key: highschool.arts_rate, label: 文史类上重点线考生占报考生数, unit: '%', values: {2005: 5.6, 2006: 5}}\n"
+        "- {key: highschool.key_rate_2005, label: 上重点线人数占报考生数(2005年), unit: '%', values: {2005: 14.5}}\n"
+    )
+    text = f"据了解，2005年，武汉市上重点线人数5183人，占报考生数14.5%；文史类上重点线考生933人，占报考人数的{printed}%。"
+    shares = [f for f in check_text(text, data).findings if f.text == f"{printed}%"]
+    assert shares[-1].status == status

@@ -269,8 +269,23 @@ class ValueLinker(Finders):
 
     def _not_its(self, i: int, named: Metric, m: Metric) -> bool:
         """The figure, m's value, is m's rather than the metric its words name (`_scope_fits_value`,
-        `_counts_not`)."""
-        return self._scope_fits_value(i, named, m) or self._counts_not(i, named, m)
+        `_counts_not`, `_group_said`)."""
+        return (
+            self._scope_fits_value(i, named, m)
+            or self._counts_not(i, named, m)
+            or self._group_said(i, named, m)
+        )
+
+    def _group_said(self, i: int, named: Metric, m: Metric) -> bool:
+        """文史类上重点线考生933人，占报考人数的5.6% where 5.6 is 文史类上重点线考生占报考生数's: m is the named label
+        with a group before it (文史类) that the figure's own clause before it says, and the named one has none."""
+        head = m.label.split(named.label[:2], 1)[0] if named.label[:2] in m.label else ""
+        if len(head) < 2 or head in named.label:
+            return False
+        s, _ = self.doc.sentence(self.doc.figures[i].start)
+        before = self.doc.text[s : self.doc.figures[i].start]
+        last = CLAUSE_BREAK.split(before)
+        return len(last) >= 2 and head in (last[-2] + last[-1])
 
     def _counts_not(self, i: int, best: Metric, m: Metric) -> bool:
         """朔城区设9个考点298个考场 where 298 is 朔城区考场's: the thing the figure counts (考场, right after it) is
@@ -487,8 +502,7 @@ class ValueLinker(Finders):
                 and self.labels.within_levels_said(m.key, self.words(i)[0])
             )
             and not (strong and _best_qualifier_unsaid(best, m, self.words(i)[1]))
-            and not self._scope_fits_value(i, best, m)
-            and not self._counts_not(i, best, m)
+            and not self._not_its(i, best, m)
             and (
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
@@ -503,13 +517,7 @@ class ValueLinker(Finders):
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
             )
-        if (
-            best is not None
-            and best.key != m.key
-            and not strong
-            and not self._scope_fits_value(i, best, m)
-            and not self._counts_not(i, best, m)
-        ):
+        if best is not None and best.key != m.key and not strong and not self._not_its(i, best, m):
             said = year if year is not None else self.source.report.period
             if said in best.values and (
                 rank[m.key][1] == 0
@@ -529,7 +537,13 @@ class ValueLinker(Finders):
             year
             and y != year
             and year in m.values
-            and (strong or best is None or best.key == m.key or rank[m.key][3] >= rank[best.key][3] > 0)
+            and (
+                strong
+                or best is None
+                or best.key == m.key
+                or rank[m.key][3] >= rank[best.key][3] > 0
+                or self._not_its(i, best, m)  # the value's metric is the figure's: its year must be said too
+            )
         ):  # 普通初中为24897.01元，比上年的24897.01元 where the words name m as near as any other metric
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")
         if year and y != year and year not in m.values and best is not None and year in best.values:
