@@ -411,6 +411,7 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
     own: int | None = None
     base: int | None = None
     aside: int | None = None  # a figure in a bracket right after own's (1672所（其中职业初中2所）)
+    last_change = max((j for j in idxs if claims[j].kind == "change"), default=-1)
     for i in idxs:
         c, lead = claims[i], reading.lead(i)
         if c.kind == "change":
@@ -426,12 +427,7 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
         to_value = bool(TO_VALUE.search(lead)) or _end_of_from(reading, i, lead)  # 由4.07%降为3.25%
         if to_value and (start := _from_value(reading, claims, i)) is not None:
             base = start  # 由2011年的62.3%提高到88.1%: the value after 由 is the base
-        if (
-            own is not None
-            and base is None
-            and _year_series(reading, claims, own, i)
-            and _change_after(claims, idxs, i)
-        ):
+        if own is not None and base is None and _year_series(reading, claims, own, i) and last_change > i:
             base = own  # 2021年…为7.4%，2022年为8.1%，提高: the earlier value is the base, of its own stated year
             # (其中2021年218名、2022年232名: with no change after, a list of the years' values, not a base)
             claims[own].role, claims[own].base_year = "base", claims[own].year
@@ -550,11 +546,6 @@ def _tagged_previous(reading: Reading, i: int) -> int | None:
     if prev and re.search(r"(?:上年|去年)(?:为|是)?$", reading.lead(prev[-1])):
         return prev[-1]
     return None
-
-
-def _change_after(claims: dict[int, Claim], idxs: list[int], i: int) -> bool:
-    """A change is said after figure i in its sentence."""
-    return any(claims[j].kind == "change" for j in idxs if j > i)
 
 
 def _year_series(reading: Reading, claims: dict[int, Claim], a: int, b: int) -> bool:
@@ -901,15 +892,20 @@ def pair_word_start(words: str) -> str:
     return PAIR_LEAD.sub("", words)
 
 
+def pair_word(reading: Reading, j: int) -> str:
+    """The word of a pair (COMPLEMENTS) a listed part's words open with, past 其中 and the region, or ''; no word
+    of the pairs opens another, so a part opens with one at most."""
+    words = pair_word_start(part_words(reading, j))
+    return next((w for pair in COMPLEMENTS for w in pair if words.startswith(w)), "")
+
+
 def complementary(reading: Reading, parts: list[int]) -> bool:
     """Two parts named by the two words of a pair, first words of each (公办58所，民办109所 / 公办教师6757人、
     民办学校聘请1313人 / 男144人、女63人): a split of the whole, whatever the words before the total say."""
     if len(parts) != 2:
         return False
-    a, b = (pair_word_start(part_words(reading, j)) for j in parts)
-    return any(
-        a.startswith(x) and b.startswith(y) or a.startswith(y) and b.startswith(x) for x, y in COMPLEMENTS
-    )
+    a, b = (pair_word(reading, j) for j in parts)
+    return any({a, b} == {x, y} for x, y in COMPLEMENTS)
 
 
 # who paid: two words that split an amount in two (中央 and 地方 money, 上级 and 本级 money)

@@ -192,9 +192,13 @@ def _bar_cells(norm: str, start: int, end: int) -> dict[Cell, tuple[str, str, in
     years: list[int] = []
     unit, label = _unit_line(norm, start), ""
     section = _section_title(norm, start)
-    columns = _grouped_bar_columns(norm[start:end])
+    cells = _bar_texts(norm, start, end)
+    first = next((n for n, c in enumerate(cells) if _number_or_empty(c)), len(cells))
+    columns = _grouped_bar_columns(
+        [c.text for c in cells[: max(first - 1, 0)]]
+    )  # (the first row's label out)
     if columns is not None:
-        return _grouped_bar_cells(norm, start, end, columns, unit)
+        return _grouped_bar_cells(cells, first, columns, unit)
     values: list[Cell] = []
     previous_bar = False
     pos = start
@@ -247,19 +251,14 @@ def _bar_texts(norm: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _grouped_bar_columns(text: str) -> list[tuple[str, int | None]] | None:
+def _number_or_empty(c: Cell) -> bool:
+    return bool(NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text))
+
+
+def _grouped_bar_columns(heads: list[str]) -> list[tuple[str, int | None]] | None:
     """地区 | 中等职业学校 | 普通高等学校 | 2007年 | 2008年 | 增长率(%) | 2007年 | 2008年 | 增长率(%): a corner, k groups
     and their k runs of the same m headings (a merged heading row served as cells) — the columns, each a group's
     heading and its year (None for 增长率). None when the headings are not so."""
-    heads = []
-    for line in text.split("\n"):
-        cell = line.strip()
-        if not cell or cell == "|":
-            continue
-        if NUMBER.fullmatch(cell) or EMPTY.fullmatch(cell):
-            break
-        heads.append(cell)
-    heads = heads[:-1]  # the first row's label, right before its first value
     first_year = next((k for k, h in enumerate(heads) if YEAR_HEADING.fullmatch(h)), None)
     if first_year is None or first_year < 3:
         return None
@@ -280,21 +279,18 @@ def _grouped_bar_columns(text: str) -> list[tuple[str, int | None]] | None:
 
 
 def _grouped_bar_cells(
-    norm: str, start: int, end: int, columns: list[tuple[str, int | None]], unit: str
+    cells: list[Cell], first: int, columns: list[tuple[str, int | None]], unit: str
 ) -> dict[Cell, tuple[str, str, int | None]]:
-    """The rows under grouped headings (`_grouped_bar_columns`): a label, then one value per column; a value's
-    words are its row's label and its column's group (北京市 + 中等职业学校), a 增长率 column's unit is %."""
+    """The rows under grouped headings (`_grouped_bar_columns`), from the table's first value on: a label, then one
+    value per column; a value's words are its row's label and its column's group (北京市 + 中等职业学校), a 增长率
+    column's unit is %."""
     out: dict[Cell, tuple[str, str, int | None]] = {}
-    cells = _bar_texts(norm, start, end)
-    k = next(
-        (n for n, c in enumerate(cells) if NUMBER.fullmatch(c.text) or EMPTY.fullmatch(c.text)), len(cells)
-    )
     label, values = (
-        (cells[k - 1].text.replace(" ", "") if k else ""),
+        (cells[first - 1].text.replace(" ", "") if first else ""),
         [],
     )  # 总 计: a label's spaces are layout
-    for cell in cells[k:]:
-        if not (NUMBER.fullmatch(cell.text) or EMPTY.fullmatch(cell.text)):
+    for cell in cells[first:]:
+        if not _number_or_empty(cell):
             label, values = cell.text.replace(" ", ""), []
             continue
         values.append(cell)

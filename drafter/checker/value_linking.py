@@ -22,6 +22,7 @@ from drafter.checker.labels import (
     other_stage,
     other_thing,
     told_apart,
+    unbracketed,
 )
 from drafter.checker.links import Link
 from drafter.checker.reading import CLAUSE_BREAK, Reading
@@ -62,7 +63,6 @@ EVERY_ITEM = re.compile(r"各项|各类|各级|全部|合计|总计|总额|总�
 COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
 )  # of an age group, not a share of the enrolled
-BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
@@ -221,7 +221,7 @@ class ValueLinker(Finders):
             if m.key in rank
             and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
             and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
-            and not (f.unit in COUNTS and other_thing(m.label, self.doc.tail(i)))
+            and not self._counts_other(i, m)
             and not other_stage(m.label, self._own_words(i))
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
@@ -290,22 +290,33 @@ class ValueLinker(Finders):
     def _counts_not(self, i: int, best: Metric, m: Metric) -> bool:
         """朔城区设9个考点298个考场 where 298 is 朔城区考场's: the thing the figure counts (考场, right after it) is
         the value's metric's, not that of the metric its words before name (朔城区考点)."""
-        tail = self.doc.tail(i)
-        return (
-            self.doc.figures[i].unit in COUNTS
-            and other_thing(best.label, tail)
-            and not other_thing(m.label, tail)
-        )
+        return self._counts_other(i, best) and not self._counts_other(i, m)
+
+    def _counts_other(self, i: int, m: Metric) -> bool:
+        """Figure i counts things of another kind than m's label counts (818所高校 is no count of 中学)."""
+        return self.doc.figures[i].unit in COUNTS and other_thing(m.label, self.doc.tail(i))
 
     def _scope_fits_value(self, i: int, best: Metric, m: Metric) -> bool:
         """The figure may not be best's (`_scope_unsaid`) and is the value of m, which it may be: 三大项加起来资金
         累计2200.90亿元 is 学校和社会投入资助资金总额(2012—2016年累计), not 资助金额 of one year — m a sum over years
         too, and named by the words as well as any other such metric (not 中央财政资助资金总额(累计))."""
-        if self._scope_unsaid(i, best) != OVER_YEARS or not CUMULATIVE.search(m.label):
+        if not self._over_years(i, best) or not CUMULATIVE.search(m.label):
             return False
         near = self.words(i)[0]
         sums = [x for x in self.compatible(self.doc.figures[i]) if CUMULATIVE.search(x.label)]
         return self.labels.part_score(m.key, near) >= max(self.labels.part_score(x.key, near) for x in sums)
+
+    def _over_years(self, i: int, best: Metric) -> bool:
+        """Figure i is said for a span of years and best is a value of one year. A span said for the statement holds
+        for its money (过去6年，…财政对教育的总投入超过600亿元), not for a level it ends at (近三年…在校生达到12000人)."""
+        unit = self.doc.figures[i].unit
+        near, sentence = self.words(i)
+        span = near.split("|", 1)[0] if family(unit) != "元" else sentence + near
+        return (
+            unit not in ("%", "个百分点")
+            and bool(CUMULATIVE.search(span))
+            and not CUMULATIVE.search(best.label)
+        )
 
     def _scope_unsaid(self, i: int, best: Metric) -> str:
         """Why a figure the words tie to `best` may be another figure than best's value, not a wrong one ('' when
@@ -316,17 +327,10 @@ class ValueLinker(Finders):
         said of no one level. A figure of best's own scope that is not its value stays a mismatch."""
         near, sentence = self.words(i)
         clause = near.split("|", 1)[0]
-        unit = self.doc.figures[i].unit
-        # a span said for the statement holds for its money (过去6年，…财政对教育的总投入超过600亿元), not for a
-        # level it ends at (近三年…在校生达到12000人)
-        span = clause if family(unit) != "元" else sentence + near
-        if unit not in ("%", "个百分点") and CUMULATIVE.search(span) and not CUMULATIVE.search(best.label):
+        if self._over_years(i, best):
             return OVER_YEARS
-        tail = self.doc.tail(i)
-        if unit in COUNTS and other_thing(
-            best.label, tail
-        ):  # 全市共设6个考区26个考点: 26 counts 考点, not 考区
-            return f"这是{THING.search(tail).group(0)}的数"
+        if self._counts_other(i, best):  # 全市共设6个考区26个考点: 26 counts 考点, not 考区
+            return f"这是{THING.search(self.doc.tail(i)).group(0)}的数"
         claim = self.doc.claims.get(i)
         if claim is not None and claim.kind == "share" and COHORT_RATE.search(best.label):
             return "这是占在校生的比例"  # 占高中阶段教育在校生总数的62.91% is not 高中阶段毛入学率
@@ -340,7 +344,7 @@ class ValueLinker(Finders):
         )
         if other:
             return f"文字说的是{other}的"  # 普通高等学校2358所 is not 成人高等学校's
-        said = BRACKETED.sub("", sentence) + near
+        said = unbracketed(sentence) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         if group:
             return f"文字没有说是{group}的"
@@ -494,6 +498,9 @@ class ValueLinker(Finders):
             return self.mismatch(
                 f, rival, y, f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但文字说的是{rival.label}"
             )
+        # the value's metric m is the figure's rather than the metric its words name (asked once of the three tests
+        # below)
+        mine = best is not None and best.key != m.key and self._not_its(i, best, m)
         if (
             best is not None
             and best.key != m.key
@@ -502,7 +509,7 @@ class ValueLinker(Finders):
                 and self.labels.within_levels_said(m.key, self.words(i)[0])
             )
             and not (strong and _best_qualifier_unsaid(best, m, self.words(i)[1]))
-            and not self._not_its(i, best, m)
+            and not mine
             and (
                 beats(rank[best.key], rank[m.key])
                 or self._spelled_not(i, best, m)
@@ -517,7 +524,7 @@ class ValueLinker(Finders):
                 self.year_for(best, year),
                 f"数值与{m.label}（{m.key}@{y}）相同，但文字说的是{best.label}",
             )
-        if best is not None and best.key != m.key and not strong and not self._not_its(i, best, m):
+        if best is not None and best.key != m.key and not strong and not mine:
             said = year if year is not None else self.source.report.period
             if said in best.values and (
                 rank[m.key][1] == 0
@@ -542,7 +549,7 @@ class ValueLinker(Finders):
                 or best is None
                 or best.key == m.key
                 or rank[m.key][3] >= rank[best.key][3] > 0
-                or self._not_its(i, best, m)  # the value's metric is the figure's: its year must be said too
+                or mine  # the value's metric is the figure's: its year must be said too
             )
         ):  # 普通初中为24897.01元，比上年的24897.01元 where the words name m as near as any other metric
             return self.mismatch(f, m, year, f"这是{y}年的数，文中写的是{year}年")

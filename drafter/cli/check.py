@@ -270,6 +270,8 @@ def _gaps_left(report) -> str:
 
 
 TABLE_COLUMNS = ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why")
+STATUS_COLUMN = 3
+ALWAYS_SHOWN = (0, 2, 5)  # the line, the figure and the reason
 
 
 def _print_table(console, report, with_source: bool) -> None:
@@ -292,11 +294,11 @@ def _print_table(console, report, with_source: bool) -> None:
         # figures that could not be checked) leaves its width to the reasons: at 80 columns they were folded four
         # characters a line
         said = [any(row[k] for row in rows) for k in range(len(TABLE_COLUMNS))]
-        said[3] = any(f.status != "unsupported" for f in group)
-        keep = [k for k in range(len(TABLE_COLUMNS)) if said[k] or k in (0, 2, 5)]
+        said[STATUS_COLUMN] = any(f.status != "unsupported" for f in group)
+        keep = [k for k in range(len(TABLE_COLUMNS)) if said[k] or k in ALWAYS_SHOWN]
         for k in keep:
             # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
-            table.add_column(TABLE_COLUMNS[k], overflow="fold", no_wrap=k == 3)
+            table.add_column(TABLE_COLUMNS[k], overflow="fold", no_wrap=k == STATUS_COLUMN)
         for row in rows:
             table.add_row(*(row[k] for k in keep))
         console.print(table)

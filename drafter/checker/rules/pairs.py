@@ -23,7 +23,7 @@ from drafter.checker.rules.base import (
     shown,
     total,
 )
-from drafter.checker.rules.totals import swapped
+from drafter.checker.rules.totals import SWAPPED_NOTE, swapped
 from drafter.checker.words import TOTAL_WORDS
 from drafter.figures.numbers import family, same_family
 
@@ -52,7 +52,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         if not meets(whole, shown(f)):  # the items may not be all of it — unless two digits were swapped
             if swapped(reading, i, tuple(items)):
                 names = "+".join(reading.figures[j].text.strip() for j in items)
-                why = f"所列各项之和为{expected_text(f, mid(whole))}（{names}）；只差相邻两位数字的顺序，可能是录入时颠倒"
+                why = f"所列各项之和为{expected_text(f, mid(whole))}（{names}）{SWAPPED_NOTE}"
                 yield Verdict(
                     i,
                     "inconsistent",

@@ -19,6 +19,7 @@ from drafter.checker.rules.base import (
     interval,
     judged,
     meets,
+    mid,
     minus,
     operands,
     signed_shown,
@@ -199,12 +200,7 @@ def _rate_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
 def _points_read_better(points: tuple[float, float], relative: tuple[float, float], printed) -> bool:
     """由90.1%提高到91.3%，提高了1.2%: the difference of the two rates is the printed figure itself, while their
     relative growth (1.33%) reaches it only at the edge of the rates' rounding — the points are what was meant."""
-    return meets(_mid(points), printed) and not meets(_mid(relative), printed)
-
-
-def _mid(interval_: tuple[float, float]) -> tuple[float, float]:
-    m = (interval_[0] + interval_[1]) / 2
-    return m, m
+    return meets((mid(points),) * 2, printed) and not meets((mid(relative),) * 2, printed)
 
 
 def _count_growth(reading: Reading, c: Claim) -> tuple[int, int] | None:

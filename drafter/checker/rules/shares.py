@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from drafter.checker.claims import COMPLEMENTS as COMPLEMENT_WORDS
-from drafter.checker.claims import complementary, pair_word_start, part_words
+from drafter.checker.claims import complementary, pair_word
 from drafter.checker.labels import chinese_bigrams, kinds_of, levels_of
 from drafter.checker.reading import Reading, amount
-from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio
+from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio, total
 from drafter.checker.words import LEVEL_MADE_OF, POPULATION_WHOLE, SHARE_OF
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
@@ -364,13 +363,8 @@ def _pair_before(reading: Reading, i: int) -> tuple[int, int] | None:
     lead = reading.lead(i)
     if not SHARE_WORDS.search(lead):
         return None
-    named = [j for j in (a, b) if _first_word(reading, j) and _first_word(reading, j) in lead]
+    named = [j for j in (a, b) if pair_word(reading, j) in lead]  # (complementary: both open with one)
     return (named[0], a if named[0] == b else b) if len(named) == 1 else None
-
-
-def _first_word(reading: Reading, j: int) -> str:
-    words = pair_word_start(part_words(reading, j))
-    return next((w for pair in COMPLEMENT_WORDS for w in pair if words.startswith(w)), "")
 
 
 def _of_the_pair(reading: Reading, i: int, part: int, other: int) -> Iterator[Verdict]:
@@ -378,8 +372,7 @@ def _of_the_pair(reading: Reading, i: int, part: int, other: int) -> Iterator[Ve
     paragraph gives it either (全县学校156所，城区学校12所，农村学校140所，农村学校占89.7%: 140÷156, the pair leaves
     some schools out)."""
     f, p, o = reading.figures[i], reading.figures[part], reading.figures[other]
-    whole = interval(p)[0] + interval(o)[0], interval(p)[1] + interval(o)[1]
-    exact = ratio(interval(p), whole)
+    exact = ratio(interval(p), total([interval(p), interval(o)]))
     if exact is None:
         return
     exact = (exact[0] * 100, exact[1] * 100)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading, amount
-from drafter.checker.rules.base import Verdict, expected_text, interval, meets, minus, operands, shown
+from drafter.checker.rules.base import Verdict, expected_text, interval, meets, mid, minus, operands, shown
 from drafter.checker.words import GAP_BEFORE, STANDARD_WORDS, TARGET_VERB
 from drafter.figures.numbers import convert, format_figure, matches_shown, same_family, to_base
 
@@ -91,7 +91,7 @@ def _than(reading: Reading, i: int, after: list[int]) -> Iterator[Verdict]:
     if meets(gap, shown(x)):
         yield Verdict(after[1], "derived", NAME, source=source)
     else:
-        expected = expected_text(x, (gap[0] + gap[1]) / 2)
+        expected = expected_text(x, mid(gap))
         yield Verdict(
             after[1],
             "inconsistent",

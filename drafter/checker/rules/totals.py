@@ -29,6 +29,7 @@ from drafter.core.types import Figure
 from drafter.figures.numbers import format_figure
 
 NAME = "listed_total"
+SWAPPED_NOTE = "；只差相邻两位数字的顺序，可能是录入时颠倒"  # a list short of its total by a swap (`swapped`)
 HALF = 0.5  # a 共…其中 list that adds up to less than half its total lists some parts only, it is no typo
 
 
@@ -56,7 +57,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         elif whole[1] < shown(f)[0] and (twin := _complete_twin(reading, c)) is not None:
             yield _wrong(reading, c.index, c.parts, whole, twin)
         elif len(c.parts) >= 2 and whole[1] >= f.value * HALF and swapped(reading, c.index, c.parts):
-            yield _wrong(reading, c.index, c.parts, whole, note="；只差相邻两位数字的顺序，可能是录入时颠倒")
+            yield _wrong(reading, c.index, c.parts, whole, note=SWAPPED_NOTE)
 
 
 def _first_matching(sums: list, f) -> int:
@@ -95,30 +96,27 @@ def _one_typo(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
     """共有专任教师81025人，其中…(7 levels) adds up to 80953: a 共…其中 list may name its main items only, so a
     list that adds up to less is called wrong only when one mistyped digit explains it — one digit of a part
     or of the total changed, or two next to each other swapped (共建立党组织391个，其中…党支部338个: 348)."""
-    f = reading.figures[i]
-    figures = [reading.figures[j] for j in parts]
-    for k, p in enumerate(figures):
-        for typed in _retyped(p):
-            edited = figures[:k] + [typed] + figures[k + 1 :]
-            if meets(total([interval(q, f.unit) for q in edited]), shown(f)):
-                return True
-    whole = total([interval(q, f.unit) for q in figures])
-    return any(meets(whole, shown(typed)) for typed in _retyped(f))
+    return _adds_up_retyped(reading, i, parts, swaps_only=False)
 
 
 def swapped(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
     """发放资助资金1532.6万元，其中学前教育126万元，义务教育阶段568.6万元，普通高中829万元: a 其中 list may name some
     parts only, but one that adds up to the total with two adjacent digits of it (or of a part) swapped (1523.6) is
     a retyped figure — by chance a partial list hits a swap of a figure of three or more digits rarely."""
+    return _adds_up_retyped(reading, i, parts, swaps_only=True)
+
+
+def _adds_up_retyped(reading: Reading, i: int, parts: tuple[int, ...], swaps_only: bool) -> bool:
+    """The parts add up to the total once one of them, or the total, is retyped (`_retyped`)."""
     f = reading.figures[i]
     figures = [reading.figures[j] for j in parts]
     for k, p in enumerate(figures):
-        for typed in _retyped(p, swaps_only=True):
+        for typed in _retyped(p, swaps_only):
             edited = figures[:k] + [typed] + figures[k + 1 :]
             if meets(total([interval(q, f.unit) for q in edited]), shown(f)):
                 return True
     whole = total([interval(q, f.unit) for q in figures])
-    return any(meets(whole, shown(typed)) for typed in _retyped(f, swaps_only=True))
+    return any(meets(whole, shown(typed)) for typed in _retyped(f, swaps_only))
 
 
 def _retyped(f: Figure, swaps_only: bool = False) -> Iterator[Figure]:
