@@ -765,3 +765,51 @@ def test_a_ragged_table_whose_columns_do_not_add_up_from_the_right_is_left_alone
     from the right, so no 合计 cell is judged."""
     text = HAIKOU.format(total="502").replace(" 2595 49980", "").replace(" 2767 48171", "")
     assert not [f for f in check_text(text, None).findings if f.status in ("derived", "inconsistent")]
+
+
+AID_TABLE = (
+    "2021年各学段学生资助情况统计表 | |||\n"
+    "填报单位:某县教育局 | 单位:万元 | ||\n"
+    "学段 |\n"
+    "项目 名称 |\n"
+    "2021年春 | 2021年秋 | 全年 | |||\n"
+    "财政下达资金 | 资助金额 | 资助人数(人) | 其中:1类 | 2类 | 资助人数 | 资助金额 | ||\n"
+    "学前教育 | 国家助学金 | 27.1 | 27.1 | 313 | 229 | 84 | 26.9 | 306 | 619 | 54 |\n"
+    "义务教育 | 营养改善计划 | {amount} | 307.55 | 6151 | 335.6 | 6712 | 12863 | 643.15 |\n"
+    "困难生生活补助 | 45.0687 | 1475 | 47.3188 | 1534 | 3009 | 92.3875 |\n"
+)
+AID = SourceData(
+    report=REPORT,
+    metrics=(
+        Metric(
+            "compulsory.meal_spring_allocated",
+            "义务教育营养改善计划 2021年春 财政下达资金",
+            "万元",
+            {2021: 307.55},
+        ),
+        Metric(
+            "compulsory.hardship_spring_amount",
+            "义务教育困难生生活补助 2021年春 资助金额",
+            "万元",
+            {2021: 45.0687},
+        ),
+    ),
+)
+
+
+def test_a_row_of_two_label_cells_its_rows_below_and_cells_whose_column_was_lost():
+    """Rows whose empty cells were dropped (a web page's 资助 table): each word cell before the first value names
+    the row, a row of one word cell under rows of two stands in their level (学段 merged over them), a cell with
+    decimals counts the table's 单位 (no count of persons has decimals), and the 1类/2类 of a heading are no
+    figures."""
+    norm = AID_TABLE.format(amount="307.55")
+    tables = read_tables(norm, find_figures(norm))
+    by_text = {f.text: (i, f) for i, f in enumerate(tables.figures)}
+    assert tables.words[by_text["6151"][0]] == "义务教育营养改善计划"
+    assert tables.words[by_text["1475"][0]] == "义务教育困难生生活补助"
+    assert by_text["45.0687"][1].unit == "万元" and by_text["1475"][1].unit == ""
+    assert by_text["1类"][1].ignored and by_text["2类"][1].ignored
+    got = {f.text: f.status for f in check_text(norm, AID).findings}
+    assert got["307.55"] == "verified" and got["45.0687"] == "verified"
+    wrong = {f.text: f.status for f in check_text(AID_TABLE.format(amount="370.55"), AID).findings}
+    assert wrong["370.55"] != "verified" and wrong["307.55"] == "verified"

@@ -104,6 +104,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     starts = [f.start for f in figures]  # figures are in text order
     cells: dict[Cell, tuple[str, str, int | None]] = {}
     year_labels: list[Cell] = []
+    named_heads: list[Cell] = []
     ratio_cells: list[tuple[Cell, Cell, Cell]] = []
     sum_cells: list[tuple[Cell, list[Cell]]] = []
     blocks = (
@@ -116,6 +117,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if row and YEAR_LABEL.fullmatch(row[0].text)]
         year_labels += [c for c in block[0] if BARE_YEAR.fullmatch(norm[c.start : c.end])]  # Item 2006 2007
+        named_heads += _numbered_headings(block)
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
     for cell, said in cells.items():
@@ -129,6 +131,9 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
     for cell in year_labels:  # | 2012 | 1498 | 4498100 |: the row's year, no figure
         for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
             out[i] = replace(out[i], ignored=out[i].ignored or "year")
+    for cell in named_heads:  # 其中：1类 | 2类 over the columns: a heading's number names the column
+        for i in range(bisect.bisect_left(starts, cell.start), bisect.bisect_left(starts, cell.end)):
+            out[i] = replace(out[i], ignored=out[i].ignored or "name")
     ragged = _ragged_sums(norm)
     sum_cells += ragged
     index = {figures[i].start: i for i in words}
@@ -155,6 +160,18 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         ratios,
         sums,
     )
+
+
+def _numbered_headings(block: list[list[Cell]]) -> list[Cell]:
+    """The heading cells with a number in their words (其中：1类, 2类, 56人以上): those of the rows above the
+    table's first value, each a few words, not a value."""
+    first = next((k for k, row in enumerate(block) if any(NUMBER.fullmatch(c.text) for c in row)), 0)
+    return [
+        c
+        for row in block[:first]
+        for c in row
+        if len(c.text) <= 12 and re.search(r"\d", c.text) and re.search(r"[\u4e00-\u9fff]", c.text)
+    ]
 
 
 def _line_runs(
@@ -756,15 +773,20 @@ def _cell_words(
     if len(rows) < 2:
         return {}
     heads, group, grouped = _year_heads(rows[0])
-    stated = next((m for c in rows[0] if (m := UNIT_LINE.search(c.text))), None)
-    default_unit = default_unit or (
-        stated.group(1) if stated else ""
-    )  # 单位：所、万人 among the heading cells
+    # 单位：所、万人 among the heading cells, or in a row of its own above the first value (填报单位：… | 单位：万元)
+    heading_rows = (
+        rows[: next((k for k, r in enumerate(rows) if any(map(_is_value, r))), len(rows))] or rows[:1]
+    )
+    stated = next((m for r in heading_rows for c in r if (m := UNIT_LINE.search(c.text))), None)
+    default_unit = default_unit or (stated.group(1) if stated else "")
     out: dict[Cell, tuple[str, str, int | None]] = {}
     grid: list[tuple[str, list[Cell]]] = []
     grid_heads: list[str] = []  # the headings the rows of the grid are aligned with
     kind = part_kind = ""
     splits: list[tuple[list[Cell], list[list[Cell]]]] = []
+    spanned = (
+        ""  # the level a row of two label cells opened (学前教育 | 国家助学金 |): the rows under it share it
+    )
     for row in rows[1:]:
         lead = next((k for k, c in enumerate(row) if _is_value(c)), len(row))
         if lead >= 2 and grouped:  # 普通中专 | 学校数 | 85 |: a new group, then its first row
@@ -772,6 +794,8 @@ def _cell_words(
             part_kind = ""
         own = row[lead - 1].text if lead >= 1 else ""
         label = _grouped_label(group, own, kind, part_kind) if grouped and lead >= 1 else row[0].text
+        if not grouped:
+            label, spanned = _row_label(row, lead, spanned)
         values = row[lead:] if grouped and lead >= 1 else row[1:]
         if grouped and own[:1] in "#＃":
             part_kind = "" if levels_of(own) else own[1:].strip()
@@ -810,7 +834,11 @@ def _cell_words(
                     unit = unit or row_unit or _unit_of(counted, "") or _unit_of(label, default_unit)
                     out[c] = (label + counted, unit, int(year.group(1)))
                 else:
-                    unit = _unit_of(heading, row_unit or default_unit) if aligned else ""
+                    unit = (
+                        _unit_of(heading, row_unit or default_unit)
+                        if aligned
+                        else _unaligned_unit(c, default_unit)
+                    )
                     out[c] = (label + heading, unit, None)
     if sum_cells is not None:
         sum_cells += _total_rows(grid, grid_heads)
@@ -818,6 +846,26 @@ def _cell_words(
         for total, parts in splits:
             sum_cells += _split_sums(total, parts)
     return out
+
+
+def _unaligned_unit(c: Cell, stated: str) -> str:
+    """The unit of a cell whose column is not known (its row lost cells): the table's stated unit (单位：万元) when
+    the cell has decimals, which no count of persons, schools or classes has; else none."""
+    return stated if "." in c.text and stated and stated not in ("人", "所", "个") else ""
+
+
+def _row_label(row: list[Cell], lead: int, spanned: str) -> tuple[str, str]:
+    """A row's label, and the level rows under it share. Every word cell before its first value names the row
+    (义务教育 | 营养改善计划 | 307.55: 义务教育营养改善计划), a unit cell (所, 万元) left out; a row of one word cell right
+    under rows of two whose first names a level stands in that level (its cell merged over them: 困难生生活补助 of
+    义务教育)."""
+    words = [c.text for c in row[1:lead] if c.text not in UNITS_SAID and not _heading_only(c.text)]
+    first = row[0].text
+    if words:
+        return first + "".join(words), first if levels_of(first) else ""
+    if lead == 1 and spanned and not levels_of(first):
+        return spanned + first, spanned
+    return first, ""
 
 
 def _unnamed_totals(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> list[tuple[Cell, list[Cell]]]:
