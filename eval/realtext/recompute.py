@@ -107,6 +107,7 @@ SPLITS = {
     "holdout9",
     "holdout10",
     "holdout11",
+    "holdout12",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
