@@ -36,6 +36,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from realtext import seen_paths  # noqa: E402
 
 from drafter.carry.last_read import simplified  # noqa: E402
 from drafter.carry.run import run_carry  # noqa: E402
@@ -422,8 +425,12 @@ def _row(name: str, s: Score) -> None:
 
 def series_pairs(realtext: Path) -> list[tuple[Path, Path]]:
     by_series: dict[str, list[tuple[int, Path]]] = {}
+    seen = set(seen_paths())  # no document of a blind split before its one score
     for doc in sorted(realtext.glob("*.md")):
-        head = yaml.safe_load(doc.read_text(encoding="utf-8").split("---")[1])
+        if doc.resolve() not in seen:
+            continue
+        front = re.match(r"\A---\n(.*?)\n---\n", doc.read_text(encoding="utf-8"), re.S)
+        head = yaml.safe_load(front.group(1)) if front else {}
         if head.get("series") and metrics_of(doc).is_file():
             by_series.setdefault(head["series"], []).append((int(head["year"]), doc))
     out = []

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from realtext import seen_paths  # noqa: E402
 from report_files import convert, split_front, write_docx, write_html  # noqa: E402
 
 from drafter.checker.check import check_text  # noqa: E402
@@ -34,7 +35,7 @@ FORMATS = ("pdf", "doc", "docx", "html")
 def gather(only: str) -> list[tuple[str, str, str, Path | None]]:
     """(id, title, text, metrics file or None) of every real text."""
     out = []
-    paths = sorted((ROOT / "eval" / "realtext" / "docs").glob("*.md")) + sorted(
+    paths = seen_paths() + sorted(  # no document of a blind split before its one score
         (ROOT / "knowledge" / "reports").glob("*.md")
     )
     for path in paths:
