@@ -124,6 +124,27 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "497所",
         ),
         ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，民办幼儿园23所。", "53所", "58所"),
+        (  # totals, then 分别是： and items 一、二、… one per line, an item's own 其中 lines in it (新密 2025)
+            "listed_total",
+            "共需为16350人次发放资助金1271.2015万元。分别是:\n一、学前教育资助:386人,金额17.38万元;\n"
+            "二、义务教育生活补助:7074人,430.8875万元;\n其中:寄宿生生活补助:4842人,金额343.925万元;\n"
+            "非寄宿生生活补助:2232人,金额86.9625万元;\n三、普通高中助学金:2064人,金额237.36万元;\n"
+            "四、中职助学金:1087人,金额125.005万元;\n五、中职免学费:4451人,金额413.265万元。\n",
+            "1271.2015万元",
+            "1223.8975万元",
+        ),
+        (
+            "listed_total",
+            "全县共投入资金1100万元，具体是：一是校舍改造600万元；二是设备购置400万元。",
+            "1100万元",
+            "1000万元",
+        ),
+        (  # the items' parts add up to more than the main uses' total
+            "listed_total",
+            "2023年共下达资金1000万元，主要用于：1.学前教育资助600万元；2.义务教育资助500万元。",
+            "1000万元",
+            "1100万元",
+        ),
         ("score_total", "总得分为96.15分。\n得分：4分\n得分：8分\n", "96.15分", "12.00分"),
         (
             "total_below_part",
@@ -581,6 +602,14 @@ def test_rule_flags(rule, text, figure, expected):
             "parallel_growth",
             "全校有教学班18个，学生1126名；新建校舍一栋，学生1171名，学生比上年增长5。",
         ),
+        (  # an enumerated list that adds up; the section heading after it is no item of it
+            "listed_total",
+            "全县共有学校50所，分别是：\n（一）小学30所；\n（二）初中15所；\n（三）高中5所。\n（二）教育投入\n投入资金300万元。",
+        ),
+        (
+            "listed_total",
+            "全县共投入资金1000万元，主要用于：一是校舍改造600万元；二是设备购置300万元。",
+        ),  # main uses
         (  # two of four sentences off: no ratio the sentences share, nothing said
             "parallel_growth",
             "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"

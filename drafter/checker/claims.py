@@ -111,6 +111,7 @@ def read_claims(reading: Reading) -> dict[int, Claim]:
     for idxs in by_sentence.values():
         _link_totals(reading, idxs, claims)
     _totals_across_sentences(reading, claims)
+    _enumerated_totals(reading, claims)
     _owners_across_sentences(reading, list(by_sentence.items()), claims)
     _bases_across_sentences(reading, claims)
     _yearly_lists(reading, claims)
@@ -1111,6 +1112,92 @@ def _names(reading: Reading, j: int, c: Claim) -> bool:
     """The words of listed part j hold the total's name (幼儿园专任教师 for 专任教师)."""
     stem = name_stem(c.subject).split("，")[-1]
     return len(stem) >= 2 and stem in part_words(reading, j)
+
+
+# a total said to be made of the items enumerated right after it: 共需为16350人次发放资助金1271.2015万元。分别是：
+# 一、…；二、…  (主要用于/包括 may name the main items only)
+ENUM_OPEN = re.compile(
+    r"[ \t]*[。；，,]?[ \t]*(分别是|分别为|具体是|具体为|具体如下|分别用于|主要用于|主要包括|包括)[：:][ \t]*\n?[ \t]*"
+)
+ENUM_ALL = ("分别", "具体")
+CN_NUMERALS = "一二三四五六七八九十"
+# an item's mark, by its style: 一、 （一） 一是 1. 1、 （1）
+ENUM_STYLES = (
+    lambda k: f"{CN_NUMERALS[k - 1]}、",
+    lambda k: f"（{CN_NUMERALS[k - 1]}）",
+    lambda k: f"{CN_NUMERALS[k - 1]}是",
+    lambda k: f"{k}.",
+    lambda k: f"{k}、",
+    lambda k: f"（{k}）",
+)
+ITEM_START = re.compile(r"(?:^|(?<=[：:；;。，,\n]))[ \t]*")
+
+
+def _enumerated_totals(reading: Reading, claims: dict[int, Claim]) -> None:
+    """A sentence of totals followed by 分别是：and items marked 一、二、…, each item opening with its part (one
+    per line or run together, an item's own 其中 lines within it): each total is the sum of the items' first figure
+    of its unit (16350人次 of the items' 人, 1271.2015万元 of their 万元). A list said to be all (分别/具体) must add up;
+    one of the main uses (主要用于) need not. The list may follow the total's own clause (共投入1000万元，分别是：一、…)."""
+    for i in list(claims):
+        f = reading.figures[i]
+        s_start, s_end = reading.sentence(f.start)
+        if not reading.text.startswith("。", f.end) and (opener := ENUM_OPEN.match(reading.text, f.end)):
+            totals = [i]
+        elif reading.in_sentence(i, before=False) or (opener := ENUM_OPEN.match(reading.text, s_end)) is None:
+            continue  # (the last figure of its sentence only: the sentence is looked at once)
+        else:  # the count and the amount of one sentence (…16350人次发放资助金1271.2015万元。分别是：)
+            totals = reading.between(s_start, s_end)[-2:]
+        items = _enumerated_items(reading.text, opener.end())
+        if len(items) < 2:
+            continue
+        for t in totals:
+            c, unit = claims[t], reading.figures[t].unit
+            if c.kind not in ("value", "total") or c.parts or c.role == "base" or unit in UNCOUNTED + ("%",):
+                continue
+            parts = [_item_part(reading, claims, start, end, unit) for start, end in items]
+            if all(j is not None for j in parts):
+                c.parts, c.kind, c.direction = tuple(parts), "total", 0
+                c.exhaustive = c.summed = opener.group(1).startswith(ENUM_ALL)
+
+
+def _item_part(reading: Reading, claims: dict[int, Claim], start: int, end: int, unit: str) -> int | None:
+    """An enumerated item's first value of a unit that adds up to `unit` (人 to a total of 人次)."""
+    return next(
+        (
+            j
+            for j in reading.between(start, end)
+            if claims[j].kind in ("value", "total")
+            and claims[j].role != "base"
+            and (_adds_to(reading.figures[j].unit, unit) or {reading.figures[j].unit, unit} == {"人", "人次"})
+        ),
+        None,
+    )
+
+
+def _enumerated_items(text: str, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each item of the list marked right at `start` in one style (一、二、 or 1. 2. …), item k+1
+    opening a line or following a clause mark; the last item ends with its line, or with the next line that is
+    neither one of its 其中 lines nor marked (a paragraph's end, a blank line)."""
+    style = next((m for m in ENUM_STYLES if text.startswith(m(1), start)), None)
+    if style is None:
+        return []
+    marks = [start]
+    k = 2
+    while k <= len(CN_NUMERALS):
+        pos = text.find(style(k), marks[-1])
+        blank = text.find("\n\n", marks[-1])
+        if pos < 0 or 0 <= blank < pos or not ITEM_START.fullmatch(text, _line_or_clause(text, pos), pos):
+            break
+        marks.append(pos)
+        k += 1
+    last_end = text.find("\n", marks[-1])
+    ends = [*marks[1:], len(text) if last_end < 0 else last_end]
+    return list(zip(marks, ends, strict=True))
+
+
+def _line_or_clause(text: str, pos: int) -> int:
+    """Where the line or clause holding `pos` starts, the mark that opens it included."""
+    return max(text.rfind(mark, 0, pos) for mark in ("\n", "：", ":", "；", ";", "。", "，", ",")) + 1
 
 
 def _numbered_items(reading: Reading, claims: dict[int, Claim], start: int, unit: str) -> list[int] | None:
