@@ -92,6 +92,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "9000人",
             "9689人",
         ),
+        (  # the whole its part's words open with: 专任教师中… (4350 ÷ 5120 = 84.96%)
+            "stated_share",
+            "教职工5680人，其中专任教师5120人，专任教师中本科及以上学历4350人，占85.96%。",
+            "85.96%",
+            "84.96%",
+        ),
         (  # one part after 其中, then its share (a new user's report: 2145 ÷ 3250 = 66.0%)
             "stated_share",
             "全县共有专任教师3250人，其中女教师2145人，占比68.0%。",
@@ -610,6 +616,10 @@ def test_rule_flags(rule, text, figure, expected):
             "listed_total",
             "全县共投入资金1000万元，主要用于：一是校舍改造600万元；二是设备购置300万元。",
         ),  # main uses
+        (
+            "stated_share",
+            "全县初中学校18所，初中专任教师1200人，占15.0%。",
+        ),  # 初中 is no whole 初 of its part
         (  # two of four sentences off: no ratio the sentences share, nothing said
             "parallel_growth",
             "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"

@@ -57,6 +57,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _of_total(reading, c.own)
             or _named_part(reading, c.index)
             or _named_whole(reading, c.index)
+            or _whole_said_in_part(reading, c.index)
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
             or _this_figure_in_a_whole(reading, c.index)
@@ -216,6 +217,30 @@ def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[i
     if last is None or not reading.clause(last).endswith(subject):
         return []
     return [last]
+
+
+# 专任教师中本科及以上学历4350人: the whole (专任教师) a part's words open with, and 中 (not 初中, 高中, 其中)
+AMONG = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?<![初高其集])中(?![学小职专等])")
+
+
+def _whole_said_in_part(reading: Reading, i: int) -> tuple[int, int] | None:
+    """教职工5680人，其中专任教师5120人，专任教师中本科及以上学历4350人，占84.96%: the share right after its part,
+    whose words open with the whole it is among (专任教师中…) — the nearest larger count before it in the paragraph
+    whose words end with that name."""
+    before = reading.in_sentence(i)
+    if not before:
+        return None
+    part, p = before[-1], reading.figures[before[-1]]
+    among = AMONG.match(PART_OPENS.sub("", reading.clause(part)))
+    if (
+        among is None
+        or p.unit not in COUNTS
+        or not SHARE_AFTER.fullmatch(reading.text, p.end, reading.figures[i].start)
+    ):
+        return None
+    name = among.group(1)
+    whole = _larger_before(reading, part, lambda j: reading.clause(j).endswith(name))
+    return None if whole is None else (part, whole)
 
 
 def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
