@@ -170,6 +170,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "3265.8亿元",
             "3265.8万元",
         ),
+        (  # an amount paid out (发放) is a part of the budget too
+            "total_below_part",
+            "2023年全县一般公共预算教育支出12.36亿元。农村学校教师生活补助惠及教师2860人，全年发放1520亿元。",
+            "1520亿元",
+            "1520万元",
+        ),
         ("stated_target", "生均经费16477.24元，超出省定12000元标准35.3%。", "35.3%", "37.3%"),
         (  # the standard's own words after it (a new user's sentence)
             "stated_target",
@@ -584,6 +590,10 @@ def test_rule_flags(rule, text, figure, expected):
         ("head_ratio", "全县普通高中在校生6210人，中职在校生2860人，普职比为6.8:3.2。"),
         # two counts of students: which one the ratio is of is not said
         ("head_ratio", "小学在校生31250人，初中在校生15320人，专任教师1929人，生师比为17.2:1。"),
+        (  # a loan a bank paid out is no part of the budget
+            "total_below_part",
+            "2023年全县一般公共预算教育支出2.36亿元。全年发放生源地信用助学贷款2.8亿元。",
+        ),
         (  # money spent over three years is no part of one year's budget
             "total_below_part",
             "2023年全县一般公共预算教育支出8.52亿元。2021年至2023年，全县累计投入教育资金25.6亿元。",

@@ -19,10 +19,10 @@ TOO_SMALL = 1e7  # 元: no region's whole education budget is below ten million 
 MONEY_TOTAL = re.compile(
     r"(一般公共预算教育(?:经费|支出)|财政性教育经费|教育经费(?:总)?(?:投入)?)[^，。；]{0,8}$"
 )
-MONEY_PART = re.compile(r"资金|经费|投入|支出|拨款|补助|拨付")
+MONEY_PART = re.compile(r"资金|经费|投入|支出|拨款|补助|拨付|发放")
 NOT_PART = re.compile(
     r"总投入|总收入|总额|总投资|生均|每生|每人|人均|标准|平均|一般公共预算支出|财政支出|预算支出|总支出|生产总值|GDP|财政收入|"
-    r"经常性收入|财政性教育经费"
+    r"经常性收入|财政性教育经费|贷款"  # 发放国家助学贷款: a bank's money, not the budget's
 )
 LEVEL = re.compile(
     r"学前|义务|高中|高等|中等|中职|职业|高职|普通|其他|小学|初中|幼儿园|特殊|中央|地方|省级|市级|县级"
