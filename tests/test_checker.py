@@ -351,6 +351,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "5314元",
             "3514元",
         ),
+        (  # the gap said with what it is of (教师工资高出)
+            "gap",
+            "义务教育教师年平均工资收入10.85万元，当地公务员年平均工资收入10.62万元，教师工资高出0.32万元。",
+            "0.32万元",
+            "0.23万元",
+        ),
         (  # a ratio a:b against the two counts of its sentence (the 生师比 / 师生比 / 普职比 of a 自评报告)
             "head_ratio",
             "全县小学在校生31250人，专任教师1929人，生师比为17.2:1。",
@@ -3419,6 +3425,17 @@ def test_a_qizhong_list_of_yearly_values_adds_up_to_its_total(total, expected):
 def test_teachers_pay_said_higher_than_a_larger_figure_is_a_contradiction(text):
     found = next(f for f in check_text(text, None).findings if f.text == "11.26万元")
     assert found.status == "inconsistent" and "11.98万元" in found.message
+
+
+def test_teachers_pay_claimed_not_lower_beside_the_two_amounts_and_their_gap():
+    """The gap after the two amounts is nobody's pay: the claim is still held against the teachers' and the civil
+    servants' amount (10.85万元 < 10.92万元)."""
+    text = (
+        "2023年全县义务教育教师年平均工资收入10.85万元，当地公务员年平均工资收入10.92万元，教师工资高出0.23万元，"
+        "实现了义务教育教师平均工资收入不低于当地公务员平均工资收入。"
+    )
+    (claim,) = [f for f in check_text(text, None).findings if f.kind == "claim"]
+    assert claim.status == "mismatch" and claim.expected == "文中教师10.85万元，公务员10.92万元"
 
 
 @pytest.mark.parametrize(

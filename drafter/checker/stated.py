@@ -41,6 +41,7 @@ PAY_OF = (
     ("teacher", re.compile(r"教师[^。；，]{0,12}(?:工资|收入)"), "公务员"),
     ("civil", re.compile(r"公务员"), "教师"),
 )
+GAP_SAID = re.compile(r"高出|多出|相差|差额|差距|低了|高了")
 LIST_ITEM = re.compile(r"[、，和及与](?:增长|增加|提高|上升|下降|减少|降低)?了?[-－负]?")
 CHANGE_WORD = re.compile("|".join(sorted(UP + DOWN, key=len, reverse=True)))
 COMPARE = {
@@ -110,6 +111,8 @@ def salary(reading: Reading, st: Statement) -> Verdict:
     pay: dict[str, list[Figure]] = {"teacher": [], "civil": []}
     for i in reading.between(ps, pe):
         f, lead = reading.figures[i], reading.lead(i)
+        if GAP_SAID.search(lead) or reading.claims[i].kind == "change":
+            continue  # 教师工资高出0.23万元: the gap of the two, no one's pay
         for who, named, other in PAY_OF:
             if f.unit.endswith("元") and named.search(lead) and other not in lead:
                 pay[who].append(f)
