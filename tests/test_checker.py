@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from drafter.checker.check import check_text, headings, report_to_json
+from drafter.checker.value_linking import expected_value
 from drafter.core.types import PROBLEM_STATUSES, Metric, ReportInfo, SourceData, Target
+from drafter.figures.numbers import find_figures
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
@@ -3555,3 +3557,19 @@ def test_a_value_of_the_group_its_clause_names_is_that_group_s(metrics_file, pri
     text = f"据了解，2005年，武汉市上重点线人数5183人，占报考生数14.5%；文史类上重点线考生933人，占报考人数的{printed}%。"
     shares = [f for f in check_text(text, data).findings if f.text == f"{printed}%"]
     assert shares[-1].status == status
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "unit", "expected"),
+    [
+        ("61.02亿元", 611968.81, "万元", "61.20亿元"),  # in the printed unit and precision
+        ("9.40万人", 94983, "人", "9.50万人"),
+        ("611968.81万元", 21.87, "亿元", "218700万元"),  # no more decimals than the value has
+        ("21.09万元", 21.09, "亿元", "21.09亿元"),  # the digits are right, the unit is wrong
+        ("21.08万所", 10, "所", "10所"),  # another size altogether: the value as the data hold it
+        ("9291.25元", 9219.25, "元", "9219.25元"),
+    ],
+)
+def test_a_wrong_figure_s_expected_value_is_said_as_a_clerk_would_fix_it(printed, value, unit, expected):
+    (f,) = [f for f in find_figures(printed) if not f.ignored]
+    assert expected_value(f, value, unit) == expected

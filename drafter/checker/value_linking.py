@@ -7,6 +7,7 @@ Change figures (增长/下降 …) are `checker.linking`'s `Linker`, built on th
 
 from __future__ import annotations
 
+import math
 import re
 
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
@@ -37,6 +38,8 @@ from drafter.figures.numbers import (
     format_figure,
     matches_shown,
     same_family,
+    shown_decimals,
+    to_base,
 )
 
 VERSUS_LABEL = re.compile(r"高于|低于|超过|超出|高出|差距")
@@ -653,7 +656,7 @@ class ValueLinker(Finders):
             # the metric the words name holds the printed value too (高完中 2所 and 九年一贯制学校 2所): no
             # finding can say "应为" the very number printed
             return Link("verified", f"{m.key}@{year}", message=f"{year}年{m.label}", key=m.key, year=year)
-        expected = format_figure(value, m.unit, f.decimals if f.unit == m.unit else None)
+        expected = expected_value(f, value, m.unit)
         return Link(
             "mismatch", f"{m.key}@{year}", expected, f"{message}：应为{expected}", key=m.key, year=year
         )
@@ -766,3 +769,17 @@ def _common_term(words: str, label: str) -> str:
 def _distinct(f: Figure) -> bool:
     """A figure of four or more significant digits is unlikely to equal a metric value by chance."""
     return len(re.sub(r"\D", "", f.text).strip("0")) >= 4
+
+
+def expected_value(f: Figure, value: float, unit: str) -> str:
+    """The value a wrong figure should have, as a clerk would fix it: in the printed figure's unit and precision
+    (61.02亿元 against 611968.81万元: 61.20亿元; 21.87亿元 read in 万元 is 218700万元, not 218700.00万元) — in the
+    value's own unit when the printed digits are the value's there (21.09万元 for 21.09亿元: the unit is what is
+    wrong), when the units are of two families, or when the value is another size altogether (10所 for 21.08万所)."""
+    retyped = f.unit != unit and matches_shown(f.value, f.decimals, value)
+    if f.unit and f.unit != unit and not retyped and same_family(f.unit, unit) and f.value > 0:
+        mine = convert(value, unit, f.unit)
+        if 0.1 <= mine / f.value <= 10:
+            scale = round(math.log10(to_base(1, unit)[0] / to_base(1, f.unit)[0]))
+            return format_figure(mine, f.unit, max(0, min(f.decimals, shown_decimals(value, 6) - scale)))
+    return format_figure(value, unit, f.decimals if f.unit == unit or retyped else None)
