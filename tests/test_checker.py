@@ -94,6 +94,18 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "9000人",
             "9689人",
         ),
+        (  # a count among the count before it (…中，有…), then its share: 82 ÷ 86 = 95.3%
+            "stated_share",
+            "全县86所学校中，有82所达到标准，占96.3%。",
+            "96.3%",
+            "95.3%",
+        ),
+        (
+            "stated_share",
+            "全省122个县（市、区）中，有116个实现义务教育教师平均工资收入水平不低于当地公务员，占96.08%。",
+            "96.08%",
+            "95.08%",
+        ),
         (  # the whole its part's words open with: 专任教师中… (4350 ÷ 5120 = 84.96%)
             "stated_share",
             "教职工5680人，其中专任教师5120人，专任教师中本科及以上学历4350人，占85.96%。",

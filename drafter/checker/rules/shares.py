@@ -58,6 +58,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _named_part(reading, c.index)
             or _named_whole(reading, c.index)
             or _whole_said_in_part(reading, c.index)
+            or _among_the_whole_before(reading, c.index)
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
             or _this_figure_in_a_whole(reading, c.index)
@@ -241,6 +242,31 @@ def _whole_said_in_part(reading: Reading, i: int) -> tuple[int, int] | None:
     name = among.group(1)
     whole = _larger_before(reading, part, lambda j: reading.clause(j).endswith(name))
     return None if whole is None else (part, whole)
+
+
+# 全县86所学校中，有82所 / 122个县（市、区）中，达到标准的有116个: a count, its noun and 中, then a count among it
+AMONG_WHOLE = re.compile(r"[^，。；\d]{0,16}?中[，,][^，。；\d]{0,16}")
+SHARE_NEXT = re.compile(r"[^，。；\d]{0,30}[，,]\s*(?:占比|占|比例)(?:为|是|达到|达)?")  # 达到标准，占
+
+
+def _among_the_whole_before(reading: Reading, i: int) -> tuple[int, int] | None:
+    """全县86所学校中，有82所达到标准，占95.3%: the share right after its part, which is counted among the count
+    before it in its sentence (…中，): 82 ÷ 86."""
+    before = reading.in_sentence(i)
+    if len(before) < 2:
+        return None
+    whole, part = before[-2], before[-1]
+    w, p = reading.figures[whole], reading.figures[part]
+    if (
+        p.unit not in COUNTS
+        or not same_family(w.unit, p.unit)
+        or not AMONG_WHOLE.fullmatch(reading.text, w.end, p.start)
+        or not SHARE_NEXT.fullmatch(reading.text, p.end, reading.figures[i].start)
+        or reading.in_sentence(part, before=False)[:1] != [i]
+        or amount(w) <= amount(p)
+    ):
+        return None
+    return part, whole
 
 
 def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
