@@ -3585,3 +3585,36 @@ def test_a_value_of_the_group_its_clause_names_is_that_group_s(metrics_file, pri
 def test_a_wrong_figure_s_expected_value_is_said_as_a_clerk_would_fix_it(printed, value, unit, expected):
     (f,) = [f for f in find_figures(printed) if not f.ignored]
     assert expected_value(f, value, unit) == expected
+
+
+SHARES = SourceData(
+    report=ReportInfo(region="某省", level="province", round=2025, period=2024, issuer="某省人民政府"),
+    metrics=(
+        Metric("compulsory.large_classes", "义务教育阶段56人以上大班额数", "个", {2024: 5282}),
+        Metric("compulsory.large_class_share", "义务教育阶段56人以上大班额占比", "%", {2024: 1.53}),
+        Metric("teachers.full_time", "专任教师", "万人", {2024: 33.82}),
+        Metric("teachers.full_time_growth", "专任教师比上年增长", "%", {2024: 4.16}),
+        Metric("preschool.public_share", "公办园在园幼儿占比", "%", {2024: 61.3}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        # a bare 占 after a count: the share of that count's name (大班额 + 占比)
+        ("全省义务教育阶段56人以上大班额5282个，占1.53%。", "1.53%", "verified"),
+        ("全省义务教育阶段56人以上大班额5282个，占1.35%。", "1.35%", "mismatch"),
+        # a share is no growth, whatever words it shares with one (新疆 2014: was "应为4.16%"; the data lack it)
+        (
+            "各类学校有教职工39.97万人，其中：专任教师33.82万人，比上年增长4.16%，有少数民族专任教师19.15万人，占56.61%。",
+            "56.61%",
+            "unsupported",
+        ),
+        # the share of two groups together is not the share of one of them
+        ("全县公办园和普惠性幼儿园幼儿27107人，占比93.16%。", "93.16%", "unsupported"),
+    ],
+)
+def test_a_share_after_a_count_is_named_by_it_and_is_no_growth(text, figure, status):
+    found = next(f for f in check_text(text, SHARES).findings if f.text == figure)
+    assert found.status == status, found.message

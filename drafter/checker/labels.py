@@ -36,6 +36,8 @@ BARE_AMOUNT = re.compile(
 )
 # 课桌凳47.11万套，价值5691万元: the worth of the things the clause before counts
 BARE_WORTH = re.compile(r"\s*(?:总)?价值(?:为|达|约)?\s*")
+# 大班额5282个，占1.53%: a share named by the count before it (its clause) and 占比
+BARE_SHARE = re.compile(r"\s*(?:占比|占)(?:为|是|达到|达)?\s*")
 BARE_TO = re.compile(r"\s*(?:增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小)了?(?:到|至)\s*")
 SPENT_ON = re.compile(r"\s*(?:专项)?(?:用于|用来)[^，,。；;]{2,30}")
 PURPOSE = re.compile(r"\s*[，,]\s*(?:专项)?(?:用于|用来|为)([^，,。；;]{2,24})")
@@ -692,6 +694,10 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
     bare_amount = BARE_AMOUNT.fullmatch(clause) is not None
     if bare_amount and not tail.strip() and (purpose := PURPOSE.match(doc.text, f.end)):
         tail = purpose.group(1)  # 投入4220万元，为全市16所高中更新实验设备: what the amount was spent on
+    if BARE_SHARE.fullmatch(clause) and f.unit == "%":
+        clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
+        if len(clauses) > 1:  # “大班额5282个，占1.53%”: the share of the count said before, 占比 of its name
+            clause = _FIGURE_ON.sub("", clauses[-2]) + "占比"
     if bare_amount or BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
         clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: named before

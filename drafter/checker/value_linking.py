@@ -145,6 +145,10 @@ class ValueLinker(Finders):
             if claim.versus:  # 高于全国平均水平5.1个百分点: a metric of the gap, not of a change over time
                 changes += [m for m in metrics if VERSUS_LABEL.search(m.label) and m not in changes]
             return changes
+        if (
+            claim is not None and claim.kind == "share"
+        ):  # 占56.61% is no 专任教师比上年增长 its words name too
+            metrics = [m for m in metrics if m not in self._of_changes(self.doc.figures[i].unit, metrics)]
         total = self.doc.total_of.get(i)
         held = self.links.get(total) if total is not None else None
         # the total's metric is none of its parts' — unless the total only seemed another metric's value while
@@ -347,6 +351,11 @@ class ValueLinker(Finders):
         )
         if other:
             return f"文字说的是{other}的"  # 普通高等学校2358所 is not 成人高等学校's
+        joined = JOINED.search(clause) if self.doc.figures[i].unit == "%" else None
+        if joined and joined.group(1) not in best.label and joined.group(1)[:2] not in best.label:
+            return (
+                f"文字说的是几类合计（…和{joined.group(1)}…）"  # 公办园和普惠性幼儿园幼儿…占比 for 公办园's
+            )
         said = unbracketed(sentence) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         if group:
@@ -727,6 +736,9 @@ DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减�
 
 
 QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇")
+JOINED = re.compile(
+    r"[\u4e00-\u9fff](?:和|及|与)([\u4e00-\u9fff]{2,4})"
+)  # 公办园和普惠性幼儿园: a second group
 
 
 def _qualified_by_words(near: str, m: Metric, best: Metric) -> bool:
