@@ -3618,3 +3618,38 @@ SHARES = SourceData(
 def test_a_share_after_a_count_is_named_by_it_and_is_no_growth(text, figure, status):
     found = next(f for f in check_text(text, SHARES).findings if f.text == figure)
     assert found.status == status, found.message
+
+
+ANYUE = SourceData(
+    report=ReportInfo(region="某县", level="county", round=2025, period=2023, issuer="某县人民政府"),
+    metrics=(
+        Metric(
+            "fund.per_student_vocational_high_growth",
+            "职业高中生均一般公共预算教育经费增长率",
+            "%",
+            {2023: 0.16},
+        ),
+        Metric("vocational.enrolment", "第一职业技术学校在校学生", "人", {2023: 3801}),
+        Metric("vocational.books_per_student", "第一职业技术学校生均图书", "册", {2023: 33}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status", "expected"),
+    [
+        # the data's growth said as a fall: the direction is wrong, though the digits are the data's
+        ("2023年，普通高中增长9.69%，职业高中下降0.16%。", "0.16%", "mismatch", "增长0.16%"),
+        ("2023年，普通高中增长9.69%，职业高中增长0.16%。", "0.16%", "verified", ""),
+        # 职业技术学校 is a 中职: its statement gives 生均图书 its level
+        (
+            "第一职业技术学校在校学生3801人，生均用地面积54.68平方米，生均图书38册。",
+            "38册",
+            "mismatch",
+            "33册",
+        ),
+    ],
+)
+def test_a_fall_for_a_growth_and_a_vocational_school_s_own_figures(text, figure, status, expected):
+    found = next(f for f in check_text(text, ANYUE).findings if f.text == figure)
+    assert (found.status, found.expected) == (status, expected), found.message

@@ -272,7 +272,8 @@ class ValueLinker(Finders):
         if unsaid:
             said = f"{unsaid}，不是{best.label}；来源数据中没有这个数，无法核对"
             return Link("unsupported", message=said, key=best.key, year=year)
-        return self.mismatch(self.doc.figures[i], best, year, message)
+        printed = self.signed(i) if not said_down(best) else None  # 下降0.16% is −0.16 against a growth
+        return self.mismatch(self.doc.figures[i], best, year, message, printed)
 
     def _not_its(self, i: int, named: Metric, m: Metric) -> bool:
         """The figure, m's value, is m's rather than the metric its words name (`_scope_fits_value`,
@@ -659,9 +660,14 @@ class ValueLinker(Finders):
         claim = self.doc.claims.get(i)
         return claim is not None and claim.role != "base" and claim.base_year is None
 
-    def mismatch(self, f: Figure, m: Metric, year: int, message: str) -> Link:
+    def mismatch(self, f: Figure, m: Metric, year: int, message: str, printed: float | None = None) -> Link:
+        """Figure f is not m's value of `year` (`printed`: its value with the sign its words give, 下降0.16% as −0.16)."""
         value = m.values[year]
         if same_family(f.unit, m.unit) and matches_shown(f.value, f.decimals, convert(value, m.unit, f.unit)):
+            if printed is not None and printed < 0 < value:  # 职业高中下降0.16% where the data say +0.16%
+                said = f"增减方向与来源相反：{year}年{m.label}为增长{format_figure(value, m.unit)}"
+                grew = f"增长{format_figure(value, m.unit)}"
+                return Link("mismatch", f"{m.key}@{year}", grew, said, key=m.key, year=year)
             # the metric the words name holds the printed value too (高完中 2所 and 九年一贯制学校 2所): no
             # finding can say "应为" the very number printed
             return Link("verified", f"{m.key}@{year}", message=f"{year}年{m.label}", key=m.key, year=year)
