@@ -48,6 +48,35 @@ def test_resolve(ident, expected):
     assert resolve_spec(ident, SPECS).id == expected
 
 
+NINE = [
+    *SPECS,
+    SectionSpec(id="safety", kind="indicator", heading="维护校园安全稳定", ordinal="（九）", depth=2),
+]
+
+
+@pytest.mark.parametrize(
+    ("ident", "expected"),
+    [
+        ("九", "safety"),  # no 九、 part: the user means （九）
+        ("第九", "safety"),
+        ("9", "safety"),
+        ("(9)", "safety"),
+        ("（9）", "safety"),
+        ("三", "results"),  # a 三、 part exists: it wins over （三）
+        ("3", "results"),
+        ("4", "problems"),
+    ],
+)
+def test_resolve_bare_numeral(ident, expected):
+    assert resolve_spec(ident, NINE).id == expected
+
+
+@pytest.mark.parametrize("ident", ["0", "十", "（10）", "（九", "123"])
+def test_resolve_numeral_of_no_section(ident):
+    with pytest.raises(InputError):
+        resolve_spec(ident, NINE)
+
+
 @pytest.mark.parametrize("ident", ["九", "（九）", "nothing", "情况"])
 def test_resolve_unknown_lists_valid_ids(ident):
     with pytest.raises(InputError) as err:
