@@ -674,6 +674,24 @@ def test_a_docx_whose_properties_part_is_damaged_is_still_read(tmp_path):
             ],
             "阳泉市人民政府办公室关于阳泉市人民政府2021年履行教育职责自评情况的报告",
         ),
+        (  # draft.docx's own title as its PDF gives it: broken after 关于… (summary.xlsx had no region)
+            [
+                "阳泉市人民政府办公室",
+                "阳政办函〔2021〕174号",
+                "阳泉市人民政府办公室关于阳泉市人民政府",
+                "2021年度履行教育职责自评情况的报告",
+                "山西省人民政府教育督导委员会办公室：",
+            ],
+            "阳泉市人民政府办公室关于阳泉市人民政府2021年度履行教育职责自评情况的报告",
+        ),
+        (
+            ["某县人民政府", "关于2023年度履行教育职责", "自评情况的报告", "市政府教育督导委员会办公室："],
+            "某县人民政府关于2023年度履行教育职责自评情况的报告",
+        ),
+        (  # a sentence with 关于 above a title is no part of it
+            ["关于上一轮整改，全县已完成", "2021年度履行教育职责自评情况的报告"],
+            "2021年度履行教育职责自评情况的报告",
+        ),
     ],
 )
 def test_a_title_set_over_two_lines_or_joined_with_spaces_is_read_whole(tmp_path, lines, title):
