@@ -172,6 +172,54 @@ def test_interrupted_draft_cancels_calls_and_worker_threads_end(tmp_path, fake_o
     wait_for(lambda: not [t for t in threading.enumerate() if t.name.startswith("ThreadPoolExecutor")], 2.0)
 
 
+def _ctrl_c(*args, **kwargs):
+    """Where a test puts it, Ctrl-C arrives: the signal handler raises Interrupted in the main thread."""
+    raise Interrupted(signal.SIGINT)
+
+
+def test_ctrl_c_before_drafting_says_nothing_was_drafted_and_out_is_as_it_was(tmp_path, settings):
+    """A trial: Ctrl-C while Drafter was still loading said only "run the same command again to resume"."""
+    metrics, out = write_metrics(tmp_path), tmp_path / "out"
+    run_draft(metrics, out, settings, progress=False)
+    before = (out / "draft.md").read_bytes()
+    with pytest.raises(Interrupted) as err:
+        run_draft(metrics, out, settings, only=("preschool",), progress=False, on_plan=_ctrl_c)
+    assert "还没有起草任何章节" in err.value.kept and "nothing was drafted yet" in err.value.kept
+    assert (out / "draft.md").read_bytes() == before
+
+
+def test_ctrl_c_while_writing_keeps_every_section_and_the_rerun_drafts_none_again(
+    tmp_path, fake_openai, settings, monkeypatch
+):
+    """A trial: Ctrl-C after the last section, while the files were written, said nothing of what was kept."""
+    import drafter.drafting.run as run_module
+
+    metrics, out = write_metrics(tmp_path), tmp_path / "out"
+    run_draft(metrics, tmp_path / "whole", settings, progress=False)
+    write_all = run_module.write_all
+    monkeypatch.setattr(run_module, "write_all", _ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        run_draft(metrics, out, settings, progress=False)
+    assert "draft.md、draft.docx、check.json 还没有写出" in err.value.kept
+    assert "were not written yet" in err.value.kept and not (out / "draft.md").exists()
+    monkeypatch.setattr(run_module, "write_all", write_all)
+    seen = len(fake_openai.chat_requests)
+    again = run_draft(metrics, out, settings, progress=False)
+    assert len(fake_openai.chat_requests) == seen and again.drafted == ()
+    assert (out / "draft.md").read_bytes() == (tmp_path / "whole" / "draft.md").read_bytes()
+
+
+def test_ctrl_c_while_the_summary_is_printed_says_the_draft_is_complete(tmp_path, monkeypatch):
+    import drafter.cli.draft as cli_draft
+
+    monkeypatch.setattr(cli_draft, "_print_draft", _ctrl_c)
+    out = tmp_path / "out"
+    with pytest.raises(Interrupted) as err:
+        cli_draft.draft(write_metrics(tmp_path), out)
+    assert "草稿已经写完" in err.value.kept and "the draft is complete" in err.value.kept
+    assert (out / "draft.docx").is_file() and (out / "check.json").is_file()
+
+
 # ---------------------------------------------------------------- exit codes and what draft.md says
 def test_every_section_failing_for_a_model_reason_is_exit_3_with_one_line(tmp_path, fake_openai, settings):
     fake_openai.default = lambda request: GARBLED

@@ -55,16 +55,25 @@ def draft(
     if last is not None:
         settings = _settings(backend=backend, model=model, base_url=base_url, quiet=True)
         raise typer.Exit(run_from(metrics, last, out, settings, quiet=quiet, as_json=as_json))
-    from drafter.drafting.run import run_draft
+    from drafter.drafting import stopped
 
-    settings = _settings(
-        backend=backend,
-        model=model,
-        base_url=base_url,
-        concurrency=concurrency,
-        quiet=quiet or as_json or None,
-    )
+    with stopped.saying(stopped.before_drafting(out)):  # the imports below take most of a second
+        from drafter.drafting.run import run_draft
+
+        settings = _settings(
+            backend=backend,
+            model=model,
+            base_url=base_url,
+            concurrency=concurrency,
+            quiet=quiet or as_json or None,
+        )
     outcome = run_draft(metrics, out, settings, only=tuple(only or ()), progress=not (quiet or as_json))
+    with stopped.saying(stopped.after_writing(out)):
+        _say_drafted(outcome, quiet=quiet, as_json=as_json)
+    raise typer.Exit(outcome.exit_code)
+
+
+def _say_drafted(outcome: Any, *, quiet: bool, as_json: bool) -> None:
     if outcome.data_changed and not as_json:
         typer.secho(
             "数据已变更：未锁定的章节已按新数据重新起草，手工修改（已锁定）的章节保留。"
@@ -76,7 +85,6 @@ def draft(
         typer.echo(json.dumps(draft_summary(outcome), ensure_ascii=False, indent=2))
     elif not quiet:
         _print_draft(outcome)
-    raise typer.Exit(outcome.exit_code)
 
 
 def draft_summary(outcome: Any) -> dict[str, Any]:
