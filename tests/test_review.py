@@ -577,13 +577,22 @@ def test_the_year_column_comes_from_the_opening_or_the_metrics_when_the_title_na
     (reports / "长治市.md").write_text(untitled, encoding="utf-8")
     (reports / "晋城市.md").write_text(opening.replace("长治", "晋城"), encoding="utf-8")
     (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    rectified = untitled.replace("长治", "安岳").replace(  # 安岳's: the last round's year, in 一、
+        "（四）学前教育\n",
+        "一、履职情况\n（一）问题整改情况\n督查组对县政府2021年履行教育职责情况进行了评价。\n",
+    )
+    (reports / "安岳县.md").write_text(rectified, encoding="utf-8")
     review = tmp_path / "review"
     assert drafter("check", reports, "-o", review) == 0
-    assert _years(review) == {
-        "长治市.md": "",  # 2022年对…评价方案 is the round, not the year reported on
-        "晋城市.md": "2021",
-        "阳泉市.md": "2021",
-    }
+    assert (
+        _years(review)
+        == {
+            "长治市.md": "",  # 2022年对…评价方案 is the round, not the year reported on
+            "晋城市.md": "2021",
+            "阳泉市.md": "2021",
+            "安岳县.md": "",  # not 2021: that is the year of the evaluation whose problems 一、 says were put right
+        }
+    )
     metrics = _metrics(tmp_path, "长治市")
     assert (
         drafter("check", reports / "长治市.md", "--metrics", metrics, "-o", f"{tmp_path / 'with-data'}/") == 0
