@@ -226,6 +226,9 @@ def test_every_section_failing_for_a_model_reason_is_exit_3_with_one_line(tmp_pa
     with pytest.raises(ModelFailed) as err:
         run_draft(write_metrics(tmp_path), tmp_path / "out", settings, progress=False)
     assert err.value.exit_code == 3 and "none of the 10 sections" in err.value.message
+    assert (
+        "模型一个章节也没有起草成功（共 10 个）" in err.value.message and "其余部分已保存" in err.value.hint
+    )
     assert "garbled" in err.value.message and "\n" not in err.value.message
 
 

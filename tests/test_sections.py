@@ -161,6 +161,20 @@ def test_failed_regeneration_leaves_the_section(out, settings):
     assert (out / "draft.md").read_bytes() == before
 
 
+def test_a_section_the_model_fails_is_exit_3_said_in_chinese_and_english(out, settings):
+    """A trial: the model timing out on `drafter section` was exit 2 (bad input) with an English-only hint."""
+    from drafter.core.errors import BadCompletion, ModelFailed
+
+    before = (out / "draft.md").read_bytes()
+    backend = FakeBackend(lambda r: BadCompletion("the model's reply was garbled (not Chinese prose), twice"))
+    with pytest.raises(ModelFailed) as err:
+        regenerate(out, "preschool", settings, backend=backend)
+    said = err.value.render()
+    assert err.value.exit_code == 3 and "没有起草成功" in said and "could not be drafted" in said
+    assert "该章节保持原样" in said and "学前教育" in said
+    assert (out / "draft.md").read_bytes() == before
+
+
 def test_offline_regeneration_with_instructions_is_recorded(out, settings):
     # 简要 drops the generic requirement sentence and keeps the facts (it used to drop the facts)
     outcome = regenerate(out, "party", settings, instructions="简要")

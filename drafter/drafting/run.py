@@ -190,7 +190,9 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     failed = [s.provenance for s in sections.values() if s.status == "failed"]
     prompt = next((p.error for p in failed if p.error_kind == PromptError.kind), "")
     if prompt:
-        raise PromptError(prompt, hint="the other sections were saved; see draft.json")
+        raise PromptError(
+            prompt, hint="其他章节已保存，见 draft.json / the other sections were saved; see draft.json"
+        )
     modelled = [s for s in sections.values() if ctx.uses_model(s.spec)]
     unreachable = [s for s in modelled if s.provenance.error_kind == BackendUnavailable.kind]
     if modelled and len(unreachable) == len(modelled):
@@ -201,9 +203,10 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     model_failed = [s for s in modelled if s.provenance.error_kind in MODEL_ERROR_KINDS]
     if modelled and len(model_failed) == len(modelled):
         raise ModelFailed(
-            f"the model drafted none of the {len(modelled)} sections: {_commonest_error(model_failed)}",
-            hint="the other parts were saved; fix what the message says (see draft.json), "
-            "run the same command again, or use --backend offline",
+            f"模型一个章节也没有起草成功（共 {len(modelled)} 个）/ the model drafted none of the {len(modelled)} "
+            f"sections: {_commonest_error(model_failed)}",
+            hint="其余部分已保存；按上面的原因处理后再运行同一命令，或改用 --backend offline / the other parts were "
+            "saved; fix what the message says (see draft.json), run the same command again, or use --backend offline",
         )
 
 
