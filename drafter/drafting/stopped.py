@@ -55,3 +55,12 @@ def after_writing(out_dir: Path) -> str:
         f"drafter section {out_dir} --list 可查看。 / the draft is complete in {out_dir} (draft.md, "
         f"draft.docx, check.json); only the summary was not shown: drafter section {out_dir} --list shows it."
     )
+
+
+def while_carrying_written(out_dir: Path) -> str:
+    return (
+        f"沿用去年报告的文件正在写出时被中断，{out_dir} 中的 redline.docx 和 changes.json 可能还是旧的；再次运行同一命令"
+        "即可全部重新写出（手工修改的章节保留）。 / stopped while the files were written: redline.docx and "
+        f"changes.json in {out_dir} may still be old; run the same command again to write them all (hand-edited "
+        "sections are kept)."
+    )
