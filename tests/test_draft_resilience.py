@@ -296,3 +296,30 @@ def test_a_prompt_too_long_shrinks_the_exemplars_and_retries_once(tmp_path, fake
     failed = draft_section(spec, ctx)
     assert failed.status == "failed" and failed.provenance.error_kind == ContextTooLong.kind
     assert "DRAFTER_CONTEXT_TOKENS is 16000" in failed.provenance.error
+
+
+LATE_CTRL_C = """
+import os, signal, sys
+from drafter.cli import main
+try:
+    main.run()
+finally:
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the process ends, its work done
+"""
+
+
+def test_a_ctrl_c_as_drafter_exits_changes_nothing(tmp_path):
+    """A trial: Ctrl-C ~0.1 s after the last file was written (the interpreter shutting down) ended the process
+    silently with 130, the draft complete; the exit code is the command's."""
+    metrics = write_metrics(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", LATE_CTRL_C, "draft", str(metrics), "-o", str(tmp_path / "out"), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        done.returncode == 0
+        and "Traceback" not in done.stderr
+        and (tmp_path / "out" / "draft.docx").is_file()
+    )
