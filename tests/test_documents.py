@@ -722,3 +722,27 @@ def test_a_markdown_file_s_front_matter_is_not_read_as_the_report(tmp_path, name
         assert doc.title == "关于某县履行教育职责情况的自评报告"
         assert any("front matter" in n for n in doc.notes)
         assert doc.text.index("全县") == FRONTED.index("全县")
+
+
+@pytest.mark.parametrize(
+    ("made", "named", "holds"),
+    [
+        ("page.html", "报告.doc", ".html"),  # a government site serves its page as a .doc to download
+        ("r.docx", "报告.pdf", ".docx"),
+        ("r.docx", "报告.wps", ".docx"),
+    ],
+)
+def test_a_report_whose_name_says_another_format_is_read_as_what_it_holds(tmp_path, made, named, holds):
+    """A trial: a web page saved as 报告.doc, a Word file mailed as 报告.pdf were refused as damaged ("not a
+    readable PDF", "not a .docx file") though Drafter reads what they hold; they are read, with a note."""
+    if made.endswith(".html"):
+        source = write_html(
+            REPORT, tmp_path / made, title="某县2023年度履行教育职责自评报告", encoding="gb18030"
+        )
+    else:
+        source = write_docx(REPORT, tmp_path / made)
+    path = tmp_path / named
+    source.rename(path)
+    document = read_document(path)
+    assert "全县" in document.text and check_text(document.text, None).summary["figures"] > 0
+    assert f"已按 {holds} 读取" in document.note and f"named {Path(named).suffix}" in document.note
