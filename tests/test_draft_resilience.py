@@ -323,3 +323,13 @@ def test_a_ctrl_c_as_drafter_exits_changes_nothing(tmp_path):
         and "Traceback" not in done.stderr
         and (tmp_path / "out" / "draft.docx").is_file()
     )
+
+
+def test_a_wait_the_server_asks_for_is_said_above_the_progress_bars(tmp_path, fake_openai, settings, capsys):
+    """A trial: 19 sections each told "429, Retry-After: 5" showed still progress bars for 54 s, no word why."""
+    fake_openai.status(429, "Rate limit reached for requests", retry_after=1, code_name="rate_limit_exceeded")
+    outcome = run_draft(write_metrics(tmp_path), tmp_path / "out", settings, progress=True)
+    err = capsys.readouterr().err
+    assert (
+        outcome.failed == () and "1 秒后重试" in err and "retrying in 1 s: HTTP 429 Rate limit reached" in err
+    )

@@ -315,6 +315,8 @@ def _draft_journaled(
             on_section(section)
 
     with SectionProgress(todo, enabled=progress and not ctx.settings.quiet) as bar:
+        if hasattr(ctx.backend, "on_wait"):
+            ctx.backend.on_wait = bar.waiting
         try:
             return draft_all(todo, ctx, previous, on_done=lambda s: done(s, bar))
         except Interrupted as exc:
