@@ -252,6 +252,7 @@ def _count(text: str, model: str) -> int:
 PROBLEM_WORDS = {
     "empty": "was empty",
     "garbled": "was garbled (not Chinese prose)",
+    "foreign": "was not in Chinese (Japanese or English sentences)",
     "unknown_slots": "used slots it was not given",
     "broken_slots": "left broken [[ ]] slot brackets",
     "doubled_unit": "typed a unit after a slot that prints its own unit",
