@@ -142,10 +142,26 @@ def _print_draft(outcome: Any) -> None:
     console = Console()
     console.print(table)
     console.print(_check_line(outcome.check.summary))
-    for sid in outcome.failed:
-        error = outcome.draft.section(sid).provenance.error or "not drafted"
+    _print_failed(console, outcome)
+
+
+def _print_failed(console: Any, outcome: Any) -> None:
+    """A line per section that failed; the sections `--only` left out are one line, not a failure each."""
+    from drafter.drafting.run import NOT_DRAFTED
+
+    errors = {sid: outcome.draft.section(sid).provenance.error or "not drafted" for sid in outcome.failed}
+    left_out = [sid for sid, error in errors.items() if error == NOT_DRAFTED]
+    for sid, error in errors.items():
+        if sid not in left_out:
+            console.print(
+                f"[red]✗ {sid}[/]: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+                highlight=False,
+            )
+    if left_out:
         console.print(
-            f"[red]✗ {sid}[/]: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+            f"[yellow]另有 {len(left_out)} 个章节还没有起草（--only 只起草所选章节）；不带 --only 再运行即可起草全部 / "
+            f"{len(left_out)} other sections are not drafted yet (--only drafts the sections named): run the "
+            "command without --only to draft them all[/]",
             highlight=False,
         )
 

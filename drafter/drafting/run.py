@@ -40,6 +40,7 @@ from drafter.outdir.store import load_draft
 from drafter.source.load import load_source
 
 KEPT_STATUSES = frozenset({"drafted", "edited", "locked"})
+NOT_DRAFTED = "not drafted yet"  # the error of a section a run was not asked for (--only on a new OUT)
 CANCEL_GRACE = 1.5  # seconds the worker threads get to stop after Ctrl-C (their calls are cancelled)
 
 
@@ -167,7 +168,7 @@ def assemble(
     sections = []
     for spec in specs:
         section = drafted.get(spec.id) or before.get(spec.id)
-        missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error="not drafted yet"))
+        missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error=NOT_DRAFTED))
         sections.append(_respec(section, spec) if section else missing)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     created = previous.created_at if previous and previous.created_at else now  # a journal alone has none
