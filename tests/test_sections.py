@@ -175,6 +175,30 @@ def test_a_section_the_model_fails_is_exit_3_said_in_chinese_and_english(out, se
     assert (out / "draft.md").read_bytes() == before
 
 
+def test_ctrl_c_in_drafter_section_says_whether_the_section_changed(out, monkeypatch):
+    """A trial: Ctrl-C while the model was drafting the section said only "run the same command again to resume"."""
+    import signal
+
+    import drafter.cli.draft as cli_draft
+    import drafter.drafting.redraft as redraft
+    from drafter.core.errors import Interrupted
+
+    def ctrl_c(*args, **kwargs):
+        raise Interrupted(signal.SIGINT)
+
+    before = (out / "draft.md").read_bytes()
+    monkeypatch.setattr(redraft, "draft_section", ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        cli_draft.section(out, section_id="preschool", instructions="更简洁")
+    assert "章节没有改动" in err.value.kept and "the section was left as it was" in err.value.kept
+    assert (out / "draft.md").read_bytes() == before
+    monkeypatch.undo()
+    monkeypatch.setattr(cli_draft, "_print_regen", ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        cli_draft.section(out, section_id="preschool", instructions="更简洁")
+    assert "新的章节已保存" in err.value.kept and (out / "draft.md").read_bytes() != before
+
+
 def test_offline_regeneration_with_instructions_is_recorded(out, settings):
     # 简要 drops the generic requirement sentence and keeps the facts (it used to drop the facts)
     outcome = regenerate(out, "party", settings, instructions="简要")

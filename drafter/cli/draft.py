@@ -213,10 +213,19 @@ def section(
             key="--section",
             hint="例如 --section 四，或用 --list 查看全部章节 / e.g. --section 四, or --list to see them",
         )
-    from drafter.drafting.redraft import regenerate
+    from drafter.drafting import stopped
 
-    settings = _settings(backend=backend, model=model, base_url=base_url, quiet=quiet or None)
-    outcome = regenerate(out, section_id, settings, instructions=instructions, force=force)
+    with stopped.saying(stopped.section_left(out)):
+        from drafter.drafting.redraft import regenerate
+
+        settings = _settings(backend=backend, model=model, base_url=base_url, quiet=quiet or None)
+        outcome = regenerate(out, section_id, settings, instructions=instructions, force=force)
+    with stopped.saying(stopped.section_saved(out)):
+        _say_regenerated(outcome, settings, quiet=quiet, as_json=as_json)
+    raise typer.Exit(outcome.check.exit_code)
+
+
+def _say_regenerated(outcome: Any, settings: Any, *, quiet: bool, as_json: bool) -> None:
     if as_json:
         typer.echo(
             json.dumps(
@@ -234,7 +243,6 @@ def section(
         )
     elif not quiet:
         _print_regen(outcome, settings)
-    raise typer.Exit(outcome.check.exit_code)
 
 
 def _print_regen(outcome: Any, settings: Any) -> None:

@@ -64,3 +64,18 @@ def while_carrying_written(out_dir: Path) -> str:
         f"changes.json in {out_dir} may still be old; run the same command again to write them all (hand-edited "
         "sections are kept)."
     )
+
+
+def section_left(out_dir: Path) -> str:
+    return (
+        f"章节没有改动，{out_dir} 中的草稿保持原样；再次运行同一命令即可重新起草该章节。 / the section was left as it "
+        f"was in {out_dir}; run the same command again to draft it again."
+    )
+
+
+def section_saved(out_dir: Path) -> str:
+    return (
+        f"新的章节已保存到 {out_dir} 并已重新核对，只是改动没有显示；drafter section {out_dir} --list 可查看。 / the new "
+        f"section is saved in {out_dir} and re-checked; only the diff was not shown: drafter section {out_dir} "
+        "--list shows it."
+    )
