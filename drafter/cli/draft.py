@@ -147,15 +147,20 @@ def _print_draft(outcome: Any) -> None:
 
 def _print_failed(console: Any, outcome: Any) -> None:
     """A line per section that failed; the sections `--only` left out are one line, not a failure each."""
+    from rich.markup import escape
+
     from drafter.drafting.run import NOT_DRAFTED
 
     errors = {sid: outcome.draft.section(sid).provenance.error or "not drafted" for sid in outcome.failed}
     left_out = [sid for sid, error in errors.items() if error == NOT_DRAFTED]
     for sid, error in errors.items():
         if sid not in left_out:
+            heading = outcome.draft.section(sid).spec.numbered_heading or sid
             console.print(
-                f"[red]✗ {sid}[/]: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+                f"[red]✗ {escape(heading)}[/]: {escape(error)} — 再运行一次同一命令即可重试 / run the same command "
+                "again to retry",
                 highlight=False,
+                markup=True,
             )
     if left_out:
         console.print(
