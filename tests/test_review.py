@@ -619,3 +619,21 @@ def test_a_job_whose_run_has_stopped_leaves_quietly_not_with_a_broken_pipe_trace
     job.conn.close()  # the parent is gone: nobody reads the answer
     job.process.join(timeout=30)
     assert job.process.exitcode == 0
+
+
+def test_a_saved_web_page_s_folder_of_pictures_is_no_report(tmp_path, capsys):
+    """A trial: 阳泉市报告.htm saved "网页，全部" beside 阳泉市报告_files/ (Word: 报告.files/) gave a row "cannot check a
+    .gif file" per picture, and exit 1; a picture beside the reports still gets its row."""
+    reports = tmp_path / "reports"
+    for assets in ("阳泉市报告_files", "长治市.files"):
+        (reports / assets).mkdir(parents=True)
+        (reports / assets / "logo.png").write_bytes(b"\x89PNG\r\n")
+        (reports / assets / "frame.htm").write_text("<html><body>1所</body></html>", encoding="utf-8")
+    page = f"<html><body><p>{GOOD.format(region='阳泉市')}</p></body></html>"
+    (reports / "阳泉市报告.htm").write_text(page, encoding="utf-8")
+    (reports / "长治市.html").write_text(page.replace("阳泉", "长治"), encoding="utf-8")
+    (reports / "扫描.png").write_bytes(b"\x89PNG\r\n")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-o", review) == 1
+    rows = json.loads((review / "summary.json").read_text(encoding="utf-8"))["reports"]
+    assert sorted(row["file"] for row in rows) == ["扫描.png", "长治市.html", "阳泉市报告.htm"]
