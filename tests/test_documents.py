@@ -746,3 +746,19 @@ def test_a_report_whose_name_says_another_format_is_read_as_what_it_holds(tmp_pa
     document = read_document(path)
     assert "全县" in document.text and check_text(document.text, None).summary["figures"] > 0
     assert f"已按 {holds} 读取" in document.note and f"named {Path(named).suffix}" in document.note
+
+
+def test_a_word_file_with_a_password_is_said_to_have_one(tmp_path):
+    """An encrypted .docx is an OLE file: since such a file named .docx is read as the .doc it holds, the password
+    must be said first (LibreOffice cannot open it either)."""
+    ole = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 512
+    )
+    path = tmp_path / "加密报告.docx"
+    path.write_bytes(ole)
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert "打开密码" in err.value.render() and "加密报告.docx" in err.value.render()

@@ -34,6 +34,7 @@ def read_document(path: Path) -> Document:
         )
     data = read_bytes(path, what=WHAT)
     _refuse_an_image(path, suffix, data)
+    _refuse_a_password(path, data)
     holds = content_suffix(suffix, data)
     document = _read(path, holds, data) if data.strip() else None
     if document is not None and holds != suffix:
@@ -79,6 +80,18 @@ def content_suffix(suffix: str, data: bytes) -> str:
     ):
         return ".html"
     return suffix
+
+
+def _refuse_a_password(path: Path, data: bytes) -> None:
+    """A Word file with a password to open is no zip but an OLE file holding an EncryptedPackage: said so, not
+    read as an old .doc (nor called "not a .docx file")."""
+    if data.startswith(OLE) and "EncryptedPackage".encode("utf-16-le") in data:
+        raise InputError(
+            "文件设有打开密码 / the file is protected by a password",
+            path=str(path),
+            hint="请在 Word/WPS 中去掉密码后另存一份，或索取未加密的文件 / save a copy without the password in "
+            "Word/WPS, or ask for the unprotected file",
+        )
 
 
 def _renamed_note(suffix: str, holds: str) -> str:
