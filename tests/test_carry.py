@@ -367,3 +367,42 @@ def test_the_redline_of_a_docx_last_imports_back_unchanged_and_with_an_edit(tmp_
     assert edited.changed == ("preschool",)
     assert load_draft(tmp_path / "out").section("preschool").text.endswith("新建幼儿园7所。")
     assert load_draft(tmp_path / "out").section("fund").text == CARRIED["fund"]
+
+
+def _ctrl_c(*args, **kwargs):
+    """Where a test puts it, Ctrl-C arrives: the signal handler raises Interrupted in the main thread."""
+    import signal
+
+    from drafter.core.errors import Interrupted
+
+    raise Interrupted(signal.SIGINT)
+
+
+def test_ctrl_c_in_a_carry_says_what_was_written_and_the_same_command_finishes_it(
+    files, tmp_path, monkeypatch
+):
+    """A trial: Ctrl-C in `drafter draft --from` said only "run the same command again to resume", before anything
+    was written and after draft.md was (redline.docx and changes.json still missing) alike."""
+    import drafter.carry.run as carry_run
+    from drafter.core.errors import Interrupted
+
+    metrics, last = files
+    out = tmp_path / "out"
+    validate = carry_run.validate
+    monkeypatch.setattr(carry_run, "validate", _ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        run_carry(metrics, last, out, Settings.load(quiet=True))
+    assert "nothing was drafted yet" in err.value.kept and not (out / "draft.json").exists()
+    monkeypatch.setattr(carry_run, "validate", validate)
+    monkeypatch.setattr(carry_run, "_write_redline", _ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        run_carry(metrics, last, out, Settings.load(quiet=True))
+    assert (
+        "redline.docx 和 changes.json 可能还是旧的" in err.value.kept
+        and "run the same command again" in err.value.kept
+    )
+    assert (out / "draft.json").exists() and not (out / "changes.json").exists()
+    monkeypatch.undo()
+    outcome = run_carry(metrics, last, out, Settings.load(quiet=True))
+    assert (out / "changes.json").exists() and (out / "redline.docx").exists()
+    assert CARRIED["fund"] in outcome.draft.section("fund").text

@@ -469,3 +469,23 @@ def test_what_is_wrong_and_what_could_not_be_checked_are_two_lists(files, capsys
     wrong, unsure = text.index("需要改正的数字和说法"), text.index("无法核对的数字")
     assert wrong < text.index("92.5%") < unsure < text.index("17所")
     assert "1.2个百分点" in text and "rule:" not in text
+
+
+def test_a_report_of_another_region_is_not_judged_by_this_region_s_data(files, capsys):
+    """A trial: 抚顺市's report checked with 阳泉市's metrics file got 3 figures "wrong" and 118 "no source" against
+    阳泉's data, under a note; a folder check leaves such a report to self-consistency, and so does one report."""
+    report = files / "抚顺市自查报告.md"
+    report.write_text(
+        "抚顺市人民政府关于2021年度履行教育职责情况的自查报告\n（二）经费保障\n2020年全市一般公共预算教育支出25.00亿元。\n",
+        encoding="utf-8",
+    )
+    assert drafter("check", report, "--metrics", files / "metrics.yaml", "-f", "json") == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["summary"]["mismatch"] == 0
+    assert "本报告写的是「抚顺市」" in captured.err and "self-consistency only" in captured.err
+    assert drafter("check", report, "--metrics", files / "metrics.yaml") == 0
+    assert "数据文件是另一个地区的" in capsys.readouterr().out
+    assert drafter("check", files / "good.md", "--metrics", files / "metrics.yaml", "-f", "json") == 0
+    assert (
+        json.loads(capsys.readouterr().out)["summary"]["verified"] >= 1
+    )  # a report naming no region: checked

@@ -117,3 +117,14 @@ def test_an_output_folder_that_cannot_be_made_is_said_before_any_progress(tmp_pa
     assert code == 2 and "a-file" in err and "Traceback" not in err
     assert err.lstrip().startswith("错误"), err
     assert "header" not in err and "✓" not in err
+
+
+def test_only_on_a_new_out_says_the_other_sections_in_one_line(tmp_path, metrics, capsys, monkeypatch):
+    """A trial: `--only 九` on a new OUT printed 25 red "✗ title: not drafted yet — run the same command again to
+    retry" lines, though the same command again drafts none of them."""
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out"), "--only", "preschool"], capsys)
+    assert code == 1 and load_draft(tmp_path / "out").section("preschool").status == "drafted"
+    assert "✗ title" not in out and "not drafted yet —" not in out
+    left = len(load_draft(tmp_path / "out").sections) - 1
+    assert f"另有 {left} 个章节还没有起草" in out and "run the command without --only" in out

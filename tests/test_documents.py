@@ -674,6 +674,24 @@ def test_a_docx_whose_properties_part_is_damaged_is_still_read(tmp_path):
             ],
             "阳泉市人民政府办公室关于阳泉市人民政府2021年履行教育职责自评情况的报告",
         ),
+        (  # draft.docx's own title as its PDF gives it: broken after 关于… (summary.xlsx had no region)
+            [
+                "阳泉市人民政府办公室",
+                "阳政办函〔2021〕174号",
+                "阳泉市人民政府办公室关于阳泉市人民政府",
+                "2021年度履行教育职责自评情况的报告",
+                "山西省人民政府教育督导委员会办公室：",
+            ],
+            "阳泉市人民政府办公室关于阳泉市人民政府2021年度履行教育职责自评情况的报告",
+        ),
+        (
+            ["某县人民政府", "关于2023年度履行教育职责", "自评情况的报告", "市政府教育督导委员会办公室："],
+            "某县人民政府关于2023年度履行教育职责自评情况的报告",
+        ),
+        (  # a sentence with 关于 above a title is no part of it
+            ["关于上一轮整改，全县已完成", "2021年度履行教育职责自评情况的报告"],
+            "2021年度履行教育职责自评情况的报告",
+        ),
     ],
 )
 def test_a_title_set_over_two_lines_or_joined_with_spaces_is_read_whole(tmp_path, lines, title):
@@ -704,3 +722,43 @@ def test_a_markdown_file_s_front_matter_is_not_read_as_the_report(tmp_path, name
         assert doc.title == "关于某县履行教育职责情况的自评报告"
         assert any("front matter" in n for n in doc.notes)
         assert doc.text.index("全县") == FRONTED.index("全县")
+
+
+@pytest.mark.parametrize(
+    ("made", "named", "holds"),
+    [
+        ("page.html", "报告.doc", ".html"),  # a government site serves its page as a .doc to download
+        ("r.docx", "报告.pdf", ".docx"),
+        ("r.docx", "报告.wps", ".docx"),
+    ],
+)
+def test_a_report_whose_name_says_another_format_is_read_as_what_it_holds(tmp_path, made, named, holds):
+    """A trial: a web page saved as 报告.doc, a Word file mailed as 报告.pdf were refused as damaged ("not a
+    readable PDF", "not a .docx file") though Drafter reads what they hold; they are read, with a note."""
+    if made.endswith(".html"):
+        source = write_html(
+            REPORT, tmp_path / made, title="某县2023年度履行教育职责自评报告", encoding="gb18030"
+        )
+    else:
+        source = write_docx(REPORT, tmp_path / made)
+    path = tmp_path / named
+    source.rename(path)
+    document = read_document(path)
+    assert "全县" in document.text and check_text(document.text, None).summary["figures"] > 0
+    assert f"已按 {holds} 读取" in document.note and f"named {Path(named).suffix}" in document.note
+
+
+def test_a_word_file_with_a_password_is_said_to_have_one(tmp_path):
+    """An encrypted .docx is an OLE file: since such a file named .docx is read as the .doc it holds, the password
+    must be said first (LibreOffice cannot open it either)."""
+    ole = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 512
+    )
+    path = tmp_path / "加密报告.docx"
+    path.write_bytes(ole)
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert "打开密码" in err.value.render() and "加密报告.docx" in err.value.render()

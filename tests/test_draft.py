@@ -182,6 +182,26 @@ def test_backend_bad_completion_fails_only_that_section(tmp_path, metrics, setti
     assert outcome.failed == ("party",)
 
 
+def test_a_failed_section_is_named_by_its_heading_under_the_table(tmp_path, metrics, settings):
+    """A trial: "✗ party: …" named a section by a code the clerk never sees; the table above names headings."""
+    import io
+
+    from rich.console import Console
+
+    from drafter.cli.draft import _print_failed
+
+    backend = FakeBackend(
+        lambda r: BadCompletion("garbled twice") if r.spec.id == "party" else "工作扎实推进。"
+    )
+    outcome = run_draft(metrics, tmp_path / "out", settings, backend=backend, progress=False)
+    printed = io.StringIO()
+    _print_failed(Console(file=printed, width=200), outcome)
+    heading = outcome.draft.section("party").spec.numbered_heading
+    assert (
+        printed.getvalue().startswith(f"✗ {heading}: garbled twice") and "✗ party" not in printed.getvalue()
+    )
+
+
 def test_unreachable_for_every_section_is_bad_input_but_saved(tmp_path, metrics, settings):
     backend = FakeBackend(lambda r: BackendUnavailable("cannot connect to http://127.0.0.1:9"))
     with pytest.raises(BackendUnavailable) as err:

@@ -172,12 +172,63 @@ def test_interrupted_draft_cancels_calls_and_worker_threads_end(tmp_path, fake_o
     wait_for(lambda: not [t for t in threading.enumerate() if t.name.startswith("ThreadPoolExecutor")], 2.0)
 
 
+def _ctrl_c(*args, **kwargs):
+    """Where a test puts it, Ctrl-C arrives: the signal handler raises Interrupted in the main thread."""
+    raise Interrupted(signal.SIGINT)
+
+
+def test_ctrl_c_before_drafting_says_nothing_was_drafted_and_out_is_as_it_was(tmp_path, settings):
+    """A trial: Ctrl-C while Drafter was still loading said only "run the same command again to resume"."""
+    metrics, out = write_metrics(tmp_path), tmp_path / "out"
+    run_draft(metrics, out, settings, progress=False)
+    before = (out / "draft.md").read_bytes()
+    with pytest.raises(Interrupted) as err:
+        run_draft(metrics, out, settings, only=("preschool",), progress=False, on_plan=_ctrl_c)
+    assert "还没有起草任何章节" in err.value.kept and "nothing was drafted yet" in err.value.kept
+    assert (out / "draft.md").read_bytes() == before
+
+
+def test_ctrl_c_while_writing_keeps_every_section_and_the_rerun_drafts_none_again(
+    tmp_path, fake_openai, settings, monkeypatch
+):
+    """A trial: Ctrl-C after the last section, while the files were written, said nothing of what was kept."""
+    import drafter.drafting.run as run_module
+
+    metrics, out = write_metrics(tmp_path), tmp_path / "out"
+    run_draft(metrics, tmp_path / "whole", settings, progress=False)
+    write_all = run_module.write_all
+    monkeypatch.setattr(run_module, "write_all", _ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        run_draft(metrics, out, settings, progress=False)
+    assert "draft.md、draft.docx、check.json 还没有写出" in err.value.kept
+    assert "were not written yet" in err.value.kept and not (out / "draft.md").exists()
+    monkeypatch.setattr(run_module, "write_all", write_all)
+    seen = len(fake_openai.chat_requests)
+    again = run_draft(metrics, out, settings, progress=False)
+    assert len(fake_openai.chat_requests) == seen and again.drafted == ()
+    assert (out / "draft.md").read_bytes() == (tmp_path / "whole" / "draft.md").read_bytes()
+
+
+def test_ctrl_c_while_the_summary_is_printed_says_the_draft_is_complete(tmp_path, monkeypatch):
+    import drafter.cli.draft as cli_draft
+
+    monkeypatch.setattr(cli_draft, "_print_draft", _ctrl_c)
+    out = tmp_path / "out"
+    with pytest.raises(Interrupted) as err:
+        cli_draft.draft(write_metrics(tmp_path), out)
+    assert "草稿已经写完" in err.value.kept and "the draft is complete" in err.value.kept
+    assert (out / "draft.docx").is_file() and (out / "check.json").is_file()
+
+
 # ---------------------------------------------------------------- exit codes and what draft.md says
 def test_every_section_failing_for_a_model_reason_is_exit_3_with_one_line(tmp_path, fake_openai, settings):
     fake_openai.default = lambda request: GARBLED
     with pytest.raises(ModelFailed) as err:
         run_draft(write_metrics(tmp_path), tmp_path / "out", settings, progress=False)
     assert err.value.exit_code == 3 and "none of the 10 sections" in err.value.message
+    assert (
+        "模型一个章节也没有起草成功（共 10 个）" in err.value.message and "其余部分已保存" in err.value.hint
+    )
     assert "garbled" in err.value.message and "\n" not in err.value.message
 
 
@@ -245,3 +296,40 @@ def test_a_prompt_too_long_shrinks_the_exemplars_and_retries_once(tmp_path, fake
     failed = draft_section(spec, ctx)
     assert failed.status == "failed" and failed.provenance.error_kind == ContextTooLong.kind
     assert "DRAFTER_CONTEXT_TOKENS is 16000" in failed.provenance.error
+
+
+LATE_CTRL_C = """
+import os, signal, sys
+from drafter.cli import main
+try:
+    main.run()
+finally:
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the process ends, its work done
+"""
+
+
+def test_a_ctrl_c_as_drafter_exits_changes_nothing(tmp_path):
+    """A trial: Ctrl-C ~0.1 s after the last file was written (the interpreter shutting down) ended the process
+    silently with 130, the draft complete; the exit code is the command's."""
+    metrics = write_metrics(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", LATE_CTRL_C, "draft", str(metrics), "-o", str(tmp_path / "out"), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        done.returncode == 0
+        and "Traceback" not in done.stderr
+        and (tmp_path / "out" / "draft.docx").is_file()
+    )
+
+
+def test_a_wait_the_server_asks_for_is_said_above_the_progress_bars(tmp_path, fake_openai, settings, capsys):
+    """A trial: 19 sections each told "429, Retry-After: 5" showed still progress bars for 54 s, no word why."""
+    fake_openai.status(429, "Rate limit reached for requests", retry_after=1, code_name="rate_limit_exceeded")
+    outcome = run_draft(write_metrics(tmp_path), tmp_path / "out", settings, progress=True)
+    err = capsys.readouterr().err
+    assert (
+        outcome.failed == () and "1 秒后重试" in err and "retrying in 1 s: HTTP 429 Rate limit reached" in err
+    )

@@ -137,3 +137,40 @@ def test_a_review_folder_is_readable_by_others(tmp_path, umask):
     assert drafter("check", report, "-o", f"{tmp_path / 'review'}/") == 1
     modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "review").iterdir()}
     assert modes and set(modes.values()) == {0o644}, modes
+
+
+class CtrlC(Exception):
+    pass
+
+
+def test_ctrl_c_while_a_set_is_renamed_waits_until_every_file_is_new(tmp_path, monkeypatch):
+    """Ctrl-C between two renames left draft.md new and draft.json old: the next run read the difference as
+    hand edits. The signal is real, raised right after the first rename."""
+    import signal
+
+    import drafter.core.files as files
+
+    old = {tmp_path / name: b"old " + name.encode() for name in ("draft.json", "draft.md", "check.json")}
+    for path, data in old.items():
+        path.write_bytes(data)
+    rename, renamed = os.replace, []
+
+    def replace_then_ctrl_c(src, dst):
+        rename(src, dst)
+        renamed.append(dst)
+        if len(renamed) == 1:
+            signal.raise_signal(signal.SIGINT)
+
+    def handler(signum, frame):
+        raise CtrlC
+
+    monkeypatch.setattr(files.os, "replace", replace_then_ctrl_c)
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        with pytest.raises(CtrlC):
+            write_files_atomic({path: b"new" for path in old})
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert len(renamed) == 3 and all(path.read_bytes() == b"new" for path in old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["check.json", "draft.json", "draft.md"]
+    assert signal.getsignal(signal.SIGINT) is previous

@@ -184,6 +184,8 @@ def test_a_gap_in_lenticular_brackets_is_not_taken_for_a_slot(fake_openai):
         ("20XX年，xx市教育投入持续增加，成效明显。", "占位"),
         (f"2020年，全市一般公共预算教育经费投入[[{A21}]]，成效明显。", "年份"),
         (f"2021年，全市一般公共预算教育经费投入[[{A20}]]，成效明显。", "年份"),
+        (f"本市は教育の充実に取り組んでいます。2021年の投入は[[{A21}]]です。", "不是中文的句子"),
+        (f"{GOOD}Overall the targets were met this year.", "不是中文的句子"),
     ],
     ids=[
         "leftover-brackets",
@@ -193,6 +195,8 @@ def test_a_gap_in_lenticular_brackets_is_not_taken_for_a_slot(fake_openai):
         "20XX年-xx市",
         "2020-with-2021",
         "2021-with-2020",
+        "japanese",  # a trial: drafted as it came, 取り組む turned 取り组む by the t2s conversion
+        "english",
     ],
 )
 def test_broken_replies_are_rejected_and_retried_with_the_problem_stated(fake_openai, bad, words):
@@ -209,6 +213,7 @@ def test_broken_replies_are_rejected_and_retried_with_the_problem_stated(fake_op
         f"2021年全市投入[[{A21}]]，比2020年的[[{A20}]]增加。",
         f"全市投入持续增加，2020年为[[{A20}]]，2021年为[[{A21}]]。",
         f"全市教育经费投入达到[[{A20}]]。",  # no year in the sentence: nothing to judge
+        f"2021年，全市投入[[{A21}]]，建成5G智慧校园和AI实验室，开展STEAM教育。",  # words, not English sentences
     ],
 )
 def test_slots_of_the_year_their_sentence_names_are_accepted(fake_openai, fine):

@@ -577,13 +577,22 @@ def test_the_year_column_comes_from_the_opening_or_the_metrics_when_the_title_na
     (reports / "长治市.md").write_text(untitled, encoding="utf-8")
     (reports / "晋城市.md").write_text(opening.replace("长治", "晋城"), encoding="utf-8")
     (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    rectified = untitled.replace("长治", "安岳").replace(  # 安岳's: the last round's year, in 一、
+        "（四）学前教育\n",
+        "一、履职情况\n（一）问题整改情况\n督查组对县政府2021年履行教育职责情况进行了评价。\n",
+    )
+    (reports / "安岳县.md").write_text(rectified, encoding="utf-8")
     review = tmp_path / "review"
     assert drafter("check", reports, "-o", review) == 0
-    assert _years(review) == {
-        "长治市.md": "",  # 2022年对…评价方案 is the round, not the year reported on
-        "晋城市.md": "2021",
-        "阳泉市.md": "2021",
-    }
+    assert (
+        _years(review)
+        == {
+            "长治市.md": "",  # 2022年对…评价方案 is the round, not the year reported on
+            "晋城市.md": "2021",
+            "阳泉市.md": "2021",
+            "安岳县.md": "",  # not 2021: that is the year of the evaluation whose problems 一、 says were put right
+        }
+    )
     metrics = _metrics(tmp_path, "长治市")
     assert (
         drafter("check", reports / "长治市.md", "--metrics", metrics, "-o", f"{tmp_path / 'with-data'}/") == 0
@@ -610,3 +619,21 @@ def test_a_job_whose_run_has_stopped_leaves_quietly_not_with_a_broken_pipe_trace
     job.conn.close()  # the parent is gone: nobody reads the answer
     job.process.join(timeout=30)
     assert job.process.exitcode == 0
+
+
+def test_a_saved_web_page_s_folder_of_pictures_is_no_report(tmp_path, capsys):
+    """A trial: 阳泉市报告.htm saved "网页，全部" beside 阳泉市报告_files/ (Word: 报告.files/) gave a row "cannot check a
+    .gif file" per picture, and exit 1; a picture beside the reports still gets its row."""
+    reports = tmp_path / "reports"
+    for assets in ("阳泉市报告_files", "长治市.files"):
+        (reports / assets).mkdir(parents=True)
+        (reports / assets / "logo.png").write_bytes(b"\x89PNG\r\n")
+        (reports / assets / "frame.htm").write_text("<html><body>1所</body></html>", encoding="utf-8")
+    page = f"<html><body><p>{GOOD.format(region='阳泉市')}</p></body></html>"
+    (reports / "阳泉市报告.htm").write_text(page, encoding="utf-8")
+    (reports / "长治市.html").write_text(page.replace("阳泉", "长治"), encoding="utf-8")
+    (reports / "扫描.png").write_bytes(b"\x89PNG\r\n")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-o", review) == 1
+    rows = json.loads((review / "summary.json").read_text(encoding="utf-8"))["reports"]
+    assert sorted(row["file"] for row in rows) == ["扫描.png", "长治市.html", "阳泉市报告.htm"]

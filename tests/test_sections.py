@@ -48,6 +48,35 @@ def test_resolve(ident, expected):
     assert resolve_spec(ident, SPECS).id == expected
 
 
+NINE = [
+    *SPECS,
+    SectionSpec(id="safety", kind="indicator", heading="维护校园安全稳定", ordinal="（九）", depth=2),
+]
+
+
+@pytest.mark.parametrize(
+    ("ident", "expected"),
+    [
+        ("九", "safety"),  # no 九、 part: the user means （九）
+        ("第九", "safety"),
+        ("9", "safety"),
+        ("(9)", "safety"),
+        ("（9）", "safety"),
+        ("三", "results"),  # a 三、 part exists: it wins over （三）
+        ("3", "results"),
+        ("4", "problems"),
+    ],
+)
+def test_resolve_bare_numeral(ident, expected):
+    assert resolve_spec(ident, NINE).id == expected
+
+
+@pytest.mark.parametrize("ident", ["0", "十", "（10）", "（九", "123"])
+def test_resolve_numeral_of_no_section(ident):
+    with pytest.raises(InputError):
+        resolve_spec(ident, NINE)
+
+
 @pytest.mark.parametrize("ident", ["九", "（九）", "nothing", "情况"])
 def test_resolve_unknown_lists_valid_ids(ident):
     with pytest.raises(InputError) as err:
@@ -130,6 +159,44 @@ def test_failed_regeneration_leaves_the_section(out, settings):
     with pytest.raises(BackendError, match="connection refused"):
         regenerate(out, "preschool", settings, backend=backend)
     assert (out / "draft.md").read_bytes() == before
+
+
+def test_a_section_the_model_fails_is_exit_3_said_in_chinese_and_english(out, settings):
+    """A trial: the model timing out on `drafter section` was exit 2 (bad input) with an English-only hint."""
+    from drafter.core.errors import BadCompletion, ModelFailed
+
+    before = (out / "draft.md").read_bytes()
+    backend = FakeBackend(lambda r: BadCompletion("the model's reply was garbled (not Chinese prose), twice"))
+    with pytest.raises(ModelFailed) as err:
+        regenerate(out, "preschool", settings, backend=backend)
+    said = err.value.render()
+    assert err.value.exit_code == 3 and "没有起草成功" in said and "could not be drafted" in said
+    assert "该章节保持原样" in said and "学前教育" in said
+    assert (out / "draft.md").read_bytes() == before
+
+
+def test_ctrl_c_in_drafter_section_says_whether_the_section_changed(out, monkeypatch):
+    """A trial: Ctrl-C while the model was drafting the section said only "run the same command again to resume"."""
+    import signal
+
+    import drafter.cli.draft as cli_draft
+    import drafter.drafting.redraft as redraft
+    from drafter.core.errors import Interrupted
+
+    def ctrl_c(*args, **kwargs):
+        raise Interrupted(signal.SIGINT)
+
+    before = (out / "draft.md").read_bytes()
+    monkeypatch.setattr(redraft, "draft_section", ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        cli_draft.section(out, section_id="preschool", instructions="更简洁")
+    assert "章节没有改动" in err.value.kept and "the section was left as it was" in err.value.kept
+    assert (out / "draft.md").read_bytes() == before
+    monkeypatch.undo()
+    monkeypatch.setattr(cli_draft, "_print_regen", ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        cli_draft.section(out, section_id="preschool", instructions="更简洁")
+    assert "新的章节已保存" in err.value.kept and (out / "draft.md").read_bytes() != before
 
 
 def test_offline_regeneration_with_instructions_is_recorded(out, settings):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import docx
@@ -145,3 +148,65 @@ def test_last_years_report_as_a_saved_web_page_is_carried_forward_on_the_page(cl
     )
     assert response.status_code == 200 and "已沿用去年的报告" in response.text
     assert "21.80亿元" in load_draft(ws / "from-html").section("fund").text
+
+
+# ---------------------------------------------------------------- uploads as large as the CLI reads
+def photo(path: Path, side: int = 1000) -> Path:
+    """A photo as reports carry them: side × side pixels of noise, a PNG of about 3 MB that no zip shrinks."""
+    rows = b"".join(b"\x00" + os.urandom(side * 3) for _ in range(side))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    png = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b"")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + png)
+    return path
+
+
+def with_photo(source: Path, into: Path) -> bytes:
+    document = docx.Document(source)
+    document.add_picture(str(photo(into.with_suffix(".png"))))
+    document.save(into)
+    assert into.stat().st_size > 2 * 1024 * 1024
+    return into.read_bytes()
+
+
+def test_last_years_report_with_a_photo_is_carried_forward_as_the_cli_does(client, ws, tmp_path):
+    """A trial: a 3 MB .docx was refused with a bare "413 文件过大：上限 2112 KB" that `drafter draft --from`
+    reads (reports up to 50 MB)."""
+    from carry_helpers import NEW_YAML, last_docx
+
+    (ws / "new.yaml").write_text(NEW_YAML, encoding="utf-8")
+    data = with_photo(last_docx(tmp_path / "last.docx"), tmp_path / "去年报告.docx")
+    response = client.post(
+        "/carry",
+        data={"csrf": csrf(client), "metrics": "new.yaml", "name": "photo", "backend": "offline"},
+        files={"last": ("去年报告.docx", data, DOCX)},
+    )
+    assert response.status_code == 200 and "已沿用去年的报告" in response.text
+    assert "21.80亿元" in load_draft(ws / "photo").section("fund").text
+
+
+def test_an_edited_word_file_with_a_photo_is_imported(client, ws, tmp_path):
+    (tmp_path / "edited.docx").write_bytes(edited_docx(ws))
+    data = with_photo(tmp_path / "edited.docx", tmp_path / "改过的.docx")
+    response = client.post(
+        "/d/yq/import", data={"csrf": csrf(client)}, files={"file": ("改过的.docx", data, DOCX)}
+    )
+    assert response.status_code == 200 and "已导入 Word 修改稿" in response.text
+    assert "93.9%" in load_draft(ws / "yq").section("preschool").text
+
+
+def test_a_metrics_upload_has_the_cli_s_5_mb_limit_said_in_mb(client, ws):
+    token = csrf(client)
+    padded = (
+        EXAMPLE.read_bytes() + b"#" + b"x" * (3 * 1024 * 1024) + b"\n"
+    )  # 3 MB: `metrics validate` reads it
+    response = client.post("/upload", data={"csrf": token}, files={"file": ("阳泉.yaml", padded)})
+    assert response.status_code == 200 and (ws / "uploads" / "阳泉.yaml").is_file()
+    over = client.post("/upload", data={"csrf": token}, files={"file": ("大.yaml", b"x" * (6 * 1024 * 1024))})
+    assert (
+        over.status_code == 413 and "超过 5 MB 的上限" in over.text and "over the limit of 5 MB" in over.text
+    )
+    assert "不超过 5 MB" in client.get("/").text

@@ -106,8 +106,8 @@ def test_without_the_csrf_token_nothing_is_checked(client, tmp_path):
 
 def test_the_review_upload_has_its_own_size_limit(client):
     token = csrf(client)
-    small = client.post("/upload", data={"csrf": token}, files={"file": ("m.yaml", b"x" * (3 * 1024 * 1024))})
-    assert small.status_code == 413  # the metrics upload keeps its 2 MB limit
+    small = client.post("/upload", data={"csrf": token}, files={"file": ("m.yaml", b"x" * (6 * 1024 * 1024))})
+    assert small.status_code == 413  # the metrics upload keeps its 5 MB limit (the CLI's)
     big = upload(client, [("big.pdf", b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024))], token=token)
     rows = json.loads(client.get(f"{big.url.path}summary.json").text)["reports"]
     assert (

@@ -36,6 +36,7 @@ from drafter.core.errors import InputError
 from drafter.core.files import write_bytes_atomic, write_json_atomic
 from drafter.core.taxonomy import load_taxonomy
 from drafter.core.types import CheckReport, Draft, Section, SectionSpec, SourceData
+from drafter.drafting import stopped
 from drafter.drafting.backends.base import Backend
 from drafter.drafting.backends.offline import OfflineBackend
 from drafter.drafting.compose import draft_section
@@ -96,29 +97,34 @@ def run_carry(
     linker: FigureLinker | None = None,
     backend: Backend | None = None,
 ) -> CarryOutcome:
-    new, out_dir = load_source(Path(metrics_path)), Path(out_dir)
-    last, note = read_report(last_path, settings)
-    validate(last, new)
-    previous = previous_carried(out_dir)
-    sections = list(last.sections)
-    carried = carry_body(sections, new, linker or CheckerLinker(), SHIFT)
-    carried |= {s.spec.id: carry_front(s, new.report) for s in sections if s.spec.kind in FRONT}
-    changes = [c for s in sections for c in carried[s.spec.id].changes]
-    adds = additions(sections, changes, new, load_taxonomy(settings.knowledge_dir / "taxonomy.yaml"))
-    written = _writer_sections(adds, sections, new, settings, backend)
-    draft, kept = _draft(
-        sections, carried, adds, written, new, Path(metrics_path), Path(last_path).name, previous
-    )
-    draft, changes, check = _write_draft(out_dir, draft, changes, kept, new, settings)
-    notes = _notes(last, note, dropped(sections, new), changes)
-    missed = _write_redline(out_dir, last, new, sections, changes, adds, draft)
-    notes += [f"{missed} changes could not be placed in redline.docx (see changes.json)"] if missed else []
-    record = changes_json(
-        last_path=str(last_path), metrics_path=str(metrics_path), last_year=last.year, shift=SHIFT,
-        sections=sections, changes=changes, added=[a.spec.id for a in adds],
-        dropped=dropped(sections, new), notes=notes,
-    )  # fmt: skip
-    write_json_atomic(out_dir / CHANGES_FILE, record)
+    out_dir = Path(out_dir)
+    with stopped.saying(stopped.before_drafting(out_dir)):
+        new = load_source(Path(metrics_path))
+        last, note = read_report(last_path, settings)
+        validate(last, new)
+        previous = previous_carried(out_dir)
+        sections = list(last.sections)
+        carried = carry_body(sections, new, linker or CheckerLinker(), SHIFT)
+        carried |= {s.spec.id: carry_front(s, new.report) for s in sections if s.spec.kind in FRONT}
+        changes = [c for s in sections for c in carried[s.spec.id].changes]
+        adds = additions(sections, changes, new, load_taxonomy(settings.knowledge_dir / "taxonomy.yaml"))
+        written = _writer_sections(adds, sections, new, settings, backend)
+        draft, kept = _draft(
+            sections, carried, adds, written, new, Path(metrics_path), Path(last_path).name, previous
+        )
+    with stopped.saying(stopped.while_carrying_written(out_dir)):
+        draft, changes, check = _write_draft(out_dir, draft, changes, kept, new, settings)
+        notes = _notes(last, note, dropped(sections, new), changes)
+        missed = _write_redline(out_dir, last, new, sections, changes, adds, draft)
+        notes += (
+            [f"{missed} changes could not be placed in redline.docx (see changes.json)"] if missed else []
+        )
+        record = changes_json(
+            last_path=str(last_path), metrics_path=str(metrics_path), last_year=last.year, shift=SHIFT,
+            sections=sections, changes=changes, added=[a.spec.id for a in adds],
+            dropped=dropped(sections, new), notes=notes,
+        )  # fmt: skip
+        write_json_atomic(out_dir / CHANGES_FILE, record)
     return CarryOutcome(
         draft, check, out_dir, tuple(changes), tuple(a.spec.id for a in adds),
         tuple(dropped(sections, new)), tuple(kept), tuple(notes), tuple(record["review"]),

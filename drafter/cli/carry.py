@@ -10,13 +10,17 @@ import typer
 
 
 def run_from(metrics: Path, last: Path, out: Path, settings: Any, *, quiet: bool, as_json: bool) -> int:
-    from drafter.carry.run import run_carry
+    from drafter.drafting import stopped
+
+    with stopped.saying(stopped.before_drafting(out)):  # the imports below take most of a second
+        from drafter.carry.run import run_carry
 
     outcome = run_carry(metrics, last, out, settings)
-    if as_json:
-        typer.echo(json.dumps(summary(outcome), ensure_ascii=False, indent=2))
-    elif not quiet:
-        print_outcome(outcome)
+    with stopped.saying(stopped.after_writing(out)):
+        if as_json:
+            typer.echo(json.dumps(summary(outcome), ensure_ascii=False, indent=2))
+        elif not quiet:
+            print_outcome(outcome)
     return outcome.exit_code
 
 

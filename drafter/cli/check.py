@@ -155,15 +155,11 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     doc = read_document(draft)
     if doc.note:
         typer.secho(f"注意 / note: {doc.path}: {doc.note}", fg="yellow", err=True)
-    if source is not None:
-        from drafter.review.words import region_not_named
-
-        note = region_not_named(doc.text, source.report.region, metrics)
-        if note:
-            typer.secho(f"注意 / note: {doc.path}: {note}", fg="yellow", err=True)
-    report = check_text(doc.text, source)
+    used = _for_this_report(doc, source, metrics)
+    report = check_text(doc.text, used)
     report = dataclasses.replace(report, path=doc.path) if not report.path else report
-    rendered = _render(fmt, doc.text, report, source is not None, to_file=output is not None)
+    alone = "" if used is not None else OTHER_REGION if source is not None else NO_METRICS
+    rendered = _render(fmt, doc.text, report, alone, to_file=output is not None)
     if output is not None:
         from drafter.core.files import write_text_atomic
 
@@ -172,6 +168,22 @@ def _check_one(draft: Path, metrics: Path | None, fmt: str, output: Path | None)
     elif rendered:
         typer.echo(rendered)
     return report.exit_code
+
+
+def _for_this_report(doc, source, metrics: Path | None):  # -> SourceData | None
+    """The metrics to check the report with: none for a report of another region (抚顺市's report beside 阳泉市's
+    data: its figures would be "wrong" against them), as a folder check does; a note when the report names no
+    region and so not the file's."""
+    from drafter.review.words import other_region, other_region_note, region_not_named
+
+    if source is None:
+        return None
+    region = source.report.region
+    named = other_region(doc.title, Path(doc.path).name, doc.text, region)
+    note = other_region_note(named, region, metrics) if named else region_not_named(doc.text, region, metrics)
+    if note:
+        typer.secho(f"注意 / note: {doc.path}: {note}", fg="yellow", err=True)
+    return None if named else source
 
 
 def _load_metrics(path: Path):
@@ -185,7 +197,15 @@ def _summary_line(report) -> str:
     return " · ".join(f"{k} {v}" for k, v in s.items() if v or k == "figures")
 
 
-def _render(fmt: str, text: str, report, with_source: bool, *, to_file: bool = False) -> str:
+NO_METRICS = "未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked"
+OTHER_REGION = (
+    "数据文件是另一个地区的：只检查了文中数字是否自洽 / the metrics file is another region's: only "
+    "self-consistency checked"
+)
+
+
+def _render(fmt: str, text: str, report, alone: str, *, to_file: bool = False) -> str:
+    """`alone`: the line saying why the report was checked without data ("" when it was checked with them)."""
     if fmt == "json":
         from drafter.checker.check import report_to_json
 
@@ -195,17 +215,17 @@ def _render(fmt: str, text: str, report, with_source: bool, *, to_file: bool = F
 
         return render_report_html(text, report)
     if to_file:
-        return _table_text(report, with_source)
+        return _table_text(report, alone)
     from rich.console import Console
 
-    _print_table(Console(), report, with_source)
+    _print_table(Console(), report, alone)
     return ""
 
 
 WRONG = frozenset({"inconsistent", "mismatch"})  # a figure or claim that is wrong, not one with no source
 
 
-def _table_text(report, with_source: bool) -> str:
+def _table_text(report, alone: str) -> str:
     """The table as plain text for a file (结果.txt, 结果.md): one finding a line, no colours, no box lines,
     so that Notepad, WPS and a printer show it as it is."""
     lines = [f"{report.path} — 需要处理的数字 / figures to fix"]
@@ -225,8 +245,8 @@ def _table_text(report, with_source: bool) -> str:
         lines.append(_no_problem(report))
     if report.gaps:
         lines.append(_gaps_left(report))
-    if not with_source:
-        lines.append("未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked")
+    if alone:
+        lines.append(alone)
     lines += ["", _summary_line(report)]
     return "".join(line.rstrip() + "\n" for line in lines)
 
@@ -274,7 +294,7 @@ STATUS_COLUMN = 3
 ALWAYS_SHOWN = (0, 2, 5)  # the line, the figure and the reason
 
 
-def _print_table(console, report, with_source: bool) -> None:
+def _print_table(console, report, alone: str) -> None:
     from rich.table import Table
 
     for title, group in _groups(report):
@@ -306,8 +326,6 @@ def _print_table(console, report, with_source: bool) -> None:
         console.print(f"[green]{_no_problem(report)}[/green]")
     if report.gaps:
         console.print(f"[yellow]{_gaps_left(report)}[/yellow]")
-    if not with_source:
-        console.print(
-            "[yellow]未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked[/yellow]"
-        )
+    if alone:
+        console.print(f"[yellow]{alone}[/yellow]")
     console.print(_summary_line(report))

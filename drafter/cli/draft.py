@@ -55,16 +55,25 @@ def draft(
     if last is not None:
         settings = _settings(backend=backend, model=model, base_url=base_url, quiet=True)
         raise typer.Exit(run_from(metrics, last, out, settings, quiet=quiet, as_json=as_json))
-    from drafter.drafting.run import run_draft
+    from drafter.drafting import stopped
 
-    settings = _settings(
-        backend=backend,
-        model=model,
-        base_url=base_url,
-        concurrency=concurrency,
-        quiet=quiet or as_json or None,
-    )
+    with stopped.saying(stopped.before_drafting(out)):  # the imports below take most of a second
+        from drafter.drafting.run import run_draft
+
+        settings = _settings(
+            backend=backend,
+            model=model,
+            base_url=base_url,
+            concurrency=concurrency,
+            quiet=quiet or as_json or None,
+        )
     outcome = run_draft(metrics, out, settings, only=tuple(only or ()), progress=not (quiet or as_json))
+    with stopped.saying(stopped.after_writing(out)):
+        _say_drafted(outcome, quiet=quiet, as_json=as_json)
+    raise typer.Exit(outcome.exit_code)
+
+
+def _say_drafted(outcome: Any, *, quiet: bool, as_json: bool) -> None:
     if outcome.data_changed and not as_json:
         typer.secho(
             "数据已变更：未锁定的章节已按新数据重新起草，手工修改（已锁定）的章节保留。"
@@ -76,7 +85,6 @@ def draft(
         typer.echo(json.dumps(draft_summary(outcome), ensure_ascii=False, indent=2))
     elif not quiet:
         _print_draft(outcome)
-    raise typer.Exit(outcome.exit_code)
 
 
 def draft_summary(outcome: Any) -> dict[str, Any]:
@@ -134,10 +142,31 @@ def _print_draft(outcome: Any) -> None:
     console = Console()
     console.print(table)
     console.print(_check_line(outcome.check.summary))
-    for sid in outcome.failed:
-        error = outcome.draft.section(sid).provenance.error or "not drafted"
+    _print_failed(console, outcome)
+
+
+def _print_failed(console: Any, outcome: Any) -> None:
+    """A line per section that failed; the sections `--only` left out are one line, not a failure each."""
+    from rich.markup import escape
+
+    from drafter.drafting.run import NOT_DRAFTED
+
+    errors = {sid: outcome.draft.section(sid).provenance.error or "not drafted" for sid in outcome.failed}
+    left_out = [sid for sid, error in errors.items() if error == NOT_DRAFTED]
+    for sid, error in errors.items():
+        if sid not in left_out:
+            heading = outcome.draft.section(sid).spec.numbered_heading or sid
+            console.print(
+                f"[red]✗ {escape(heading)}[/]: {escape(error)} — 再运行一次同一命令即可重试 / run the same command "
+                "again to retry",
+                highlight=False,
+                markup=True,
+            )
+    if left_out:
         console.print(
-            f"[red]✗ {sid}[/]: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+            f"[yellow]另有 {len(left_out)} 个章节还没有起草（--only 只起草所选章节）；不带 --only 再运行即可起草全部 / "
+            f"{len(left_out)} other sections are not drafted yet (--only drafts the sections named): run the "
+            "command without --only to draft them all[/]",
             highlight=False,
         )
 
@@ -189,10 +218,19 @@ def section(
             key="--section",
             hint="例如 --section 四，或用 --list 查看全部章节 / e.g. --section 四, or --list to see them",
         )
-    from drafter.drafting.redraft import regenerate
+    from drafter.drafting import stopped
 
-    settings = _settings(backend=backend, model=model, base_url=base_url, quiet=quiet or None)
-    outcome = regenerate(out, section_id, settings, instructions=instructions, force=force)
+    with stopped.saying(stopped.section_left(out)):
+        from drafter.drafting.redraft import regenerate
+
+        settings = _settings(backend=backend, model=model, base_url=base_url, quiet=quiet or None)
+        outcome = regenerate(out, section_id, settings, instructions=instructions, force=force)
+    with stopped.saying(stopped.section_saved(out)):
+        _say_regenerated(outcome, settings, quiet=quiet, as_json=as_json)
+    raise typer.Exit(outcome.check.exit_code)
+
+
+def _say_regenerated(outcome: Any, settings: Any, *, quiet: bool, as_json: bool) -> None:
     if as_json:
         typer.echo(
             json.dumps(
@@ -210,7 +248,6 @@ def section(
         )
     elif not quiet:
         _print_regen(outcome, settings)
-    raise typer.Exit(outcome.check.exit_code)
 
 
 def _print_regen(outcome: Any, settings: Any) -> None:

@@ -76,7 +76,10 @@ def run(argv: list[str] | None = None) -> None:
     except Interrupted as exc:
         _interrupted(exc)
     finally:
-        _restore_signal_handlers(previous)
+        if argv is None:  # the console script: the process ends now, its work done and its exit code said
+            _ignore(previous)
+        else:  # called in-process (tests): leave the handlers as they were
+            _restore_signal_handlers(previous)
 
 
 # click's error classes, of whichever copy of click typer uses (typer.BadParameter is a UsageError)
@@ -130,6 +133,13 @@ def _install_signal_handlers() -> dict[int, object]:
     for signum in (signal.SIGINT, signal.SIGTERM):
         previous[signum] = signal.signal(signum, _raise_interrupted)
     return previous
+
+
+def _ignore(previous: dict[int, object]) -> None:
+    """A Ctrl-C while the interpreter shuts down (~0.1 s after the last file is written) killed the process
+    silently with 130, the draft complete: it changes nothing now, so it is not heard."""
+    for signum in previous:
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def _restore_signal_handlers(previous: dict[int, object]) -> None:

@@ -2,8 +2,9 @@
 
 Each file is written to a temp file beside it, fsynced, then renamed over the old one. `write_files_atomic`
 does that for a set of files that belong together (draft.json, draft.md, check.json, draft.docx): all are
-staged before the first is renamed, so a full disk leaves every previous file as it was. Any OSError
-becomes one InputError naming the path and the fix; no temp file is left behind.
+staged before the first is renamed, so a full disk leaves every previous file as it was, and Ctrl-C or SIGTERM
+while they are renamed waits until the last one is (a draft.md newer than its draft.json would read as hand
+edits). Any OSError becomes one InputError naming the path and the fix; no temp file is left behind.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +117,25 @@ def _stage(path: Path, data: bytes) -> str:
     return tmp
 
 
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM inside the block are delivered when it ends (in the main thread; elsewhere Python
+    delivers none)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = [signum for signum in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(signum) is not None]
+    previous = {signum: signal.signal(signum, lambda n, _f: caught.append(n)) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in caught[:1]:
+            signal.raise_signal(signum)
+
+
 def write_files_atomic(files: Mapping[Path, bytes]) -> None:
     """Write every file or none of them (see the module's docstring)."""
     staged: list[tuple[str, Path]] = []
@@ -120,10 +143,11 @@ def write_files_atomic(files: Mapping[Path, bytes]) -> None:
     try:
         for current, data in ((Path(p), d) for p, d in files.items()):
             staged.append((_stage(current, data), current))
-        while staged:
-            tmp, current = staged[0]
-            os.replace(tmp, current)
-            staged.pop(0)
+        with signals_held():
+            while staged:
+                tmp, current = staged[0]
+                os.replace(tmp, current)
+                staged.pop(0)
     except OSError as exc:
         raise write_error(current, exc) from None
     finally:

@@ -79,17 +79,23 @@ _TITLE_WORDS = ("报告", "公告", "公报", "总结", "情况", "通知")
 _ISSUER_LINE = re.compile(
     r"(?:人民政府办公室|人民政府|政府办公室|办公室|教育局|教育厅|教育体育局|委员会|督导室)$"
 )
+# the first line of a title broken after 关于… (阳泉市人民政府办公室关于阳泉市人民政府 / 2021年度…的报告), not a sentence
+_TITLE_HEAD = re.compile(r"关于[^。；：:，,]*$")
 _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def guess_title(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> str:
     """The report's title: an early short paragraph naming the kind of document, else the first short one; a
-    title that starts with 关于 takes the issuing body on the line above it (公文标题 = 发文机关 + 关于 + 事由 + 文种,
-    often set over two lines), and spaces left between its words by a line joined up are dropped."""
+    title without 关于 takes the line above it that holds 关于 and the title that starts with 关于 takes the issuing
+    body on the line above it (公文标题 = 发文机关 + 关于 + 事由 + 文种, often set over two lines), and spaces left
+    between its words by a line joined up are dropped."""
     early = [p.text.lstrip("# ") for p in paragraphs[:12] if len(p.text) <= 60]
     named = [text for text in early if any(word in text for word in _TITLE_WORDS)]
     title = (named or early or [""])[0]
     k = early.index(title) if title in early else 0
+    if "关于" not in title and k and _TITLE_HEAD.search(early[k - 1]):
+        k -= 1
+        title = early[k] + title
     if title.startswith("关于") and k and _ISSUER_LINE.search(early[k - 1]):
         title = early[k - 1] + title
     return _SPACE_IN_WORDS.sub("", title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from drafter.core.errors import InputError
@@ -33,7 +34,11 @@ def read_document(path: Path) -> Document:
         )
     data = read_bytes(path, what=WHAT)
     _refuse_an_image(path, suffix, data)
-    document = _read(path, suffix, data) if data.strip() else None
+    _refuse_a_password(path, data)
+    holds = content_suffix(suffix, data)
+    document = _read(path, holds, data) if data.strip() else None
+    if document is not None and holds != suffix:
+        document = dataclasses.replace(document, notes=(_renamed_note(suffix, holds), *document.notes))
     if document is None or not document.text.strip():
         raise InputError(
             "报告是空的（没有文字）/ the report is empty (no text)",
@@ -47,6 +52,51 @@ def read_document(path: Path) -> Document:
             hint="请一次核对一份报告（多份报告：`drafter check 文件夹 -o 审核结果`）/ check one report at a time (a folder of reports: `drafter check FOLDER -o REVIEW`)",
         )
     return document
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an old Word (.doc) or WPS (.wps) file
+KIND_WORDS = {
+    ".pdf": (" PDF 文件", "a PDF file"),
+    ".doc": ("旧版 Word/WPS 文件（.doc）", "an old Word/WPS file (.doc)"),
+    ".docx": (" Word 文件（.docx）", "a Word file (.docx)"),
+    ".html": ("网页（.html）", "a web page (.html)"),
+}
+
+
+def content_suffix(suffix: str, data: bytes) -> str:
+    """The format a document holds when its name says another one Drafter reads: a .doc that WPS saved as
+    报告.docx, a web page a government site serves as 报告.doc, a PDF mailed as 报告.docx. Text files keep theirs."""
+    if suffix not in (".pdf", ".doc", ".wps", ".docx"):
+        return suffix
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith(OLE):
+        return suffix if suffix in (".doc", ".wps") else ".doc"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data:
+        return ".docx"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (
+        b"<html" in head and b"<body" in data[:65536].lower()
+    ):
+        return ".html"
+    return suffix
+
+
+def _refuse_a_password(path: Path, data: bytes) -> None:
+    """A Word file with a password to open is no zip but an OLE file holding an EncryptedPackage: said so, not
+    read as an old .doc (nor called "not a .docx file")."""
+    if data.startswith(OLE) and "EncryptedPackage".encode("utf-16-le") in data:
+        raise InputError(
+            "文件设有打开密码 / the file is protected by a password",
+            path=str(path),
+            hint="请在 Word/WPS 中去掉密码后另存一份，或索取未加密的文件 / save a copy without the password in "
+            "Word/WPS, or ask for the unprotected file",
+        )
+
+
+def _renamed_note(suffix: str, holds: str) -> str:
+    chinese, english = KIND_WORDS[holds]
+    return f"文件名是 {suffix}，内容其实是{chinese}，已按 {holds} 读取 / named {suffix} but holds {english}: read as one"
 
 
 IMAGE_MAGIC = (  # the first bytes of the picture formats a scan or a phone photo is saved as

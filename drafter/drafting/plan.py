@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.core.errors import InputError
 from drafter.core.taxonomy import Part, Taxonomy
 from drafter.core.types import SectionSpec, SourceData
@@ -95,10 +97,27 @@ def _ident_forms(spec: SectionSpec) -> set[str]:
     return {f for f in forms if f}
 
 
+NUMERAL = re.compile(r"第?(（?)(\d{1,2}|[一二三四五六七八九十]{1,3})(）?)、?")
+
+
+def _by_numeral(wanted: str, specs: tuple[SectionSpec, ...] | list[SectionSpec]) -> list[SectionSpec]:
+    """Sections a bare number names: `9` is 九; `九` (or `第九`) that is no 一、 part is the sub-section （九）."""
+    m = NUMERAL.fullmatch(wanted)
+    if not m or bool(m[1]) != bool(m[3]) or m[2] in ("0", "00"):
+        return []
+    number = chinese_number(int(m[2])) if m[2].isdigit() else m[2]
+    for ordinal in [f"（{number}）"] if m[1] else [number, f"（{number}）"]:
+        hits = [s for s in specs if s.ordinal == ordinal]
+        if hits:
+            return hits
+    return []
+
+
 def resolve_spec(ident: str, specs: tuple[SectionSpec, ...] | list[SectionSpec]) -> SectionSpec:
-    """A section by ordinal (四, （三）, (三)), heading text, section id or indicator code."""
+    """A section by ordinal (四, （三）, (三); a bare 九 or 9 that no 一、 part has is （九）), heading text,
+    section id or indicator code."""
     wanted = ident.strip().translate(ASCII_PARENS)
-    exact = [s for s in specs if wanted in _ident_forms(s)]
+    exact = [s for s in specs if wanted in _ident_forms(s)] or _by_numeral(wanted, specs)
     if not exact and len(wanted) >= 2:
         exact = [s for s in specs if s.heading and wanted in s.heading]
     if len(exact) == 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from types import TracebackType
 from typing import Any
 
@@ -20,6 +21,7 @@ class SectionProgress:
         self.enabled = enabled and bool(specs)
         self.progress: Any = None
         self.tasks: dict[str, Any] = {}
+        self._said_until = 0.0  # a wait is said once, not again by every section held by it
 
     def __enter__(self) -> SectionProgress:
         if not self.enabled:
@@ -46,6 +48,18 @@ class SectionProgress:
         mark = "[green]✓[/]" if section.status != "failed" else "[red]✗ failed[/]"
         self.progress.update(
             self.tasks[section.spec.id], completed=1, description=f"{section_title(section.spec)} {mark}"
+        )
+
+    def waiting(self, seconds: float, reason: str) -> None:
+        """The model server asked to wait (429, 5xx, a timeout): said above the bars, so a pause is not a hang."""
+        now = time.monotonic()
+        if self.progress is None or seconds < 1 or now < self._said_until:
+            return
+        self._said_until = now + seconds
+        self.progress.console.print(
+            f"[yellow]模型服务暂不可用，{seconds:.0f} 秒后重试（{reason}）/ retrying in {seconds:.0f} s: {reason}[/]",
+            highlight=False,
+            markup=True,
         )
 
     def __exit__(

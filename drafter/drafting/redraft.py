@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.core.config import Settings
-from drafter.core.errors import BackendError, InputError
+from drafter.core.errors import BackendUnavailable, DrafterError, InputError, ModelFailed, PromptError
 from drafter.core.types import CheckReport, Draft, Section
 from drafter.drafting.backends.base import Backend
 from drafter.drafting.compose import draft_section
@@ -92,10 +92,7 @@ def regenerate(
     )
     if new.status == "failed":
         save_draft(out_dir, draft)
-        raise BackendError(
-            f"section {spec.numbered_heading or spec.id} could not be drafted: {new.provenance.error}",
-            hint="the section was left as it was; try again, or use --backend offline",
-        )
+        raise _not_drafted(spec.numbered_heading or spec.id, new.provenance.error, new.provenance.error_kind)
     draft = replace(draft, sections=tuple(new if s.spec.id == spec.id else s for s in draft.sections))
     new_md, old_chunk = _splice(md_text, new, draft)
     check = write_all(out_dir, draft, new_md, source)
@@ -133,3 +130,16 @@ def _source_or_none(draft: Draft):  # -> SourceData | None
 def _first_words(text: str) -> str:
     first = text.split("\n", 1)[0]
     return re.sub(r"\s+", " ", first)[:24]
+
+
+def _not_drafted(heading: str, error: str, kind: str) -> DrafterError:
+    """The section's failure as `drafter draft` says it: an unreachable model or a prompt that cannot fit is the
+    user's to fix (exit 2), any other model failure is exit 3."""
+    error_class = {BackendUnavailable.kind: BackendUnavailable, PromptError.kind: PromptError}.get(
+        kind, ModelFailed
+    )
+    return error_class(
+        f"章节 {heading} 没有起草成功 / section {heading} could not be drafted: {error}",
+        hint="该章节保持原样；请再运行一次，或改用 --backend offline / the section was left as it was; run it "
+        "again, or use --backend offline",
+    )

@@ -25,6 +25,7 @@ from drafter.core.errors import (
 )
 from drafter.core.files import ensure_writable_folder
 from drafter.core.types import CheckReport, Draft, Provenance, Section, SectionSpec, SourceData
+from drafter.drafting import stopped
 from drafter.drafting.backends.base import Backend
 from drafter.drafting.compose import draft_section
 from drafter.drafting.context import DraftContext, build_context
@@ -39,6 +40,7 @@ from drafter.outdir.store import load_draft
 from drafter.source.load import load_source
 
 KEPT_STATUSES = frozenset({"drafted", "edited", "locked"})
+NOT_DRAFTED = "not drafted yet"  # the error of a section a run was not asked for (--only on a new OUT)
 CANCEL_GRACE = 1.5  # seconds the worker threads get to stop after Ctrl-C (their calls are cancelled)
 
 
@@ -166,7 +168,7 @@ def assemble(
     sections = []
     for spec in specs:
         section = drafted.get(spec.id) or before.get(spec.id)
-        missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error="not drafted yet"))
+        missing = Section(spec=spec, text="", status="failed", provenance=Provenance(error=NOT_DRAFTED))
         sections.append(_respec(section, spec) if section else missing)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     created = previous.created_at if previous and previous.created_at else now  # a journal alone has none
@@ -189,7 +191,9 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     failed = [s.provenance for s in sections.values() if s.status == "failed"]
     prompt = next((p.error for p in failed if p.error_kind == PromptError.kind), "")
     if prompt:
-        raise PromptError(prompt, hint="the other sections were saved; see draft.json")
+        raise PromptError(
+            prompt, hint="其他章节已保存，见 draft.json / the other sections were saved; see draft.json"
+        )
     modelled = [s for s in sections.values() if ctx.uses_model(s.spec)]
     unreachable = [s for s in modelled if s.provenance.error_kind == BackendUnavailable.kind]
     if modelled and len(unreachable) == len(modelled):
@@ -200,9 +204,10 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
     model_failed = [s for s in modelled if s.provenance.error_kind in MODEL_ERROR_KINDS]
     if modelled and len(model_failed) == len(modelled):
         raise ModelFailed(
-            f"the model drafted none of the {len(modelled)} sections: {_commonest_error(model_failed)}",
-            hint="the other parts were saved; fix what the message says (see draft.json), "
-            "run the same command again, or use --backend offline",
+            f"模型一个章节也没有起草成功（共 {len(modelled)} 个）/ the model drafted none of the {len(modelled)} "
+            f"sections: {_commonest_error(model_failed)}",
+            hint="其余部分已保存；按上面的原因处理后再运行同一命令，或改用 --backend offline / the other parts were "
+            "saved; fix what the message says (see draft.json), run the same command again, or use --backend offline",
         )
 
 
@@ -236,15 +241,6 @@ def _with_journal(
     return journal.merged(previous, kept, source.report), set(kept)
 
 
-def interrupted_message(out_dir: Path, kept: int, total: int) -> str:
-    """What was kept and how to go on, for the line printed after Ctrl-C / SIGTERM."""
-    return (
-        f"本次已完成 {kept}/{total} 个章节并保存在 {out_dir}；再次运行同一命令只起草其余 {total - kept} 个。 / "
-        f"{kept} of the {total} sections of this run are kept in {out_dir}; run the same command again "
-        f"to draft the other {total - kept}."
-    )
-
-
 def _write(out_dir: Path, draft: Draft, md_text: str, changed: set[str], source: SourceData) -> CheckReport:
     """Every output file; a resumed draft.md keeps the bytes of the sections not drafted again."""
 
@@ -265,22 +261,27 @@ def run_draft(
 ) -> DraftOutcome:
     """on_plan(todo) before drafting, on_section(section) as each one ends (the web page's live progress)."""
 
-    source = load_source(Path(metrics_path))
     out_dir = Path(out_dir)
-    previous, md_text = _previous_with_hand_edits(out_dir)
-    ctx = build_context(source, settings, backend)  # a backend without its key: refused before OUT is made
-    ensure_writable_folder(out_dir)  # said before the progress bar starts, not by the first journal entry
-    digest = metrics_hash(Path(metrics_path))
-    previous, resumed = _with_journal(out_dir, previous, source, digest)
-    specs = plan_sections(source, ctx.taxonomy)
-    data_changed = _data_changed(previous, digest)
-    todo = sections_to_draft(specs, previous, only, data_changed)
-    if on_plan is not None:
-        on_plan(todo)
+    with stopped.saying(stopped.before_drafting(out_dir)):
+        source = load_source(Path(metrics_path))
+        previous, md_text = _previous_with_hand_edits(out_dir)
+        ctx = build_context(
+            source, settings, backend
+        )  # a backend without its key: refused before OUT is made
+        ensure_writable_folder(out_dir)  # said before the progress bar starts, not by the first journal entry
+        digest = metrics_hash(Path(metrics_path))
+        previous, resumed = _with_journal(out_dir, previous, source, digest)
+        specs = plan_sections(source, ctx.taxonomy)
+        data_changed = _data_changed(previous, digest)
+        todo = sections_to_draft(specs, previous, only, data_changed)
+        if on_plan is not None:
+            on_plan(todo)
     drafted = _draft_journaled(todo, ctx, previous, out_dir, digest, progress, on_section)
-    draft = assemble(specs, drafted, previous, source, digest)
-    check = _write(out_dir, draft, md_text, set(drafted) | resumed, source)
-    journal.clear(out_dir)
+    with stopped.saying(stopped.while_writing(out_dir)):
+        draft = assemble(specs, drafted, previous, source, digest)
+        check = _write(out_dir, draft, md_text, set(drafted) | resumed, source)
+    with stopped.saying(stopped.after_writing(out_dir)):
+        journal.clear(out_dir)
     raise_if_fatal(drafted, ctx)
     failed = tuple(s.spec.id for s in draft.sections if s.status == "failed")
     return DraftOutcome(
@@ -315,8 +316,10 @@ def _draft_journaled(
             on_section(section)
 
     with SectionProgress(todo, enabled=progress and not ctx.settings.quiet) as bar:
+        if hasattr(ctx.backend, "on_wait"):
+            ctx.backend.on_wait = bar.waiting
         try:
             return draft_all(todo, ctx, previous, on_done=lambda s: done(s, bar))
         except Interrupted as exc:
-            exc.kept = interrupted_message(out_dir, len(finished), len(todo))
+            exc.kept = stopped.while_drafting(out_dir, len(finished), len(todo))
             raise

@@ -69,12 +69,27 @@ def collect(paths: list[Path], skip: frozenset[Path] = frozenset()) -> list[Repo
 def _walk(folder: Path, skip: frozenset[Path]) -> list[Path]:
     out: list[Path] = []
     for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(top) / d).resolve() not in skip)
+        assets = page_assets(dirs, files)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d not in assets and (Path(top) / d).resolve() not in skip
+        )
         for name in sorted(files):
             path = Path(top) / name
             if _wanted(path) and path.resolve() not in skip:
                 out.append(path)
     return out
+
+
+PAGE_SUFFIXES = (".htm", ".html", ".mht", ".mhtml")
+
+
+def page_assets(dirs: list[str], files: list[str]) -> set[str]:
+    """The folders a browser or Word saves beside a page (报告.htm with 报告_files/ or 报告.files/: its pictures,
+    scripts and frames): not reports, and each picture would be a row "cannot check a .png file"."""
+    pages = {Path(name).stem for name in files if Path(name).suffix.lower() in PAGE_SUFFIXES}
+    return {d for d in dirs if d.endswith(("_files", ".files")) and d[: -len("_files")] in pages}
 
 
 def _wanted(path: Path) -> bool:

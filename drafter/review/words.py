@@ -24,6 +24,9 @@ _REGION_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|�
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _YEAR_OF_DUTIES = re.compile(r"(20\d\d)\s*年度?\s*履行教育职责")  # not 2021年对市县级政府履行…: the round
 OPENING = 800  # characters of a report's beginning where its year is said, when its title says none
+_FIRST_PART = re.compile(
+    r"^[ \t\u3000#]*一、", re.M
+)  # where the opening ends: 一、… (often 上一轮整改, of another year)
 _YEAR_WORDS = re.compile(r"\d+\s*年度?")
 
 
@@ -106,8 +109,11 @@ def other_region_note(named: str, region: str, metrics: object) -> str:
 
 def report_year(title: str, text: str, data_period: int | None = None) -> str:
     """The year of a report for the review's table: the one its title names, else the first `2021年度履行教育
-    职责` of its opening, else its metrics file's period, marked as taken from the data (as the region is)."""
-    match = _YEAR.search(title) or _YEAR_OF_DUTIES.search(text[:OPENING])
+    职责` of its opening (before 一、: 安岳's 一、问题整改情况 names the year of the last round's evaluation), else its
+    metrics file's period, marked as taken from the data (as the region is)."""
+    opening = text[:OPENING]
+    part = _FIRST_PART.search(opening)
+    match = _YEAR.search(title) or _YEAR_OF_DUTIES.search(opening[: part.start()] if part else opening)
     if match:
         return match.group(1)
     return f"{data_period}（据数据 / from data）" if data_period else ""

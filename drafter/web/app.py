@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from drafter.carry.last_read import LAST_SUFFIXES
 from drafter.core.config import Settings
 from drafter.core.errors import BackendError, DrafterError
+from drafter.core.inputs import DEFAULT_LIMITS, METRICS_LIMITS
 from drafter.export.html import render_report_html
 from drafter.source.load import validate_file
 from drafter.web.backend_form import configured_url, form_settings
@@ -25,14 +26,16 @@ from drafter.web.editing import Conflict, Editor
 from drafter.web.jobs import Jobs
 from drafter.web.review_views import ROUTES as REVIEW_ROUTES
 from drafter.web.reviews import UPLOAD_LIMIT as REVIEW_UPLOAD_LIMIT
-from drafter.web.security import LOCAL_HOSTS, GuardMiddleware, PathRefused, new_csrf
+from drafter.web.security import LOCAL_HOSTS, MB, GuardMiddleware, PathRefused, new_csrf
 from drafter.web.views import ROUTES
 from drafter.web.word_upload import WORD_ROUTES
 from drafter.web.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
-UPLOAD_LIMIT = 2 * 1024 * 1024  # bytes; a metrics workbook is tens of KB
-FORM_SLACK = 64 * 1024  # multipart framing and the other fields
+# bytes per uploaded file: what `drafter` itself reads from disk — a metrics file (metrics validate, draft) and
+# a report (draft --from, import: last year's report or an edited draft.docx may carry photos)
+UPLOAD_LIMIT = METRICS_LIMITS.max_bytes
+REPORT_LIMIT = DEFAULT_LIMITS.max_bytes
 
 
 class WebState:
@@ -44,7 +47,8 @@ class WebState:
         self.editor = Editor(self.ws)
         self.jobs = Jobs(self.ws)
         self.csrf = new_csrf()
-        self.upload_limit = upload_limit
+        self.upload_limit = upload_limit  # a metrics file
+        self.report_limit = max(upload_limit, REPORT_LIMIT)  # last year's report, an edited draft.docx
         self.env = Environment(
             loader=FileSystemLoader(HERE / "templates"),
             autoescape=True,
@@ -82,7 +86,8 @@ class WebState:
             "uploaded": uploaded == "1",
             "problems": problems or [],
             "backends": self.backend_context(),
-            "limit_kb": self.upload_limit // 1024,
+            "limit_mb": f"{self.upload_limit / MB:g}",
+            "report_limit_mb": f"{self.report_limit / MB:g}",
             "workspace": self.ws.root.name,
             "last_suffixes": ",".join(LAST_SUFFIXES),
         }
@@ -119,6 +124,16 @@ def _handlers() -> dict[Any, Any]:
     return {PathRefused: refused, Conflict: conflict, DrafterError: drafter_error, HTTPException: http_error}
 
 
+def body_limit(path: str, upload_limit: int) -> int:
+    """The largest file a POST to `path` may carry: reports for the review, last year's report and an edited
+    Word file; a metrics file (or a small form) everywhere else."""
+    if path == "/review":
+        return REVIEW_UPLOAD_LIMIT
+    if path == "/carry" or (path.startswith("/d/") and path.endswith("/import")):
+        return max(upload_limit, REPORT_LIMIT)
+    return upload_limit
+
+
 def create_app(
     settings: Settings,
     workspace: Path,
@@ -140,8 +155,7 @@ def create_app(
         GuardMiddleware,
         token=token,
         allowed_hosts=hosts,
-        max_body=upload_limit + FORM_SLACK,
-        path_limits={"/review": REVIEW_UPLOAD_LIMIT + FORM_SLACK},
+        body_limit=lambda path: body_limit(path, upload_limit),
     )
     app = Starlette(routes=routes, middleware=[guard], exception_handlers=_handlers())
     app.state.web = WebState(settings, Path(workspace), upload_limit)

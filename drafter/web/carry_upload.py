@@ -17,7 +17,7 @@ from drafter.carry.changes import CHANGES_FILE, REDLINE_FILE
 from drafter.carry.last_read import LAST_SUFFIXES
 from drafter.core.errors import InputError
 from drafter.web.editing import Conflict
-from drafter.web.security import PathRefused, safe_name
+from drafter.web.security import PathRefused, safe_name, too_large
 from drafter.web.views import field, form_of
 
 CARRY_FILES = {
@@ -39,9 +39,9 @@ async def carry(request: Request) -> Response:
         raise InputError(
             f"去年的报告须为 {'、'.join(LAST_SUFFIXES)} 之一 / last year's report must be one of {', '.join(LAST_SUFFIXES)}"
         )
-    data = await upload.read(web.upload_limit + 1)
-    if len(data) > web.upload_limit:
-        raise InputError(f"文件过大：上限 {web.upload_limit // 1024} KB / the file is over the upload limit")
+    data = await upload.read(web.report_limit + 1)
+    if len(data) > web.report_limit:
+        raise InputError(too_large(web.report_limit))
     settings = web.settings_from(form)
     await run_in_threadpool(_carry, web, name, metrics, data, Path(upload.filename).name, settings)
     return RedirectResponse(f"/d/{quote(name)}?n=carried", status_code=303)

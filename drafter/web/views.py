@@ -16,7 +16,7 @@ from drafter.core.errors import InputError
 from drafter.outdir.names import CHECK_FILE, DOCX_FILE, DRAFT_FILE, MD_FILE
 from drafter.web.jobs import stream
 from drafter.web.render import blocks, diff_html, flags
-from drafter.web.security import PathRefused, check_csrf, safe_name
+from drafter.web.security import PathRefused, check_csrf, safe_name, too_large
 
 DOWNLOADS = {
     DOCX_FILE: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -74,7 +74,7 @@ async def upload(request: Request) -> Response:
         raise InputError("请选择一个文件 / choose a file to upload")
     data = await upload.read(web.upload_limit + 1)
     if len(data) > web.upload_limit:
-        raise InputError(f"文件过大：上限 {web.upload_limit // 1024} KB / the file is over the upload limit")
+        raise InputError(too_large(web.upload_limit))
     path, problems = await run_in_threadpool(web.ws.save_upload, upload.filename, data, web.validate)
     if problems:  # an invalid upload is not kept (and a good file of the same name stays as it was)
         return page(request, "index.html.j2", status=400, **web.index_context("", "", problems))

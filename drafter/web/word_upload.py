@@ -16,7 +16,7 @@ from drafter.core.errors import InputError
 from drafter.outdir.store import load_draft
 from drafter.outdir.word_import import ImportOutcome, import_word
 from drafter.web.editing import Conflict
-from drafter.web.security import safe_name
+from drafter.web.security import safe_name, too_large
 from drafter.web.views import form_of
 
 
@@ -29,9 +29,9 @@ async def import_docx(request: Request) -> Response:
         raise InputError("请选择修改后的 Word 文件 / choose the edited .docx to import")
     if not upload.filename.lower().endswith(".docx"):
         raise InputError("只接受 .docx 文件（WPS 请另存为 .docx）/ only .docx files can be imported")
-    data = await upload.read(web.upload_limit + 1)
-    if len(data) > web.upload_limit:
-        raise InputError(f"文件过大：上限 {web.upload_limit // 1024} KB / the file is over the upload limit")
+    data = await upload.read(web.report_limit + 1)
+    if len(data) > web.report_limit:
+        raise InputError(too_large(web.report_limit))
     outcome = await run_in_threadpool(_import, web, name, data, Path(upload.filename).name)
     notice = "imported" if outcome.changed else "imported-none"
     pending = "&pending=1" if outcome.insertions or outcome.deletions else ""

@@ -98,6 +98,9 @@ class OpenAIBackend:
         self.gate = Backoff(self.guard.cancelled)
         self.endpoint = Endpoint(self.base_url, self.model, settings.timeout)
         self._sleep = sleep
+        self.on_wait: Callable[[float, str], None] | None = (
+            None  # told of each retry's wait (the progress bar)
+        )
         self._fatal: BackendUnavailable | None = None  # once the key, model or URL failed: fail fast after
         self._lock = threading.Lock()
         register(settings.api_key)  # redacted from replies, errors, files and logs
@@ -180,7 +183,11 @@ class OpenAIBackend:
         """One answer, retried on transient failures; exhausted retries become a plain error."""
         try:
             return call_with_retries(
-                lambda: self._invoke(messages), self.policy, sleep=self._sleep, backoff=self.gate
+                lambda: self._invoke(messages),
+                self.policy,
+                sleep=self._sleep,
+                backoff=self.gate,
+                on_wait=self.on_wait,
             )
         except Transient as exc:
             raise self._gave_up(exc) from None
@@ -245,6 +252,7 @@ def _count(text: str, model: str) -> int:
 PROBLEM_WORDS = {
     "empty": "was empty",
     "garbled": "was garbled (not Chinese prose)",
+    "foreign": "was not in Chinese (Japanese or English sentences)",
     "unknown_slots": "used slots it was not given",
     "broken_slots": "left broken [[ ]] slot brackets",
     "doubled_unit": "typed a unit after a slot that prints its own unit",

@@ -88,10 +88,12 @@ def call_with_retries(
     *,
     sleep: Callable[[float], None] | None = None,
     backoff: Backoff | None = None,
+    on_wait: Callable[[float, str], None] | None = None,
 ) -> T:
     """`fn()`, tried up to `policy.attempts` times while it raises Transient; the last Transient escapes.
 
-    With a shared `backoff`, each wait holds every thread; `sleep` (tests) replaces the waiting itself.
+    With a shared `backoff`, each wait holds every thread; `sleep` (tests) replaces the waiting itself;
+    `on_wait(seconds, reason)` is told of each wait before it begins (the progress display says it).
     """
     gate = backoff or Backoff()
     attempts = max(1, policy.attempts)
@@ -103,6 +105,8 @@ def call_with_retries(
             if retry + 1 >= attempts:
                 raise
             seconds = policy.delay(retry, exc.retry_after)
+            if on_wait is not None:
+                on_wait(seconds, exc.reason)
             if sleep is not None:
                 sleep(seconds)
             else:

@@ -1,7 +1,7 @@
 """Judging a cleaned reply: what makes it unusable, in words the retry prompt can show the model.
 
 Problems, in the order they are looked for: empty, garbled, unknown_slots (a name the section was not
-given), broken_slots (a `[[` or `]]` left over), doubled_unit (`[[a@2020]]亿元` where the slot already
+given), foreign (sentences in another language: Japanese kana, four English words in a row), broken_slots (a `[[` or `]]` left over), doubled_unit (`[[a@2020]]亿元` where the slot already
 prints 亿元: "21.09亿元亿元"), placeholder (an exemplar's `X亿元`, `xx市`, `20XX年`), year_mismatch (a
 slot of another year than the one its sentence names: "2020年…[[a@2019]]", whatever the two values are).
 """
@@ -38,6 +38,10 @@ _PLACEHOLDER = re.compile(
     r"(?=亿元|万元|元|个百分点|%|％|所|个|人|名|班|市|县|区|省|年|月|日|项|次|万)"
 )
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+_KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa]{2,}")  # kana: Japanese, never in a Chinese report
+_ENGLISH = re.compile(
+    r"[A-Za-z]{2,}(?:[ ,;:'’\-]+[A-Za-z]{2,}){3,}"
+)  # four words: a sentence, not STEAM or 5G
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|(上年|上一年|去年|前一年)")
 _COMPARE_BEFORE = re.compile(r"(比|较|相比|对比|同|与|和)\s*$")
 _NEAR = 4  # characters between a comparison year and its slot: 较2019年的[[a@2019]]
@@ -65,11 +69,23 @@ def judge(text: str, slots: Mapping[str, Slot], known: frozenset[str] | None = N
     unknown = tuple(dict.fromkeys(m.group(1) for m in SLOT.finditer(text) if m.group(1) not in names))
     if unknown:
         return Problem("unknown_slots", unknown)
-    for check in (broken_slots, doubled_units, placeholders):
+    for check in (foreign, broken_slots, doubled_units, placeholders):
         found = check(text, slots)
         if found:
             return found
     return year_mismatches(text)
+
+
+def foreign(text: str, slots: Mapping[str, Slot] | None = None) -> Problem:
+    """Sentences of another language than the report's (a model answering in Japanese or English): the
+    Chinese characters in them pass as prose, so they were drafted as they came."""
+    rest = SLOT.sub("", text)
+    pieces = [_around(rest, m) for m in _KANA.finditer(rest)][:1] + _ENGLISH.findall(rest)[:2]
+    return Problem("foreign", tuple(pieces)) if pieces else OK
+
+
+def _around(text: str, match: re.Match[str]) -> str:
+    return text[max(0, match.start() - 8) : match.end() + 8]
 
 
 def broken_slots(text: str, slots: Mapping[str, Slot] | None = None) -> Problem:
