@@ -27,9 +27,12 @@ from drafter.checker.words import (
     APPROX_BEFORE,
     AVERAGE_YEARLY,
     BASE_BEFORE,
+    BOTTOM_GRADES,
     CHANGE_BEFORE,
+    EVALUATED,
     FROM_LOOSE,
     FROM_VALUE,
+    GRADE,
     GROWTH_RATE_BEFORE,
     LEVEL_MADE_OF,
     NAMED_YEAR,
@@ -675,6 +678,9 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             tail, later = reading.tail(idxs[n]), idxs[n + 1 :]
         if (bands := _age_bands(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
+        elif (graded := _graded(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction, c.exhaustive = graded, "total", 0, True
+            c.summed = len(graded) >= 3 or any(_grade(reading, j) in BOTTOM_GRADES for j in graded)
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if "（" in tail[:7]:  # 404人（其中送教上门46人）：the list ends with the bracket
@@ -775,6 +781,37 @@ def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[
         out.extend(items)
         end = e
     return out
+
+
+def _graded(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | None:
+    """对全县86所幼儿园开展办园行为督导评估，评估结果为优秀的23所、良好的48所、合格的15所: the counts right after an
+    evaluated count, each of another grade, split it — what was evaluated was given one grade each. They claim to add
+    up to it when they go down to a lowest grade (合格32所，基本合格2所) or name three grades."""
+    f = reading.figures[i]
+    if not later or not _evaluated(reading, i, later[0]):
+        return None  # (most figures stop here)
+    parts: list[int] = []
+    for j in later:
+        grade = _grade(reading, j)
+        if not grade or not same_family(reading.figures[j].unit, f.unit) or reading.is_change(j):
+            break
+        parts.append(j)
+    grades = {_grade(reading, j) for j in parts}
+    return tuple(parts) if len(parts) >= 2 and len(grades) == len(parts) else None
+
+
+def _evaluated(reading: Reading, i: int, first: int) -> bool:
+    """An evaluation is said between the count and the first grade, or in the count's own clause when it names no
+    grade itself (年检34所，合格32所)."""
+    if EVALUATED.search(reading.text, reading.figures[i].end, reading.figures[first].start):
+        return True
+    return bool(EVALUATED.search(reading.clause(i))) and not _grade(reading, i)
+
+
+def _grade(reading: Reading, j: int) -> str:
+    """The grade a count's own words name (优秀的 / 其中优秀学校 / 考核结果为合格), or ''."""
+    m = GRADE.search(part_words(reading, j))
+    return m.group("grade") if m else ""
 
 
 # an age band before a count: 35岁以下的 / 36—45岁的 / 50岁及以上 (the low end, the high end; None when open)

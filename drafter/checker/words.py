@@ -56,6 +56,16 @@ PARTS_START = re.compile(
 )  # a bracket after a total breaks it down; 新增3.2万个学位，其中…: the counted noun may come first;
 # 15个学前双语教育项目中，天山区4个…: the counted noun and 中
 PARTS_SPLIT = re.compile(r"分别")
+# the grades of an evaluation (评估结果为优秀的23所、良好的48所、合格的15所): the counts of its grades split what was
+# evaluated (对全县86所幼儿园开展…督导评估); a grade opens its item's words, after 其中 or 结果为
+GRADE = re.compile(
+    r"(?:^|[为是：]|其中)(?P<grade>基本合格|不合格|合格|优秀|良好|基本称职|不称职|称职|基本达标|未达标|不达标|达标"
+    r"|较好|较差|[A-DＡ-Ｄ甲乙丙丁][等级])(?:等次|等级|等)?(?:的|学校|单位|园|人员|教师|校长)?$"
+)
+BOTTOM_GRADES = frozenset(
+    {"不合格", "基本合格", "不称职", "基本称职", "未达标", "不达标", "基本达标", "较差"}
+)
+EVALUATED = re.compile(r"评估|评价|督导|考核|年检|检查|验收|评定|测评|评审|考评")
 
 # qualifiers of a figure
 APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超|至少|最多)$")

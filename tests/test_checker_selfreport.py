@@ -1,0 +1,52 @@
+"""The checker on a clerk's sentences of a 自评报告 (履行教育职责自评报告): shapes the gathered real texts hardly hold,
+each with its correct version and versions with a planted error."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.checker.check import check_text
+
+
+def status_of(text: str, figure: str) -> tuple[str, str]:
+    """(status, expected) of the first figure printed as `figure`."""
+    found = next(f for f in check_text(text).findings if f.text.strip() == figure)
+    return found.status, found.expected
+
+
+def problems(text: str) -> list[str]:
+    return [f.text.strip() for f in check_text(text).problems]
+
+
+GRADED = "2023年对全县86所幼儿园开展办园行为督导评估，评估结果为优秀的23所、良好的{}所、合格的15所。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (GRADED.format(48), "86所", ("derived", "")),
+        (GRADED.format(58), "86所", ("inconsistent", "96所")),
+        (GRADED.format(38), "86所", ("inconsistent", "76所")),
+        ("2023年对全县民办学校年检34所，合格32所，基本合格2所。", "34所", ("derived", "")),
+        ("2023年对全县民办学校年检34所，合格31所，基本合格2所。", "34所", ("inconsistent", "33所")),
+        (
+            "全县112所义务教育学校参加学校管理标准化评估，其中优秀学校45所、良好学校62所、合格学校15所。",
+            "112所",
+            ("inconsistent", "122所"),
+        ),
+        (
+            "对全县32名中小学校长进行年度考核，考核结果为优秀8人、合格25人、不合格1人。",
+            "32名",
+            ("inconsistent", "34名"),
+        ),
+        ("全县68名责任督学年度考核中，优秀12名、称职55名、基本称职2名。", "68名", ("inconsistent", "69名")),
+        # two top grades only: the others may be unsaid (short by more than one typo)
+        (
+            "2023年对全县86所幼儿园开展办园行为督导评估，其中优秀的23所、良好的48所。",
+            "86所",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_the_counts_of_an_evaluation_s_grades_add_up_to_what_was_evaluated(text, figure, expected):
+    assert status_of(text, figure) == expected
