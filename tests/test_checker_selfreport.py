@@ -50,3 +50,29 @@ GRADED = "2023年对全县86所幼儿园开展办园行为督导评估，评估�
 )
 def test_the_counts_of_an_evaluation_s_grades_add_up_to_what_was_evaluated(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+FEE = "小学、初中生均公用经费分别比上年的650元、850元提高70元、{}元，分别达到720元、940元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("普通高中在校生比上年增加230人，达到4850人，增长4.98%。", "4.98%", ("derived", "")),
+        ("普通高中在校生比上年增加230人，达到4850人，增长5.98%。", "5.98%", ("inconsistent", "4.98%")),
+        ("小学生均公用经费比上年的650元提高70元，达到730元。", "70元", ("inconsistent", "80元")),
+        (FEE.format(90), "90元", ("derived", "")),
+        (FEE.format(80), "80元", ("inconsistent", "90元")),
+        (
+            "小学、初中生均公用经费分别提高70元、90元，分别达到720元、940元，分别增长10.8%、12.6%。",
+            "12.6%",
+            ("inconsistent", "10.6%"),
+        ),
+    ],
+)
+def test_a_change_said_before_the_value_it_reached_is_that_value_s(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+def test_last_year_s_value_before_its_change_is_no_standard_reached():
+    assert problems("小学生均公用经费比上年的650元提高70元，达到720元。") == []

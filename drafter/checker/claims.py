@@ -41,6 +41,7 @@ from drafter.checker.words import (
     PLACE,
     PREVIOUS_YEAR,
     RATE_WORDS,
+    REACHED,
     SHARE_BEFORE,
     SHARE_RATIO_BEFORE,
     SUMMED_WORDS,
@@ -436,6 +437,7 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             claims[own].role, claims[own].base_year = "base", claims[own].year
         elif not (to_value or THIS_YEAR_BEFORE.search(lead)):
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
+        _changes_said_first(reading, idxs, claims, i)
         if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
             continue  # 50178.12亿元，首超5万亿元，比上年…增长8.74%: the exact value stays the subject
         # 初中学校1672所（其中职业初中2所），比上年减少10所: a figure in a bracket right after the value is an aside
@@ -445,6 +447,37 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             aside = i
             continue
         own, aside = i, None
+
+
+def _changes_said_first(reading: Reading, idxs: list[int], claims: dict[int, Claim], i: int) -> None:
+    """比上年增加230人，达到4850人 / 分别比上年的650元、850元提高70元、90元，分别达到720元、940元: changes said before
+    the value they are of, which a verb of reaching names right after them — the k-th change of a list is of the
+    k-th value of the list after it, and measured from the k-th previous value of the list before it."""
+    if not REACHED.search(reading.lead(i)):
+        return  # (most values stop here)
+    k = idxs.index(i)
+    if k == 0 or claims[idxs[k - 1]].kind != "change":
+        return
+    changes, values = reading.run_of(idxs[k - 1]), reading.run_of(i)
+    if values[0] != i or len(changes) != len(values):
+        return
+    for change, value in zip(changes, values, strict=True):
+        c = claims[change]
+        if c.own is not None or c.versus or not _fits_own(reading, value, change):
+            continue
+        c.own = value
+        base = (
+            _listed(reading, claims, change, "base")
+            if len(changes) > 1
+            else _base_before(reading, claims, change)
+        )
+        if base is not None and _fits_base(reading, value, base):
+            c.base = base
+
+
+def _base_before(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
+    """The last previous value (比上年的650元) said before figure i in its sentence."""
+    return next((j for j in reversed(reading.in_sentence(i)) if claims[j].role == "base"), None)
 
 
 def _past_a_rate(reading: Reading, idxs: list[int], claims: dict[int, Claim], c: Claim) -> None:

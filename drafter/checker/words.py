@@ -21,6 +21,10 @@ GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达�
 # 至/到 is optional, so it is not looked for: trying its twenty words at every character was most of the search)
 TO_VALUE = re.compile(r"(?:至|到|变为|变成)(?:\d{4}年的?)?$")
 FROM_VALUE = re.compile(r"(?:由|从)$")
+# 比上年增加230人，达到4850人: the value a change said before it reached, in a clause of its own
+REACHED = re.compile(
+    r"[，,](?:分别)?(?:达到|达|增至|增加到|增长到|提高到|提升到|上升到|升至|降至|降到|下降到|降低到|减少到|减至)$"
+)
 FROM_LOOSE = re.compile(
     r"(?:由|从)[^，。；由从]{0,16}$"
 )  # 由2011年的62.3%提高到…, 由台账建立之初的约60万人降至…

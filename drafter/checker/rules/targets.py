@@ -30,8 +30,10 @@ STANDARD_TAIL = re.compile(
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
         nxt = reading.next_in_sentence(i)  # the figures after it are listed only when a verb is between
-        if nxt is not None and reading.claims[i].kind != "change" and not reading.claims[i].approx:
-            # (首次突破900亿元，达到913亿元: a threshold passed, then the value — no standard)
+        claim = reading.claims[i]
+        if nxt is not None and claim.kind != "change" and not claim.approx and claim.role != "base":
+            # (首次突破900亿元，达到913亿元: a threshold passed, then the value — no standard; 比上年的650元提高70元，
+            # 达到720元: the value last year, then this year's)
             change = nxt if reading.claims[nxt].kind == "change" else None
             if change is not None:  # 巩固率98.6%，比上年提高0.3个百分点，高于省定95%的目标3.6个百分点
                 nxt = reading.next_in_sentence(change)
