@@ -76,3 +76,19 @@ def test_a_change_said_before_the_value_it_reached_is_that_value_s(text, figure,
 
 def test_last_year_s_value_before_its_change_is_no_standard_reached():
     assert problems("小学生均公用经费比上年的650元提高70元，达到720元。") == []
+
+
+MOVED = "小学、初中生均公用经费分别由{}元、{}元提高到720元、940元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (MOVED.format(650, 850), []),
+        (MOVED.format(650, 950), ["940元"]),
+        (MOVED.format(750, 850), ["720元"]),
+        ("全县小学、初中大班额分别由2021年的32个、18个减少到2023年的3个、20个。", ["20个"]),
+    ],
+)
+def test_each_end_value_of_a_listed_move_is_measured_from_its_own_start(text, wrong):
+    assert problems(text) == wrong
