@@ -92,3 +92,24 @@ MOVED = "小学、初中生均公用经费分别由{}元、{}元提高到720元�
 )
 def test_each_end_value_of_a_listed_move_is_measured_from_its_own_start(text, wrong):
     assert problems(text) == wrong
+
+
+PRIVATE = "全县共有民办学校18所，在校生6520人，分别占全县学校总数156所和在校生总数65420人的{}%和{}%。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (PRIVATE.format("11.5", "10.0"), "11.5%", ("derived", "")),
+        (PRIVATE.format("11.5", "10.0"), "10.0%", ("derived", "")),
+        (PRIVATE.format("11.5", "12.0"), "12.0%", ("inconsistent", "10.0%")),
+        (PRIVATE.format("13.5", "10.0"), "13.5%", ("inconsistent", "11.5%")),
+        (
+            "全县公办幼儿园52所、在园幼儿7642人，分别占全县幼儿园总数86所、在园幼儿总数12856人的60.5%、69.4%。",
+            "69.4%",
+            ("inconsistent", "59.4%"),
+        ),
+    ],
+)
+def test_each_share_of_a_list_after_fenbie_zhan_is_of_its_own_part_and_whole(text, figure, expected):
+    assert status_of(text, figure) == expected

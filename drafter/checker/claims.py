@@ -642,6 +642,9 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         s, _ = reading.sentence(reading.figures[i].start)
         whole_span = re.search(r"占(?:到|了)?([^，。；]*)$", reading.text[s : reading.figures[i].start])
         before = [j for j in idxs[:k] if claims[j].kind in ("value", "total") and claims[j].role != "base"]
+        if whole_span and (paired := _paired_share(reading, before, i, s + whole_span.start())) is not None:
+            c.parts = paired
+            continue
         whole = before[-1] if before and whole_span else None
         if (
             whole is not None
@@ -662,6 +665,23 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             c.own = before[-1]  # 169个项目已开工，占72%: the count's own words may come between
         elif before and whole_span and (whole := _whole_stated_before(reading, before[-1], i)) is not None:
             c.parts = (before[-1], whole)
+
+
+def _paired_share(reading: Reading, before: list[int], i: int, of: int) -> tuple[int, int] | None:
+    """民办学校18所，在校生6520人，分别占全县学校总数156所和在校生总数65420人的11.5%和10.0%: a list of shares after
+    分别占 that names a whole for each — the k-th share is the k-th part before 占 over the k-th whole after it."""
+    run = reading.run_of(i)
+    if len(run) < 2 or not reading.text.endswith("分别", 0, of):
+        return None
+    wholes = [j for j in before if reading.figures[j].start >= of]
+    parts = [j for j in before if reading.figures[j].end <= of][-len(run) :]
+    if len(wholes) != len(run) or len(parts) != len(run):
+        return None
+    pairs = zip(parts, wholes, strict=True)
+    if not all(same_family(reading.figures[a].unit, reading.figures[b].unit) for a, b in pairs):
+        return None
+    k = run.index(i)
+    return parts[k], wholes[k]
 
 
 def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
