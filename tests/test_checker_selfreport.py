@@ -113,3 +113,35 @@ PRIVATE = "全县共有民办学校18所，在校生6520人，分别占全县学
 )
 def test_each_share_of_a_list_after_fenbie_zhan_is_of_its_own_part_and_whole(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+MEALS = "营养餐补助标准每生每天5元，全年按200天计，每生每年{}元。"
+DRAWN = "2023年土地出让收益3.2亿元，按10%计提教育资金{}。"
+AT_LEAST = "按不低于城市教育费附加10%的比例计提，2023年城市教育费附加收入8600万元，计提{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (MEALS.format(1000), "1000元", ("derived", "")),
+        (MEALS.format(800), "800元", ("inconsistent", "1000元")),
+        (
+            "乡村教师生活补助按每人每月500元标准发放，全年按12个月计，每人每年5000元。",
+            "5000元",
+            ("inconsistent", "6000元"),
+        ),
+        (DRAWN.format("3200万元"), "3200万元", ("derived", "")),
+        (DRAWN.format("2300万元"), "2300万元", ("inconsistent", "3200万元")),
+        (DRAWN.format("3200元"), "3200元", ("inconsistent", "3200万元")),
+        (
+            "从土地出让收益中按10%计提教育资金，2023年土地出让收益3.2亿元，共计提2300万元。",
+            "2300万元",
+            ("inconsistent", "3200万元"),
+        ),
+        (AT_LEAST.format(860), "860万元", ("derived", "")),
+        (AT_LEAST.format(900), "900万元", ("derived", "")),
+        (AT_LEAST.format(680), "680万元", ("inconsistent", "≥860万元")),
+    ],
+)
+def test_a_product_of_a_standard_and_what_it_applies_to(text, figure, expected):
+    assert status_of(text, figure) == expected

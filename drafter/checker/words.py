@@ -71,6 +71,17 @@ BOTTOM_GRADES = frozenset(
 )
 EVALUATED = re.compile(r"评估|评价|督导|考核|年检|检查|验收|评定|测评|评审|考评")
 
+# products a clerk states (checker.rules.products): 按10%计提教育资金3200万元 — the amount drawn, the rate it is drawn
+# at (按不低于城市教育费附加10%的比例) and, in the same sentence, the one amount it is drawn from
+DRAWN_BEFORE = re.compile(r"(?:计提|提取)(?:了)?[一-鿿]{0,8}?(?:为|达|共)?$")
+DRAWN_AT = re.compile(r"按(?P<least>不低于|不少于)?[一-鿿]{0,12}$")  # before the rate
+DRAWN_AT_AFTER = re.compile(r"(?:的比例|的标准)?(?:计提|提取)")  # after the rate
+# 每生每天5元，全年按200天计，每生每年1000元: an amount per day or month, the days or months counted, and the
+# amount per year they make
+PER_PERIOD = re.compile(r"每(?:天|日|月)(?:补助|补贴|标准)?(?:为|按)?$")
+PERIODS_AFTER = re.compile(r"月")  # right after a count read in 个: 12个月
+PER_YEAR = re.compile(r"每年|全年|一年")
+
 # qualifiers of a figure
 APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超|至少|最多)$")
 APPROX_AFTER = re.compile(r"^(?:左右|以上|以下|以内|上下|多|余)")
