@@ -145,3 +145,16 @@ AT_LEAST = "按不低于城市教育费附加10%的比例计提，2023年城市�
 )
 def test_a_product_of_a_standard_and_what_it_applies_to(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("中职学校2023年毕业生980人，就业人数951人，就业率97.0%。", "97.0%", ("derived", "")),
+        ("中职学校2023年毕业生980人，就业人数951人，就业率96.0%。", "96.0%", ("inconsistent", "97.0%")),
+        ("上轮督导评估反馈问题12个，已整改到位10个，整改率83.3%。", "83.3%", ("derived", "")),
+        ("上轮督导评估反馈问题12个，已整改到位10个，整改率88.3%。", "88.3%", ("inconsistent", "83.3%")),
+    ],
+)
+def test_a_rate_named_by_the_count_before_it_without_that_count_s_last_words(text, figure, expected):
+    assert status_of(text, figure) == expected
