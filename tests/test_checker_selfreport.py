@@ -158,3 +158,28 @@ def test_a_product_of_a_standard_and_what_it_applies_to(text, figure, expected):
 )
 def test_a_rate_named_by_the_count_before_it_without_that_count_s_last_words(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+HAZARDS = "2023年开展校园安全隐患排查4轮，排查隐患136处，已整改132处，整改率97.1%，其余{}处正在整改。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (HAZARDS.format(4), "136处", ("derived", "")),
+        (HAZARDS.format(6), "136处", ("inconsistent", "138处")),
+        (
+            "上轮督导评估反馈问题12个，已整改到位10个，整改率83.3%，剩余3个正在整改中。",
+            "12个",
+            ("inconsistent", "13个"),
+        ),
+        ("全县学校112所，其中城区学校18所，其余94所为农村学校。", "112所", ("derived", "")),
+        (  # groups, then places (四川 2008's 执法检查): no part of the groups
+            "检查组分5个小组，分别检查了成都、自贡、德阳9个市实施义务教育法的情况，其余12个市州报送了自查报告。",
+            "5个",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_a_count_is_its_part_and_the_rest_said_after_it(text, figure, expected):
+    assert status_of(text, figure) == expected

@@ -42,9 +42,11 @@ from drafter.checker.words import (
     PREVIOUS_YEAR,
     RATE_WORDS,
     REACHED,
+    REST,
     SHARE_BEFORE,
     SHARE_RATIO_BEFORE,
     SUMMED_WORDS,
+    THING,
     THIS_YEAR_BEFORE,
     TO_VALUE,
     TOTAL_BEFORE,
@@ -731,6 +733,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             tail, later = reading.tail(idxs[n]), idxs[n + 1 :]
         if (bands := _age_bands(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
+        elif (rest := _done_and_rest(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction, c.exhaustive, c.summed = rest, "total", 0, True, True
         elif (graded := _graded(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive = graded, "total", 0, True
             c.summed = len(graded) >= 3 or any(_grade(reading, j) in BOTTOM_GRADES for j in graded)
@@ -851,6 +855,27 @@ def _graded(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | Non
         parts.append(j)
     grades = {_grade(reading, j) for j in parts}
     return tuple(parts) if len(parts) >= 2 and len(grades) == len(parts) else None
+
+
+def _done_and_rest(reading: Reading, i: int, later: list[int]) -> tuple[int, int] | None:
+    """排查隐患136处，已整改132处，整改率97.1%，其余4处正在整改: a count, a count of its unit after it, and the rest
+    (其余, 剩余) after that, with nothing else of its unit between: the two split it."""
+    same = [j for j in later if reading.figures[j].unit == reading.figures[i].unit]
+    if len(same) < 2 or not REST.fullmatch(reading.clause(same[1])):
+        return None  # (most figures stop here)
+    done, rest = same[0], same[1]
+    if reading.is_change(done) or reading.is_change(rest) or reading.claims[done].role == "base":
+        return None
+    if len({_counted(reading, j) for j in (i, done, rest)}) > 1:
+        return None  # 检查组分5个小组，分别检查了…9个市…，其余12个市州: groups, then cities
+    return done, rest
+
+
+def _counted(reading: Reading, j: int) -> str:
+    """The place or thing a count counts when the words right after it name one (9个市: 市; 26个考点), else ''."""
+    end = reading.figures[j].end
+    m = PLACE.match(reading.text, end) or THING.match(reading.text, end)
+    return m.group() if m else ""
 
 
 def _evaluated(reading: Reading, i: int, first: int) -> bool:

@@ -82,6 +82,9 @@ PER_PERIOD = re.compile(r"每(?:天|日|月)(?:补助|补贴|标准)?(?:为|按)
 PERIODS_AFTER = re.compile(r"月")  # right after a count read in 个: 12个月
 PER_YEAR = re.compile(r"每年|全年|一年")
 
+# the rest of a count, said after a part of it (排查隐患136处，已整改132处，…，其余4处正在整改)
+REST = re.compile(r"(?:其余|剩余|余下)的?(?:为|有)?")
+
 # qualifiers of a figure
 APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超|至少|最多)$")
 APPROX_AFTER = re.compile(r"^(?:左右|以上|以下|以内|上下|多|余)")
