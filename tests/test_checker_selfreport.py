@@ -183,3 +183,17 @@ HAZARDS = "2023年开展校园安全隐患排查4轮，排查隐患136处，已�
 )
 def test_a_count_is_its_part_and_the_rest_said_after_it(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+PAY = "2023年全县义务教育教师年平均工资收入11.26万元，当地公务员年平均工资收入10.98万元，教师高出{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (PAY.format("0.28"), "0.28万元", ("derived", "")),
+        (PAY.format("0.38"), "0.38万元", ("inconsistent", "0.28万元")),
+    ],
+)
+def test_the_gap_of_teachers_pay_over_civil_servants_said_with_its_side(text, figure, expected):
+    assert status_of(text, figure) == expected

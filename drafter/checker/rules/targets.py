@@ -17,9 +17,9 @@ from drafter.figures.numbers import convert, format_figure, matches_shown, same_
 NAME = "stated_target"
 CEILING = re.compile(r"(?:≤|<|＜|不超过|不高于|不大于)\s*$")
 # 教师平均工资收入105632元，当地公务员平均工资收入102118元，高出3514元: the gap of the two figures before it, said
-# with nothing between (高出全省2.1个百分点 compares with a figure not printed)
+# with nothing between (高出全省2.1个百分点 compares with a figure not printed) but the side that is higher (教师高出)
 BARE_GAP = re.compile(
-    r"[，,]\s*(?:高出|多出|相差|差额|空编|缺编|超编)(?:为|是)?"
+    r"[，,]\s*(?:教师|教职工|前者|二者|两者)?(?:高出|多出|相差|差额|空编|缺编|超编)(?:为|是)?"
 )  # 核定编制…，实有在编…，空编
 SHARE_OF_IT = re.compile(r"的\d")  # a share of the standard follows it
 STANDARD_TAIL = re.compile(
