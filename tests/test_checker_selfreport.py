@@ -197,3 +197,26 @@ PAY = "2023年全县义务教育教师年平均工资收入11.26万元，当地�
 )
 def test_the_gap_of_teachers_pay_over_civil_servants_said_with_its_side(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+BUILT = "2023年新建、改扩建学校12所，新增学位5400个，其中新建学校4所、新增学位3600个，改扩建学校{}所、新增学位{}个。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (BUILT.format(8, 1800), "12所", ("derived", "")),
+        (BUILT.format(8, 1800), "5400个", ("derived", "")),
+        (BUILT.format(8, 2800), "5400个", ("inconsistent", "6400个")),
+        (BUILT.format(9, 1800), "12所", ("inconsistent", "13所")),
+        ("全县中小学校120所，其中小学80所、初中30所、教学点10个。", "120所", ("derived", "")),
+        (  # a count of places before, in another clause, is no pair (河北 2016's 督导 report)
+            "督导检查组对河北省的28个县进行了实地督导检查，共随机抽查学校260所，其中小学171所，初中54所，九年一贯制学校9所，"
+            "完全中学6所，特教学校4所，教学点16个。",
+            "260所",
+            ("derived", ""),
+        ),
+    ],
+)
+def test_a_count_of_schools_beside_a_count_in_ge_takes_the_parts_of_its_own_unit(text, figure, expected):
+    assert status_of(text, figure) == expected

@@ -757,6 +757,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             ]
             parts = _one_kind_run(reading, i, parts)
             parts = _own_noun(reading, tail, parts)
+            parts = _not_its_pair_s(reading, i, idxs, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if (
@@ -804,6 +805,31 @@ def _own_noun(reading: Reading, tail: str, parts: list[int]) -> list[int]:
         return parts
     own = [j for j in parts if reading.text.startswith(noun.group(0), reading.figures[j].end)]
     return own if own else parts
+
+
+SCHOOLS_OR_PLACES = ("所", "个")  # a count of schools in 所 may list 教学点 in 个 (`_adds_to`)
+PAIRED_NAME = re.compile(r"[，、][\u4e00-\u9fff]{1,8}")
+
+
+def _not_its_pair_s(reading: Reading, i: int, idxs: list[int], parts: list[int]) -> list[int]:
+    """新建、改扩建学校12所，新增学位5400个，其中新建学校4所、新增学位3600个，改扩建学校8所、新增学位1800个: a count in 所
+    said beside a count in 个 (or the other way) is split by the parts of its own unit; those of the other are the
+    other's."""
+    unit = reading.figures[i].unit
+    if unit not in SCHOOLS_OR_PLACES or len({reading.figures[j].unit for j in parts}) < 2:
+        return parts  # (most lists stop here)
+    k = idxs.index(i)
+    pairs = [(idxs[k - 1], i)] if k > 0 else []
+    pairs += [(i, idxs[k + 1])] if k + 1 < len(idxs) and idxs[k + 1] not in parts else []
+    if not any(_paired_counts(reading, a, b) for a, b in pairs):
+        return parts  # (对28个县进行了…督导检查，共随机抽查学校260所，其中…教学点16个: no pair)
+    return [j for j in parts if reading.figures[j].unit == unit]
+
+
+def _paired_counts(reading: Reading, a: int, b: int) -> bool:
+    """学校12所，新增学位5400个: a count in 所 and one in 个 said one after the other, the second right after its name."""
+    units = {reading.figures[a].unit, reading.figures[b].unit}
+    return units == set(SCHOOLS_OR_PLACES) and PAIRED_NAME.fullmatch(reading.lead(b)) is not None
 
 
 def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:
