@@ -220,3 +220,19 @@ BUILT = "2023年新建、改扩建学校12所，新增学位5400个，其中新�
 )
 def test_a_count_of_schools_beside_a_count_in_ge_takes_the_parts_of_its_own_unit(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+AID = "2023年全县共资助学生12560人次、资金1523.6万元，其中学前教育2100人次、126万元，义务教育{}人次、568.6万元，普通高中2660人次、829万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (AID.format(7800), "12560人次", ("derived", "")),
+        (AID.format(7900), "12560人次", ("inconsistent", "12660人次")),
+    ],
+)
+def test_a_pair_s_count_is_the_sum_of_the_counts_of_its_listed_items_when_their_amounts_add_up(
+    text, figure, expected
+):
+    assert status_of(text, figure) == expected
