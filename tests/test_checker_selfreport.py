@@ -236,3 +236,21 @@ def test_a_pair_s_count_is_the_sum_of_the_counts_of_its_listed_items_when_their_
     text, figure, expected
 ):
     assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("全县中小学校舍面积86.5万平方米，在校生68650人，生均12.6平方米。", "12.6平方米", ("derived", "")),
+        (
+            "全县中小学校舍面积86.5万平方米，在校生68650人，生均13.6平方米。",
+            "13.6平方米",
+            ("inconsistent", "12.6平方米"),
+        ),
+        ("全县中小学在校生68650人，图书386.2万册，生均53.6册。", "53.6册", ("inconsistent", "56.3册")),
+    ],
+)
+def test_a_bare_per_student_figure_is_the_one_amount_of_its_unit_over_the_one_count_of_students(
+    text, figure, expected
+):
+    assert status_of(text, figure) == expected

@@ -49,8 +49,14 @@ def check(reading: Reading) -> Iterator[Verdict]:
 def _bare_per_student(reading: Reading, i: int) -> Iterator[Verdict]:
     """初中在校生965人，…，建筑面积17454平方米，生均18.1平方米: a bare 生均 is the figure of its unit right before it
     over the one count of students said before it in its sentence, when that gives it exactly (a proof only: the
-    words name neither, so a near miss may be of other figures)."""
-    total = _total_before(reading, i)
+    words name neither, so a near miss may be of other figures) — and judged, a near miss too, when its sentence
+    says no other figure of its unit (校舍面积86.5万平方米，在校生68650人，生均13.6平方米: 12.6)."""
+    f = reading.figures[i]
+    alike = [
+        j
+        for j in reading.in_sentence(i)
+        if same_family(reading.figures[j].unit, f.unit) and reading.claims[j].kind in ("value", "total")
+    ]
     students = [
         j
         for j in reading.in_sentence(i)
@@ -58,14 +64,18 @@ def _bare_per_student(reading: Reading, i: int) -> Iterator[Verdict]:
         and reading.claims[j].kind in ("value", "total")
         and re.search(SHARED_BY["生均"], reading.claims[j].subject)
     ]
+    total = alike[0] if len(alike) == 1 else _total_before(reading, i)
     if total is None or len(students) != 1:
         return
-    f = reading.figures[i]
     exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[students[0]]))
-    if exact is not None and meets(exact, shown(f)):
-        yield Verdict(
-            i, "derived", NAME, source=f"text:per_capita({operands(reading, (total, students[0]))})"
-        )
+    if exact is None:
+        return
+    source = f"text:per_capita({operands(reading, (total, students[0]))})"
+    if len(alike) == 1:
+        says = f"{reading.figures[total].text.strip()}÷{reading.figures[students[0]].text.strip()}"
+        yield judged(i, NAME, exact, f, source, says)
+    elif meets(exact, shown(f)):
+        yield Verdict(i, "derived", NAME, source=source)
 
 
 def _in_paragraph(reading: Reading, i: int) -> list[int]:
