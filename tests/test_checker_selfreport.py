@@ -254,3 +254,17 @@ def test_a_bare_per_student_figure_is_the_one_amount_of_its_unit_over_the_one_co
     text, figure, expected
 ):
     assert status_of(text, figure) == expected
+
+
+CLASS_SIZE = "全县共有中小学校112所，教学班1862个，在校生52340人，平均班额{}人。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (CLASS_SIZE.format("28.1"), "28.1人", ("derived", "")),
+        (CLASS_SIZE.format("26.1"), "26.1人", ("inconsistent", "28.1人")),
+    ],
+)
+def test_the_average_class_size_is_the_pupils_over_the_classes(text, figure, expected):
+    assert status_of(text, figure) == expected

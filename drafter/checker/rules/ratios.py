@@ -24,6 +24,8 @@ COUNT_UNITS = {"生均": "人", "人均": "人", "校均": "所", "班均": "班
 PER_HEAD = re.compile(r"(?:平均)?每(?:位|名)(教师|教职工|学生)(?:拥有|占有|享有)(?:的)?$")
 # 建筑面积17454平方米，生均18.1平方米: 生均 with no name of its own
 BARE_PER = re.compile(r"[，,]\s?生均(?:为|达到|达)?$")
+CLASS_SIZE = re.compile(r"平均班额(?:为|达到|达|是)?$")  # pupils per class
+CLASSES = r"教学班|班级"
 HEAD_SHARED_BY = {"教师": r"教师|教职", "教职工": r"教师|教职", "学生": r"学生|在校生"}
 
 
@@ -37,6 +39,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             total, count = _total(reading, i, name), _count(reading, i, SHARED_BY[per], COUNT_UNITS[per])
         elif head := PER_HEAD.search(lead):
             total, count = _total_before(reading, i), _count(reading, i, HEAD_SHARED_BY[head.group(1)], "人")
+        elif CLASS_SIZE.search(lead):  # 教学班1862个，在校生52340人，平均班额28.1人
+            total, count = _count(reading, i, SHARED_BY["生均"], "人"), _classes(reading, i)
         elif BARE_PER.search(lead):
             yield from _bare_per_student(reading, i)
             continue
@@ -115,6 +119,11 @@ def _count(reading: Reading, i: int, shared_by: str, unit: str) -> int | None:
         and re.search(shared_by, reading.claims[j].subject)
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _classes(reading: Reading, i: int) -> int | None:
+    """The one count of classes of the paragraph (教学班1862个 / 班级1862个, or in 班)."""
+    return _count(reading, i, CLASSES, "个") or _count(reading, i, CLASSES, "班")
 
 
 def _judge(reading: Reading, i: int, total: int, count: int) -> Iterator[Verdict]:
