@@ -268,3 +268,18 @@ CLASS_SIZE = "全县共有中小学校112所，教学班1862个，在校生52340
 )
 def test_the_average_class_size_is_the_pupils_over_the_classes(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("2023年全县一般公共预算教育支出8.52亿元，比上年的8.13亿元增长4.8%。", "4.8%", ("derived", "")),
+        (
+            "2023年全县一般公共预算教育支出8.52亿元，比上年的8.13亿元增长4.8个百分点。",
+            "4.8个百分点",
+            ("inconsistent", "4.8%"),
+        ),
+    ],
+)
+def test_an_amount_s_growth_from_last_year_s_amount_is_in_percent_not_points(text, figure, expected):
+    assert status_of(text, figure) == expected
