@@ -283,3 +283,22 @@ def test_the_average_class_size_is_the_pupils_over_the_classes(text, figure, exp
 )
 def test_an_amount_s_growth_from_last_year_s_amount_is_in_percent_not_points(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+RETENTION = "全县义务教育巩固率98.3%，高于省定95%的标准{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (RETENTION.format("3.3个百分点"), "3.3个百分点", ("derived", "")),
+        (RETENTION.format("3.3%"), "3.3%", ("inconsistent", "3.3个百分点")),
+        (
+            RETENTION.format("3.5%"),
+            "3.5%",
+            ("unchecked", ""),
+        ),  # (98.3 − 95) ÷ 95: a relative excess, rightly in %
+    ],
+)
+def test_a_rate_s_excess_over_a_standard_rate_is_in_points(text, figure, expected):
+    assert status_of(text, figure) == expected
