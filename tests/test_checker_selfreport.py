@@ -141,6 +141,16 @@ AT_LEAST = "按不低于城市教育费附加10%的比例计提，2023年城市�
         (AT_LEAST.format(860), "860万元", ("derived", "")),
         (AT_LEAST.format(900), "900万元", ("derived", "")),
         (AT_LEAST.format(680), "680万元", ("inconsistent", "≥860万元")),
+        (
+            "全县特殊教育学校1所，在校生46人，生均公用经费按每生每年6000元拨付，全年拨付27.6万元。",
+            "27.6万元",
+            ("derived", ""),
+        ),
+        (
+            "2023年全县家庭经济困难寄宿生1250人，按每生每年1000元标准发放生活补助，共发放152万元。",
+            "152万元",
+            ("inconsistent", "125万元"),
+        ),
     ],
 )
 def test_a_product_of_a_standard_and_what_it_applies_to(text, figure, expected):

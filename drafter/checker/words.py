@@ -81,6 +81,9 @@ DRAWN_AT_AFTER = re.compile(r"(?:的比例|的标准)?(?:计提|提取)")  # aft
 PER_PERIOD = re.compile(r"每(?:天|日|月)(?:补助|补贴|标准)?(?:为|按)?$")
 PERIODS_AFTER = re.compile(r"月")  # right after a count read in 个: 12个月
 PER_YEAR = re.compile(r"每年|全年|一年")
+# 在校生46人，…按每生每年6000元拨付，全年拨付27.6万元: a standard per head and year, and the amount paid for the heads
+PER_HEAD_YEAR = re.compile(r"每(?:生|人|名学生)每年(?:补助|补贴|标准)?(?:为|按)?$")
+PAID_BEFORE = re.compile(r"(?:拨付|发放|安排|下达)(?:了)?[\u4e00-\u9fff]{0,8}?(?:为|达|共)?$")
 
 # the rest of a count, said after a part of it (排查隐患136处，已整改132处，…，其余4处正在整改)
 REST = re.compile(r"(?:其余|剩余|余下)的?(?:为|有)?")

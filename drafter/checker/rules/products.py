@@ -26,6 +26,8 @@ from drafter.checker.words import (
     DRAWN_AT,
     DRAWN_AT_AFTER,
     DRAWN_BEFORE,
+    PAID_BEFORE,
+    PER_HEAD_YEAR,
     PER_PERIOD,
     PER_YEAR,
     PERIODS_AFTER,
@@ -40,10 +42,14 @@ def check(reading: Reading) -> Iterator[Verdict]:
         f = reading.figures[i]
         if family(f.unit) != "元" or reading.is_change(i):
             continue
-        if DRAWN_BEFORE.search(reading.clause(i)):
+        clause = reading.clause(i)
+        if DRAWN_BEFORE.search(clause):
             yield from _drawn(reading, i)
-        elif PER_YEAR.search(reading.clause(i)):
+            continue
+        if PER_YEAR.search(clause):
             yield from _per_year(reading, i)
+        if PAID_BEFORE.search(clause):
+            yield from _per_head(reading, i)
 
 
 def _sentence_figures(reading: Reading, i: int) -> list[int]:
@@ -120,3 +126,19 @@ def _periods(reading: Reading, j: int) -> bool:
     """A count of days or months (200天; 12个月, read as 12 个 before 月)."""
     f = reading.figures[j]
     return f.unit == "天" or f.unit == "个" and PERIODS_AFTER.match(reading.text, f.end) is not None
+
+
+def _per_head(reading: Reading, i: int) -> Iterator[Verdict]:
+    """在校生46人，生均公用经费按每生每年6000元拨付，全年拨付27.6万元: the amount paid against the one standard per head
+    and year before it and the one count of people of its sentence."""
+    before = reading.in_sentence(i)
+    per = [
+        j for j in before if family(reading.figures[j].unit) == "元" and PER_HEAD_YEAR.search(reading.lead(j))
+    ]
+    heads = [j for j in before if reading.figures[j].unit in ("人", "名") and not reading.is_change(j)]
+    if len(per) != 1 or len(heads) != 1 or reading.claims[heads[0]].approx:
+        return
+    a, n, f = reading.figures[per[0]], reading.figures[heads[0]], reading.figures[i]
+    value = a.value * n.value * to_base(1, a.unit)[0] / to_base(1, f.unit)[0]
+    source = f"text:product({operands(reading, (per[0], heads[0]))})"
+    yield judged(i, NAME, (value, value), f, source, f"{a.text.strip()}×{n.text.strip()}")
