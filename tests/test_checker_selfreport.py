@@ -312,3 +312,18 @@ RETENTION = "全县义务教育巩固率98.3%，高于省定95%的标准{}。"
 )
 def test_a_rate_s_excess_over_a_standard_rate_is_in_points(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count its sentence listed after another of its unit is no whole (新增学位5400个, then 1080个)
+        "2023年全县新增学位5400个，其中幼儿园学位1080个、小学学位2520个，其余1800个为初中学位。",
+        "2023年，县政府教育督导委员会对全县86所幼儿园开展办园行为督导评估，其中新建幼儿园12所，评估结果为优秀的23所、良好的"
+        "48所、合格的15所。",
+        # two top grades may leave the others unsaid: no one-digit typo is looked for
+        "2023年对30所学校开展专项督导，其中优秀12所、良好15所。",
+    ],
+)
+def test_a_list_of_grades_or_of_a_part_and_the_rest_that_is_no_split_is_left_alone(text):
+    assert problems(text) == []

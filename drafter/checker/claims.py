@@ -736,8 +736,10 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         elif (rest := _done_and_rest(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = rest, "total", 0, True, True
         elif (graded := _graded(reading, i, later)) is not None:
-            c.parts, c.kind, c.direction, c.exhaustive = graded, "total", 0, True
-            c.summed = len(graded) >= 3 or any(_grade(reading, j) in BOTTOM_GRADES for j in graded)
+            c.parts, c.kind, c.direction = graded, "total", 0
+            c.exhaustive = c.summed = len(graded) >= 3 or any(
+                _grade(reading, j) in BOTTOM_GRADES for j in graded
+            )
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if "（" in tail[:7]:  # 404人（其中送教上门46人）：the list ends with the bracket
@@ -869,9 +871,10 @@ def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[
 def _graded(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | None:
     """对全县86所幼儿园开展办园行为督导评估，评估结果为优秀的23所、良好的48所、合格的15所: the counts right after an
     evaluated count, each of another grade, split it — what was evaluated was given one grade each. They claim to add
-    up to it when they go down to a lowest grade (合格32所，基本合格2所) or name three grades."""
+    up to it when they go down to a lowest grade (合格32所，基本合格2所) or name three grades; two top grades
+    (其中优秀12所、良好15所) may leave the others unsaid."""
     f = reading.figures[i]
-    if not later or not _evaluated(reading, i, later[0]):
+    if not later or not _evaluated(reading, i, later[0]) or _listed_after_another(reading, i):
         return None  # (most figures stop here)
     parts: list[int] = []
     for j in later:
@@ -887,7 +890,7 @@ def _done_and_rest(reading: Reading, i: int, later: list[int]) -> tuple[int, int
     """排查隐患136处，已整改132处，整改率97.1%，其余4处正在整改: a count, a count of its unit after it, and the rest
     (其余, 剩余) after that, with nothing else of its unit between: the two split it."""
     same = [j for j in later if reading.figures[j].unit == reading.figures[i].unit]
-    if len(same) < 2 or not REST.fullmatch(reading.clause(same[1])):
+    if len(same) < 2 or not REST.fullmatch(reading.clause(same[1])) or _listed_after_another(reading, i):
         return None  # (most figures stop here)
     done, rest = same[0], same[1]
     if reading.is_change(done) or reading.is_change(rest) or reading.claims[done].role == "base":
@@ -902,6 +905,13 @@ def _counted(reading: Reading, j: int) -> str:
     end = reading.figures[j].end
     m = PLACE.match(reading.text, end) or THING.match(reading.text, end)
     return m.group() if m else ""
+
+
+def _listed_after_another(reading: Reading, i: int) -> bool:
+    """新增学位5400个，其中幼儿园学位1080个…: a count its sentence said a count of its unit before is one of a list,
+    no whole of the counts after it."""
+    unit = reading.figures[i].unit
+    return any(reading.figures[j].unit == unit for j in reading.in_sentence(i))
 
 
 def _evaluated(reading: Reading, i: int, first: int) -> bool:
