@@ -164,6 +164,8 @@ def test_a_product_of_a_standard_and_what_it_applies_to(text, figure, expected):
         ("中职学校2023年毕业生980人，就业人数951人，就业率96.0%。", "96.0%", ("inconsistent", "97.0%")),
         ("上轮督导评估反馈问题12个，已整改到位10个，整改率83.3%。", "83.3%", ("derived", "")),
         ("上轮督导评估反馈问题12个，已整改到位10个，整改率88.3%。", "88.3%", ("inconsistent", "83.3%")),
+        ("全县民办学校整改问题23个，整改到位21个，整改到位率100%。", "100%", ("inconsistent", "91%")),
+        ("全县民办学校整改问题23个，整改到位23个，整改到位率100%。", "100%", ("derived", "")),
     ],
 )
 def test_a_rate_named_by_the_count_before_it_without_that_count_s_last_words(text, figure, expected):

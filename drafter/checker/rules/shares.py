@@ -88,10 +88,10 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
         clause = reading.clause(num)
         if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
             continue  # (the two counts side by side, nothing else between them)
-        name = DONE_AFTER.sub(
-            "", DONE_BEFORE.sub("", clause)
-        )  # 隐患136处，已整改126处，整改率100%: 整改 names 整改率
-        if said.startswith(name + "率") and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
+        # 隐患136处，已整改126处，整改率100%: 整改 names 整改率; 就业人数951人，就业率 / 整改到位21个，整改到位率
+        done = DONE_BEFORE.sub("", clause)
+        name = next((n for n in (done, DONE_AFTER.sub("", done)) if said.startswith(n + "率")), "")
+        if name and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
             break
     else:
         return None
