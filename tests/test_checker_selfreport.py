@@ -329,3 +329,12 @@ def test_a_rate_s_excess_over_a_standard_rate_is_in_points(text, figure, expecte
 )
 def test_a_list_of_grades_or_of_a_part_and_the_rest_that_is_no_split_is_left_alone(text):
     assert problems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("ratio", "wrong"),
+    [("11.5:1", []), ("15.1:1", ["15.1"]), ("1:11.5", []), ("1:15.1", ["15.1"])],
+)
+def test_pupils_per_teacher_said_in_words(ratio, wrong):
+    words = "幼儿与专任教师之比" if ratio.endswith(":1") else "专任教师与幼儿之比"
+    assert problems(f"全县幼儿园专任教师1120人，在园幼儿12856人，{words}为{ratio}。") == wrong
