@@ -53,8 +53,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
 def _bare_per_student(reading: Reading, i: int) -> Iterator[Verdict]:
     """初中在校生965人，…，建筑面积17454平方米，生均18.1平方米: a bare 生均 is the figure of its unit right before it
     over the one count of students said before it in its sentence, when that gives it exactly (a proof only: the
-    words name neither, so a near miss may be of other figures) — and judged, a near miss too, when its sentence
-    says no other figure of its unit (校舍面积86.5万平方米，在校生68650人，生均13.6平方米: 12.6)."""
+    words name neither, so a near miss may be of other figures: 占地面积122.1亩 said too) — and judged, a near miss
+    too, when its sentence says nothing else (校舍面积86.5万平方米，在校生68650人，生均13.6平方米: 12.6)."""
     f = reading.figures[i]
     alike = [
         j
@@ -75,7 +75,7 @@ def _bare_per_student(reading: Reading, i: int) -> Iterator[Verdict]:
     if exact is None:
         return
     source = f"text:per_capita({operands(reading, (total, students[0]))})"
-    if len(alike) == 1:
+    if set(reading.in_sentence(i)) == {total, students[0]}:
         says = f"{reading.figures[total].text.strip()}÷{reading.figures[students[0]].text.strip()}"
         yield judged(i, NAME, exact, f, source, says)
     elif meets(exact, shown(f)):
