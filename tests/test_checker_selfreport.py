@@ -260,6 +260,8 @@ def test_a_pair_s_count_is_the_sum_of_the_counts_of_its_listed_items_when_their_
             ("inconsistent", "12.6平方米"),
         ),
         ("全县中小学在校生68650人，图书386.2万册，生均53.6册。", "53.6册", ("inconsistent", "56.3册")),
+        ("2023年发放补助资金1068万元，惠及乡村教师2967人，人均3600元。", "3600元", ("derived", "")),
+        ("2023年发放补助资金1068万元，惠及乡村教师2967人，人均4600元。", "4600元", ("inconsistent", "3600元")),
     ],
 )
 def test_a_bare_per_student_figure_is_the_one_amount_of_its_unit_over_the_one_count_of_students(
