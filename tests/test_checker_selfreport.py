@@ -104,6 +104,16 @@ PRIVATE = "全县共有民办学校18所，在校生6520人，分别占全县学
         (PRIVATE.format("11.5", "10.0"), "10.0%", ("derived", "")),
         (PRIVATE.format("11.5", "12.0"), "12.0%", ("inconsistent", "10.0%")),
         (PRIVATE.format("13.5", "10.0"), "13.5%", ("inconsistent", "11.5%")),
+        (  # the wholes said before the 其中 of the parts, one of each unit
+            "全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和12.0%。",
+            "12.0%",
+            ("inconsistent", "10.0%"),
+        ),
+        (
+            "全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和10.0%。",
+            "11.5%",
+            ("derived", ""),
+        ),
         (
             "全县公办幼儿园52所、在园幼儿7642人，分别占全县幼儿园总数86所、在园幼儿总数12856人的60.5%、69.4%。",
             "69.4%",
@@ -261,7 +271,11 @@ def test_a_pair_s_count_is_the_sum_of_the_counts_of_its_listed_items_when_their_
         ),
         ("全县中小学在校生68650人，图书386.2万册，生均53.6册。", "53.6册", ("inconsistent", "56.3册")),
         ("2023年发放补助资金1068万元，惠及乡村教师2967人，人均3600元。", "3600元", ("derived", "")),
-        ("2023年发放补助资金1068万元，惠及乡村教师2967人，人均4600元。", "4600元", ("inconsistent", "3600元")),
+        (
+            "2023年发放补助资金1068万元，惠及乡村教师2967人，人均4600元。",
+            "4600元",
+            ("inconsistent", "3600元"),
+        ),
     ],
 )
 def test_a_bare_per_student_figure_is_the_one_amount_of_its_unit_over_the_one_count_of_students(

@@ -677,6 +677,8 @@ def _paired_share(reading: Reading, before: list[int], i: int, of: int) -> tuple
         return None
     wholes = [j for j in before if reading.figures[j].start >= of]
     parts = [j for j in before if reading.figures[j].end <= of][-len(run) :]
+    if not wholes and len(parts) == len(run):
+        wholes = _wholes_before_their_parts(reading, before, parts)
     if len(wholes) != len(run) or len(parts) != len(run):
         return None
     pairs = zip(parts, wholes, strict=True)
@@ -684,6 +686,23 @@ def _paired_share(reading: Reading, before: list[int], i: int, of: int) -> tuple
         return None
     k = run.index(i)
     return parts[k], wholes[k]
+
+
+def _wholes_before_their_parts(reading: Reading, before: list[int], parts: list[int]) -> list[int]:
+    """全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和10.0%: the wholes are the counts said
+    before the 其中 of the parts, one of each part's unit."""
+    opened = reading.text.rfind("其中", 0, reading.figures[parts[0]].start)
+    said = [
+        j for j in before if opened >= 0 and reading.figures[j].end <= opened
+    ]  # (`before`: of its sentence)
+    wholes = []
+    for p in parts:
+        unit = reading.figures[p].unit
+        alike = [j for j in said if reading.figures[j].unit == unit]
+        if len(alike) != 1:
+            return []
+        wholes.append(alike[0])
+    return wholes
 
 
 def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
