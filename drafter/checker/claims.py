@@ -690,7 +690,7 @@ def _paired_share(reading: Reading, before: list[int], i: int, of: int) -> tuple
 
 def _wholes_before_their_parts(reading: Reading, before: list[int], parts: list[int]) -> list[int]:
     """全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和10.0%: the wholes are the counts said
-    before the 其中 of the parts, one of each part's unit."""
+    before the 其中 of the parts, one of each part's unit, each another."""
     opened = reading.text.rfind("其中", 0, reading.figures[parts[0]].start)
     said = [
         j for j in before if opened >= 0 and reading.figures[j].end <= opened
@@ -702,7 +702,7 @@ def _wholes_before_their_parts(reading: Reading, before: list[int], parts: list[
         if len(alike) != 1:
             return []
         wholes.append(alike[0])
-    return wholes
+    return wholes if len(set(wholes)) == len(wholes) else []  # (one whole of all: listed_shares' list)
 
 
 def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
