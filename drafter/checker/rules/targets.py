@@ -17,10 +17,10 @@ from drafter.figures.numbers import convert, format_figure, matches_shown, same_
 NAME = "stated_target"
 CEILING = re.compile(r"(?:≤|<|＜|不超过|不高于|不大于)\s*$")
 # 教师平均工资收入105632元，当地公务员平均工资收入102118元，高出3514元: the gap of the two figures before it, said
-# with nothing between (高出全省2.1个百分点 compares with a figure not printed) but the side that is higher (教师高出)
-BARE_GAP = re.compile(
-    r"[，,]\s*(?:教师|教职工|前者|二者|两者)?(?:高出|多出|相差|差额|空编|缺编|超编)(?:为|是)?"
-)  # 核定编制…，实有在编…，空编
+# with nothing between (高出全省2.1个百分点 compares with a figure not printed)
+BARE_GAP = re.compile(  # 核定编制…，实有在编…，空编; …，教师工资高出 / 两者相差: what is compared may be named
+    r"[，,]\s*(?:(?!比|较|同比|上年|去年)[\u4e00-\u9fff]){0,8}?(?:高出|多出|相差|差额|空编|缺编|超编)(?:为|是)?"
+)
 SHARE_OF_IT = re.compile(r"的\d")  # a share of the standard follows it
 STANDARD_TAIL = re.compile(
     r"(?:的)?(?:国家|省定|省级|市定|规定|规划)?(?:的)?(?:标准|要求|指标|目标|水平)?[，]?(?:超出|高出|差额|相差|多出)?(?:为|是)?"
