@@ -27,9 +27,12 @@ from drafter.checker.words import (
     APPROX_BEFORE,
     AVERAGE_YEARLY,
     BASE_BEFORE,
+    BOTTOM_GRADES,
     CHANGE_BEFORE,
+    EVALUATED,
     FROM_LOOSE,
     FROM_VALUE,
+    GRADE,
     GROWTH_RATE_BEFORE,
     LEVEL_MADE_OF,
     NAMED_YEAR,
@@ -38,9 +41,12 @@ from drafter.checker.words import (
     PLACE,
     PREVIOUS_YEAR,
     RATE_WORDS,
+    REACHED,
+    REST,
     SHARE_BEFORE,
     SHARE_RATIO_BEFORE,
     SUMMED_WORDS,
+    THING,
     THIS_YEAR_BEFORE,
     TO_VALUE,
     TOTAL_BEFORE,
@@ -434,6 +440,7 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             claims[own].role, claims[own].base_year = "base", claims[own].year
         elif not (to_value or THIS_YEAR_BEFORE.search(lead)):
             base = None  # 上年X，本年Y / 由X增至Y: the base stated before the value stays
+        _changes_said_first(reading, idxs, claims, i)
         if c.approx and own is not None and same_family(reading.figures[own].unit, reading.figures[i].unit):
             continue  # 50178.12亿元，首超5万亿元，比上年…增长8.74%: the exact value stays the subject
         # 初中学校1672所（其中职业初中2所），比上年减少10所: a figure in a bracket right after the value is an aside
@@ -443,6 +450,37 @@ def _link_changes(reading: Reading, idxs: list[int], claims: dict[int, Claim]) -
             aside = i
             continue
         own, aside = i, None
+
+
+def _changes_said_first(reading: Reading, idxs: list[int], claims: dict[int, Claim], i: int) -> None:
+    """比上年增加230人，达到4850人 / 分别比上年的650元、850元提高70元、90元，分别达到720元、940元: changes said before
+    the value they are of, which a verb of reaching names right after them — the k-th change of a list is of the
+    k-th value of the list after it, and measured from the k-th previous value of the list before it."""
+    if not REACHED.search(reading.lead(i)):
+        return  # (most values stop here)
+    k = idxs.index(i)
+    if k == 0 or claims[idxs[k - 1]].kind != "change":
+        return
+    changes, values = reading.run_of(idxs[k - 1]), reading.run_of(i)
+    if values[0] != i or len(changes) != len(values):
+        return
+    for change, value in zip(changes, values, strict=True):
+        c = claims[change]
+        if c.own is not None or c.versus or not _fits_own(reading, value, change):
+            continue
+        c.own = value
+        base = (
+            _listed(reading, claims, change, "base")
+            if len(changes) > 1
+            else _base_before(reading, claims, change)
+        )
+        if base is not None and _fits_base(reading, value, base):
+            c.base = base
+
+
+def _base_before(reading: Reading, claims: dict[int, Claim], i: int) -> int | None:
+    """The last previous value (比上年的650元) said before figure i in its sentence."""
+    return next((j for j in reversed(reading.in_sentence(i)) if claims[j].role == "base"), None)
 
 
 def _past_a_rate(reading: Reading, idxs: list[int], claims: dict[int, Claim], c: Claim) -> None:
@@ -607,6 +645,9 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         s, _ = reading.sentence(reading.figures[i].start)
         whole_span = re.search(r"占(?:到|了)?([^，。；]*)$", reading.text[s : reading.figures[i].start])
         before = [j for j in idxs[:k] if claims[j].kind in ("value", "total") and claims[j].role != "base"]
+        if whole_span and (paired := _paired_share(reading, before, i, s + whole_span.start())) is not None:
+            c.parts = paired
+            continue
         whole = before[-1] if before and whole_span else None
         if (
             whole is not None
@@ -627,6 +668,42 @@ def _link_shares(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             c.own = before[-1]  # 169个项目已开工，占72%: the count's own words may come between
         elif before and whole_span and (whole := _whole_stated_before(reading, before[-1], i)) is not None:
             c.parts = (before[-1], whole)
+
+
+def _paired_share(reading: Reading, before: list[int], i: int, of: int) -> tuple[int, int] | None:
+    """民办学校18所，在校生6520人，分别占全县学校总数156所和在校生总数65420人的11.5%和10.0%: a list of shares after
+    分别占 that names a whole for each — the k-th share is the k-th part before 占 over the k-th whole after it."""
+    run = reading.run_of(i)
+    if len(run) < 2 or not reading.text.endswith("分别", 0, of):
+        return None
+    wholes = [j for j in before if reading.figures[j].start >= of]
+    parts = [j for j in before if reading.figures[j].end <= of][-len(run) :]
+    if not wholes and len(parts) == len(run):
+        wholes = _wholes_before_their_parts(reading, before, parts)
+    if len(wholes) != len(run) or len(parts) != len(run):
+        return None
+    pairs = zip(parts, wholes, strict=True)
+    if not all(same_family(reading.figures[a].unit, reading.figures[b].unit) for a, b in pairs):
+        return None
+    k = run.index(i)
+    return parts[k], wholes[k]
+
+
+def _wholes_before_their_parts(reading: Reading, before: list[int], parts: list[int]) -> list[int]:
+    """全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和10.0%: the wholes are the counts said
+    before the 其中 of the parts, one of each part's unit, each another."""
+    opened = reading.text.rfind("其中", 0, reading.figures[parts[0]].start)
+    said = [
+        j for j in before if opened >= 0 and reading.figures[j].end <= opened
+    ]  # (`before`: of its sentence)
+    wholes = []
+    for p in parts:
+        unit = reading.figures[p].unit
+        alike = [j for j in said if reading.figures[j].unit == unit]
+        if len(alike) != 1:
+            return []
+        wholes.append(alike[0])
+    return wholes if len(set(wholes)) == len(wholes) else []  # (one whole of all: listed_shares' list)
 
 
 def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
@@ -676,6 +753,13 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             tail, later = reading.tail(idxs[n]), idxs[n + 1 :]
         if (bands := _age_bands(reading, i, later)) is not None:
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = bands, "total", 0, True, True
+        elif (rest := _done_and_rest(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction, c.exhaustive, c.summed = rest, "total", 0, True, True
+        elif (graded := _graded(reading, i, later)) is not None:
+            c.parts, c.kind, c.direction = graded, "total", 0
+            c.exhaustive = c.summed = len(graded) >= 3 or any(
+                _grade(reading, j) in BOTTOM_GRADES for j in graded
+            )
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
             if "（" in tail[:7]:  # 404人（其中送教上门46人）：the list ends with the bracket
@@ -695,6 +779,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             ]
             parts = _one_kind_run(reading, i, parts)
             parts = _own_noun(reading, tail, parts)
+            parts = _not_its_pair_s(reading, i, idxs, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if (
@@ -744,6 +829,31 @@ def _own_noun(reading: Reading, tail: str, parts: list[int]) -> list[int]:
     return own if own else parts
 
 
+SCHOOLS_OR_PLACES = ("所", "个")  # a count of schools in 所 may list 教学点 in 个 (`_adds_to`)
+PAIRED_NAME = re.compile(r"[，、][\u4e00-\u9fff]{1,8}")
+
+
+def _not_its_pair_s(reading: Reading, i: int, idxs: list[int], parts: list[int]) -> list[int]:
+    """新建、改扩建学校12所，新增学位5400个，其中新建学校4所、新增学位3600个，改扩建学校8所、新增学位1800个: a count in 所
+    said beside a count in 个 (or the other way) is split by the parts of its own unit; those of the other are the
+    other's."""
+    unit = reading.figures[i].unit
+    if unit not in SCHOOLS_OR_PLACES or len({reading.figures[j].unit for j in parts}) < 2:
+        return parts  # (most lists stop here)
+    k = idxs.index(i)
+    pairs = [(idxs[k - 1], i)] if k > 0 else []
+    pairs += [(i, idxs[k + 1])] if k + 1 < len(idxs) and idxs[k + 1] not in parts else []
+    if not any(_paired_counts(reading, a, b) for a, b in pairs):
+        return parts  # (对28个县进行了…督导检查，共随机抽查学校260所，其中…教学点16个: no pair)
+    return [j for j in parts if reading.figures[j].unit == unit]
+
+
+def _paired_counts(reading: Reading, a: int, b: int) -> bool:
+    """学校12所，新增学位5400个: a count in 所 and one in 个 said one after the other, the second right after its name."""
+    units = {reading.figures[a].unit, reading.figures[b].unit}
+    return units == set(SCHOOLS_OR_PLACES) and PAIRED_NAME.fullmatch(reading.lead(b)) is not None
+
+
 def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:
     """共计8400元，其中：初中47人次，18800元；小学163人次，65200元。 — a 其中 list of levels goes on past "；" while each
     next item opens with another level and holds one figure of the total's unit (the 小学's 65200元)."""
@@ -776,6 +886,66 @@ def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[
         out.extend(items)
         end = e
     return out
+
+
+def _graded(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | None:
+    """对全县86所幼儿园开展办园行为督导评估，评估结果为优秀的23所、良好的48所、合格的15所: the counts right after an
+    evaluated count, each of another grade, split it — what was evaluated was given one grade each. They claim to add
+    up to it when they go down to a lowest grade (合格32所，基本合格2所) or name three grades; two top grades
+    (其中优秀12所、良好15所) may leave the others unsaid."""
+    f = reading.figures[i]
+    if not later or not _evaluated(reading, i, later[0]) or _listed_after_another(reading, i):
+        return None  # (most figures stop here)
+    parts: list[int] = []
+    for j in later:
+        grade = _grade(reading, j)
+        if not grade or not same_family(reading.figures[j].unit, f.unit) or reading.is_change(j):
+            break
+        parts.append(j)
+    grades = {_grade(reading, j) for j in parts}
+    return tuple(parts) if len(parts) >= 2 and len(grades) == len(parts) else None
+
+
+def _done_and_rest(reading: Reading, i: int, later: list[int]) -> tuple[int, int] | None:
+    """排查隐患136处，已整改132处，整改率97.1%，其余4处正在整改: a count, a count of its unit after it, and the rest
+    (其余, 剩余) after that, with nothing else of its unit between: the two split it."""
+    same = [j for j in later if reading.figures[j].unit == reading.figures[i].unit]
+    if len(same) < 2 or not REST.fullmatch(reading.clause(same[1])) or _listed_after_another(reading, i):
+        return None  # (most figures stop here)
+    done, rest = same[0], same[1]
+    if reading.is_change(done) or reading.is_change(rest) or reading.claims[done].role == "base":
+        return None
+    if len({_counted(reading, j) for j in (i, done, rest)}) > 1:
+        return None  # 检查组分5个小组，分别检查了…9个市…，其余12个市州: groups, then cities
+    return done, rest
+
+
+def _counted(reading: Reading, j: int) -> str:
+    """The place or thing a count counts when the words right after it name one (9个市: 市; 26个考点), else ''."""
+    end = reading.figures[j].end
+    m = PLACE.match(reading.text, end) or THING.match(reading.text, end)
+    return m.group() if m else ""
+
+
+def _listed_after_another(reading: Reading, i: int) -> bool:
+    """新增学位5400个，其中幼儿园学位1080个…: a count its sentence said a count of its unit before is one of a list,
+    no whole of the counts after it."""
+    unit = reading.figures[i].unit
+    return any(reading.figures[j].unit == unit for j in reading.in_sentence(i))
+
+
+def _evaluated(reading: Reading, i: int, first: int) -> bool:
+    """An evaluation is said between the count and the first grade, or in the count's own clause when it names no
+    grade itself (年检34所，合格32所)."""
+    if EVALUATED.search(reading.text, reading.figures[i].end, reading.figures[first].start):
+        return True
+    return bool(EVALUATED.search(reading.clause(i))) and not _grade(reading, i)
+
+
+def _grade(reading: Reading, j: int) -> str:
+    """The grade a count's own words name (优秀的 / 其中优秀学校 / 考核结果为合格), or ''."""
+    m = GRADE.search(part_words(reading, j))
+    return m.group("grade") if m else ""
 
 
 # an age band before a count: 35岁以下的 / 36—45岁的 / 50岁及以上 (the low end, the high end; None when open)

@@ -21,6 +21,10 @@ GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达�
 # 至/到 is optional, so it is not looked for: trying its twenty words at every character was most of the search)
 TO_VALUE = re.compile(r"(?:至|到|变为|变成)(?:\d{4}年的?)?$")
 FROM_VALUE = re.compile(r"(?:由|从)$")
+# 比上年增加230人，达到4850人: the value a change said before it reached, in a clause of its own
+REACHED = re.compile(
+    r"[，,](?:分别)?(?:达到|达|增至|增加到|增长到|提高到|提升到|上升到|升至|降至|降到|下降到|降低到|减少到|减至)$"
+)
 FROM_LOOSE = re.compile(
     r"(?:由|从)[^，。；由从]{0,16}$"
 )  # 由2011年的62.3%提高到…, 由台账建立之初的约60万人降至…
@@ -56,6 +60,33 @@ PARTS_START = re.compile(
 )  # a bracket after a total breaks it down; 新增3.2万个学位，其中…: the counted noun may come first;
 # 15个学前双语教育项目中，天山区4个…: the counted noun and 中
 PARTS_SPLIT = re.compile(r"分别")
+# the grades of an evaluation (评估结果为优秀的23所、良好的48所、合格的15所): the counts of its grades split what was
+# evaluated (对全县86所幼儿园开展…督导评估); a grade opens its item's words, after 其中 or 结果为
+GRADE = re.compile(
+    r"(?:^|[为是：]|其中)(?P<grade>基本合格|不合格|合格|优秀|良好|基本称职|不称职|称职|基本达标|未达标|不达标|达标"
+    r"|较好|较差|[A-DＡ-Ｄ甲乙丙丁][等级])(?:等次|等级|等)?(?:的|学校|单位|园|人员|教师|校长)?$"
+)
+BOTTOM_GRADES = frozenset(
+    {"不合格", "基本合格", "不称职", "基本称职", "未达标", "不达标", "基本达标", "较差"}
+)
+EVALUATED = re.compile(r"评估|评价|督导|考核|年检|检查|验收|评定|测评|评审|考评")
+
+# products a clerk states (checker.rules.products): 按10%计提教育资金3200万元 — the amount drawn, the rate it is drawn
+# at (按不低于城市教育费附加10%的比例) and, in the same sentence, the one amount it is drawn from
+DRAWN_BEFORE = re.compile(r"(?:计提|提取)(?:了)?[一-鿿]{0,8}?(?:为|达|共)?$")
+DRAWN_AT = re.compile(r"按(?P<least>不低于|不少于)?[一-鿿]{0,12}$")  # before the rate
+DRAWN_AT_AFTER = re.compile(r"(?:的比例|的标准)?(?:计提|提取)")  # after the rate
+# 每生每天5元，全年按200天计，每生每年1000元: an amount per day or month, the days or months counted, and the
+# amount per year they make
+PER_PERIOD = re.compile(r"每(?:天|日|月)(?:补助|补贴|标准)?(?:为|按)?$")
+PERIODS_AFTER = re.compile(r"月")  # right after a count read in 个: 12个月
+PER_YEAR = re.compile(r"每年|全年|一年")
+# 在校生46人，…按每生每年6000元拨付，全年拨付27.6万元: a standard per head and year, and the amount paid for the heads
+PER_HEAD_YEAR = re.compile(r"每(?:生|人|名学生)每年(?:补助|补贴|标准)?(?:为|按)?$")
+PAID_BEFORE = re.compile(r"(?:拨付|发放|安排|下达)(?:了)?[\u4e00-\u9fff]{0,8}?(?:为|达|共)?$")
+
+# the rest of a count, said after a part of it (排查隐患136处，已整改132处，…，其余4处正在整改)
+REST = re.compile(r"(?:其余|剩余|余下)的?(?:为|有)?")
 
 # qualifiers of a figure
 APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|接近|大约|将近|不足|不到|高达|首超|突破|超|至少|最多)$")

@@ -26,6 +26,7 @@ from drafter.checker.rules import (
     perstudent,
     plausible,
     points,
+    products,
     progress,
     qualified,
     ratio_rows,
@@ -67,6 +68,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     plausible.NAME: plausible.check,
     years.NAME: years.check,
     multiples.NAME: multiples.check,
+    products.NAME: products.check,
     progress.NAME: progress.check,
     qualified.NAME: qualified.check,
 }

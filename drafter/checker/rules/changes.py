@@ -95,14 +95,21 @@ def _odd_values(reading: Reading) -> dict[int, Verdict]:
 def _from_to(reading: Reading, c: Claim) -> Verdict | None:
     """由12.7%下降到3.98%, 从29万人减少至6.5万人, 2020年…4818.3万人。2021年…增长到4805.2万人: the verb's
     direction against the two values."""
-    verb = TO_VERB.search(reading.lead(c.index))
+    ends = reading.run_of(
+        c.index
+    )  # 分别由650元、850元提高到720元、940元: the verb before the first end value
+    verb = TO_VERB.search(reading.lead(ends[0]))
     if not verb:
         return None  # most values: no 增至/下降到 before them, nothing to look back for
-    prev = reading.in_sentence(c.index)
+    prev = reading.in_sentence(ends[0])
     base = prev[-1] if prev and reading.claims[prev[-1]].role == "base" else None
     if base is None and not prev:
         base = _last_year_before(reading, c)
     if base is None:
+        return None
+    if len(starts := reading.run_of(base)) == len(ends) > 1:
+        base = starts[ends.index(c.index)]  # the k-th end value is the k-th start value's
+    elif ends[0] != c.index:
         return None
     old, new = reading.figures[base], reading.figures[c.index]
     if not same_family(old.unit, new.unit):

@@ -17,7 +17,11 @@ from drafter.checker.rules.base import Verdict, interval, judged, operands, rati
 from drafter.core.types import Figure
 
 NAME = "head_ratio"
-NAMED = re.compile(r"(生师比|师生比|普职比|职普比)(?:为|是|达到|达|约为)?\s*$")
+# 幼儿与专任教师之比为11.5:1: pupils per teacher said in words too
+NAMED = re.compile(
+    r"(生师比|师生比|普职比|职普比|(?:幼儿|学生|在校生|在园幼儿)与(?:专任)?教师之?比|(?:专任)?教师与(?:幼儿|学生|在校生)之?比)"
+    r"(?:为|是|达到|达|约为)?\s*$"
+)
 COLON = re.compile(r"\s*[:：∶]\s*")
 STUDENTS = re.compile(r"在校生|在校学生|学生|在园幼儿|幼儿")
 TEACHERS = re.compile(r"专任教师|教师")
@@ -32,14 +36,14 @@ def check(reading: Reading) -> Iterator[Verdict]:
         if a.ignored != "ratio" or b.ignored != "ratio" or not COLON.fullmatch(reading.text, a.end, b.start):
             continue
         s, _ = reading.sentence(a.start)
-        named = NAMED.search(reading.text, max(s, a.start - 12), a.start)
+        named = NAMED.search(reading.text, max(s, a.start - 16), a.start)
         if named is None:
             continue
         counts = [j for j in reading.between(s, reading.sentence(a.start)[1]) if _a_count(reading, j)]
-        if named.group(1) in ("生师比", "师生比"):
-            verdict = _students_per_teacher(reading, k, a, b, counts)
-        else:
+        if named.group(1) in ("普职比", "职普比"):
             verdict = _general_to_vocational(reading, k, a, b, counts, named.group(1) == "职普比")
+        else:
+            verdict = _students_per_teacher(reading, k, a, b, counts)
         if verdict is not None:
             yield verdict
 

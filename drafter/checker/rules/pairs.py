@@ -9,6 +9,7 @@ then nothing is said. Counts of people (人) may count one person in two items a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
@@ -28,6 +29,9 @@ from drafter.checker.words import TOTAL_WORDS
 from drafter.figures.numbers import family, same_family
 
 NAME = "paired_total"
+PAIRED = re.compile(
+    r"[、，][\u4e00-\u9fff]{0,8}"
+)  # 12560人次、资金1523.6万元 / 12560人次，发放资助资金1523.6万元
 REACH = 2000  # characters after the total within which its items are said
 ADDITIVE = ("人次", "万人次", "次", "所", "个", "项", "家", "班")  # counts whose items cannot overlap
 
@@ -46,6 +50,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             continue
         items = _items(reading, i)
         if len(items) < 3:
+            items = _listed_items(reading, i)
+        if len(items) < 2:
             continue
         f = reading.figures[i]
         whole = total([interval(reading.figures[j], f.unit) for j in items])
@@ -81,6 +87,16 @@ def _items(reading: Reading, i: int) -> list[int]:
         and same_family(reading.figures[j].unit, f.unit)
         and not reading.is_change(j)
     ]
+
+
+def _listed_items(reading: Reading, i: int) -> list[int]:
+    """共资助学生12560人次、资金1523.6万元，其中学前教育2100人次、126万元，…: the parts of its 其中 list, each said
+    after a count of its own, when the total amount is said as a pair (a list of three or more items named alike is
+    `_items`')."""
+    claim = reading.claims[i]
+    if claim.kind != "total" or len(claim.parts) < 2 or not PAIRED.fullmatch(reading.lead(i)):
+        return []
+    return list(claim.parts)
 
 
 def _counts(reading: Reading, count: int, items: list[int]) -> Iterator[Verdict]:

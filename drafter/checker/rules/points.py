@@ -27,10 +27,12 @@ from drafter.checker.rules.base import (
 from drafter.checker.rules.series import no_move_of_its_rates
 from drafter.checker.words import RATE_WORDS
 from drafter.core.types import Figure
-from drafter.figures.numbers import matches_shown
+from drafter.figures.numbers import matches_shown, same_family
 
 NAME = "percent_for_points"
 RATE_MOVE_IN_POINTS = "比率的升降应以“个百分点”表示，不是“%”"
+COUNT_THEN_BASE = re.compile(r"\s*[，,]\s*(?:较|比)(?:上年|去年|上一年)(?:的|为)?\s*")
+BASE_THEN_CHANGE = re.compile(r"\s*(?:增长|增加|减少|下降)了?\s*")
 COUNT_THEN_CHANGE = re.compile(r"\s*[，,]\s*(?:较上年|比上年|同比)(?:增长|增加|减少|下降)了?\s*")
 
 
@@ -147,7 +149,20 @@ def _points_of_a_count(reading: Reading, c: Claim) -> bool:
     value = reading.figures[before[-1]]
     if value.unit in ("%", POINTS, "") or reading.claims[before[-1]].kind == "change":
         return False
+    if reading.claims[before[-1]].role == "base" and len(before) >= 2:
+        return _amount_then_base(reading, before[-2], before[-1], c.index)
     return bool(COUNT_THEN_CHANGE.fullmatch(reading.text[value.end : reading.figures[c.index].start]))
+
+
+def _amount_then_base(reading: Reading, own: int, base: int, i: int) -> bool:
+    """教育支出8.52亿元，比上年的8.13亿元增长4.8个百分点: an amount, last year's amount of the same unit family, and only
+    the change word after it."""
+    o, b = reading.figures[own], reading.figures[base]
+    return (
+        same_family(o.unit, b.unit)
+        and COUNT_THEN_BASE.fullmatch(reading.text, o.end, b.start) is not None
+        and BASE_THEN_CHANGE.fullmatch(reading.text, b.end, reading.figures[i].start) is not None
+    )
 
 
 def _bare_rate_change(reading: Reading, c: Claim) -> bool:

@@ -23,7 +23,9 @@ COUNT_UNITS = {"生均": "人", "人均": "人", "校均": "所", "班均": "班
 # 平均每位教师拥有 / 每名学生占有: who shares it, said in words (每百名学生拥有 is per hundred, not matched)
 PER_HEAD = re.compile(r"(?:平均)?每(?:位|名)(教师|教职工|学生)(?:拥有|占有|享有)(?:的)?$")
 # 建筑面积17454平方米，生均18.1平方米: 生均 with no name of its own
-BARE_PER = re.compile(r"[，,]\s?生均(?:为|达到|达)?$")
+BARE_PER = re.compile(r"[，,]\s?(生均|人均)(?:为|达到|达)?$")
+CLASS_SIZE = re.compile(r"平均班额(?:为|达到|达|是)?$")  # pupils per class
+CLASSES = r"教学班|班级"
 HEAD_SHARED_BY = {"教师": r"教师|教职", "教职工": r"教师|教职", "学生": r"学生|在校生"}
 
 
@@ -37,8 +39,10 @@ def check(reading: Reading) -> Iterator[Verdict]:
             total, count = _total(reading, i, name), _count(reading, i, SHARED_BY[per], COUNT_UNITS[per])
         elif head := PER_HEAD.search(lead):
             total, count = _total_before(reading, i), _count(reading, i, HEAD_SHARED_BY[head.group(1)], "人")
-        elif BARE_PER.search(lead):
-            yield from _bare_per_student(reading, i)
+        elif CLASS_SIZE.search(lead):  # 教学班1862个，在校生52340人，平均班额28.1人
+            total, count = _count(reading, i, SHARED_BY["生均"], "人"), _classes(reading, i)
+        elif bare := BARE_PER.search(lead):
+            yield from _bare_per_student(reading, i, bare.group(1))
             continue
         else:
             continue
@@ -46,26 +50,41 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield from _judge(reading, i, total, count)
 
 
-def _bare_per_student(reading: Reading, i: int) -> Iterator[Verdict]:
+def _bare_per_student(reading: Reading, i: int, per: str) -> Iterator[Verdict]:
     """初中在校生965人，…，建筑面积17454平方米，生均18.1平方米: a bare 生均 is the figure of its unit right before it
     over the one count of students said before it in its sentence, when that gives it exactly (a proof only: the
-    words name neither, so a near miss may be of other figures)."""
-    total = _total_before(reading, i)
+    words name neither, so a near miss may be of other figures: 占地面积122.1亩 said too) — and judged, a near miss
+    too, when its sentence says nothing else (校舍面积86.5万平方米，在校生68650人，生均13.6平方米: 12.6). A bare 人均 is
+    over the one count of people, whatever they are (发放补助资金1068万元，惠及乡村教师2967人，人均3600元)."""
+    f = reading.figures[i]
+    alike = [
+        j
+        for j in reading.in_sentence(i)
+        if same_family(reading.figures[j].unit, f.unit) and reading.claims[j].kind in ("value", "total")
+    ]
     students = [
         j
         for j in reading.in_sentence(i)
-        if reading.figures[j].unit == "人"
+        if reading.figures[j].unit in ("人", "名")
         and reading.claims[j].kind in ("value", "total")
-        and re.search(SHARED_BY["生均"], reading.claims[j].subject)
+        and (
+            per == "人均"
+            or reading.figures[j].unit == "人"
+            and re.search(SHARED_BY[per], reading.claims[j].subject)
+        )
     ]
+    total = alike[0] if len(alike) == 1 else _total_before(reading, i)
     if total is None or len(students) != 1:
         return
-    f = reading.figures[i]
     exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[students[0]]))
-    if exact is not None and meets(exact, shown(f)):
-        yield Verdict(
-            i, "derived", NAME, source=f"text:per_capita({operands(reading, (total, students[0]))})"
-        )
+    if exact is None:
+        return
+    source = f"text:per_capita({operands(reading, (total, students[0]))})"
+    if set(reading.in_sentence(i)) == {total, students[0]}:
+        says = f"{reading.figures[total].text.strip()}÷{reading.figures[students[0]].text.strip()}"
+        yield judged(i, NAME, exact, f, source, says)
+    elif meets(exact, shown(f)):
+        yield Verdict(i, "derived", NAME, source=source)
 
 
 def _in_paragraph(reading: Reading, i: int) -> list[int]:
@@ -105,6 +124,11 @@ def _count(reading: Reading, i: int, shared_by: str, unit: str) -> int | None:
         and re.search(shared_by, reading.claims[j].subject)
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _classes(reading: Reading, i: int) -> int | None:
+    """The one count of classes of the paragraph (教学班1862个 / 班级1862个, or in 班)."""
+    return _count(reading, i, CLASSES, "个") or _count(reading, i, CLASSES, "班")
 
 
 def _judge(reading: Reading, i: int, total: int, count: int) -> Iterator[Verdict]:

@@ -39,6 +39,8 @@ MONEY = ("元", "万元", "亿元")
 COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 ITEMS = ("处", "项", "条", "件")  # what is found and done: 隐患136处，已整改126处，整改率
 DONE_BEFORE = re.compile(r"^(?:已经|已|共|累计|全部)")
+# 已整改到位10个，整改率 / 就业人数951人，就业率: the words after what a rate names (人数, 到位) are left out
+DONE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:到位|完毕|人数|数)$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -88,8 +90,10 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
         clause = reading.clause(num)
         if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
             continue  # (the two counts side by side, nothing else between them)
-        name = DONE_BEFORE.sub("", clause)  # 排查隐患136处，已整改126处，整改率100%: 整改 names 整改率
-        if said.startswith(name + "率") and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
+        # 隐患136处，已整改126处，整改率100%: 整改 names 整改率; 就业人数951人，就业率 / 整改到位21个，整改到位率
+        done = DONE_BEFORE.sub("", clause)
+        name = next((n for n in (done, DONE_AFTER.sub("", done)) if said.startswith(n + "率")), "")
+        if name and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
             break
     else:
         return None

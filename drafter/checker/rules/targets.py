@@ -30,8 +30,10 @@ STANDARD_TAIL = re.compile(
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
         nxt = reading.next_in_sentence(i)  # the figures after it are listed only when a verb is between
-        if nxt is not None and reading.claims[i].kind != "change" and not reading.claims[i].approx:
-            # (首次突破900亿元，达到913亿元: a threshold passed, then the value — no standard)
+        claim = reading.claims[i]
+        if nxt is not None and claim.kind != "change" and not claim.approx and claim.role != "base":
+            # (首次突破900亿元，达到913亿元: a threshold passed, then the value — no standard; 比上年的650元提高70元，
+            # 达到720元: the value last year, then this year's)
             change = nxt if reading.claims[nxt].kind == "change" else None
             if change is not None:  # 巩固率98.6%，比上年提高0.3个百分点，高于省定95%的目标3.6个百分点
                 nxt = reading.next_in_sentence(change)
@@ -118,6 +120,9 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
     if len(after) < 2 or not STANDARD_TAIL.fullmatch(reading.text[b.end : reading.figures[after[1]].start]):
         return
     x = reading.figures[after[1]]
+    if x.unit == "%" == a.unit == b.unit:
+        yield from _rate_over_in_percent(reading, i, after)
+        return
     if x.unit == "个百分点" and a.unit not in ("%", "个百分点") and vb:
         # 16477.24元，超出省定12000元标准37.3个百分点: an amount exceeds its standard by a share of it, in %
         share = (va - vb) / vb * 100
@@ -153,6 +158,20 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
             source,
             f"({a.text.strip()}−{b.text.strip()}){over}应为{expected_text(x, expected, unit)}",
         )
+
+
+def _rate_over_in_percent(reading: Reading, i: int, after: list[int]) -> Iterator[Verdict]:
+    """巩固率98.3%，高于省定95%的标准3.3%: a rate above a standard rate by their difference, printed in % — the gap of
+    two rates is in 个百分点 (a relative excess, 3.5%, would be in %)."""
+    a, b, x = (reading.figures[j] for j in (i, *after[:2]))
+    points, relative = a.value - b.value, (a.value - b.value) / b.value * 100 if b.value else None
+    if not matches_shown(x.value, x.decimals, points) or relative is None:
+        return
+    if matches_shown(x.value, x.decimals, relative):
+        return
+    right = format_figure(x.value, "个百分点", x.decimals)
+    source = f"text:exceed({operands(reading, (i, after[0]))})"
+    yield Verdict(after[1], "inconsistent", NAME, right, source, "比率与标准之差应以“个百分点”表示，不是“%”")
 
 
 def _within(reading: Reading, i: int, j: int, k: int, unit: str) -> bool:

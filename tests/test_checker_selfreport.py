@@ -1,0 +1,356 @@
+"""The checker on a clerk's sentences of a 自评报告 (履行教育职责自评报告): shapes the gathered real texts hardly hold,
+each with its correct version and versions with a planted error."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.checker.check import check_text
+
+
+def status_of(text: str, figure: str) -> tuple[str, str]:
+    """(status, expected) of the first figure printed as `figure`."""
+    found = next(f for f in check_text(text).findings if f.text.strip() == figure)
+    return found.status, found.expected
+
+
+def problems(text: str) -> list[str]:
+    return [f.text.strip() for f in check_text(text).problems]
+
+
+GRADED = "2023年对全县86所幼儿园开展办园行为督导评估，评估结果为优秀的23所、良好的{}所、合格的15所。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (GRADED.format(48), "86所", ("derived", "")),
+        (GRADED.format(58), "86所", ("inconsistent", "96所")),
+        (GRADED.format(38), "86所", ("inconsistent", "76所")),
+        ("2023年对全县民办学校年检34所，合格32所，基本合格2所。", "34所", ("derived", "")),
+        ("2023年对全县民办学校年检34所，合格31所，基本合格2所。", "34所", ("inconsistent", "33所")),
+        (
+            "全县112所义务教育学校参加学校管理标准化评估，其中优秀学校45所、良好学校62所、合格学校15所。",
+            "112所",
+            ("inconsistent", "122所"),
+        ),
+        (
+            "对全县32名中小学校长进行年度考核，考核结果为优秀8人、合格25人、不合格1人。",
+            "32名",
+            ("inconsistent", "34名"),
+        ),
+        ("全县68名责任督学年度考核中，优秀12名、称职55名、基本称职2名。", "68名", ("inconsistent", "69名")),
+        # two top grades only: the others may be unsaid (short by more than one typo)
+        (
+            "2023年对全县86所幼儿园开展办园行为督导评估，其中优秀的23所、良好的48所。",
+            "86所",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_the_counts_of_an_evaluation_s_grades_add_up_to_what_was_evaluated(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+FEE = "小学、初中生均公用经费分别比上年的650元、850元提高70元、{}元，分别达到720元、940元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("普通高中在校生比上年增加230人，达到4850人，增长4.98%。", "4.98%", ("derived", "")),
+        ("普通高中在校生比上年增加230人，达到4850人，增长5.98%。", "5.98%", ("inconsistent", "4.98%")),
+        ("小学生均公用经费比上年的650元提高70元，达到730元。", "70元", ("inconsistent", "80元")),
+        (FEE.format(90), "90元", ("derived", "")),
+        (FEE.format(80), "80元", ("inconsistent", "90元")),
+        (
+            "小学、初中生均公用经费分别提高70元、90元，分别达到720元、940元，分别增长10.8%、12.6%。",
+            "12.6%",
+            ("inconsistent", "10.6%"),
+        ),
+    ],
+)
+def test_a_change_said_before_the_value_it_reached_is_that_value_s(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+def test_last_year_s_value_before_its_change_is_no_standard_reached():
+    assert problems("小学生均公用经费比上年的650元提高70元，达到720元。") == []
+
+
+MOVED = "小学、初中生均公用经费分别由{}元、{}元提高到720元、940元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (MOVED.format(650, 850), []),
+        (MOVED.format(650, 950), ["940元"]),
+        (MOVED.format(750, 850), ["720元"]),
+        ("全县小学、初中大班额分别由2021年的32个、18个减少到2023年的3个、20个。", ["20个"]),
+    ],
+)
+def test_each_end_value_of_a_listed_move_is_measured_from_its_own_start(text, wrong):
+    assert problems(text) == wrong
+
+
+PRIVATE = "全县共有民办学校18所，在校生6520人，分别占全县学校总数156所和在校生总数65420人的{}%和{}%。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (PRIVATE.format("11.5", "10.0"), "11.5%", ("derived", "")),
+        (PRIVATE.format("11.5", "10.0"), "10.0%", ("derived", "")),
+        (PRIVATE.format("11.5", "12.0"), "12.0%", ("inconsistent", "10.0%")),
+        (PRIVATE.format("13.5", "10.0"), "13.5%", ("inconsistent", "11.5%")),
+        (  # the wholes said before the 其中 of the parts, one of each unit
+            "全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和12.0%。",
+            "12.0%",
+            ("inconsistent", "10.0%"),
+        ),
+        (
+            "全县学校156所，在校生65420人，其中民办学校18所、在校生6520人，分别占11.5%和10.0%。",
+            "11.5%",
+            ("derived", ""),
+        ),
+        (
+            "全县公办幼儿园52所、在园幼儿7642人，分别占全县幼儿园总数86所、在园幼儿总数12856人的60.5%、69.4%。",
+            "69.4%",
+            ("inconsistent", "59.4%"),
+        ),
+    ],
+)
+def test_each_share_of_a_list_after_fenbie_zhan_is_of_its_own_part_and_whole(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+MEALS = "营养餐补助标准每生每天5元，全年按200天计，每生每年{}元。"
+DRAWN = "2023年土地出让收益3.2亿元，按10%计提教育资金{}。"
+AT_LEAST = "按不低于城市教育费附加10%的比例计提，2023年城市教育费附加收入8600万元，计提{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (MEALS.format(1000), "1000元", ("derived", "")),
+        (MEALS.format(800), "800元", ("inconsistent", "1000元")),
+        (
+            "乡村教师生活补助按每人每月500元标准发放，全年按12个月计，每人每年5000元。",
+            "5000元",
+            ("inconsistent", "6000元"),
+        ),
+        (DRAWN.format("3200万元"), "3200万元", ("derived", "")),
+        (DRAWN.format("2300万元"), "2300万元", ("inconsistent", "3200万元")),
+        (DRAWN.format("3200元"), "3200元", ("inconsistent", "3200万元")),
+        (
+            "从土地出让收益中按10%计提教育资金，2023年土地出让收益3.2亿元，共计提2300万元。",
+            "2300万元",
+            ("inconsistent", "3200万元"),
+        ),
+        (AT_LEAST.format(860), "860万元", ("derived", "")),
+        (AT_LEAST.format(900), "900万元", ("derived", "")),
+        (AT_LEAST.format(680), "680万元", ("inconsistent", "≥860万元")),
+        (
+            "全县特殊教育学校1所，在校生46人，生均公用经费按每生每年6000元拨付，全年拨付27.6万元。",
+            "27.6万元",
+            ("derived", ""),
+        ),
+        (
+            "2023年全县家庭经济困难寄宿生1250人，按每生每年1000元标准发放生活补助，共发放152万元。",
+            "152万元",
+            ("inconsistent", "125万元"),
+        ),
+    ],
+)
+def test_a_product_of_a_standard_and_what_it_applies_to(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("中职学校2023年毕业生980人，就业人数951人，就业率97.0%。", "97.0%", ("derived", "")),
+        ("中职学校2023年毕业生980人，就业人数951人，就业率96.0%。", "96.0%", ("inconsistent", "97.0%")),
+        ("上轮督导评估反馈问题12个，已整改到位10个，整改率83.3%。", "83.3%", ("derived", "")),
+        ("上轮督导评估反馈问题12个，已整改到位10个，整改率88.3%。", "88.3%", ("inconsistent", "83.3%")),
+        ("全县民办学校整改问题23个，整改到位21个，整改到位率100%。", "100%", ("inconsistent", "91%")),
+        ("全县民办学校整改问题23个，整改到位23个，整改到位率100%。", "100%", ("derived", "")),
+    ],
+)
+def test_a_rate_named_by_the_count_before_it_without_that_count_s_last_words(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+HAZARDS = "2023年开展校园安全隐患排查4轮，排查隐患136处，已整改132处，整改率97.1%，其余{}处正在整改。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (HAZARDS.format(4), "136处", ("derived", "")),
+        (HAZARDS.format(6), "136处", ("inconsistent", "138处")),
+        (
+            "上轮督导评估反馈问题12个，已整改到位10个，整改率83.3%，剩余3个正在整改中。",
+            "12个",
+            ("inconsistent", "13个"),
+        ),
+        ("全县学校112所，其中城区学校18所，其余94所为农村学校。", "112所", ("derived", "")),
+        (  # groups, then places (四川 2008's 执法检查): no part of the groups
+            "检查组分5个小组，分别检查了成都、自贡、德阳9个市实施义务教育法的情况，其余12个市州报送了自查报告。",
+            "5个",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_a_count_is_its_part_and_the_rest_said_after_it(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+PAY = "2023年全县义务教育教师年平均工资收入11.26万元，当地公务员年平均工资收入10.98万元，教师高出{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (PAY.format("0.28"), "0.28万元", ("derived", "")),
+        (PAY.format("0.38"), "0.38万元", ("inconsistent", "0.28万元")),
+    ],
+)
+def test_the_gap_of_teachers_pay_over_civil_servants_said_with_its_side(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+BUILT = "2023年新建、改扩建学校12所，新增学位5400个，其中新建学校4所、新增学位3600个，改扩建学校{}所、新增学位{}个。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (BUILT.format(8, 1800), "12所", ("derived", "")),
+        (BUILT.format(8, 1800), "5400个", ("derived", "")),
+        (BUILT.format(8, 2800), "5400个", ("inconsistent", "6400个")),
+        (BUILT.format(9, 1800), "12所", ("inconsistent", "13所")),
+        ("全县中小学校120所，其中小学80所、初中30所、教学点10个。", "120所", ("derived", "")),
+        (  # a count of places before, in another clause, is no pair (河北 2016's 督导 report)
+            "督导检查组对河北省的28个县进行了实地督导检查，共随机抽查学校260所，其中小学171所，初中54所，九年一贯制学校9所，"
+            "完全中学6所，特教学校4所，教学点16个。",
+            "260所",
+            ("derived", ""),
+        ),
+    ],
+)
+def test_a_count_of_schools_beside_a_count_in_ge_takes_the_parts_of_its_own_unit(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+AID = "2023年全县共资助学生12560人次、资金1523.6万元，其中学前教育2100人次、126万元，义务教育{}人次、568.6万元，普通高中2660人次、829万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (AID.format(7800), "12560人次", ("derived", "")),
+        (AID.format(7900), "12560人次", ("inconsistent", "12660人次")),
+    ],
+)
+def test_a_pair_s_count_is_the_sum_of_the_counts_of_its_listed_items_when_their_amounts_add_up(
+    text, figure, expected
+):
+    assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("全县中小学校舍面积86.5万平方米，在校生68650人，生均12.6平方米。", "12.6平方米", ("derived", "")),
+        (
+            "全县中小学校舍面积86.5万平方米，在校生68650人，生均13.6平方米。",
+            "13.6平方米",
+            ("inconsistent", "12.6平方米"),
+        ),
+        ("全县中小学在校生68650人，图书386.2万册，生均53.6册。", "53.6册", ("inconsistent", "56.3册")),
+        ("2023年发放补助资金1068万元，惠及乡村教师2967人，人均3600元。", "3600元", ("derived", "")),
+        (
+            "2023年发放补助资金1068万元，惠及乡村教师2967人，人均4600元。",
+            "4600元",
+            ("inconsistent", "3600元"),
+        ),
+    ],
+)
+def test_a_bare_per_student_figure_is_the_one_amount_of_its_unit_over_the_one_count_of_students(
+    text, figure, expected
+):
+    assert status_of(text, figure) == expected
+
+
+CLASS_SIZE = "全县共有中小学校112所，教学班1862个，在校生52340人，平均班额{}人。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (CLASS_SIZE.format("28.1"), "28.1人", ("derived", "")),
+        (CLASS_SIZE.format("26.1"), "26.1人", ("inconsistent", "28.1人")),
+    ],
+)
+def test_the_average_class_size_is_the_pupils_over_the_classes(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("2023年全县一般公共预算教育支出8.52亿元，比上年的8.13亿元增长4.8%。", "4.8%", ("derived", "")),
+        (
+            "2023年全县一般公共预算教育支出8.52亿元，比上年的8.13亿元增长4.8个百分点。",
+            "4.8个百分点",
+            ("inconsistent", "4.8%"),
+        ),
+    ],
+)
+def test_an_amount_s_growth_from_last_year_s_amount_is_in_percent_not_points(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+RETENTION = "全县义务教育巩固率98.3%，高于省定95%的标准{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (RETENTION.format("3.3个百分点"), "3.3个百分点", ("derived", "")),
+        (RETENTION.format("3.3%"), "3.3%", ("inconsistent", "3.3个百分点")),
+        (
+            RETENTION.format("3.5%"),
+            "3.5%",
+            ("unchecked", ""),
+        ),  # (98.3 − 95) ÷ 95: a relative excess, rightly in %
+    ],
+)
+def test_a_rate_s_excess_over_a_standard_rate_is_in_points(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count its sentence listed after another of its unit is no whole (新增学位5400个, then 1080个)
+        "2023年全县新增学位5400个，其中幼儿园学位1080个、小学学位2520个，其余1800个为初中学位。",
+        "2023年，县政府教育督导委员会对全县86所幼儿园开展办园行为督导评估，其中新建幼儿园12所，评估结果为优秀的23所、良好的"
+        "48所、合格的15所。",
+        # two top grades may leave the others unsaid: no one-digit typo is looked for
+        "2023年对30所学校开展专项督导，其中优秀12所、良好15所。",
+    ],
+)
+def test_a_list_of_grades_or_of_a_part_and_the_rest_that_is_no_split_is_left_alone(text):
+    assert problems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("ratio", "wrong"),
+    [("11.5:1", []), ("15.1:1", ["15.1"]), ("1:11.5", []), ("1:15.1", ["15.1"])],
+)
+def test_pupils_per_teacher_said_in_words(ratio, wrong):
+    words = "幼儿与专任教师之比" if ratio.endswith(":1") else "专任教师与幼儿之比"
+    assert problems(f"全县幼儿园专任教师1120人，在园幼儿12856人，{words}为{ratio}。") == wrong
