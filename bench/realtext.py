@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout9 was gathered on 2026-12-05, after holdout8 had been scored and seen (scored once, blind, at e96d744);
 # holdout10 was gathered on 2026-12-05, after holdout9 had been scored and seen (scored once, blind, at d6d5972);
 # holdout11 was gathered on 2026-12-05, after holdout10 had been scored and seen (scored once, blind, at 9385627);
-# holdout12 was gathered on 2026-12-05, after holdout11 had been scored and seen (to be scored once, blind, at the end);
+# holdout12 was gathered on 2026-12-05, after holdout11 had been scored and seen (scored once, blind, at 200e7a3);
 BLIND = (
     "holdout",
     "holdout2",
@@ -39,9 +39,9 @@ BLIND = (
     "holdout11",
     "holdout12",
 )
-# splits not scored yet: `--split all` leaves them out (holdout3 to holdout11 were each scored once, blind, on
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout12 were each scored once, blind, on
 # 2026-12-05, and came out of here after it)
-UNSEEN: tuple[str, ...] = ("holdout12",)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
