@@ -816,7 +816,8 @@ LEVEL_OPENS = re.compile(
 
 # 108所民办幼儿园中，经认定的普惠性幼儿园92所: what follows the part's noun and 中 is among that part (池州 2018)
 OF_THE_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}中[，,]")
-COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=（)")  # 22.9万个学位（其中…: the noun the total counts
+# 22.9万个学位（其中… / 15个考区118个考点，其中…: the noun the total counts, before its list
+COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=（|[，,]\s*其中)")
 
 
 def _own_noun(reading: Reading, tail: str, parts: list[int]) -> list[int]:
