@@ -144,6 +144,12 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "497所",
         ),
         ("listed_total", "配建幼儿园53所，其中公办幼儿园35所，民办幼儿园23所。", "53所", "58所"),
+        (  # two totals of one unit, each with its noun before 其中: 考点's parts are those followed by 考点 (宜昌 2015)
+            "listed_total",
+            "今年全市共设15个考区118个考点，其中县市共设9个考区、99个考点，城区共设6个考区、29个考点。",
+            "118个",
+            "128个",
+        ),
         (  # totals, then 分别是： and items 一、二、… one per line, an item's own 其中 lines in it (新密 2025)
             "listed_total",
             "共需为16350人次发放资助金1271.2015万元。分别是:\n一、学前教育资助:386人,金额17.38万元;\n"
@@ -650,6 +656,10 @@ def test_rule_flags(rule, text, figure, expected):
             "stated_share",
             "全县初中学校18所，初中专任教师1200人，占15.0%。",
         ),  # 初中 is no whole 初 of its part
+        (  # (宜昌 2015, holdout12: was "所列各项之和为133个（9个+99个+6个+19个）")
+            "listed_total",
+            "今年全市共设15个考区118个考点,其中县市(含夷陵区)共设9个考区、99个考点,城区共设6个考区(含1个市直考区)、19个考点。",
+        ),
         (  # two of four sentences off: no ratio the sentences share, nothing said
             "parallel_growth",
             "XX学年度学校有15个教学班，学生912名，成班率达到60.8；XX学年度学校有18个教学班，学生1126名，成班率达到62.56；"
