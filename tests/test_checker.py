@@ -3663,3 +3663,24 @@ ANYUE = SourceData(
 def test_a_fall_for_a_growth_and_a_vocational_school_s_own_figures(text, figure, status, expected):
     found = next(f for f in check_text(text, ANYUE).findings if f.text == figure)
     assert (found.status, found.expected) == (status, expected), found.message
+
+
+@pytest.mark.parametrize(
+    ("said", "status"), [("下降約5個百分點", "verified"), ("下降約2個百分點", "mismatch")]
+)
+def test_a_fall_against_a_metric_labelled_a_fall_that_carries_its_sign(said, status):
+    """比2011年下降(约) stored as −5 (中职就业 2012, holdout12: 下降約5個百分點 was "应为-5个百分点")."""
+    data = SourceData(
+        report=ReportInfo(region="全国", level="national", round=2013, period=2012, issuer="教育部"),
+        metrics=(
+            Metric(
+                "vocational.secondary_share_change",
+                "第二产业就业比例比2011年下降(约)",
+                "个百分点",
+                {2012: -5},
+            ),
+        ),
+    )
+    text = f"进入第二产业的173.89万人，占33.41%，比2011年{said}。"
+    found = next(f for f in check_text(text, data).findings if f.text.endswith("個百分點"))
+    assert found.status == status, found.message

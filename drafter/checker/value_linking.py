@@ -755,8 +755,9 @@ def _qualified_by_words(near: str, m: Metric, best: Metric) -> bool:
 
 def said_down(m: Metric) -> bool:
     """因行政区划调整减少的县 19: the metric holds the size of a fall, so 减少19个 states it as it is (a metric
-    of changes, 增长率 −3.78, is compared with 下降3.78% as −3.78)."""
-    return bool(DOWN_LABEL.search(m.label))
+    of changes, 增长率 −3.78, is compared with 下降3.78% as −3.78; so is one whose label says 下降 but whose values
+    carry the sign, 比2011年下降(约) −5 against 下降约5个百分点)."""
+    return bool(DOWN_LABEL.search(m.label)) and all(v >= 0 for v in m.values.values())
 
 
 def _unsaid_qualifier(rank: dict[str, Rank], best: Metric, m: Metric, context: str) -> bool:
