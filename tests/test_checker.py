@@ -3684,3 +3684,18 @@ def test_a_fall_against_a_metric_labelled_a_fall_that_carries_its_sign(said, sta
     text = f"进入第二产业的173.89万人，占33.41%，比2011年{said}。"
     found = next(f for f in check_text(text, data).findings if f.text.endswith("個百分點"))
     assert found.status == status, found.message
+
+
+@pytest.mark.parametrize(
+    ("said", "status"), [("63405人", "verified"), ("64290人", "mismatch"), ("63450人", "mismatch")]
+)
+def test_a_figure_whose_clause_opens_with_last_year_is_of_the_year_before_the_writing(said, status):
+    """去年中考报名人数为63405人 in a text written in 2016 is 2015's (济南 2016, holdout12: was "这是2015年的数，本报告说的
+    是2016年"); in a report written in 2024 on 2023, 去年 is 2023, the report's own year."""
+    data = SourceData(
+        report=ReportInfo(region="济南市", level="city", round=2016, period=2016, issuer="济南市招生考试院"),
+        metrics=(Metric("highschool.zhongkao_candidates", "中考报名人数", "人", {2015: 63405, 2016: 64290}),),
+    )
+    text = f"今年中考报名人数为64290人。近五年来，去年中考报名人数为{said}，达到近年最低值。"
+    found = [f for f in check_text(text, data).findings if f.text == said][-1]
+    assert found.status == status, found.message

@@ -200,7 +200,10 @@ class ValueLinker(Finders):
         """The year figure i is stated for: a base value's (比上年的X) is the year compared with."""
         claim = self.doc.claims.get(i)
         if claim is None or claim.role != "base":
-            return claim.year if claim is not None else self.doc.stated_year(i)
+            year = claim.year if claim is not None else self.doc.stated_year(i)
+            if year is None and LAST_YEAR_OWN.search(self.doc.clause(i)):
+                return self.source.report.round - 1  # 去年中考报名人数为63405人: the year before the writing
+            return year
         if claim.base_year is not None or m is None:
             return claim.base_year
         current = claim.year if claim.year in m.values else self.default_year(m)
@@ -742,6 +745,9 @@ DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减�
 
 
 QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇")
+LAST_YEAR_OWN = re.compile(
+    r"^\s*(?:去年|上年)(?!同期|同口径|[增减提下上降])"
+)  # the clause opens with it: its subject
 JOINED = re.compile(
     r"[\u4e00-\u9fff](?:和|及|与)([\u4e00-\u9fff]{2,4})"
 )  # 公办园和普惠性幼儿园: a second group
