@@ -3699,3 +3699,26 @@ def test_a_figure_whose_clause_opens_with_last_year_is_of_the_year_before_the_wr
     text = f"今年中考报名人数为64290人。近五年来，去年中考报名人数为{said}，达到近年最低值。"
     found = [f for f in check_text(text, data).findings if f.text == said][-1]
     assert found.status == status, found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "said"),
+    [
+        (
+            "占在校生的比例分别由21?5%和19?85%上升。",
+            "5%",
+            "21？5%",
+        ),  # a decimal point served as '?' (青海 2008)
+        ("资助136人，其中本科一批18人、本科二批54人、???4人。", "4人", "？？？4人"),  # mojibake (鸡泽 2014)
+        ("占在校生的比例分别由21\ufffd5%和19.85%上升。", "5%", "21\ufffd5%"),  # the replacement character
+    ],
+)
+def test_a_figure_with_garbled_characters_in_it_cannot_be_read(text, figure, said):
+    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    assert found.status == "inconsistent" and f"“{said}”中有乱码" in found.message
+
+
+def test_a_question_mark_after_a_sentence_s_figure_is_no_garble():
+    assert all(
+        f.status != "inconsistent" for f in check_text("全县学前三年毛入园率是否达到95%？是。", None).findings
+    )

@@ -16,6 +16,7 @@ from drafter.checker.rules import (
     columns,
     counts,
     fractions,
+    garbled,
     head_ratios,
     levels,
     listed,
@@ -71,6 +72,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     products.NAME: products.check,
     progress.NAME: progress.check,
     qualified.NAME: qualified.check,
+    garbled.NAME: garbled.check,
 }
 
 
