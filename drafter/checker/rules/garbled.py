@@ -26,10 +26,6 @@ def check(reading: Reading) -> Iterator[Verdict]:
             continue
         start = min(match.start(), reading.figures[touched[0]].start)
         said = reading.text[start : max(match.end(), reading.figures[touched[-1]].end)]
-        for i in touched:
-            yield Verdict(
-                i,
-                "inconsistent",
-                NAME,
-                message=f"“{said}”中有乱码（?），原文可能丢了数字或小数点：请对照原件",
-            )
+        # one finding for the whole garbled number, on its last figure (21?5% is read as 21 and 5%: 5% carries it)
+        message = f"“{said}”中有乱码（?），原文可能丢了数字或小数点：请对照原件"
+        yield Verdict(touched[-1], "inconsistent", NAME, message=message)
