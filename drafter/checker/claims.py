@@ -13,6 +13,7 @@ The rules (checker.rules) judge these relations; the linker ties claims to the m
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -1290,6 +1291,7 @@ def _names(reading: Reading, j: int, c: Claim) -> bool:
 ENUM_OPEN = re.compile(
     r"[ \t]*[。；，,]?[ \t]*(分别是|分别为|具体是|具体为|具体如下|分别用于|主要用于|主要包括|包括)[：:][ \t]*\n?[ \t]*"
 )
+ENUM_WORDS = re.compile(r"(?:分别是|分别为|具体是|具体为|具体如下|分别用于|主要用于|主要包括|包括)[：:]")
 ENUM_ALL = ("分别", "具体")
 CN_NUMERALS = "一二三四五六七八九十"
 # an item's mark, by its style: 一、 （一） 一是 1. 1、 （1）
@@ -1309,8 +1311,14 @@ def _enumerated_totals(reading: Reading, claims: dict[int, Claim]) -> None:
     per line or run together, an item's own 其中 lines within it): each total is the sum of the items' first figure
     of its unit (16350人次 of the items' 人, 1271.2015万元 of their 万元). A list said to be all (分别/具体) must add up;
     one of the main uses (主要用于) need not. The list may follow the total's own clause (共投入1000万元，分别是：一、…)."""
+    openers = [m.start() for m in ENUM_WORDS.finditer(reading.text)]
+    if not openers:
+        return  # (most texts: no list is announced)
     for i in list(claims):
         f = reading.figures[i]
+        k = bisect.bisect_left(openers, f.end)
+        if k == len(openers) or openers[k] > reading.sentence(f.start)[1] + 3:
+            continue  # no opener right after the figure or its sentence
         s_start, s_end = reading.sentence(f.start)
         if not reading.text.startswith("。", f.end) and (opener := ENUM_OPEN.match(reading.text, f.end)):
             totals = [i]

@@ -16,6 +16,8 @@ GARBLED = re.compile(rf"\d[{GARBLE}]+\d|[{GARBLE}]{{2,}}\d")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
+    if not any(c in reading.text for c in GARBLE):
+        return  # (most texts: one pass in C for each of three characters, not a pattern tried at every digit)
     for match in GARBLED.finditer(reading.text):
         touched = [  # the figures the garble stands in or beside
             i
