@@ -3722,3 +3722,20 @@ def test_a_question_mark_after_a_sentence_s_figure_is_no_garble():
     assert all(
         f.status != "inconsistent" for f in check_text("全县学前三年毛入园率是否达到95%？是。", None).findings
     )
+
+
+WUXUE = (
+    Path(__file__).resolve().parent.parent
+    / "eval/realtext/docs/r-hb-2025-statistics-wuxue-zhongkao.complete.yaml"
+)
+
+
+@pytest.mark.parametrize(("said", "status"), [("10334人", "verified"), ("11181人", "mismatch")])
+def test_of_two_labels_the_words_name_alike_the_one_named_more_fully_is_meant(said, status):
+    """九年级考生 names 九年级考生 in full and 八年级考生(地理、生物学业水平考试) in part with the same mass: the full one is
+    meant, so 八年级's 11181 said of 九年级 is wrong (武穴 2025, holdout12: it was verified as 八年级's)."""
+    from drafter.source.load import load_source
+
+    text = f"今年中考和2026届地理、生物学业水平考试\n全市共有考生21515人\n其中八年级考生 11181人\n九年级考生{said}报名参加考试\n"
+    found = [f for f in check_text(text, load_source(WUXUE)).findings if f.text == said][-1]
+    assert found.status == status, found.message

@@ -400,7 +400,8 @@ class ValueLinker(Finders):
         if found is None:  # kept per words and keys, as `evidence` is: the same words stand in many texts
             named = self.labels.evidence_named(keys, near, sent)
             rank = {key: UNNAMED if evidence is None else _rank(evidence) for key, evidence in named.items()}
-            best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1], default=None)
+            # the most mass, and of equal mass the label the words name more of (九年级考生 over 八年级考生(…))
+            best = max((m for m in metrics if rank[m.key][0]), key=lambda m: rank[m.key][1:3], default=None)
             found = self._ranked[near, sent, keys] = rank, best
         return found
 
