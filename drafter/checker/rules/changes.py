@@ -92,15 +92,20 @@ def _odd_values(reading: Reading) -> dict[int, Verdict]:
     return out
 
 
+LISTED = re.compile(r"\s*[、和及]")  # a value listed after another (the next of 720元、940元)
+
+
 def _from_to(reading: Reading, c: Claim) -> Verdict | None:
     """由12.7%下降到3.98%, 从29万人减少至6.5万人, 2020年…4818.3万人。2021年…增长到4805.2万人: the verb's
     direction against the two values."""
-    ends = reading.run_of(
-        c.index
-    )  # 分别由650元、850元提高到720元、940元: the verb before the first end value
-    verb = TO_VERB.search(reading.lead(ends[0]))
-    if not verb:
+    verb = TO_VERB.search(reading.lead(c.index))
+    if not verb and not LISTED.match(reading.lead(c.index)):
         return None  # most values: no 增至/下降到 before them, nothing to look back for
+    # 分别由650元、850元提高到720元、940元: the verb before the first end value
+    ends = reading.run_of(c.index)
+    verb = verb if ends[0] == c.index else TO_VERB.search(reading.lead(ends[0]))
+    if not verb:
+        return None
     prev = reading.in_sentence(ends[0])
     base = prev[-1] if prev and reading.claims[prev[-1]].role == "base" else None
     if base is None and not prev:

@@ -12,22 +12,26 @@ from drafter.checker.rules.base import Verdict
 NAME = "garbled"
 GARBLE = "?？\ufffd"
 # a garble between two digits (21?5%) or several right before one (???4人)
-GARBLED = re.compile(rf"\d[{GARBLE}]+\d|[{GARBLE}]{{2,}}\d")
+GARBLE_RUN = re.compile(f"[{GARBLE}]+")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    if not any(c in reading.text for c in GARBLE):
-        return  # (most texts: one pass in C for each of three characters, not a pattern tried at every digit)
-    for match in GARBLED.finditer(reading.text):
+    text = reading.text
+    for run in GARBLE_RUN.finditer(text):  # (a scan for three characters, not a pattern tried at every digit)
+        start, end = run.span()
+        digit_after = end < len(text) and text[end].isdigit()
+        if not digit_after or not (end - start >= 2 or start > 0 and text[start - 1].isdigit()):
+            continue  # a question mark, not a garbled number
         touched = [  # the figures the garble stands in or beside
             i
-            for i in reading.between(max(0, match.start() - 12), match.end())
-            if reading.figures[i].start <= match.end() and reading.figures[i].end >= match.start()
+            for i in reading.between(max(0, start - 12), end + 1)
+            if reading.figures[i].start <= end + 1 and reading.figures[i].end >= start
         ]
         if not touched:
             continue
-        start = min(match.start(), reading.figures[touched[0]].start)
-        said = reading.text[start : max(match.end(), reading.figures[touched[-1]].end)]
+        said = text[
+            min(start, reading.figures[touched[0]].start) : max(end, reading.figures[touched[-1]].end)
+        ]
         # one finding for the whole garbled number, on its last figure (21?5% is read as 21 and 5%: 5% carries it)
         message = f"“{said}”中有乱码（?），原文可能丢了数字或小数点：请对照原件"
         yield Verdict(touched[-1], "inconsistent", NAME, message=message)
