@@ -276,6 +276,9 @@ def test_a_pair_s_count_is_the_sum_of_the_counts_of_its_listed_items_when_their_
             "4600元",
             ("inconsistent", "3600元"),
         ),
+        # a bare 校均 is over the one count of schools (lead's own synthesised 校园安全 paragraph)
+        ("全县126所学校配备专职保安252名，校均2名。", "2名", ("derived", "")),
+        ("全县126所学校配备专职保安252名，校均3名。", "3名", ("inconsistent", "2名")),
     ],
 )
 def test_a_bare_per_student_figure_is_the_one_amount_of_its_unit_over_the_one_count_of_students(

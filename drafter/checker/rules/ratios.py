@@ -23,7 +23,7 @@ COUNT_UNITS = {"生均": "人", "人均": "人", "校均": "所", "班均": "班
 # 平均每位教师拥有 / 每名学生占有: who shares it, said in words (每百名学生拥有 is per hundred, not matched)
 PER_HEAD = re.compile(r"(?:平均)?每(?:位|名)(教师|教职工|学生)(?:拥有|占有|享有)(?:的)?$")
 # 建筑面积17454平方米，生均18.1平方米: 生均 with no name of its own
-BARE_PER = re.compile(r"[，,]\s?(生均|人均)(?:为|达到|达)?$")
+BARE_PER = re.compile(r"[，,]\s?(生均|人均|校均)(?:为|达到|达)?$")
 CLASS_SIZE = re.compile(r"平均班额(?:为|达到|达|是)?$")  # pupils per class
 CLASSES = r"教学班|班级"
 HEAD_SHARED_BY = {"教师": r"教师|教职", "教职工": r"教师|教职", "学生": r"学生|在校生"}
@@ -62,15 +62,19 @@ def _bare_per_student(reading: Reading, i: int, per: str) -> Iterator[Verdict]:
         for j in reading.in_sentence(i)
         if same_family(reading.figures[j].unit, f.unit) and reading.claims[j].kind in ("value", "total")
     ]
-    students = [
+    students = [  # (校均: the one count of schools, 126所学校配备专职保安252名，校均2名)
         j
         for j in reading.in_sentence(i)
-        if reading.figures[j].unit in ("人", "名")
-        and reading.claims[j].kind in ("value", "total")
+        if reading.claims[j].kind in ("value", "total")
         and (
-            per == "人均"
-            or reading.figures[j].unit == "人"
-            and re.search(SHARED_BY[per], reading.claims[j].subject)
+            reading.figures[j].unit == "所"
+            if per == "校均"
+            else reading.figures[j].unit in ("人", "名")
+            and (
+                per == "人均"
+                or reading.figures[j].unit == "人"
+                and re.search(SHARED_BY[per], reading.claims[j].subject)
+            )
         )
     ]
     total = alike[0] if len(alike) == 1 else _total_before(reading, i)
