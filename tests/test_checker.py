@@ -94,6 +94,18 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "9000人",
             "9689人",
         ),
+        (  # two shares of one whole after 分别占, two overlapping traits: each its own count over the whole
+            "stated_share",
+            "全县专任教师5120人，其中本科及以上学历4350人，研究生学历126人，分别占84.96%和2.64%。",
+            "2.64%",
+            "2.46%",
+        ),
+        (
+            "stated_share",
+            "全县专任教师5120人。专任教师中，本科及以上学历4350人，研究生学历126人，分别占85.96%和2.46%。",
+            "85.96%",
+            "84.96%",
+        ),
         (  # a count among the count before it (…中，有…), then its share: 82 ÷ 86 = 95.3%
             "stated_share",
             "全县86所学校中，有82所达到标准，占96.3%。",
@@ -652,6 +664,10 @@ def test_rule_flags(rule, text, figure, expected):
             "listed_total",
             "全县共投入资金1000万元，主要用于：一是校舍改造600万元；二是设备购置300万元。",
         ),  # main uses
+        (
+            "stated_share",
+            "本科及以上学历4350人，研究生学历126人，分别占84.96%和2.64%。",
+        ),  # no whole said: nothing to judge
         (
             "stated_share",
             "全县初中学校18所，初中专任教师1200人，占15.0%。",

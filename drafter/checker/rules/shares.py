@@ -61,6 +61,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _named_whole(reading, c.index)
             or _whole_said_in_part(reading, c.index)
             or _among_the_whole_before(reading, c.index)
+            or _two_of_one_whole(reading, c.index)
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
             or _this_figure_in_a_whole(reading, c.index)
@@ -271,6 +272,41 @@ def _among_the_whole_before(reading: Reading, i: int) -> tuple[int, int] | None:
     ):
         return None
     return part, whole
+
+
+SHARES_OF_THE_TWO = re.compile(r"[，,]\s*分别占(?:比)?(?:为|是|达到|达)?$")  # …，研究生学历126人，分别占
+
+
+def _two_of_one_whole(reading: Reading, i: int) -> tuple[int, int] | None:
+    """专任教师5120人，其中本科及以上学历4350人，研究生学历126人，分别占84.96%和2.46% (or 专任教师中，本科…): two shares
+    after 分别占, of the two counts right before, each over the one whole they are said among — the count before
+    them of their unit with 其中 after it, or the count whose words the sentence opens with before 中. Two traits may
+    overlap (研究生 are 本科及以上 too): each share is its own count over the whole, never of their sum."""
+    run = reading.run_of(i)
+    if len(run) != 2 or not SHARES_OF_THE_TWO.search(reading.lead(run[0])):
+        return None
+    counts = [j for j in reading.in_sentence(run[0]) if reading.figures[j].unit != "%"]
+    if len(counts) < 2 or any(reading.claims[j].kind == "change" for j in counts[-2:]):
+        return None
+    parts = counts[-2:]
+    p0, p1 = (reading.figures[j] for j in parts)
+    if p0.unit not in COUNTS or not same_family(p0.unit, p1.unit):
+        return None
+    s, _ = reading.sentence(p0.start)
+    among = AMONG.match(reading.text[s : p0.start].lstrip("，,"))
+    whole = _larger_before(
+        reading,
+        parts[0],
+        lambda j: (
+            amount(reading.figures[j]) > amount(p1)
+            and (
+                "其中" in reading.text[reading.figures[j].end : p0.start]
+                or among is not None
+                and reading.clause(j).endswith(among.group(1))
+            )
+        ),
+    )
+    return None if whole is None else (parts[run.index(i)], whole)
 
 
 def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
