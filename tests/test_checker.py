@@ -8,7 +8,7 @@ import pytest
 
 from drafter.checker.check import check_text, headings, report_to_json
 from drafter.checker.value_linking import expected_value
-from drafter.core.types import PROBLEM_STATUSES, Metric, ReportInfo, SourceData, Target
+from drafter.core.types import PROBLEM_STATUSES, Finding, Metric, ReportInfo, SourceData, Target
 from drafter.figures.numbers import find_figures
 
 SOURCE = SourceData(
@@ -31,6 +31,11 @@ SOURCE = SourceData(
     ),
     facts={"party": ("市委常委会、市政府常务会专题研究教育工作4次",)},
 )
+
+
+def finding(text: str, figure: str, source: SourceData | None = None) -> Finding:
+    """The first finding on a figure printed as `figure`."""
+    return next(f for f in check_text(text, source).findings if f.text == figure)
 
 
 def flagged(text: str, source: SourceData | None = None) -> dict[str, tuple[str, str, str]]:
@@ -1222,7 +1227,7 @@ def test_a_count_followed_by_the_titles_it_counts(count, status):
         f"统筹整合资金规模210.5万元，涉及{count}项目，分别是《2017年秋学前资助金项目》金额135.5万元；"
         "《2017年秋季增补项目》金额39万元；《2018年春县外就读项目》金额36万元。"
     )
-    found = next(f for f in check_text(text, None).findings if f.text == count)
+    found = finding(text, count)
     assert (found.status, found.expected) == (status, "" if status == "derived" else "3个")
 
 
@@ -1357,13 +1362,13 @@ def test_a_yearly_growth_beside_its_two_values_is_over_the_years_between_them(te
 def test_a_share_of_a_whole_named_in_its_words(share, expected):
     """A new user's sentence: 占在园幼儿总数的65.2% names its whole (在园幼儿14200人) and its part (公办…在园幼儿)."""
     text = f"全县在园幼儿14200人，其中公办幼儿园在园幼儿8650人，占在园幼儿总数的{share}。"
-    found = next(f for f in check_text(text, None).findings if f.text == share)
+    found = finding(text, share)
     assert (found.status, found.expected) == expected
 
 
 def test_a_share_of_a_whole_its_part_is_not_named_like_is_left_alone():
     text = "全县在校生68000人，民办学校教师210人，占全县在校生的3.09%。"
-    assert next(f for f in check_text(text, None).findings if f.text == "3.09%").status == "unchecked"
+    assert finding(text, "3.09%").status == "unchecked"
 
 
 @pytest.mark.parametrize(
@@ -1416,7 +1421,7 @@ def test_a_count_of_what_was_built_is_not_the_count_of_all():
     ],
 )
 def test_a_total_split_into_public_and_private_is_their_sum(text, figure, expected):
-    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    found = finding(text, figure)
     assert (found.status, found.expected) == expected
 
 
@@ -1450,7 +1455,7 @@ def test_a_stage_s_schools_are_its_levels_schools(primary, expected):
         f"其中普通小学{primary}所，小学招生17108人，在校生60766人。小学共有教职工3269人，专任教师3150人。\n"
         "其中普通初中28所。初中招生7528人，在校生23270人。初中共有教职工5001人，专任教师4729人。"
     )
-    found = next(f for f in check_text(text, None).findings if f.text == "77所")
+    found = finding(text, "77所")
     assert (found.status, found.expected) == expected
 
 
@@ -1516,7 +1521,7 @@ def test_a_stated_growth_is_not_judged_as_the_growth_of_a_growth_rate():
     ],
 )
 def test_a_share_of_a_part_opening_its_sentence_with_qizhong(text, share, expected):
-    found = next(f for f in check_text(text, None).findings if f.text == share)
+    found = finding(text, share)
     assert (found.status, found.expected) == expected
 
 
@@ -1526,7 +1531,7 @@ def test_a_share_of_a_part_opening_its_sentence_with_qizhong(text, share, expect
 def test_a_share_of_an_amount_named_in_full_before_it(share, expected):
     """石家庄 2011 (a second new user's mutation): 占全市国内生产总值比例 names the 4000亿元 stated before."""
     text = f"全市国内生产总值为4000亿元,国家财政性教育经费为89.42亿元,占全市国内生产总值比例为{share},比上年提高了0.1个百分点。"
-    found = next(f for f in check_text(text, None).findings if f.text == share)
+    found = finding(text, share)
     assert (found.status, found.expected) == expected
 
 
@@ -1573,7 +1578,7 @@ def test_an_amount_off_while_the_rate_holds_either_way_is_the_amount():
     ],
 )
 def test_points_of_a_count_and_a_share_of_its_qizhong_total(text, figure, expected):
-    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    found = finding(text, figure)
     assert (found.status, found.expected) == expected
 
 
@@ -2346,7 +2351,7 @@ def test_a_sum_s_change_takes_no_sibling_named_beside_it_for_its_whole():
         ),
     )
     text = "全国共有普通高等学校和成人高等学校2689所，比上年增加26所。"
-    change = next(f for f in check_text(text, data).findings if f.text == "26所")
+    change = finding(text, "26所", data)
     assert change.status != "mismatch"
 
 
@@ -2537,7 +2542,7 @@ def test_a_value_of_the_same_label_with_a_qualifier_the_words_do_not_say_is_not_
         ),
     )
     text = f"（1）全国普通小学生均预算内事业费支出为3357.92元，比上年的{base}元增长21.77%。"
-    found = next(f for f in check_text(text, data).findings if f.text == f"{base}元")
+    found = finding(text, f"{base}元", data)
     assert (found.status, found.source.split("@")[0]) == (status, "f.primary")
 
 
@@ -3415,7 +3420,7 @@ def test_a_qizhong_list_short_of_its_total_by_two_swapped_digits_is_a_retyped_fi
     a, b, *rest = parts
     more = "".join(f"，其他{p}万元" for p in rest)
     text = f"全年发放资助资金{total}万元，其中学前教育{a}万元，义务教育阶段{b}万元{more}。"
-    found = next(f for f in check_text(text, None).findings if f.text == f"{total}万元")
+    found = finding(text, f"{total}万元")
     if expected is None:
         assert found.status not in ("inconsistent", "mismatch")
     else:
@@ -3440,7 +3445,7 @@ def test_a_qizhong_list_short_of_its_total_by_two_swapped_digits_is_a_retyped_fi
     ],
 )
 def test_a_share_of_one_of_two_counts_that_split_a_whole_is_of_their_sum(text, share, expected):
-    found = next(f for f in check_text(text, None).findings if f.text == share)
+    found = finding(text, share)
     assert (found.status, found.expected) == expected
 
 
@@ -3450,7 +3455,7 @@ def test_a_share_of_one_of_two_counts_that_split_a_whole_is_of_their_sum(text, s
 def test_a_qizhong_list_of_yearly_values_adds_up_to_its_total(total, expected):
     """其中2021年218名、2022年232名: with no change after them, the years' values are parts, not 2022's base."""
     text = f"近三年共补充教师{total}名，其中2021年218名、2022年232名、2023年235名。"
-    found = next(f for f in check_text(text, None).findings if f.text == f"{total}名")
+    found = finding(text, f"{total}名")
     assert (found.status, found.expected) == expected
 
 
@@ -3463,7 +3468,7 @@ def test_a_qizhong_list_of_yearly_values_adds_up_to_its_total(total, expected):
     ],
 )
 def test_teachers_pay_said_higher_than_a_larger_figure_is_a_contradiction(text):
-    found = next(f for f in check_text(text, None).findings if f.text == "11.26万元")
+    found = finding(text, "11.26万元")
     assert found.status == "inconsistent" and "11.98万元" in found.message
 
 
@@ -3642,7 +3647,7 @@ SHARES = SourceData(
     ],
 )
 def test_a_share_after_a_count_is_named_by_it_and_is_no_growth(text, figure, status):
-    found = next(f for f in check_text(text, SHARES).findings if f.text == figure)
+    found = finding(text, figure, SHARES)
     assert found.status == status, found.message
 
 
@@ -3677,7 +3682,7 @@ ANYUE = SourceData(
     ],
 )
 def test_a_fall_for_a_growth_and_a_vocational_school_s_own_figures(text, figure, status, expected):
-    found = next(f for f in check_text(text, ANYUE).findings if f.text == figure)
+    found = finding(text, figure, ANYUE)
     assert (found.status, found.expected) == (status, expected), found.message
 
 
@@ -3730,7 +3735,7 @@ def test_a_figure_whose_clause_opens_with_last_year_is_of_the_year_before_the_wr
     ],
 )
 def test_a_figure_with_garbled_characters_in_it_cannot_be_read(text, figure, said):
-    found = next(f for f in check_text(text, None).findings if f.text == figure)
+    found = finding(text, figure)
     assert found.status == "inconsistent" and f"“{said}”中有乱码" in found.message
 
 
