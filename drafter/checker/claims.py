@@ -1288,10 +1288,9 @@ def _names(reading: Reading, j: int, c: Claim) -> bool:
 
 # a total said to be made of the items enumerated right after it: 共需为16350人次发放资助金1271.2015万元。分别是：
 # 一、…；二、…  (主要用于/包括 may name the main items only)
-ENUM_OPEN = re.compile(
-    r"[ \t]*[。；，,]?[ \t]*(分别是|分别为|具体是|具体为|具体如下|分别用于|主要用于|主要包括|包括)[：:][ \t]*\n?[ \t]*"
-)
-ENUM_WORDS = re.compile(r"(?:分别是|分别为|具体是|具体为|具体如下|分别用于|主要用于|主要包括|包括)[：:]")
+ENUM_SAID = r"(分别是|分别为|具体是|具体为|具体如下|分别用于|主要用于|主要包括|包括)[：:]"
+ENUM_OPEN = re.compile(rf"[ \t]*[。；，,]?[ \t]*{ENUM_SAID}[ \t]*\n?[ \t]*")
+ENUM_WORDS = re.compile(ENUM_SAID)  # the opener alone: where to look at all
 ENUM_ALL = ("分别", "具体")
 CN_NUMERALS = "一二三四五六七八九十"
 # an item's mark, by its style: 一、 （一） 一是 1. 1、 （1）
@@ -1316,10 +1315,10 @@ def _enumerated_totals(reading: Reading, claims: dict[int, Claim]) -> None:
         return  # (most texts: no list is announced)
     for i in list(claims):
         f = reading.figures[i]
-        k = bisect.bisect_left(openers, f.end)
-        if k == len(openers) or openers[k] > reading.sentence(f.start)[1] + 3:
-            continue  # no opener right after the figure or its sentence
         s_start, s_end = reading.sentence(f.start)
+        k = bisect.bisect_left(openers, f.end)
+        if k == len(openers) or openers[k] > s_end + 3:
+            continue  # no opener right after the figure or its sentence
         if not reading.text.startswith("。", f.end) and (opener := ENUM_OPEN.match(reading.text, f.end)):
             totals = [i]
         elif reading.in_sentence(i, before=False) or (opener := ENUM_OPEN.match(reading.text, s_end)) is None:
