@@ -14,14 +14,20 @@ from drafter.checker.finders import WEAK_LABEL
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
-from drafter.checker.value_linking import CHANGE_KEYS, CHANGE_LABEL, FULL_LABEL, ValueLinker, said_down
+from drafter.checker.value_linking import (
+    CHANGE_KEYS,
+    CHANGE_LABEL,
+    FULL_LABEL,
+    WRONG_WAY,
+    ValueLinker,
+    said_down,
+)
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
 from drafter.figures.derive import evaluate
 from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
 
-WRONG_WAY = "增减方向与来源相反"
 GROWTH_NAMED = re.compile(
     r"增幅|增速|增长率|增长幅度|增长速度|降幅"
 )  # the change of a growth rate is said of it

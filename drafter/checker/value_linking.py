@@ -42,6 +42,7 @@ from drafter.figures.numbers import (
     to_base,
 )
 
+WRONG_WAY = "增减方向与来源相反"  # a change said the other way than the data's
 VERSUS_LABEL = re.compile(r"高于|低于|超过|超出|高出|差距")
 CHANGE_LABEL = re.compile(r"增长|增幅|增加|减少|下降|提高|变化|增速|新增")
 CHANGE_KEYS = ("_growth", "_change", "_increase", "_decrease")
@@ -669,8 +670,8 @@ class ValueLinker(Finders):
         value = m.values[year]
         if same_family(f.unit, m.unit) and matches_shown(f.value, f.decimals, convert(value, m.unit, f.unit)):
             if printed is not None and printed < 0 < value:  # 职业高中下降0.16% where the data say +0.16%
-                said = f"增减方向与来源相反：{year}年{m.label}为增长{format_figure(value, m.unit)}"
                 grew = f"增长{format_figure(value, m.unit)}"
+                said = f"{WRONG_WAY}：{year}年{m.label}为{grew}"
                 return Link("mismatch", f"{m.key}@{year}", grew, said, key=m.key, year=year)
             # the metric the words name holds the printed value too (高完中 2所 and 九年一贯制学校 2所): no
             # finding can say "应为" the very number printed
