@@ -11,7 +11,7 @@ from drafter.checker.rules.base import Verdict
 
 NAME = "garbled"
 GARBLE = "?？\ufffd"
-# a garble between two digits (21?5%) or several right before one (???4人)
+# a run of them: a garbled number when it stands between two digits (21?5%) or is several right before one (???4人)
 GARBLE_RUN = re.compile(f"[{GARBLE}]+")
 
 

@@ -62,20 +62,10 @@ def _bare_per_student(reading: Reading, i: int, per: str) -> Iterator[Verdict]:
         for j in reading.in_sentence(i)
         if same_family(reading.figures[j].unit, f.unit) and reading.claims[j].kind in ("value", "total")
     ]
-    students = [  # (校均: the one count of schools, 126所学校配备专职保安252名，校均2名)
+    students = [
         j
         for j in reading.in_sentence(i)
-        if reading.claims[j].kind in ("value", "total")
-        and (
-            reading.figures[j].unit == "所"
-            if per == "校均"
-            else reading.figures[j].unit in ("人", "名")
-            and (
-                per == "人均"
-                or reading.figures[j].unit == "人"
-                and re.search(SHARED_BY[per], reading.claims[j].subject)
-            )
-        )
+        if reading.claims[j].kind in ("value", "total") and _shared_by(reading, j, per)
     ]
     total = alike[0] if len(alike) == 1 else _total_before(reading, i)
     if total is None or len(students) != 1:
@@ -89,6 +79,17 @@ def _bare_per_student(reading: Reading, i: int, per: str) -> Iterator[Verdict]:
         yield judged(i, NAME, exact, f, source, says)
     elif meets(exact, shown(f)):
         yield Verdict(i, "derived", NAME, source=source)
+
+
+def _shared_by(reading: Reading, j: int, per: str) -> bool:
+    """Figure j counts what a bare `per` is per: 生均 students (人), 人均 people of any kind (人 or 名), 校均 schools
+    (126所学校配备专职保安252名，校均2名)."""
+    unit = reading.figures[j].unit
+    if per == "校均":
+        return unit == "所"
+    if per == "人均":
+        return unit in ("人", "名")
+    return unit == "人" and bool(re.search(SHARED_BY[per], reading.claims[j].subject))
 
 
 def _in_paragraph(reading: Reading, i: int) -> list[int]:
