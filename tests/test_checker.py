@@ -3760,3 +3760,48 @@ def test_of_two_labels_the_words_name_alike_the_one_named_more_fully_is_meant(sa
     text = f"今年中考和2026届地理、生物学业水平考试\n全市共有考生21515人\n其中八年级考生 11181人\n九年级考生{said}报名参加考试\n"
     found = [f for f in check_text(text, load_source(WUXUE)).findings if f.text == said][-1]
     assert found.status == status, found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "said"),
+    [
+        ("一般公共预算教育经费为730.48亿元,比上年的691.92增长5.58%。", "691.92", "691.92亿元"),  # 山西 2020
+        (
+            "中等职业学校为14,609.52元,比上年的12,530.03增加2,079.49元。",
+            "12,530.03",
+            "12,530.03元",
+        ),  # 腾冲 2023
+        ("报名总数为29938人,比去年的31653减少了1715人。", "31653", "31653人"),  # 朔州 2018
+    ],
+)
+def test_last_year_s_value_printed_without_this_year_s_unit_is_flagged(text, figure, said):
+    found = finding(text, figure)
+    assert found.status == "inconsistent" and found.expected == said, found.message
+    assert "缺单位" in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "普通小学上年9120.55,本年9433.10元,本年比上年增长3.43%。",  # one unit for a pair said before it
+        "全幼儿园为8479.61,比上年的9468.70下降10.45%。",  # a text that lost every unit
+        "经费为730.48亿元,比上年的691.92亿元增长5.57%。",
+    ],
+)
+def test_a_unit_printed_once_for_a_pair_or_lost_from_both_is_no_missing_unit(text):
+    assert all("缺单位" not in f.message for f in check_text(text, None).findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("普通高校生師比達到17.231。統計顯示", True),  # the colon of 17.23:1 lost (全国 2008, holdout12)
+        ("小学生师比为13.521，初中为12.8:1。", True),
+        ("小学生师比为17.23，初中为12.80。", False),  # a ratio printed bare to two places
+        ("小学生师比为17.23:1。", False),
+        ("小学专任教师学历合格率为99.871%。", False),  # three places, no ratio
+    ],
+)
+def test_a_teacher_ratio_printed_to_three_places_ending_in_one_lost_its_colon(text, flagged):
+    said = [f for f in check_text(text, None).findings if "丢了冒号" in f.message]
+    assert bool(said) == flagged

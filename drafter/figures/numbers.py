@@ -509,6 +509,11 @@ _FROM_BEFORE = re.compile(r"[由从]$")
 _TO_AFTER_FROM = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|提升|扩大|缩小)?(?:为|到|至)")
 
 
+def base_after_value(norm: str, b: Figure) -> bool:
+    """Figure b is last year's value said after this year's, with its change next: 比上年的12,530.03增加…."""
+    return bool(_BASE_BEFORE.search(norm[max(0, b.start - 8) : b.start]) and _CHANGE_AFTER.match(norm, b.end))
+
+
 def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
     """为14,609.52元，比上年的12,530.03增加2,079.49元: the previous value printed bare is in the value's unit."""
     out = list(figures)
@@ -516,7 +521,7 @@ def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
         a, b = out[k - 1], out[k]
         if b.unit or b.ignored or not a.unit or a.ignored or re.search(r"[。；\n]", norm[a.end : b.start]):
             continue
-        if _BASE_BEFORE.search(norm[max(0, b.start - 8) : b.start]) and _CHANGE_AFTER.match(norm, b.end):
+        if base_after_value(norm, b):
             out[k] = replace(b, unit=a.unit)
         elif _TO_AFTER_FROM.fullmatch(norm, a.end, b.start) and _FROM_BEFORE.search(
             norm, max(0, a.start - 2), a.start

@@ -39,6 +39,7 @@ from drafter.checker.rules import (
     stages,
     targets,
     totals,
+    unitless,
     years,
 )
 from drafter.checker.rules.base import Verdict
@@ -73,6 +74,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     progress.NAME: progress.check,
     qualified.NAME: qualified.check,
     garbled.NAME: garbled.check,
+    unitless.NAME: unitless.check,
 }
 
 

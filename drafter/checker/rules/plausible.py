@@ -78,6 +78,10 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 f"{f.text.strip()}不到{p.text.strip()}中的1人（1人即{one:.2f}%）：不可能，小数点可能错位",
             )
+        elif (ratio := _colon_lost(reading, i)) is not None:
+            yield Verdict(
+                i, "inconsistent", NAME, ratio, "", f"生师比不会写到三位小数：原文可能丢了冒号，应为{ratio}"
+            )
         elif _per_student_unsaid(reading, i):
             yield Verdict(
                 i,
@@ -87,6 +91,21 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 f"{f.text.strip()}作为一个学段的经费总额太小，而同段其他各项都是生均数：可能漏了“生均”二字",
             )
+
+
+RATIO_SAID = re.compile(r"(?:生师比|师生比)(?:为|是|达到|达)?[：:]?$")
+
+
+def _colon_lost(reading: Reading, i: int) -> str | None:
+    """普通高校生師比達到17.231 (a 2008 news page): a 生师比 printed bare with three decimals, the last a 1, is the
+    17.23:1 whose colon the served text lost; nobody prints a ratio of teachers to three places. What it should
+    read (17.23:1), else None."""
+    f = reading.figures[i]
+    if f.unit or f.decimals != 3 or not f.text.rstrip().endswith("1"):
+        return None
+    if not RATIO_SAID.search(reading.lead(i)[-12:]):
+        return None
+    return f"{f.text.strip()[:-1]}:1"
 
 
 LOSS_RATE = re.compile(r"(?:辍学|流失|失学)率(?:为|是|达到|达)?[：:]?$")
