@@ -108,6 +108,7 @@ SPLITS = {
     "holdout10",
     "holdout11",
     "holdout12",
+    "holdout13",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
