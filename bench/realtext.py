@@ -43,7 +43,7 @@ BLIND = (
 )
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout12 were each scored once, blind, on
 # 2026-12-05, and came out of here after it)
-UNSEEN: tuple[str, ...] = ("holdout13",)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 

@@ -3805,3 +3805,17 @@ def test_a_unit_printed_once_for_a_pair_or_lost_from_both_is_no_missing_unit(tex
 def test_a_teacher_ratio_printed_to_three_places_ending_in_one_lost_its_colon(text, flagged):
     said = [f for f in check_text(text, None).findings if "丢了冒号" in f.message]
     assert bool(said) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 下降为 after the rate's name: the rate fell to 50.2%; 同比下降3.4% is the move, in points (全国 2020, holdout13)
+        ("2018年总体近视率为53.6%；2019年，总体近视率下降为50.2%，同比下降3.4%。", {"3.4%"}),
+        ("到2020年底，儿童青少年的总体近视率又上升为52.7%。", set()),
+        ("文盲率由4.07%降为3.25%。", set()),
+    ],
+)
+def test_a_rate_that_moved_to_a_value_is_a_level_and_its_move_is_in_points(text, flagged):
+    said = {f.text for f in check_text(text, None).findings if f.status == "inconsistent"}
+    assert said == flagged

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from drafter.checker.labels import kinds_of, levels_of
-from drafter.checker.reading import Reading
+from drafter.checker.reading import CLAUSE_BREAK, Reading
 from drafter.checker.words import (
     ALL_KINDS,
     APPROX_AFTER,
@@ -322,14 +322,20 @@ def _in_base_bracket(reading: Reading, i: int) -> bool:
 BRACKET_OPEN = re.compile(r"\s*（[^（）]*")  # from a figure into a bracket opened right after it, not closed
 FROM_MARK = re.compile(r"(?:由|从)(?:\d{4}年的?)?$")
 MOVED_TO = re.compile(r"^(?:下降|降低|降|上升|升|提高|增加|减少|增长)为$")
+# 总体近视率下降为50.2%: a subject, then the move to its end value
+MOVED_TO_END = re.compile(r"[\u4e00-\u9fff](?:下降|降低|上升|提高|增加|减少|增长)为$")
+COMPARED = re.compile(r"比|较|相比|同期")  # a clause that compares: 比上年下降为 is a change
 
 
 def _end_of_from(reading: Reading, i: int, lead: str) -> bool:
-    """文盲率由4.07%降为3.25%: after 由/从 and the start value, 降为 names the end value, not a change."""
-    if not MOVED_TO.match(lead):
-        return False
-    before = reading.in_sentence(i)
-    return bool(before) and FROM_MARK.search(reading.lead(before[-1])) is not None
+    """文盲率由4.07%降为3.25%: after 由/从 and the start value, 降为 names the end value, not a change; so does it
+    after the subject of its clause when the clause compares with nothing (2019年，总体近视率下降为50.2%，同比下降
+    3.4%: the rate fell to 50.2%). 比上年下降为… keeps the change."""
+    if MOVED_TO.match(lead):
+        before = reading.in_sentence(i)
+        return bool(before) and FROM_MARK.search(reading.lead(before[-1])) is not None
+    moved = MOVED_TO_END.search(lead)
+    return moved is not None and not COMPARED.search(CLAUSE_BREAK.split(lead[: moved.start()])[-1])
 
 
 class _Lead(NamedTuple):
