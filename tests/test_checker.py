@@ -3819,3 +3819,56 @@ def test_a_teacher_ratio_printed_to_three_places_ending_in_one_lost_its_colon(te
 def test_a_rate_that_moved_to_a_value_is_a_level_and_its_move_is_in_points(text, flagged):
     said = {f.text for f in check_text(text, None).findings if f.status == "inconsistent"}
     assert said == flagged
+
+
+def test_a_share_of_a_whole_named_by_several_groups_before_it_is_left_alone():
+    """占毕业生总数的27.06% after two groups of 毕业生 (青海省籍 10875, 省内六州生源 4387), neither said to be all of
+    them: the whole is not printed, so the share is not judged (青海 2015, holdout13: it was 4035 ÷ 4387)."""
+    text = (
+        "今年我省高校青海省籍毕业生10875人，占毕业生总数的72.94%。其中，省内六州生源毕业生4387人，初次就业率为93.21%。"
+        "外省籍生源毕业生4035人，占毕业生总数的27.06%，初次就业率为89.00%。"
+    )
+    assert finding(text, "27.06%").status == "unchecked"
+
+
+@pytest.mark.parametrize(("growth", "status"), [("8.78%", "derived"), ("8.98%", "inconsistent")])
+def test_a_change_after_the_last_part_of_a_list_may_be_the_total_s(growth, status):
+    """共有332899名毕业生，其中…专科生137260名，比上一年增加26876名，增幅8.78%: 26876 ÷ (332899 − 26876) is 8.78%, so
+    the change is the total's (陕西 2015, holdout13: it was judged as 137260's, 24.35%)."""
+    text = (
+        "今年普通高校共有332899名毕业生，其中研究生27097名、本科生168542名、专科生137260名，"
+        f"比上一年增加26876名，增幅{growth}。"
+    )
+    assert finding(text, growth).status == status
+
+
+CITY_BY_COUNTY = SourceData(
+    report=ReportInfo(region="十堰市", level="city", round=2022, period=2022, issuer="十堰市教育局"),
+    metrics=(
+        Metric("capacity.rebuilt_zhushan", "竹山县改扩建学校", "所", {2022: 4}),
+        Metric("capacity.places_zhushan", "竹山县新增义务教育学位", "个", {2022: 1500}),
+        Metric("capacity.places_fangxian", "房县新建学校新增学位", "个", {2022: 200}),
+        Metric("capacity.places_maojian", "茅箭区新建天津路第一小学新增学位", "个", {2022: 2000}),
+        Metric("capacity.growth_chongming", "崇明区高中在校学生人均实际支出增长", "%", {2022: 3.93}),
+        Metric("capacity.growth_pudong", "浦东新区初中在校学生人均实际支出增长", "%", {2022: 2.01}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        # 茅箭区's own line is no count of 竹山县's metric (十堰 2022, holdout13: 应为4所, 应为1500个)
+        (
+            "茅箭区\n新建学校1所，改扩建学校3所，新增义务教育学位2900个。\n竹山县\n改扩建学校4所。",
+            "3所",
+            "unsupported",
+        ),
+        ("茅箭区\n新建学校1所，改扩建学校3所，新增义务教育学位2900个。", "2900个", "unsupported"),
+        ("茅箭区\n改扩建学校3所。\n竹山县\n改扩建学校5所，新增义务教育学位1500个。", "5所", "mismatch"),
+        # a place said without 区, or 新区: its metric is its own
+        ("增长较快的为崇明（3.93%）和浦东（2.01%）。", "2.01%", "verified"),
+    ],
+)
+def test_a_figure_under_one_place_s_heading_is_no_value_of_another_place_s_metric(text, figure, status):
+    assert finding(text, figure, CITY_BY_COUNTY).status == status

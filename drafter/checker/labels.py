@@ -213,6 +213,42 @@ CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])")  #
 NAME_AFTER = 4  # characters after a number a label starts with that make the number part of a name
 
 
+# the place a metric's label opens with: 竹山县新增义务教育学位, 茅箭区改扩建武当路小学新增学位 (not 全市…, 本县…)
+# (支持市属高校…: 市属, 市级, 县直, 区委 are no place's name)
+LABEL_PLACE = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:县|区|市|旗))(?=[\u4e00-\u9fff])(?![属级直委政])")
+NO_PLACE = "全本各该我市县区"  # 全市, 本县, 各区 … are the report's own scope, not a place of its own
+
+
+class PlacesSaid:
+    """A metrics file of several places (茅箭区…, 张湾区…, 竹山县… of a city's list by county): a figure under one
+    place's heading or words is no value of another place's metric. The place of a figure is the last of the
+    labels' places the text names before it; a figure before any of them (a total of the places, the text's own
+    scope) and a file of one place never rule a metric out."""
+
+    def __init__(self, text: str, labels: dict[str, str]) -> None:
+        self.of_key: dict[str, str] = {}
+        for key, label in labels.items():
+            m = LABEL_PLACE.match(label)
+            if m and m.group(1)[0] not in NO_PLACE:
+                self.of_key[key] = m.group(1)
+        places = set(self.of_key.values())
+        # 崇明(3.93%) for 崇明区: a place is said by its name without 区/县 too, when two characters are left
+        names = {p: p for p in places} | {p[:-1]: p for p in places if len(p) >= 3}
+        names |= {p[:-2]: p for p in places if p.endswith("新区") and len(p) >= 4}  # 浦东(2.01%) for 浦东新区
+        pattern = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        said = re.compile(pattern).finditer(text) if len(places) >= 2 else ()
+        self._said = [(m.start(), names[m.group(0)]) for m in said]
+        self._starts = [start for start, _ in self._said]
+
+    def elsewhere(self, key: str, offset: int) -> bool:
+        """The metric is of a place, and the text named another of the labels' places last before `offset`."""
+        place = self.of_key.get(key)
+        if place is None or not self._said:
+            return False
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and self._said[k][1] != place
+
+
 class Labels:
     """Every metric's label terms with their bigram weights, and how much of them some words contain."""
 

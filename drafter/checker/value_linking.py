@@ -14,6 +14,7 @@ from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import (
     LABEL_MIN,
     Labels,
+    PlacesSaid,
     beats,
     chinese_bigrams,
     figure_words,
@@ -84,6 +85,7 @@ class ValueLinker(Finders):
     def __init__(self, doc: Reading, source: SourceData) -> None:
         self.doc, self.source = doc, source
         self.labels = Labels(source)
+        self.places = PlacesSaid(doc.text, {m.key: m.label for m in source.metrics})
         self._words: dict[int, tuple[str, str]] = {}
         self._tolerances: dict[int, tuple[int, float | None]] = {}
         self._sizes: dict[int, SizeRange | None] = {}
@@ -141,6 +143,8 @@ class ValueLinker(Finders):
         metrics = self.compatible(self.doc.figures[i])
         if not metrics:
             return []
+        if self.places.of_key:  # 茅箭区 …改扩建学校3所 is no count of 竹山县改扩建学校
+            metrics = [m for m in metrics if not self.places.elsewhere(m.key, self.doc.figures[i].start)]
         if claim is not None and claim.kind == "change":
             changes = list(self._of_changes(self.doc.figures[i].unit, metrics))
             if claim.versus:  # 高于全国平均水平5.1个百分点: a metric of the gap, not of a change over time

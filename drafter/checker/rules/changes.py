@@ -272,15 +272,22 @@ def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
     f, own, delta_f = reading.figures[c.index], reading.figures[c.own], reading.figures[change]
     if meets(exact, signed_shown(f, c)):
         yield Verdict(c.index, "derived", NAME, source=source, message="由文中数值及其增量算出")
-    else:
-        yield Verdict(
-            c.index,
-            "inconsistent",
-            NAME,
-            expected_text(f, mid(exact)),
-            source,
-            f"与{own.text.strip()}及增量{delta_f.text.strip()}不符",
-        )
+        return
+    total = reading.total_of.get(c.own)
+    of_total = _growth_by_change(reading, total, change) if total is not None else None
+    if of_total is not None and meets(of_total[0], signed_shown(f, c)):
+        # 共有332899名毕业生，其中…专科生137260名，比上一年增加26876名，增幅8.78%: the change after the list's last
+        # part is the total's (陕西 2015), as its growth proves
+        yield Verdict(c.index, "derived", NAME, source=of_total[1], message="由文中数值及其增量算出")
+        return
+    yield Verdict(
+        c.index,
+        "inconsistent",
+        NAME,
+        expected_text(f, mid(exact)),
+        source,
+        f"与{own.text.strip()}及增量{delta_f.text.strip()}不符",
+    )
 
 
 def _growth_in_another_unit(reading: Reading, c: Claim) -> Iterator[Verdict]:

@@ -153,6 +153,15 @@ def _bracketed_counts(reading: Reading, i: int) -> tuple[int, int] | None:
 
 def _larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> int | None:
     """The nearest count before `part` in its paragraph, of its unit family and larger, no change, that `fits`."""
+    return next(_larger(reading, part, fits), None)
+
+
+def _all_larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> list[int]:
+    """Every such count (`_larger_before`), nearest first."""
+    return list(_larger(reading, part, fits))
+
+
+def _larger(reading: Reading, part: int, fits: Callable[[int], bool]) -> Iterator[int]:
     p = reading.figures[part]
     ps, _ = reading.paragraph(p.start)
     for j in reversed(reading.between(ps, p.start)):
@@ -163,8 +172,7 @@ def _larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> 
             and amount(w) > amount(p)
             and fits(j)
         ):
-            return j
-    return None
+            yield j
 
 
 def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
@@ -199,10 +207,21 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         return None if whole is None else (part, whole)
     if p.unit not in (*COUNTS, "万人") or name not in reading.clause(part) and not opening:
         return None  # (a part the sentence opens with is named by those words, not by the whole's name)
-    whole = _larger_before(  # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
+    # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
+    named = _all_larger_before(
         reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
     )
-    return None if whole is None else (part, whole)
+    if (
+        len(named) > 1
+    ):  # 青海省籍毕业生10875人 … 省内六州生源毕业生4387人 … 外省籍生源毕业生4035人，占毕业生总数的27.06%:
+        # several groups of 毕业生 before it, none said to be all: the one that gives the share, else none
+        f = reading.figures[i]
+        named = [
+            j
+            for j in named
+            if matches_shown(f.value, f.decimals, amount(p) / amount(reading.figures[j]) * 100)
+        ]
+    return (part, named[0]) if len(named) == 1 else None
 
 
 def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[int]:
