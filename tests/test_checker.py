@@ -3872,3 +3872,52 @@ CITY_BY_COUNTY = SourceData(
 )
 def test_a_figure_under_one_place_s_heading_is_no_value_of_another_place_s_metric(text, figure, status):
     assert finding(text, figure, CITY_BY_COUNTY).status == status
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "status"), [("0.7", "1.7", "derived"), ("0.9", "1.5", "inconsistent")]
+)
+def test_a_base_in_brackets_after_the_year_compared_with_is_that_year_s(first, second, status):
+    """较2021年（52.6%）下降0.7个百分点，与2018年…结果（53.6%）相比，下降1.7个百分点: each bracket holds its year's
+    rate, and each change is from it (全国 2022, holdout13: 52.6% was read as 2022's, 1.7 as a change from 2021)."""
+    text = (
+        f"2022年总体近视率为51.9%，较2021年（52.6%）下降{first}个百分点，"
+        f"与2018年全国近视摸底调查结果（53.6%）相比，下降{second}个百分点。"
+    )
+    assert {finding(text, f"{n}个百分点").status for n in (first, second)} == {status}
+
+
+@pytest.mark.parametrize(("said", "status"), [("338万", "verified"), ("348万", "mismatch")])
+def test_a_figure_whose_clause_opens_with_next_year_is_of_the_year_after_the_writing(said, status):
+    """据了解，明年高校的毕业生有338万 in a 2004 text is 2005's (全国 2004, holdout13: "这是2005年的数")."""
+    data = SourceData(
+        report=ReportInfo(region="全国", level="province", round=2004, period=2004, issuer="教育部"),
+        metrics=(Metric("higher.graduates", "普通高校毕业生", "万人", {2004: 280, 2005: 338}),),
+    )
+    assert finding(f"今年高校毕业生280万。据了解，明年高校的毕业生有{said}。", said, data).status == status
+
+
+ABROAD = SourceData(
+    report=ReportInfo(region="全国", level="province", round=2007, period=2007, issuer="教育部"),
+    metrics=(
+        Metric("higher.abroad_self_growth", "自费出国留学人数增长", "%", {2007: 6.58}),
+        Metric("higher.returnees_self_growth", "自费留学回国人数增长", "%", {2007: 7.48}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("出国留学人数增加1.06万人，增加了7.94%，其中，自费出国留学人数增加了6.58%。", "7.94%"),
+        # a group said before a ； is its own statement's, not the next one's
+        (
+            "其中，自费出国留学人数增加了6.58%；留学回国人数增加2030人，增长了4.79%，其中，自费留学回国人数增长了7.48%。",
+            "4.79%",
+        ),
+    ],
+)
+def test_a_figure_of_all_is_no_wrong_value_of_the_self_funded_group(text, figure):
+    """出国留学人数…增加了7.94% is the growth of all who went abroad, not 自费出国留学人数增长 (6.58%): the words do not
+    say 自费 (全国 2007, holdout13: 应为6.58%). The data do not hold it: it cannot be checked, not wrong."""
+    assert finding(text, figure, ABROAD).status == "unsupported"

@@ -306,11 +306,13 @@ def _end_year(reading: Reading, i: int, year: int) -> int | None:
     return year if said_here or reading.stated_year(before[-1]) != year else None
 
 
-BASE_BRACKET = re.compile(r"(?:比|较)(?:上年|去年|上一年)（$")
+# 比上年（硬上线441人…）, 较2021年（52.6%）, 与2018年全国近视摸底调查结果（53.6%）相比: the bracket holds the base
+BASE_BRACKET = re.compile(r"(?:(?:比|较)(?:上年|去年|上一年|\d{4}年)|与\d{4}年[^（），。；\d]{0,16})（$")
 
 
 def _in_base_bracket(reading: Reading, i: int) -> bool:
-    """比上年（硬上线441人、29.2%）增长34.2%: every figure in a bracket opened right after 比上年 is last year's."""
+    """比上年（硬上线441人、29.2%）增长34.2%: every figure in a bracket opened right after 比上年 (较2021年, 与2018年…) is
+    of the year compared with."""
     f = reading.figures[i]
     s, _ = reading.sentence(f.start)
     opened = reading.text.rfind("（", s, f.start)  # the text is normalised: no half-width bracket is left

@@ -208,6 +208,8 @@ class ValueLinker(Finders):
             year = claim.year if claim is not None else self.doc.stated_year(i)
             if year is None and LAST_YEAR_OWN.search(self.doc.clause(i)):
                 return self.source.report.round - 1  # 去年中考报名人数为63405人: the year before the writing
+            if year is None and NEXT_YEAR_OWN.search(self.doc.clause(i)):
+                return self.source.report.round + 1  # 明年高校的毕业生有338万: the year after the writing
             return year
         if claim.base_year is not None or m is None:
             return claim.base_year
@@ -365,7 +367,8 @@ class ValueLinker(Finders):
             return (
                 f"文字说的是几类合计（…和{joined.group(1)}…）"  # 公办园和普惠性幼儿园幼儿…占比 for 公办园's
             )
-        said = unbracketed(sentence) + near
+        # (…自费出国留学人数增加了6.58%；留学回国人数增加2030人，增长了4.79%: a group said before a ； is its statement's)
+        said = unbracketed(sentence.rsplit("；", 1)[-1]) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
         if group:
             return f"文字没有说是{group}的"
@@ -750,10 +753,11 @@ UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with t
 DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减免)
 
 
-QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇")
+QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇", "自费", "公派")
 LAST_YEAR_OWN = re.compile(
     r"^\s*(?:去年|上年)(?!同期|同口径|[增减提下上降])"
 )  # the clause opens with it: its subject
+NEXT_YEAR_OWN = re.compile(r"^\s*(?:明年|下一年|来年)(?!同期)")
 JOINED = re.compile(
     r"[\u4e00-\u9fff](?:和|及|与)([\u4e00-\u9fff]{2,4})"
 )  # 公办园和普惠性幼儿园: a second group
