@@ -3921,3 +3921,55 @@ def test_a_figure_of_all_is_no_wrong_value_of_the_self_funded_group(text, figure
     """出国留学人数…增加了7.94% is the growth of all who went abroad, not 自费出国留学人数增长 (6.58%): the words do not
     say 自费 (全国 2007, holdout13: 应为6.58%). The data do not hold it: it cannot be checked, not wrong."""
     assert finding(text, figure, ABROAD).status == "unsupported"
+
+
+@pytest.mark.parametrize(("said", "status"), [("5000个", "derived"), ("5200个", "inconsistent")])
+def test_a_total_named_by_the_noun_every_value_before_it_names_is_their_sum(said, status):
+    """新增幼儿园学位900个，…职业教育学位1600个，累计新增学位5200个: 学位, the total's noun, is named by every value
+    before it, so it is their sum, 5000个 (十堰 2022, holdout13)."""
+    text = f"新建幼儿园2所，新增幼儿园学位900个，新增义务教育学位1500个，高中学位1000个，职业教育学位1600个，累计新增学位{said}。"
+    assert finding(text, said).status == status
+
+
+def test_values_before_a_total_of_another_noun_are_not_its_parts():
+    assert finding("招生900人，在校生1500人，共有学生3400人。", "3400人").status == "unchecked"
+
+
+EMPLOYMENT = SourceData(
+    report=ReportInfo(region="陕西省", level="province", round=2015, period=2015, issuer="陕西省教育厅"),
+    metrics=(
+        Metric("higher.employment_rate_postgraduate", "研究生初次就业率", "%", {2015: 87.02}),
+        Metric("higher.employment_rate_undergraduate", "本科生初次就业率", "%", {2015: 90.02}),
+    ),
+)
+
+
+def test_a_rate_of_all_graduates_is_no_wrong_rate_of_one_level():
+    """全省高校毕业生…初次就业率为88.52% is all graduates' rate, not 研究生初次就业率 (87.02): the words say no level
+    (陕西 2015, holdout13). The data do not hold it: it cannot be checked, not wrong."""
+    text = "截至7月15日，全省高校毕业生已就业294698名，初次就业率为88.52%。"
+    assert finding(text, "88.52%", EMPLOYMENT).status == "unsupported"
+
+
+OPENED = SourceData(
+    report=ReportInfo(region="武汉市", level="city", round=2018, period=2018, issuer="武汉市教育局"),
+    metrics=(
+        Metric("preschool.opened", "秋季投入使用的新改扩建公益普惠性幼儿园", "所", {2018: 54}),
+        Metric("compulsory.opened", "秋季投入使用的新改扩建中小学", "所", {2018: 31}),
+        Metric("compulsory.closed", "秋季撤并的中小学", "所", {2018: 0}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("原标题：85所新改扩建中小学幼儿园投入使用", "85所", "derived"),  # 54 + 31 (武汉 2018, holdout13)
+        ("全市85所新改扩建中小学幼儿园投入使用。", "85所", "derived"),
+        ("全市秋季投入使用的新改扩建中小学31所。", "31所", "verified"),  # no sum of 31 and 0
+    ],
+)
+def test_a_figure_named_by_a_term_every_part_s_label_holds_is_their_sum(text, figure, status):
+    found = finding(text, figure, OPENED)
+    assert found.status == status
+    assert ("sum(" in found.source) == (status == "derived")

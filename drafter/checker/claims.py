@@ -816,8 +816,18 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
+        elif c.kind == "value" and not c.parts and (named := TOTAL_NAMED_BEFORE.search(reading.lead(i))):
+            # 新增幼儿园学位900个，…职业教育学位1600个，累计新增学位5200个 (十堰 2022): a total named by the noun every
+            # value listed before it names
+            parts = _parts_before(reading, idxs[:k], claims, f.unit)
+            if len(parts) >= 2 and all(named.group(1) in reading.clause(j) for j in parts):
+                c.parts, c.kind, c.exhaustive, c.summed = tuple(parts), "total", True, True
 
 
+# 累计新增学位 / 共计新建校舍 / 合计投入资金: a sum word, what was done and the noun it counts, before the figure
+TOTAL_NAMED_BEFORE = re.compile(
+    r"[，,](?:共计|合计|总计|累计|总共|共)(?:新增|新建|增加|投入|发放|资助|完成)?([\u4e00-\u9fff]{2,6}?)(?:为|达到|达|有)?$"
+)
 LEVEL_OPENS = re.compile(
     r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|普通中学|中学|普通高中|高中|中职|特殊教育|特教|工读学校|高校)"
 )

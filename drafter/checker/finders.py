@@ -139,8 +139,8 @@ class Finders:
         metrics = self.candidates(i) + self._institutions(i)
         unit = self.doc.figures[i].unit
         key = (near, sent, tuple(m.key for m in metrics), unit, year)
-        if key not in self.sum_pools:
-            pool = self._parts_allowed(metrics, near, sent)
+        if key not in self.sum_pools:  # (a value of 0 is no part: 16 is no sum of 16 and 0)
+            pool = [m for m in self._parts_allowed(metrics, near, sent) if m.values.get(year) != 0]
             self.sum_pools[key] = pool, sum_bounds(unit, pool, year)
         pool, bounds = self.sum_pools[key]
         return list(pool), bounds

@@ -452,10 +452,14 @@ class ValueLinker(Finders):
 
     def _term_of_all(self, near: str, best: Metric, keys: list[str]) -> bool:
         """The words name best by a term of three or more characters that every part's label holds: 新建校舍面积达
-        4.5万平方米 is all the 新建校舍, 完成省下达新建校舍任务3.87 and 新增新建校舍0.67 (海口 2006)."""
-        term = _common_term(near.split("|", 1)[0], best.label)
+        4.5万平方米 is all the 新建校舍, 完成省下达新建校舍任务3.87 and 新增新建校舍0.67 (海口 2006); so may its own
+        words after it (85所新改扩建中小学幼儿园投入使用: 54 + 31, 武汉 2018)."""
+        clause, after = near.split("|", 1)
+        words = (
+            clause + "|" + AFTER_END.split(after.lstrip("，,"), 1)[0]
+        )  # (its own words after it, to the next mark)
         labels = [m.label for k in keys if (m := self.source.metric(k)) is not None]
-        return len(term) >= 3 and len(labels) == len(keys) and all(term in label for label in labels)
+        return len(labels) == len(keys) and len(_common_term(words, best.label, labels)) >= 3
 
     def _from_hits(self, i: int, hits: list, rank: dict, best: Metric | None, year: int | None) -> Link:
         f = self.doc.figures[i]
@@ -753,7 +757,7 @@ UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with t
 DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减免)
 
 
-QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇", "自费", "公派")
+QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇", "自费", "公派", "研究生", "本科", "专科")
 LAST_YEAR_OWN = re.compile(
     r"^\s*(?:去年|上年)(?!同期|同口径|[增减提下上降])"
 )  # the clause opens with it: its subject
@@ -791,13 +795,14 @@ def _best_qualifier_unsaid(best: Metric, m: Metric, context: str) -> bool:
     return any(q in best.label and q not in m.label and q not in context for q in QUALIFIERS)
 
 
-def _common_term(words: str, label: str) -> str:
-    """The longest run of the label's characters that the words hold too (labels are short)."""
+def _common_term(words: str, label: str, others: list[str]) -> str:
+    """The longest run of the label's characters that the words and every other label hold too (labels are
+    short)."""
     best = ""
     for start in range(len(label)):
         end = start + len(best) + 1
-        while end <= len(label) and label[start:end] in words:
-            best, end = label[start:end], end + 1
+        while end <= len(label) and (run := label[start:end]) in words and all(run in o for o in others):
+            best, end = run, end + 1
     return best
 
 
