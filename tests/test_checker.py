@@ -3973,3 +3973,11 @@ def test_a_figure_named_by_a_term_every_part_s_label_holds_is_their_sum(text, fi
     found = finding(text, figure, OPENED)
     assert found.status == status
     assert ("sum(" in found.source) == (status == "derived")
+
+
+def test_a_question_mark_before_pinyin_is_a_lost_character_not_a_sentence_end():
+    """自主创业占毕业生总?cè)藬?shù)的1.3%，比上一年同期提高了0.1%: the '?' are characters lost to mojibake, so the
+    change stays in the rate's sentence and is a change of a rate, in points (云南 2015, holdout13)."""
+    text = "初次就业率为87.9%，自主创业占毕业生总?cè)藬?shù)的1.3%，比上一年同期提高了0.1%。"
+    found = finding(text, "0.1%")
+    assert found.status == "inconsistent" and found.expected == "0.1个百分点"

@@ -116,9 +116,14 @@ def _traditional_chars() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(chr(c) for c in _traditional())) + "]")
 
 
+# a '?' right before pinyin is a character lost to mojibake (總?cè)藬?shù)), not a question's end
+_LOST_CHAR = re.compile(r"\?(?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])")
+
+
 def _punctuation(text: str) -> str:
-    """Half-width punctuation as Chinese punctuation, one for one; thousands separators stay commas."""
-    text = _HALF_PUNCT(text)
+    """Half-width punctuation as Chinese punctuation, one for one; thousands separators stay commas; a character
+    lost to mojibake is U+FFFD, no sentence end."""
+    text = _HALF_PUNCT(_LOST_CHAR.sub("\ufffd", text) if "?" in text else text)
     return _LOOSE_COMMA.sub("，", text)
 
 
