@@ -3981,3 +3981,39 @@ def test_a_question_mark_before_pinyin_is_a_lost_character_not_a_sentence_end():
     text = "初次就业率为87.9%，自主创业占毕业生总?cè)藬?shù)的1.3%，比上一年同期提高了0.1%。"
     found = finding(text, "0.1%")
     assert found.status == "inconsistent" and found.expected == "0.1个百分点"
+
+
+MYOPIA = SourceData(
+    report=ReportInfo(region="全国", level="province", round=2020, period=2020, issuer="教育部"),
+    metrics=(
+        Metric("moral.myopia_rate", "儿童青少年总体近视率", "%", {2019: 50.2, 2020: 52.7}),
+        Metric("higher.graduates_minority", "少数民族毕业生", "人", {2020: 6875}),
+        Metric(
+            "higher.employment_rate_minority", "少数民族毕业生初次就业率", "%", {2019: 90.14, 2020: 92.52}
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [
+        (
+            "儿童青少年总体近视率有所下降。",
+            "mismatch",
+        ),  # 总体近视率 is a rate's name, no hedge (全国 2020, holdout13)
+        ("儿童青少年总体近视率稳步提高。", "verified"),
+        (
+            "少数民族毕业生初次就业率有所下降。",
+            "mismatch",
+        ),  # the rate named in full, not the count (青海 2015)
+        ("少数民族毕业生初次就业率稳步提高。", "verified"),
+    ],
+)
+def test_a_direction_claimed_of_a_rate_named_in_full_is_judged_by_it(words, status):
+    claims = [f for f in check_text(words, MYOPIA).findings if f.kind == "claim"]
+    assert [f.status for f in claims] == [status]
+
+
+def test_a_claim_hedged_with_zongti_is_still_left_alone():
+    assert not [f for f in check_text("全县教育质量总体稳步提高。", MYOPIA).findings if f.kind == "claim"]

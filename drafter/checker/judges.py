@@ -102,7 +102,10 @@ def _named_metric(
     scored = [(labels.evidence(m.key, words + "|", words), m) for m in metrics if not other_class(words, m)]
     # of labels named as fully, the one the words name most of: 普通高中在校生 is 普通高中在校生, not 普通高中学校
     # (whose synonym 普通高中 they hold whole)
-    (score, _, _), best = max(scored, key=lambda t: t[0][:2], default=((0.0, 0.0, 0.0), None))
+    # (the score rounded: 0.9999999999999999 is as full as 1.0, so 少数民族毕业生初次就业率 beats 少数民族毕业生)
+    (score, _, _), best = max(
+        scored, key=lambda t: (round(t[0][0], 9), t[0][1]), default=((0.0, 0.0, 0.0), None)
+    )
     return best if score >= LABEL_MIN else None
 
 

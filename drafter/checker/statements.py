@@ -19,7 +19,7 @@ from drafter.core.scan import Anchored
 NEGATED = re.compile(r"(?:未|没有|尚未|未能|仍未|不够|不到位|未达到|低于)")
 NOT_DONE = re.compile(r"未|没有")  # 未实现 / 没有达到: said of what happened, never of a plan
 DONE = re.compile(r"已|如期|目前|截至|截止")  # 已全面清零 / 如期实现: a result, whatever the sentence planned
-HEDGED = re.compile(r"基本|总体|大体|部分")
+HEDGED = re.compile(r"基本|总体(?![^，。；]{0,4}率)|大体|部分")  # (总体近视率 is a rate's name, no hedge)
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 PLANNED = re.compile(
     r"(?:出台|制定|印发|确保|力争|争取|要|将|必须|推动|落实|全面落实|认真落实|严格落实|坚持|(?<![成认作以])为)$"
