@@ -357,3 +357,21 @@ def test_a_list_of_grades_or_of_a_part_and_the_rest_that_is_no_split_is_left_alo
 def test_pupils_per_teacher_said_in_words(ratio, wrong):
     words = "幼儿与专任教师之比" if ratio.endswith(":1") else "专任教师与幼儿之比"
     assert problems(f"全县幼儿园专任教师1120人，在园幼儿12856人，{words}为{ratio}。") == wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the claim said first: its own 消除 is not what the count after it counts (removed classes)
+        (
+            "一是全面消除大班额，全县义务教育阶段56人以上大班额由2022年的23个减少到2023年的3个。",
+            ["全面消除大班额"],
+        ),
+        ("一是全面消除大班额，全县义务教育阶段56人以上大班额由2022年的23个减少到2023年的0个。", []),
+        # pupils brought back (劝返, 复学) or only suspected (疑似) are no dropouts left
+        ("全年劝返疑似辍学学生17人，全部返校复学，实现动态清零。", []),
+        ("全县仍有辍学学生3人，实现动态清零。", ["实现动态清零"]),
+    ],
+)
+def test_a_claim_of_none_left_is_judged_by_the_count_left_not_by_those_removed_or_brought_back(text, wrong):
+    assert problems(text) == wrong
