@@ -375,3 +375,19 @@ def test_pupils_per_teacher_said_in_words(ratio, wrong):
 )
 def test_a_claim_of_none_left_is_judged_by_the_count_left_not_by_those_removed_or_brought_back(text, wrong):
     assert problems(text) == wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("中职毕业生1526人，就业（含升学）1468人，就业率96.2%。", "96.2%", ("derived", "")),
+        ("中职毕业生1526人，就业（含升学）1468人，就业率92.6%。", "92.6%", ("inconsistent", "96.2%")),
+        (
+            "全县适龄残疾儿童少年412人，入学(含送教上门)405人，入学率97.3%。",
+            "97.3%",
+            ("inconsistent", "98.3%"),
+        ),
+    ],
+)
+def test_a_rate_named_by_the_count_before_it_whose_name_holds_a_note_in_brackets(text, figure, expected):
+    assert status_of(text, figure) == expected

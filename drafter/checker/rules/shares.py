@@ -41,6 +41,9 @@ ITEMS = ("处", "项", "条", "件")  # what is found and done: 隐患136处，�
 DONE_BEFORE = re.compile(r"^(?:已经|已|共|累计|全部)")
 # 已整改到位10个，整改率 / 就业人数951人，就业率: the words after what a rate names (人数, 到位) are left out
 DONE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:到位|完毕|人数|数)$")
+NOTE = re.compile(
+    r"[（(][^（）()]{1,12}[）)]"
+)  # 就业（含升学）1468人，就业率: a note inside the count's name
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -92,7 +95,7 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
         if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
             continue  # (the two counts side by side, nothing else between them)
         # 隐患136处，已整改126处，整改率100%: 整改 names 整改率; 就业人数951人，就业率 / 整改到位21个，整改到位率
-        done = DONE_BEFORE.sub("", clause)
+        done = DONE_BEFORE.sub("", NOTE.sub("", clause))
         name = next((n for n in (done, DONE_AFTER.sub("", done)) if said.startswith(n + "率")), "")
         if name and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
             break
