@@ -391,3 +391,23 @@ def test_a_claim_of_none_left_is_judged_by_the_count_left_not_by_those_removed_o
 )
 def test_a_rate_named_by_the_count_before_it_whose_name_holds_a_note_in_brackets(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+HIGH_CLASSES = "普通高中教学班286个，平均班额49.9人；56人以上大班额12个，占教学班总数的{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (HIGH_CLASSES.format("4.2%"), "4.2%", ("derived", "")),
+        (HIGH_CLASSES.format("2.4%"), "2.4%", ("inconsistent", "4.2%")),
+        # another count of the part's unit between: which one the share is of is not said
+        (
+            "中小学专任教师5236人，本科以上学历4189人，研究生学历126人，占专任教师总数的80.0%。",
+            "80.0%",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_a_share_of_a_named_whole_whose_part_is_a_kind_of_it_not_named_like_it(text, figure, expected):
+    assert status_of(text, figure) == expected

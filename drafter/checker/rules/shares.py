@@ -24,6 +24,7 @@ SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
 WHOLE_NAMED = re.compile(
     r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
 )
+VERB_AFTER = re.compile(r"(?:为|是|有|达到|达|共)$")
 OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
 # 完成年初35所目标任务的94.29%: the share of a stated target done, the target right before these words
 OF_TARGET = re.compile(r"(?:的)?(?:年度|全年|年初|计划)?(?:目标任务|目标|任务|计划)(?:数)?的")
@@ -200,12 +201,37 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
             rest = TOTAL_NAME.sub("", name)
             whole = _larger_before(reading, part, lambda j: _alike(rest, reading.clause(j)))
         return None if whole is None else (part, whole)
-    if p.unit not in (*COUNTS, "万人") or name not in reading.clause(part) and not opening:
-        return None  # (a part the sentence opens with is named by those words, not by the whole's name)
+    if p.unit not in (*COUNTS, "万人"):
+        return None
+    if name not in reading.clause(part) and not opening:
+        return _kind_of_the_whole(reading, i, part, name)
     whole = _larger_before(  # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
         reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
     )
     return None if whole is None else (part, whole)
+
+
+def _kind_of_the_whole(reading: Reading, i: int, part: int, name: str) -> tuple[int, int] | None:
+    """教学班286个，平均班额49.9人；56人以上大班额12个，占教学班总数的4.2%: a part not named like the whole but a kind
+    of it (its name holds the whole's last character, the head of the name: 班) is of the one count of its sentence
+    and the one before, in its very unit, whose name ends with the whole's name."""
+    p = reading.figures[part]
+    if name[-1] not in reading.clause(part):
+        return None  # 在校生68000人，民办学校教师210人，占全县在校生的…: teachers are no kind of 生
+    wholes = [
+        j
+        for j in _counts_before(reading, i)
+        if j < part
+        and reading.figures[j].unit == p.unit
+        and reading.claims[j].kind != "change"
+        and VERB_AFTER.sub("", reading.clause(j)).endswith(name)
+    ]
+    if len(wholes) != 1 or amount(reading.figures[wholes[0]]) <= amount(p):
+        return None  # (a part the sentence opens with is named by those words, not by the whole's name)
+    between = reading.between(reading.figures[wholes[0]].end, p.start)
+    if any(same_family(reading.figures[j].unit, p.unit) for j in between):
+        return None  # 专任教师5236人，本科学历4189人，研究生学历126人，占专任教师总数的80.0%: which part?
+    return part, wholes[0]
 
 
 def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[int]:
