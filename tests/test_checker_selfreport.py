@@ -411,3 +411,23 @@ HIGH_CLASSES = "普通高中教学班286个，平均班额49.9人；56人以上�
 )
 def test_a_share_of_a_named_whole_whose_part_is_a_kind_of_it_not_named_like_it(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+EDU_SHARE = "2023年全县一般公共预算教育支出12.86亿元，比上年的12.31亿元增长4.47%；一般公共预算支出69.14亿元，教育支出占一般公共预算支出的{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (EDU_SHARE.format("18.6%"), "18.6%", ("derived", "")),
+        (EDU_SHARE.format("16.8%"), "16.8%", ("inconsistent", "18.6%")),
+        (  # 石家庄 2011's 督导 summary: the whole right before the share, the part named by its subject
+            "全市国家财政性教育经费为89.42亿元,比2010年的73.12亿元增长22.29%;全市国内生产总值为4000亿元,"
+            "国家财政性教育经费占全市国内生产总值比例为2.24%。",
+            "2.24%",
+            ("derived", ""),
+        ),
+    ],
+)
+def test_a_share_whose_whole_is_said_right_before_it_and_whose_part_its_subject_names(text, figure, expected):
+    assert status_of(text, figure) == expected

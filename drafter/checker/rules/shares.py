@@ -194,6 +194,10 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         p.unit in MONEY and len(name) >= 4
     ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
         named = re.compile(re.escape(name) + r"(?:为|是|达到|达)?$")  # 全市国内生产总值为4000亿元
+        if named.search(
+            reading.clause(part)
+        ):  # 支出69.14亿元，教育支出占一般公共预算支出的: the whole itself
+            return _subject_before_its_whole(reading, part, reading.lead(i)[: m.start()])
         whole = _larger_before(reading, part, lambda j: bool(named.search(reading.clause(j))))
         if whole is None and TOTAL_NAME.search(
             name
@@ -209,6 +213,32 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
     )
     return None if whole is None else (part, whole)
+
+
+SUBJECT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,12})$")
+
+
+def _subject_before_its_whole(reading: Reading, whole: int, lead: str) -> tuple[int, int] | None:
+    """一般公共预算教育支出12.86亿元…；一般公共预算支出69.14亿元，教育支出占一般公共预算支出的18.6%: the count right
+    before is the whole the share names; the part is the amount the share's subject names (a name ending with
+    教育支出), the nearest before the whole in its paragraph, and the only one so named."""
+    m = SUBJECT.search(lead)
+    if m is None:
+        return None
+    subject = m.group(1)
+    w = reading.figures[whole]
+    ps, _ = reading.paragraph(w.start)
+    named = [
+        j
+        for j in reading.between(ps, w.start)
+        if same_family(reading.figures[j].unit, w.unit)
+        and reading.claims[j].kind not in ("change",)
+        and reading.claims[j].role != "base"
+        and VERB_AFTER.sub("", reading.clause(j)).endswith(subject)
+    ]
+    if len(named) != 1 or not 0 < amount(reading.figures[named[0]]) < amount(w):
+        return None
+    return named[0], whole
 
 
 def _kind_of_the_whole(reading: Reading, i: int, part: int, name: str) -> tuple[int, int] | None:
