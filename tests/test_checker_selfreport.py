@@ -431,3 +431,17 @@ EDU_SHARE = "2023年全县一般公共预算教育支出12.86亿元，比上年�
 )
 def test_a_share_whose_whole_is_said_right_before_it_and_whose_part_its_subject_names(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+ENROLLED = "全县适龄残疾儿童少年412人，已入学405人，入学率98.3%，其中随班就读268人、特殊教育学校就读96人、送教上门{}人。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (ENROLLED.format(41), "405人", ("derived", "")),
+        (ENROLLED.format(47), "405人", ("inconsistent", "411人")),
+    ],
+)
+def test_a_count_s_parts_listed_after_its_own_rate(text, figure, expected):
+    assert status_of(text, figure) == expected

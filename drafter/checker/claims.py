@@ -747,6 +747,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             and n < len(idxs)
             and (
                 _aside_count_then_parts(reading, i, idxs[n:], tail)
+                or _own_rate_then_parts(reading, i, idxs[n:], tail)
                 or _place_pair_then_parts(reading, i, idxs[n:], tail)
             )
         ):  # 投入4063.26万元，惠及学生27028次，其中上级资金…; 9个省份136个县…，其中中部2个省份39个县: past the count
@@ -1009,6 +1010,23 @@ def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str
         and same_family(first.unit, f.unit)
         and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
         and re.fullmatch(r"[，,][\u4e00-\u9fff]{1,12}", reading.text[f.end : aside.start]) is not None
+    )
+
+
+RATE_ASIDE = re.compile(r"[，,][\u4e00-\u9fff]{1,10}率(?:为|是|达到|达)?")
+
+
+def _own_rate_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
+    """已入学405人，入学率98.3%，其中随班就读268人、特殊教育学校就读96人、送教上门41人: the rate said in the clause
+    right after the count, and a 其中 list of the count's unit after the rate: the list holds the count's parts."""
+    if len(rest) < 3 or PARTS_START.match(tail):
+        return False
+    f, rate = reading.figures[i], reading.figures[rest[0]]
+    return (
+        rate.unit == "%"
+        and RATE_ASIDE.fullmatch(reading.text, f.end, rate.start) is not None
+        and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
+        and all(reading.figures[j].unit == f.unit for j in rest[1:3])
     )
 
 
