@@ -445,3 +445,25 @@ ENROLLED = "全县适龄残疾儿童少年412人，已入学405人，入学率98
 )
 def test_a_count_s_parts_listed_after_its_own_rate(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+MEALS_PAID = (
+    "全县农村义务教育学生31250人纳入营养改善计划，按每生每天5元标准、全年200天计，下达补助资金{}万元。"
+)
+RURAL_PAY = "乡村教师生活补助按每人每月500元标准、全年12个月计，惠及乡村教师2380人，全年发放{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (MEALS_PAID.format(3125), "3125万元", ("derived", "")),
+        (MEALS_PAID.format(3215), "3215万元", ("inconsistent", "3125万元")),
+        # the year of one teacher (500元×12 = 6000元) is no amount paid for all of them
+        (RURAL_PAY.format(1428), "1428万元", ("derived", "")),
+        (RURAL_PAY.format(1248), "1248万元", ("inconsistent", "1428万元")),
+    ],
+)
+def test_an_amount_paid_is_a_standard_per_head_and_day_or_month_times_the_heads_and_the_days(
+    text, figure, expected
+):
+    assert status_of(text, figure) == expected
