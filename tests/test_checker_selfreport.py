@@ -467,3 +467,19 @@ def test_an_amount_paid_is_a_standard_per_head_and_day_or_month_times_the_heads_
     text, figure, expected
 ):
     assert status_of(text, figure) == expected
+
+
+FROM_BASE = "全县一般公共预算教育经费较2022年的12.46亿元{}6200万元，{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (FROM_BASE.format("增加", "增长4.98%"), "4.98%", ("derived", "")),
+        (FROM_BASE.format("增加", "增长5.98%"), "5.98%", ("inconsistent", "4.98%")),
+        (FROM_BASE.format("减少", "下降4.98%"), "4.98%", ("derived", "")),
+        (FROM_BASE.format("减少", "增长4.98%"), "4.98%", ("inconsistent", "4.98%")),  # the wrong way
+    ],
+)
+def test_a_growth_is_the_change_over_last_year_s_value_when_this_year_s_is_not_said(text, figure, expected):
+    assert status_of(text, figure) == expected
