@@ -483,3 +483,26 @@ FROM_BASE = "全县一般公共预算教育经费较2022年的12.46亿元{}6200�
 )
 def test_a_growth_is_the_change_over_last_year_s_value_when_this_year_s_is_not_said(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+AID_LEVELS = (
+    "2023年全县共落实各类资助资金6820.5万元，资助学生4.83万人次，{}其中：学前教育资助资金312.6万元、资助3126人次；"
+    "义务教育阶段资助资金2405.8万元、资助2.95万人次；普通高中资助资金2686.1万元、资助1.12万人次；"
+    "中职资助资金{}万元、资助4434人次。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (AID_LEVELS.format("", 1416), "6820.5万元", ("derived", "")),
+        # 义务教育阶段 opens an item of a list of levels past "；"
+        (AID_LEVELS.format("", 1461), "6820.5万元", ("inconsistent", "6865.5万元")),
+        # the pair's changes said between the pair and its list
+        (AID_LEVELS.format("同比分别增长5.6%、3.2%，", 1416), "6820.5万元", ("derived", "")),
+        (AID_LEVELS.format("同比分别增长5.6%、3.2%，", 1461), "6820.5万元", ("inconsistent", "6865.5万元")),
+        (AID_LEVELS.format("同比分别增长5.6%、3.2%，", 1416), "4.83万人次", ("derived", "")),
+    ],
+)
+def test_a_pair_of_totals_split_by_levels_past_semicolons_and_past_the_pair_s_changes(text, figure, expected):
+    assert status_of(text, figure) == expected
