@@ -506,3 +506,24 @@ AID_LEVELS = (
 )
 def test_a_pair_of_totals_split_by_levels_past_semicolons_and_past_the_pair_s_changes(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("义务教育阶段随迁子女3260人，在公办学校就读3098人，占95.0%。", "95.0%", ("derived", "")),
+        ("义务教育阶段随迁子女3260人，在公办学校就读3098人，占90.5%。", "90.5%", ("inconsistent", "95.0%")),
+        ("全县教职工6856人，专任教师6124人，占87.3%。", "87.3%", ("inconsistent", "89.3%")),
+        # two levels side by side: the share may be of both together, or of another whole
+        ("全县小学在校生40500人，初中在校生20700人，占33.8%。", "33.8%", ("unchecked", "")),
+        ("城区学校21所，农村学校75所，占78.1%。", "78.1%", ("unchecked", "")),
+        # 长治 2021: the first count's own share said before, so the second's is of the same unsaid whole
+        (
+            "全市农村学校50岁以上教师人数3710名，占比27%，其中51—55岁教师人数2453名，占比18%。",
+            "18%",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_a_bare_share_after_the_second_of_two_counts_is_of_the_first(text, figure, expected):
+    assert status_of(text, figure) == expected

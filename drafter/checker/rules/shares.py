@@ -69,6 +69,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
             or _this_figure_in_a_whole(reading, c.index)
+            or _second_of_two(reading, c.index, c.own)
         )
         if pair:
             yield from _judge(reading, c.index, *pair)
@@ -140,6 +141,33 @@ def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
         own,
         lambda j: matches_shown(f.value, f.decimals, amount(part) / amount(reading.figures[j]) * 100),
     )
+
+
+SECTORS = frozenset(("公办", "民办", "城区", "乡镇"))  # what a part of any level may be (levels_of's names)
+BARE_SHARE = re.compile(r"[，,]\s*(?:占比|占)(?:为|是|达到|达)?")
+
+
+def _second_of_two(reading: Reading, i: int, own: int | None) -> tuple[int, int] | None:
+    """随迁子女3260人，在公办学校就读3098人，占95.0%: a bare 占 right after the second of the two counts of its sentence,
+    the first larger and of its unit, is the share of the second in the first — not when the two are two sides of a
+    pair (城区/农村) or of two levels (小学在校生…，初中在校生…，占: of the two together, or of another whole), nor
+    when a share was said before (the first's own: the second's is then of the same whole as that one)."""
+    before = reading.in_sentence(i)
+    if own is None or before[-1:] != [own] or not BARE_SHARE.fullmatch(reading.lead(i)):
+        return None
+    counts = [j for j in before if same_family(reading.figures[j].unit, reading.figures[own].unit)]
+    if len(counts) != 2 or any(reading.is_change(j) or reading.claims[j].role == "base" for j in counts):
+        return None
+    if any(reading.figures[j].unit == "%" for j in before):
+        return None  # 50岁以上教师3710名，占比27%，其中51—55岁教师2453名，占比18%: both of one whole unsaid
+    whole, part = counts
+    w, p = reading.figures[whole], reading.figures[part]
+    if w.unit != p.unit or p.unit not in (*COUNTS, "万人", *MONEY) or not 0 < amount(p) < amount(w):
+        return None
+    own_levels = levels_of(reading.clause(part)) - levels_of(reading.clause(whole)) - SECTORS
+    if complementary(reading, counts) or own_levels:
+        return None  # (在公办学校就读 names a sector of the whole's pupils, 初中在校生 another level than 小学's)
+    return part, whole
 
 
 def _bracketed_counts(reading: Reading, i: int) -> tuple[int, int] | None:
