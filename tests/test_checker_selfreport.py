@@ -527,3 +527,14 @@ def test_a_pair_of_totals_split_by_levels_past_semicolons_and_past_the_pair_s_ch
 )
 def test_a_bare_share_after_the_second_of_two_counts_is_of_the_first(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+COEFFICIENTS = "县域义务教育学校校际差异系数小学为{}、初中为0.36，均低于国家规定的0.50、0.45标准。"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [(COEFFICIENTS.format("0.42"), []), (COEFFICIENTS.format("0.52"), ["低于国家规定的0.50、0.45标准"])],
+)
+def test_coefficients_below_their_standards_said_as_bare_numbers(text, wrong):
+    assert problems(text) == wrong

@@ -72,10 +72,13 @@ def standards(reading: Reading, st: Statement) -> list[Figure]:
     if reading.text[end : end + 1] in ("（", "("):  # 达到国家规定要求（小学≤0.65，初中≤0.55）
         close = reading.text.find("）" if reading.text[end] == "（" else ")", end)
         end = close if 0 < close < end + 40 else end
+    s, _ = reading.sentence(st.start)
+    coefficient = "系数" in reading.text[s : st.start]  # 差异系数小学为0.42…，均低于0.50、0.45: bare numbers
     return [
         f
         for f in reading.figures_in(st.start, end)
-        if f.ignored in ("", "name") and (f.unit or reading.text[f.start - 1 : f.start] in BOUND_SIGNS)
+        if f.ignored in ("", "name")
+        and (f.unit or reading.text[f.start - 1 : f.start] in BOUND_SIGNS or coefficient and f.value < 10)
     ]  # a coefficient has no unit, but its standard its sign: (小学≤0.65,初中≤0.55)
 
 
