@@ -538,3 +538,18 @@ COEFFICIENTS = "县域义务教育学校校际差异系数小学为{}、初中�
 )
 def test_coefficients_below_their_standards_said_as_bare_numbers(text, wrong):
     assert problems(text) == wrong
+
+
+KG_RISE = "学前三年毛入园率达到91.5%，较上年的89.4%提高{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (KG_RISE.format("二点一个百分点"), "二点一个百分点", ("derived", "")),
+        (KG_RISE.format("一点二个百分点"), "一点二个百分点", ("inconsistent", "2.1个百分点")),
+        ("学前三年毛入园率达到91.5%，较上年的90.5%提高一个百分点。", "一个百分点", ("derived", "")),
+    ],
+)
+def test_points_said_in_chinese_numerals(text, figure, expected):
+    assert status_of(text, figure) == expected
