@@ -553,3 +553,35 @@ KG_RISE = "学前三年毛入园率达到91.5%，较上年的89.4%提高{}。"
 )
 def test_points_said_in_chinese_numerals(text, figure, expected):
     assert status_of(text, figure) == expected
+
+
+def _table(rows: list[list[str]]) -> str:
+    return "全县教育经费投入情况如下：\n\n" + "\n".join(" ".join(row) for row in rows) + "\n"
+
+
+FUNDS_TABLE = [
+    ["项目", "2022年", "2023年", "增减"],
+    ["一般公共预算教育经费（万元）", "124600", "130800", "6200"],
+    ["教育费附加（万元）", "9820", "10460", "640"],
+    ["合计（万元）", "134420", "{}", "6840"],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "total", "expected"),
+    [
+        (FUNDS_TABLE, "141260", ("derived", "")),
+        (FUNDS_TABLE, "141860", ("inconsistent", "141260万元")),
+        # a 合计 row whose label holds its unit, the years' columns alone
+        ([row[:3] for row in FUNDS_TABLE], "141860", ("inconsistent", "141260万元")),
+        # the column after the years is their change, no group of rows
+        (
+            [[c.replace("（万元）", "") for c in row] for row in FUNDS_TABLE],
+            "141860",
+            ("inconsistent", "141260"),
+        ),
+    ],
+)
+def test_a_total_row_of_a_table_of_years_with_a_change_column(rows, total, expected):
+    text = _table([[c.format(total) for c in row] for row in rows])
+    assert status_of(text, total) == expected
