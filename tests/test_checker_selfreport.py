@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.checker.check import check_text
+from drafter.core.types import Metric, ReportInfo, SourceData
 
 
 def status_of(text: str, figure: str) -> tuple[str, str]:
@@ -585,3 +586,56 @@ FUNDS_TABLE = [
 def test_a_total_row_of_a_table_of_years_with_a_change_column(rows, total, expected):
     text = _table([[c.format(total) for c in row] for row in rows])
     assert status_of(text, total) == expected
+
+
+COUNTY = ReportInfo(region="和平县", level="county", round=2024, period=2023, issuer="和平县人民政府")
+
+
+def linked(text: str, figure: str, *metrics: Metric) -> tuple[str, str]:
+    """(status, expected) of the first figure printed as `figure`, checked against the metrics given."""
+    source = SourceData(report=COUNTY, metrics=metrics)
+    found = next(f for f in check_text(text, source).findings if f.text.strip() == figure)
+    return found.status, found.expected
+
+
+KINDERGARTENS = Metric("preschool.kindergartens", "幼儿园数", "所", {2023: 86})
+CHILDREN = Metric("preschool.children", "在园幼儿", "人", {2023: 12856})
+EDU_SPENT = Metric("fund.general_budget_edu", "一般公共预算教育支出", "亿元", {2023: 12.86, 2022: 12.31})
+RETENTION_RATE = Metric("compulsory.consolidation_rate", "九年义务教育巩固率", "%", {2023: 98.6})
+EMPLOYMENT = Metric("vocational.employment_rate", "中职毕业生就业率", "%", {2023: 96.2})
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metrics", "expected"),
+    [
+        # a 普惠性 part of a whole the data hold is no wrong value of that whole
+        (
+            "全县共有幼儿园86所，其中公办幼儿园52所、民办幼儿园34所；普惠性幼儿园78所。",
+            "78所",
+            (KINDERGARTENS,),
+            ("unsupported", ""),
+        ),
+        ("全县在园幼儿12856人；普惠性幼儿园在园幼儿11835人。", "11835人", (CHILDREN,), ("unsupported", "")),
+        ("全县共有幼儿园88所。", "88所", (KINDERGARTENS,), ("mismatch", "86所")),
+        # all of the budget spent is no education spending
+        (EDU_SHARE.format("18.6%"), "69.14亿元", (EDU_SPENT,), ("unsupported", "")),
+        (EDU_SHARE.format("18.6%"), "12.86亿元", (EDU_SPENT,), ("verified", "")),
+        # a standard said (高于省定96%的标准) is no value, of its own metric or of another that happens to be 96
+        (
+            "九年义务教育巩固率98.6%，高于省定96%的标准2.6个百分点。",
+            "96%",
+            (RETENTION_RATE, EMPLOYMENT),
+            ("unsupported", ""),
+        ),
+        (
+            "九年义务教育巩固率96%，高于省定95%的标准1个百分点。",
+            "96%",
+            (RETENTION_RATE, EMPLOYMENT),
+            ("mismatch", "99%"),
+        ),
+    ],
+)
+def test_a_part_a_whole_budget_or_a_standard_is_no_wrong_value_of_the_metric_its_words_name(
+    text, figure, metrics, expected
+):
+    assert linked(text, figure, *metrics) == expected
