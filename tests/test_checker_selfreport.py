@@ -639,3 +639,16 @@ def test_a_part_a_whole_budget_or_a_standard_is_no_wrong_value_of_the_metric_its
     text, figure, metrics, expected
 ):
     assert linked(text, figure, *metrics) == expected
+
+
+PER_STUDENT_LIST = "按在校生人数平均的一般公共预算教育支出，学前教育11236元、小学12458元，分别比上年增长3.2%、{}，实现了“两个只增不减”。"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [(PER_STUDENT_LIST.format("2.6%"), []), (PER_STUDENT_LIST.format("下降2.6%"), ["实现了“两个只增不减”"])],
+)
+def test_two_no_decrease_is_judged_by_the_changes_of_values_whose_sentence_opens_with_what_they_are(
+    text, wrong
+):
+    assert problems(text) == wrong

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.claims import Claim
+from drafter.checker.claims import POINTS, Claim
 from drafter.checker.reading import Reading, amount
 from drafter.checker.statements import Statement
 from drafter.checker.words import DOWN, RATE_WORDS, TO_VALUE, UP
@@ -99,13 +99,25 @@ def no_decrease(reading: Reading, st: Statement, subject: str) -> Verdict:
         for i in reading.between(ps, pe)
         if (c := reading.claims[i]).kind == "change"
         and not c.versus
-        and re.search(subject, c.subject + (reading.claims[c.own].subject if c.own is not None else ""))
+        and reading.figures[i].unit != POINTS
+        and re.search(
+            subject,
+            _topic(reading, i) + c.subject + (reading.claims[c.own].subject if c.own is not None else ""),
+        )
     ]
     if not changes:
         return None
     fell = [(c, f) for c, f in changes if c.direction < 0 and f.value != 0]
     shown = "；".join(f"{_name(reading, c)}下降{_text(f)}" for c, f in fell[:3]) or "文中所列各项均为增长"
     return not fell, shown, "text:" + ",".join(_text(f) for _, f in changes[:6])
+
+
+def _topic(reading: Reading, i: int) -> str:
+    """按在校生人数平均的一般公共预算教育支出，学前教育11236元…，分别比上年增长3.2%、下降2.6%: the words its sentence
+    opens with, up to its first figure, name what the listed values and their changes are of."""
+    s, _ = reading.sentence(reading.figures[i].start)
+    first = reading.between(s, reading.figures[i].start)
+    return reading.text[s : reading.figures[first[0]].start] if first else ""
 
 
 def salary(reading: Reading, st: Statement) -> Verdict:
