@@ -1000,7 +1000,7 @@ CITY_2011 = SourceData(  # a city's 督导通报 (石家庄 2011): the share of 
 
 @pytest.mark.parametrize(
     ("share", "status"),
-    [("2.24%", "derived"), ("2.34%", "unsupported")],
+    [("2.24%", "derived"), ("2.34%", "inconsistent")],  # (the text's own 89.42÷4000 shows 2.24%)
 )
 def test_a_share_the_data_lack_for_the_year_is_computed_from_its_two_amounts(share, status):
     text = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.checker.check import check_text
+from drafter.core.types import Metric, ReportInfo, SourceData
 
 
 def status_of(text: str, figure: str) -> tuple[str, str]:
@@ -357,3 +358,297 @@ def test_a_list_of_grades_or_of_a_part_and_the_rest_that_is_no_split_is_left_alo
 def test_pupils_per_teacher_said_in_words(ratio, wrong):
     words = "幼儿与专任教师之比" if ratio.endswith(":1") else "专任教师与幼儿之比"
     assert problems(f"全县幼儿园专任教师1120人，在园幼儿12856人，{words}为{ratio}。") == wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the claim said first: its own 消除 is not what the count after it counts (removed classes)
+        (
+            "一是全面消除大班额，全县义务教育阶段56人以上大班额由2022年的23个减少到2023年的3个。",
+            ["全面消除大班额"],
+        ),
+        ("一是全面消除大班额，全县义务教育阶段56人以上大班额由2022年的23个减少到2023年的0个。", []),
+        # pupils brought back (劝返, 复学) or only suspected (疑似) are no dropouts left
+        ("全年劝返疑似辍学学生17人，全部返校复学，实现动态清零。", []),
+        ("全县仍有辍学学生3人，实现动态清零。", ["实现动态清零"]),
+    ],
+)
+def test_a_claim_of_none_left_is_judged_by_the_count_left_not_by_those_removed_or_brought_back(text, wrong):
+    assert problems(text) == wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("中职毕业生1526人，就业（含升学）1468人，就业率96.2%。", "96.2%", ("derived", "")),
+        ("中职毕业生1526人，就业（含升学）1468人，就业率92.6%。", "92.6%", ("inconsistent", "96.2%")),
+        (
+            "全县适龄残疾儿童少年412人，入学(含送教上门)405人，入学率97.3%。",
+            "97.3%",
+            ("inconsistent", "98.3%"),
+        ),
+    ],
+)
+def test_a_rate_named_by_the_count_before_it_whose_name_holds_a_note_in_brackets(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+HIGH_CLASSES = "普通高中教学班286个，平均班额49.9人；56人以上大班额12个，占教学班总数的{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (HIGH_CLASSES.format("4.2%"), "4.2%", ("derived", "")),
+        (HIGH_CLASSES.format("2.4%"), "2.4%", ("inconsistent", "4.2%")),
+        # another count of the part's unit between: which one the share is of is not said
+        (
+            "中小学专任教师5236人，本科以上学历4189人，研究生学历126人，占专任教师总数的80.0%。",
+            "80.0%",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_a_share_of_a_named_whole_whose_part_is_a_kind_of_it_not_named_like_it(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+EDU_SHARE = "2023年全县一般公共预算教育支出12.86亿元，比上年的12.31亿元增长4.47%；一般公共预算支出69.14亿元，教育支出占一般公共预算支出的{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (EDU_SHARE.format("18.6%"), "18.6%", ("derived", "")),
+        (EDU_SHARE.format("16.8%"), "16.8%", ("inconsistent", "18.6%")),
+        (  # 石家庄 2011's 督导 summary: the whole right before the share, the part named by its subject
+            "全市国家财政性教育经费为89.42亿元,比2010年的73.12亿元增长22.29%;全市国内生产总值为4000亿元,"
+            "国家财政性教育经费占全市国内生产总值比例为2.24%。",
+            "2.24%",
+            ("derived", ""),
+        ),
+    ],
+)
+def test_a_share_whose_whole_is_said_right_before_it_and_whose_part_its_subject_names(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+ENROLLED = "全县适龄残疾儿童少年412人，已入学405人，入学率98.3%，其中随班就读268人、特殊教育学校就读96人、送教上门{}人。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (ENROLLED.format(41), "405人", ("derived", "")),
+        (ENROLLED.format(47), "405人", ("inconsistent", "411人")),
+    ],
+)
+def test_a_count_s_parts_listed_after_its_own_rate(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+MEALS_PAID = (
+    "全县农村义务教育学生31250人纳入营养改善计划，按每生每天5元标准、全年200天计，下达补助资金{}万元。"
+)
+RURAL_PAY = "乡村教师生活补助按每人每月500元标准、全年12个月计，惠及乡村教师2380人，全年发放{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (MEALS_PAID.format(3125), "3125万元", ("derived", "")),
+        (MEALS_PAID.format(3215), "3215万元", ("inconsistent", "3125万元")),
+        # the year of one teacher (500元×12 = 6000元) is no amount paid for all of them
+        (RURAL_PAY.format(1428), "1428万元", ("derived", "")),
+        (RURAL_PAY.format(1248), "1248万元", ("inconsistent", "1428万元")),
+    ],
+)
+def test_an_amount_paid_is_a_standard_per_head_and_day_or_month_times_the_heads_and_the_days(
+    text, figure, expected
+):
+    assert status_of(text, figure) == expected
+
+
+FROM_BASE = "全县一般公共预算教育经费较2022年的12.46亿元{}6200万元，{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (FROM_BASE.format("增加", "增长4.98%"), "4.98%", ("derived", "")),
+        (FROM_BASE.format("增加", "增长5.98%"), "5.98%", ("inconsistent", "4.98%")),
+        (FROM_BASE.format("减少", "下降4.98%"), "4.98%", ("derived", "")),
+        (FROM_BASE.format("减少", "增长4.98%"), "4.98%", ("inconsistent", "4.98%")),  # the wrong way
+    ],
+)
+def test_a_growth_is_the_change_over_last_year_s_value_when_this_year_s_is_not_said(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+AID_LEVELS = (
+    "2023年全县共落实各类资助资金6820.5万元，资助学生4.83万人次，{}其中：学前教育资助资金312.6万元、资助3126人次；"
+    "义务教育阶段资助资金2405.8万元、资助2.95万人次；普通高中资助资金2686.1万元、资助1.12万人次；"
+    "中职资助资金{}万元、资助4434人次。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (AID_LEVELS.format("", 1416), "6820.5万元", ("derived", "")),
+        # 义务教育阶段 opens an item of a list of levels past "；"
+        (AID_LEVELS.format("", 1461), "6820.5万元", ("inconsistent", "6865.5万元")),
+        # the pair's changes said between the pair and its list
+        (AID_LEVELS.format("同比分别增长5.6%、3.2%，", 1416), "6820.5万元", ("derived", "")),
+        (AID_LEVELS.format("同比分别增长5.6%、3.2%，", 1461), "6820.5万元", ("inconsistent", "6865.5万元")),
+        (AID_LEVELS.format("同比分别增长5.6%、3.2%，", 1416), "4.83万人次", ("derived", "")),
+    ],
+)
+def test_a_pair_of_totals_split_by_levels_past_semicolons_and_past_the_pair_s_changes(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("义务教育阶段随迁子女3260人，在公办学校就读3098人，占95.0%。", "95.0%", ("derived", "")),
+        ("义务教育阶段随迁子女3260人，在公办学校就读3098人，占90.5%。", "90.5%", ("inconsistent", "95.0%")),
+        ("全县教职工6856人，专任教师6124人，占87.3%。", "87.3%", ("inconsistent", "89.3%")),
+        # two levels side by side: the share may be of both together, or of another whole
+        ("全县小学在校生40500人，初中在校生20700人，占33.8%。", "33.8%", ("unchecked", "")),
+        ("城区学校21所，农村学校75所，占78.1%。", "78.1%", ("unchecked", "")),
+        # 长治 2021: the first count's own share said before, so the second's is of the same unsaid whole
+        (
+            "全市农村学校50岁以上教师人数3710名，占比27%，其中51—55岁教师人数2453名，占比18%。",
+            "18%",
+            ("unchecked", ""),
+        ),
+    ],
+)
+def test_a_bare_share_after_the_second_of_two_counts_is_of_the_first(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+COEFFICIENTS = "县域义务教育学校校际差异系数小学为{}、初中为0.36，均低于国家规定的0.50、0.45标准。"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [(COEFFICIENTS.format("0.42"), []), (COEFFICIENTS.format("0.52"), ["低于国家规定的0.50、0.45标准"])],
+)
+def test_coefficients_below_their_standards_said_as_bare_numbers(text, wrong):
+    assert problems(text) == wrong
+
+
+KG_RISE = "学前三年毛入园率达到91.5%，较上年的89.4%提高{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (KG_RISE.format("二点一个百分点"), "二点一个百分点", ("derived", "")),
+        (KG_RISE.format("一点二个百分点"), "一点二个百分点", ("inconsistent", "2.1个百分点")),
+        ("学前三年毛入园率达到91.5%，较上年的90.5%提高一个百分点。", "一个百分点", ("derived", "")),
+    ],
+)
+def test_points_said_in_chinese_numerals(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+def _table(rows: list[list[str]]) -> str:
+    return "全县教育经费投入情况如下：\n\n" + "\n".join(" ".join(row) for row in rows) + "\n"
+
+
+FUNDS_TABLE = [
+    ["项目", "2022年", "2023年", "增减"],
+    ["一般公共预算教育经费（万元）", "124600", "130800", "6200"],
+    ["教育费附加（万元）", "9820", "10460", "640"],
+    ["合计（万元）", "134420", "{}", "6840"],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "total", "expected"),
+    [
+        (FUNDS_TABLE, "141260", ("derived", "")),
+        (FUNDS_TABLE, "141860", ("inconsistent", "141260万元")),
+        # a 合计 row whose label holds its unit, the years' columns alone
+        ([row[:3] for row in FUNDS_TABLE], "141860", ("inconsistent", "141260万元")),
+        # the column after the years is their change, no group of rows
+        (
+            [[c.replace("（万元）", "") for c in row] for row in FUNDS_TABLE],
+            "141860",
+            ("inconsistent", "141260"),
+        ),
+    ],
+)
+def test_a_total_row_of_a_table_of_years_with_a_change_column(rows, total, expected):
+    text = _table([[c.format(total) for c in row] for row in rows])
+    assert status_of(text, total) == expected
+
+
+COUNTY = ReportInfo(region="和平县", level="county", round=2024, period=2023, issuer="和平县人民政府")
+
+
+def linked(text: str, figure: str, *metrics: Metric) -> tuple[str, str]:
+    """(status, expected) of the first figure printed as `figure`, checked against the metrics given."""
+    source = SourceData(report=COUNTY, metrics=metrics)
+    found = next(f for f in check_text(text, source).findings if f.text.strip() == figure)
+    return found.status, found.expected
+
+
+KINDERGARTENS = Metric("preschool.kindergartens", "幼儿园数", "所", {2023: 86})
+CHILDREN = Metric("preschool.children", "在园幼儿", "人", {2023: 12856})
+EDU_SPENT = Metric("fund.general_budget_edu", "一般公共预算教育支出", "亿元", {2023: 12.86, 2022: 12.31})
+RETENTION_RATE = Metric("compulsory.consolidation_rate", "九年义务教育巩固率", "%", {2023: 98.6})
+EMPLOYMENT = Metric("vocational.employment_rate", "中职毕业生就业率", "%", {2023: 96.2})
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metrics", "expected"),
+    [
+        # a 普惠性 part of a whole the data hold is no wrong value of that whole
+        (
+            "全县共有幼儿园86所，其中公办幼儿园52所、民办幼儿园34所；普惠性幼儿园78所。",
+            "78所",
+            (KINDERGARTENS,),
+            ("unsupported", ""),
+        ),
+        ("全县在园幼儿12856人；普惠性幼儿园在园幼儿11835人。", "11835人", (CHILDREN,), ("unsupported", "")),
+        ("全县共有幼儿园88所。", "88所", (KINDERGARTENS,), ("mismatch", "86所")),
+        # all of the budget spent is no education spending
+        (EDU_SHARE.format("18.6%"), "69.14亿元", (EDU_SPENT,), ("unsupported", "")),
+        (EDU_SHARE.format("18.6%"), "12.86亿元", (EDU_SPENT,), ("verified", "")),
+        # a standard said (高于省定96%的标准) is no value, of its own metric or of another that happens to be 96
+        (
+            "九年义务教育巩固率98.6%，高于省定96%的标准2.6个百分点。",
+            "96%",
+            (RETENTION_RATE, EMPLOYMENT),
+            ("unsupported", ""),
+        ),
+        (
+            "九年义务教育巩固率96%，高于省定95%的标准1个百分点。",
+            "96%",
+            (RETENTION_RATE, EMPLOYMENT),
+            ("mismatch", "99%"),
+        ),
+    ],
+)
+def test_a_part_a_whole_budget_or_a_standard_is_no_wrong_value_of_the_metric_its_words_name(
+    text, figure, metrics, expected
+):
+    assert linked(text, figure, *metrics) == expected
+
+
+PER_STUDENT_LIST = "按在校生人数平均的一般公共预算教育支出，学前教育11236元、小学12458元，分别比上年增长3.2%、{}，实现了“两个只增不减”。"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [(PER_STUDENT_LIST.format("2.6%"), []), (PER_STUDENT_LIST.format("下降2.6%"), ["实现了“两个只增不减”"])],
+)
+def test_two_no_decrease_is_judged_by_the_changes_of_values_whose_sentence_opens_with_what_they_are(
+    text, wrong
+):
+    assert problems(text) == wrong

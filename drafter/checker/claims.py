@@ -748,6 +748,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
         n = k + 1
         while n < len(idxs) and claims[idxs[n]].kind == "change" and claims[idxs[n]].own == i:
             n += 1  # 在学研究生153.84万人，比上年增加13.35万人，增长9.50%，其中在学博士生…: past its own changes
+        n = _past_the_pair_s_changes(reading, idxs, claims, k, n)
         if n > k + 1 and not PARTS_START.match(tail) and CHANGES_THEN_PARTS.match(reading.tail(idxs[n - 1])):
             tail, later = reading.tail(idxs[n - 1]), idxs[n:]
         elif (
@@ -755,6 +756,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             and n < len(idxs)
             and (
                 _aside_count_then_parts(reading, i, idxs[n:], tail)
+                or _own_rate_then_parts(reading, i, idxs[n:], tail)
                 or _place_pair_then_parts(reading, i, idxs[n:], tail)
             )
         ):  # 投入4063.26万元，惠及学生27028次，其中上级资金…; 9个省份136个县…，其中中部2个省份39个县: past the count
@@ -829,7 +831,8 @@ TOTAL_NAMED_BEFORE = re.compile(
     r"[，,](?:共计|合计|总计|累计|总共|共)(?:新增|新建|增加|投入|发放|资助|完成)?([\u4e00-\u9fff]{2,6}?)(?:为|达到|达|有)?$"
 )
 LEVEL_OPENS = re.compile(
-    r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|普通中学|中学|普通高中|高中|中职|特殊教育|特教|工读学校|高校)"
+    r"[\s：:，,]*(幼儿园|学前教育|学前|小学|初中|义务教育|普通中学|中学|普通高中|高中|中职|中等职业教育|特殊教育|特教"
+    r"|工读学校|高校)"
 )
 
 
@@ -1027,6 +1030,59 @@ def _aside_count_then_parts(reading: Reading, i: int, rest: list[int], tail: str
         and same_family(first.unit, f.unit)
         and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
         and re.fullmatch(r"[，,][\u4e00-\u9fff]{1,12}", reading.text[f.end : aside.start]) is not None
+    )
+
+
+def _past_the_pair_s_changes(
+    reading: Reading, idxs: list[int], claims: dict[int, Claim], k: int, n: int
+) -> int:
+    """资助资金6820.5万元，资助学生4.83万人次，同比分别增长5.6%、3.2%，其中：…: a pair of totals of two units said one
+    after the other, then the changes of both: past the partner and the changes, when some change is skipped."""
+    if n != k + 1:
+        return n
+    i = idxs[k]
+    pair = {i}
+    for j in (idxs[k - 1] if k else None, idxs[k + 1] if k + 1 < len(idxs) else None):
+        if (
+            j is not None
+            and claims[j].kind in ("value", "total")
+            and _said_as_a_pair(reading, *sorted((i, j)))
+        ):
+            pair.add(j)
+    m = n
+    if m < len(idxs) and idxs[m] in pair:
+        m += 1
+    start = m
+    while m < len(idxs) and claims[idxs[m]].kind == "change" and claims[idxs[m]].own in pair:
+        m += 1
+    return m if len(pair) == 2 and m > start else n
+
+
+def _said_as_a_pair(reading: Reading, a: int, b: int) -> bool:
+    """资助资金6820.5万元，资助学生4.83万人次: two amounts of different units, the second right after its name."""
+    fa, fb = reading.figures[a], reading.figures[b]
+    units = {fa.unit, fb.unit}
+    return (
+        not units & {"", "%", POINTS}
+        and not same_family(fa.unit, fb.unit)
+        and re.fullmatch(r"[，、][\u4e00-\u9fff]{1,10}", reading.text[fa.end : fb.start]) is not None
+    )
+
+
+RATE_ASIDE = re.compile(r"[，,][\u4e00-\u9fff]{1,10}率(?:为|是|达到|达)?")
+
+
+def _own_rate_then_parts(reading: Reading, i: int, rest: list[int], tail: str) -> bool:
+    """已入学405人，入学率98.3%，其中随班就读268人、特殊教育学校就读96人、送教上门41人: the rate said in the clause
+    right after the count, and a 其中 list of the count's unit after the rate: the list holds the count's parts."""
+    if len(rest) < 3 or PARTS_START.match(tail):
+        return False
+    f, rate = reading.figures[i], reading.figures[rest[0]]
+    return (
+        rate.unit == "%"
+        and RATE_ASIDE.fullmatch(reading.text, f.end, rate.start) is not None
+        and bool(CHANGES_THEN_PARTS.match(reading.tail(rest[0])))
+        and all(reading.figures[j].unit == f.unit for j in rest[1:3])
     )
 
 

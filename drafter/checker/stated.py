@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.checker.claims import Claim
+from drafter.checker.claims import POINTS, Claim
 from drafter.checker.reading import Reading, amount
 from drafter.checker.statements import Statement
 from drafter.checker.words import DOWN, RATE_WORDS, TO_VALUE, UP
@@ -20,7 +20,8 @@ Verdict = tuple[bool, str, str] | None
 
 SUBSET = re.compile(r"建档立卡|贫困|残疾|留守|随迁|农村")  # 建档立卡辍学学生 is not every 辍学学生
 AT_MOST = re.compile(r"以内|以下|不超过|不高于|控制在")  # 控制在2%以内的目标: a ceiling
-ELIMINATED_COUNT = re.compile(r"化解|消除|减少|解决|清理")  # 化解大班额317个 counts what was removed
+# 化解大班额317个 counts what was removed; 劝返疑似辍学学生17人 those brought back (or only suspected)
+ELIMINATED_COUNT = re.compile(r"化解|消除|减少|解决|清理|劝返|劝回|返校|复学|疑似")
 RELATIONS = (
     ("不低于", ">="),
     ("不少于", ">="),
@@ -71,10 +72,13 @@ def standards(reading: Reading, st: Statement) -> list[Figure]:
     if reading.text[end : end + 1] in ("（", "("):  # 达到国家规定要求（小学≤0.65，初中≤0.55）
         close = reading.text.find("）" if reading.text[end] == "（" else ")", end)
         end = close if 0 < close < end + 40 else end
+    s, _ = reading.sentence(st.start)
+    coefficient = "系数" in reading.text[s : st.start]  # 差异系数小学为0.42…，均低于0.50、0.45: bare numbers
     return [
         f
         for f in reading.figures_in(st.start, end)
-        if f.ignored in ("", "name") and (f.unit or reading.text[f.start - 1 : f.start] in BOUND_SIGNS)
+        if f.ignored in ("", "name")
+        and (f.unit or reading.text[f.start - 1 : f.start] in BOUND_SIGNS or coefficient and f.value < 10)
     ]  # a coefficient has no unit, but its standard its sign: (小学≤0.65,初中≤0.55)
 
 
@@ -95,13 +99,25 @@ def no_decrease(reading: Reading, st: Statement, subject: str) -> Verdict:
         for i in reading.between(ps, pe)
         if (c := reading.claims[i]).kind == "change"
         and not c.versus
-        and re.search(subject, c.subject + (reading.claims[c.own].subject if c.own is not None else ""))
+        and reading.figures[i].unit != POINTS
+        and re.search(
+            subject,
+            _topic(reading, i) + c.subject + (reading.claims[c.own].subject if c.own is not None else ""),
+        )
     ]
     if not changes:
         return None
     fell = [(c, f) for c, f in changes if c.direction < 0 and f.value != 0]
     shown = "；".join(f"{_name(reading, c)}下降{_text(f)}" for c, f in fell[:3]) or "文中所列各项均为增长"
     return not fell, shown, "text:" + ",".join(_text(f) for _, f in changes[:6])
+
+
+def _topic(reading: Reading, i: int) -> str:
+    """按在校生人数平均的一般公共预算教育支出，学前教育11236元…，分别比上年增长3.2%、下降2.6%: the words its sentence
+    opens with, up to its first figure, name what the listed values and their changes are of."""
+    s, _ = reading.sentence(reading.figures[i].start)
+    first = reading.between(s, reading.figures[i].start)
+    return reading.text[s : reading.figures[first[0]].start] if first else ""
 
 
 def salary(reading: Reading, st: Statement) -> Verdict:
@@ -270,6 +286,8 @@ def count(reading: Reading, st: Statement, words: str, said: set[str]) -> Verdic
     for k, i in enumerate(figures):
         f, c = reading.figures[i], reading.claims[i]
         lead = reading.lead(i)
+        if st.end <= f.start:  # 全面消除大班额，…大班额由23个减少到3个: the claim's own 消除 names no count
+            lead = lead[max(0, len(lead) - (f.start - st.end)) :]
         if (
             c.kind in ("value", "total")
             and re.search(words, lead[-10:])

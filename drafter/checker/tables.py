@@ -49,6 +49,7 @@ TOTAL_ROW = re.compile(
 )
 PART_ROW = re.compile(r"\s*(?:其中|#|＃|含|内：|内:)")
 RATIO_HEADING = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:与|/|／)([\u4e00-\u9fff]{2,8}?)(?:之)?比")
+CHANGE_HEADING = re.compile(r"(?:增减|增长|增幅|增量|变化|同比|比上年|较上年|差额|差值)")
 TAB_LINE = re.compile(r"(?m)^[^\n\t]*\t[^\n]*$")
 GLUED_LABEL = re.compile(rf"((?:\d{{4}}\s?年度?)?\D*?)({NUMBER.pattern})")  # 2021年45: a year row
 UNIT_HEADING = re.compile(r"(?:计量)?单位")
@@ -873,7 +874,7 @@ def _unnamed_totals(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> 
     中等技术学校 21 19 and 中等师范学校 9 9): proven per column, and a column one mistyped digit off is
     inconsistent when at least two other columns (or, in a table of two, the other one) add up exactly."""
     out: list[tuple[Cell, list[Cell]]] = []
-    rows = [(label, values) for label, values in grid if not TOTAL_ROW.fullmatch(label.replace(" ", ""))]
+    rows = [(label, values) for label, values in grid if not TOTAL_ROW.fullmatch(_row_name(label))]
     for r, (_, total) in enumerate(rows):
         for k in (2, 3, 4):
             parts = [values for _, values in rows[r + 1 : r + 1 + k]]
@@ -939,14 +940,14 @@ def _total_rows(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> list
     row, or every row that is no 其中/# part of another. Only what adds up is kept: a table's rows may list
     part of its total."""
     out = []
-    totals = [k for k, (label, _) in enumerate(grid) if TOTAL_ROW.fullmatch(label.replace(" ", ""))]
+    totals = [k for k, (label, _) in enumerate(grid) if TOTAL_ROW.fullmatch(_row_name(label))]
     if len(totals) != 1 or len(grid) < 3:
         return out
     total = grid[totals[0]][1]
     grid = [
         (label, values) for label, values in grid if len(values) == len(total)
     ]  # rows read as aligned only
-    totals = [k for k, (label, _) in enumerate(grid) if TOTAL_ROW.fullmatch(label.replace(" ", ""))]
+    totals = [k for k, (label, _) in enumerate(grid) if TOTAL_ROW.fullmatch(_row_name(label))]
     others = [values for k, (_, values) in enumerate(grid) if k != totals[0]]
     mains = [values for k, (label, values) in enumerate(grid) if k != totals[0] and not PART_ROW.match(label)]
     typos = []
@@ -971,12 +972,17 @@ def _total_rows(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> list
     # 基础教育 129 / 小学 62); a 全市 row may be compared with, not made of, the rows; 教学点 are no schools
     sure = (
         out
-        and TYPO_TOTAL.fullmatch(grid[totals[0]][0].replace(" ", ""))
+        and TYPO_TOTAL.fullmatch(_row_name(grid[totals[0]][0]))
         and len(typos) == 1
         and typos[0][1]
         and not any(NOT_A_PART.search(label) for k, (label, _) in enumerate(grid) if k != totals[0])
     )
     return out + typos if sure else out
+
+
+def _row_name(label: str) -> str:
+    """A row's label without spaces and its unit (合计（万元） is a 合计 row)."""
+    return UNIT_IN_HEADING.sub("", label.replace(" ", ""))
 
 
 def _value(c: Cell) -> float:
@@ -1014,6 +1020,12 @@ def _year_heads(top: list[Cell]) -> tuple[list[str], str, bool]:
     years = [k for k, c in enumerate(top) if YEAR_HEADING.fullmatch(c.text)]
     if len(years) < 2 or years != list(range(years[0], years[-1] + 1)) or years[-1] == len(top) - 1:
         return [c.text for c in top], "", False
+    if all(CHANGE_HEADING.match(c.text.replace(" ", "")) for c in top[years[-1] + 1 :]):
+        return (
+            [c.text for c in top],
+            "",
+            False,
+        )  # 项目 | 2022年 | 2023年 | 增减: a column of the changes, no group
     return ["", *(top[k].text for k in years)], "".join(c.text for c in top[years[-1] + 1 :]), True
 
 

@@ -29,7 +29,7 @@ from drafter.checker.labels import (
 from drafter.checker.links import Link
 from drafter.checker.reading import CLAUSE_BREAK, Reading
 from drafter.checker.sizes import SizeIndex, SizeRange, size_range
-from drafter.checker.words import FUTURE, THING
+from drafter.checker.words import FUTURE, STANDARD_AFTER, STANDARD_SAID, THING
 from drafter.checker.words import OVER_YEARS_WORDS as CUMULATIVE
 from drafter.core.types import Figure, Metric, SourceData
 from drafter.figures.derive import derive_all, is_average
@@ -226,6 +226,9 @@ class ValueLinker(Finders):
         f = self.doc.figures[i]
         if self.labels.in_label(self.doc, i):
             return IN_LABEL
+        if STANDARD_AFTER.match(self.doc.text, f.end) and STANDARD_SAID.search(self.doc.lead(i)):
+            # 巩固率98.6%，高于省定96%的标准: a standard, its metric's target or nothing of the data
+            return self.target_hit(i) or Link("unsupported", message="标准数字，来源数据中没有这个标准")
         metrics = self.candidates(i)
         rank, best = self._ranks(i, metrics)
         year = self.claim_year(i, best)
@@ -367,6 +370,10 @@ class ValueLinker(Finders):
             return (
                 f"文字说的是几类合计（…和{joined.group(1)}…）"  # 公办园和普惠性幼儿园幼儿…占比 for 公办园's
             )
+        if "普惠" in clause and "普惠" not in best.label:
+            return "文字说的是普惠性的部分"  # 普惠性幼儿园78所 is a part of 幼儿园数
+        if "教育" in best.label and "教育" not in clause and BUDGET_ALL.search(clause):
+            return "文字说的是全部支出，不只是教育"  # 一般公共预算支出69.14亿元 for 一般公共预算教育支出
         # (…自费出国留学人数增加了6.58%；留学回国人数增加2030人，增长了4.79%: a group said before a ； is its statement's)
         said = unbracketed(sentence.rsplit("；", 1)[-1]) + near
         group = next((q for q in (*QUALIFIERS, "其他") if q in best.label and q not in said), "")
@@ -758,6 +765,9 @@ DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减�
 
 
 QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇", "自费", "公派", "研究生", "本科", "专科")
+BUDGET_ALL = re.compile(
+    r"(?:预算|财政)[\u4e00-\u9fff]{0,4}支出$"
+)  # 一般公共预算支出: all of the budget spent
 LAST_YEAR_OWN = re.compile(
     r"^\s*(?:去年|上年)(?!同期|同口径|[增减提下上降])"
 )  # the clause opens with it: its subject

@@ -83,6 +83,8 @@ PERIODS_AFTER = re.compile(r"月")  # right after a count read in 个: 12个月
 PER_YEAR = re.compile(r"每年|全年|一年")
 # 在校生46人，…按每生每年6000元拨付，全年拨付27.6万元: a standard per head and year, and the amount paid for the heads
 PER_HEAD_YEAR = re.compile(r"每(?:生|人|名学生)每年(?:补助|补贴|标准)?(?:为|按)?$")
+# 学生31250人，按每生每天5元标准、全年200天计，下达补助资金3125万元: per head and day (or month), the days counted
+PER_HEAD_PERIOD = re.compile(r"每(?:生|人|名学生)每(?:天|日|月)(?:补助|补贴|标准)?(?:为|按)?$")
 PAID_BEFORE = re.compile(r"(?:拨付|发放|安排|下达)(?:了)?[\u4e00-\u9fff]{0,8}?(?:为|达|共)?$")
 
 # the rest of a count, said after a part of it (排查隐患136处，已整改132处，…，其余4处正在整改)
@@ -109,6 +111,9 @@ YEARS_RANGE = re.compile(
 )
 
 # future or planned figures: not facts of the year
+# 巩固率98.6%，高于省定96%的标准: the figure is the standard a value is held against, not a value
+STANDARD_SAID = re.compile(r"(?:高于|低于|超过|超出|优于|不低于|不高于|达到)[^，。；、\d]{0,8}$")
+STANDARD_AFTER = re.compile(r"的?(?:国家|省定|省级|市定)?(?:标准|要求)(?!化)")
 FUTURE = re.compile(
     r"确保(?!了)|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年(?!的?\s*\d)|确定建设|规划|拟"
 )

@@ -115,6 +115,7 @@ UNITS = (
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 CN_COUNTERS = (
+    "个百分点",  # 提高二点一个百分点: 2.1 points, not 2.1个
     "所",
     "个",
     "人",
@@ -660,7 +661,7 @@ def _chinese_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) ->
 def _chinese_reason(norm: str, m: re.Match[str], numeral: str, unit: str) -> str:
     if norm[max(0, m.start() - 1) : m.start()] == "第":
         return "ordinal"
-    if numeral == "一":
+    if numeral == "一" and unit != "个百分点":  # (提高一个百分点 is a figure)
         return "word"
     if unit == "年":
         return "duration"

@@ -23,6 +23,7 @@ from drafter.checker.rules.base import (
     mid,
     minus,
     operands,
+    ratio,
     shown,
     signed,
     signed_shown,
@@ -41,6 +42,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
     for i, c in reading.claims.items():
         if c.kind == "change" and c.own is None and reading.figures[i].unit in (POINTS, ""):
             yield from _growth_in_another_unit(reading, c)
+        if c.kind == "change" and c.own is None and reading.figures[i].unit == "%" and not c.yearly:
+            yield from _growth_of_base_by_change(reading, c)
         if c.kind != "change" or c.rate_diff or c.own is None or reading.claims[c.own].is_rate:
             continue
         if c.own in odd:
@@ -288,6 +291,33 @@ def _against_sibling(reading: Reading, c: Claim) -> Iterator[Verdict]:
         source,
         f"与{own.text.strip()}及增量{delta_f.text.strip()}不符",
     )
+
+
+def _growth_of_base_by_change(reading: Reading, c: Claim) -> Iterator[Verdict]:
+    """一般公共预算教育经费较2022年的12.46亿元增加6200万元，增长5.98%: no value of this year in the sentence, but last
+    year's right before the change of its unit, and the growth right after that change: 6200万元÷12.46亿元 = 4.98%."""
+    prev = reading.in_sentence(c.index)
+    if len(prev) < 2:
+        return
+    change, base = prev[-1], prev[-2]
+    d, b = reading.claims[change], reading.claims[base]
+    if d.kind != "change" or d.own is not None or b.role != "base" or b.kind == "change":
+        return
+    old, delta = reading.figures[base], reading.figures[change]
+    if not same_family(old.unit, delta.unit) or old.unit in ("%", POINTS, "") or not d.direction:
+        return
+    exact = ratio(interval(delta), interval(old))
+    if exact is None:
+        return
+    lo, hi = exact[0] * 100, exact[1] * 100
+    exact = (lo, hi) if d.direction > 0 else (-hi, -lo)
+    f = reading.figures[c.index]
+    says = f"{delta.text.strip()}÷{old.text.strip()}"
+    source = f"text:growth({operands(reading, (change, base))})"
+    if meets((-exact[1], -exact[0]), signed_shown(f, c)) and not meets(exact, signed_shown(f, c)):
+        yield Verdict(c.index, "inconsistent", NAME, f.text.strip(), source, "增减方向与所列数值相反")
+        return  # 减少6200万元，增长4.98%
+    yield judged(c.index, NAME, exact, f, source, says, printed=signed_shown(f, c))
 
 
 def _growth_in_another_unit(reading: Reading, c: Claim) -> Iterator[Verdict]:

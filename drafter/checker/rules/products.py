@@ -27,6 +27,7 @@ from drafter.checker.words import (
     DRAWN_AT_AFTER,
     DRAWN_BEFORE,
     PAID_BEFORE,
+    PER_HEAD_PERIOD,
     PER_HEAD_YEAR,
     PER_PERIOD,
     PER_YEAR,
@@ -114,12 +115,19 @@ def _per_year(reading: Reading, i: int) -> Iterator[Verdict]:
         j for j in before if family(reading.figures[j].unit) == "元" and PER_PERIOD.search(reading.lead(j))
     ]
     counted = [j for j in before if _periods(reading, j)]
-    if len(per) != 1 or len(counted) != 1:
-        return
+    if len(per) != 1 or len(counted) != 1 or _heads_between(reading, per[0], i):
+        return  # (每人每月500元…惠及乡村教师2380人，全年发放1428万元: paid for all of them, not one's year)
     a, n, f = reading.figures[per[0]], reading.figures[counted[0]], reading.figures[i]
     value = a.value * n.value * to_base(1, a.unit)[0] / to_base(1, f.unit)[0]
     source = f"text:product({operands(reading, (per[0], counted[0]))})"
     yield judged(i, NAME, (value, value), f, source, f"{a.text.strip()}×{n.value:g}")
+
+
+def _heads_between(reading: Reading, a: int, b: int) -> bool:
+    return any(
+        reading.figures[j].unit in ("人", "名")
+        for j in reading.between(reading.figures[a].end, reading.figures[b].start)
+    )
 
 
 def _periods(reading: Reading, j: int) -> bool:
@@ -130,15 +138,32 @@ def _periods(reading: Reading, j: int) -> bool:
 
 def _per_head(reading: Reading, i: int) -> Iterator[Verdict]:
     """在校生46人，生均公用经费按每生每年6000元拨付，全年拨付27.6万元: the amount paid against the one standard per head
-    and year before it and the one count of people of its sentence."""
+    and year before it and the one count of people of its sentence; a standard per head and day or month (每生每天5元)
+    is times the one count of days or months the sentence states (全年200天)."""
     before = reading.in_sentence(i)
-    per = [
-        j for j in before if family(reading.figures[j].unit) == "元" and PER_HEAD_YEAR.search(reading.lead(j))
-    ]
+    per = [j for j in before if family(reading.figures[j].unit) == "元" and _per_head_standard(reading, j)]
     heads = [j for j in before if reading.figures[j].unit in ("人", "名") and not reading.is_change(j)]
     if len(per) != 1 or len(heads) != 1 or reading.claims[heads[0]].approx:
         return
-    a, n, f = reading.figures[per[0]], reading.figures[heads[0]], reading.figures[i]
-    value = a.value * n.value * to_base(1, a.unit)[0] / to_base(1, f.unit)[0]
-    source = f"text:product({operands(reading, (per[0], heads[0]))})"
-    yield judged(i, NAME, (value, value), f, source, f"{a.text.strip()}×{n.text.strip()}")
+    factors = [per[0], heads[0]]
+    if PER_HEAD_PERIOD.search(reading.lead(per[0])):
+        counted = [j for j in before if _periods(reading, j)]
+        if len(counted) != 1:
+            return
+        factors.append(counted[0])
+    a, f = reading.figures[per[0]], reading.figures[i]
+    value = a.value * to_base(1, a.unit)[0] / to_base(1, f.unit)[0]
+    for j in factors[1:]:
+        value *= reading.figures[j].value
+    source = f"text:product({operands(reading, tuple(factors))})"
+    says = "×".join(
+        reading.figures[j].text.strip()
+        + ("月" if j == factors[-1] and reading.figures[j].unit == "个" else "")
+        for j in factors
+    )
+    yield judged(i, NAME, (value, value), f, source, says)  # 500元×2380人×12个月
+
+
+def _per_head_standard(reading: Reading, j: int) -> bool:
+    lead = reading.lead(j)
+    return bool(PER_HEAD_YEAR.search(lead) or PER_HEAD_PERIOD.search(lead))

@@ -24,6 +24,7 @@ SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
 WHOLE_NAMED = re.compile(
     r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
 )
+VERB_AFTER = re.compile(r"(?:为|是|有|达到|达|共)$")
 OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
 # 完成年初35所目标任务的94.29%: the share of a stated target done, the target right before these words
 OF_TARGET = re.compile(r"(?:的)?(?:年度|全年|年初|计划)?(?:目标任务|目标|任务|计划)(?:数)?的")
@@ -41,6 +42,9 @@ ITEMS = ("处", "项", "条", "件")  # what is found and done: 隐患136处，�
 DONE_BEFORE = re.compile(r"^(?:已经|已|共|累计|全部)")
 # 已整改到位10个，整改率 / 就业人数951人，就业率: the words after what a rate names (人数, 到位) are left out
 DONE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:到位|完毕|人数|数)$")
+NOTE = re.compile(
+    r"[（(][^（）()]{1,12}[）)]"
+)  # 就业（含升学）1468人，就业率: a note inside the count's name
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -65,6 +69,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             or _total_before_its_part(reading, c.index)
             or _done_of_target(reading, c.index)
             or _this_figure_in_a_whole(reading, c.index)
+            or _second_of_two(reading, c.index, c.own)
         )
         if pair:
             yield from _judge(reading, c.index, *pair)
@@ -92,7 +97,7 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
         if len(clause) < 2 or reading.lead(num).lstrip("，、") != clause:
             continue  # (the two counts side by side, nothing else between them)
         # 隐患136处，已整改126处，整改率100%: 整改 names 整改率; 就业人数951人，就业率 / 整改到位21个，整改到位率
-        done = DONE_BEFORE.sub("", clause)
+        done = DONE_BEFORE.sub("", NOTE.sub("", clause))
         name = next((n for n in (done, DONE_AFTER.sub("", done)) if said.startswith(n + "率")), "")
         if name and said[len(name) + 1 :] in ("", "为", "是", "达到", "达"):
             break
@@ -136,6 +141,33 @@ def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
         own,
         lambda j: matches_shown(f.value, f.decimals, amount(part) / amount(reading.figures[j]) * 100),
     )
+
+
+SECTORS = frozenset(("公办", "民办", "城区", "乡镇"))  # what a part of any level may be (levels_of's names)
+BARE_SHARE = re.compile(r"[，,]\s*(?:占比|占)(?:为|是|达到|达)?")
+
+
+def _second_of_two(reading: Reading, i: int, own: int | None) -> tuple[int, int] | None:
+    """随迁子女3260人，在公办学校就读3098人，占95.0%: a bare 占 right after the second of the two counts of its sentence,
+    the first larger and of its unit, is the share of the second in the first — not when the two are two sides of a
+    pair (城区/农村) or of two levels (小学在校生…，初中在校生…，占: of the two together, or of another whole), nor
+    when a share was said before (the first's own: the second's is then of the same whole as that one)."""
+    before = reading.in_sentence(i)
+    if own is None or before[-1:] != [own] or not BARE_SHARE.fullmatch(reading.lead(i)):
+        return None
+    counts = [j for j in before if same_family(reading.figures[j].unit, reading.figures[own].unit)]
+    if len(counts) != 2 or any(reading.is_change(j) or reading.claims[j].role == "base" for j in counts):
+        return None
+    if any(reading.figures[j].unit == "%" for j in before):
+        return None  # 50岁以上教师3710名，占比27%，其中51—55岁教师2453名，占比18%: both of one whole unsaid
+    whole, part = counts
+    w, p = reading.figures[whole], reading.figures[part]
+    if w.unit != p.unit or p.unit not in (*COUNTS, "万人", *MONEY) or not 0 < amount(p) < amount(w):
+        return None
+    own_levels = levels_of(reading.clause(part)) - levels_of(reading.clause(whole)) - SECTORS
+    if complementary(reading, counts) or own_levels:
+        return None  # (在公办学校就读 names a sector of the whole's pupils, 初中在校生 another level than 小学's)
+    return part, whole
 
 
 def _bracketed_counts(reading: Reading, i: int) -> tuple[int, int] | None:
@@ -198,6 +230,10 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         p.unit in MONEY and len(name) >= 4
     ):  # 教育经费89.42亿元，占全市国内生产总值比例为…: the whole named in full
         named = re.compile(re.escape(name) + r"(?:为|是|达到|达)?$")  # 全市国内生产总值为4000亿元
+        if named.search(
+            reading.clause(part)
+        ):  # 支出69.14亿元，教育支出占一般公共预算支出的: the whole itself
+            return _subject_before_its_whole(reading, part, reading.lead(i)[: m.start()])
         whole = _larger_before(reading, part, lambda j: bool(named.search(reading.clause(j))))
         if whole is None and TOTAL_NAME.search(
             name
@@ -205,8 +241,10 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
             rest = TOTAL_NAME.sub("", name)
             whole = _larger_before(reading, part, lambda j: _alike(rest, reading.clause(j)))
         return None if whole is None else (part, whole)
-    if p.unit not in (*COUNTS, "万人") or name not in reading.clause(part) and not opening:
-        return None  # (a part the sentence opens with is named by those words, not by the whole's name)
+    if p.unit not in (*COUNTS, "万人"):
+        return None
+    if name not in reading.clause(part) and not opening:
+        return _kind_of_the_whole(reading, i, part, name)
     # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
     named = _all_larger_before(
         reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
@@ -222,6 +260,55 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
             if matches_shown(f.value, f.decimals, amount(p) / amount(reading.figures[j]) * 100)
         ]
     return (part, named[0]) if len(named) == 1 else None
+
+
+SUBJECT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,12})$")
+
+
+def _subject_before_its_whole(reading: Reading, whole: int, lead: str) -> tuple[int, int] | None:
+    """一般公共预算教育支出12.86亿元…；一般公共预算支出69.14亿元，教育支出占一般公共预算支出的18.6%: the count right
+    before is the whole the share names; the part is the amount the share's subject names (a name ending with
+    教育支出), the nearest before the whole in its paragraph, and the only one so named."""
+    m = SUBJECT.search(lead)
+    if m is None:
+        return None
+    subject = m.group(1)
+    w = reading.figures[whole]
+    ps, _ = reading.paragraph(w.start)
+    named = [
+        j
+        for j in reading.between(ps, w.start)
+        if same_family(reading.figures[j].unit, w.unit)
+        and reading.claims[j].kind not in ("change",)
+        and reading.claims[j].role != "base"
+        and VERB_AFTER.sub("", reading.clause(j)).endswith(subject)
+    ]
+    if len(named) != 1 or not 0 < amount(reading.figures[named[0]]) < amount(w):
+        return None
+    return named[0], whole
+
+
+def _kind_of_the_whole(reading: Reading, i: int, part: int, name: str) -> tuple[int, int] | None:
+    """教学班286个，平均班额49.9人；56人以上大班额12个，占教学班总数的4.2%: a part not named like the whole but a kind
+    of it (its name holds the whole's last character, the head of the name: 班) is of the one count of its sentence
+    and the one before, in its very unit, whose name ends with the whole's name."""
+    p = reading.figures[part]
+    if name[-1] not in reading.clause(part):
+        return None  # 在校生68000人，民办学校教师210人，占全县在校生的…: teachers are no kind of 生
+    wholes = [
+        j
+        for j in _counts_before(reading, i)
+        if j < part
+        and reading.figures[j].unit == p.unit
+        and reading.claims[j].kind != "change"
+        and VERB_AFTER.sub("", reading.clause(j)).endswith(name)
+    ]
+    if len(wholes) != 1 or amount(reading.figures[wholes[0]]) <= amount(p):
+        return None  # (a part the sentence opens with is named by those words, not by the whole's name)
+    between = reading.between(reading.figures[wholes[0]].end, p.start)
+    if any(same_family(reading.figures[j].unit, p.unit) for j in between):
+        return None  # 专任教师5236人，本科学历4189人，研究生学历126人，占专任教师总数的80.0%: which part?
+    return part, wholes[0]
 
 
 def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[int]:
