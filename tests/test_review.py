@@ -656,3 +656,12 @@ def test_a_symlinked_report_s_row_is_named_by_the_link(tmp_path, capsys):
     assert sorted(rows) == ["长治市.md", "阳泉市.md", "阳泉市（转发）.md"]
     assert rows["长治市.md"]["status"] == "error" and "no such file" in rows["长治市.md"]["error"]
     assert (review / "阳泉市（转发）.md.check.json").is_file() and (review / "阳泉市.md.check.json").is_file()
+
+
+def test_a_folder_named_like_a_report_with_nothing_in_it_says_so(tmp_path, capsys):
+    """A trial: `drafter check 报告.pdf` where 报告.pdf is an empty folder said "several reports need a folder for the
+    results → add -o REVIEW"; it holds no report at all."""
+    (tmp_path / "报告.pdf").mkdir()
+    assert drafter("check", tmp_path / "报告.pdf") == 2
+    err = capsys.readouterr().err
+    assert "nothing to check" in err and "报告.pdf" in err and "add -o" not in err
