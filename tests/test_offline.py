@@ -189,6 +189,18 @@ def test_what_the_data_lack_is_a_gap(source, settings, section_id, topic):
     assert "领导小组" not in text and "会同财政" not in text
 
 
+@pytest.mark.parametrize(
+    ("section_id", "topic"),
+    [("results", "各项评价指标的履职情况"), ("plans", "下一步工作打算")],
+)
+def test_a_file_with_no_metrics_yet_leaves_a_gap_not_a_lead_over_nothing(source, settings, section_id, topic):
+    """A trial: a metrics file with report: filled in and nothing else yet (the Excel template half done) drafted
+    三、 as "2021年我市履行教育职责的主要情况如下：" and 六、 as "下一步，我市将重点做好以下工作：", each over nothing."""
+    bare = replace(source, metrics=(), facts={}, problems=(), plans=())
+    text = _write(bare, settings, section_id)[1].text
+    assert text.endswith("】") and any(topic in g.topic for g in find_gaps(text)), text
+
+
 def test_the_users_self_check_replaces_the_gap(source, settings):
     facts = {**source.facts, "self_check": ("由市政府教育督导委员会办公室牵头，会同34个部门开展自查自评",)}
     given = replace(source, facts=facts)
