@@ -138,7 +138,9 @@ class Workspace:
     def _upload_target(self, filename: str) -> Path:
         base = upload_name(filename)
         suffix = Path(base).suffix.lower()
-        if suffix not in METRICS_SUFFIXES:  # 数据.xls (what WPS saves) is told to be saved as .xlsx, as by `drafter`
+        if (
+            suffix not in METRICS_SUFFIXES
+        ):  # 数据.xls (what WPS saves) is told to be saved as .xlsx, as by `drafter`
             raise InputError(
                 "只接受 .yaml .yml .json .xlsx 文件 / only .yaml .yml .json .xlsx files",
                 hint=WRONG_SUFFIX_HINTS.get(suffix, ""),
