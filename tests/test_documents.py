@@ -456,6 +456,7 @@ def test_text_is_kept_exactly_with_a_note_for_its_encoding(tmp_path, encoding, n
         ("r.html", b"", "empty"),
         ("r.docx", b"PK\x03\x04nonsense", "not a .docx"),
         ("r.docx", "junk zip", "zip archive with no Word document"),
+        ("r.pdf", b"404 Not Found", "not a readable PDF"),  # a failed download is no text report
     ],
 )
 def test_bad_files_are_one_line_each(tmp_path, name, content, words):

@@ -55,6 +55,7 @@ def read_document(path: Path) -> Document:
     return document
 
 
+HANZI = re.compile("[\u4e00-\u9fff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an old Word (.doc) or WPS (.wps) file
 KIND_WORDS = {
@@ -87,13 +88,15 @@ def content_suffix(suffix: str, data: bytes) -> str:
 
 
 def _is_text(data: bytes) -> bool:
-    """True for bytes that decode as a text file (a report copied from a web page and saved as 报告.pdf) with no
-    control character at its start, where a damaged Office or PDF file has its signature."""
+    """True for bytes that decode as a Chinese text (a report copied from a web page and saved as 报告.pdf): no
+    control character at its start, where a damaged Office or PDF file has its signature, and some 汉字 (a
+    download that saved "404 Not Found" stays a damaged file, not a report with nothing to flag)."""
     try:
         text, _ = decode_text(data, Path("-"))
     except InputError:
         return False
-    return CONTROL.search(text[:4096]) is None
+    head = text[:4096]
+    return CONTROL.search(head) is None and len(HANZI.findall(head)) >= 10
 
 
 def _refuse_a_password(path: Path, data: bytes) -> None:
