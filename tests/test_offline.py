@@ -174,6 +174,27 @@ def test_full_coverage_is_said_only_at_100(source, settings):
     assert "全覆盖" not in _write(_with(source, part), settings, "safety")[1].text
 
 
+@pytest.mark.parametrize(
+    ("target", "value", "said", "plan"),
+    [
+        (0, 2419, "2419人，尚未实现动态清零", "实现动态清零"),
+        (5, 7, "7人，超过5人的标准", "控制在5人的标准以内"),
+        (5, 3, "3人，低于5人的标准", "达到5人的标准"),
+    ],
+)
+def test_a_missed_standard_of_equal_is_said_the_way_the_value_missed_it(
+    source, settings, target, value, said, plan
+):
+    """A trial (a real 2020 report's data: 辍学学生 2419人, standard == 0): the draft said "2419人，低于0人的标准" —
+    a standard to equal was always missed "below", and the checker flagged the writer's own sentence."""
+    dropouts = Metric(
+        "compulsory.dropouts", "义务教育阶段辍学学生", "人", {2021: value}, Target(target, "==")
+    )
+    given = _with(source, dropouts)
+    assert said in _write(given, settings, "compulsory")[1].text
+    assert plan in _write(given, settings, "plans")[1].text
+
+
 # ---------------------------------------------------------------- no invented facts: gaps instead
 @pytest.mark.parametrize(
     ("section_id", "topic"),
