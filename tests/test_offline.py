@@ -195,6 +195,21 @@ def test_a_missed_standard_of_equal_is_said_the_way_the_value_missed_it(
     assert plan in _write(given, settings, "plans")[1].text
 
 
+@pytest.mark.parametrize(
+    ("label", "unit", "said"),
+    [
+        ("小学在校生人数", "人", "共有小学在校生633683人"),
+        ("专任教师人数", "名", "共有专任教师633683名"),
+        ("中小学校个数", "个", "共有中小学校633683个"),
+        ("幼儿园数", "所", "共有幼儿园633683所"),
+    ],
+)
+def test_a_count_label_ending_in_its_unit_and_数_is_told_without_them(source, settings, label, unit, said):
+    """A trial (惠州 2021's data): 小学在校生人数 in 人 was told as "共有小学在校生人633683人"."""
+    count = Metric("compulsory.count_x", label, unit, {2021: 633683})
+    assert said in _write(_with(source, count), settings, "compulsory")[1].text
+
+
 # ---------------------------------------------------------------- no invented facts: gaps instead
 @pytest.mark.parametrize(
     ("section_id", "topic"),
