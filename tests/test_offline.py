@@ -534,6 +534,32 @@ def test_a_change_the_facts_already_give_is_not_told_again():
     assert not view.told and view.companion == ""
 
 
+@pytest.mark.parametrize(
+    ("label", "growth", "said"),
+    [
+        ("一般公共预算教育事业费支出比上年增长", -0.16, "为19262.86元，比上年下降0.16%"),
+        ("一般公共预算教育事业费支出同比增长", -5.69, "为19262.86元，同比下降5.69%"),
+        ("一般公共预算教育事业费支出比上年增长", 1.43, "为19262.86元，比上年增长1.43%"),
+    ],
+)
+def test_a_stated_growth_below_zero_is_a_fall_by_its_size(source, settings, label, growth, said):
+    """A trial (内蒙古 2024's data): a stated growth of -0.16% was told "比上年增长-0.16%", and the checker flagged the
+    writer's own 增长 as a wrong claim."""
+    from drafter.checker.check import check_text
+
+    base = Metric("fund.per_student_spending", "一般公共预算教育事业费支出", "元", {2021: 19262.86})
+    stated = Metric("fund.per_student_spending_growth", label, "%", {2021: growth})
+    given = _with(source, base, stated)
+    text = _write(given, settings, "fund")[1].text
+    assert said in text and "增长-" not in text
+    findings = [
+        f
+        for f in check_text(text, given).findings
+        if "0.16" in f.text or "5.69" in f.text or "增长" in f.text
+    ]
+    assert not [f for f in findings if f.status in ("mismatch", "unsupported", "inconsistent")]
+
+
 def test_a_standard_met_exactly_is_reached_not_exceeded(source, settings):
     metric = Metric("preschool.public_share", "公办幼儿园在园幼儿占比", "%", {2021: 50}, Target(50, ">="))
     assert "占比为50%，达到标准。" in _write(_with(source, metric), settings, "preschool")[1].text

@@ -226,10 +226,11 @@ def pair_growth(views: list[MetricView]) -> list[MetricView]:
     for v in views:
         base = by_key.get(v.key.removesuffix("_growth")) if v.key.endswith("_growth") else None
         if base is not None and base.latest_year == v.latest_year and not base.prev:
-            word = _growth_word(base, v)
-            joined[base.key] = replace(
-                base, companion=v.latest, companion_word=word, companion_down=v.value < 0
-            )
+            word, down = _growth_word(base, v), v.value < 0
+            if down:  # 比上年下降0.16%, not 比上年增长-0.16%
+                word = word.replace("增长", "下降").replace("增幅", "降幅")
+            slot = f"abs({v.latest})" if down else v.latest
+            joined[base.key] = replace(base, companion=slot, companion_word=word, companion_down=down)
             absorbed.add(v.key)
     return [joined.get(v.key, v) for v in views if v.key not in absorbed]
 
