@@ -179,6 +179,10 @@ RULES = [
     ("report.round", "二〇二二", "report.round", "is not a year"),
     ("report.date", "next spring", "report.date", "not a date"),
     ("report.colour", "red", "report.colour", "unknown field"),
+    # a trial: a misspelt field was told only "remove it or check its spelling"
+    ("report.isuer", "阳泉市人民政府", "report.isuer", "did you mean issuer?"),
+    ("metrics.0.lable", "x", "metrics[0].lable", "did you mean label?"),
+    ("metric", [], "metric", "did you mean metrics?"),
     ("metrics.0.key", DELETE, "metrics[0].key", "required field is missing"),
     ("metrics.0.label", DELETE, "metrics[0].label", "required field is missing"),
     ("metrics.0.unit", DELETE, "metrics[0].unit", "required field is missing"),
