@@ -208,7 +208,7 @@ def test_new_metrics_without_last_period_values_name_the_figures_they_cannot_rec
     [
         ("last.xlsx", b"PK", "spreadsheet"),
         ("last.pdf", b"%PDF", "not a readable PDF"),
-        ("last.doc", b"x", "not a Word/WPS document"),
+        ("last.doc", b"\x01\x02x", "not a Word/WPS document"),  # text named .doc is read as text
         ("last.odt", b"x", "cannot read a .odt file"),
     ],
 )

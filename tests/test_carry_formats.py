@@ -48,3 +48,22 @@ def test_a_saved_web_page_last_carries_forward_like_its_text(tmp_path, from_mark
     outcome = carried_from(tmp_path, last)
     assert outcome.draft.section("fund").text == CARRIED["fund"]
     assert changes(outcome) == from_markdown
+
+
+@pytest.mark.parametrize("named", ["last.docx", "last.pdf"])
+def test_a_last_report_whose_name_says_another_format_carries_like_its_text(tmp_path, from_markdown, named):
+    """A trial: last year's report as text saved under a Word or PDF name was "not a .docx file (not a zip package)"
+    / "not a readable PDF", though `drafter check` reads such a file as what it holds."""
+    last = write(tmp_path, named, LAST_MD)
+    outcome = carried_from(tmp_path, last)
+    assert outcome.draft.section("fund").text == CARRIED["fund"]
+    assert changes(outcome) == from_markdown
+
+
+def test_a_folder_as_the_last_report_is_said_to_be_a_folder(tmp_path):
+    """A trial: `--from 去年报告/` was "cannot read a suffix-less file"."""
+    from drafter.core.errors import InputError
+
+    (tmp_path / "去年报告").mkdir()
+    with pytest.raises(InputError, match="is a folder, not last year's report"):
+        carried_from(tmp_path, tmp_path / "去年报告")

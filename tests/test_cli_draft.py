@@ -29,6 +29,18 @@ def test_draft_prints_a_table_and_exits_as_the_checker(tmp_path, metrics, capsys
     assert load_draft(tmp_path / "out").section("preschool").status == "drafted"
 
 
+def test_the_parts_outside_the_numbered_sections_are_named_as_a_clerk_calls_them(
+    tmp_path, metrics, capsys, monkeypatch
+):
+    """A trial: the table and the progress lines began with header, title, addressee, opening and signature — codes
+    a clerk never sees in the report."""
+    monkeypatch.setenv("COLUMNS", "120")
+    code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out")], capsys)
+    for name in ("标题 title", "主送机关 addressee", "开头 opening", "落款 signature"):
+        assert f"│ {name} " in out and f"  {name} ✓" in err
+    assert not re.search(r"│ (title|addressee|opening|signature) ", out)
+
+
 def test_draft_json_summary(tmp_path, metrics, capsys):
     code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out"), "--json"], capsys)
     data = json.loads(out)

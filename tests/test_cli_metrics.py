@@ -169,6 +169,21 @@ def test_an_unknown_unit_is_an_error_naming_the_key_the_unit_and_the_nearest_uni
     assert "是否为 亿元" in line and "did you mean 亿元" in line and "第3行" in line
 
 
+@pytest.mark.parametrize("unit", ["百分比", "percent"])
+def test_a_unit_written_as_its_name_is_told_its_sign(tmp_path, capsys, unit):
+    """A trial: 单位 "百分比" in the sheet was asked "did you mean 百分点 or 个百分点 or 分?" — 百分点 is the unit of a
+    change, and a rate written with it is read as one; the sign it means is %."""
+    path = tmp_path / "rate.yaml"
+    path.write_text(
+        HEAD
+        + f"  - {{key: preschool.gross_enrolment_rate, label: 学前三年毛入园率, unit: {unit}, values: {{2023: 91.2}}}}\n",
+        encoding="utf-8",
+    )
+    assert drafter("metrics", "validate", path) == 2
+    line = next(line for line in capsys.readouterr().err.splitlines() if f"unknown unit '{unit}'" in line)
+    assert "是否为 %？" in line and "did you mean %?" in line and "百分点" not in line
+
+
 @pytest.mark.parametrize("unit", ["亿元", "万亩", "元/生", ":1", "万人次", "个百分点", "户"])
 def test_units_of_statistics_are_known(tmp_path, capsys, unit):
     path = tmp_path / "ok.yaml"

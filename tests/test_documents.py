@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -454,13 +455,23 @@ def test_text_is_kept_exactly_with_a_note_for_its_encoding(tmp_path, encoding, n
         ("r.rtf", b"{\\rtf1}", "cannot check a .rtf"),
         ("r.html", b"", "empty"),
         ("r.docx", b"PK\x03\x04nonsense", "not a .docx"),
+        ("r.docx", "junk zip", "zip archive with no Word document"),
+        ("r.pdf", b"404 Not Found", "not a readable PDF"),  # a failed download is no text report
     ],
 )
 def test_bad_files_are_one_line_each(tmp_path, name, content, words):
+    """A trial: a zip of other files named .docx was "not a readable Word document (KeyError: "There is no item
+    named '[Content_Types].xml' in the archive")"."""
+    if content == "junk zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("a.txt", "junk" * 100)
+        content = buffer.getvalue()
     (tmp_path / name).write_bytes(content)
     with pytest.raises(InputError) as error:
         read_document(tmp_path / name)
     assert words in error.value.render() or words in str(error.value)
+    assert "KeyError" not in error.value.render()
 
 
 def test_shutil_sees_the_real_libreoffice_when_installed():
@@ -746,6 +757,17 @@ def test_a_report_whose_name_says_another_format_is_read_as_what_it_holds(tmp_pa
     document = read_document(path)
     assert "全县" in document.text and check_text(document.text, None).summary["figures"] > 0
     assert f"已按 {holds} 读取" in document.note and f"named {Path(named).suffix}" in document.note
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_text_file_named_pdf_is_read_as_text(tmp_path, encoding):
+    """A trial: a report copied from a web page and saved as 报告.pdf was "not a readable PDF (damaged or not a
+    PDF)"; it is read as the text it holds, with a note."""
+    path = tmp_path / "报告.pdf"
+    path.write_bytes(REPORT.encode(encoding))
+    document = read_document(path)
+    assert document.text == REPORT and check_text(document.text, None).summary["figures"] > 0
+    assert "已按 .txt 读取" in document.note and "holds plain text" in document.note
 
 
 def test_a_word_file_with_a_password_is_said_to_have_one(tmp_path):

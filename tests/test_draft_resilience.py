@@ -21,6 +21,7 @@ import pytest
 from draft_helpers import write_metrics
 from fakeserver import GARBLED, FakeOpenAI, slot_echo
 
+from drafter.checker.check import check_text
 from drafter.core.config import Settings
 from drafter.core.errors import ContextTooLong, Interrupted, ModelFailed
 from drafter.core.types import Passage
@@ -230,6 +231,36 @@ def test_every_section_failing_for_a_model_reason_is_exit_3_with_one_line(tmp_pa
         "模型一个章节也没有起草成功（共 10 个）" in err.value.message and "其余部分已保存" in err.value.hint
     )
     assert "garbled" in err.value.message and "\n" not in err.value.message
+
+
+def test_a_failed_section_is_a_highlighted_gap_in_word_until_the_rerun_drafts_it(
+    tmp_path, fake_openai, settings
+):
+    """A trial: a section the model could not draft was its heading over nothing in draft.docx — no mark in the
+    file a clerk hands in, and `drafter check draft.docx` counted no gap."""
+    from docx import Document
+
+    from drafter.documents.read import read_document
+
+    original = fake_openai.next_behaviour
+    failing = {"on": True}
+
+    def fail_fund(request):
+        behaviour = original(request)
+        if failing["on"] and "优先保障教育经费投入" in request.last_user:
+            behaviour.status, behaviour.error = 500, {"message": "internal error"}
+        return behaviour
+
+    fake_openai.next_behaviour = fail_fund
+    metrics, out = write_metrics(tmp_path), tmp_path / "out"
+    assert run_draft(metrics, out, settings, progress=False).failed == ("fund",)
+    texts = [p.text for p in Document(str(out / "draft.docx")).paragraphs]
+    heading = next(i for i, t in enumerate(texts) if t.endswith("优先保障教育经费投入"))
+    assert texts[heading + 1].startswith("【待补充：本部分未能起草")
+    assert check_text(read_document(out / "draft.docx").text).summary["gaps"] == 1
+    failing["on"] = False
+    assert run_draft(metrics, out, settings, progress=False).failed == ()
+    assert "未能起草" not in "".join(p.text for p in Document(str(out / "draft.docx")).paragraphs)
 
 
 def test_failed_section_comments_are_not_read_as_figures(tmp_path, fake_openai, settings):

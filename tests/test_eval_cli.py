@@ -68,6 +68,7 @@ def test_a_case_that_cannot_be_run_makes_the_run_exit_1_and_is_named(cases, tmp_
     assert drafter_eval(str(cases), "-o", str(tmp_path / "a")) == 1
     err = capsys.readouterr().err
     assert "1 of 3 cases could not be run" in err and "no metrics file" in err and "Traceback" not in err
+    assert "3 个用例中 1 个无法运行" in err and "中没有数据文件" in err
     saved = json.loads((tmp_path / "a" / "results.json").read_text(encoding="utf-8"))
     assert saved["cases"]["a"]["status"] == "ok" and saved["cases"]["c"]["status"] == "error"
 
@@ -86,3 +87,24 @@ def test_bad_input_exits_2_with_one_message(cases, tmp_path, monkeypatch, capsys
     code = drafter_eval(*(a.format(cases=cases) for a in args))
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err and err.startswith("错误 / error")
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese", "english"),
+    [
+        (["nosuch"], "不是文件夹", "not a directory"),
+        (["{empty}"], "这里没有评测用例文件夹", "no case folders here"),
+        (
+            ["{cases}", "--compare", "nosuch.json"],
+            "无法读取要比较的结果",
+            "cannot read the results to compare with",
+        ),
+    ],
+)
+def test_eval_s_mistakes_are_said_in_chinese_and_english(cases, tmp_path, capsys, args, chinese, english):
+    """A trial: `drafter eval` was the one command whose mistakes were said in English only."""
+    (tmp_path / "empty").mkdir()
+    argv = [a.format(cases=cases, empty=tmp_path / "empty") for a in args]
+    assert drafter_eval(*argv, "-o", str(tmp_path / "run")) == 2
+    err = capsys.readouterr().err
+    assert chinese in err and english in err and "Traceback" not in err

@@ -88,6 +88,23 @@ def test_a_folder_where_a_file_should_go(tmp_path):
     assert (tmp_path / "keep.json").read_bytes() == b"old"
 
 
+def test_a_read_only_file_is_not_replaced(tmp_path, capsys):
+    """A trial: `drafter export OUT -f md -o 报告.txt` replaced a read-only file (chmod 444, the user's "keep this")
+    — a rename needs only the folder to be writable — and gave the new file the old one's read-only mode."""
+    out = tmp_path / "out"
+    assert drafter("draft", EXAMPLE, "-o", out, "--quiet") in (0, 1)
+    kept = tmp_path / "原报告.txt"
+    kept.write_bytes("原文".encode())
+    kept.chmod(0o444)
+    assert drafter("export", out, "-f", "md", "-o", kept) == 2
+    err = capsys.readouterr().err
+    assert "原报告.txt" in err and "the file is read-only" in err and "Traceback" not in err
+    assert (
+        kept.read_bytes() == "原文".encode()
+        and [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    )
+
+
 def test_check_into_an_existing_folder_is_the_review_folder(tmp_path, capsys):
     (tmp_path / "SOMEDIR").mkdir()
     report = Path(__file__).resolve().parent.parent / "knowledge" / "reports" / "changzhi-2021.md"

@@ -69,3 +69,14 @@ def test_eval_where_no_case_loads_exits_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no case could be run" in err and "Traceback" not in err
     assert (tmp_path / "run" / "results.json").is_file()  # the report still says why, case by case
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_shows_the_traceback_wherever_it_is_typed(tmp_path, where):
+    """A trial: `drafter section OUT --debug` (as people type a flag: last) was "No such option: --debug", exit 2;
+    only `drafter --debug section OUT` worked."""
+    from drafter.core.errors import InputError
+
+    args = ["check", str(tmp_path / "无此报告.md")]
+    with pytest.raises(InputError, match="no such file"):
+        run(["--debug", *args] if where == "before" else [*args, "--debug"])

@@ -179,6 +179,10 @@ RULES = [
     ("report.round", "二〇二二", "report.round", "is not a year"),
     ("report.date", "next spring", "report.date", "not a date"),
     ("report.colour", "red", "report.colour", "unknown field"),
+    # a trial: a misspelt field was told only "remove it or check its spelling"
+    ("report.isuer", "阳泉市人民政府", "report.isuer", "did you mean issuer?"),
+    ("metrics.0.lable", "x", "metrics[0].lable", "did you mean label?"),
+    ("metric", [], "metric", "did you mean metrics?"),
     ("metrics.0.key", DELETE, "metrics[0].key", "required field is missing"),
     ("metrics.0.label", DELETE, "metrics[0].label", "required field is missing"),
     ("metrics.0.unit", DELETE, "metrics[0].unit", "required field is missing"),
@@ -286,6 +290,10 @@ def test_many_problems_are_cut_to_the_first_few_and_a_count(tmp_path):
         ),
         (b'{"report": {"region": "x",}}', "m.json", "JSON syntax error at line 1"),
         (b"report: {}\n", "m.toml", "unknown file type '.toml'"),
+        # a trial: WPS saves 数据.xls by default, and a clerk gives last year's report; both were told only
+        # "use a .yaml, .yml, .json or .xlsx metrics file"
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "数据.xls", "“Save as” .xlsx in Excel/WPS"),
+        (b"PK\x03\x04", "2023自评报告.docx", "--from REPORT"),
         (b"\xff\xfe\x00\x81\x00", "m.yaml", "binary data"),
     ],
 )

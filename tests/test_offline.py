@@ -174,6 +174,42 @@ def test_full_coverage_is_said_only_at_100(source, settings):
     assert "全覆盖" not in _write(_with(source, part), settings, "safety")[1].text
 
 
+@pytest.mark.parametrize(
+    ("target", "value", "said", "plan"),
+    [
+        (0, 2419, "2419人，尚未实现动态清零", "实现动态清零"),
+        (5, 7, "7人，超过5人的标准", "控制在5人的标准以内"),
+        (5, 3, "3人，低于5人的标准", "达到5人的标准"),
+    ],
+)
+def test_a_missed_standard_of_equal_is_said_the_way_the_value_missed_it(
+    source, settings, target, value, said, plan
+):
+    """A trial (a real 2020 report's data: 辍学学生 2419人, standard == 0): the draft said "2419人，低于0人的标准" —
+    a standard to equal was always missed "below", and the checker flagged the writer's own sentence."""
+    dropouts = Metric(
+        "compulsory.dropouts", "义务教育阶段辍学学生", "人", {2021: value}, Target(target, "==")
+    )
+    given = _with(source, dropouts)
+    assert said in _write(given, settings, "compulsory")[1].text
+    assert plan in _write(given, settings, "plans")[1].text
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "said"),
+    [
+        ("小学在校生人数", "人", "共有小学在校生633683人"),
+        ("专任教师人数", "名", "共有专任教师633683名"),
+        ("中小学校个数", "个", "共有中小学校633683个"),
+        ("幼儿园数", "所", "共有幼儿园633683所"),
+    ],
+)
+def test_a_count_label_ending_in_its_unit_and_数_is_told_without_them(source, settings, label, unit, said):
+    """A trial (惠州 2021's data): 小学在校生人数 in 人 was told as "共有小学在校生人633683人"."""
+    count = Metric("compulsory.count_x", label, unit, {2021: 633683})
+    assert said in _write(_with(source, count), settings, "compulsory")[1].text
+
+
 # ---------------------------------------------------------------- no invented facts: gaps instead
 @pytest.mark.parametrize(
     ("section_id", "topic"),
@@ -187,6 +223,18 @@ def test_what_the_data_lack_is_a_gap(source, settings, section_id, topic):
     text = _write(source, settings, section_id)[1].text
     assert any(topic in g.topic for g in find_gaps(text)), text
     assert "领导小组" not in text and "会同财政" not in text
+
+
+@pytest.mark.parametrize(
+    ("section_id", "topic"),
+    [("results", "各项评价指标的履职情况"), ("plans", "下一步工作打算")],
+)
+def test_a_file_with_no_metrics_yet_leaves_a_gap_not_a_lead_over_nothing(source, settings, section_id, topic):
+    """A trial: a metrics file with report: filled in and nothing else yet (the Excel template half done) drafted
+    三、 as "2021年我市履行教育职责的主要情况如下：" and 六、 as "下一步，我市将重点做好以下工作：", each over nothing."""
+    bare = replace(source, metrics=(), facts={}, problems=(), plans=())
+    text = _write(bare, settings, section_id)[1].text
+    assert text.endswith("】") and any(topic in g.topic for g in find_gaps(text)), text
 
 
 def test_the_users_self_check_replaces_the_gap(source, settings):
@@ -484,6 +532,32 @@ def test_a_change_the_facts_already_give_is_not_told_again():
     slots = slot_table(source, derive_all(source))
     (view,) = mark_told(metric_views(source, slots, "fund"), ("一般公共预算教育经费同比增长1.45%",), slots)
     assert not view.told and view.companion == ""
+
+
+@pytest.mark.parametrize(
+    ("label", "growth", "said"),
+    [
+        ("一般公共预算教育事业费支出比上年增长", -0.16, "为19262.86元，比上年下降0.16%"),
+        ("一般公共预算教育事业费支出同比增长", -5.69, "为19262.86元，同比下降5.69%"),
+        ("一般公共预算教育事业费支出比上年增长", 1.43, "为19262.86元，比上年增长1.43%"),
+    ],
+)
+def test_a_stated_growth_below_zero_is_a_fall_by_its_size(source, settings, label, growth, said):
+    """A trial (内蒙古 2024's data): a stated growth of -0.16% was told "比上年增长-0.16%", and the checker flagged the
+    writer's own 增长 as a wrong claim."""
+    from drafter.checker.check import check_text
+
+    base = Metric("fund.per_student_spending", "一般公共预算教育事业费支出", "元", {2021: 19262.86})
+    stated = Metric("fund.per_student_spending_growth", label, "%", {2021: growth})
+    given = _with(source, base, stated)
+    text = _write(given, settings, "fund")[1].text
+    assert said in text and "增长-" not in text
+    findings = [
+        f
+        for f in check_text(text, given).findings
+        if "0.16" in f.text or "5.69" in f.text or "增长" in f.text
+    ]
+    assert not [f for f in findings if f.status in ("mismatch", "unsupported", "inconsistent")]
 
 
 def test_a_standard_met_exactly_is_reached_not_exceeded(source, settings):

@@ -637,3 +637,31 @@ def test_a_saved_web_page_s_folder_of_pictures_is_no_report(tmp_path, capsys):
     assert drafter("check", reports, "-o", review) == 1
     rows = json.loads((review / "summary.json").read_text(encoding="utf-8"))["reports"]
     assert sorted(row["file"] for row in rows) == ["扫描.png", "长治市.html", "阳泉市报告.htm"]
+
+
+def test_a_symlinked_report_s_row_is_named_by_the_link(tmp_path, capsys):
+    """A trial: a link to a report that was moved away gave a row named after the missing target ("nowhere: 文件不存在"),
+    and a second name linked to a report in the folder gave a row of the report's name again, its page written over
+    the report's own."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "阳泉市.md").write_text(GOOD.format(region="阳泉市"), encoding="utf-8")
+    (reports / "阳泉市（转发）.md").symlink_to("阳泉市.md")
+    (reports / "长治市.md").symlink_to(tmp_path / "moved-away.md")
+    review = tmp_path / "review"
+    assert drafter("check", reports, "-o", review) == 1
+    rows = {
+        r["file"]: r for r in json.loads((review / "summary.json").read_text(encoding="utf-8"))["reports"]
+    }
+    assert sorted(rows) == ["长治市.md", "阳泉市.md", "阳泉市（转发）.md"]
+    assert rows["长治市.md"]["status"] == "error" and "no such file" in rows["长治市.md"]["error"]
+    assert (review / "阳泉市（转发）.md.check.json").is_file() and (review / "阳泉市.md.check.json").is_file()
+
+
+def test_a_folder_named_like_a_report_with_nothing_in_it_says_so(tmp_path, capsys):
+    """A trial: `drafter check 报告.pdf` where 报告.pdf is an empty folder said "several reports need a folder for the
+    results → add -o REVIEW"; it holds no report at all."""
+    (tmp_path / "报告.pdf").mkdir()
+    assert drafter("check", tmp_path / "报告.pdf") == 2
+    err = capsys.readouterr().err
+    assert "nothing to check" in err and "报告.pdf" in err and "add -o" not in err

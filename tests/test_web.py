@@ -104,6 +104,12 @@ def test_page_reads_the_cli_draft(client: TestClient, ws: Path) -> None:
         (b"report: {region: x}\nmetrics: []\n", "bad.yaml", 400, "处问题"),
         (b"not: [valid", "broken.yaml", 400, "处问题"),
         (b"x", "notes.txt", 400, "只接受"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "数据.xls",
+            400,
+            "“另存为” .xlsx",
+        ),  # a trial: no way on was said
         (b"x" * (300 * 1024), "big.yaml", 413, "过大"),
     ],
 )

@@ -186,6 +186,7 @@ def test_cli_prints_changed_sections_and_flags(out, capsys):
     code, stdout, _ = run_cli(["import", str(out), str(edited)], capsys)
     assert code == 1
     assert "已导入并锁定" in stdout and "preschool" in stdout and "95.2%" in stdout and "mismatch" in stdout
+    assert "与来源不符" in stdout  # a trial: the status was in English only, unlike `drafter check`'s table
 
 
 def test_cli_json_and_bad_input(out, tmp_path, capsys):

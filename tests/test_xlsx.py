@@ -121,6 +121,13 @@ def test_value_problems_name_the_cell(template):
     assert any("metrics[3].values.2020 (指标数据!F7)" in p and "is not a number" in p for p in problems)
 
 
+def test_an_empty_required_cell_is_named_by_its_cell(template):
+    """A trial: a metric row with no 单位 was "metrics[3].unit (指标数据!row 7)"; every other problem names its cell."""
+    fill(template, extra_rows=[("fund", "fund.x", "x", None, None, 12)])
+    problems = validate_file(template, TAXONOMY)
+    assert any("metrics[3].unit (指标数据!D7)" in p and "required field is missing" in p for p in problems)
+
+
 def test_a_changed_year_header_is_read_as_that_year(template):
     fill(template)
     wb = openpyxl.load_workbook(template)

@@ -17,7 +17,7 @@ from drafter.carry.types import LastParagraph, LastTable
 from drafter.core.errors import InputError
 from drafter.core.inputs import TEXT_NOTES, decode_text, read_bytes
 from drafter.documents.legacy import convert_to_docx
-from drafter.documents.read import read_document
+from drafter.documents.read import content_suffix, read_document
 from drafter.export.docx_revisions import WordParagraph, read_body
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -47,9 +47,12 @@ def read_last(path: Path) -> tuple[list[Block], bytes, int, str]:
     if suffix in DOCUMENTS:
         return _document_blocks(path)
     data = read_bytes(path, what="last year's report (.docx, .pdf, .doc, .wps, .html, .md or .txt)")
-    if suffix in (".doc", ".wps"):
-        return _converted_blocks(path, data, suffix)
-    if suffix == ".docx":
+    holds = content_suffix(suffix, data)  # a .doc WPS saved as 报告.docx, a PDF mailed as 报告.docx …
+    if holds in DOCUMENTS:
+        return _document_blocks(path)
+    if holds in (".doc", ".wps"):
+        return _converted_blocks(path, data, holds)
+    if holds == ".docx":
         body = read_body(path)
         blocks = [_paragraph(b) if isinstance(b, WordParagraph) else LastTable(b.rows) for b in body.blocks]
         return (
@@ -63,6 +66,13 @@ def read_last(path: Path) -> tuple[list[Block], bytes, int, str]:
 
 
 def _refuse_suffix(path: Path, suffix: str) -> None:
+    if path.is_dir():
+        raise InputError(
+            "这是文件夹，不是去年的报告 / is a folder, not last year's report",
+            path=str(path),
+            hint="请给出报告文件本身（.docx .pdf .doc .wps .html .md 或 .txt）/ give the report file itself (.docx, .pdf, "
+            ".doc, .wps, .html, .md or .txt)",
+        )
     if suffix in SPREADSHEETS:
         raise InputError(
             "这是表格，不是去年的报告 / is a spreadsheet, not last year's report",

@@ -19,6 +19,9 @@ def check_batch(
     from drafter.review.run import metrics_note, run_review
 
     if output is None:
+        from drafter.review.collect import collect
+
+        collect(paths)  # a folder that holds no report (报告.pdf that is a folder) says so, not "add -o"
         raise InputError(
             "多份报告需要一个存放结果的文件夹 / several reports need a folder for the results",
             key="-o",

@@ -130,7 +130,7 @@ def _print_draft(outcome: Any) -> None:
         c = counts.get(s.spec.id, {})
         style = "red" if s.status == "failed" or _problems(c) else None
         table.add_row(
-            s.spec.numbered_heading or s.spec.id,
+            s.spec.shown,
             s.status,
             s.provenance.backend,
             f"{s.provenance.seconds:.1f}",
@@ -155,7 +155,7 @@ def _print_failed(console: Any, outcome: Any) -> None:
     left_out = [sid for sid, error in errors.items() if error == NOT_DRAFTED]
     for sid, error in errors.items():
         if sid not in left_out:
-            heading = outcome.draft.section(sid).spec.numbered_heading or sid
+            heading = outcome.draft.section(sid).spec.shown
             console.print(
                 f"[red]✗ {escape(heading)}[/]: {escape(error)} — 再运行一次同一命令即可重试 / run the same command "
                 "again to retry",

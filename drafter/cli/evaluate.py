@@ -83,7 +83,8 @@ def eval_command(
     errored, total = outcome.counts
     if errored:
         typer.secho(
-            f"注意 / note: {errored} of {total} cases could not be run (the first: {outcome.first_error()}); "
+            f"注意 / note: {total} 个用例中 {errored} 个无法运行，得分只含其余用例，详见 {out / 'report.html'} / "
+            f"{errored} of {total} cases could not be run (the first: {outcome.first_error()}); "
             f"the scores cover the others — see {out / 'report.html'}",
             fg="yellow",
             err=True,

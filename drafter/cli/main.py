@@ -57,7 +57,7 @@ def run(argv: list[str] | None = None) -> None:
     previous = _install_signal_handlers()
     try:
         command = plain_help(typer.main.get_command(app))
-        code = command.main(args=argv, prog_name="drafter", standalone_mode=False)
+        code = command.main(args=_debug_first(argv), prog_name="drafter", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except USAGE_ERROR as exc:
         _usage_error(exc)
@@ -80,6 +80,17 @@ def run(argv: list[str] | None = None) -> None:
             _ignore(previous)
         else:  # called in-process (tests): leave the handlers as they were
             _restore_signal_handlers(previous)
+
+
+def _debug_first(argv: list[str] | None) -> list[str] | None:
+    """`drafter section OUT --debug` as `drafter --debug section OUT`: the option is the whole program's, and
+    typed after the command it was "No such option: --debug". None (click reads sys.argv, and on Windows
+    expands `*.pdf` itself) unless the flag must move."""
+    args = sys.argv[1:] if argv is None else argv
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[1:end]:
+        return argv
+    return ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
 
 
 # click's error classes, of whichever copy of click typer uses (typer.BadParameter is a UsageError)

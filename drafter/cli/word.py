@@ -101,6 +101,10 @@ def _print_flags(console: Any, outcome: Any) -> None:
     table = Table(title="需要处理的数字 / flagged figures")
     for column in ("章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why"):
         table.add_column(column, overflow="fold")
-    for f in outcome.check.problems:
-        table.add_row(f.section, f.text, f.status, f.expected, f.message)
+    from drafter.cli.check import STATUS_WORDS
+
+    for f in outcome.check.problems:  # the status in Chinese first, as `drafter check` says it
+        table.add_row(
+            f.section, f.text, f"{STATUS_WORDS.get(f.status, '')}\n{f.status}".strip(), f.expected, f.message
+        )
     console.print(table)

@@ -103,6 +103,8 @@ def _stage(path: Path, data: bytes) -> str:
     """A synced temp file beside `path` holding `data`; removed again when writing it fails."""
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if path.is_file() and not _mode(path) & 0o222:  # a rename would replace it whatever its mode says
+        raise PermissionError(errno.EACCES, "文件是只读的 / the file is read-only", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

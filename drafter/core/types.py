@@ -225,6 +225,16 @@ SectionKind = Literal[
 SectionStatus = Literal["drafted", "edited", "locked", "failed"]
 
 
+# the parts of a 公文 outside its numbered sections, as a clerk calls them
+UNNUMBERED_PARTS = {
+    "header": "版头",
+    "title": "标题",
+    "addressee": "主送机关",
+    "opening": "开头",
+    "signature": "落款",
+}
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     id: str  # stable id: "self_check", "preschool", "problems", …
@@ -241,6 +251,12 @@ class SectionSpec:
             return self.heading
         sep = "、" if self.depth == 1 else ""
         return f"{self.ordinal}{sep}{self.heading}"
+
+    @property
+    def shown(self) -> str:
+        """The name a clerk reads in tables and messages: the numbered heading, else the part of the 公文 with its id
+        (`版头 header`), which `--section` takes."""
+        return self.numbered_heading or f"{UNNUMBERED_PARTS.get(self.kind, '')} {self.id}".strip()
 
 
 @dataclass(frozen=True)

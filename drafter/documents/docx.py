@@ -27,6 +27,7 @@ def read_docx(path: Path, data: bytes, *, fmt: Format = "docx", shown_as: str = 
             hint="请用 Word/WPS 打开后另存为 .docx，或核对 .md/.txt / open it in Word/WPS and save as .docx, or check a .md/.txt",
         )
     check_zip(Path(name), data=data)
+    _refuse_a_plain_zip(data, name)
     document = _open(data, name)
     paragraphs: list[Paragraph] = []
     offset = 0
@@ -43,6 +44,19 @@ def read_docx(path: Path, data: bytes, *, fmt: Format = "docx", shown_as: str = 
         text="\n".join(p.text for p in paragraphs),
         paragraphs=tuple(paragraphs),
         title=_title(document, paragraphs),
+    )
+
+
+def _refuse_a_plain_zip(data: bytes, name: str) -> None:
+    """A zip of other files renamed to .docx is said to be one (python-docx's KeyError named a missing part)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if any(member.startswith("word/") for member in archive.namelist()):
+            return
+    raise InputError(
+        "是一个 zip 压缩包，里面没有 Word 正文 / is a zip archive with no Word document in it",
+        path=name,
+        hint="请解压后核对其中的报告，或索取 Word/WPS 保存的 .docx / unzip it and check the reports inside, or ask "
+        "for the .docx Word/WPS saved",
     )
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from drafter.core.errors import InputError
-from drafter.core.inputs import read_bytes
+from drafter.core.inputs import decode_text, read_bytes
 from drafter.documents.types import Document
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown", ".text", "")
@@ -54,18 +55,22 @@ def read_document(path: Path) -> Document:
     return document
 
 
+HANZI = re.compile("[\u4e00-\u9fff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the first bytes of an old Word (.doc) or WPS (.wps) file
 KIND_WORDS = {
     ".pdf": (" PDF 文件", "a PDF file"),
     ".doc": ("旧版 Word/WPS 文件（.doc）", "an old Word/WPS file (.doc)"),
     ".docx": (" Word 文件（.docx）", "a Word file (.docx)"),
     ".html": ("网页（.html）", "a web page (.html)"),
+    ".txt": ("纯文本", "plain text"),
 }
 
 
 def content_suffix(suffix: str, data: bytes) -> str:
     """The format a document holds when its name says another one Drafter reads: a .doc that WPS saved as
-    报告.docx, a web page a government site serves as 报告.doc, a PDF mailed as 报告.docx. Text files keep theirs."""
+    报告.docx, a web page a government site serves as 报告.doc, a PDF mailed as 报告.docx, plain text saved as
+    报告.pdf. Text files keep theirs."""
     if suffix not in (".pdf", ".doc", ".wps", ".docx"):
         return suffix
     if data.startswith(b"%PDF"):
@@ -79,7 +84,19 @@ def content_suffix(suffix: str, data: bytes) -> str:
         b"<html" in head and b"<body" in data[:65536].lower()
     ):
         return ".html"
-    return suffix
+    return ".txt" if _is_text(data) else suffix
+
+
+def _is_text(data: bytes) -> bool:
+    """True for bytes that decode as a Chinese text (a report copied from a web page and saved as 报告.pdf): no
+    control character at its start, where a damaged Office or PDF file has its signature, and some 汉字 (a
+    download that saved "404 Not Found" stays a damaged file, not a report with nothing to flag)."""
+    try:
+        text, _ = decode_text(data, Path("-"))
+    except InputError:
+        return False
+    head = text[:4096]
+    return CONTROL.search(head) is None and len(HANZI.findall(head)) >= 10
 
 
 def _refuse_a_password(path: Path, data: bytes) -> None:

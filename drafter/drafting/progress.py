@@ -10,7 +10,7 @@ from drafter.core.types import Section, SectionSpec
 
 
 def section_title(spec: SectionSpec) -> str:
-    return spec.numbered_heading or spec.id
+    return spec.shown
 
 
 class SectionProgress:

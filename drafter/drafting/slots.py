@@ -40,6 +40,27 @@ def metric_slots(metric: Metric) -> list[Slot]:
             unit=metric.unit,
         )
         for year, value in sorted(metric.values.items())
+    ] + _magnitudes(metric)
+
+
+def magnitude_ref(key: str, year: int) -> str:
+    """The slot of a stated growth's size without its sign: 比上年下降[[abs(key@2024)]] for a growth of -0.16%."""
+    return f"abs({metric_ref(key, year)})"
+
+
+def _magnitudes(metric: Metric) -> list[Slot]:
+    if not metric.key.endswith("_growth"):
+        return []
+    return [
+        Slot(
+            name=magnitude_ref(metric.key, year),
+            text=_format(-value, metric.unit),
+            label=f"{year}年{metric.label}{NEGATIVE_NOTE}",
+            value=float(value),
+            unit=metric.unit,
+        )
+        for year, value in sorted(metric.values.items())
+        if value < 0
     ]
 
 

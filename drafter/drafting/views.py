@@ -53,6 +53,10 @@ class MetricView:
     polarity: int = 0  # 1 higher is better, -1 lower is better, 0 unknown (no verdict from the trend)
     target_relation: str = ""
     target_met: bool | None = None
+    target_over: bool = (
+        False  # the value is above the standard (a missed 不超过 / 等于 standard: 超过, not 低于)
+    )
+    to_clear: bool = False  # the standard is == 0 (辍学 动态清零): missed, it is 尚未实现动态清零
     target_gap: str = ""  # slot of how far above/below the standard (个百分点 for rates, % otherwise)
     target_label: str = ""  # e.g. 省定标准
     target: str = ""  # slot of the standard itself (key.target), "" when it is better not printed
@@ -148,6 +152,8 @@ def _target_fields(m: Metric, slots: dict[str, Slot]) -> dict:
     return {
         "target_relation": m.target.relation,
         "target_met": _meets(value, m.target.relation, m.target.value),
+        "target_over": value > m.target.value,
+        "to_clear": m.target.relation == "==" and m.target.value == 0,
         "target_gap": gap if value != m.target.value and not _prints_zero(slots, gap) else "",
         "target_label": m.target.label,
         "target": shown,
@@ -220,10 +226,11 @@ def pair_growth(views: list[MetricView]) -> list[MetricView]:
     for v in views:
         base = by_key.get(v.key.removesuffix("_growth")) if v.key.endswith("_growth") else None
         if base is not None and base.latest_year == v.latest_year and not base.prev:
-            word = _growth_word(base, v)
-            joined[base.key] = replace(
-                base, companion=v.latest, companion_word=word, companion_down=v.value < 0
-            )
+            word, down = _growth_word(base, v), v.value < 0
+            if down:  # 比上年下降0.16%, not 比上年增长-0.16%
+                word = word.replace("增长", "下降").replace("增幅", "降幅")
+            slot = f"abs({v.latest})" if down else v.latest
+            joined[base.key] = replace(base, companion=slot, companion_word=word, companion_down=down)
             absorbed.add(v.key)
     return [joined.get(v.key, v) for v in views if v.key not in absorbed]
 

@@ -74,14 +74,14 @@ def load_results(path: Path) -> dict[str, Any]:
         data = parse_json(read_text(path, TEXT_LIMITS, what="results.json")[0], path)
     except InputError as exc:
         raise InputError(
-            f"cannot read the results to compare with: {exc.message}",
-            hint="pass the results.json of an earlier `drafter eval` run",
+            f"无法读取要比较的结果 / cannot read the results to compare with: {exc.message}",
+            hint="请给出之前一次 `drafter eval` 的 results.json / pass the results.json of an earlier `drafter eval` run",
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(
-            "not a results.json written by `drafter eval`",
+            "不是 `drafter eval` 写的 results.json / not a results.json written by `drafter eval`",
             path=str(path),
-            hint="pass OUT/results.json of an earlier run",
+            hint="请给出之前一次运行的 OUT/results.json / pass OUT/results.json of an earlier run",
         )
     return data
 
@@ -89,9 +89,10 @@ def load_results(path: Path) -> dict[str, Any]:
 def check_comparable(before: dict[str, Any], after: dict[str, Any], path: str) -> None:
     if before.get("version") != VERSION:
         raise InputError(
-            f"results format version {before.get('version')} cannot be compared with version {VERSION}",
+            f"结果格式版本 {before.get('version')} 无法与版本 {VERSION} 比较 / results format version "
+            f"{before.get('version')} cannot be compared with version {VERSION}",
             path=path,
-            hint="run the earlier revision's eval again with this Drafter",
+            hint="请用当前的 Drafter 重新运行早先版本的评测 / run the earlier revision's eval again with this Drafter",
         )
     old = before["meta"]["case_set"]["cases"]
     new = after["meta"]["case_set"]["cases"]
@@ -103,9 +104,10 @@ def check_comparable(before: dict[str, Any], after: dict[str, Any], path: str) -
         ]
         what = "; ".join(d for d in diffs if d and not d.endswith(": "))
         raise InputError(
-            f"another case set ({what})",
+            f"用例集不同 / another case set ({what})",
             path=path,
-            hint="compare runs over the same eval/cases, or run the earlier revision again",
+            hint="请比较同一套 eval/cases 的运行，或重新运行早先的版本 / compare runs over the same eval/cases, or run "
+            "the earlier revision again",
         )
 
 

@@ -64,18 +64,22 @@ def parse_expect(data: object, path: str) -> Expect:
         return Expect()
     if not isinstance(data, dict):
         raise InputError(
-            "expect.yaml must be a mapping", path=path, hint=f"use the keys {', '.join(EXPECT_KEYS)}"
+            "expect.yaml 须为键值表 / expect.yaml must be a mapping",
+            path=path,
+            hint=f"可用的键 / use the keys {', '.join(EXPECT_KEYS)}",
         )
     unknown = set(data) - set(EXPECT_KEYS)
     if unknown:
         raise InputError(
-            f"unknown key(s) {', '.join(sorted(map(str, unknown)))}",
+            f"未知的键 / unknown key(s) {', '.join(sorted(map(str, unknown)))}",
             path=path,
-            hint=f"use the keys {', '.join(EXPECT_KEYS)}",
+            hint=f"可用的键 / use the keys {', '.join(EXPECT_KEYS)}",
         )
     for key, value in data.items():
         if not isinstance(value, list):
-            raise InputError("must be a list", path=path, key=key, hint=f"write {key}: [..., ...]")
+            raise InputError(
+                "须为列表 / must be a list", path=path, key=key, hint=f"请写成 / write {key}: [..., ...]"
+            )
     return Expect(**{k: tuple(str(v) for v in data.get(k) or ()) for k in EXPECT_KEYS})
 
 
@@ -98,7 +102,9 @@ def load_case(directory: Path) -> Case:
     metrics = _metrics_file(directory)
     if metrics is None:
         return Case(
-            directory.name, directory, error=f"no metrics file ({' / '.join(METRICS_NAMES)}) in {directory}"
+            directory.name,
+            directory,
+            error=f"{directory} 中没有数据文件 / no metrics file ({' / '.join(METRICS_NAMES)}) in {directory}",
         )
     try:
         reference, expect = _read_reference(directory), _read_expect(directory)
@@ -112,14 +118,17 @@ def load_cases(cases_dir: Path) -> tuple[Case, ...]:
     root = Path(cases_dir)
     if not root.is_dir():
         raise InputError(
-            "not a directory", path=str(root), hint="pass the folder that holds one folder per case"
+            "不是文件夹 / not a directory",
+            path=str(root),
+            hint="请给出每个用例一个子文件夹的目录，如 eval/cases / pass the folder that holds one folder per case",
         )
     dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     if not dirs:
         raise InputError(
-            "no case folders here",
+            "这里没有评测用例文件夹 / no case folders here",
             path=str(root),
-            hint="create <case>/metrics.yaml folders (see eval/cases in the repository)",
+            hint="每个用例一个文件夹：<用例>/metrics.yaml（参见仓库的 eval/cases）/ create <case>/metrics.yaml folders "
+            "(see eval/cases in the repository)",
         )
     return tuple(load_case(d) for d in dirs)
 

@@ -20,7 +20,7 @@ from drafter.core.files import write_bytes_atomic
 from drafter.core.types import Draft, ReportInfo, Section, Table
 from drafter.export import docx_layout as layout
 from drafter.export.docx_text import clean, date_text, paragraphs, title_lines, width_chars
-from drafter.figures.gaps import GAP, split_gaps
+from drafter.figures.gaps import GAP, NOT_DRAFTED, split_gaps
 
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -216,6 +216,8 @@ def add_body(document, section: Section, lines: list[str], flagged: Collection[s
     spec = section.spec
     if spec.depth and spec.numbered_heading:
         add_paragraph(document, clean(spec.numbered_heading), HEADING_STYLES.get(spec.depth, "三级标题"))
+    if section.status == "failed" and not lines:  # a heading over nothing would be handed in as it is
+        lines = [NOT_DRAFTED]
     for line in lines:
         add_text_paragraph(document, line, flagged)
     for table in section.tables:

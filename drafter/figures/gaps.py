@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 GAP = re.compile(r"【待补充[：:]([^【】\n]+)】")
+# what Word shows under the heading of a section the model could not draft (draft.md has a comment instead)
+NOT_DRAFTED = "【待补充：本部分未能起草，请再次运行同一起草命令，或在此填写】"
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,9 @@ def _common_root(paths: list[Path]) -> Path:
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The name the reviewer sees: the file's own, not a symlink's target (a link to a missing file was a row
+    named after the target, and two links to one report wrote one page over the other)."""
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
     except ValueError:
         return path.name

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from drafter.core.taxonomy import Taxonomy
 from drafter.core.types import PART_FACTS
 from drafter.source.plausible import value_problem
-from drafter.source.schema import FileModel, number_or_none
+from drafter.source.schema import FileModel, MetricModel, ReportModel, TargetModel, number_or_none
 from drafter.source.units import unit_problem
 
 _FIXES = {
@@ -67,8 +67,21 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
         msg = str(err["msg"]).removeprefix("Value error, ")
         if err["type"] != "value_error":
             msg = _FIXES.get(err["type"], msg)
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            msg += _meant_field(str(err["loc"][-1]))
         problems.append((key_path(err["loc"]), msg))
     return problems
+
+
+FIELDS = sorted(
+    {name for model in (FileModel, ReportModel, MetricModel, TargetModel) for name in model.model_fields}
+)
+
+
+def _meant_field(name: str) -> str:
+    """The field a misspelt one means (lable → label, metric → metrics), said after the fix; "" when none is near."""
+    near = difflib.get_close_matches(name, FIELDS, n=1, cutoff=0.75)
+    return f"（是否为 {near[0]}？ / did you mean {near[0]}?）" if near else ""
 
 
 def _by_label(label: str, taxonomy: Taxonomy) -> list[str]:

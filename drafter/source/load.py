@@ -53,6 +53,24 @@ def _read_xlsx(path: Path) -> dict:
     return read_workbook(path, data)
 
 
+_OLD_SHEET = (
+    "旧版 Excel/WPS 表格：请在 Excel/WPS 中“另存为” .xlsx 后再试 / an old Excel or WPS sheet: “Save as” .xlsx in "
+    "Excel/WPS and try again"
+)
+_A_REPORT = (
+    "这是报告，不是数据文件：核对报告用 `drafter check 报告`，沿用去年的报告起草用 `drafter draft 数据.xlsx --from 报告 "
+    "-o 目录` / a report is no metrics file: check it with `drafter check REPORT`, or draft from it with "
+    "`drafter draft METRICS --from REPORT -o OUT`"
+)
+WRONG_SUFFIX_HINTS = {
+    ".xls": _OLD_SHEET,
+    ".et": _OLD_SHEET,
+    ".csv": "请把各列复制到 `drafter metrics template -o 数据.xlsx` 生成的模板中 / copy the columns into the template "
+    "`drafter metrics template -o FILE.xlsx` writes",
+    **dict.fromkeys((".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".md", ".txt"), _A_REPORT),
+}
+
+
 def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
     """The file as plain data (dict) and the encoding it was read with ("xlsx" for workbooks). How it was
     read (not UTF-8, a percent-formatted cell) is logged unless `log_notes` is False (read again)."""
@@ -64,7 +82,10 @@ def read_raw(path: Path, *, log_notes: bool = True) -> tuple[dict, str]:
         raise InputError(
             f"未知的文件类型 / unknown file type {suffix or '(none)'!r}",
             path=str(path),
-            hint="请用 .yaml .yml .json 或 .xlsx 数据文件 / use a .yaml, .yml, .json or .xlsx metrics file",
+            hint=WRONG_SUFFIX_HINTS.get(
+                suffix,
+                "请用 .yaml .yml .json 或 .xlsx 数据文件 / use a .yaml, .yml, .json or .xlsx metrics file",
+            ),
         )
     if suffix == ".xlsx":
         data = _read_xlsx(path)

@@ -52,6 +52,17 @@ SOUNDS_LIKE = str.maketrans(
     }
 )
 
+# a unit written as its name (the 单位 cell of a clerk's sheet says 百分比): the sign it means, offered first
+SPELLED = {
+    "百分比": "%",
+    "百分率": "%",
+    "百分数": "%",
+    "percent": "%",
+    "pct": "%",
+    "千分比": "‰",
+    "千分率": "‰",
+}
+
 
 def is_known(unit: str) -> bool:
     """元, 万元, 万亩 (a scale before a known unit), 元/生 (a known unit per anything), 19:1 ratios."""
@@ -65,6 +76,8 @@ def is_known(unit: str) -> bool:
 def nearest(unit: str, n: int = 3) -> list[str]:
     """The known units closest to a misspelt one: 忆元 → 亿元, 万元, 千元."""
     heard = [unit.translate(SOUNDS_LIKE)] if is_known(unit.translate(SOUNDS_LIKE)) else []
+    if unit.lower() in SPELLED:
+        return [SPELLED[unit.lower()]]
     same_end = [u for u in UNITS if len(u) == len(unit) and u[-1:] == unit[-1:]]
     close = difflib.get_close_matches(unit, sorted(KNOWN), n=n, cutoff=0.3)
     return list(dict.fromkeys(heard + same_end + close))[:n]

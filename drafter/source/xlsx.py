@@ -157,6 +157,8 @@ def _metric_row(
     percent: dict[Any, Any] = {}
     for cell in cells:
         field, value = columns.get(cell.column), _value(cell.value)
+        if isinstance(field, str):  # an empty required cell is named too (指标数据!D3, not "row 3")
+            origin[f"{where}.{field}"] = f"{METRICS}!{cell.coordinate}"
         if field is None or value is None:
             continue
         if isinstance(field, int):
@@ -164,7 +166,6 @@ def _metric_row(
             origin[f"{where}.values.{field}"] = f"{METRICS}!{cell.coordinate}"
         else:
             metric[field] = value
-            origin[f"{where}.{field}"] = f"{METRICS}!{cell.coordinate}"
         if (isinstance(field, int) or field == "target") and _percent_format(cell):
             percent[field] = cell
     _percent_cells(metric, percent, notes)

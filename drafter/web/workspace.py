@@ -19,7 +19,7 @@ from drafter.outdir.edits import import_hand_edits, read_markdown
 from drafter.outdir.names import DRAFT_FILE, HTML_FILE, MD_FILE, OUTPUT_FILES
 from drafter.outdir.outputs import check_markdown
 from drafter.outdir.store import load_draft
-from drafter.source.load import load_source
+from drafter.source.load import WRONG_SUFFIX_HINTS, load_source
 from drafter.web.security import PathRefused, confine, safe_name, upload_name
 
 METRICS_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -137,8 +137,14 @@ class Workspace:
 
     def _upload_target(self, filename: str) -> Path:
         base = upload_name(filename)
-        if Path(base).suffix.lower() not in METRICS_SUFFIXES:
-            raise PathRefused("只接受 .yaml .yml .json .xlsx 文件 / only .yaml .yml .json .xlsx files")
+        suffix = Path(base).suffix.lower()
+        if (
+            suffix not in METRICS_SUFFIXES
+        ):  # 数据.xls (what WPS saves) is told to be saved as .xlsx, as by `drafter`
+            raise InputError(
+                "只接受 .yaml .yml .json .xlsx 文件 / only .yaml .yml .json .xlsx files",
+                hint=WRONG_SUFFIX_HINTS.get(suffix, ""),
+            )
         folder = self.root / UPLOADS
         folder.mkdir(exist_ok=True)
         if not folder.resolve().is_relative_to(self.root):
