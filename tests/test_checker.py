@@ -4017,3 +4017,17 @@ def test_a_direction_claimed_of_a_rate_named_in_full_is_judged_by_it(words, stat
 
 def test_a_claim_hedged_with_zongti_is_still_left_alone():
     assert not [f for f in check_text("全县教育质量总体稳步提高。", MYOPIA).findings if f.kind == "claim"]
+
+
+def test_a_value_spelled_with_its_own_label_is_its_metric_s_under_any_section():
+    """在校生（各级各类）131164人 under （三）…义务教育…: the words spell the value's own label, so the section's level
+    does not make it a wrong 义务教育阶段在校生 (an offline draft of 安丘 2023's data, the ninth session's trial)."""
+    data = SourceData(
+        report=ReportInfo(region="安丘市", level="county", round=2024, period=2023, issuer="安丘市教育局"),
+        metrics=(
+            Metric("general.students_all_levels", "在校生（各级各类）", "人", {2023: 131164}),
+            Metric("compulsory.students", "义务教育阶段在校生", "人", {2023: 84036}),
+        ),
+    )
+    text = "（三）推动义务教育优质均衡发展\n全市在校生（各级各类）131164人；义务教育阶段在校生84036人。"
+    assert finding(text, "131164人", data).status == "verified"

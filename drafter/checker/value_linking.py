@@ -536,7 +536,15 @@ class ValueLinker(Finders):
             )
         # the value's metric m is the figure's rather than the metric its words name (asked once of the three tests
         # below)
-        mine = best is not None and best.key != m.key and self._not_its(i, best, m)
+        mine = (
+            best is not None
+            and best.key != m.key
+            and (
+                self._not_its(i, best, m)
+                # 在校生（各级各类）131164人 under 义务教育: the value's own label, spelled out right before it
+                or self.labels.spelled(self.words(i)[0], m.key)
+            )
+        )
         if (
             best is not None
             and best.key != m.key
