@@ -16,14 +16,13 @@ from drafter.checker.labels import CJK_SPACE, LABEL_MIN, Labels, other_class
 from drafter.checker.reading import Reading
 from drafter.checker.statements import Statement, find_statements
 from drafter.checker.words import STATEMENTS
+from drafter.core.taxonomy import two_no_decrease_key
 from drafter.core.types import Metric, SourceData
 from drafter.figures.numbers import format_figure
 
 Verdict = stated.Verdict  # (the positive claim holds, what the data show, sources)
 Judge = Callable[[Reading, Statement, SourceData | None, Labels | None], Verdict]
 
-BUDGET_KEY = "fund.general_budget_edu"
-PER_STUDENT = re.compile(r"^fund\.per_student_(?!.*(?:growth|operating|public|standard))")
 ALL_TARGETS = re.compile(r"(?:各项|全部|所有)(?:主要)?(?:目标|指标)|主要指标")
 OPERATORS = stated.COMPARE
 
@@ -114,13 +113,9 @@ def _two_no_decrease(
     reading: Reading, st: Statement, source: SourceData | None, labels: Labels | None
 ) -> Verdict:
     if source is not None:
-        levels = [m for m in source.metrics if m.key == BUDGET_KEY or PER_STUDENT.match(m.key)]
-        rates = [
-            m
-            for m in source.metrics
-            if m.key.endswith("_growth")
-            and (m.key[: -len("_growth")] == BUDGET_KEY or PER_STUDENT.match(m.key[: -len("_growth")]))
-        ]
+        judged = [m for m in source.metrics if two_no_decrease_key(m.key)]
+        levels = [m for m in judged if not m.key.endswith("_growth")]
+        rates = [m for m in judged if m.key.endswith("_growth")]
         changes = [c for c in (_change(m, source) for m in levels) if c is not None] or [
             c for c in (_change(m, source) for m in rates) if c is not None
         ]  # the growth rates stated in the metrics when no level has last year's value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,19 @@ from pathlib import Path
 import yaml
 
 from drafter.core.errors import InputError
+
+# "两个只增不减": the general budget for education and its average per student (按在校生人数平均的一般公共预算教育
+# 支出) of each level; the 事业费 (operating) and 公用经费 (public) parts and the standards are no part of it.
+# The writer's verdict and the checker's judge of the claim both read these.
+BUDGET_KEY = "fund.general_budget_edu"
+_PER_STUDENT = re.compile(r"^fund\.per_student_(?!.*(?:operating|public|standard))")
+
+
+def two_no_decrease_key(key: str) -> bool:
+    """A metric (or its `_growth` rate) that "两个只增不减" is judged by."""
+    base = key.removesuffix("_growth")
+    return base == BUDGET_KEY or bool(_PER_STUDENT.match(base))
+
 
 # libyaml's safe loader where PyYAML has it: the same data, the taxonomy read in 7 ms instead of 54
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

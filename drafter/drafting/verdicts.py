@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.core.taxonomy import BUDGET_KEY, two_no_decrease_key
 from drafter.drafting.views import MetricView
 
-TOTAL_KEYS = ("fund.general_budget_edu",)
 SALARY_TEACHER, SALARY_CIVIL = "salary.teacher_avg", "salary.civil_servant_avg"
 SALARY_SHARE = "salary.counties_compliant_share"
 SALARY_COUNTIES, SALARY_COMPLIANT = "salary.counties_total", "salary.counties_compliant"
@@ -43,9 +43,9 @@ class Verdicts:
 def _fund_parts(views: list[MetricView]) -> tuple[list[MetricView], list[MetricView]]:
     """The general budget and the per-student figures, each as a value series or a stated growth rate
     (`…_growth`, kept apart when the base figure is not given)."""
-    fund = [v for v in views if v.indicator == "fund"]
-    total = [v for v in fund if v.key.removesuffix("_growth") in TOTAL_KEYS]
-    per_student = [v for v in fund if "per_student" in v.key]
+    fund = [v for v in views if v.indicator == "fund" and two_no_decrease_key(v.key)]
+    total = [v for v in fund if v.key.removesuffix("_growth") == BUDGET_KEY]
+    per_student = [v for v in fund if v.key.removesuffix("_growth") != BUDGET_KEY]
     return total, per_student
 
 
@@ -98,11 +98,7 @@ def data_problems(
     if salary in ("lower", "partly"):
         out.append(DataProblem("salary", "salary", labels=(salary,)))
     for v in views:
-        if (
-            v.indicator == "fund"
-            and (v.key in TOTAL_KEYS or "per_student" in v.key)
-            and v.target_met is not False
-        ):
+        if v.indicator == "fund" and two_no_decrease_key(v.key) and v.target_met is not False:
             continue  # told as the fund problem
         if v.target_met is False:
             out.append(DataProblem(v.indicator, "below", v))
