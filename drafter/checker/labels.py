@@ -677,7 +677,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
-    tail = _TAIL_END.split(_PLACE_BRACKET.sub(r"\1", doc.tail(i), count=1)[:16], maxsplit=1)[0]
+    tail = _own_tail(doc.tail(i))
     # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose, past a count in it (共下达2.3亿元
     # 用于57所学校的校舍改造)
     if (spent := SPENT_ON.match(doc.text, f.end, e)) is not None:
@@ -696,6 +696,34 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
+    if _bare(clause):  # most clauses name their own subject: nothing to look past
+        clause, tail = _named_before(doc, i, clause, tail)
+    return clause + "|" + tail, _statement_words(doc, f.start) + "|" + tail
+
+
+@lru_cache(maxsize=65536)
+def _own_tail(after: str) -> str:
+    """The words right after a figure that are its own (to the first mark or verb, 16 characters at most), kept
+    per text after it: the same words follow many figures."""
+    place = _PLACE_BRACKET.match(after)  # ^-anchored: the one replacement a sub(count=1) would make
+    if place is not None:
+        after = place.group(1) + after[place.end() :]
+    return _TAIL_END.split(after[:16], maxsplit=1)[0]
+
+
+@lru_cache(maxsize=65536)
+def _bare(clause: str) -> bool:
+    """The clause is one of the bare shapes `_named_before` looks past (增加到, 价值, 投资, 占, 增长, 比上年的); kept
+    per clause: most clauses are none of them, and the same clauses come back."""
+    shapes = (BARE_TO, BARE_WORTH, BARE_AMOUNT, BARE_SHARE, BARE_CHANGE, BARE_BASE)
+    return any(shape.fullmatch(clause) for shape in shapes)
+
+
+def _named_before(doc: Reading, i: int, clause: str, tail: str) -> tuple[str, str]:
+    """A bare clause (`_bare`) with the words before it that name what it says of, and the tail an amount's
+    purpose may stand for."""
+    f = doc.figures[i]
+    s, _ = doc.sentence(f.start)
     if BARE_TO.fullmatch(clause):  # 博士学位授予单位由8所增加到11所: the clause of the change names both
         clause = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1]
     if BARE_WORTH.fullmatch(clause) and (counted := _CLAUSE_SPLIT.split(doc.text[s : f.start])[-2:-1]):
@@ -715,18 +743,26 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
             clause = clauses[-2] + "，" + clause
         if len(clauses) > 2 and bare_amount:  # 4.宽城县第五小学，建设面积…，投入资金
             clause = clauses[0] + "，" + clause
-    start = doc.context_start(f.start)
+    return clause, tail
+
+
+def _statement_words(doc: Reading, offset: int) -> str:
+    """The statement's words up to `offset`, after the level of the paragraph or section it stands in when they
+    name none (——小学。校数129所…)."""
+    start = doc.context_start(offset)
     context = _INLINE_HEADING.sub(
-        "", doc.text[start : f.start]
+        "", doc.text[start:offset]
     )  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
         level = paragraph_level(doc, start)
         context = (level + "。" if level else section_level(doc, start)) + context
-    return clause + "|" + tail, context + "|" + tail
+    return context
 
 
+@lru_cache(maxsize=65536)
 def _last_clause(words: str) -> str:
-    """The words after the last clause mark, closed brackets left out and a run-in section heading cut."""
+    """The words after the last clause mark, closed brackets left out and a run-in section heading cut (kept per
+    words: a figure's lead is most often a few words said before many figures)."""
     return _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(words))[-1])
 
 

@@ -95,6 +95,8 @@ class ValueLinker(Finders):
         self._by_unit: dict[str, list[Metric]] = {}
         self._valued: list[Metric] | None = None  # the money metrics with a value (figures whose 元 is lost)
         self._changes_by_unit: dict[str, list[Metric]] = {}
+        self._levels_by_unit: dict[str, list[Metric]] = {}
+        self._candidates: dict[int, list[Metric]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -136,7 +138,13 @@ class ValueLinker(Finders):
 
     def candidates(self, i: int) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
-        metric its words speak of the change of; a part of a total not the total's own metric."""
+        metric its words speak of the change of; a part of a total not the total's own metric. Kept per figure:
+        link_value and sum_hit both ask, while figure i is linked (a fresh list: callers may add to it)."""
+        if i not in self._candidates:
+            self._candidates[i] = self._candidates_of(i)
+        return list(self._candidates[i])
+
+    def _candidates_of(self, i: int) -> list[Metric]:
         claim = self.doc.claims.get(i)
         metrics = self.compatible(self.doc.figures[i])
         if not metrics:
@@ -149,7 +157,7 @@ class ValueLinker(Finders):
         if (
             claim is not None and claim.kind == "share"
         ):  # 占56.61% is no 专任教师比上年增长 its words name too
-            metrics = [m for m in metrics if m not in self._of_changes(self.doc.figures[i].unit, metrics)]
+            metrics = self._of_levels(self.doc.figures[i].unit, metrics)
         total = self.doc.total_of.get(i)
         held = self.links.get(total) if total is not None else None
         # the total's metric is none of its parts' — unless the total only seemed another metric's value while
@@ -188,6 +196,13 @@ class ValueLinker(Finders):
             f.decimals,
             sum(convert(p.value, p.unit, f.unit) for p in parts if same_family(p.unit, f.unit)),
         )
+
+    def _of_levels(self, unit: str, metrics: list[Metric]) -> list[Metric]:
+        """The metrics of a unit (`metrics`: `compatible`) that are no metric of changes, kept per unit."""
+        if unit not in self._levels_by_unit:
+            changes = self._of_changes(unit, metrics)
+            self._levels_by_unit[unit] = [m for m in metrics if m not in changes]
+        return self._levels_by_unit[unit]
 
     def _of_changes(self, unit: str, metrics: list[Metric]) -> list[Metric]:
         """The metrics of changes among those of a unit (`metrics`: `compatible`), kept per unit as they are."""
