@@ -713,40 +713,39 @@ class ValueLinker(Finders):
     def _tolerance(self, i: int) -> tuple[int, float | None]:
         """How far `fits` lets a value be from figure i, worked out once per figure: (the step up to the next
         round number for 余/多, else 0; the distance allowed for 约/近 …, else None: the printed rounding)."""
-        if i not in self._tolerances:
-            f = self.doc.figures[i]
-            step, about = 0, None
-            if "余" in f.text or "多" in f.text:
-                step = (
-                    10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0")))
-                    if f.value >= 10
-                    else 1
-                )
-            elif ABOUT.search(
-                self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]
-            ):
-                about = 0.1 * abs(f.value) + 10**-f.decimals
-            self._tolerances[i] = step, about
-        return self._tolerances[i]
+        found = self._tolerances.get(i)
+        if found is not None:
+            return found
+        f = self.doc.figures[i]
+        step, about = 0, None
+        if "余" in f.text or "多" in f.text:
+            step = 10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0"))) if f.value >= 10 else 1
+        elif ABOUT.search(self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]):
+            about = 0.1 * abs(f.value) + 10**-f.decimals
+        found = self._tolerances[i] = step, about
+        return found
 
     def sizes(self, i: int) -> SizeRange | None:
         """The sizes figure i is held against in every SizeIndex (values, derived figures, facts), once."""
-        if i not in self._sizes:
-            self._sizes[i] = size_range(self.doc.figures[i], self.fit_window(i))
-        return self._sizes[i]
+        try:  # asked by every index a figure is held against: one look-up when kept
+            return self._sizes[i]
+        except KeyError:
+            found = self._sizes[i] = size_range(self.doc.figures[i], self.fit_window(i))
+            return found
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
         value ± its rounding (fits' own first cut, which holds the printed value's rounding too), widened by
         the distance `_tolerance` allows (约/近 …) or up to the next step (余/多). Never narrower than fits().
         Worked out once per figure: every finder asks for it."""
-        if i not in self._windows:
+        found = self._windows.get(i)
+        if found is None:
             f = self.doc.figures[i]
             step, about = self._tolerance(i)
             rounding = 2 * 10**-f.decimals + 1e-8 * (abs(f.value) + 1.0)
             wide = about if about is not None else 0.0
-            self._windows[i] = f.value - rounding - wide, f.value + rounding + max(wide, step)
-        return self._windows[i]
+            found = self._windows[i] = f.value - rounding - wide, f.value + rounding + max(wide, step)
+        return found
 
 
 def _rank(evidence: tuple[float, float, float]) -> Rank:
