@@ -134,25 +134,32 @@ class Finders:
 
     def _sum_pool(self, i: int, year: int) -> tuple[list[Metric], tuple[float, float]]:
         """The values sum_hit may add up for figure i (those its words allow) and the bounds of their sums, kept
-        per words, metrics, unit and year: the same words pick the same values (a fresh list: sum_hit sorts it)."""
+        per near words, what they (else their statement) count and the levels that bound the parts, metrics, unit
+        and year: the same words pick the same values, whatever else their statement says (a fresh list: sum_hit
+        sorts it)."""
         near, sent = self.words(i)
         metrics = self.candidates(i) + self._institutions(i)
         unit = self.doc.figures[i].unit
-        key = (near, sent, tuple(m.key for m in metrics), unit, year)
+        clause = near.split("|", 1)[0]
+        said = self.labels.kinds_in(clause) or self.labels.kinds_of(near, sent)
+        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
+        levels = self.labels.levels_before(scope)
+        key = (near, said, levels, tuple(m.key for m in metrics), unit, year)
         if key not in self.sum_pools:
-            pool = self._parts_allowed(metrics, near, sent)
+            pool = self._parts_allowed(metrics, near, said, scope)
             self.sum_pools[key] = pool, sum_bounds(unit, pool, year)
         pool, bounds = self.sum_pools[key]
         return list(pool), bounds
 
-    def _parts_allowed(self, metrics: list[Metric], near: str, sent: str) -> list[Metric]:
-        """The metrics a sum named by the words may add up: no averages, of the levels said, of the kind counted
-        or named in part (or any, for a total named as one: 总收入, 合计)."""
+    def _parts_allowed(
+        self, metrics: list[Metric], near: str, said: frozenset[int], scope: str
+    ) -> list[Metric]:
+        """The metrics a sum named by the words may add up: no averages, of the levels said (in `scope`, the words
+        whose levels bound the parts), of the kind counted (`said`) or named in part (or any, for a total named as
+        one: 总收入, 合计)."""
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
-        said = own or self.labels.kinds_of(near, sent)
-        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
         return [
             m
             for m in metrics
