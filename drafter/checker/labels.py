@@ -501,10 +501,15 @@ class Labels:
             return best
         near_grams, sentence_grams = word_grams
         for pairs, grams, total, share in self._term_grams(key):
-            if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
+            in_sentence = not grams.isdisjoint(sentence_grams)
+            in_near = not grams.isdisjoint(near_grams)
+            if not (in_sentence or in_near):
                 continue  # a term the words share nothing with adds nothing
-            near_mass = sum([w for g, w in pairs if g in near_grams])
-            sent_mass = max(near_mass, sum([w for g, w in pairs if g in sentence_grams]))
+            # (a sum over no bigram is 0, as the sum over none of them would be)
+            near_mass = sum([w for g, w in pairs if g in near_grams]) if in_near else 0
+            sent_mass = max(
+                near_mass, sum([w for g, w in pairs if g in sentence_grams]) if in_sentence else 0
+            )
             mass = 0.6 * near_mass + 0.4 * sent_mass
             cover = mass / total * share
             best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))

@@ -163,6 +163,18 @@ class Reading:
         lo, hi = bisect.bisect_left(self._all_starts, start), bisect.bisect_left(self._all_starts, end)
         return self.figures[lo:hi]
 
+    def with_unit(self, unit: str) -> list[int]:
+        """The active figures printed in `unit`, in text order: a rule that reads one unit only (%, 个百分点, 元)
+        walks these, not every figure (the figures are grouped by unit once)."""
+        return self._by_unit.get(unit, [])
+
+    @cached_property
+    def _by_unit(self) -> dict[str, list[int]]:
+        grouped: dict[str, list[int]] = {}
+        for i in self.active:
+            grouped.setdefault(self.figures[i].unit, []).append(i)
+        return grouped
+
     def between(self, start: int, end: int) -> list[int]:
         """The active figures that start in [start, end)."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)

@@ -44,9 +44,9 @@ DONE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:到位|完毕|人数|数)$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    for c in reading.claims.values():
-        f = reading.figures[c.index]
-        if f.unit != "%" or c.kind == "change" or c.approx:
+    for i in reading.with_unit("%"):  # (the claims are in text order, as these)
+        c = reading.claims[i]
+        if c.kind == "change" or c.approx:
             continue
         counted = _rate_of_the_count_named(reading, c.index)
         if (
