@@ -270,9 +270,12 @@ class Finders:
     def said_per_school(self, i: int) -> bool:
         """A count of people said as students per school (校均在校生规模由上年的344人增加到398人: the words are said
         once, before the first of the two)."""
-        if family(self.doc.figures[i].unit) != "人":
-            return False
-        return bool(SCHOOL_SIZE_WORDS.search(self.words(i)[1].split("|", 1)[0][-30:]))
+        found = self._per_school.get(i)  # candidates and school_size_hit both ask
+        if found is None:
+            found = self._per_school[i] = family(self.doc.figures[i].unit) == "人" and bool(
+                SCHOOL_SIZE_WORDS.search(self.words(i)[1].split("|", 1)[0][-30:])
+            )
+        return found
 
     def school_size_hit(self, i: int) -> Link | None:
         """校均在校生规模由上年的344人增加到398人: students per school of the level the words name (小学在校生 ÷ 小学

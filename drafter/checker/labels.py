@@ -676,8 +676,9 @@ _FIGURE_ON = re.compile(r"\d.*")
 _INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*[\u4e00-\u9fff（）()]{2,24}?\s+(?=\S)")
 
 
-def figure_words(doc: Reading, i: int) -> tuple[str, str]:
-    """(near words: the figure's clause and what follows it, sentence words before it)."""
+def figure_words(doc: Reading, i: int, levels: dict[int, str] | None = None) -> tuple[str, str]:
+    """(near words: the figure's clause and what follows it, sentence words before it). `levels`: the level words
+    of the paragraph or section each statement stands in, kept per statement by the caller (`_statement_words`)."""
     if i in doc.cells:  # a table cell: its row label and its column heading
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
@@ -703,7 +704,7 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
     if _bare(clause):  # most clauses name their own subject: nothing to look past
         clause, tail = _named_before(doc, i, clause, tail)
-    return clause + "|" + tail, _statement_words(doc, f.start) + "|" + tail
+    return clause + "|" + tail, _statement_words(doc, f.start, {} if levels is None else levels) + "|" + tail
 
 
 @lru_cache(maxsize=65536)
@@ -751,16 +752,19 @@ def _named_before(doc: Reading, i: int, clause: str, tail: str) -> tuple[str, st
     return clause, tail
 
 
-def _statement_words(doc: Reading, offset: int) -> str:
+def _statement_words(doc: Reading, offset: int, levels: dict[int, str]) -> str:
     """The statement's words up to `offset`, after the level of the paragraph or section it stands in when they
-    name none (——小学。校数129所…)."""
+    name none (——小学。校数129所…); that level kept in `levels` per statement start (every figure of the
+    statement would look it up again)."""
     start = doc.context_start(offset)
     context = _INLINE_HEADING.sub(
         "", doc.text[start:offset]
     )  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
-        level = paragraph_level(doc, start)
-        context = (level + "。" if level else section_level(doc, start)) + context
+        if start not in levels:
+            level = paragraph_level(doc, start)
+            levels[start] = level + "。" if level else section_level(doc, start)
+        context = levels[start] + context
     return context
 
 

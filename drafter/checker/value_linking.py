@@ -97,6 +97,9 @@ class ValueLinker(Finders):
         self._changes_by_unit: dict[str, list[Metric]] = {}
         self._levels_by_unit: dict[str, list[Metric]] = {}
         self._candidates: dict[int, list[Metric]] = {}
+        self._around: dict[int, str] = {}  # said_around, per figure
+        self._statement_levels: dict[int, str] = {}  # figure_words' level of each statement, per its start
+        self._per_school: dict[int, bool] = {}  # said_per_school, per figure
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -110,7 +113,7 @@ class ValueLinker(Finders):
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
         if i not in self._words:
-            self._words[i] = figure_words(self.doc, i)
+            self._words[i] = figure_words(self.doc, i, self._statement_levels)
         return self._words[i]
 
     def label_score(self, key: str, near: str, sentence: str) -> float:
@@ -639,10 +642,16 @@ class ValueLinker(Finders):
         return self.words(i)[0] + self.said_around(i).rsplit("|", 1)[-1]
 
     def said_around(self, i: int) -> str:
-        """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…)."""
-        f, text = self.doc.figures[i], self.doc.text
-        after = AFTER_END.search(text, f.end, f.end + 40)
-        return self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
+        """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…), kept
+        per figure (asked for each value it may have)."""
+        found = self._around.get(i)
+        if found is None:
+            f, text = self.doc.figures[i], self.doc.text
+            after = AFTER_END.search(text, f.end, f.end + 40)
+            found = self._around[i] = (
+                self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
+            )
+        return found
 
     def _told_before(self, i: int, m: Metric, best: Metric) -> bool:
         """其中，国家助学金资助本、专科生556.38万人，资助金额157.61亿元 where best is 各类助学金资助金额: the figure's
