@@ -33,12 +33,12 @@ PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does
 def check(reading: Reading) -> Iterator[Verdict]:
     levels = _levels(reading)
     keys: dict[int, tuple[str, str, int] | None] = {}  # each figure's name, read once
+    of_level: dict[str, list[int]] = {}  # the figures of each level, in text order (each stage reads its own)
+    for i, lv in levels.items():
+        of_level.setdefault(lv, []).append(i)
     for stage, parts in LEVEL_MADE_OF.items():
         sums = [
-            (i, found)
-            for i, lv in levels.items()
-            if lv == stage
-            if (found := _parts(reading, levels, keys, i, parts))
+            (i, found) for i in of_level.get(stage, []) if (found := _parts(reading, levels, keys, i, parts))
         ]
         by_statement: dict[int, list[Verdict]] = {}  # the stage's figures of one paragraph prove each other
         for i, found in sums:
