@@ -99,19 +99,21 @@ class _Locator:
 def _finding(
     loc: _Locator, f: Figure, status: str, expected: str = "", source: str = "", message: str = ""
 ) -> Finding:
-    start, end = loc.reading.original_span(f)
+    start, end = loc.reading.source_text.span(f.start, f.end)  # (Reading.original_span: one call less)
+    original = loc.reading.source_text.original
+    # positional, in Finding's field order: a finding per figure of the text
     return Finding(
-        section=loc.section(start),
-        line=loc.line(start),
-        start=start,
-        end=end,
-        text=loc.reading.source_text.original[start:end],
-        value=f.value,
-        unit=f.unit,
-        status=status,
-        expected=expected,
-        source=source,
-        message=message,
+        loc.section(start),
+        loc.line(start),
+        start,
+        end,
+        original[start:end],
+        f.value,
+        f.unit,
+        status,
+        expected,
+        source,
+        message,
     )
 
 

@@ -42,13 +42,16 @@ class Finders:
     """The finders of a ValueLinker."""
 
     def derived_hit(self, i: int) -> Link | None:
+        near_size = self._derived.within(self.sizes(i))
+        if not near_size:
+            return None  # most figures: no derived figure of their size
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and claim.base_year is not None:
             year = claim.base_year  # 在校生数从2005年的6.8万人增加到2010年的17万人: 6.8 is 2005's
         best: tuple[float, Derived] | None = None
         clause = None
-        for d in self._derived.within(self.sizes(i)):
+        for d in near_size:
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
             if clause is None:  # a table cell's words are its row's and its column's (比上年增长（%）)
