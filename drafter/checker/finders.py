@@ -7,6 +7,7 @@ these use; each finder returns a Link or None.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -18,6 +19,7 @@ from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
 
 THING_AFTER = re.compile(rf"\s*({THING.pattern})")  # 5个社区: the noun a count counts
+INSTITUTIONS = {"所": "个", "个": "所"}  # a count of schools and one of 教学点 may be parts of one sum
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
 RATIO_WORDS = re.compile(r"生师比|师生比|学生与(?:专任)?教师(?:之)?比")
@@ -99,6 +101,10 @@ class Finders:
         f, claim = self.doc.figures[i], self.doc.claims.get(i)
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
+        if f.unit not in INSTITUTIONS and not in_reach(self._sum_reach(i), self.fit_window(i)):
+            return (
+                None  # no values of its unit add up to anything near it in any year (its year not looked up)
+            )
         year = self.claim_year(i) or self.source.report.period
         if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name
@@ -188,11 +194,25 @@ class Finders:
             self.sum_bounds[unit, year] = sum_bounds(unit, pool, year)
         return self.sum_bounds[unit, year]
 
+    def _sum_reach(self, i: int) -> tuple[float, float]:
+        """What the values of figure i's unit may add up to in any year (`_sum_bounds` of every year the values
+        have, together), worked out once per unit; only for a unit whose values are the same for every figure
+        (not 所 or 个, which may take each other's: `_institutions`)."""
+        unit = self.doc.figures[i].unit
+        if unit not in self.sum_reach:
+            pool = self.compatible(self.doc.figures[i])
+            found = [sum_bounds(unit, pool, y) for y in sorted({y for m in pool for y in m.values})]
+            self.sum_reach[unit] = (
+                min((lo for lo, _ in found), default=math.inf),
+                max((hi for _, hi in found), default=-math.inf),
+            )
+        return self.sum_reach[unit]
+
     def _institutions(self, i: int) -> list[Metric]:
         """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts (never
         a count of classes: 班级数 is in 个 too)."""
         unit = self.doc.figures[i].unit
-        other = {"所": "个", "个": "所"}.get(unit)
+        other = INSTITUTIONS.get(unit)
         if other is None or "班" in self.words(i)[0]:
             return []
         return [m for m in self.source.metrics if m.values and m.unit == other and "班" not in m.label]

@@ -90,6 +90,7 @@ class ValueLinker(Finders):
         self._windows: dict[int, tuple[float, float]] = {}
         self._ranked: dict[tuple[str, str, tuple[str, ...]], tuple[dict[str, Rank], Metric | None]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
+        self.sum_reach: dict[str, tuple[float, float]] = {}  # per unit, every year together (Finders)
         self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
