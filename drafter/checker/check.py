@@ -187,15 +187,23 @@ def _check(
 def _repeats(reading: Reading, findings: list[Finding]) -> list[Finding]:
     """A figure with no source of its own that repeats one the text proves or the data hold, under the same
     name (一般公共预算教育经费64469万元 stated again after the sum of its parts), is that figure again."""
-    names = [name_stem(claims_subject(reading, i)) for i in range(len(findings))]
+    if not any(found.status == "unsupported" for found in findings):
+        return findings  # nothing to prove again (a text checked alone has no unsupported figure)
+    # the names of the figures that prove or may be proven: no other figure's is read
+    names = [
+        name_stem(claims_subject(reading, i))
+        if found.status in ("verified", "derived", "unsupported")
+        else ""
+        for i, found in enumerate(findings)
+    ]
     proven: dict[tuple[float, str, str], Finding] = {}
     for found, name in zip(findings, names, strict=True):
         if found.status in ("verified", "derived") and len(name) >= 4:
             proven.setdefault((found.value, found.unit, name), found)
     out = []
     for found, name in zip(findings, names, strict=True):
-        twin = proven.get((found.value, found.unit, name))
-        if found.status == "unsupported" and twin is not None:
+        twin = proven.get((found.value, found.unit, name)) if found.status == "unsupported" else None
+        if twin is not None:
             found = replace(
                 found,
                 status="derived",
