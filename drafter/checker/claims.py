@@ -1103,9 +1103,12 @@ def _funds_split_after(reading: Reading, i: int, later: list[int]) -> tuple[int,
     return None
 
 
+PART_SEP = re.compile(r"[，,、；;：:]")  # where a listed part's own words begin (part_words)
+
+
 def part_words(reading: Reading, j: int) -> str:
     """The words right before a listed part (its own, after the list's last separator)."""
-    return re.split(r"[，,、；;：:]", reading.lead(j))[-1]
+    return PART_SEP.split(reading.lead(j))[-1]
 
 
 def _new_count(reading: Reading, i: int) -> bool:

@@ -870,4 +870,4 @@ def clause_of(doc: Reading, i: int) -> str:
     """The text from the last comma (or sentence start) up to figure i, figures included."""
     f = doc.figures[i]
     s, _ = doc.sentence(f.start)
-    return re.split(CLAUSE_SEP, doc.text[s : f.start])[-1]
+    return _CLAUSE_SPLIT.split(doc.text[s : f.start])[-1]
