@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import (
@@ -74,6 +75,20 @@ IN_LABEL = Link("ignored", message="指标名称中的数字")
 NOT_FOUND = Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
 
 
+# the finders link_value asks in turn, each with the units it may find anything for: its own first test, asked
+# once per unit (sum_hit: no %, 个百分点 or bare number; share_hit: a %; ratio_hit: a bare number; school_size_hit: a
+# count of people)
+FINDERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("derived_hit", lambda unit: True),
+    ("target_hit", lambda unit: True),
+    ("fact_hit", lambda unit: True),
+    ("sum_hit", lambda unit: unit not in ("%", "个百分点", "")),
+    ("share_hit", lambda unit: unit == "%"),
+    ("ratio_hit", lambda unit: not unit),
+    ("school_size_hit", lambda unit: family(unit) == "人"),
+)
+
+
 # an amount named by no more than what was done with it: 资助金额, 奖励金额, 补助资金
 _BARE_OWN = re.compile(r"(?:资助|奖励|补助|发放)(?:资金|金额)(?:为|达|共|计)?")
 
@@ -101,6 +116,7 @@ class ValueLinker(Finders):
         self._around: dict[int, str] = {}  # said_around, per figure
         self._statement_levels: dict[int, str] = {}  # figure_words' level of each statement, per its start
         self._per_school: dict[int, bool] = {}  # said_per_school, per figure
+        self._finders_by_unit: dict[str, tuple[Callable[[int], Link | None], ...]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -256,15 +272,7 @@ class ValueLinker(Finders):
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
-        for finder in (
-            self.derived_hit,
-            self.target_hit,
-            self.fact_hit,
-            self.sum_hit,
-            self.share_hit,
-            self.ratio_hit,
-            self.school_size_hit,
-        ):
+        for finder in self._finders_of(f.unit):
             found = finder(i)
             if found and found.source.startswith("convert(") and any(m.key == found.key for m, _ in hits):
                 continue  # 13100人 as 1.31万人 is the value itself: weighed as one below (本科 and 高职 told apart)
@@ -286,6 +294,15 @@ class ValueLinker(Finders):
         if not f.unit and f.decimals == 2 and not SHARE_BEFORE.search(self.doc.lead(i)):
             return self._unit_lost(i)
         return NOT_FOUND
+
+    def _finders_of(self, unit: str) -> tuple[Callable[[int], Link | None], ...]:
+        """The finders that may find anything for a figure of `unit`, in their order (FINDERS), kept per unit."""
+        found = self._finders_by_unit.get(unit)
+        if found is None:
+            found = self._finders_by_unit[unit] = tuple(
+                getattr(self, name) for name, may in FINDERS if may(unit)
+            )
+        return found
 
     def against_named(self, i: int, best: Metric, year: int, message: str) -> Link:
         """Figure i is not `best`'s value of `year`, the metric its words name: a mismatch — unless it may be a
