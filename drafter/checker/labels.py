@@ -230,6 +230,10 @@ class Labels:
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._masses: dict[tuple[str, frozenset[str], frozenset[str]], tuple[float, float, float]] = {}
+        self._conflicting: dict[
+            tuple[str, tuple[frozenset[int], ...]], bool
+        ] = {}  # _conflicts, per key and words' say
         self._evidence: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}  # per words, key
         self._part: dict[tuple[str, str, int], float] = {}
         self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
@@ -285,7 +289,14 @@ class Labels:
         return kinds, levels, levels or self._said_before(sentence)[1]
 
     def _conflicts(self, key: str, said: tuple[frozenset[int], frozenset[int], frozenset[int]]) -> bool:
-        """`conflicts` with the words' `_said_around`."""
+        """`conflicts` with the words' `_said_around`, kept per key and what the words say (a few kinds and levels
+        said over and over, held against the same metrics)."""
+        found = self._conflicting.get((key, said))
+        if found is None:
+            found = self._conflicting[key, said] = self._conflict(key, said)
+        return found
+
+    def _conflict(self, key: str, said: tuple[frozenset[int], frozenset[int], frozenset[int]]) -> bool:
         kinds, levels = self.label_groups(key)
         said_kinds, said_levels, levels_or_statement = said
         if BUILT in said_kinds:
@@ -496,10 +507,22 @@ class Labels:
         "其中小学" under "一般公共预算教育支出" prefers 小学生均… over the shorter 教育支出.
         Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
         """
-        best = (0.0, 0.0, 0.0)
         if self._conflicts(key, said):
-            return best
-        near_grams, sentence_grams = word_grams
+            return (0.0, 0.0, 0.0)
+        # the label's bigrams the words hold are all that counts: kept per key and those (the same few bigrams of a
+        # label are said around many figures, in words that differ otherwise)
+        grams = self._key_grams[key]
+        held = (key, grams & word_grams[0], grams & word_grams[1])
+        found = self._masses.get(held)
+        if found is None:
+            found = self._masses[held] = self._masses_of(key, held[1], held[2])
+        return found
+
+    def _masses_of(
+        self, key: str, near_grams: frozenset[str], sentence_grams: frozenset[str]
+    ) -> tuple[float, float, float]:
+        """`_evidence_of` for the label's bigrams the near words and the sentence words hold."""
+        best = (0.0, 0.0, 0.0)
         for pairs, grams, total, share in self._term_grams(key):
             in_sentence = not grams.isdisjoint(sentence_grams)
             in_near = not grams.isdisjoint(near_grams)
