@@ -116,7 +116,7 @@ class ValueLinker(Finders):
         self._around: dict[int, str] = {}  # said_around, per figure
         self._statement_levels: dict[int, str] = {}  # figure_words' level of each statement, per its start
         self._per_school: dict[int, bool] = {}  # said_per_school, per figure
-        self._finders_by_unit: dict[str, tuple[Callable[[int], Link | None], ...]] = {}
+        self._finders_by_unit: dict[str, tuple[Callable[[ValueLinker, int], Link | None], ...]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -273,7 +273,7 @@ class ValueLinker(Finders):
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
         for finder in self._finders_of(f.unit):
-            found = finder(i)
+            found = finder(self, i)
             if found and found.source.startswith("convert(") and any(m.key == found.key for m, _ in hits):
                 continue  # 13100人 as 1.31万人 is the value itself: weighed as one below (本科 and 高职 told apart)
             if found and self._may_use(i, found, best, rank):
@@ -295,12 +295,15 @@ class ValueLinker(Finders):
             return self._unit_lost(i)
         return NOT_FOUND
 
-    def _finders_of(self, unit: str) -> tuple[Callable[[int], Link | None], ...]:
-        """The finders that may find anything for a figure of `unit`, in their order (FINDERS), kept per unit."""
+    def _finders_of(self, unit: str) -> tuple[Callable[[ValueLinker, int], Link | None], ...]:
+        """The finders that may find anything for a figure of `unit`, in their order (FINDERS), kept per unit: the
+        class's functions, not methods bound to the linker (a linker holding its own bound methods is a cycle,
+        left for the collector to walk with everything the linker holds)."""
         found = self._finders_by_unit.get(unit)
         if found is None:
+            cls = type(self)
             found = self._finders_by_unit[unit] = tuple(
-                getattr(self, name) for name, may in FINDERS if may(unit)
+                getattr(cls, name) for name, may in FINDERS if may(unit)
             )
         return found
 
