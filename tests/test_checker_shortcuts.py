@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import random
 import re
+from pathlib import Path
 
 import pytest
 
+from drafter.checker.check import check_text
+from drafter.checker.claims import read_claims
 from drafter.checker.labels import Labels
+from drafter.checker.linking import Linker
 from drafter.checker.reading import LIST_SEP, LIST_SEP_AFTER_EACH, Reading
 from drafter.checker.sums import MAX_PARTS, in_reach, metric_sum, sum_bounds
 from drafter.checker.text import _traditional, _traditional_table, normalize
-from drafter.checker.value_linking import ValueLinker
+from drafter.checker.value_linking import FINDERS, ValueLinker
 from drafter.core.types import Metric, ReportInfo, SourceData
 from drafter.figures.numbers import (
     _ARABIC,
@@ -23,6 +28,9 @@ from drafter.figures.numbers import (
     round_half_up,
 )
 from drafter.knowledge.terms import _squeezed
+from drafter.source.load import load_source
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
@@ -287,3 +295,38 @@ def test_lead_starts_after_the_last_figure_before_in_the_sentence(text):
         s, _ = doc.sentence(doc.figures[i].start)
         before = doc.in_sentence(i)
         assert doc.lead(i) == doc.text[doc.figures[before[-1]].end if before else s : doc.figures[i].start]
+
+
+CHECKED = (
+    "2021年，全市共有小学30所，在校生12000人，比上年增加300人，增长2.56%；专任教师800人，生师比为15.00。"
+    "学前三年毛入园率92%，比上年提高1.5个百分点，公办园在园幼儿占比达到61.3%。"
+    "全市投入资金9976.75万元，新改扩建公办幼儿园21所，新增学位2265个，校均在校生规模400人。"
+)
+
+
+def test_finders_left_out_for_a_unit_find_nothing():
+    """link_value asks only the finders that may find anything for a figure's unit: each one left out finds nothing."""
+    source = load_source(EXAMPLES / "changzhi-2021.yaml")
+    doc = reading(CHECKED)
+    read_claims(doc)
+    linker = Linker(doc, source)
+    for i in doc.active:
+        linker.link(i)
+    for i in doc.active:
+        asked = {finder.__name__ for finder in linker._finders_of(doc.figures[i].unit)}
+        for name, _ in FINDERS:
+            if name not in asked:
+                assert getattr(linker, name)(i) is None, (doc.figures[i].text, name)
+
+
+def test_a_check_leaves_nothing_to_the_collector():
+    """What a check builds is freed as it returns: a cycle in it (a linker holding its own bound methods) left all of
+    it for the collector to walk when the check re-enables it, most of a check's time again on a long text."""
+    source = load_source(EXAMPLES / "changzhi-2021.yaml")
+    gc.collect()
+    gc.disable()  # (else the collection as the check re-enables it would free a cycle before it is counted)
+    try:
+        check_text(CHECKED, source)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

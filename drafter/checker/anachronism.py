@@ -12,7 +12,9 @@ import re
 from drafter.core.types import SourceData
 from drafter.knowledge.terms import Anachronism, anachronisms
 
-YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s?年")
+# a year 19xx/20xx followed by 年, not the end of a longer number (the lookbehind after the first digit: a pattern
+# opening with a digit is searched for in C, one opening with a lookbehind is tried at every character)
+YEAR = re.compile(r"(2(?<!\d2)0[0-4]\d|1(?<!\d1)9[89]\d)\s?年")
 
 
 def written_year(text: str, source: SourceData | None) -> tuple[int, int] | None:

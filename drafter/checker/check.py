@@ -99,19 +99,21 @@ class _Locator:
 def _finding(
     loc: _Locator, f: Figure, status: str, expected: str = "", source: str = "", message: str = ""
 ) -> Finding:
-    start, end = loc.reading.original_span(f)
+    start, end = loc.reading.source_text.span(f.start, f.end)  # (Reading.original_span: one call less)
+    original = loc.reading.source_text.original
+    # positional, in Finding's field order: a finding per figure of the text
     return Finding(
-        section=loc.section(start),
-        line=loc.line(start),
-        start=start,
-        end=end,
-        text=loc.reading.source_text.original[start:end],
-        value=f.value,
-        unit=f.unit,
-        status=status,
-        expected=expected,
-        source=source,
-        message=message,
+        loc.section(start),
+        loc.line(start),
+        start,
+        end,
+        original[start:end],
+        f.value,
+        f.unit,
+        status,
+        expected,
+        source,
+        message,
     )
 
 
@@ -185,15 +187,23 @@ def _check(
 def _repeats(reading: Reading, findings: list[Finding]) -> list[Finding]:
     """A figure with no source of its own that repeats one the text proves or the data hold, under the same
     name (一般公共预算教育经费64469万元 stated again after the sum of its parts), is that figure again."""
-    names = [name_stem(claims_subject(reading, i)) for i in range(len(findings))]
+    if not any(found.status == "unsupported" for found in findings):
+        return findings  # nothing to prove again (a text checked alone has no unsupported figure)
+    # the names of the figures that prove or may be proven: no other figure's is read
+    names = [
+        name_stem(claims_subject(reading, i))
+        if found.status in ("verified", "derived", "unsupported")
+        else ""
+        for i, found in enumerate(findings)
+    ]
     proven: dict[tuple[float, str, str], Finding] = {}
     for found, name in zip(findings, names, strict=True):
         if found.status in ("verified", "derived") and len(name) >= 4:
             proven.setdefault((found.value, found.unit, name), found)
     out = []
     for found, name in zip(findings, names, strict=True):
-        twin = proven.get((found.value, found.unit, name))
-        if found.status == "unsupported" and twin is not None:
+        twin = proven.get((found.value, found.unit, name)) if found.status == "unsupported" else None
+        if twin is not None:
             found = replace(
                 found,
                 status="derived",

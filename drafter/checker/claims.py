@@ -218,7 +218,7 @@ def _first_reading(reading: Reading, i: int) -> Claim:
         claim.direction = said.rate_gap
         claim.notes.append("negative" if negative else "")
     elif said.to_value and not said.change or _end_of_from(reading, i, lead):
-        claim.kind = _level_kind(f.unit, lead, _before(reading, i))
+        claim.kind = _level_kind(reading, i, lead)
     elif said.change or (negative and f.unit in ("%", POINTS)):
         claim.kind = "change"
         claim.direction = (said.direction or 1) * (-1 if negative else 1)
@@ -228,7 +228,7 @@ def _first_reading(reading: Reading, i: int) -> Claim:
     elif f.unit == POINTS:
         claim.kind, claim.direction, claim.versus = "change", 1, said.versus
     else:
-        claim.kind = _level_kind(f.unit, lead, _before(reading, i))
+        claim.kind = _level_kind(reading, i, lead)
     if claim.kind == "change" and f.unit == POINTS and RATE_GAP_AFTER.search(_before(reading, i)):
         claim.versus = claim.rate_diff = True
         claim.notes.append("gap after")  # the two rates are the last two % figures before it
@@ -390,8 +390,11 @@ def _before(reading: Reading, i: int) -> str:
     return reading.text[s : reading.figures[i].start]
 
 
-def _level_kind(unit: str, lead: str, before: str) -> ClaimKind:
+def _level_kind(reading: Reading, i: int, lead: str) -> ClaimKind:
+    """A level's kind: a % is a share when 占… stands before it in its sentence (read only for a %), else a rate."""
+    unit = reading.figures[i].unit
     if unit == "%":
+        before = _before(reading, i)
         return "share" if SHARE_BEFORE.search(before) or SHARE_RATIO_BEFORE.search(lead) else "rate"
     if TOTAL_BEFORE.search(lead):
         return "total"
@@ -1174,9 +1177,12 @@ def _funds_split_after(reading: Reading, i: int, later: list[int]) -> tuple[int,
     return None
 
 
+PART_SEP = re.compile(r"[，,、；;：:]")  # where a listed part's own words begin (part_words)
+
+
 def part_words(reading: Reading, j: int) -> str:
     """The words right before a listed part (its own, after the list's last separator)."""
-    return re.split(r"[，,、；;：:]", reading.lead(j))[-1]
+    return PART_SEP.split(reading.lead(j))[-1]
 
 
 def _new_count(reading: Reading, i: int) -> bool:

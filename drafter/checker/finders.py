@@ -7,6 +7,7 @@ these use; each finder returns a Link or None.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -18,6 +19,7 @@ from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.numbers import convert, family, find_figures, same_family, shown_decimals, to_base
 
 THING_AFTER = re.compile(rf"\s*({THING.pattern})")  # 5个社区: the noun a count counts
+INSTITUTIONS = {"所": "个", "个": "所"}  # a count of schools and one of 教学点 may be parts of one sum
 EXACT_COUNTS = frozenset({"人", "名", "所", "个", "家", "项", "次", "班", "间"})
 WEAK_LABEL = 0.35  # words naming part of a label are enough beside other evidence
 RATIO_WORDS = re.compile(r"生师比|师生比|学生与(?:专任)?教师(?:之)?比")
@@ -42,13 +44,16 @@ class Finders:
     """The finders of a ValueLinker."""
 
     def derived_hit(self, i: int) -> Link | None:
+        near_size = self._derived.within(self.sizes(i))
+        if not near_size:
+            return None  # most figures: no derived figure of their size
         f, year = self.doc.figures[i], self.doc.stated_year(i)
         claim = self.doc.claims.get(i)
         if claim is not None and claim.role == "base" and claim.base_year is not None:
             year = claim.base_year  # 在校生数从2005年的6.8万人增加到2010年的17万人: 6.8 is 2005's
         best: tuple[float, Derived] | None = None
         clause = None
-        for d in self._derived.within(self.sizes(i)):
+        for d in near_size:
             if not self.fits(i, convert(d.value, d.unit, f.unit)):
                 continue
             if clause is None:  # a table cell's words are its row's and its column's (比上年增长（%）)
@@ -96,6 +101,10 @@ class Finders:
         f, claim = self.doc.figures[i], self.doc.claims.get(i)
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
+        if f.unit not in INSTITUTIONS and not in_reach(self._sum_reach(i), self.fit_window(i)):
+            return (
+                None  # no values of its unit add up to anything near it in any year (its year not looked up)
+            )
         year = self.claim_year(i) or self.source.report.period
         if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name
@@ -134,25 +143,32 @@ class Finders:
 
     def _sum_pool(self, i: int, year: int) -> tuple[list[Metric], tuple[float, float]]:
         """The values sum_hit may add up for figure i (those its words allow) and the bounds of their sums, kept
-        per words, metrics, unit and year: the same words pick the same values (a fresh list: sum_hit sorts it)."""
+        per near words, what they (else their statement) count and the levels that bound the parts, metrics, unit
+        and year: the same words pick the same values, whatever else their statement says (a fresh list: sum_hit
+        sorts it)."""
         near, sent = self.words(i)
         metrics = self.candidates(i) + self._institutions(i)
         unit = self.doc.figures[i].unit
-        key = (near, sent, tuple(m.key for m in metrics), unit, year)
+        clause = near.split("|", 1)[0]
+        said = self.labels.kinds_in(clause) or self.labels.kinds_of(near, sent)
+        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
+        levels = self.labels.levels_before(scope)
+        key = (near, said, levels, tuple(m.key for m in metrics), unit, year)
         if key not in self.sum_pools:  # (a value of 0 is no part: 16 is no sum of 16 and 0)
-            pool = [m for m in self._parts_allowed(metrics, near, sent) if m.values.get(year) != 0]
+            pool = [m for m in self._parts_allowed(metrics, near, said, scope) if m.values.get(year) != 0]
             self.sum_pools[key] = pool, sum_bounds(unit, pool, year)
         pool, bounds = self.sum_pools[key]
         return list(pool), bounds
 
-    def _parts_allowed(self, metrics: list[Metric], near: str, sent: str) -> list[Metric]:
-        """The metrics a sum named by the words may add up: no averages, of the levels said, of the kind counted
-        or named in part (or any, for a total named as one: 总收入, 合计)."""
+    def _parts_allowed(
+        self, metrics: list[Metric], near: str, said: frozenset[int], scope: str
+    ) -> list[Metric]:
+        """The metrics a sum named by the words may add up: no averages, of the levels said (in `scope`, the words
+        whose levels bound the parts), of the kind counted (`said`) or named in part (or any, for a total named as
+        one: 总收入, 合计)."""
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
-        said = own or self.labels.kinds_of(near, sent)
-        scope = near if levels_of(clause) else sent  # ——初中。校数14所: the section's level bounds the parts
         return [
             m
             for m in metrics
@@ -178,11 +194,25 @@ class Finders:
             self.sum_bounds[unit, year] = sum_bounds(unit, pool, year)
         return self.sum_bounds[unit, year]
 
+    def _sum_reach(self, i: int) -> tuple[float, float]:
+        """What the values of figure i's unit may add up to in any year (`_sum_bounds` of every year the values
+        have, together), worked out once per unit; only for a unit whose values are the same for every figure
+        (not 所 or 个, which may take each other's: `_institutions`)."""
+        unit = self.doc.figures[i].unit
+        if unit not in self.sum_reach:
+            pool = self.compatible(self.doc.figures[i])
+            found = [sum_bounds(unit, pool, y) for y in sorted({y for m in pool for y in m.values})]
+            self.sum_reach[unit] = (
+                min((lo for lo, _ in found), default=math.inf),
+                max((hi for _, hi in found), default=-math.inf),
+            )
+        return self.sum_reach[unit]
+
     def _institutions(self, i: int) -> list[Metric]:
         """学校49所（其中小学35所、教学点7个…）: a count of schools may take 个 of 教学点 among its parts (never
         a count of classes: 班级数 is in 个 too)."""
         unit = self.doc.figures[i].unit
-        other = {"所": "个", "个": "所"}.get(unit)
+        other = INSTITUTIONS.get(unit)
         if other is None or "班" in self.words(i)[0]:
             return []
         return [m for m in self.source.metrics if m.values and m.unit == other and "班" not in m.label]
@@ -263,9 +293,12 @@ class Finders:
     def said_per_school(self, i: int) -> bool:
         """A count of people said as students per school (校均在校生规模由上年的344人增加到398人: the words are said
         once, before the first of the two)."""
-        if family(self.doc.figures[i].unit) != "人":
-            return False
-        return bool(SCHOOL_SIZE_WORDS.search(self.words(i)[1].split("|", 1)[0][-30:]))
+        found = self._per_school.get(i)  # candidates and school_size_hit both ask
+        if found is None:
+            found = self._per_school[i] = family(self.doc.figures[i].unit) == "人" and bool(
+                SCHOOL_SIZE_WORDS.search(self.words(i)[1].split("|", 1)[0][-30:])
+            )
+        return found
 
     def school_size_hit(self, i: int) -> Link | None:
         """校均在校生规模由上年的344人增加到398人: students per school of the level the words name (小学在校生 ÷ 小学

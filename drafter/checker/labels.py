@@ -266,6 +266,10 @@ class Labels:
         self.grams = {key: [self._weights(t) for t in terms] for key, terms in self.terms.items()}
         self._kinds: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._said: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._masses: dict[tuple[str, frozenset[str], frozenset[str]], tuple[float, float, float]] = {}
+        self._conflicting: dict[
+            tuple[str, tuple[frozenset[int], ...]], bool
+        ] = {}  # _conflicts, per key and words' say
         self._evidence: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}  # per words, key
         self._part: dict[tuple[str, str, int], float] = {}
         self._said_head: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
@@ -321,7 +325,14 @@ class Labels:
         return kinds, levels, levels or self._said_before(sentence)[1]
 
     def _conflicts(self, key: str, said: tuple[frozenset[int], frozenset[int], frozenset[int]]) -> bool:
-        """`conflicts` with the words' `_said_around`."""
+        """`conflicts` with the words' `_said_around`, kept per key and what the words say (a few kinds and levels
+        said over and over, held against the same metrics)."""
+        found = self._conflicting.get((key, said))
+        if found is None:
+            found = self._conflicting[key, said] = self._conflict(key, said)
+        return found
+
+    def _conflict(self, key: str, said: tuple[frozenset[int], frozenset[int], frozenset[int]]) -> bool:
         kinds, levels = self.label_groups(key)
         said_kinds, said_levels, levels_or_statement = said
         if BUILT in said_kinds:
@@ -532,15 +543,32 @@ class Labels:
         "其中小学" under "一般公共预算教育支出" prefers 小学生均… over the shorter 教育支出.
         Terms of one or two bigrams (得分, 教育) count for less: they name nothing on their own.
         """
-        best = (0.0, 0.0, 0.0)
         if self._conflicts(key, said):
-            return best
-        near_grams, sentence_grams = word_grams
+            return (0.0, 0.0, 0.0)
+        # the label's bigrams the words hold are all that counts: kept per key and those (the same few bigrams of a
+        # label are said around many figures, in words that differ otherwise)
+        grams = self._key_grams[key]
+        held = (key, grams & word_grams[0], grams & word_grams[1])
+        found = self._masses.get(held)
+        if found is None:
+            found = self._masses[held] = self._masses_of(key, held[1], held[2])
+        return found
+
+    def _masses_of(
+        self, key: str, near_grams: frozenset[str], sentence_grams: frozenset[str]
+    ) -> tuple[float, float, float]:
+        """`_evidence_of` for the label's bigrams the near words and the sentence words hold."""
+        best = (0.0, 0.0, 0.0)
         for pairs, grams, total, share in self._term_grams(key):
-            if grams.isdisjoint(sentence_grams) and grams.isdisjoint(near_grams):
+            in_sentence = not grams.isdisjoint(sentence_grams)
+            in_near = not grams.isdisjoint(near_grams)
+            if not (in_sentence or in_near):
                 continue  # a term the words share nothing with adds nothing
-            near_mass = sum([w for g, w in pairs if g in near_grams])
-            sent_mass = max(near_mass, sum([w for g, w in pairs if g in sentence_grams]))
+            # (a sum over no bigram is 0, as the sum over none of them would be)
+            near_mass = sum([w for g, w in pairs if g in near_grams]) if in_near else 0
+            sent_mass = max(
+                near_mass, sum([w for g, w in pairs if g in sentence_grams]) if in_sentence else 0
+            )
             mass = 0.6 * near_mass + 0.4 * sent_mass
             cover = mass / total * share
             best = (max(best[0], cover), max(best[1], mass), max(best[2], near_mass))
@@ -707,13 +735,14 @@ _FIGURE_ON = re.compile(r"\d.*")
 _INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*[\u4e00-\u9fff（）()]{2,24}?\s+(?=\S)")
 
 
-def figure_words(doc: Reading, i: int) -> tuple[str, str]:
-    """(near words: the figure's clause and what follows it, sentence words before it)."""
+def figure_words(doc: Reading, i: int, levels: dict[int, str] | None = None) -> tuple[str, str]:
+    """(near words: the figure's clause and what follows it, sentence words before it). `levels`: the level words
+    of the paragraph or section each statement stands in, kept per statement by the caller (`_statement_words`)."""
     if i in doc.cells:  # a table cell: its row label and its column heading
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]
     s, e = doc.sentence(f.start)
-    tail = _TAIL_END.split(_PLACE_BRACKET.sub(r"\1", doc.tail(i), count=1)[:16], maxsplit=1)[0]
+    tail = _own_tail(doc.tail(i))
     # 投入1.55亿元用于消除城镇…大班额、建设寄宿制和小规模学校: the whole purpose, past a count in it (共下达2.3亿元
     # 用于57所学校的校舍改造)
     if (spent := SPENT_ON.match(doc.text, f.end, e)) is not None:
@@ -732,6 +761,34 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun
+    if _bare(clause):  # most clauses name their own subject: nothing to look past
+        clause, tail = _named_before(doc, i, clause, tail)
+    return clause + "|" + tail, _statement_words(doc, f.start, {} if levels is None else levels) + "|" + tail
+
+
+@lru_cache(maxsize=65536)
+def _own_tail(after: str) -> str:
+    """The words right after a figure that are its own (to the first mark or verb, 16 characters at most), kept
+    per text after it: the same words follow many figures."""
+    place = _PLACE_BRACKET.match(after)  # ^-anchored: the one replacement a sub(count=1) would make
+    if place is not None:
+        after = place.group(1) + after[place.end() :]
+    return _TAIL_END.split(after[:16], maxsplit=1)[0]
+
+
+@lru_cache(maxsize=65536)
+def _bare(clause: str) -> bool:
+    """The clause is one of the bare shapes `_named_before` looks past (增加到, 价值, 投资, 占, 增长, 比上年的); kept
+    per clause: most clauses are none of them, and the same clauses come back."""
+    shapes = (BARE_TO, BARE_WORTH, BARE_AMOUNT, BARE_SHARE, BARE_CHANGE, BARE_BASE)
+    return any(shape.fullmatch(clause) for shape in shapes)
+
+
+def _named_before(doc: Reading, i: int, clause: str, tail: str) -> tuple[str, str]:
+    """A bare clause (`_bare`) with the words before it that name what it says of, and the tail an amount's
+    purpose may stand for."""
+    f = doc.figures[i]
+    s, _ = doc.sentence(f.start)
     if BARE_TO.fullmatch(clause):  # 博士学位授予单位由8所增加到11所: the clause of the change names both
         clause = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1]
     if BARE_WORTH.fullmatch(clause) and (counted := _CLAUSE_SPLIT.split(doc.text[s : f.start])[-2:-1]):
@@ -751,18 +808,29 @@ def figure_words(doc: Reading, i: int) -> tuple[str, str]:
             clause = clauses[-2] + "，" + clause
         if len(clauses) > 2 and bare_amount:  # 4.宽城县第五小学，建设面积…，投入资金
             clause = clauses[0] + "，" + clause
-    start = doc.context_start(f.start)
+    return clause, tail
+
+
+def _statement_words(doc: Reading, offset: int, levels: dict[int, str]) -> str:
+    """The statement's words up to `offset`, after the level of the paragraph or section it stands in when they
+    name none (——小学。校数129所…); that level kept in `levels` per statement start (every figure of the
+    statement would look it up again)."""
+    start = doc.context_start(offset)
     context = _INLINE_HEADING.sub(
-        "", doc.text[start : f.start]
+        "", doc.text[start:offset]
     )  # 3、初中招生…；在校生人数255570人: the list's head counts
     if not names_a_level(context):  # ——小学。校数129所…: the level of the section it stands in
-        level = paragraph_level(doc, start)
-        context = (level + "。" if level else section_level(doc, start)) + context
-    return clause + "|" + tail, context + "|" + tail
+        if start not in levels:
+            level = paragraph_level(doc, start)
+            levels[start] = level + "。" if level else section_level(doc, start)
+        context = levels[start] + context
+    return context
 
 
+@lru_cache(maxsize=65536)
 def _last_clause(words: str) -> str:
-    """The words after the last clause mark, closed brackets left out and a run-in section heading cut."""
+    """The words after the last clause mark, closed brackets left out and a run-in section heading cut (kept per
+    words: a figure's lead is most often a few words said before many figures)."""
     return _INLINE_HEADING.sub("", _CLAUSE_SPLIT.split(unbracketed(words))[-1])
 
 
@@ -861,4 +929,4 @@ def clause_of(doc: Reading, i: int) -> str:
     """The text from the last comma (or sentence start) up to figure i, figures included."""
     f = doc.figures[i]
     s, _ = doc.sentence(f.start)
-    return re.split(CLAUSE_SEP, doc.text[s : f.start])[-1]
+    return _CLAUSE_SPLIT.split(doc.text[s : f.start])[-1]

@@ -46,6 +46,7 @@ class Reading:
         self._starts = [figures[i].start for i in self.active]
         self._sentences: dict[int, tuple[int, int]] = {}
         self._leads: dict[int, str] = {}
+        self._clauses: dict[int, str] = {}
         self._tails: dict[int, str] = {}
         self._around: dict[tuple[int, bool], list[int]] = {}
         self._years: dict[int, int | None] = {}
@@ -107,9 +108,10 @@ class Reading:
     def in_sentence(self, i: int, before: bool = True) -> list[int]:
         """Active figure indexes in the sentence of figure i, before (or after) it."""
         key = (i, before)
-        if key not in self._around:
-            self._around[key] = self._in_sentence(i, before)
-        return self._around[key]
+        found = self._around.get(key)
+        if found is None:
+            found = self._around[key] = self._in_sentence(i, before)
+        return found
 
     def _in_sentence(self, i: int, before: bool) -> list[int]:
         s, e = self.sentence(self.figures[i].start)
@@ -131,19 +133,26 @@ class Reading:
 
     def lead(self, i: int) -> str:
         """Text between the previous active figure (or the sentence start) and figure i."""
-        if i not in self._leads:
-            f = self.figures[i]
-            s, _ = self.sentence(f.start)
-            pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
-            # the last of in_sentence(i), without listing them: the active figure before i, if in its sentence
-            prev = self.active[pos - 1] if pos > 0 and self._starts[pos - 1] >= s else None
-            self._leads[i] = self.text[max(s, self.figures[prev].end if prev is not None else s) : f.start]
-        return self._leads[i]
+        found = self._leads.get(i)  # asked for some fifteen times per figure: one look-up when kept
+        if found is not None:
+            return found
+        f = self.figures[i]
+        s, _ = self.sentence(f.start)
+        pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
+        # the last of in_sentence(i), without listing them: the active figure before i, if in its sentence
+        prev = self.active[pos - 1] if pos > 0 and self._starts[pos - 1] >= s else None
+        found = self._leads[i] = self.text[
+            max(s, self.figures[prev].end if prev is not None else s) : f.start
+        ]
+        return found
 
     def clause(self, i: int) -> str:
         """The words of figure i's own clause: its lead after the last comma or colon (教育经费总投入为 of
         …，教育经费总投入为X亿元)."""
-        return CLAUSE_BREAK.split(self.lead(i))[-1]
+        found = self._clauses.get(i)
+        if found is None:
+            found = self._clauses[i] = CLAUSE_BREAK.split(self.lead(i))[-1]
+        return found
 
     @cached_property
     def _all_starts(self) -> list[int]:
@@ -154,6 +163,18 @@ class Reading:
         lo, hi = bisect.bisect_left(self._all_starts, start), bisect.bisect_left(self._all_starts, end)
         return self.figures[lo:hi]
 
+    def with_unit(self, unit: str) -> list[int]:
+        """The active figures printed in `unit`, in text order: a rule that reads one unit only (%, 个百分点, 元)
+        walks these, not every figure (the figures are grouped by unit once)."""
+        return self._by_unit.get(unit, [])
+
+    @cached_property
+    def _by_unit(self) -> dict[str, list[int]]:
+        grouped: dict[str, list[int]] = {}
+        for i in self.active:
+            grouped.setdefault(self.figures[i].unit, []).append(i)
+        return grouped
+
     def between(self, start: int, end: int) -> list[int]:
         """The active figures that start in [start, end)."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
@@ -161,9 +182,10 @@ class Reading:
 
     def tail(self, i: int) -> str:
         """Text between figure i and the next active figure (or the sentence end)."""
-        if i not in self._tails:
-            self._tails[i] = self._tail(i)
-        return self._tails[i]
+        found = self._tails.get(i)
+        if found is None:
+            found = self._tails[i] = self._tail(i)
+        return found
 
     def _tail(self, i: int) -> str:
         f = self.figures[i]
@@ -181,9 +203,10 @@ class Reading:
 
     def run_of(self, i: int) -> list[int]:
         """The figures listed with i: same unit, separated only by 、/和/及 (6.00%、7.14%、5.59%和9.69%)."""
-        if i not in self._runs:
-            self._runs[i] = self._run_of(i)
-        return self._runs[i]
+        found = self._runs.get(i)
+        if found is None:
+            found = self._runs[i] = self._run_of(i)
+        return found
 
     def _run_of(self, i: int) -> list[int]:
         act, unit = self.active, self.figures[i].unit

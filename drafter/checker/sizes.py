@@ -37,10 +37,13 @@ class SizeIndex(Generic[T]):
         if sizes is None:
             return []
         fam, low, high = sizes
-        found = self._sizes.get(fam, [])
+        found = self._sizes.get(fam)
+        if not found:
+            return []
         lo = bisect.bisect_left(found, low)
-        hi = bisect.bisect_right(found, high)
-        return self._items.get(fam, [])[lo:hi]
+        if lo == len(found) or found[lo] > high:
+            return []  # most figures: nothing of the index is near their size
+        return self._items[fam][lo : bisect.bisect_right(found, high, lo)]
 
 
 SizeRange = tuple[str, float, float]  # a unit family and the least and most size in its base unit

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import (
@@ -75,6 +76,20 @@ IN_LABEL = Link("ignored", message="指标名称中的数字")
 NOT_FOUND = Link("unsupported", message="来源数据中找不到这个数（无对应指标或派生公式）")
 
 
+# the finders link_value asks in turn, each with the units it may find anything for: its own first test, asked
+# once per unit (sum_hit: no %, 个百分点 or bare number; share_hit: a %; ratio_hit: a bare number; school_size_hit: a
+# count of people)
+FINDERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("derived_hit", lambda unit: True),
+    ("target_hit", lambda unit: True),
+    ("fact_hit", lambda unit: True),
+    ("sum_hit", lambda unit: unit not in ("%", "个百分点", "")),
+    ("share_hit", lambda unit: unit == "%"),
+    ("ratio_hit", lambda unit: not unit),
+    ("school_size_hit", lambda unit: family(unit) == "人"),
+)
+
+
 # an amount named by no more than what was done with it: 资助金额, 奖励金额, 补助资金
 _BARE_OWN = re.compile(r"(?:资助|奖励|补助|发放)(?:资金|金额)(?:为|达|共|计)?")
 
@@ -92,11 +107,18 @@ class ValueLinker(Finders):
         self._windows: dict[int, tuple[float, float]] = {}
         self._ranked: dict[tuple[str, str, tuple[str, ...]], tuple[dict[str, Rank], Metric | None]] = {}
         self.sum_bounds: dict[tuple[str, int], tuple[float, float]] = {}  # per unit and year (Finders)
+        self.sum_reach: dict[str, tuple[float, float]] = {}  # per unit, every year together (Finders)
         self.sum_pools: dict[tuple, tuple[list[Metric], tuple[float, float]]] = {}  # per words … (Finders)
         self.links: dict[int, Link] = {}  # the figures linked so far
         self._by_unit: dict[str, list[Metric]] = {}
         self._valued: list[Metric] | None = None  # the money metrics with a value (figures whose 元 is lost)
         self._changes_by_unit: dict[str, list[Metric]] = {}
+        self._levels_by_unit: dict[str, list[Metric]] = {}
+        self._candidates: dict[int, list[Metric]] = {}
+        self._around: dict[int, str] = {}  # said_around, per figure
+        self._statement_levels: dict[int, str] = {}  # figure_words' level of each statement, per its start
+        self._per_school: dict[int, bool] = {}  # said_per_school, per figure
+        self._finders_by_unit: dict[str, tuple[Callable[[ValueLinker, int], Link | None], ...]] = {}
         self._values = SizeIndex((v, m.unit, (m, y, v)) for m in source.metrics for y, v in m.values.items())
         self._derived = SizeIndex((d.value, d.unit, d) for d in derive_all(source))
         self.averages = {
@@ -110,7 +132,7 @@ class ValueLinker(Finders):
     def words(self, i: int) -> tuple[str, str]:
         """(near words: the figure's clause and what follows it, sentence words before it)."""
         if i not in self._words:
-            self._words[i] = figure_words(self.doc, i)
+            self._words[i] = figure_words(self.doc, i, self._statement_levels)
         return self._words[i]
 
     def label_score(self, key: str, near: str, sentence: str) -> float:
@@ -138,7 +160,13 @@ class ValueLinker(Finders):
 
     def candidates(self, i: int) -> list[Metric]:
         """The metrics figure i may state: a change only a metric of changes (增长率 as a value); a level not a
-        metric its words speak of the change of; a part of a total not the total's own metric."""
+        metric its words speak of the change of; a part of a total not the total's own metric. Kept per figure:
+        link_value and sum_hit both ask, while figure i is linked (a fresh list: callers may add to it)."""
+        if i not in self._candidates:
+            self._candidates[i] = self._candidates_of(i)
+        return list(self._candidates[i])
+
+    def _candidates_of(self, i: int) -> list[Metric]:
         claim = self.doc.claims.get(i)
         metrics = self.compatible(self.doc.figures[i])
         if not metrics:
@@ -153,7 +181,7 @@ class ValueLinker(Finders):
         if (
             claim is not None and claim.kind == "share"
         ):  # 占56.61% is no 专任教师比上年增长 its words name too
-            metrics = [m for m in metrics if m not in self._of_changes(self.doc.figures[i].unit, metrics)]
+            metrics = self._of_levels(self.doc.figures[i].unit, metrics)
         total = self.doc.total_of.get(i)
         held = self.links.get(total) if total is not None else None
         # the total's metric is none of its parts' — unless the total only seemed another metric's value while
@@ -192,6 +220,13 @@ class ValueLinker(Finders):
             f.decimals,
             sum(convert(p.value, p.unit, f.unit) for p in parts if same_family(p.unit, f.unit)),
         )
+
+    def _of_levels(self, unit: str, metrics: list[Metric]) -> list[Metric]:
+        """The metrics of a unit (`metrics`: `compatible`) that are no metric of changes, kept per unit."""
+        if unit not in self._levels_by_unit:
+            changes = self._of_changes(unit, metrics)
+            self._levels_by_unit[unit] = [m for m in metrics if m not in changes]
+        return self._levels_by_unit[unit]
 
     def _of_changes(self, unit: str, metrics: list[Metric]) -> list[Metric]:
         """The metrics of changes among those of a unit (`metrics`: `compatible`), kept per unit as they are."""
@@ -246,16 +281,8 @@ class ValueLinker(Finders):
         ]
         if any(rank[m.key][0] or rank[m.key][2] >= WEAK_LABEL and _distinct(f) for m, _ in hits):
             return self._from_hits(i, hits, rank, best, year)
-        for finder in (
-            self.derived_hit,
-            self.target_hit,
-            self.fact_hit,
-            self.sum_hit,
-            self.share_hit,
-            self.ratio_hit,
-            self.school_size_hit,
-        ):
-            found = finder(i)
+        for finder in self._finders_of(f.unit):
+            found = finder(self, i)
             if found and found.source.startswith("convert(") and any(m.key == found.key for m, _ in hits):
                 continue  # 13100人 as 1.31万人 is the value itself: weighed as one below (本科 and 高职 told apart)
             if found and self._may_use(i, found, best, rank):
@@ -276,6 +303,18 @@ class ValueLinker(Finders):
         if not f.unit and f.decimals == 2 and not SHARE_BEFORE.search(self.doc.lead(i)):
             return self._unit_lost(i)
         return NOT_FOUND
+
+    def _finders_of(self, unit: str) -> tuple[Callable[[ValueLinker, int], Link | None], ...]:
+        """The finders that may find anything for a figure of `unit`, in their order (FINDERS), kept per unit: the
+        class's functions, not methods bound to the linker (a linker holding its own bound methods is a cycle,
+        left for the collector to walk with everything the linker holds)."""
+        found = self._finders_by_unit.get(unit)
+        if found is None:
+            cls = type(self)
+            found = self._finders_by_unit[unit] = tuple(
+                getattr(cls, name) for name, may in FINDERS if may(unit)
+            )
+        return found
 
     def against_named(self, i: int, best: Metric, year: int, message: str) -> Link:
         """Figure i is not `best`'s value of `year`, the metric its words name: a mismatch — unless it may be a
@@ -650,10 +689,16 @@ class ValueLinker(Finders):
         return self.words(i)[0] + self.said_around(i).rsplit("|", 1)[-1]
 
     def said_around(self, i: int) -> str:
-        """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…)."""
-        f, text = self.doc.figures[i], self.doc.text
-        after = AFTER_END.search(text, f.end, f.end + 40)
-        return self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
+        """The figure's statement up to it and its own words after it, to the next mark (7所为省内优质教育资源…), kept
+        per figure (asked for each value it may have)."""
+        found = self._around.get(i)
+        if found is None:
+            f, text = self.doc.figures[i], self.doc.text
+            after = AFTER_END.search(text, f.end, f.end + 40)
+            found = self._around[i] = (
+                self.words(i)[1] + "|" + text[f.end : after.start() if after else f.end + 40]
+            )
+        return found
 
     def _told_before(self, i: int, m: Metric, best: Metric) -> bool:
         """其中，国家助学金资助本、专科生556.38万人，资助金额157.61亿元 where best is 各类助学金资助金额: the figure's
@@ -724,40 +769,39 @@ class ValueLinker(Finders):
     def _tolerance(self, i: int) -> tuple[int, float | None]:
         """How far `fits` lets a value be from figure i, worked out once per figure: (the step up to the next
         round number for 余/多, else 0; the distance allowed for 约/近 …, else None: the printed rounding)."""
-        if i not in self._tolerances:
-            f = self.doc.figures[i]
-            step, about = 0, None
-            if "余" in f.text or "多" in f.text:
-                step = (
-                    10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0")))
-                    if f.value >= 10
-                    else 1
-                )
-            elif ABOUT.search(
-                self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]
-            ):
-                about = 0.1 * abs(f.value) + 10**-f.decimals
-            self._tolerances[i] = step, about
-        return self._tolerances[i]
+        found = self._tolerances.get(i)
+        if found is not None:
+            return found
+        f = self.doc.figures[i]
+        step, about = 0, None
+        if "余" in f.text or "多" in f.text:
+            step = 10 ** (len(str(int(f.value))) - len(str(int(f.value)).rstrip("0"))) if f.value >= 10 else 1
+        elif ABOUT.search(self.doc.text[max(0, f.start - 2) : f.start] + self.doc.text[f.end : f.end + 2]):
+            about = 0.1 * abs(f.value) + 10**-f.decimals
+        found = self._tolerances[i] = step, about
+        return found
 
     def sizes(self, i: int) -> SizeRange | None:
         """The sizes figure i is held against in every SizeIndex (values, derived figures, facts), once."""
-        if i not in self._sizes:
-            self._sizes[i] = size_range(self.doc.figures[i], self.fit_window(i))
-        return self._sizes[i]
+        try:  # asked by every index a figure is held against: one look-up when kept
+            return self._sizes[i]
+        except KeyError:
+            found = self._sizes[i] = size_range(self.doc.figures[i], self.fit_window(i))
+            return found
 
     def fit_window(self, i: int) -> tuple[float, float]:
         """A range outside which `fits(i, x)` (unsigned) is never true, a cheap first cut before it: the printed
         value ± its rounding (fits' own first cut, which holds the printed value's rounding too), widened by
         the distance `_tolerance` allows (约/近 …) or up to the next step (余/多). Never narrower than fits().
         Worked out once per figure: every finder asks for it."""
-        if i not in self._windows:
+        found = self._windows.get(i)
+        if found is None:
             f = self.doc.figures[i]
             step, about = self._tolerance(i)
             rounding = 2 * 10**-f.decimals + 1e-8 * (abs(f.value) + 1.0)
             wide = about if about is not None else 0.0
-            self._windows[i] = f.value - rounding - wide, f.value + rounding + max(wide, step)
-        return self._windows[i]
+            found = self._windows[i] = f.value - rounding - wide, f.value + rounding + max(wide, step)
+        return found
 
 
 def _rank(evidence: tuple[float, float, float]) -> Rank:

@@ -449,6 +449,8 @@ _PEOPLE_LABEL = re.compile(_PEOPLE)
 _CHANGE_OF_PREV = re.compile(r"[，,]?(?:比|较)(?:上年|上一年|去年)(?:同期)?(?:增加|减少|增长|下降)了?")
 
 
+_BARE_END = re.compile(r"[，,。；;、）)]|$")  # a bare number ends its clause (or the text) right after it
+_JUXTAPOSED = re.compile(r"[一二两三四五六七八九][一二两三四五六七八九]")  # 唯一一所: two digits side by side
 _SCHOOLS_BEFORE = re.compile(r"(?:学校|幼儿园|院校|高校|大学|学院)(?:数)?(?:为|有|共有|共|达)?$")
 _COUNTED_BEFORE = re.compile(r"(?:班级|班额|学校|幼儿园)(?:数)?(?:为|有|共有|共)$")
 
@@ -458,19 +460,14 @@ def _people_counts(norm: str, figures: list[Figure]) -> list[Figure]:
     超大班额班级为0 is in 个, 学校数为12 in 所."""
     out = list(figures)
     for k, f in enumerate(out):
-        bare = (
-            not f.unit
-            and not f.ignored
-            and f.decimals == 0
-            and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
-        )
+        bare = not f.unit and not f.ignored and f.decimals == 0 and _BARE_END.match(norm[f.end : f.end + 1])
         if (
             not f.unit
             and not f.ignored
             and f.decimals == 0
             and f.value >= 10
             and _PEOPLE_BEFORE.search(norm[max(0, f.start - 10) : f.start])
-            and re.match(r"[，,。；;、）)]|$", norm[f.end : f.end + 1])
+            and _BARE_END.match(norm[f.end : f.end + 1])
         ):
             out[k] = Figure(f.start, f.end, f.text, f.value, "人", 0, "")
         elif f.unit == "家" and _SCHOOLS_BEFORE.search(norm[max(0, f.start - 8) : f.start]):
@@ -642,7 +639,7 @@ def _chinese_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) ->
         numeral, unit = m.group(1), m.group(3)
         if numeral[-1] in "万亿" and unit in ("人", "元"):
             numeral, unit = numeral[:-1], numeral[-1] + unit
-        if re.search(r"[一二两三四五六七八九][一二两三四五六七八九]", numeral):
+        if _JUXTAPOSED.search(numeral):
             numeral = numeral[-1]  # 唯一一所, 一一对应: juxtaposed digits are words, not one numeral
         if not numeral:
             continue

@@ -26,9 +26,9 @@ RATE_END = re.compile(r"率(?:为|是|达到|达)?$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    for c in reading.claims.values():
-        f = reading.figures[c.index]
-        if f.unit != "%" or c.kind != "rate" or c.approx or "占" in reading.clause(c.index):
+    for i in reading.with_unit("%"):
+        c, f = reading.claims[i], reading.figures[i]
+        if c.kind != "rate" or c.approx or "占" in reading.clause(c.index):
             continue
         base = _base(reading, c.index)
         if base is None:

@@ -38,9 +38,8 @@ LOOK_BACK = 80  # figures before the list's sentence that may be its amounts and
 
 def check(reading: Reading) -> Iterator[Verdict]:
     seen: set[int] = set()
-    for c in reading.claims.values():
-        i = c.index
-        if i in seen or reading.figures[i].unit != "%" or c.kind == "change":
+    for i in reading.with_unit("%"):
+        if i in seen or reading.claims[i].kind == "change":
             continue
         run = reading.run_of(i)
         seen.update(run)

@@ -22,10 +22,8 @@ IS_BEFORE = re.compile(r"[，]?(?:是|为|相当于|达到)(?:了)?(?:\d{4}年)?
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    for i in reading.active:
+    for i in reading.with_unit("倍"):
         f = reading.figures[i]
-        if f.unit != "倍":
-            continue
         before = reading.in_sentence(i)
         if len(before) < 2:
             continue

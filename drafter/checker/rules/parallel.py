@@ -97,8 +97,11 @@ def _named(reading: Reading, idxs: list[int], name: str) -> int | None:
     )
 
 
+NOT_OPENING = re.compile(r"[\dXx×＊*\s]")  # digits, XX and spaces: no part of how a sentence opens
+
+
 def _opening(reading: Reading, s: int) -> str:
-    words = re.sub(r"[\dXx×＊*\s]", "", reading.text[s : s + 12])
+    words = NOT_OPENING.sub("", reading.text[s : s + 12])
     return words[:OPENING]
 
 

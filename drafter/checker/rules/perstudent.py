@@ -26,9 +26,9 @@ LEVELS = ("小学", "初中", "高中", "中职", "幼儿园")
 def check(reading: Reading) -> Iterator[Verdict]:
     common: dict[tuple[str, int], list[int]] = {}  # (level, year) -> 公用经费 figures
     budget: dict[tuple[str, int], list[int]] = {}  # (level, year) -> 事业费 figures
-    for i, c in reading.claims.items():
-        f = reading.figures[i]
-        if f.unit != "元" or c.kind != "value" or c.role == "base" or c.approx:
+    for i in reading.with_unit("元"):
+        c = reading.claims[i]
+        if c.kind != "value" or c.role == "base" or c.approx:
             continue
         named = _named(reading, i)
         if named is not None:

@@ -71,9 +71,9 @@ ABOVE_AVERAGE = re.compile(
 def _above_an_average(reading: Reading) -> Iterator[Verdict]:
     """A % right after a rate, said higher or lower than an average the text does not print (比全省平均值高1%,
     高于全国平均水平2.1%): the gap between two rates is in 个百分点 (武汉 2006, holdout11)."""
-    for i in reading.active:
+    for i in reading.with_unit("%"):
         f = reading.figures[i]
-        if f.unit != "%" or not ABOVE_AVERAGE.fullmatch(reading.lead(i)):
+        if not ABOVE_AVERAGE.fullmatch(reading.lead(i)):
             continue
         before = reading.in_sentence(i)
         if before and reading.figures[before[-1]].unit == "%" and reading.claims[before[-1]].is_rate:
@@ -89,10 +89,8 @@ GAP_WORD = re.compile(r"(?:高|低|多|少|快|慢)(?:了|出)?$")
 def _between_points(reading: Reading) -> Iterator[Verdict]:
     """文盲率下降8.45个百分点，比全国平均水平(4.20%)高4.25个百分点: a % figure between two figures in 个百分点 that
     differ from it by the second (8.45 − 4.20 = 4.25) is itself a change in 个百分点."""
-    for i in reading.active:
+    for i in reading.with_unit("%"):
         f = reading.figures[i]
-        if f.unit != "%":
-            continue  # most figures stop here, before their sentence is looked at
         before, nxt = reading.in_sentence(i), reading.next_in_sentence(i)
         if not before or nxt is None:
             continue
@@ -120,9 +118,7 @@ def _gap_to_compared(reading: Reading) -> Iterator[Verdict]:
     """已有85%的县通过认定，…，比国家要求的中西部地区75%的目标高出10个百分点: a gap in 个百分点 after a rate the
     sentence compares with (比…75%) is the rate before that one less it (a proof only: no near miss is called
     wrong; 比上年的 is a change, read above)."""
-    for i in reading.active:
-        if reading.figures[i].unit != POINTS:
-            continue  # most figures stop here
+    for i in reading.with_unit(POINTS):
         before = reading.in_sentence(i)
         if len(before) < 2 or reading.claims[before[-1]].role == "base":
             continue

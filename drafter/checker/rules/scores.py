@@ -15,7 +15,7 @@ ITEM_SCORE = re.compile(r"得分：?$")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    scores = [i for i in reading.active if reading.figures[i].unit == "分"]  # the only ones looked at
+    scores = reading.with_unit("分")  # the only ones looked at
     for i in scores:
         f = reading.figures[i]
         if not TOTAL_SCORE.search(reading.lead(i)):

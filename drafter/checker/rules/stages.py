@@ -26,6 +26,7 @@ NOT_ADDED = re.compile(r"均|率|比|占|平均|每")  # per-student amounts, ra
 LEVEL_WORD = re.compile(
     r"义务教育|中小学|高中阶段|高中段|普通高中|高中|初中|小学|中等职业教育|中等职业|中职|学校|教育|阶段|普通|——"
 )
+OPENING_WORD = re.compile(r"^(?:其中|共有|共计|共)")  # 其中普通小学49所: no part of the name
 SCHOOLS_OF_A_LEVEL = frozenset({"中小学"})  # 义务教育中小学30所: the schools of the stage named, not a level
 PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does not is called wrong
 
@@ -33,12 +34,12 @@ PROOFS_NEEDED = 2  # other figures of the stage that add up before one that does
 def check(reading: Reading) -> Iterator[Verdict]:
     levels = _levels(reading)
     keys: dict[int, tuple[str, str, int] | None] = {}  # each figure's name, read once
+    of_level: dict[str, list[int]] = {}  # the figures of each level, in text order (each stage reads its own)
+    for i, lv in levels.items():
+        of_level.setdefault(lv, []).append(i)
     for stage, parts in LEVEL_MADE_OF.items():
         sums = [
-            (i, found)
-            for i, lv in levels.items()
-            if lv == stage
-            if (found := _parts(reading, levels, keys, i, parts))
+            (i, found) for i in of_level.get(stage, []) if (found := _parts(reading, levels, keys, i, parts))
         ]
         by_statement: dict[int, list[Verdict]] = {}  # the stage's figures of one paragraph prove each other
         for i, found in sums:
@@ -96,7 +97,7 @@ def _key(reading: Reading, i: int) -> tuple[str, str, int] | None:
 
 def _name(reading: Reading, i: int) -> str:
     words = LEVEL_WORD.sub("", name_stem(reading.claims[i].subject))
-    words = re.sub(r"^(?:其中|共有|共计|共)", "", words)
+    words = OPENING_WORD.sub("", words)
     if not words and reading.figures[i].unit in ("所", "万所"):
         return "学校"  # 义务教育阶段学校77所 … 其中普通小学49所 … 其中普通初中28所: the schools of each
     return "" if len(words) < 2 or NOT_ADDED.search(words) else words

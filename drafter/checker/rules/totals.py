@@ -173,8 +173,9 @@ def _complete_twin(reading: Reading, c: Claim) -> Claim | None:
     if levels is None:
         return None
     f = reading.figures[c.index]
-    for other in reading.claims.values():
-        o = reading.figures[other.index]
+    # the figures within reach, in text order (the claims' order): not every claim of the text
+    for j in reading.between(f.start - TWIN_REACH, f.start + TWIN_REACH + 1):
+        other, o = reading.claims[j], reading.figures[j]
         if other is c or not other.parts or other.kind != "total" or abs(o.start - f.start) > TWIN_REACH:
             continue
         if _part_levels(reading, other.parts) == levels and meets(
