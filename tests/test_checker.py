@@ -4031,3 +4031,19 @@ def test_a_value_spelled_with_its_own_label_is_its_metric_s_under_any_section():
     )
     text = "（三）推动义务教育优质均衡发展\n全市在校生（各级各类）131164人；义务教育阶段在校生84036人。"
     assert finding(text, "131164人", data).status == "verified"
+
+
+YINDU = Path(__file__).resolve().parent.parent / "eval/realtext/docs/f-ha-2020-statistics-yindu.complete.yaml"
+
+
+def test_a_value_s_short_label_at_the_end_of_a_longer_name_is_not_its_own():
+    """其中,普惠性民办幼儿园235所 where 235 is 幼儿园 (last year's): 幼儿园 ends the words too, but they spell
+    普惠性民办幼儿园, whose value is 115 (殷都 2020, a planted other_metric the spelled-label test had let through)."""
+    from drafter.source.load import load_source
+
+    text = (
+        "殷都区共有幼儿园226所,比上年减少9所,下降3.83%;民办幼儿园193所,比上年减少18所,下降8.53%,"
+        "其中,普惠性民办幼儿园235所,占59.59%;附设幼儿机构数72个。"
+    )
+    found = finding(text, "235所", load_source(YINDU))
+    assert found.status == "mismatch" and found.expected == "115所"

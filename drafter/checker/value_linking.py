@@ -580,8 +580,10 @@ class ValueLinker(Finders):
             and best.key != m.key
             and (
                 self._not_its(i, best, m)
-                # 在校生（各级各类）131164人 under 义务教育: the value's own label, spelled out right before it
+                # 在校生（各级各类）131164人 under 义务教育: the value's own label, spelled out right before it, and
+                # not the named one's (普惠性民办幼儿园235所 spells 幼儿园 too, and names 普惠性民办幼儿园 in full)
                 or self.labels.spelled(self.words(i)[0], m.key)
+                and not self.labels.spelled(self.words(i)[0], best.key)
             )
         )
         if (
