@@ -41,6 +41,7 @@ def reasons(text: str) -> dict[str, str]:
         ("每年安排20萬元", ("20萬元", 20, "万元", 0)),  # Traditional 萬
         ("考核总得分为96.15分", ("96.15分", 96.15, "分", 2)),  # a score that is a figure
         ("全市考生平均分为612分", ("612分", 612, "分", 0)),
+        ("开展送教活动1076场次", ("1076场次", 1076, "场次", 0)),  # sessions, not 场 (江苏 2020, the trial)
     ],
 )
 def test_each_figure_form(text, expected):
