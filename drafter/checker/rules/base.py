@@ -17,7 +17,26 @@ from drafter.core.types import Figure
 from drafter.figures.numbers import format_figure, to_base
 
 EXACT_UNITS = frozenset(
-    {"人", "名", "所", "个", "家", "项", "次", "班", "间", "台", "套", "座", "件", "条", "篇", "场", "场次", "人次"}
+    {
+        "人",
+        "名",
+        "所",
+        "个",
+        "家",
+        "项",
+        "次",
+        "班",
+        "间",
+        "台",
+        "套",
+        "座",
+        "件",
+        "条",
+        "篇",
+        "场",
+        "场次",
+        "人次",
+    }
 )
 Interval = tuple[float, float]
 # the unit 10,000 times larger / smaller: a unit typed wrong (元 for 万元) changes a figure by this much
