@@ -789,8 +789,11 @@ def _named_before(doc: Reading, i: int, clause: str, tail: str) -> tuple[str, st
     purpose may stand for."""
     f = doc.figures[i]
     s, _ = doc.sentence(f.start)
+    clauses = _CLAUSE_SPLIT.split(
+        unbracketed(doc.text[s : f.start])
+    )  # the sentence's clauses up to the figure
     if BARE_TO.fullmatch(clause):  # 博士学位授予单位由8所增加到11所: the clause of the change names both
-        clause = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))[-1]
+        clause = clauses[-1]
     if BARE_WORTH.fullmatch(clause) and (counted := _CLAUSE_SPLIT.split(doc.text[s : f.start])[-2:-1]):
         clause = (
             _FIGURE_ON.sub("", list_item(counted[0])) + "，" + clause
@@ -798,12 +801,11 @@ def _named_before(doc: Reading, i: int, clause: str, tail: str) -> tuple[str, st
     bare_amount = BARE_AMOUNT.fullmatch(clause) is not None
     if bare_amount and not tail.strip() and (purpose := PURPOSE.match(doc.text, f.end)):
         tail = purpose.group(1)  # 投入4220万元，为全市16所高中更新实验设备: what the amount was spent on
-    if BARE_SHARE.fullmatch(clause) and f.unit == "%":
-        clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
-        if len(clauses) > 1:  # “大班额5282个，占1.53%”: the share of the count said before, 占比 of its name
-            clause = _FIGURE_ON.sub("", clauses[-2]) + "占比"
+    if BARE_SHARE.fullmatch(clause) and f.unit == "%" and len(clauses) > 1:
+        clause = (
+            _FIGURE_ON.sub("", clauses[-2]) + "占比"
+        )  # “大班额5282个，占1.53%”: the share of the count before
     if bare_amount or BARE_CHANGE.fullmatch(clause) or BARE_BASE.fullmatch(clause):
-        clauses = _CLAUSE_SPLIT.split(unbracketed(doc.text[s : f.start]))
         if len(clauses) > 1:  # “，增长21.37%” / “，比上年的304276万元” / “，计划投资”: named before
             clause = clauses[-2] + "，" + clause
         if len(clauses) > 2 and bare_amount:  # 4.宽城县第五小学，建设面积…，投入资金

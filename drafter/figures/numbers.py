@@ -508,9 +508,14 @@ _FROM_BEFORE = re.compile(r"[由从]$")
 _TO_AFTER_FROM = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|提升|扩大|缩小)?(?:为|到|至)")
 
 
-def base_after_value(norm: str, b: Figure) -> bool:
-    """Figure b is last year's value said after this year's, with its change next: 比上年的12,530.03增加…."""
-    return bool(_BASE_BEFORE.search(norm[max(0, b.start - 8) : b.start]) and _CHANGE_AFTER.match(norm, b.end))
+def base_after_value(norm: str, a: Figure, b: Figure) -> bool:
+    """Figure b is last year's value said after this year's (a, in the same clause run), with its change next:
+    为14,609.52元，比上年的12,530.03增加…."""
+    return bool(
+        _BASE_BEFORE.search(norm[max(0, b.start - 8) : b.start])
+        and _CHANGE_AFTER.match(norm, b.end)
+        and not re.search(r"[。；\n]", norm[a.end : b.start])
+    )
 
 
 def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
@@ -518,11 +523,13 @@ def _base_units(norm: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        if b.unit or b.ignored or not a.unit or a.ignored or re.search(r"[。；\n]", norm[a.end : b.start]):
+        if b.unit or b.ignored or not a.unit or a.ignored:
             continue
-        if base_after_value(norm, b):
+        if base_after_value(norm, a, b):
             out[k] = replace(b, unit=a.unit)
-        elif _TO_AFTER_FROM.fullmatch(norm, a.end, b.start) and _FROM_BEFORE.search(
+        elif _TO_AFTER_FROM.fullmatch(
+            norm, a.end, b.start
+        ) and _FROM_BEFORE.search(  # (nothing else between them)
             norm, max(0, a.start - 2), a.start
         ):
             out[k] = replace(b, unit=a.unit)  # 由38150人下降为32294: the end value in the start value's unit

@@ -133,13 +133,16 @@ def _whole_of_own(reading: Reading, i: int, own: int | None) -> int | None:
     when one gives it exactly (a proof only: no near miss is called wrong)."""
     if own is None or reading.figures[own].unit not in (*COUNTS, "万人", *MONEY):
         return None
-    f, part = reading.figures[i], reading.figures[own]
-    if amount(part) <= 0:
+    if amount(reading.figures[own]) <= 0:
         return None
-    return _larger_before(
-        reading,
-        own,
-        lambda j: matches_shown(f.value, f.decimals, amount(part) / amount(reading.figures[j]) * 100),
+    return _larger_before(reading, own, lambda j: _gives_share(reading, i, own, j))
+
+
+def _gives_share(reading: Reading, i: int, part: int, whole: int) -> bool:
+    """Share i, as printed, is part over whole exactly."""
+    f = reading.figures[i]
+    return matches_shown(
+        f.value, f.decimals, amount(reading.figures[part]) / amount(reading.figures[whole]) * 100
     )
 
 
@@ -188,12 +191,8 @@ def _larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> 
     return next(_larger(reading, part, fits), None)
 
 
-def _all_larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> list[int]:
-    """Every such count (`_larger_before`), nearest first."""
-    return list(_larger(reading, part, fits))
-
-
 def _larger(reading: Reading, part: int, fits: Callable[[int], bool]) -> Iterator[int]:
+    """Every such count (`_larger_before`), nearest first."""
     p = reading.figures[part]
     ps, _ = reading.paragraph(p.start)
     for j in reversed(reading.between(ps, p.start)):
@@ -246,19 +245,15 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     if name not in reading.clause(part) and not opening:
         return _kind_of_the_whole(reading, i, part, name)
     # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
-    named = _all_larger_before(
-        reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
+    named = list(
+        _larger(
+            reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
+        )
     )
-    if (
-        len(named) > 1
-    ):  # 青海省籍毕业生10875人 … 省内六州生源毕业生4387人 … 外省籍生源毕业生4035人，占毕业生总数的27.06%:
-        # several groups of 毕业生 before it, none said to be all: the one that gives the share, else none
-        f = reading.figures[i]
-        named = [
-            j
-            for j in named
-            if matches_shown(f.value, f.decimals, amount(p) / amount(reading.figures[j]) * 100)
-        ]
+    if len(named) > 1:
+        # 青海省籍毕业生10875人 … 省内六州生源毕业生4387人 … 外省籍生源毕业生4035人，占毕业生总数的27.06%: several
+        # groups of 毕业生 before it, none said to be all: the one that gives the share, else none
+        named = [j for j in named if _gives_share(reading, i, part, j)]
     return (part, named[0]) if len(named) == 1 else None
 
 

@@ -24,10 +24,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
         a, b = figures[reading.active[k - 1]], figures[reading.active[k]]
         if not b.unit or b.unit != a.unit or not BARE.fullmatch(text, b.start, b.end):
             continue  # (most figures: their unit is printed)
-        if BARE.fullmatch(text, a.start, a.end) or not base_after_value(text, b):
+        if BARE.fullmatch(text, a.start, a.end) or not base_after_value(text, a, b):
             continue  # this year's value bare as well (a text that lost every unit): nothing to compare with
-        if re.search(r"[。；\n]", text[a.end : b.start]):
-            continue
         said = b.text.strip() + b.unit  # as printed, with the unit (12,530.03元)
         message = f"上年的数缺单位：应写“{said}”（本年的数是{a.text.strip()}）"
         yield Verdict(reading.active[k], "inconsistent", NAME, said, "", message)
