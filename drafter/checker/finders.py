@@ -169,6 +169,7 @@ class Finders:
         clause = near.split("|", 1)[0]
         own = self.labels.kinds_in(clause)
         total = bool(TOTAL_NAME.search(clause))
+        kinds = self.labels.kinds_of_key
         return [
             m
             for m in metrics
@@ -176,13 +177,14 @@ class Finders:
             and self.labels.within_levels_said(m.key, scope)
             and (
                 said
-                and self.labels.kinds_of_key(m.key) == said  # of the kind counted: 招生 for 招生
-                or (
+                and kinds(m.key) == said  # of the kind counted: 招生 for 招生
+                # (the kind and the level first: the label's words, the dearest test, only for a metric they allow)
+                or (not own or not kinds(m.key) or own & kinds(m.key))
+                and (
                     total
-                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
                     or self.labels.of_a_level_named(m.key, near)
+                    or self.labels.part_score(m.key, near) >= WEAK_LABEL
                 )
-                and (not own or not self.labels.kinds_of_key(m.key) or own & self.labels.kinds_of_key(m.key))
             )
         ]
 
