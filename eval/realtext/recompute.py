@@ -109,6 +109,7 @@ SPLITS = {
     "holdout11",
     "holdout12",
     "holdout13",
+    "holdout14",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
