@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from drafter.checker.labels import kinds_of, levels_of
+from drafter.checker.labels import chinese_bigrams, kinds_of, levels_of
 from drafter.checker.reading import CLAUSE_BREAK, Reading
 from drafter.checker.words import (
     ALL_KINDS,
@@ -732,12 +732,25 @@ def _whole_stated_before(reading: Reading, part: int, i: int) -> int | None:
     unit = reading.figures[part].unit
     for j in reversed(reading.between(p, s)):
         g = reading.figures[j]
-        if same_family(g.unit, unit) and re.search(
-            re.escape(named.group(1)) + r"(?:为|达到|达|是|共)?$",
-            reading.text[max(p, g.start - 16) : g.start],
+        if (
+            same_family(g.unit, unit)
+            and re.search(
+                re.escape(named.group(1)) + r"(?:为|达到|达|是|共)?$",
+                reading.text[max(p, g.start - 16) : g.start],
+            )
+            and not said_share_of(reading, j, named.group(1))
         ):
             return j
     return None
+
+
+def said_share_of(reading: Reading, j: int, name: str) -> bool:
+    """具有高级职称的专任教师874人,占专任教师的比例为60.57%: a count said right after as a share of `name` is a part
+    of it, not the whole of the next share of that name."""
+    k = reading.next_in_sentence(j)
+    if k is None or reading.figures[k].unit != "%":
+        return False
+    return "占" + name in reading.text[reading.figures[j].end : reading.figures[k].start]
 
 
 # ---------------------------------------------------------------- totals: their parts
@@ -794,6 +807,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             parts = _one_kind_run(reading, i, parts)
             parts = _own_noun(reading, tail, parts)
             parts = _not_its_pair_s(reading, i, idxs, parts)
+            parts = _respective(reading, i, idxs, claims, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
                 parts = []  # 8名（全市17名）: a bracket that lists no parts is no breakdown
             if (
@@ -817,7 +831,12 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
         elif (split := _funds_split_after(reading, i, later)) is not None:
             c.parts, c.kind, c.direction = split, "total", 0  # proven when they add up; else nothing is said
-        elif c.kind == "total" and TOTAL_BEFORE.search(reading.lead(i)) and not c.parts:
+        elif (
+            c.kind == "total"
+            and TOTAL_BEFORE.search(reading.lead(i))
+            and not c.parts
+            and not EQUIVALENT.search(reading.lead(i))
+        ):  # (专任教师1,443人、外聘教师681人,折合教师总数为1784人: 外聘 count half, no sum)
             parts = _parts_before(reading, idxs[:k], claims, f.unit)
             if len(parts) >= 2:
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
@@ -828,6 +847,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             if len(parts) >= 2 and all(named.group(1) in reading.clause(j) for j in parts):
                 c.parts, c.kind, c.exhaustive, c.summed = tuple(parts), "total", True, True
 
+
+EQUIVALENT = re.compile(r"折合|折算")  # a count weighted by kind (折合教师: 外聘 count half), no plain sum
 
 # 累计新增学位 / 共计新建校舍 / 合计投入资金: a sum word, what was done and the noun it counts, before the figure
 TOTAL_NAMED_BEFORE = re.compile(
@@ -872,6 +893,34 @@ def _not_its_pair_s(reading: Reading, i: int, idxs: list[int], parts: list[int])
     if not any(_paired_counts(reading, a, b) for a, b in pairs):
         return parts  # (对28个县进行了…督导检查，共随机抽查学校260所，其中…教学点16个: no pair)
     return [j for j in parts if reading.figures[j].unit == unit]
+
+
+def _respective(
+    reading: Reading, i: int, idxs: list[int], claims: dict[int, Claim], parts: list[int]
+) -> list[int]:
+    """教授人数143人,副教授人数247人,其中为本科生授课教授人数135人,副教授234人: as many counts listed before 其中 as
+    it lists, each at least its part, that together the parts exceed the last: the parts are each count's
+    (respectively), the last one's alone the total's."""
+    k = idxs.index(i)
+    if len(parts) < 2 or k + 1 < len(parts):
+        return parts
+    listed = idxs[k + 1 - len(parts) : k + 1]
+    figures = reading.figures
+    if any(
+        figures[j].unit != figures[i].unit or claims[j].kind != "value" or claims[j].role for j in listed[:-1]
+    ):
+        return parts
+    values = [figures[j].value for j in parts]
+    within = figures[i].value + 0.5 * 10.0 ** -figures[i].decimals  # (42.67 + 7.48 for 50.15 is no more)
+    if sum(values) <= within or any(v > figures[j].value for v, j in zip(values, listed, strict=True)):
+        return parts
+    # each part named like its own count (教授…教授人数; not 小学教职工400人，初中教职工500人，其中专任教师…)
+    if not all(
+        chinese_bigrams(part_words(reading, p)) & chinese_bigrams(reading.clause(j))
+        for p, j in zip(parts, listed, strict=True)
+    ):
+        return parts
+    return parts[-1:]
 
 
 def _paired_counts(reading: Reading, a: int, b: int) -> bool:

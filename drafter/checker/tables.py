@@ -653,16 +653,17 @@ def _grouped(top: list[Cell], sub: list[Cell], rest: list[list[Cell]]) -> list[l
     Read from a PDF the empty cells are lost: a row under the headings one cell short lacks the labels' column,
     and groups fewer than its columns each span as many (学校数（所） and 在校学生数（人） over four)."""
     width = Counter(len([c for c in r if c.text]) for r in rest).most_common(1)[0][0] if rest else 0
-    sub_full = [c for c in sub if c.text]
-    top_full = [c for c in top if c.text]
+    # (| 项目 | 专任教师 | 外聘教师 | ||| over | 数量 | 比例(%) | 数量 | 比例(%) | ||: empty cells a web page's merged
+    # cells left at the end of both rows hold nothing)
+    top_full, sub_full = _filled(top), _filled(sub)
     if (
-        len(sub_full) == width - 1 == len(sub)
-        and len(top_full) == len(top) >= 2
-        and (width - 1) % (len(top) - 1) == 0
+        len(sub_full) == width - 1 == len(_trimmed(sub))
+        and len(top_full) == len(_trimmed(top)) >= 2
+        and (width - 1) % (len(top_full) - 1) == 0
     ):
-        spread = (width - 1) // (len(top) - 1)
-        sub = [Cell(sub[0].start, sub[0].start, ""), *sub]
-        top = [top[0], *(c for c in top[1:] for _ in range(spread))]
+        spread = (width - 1) // (len(top_full) - 1)
+        sub = [Cell(sub_full[0].start, sub_full[0].start, ""), *sub_full]
+        top = [top_full[0], *(c for c in top_full[1:] for _ in range(spread))]
     if top and len(top) < len(sub):  # a trailing merged cell whose tab was cut
         top = top + [Cell(top[-1].end, top[-1].end, "")] * (len(sub) - len(top))
     if len(top) != len(sub) or len(top) < 3:
@@ -674,6 +675,18 @@ def _grouped(top: list[Cell], sub: list[Cell], rest: list[list[Cell]]) -> list[l
         heads.append(Cell(t.start if t.text else u.start, t.end if t.text else u.end, text or t.text))
     heads[0] = top[0] if top[0].text else sub[0]
     return [[c for c in heads if c.text], *rest]
+
+
+def _filled(cells: list[Cell]) -> list[Cell]:
+    return [c for c in cells if c.text]
+
+
+def _trimmed(cells: list[Cell]) -> list[Cell]:
+    """The cells without the empty ones at the end of the row."""
+    end = len(cells)
+    while end and not cells[end - 1].text:
+        end -= 1
+    return cells[:end]
 
 
 def _tab_blocks(norm: str) -> list[list[list[Cell]]]:

@@ -17,7 +17,7 @@ from drafter.figures.numbers import format_figure
 
 NAME = "implausible"
 WHOLE_COUNTS = {"人": "万人", "所": "万所", "名": "万名", "个": "万个", "家": "", "班": "", "次": "万人次"}
-AVERAGE = re.compile(r"平均|均|每|人均|生均|班额|生师比|师生比")
+AVERAGE = re.compile(r"平均|均|每|人均|生均|班额|生师比|师生比|折合|折算")  # 折合教师1357.5人: weighted
 # 每名教师负担学生数比上年增加0.3人: a per-head average named at its clause's start, farther back than AVERAGE looks
 PER_HEAD = re.compile(r"每(?:名|位|个)?(?:教师|老师|班|校|学校)|负担学生")
 CAPPED = re.compile(r"占比|比例|比重|合格率|覆盖率|达标率|普及率|到位率|参与率|设置率|配备率|使用率")

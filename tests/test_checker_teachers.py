@@ -1,0 +1,120 @@
+"""A university's 本科教学质量报告 on its teachers (holdout14, read after its blind score): weighted counts, shares of
+a whole that a part before it is also a share of, counts split respectively, and a table of two heading rows whose
+merged cells left empty cells at the end of both. Each shape with a wrong twin the checker must still flag."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.checker.check import check_text
+from drafter.checker.tables import read_tables
+from drafter.figures.numbers import find_figures
+
+
+def status_of(text: str, figure: str) -> tuple[str, str]:
+    """(status, expected) of the first figure printed as `figure`."""
+    found = next(f for f in check_text(text).findings if f.text.strip() == figure)
+    return found.status, found.expected
+
+
+COUNTS = "学校现有专任教师1,443人、外聘教师681人,{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # 折合: 外聘 count half (1443 + 681 × 0.5), no sum of the two
+        (COUNTS.format("折合教师总数为1784人"), "1784人", ("unchecked", "")),
+        (COUNTS.format("教师总数为2124人"), "2124人", ("derived", "")),
+        (COUNTS.format("教师总数为2214人"), "2214人", ("inconsistent", "2124人")),
+        # a weighted count may have a half
+        ("学校现有专任教师1237人、外聘教师241人,折合教师总数为1357.5人。", "1357.5人", ("unchecked", "")),
+        ("学校现有教师1357.5人。", "1357.5人", ("inconsistent", "1357.5万人")),
+    ],
+)
+def test_a_weighted_count_is_no_sum_of_the_counts_before_it(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+SHARES = (
+    "具有高级职称的专任教师874人,占专任教师的比例为60.57%;"
+    "具有研究生学位(硕士和博士)的专任教师1,348人,占专任教师的比例为{}。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 874 is itself a share of 专任教师: no whole of the next share of 专任教师 (1348 ÷ 874 is 154%)
+        (SHARES.format("93.42%"), ("unchecked", "")),
+        ("学校现有专任教师1,443人。" + SHARES.format("93.42%"), ("derived", "")),
+        ("学校现有专任教师1,443人。" + SHARES.format("93.24%"), ("inconsistent", "93.42%")),
+    ],
+)
+def test_a_part_said_as_a_share_of_a_whole_is_not_that_whole(text, expected):
+    share = "93.24%" if "93.24%" in text else "93.42%"
+    assert status_of(text, share) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # 其中 135 of the 教授 and 234 of the 副教授: each count's own part, 369 is no sum of 247's
+        (
+            "2015年我校专任教师中教授人数143人,副教授人数247人,其中为本科生授课教授人数135人,副教授234人。",
+            "247人",
+            ("unchecked", ""),
+        ),
+        # both parts of the 副教授
+        (
+            "2015年我校专任教师中教授人数143人,副教授人数247人,其中为本科生授课副教授234人,未授课副教授23人。",
+            "247人",
+            ("inconsistent", "257人"),
+        ),
+        # parts named like none of the counts before: the last one's, and too many
+        (
+            "全县小学教职工400人，初中教职工500人，其中专任教师300人、行政人员250人。",
+            "500人",
+            ("inconsistent", "550人"),
+        ),
+        ("全县教职工500人，其中专任教师300人、行政人员250人。", "500人", ("inconsistent", "550人")),
+    ],
+)
+def test_parts_said_respectively_belong_each_to_its_own_count(text, figure, expected):
+    assert status_of(text, figure) == expected
+
+
+TEACHERS_TABLE = """表4 教师队伍职称、学位、年龄结构
+项目 | 专任教师 | 外聘教师 | |||
+数量 | 比例(%) | 数量 | 比例(%) | ||
+总计 | 1443 | / | 681 | / | |
+职称 | 正高级 | 304 | 21.07 | 441 | 64.76 |
+其中教授 | 303 | 21 | 138 | 20.26 | |
+副高级 | 570 | 39.5 | 120 | 17.62 | |
+中级 | 511 | 35.41 | 75 | 11.01 | |
+最高学位 | 博士 | 967 | 67.01 | 187 | 27.46 |
+硕士 | 381 | 26.4 | 360 | 52.86 | |
+"""
+
+
+def test_two_heading_rows_with_empty_merged_cells_at_their_end_head_every_column():
+    words = dict(zip(*_cells(TEACHERS_TABLE), strict=True))
+    assert words["64.76"] == ("职称正高级外聘教师比例(%)", "%")
+    assert words["441"] == ("职称正高级外聘教师数量", "")
+    assert words["20.26"] == ("其中教授外聘教师比例(%)", "%")
+    assert words["967"] == ("最高学位博士专任教师数量", "")
+    # no share of the table is read as a count of persons with decimals
+    assert not [f.text for f in check_text(TEACHERS_TABLE).problems]
+
+
+def _cells(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The cells' printed numbers and (their words, their unit), in text order."""
+    from drafter.checker.text import normalize
+
+    norm = normalize(text).norm
+    tables = read_tables(norm, find_figures(norm))
+    kept = [i for i in sorted(tables.words)]
+    return (
+        [tables.figures[i].text.strip() for i in kept],
+        [(tables.words[i].replace("（", "(").replace("）", ")"), tables.figures[i].unit) for i in kept],
+    )
