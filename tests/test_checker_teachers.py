@@ -118,3 +118,21 @@ def _cells(text: str) -> tuple[list[str], list[tuple[str, str]]]:
         [tables.figures[i].text.strip() for i in kept],
         [(tables.words[i].replace("（", "(").replace("）", ")"), tables.figures[i].unit) for i in kept],
     )
+
+
+DEGREES = (
+    "学校现有专任教师1167人,外聘教师142人,生师比为19.45:1。\n"
+    "1. 职称结构 专任教师中,正高职称教师208人、副高职称教师349人、中级职称教师522人,分别占17.82%、29.91%和44.73%。\n"
+    "2. 学位结构 专任教师中,具有博士学位教师431人、硕士学位教师559人,分别占36.93%和{}。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        ("47.90%", ("derived", "")),
+        ("49.70%", ("inconsistent", "47.90%")),
+    ],  # 49.70%: a real defect's digits swapped
+)
+def test_two_shares_of_a_whole_named_in_a_paragraph_before_its_numbered_heading(share, expected):
+    assert status_of(DEGREES.format(share), share) == expected

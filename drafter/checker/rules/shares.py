@@ -328,6 +328,11 @@ def _part_opening_the_sentence(reading: Reading, i: int, subject: str) -> list[i
 
 # 专任教师中本科及以上学历4350人: the whole (专任教师) a part's words open with, and 中 (not 初中, 高中, 其中)
 AMONG = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?<![初高其集])中(?![学小职专等])")
+WHOLE_BACK = 240  # characters before the sentence in which the whole of two shares may be named
+# 2. 学位结构 专任教师中，…: a numbered heading run into its paragraph's first sentence
+RUN_IN_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*[^\s，,。；;:：]{2,24}\s+"
+)
 
 
 def _whole_said_in_part(reading: Reading, i: int) -> tuple[int, int] | None:
@@ -394,19 +399,31 @@ def _two_of_one_whole(reading: Reading, i: int) -> tuple[int, int] | None:
     if p0.unit not in COUNTS or not same_family(p0.unit, p1.unit):
         return None
     s, _ = reading.sentence(p0.start)
-    among = AMONG.match(reading.text[s : p0.start].lstrip("，,"))
+    among = AMONG.match(RUN_IN_HEADING.sub("", reading.text[s : p0.start].lstrip("，,")))
+
+    def named(j: int) -> bool:
+        return among is not None and reading.clause(j).endswith(among.group(1))
+
     whole = _larger_before(
         reading,
         parts[0],
         lambda j: (
             amount(reading.figures[j]) > amount(p1)
-            and (
-                "其中" in reading.text[reading.figures[j].end : p0.start]
-                or among is not None
-                and reading.clause(j).endswith(among.group(1))
-            )
+            and ("其中" in reading.text[reading.figures[j].end : p0.start] or named(j))
         ),
     )
+    if whole is None and among is not None:
+        # 学校现有专任教师1167人…。\n2. 学位结构 专任教师中，…: the whole named in full a paragraph or two before
+        whole = next(
+            (
+                j
+                for j in reversed(reading.between(max(0, s - WHOLE_BACK), s))
+                if same_family(reading.figures[j].unit, p0.unit)
+                and amount(reading.figures[j]) > amount(p1)
+                and named(j)
+            ),
+            None,
+        )
     return None if whole is None else (parts[run.index(i)], whole)
 
 
