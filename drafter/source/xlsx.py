@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from drafter.core.cn_dates import cn_year
 from drafter.core.errors import InputError
 from drafter.source.xlsx_template import (
     FACTS,
@@ -103,7 +104,8 @@ def _merged_problems(ws: Any, path: Path) -> list[str]:
 
 
 def _year_header(text: str) -> int | None:
-    text = text.removesuffix("年").strip()
+    spelled = cn_year(text)  # 二〇二一年, as a 公文's table prints it
+    text = str(spelled) if spelled else text.removesuffix("年").strip()
     return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
 
 
