@@ -406,3 +406,20 @@ def test_ctrl_c_in_a_carry_says_what_was_written_and_the_same_command_finishes_i
     outcome = run_carry(metrics, last, out, Settings.load(quiet=True))
     assert (out / "changes.json").exists() and (out / "redline.docx").exists()
     assert CARRIED["fund"] in outcome.draft.section("fund").text
+
+
+def test_a_report_with_years_in_chinese_numerals_moves_on_and_lists_the_rest(tmp_path):
+    """二〇二一年度 in the title is last year's period (it was read as none, and the title kept 二〇二一);
+    a 二〇二一年 of the body, which the checker does not read as a year, is listed for review, not kept silently."""
+    text = (
+        LAST_MD.replace("2021年度", "二〇二一年度")
+        .replace("市政府召开专题会议4次", "二〇二一年，市政府召开专题会议4次")
+        .replace("2022年3月20日", "二〇二二年三月二十日")
+    )
+    outcome = run_carry(
+        write(tmp_path, "new.yaml", NEW_YAML), write(tmp_path, "last.md", text), tmp_path / "out", SETTINGS
+    )
+    assert "二〇二二年度履行教育职责" in outcome.draft.section("title").text
+    assert "2023年3月20日" in outcome.draft.section("signature").text
+    spelled = [c for c in outcome.changes if c.old == "二〇二一" and c.section == "self_check"]
+    assert [c.status for c in spelled] == ["kept-for-review"]

@@ -178,3 +178,17 @@ def test_an_extension_that_is_not_the_format_exits_2_and_writes_nothing(out, tmp
     err = capsys.readouterr().err
     assert said in err and str(target) in err and "Traceback" not in err
     assert not target.is_file() and not list(tmp_path.rglob("*.docx"))
+
+
+def test_export_over_an_existing_file_is_refused_unless_force(out, tmp_path, capsys):
+    """`export -o F` wrote over F silently (a Word file edited by hand, say); OUT/draft.docx, the draft's own
+    file that every command writes again, is still written without --force."""
+    mine = tmp_path / "我的 报告.docx"
+    mine.write_bytes(b"edited in Word")
+    assert drafter("export", out, "-o", mine) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err and str(mine) in err and "Traceback" not in err
+    assert mine.read_bytes() == b"edited in Word"
+    assert drafter("export", out, "-o", mine, "--force") == 0 and TITLE in texts(mine)
+    assert drafter("export", out) == 0 and drafter("export", out) == 0
+    assert drafter("export", out, "-o", out / "draft.docx") == 0

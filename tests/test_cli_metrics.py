@@ -226,3 +226,15 @@ def test_self_check_items_are_not_counted_as_facts(tmp_path, capsys, monkeypatch
     assert drafter("metrics", "validate", path) == 0
     out = capsys.readouterr().out
     assert "1 条事实 facts" in out and "1 条自查 self-check" in out
+
+
+def test_a_template_over_an_existing_file_is_refused_unless_force(tmp_path, capsys):
+    """A filled-in workbook named again with -o was wiped by a fresh template, without a word."""
+    filled = tmp_path / "阳泉 2021.xlsx"
+    filled.write_bytes(b"filled in by staff")
+    assert drafter("metrics", "template", "-o", filled) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err and str(filled) in err and "Traceback" not in err
+    assert filled.read_bytes() == b"filled in by staff"
+    assert drafter("metrics", "template", "-o", filled, "--force") == 0
+    assert filled.read_bytes()[:2] == b"PK"

@@ -212,10 +212,23 @@ def test_masthead_is_red_and_centred_only_when_given(draft, document, tmp_path):
     assert mark.style.font.color.rgb == docx.shared.RGBColor(0xFF, 0, 0)
     number = paragraph(document, "阳政函〔2022〕15号")
     assert number._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}").get(qn("w:color")) == "FF0000"
-    report = dataclasses.replace(draft.report, issuer_mark="", doc_number="")
-    plain = docx.Document(str(write_docx(dataclasses.replace(draft, report=report), tmp_path / "p.docx")))
-    assert all(p.style.name != "发文机关标志" for p in plain.paragraphs)
-    assert plain.paragraphs[0].text == "阳泉市人民政府" and plain.paragraphs[0].style.name == "发文字号"
+    # no issuer_mark, no doc_number and a header without a 文号: no 版头, and the issuing body is not printed
+    # as a line of its own above the title that names it (it was, in the 文号's style)
+    bare = _with_header(draft, "阳泉市人民政府", issuer_mark="", doc_number="")
+    plain = docx.Document(str(write_docx(bare, tmp_path / "p.docx")))
+    assert all(p.style.name not in ("发文机关标志", "发文字号") for p in plain.paragraphs)
+    assert plain.paragraphs[0].style.name == "公文标题"
+
+
+def test_the_masthead_prints_the_doc_number_the_header_holds(draft, tmp_path):
+    """The 文号 as draft.md's header holds it: typed in by hand, or last year's carried for review while the new
+    data give none. The Word file printed the data's (an empty 文号 line) or the 文号 as a plain line."""
+    for report in ({"doc_number": ""}, {"issuer_mark": "", "doc_number": ""}):
+        typed = _with_header(draft, "阳泉市人民政府\n阳政函〔2022〕31号", **report)
+        document = docx.Document(str(write_docx(typed, tmp_path / "t.docx")))
+        shown = [(p.text, p.style.name) for p in document.paragraphs if p.text][:3]
+        assert shown[:2] == [("阳泉市人民政府", "发文机关标志"), ("阳政函〔2022〕31号", "发文字号")]
+        assert shown[2][1] == "公文标题"
 
 
 def test_metric_table_has_borders_bold_header_and_widths_for_word_and_wps(document):

@@ -96,9 +96,11 @@ def test_a_read_only_file_is_not_replaced(tmp_path, capsys):
     kept = tmp_path / "原报告.txt"
     kept.write_bytes("原文".encode())
     kept.chmod(0o444)
-    assert drafter("export", out, "-f", "md", "-o", kept) == 2
+    assert drafter("export", out, "-f", "md", "-o", kept, "--force") == 2  # --force: an existing file, yes …
     err = capsys.readouterr().err
-    assert "原报告.txt" in err and "the file is read-only" in err and "Traceback" not in err
+    assert (
+        "原报告.txt" in err and "the file is read-only" in err
+    )  # … but never a read-only one and "Traceback" not in err
     assert (
         kept.read_bytes() == "原文".encode()
         and [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []

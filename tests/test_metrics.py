@@ -176,7 +176,7 @@ RULES = [
     ("report.issuer", DELETE, "report.issuer", "required field is missing"),
     ("report.level", "town", "report.level", "province, city or county"),
     ("report.period", 2023, "report.period", "after the round"),
-    ("report.round", "二〇二二", "report.round", "is not a year"),
+    ("report.round", "明年", "report.round", "is not a year"),
     ("report.date", "next spring", "report.date", "not a date"),
     ("report.colour", "red", "report.colour", "unknown field"),
     # a trial: a misspelt field was told only "remove it or check its spelling"
@@ -365,3 +365,17 @@ def test_a_percent_sign_on_a_value_whose_unit_is_not_percent_is_a_problem(tmp_pa
 def test_a_percent_sign_on_a_rate_is_read_as_the_rate(tmp_path):
     source = load_source(write_yaml(tmp_path, changed("metrics.1.values.2021", "91.2％")), TAXONOMY)
     assert source.metric("preschool.gross_enrolment_rate").values[2021] == 91.2
+
+
+def test_years_and_dates_in_chinese_numerals_are_read(tmp_path):
+    """A 公文 prints 二〇二二年 and 二〇二二年三月二十日; staff copy them into the file as printed."""
+    data = copy.deepcopy(GOOD)
+    data["report"].update(round="二〇二二年", period="二〇二一年度", date="二〇二二年三月二十日")
+    data["metrics"][0]["values"] = {"二〇二〇年": 21.09, "二〇一九": 21.00}
+    source = load_source(write_yaml(tmp_path, data), TAXONOMY)
+    assert (source.report.round, source.report.period) == (2022, 2021)
+    assert source.report.date == dt.date(2022, 3, 20)
+    assert dict(source.metric("fund.general_budget_edu").values) == {2019: 21.0, 2020: 21.09}
+    data["report"]["date"] = "二〇二二年二月三十日"  # no such day: still refused, as a date
+    with pytest.raises(InputError, match="report.date"):
+        load_source(write_yaml(tmp_path, data), TAXONOMY)

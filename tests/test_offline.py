@@ -309,6 +309,13 @@ def test_experience_praises_only_what_went_well_and_repeats_no_figure(source, se
     assert "学前" not in filled.text  # preschool has a problem (公办占比 below its standard)
 
 
+def test_a_share_labelled_占比_is_compared_with_较上年_not_比上年(settings):
+    """长治's 经验做法 read `民办义务教育学校在校生占比比上年下降` (比 twice)."""
+    source = load_source(ROOT / "examples" / "changzhi-2021.yaml")
+    text = _write(source, settings, "experience")[1].text
+    assert "民办义务教育学校在校生占比较上年下降" in text and "占比比" not in text
+
+
 @pytest.mark.parametrize(
     ("item", "expected"),
     [

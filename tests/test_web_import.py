@@ -63,6 +63,8 @@ def test_an_uploaded_word_file_is_imported_locked_and_rechecked(client, ws):
     assert response.status_code == 200 and "已导入 Word 修改稿" in response.text
     section = load_draft(ws / "yq").section("preschool")
     assert section.status == "locked" and "93.9%" in section.text
+    assert "改过的.docx" in section.history[-1].note  # the upload's name, not its temp copy's (edited.docx)
+    assert "edited.docx" not in response.text
     assert "93.9%" in response.text and "与来源不符" in response.text  # the page shows the flag
     assert not list(ws.rglob("*.docx.tmp")) and not (ws / "uploads").exists()
 
@@ -107,7 +109,11 @@ def test_last_years_report_uploaded_beside_the_metrics_is_carried_forward(client
     assert "21.80亿元" in response.text and 'id="dl-redline"' in response.text
     redline = client.get("/d/carried/carry/redline.docx")
     assert redline.status_code == 200 and redline.content[:2] == b"PK"
-    assert client.get("/d/carried/carry/changes.json").json()["summary"]["kept-for-review"] > 0
+    changes = client.get("/d/carried/carry/changes.json").json()
+    assert changes["summary"]["kept-for-review"] > 0
+    # the upload's name on the page and in changes.json, not its temp copy's (/tmp/drafter-last-…/last.md)
+    assert changes["from"] == "去年报告.md"
+    assert "carried forward from 去年报告.md" in response.text and "last.md" not in response.text
     assert client.get("/d/carried/carry/draft.json").status_code == 404
     assert not list(ws.rglob("last.md"))
 

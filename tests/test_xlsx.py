@@ -137,6 +137,30 @@ def test_a_changed_year_header_is_read_as_that_year(template):
     assert dict(load_source(template, TAXONOMY).metrics[0].values) == {2019: 21.0, 2020: 21.09, 2025: 22.5}
 
 
+def test_a_group_row_merged_above_the_header_and_years_in_chinese_numerals_are_read(template):
+    """Staff insert a row above the header to group the year columns (各年数值 merged over them) and type a year as
+    the 公文 prints it: seven problems were listed ("unknown column header '各年数值'", merged cells, no 指标键 …)."""
+    fill(template)
+    wb = openpyxl.load_workbook(template)
+    ws = wb[METRICS]
+    ws["J2"] = "二〇二五年"
+    ws["J3"] = 22.5
+    ws.insert_rows(2)
+    ws["A2"], ws["E2"] = "基本信息", "各年数值"
+    ws.merge_cells("A2:D2")
+    ws.merge_cells("E2:J2")
+    wb.save(template)
+    source = load_source(template, TAXONOMY)
+    assert dict(source.metrics[0].values) == {2019: 21.0, 2020: 21.09, 2025: 22.5}
+    assert [m.key for m in source.metrics][1:] == [
+        "preschool.gross_enrolment_rate",
+        "compulsory.large_class_count",
+    ]
+    ws.merge_cells("A5:B5")  # below the header a merged cell is still refused, by its cell
+    wb.save(template)
+    assert any("指标数据!A5:B5" in p and "merged cells" in p for p in validate_file(template, TAXONOMY))
+
+
 @pytest.mark.parametrize(
     "damage, words",
     [

@@ -13,6 +13,7 @@ from drafter.carry.front import basis_edit
 from drafter.carry.last_read import simplified
 from drafter.carry.linker import FigureLinker
 from drafter.carry.types import REVIEW, CarriedSection, FigureChange, LastSection
+from drafter.core.cn_dates import shift_year
 from drafter.core.types import SourceData
 from drafter.figures.numbers import find_figures
 
@@ -154,9 +155,7 @@ def _report_year(e: Edit) -> Edit:
     """In the opening, last year's round and period are simply the new ones."""
     if e.kind != "year" or e.status != REVIEW:
         return e
-    return Edit(
-        e.start, e.end, e.old, str(int(e.old[:4]) + 1) + e.old[4:], "updated", "year", reason="评价年度顺延"
-    )
+    return Edit(e.start, e.end, e.old, shift_year(e.old, 1), "updated", "year", reason="评价年度顺延")
 
 
 def _local(e: Edit, offset: int) -> Edit:

@@ -9,6 +9,7 @@ import re
 from drafter.carry.edits import Edit, apply
 from drafter.carry.last_read import simplified
 from drafter.carry.types import REVIEW, CarriedSection, FigureChange, LastSection
+from drafter.core.cn_dates import arabic_years, shift_year
 from drafter.core.types import ReportInfo
 from drafter.export.docx_text import date_text
 
@@ -74,12 +75,18 @@ def _header(text: str, report: ReportInfo) -> list[Edit]:
 
 
 def _title(text: str, report: ReportInfo) -> list[Edit]:
-    """Last year's round and period in the title move on (the wording is kept)."""
+    """Last year's round and period in the title move on (the wording is kept, and so are Chinese numerals:
+    二〇二一年 → 二〇二二年)."""
     return [
-        Edit(m.start(), m.end(), m[1], str(int(m[1]) + 1), "updated", "year", "report.round", "报告年度顺延")
-        for m in YEAR.finditer(text)
+        Edit(m.start(), m.end(), old, _next_year(old), "updated", "year", "report.round", "报告年度顺延")
+        for m in YEAR.finditer(arabic_years(text))
         if report.period - 2 <= int(m[1]) <= report.round
+        for old in [text[m.start() : m.end()]]
     ]
+
+
+def _next_year(old: str) -> str:
+    return shift_year(old, 1)
 
 
 def _addressee(text: str, report: ReportInfo) -> list[Edit]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from drafter.carry.last_read import Block, simplified
 from drafter.carry.types import LastParagraph, LastSection, LastTable
+from drafter.core.cn_dates import arabic_years
 from drafter.core.taxonomy import Taxonomy
 from drafter.core.types import SectionSpec, Table
 from drafter.export.docx_text import date_text
@@ -198,9 +199,9 @@ def report_year(sections: list[LastSection]) -> int:
     """The year LAST reports on: the year in its title, else the year it names most often (the latest on a tie)."""
     title = next((s for s in sections if s.spec.kind == "title"), None)
     if title is not None:
-        found = YEAR.search(simplified("".join(p.text for p in title.paragraphs)))
+        found = YEAR.search(arabic_years(simplified("".join(p.text for p in title.paragraphs))))
         if found:
             return int(found[1])
-    text = simplified("\n".join(p.text for s in sections for p in s.paragraphs))
+    text = arabic_years(simplified("\n".join(p.text for s in sections for p in s.paragraphs)))
     counts = Counter(int(y) for y in YEAR.findall(text))
     return max(counts, key=lambda y: (counts[y], y)) if counts else 0

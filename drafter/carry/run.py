@@ -96,8 +96,11 @@ def run_carry(
     *,
     linker: FigureLinker | None = None,
     backend: Backend | None = None,
+    last_name: str | None = None,
 ) -> CarryOutcome:
+    """`last_name`: LAST as the user knows it, when `last_path` is a temp copy (the web page's upload)."""
     out_dir = Path(out_dir)
+    shown = last_name or str(last_path)
     with stopped.saying(stopped.before_drafting(out_dir)):
         new = load_source(Path(metrics_path))
         last, note = read_report(last_path, settings)
@@ -110,17 +113,17 @@ def run_carry(
         adds = additions(sections, changes, new, load_taxonomy(settings.knowledge_dir / "taxonomy.yaml"))
         written = _writer_sections(adds, sections, new, settings, backend)
         draft, kept = _draft(
-            sections, carried, adds, written, new, Path(metrics_path), Path(last_path).name, previous
+            sections, carried, adds, written, new, Path(metrics_path), Path(shown).name, previous
         )
     with stopped.saying(stopped.while_carrying_written(out_dir)):
         draft, changes, check = _write_draft(out_dir, draft, changes, kept, new, settings)
-        notes = _notes(last, note, dropped(sections, new), changes)
+        notes = _notes(last, note.replace(str(last_path), shown), dropped(sections, new), changes)
         missed = _write_redline(out_dir, last, new, sections, changes, adds, draft)
         notes += (
             [f"{missed} changes could not be placed in redline.docx (see changes.json)"] if missed else []
         )
         record = changes_json(
-            last_path=str(last_path), metrics_path=str(metrics_path), last_year=last.year, shift=SHIFT,
+            last_path=shown, metrics_path=str(metrics_path), last_year=last.year, shift=SHIFT,
             sections=sections, changes=changes, added=[a.spec.id for a in adds],
             dropped=dropped(sections, new), notes=notes,
         )  # fmt: skip

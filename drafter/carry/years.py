@@ -8,6 +8,7 @@ import re
 
 from drafter.carry.edits import Edit, NewFigure
 from drafter.carry.linker import LinkedFigure
+from drafter.core.cn_dates import CN_YEAR, cn_number
 from drafter.core.types import SourceData
 
 YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -35,7 +36,20 @@ def year_edits(
         for y in years
         if y.start not in moved and int(y.text[:4]) in review
     ]
-    return list(moved.values()) + flagged
+    return list(moved.values()) + flagged + _spelled_years(text, figures, review)
+
+
+def _spelled_years(text: str, figures: tuple[LinkedFigure, ...], review: set[int]) -> list[Edit]:
+    """Last year's years in Chinese numerals (二〇二一年，市委…), which the checker does not read as years: for
+    review, never silently kept as if they were this year's."""
+    taken = [(f.start, f.end) for f in figures if not f.ignored]  # 二〇二一年 holds the word 一年
+    return [
+        Edit(m.start(), m.end(), m[0], m[0], "kept-for-review", "year", reason=LAST_YEARS_WORK)
+        for m in CN_YEAR.finditer(text)
+        if cn_number(m[0]) in review
+        and not any(s < m.end() and m.start() < e for s, e in taken)
+        and text.rfind("《", 0, m.start()) <= text.rfind("》", 0, m.start())  # not in a document's name
+    ]
 
 
 CLAIMS = re.compile(r"只增不减|逐年增加|逐年提高|持续增长|稳步增长|稳步提高|均有增长|全部增长")

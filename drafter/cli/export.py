@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from drafter.cli.overwrite import force_option, refuse_existing
 from drafter.core.errors import InputError
 from drafter.core.files import write_text_atomic
 from drafter.outdir.names import DOCX_FILE, HTML_FILE, MD_FILE
@@ -35,6 +36,7 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="输出文件 / file to write (default OUT/draft.<ext>)")
     ] = None,
+    force: Annotated[bool, force_option()] = False,
 ) -> None:
     """导出草稿（Word 公文、Markdown 或核对页面）/ Export the draft (with draft.md's hand edits) as Word, Markdown or the checked HTML."""
     from drafter.outdir.edits import current_draft
@@ -42,6 +44,10 @@ def export(
     fmt = _format(fmt, output)
     draft = current_draft(out)
     target = output or Path(out) / FORMATS[fmt]
+    if output is not None and output.resolve() != (Path(out) / FORMATS[fmt]).resolve():
+        refuse_existing(
+            output, force
+        )  # OUT/draft.<ext> is the draft's own file, written again by every command
     {"docx": _docx, "md": _markdown, "html": _html}[fmt](draft, target)
     typer.echo(str(target))
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from drafter.cli.overwrite import force_option, refuse_existing
 from drafter.core.errors import InputError
 from drafter.core.files import write_text_atomic
 from drafter.core.types import PART_FACTS
@@ -94,12 +95,15 @@ def validate(
 @metrics_app.command("template")
 def template(
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件 / FILE.xlsx or FILE.yaml")],
+    force: Annotated[bool, force_option()] = False,
 ) -> None:
     """生成可填写的模板 / Write a template staff can fill in: an Excel workbook with drop-downs, or a commented YAML file."""
     from drafter.source.load import default_taxonomy
     from drafter.source.yaml_template import yaml_template
 
     taxonomy, suffix = default_taxonomy(), output.suffix.lower()
+    if suffix in (".xlsx", ".yaml", ".yml"):
+        refuse_existing(output, force)  # a filled-in workbook of the same name would be wiped
     if suffix == ".xlsx":
         from drafter.source.xlsx_template import write_template
 

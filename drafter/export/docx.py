@@ -51,9 +51,10 @@ def build_document(draft: Draft, flagged: Mapping[str, Collection[str]] | None =
     layout.define_styles(document)
     layout.setup_page(document.sections[0])
     add_page_numbers(document, document.sections[0])
-    masthead = bool(draft.report.issuer_mark or draft.report.doc_number)
-    if masthead:
-        add_masthead(document, draft.report, signer_text(draft))
+    head = masthead_of(draft)
+    masthead = head is not None
+    if head is not None:
+        add_masthead(document, *head)
     for section in draft.sections:
         render_section(document, draft.report, section, masthead, (flagged or {}).get(section.spec.id, ()))
     return document
@@ -107,7 +108,7 @@ def render_section(
 ) -> None:
     kind, lines = section.spec.kind, paragraphs(section)
     if kind == "header":
-        for line in [] if masthead else lines:
+        for line in [] if masthead else [ln for ln in lines if not _names_issuer(ln, report)]:
             add_paragraph(document, line, "发文字号")
     elif kind == "title":
         add_title(document, lines or [clean(section.spec.heading)])
@@ -120,20 +121,46 @@ def render_section(
         add_body(document, section, lines, flagged)
 
 
-def add_masthead(document, report: ReportInfo, signer_line: str = "") -> None:
+def add_masthead(document, mark: str, doc_number: str = "", signer_line: str = "") -> None:
     """版头: red 发文机关标志 (the issuer of the title and 落款), 文号 centred — or, for an 上行文, 文号 left and
     签发人 right on one line — then the red separator line across the 版心."""
-    add_paragraph(document, clean(report.issuer_mark or report.issuer), "发文机关标志")
+    add_paragraph(document, clean(mark), "发文机关标志")
     document.add_paragraph()
     last = add_paragraph(document, "", "发文字号")
     if signer_line:
-        _signer_line(last, clean(report.doc_number), signer_line)
+        _signer_line(last, clean(doc_number), signer_line)
     else:
-        last.add_run(clean(report.doc_number))
+        last.add_run(clean(doc_number))
     border = layout.child(layout.child(last._p.get_or_add_pPr(), "w:pBdr"), "w:bottom")
     layout.set_attrs(border, val="single", sz=12, space=6, color=layout.RED)
     document.add_paragraph()  # 红色分隔线下空二行 before the title
     document.add_paragraph()
+
+
+# a 文号 (阳政函〔2022〕15号, 〔〕 typed as [] or （）) or a line of the 版头 that holds one or the 签发人
+DOC_NUMBER = re.compile(r"[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d+\s*号")
+
+
+def masthead_of(draft: Draft) -> tuple[str, str, str] | None:
+    """The 版头 as (发文机关标志, 文号, 签发人 part), read from the header section as it stands in draft.md — a hand
+    edit, a 文号 carried from last year for review — else from `report:`; None when there is no 版头 (the data
+    give neither issuer_mark nor doc_number and the header holds no 文号: the title names the issuer already)."""
+    report = draft.report
+    header = draft.section("header")
+    lines = paragraphs(header) if header is not None else []
+    numbered = [ln for ln in lines if DOC_NUMBER.search(ln) or SIGNER in ln]
+    if not (report.issuer_mark or report.doc_number or numbered):
+        return None
+    marks = [ln for ln in lines if ln not in numbered]
+    mark = marks[0] if marks else report.issuer_mark or report.issuer
+    number = numbered[0].split(SIGNER)[0].strip(" \u3000") if numbered else report.doc_number
+    return mark, number, signer_text(draft)
+
+
+def _names_issuer(line: str, report: ReportInfo) -> bool:
+    """A header line that is the issuing body itself (阳泉市人民政府办公室, …文件): the title names it already."""
+    names = {n for n in (report.issuer, report.issuer_mark) if n}
+    return any(line.strip().removesuffix("文件") == n for n in names)
 
 
 SIGNER = "签发人："

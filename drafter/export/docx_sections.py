@@ -9,7 +9,7 @@ from docx import Document
 
 from drafter.core.types import Draft
 from drafter.export import docx_layout as layout
-from drafter.export.docx import add_masthead, render_section
+from drafter.export.docx import add_masthead, masthead_of, render_section
 from drafter.export.docx_revisions import (
     WordParagraph,
     WordTable,
@@ -39,9 +39,10 @@ def section_blocks(draft: Draft) -> list[SectionBlock]:
     names = style_names(document.styles.element.xml.encode("utf-8"))
     body = document.element.body
     out: list[SectionBlock] = []
-    masthead = bool(draft.report.issuer_mark or draft.report.doc_number)
-    if masthead:
-        add_masthead(document, draft.report)
+    head = masthead_of(draft)
+    masthead = head is not None
+    if head is not None:
+        add_masthead(document, *head)
         out += _new_blocks(body, set(), MASTHEAD, "", names)
     for section in draft.sections:
         before = set(body)  # the elements themselves: holding them keeps lxml's proxies stable

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.core.cn_dates import cn_number
 from drafter.core.types import Draft, Section
 
 # XML 1.0 cannot hold these; python-docx refuses them. \r would become a line break.
@@ -12,8 +13,8 @@ ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
 DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 CN_DIGITS = "〇一二三四五六七八九"
 ZEROS = str.maketrans("○零ＯO", "〇〇〇〇")
-DATE_CN = re.compile(
-    r"^([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$"
+DATE_CN = re.compile(  # 二〇二二年三月二十日, and the mixed 二〇二二年3月20日
+    r"^([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})日$"
 )
 TITLE_CHARS = 20  # 二号 characters on a 156 mm line
 TITLE_BREAKS = ("人民政府", "办公室", "关于", "年度", "年(?!度)")  # a title line may end after these words
@@ -53,12 +54,7 @@ def date_text(line: str) -> str | None:
 
 def _number(text: str) -> int:
     """12, 二〇二二 (digit by digit), 二十 / 十二 / 三十一 (with 十)."""
-    if text.isdigit():
-        return int(text)
-    tens, ten, ones = text.partition("十")
-    if not ten:
-        return int("".join(str(CN_DIGITS.index(c)) for c in text))
-    return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+    return cn_number(text)
 
 
 def width_chars(text: str) -> float:

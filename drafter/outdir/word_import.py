@@ -49,8 +49,11 @@ class ImportOutcome:
         return tuple(c.section_id for c in self.changes)
 
 
-def import_word(out_dir: Path, docx_path: Path, source: SourceData | None) -> ImportOutcome:
-    """Read EDITED.docx, lock the sections it changes, re-check and rewrite OUT. Nothing is written on error."""
+def import_word(
+    out_dir: Path, docx_path: Path, source: SourceData | None, name: str | None = None
+) -> ImportOutcome:
+    """Read EDITED.docx, lock the sections it changes, re-check and rewrite OUT. Nothing is written on error.
+    `name`: the file as the editor knows it, when `docx_path` is a temp copy (the web page's upload)."""
     out_dir = Path(out_dir)
     stored = load_draft(out_dir)
     md_text = read_markdown(out_dir, stored)
@@ -64,7 +67,7 @@ def import_word(out_dir: Path, docx_path: Path, source: SourceData | None) -> Im
         sid = section.spec.id
         ref = [Placed(r.block, sid, r.heading) for r in reference if r.section_id == sid]
         mine = [p for p in placed if p.section_id == sid]
-        new, parts = revised(section, ref, mine, Path(docx_path).name)
+        new, parts = revised(section, ref, mine, name or Path(docx_path).name)
         sections.append(new)
         if parts:
             changes.append(SectionChange(sid, parts))

@@ -11,6 +11,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from drafter.core.cn_dates import cn_date, cn_year
+
 LEVELS = {
     "province": "province",
     "city": "city",
@@ -85,7 +87,9 @@ def number_or_none(raw: Any) -> int | float | None:
 
 
 def _year(raw: Any) -> int:
-    text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("年")
+    text = unicodedata.normalize("NFKC", str(raw)).strip().removesuffix("年度").removesuffix("年")
+    spelled = cn_year(text) if not isinstance(raw, bool) else None  # 二〇二二年, as a 公文 prints it
+    text = str(spelled) if spelled else text
     if isinstance(raw, bool) or not text.isdigit() or not 1990 <= int(text) <= 2100:
         raise ValueError(
             f"{json.dumps(str(raw), ensure_ascii=False)} 不是年份 / is not a year → 请写 1990–2100 之间的年份 / use a year 1990–2100, e.g. 2021"
@@ -116,7 +120,7 @@ def _date(raw: Any) -> Any:
     found = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", str(raw or ""))
     if found:
         return dt.date(*map(int, found.groups()))
-    return raw or None
+    return cn_date(str(raw)) or raw or None
 
 
 def _text_list(raw: Any) -> Any:

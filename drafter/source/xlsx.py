@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from drafter.core.cn_dates import cn_year
 from drafter.core.errors import InputError
 from drafter.source.xlsx_template import (
     FACTS,
@@ -94,23 +95,34 @@ def _column(text: str, names: tuple[str, ...]) -> str:
     return next((n for n in names if n in tokens or (HEADERS.get(n) and HEADERS[n] in text)), "")
 
 
-def _merged_problems(ws: Any, path: Path) -> list[str]:
+def _merged_problems(ws: Any, path: Path, header: int = HEADER_ROW) -> list[str]:
     return [
         f"{path}: {ws.title}!{rng.coord}: 数据区有合并单元格 / merged cells in the data area → 请取消合并 / unmerge them (one value per cell)"
         for rng in ws.merged_cells.ranges
-        if rng.max_row >= HEADER_ROW
+        if rng.max_row >= header
     ]
 
 
+def _header_row(ws: Any) -> int:
+    """The metrics sheet's header row: the template's, or the first of the top rows with a 指标键 key cell — a row
+    staff insert above it to group columns (各年数值 merged over 2020 … 2025) is a title, not the header."""
+    for row in range(1, min(ws.max_row, HEADER_ROW + 3) + 1):
+        texts = [_cell_text(c.value) for c in ws[row]]
+        if any(len(t) <= 20 and _column(t, ("key",)) for t in texts):  # not the long note of row 1
+            return row
+    return HEADER_ROW
+
+
 def _year_header(text: str) -> int | None:
-    text = text.removesuffix("年").strip()
+    spelled = cn_year(text)  # 二〇二一年, as a 公文's table prints it
+    text = str(spelled) if spelled else text.removesuffix("年").strip()
     return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
 
 
-def _metric_columns(ws: Any, path: Path, problems: list[str]) -> dict[int, Any]:
+def _metric_columns(ws: Any, path: Path, problems: list[str], header: int) -> dict[int, Any]:
     """Column index -> field name or year, from the header row; renamed headers become problems."""
     columns: dict[int, Any] = {}
-    for cell in ws[HEADER_ROW]:
+    for cell in ws[header]:
         text = _cell_text(cell.value)
         field = _year_header(text) or _column(text, METRIC_HEAD + METRIC_TAIL)
         if field:
@@ -124,7 +136,7 @@ def _metric_columns(ws: Any, path: Path, problems: list[str]) -> dict[int, Any]:
     for need in ("key", "label", "unit"):
         if need not in columns.values():
             problems.append(
-                f"{path}: {ws.title}!row {HEADER_ROW}: 标题行缺少「{HEADERS[need]}」列 / no {HEADERS[need]} {need} column in the header row "
+                f"{path}: {ws.title}!row {header}: 标题行缺少「{HEADERS[need]}」列 / no {HEADERS[need]} {need} column in the header row "
                 f"→ restore it from `drafter metrics template`"
             )
     return columns
@@ -195,8 +207,9 @@ def _split_key_choice(metric: dict) -> None:
 def _read_metrics(
     ws: Any, path: Path, problems: list[str], origin: dict[str, str], notes: list[str]
 ) -> list[dict]:
-    columns, metrics = _metric_columns(ws, path, problems), []
-    for cells in ws.iter_rows(min_row=FIRST_ROW):
+    header = _header_row(ws)
+    columns, metrics = _metric_columns(ws, path, problems, header), []
+    for cells in ws.iter_rows(min_row=header + 1):
         if all(_value(c.value) is None for c in cells):
             continue
         where = f"metrics[{len(metrics)}]"
@@ -265,7 +278,8 @@ def read_workbook(path: Path, content: bytes | None = None) -> dict:
         if name not in wb.sheetnames
     ]
     for ws in wb.worksheets:
-        problems += _merged_problems(ws, path) if ws.title != LISTS else []
+        header = _header_row(ws) if ws.title == METRICS else HEADER_ROW
+        problems += _merged_problems(ws, path, header) if ws.title != LISTS else []
     data: dict[str, Any] = {}
     if REPORT in wb.sheetnames:
         data["report"] = _read_report(wb[REPORT], path, problems, origin)

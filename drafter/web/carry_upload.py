@@ -56,7 +56,7 @@ def _carry(web, name: str, metrics: Path, data: bytes, filename: str, settings) 
         path = Path(tmp) / f"last{Path(filename).suffix.lower()}"
         path.write_bytes(data)
         try:
-            run_carry(metrics, path, web.ws.out_dir(name, must_exist=False), settings)
+            run_carry(metrics, path, web.ws.out_dir(name, must_exist=False), settings, last_name=filename)
         except InputError as exc:  # name the file as the editor knows it, not the temp path
             raise InputError(exc.message.replace(str(path), filename), hint=exc.hint) from None
 

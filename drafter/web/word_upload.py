@@ -48,7 +48,7 @@ def _import(web, name: str, data: bytes, filename: str) -> ImportOutcome:
         path = Path(tmp) / "edited.docx"
         path.write_bytes(data)
         try:
-            return import_word(out_dir, path, web.ws.source_for(load_draft(out_dir)))
+            return import_word(out_dir, path, web.ws.source_for(load_draft(out_dir)), filename)
         except InputError as exc:  # name the file as the editor knows it, not the temp path
             raise InputError(exc.message.replace(str(path), filename), hint=exc.hint) from None
 
