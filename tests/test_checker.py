@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.checker.check import check_text, headings, report_to_json
+from drafter.checker.text import normalize
 from drafter.checker.value_linking import expected_value
 from drafter.core.types import PROBLEM_STATUSES, Finding, Metric, ReportInfo, SourceData, Target
 from drafter.figures.numbers import find_figures
@@ -3981,6 +3982,21 @@ def test_a_question_mark_before_pinyin_is_a_lost_character_not_a_sentence_end():
     text = "初次就业率为87.9%，自主创业占毕业生总?cè)藬?shù)的1.3%，比上一年同期提高了0.1%。"
     found = finding(text, "0.1%")
     assert found.status == "inconsistent" and found.expected == "0.1个百分点"
+
+
+def test_a_spam_mirror_s_glosses_and_dropped_letters_are_read_past():
+    """A mirror of the 2020 统计公报 (holdout14) glosses every word, the neutral tone unmarked (的(de)), and drops
+    Greek letters and ≠ into words and before figures: the growth 13.5% is the count's, not a claim that a
+    growth is a fall of 1.6, and the change of the share stays in points."""
+    text = (
+        "其中,随班就(jiù)α讀(dú)和(hé)附設特教班在校(xiào)生(shēng)13.5萬人(rén),比上(shàng)年(nián)增長(chánσg)≠13.5%,"
+        "占初中特殊教育在校(xiào)生(shēng)總數(shù)的(de)比例52.0%,比上(shàng)年(nián)下(xià)降1.6ε個(gè)百分(fēn)點。"
+    )
+    assert normalize(text).norm == (
+        "其中，随班就读和附设特教班在校生13.5万人，比上年增长13.5%，占初中特殊教育在校生总数的比例52.0%，"
+        "比上年下降1.6个百分点。"
+    )
+    assert not check_text(text).problems
 
 
 MYOPIA = SourceData(

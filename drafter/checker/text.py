@@ -28,7 +28,13 @@ _PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！"
 # a pinyin gloss after a character: 学前（xuéqián）. The patterns below that would open with a lookbehind open
 # with their first character instead, the lookbehind checked right after it (…(?<=X…)): a pattern that starts
 # with a character class is searched for in C, one that starts with a lookbehind tries it at every character
-_GLOSS = re.compile(r"[（(](?<=[\u4e00-\u9fff][（(])(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)+[)）]")
+# (a neutral tone has no mark: 的(de); a spam mirror drops Greek letters into its glosses too: 增長(chánσg))
+_GLOSS = re.compile(
+    r"[（(](?<=[\u4e00-\u9fff][（(])"
+    r"(?:(?:[a-züα-ω]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-züα-ω]*)+|de|le|men|me|zi|zhe|ne|ma|ba)[)）]"
+)
+# a Greek letter or ≠ a spam mirror dropped between characters or before a figure: 就α讀, 增長≠13.5%, 1.6ε個
+_JUNK = re.compile(r"[α-ωΑ-Ω≠](?<=[\u4e00-\u9fff\d)）][α-ωΑ-Ω≠])(?=[\u4e00-\u9fff\d])")
 # spaces that only separate a figure from its words: "5.21 亿元", "为 19.59", "752. 96", "-9.41 %", "99.66% 、"
 # (the leading lookahead only spares the lookbehinds at every character that is not a space)
 _LOOSE_SPACE = re.compile(
@@ -136,7 +142,7 @@ def normalize(original: str) -> Text:
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
-    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE) for m in rx.finditer(text)]
+    cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE, _JUNK) for m in rx.finditer(text)]
     cuts += [
         g.span() for m in _THOUSANDS_SPACE.finditer(text) for g in _GROUP_SPACE.finditer(text, *m.span())
     ]
