@@ -3999,6 +3999,27 @@ def test_a_spam_mirror_s_glosses_and_dropped_letters_are_read_past():
     assert not check_text(text).problems
 
 
+AID = (
+    "在2018年学生资助资金中,财政投入共计1290.08亿元,比上年增加79.46亿元,增幅6.56%。"
+    "其中,中央财政675.43亿元,占2018年{}总额的{},比上年增加59.04亿元,增幅9.58%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("whole", "share", "status"),
+    [
+        # 资助总额 is all the aid, of which 财政投入 is a part: a whole the text does not state (全国 2018, holdout14)
+        ("资助", "33.06%", "unchecked"),
+        ("财政投入", "52.36%", "derived"),
+        ("财政投入", "52.63%", "inconsistent"),
+    ],
+)
+def test_a_share_of_a_whole_named_after_its_year_is_of_the_total_before_only_when_named_alike(
+    whole, share, status
+):
+    assert finding(AID.format(whole, share), share).status == status
+
+
 MYOPIA = SourceData(
     report=ReportInfo(region="全国", level="province", round=2020, period=2020, issuer="教育部"),
     metrics=(

@@ -450,7 +450,8 @@ def _total_before_its_part(reading: Reading, i: int) -> tuple[int, int] | None:
     return (part, total) if amount(reading.figures[total]) > amount(p) else None
 
 
-NAMED_TOTAL = re.compile(r"占([\u4e00-\u9fff]{2,16}?)(?:总额|总数|总量|总计|总投入|总支出)")
+# (占2018年资助总额的: the year the whole is of before its name)
+NAMED_TOTAL = re.compile(r"占(?:\d{4}年度?)?([\u4e00-\u9fff]{2,16}?)(?:总额|总数|总量|总计|总投入|总支出)")
 
 
 def _names_the_total(reading: Reading, between: str, total: int) -> bool:
