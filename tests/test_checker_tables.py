@@ -7,6 +7,7 @@ import pytest
 
 from drafter.checker.check import check_text
 from drafter.checker.tables import read_tables
+from drafter.checker.text import normalize
 from drafter.core.types import Metric, ReportInfo, SourceData
 from drafter.figures.numbers import find_figures
 
@@ -813,3 +814,20 @@ def test_a_row_of_two_label_cells_its_rows_below_and_cells_whose_column_was_lost
     assert got["307.55"] == "verified" and got["45.0687"] == "verified"
     wrong = {f.text: f.status for f in check_text(AID_TABLE.format(amount="370.55"), AID).findings}
     assert wrong["370.55"] != "verified" and wrong["307.55"] == "verified"
+
+
+def test_school_year_headings_give_their_first_year_and_grades_named_班_count_no_classes():
+    """A 香港 data page (holdout14): columns headed by school years (2009/10學年), rows by grades (幼兒班, 低班) read
+    from a page as text, the spaces after each label lost. A school year is its first calendar year, its numbers are
+    no figures, and a grade named …班 counts pupils, not classes (个)."""
+    text = normalize(
+        "階段 級別 2009/10學年 2010/11學年 2011/12學年\n"
+        "學前教育 幼兒班 3,465 3,963 4,110\n"
+        "(幼兒班至高班) 低班 3,671 4,215 4,410\n"
+        "  高班 2,877 3,014 3,050\n"
+    ).norm
+    tables = read_tables(text, find_figures(text))
+    named = {tables.figures[i].text: (tables.years.get(i), tables.figures[i].unit) for i in tables.words}
+    assert named["3,465"] == (2009, "") and named["4,410"] == (2011, "") and named["3,050"] == (2011, "")
+    headings = [f for f in tables.figures if f.start < text.index("\n")]
+    assert headings and all(f.ignored for f in headings)

@@ -34,7 +34,7 @@ UNIT_LINE = re.compile(
 )  # 单位：所、万人: one per kind
 COUNTED = (  # what a heading counts, by its last words
     (re.compile(r"(?:学校|校|园|幼儿园)(?:数|数量)?$"), "所"),
-    (re.compile(r"(?:班级|班)(?:数|数量)?$"), "个"),
+    (re.compile(r"(?:班级|教学班)(?:数|数量)?$|班(?:数|数量)$"), "个"),  # (幼儿班, 小班, 高班: grades)
     (re.compile(r"(?:学生|在校生|幼儿|儿童|教职工|教师|人员|毕业生|招生)(?:数|人数)?$|人数$"), "人"),
 )
 RATIO_WORDS = re.compile(r"比例|之比|生师比|师生比")
@@ -57,7 +57,9 @@ UNITS_SAID = ("万元", "亿元", "元", "万人", "人", "所", "个", "%", "�
 SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+[、.．]|[#\s]")
 # a table whose '|' stand on lines of their own, with a cell on the line before each (or an empty cell)
 BAR_RUN = re.compile(r"(?m)(?:^(?:[^\n|]{1,40}\n)?[ \t]*\|[ \t]*(?:\n|$)){6,}")
-YEAR_HEADING = re.compile(r"((?:19|20)\d{2})(?:年|学年)(?:度|末|底)?")
+# 2013年, 2013学年, and a school year by its first calendar year: 2009/10学年, 2019-2020学年
+SCHOOL_YEAR = r"(?:[/／\-—–](?:(?:19|20)\d{2}|\d{2}))?"
+YEAR_HEADING = re.compile(rf"((?:19|20)\d{{2}}){SCHOOL_YEAR}(?:年|学年)(?:度|末|底)?")
 YEAR_LABEL = re.compile(r"((?:19|20)\d{2})(?:年|学年)?(?:度|末|底)?")  # a row label: 2012 or 2012年
 TABLE_NUMBER = re.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]+(?:[—\-－.．]\d+)?[：:.．、\s]*")
 # rows of cells separated by spaces, as normalised (checker.text drops the space after the label): a label,
@@ -75,7 +77,7 @@ SPREAD_ROW = re.compile(
 SPREAD_GAP = 60  # characters of blank lines between two rows of one table
 ENGLISH = re.compile(r"[A-Za-z][A-Za-z\s\-',&.()]*")
 BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?!\d)")
-HEADING_TOKEN = re.compile(r"(?:19|20)\d{2}(?:年|学年)(?:度|末|底)?|[^\s\d|，。；]+")
+HEADING_TOKEN = re.compile(rf"(?:19|20)\d{{2}}{SCHOOL_YEAR}(?:年|学年)(?:度|末|底)?|[^\s\d|，。；]+")
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if row and YEAR_LABEL.fullmatch(row[0].text)]
         year_labels += [c for c in block[0] if BARE_YEAR.fullmatch(norm[c.start : c.end])]  # Item 2006 2007
+        year_labels += [c for c in block[0] if "学年" in c.text and YEAR_HEADING.fullmatch(c.text)]  # 2009/10学年
         named_heads += _numbered_headings(block)
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
