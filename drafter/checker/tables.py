@@ -120,7 +120,9 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
         year_labels += [row[0] for row in block[1:] if row and YEAR_LABEL.fullmatch(row[0].text)]
         year_labels += [c for c in block[0] if BARE_YEAR.fullmatch(norm[c.start : c.end])]  # Item 2006 2007
-        year_labels += [c for c in block[0] if "学年" in c.text and YEAR_HEADING.fullmatch(c.text)]  # 2009/10学年
+        year_labels += [
+            c for c in block[0] if "学年" in c.text and YEAR_HEADING.fullmatch(c.text)
+        ]  # 2009/10学年
         named_heads += _numbered_headings(block)
     for run in BAR_RUN.finditer(norm):
         cells.update(_bar_cells(norm, run.start(), run.end()))
