@@ -8,6 +8,7 @@ import pytest
 
 from drafter.checker.check import check_text
 from drafter.checker.tables import read_tables
+from drafter.core.types import Metric, ReportInfo, SourceData
 from drafter.figures.numbers import find_figures
 
 
@@ -136,3 +137,57 @@ DEGREES = (
 )
 def test_two_shares_of_a_whole_named_in_a_paragraph_before_its_numbered_heading(share, expected):
     assert status_of(DEGREES.format(share), share) == expected
+
+
+TEACHING = (
+    "2016-2017 学年我校专任教师中教授人数 123 人,副教授人数 254 人,其中为本科生授课教授人数 105 人,副教授211 人。"
+    "各门课程中,副教授以上职称教师占主讲教师比例为46.66%,其中教授占主讲教师比例为16.88%。"
+)
+TEACHING_DATA = SourceData(
+    report=ReportInfo(region="某大学", level="province", round=2018, period=2017, issuer="某大学"),
+    metrics=(
+        Metric("higher.professors", "专任教师中教授人数", "人", {2015: 143, 2016: 123, 2017: 157}),
+        Metric("higher.lecturers_professor_share", "教授占主讲教师比例", "%", {2017: 16.88}),
+        Metric("higher.lecturers_associate_share", "副教授占主讲教师比例", "%", {2017: 29.78}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ("123 人", ("verified", "")),  # 2016-2017学年 is 2016's school year (the data's 2016), not 2017's
+        ("46.66%", ("unsupported", "")),  # 副教授以上: 教授 and 副教授 together, no 副教授 share
+        ("16.88%", ("verified", "")),
+    ],
+)
+def test_a_school_year_and_a_group_with_all_above_it(figure, expected):
+    found = next(f for f in check_text(TEACHING, TEACHING_DATA).findings if f.text.strip() == figure.strip())
+    assert (found.status, found.expected) == expected
+
+
+def test_a_planted_count_of_a_school_year_is_still_wrong():
+    found = next(
+        f for f in check_text(TEACHING.replace("123 人", "132 人"), TEACHING_DATA).findings if "132" in f.text
+    )
+    assert (found.status, found.expected) == ("mismatch", "123人")
+
+
+JOINED = (
+    "2015年我校专任教师中教授人数143人,副教授人数247人,其中为本科生授课教授人数135人,副教授234人,"
+    "教授为本科生上课的比例为94.4%,副教授为本科生上课的比例为{}。教授、副教授讲授本科课程的比例为94.61%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ("94.74%", ("derived", "")),
+        ("94.73%", ("inconsistent", "94.74%")),  # truncated, not rounded (a real defect)
+    ],
+)
+def test_a_share_of_two_groups_together_is_no_near_miss_of_one_group_s(figure, expected):
+    text = JOINED.format(figure)
+    assert status_of(text, figure) == expected
+    # (135 + 234) ÷ (143 + 247) = 94.62%: not 234 ÷ 247 = 94.74% missed
+    assert status_of(text, "94.61%")[0] != "inconsistent"

@@ -26,7 +26,7 @@ from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
 from drafter.figures.derive import evaluate
-from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
+from drafter.figures.numbers import convert, format_figure, round_half_up, same_family, shown_decimals
 
 GROWTH_NAMED = re.compile(
     r"增幅|增速|增长率|增长幅度|增长速度|降幅"
@@ -189,6 +189,19 @@ class Linker(ValueLinker):
             "+".join(m.key for m in parts), "与".join(m.label for m in parts), parts[0].unit, values
         )
 
+    def _within_rounding(self, i: int, d: Derived, m: Metric, years: tuple[int, int]) -> bool:
+        """The printed change is the data's change (d) once each value it is the difference of may be off by half a
+        unit of its last shown digit (a sum of metrics: each part's values), in its direction."""
+        f = self.doc.figures[i]
+        value = convert(d.value, d.unit, f.unit)
+        if value == 0 or (value < 0) != self.doc.goes_down(i):
+            return False
+        parts = [self.source.metric(k) for k in m.key.split("+")] if "+" in m.key else [m]
+        if None in parts or any(y not in p.values for p in parts for y in years):
+            return False
+        slack = sum(_slack(p, y, f.unit) for p in parts for y in years)
+        return slack > 0 and abs(abs(value) - f.value) <= slack + 0.5 * 10.0**-f.decimals + 1e-9
+
     def _named_whole(self, i: int, parts: list[Metric]) -> Metric | None:
         """The metric figure i's words name, of its unit, when it is none of the parts and has no value of the
         years the parts have."""
@@ -237,6 +250,11 @@ class Linker(ValueLinker):
                         "mismatch", d.formula, "", f"{WRONG_WAY}（{d.label}为{d.value:+g}）", m.key, y1
                     )
                 return Link("derived", d.formula, message=d.label, key=m.key, year=y1)
+        diff = next((d for d in cands if d.formula.startswith("diff(") and same_family(f.unit, d.unit)), None)
+        if diff is not None and self._within_rounding(i, diff, m, (y0, y1)):
+            # 比上年增加79.46亿元 where the data's rounded amounts give 79.47: the change of the unrounded ones
+            said = f"{diff.label}（来源数据为四舍五入后的数，相差在其末位以内）"
+            return Link("derived", diff.formula, message=said, key=m.key, year=y1)
         pp = next((d for d in cands if d.unit == "个百分点"), None)
         if f.unit == "%" and pp is not None and self.fits(i, abs(pp.value)):
             shown = format_figure(abs(pp.value), "个百分点", f.decimals)
@@ -253,6 +271,12 @@ class Linker(ValueLinker):
         if unit != f.unit:
             shown = format_figure(abs(primary.value), primary.unit, max(f.decimals, 1))
         return Link("mismatch", primary.formula, shown, f"{primary.label}应为{shown}", m.key, y1)
+
+
+def _slack(m: Metric, year: int, unit: str) -> float:
+    """Half a unit of the last shown digit of m's value of `year`, in `unit` (0 for a whole number)."""
+    value = m.values[year]
+    return convert(0.5 * 10.0 ** -shown_decimals(value), m.unit, unit) if value % 1 else 0.0
 
 
 def _rate_of_a_rate(doc: Reading, i: int, m: Metric) -> bool:

@@ -277,8 +277,20 @@ class Reading:
                 continue
             before = self.text[max(0, g.start - 4) : g.end + 1]
             if not COMPARE_TAIL.search(before) and not FROM_YEAR.search(before):
-                return int(g.value)
+                return self._school_year(g)
         return None
+
+    def _school_year(self, g: Figure) -> int:
+        """The year figure g names: of 2016-2017学年, the school year's first calendar year."""
+        if SCHOOL_YEAR_END.match(self.text, g.end):
+            first = SCHOOL_YEAR_START.search(self.text, max(0, g.start - 8), g.start)
+            if first is not None:
+                return int(first.group(1))
+        return int(g.value)
+
+
+SCHOOL_YEAR_END = re.compile(r"\s?学年")
+SCHOOL_YEAR_START = re.compile(r"((?:19|20)\d{2})\s?[-—–/／~至]\s?$")  # 2016-2017学年: before the 2017
 
 
 def show(f: Figure, value: float, unit: str | None = None) -> str:

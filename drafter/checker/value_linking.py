@@ -409,6 +409,9 @@ class ValueLinker(Finders):
             return (
                 f"文字说的是几类合计（…和{joined.group(1)}…）"  # 公办园和普惠性幼儿园幼儿…占比 for 公办园's
             )
+        above = next((g for g in ABOVE.findall(clause) if g in best.label and "以上" not in best.label), "")
+        if above:
+            return f"文字说的是{above}及以上的合计"  # 副教授以上职称教师占…46.66% is no 副教授占…'s
         if "普惠" in clause and "普惠" not in best.label:
             return "文字说的是普惠性的部分"  # 普惠性幼儿园78所 is a part of 幼儿园数
         if "教育" in best.label and "教育" not in clause and BUDGET_ALL.search(clause):
@@ -826,6 +829,7 @@ LAST_YEAR_OWN = re.compile(
     r"^\s*(?:去年|上年)(?!同期|同口径|[增减提下上降])"
 )  # the clause opens with it: its subject
 NEXT_YEAR_OWN = re.compile(r"^\s*(?:明年|下一年|来年)(?!同期)")
+ABOVE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:及)?以上")  # 副教授以上, 本科及以上: the group and all above it
 JOINED = re.compile(
     r"[\u4e00-\u9fff](?:和|及|与)([\u4e00-\u9fff]{2,4})"
 )  # 公办园和普惠性幼儿园: a second group

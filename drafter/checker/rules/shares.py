@@ -637,9 +637,15 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
             source=f"text:share(sum({operands(reading, together[:2])}),{operands(reading, together[2:])})",
             searched=f.decimals == 0,
         )
+    if JOINED_GROUPS.search(reading.clause(i)):
+        return None  # 教授、副教授讲授本科课程的比例为94.61%: of the groups together, no near miss of one pair
     best: tuple[float, Figure, Figure] | None = None
+    named = SHARE_OF.search(reading.lead(i))  # 占主讲教师比例: a near miss's whole is named alike
+    whole_words = chinese_bigrams(named.group(1)) if named else set()
     for ja, jb in _named_pairs(reading, rate_words, counts):
         a, b = reading.figures[ja], reading.figures[jb]
+        if whole_words and not whole_words & chinese_bigrams(reading.clause(jb)):
+            continue  # (教授人数123人，副教授人数254人 … 占主讲教师比例为46.66%: 254 is no 主讲教师)
         if (
             not chinese_bigrams(reading.clause(ja)) & chinese_bigrams(reading.clause(jb))
             and not (POPULATION_WHOLE.search(reading.clause(jb)))
@@ -660,6 +666,9 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
         "",
         f"{best[1].text.strip()}÷{best[2].text.strip()}={expected_text(f, share)}",
     )
+
+
+JOINED_GROUPS = re.compile(r"^[\u4e00-\u9fff]{2,6}[、和及与][\u4e00-\u9fff]{2,6}(?:讲授|承担|为|的|占)")
 
 
 def _peer_as_whole(reading: Reading, i: int, ja: int, jb: int) -> Verdict | None:
