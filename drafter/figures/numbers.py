@@ -170,6 +170,8 @@ _LEAD_DASH = re.compile(r"[\d\s\-—]")
 _LEAD_PEOPLE = re.compile(r"[\d\s人名及]")
 _LEAD_BLANK = re.compile(r"[ \t]")
 _LEAD_DIGIT = re.compile(r"\d")
+_DOT_BEFORE_WORDS = re.compile(r"[.．](?=[\u4e00-\u9fff])")  # a list item's dot, not a decimal point
+_DATE_SEPARATOR = re.compile(r"[-/.](?=\s?\d{1,2}\s?[-/.])")  # the first separator of a date
 # patterns, each with why what it finds is no figure; the ones that hold a rarer character a few characters
 # in are looked for only around it (core.scan.Anchored, same matches)
 _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
@@ -178,7 +180,9 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
     (re.compile(r"[发字]\d{3,6}号"), "doc_number"),  # 伊政教督委发20235号: a 文号 whose brackets were lost
     (  # …全面领导1 .党组织: a list item run into the line before
-        Anchored(re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"), (".", "．"), 4),
+        Anchored(
+            re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"), _DOT_BEFORE_WORDS, 4
+        ),
         "section_number",
     ),
     (  # 占全区总人口的1/4: a fraction
@@ -200,7 +204,11 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
         ),
         "note",
     ),
-    (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
+    (  # 2021-09-01 / 2021.9.1: looked for only before a separator that another follows two digits on (not at
+        # every digit, nor around every decimal point)
+        Anchored(re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), _DATE_SEPARATOR, 5),
+        "date",
+    ),
     # 【2506-340302-04-05-854773: a project's code, four or more groups of digits joined by hyphens
     (Anchored(re.compile(r"(?<![\d-])\d+(?:-\d+){3,}(?![\d-])"), ("-",), 0, _LEAD_DIGIT), "name"),
     (  # 2012 12: a line holding nothing but a year and a month, a page's date (the line's start checked after
