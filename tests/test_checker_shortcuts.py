@@ -297,6 +297,23 @@ def test_lead_starts_after_the_last_figure_before_in_the_sentence(text):
         assert doc.lead(i) == doc.text[doc.figures[before[-1]].end if before else s : doc.figures[i].start]
 
 
+REPORTS = sorted((Path(__file__).resolve().parent.parent / "knowledge" / "reports").glob("*.md"))[:12]
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=[p.stem for p in REPORTS])
+def test_laid_out_sentences_leads_and_next_figures_are_those_asked_for_one_by_one(path):
+    """Reading lays out every active figure's sentence, lead and next figure of its sentence in one pass: the
+    same as each asked for on its own (the caches emptied, every figure looked up by bisection)."""
+    doc = reading(path.read_text(encoding="utf-8"))
+    laid_out = [
+        (doc.sentence(doc.figures[i].start), doc.lead(i), doc.next_in_sentence(i)) for i in doc.active
+    ]
+    doc._sentences.clear(), doc._leads.clear(), doc._next.clear()
+    assert laid_out == [
+        (doc.sentence(doc.figures[i].start), doc.lead(i), doc.next_in_sentence(i)) for i in doc.active
+    ]
+
+
 CHECKED = (
     "2021年，全市共有小学30所，在校生12000人，比上年增加300人，增长2.56%；专任教师800人，生师比为15.00。"
     "学前三年毛入园率92%，比上年提高1.5个百分点，公办园在园幼儿占比达到61.3%。"

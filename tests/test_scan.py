@@ -92,9 +92,9 @@ def test_ignore_span_anchors_hold(scan: Anchored, why: str) -> None:
         text = normalize(FRONT.sub("", path.read_text(encoding="utf-8"))).norm
         assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text)), path.name
     rng = random.Random(why)
-    alphabet = (
-        "0123456789" * 3 + "".join(scan.anchors) * 2 + " .:：-—~至月[]中%年+＋号路人名及以上的超大班额Na"
-    )
+    # anchors given as a pattern (a dot a Chinese character follows, a date's separator): those characters
+    anchors = "".join(scan.anchors) if isinstance(scan.anchors, tuple) else ".．/-"
+    alphabet = "0123456789" * 3 + anchors * 2 + " .:：-—~至月[]中%年+＋号路人名及以上的超大班额Na"
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(24))
         assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text)), text
@@ -111,6 +111,33 @@ def test_digits_before_the_anchor() -> None:
         "1266名及以上的超大班额",
         "3人以上大班额",
     ]
+
+
+@pytest.mark.parametrize(
+    "kind", [k for k, (anchors, _) in sorted(STATEMENT_ANCHORS.items()) if isinstance(anchors, re.Pattern)]
+)
+def test_anchor_words_in_one_pattern_cannot_overlap(kind: str) -> None:
+    """A pattern's matches do not overlap, so anchor words given as one pattern must not either: no word may end
+    with what another begins with (finditer would pass over the second)."""
+    words = STATEMENT_ANCHORS[kind][0].pattern.split("|")
+    overlaps = [
+        (a, b)
+        for a in words
+        for b in words
+        for k in range(1, min(len(a), len(b)) + 1)
+        if a[-k:] == b[:k] and not (a == b and k == len(a))  # (a word is itself, no overlap)
+    ]
+    assert not overlaps
+
+
+def test_anchors_as_a_pattern() -> None:
+    """Anchors given as a pattern: only the dots a Chinese character follows are looked around, not every decimal
+    point, and the spans are a full scan's (1.党的建设 and 。2 .教育 are items, 12.5万 and 3.14 are not)."""
+    scan = next(s for s, why in IGNORED_SCANS if why == "section_number")
+    text = "领导1.党的建设；全县12.5万人。2 .教育，3.14，学校3.中学"
+    found = spans(scan.finditer(text))
+    assert found == spans(scan.pattern.finditer(text))
+    assert [text[s:e] for s, e, _ in found] == ["导1.", "。2 .", "校3."]
 
 
 @pytest.mark.parametrize("word", ["大班额", "aa", "aba", "—", "以上"])

@@ -149,15 +149,13 @@ def _shared_change_word(reading: Reading, idxs: list[int], claims: dict[int, Cla
     (分别降低了0.02个百分点和0.9个百分点: points read as a rise for want of a word go down too)."""
     for prev, i in zip(idxs, idxs[1:], strict=False):
         p, c = claims[prev], claims[i]
-        between = reading.text[reading.figures[prev].end : reading.figures[i].start]
+        if p.kind != "change":
+            continue  # (most figures stop here, before the words between are read)
         rates = bool(GROWTH_RATE_BEFORE.search(reading.lead(prev)))  # 增长率为7.00%、9.54%: rates listed
         if (
-            p.kind == "change"
-            and (
-                c.kind != "change" or c.direction != p.direction and not CHANGE_BEFORE.search(reading.lead(i))
-            )
+            (c.kind != "change" or c.direction != p.direction and not CHANGE_BEFORE.search(reading.lead(i)))
             and not rates
-            and BARE_SEP.fullmatch(between)
+            and BARE_SEP.fullmatch(reading.text, reading.figures[prev].end, reading.figures[i].start)
             and i in reading.run_of(prev)
         ):
             c.kind, c.direction, c.yearly, c.versus, c.rate_diff = (
@@ -984,7 +982,8 @@ def _graded(reading: Reading, i: int, later: list[int]) -> tuple[int, ...] | Non
 def _done_and_rest(reading: Reading, i: int, later: list[int]) -> tuple[int, int] | None:
     """排查隐患136处，已整改132处，整改率97.1%，其余4处正在整改: a count, a count of its unit after it, and the rest
     (其余, 剩余) after that, with nothing else of its unit between: the two split it."""
-    same = [j for j in later if reading.figures[j].unit == reading.figures[i].unit]
+    unit = reading.figures[i].unit
+    same = list(itertools.islice((j for j in later if reading.figures[j].unit == unit), 2))  # the first two
     if len(same) < 2 or not REST.fullmatch(reading.clause(same[1])) or _listed_after_another(reading, i):
         return None  # (most figures stop here)
     done, rest = same[0], same[1]
@@ -1092,6 +1091,8 @@ def _past_the_pair_s_changes(
     after the other, then the changes of both: past the partner and the changes, when some change is skipped."""
     if n != k + 1:
         return n
+    if not any(claims[idxs[x]].kind == "change" for x in (n, n + 1) if x < len(idxs)):
+        return n  # no change right after the figure or its partner: nothing to pass (most figures stop here)
     i = idxs[k]
     pair = {i}
     for j in (idxs[k - 1] if k else None, idxs[k + 1] if k + 1 < len(idxs) else None):
@@ -1117,8 +1118,11 @@ def _said_as_a_pair(reading: Reading, a: int, b: int) -> bool:
     return (
         not units & {"", "%", POINTS}
         and not same_family(fa.unit, fb.unit)
-        and re.fullmatch(r"[，、][\u4e00-\u9fff]{1,10}", reading.text[fa.end : fb.start]) is not None
+        and PAIR_NAMED.fullmatch(reading.text, fa.end, fb.start) is not None
     )
+
+
+PAIR_NAMED = re.compile(r"[，、][\u4e00-\u9fff]{1,10}")  # ，资助学生 between the two amounts of a pair
 
 
 RATE_ASIDE = re.compile(r"[，,][\u4e00-\u9fff]{1,10}率(?:为|是|达到|达)?")

@@ -46,6 +46,8 @@ class Reading:
         self._starts = [figures[i].start for i in self.active]
         self._sentences: dict[int, tuple[int, int]] = {}
         self._leads: dict[int, str] = {}
+        self._next: dict[int, int | None] = {}  # an active figure -> the next one of its sentence
+        self._lay_out()
         self._clauses: dict[int, str] = {}
         self._tails: dict[int, str] = {}
         self._around: dict[tuple[int, bool], list[int]] = {}
@@ -59,6 +61,26 @@ class Reading:
         # a table's 生师比 cell and the two cells it divides; a 合计 cell and the cells of its column it adds up
         self.cell_ratios: tuple[tuple[int, int, int], ...] = ()
         self.cell_sums: tuple[tuple[int, tuple[int, ...]], ...] = ()
+
+    def _lay_out(self) -> None:
+        """Each active figure's sentence, its lead and the next figure of its sentence, found in one pass over the
+        figures and the sentence ends in text order: every figure's are asked for, most of them many times (a
+        bisection and a look-up per figure and question, before)."""
+        ends, text, figures = self._sent_ends, self.text, self.figures
+        k, prev_end, prev_sentence = 0, -1, (-1, -1)
+        for pos, i in enumerate(self.active):
+            f = figures[i]
+            while k < len(ends) and ends[k] < f.start:
+                k += 1  # (as bisect_left: the first sentence end at or after the figure's start)
+            sentence = self._sentences[f.start] = (
+                (ends[k - 1] + 1 if k else 0),
+                (ends[k] if k < len(ends) else len(text)),
+            )
+            s = sentence[0]
+            self._leads[i] = text[max(s, prev_end) if sentence == prev_sentence else s : f.start]
+            nxt = self.active[pos + 1] if pos + 1 < len(self.active) else None
+            self._next[i] = nxt if nxt is not None and figures[nxt].end <= sentence[1] else None
+            prev_end, prev_sentence = f.end, sentence
 
     def original_span(self, f: Figure) -> tuple[int, int]:
         return self.source_text.span(f.start, f.end)
@@ -125,6 +147,8 @@ class Reading:
 
     def next_in_sentence(self, i: int) -> int | None:
         """The first of `in_sentence(i, before=False)`, without listing the rest of the sentence."""
+        if i in self._next:
+            return self._next[i]  # (every active figure's, laid out once)
         _, e = self.sentence(self.figures[i].start)
         pos = self._pos[i] if i in self._pos else bisect.bisect_left(self.active, i)  # as _in_sentence
         if pos + 1 < len(self.active) and self.figures[self.active[pos + 1]].end <= e:
@@ -266,7 +290,7 @@ class Reading:
 
     def _stated_year(self, i: int) -> int | None:
         f = self.figures[i]
-        ps, _ = self.paragraph(f.start)
+        ps = self.text.rfind("\n", 0, f.start) + 1  # the paragraph's start (its end is not looked for)
         for j in range(i - 1, -1, -1):
             g = self.figures[j]
             if g.start < ps:

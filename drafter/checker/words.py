@@ -193,7 +193,7 @@ STATEMENTS = {
 
 # the words every match of a kind above holds, each starting at most so many characters into the match
 # (core.scan): the kinds whose patterns open with optional words are looked for only around them
-STATEMENT_ANCHORS: dict[str, tuple[tuple[str, ...], int]] = {
+STATEMENT_ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
     "two_no_decrease": (("只增不减",), 10),  # 达到了“两个只增不减 / 教育经费[^。；，]{0,6}只增不减
     "eliminated_large_class": (("消除", "清零", "大班额"), 2),  # 全面消除…大班额 / 大班额…消除
     "eliminated_super_large_class": (("消除", "清零", "超大班额"), 2),
@@ -203,6 +203,12 @@ STATEMENT_ANCHORS: dict[str, tuple[tuple[str, ...], int]] = {
     # every verb of the first alternative holds one of these within its first two characters (没有达到,
     # 超额完成, 未实现); the second opens with 主要指标
     "target": (("达到", "超过", "高于", "超出", "优于", "低于", "完成", "实现", "主要指标"), 2),
+    # every match opens with one of its first words, found by one scan (they cannot overlap: none ends as
+    # another begins); the pattern itself opens with a group of words, which the engine tries at every character
+    "direction": (
+        re.compile("稳步|持续|逐年|不断|继续|有所|明显|大幅|逐步|进一步|连续|比上年|较上年|比去年|较去年"),
+        0,
+    ),
 }
 
 # a level and the levels it is made of (the names are the first words of checker.labels.LEVELS' groups): a share

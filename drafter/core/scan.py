@@ -22,24 +22,44 @@ class Anchored:
     after any number of `lead` characters (a pattern opening with \\d+: the digits before 号 or ：)."""
 
     pattern: re.Pattern[str]
-    anchors: tuple[str, ...]
+    # the words, or one character and what must follow it as a pattern (a dot a Chinese character follows, not
+    # every decimal point): its matches cannot overlap, so finditer finds every one
+    anchors: tuple[str, ...] | re.Pattern[str]
     before: int
     lead: re.Pattern[str] | None = None  # one character that may stand before an anchor, any number of times
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         end = 0
-        for start in self._starts(text):
-            if start < end:
-                continue  # inside the last match: finditer goes on from its end
-            m = self.pattern.match(text, start)
-            if m is not None:
+        for first, last in self._stretches(text):
+            # (a start inside the last match is passed: finditer goes on from its end)
+            start = max(first, end)
+            while start <= last:
+                m = self.pattern.match(text, start)
+                if m is None:
+                    start += 1
+                    continue
                 yield m
-                end = max(m.end(), start + 1)
+                end = start = max(m.end(), start + 1)
 
-    def _starts(self, text: str) -> list[int]:
-        """Every offset a match may start at, in order."""
-        hits = [at for word in self.anchors for at in _occurrences(text, word)]
-        return sorted({s for at in hits for s in range(self._first_start(text, at), at + 1)})
+    def _stretches(self, text: str) -> list[tuple[int, int]]:
+        """The offsets a match may start at, as (first, last) stretches in text order that do not overlap: the
+        stretches before each anchor, sorted and merged (no set of every offset built: an anchor found often,
+        with room before it, gave thousands)."""
+        spans = sorted((self._first_start(text, at), at) for at in self._anchored(text))
+        merged: list[tuple[int, int]] = []
+        for first, last in spans:
+            if merged and first <= merged[-1][1] + 1:
+                if last > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], last)
+            else:
+                merged.append((first, last))
+        return merged
+
+    def _anchored(self, text: str) -> list[int]:
+        """Where an anchor starts."""
+        if isinstance(self.anchors, re.Pattern):
+            return [m.start() for m in self.anchors.finditer(text)]
+        return [at for word in self.anchors for at in _occurrences(text, word)]
 
     def _first_start(self, text: str, at: int) -> int:
         """The first offset a match holding the anchor at `at` may start at."""

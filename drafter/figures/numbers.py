@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -169,6 +170,8 @@ _LEAD_DASH = re.compile(r"[\d\s\-—]")
 _LEAD_PEOPLE = re.compile(r"[\d\s人名及]")
 _LEAD_BLANK = re.compile(r"[ \t]")
 _LEAD_DIGIT = re.compile(r"\d")
+_DOT_BEFORE_WORDS = re.compile(r"[.．](?=[\u4e00-\u9fff])")  # a list item's dot, not a decimal point
+_DATE_SEPARATOR = re.compile(r"[-/.](?=\s?\d{1,2}\s?[-/.])")  # the first separator of a date
 # patterns, each with why what it finds is no figure; the ones that hold a rarer character a few characters
 # in are looked for only around it (core.scan.Anchored, same matches)
 _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
@@ -177,7 +180,9 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
     (re.compile(r"[发字]\d{3,6}号"), "doc_number"),  # 伊政教督委发20235号: a 文号 whose brackets were lost
     (  # …全面领导1 .党组织: a list item run into the line before
-        Anchored(re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"), (".", "．"), 4),
+        Anchored(
+            re.compile(r"[\u4e00-\u9fff。；：]\d{1,2}\s?[.．](?=[\u4e00-\u9fff])"), _DOT_BEFORE_WORDS, 4
+        ),
         "section_number",
     ),
     (  # 占全区总人口的1/4: a fraction
@@ -199,7 +204,11 @@ _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
         ),
         "note",
     ),
-    (re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), "date"),
+    (  # 2021-09-01 / 2021.9.1: looked for only before a separator that another follows two digits on (not at
+        # every digit, nor around every decimal point)
+        Anchored(re.compile(r"\d{4}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{1,2}(?!\d)"), _DATE_SEPARATOR, 5),
+        "date",
+    ),
     # 【2506-340302-04-05-854773: a project's code, four or more groups of digits joined by hyphens
     (Anchored(re.compile(r"(?<![\d-])\d+(?:-\d+){3,}(?![\d-])"), ("-",), 0, _LEAD_DIGIT), "name"),
     (  # 2012 12: a line holding nothing but a year and a month, a page's date (the line's start checked after
@@ -276,12 +285,21 @@ _CLOSE_AFTER = re.compile(r"\s?[)）]")
 _YYYYMMDD = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 _MONTH_DAY_AFTER = re.compile(r"\s?(?:月|日)")
 _LETTER_AFTER = re.compile(r"\s?[A-Za-z]")
-_LETTER_BEFORE = re.compile(r"[A-Za-z_]$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # a letter right before: a code
 
 
-def _in_spans(start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+class _Spans(NamedTuple):
+    """The ignore spans sorted by start, and their starts apart: every number bisects them (a list of numbers
+    is bisected in C without comparing tuples)."""
+
+    spans: list[tuple[int, int, str]]
+    starts: list[int]
+
+
+def _in_spans(start: int, end: int, ignore: _Spans) -> str:
     """Why the span (start, end) lies inside one of the sorted ignore spans, or ''."""
-    k = bisect.bisect_right(spans, (start, 1 << 62, ""))
+    spans = ignore.spans
+    k = bisect.bisect_right(ignore.starts, start)
     while k > 0:
         k -= 1
         s, e, why = spans[k]
@@ -292,13 +310,14 @@ def _in_spans(start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
     return ""
 
 
-def _ignore_spans(norm: str) -> list[tuple[int, int, str]]:
+def _ignore_spans(norm: str) -> _Spans:
     """Sorted by start; none is longer than MAX_SPAN."""
     spans = [(m.start(), m.end(), why) for rx, why in _IGNORE_SPANS for m in rx.finditer(norm)]
     spans += [(m.start(), m.end(), "name") for m in _NAME_PHRASES.finditer(norm)]
     spans += [(m.start(), m.end(), "section_number") for m in _HEADING_NUM.finditer(norm)]
     spans += _bare_items(norm)
-    return sorted(s for s in spans if s[1] - s[0] <= MAX_SPAN)
+    kept = sorted(s for s in spans if s[1] - s[0] <= MAX_SPAN)
+    return _Spans(kept, [s for s, _, _ in kept])
 
 
 def _bare_items(norm: str) -> list[tuple[int, int, str]]:
@@ -340,15 +359,20 @@ def _year_reason(norm: str, m: re.Match[str], unit: str) -> str:
     return ""
 
 
-def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool) -> str:
+def _ordinal_reason(norm: str, m: re.Match[str], unit: str, integer: bool, end: int) -> str:
     before = norm[max(0, m.start() - 9) : m.start()]
-    end = _num_end(m)
+    # both patterns of the words before end with 第 or 前 and at most two characters after it: most numbers
+    # have neither in their last nine characters, and a test of two characters spares the two searches
+    if ("第" in before or "前" in before) and (
+        _ORDINAL_BEFORE.search(before) or _LISTED_ORDINAL_BEFORE.search(before)
+    ):
+        return "ordinal"
+    if unit or not integer:
+        return ""
     after = norm[end : end + 2]
-    if _ORDINAL_BEFORE.search(before) or _LISTED_ORDINAL_BEFORE.search(before):
+    if _ITEM_MARK_AFTER.match(after):
         return "ordinal"
-    if not unit and integer and _ITEM_MARK_AFTER.match(after):
-        return "ordinal"
-    if not unit and integer and _OPEN_BEFORE.search(before) and _CLOSE_AFTER.match(after):
+    if _OPEN_BEFORE.search(before) and _CLOSE_AFTER.match(after):
         return "ordinal"
     return ""
 
@@ -364,13 +388,10 @@ def _arabic_reason(norm: str, m: re.Match[str], value: float, unit: str) -> str:
         return "date"
     if integer and not unit and _YYYYMMDD.fullmatch(m.group(1)):
         return "date"  # （20111230中国人民银行公布…）: a date written as eight digits
-    if reason := _ordinal_reason(norm, m, unit, integer):
+    if reason := _ordinal_reason(norm, m, unit, integer, end):
         return reason
-    if (
-        not unit
-        and _LETTER_AFTER.match(after)
-        or _LETTER_BEFORE.search(norm[max(0, m.start() - 1) : m.start()])
-    ):
+    start = m.start()
+    if not unit and _LETTER_AFTER.match(after) or start > 0 and norm[start - 1] in _LETTERS:
         return "name"
     if unit == "年" and value < 100:
         return "duration"
@@ -414,7 +435,7 @@ def _unit_and_end(norm: str, m: re.Match[str]) -> tuple[str, int]:
     return "", (m.end(3) if m.group(3) else _num_end(m))
 
 
-def _arabic_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) -> list[Figure]:
+def _arabic_figures(text: str, norm: str, spans: _Spans) -> list[Figure]:
     figures: list[Figure] = []
     for m in _ARABIC.finditer(norm):
         whole, frac = m.group(1).replace(",", ""), m.group(2)
@@ -430,7 +451,7 @@ def _spread_range_units(norm: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.unit or not b.unit or not _RANGE_SEP.fullmatch(norm[a.end : b.start]):
+        if a.unit or not b.unit or not _RANGE_SEP.fullmatch(norm, a.end, b.start):
             continue
         reason = a.ignored or ("duration" if b.unit == "年" and b.ignored == "duration" else "")
         reason = reason or ("age" if b.ignored == "age" else "")
@@ -616,7 +637,7 @@ def _borrowed_units(norm: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm[a.end : b.start]):
+        if not a.unit and not a.ignored and b.unit and _PAIR_SEP.fullmatch(norm, a.end, b.start):
             out[k] = Figure(a.start, a.end, a.text, a.value, b.unit, a.decimals, "")
     out = _base_units(norm, _points_units(norm, _bracket_siblings(norm, out)))
     for k, total in enumerate(out):
@@ -641,7 +662,7 @@ def _cn_value(numeral: str) -> float | None:
         return None
 
 
-def _chinese_figures(text: str, norm: str, spans: list[tuple[int, int, str]]) -> list[Figure]:
+def _chinese_figures(text: str, norm: str, spans: _Spans) -> list[Figure]:
     figures: list[Figure] = []
     for m in _CHINESE.finditer(norm):
         numeral, unit = m.group(1), m.group(3)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from drafter.checker.reading import Reading, amount
 from drafter.checker.rules.base import SMALLER, Verdict
 from drafter.checker.words import OVER_YEARS_WORDS, YEARS_RANGE
-from drafter.figures.numbers import to_base
+from drafter.figures.numbers import family, to_base
 
 NAME = "total_below_part"
 TOO_SMALL = 1e7  # 元: no region's whole education budget is below ten million yuan
@@ -33,7 +33,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
     money = [
         i
         for i in reading.active
-        if to_base(1, reading.figures[i].unit)[1] == "元" and reading.claims[i].kind != "change"
+        if family(reading.figures[i].unit) == "元" and reading.claims[i].kind != "change"
     ]
     biggest: dict[int, int] = {}  # article -> its largest part
     for j in money:

@@ -101,8 +101,10 @@ LISTED = re.compile(r"\s*[、和及]")  # a value listed after another (the next
 def _from_to(reading: Reading, c: Claim) -> Verdict | None:
     """由12.7%下降到3.98%, 从29万人减少至6.5万人, 2020年…4818.3万人。2021年…增长到4805.2万人: the verb's
     direction against the two values."""
-    verb = TO_VERB.search(reading.lead(c.index))
-    if not verb and not LISTED.match(reading.lead(c.index)):
+    lead = reading.lead(c.index)
+    # (the verbs' pattern is searched only in words that hold its 至 or 到: most values' do not)
+    verb = TO_VERB.search(lead) if "至" in lead or "到" in lead else None
+    if not verb and not LISTED.match(lead):
         return None  # most values: no 增至/下降到 before them, nothing to look back for
     # 分别由650元、850元提高到720元、940元: the verb before the first end value
     ends = reading.run_of(c.index)

@@ -26,6 +26,7 @@ PER_PEOPLE = re.compile(r"万人(?:口)?拥有|每(?:十|百)?万(?:人|名)")
 GROSS = re.compile(r"毛入学率|毛入园率|巩固率|入学率|入园率|升学率")
 GROWTH = re.compile(r"增长|增幅|增速|提高|下降|最快|最慢|变化")
 LIMIT_CAPPED, LIMIT_ANY = 100.0, 150.0
+PEOPLE = ("人", "名")  # the units of a count of teachers or pupils (each test below asked of its unit only)
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -55,9 +56,9 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield Verdict(
                 i, "inconsistent", NAME, "", "", "比率超过可能的范围：数字可能粘连了注释或缺少小数点"
             )
-        elif _broken(reading, i):
+        elif f.unit and _broken(reading, i):
             yield Verdict(i, "inconsistent", NAME, "", "", "数字中间有空格：可能丢了小数点")
-        elif (pupils := _pupils_beside(reading, i)) is not None:
+        elif f.unit in PEOPLE and (pupils := _pupils_beside(reading, i)) is not None:
             p = reading.figures[pupils]
             yield Verdict(
                 i,
@@ -67,7 +68,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 f"{p.text.strip()}学生只有{f.text.strip()}教师的{p.value / f.value:.2g}倍，不可能：教师数可能多打了一位数字",
             )
-        elif (pupils := _under_one_pupil(reading, i)) is not None:
+        elif f.unit == "%" and (pupils := _under_one_pupil(reading, i)) is not None:
             p = reading.figures[pupils]
             one = 100 / p.value
             yield Verdict(
@@ -78,11 +79,11 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 "",
                 f"{f.text.strip()}不到{p.text.strip()}中的1人（1人即{one:.2f}%）：不可能，小数点可能错位",
             )
-        elif (ratio := _colon_lost(reading, i)) is not None:
+        elif not f.unit and (ratio := _colon_lost(reading, i)) is not None:
             yield Verdict(
                 i, "inconsistent", NAME, ratio, "", f"生师比不会写到三位小数：原文可能丢了冒号，应为{ratio}"
             )
-        elif _per_student_unsaid(reading, i):
+        elif f.unit == "元" and _per_student_unsaid(reading, i):
             yield Verdict(
                 i,
                 "inconsistent",
@@ -185,7 +186,7 @@ def _pupils_beside(reading: Reading, i: int) -> int | None:
     after or right before a count of teachers, fewer than twice as many — a digit too many in the teachers (1322),
     not a school system (特殊教育 left out)."""
     f = reading.figures[i]
-    if f.unit not in ("人", "名"):
+    if f.unit not in PEOPLE:
         return None
     pupils = _pupils_after(reading, i) if TEACHERS.search(reading.lead(i)) else None
     pupils = pupils if pupils is not None else _pupils_before(reading, i)

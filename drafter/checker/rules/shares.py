@@ -707,13 +707,12 @@ def _alike(rest: str, words: str) -> bool:
 def _named_pairs(reading: Reading, rate_words: set[str], counts: list[int]) -> Iterator[tuple[int, int]]:
     """(part, whole) of the counts: same unit family, the part smaller and named like the rate (毛入园率93% is
     no share of 乡镇12所)."""
-    for ja in counts:
-        a = reading.figures[ja]
+    sizes = [(j, reading.figures[j].unit, amount(reading.figures[j])) for j in counts]  # each count's once
+    for ja, unit, a in sizes:
         if not rate_words & chinese_bigrams(reading.lead(ja)):
             continue
-        for jb in counts:
-            b = reading.figures[jb]
-            if ja != jb and same_family(a.unit, b.unit) and 0 < amount(a) < amount(b):
+        for jb, other, b in sizes:
+            if ja != jb and same_family(unit, other) and 0 < a < b:
                 yield ja, jb
 
 

@@ -38,10 +38,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
         if not c.parts or c.kind != "total" or c.approx or any(reading.claims[j].approx for j in c.parts):
             continue
         f = reading.figures[c.index]
-        sums = [
-            total([interval(reading.figures[j], f.unit) for j in c.parts[:n]])
-            for n in range(1, len(c.parts) + 1)
-        ]
+        parts = [interval(reading.figures[j], f.unit) for j in c.parts]  # each part's once, not once per sum
+        sums = [total(parts[:n]) for n in range(1, len(parts) + 1)]
         whole = sums[-1]
         n = _first_matching(sums, f)
         if n:
@@ -110,12 +108,14 @@ def _adds_up_retyped(reading: Reading, i: int, parts: tuple[int, ...], swaps_onl
     """The parts add up to the total once one of them, or the total, is retyped (`_retyped`)."""
     f = reading.figures[i]
     figures = [reading.figures[j] for j in parts]
+    spans = [
+        interval(q, f.unit) for q in figures
+    ]  # the parts as printed, each read once (a sum per retyped part)
     for k, p in enumerate(figures):
         for typed in _retyped(p, swaps_only):
-            edited = figures[:k] + [typed] + figures[k + 1 :]
-            if meets(total([interval(q, f.unit) for q in edited]), shown(f)):
+            if meets(total([*spans[:k], interval(typed, f.unit), *spans[k + 1 :]]), shown(f)):
                 return True
-    whole = total([interval(q, f.unit) for q in figures])
+    whole = total(spans)
     return any(meets(whole, shown(typed)) for typed in _retyped(f, swaps_only))
 
 
