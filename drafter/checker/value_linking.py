@@ -829,7 +829,9 @@ LAST_YEAR_OWN = re.compile(
     r"^\s*(?:去年|上年)(?!同期|同口径|[增减提下上降])"
 )  # the clause opens with it: its subject
 NEXT_YEAR_OWN = re.compile(r"^\s*(?:明年|下一年|来年)(?!同期)")
-ABOVE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:及)?以上")  # 副教授以上, 本科及以上: the group and all above it
+ABOVE = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)(?:及)?以上"
+)  # 副教授以上, 本科及以上: the group and all above it
 JOINED = re.compile(
     r"[\u4e00-\u9fff](?:和|及|与)([\u4e00-\u9fff]{2,4})"
 )  # 公办园和普惠性幼儿园: a second group

@@ -638,7 +638,8 @@ def _near_share(reading: Reading, i: int) -> Verdict | None:
             searched=f.decimals == 0,
         )
     if JOINED_GROUPS.search(reading.clause(i)):
-        return None  # 教授、副教授讲授本科课程的比例为94.61%: of the groups together, no near miss of one pair
+        # 教授、副教授讲授本科课程的比例为94.61%: of the groups together, no near miss of one pair
+        return None
     best: tuple[float, Figure, Figure] | None = None
     named = SHARE_OF.search(reading.lead(i))  # 占主讲教师比例: a near miss's whole is named alike
     whole_words = chinese_bigrams(named.group(1)) if named else set()
