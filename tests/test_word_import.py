@@ -227,3 +227,42 @@ def test_another_regions_draft_docx_is_refused_though_its_headings_are_the_same(
     assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == before
     edited = edit(out, "edited.docx", change_figure_and_add_sentence)  # its own edits still come back
     assert import_word(out, edited, source_of(out)).changed == ("preschool",)
+
+
+def test_a_draft_docx_edited_in_word_is_kept_before_drafter_writes_it_again(out, caplog):
+    """An editor changes OUT/draft.docx in Word and saves it there, then redrafts without importing first: the
+    edited file is copied beside the new one (nothing lost) and the message says how to bring it in. A rewrite of
+    an unedited draft.docx makes no copy, and importing the edited file itself makes none either."""
+    source = source_of(out)
+    write_outputs(out, load_draft(out), source)  # as Drafter wrote it: no copy
+    assert not list(out.glob("draft.word-edited-*.docx"))
+
+    document = docx.Document(out / "draft.docx")
+    change_figure_and_add_sentence(document)
+    document.save(out / "draft.docx")
+    edited = (out / "draft.docx").read_bytes()
+    with caplog.at_level("WARNING"):
+        write_outputs(out, load_draft(out), source)
+    kept = list(out.glob("draft.word-edited-*.docx"))
+    assert len(kept) == 1 and kept[0].read_bytes() == edited
+    assert (out / "draft.docx").read_bytes() != edited  # written again from the draft
+    assert "drafter import" in caplog.text and kept[0].name in caplog.text
+
+    import_word(out, kept[0], source)  # the kept edits brought in: draft.docx was Drafter's own, no copy
+    document = docx.Document(out / "draft.docx")
+    change_figure_and_add_sentence(document)
+    document.save(out / "draft.docx")
+    import_word(out, out / "draft.docx", source)  # the edited file itself imported: no second copy
+    assert len(list(out.glob("draft.word-edited-*.docx"))) == 1
+    assert "95.2%" in (out / "draft.md").read_text(encoding="utf-8")
+
+
+def test_an_out_written_before_the_hash_keeps_a_draft_docx_saved_after_its_draft_json(out):
+    import os
+
+    source = source_of(out)
+    (out / ".draft.docx.sha256").unlink()
+    later = (out / "draft.json").stat().st_mtime + 60
+    os.utime(out / "draft.docx", (later, later))
+    write_outputs(out, load_draft(out), source)
+    assert len(list(out.glob("draft.word-edited-*.docx"))) == 1

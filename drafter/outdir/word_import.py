@@ -73,7 +73,9 @@ def import_word(
             changes.append(SectionChange(sid, parts))
     draft = dataclasses.replace(current, sections=tuple(sections))
     changed = {c.section_id for c in changes}
-    check = write_all(out_dir, draft, merge_markdown(md_text, draft, changed), source)
+    check = write_all(
+        out_dir, draft, merge_markdown(md_text, draft, changed), source, imported=Path(docx_path)
+    )
     return ImportOutcome(
         draft=draft,
         check=check,
