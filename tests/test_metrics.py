@@ -193,6 +193,8 @@ RULES = [
     ("metrics.0.values.2020", "12,0o0", "metrics[0].values.2020", '"12,0o0" 不是数字 / is not a number'),
     ("metrics.0.values", {"20x": 1}, "metrics[0].values.20x", "is not a year"),
     ("metrics.0.values", {1850: 1}, "metrics[0].values.1850", "is not a year"),
+    # a trial: `values: {1.1}` (a YAML set) said both "not a year" and "null is not a number"
+    ("metrics.0.values", {1.1: None}, "metrics[0].values", "has no year → 请写成 {2024: 1.1}"),
     ("metrics.3.values.2021", 101.5, "metrics[3].values.2021", "above 100"),
     ("metrics.2.values.2021", -3, "metrics[2].values.2021", "negative count"),
     ("metrics.1.target.relation", "=>", "metrics[1].target.relation", "is not a relation"),

@@ -97,6 +97,28 @@ def _year(raw: Any) -> int:
     return int(text)
 
 
+def _values(raw: Any) -> Any:
+    """`values: {1.1}` (YAML reads a set: the number as a key, no value): one message saying the year is missing,
+    not "not a year" and "null is not a number" for one slip."""
+    if isinstance(raw, dict) and raw and all(v is None for v in raw.values()):
+        numbers = [k for k in raw if number_or_none(k) is not None and not _is_year(k)]
+        if numbers:
+            shown = ", ".join(str(k) for k in numbers)
+            raise ValueError(
+                f"{{{shown}}} 缺少年份 / has no year → 请写成 {{2024: {numbers[0]}}}（年份: 数值）/ "
+                f"write {{2024: {numbers[0]}}} (year: value)"
+            )
+    return raw
+
+
+def _is_year(raw: Any) -> bool:
+    try:
+        _year(raw)
+    except ValueError:
+        return False
+    return True
+
+
 def _level(raw: Any) -> str:
     if str(raw).strip() not in LEVELS:
         raise ValueError(
@@ -151,7 +173,7 @@ class MetricModel(_Model):
     key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")]
     label: Text
     unit: Text
-    values: Annotated[dict[Year, Number], Field(min_length=1)]
+    values: Annotated[dict[Year, Number], Field(min_length=1), BeforeValidator(_values)]
     target: Annotated[TargetModel | None, BeforeValidator(_target)] = None
     note: str = ""
 
