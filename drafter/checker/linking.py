@@ -14,6 +14,7 @@ from drafter.checker.finders import WEAK_LABEL
 from drafter.checker.labels import LABEL_MIN
 from drafter.checker.links import Link
 from drafter.checker.reading import Reading, compare_year
+from drafter.checker.sums import value_slack
 from drafter.checker.value_linking import (
     CHANGE_KEYS,
     CHANGE_LABEL,
@@ -26,7 +27,7 @@ from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
 from drafter.core.types import Derived, Metric, SourceData
 from drafter.figures.derive import evaluate
-from drafter.figures.numbers import convert, format_figure, round_half_up, same_family, shown_decimals
+from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
 
 GROWTH_NAMED = re.compile(
     r"增幅|增速|增长率|增长幅度|增长速度|降幅"
@@ -199,7 +200,7 @@ class Linker(ValueLinker):
         parts = [self.source.metric(k) for k in m.key.split("+")] if "+" in m.key else [m]
         if None in parts or any(y not in p.values for p in parts for y in years):
             return False
-        slack = sum(_slack(p, y, f.unit) for p in parts for y in years)
+        slack = sum(value_slack(p, y, f.unit) for p in parts for y in years)
         return slack > 0 and abs(abs(value) - f.value) <= slack + 0.5 * 10.0**-f.decimals + 1e-9
 
     def _named_whole(self, i: int, parts: list[Metric]) -> Metric | None:
@@ -271,12 +272,6 @@ class Linker(ValueLinker):
         if unit != f.unit:
             shown = format_figure(abs(primary.value), primary.unit, max(f.decimals, 1))
         return Link("mismatch", primary.formula, shown, f"{primary.label}应为{shown}", m.key, y1)
-
-
-def _slack(m: Metric, year: int, unit: str) -> float:
-    """Half a unit of the last shown digit of m's value of `year`, in `unit` (0 for a whole number)."""
-    value = m.values[year]
-    return convert(0.5 * 10.0 ** -shown_decimals(value), m.unit, unit) if value % 1 else 0.0
 
 
 def _rate_of_a_rate(doc: Reading, i: int, m: Metric) -> bool:

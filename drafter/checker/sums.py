@@ -35,7 +35,7 @@ def metric_sum(
     without asking `fits`."""
     usable = [m for m in candidates if year in m.values][:MAX_CANDIDATES]
     values = [convert(m.values[year], m.unit, unit) for m in usable]  # each converted once, not per sum
-    slacks = [_slack(m, year, unit) for m in usable]
+    slacks = [value_slack(m, year, unit) for m in usable]
     lo, hi = window
     ordered, room = sorted(values), sum(slacks)
     for size in range(2, min(len(usable), MAX_PARTS) + 1):
@@ -69,7 +69,7 @@ def sum_bounds(unit: str, candidates: Sequence[Metric], year: int) -> tuple[floa
     values = sorted(convert(m.values[year], m.unit, unit) for m in usable)
     if len(values) < 2:
         return math.inf, -math.inf
-    room = sum(_slack(m, year, unit) for m in usable)
+    room = sum(value_slack(m, year, unit) for m in usable)
     smallest = values[0] + values[1] - room if values[0] >= 0 else -math.inf
     return smallest, sum(v for v in values[-MAX_PARTS:] if v > 0) + room
 
@@ -97,7 +97,7 @@ def _unbracketed(label: str) -> str:
     return BRACKETED.sub("", label)
 
 
-def _slack(m: Metric, year: int, unit: str) -> float:
+def value_slack(m: Metric, year: int, unit: str) -> float:
     """Half a unit of the last shown digit of the value (0 for a whole number)."""
     value = m.values[year]
     return convert(0.5 * 10.0 ** -shown_decimals(value), m.unit, unit) if value % 1 else 0.0
