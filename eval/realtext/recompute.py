@@ -110,6 +110,7 @@ SPLITS = {
     "holdout12",
     "holdout13",
     "holdout14",
+    "holdout15",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
