@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout10 was gathered on 2026-12-05, after holdout9 had been scored and seen (scored once, blind, at d6d5972);
 # holdout11 was gathered on 2026-12-05, after holdout10 had been scored and seen (scored once, blind, at 9385627);
 # holdout12 was gathered on 2026-12-05, after holdout11 had been scored and seen (scored once, blind, at 200e7a3);
-# holdout13 was gathered on 2026-12-05, after holdout12 had been scored and seen (to be scored once, blind, at the end);
+# holdout13 was gathered on 2026-12-05, after holdout12 had been scored and seen (scored once, blind, at 7637d89);
 # holdout14 was gathered on 2026-12-05, after holdout13 had been scored and seen (scored once, blind, at 3741c2f and read after);
 # holdout15 was gathered on 2026-12-05, after holdout14 had been scored and seen (to be scored once, blind, at the end);
 BLIND = (
