@@ -4044,6 +4044,38 @@ def test_a_change_of_a_sum_may_miss_the_rounded_data_by_their_rounding(change, s
     assert (found.status, found.expected) == (status, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        # holdout15, read after its blind score. Grades given to some, other outcomes of the same unit after them:
+        # the grades need not add up to all (兰州城关区 2020)
+        (
+            "应参加年检的民办非学历培训学校304所，其中合格263所、基本合格20所、不合格3所，"
+            "因学校原因未参加年检7所，注销11所。",
+            "304所",
+            "unchecked",
+        ),
+        ("应参加年检的民办学校304所，其中合格263所、基本合格20所、不合格3所。", "304所", "inconsistent"),
+        # a part said of each of two places counts twice (济宁 2018)
+        ("共有8个项目未开工，其中微山县4个，任城区2个，鱼台县、太白湖区各1个。", "8个", "derived"),
+        ("共有9个项目未开工，其中微山县4个，任城区2个，鱼台县、太白湖区各1个。", "9个", "inconsistent"),
+        # a unit typed twice (宣州区 2020, a real defect)
+        ("新建或改扩建项目15个，共投入资金1091万万。", "1091万", "inconsistent"),
+    ],
+)
+def test_graded_counts_among_other_outcomes_parts_of_several_places_and_a_doubled_unit(text, figure, status):
+    assert finding(text, figure).status == status
+
+
+def test_a_year_compared_with_is_not_the_year_a_text_was_written():
+    """在“双减”的大背景下…与2014年相比 (福建 2021): 2014 is compared with, not when the text was written — no
+    anachronism; a text that says it is of 2019 still is one."""
+    said = "在“双减”的大背景下，更多的学生走上运动场。与2014年相比，小学六年级学生达标率提高。"
+    assert not [f for f in check_text(said).findings if "双减" in f.text]
+    dated = "2019年，在“双减”的大背景下，更多的学生走上运动场。"
+    assert [f.status for f in check_text(dated).findings if "双减" in f.text] == ["mismatch"]
+
+
 MYOPIA = SourceData(
     report=ReportInfo(region="全国", level="province", round=2020, period=2020, issuer="教育部"),
     metrics=(

@@ -782,8 +782,11 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             c.parts, c.kind, c.direction, c.exhaustive, c.summed = rest, "total", 0, True, True
         elif (graded := _graded(reading, i, later)) is not None:
             c.parts, c.kind, c.direction = graded, "total", 0
-            c.exhaustive = c.summed = len(graded) >= 3 or any(
-                _grade(reading, j) in BOTTOM_GRADES for j in graded
+            # (…其中合格263所、基本合格20所、不合格3所，因学校原因未参加年检7所，注销11所: counts of its unit after
+            # the grades are the ones given none — the grades need not add up to all of it)
+            others = [j for j in later if j > graded[-1] and same_family(reading.figures[j].unit, f.unit)]
+            c.exhaustive = c.summed = not others and (
+                len(graded) >= 3 or any(_grade(reading, j) in BOTTOM_GRADES for j in graded)
             )
         elif PARTS_START.match(tail) and not AVERAGED.search(reading.clause(i)):
             # (平均规模为9298人，其中，本科学校为13100人，高职(专科)学校为5904人: averages add up to nothing)
@@ -816,6 +819,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
                 parts = _levels_past_semicolons(reading, i, parts)
+                parts = _each_of_several(reading, parts)
                 c.parts = tuple(parts)
                 c.kind, c.direction = "total", 0
                 split_words = reading.text[f.end : reading.figures[parts[-1]].start]
@@ -919,6 +923,19 @@ def _respective(
     ):
         return parts
     return parts[-1:]
+
+
+EACH_OF = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+各$")  # 鱼台县、太白湖区各1个
+
+
+def _each_of_several(reading: Reading, parts: list[int]) -> list[int]:
+    """其中微山县4个，任城区2个，鱼台县、太白湖区各1个: a part said of each of several places or things counts once
+    for each of them (4 + 2 + 1 + 1)."""
+    out = []
+    for j in parts:
+        each = EACH_OF.search(reading.lead(j))
+        out += [j] * (each.group().count("、") + 1 if each else 1)
+    return out
 
 
 def _paired_counts(reading: Reading, a: int, b: int) -> bool:

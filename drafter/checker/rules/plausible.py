@@ -56,6 +56,10 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield Verdict(
                 i, "inconsistent", NAME, "", "", "比率超过可能的范围：数字可能粘连了注释或缺少小数点"
             )
+        elif f.unit in ("万", "亿") and reading.text[f.end : f.end + 1] in ("万", "亿"):
+            doubled = f.unit + reading.text[f.end]  # 共投入资金1091万万: the unit typed twice, its noun lost
+            said = f"单位“{doubled}”写重了：请核对，可能应为{f.text.strip()}元（或万人等）"
+            yield Verdict(i, "inconsistent", NAME, "", "", said)
         elif f.unit and _broken(reading, i):
             yield Verdict(i, "inconsistent", NAME, "", "", "数字中间有空格：可能丢了小数点")
         elif f.unit in PEOPLE and (pupils := _pupils_beside(reading, i)) is not None:
