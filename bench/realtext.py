@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout12 was gathered on 2026-12-05, after holdout11 had been scored and seen (scored once, blind, at 200e7a3);
 # holdout13 was gathered on 2026-12-05, after holdout12 had been scored and seen (scored once, blind, at 7637d89);
 # holdout14 was gathered on 2026-12-05, after holdout13 had been scored and seen (scored once, blind, at 3741c2f and read after);
-# holdout15 was gathered on 2026-12-05, after holdout14 had been scored and seen (to be scored once, blind, at the end);
+# holdout15 was gathered on 2026-12-05, after holdout14 had been scored and seen (scored once, blind, at 8ac2229 and read after);
 BLIND = (
     "holdout",
     "holdout2",
@@ -47,7 +47,7 @@ BLIND = (
 )
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout14 were each scored once, blind, on
 # 2026-12-05, and came out of here after it)
-UNSEEN: tuple[str, ...] = ("holdout15",)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
