@@ -45,7 +45,7 @@ BLIND = (
     "holdout14",
     "holdout15",
 )
-# splits not scored yet: `--split all` leaves them out (holdout3 to holdout14 were each scored once, blind, on
+# splits not scored yet: `--split all` leaves them out (holdout3 to holdout15 were each scored once, blind, on
 # 2026-12-05, and came out of here after it)
 UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
