@@ -4076,6 +4076,25 @@ def test_a_year_compared_with_is_not_the_year_a_text_was_written():
     assert [f.status for f in check_text(dated).findings if "双减" in f.text] == ["mismatch"]
 
 
+FINAL = "2017年度，本单位一般公共预算财政拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算{}。"
+
+
+@pytest.mark.parametrize(
+    ("done", "figure", "status", "expected"),
+    [
+        # 天水 2017 决算说明 (holdout15, a real defect): the budget is the accounts less the gap
+        ("100%，决算数大于预算数55.93万元，主要原因：工资调标", "100%", "inconsistent", "103%"),
+        ("103.32%，决算数大于预算数55.93万元，主要原因：工资调标", "103.32%", "derived", ""),
+        ("96.78%，决算数小于预算数57.9万元", "96.78%", "derived", ""),  # 1741.75 ÷ (1741.75 + 57.9)
+        ("100%，决算数大于预算数，主要原因：工资调标", "100%", "inconsistent", ""),  # no gap printed
+        ("100%", "100%", "unchecked", ""),
+    ],
+)
+def test_a_share_of_the_budget_done_against_the_gap_said_beside_it(done, figure, status, expected):
+    found = finding(FINAL.format(done), figure)
+    assert (found.status, found.expected) == (status, expected)
+
+
 MYOPIA = SourceData(
     report=ReportInfo(region="全国", level="province", round=2020, period=2020, issuer="教育部"),
     metrics=(

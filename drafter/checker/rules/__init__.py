@@ -15,6 +15,7 @@ from drafter.checker.rules import (
     changes,
     columns,
     counts,
+    final_accounts,
     fractions,
     garbled,
     head_ratios,
@@ -74,6 +75,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     progress.NAME: progress.check,
     qualified.NAME: qualified.check,
     garbled.NAME: garbled.check,
+    final_accounts.NAME: final_accounts.check,
     unitless.NAME: unitless.check,
 }
 
