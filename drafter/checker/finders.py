@@ -102,9 +102,8 @@ class Finders:
         if f.unit in ("%", "个百分点", "") or (claim is not None and claim.kind == "change"):
             return None
         if f.unit not in INSTITUTIONS and not in_reach(self._sum_reach(i), self.fit_window(i)):
-            return (
-                None  # no values of its unit add up to anything near it in any year (its year not looked up)
-            )
+            # no values of its unit add up to anything near it in any year (its year not looked up)
+            return None
         year = self.claim_year(i) or self.source.report.period
         if not in_reach(self._sum_bounds(i, year), self.fit_window(i)):
             return None  # no two of the values add up to anything near it, whatever the words name

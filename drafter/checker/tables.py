@@ -657,7 +657,7 @@ def _grouped(top: list[Cell], sub: list[Cell], rest: list[list[Cell]]) -> list[l
     """One heading row from a grouping row and the row under it, both with their empty cells (`_merge_heads`).
     Read from a PDF the empty cells are lost: a row under the headings one cell short lacks the labels' column,
     and groups fewer than its columns each span as many (学校数（所） and 在校学生数（人） over four)."""
-    width = Counter(len([c for c in r if c.text]) for r in rest).most_common(1)[0][0] if rest else 0
+    width = Counter(len(_filled(r)) for r in rest).most_common(1)[0][0] if rest else 0
     # (| 项目 | 专任教师 | 外聘教师 | ||| over | 数量 | 比例(%) | 数量 | 比例(%) | ||: empty cells a web page's merged
     # cells left at the end of both rows hold nothing)
     top_full, sub_full = _filled(top), _filled(sub)

@@ -20,9 +20,8 @@ from drafter.outdir.store import draft_to_dict
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 log = logging.getLogger(__name__)
-SAVED_LATER = (
-    2.0  # seconds: a draft.docx saved this long after draft.json was written was saved by someone else
-)
+# seconds: a draft.docx saved this long after draft.json was written was saved by someone else
+SAVED_LATER = 2.0
 
 
 def without_comments(md_text: str) -> str:
@@ -94,16 +93,14 @@ def keep_word_edits(out_dir: Path, imported: Path | None = None) -> Path | None:
     while copy.exists():  # (two rewrites within a second)
         copy, n = out_dir / f"draft.word-edited-{stamp}-{n}.docx", n + 1
     write_bytes_atomic(copy, current)
+    command = f"drafter import {out_dir} {copy}"
     log.warning(
-        "draft.docx 在 Word/WPS 中修改过，已另存为 %s（修改没有丢失）；要把修改并入草稿：drafter import %s %s / "
-        "draft.docx had been edited in Word/WPS: kept as %s (nothing lost); to bring the edits into the draft: "
-        "drafter import %s %s",
+        "draft.docx 在 Word/WPS 中修改过，已另存为 %s（修改没有丢失）；要把修改并入草稿：%s / "
+        "draft.docx had been edited in Word/WPS: kept as %s (nothing lost); to bring the edits into the draft: %s",
         copy.name,
-        out_dir,
-        copy,
+        command,
         copy.name,
-        out_dir,
-        copy,
+        command,
     )
     return copy
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import Verdict, interval, judged, ratio
+from drafter.core.types import Figure
 from drafter.figures.numbers import family
 
 NAME = "budget_done"
@@ -19,6 +20,7 @@ DONE = re.compile(r"完成(?:了)?(?:年初|全年)?预算(?:数)?的?$")
 # 决算数大于预算数55.93万元 / 决算数小于年初预算数 (no gap printed)
 GAP = re.compile(r"\s*[，,；;]?\s*决算数?(大于|高于|超过|多于|小于|低于|少于)(?:年初)?预算数?")
 MORE = ("大于", "高于", "超过", "多于")
+LOOK_BACK = 80  # characters before the share in which its amount is said
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -36,25 +38,23 @@ def check(reading: Reading) -> Iterator[Verdict]:
             if after is not None and reading.figures[after].start == gap.end()
             else None
         )
-        spent = _accounts_before(reading, i)
-        if d is not None and spent is not None and family(d.unit) == family(reading.figures[spent].unit):
-            diff = interval(d, reading.figures[spent].unit)
-            lo, hi = interval(reading.figures[spent], reading.figures[spent].unit)
+        total = _accounts_before(reading, i)
+        if d is not None and total is not None and family(d.unit) == family(total.unit):
+            diff = interval(d, total.unit)
+            lo, hi = interval(total, total.unit)
             budget = (lo - diff[1], hi - diff[0]) if more else (lo + diff[0], hi + diff[1])
             done = ratio((lo, hi), budget)
             if done is not None:
                 exact = (done[0] * 100, done[1] * 100)
-                says = f"{reading.figures[spent].text.strip()}÷（{reading.figures[spent].text.strip()}"
-                says += f"{'−' if more else '+'}{d.text.strip()}）"
-                source = f"text:share({reading.figures[spent].text.strip()},budget)"
-                yield judged(i, NAME, exact, f, source, says)
+                says = f"{total.text.strip()}÷（{total.text.strip()}{'−' if more else '+'}{d.text.strip()}）"
+                yield judged(i, NAME, exact, f, f"text:share({total.text.strip()},budget)", says)
                 continue
         if f.value == 100:
             side = "大于" if more else "小于"
             yield Verdict(i, "inconsistent", NAME, "", "", f"决算数{side}预算数，完成预算就不是100%")
 
 
-def _accounts_before(reading: Reading, i: int) -> int | None:
+def _accounts_before(reading: Reading, i: int) -> Figure | None:
     """The amount spent the share is of: the last amount in money before it in its paragraph, within a clause or
     two (支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%), no change."""
     f = reading.figures[i]
@@ -62,8 +62,5 @@ def _accounts_before(reading: Reading, i: int) -> int | None:
     for j in reversed(reading.between(start, f.start)):
         g = reading.figures[j]
         if family(g.unit) == "元" and not reading.is_change(j):
-            return j
+            return g
     return None
-
-
-LOOK_BACK = 80  # characters before the share in which its amount is said
