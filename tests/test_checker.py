@@ -1191,6 +1191,56 @@ def test_a_stage_whose_levels_do_not_add_up_elsewhere_is_left_alone():
     assert "rule:stage_parts" not in {s for _, _, s in flagged(text).values()}
 
 
+# ---------------------------------------------------------------- a level's share of a stage not printed
+STAGE_SHARES = (  # 昆明 2017 统计公报 as published (Traditional in the original)
+    "全市普通高中共有106所，比上年增加11所；去年招生36744人，比上年增加2284人；在校生102234人，比上年增加3300人。\n\n"
+    "全市中等职业教育学校68所。去年中等职业教育招生61374人，比上年减少4537人，占高中阶段教育招生总数的{intake}；"
+    "中等职业教育在校生173398人，比上年减少3535人，占高中阶段教育在校生总数的{enrolled}。"
+)
+
+
+def test_a_level_s_share_of_a_stage_is_over_the_stage_s_levels_printed_elsewhere():
+    """高中阶段 = 普通高中 + 中职: 61374 ÷ (61374 + 36744) = 62.55%, and the 在校生 share beside it holds."""
+    got = check_text(STAGE_SHARES.format(intake="62.57%", enrolled="62.91%"), None)
+    wrong = {f.text: (f.status, f.expected, f.source) for f in got.problems}
+    assert wrong == {"62.57%": ("inconsistent", "62.55%", "rule:stage_share")}
+    proven = {f.text: f.source for f in got.findings if f.status == "derived"}
+    assert proven["62.91%"] == "text:share(173398人,sum(173398人,102234人))"
+    assert check_text(STAGE_SHARES.format(intake="62.55%", enrolled="62.91%"), None).problems == ()
+
+
+def test_a_stage_share_is_called_wrong_only_when_another_one_holds():
+    """Neither share holds: the text's 高中阶段 may count more than these two levels, so nothing is said."""
+    text = STAGE_SHARES.format(intake="62.57%", enrolled="63.91%")
+    assert "rule:stage_share" not in {s for _, _, s in flagged(text).values()}
+
+
+def test_a_stage_share_with_two_counts_of_the_other_level_is_left_alone():
+    """Which 普通高中 招生 the stage holds cannot be told (two years printed): nothing is said."""
+    text = STAGE_SHARES.format(intake="62.57%", enrolled="62.91%").replace(
+        "。\n\n", "。\n\n2016年全市普通高中招生34460人。\n\n", 1
+    )
+    assert "rule:stage_share" not in {s for _, _, s in flagged(text).values()}
+
+
+# ---------------------------------------------------------------- a fall of a negative amount
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("男生下降了-1.75厘米", "下降1.75"),  # 广州 2004 体质健康 as published
+        ("比上年减少－3人", "减少3人"),
+    ],
+)
+def test_a_fall_of_a_negative_amount_is_flagged(said, expected):
+    (found,) = check_text(f"坐位体前屈平均值均有所下降，{said}。").problems
+    assert (found.status, found.expected, found.source) == ("inconsistent", expected, "rule:double_sign")
+
+
+@pytest.mark.parametrize("said", ["比上年增长-3.17%", "比上年增减-3.2%", "下降1.75厘米", "在-5℃以下"])
+def test_a_negative_growth_or_a_plain_fall_is_no_double_sign(said):
+    assert "rule:double_sign" not in {s for _, _, s in flagged(f"全市学生体质{said}。").values()}
+
+
 # ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
 PER_STUDENT = (
     "1.各级生均一般公共预算教育公用经费增长情况。\n\n"

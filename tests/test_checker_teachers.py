@@ -189,5 +189,22 @@ JOINED = (
 def test_a_share_of_two_groups_together_is_no_near_miss_of_one_group_s(figure, expected):
     text = JOINED.format(figure)
     assert status_of(text, figure) == expected
-    # (135 + 234) ÷ (143 + 247) = 94.62%: not 234 ÷ 247 = 94.74% missed
+    # the groups together: (135 + 234) ÷ (143 + 247) = 94.62%, not a near miss of 234 ÷ 247 = 94.74%
+    assert status_of(text, "94.61%") == ("inconsistent", "94.62%")
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        ("94.62%", ("derived", "")),
+        ("94.61%", ("inconsistent", "94.62%")),  # truncated (a real defect)
+        ("95.61%", ("inconsistent", "94.62%")),
+    ],
+)
+def test_a_share_of_two_groups_together_is_their_parts_over_their_wholes(share, expected):
+    assert status_of(JOINED.format("94.74%").replace("94.61%", share), share) == expected
+
+
+def test_a_share_of_groups_with_a_third_count_of_one_is_left_alone():
+    text = JOINED.format("94.74%").replace("副教授234人,", "副教授234人,教授中博士120人,")
     assert status_of(text, "94.61%")[0] != "inconsistent"
