@@ -111,6 +111,7 @@ SPLITS = {
     "holdout13",
     "holdout14",
     "holdout15",
+    "holdout16",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
