@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout13 was gathered on 2026-12-05, after holdout12 had been scored and seen (scored once, blind, at 7637d89);
 # holdout14 was gathered on 2026-12-05, after holdout13 had been scored and seen (scored once, blind, at 3741c2f and read after);
 # holdout15 was gathered on 2026-12-05, after holdout14 had been scored and seen (scored once, blind, at 8ac2229 and read after);
-# holdout16 was gathered on 2026-12-06, after holdout15 had been scored and seen (not scored yet: in UNSEEN until its one score);
+# holdout16 was gathered on 2026-12-06, after holdout15 had been scored and seen (scored once, blind, at 8e7d480 and read after);
 BLIND = (
     "holdout",
     "holdout2",
@@ -48,8 +48,8 @@ BLIND = (
     "holdout16",
 )
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout15 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; holdout16 stays here until its one score)
-UNSEEN: tuple[str, ...] = ("holdout16",)
+# 2026-12-05, and came out of here after it; holdout16 once, blind, on 2026-12-06)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
