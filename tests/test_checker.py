@@ -1223,6 +1223,74 @@ def test_a_stage_share_with_two_counts_of_the_other_level_is_left_alone():
     assert "rule:stage_share" not in {s for _, _, s in flagged(text).values()}
 
 
+# ---------------------------------------------------------------- a group's rate over its size printed before
+GRADUATES = (  # a college's 2022届 就业 report as published (shortened)
+    "2022届本科毕业生共423人。其中，机械工程专业60人；机械设计制造及其自动化专业253人；材料成型及控制工程专业47人。\n\n"
+    "机械工程专业就业人数54人，就业率{employed}；机械设计制造及其自动化专业就业人数236人，就业率为93.28%；"
+    "材料成型及控制工程专业就业人数42人，就业率为89.36%。\n\n"
+    "其中机械设计制造及其自动化专业51人升学，专业升学率{further}，机械工程专业19人升学，专业升学率为31.67%，"
+    "材料成型及控制工程专业8人升学，专业升学率为{bare}，工业设计专业升学人数3人，专业升学率4.76%。"
+)
+
+
+def test_a_group_s_rate_is_its_count_over_the_group_s_size_printed_paragraphs_before():
+    """51 ÷ 253 = 20.16%, not 31.67% (机械工程's 19 ÷ 60): two rates swapped, as the college printed them."""
+    text = GRADUATES.format(employed="90.00%", further="31.67%", bare="17.02%").replace(
+        "专业升学率为31.67%", "专业升学率为20.16%"
+    )
+    wrong = {k: v[:2] for k, v in flagged(text).items()}
+    assert wrong == {"31.67%": ("inconsistent", "20.16%"), "20.16%": ("inconsistent", "31.67%")}
+    proven = {f.text: f.source for f in check_text(text).findings if f.status == "derived"}
+    assert proven["90.00%"] == "text:share(54人,60人)"  # not a near miss of the college's 386 ÷ 423
+    assert flagged(GRADUATES.format(employed="90.00%", further="20.16%", bare="17.02%")) == {}
+
+
+def test_a_group_s_rate_is_called_wrong_only_when_two_others_hold():
+    """Only 机械工程's 31.67% (19 ÷ 60) holds: the sizes may not be the populations the rates are of."""
+    text = GRADUATES.format(employed="91.00%", further="31.67%", bare="18.02%")
+    text = text.replace("93.28%", "95.28%").replace("89.36%", "88.36%")
+    assert "31.67%" not in flagged(text)
+
+
+def test_a_rate_printed_without_its_percent_among_rates_with_it_is_flagged():
+    text = GRADUATES.format(employed="90.00%", further="20.16%", bare="17.02")
+    assert flagged(text) == {"17.02": ("inconsistent", "17.02%", "rule:unit_missing")}
+    # alone in its paragraph, a bare decimal after 率 is no rate missing its %
+    assert flagged("全县学前三年毛入园率为91.5，比上年提高2个百分点。") == {}
+
+
+# ---------------------------------------------------------------- the whole of a share's whole
+ORIGINS = (  # a college's 就业 report as published
+    "学校2022届毕业生共有6782人。从生源分布看，学校2022届毕业生主要来自河南省，有5261人，占比为77.57%。其中，"
+    "河南省生源中人数排名前三的城市分别是：周口市1154人，占比为{share}；南阳市461人，占比为6.80%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        ("17.02%", ("derived", "text:share(1154人,6782人)")),  # of all graduates, as 77.57% of 河南 is
+        ("21.93%", ("derived", "text:share(1154人,5261人)")),  # of 河南
+        ("18.02%", ("inconsistent", "rule:stated_share")),
+    ],
+)
+def test_a_part_s_share_may_be_of_the_whole_its_whole_s_share_is_of(share, expected):
+    found = finding(ORIGINS.format(share=share), share)
+    assert (found.status, found.source) == expected
+
+
+# ---------------------------------------------------------------- a heading run into a text without full stops
+def test_a_total_takes_no_parts_across_a_numbered_heading_run_into_the_text():
+    """耒阳 2022 绩效自评: the page lost its line breaks; 87.06万元 spent is no sum of the 生均1000元 and the 239万元
+    budget under the heading before."""
+    text = (
+        "我校2022年按生均1000元安排，共计239万元，其中上级资金179.25万元，本级59.75万元，项目绩效目标是保证学校的正常运转"
+        "二、项目资金使用及管理情况资金严格按照上级有关文件的要求使用三、预算支出组织实施情况我校2022年财政安排支出共计87.06万元"
+    )
+    assert "87.06万元" not in flagged(text)
+    assert finding(text, "239万元").status == "derived"
+
+
 # ---------------------------------------------------------------- a fall of a negative amount
 @pytest.mark.parametrize(
     ("said", "expected"),
@@ -2240,7 +2308,10 @@ XIUSHUI_SCHOOLS = (
     [
         ("各级各类", "541", ("inconsistent", "540所")),  # 修水 2020, as published
         ("各级各类", "540", ("derived", "")),
-        ("", "541", ("unchecked", "")),  # 学校541所 need not count every kind: a list of its main kinds
+        # 学校541所 need not name 各级各类, but a list of eight kinds names every kind (医疗机构728家, holdout16)
+        ("", "541", ("inconsistent", "540所")),
+        ("", "560", ("inconsistent", "540所")),  # short by one digit of the total, and so by 20 too
+        ("", "577", ("unchecked", "")),  # short by more: a kind may be left out
     ],
 )
 def test_a_total_of_all_levels_and_kinds_is_split_in_full_by_its_list(whole, total, expected):
@@ -3263,6 +3334,27 @@ def test_a_year_lost_before_its_nian_is_flagged(text, lost):
     assert [(f.text, f.status) for f in found] == ([("年", "inconsistent")] if lost else [])
 
 
+ACCOUNTS = (  # a school's 单位决算 as published: its 目录, then the text under the same headings
+    "目录\n第一部分 单位概况\n第二部分 {contents}年度单位决算情况说明5\n第三部分 名词解释14\n"
+    "第一部分 单位概况\n一、主要职能\n…\n第二部分 2023年度 单位决算情况说明\n一、收入支出决算总体情况说明\n"
+    "2023年度收入、支出决算总计1125.42万元。\n"
+)
+
+
+@pytest.mark.parametrize(("contents", "stale"), [("2022", ["2022年度"]), ("2023", [])])
+def test_a_heading_printed_again_with_an_older_year_is_flagged(contents, stale):
+    """宣汉 2023 (holdout16's real defect): the 目录 kept last year's heading over this year's text."""
+    found = [
+        f for f in check_text(ACCOUNTS.format(contents=contents)).findings if f.source == "text:stale_heading"
+    ]
+    assert [(f.text, f.status, f.expected) for f in found] == [(t, "inconsistent", "2023年度") for t in stale]
+
+
+def test_headings_of_two_years_named_differently_are_no_stale_heading():
+    text = "一、2022年工作回顾\n全县投入1.2亿元。\n二、2023年工作打算\n计划投入1.5亿元。\n"
+    assert not [f for f in check_text(text).findings if f.source == "text:stale_heading"]
+
+
 @pytest.mark.parametrize(
     ("listed", "expected"),
     [
@@ -3451,6 +3543,33 @@ XUNWU_DATA = (
     "- {key: student_aid.preschool_funds, label: 学前资助资金, unit: 万元, values: {2021: 219.6}}\n"
     "- {key: student_aid.highschool_funds, label: 高中助学金资助资金, unit: 万元, values: {2021: 306.2}}\n"
 )
+
+
+HEALTH = (  # a county's 统计公报 as published: twelve kinds after 其中, adding up to 727
+    "全县现有医疗机构{total}家,其中,二级医疗机构1家、一级综合医疗机构1家、中医院1家、精神专科医院1家、乡镇卫生院28家"
+    "(含4家乡镇中心卫生院)、民营医院4家、结核病防治所1家、村卫生室678家、个体诊所9家、综合门诊部1家、"
+    "社区卫生服务站1家、医务室1家。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (HEALTH.format(total="728"), ("inconsistent", "727家")),
+        (HEALTH.format(total="727"), ("derived", "")),
+        # a list of eight kinds or more names every kind; one short of its total by more than a mistyped digit of
+        # the total may still leave a kind out: nothing said
+        (HEALTH.format(total="735"), None),
+        # four kinds may be its main ones only: short by a digit, still nothing said
+        ("全县现有医疗机构729家,其中,乡镇卫生院28家、民营医院4家、村卫生室678家、个体诊所9家。", None),
+    ],
+)
+def test_a_qizhong_list_of_many_kinds_short_of_its_total_by_a_digit_is_wrong(text, expected):
+    found = finding(text, text[text.index("构") + 1 : text.index("家") + 1])
+    if expected is None:
+        assert found.status not in ("inconsistent", "mismatch")
+    else:
+        assert (found.status, found.expected) == expected
 
 
 @pytest.mark.parametrize(

@@ -831,3 +831,41 @@ def test_school_year_headings_give_their_first_year_and_grades_named_班_count_n
     assert named["3,465"] == (2009, "") and named["4,410"] == (2011, "") and named["3,050"] == (2011, "")
     headings = [f for f in tables.figures if f.start < text.index("\n")]
     assert headings and all(f.ignored for f in headings)
+
+
+ETHNIC = (  # a college's 就业 report as published: one list in two panels side by side
+    "民族 | 毕业人数 | 占比 | 民族 | 毕业人数 | 占比 |\n"
+    "汉族 | 6545 | 96.51% | 白族 | 2 | 0.03% |\n"
+    "回族 | 80 | 1.18% | 布依族 | 2 | 0.03% |\n"
+    "蒙古族 | 38 | 0.56% | 其它 | 2 | 0.03% |\n"
+    "苗族 | 15 | 0.22% | 畲族 | 2 | 0.03% |\n"
+    "土家族 | 13 | 0.19% | 朝鲜族 | 1 | 0.01% |\n"
+)
+ETHNIC_DATA = SourceData(
+    report=REPORT,
+    metrics=(
+        Metric("higher.graduates_han", "毕业生 汉族", "人", {2024: 6545}),
+        Metric("higher.graduates_bai", "毕业生 白族", "人", {2024: 2}),
+        Metric("higher.graduates_mongol", "毕业生 蒙古族", "人", {2024: 38}),
+        Metric("higher.graduates_other", "毕业生 其它", "人", {2024: 2}),
+    ),
+)
+
+
+def test_a_list_in_panels_side_by_side_names_each_cell_by_its_own_panel_s_row():
+    normal = normalize(ETHNIC)
+    tables = read_tables(normal.norm, find_figures(normal.norm))
+    named = {
+        tables.figures[i].text: words for i, words in tables.words.items() if "族" in words or "其它" in words
+    }
+    assert named["6545"].startswith("汉族") and named["38"].startswith("蒙古族")
+    found = {f.text: f.status for f in check_text(ETHNIC, ETHNIC_DATA).findings if f.text in ("2", "38")}
+    assert found == {"2": "verified", "38": "verified"}  # 白族's 2 is not 汉族's 6545 mistyped
+
+
+def test_a_row_whose_column_is_one_digit_off_the_rows_after_it_by_single_digits_is_no_total():
+    """38 = 15 + 13 + 10 by chance, and 2 against 1 + 1 + 2: a one-digit cell is one digit off any sum, no typo."""
+    text = (
+        "民族 | 毕业人数 | 班数 |\n蒙古族 | 38 | 2 |\n苗族 | 15 | 1 |\n土家族 | 13 | 1 |\n壮族 | 10 | 2 |\n"
+    )
+    assert [f for f in check_text(text).problems if f.source == "rule:table_columns"] == []

@@ -22,6 +22,7 @@ from drafter.checker.lost import lost_years
 from drafter.checker.reading import Reading
 from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
+from drafter.checker.stale import stale_headings
 from drafter.checker.tables import read_tables
 from drafter.checker.text import normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
@@ -180,6 +181,9 @@ def _check(
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
     claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
     claims += [_lost_year_finding(loc, start, end) for start, end in lost_years(normal.norm)]
+    claims += [
+        _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
+    ]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
     return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
 
@@ -231,6 +235,20 @@ def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
         "某某年",
         "text:lost_year",
         "“年”前面缺少年份数字（原文可能丢失了），这句话里的数字无法确定是哪一年的",
+    )
+
+
+def _stale_heading_finding(loc: _Locator, start: int, end: int, year: int) -> Finding:
+    start, end = loc.reading.source_text.span(start, end)
+    said = loc.reading.source_text.original[start:end]
+    return _words_finding(
+        loc,
+        start,
+        end,
+        "inconsistent",
+        f"{year}{said[4:]}",
+        "text:stale_heading",
+        f"同一标题在文中另一处写作{year}年：“{said}”可能是沿用上年报告没有改",
     )
 
 

@@ -839,13 +839,13 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             and not c.parts
             and not EQUIVALENT.search(reading.lead(i))
         ):  # (专任教师1,443人、外聘教师681人,折合教师总数为1784人: 外聘 count half, no sum)
-            parts = _parts_before(reading, idxs[:k], claims, f.unit)
+            parts = _parts_before(reading, idxs[:k], claims, f)
             if len(parts) >= 2:
                 c.parts, c.exhaustive, c.summed = tuple(parts), True, True
         elif c.kind == "value" and not c.parts and (named := TOTAL_NAMED_BEFORE.search(reading.lead(i))):
             # 新增幼儿园学位900个，…职业教育学位1600个，累计新增学位5200个 (十堰 2022): a total named by the noun every
             # value listed before it names
-            parts = _parts_before(reading, idxs[:k], claims, f.unit)
+            parts = _parts_before(reading, idxs[:k], claims, f)
             if len(parts) >= 2 and all(named.group(1) in reading.clause(j) for j in parts):
                 c.parts, c.kind, c.exhaustive, c.summed = tuple(parts), "total", True, True
 
@@ -1557,17 +1557,27 @@ def _item_mark(text: str, k: int, start: int, end: int) -> int | None:
     return m.end() if m else None
 
 
-def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], unit: str) -> list[int]:
+# 运转二、项目资金使用及管理情况: a numbered heading in a text that lost its line breaks and full stops (not 一、二年级)
+RUN_ON_HEADING = re.compile(
+    r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、(?=[\u4e00-\u9fff])(?![一二三四五六七八九十])"
+)
+
+
+def _parts_before(reading: Reading, earlier: list[int], claims: dict[int, Claim], whole: Figure) -> list[int]:
     """改建3.2万平方米，新建9.6万平方米，合计12.8万平方米: the same-unit values listed before a 合计; values of
     another unit between them are passed over (新建…学校12所，新增学位16221个，改扩建学校19所，新增学位3195个，新建和
     改扩建学校合计31所), up to a semicolon."""
     parts: list[int] = []
+    unit = whole.unit
+    if earlier and RUN_ON_HEADING.search(reading.text, reading.figures[earlier[-1]].end, whole.start):
+        return parts
     after = reading.figures[earlier[-1]].end if earlier else 0
     inner = {p: j for j in earlier for p in claims[j].parts if claims[j].kind == "total"}
     for j in reversed(earlier):
         cj = claims[j]
-        if "；" in reading.text[reading.figures[j].end : after]:
-            break
+        between = reading.text[reading.figures[j].end : after]
+        if "；" in between or RUN_ON_HEADING.search(between):
+            break  # (…保证学校的正常运转三、预算支出组织实施情况…共计87.06万元: a heading run into the text)
         after = reading.figures[j].start
         if not same_family(reading.figures[j].unit, unit) or j in inner:
             continue  # (1254人（其中…22023人），幼儿园119人，总数为1373人: a part of a part is passed over)

@@ -115,6 +115,7 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         + _space_blocks(norm)
         + _tab_blocks(norm)
     )
+    blocks = [panel for block in blocks for panel in _side_by_side(block)]
     for block in blocks + _spread_rows(norm) + _paragraph_rows(norm):
         start = next(row[0].start for row in block if row)
         cells.update(_cell_words(block, _unit_line(norm, start), _title(norm, start), ratio_cells, sum_cells))
@@ -166,6 +167,23 @@ def read_tables(norm: str, figures: tuple[Figure, ...]) -> Tables:
         ratios,
         sums,
     )
+
+
+def _side_by_side(block: list[list[Cell]]) -> list[list[list[Cell]]]:
+    """A long list printed in panels side by side, its headings repeated (民族 | 毕业人数 | 占比 | 民族 | 毕业人数 |
+    占比 |, then 汉族 | 6545 | 96.51% | 白族 | 2 | 0.03% |): one table per panel, so that 白族's 2 is not 汉族's.
+    The panels end at the first row of another width; the rows from there on are a table of their own."""
+    if not block or len(block) < 2:
+        return [block]
+    head = [c.text.replace(" ", "") for c in block[0]]
+    n = len(head)
+    for k in range(2, n // 2 + 1):
+        if n % k or any(head[j] != head[j % k] for j in range(k, n)) or not any(head[:k]):
+            continue
+        end = next((r for r in range(1, len(block)) if len(block[r]) != n), len(block))
+        rest = [block[end:]] if end < len(block) else []
+        return [[row[p * k : (p + 1) * k] for row in block[:end]] for p in range(n // k)] + rest
+    return [block]
 
 
 def _numbered_headings(block: list[list[Cell]]) -> list[Cell]:
@@ -902,10 +920,15 @@ def _unnamed_totals(grid: list[tuple[str, list[Cell]]], headings: list[str]) -> 
             if len(held) >= 2 and not missed:
                 out += held
                 break
-            if held and len(missed) == 1 and _one_digit_off(*missed[0]):  # every other column adds up
-                out += held + missed
+            if _telling(held) and len(missed) == 1 and _telling(missed) and _one_digit_off(*missed[0]):
+                out += held + missed  # every other column adds up
                 break
     return out
+
+
+def _telling(columns: list[tuple[Cell, list[Cell]]]) -> bool:
+    """Some column's total has two digits or more: single digits add up (2 = 1 + 1), or miss by one digit, by chance."""
+    return any(_value(total) >= 10 for total, _ in columns)
 
 
 def _split_sums(total: list[Cell], parts: list[list[Cell]]) -> list[tuple[Cell, list[Cell]]]:

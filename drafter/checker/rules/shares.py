@@ -48,9 +48,13 @@ NOTE = re.compile(
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
+    of_groups = _rates_of_groups(reading)
     for i in reading.with_unit("%"):  # (the claims are in text order, as these)
         c = reading.claims[i]
         if c.kind == "change" or c.approx:
+            continue
+        if i in of_groups:
+            yield of_groups[i]
             continue
         counted = _rate_of_the_count_named(reading, c.index)
         if (
@@ -83,6 +87,68 @@ def check(reading: Reading) -> Iterator[Verdict]:
             issue = _near_share(reading, c.index)
             if issue:
                 yield issue
+
+
+# 机械工程专业就业人数54人 / 其中机械设计制造及其自动化专业51人升学: the group a count is of, named before it
+GROUP = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?(?:专业|学院|系))[\u4e00-\u9fff]{0,6}$")
+GROUP_OPENING = re.compile(r"^(?:其中|另有|全院|全校)")
+SEPARATORS = "，,：:；; "
+GROUP_PROOFS = 2  # rates of groups that hold before one that does not is called wrong
+
+
+def _rates_of_groups(reading: Reading) -> dict[int, Verdict]:
+    """机械工程专业60人…；…机械工程专业就业人数54人，就业率90.00%；…机械工程专业19人升学，专业升学率为20.16%: a rate
+    right after a count of a group (a 专业, 学院 or 系) is that count over the group's size, printed paragraphs before
+    as the group's name and a count (19 ÷ 60 = 31.67%, the rate printed for another 专业). One that fails is called
+    wrong only when two other rates of the text, taken the same way, hold: that proves the sizes are the groups'
+    populations the rates are of."""
+    verdicts: dict[int, Verdict] = {}
+    for i in reading.with_unit("%"):
+        c = reading.claims[i]
+        if c.kind not in ("rate", "share") or c.approx:
+            continue
+        own = _last_count_before(reading, i)
+        named = GROUP.search(reading.lead(own)) if own is not None else None
+        if own is None or named is None:
+            continue
+        name = GROUP_OPENING.sub("", named.group(1))
+        size = _size_of(reading, own, name)
+        if size is not None:
+            verdicts[i] = next(_judge(reading, i, own, size), None) or Verdict(i, "derived", NAME)
+    proofs = sum(v.status == "derived" for v in verdicts.values())
+    return {i: v for i, v in verdicts.items() if v.status == "derived" or proofs >= GROUP_PROOFS}
+
+
+def _last_count_before(reading: Reading, i: int) -> int | None:
+    """The count right before the rate in its sentence, past nothing but words (51人升学，专业升学率31.67%)."""
+    s, _ = reading.sentence(reading.figures[i].start)
+    before = reading.between(s, reading.figures[i].start)
+    if (
+        not before
+        or reading.figures[before[-1]].unit not in COUNTS
+        or reading.claims[before[-1]].kind != "value"
+    ):
+        return None
+    return before[-1]
+
+
+def _size_of(reading: Reading, own: int, name: str) -> int | None:
+    """The one count before `own` said of the group's name alone (机械工程专业60人; not 自动化专业 for
+    机械设计制造及其自动化专业), larger than it."""
+    f = reading.figures[own]
+    found = []
+    for k in reading.between(0, f.start):
+        lead = GROUP_OPENING.sub("", reading.lead(k).lstrip(SEPARATORS)).lstrip(SEPARATORS)
+        if (
+            lead != name
+            or reading.figures[k].unit != f.unit
+            or reading.claims[k].kind not in ("value", "total")
+        ):
+            continue
+        found.append(k)
+    if len(found) != 1 or amount(reading.figures[found[0]]) <= amount(f):
+        return None
+    return found[0]
 
 
 def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None:
@@ -609,7 +675,33 @@ def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]
         return
     exact = (exact[0] * 100, exact[1] * 100)
     source = f"text:share({operands(reading, (part, whole))})"
-    yield judged(i, NAME, exact, f, source, f"{p.text.strip()}÷{w.text.strip()}")
+    verdict = judged(i, NAME, exact, f, source, f"{p.text.strip()}÷{w.text.strip()}")
+    if (
+        verdict.status == "inconsistent"
+        and (outer := _whole_of_the_whole(reading, i, part, whole)) is not None
+    ):
+        verdict = Verdict(i, "derived", NAME, source=f"text:share({operands(reading, (part, outer))})")
+    yield verdict
+
+
+def _whole_of_the_whole(reading: Reading, i: int, part: int, whole: int) -> int | None:
+    """毕业生共有6782人…主要来自河南省,有5261人,占比为77.57%。其中,…周口市1154人,占比为17.02%: the whole's own share,
+    printed right after it, names the whole it is of (5261 ÷ 6782), and the part's share may be of that one too
+    (1154 ÷ 6782 = 17.02%, not ÷ 5261). Only a share that holds exactly so is taken."""
+    w, f, p = reading.figures[whole], reading.figures[i], reading.figures[part]
+    after = reading.between(w.end, w.end + 12)
+    if not after or reading.figures[after[0]].unit != "%":
+        return None
+    said = reading.figures[after[0]]
+    for k in reading.between(0, w.start):
+        outer = reading.figures[k]
+        if outer.unit != w.unit or amount(outer) <= amount(w):
+            continue
+        if matches_shown(said.value, said.decimals, amount(w) / amount(outer) * 100) and matches_shown(
+            f.value, f.decimals, amount(p) / amount(outer) * 100
+        ):
+            return k
+    return None
 
 
 def _near_words(reading: Reading, i: int) -> bool:

@@ -30,6 +30,10 @@ from drafter.figures.numbers import format_figure
 
 NAME = "listed_total"
 SWAPPED_NOTE = "；只差相邻两位数字的顺序，可能是录入时颠倒"  # a list short of its total by a swap (`swapped`)
+# 医疗机构728家，其中，二级医疗机构1家、…、医务室1家 (twelve kinds): a list this long names every kind, not its main
+# ones: short of its total by one mistyped digit of the total (728 for 727) it is wrong (one part's digit retyped
+# explains too many gaps when most parts are 1家)
+MANY_PARTS = 8
 HALF = 0.5  # a 共…其中 list that adds up to less than half its total lists some parts only, it is no typo
 
 
@@ -52,6 +56,12 @@ def check(reading: Reading) -> Iterator[Verdict]:
             short = whole[1] < shown(f)[0]
             if not short or c.summed or _one_typo(reading, c.index, c.parts):
                 yield _wrong(reading, c.index, c.parts, whole)
+        elif (
+            len(c.parts) >= MANY_PARTS
+            and whole[1] < shown(f)[0]
+            and any(meets(whole, shown(typed)) for typed in _retyped(f))
+        ):
+            yield _wrong(reading, c.index, c.parts, whole)
         elif whole[1] < shown(f)[0] and (twin := _complete_twin(reading, c)) is not None:
             yield _wrong(reading, c.index, c.parts, whole, twin)
         elif len(c.parts) >= 2 and whole[1] >= f.value * HALF and swapped(reading, c.index, c.parts):

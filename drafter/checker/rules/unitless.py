@@ -3,6 +3,9 @@
 checked; the missing unit is still an error of the text that the clerk must fix.
 
 A unit printed once for a pair said before it (上年9120.55，本年9433.10元) is written so on purpose and is left alone.
+
+A rate printed without its % among rates of its paragraph that carry it ("…专业升学率31.67%，…专业升学率为20.16%，
+…专业升学率为17.02，…专业升学率4.76%") is flagged the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from drafter.figures.numbers import base_after_value
 
 NAME = "unit_missing"
 BARE = re.compile(r"[\d.,，\s]+")  # a figure's own text that holds no unit
+RATE_SAID = re.compile(r"(?:率|比例|比重|占比)(?:为|是|达到|达)?$")  # 专业升学率为 / 占比
+RATES_BESIDE = 2  # rates with their % in the paragraph before a bare one is called a rate missing it
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -29,3 +34,22 @@ def check(reading: Reading) -> Iterator[Verdict]:
         said = b.text.strip() + b.unit  # as printed, with the unit (12,530.03元)
         message = f"上年的数缺单位：应写“{said}”（本年的数是{a.text.strip()}）"
         yield Verdict(reading.active[k], "inconsistent", NAME, said, "", message)
+    yield from _rates_without_percent(reading)
+
+
+def _rates_without_percent(reading: Reading) -> Iterator[Verdict]:
+    """A bare decimal under 100 said as a rate (专业升学率为17.02,) where the paragraph's other rates carry %."""
+    figures = reading.figures
+    for i, f in enumerate(figures):
+        if f.unit or f.decimals == 0 or not 0 < f.value < 100 or not RATE_SAID.search(reading.lead(i)):
+            continue
+        if f.end < len(reading.text) and reading.text[f.end] in "%％":
+            continue
+        ps, pe = reading.paragraph(f.start)
+        beside = sum(
+            figures[j].unit == "%" and bool(RATE_SAID.search(reading.lead(j)))
+            for j in reading.between(ps, pe)
+        )
+        if beside >= RATES_BESIDE:
+            said = f"{f.text.strip()}%"
+            yield Verdict(i, "inconsistent", NAME, said, "", f"比率缺“%”：应写“{said}”（同段其他比率都带%）")
