@@ -434,6 +434,23 @@ def test_the_output_never_overwrites_a_report_or_the_folder_being_checked(files,
     assert not (files / "summary.json").exists()
 
 
+@pytest.mark.parametrize("name", ["结果.json", "结果.html", "结果.txt"])
+def test_a_result_is_written_again_but_another_file_is_not_overwritten_without_force(files, capsys, name):
+    """`check -o` wrote over any file named, while `export -o` refused: a result of an earlier check is written again
+    (the report checked again after a fix), someone's own file of that name only with --force."""
+    out, data = files / name, ("--metrics", files / "metrics.yaml")
+    assert drafter("check", files / "bad.md", *data, "-o", out) == 1
+    assert drafter("check", files / "good.md", *data, "-o", out) == 0  # the earlier result: written again
+    assert "92.5%" not in out.read_text(encoding="utf-8")
+    out.write_text("2021年工作总结（定稿）\n", encoding="utf-8")
+    capsys.readouterr()
+    assert drafter("check", files / "bad.md", *data, "-o", out) == 2
+    assert out.read_text(encoding="utf-8") == "2021年工作总结（定稿）\n"
+    assert "--force" in capsys.readouterr().err
+    assert drafter("check", files / "bad.md", *data, "-o", out, "--force") == 1
+    assert "92.5%" in out.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("name", ["结果.xlsx", "结果.pdf", "结果.docx"])
 def test_one_report_is_not_written_as_a_file_it_cannot_be(files, capsys, name):
     """-o 结果.xlsx used to get plain text under an Excel name; it is refused with the way to get a summary.xlsx."""

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from drafter.cli.overwrite import refuse_existing
 from drafter.core.errors import InputError
 
 FORMATS = ("table", "json", "html")
@@ -60,6 +61,14 @@ def check(
     timeout: Annotated[
         float, typer.Option("--timeout", help="每个文件最多用时（秒）/ seconds per report in a batch")
     ] = 120.0,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="-o 的文件已存在且不是以前的核对结果时也覆盖 / overwrite an -o file that exists and is not an "
+            "earlier check result",
+        ),
+    ] = False,
     workers: Annotated[
         int,
         typer.Option(
@@ -92,7 +101,23 @@ def check(
             hint="例如 -o 结果.html；要 Excel 汇总表请写文件夹 -o 审核结果/（内有 summary.xlsx）"
             " / e.g. -o result.html; for an Excel summary give a folder: -o REVIEW/ (it holds summary.xlsx)",
         )
+    if out is not None and out.is_file() and not _earlier_result(out):
+        refuse_existing(out, force)  # 报告.docx -o 总结.txt: someone's text, not a result to write again
     raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, format_for(fmt, out), out))
+
+
+# the marks of what _check_one writes: check.json's summary, the page's highlighted figures, the table's title line
+RESULT_MARKS = (('"summary"', '"findings"'), (".fig.verified{",), ("需要处理的数字 / figures to fix",))
+
+
+def _earlier_result(path: Path) -> bool:
+    """The file is a result `drafter check -o` wrote before (checked again after a fix, it is written again)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536).decode("utf-8", errors="ignore")
+    except OSError:
+        return False
+    return any(all(mark in head for mark in marks) for marks in RESULT_MARKS)
 
 
 ONE_FILE_SUFFIXES = (".json", ".html", ".htm", ".txt", ".md", "")  # what _check_one writes as such
