@@ -60,7 +60,8 @@ def _judge(reading: Reading, i: int) -> Verdict | None:
     exact = ratio(interval(reading.figures[own]), total([interval(reading.figures[j]) for j in found]))
     if exact is None:
         return None
-    says = f"{reading.figures[own].text.strip()}÷({'+'.join(reading.figures[j].text.strip() for j in found)})"
+    levels = "+".join(reading.figures[j].text.strip() for j in found)
+    says = f"{stage}={levels}：{reading.figures[own].text.strip()}÷{stage}"
     source = f"text:share({operands(reading, (own,))},sum({operands(reading, found)}))"
     return judged(i, NAME, (exact[0] * 100, exact[1] * 100), f, source, says)
 
