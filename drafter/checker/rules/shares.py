@@ -93,6 +93,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
 GROUP = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?(?:专业|学院|系))[\u4e00-\u9fff]{0,6}$")
 GROUP_OPENING = re.compile(r"^(?:其中|另有|全院|全校)")
 SEPARATORS = "，,：:；; "
+GROUP_REACH = 3000  # characters before a group's count within which its size is looked for
 GROUP_PROOFS = 2  # rates of groups that hold before one that does not is called wrong
 
 
@@ -133,11 +134,11 @@ def _last_count_before(reading: Reading, i: int) -> int | None:
 
 
 def _size_of(reading: Reading, own: int, name: str) -> int | None:
-    """The one count before `own` said of the group's name alone (机械工程专业60人; not 自动化专业 for
-    机械设计制造及其自动化专业), larger than it."""
+    """The one count said of the group's name alone (机械工程专业60人; not 自动化专业 for 机械设计制造及其自动化专业)
+    in the 3000 characters before `own`, larger than it."""
     f = reading.figures[own]
     found = []
-    for k in reading.between(0, f.start):
+    for k in reading.between(max(0, f.start - GROUP_REACH), f.start):
         lead = GROUP_OPENING.sub("", reading.lead(k).lstrip(SEPARATORS)).lstrip(SEPARATORS)
         if (
             lead != name
@@ -693,7 +694,7 @@ def _whole_of_the_whole(reading: Reading, i: int, part: int, whole: int) -> int 
     if not after or reading.figures[after[0]].unit != "%":
         return None
     said = reading.figures[after[0]]
-    for k in reading.between(0, w.start):
+    for k in reading.between(max(0, w.start - GROUP_REACH), w.start):
         outer = reading.figures[k]
         if outer.unit != w.unit or amount(outer) <= amount(w):
             continue

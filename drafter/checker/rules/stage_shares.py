@@ -24,6 +24,7 @@ NAME = "stage_share"
 WHOLE = re.compile(r"占([\u4e00-\u9fff]{4,16}?)(?:总数|总人数|人数)?的?(?:比例|比重)?(?:为|是|达到|达)?$")
 COUNTS = ("人", "万人", "所", "个", "班")
 LEFT_OUT = frozenset({"技工"})  # a level a stage may or may not count (中职 often holds it): never added
+REACH = 3000  # characters either side of a share within which its stage's other levels are looked for
 PROOFS_NEEDED = 1  # other shares of a stage that hold before one that does not is called wrong
 
 
@@ -52,7 +53,7 @@ def _judge(reading: Reading, i: int) -> Verdict | None:
         return None
     found = [own]
     for level in sorted(parts - {_level(reading, own)}):
-        other = _the_count(reading, kinds, level, reading.figures[own].unit)
+        other = _the_count(reading, i, kinds, level, reading.figures[own].unit)
         if other is None:
             return None
         found.append(other)
@@ -101,12 +102,13 @@ def _own(reading: Reading, i: int, kinds: frozenset[str], parts: set[str]) -> in
     return None
 
 
-def _the_count(reading: Reading, kinds: frozenset[str], level: str, unit: str) -> int | None:
-    """The one count of the text of this kind and level (普通高中…去年招生36744人); None when there is none or
-    more than one (two years, or a school's and the county's)."""
+def _the_count(reading: Reading, i: int, kinds: frozenset[str], level: str, unit: str) -> int | None:
+    """The one count of this kind and level near the share (普通高中…去年招生36744人, a paragraph before); None when
+    there is none or more than one (two years, or a school's and the county's)."""
+    at = reading.figures[i].start
     found = [
         j
-        for j in range(len(reading.figures))
+        for j in reading.between(max(0, at - REACH), at + REACH)
         if same_family(reading.figures[j].unit, unit)
         and _counted(reading, j, kinds)
         and _level(reading, j) == level
