@@ -93,7 +93,9 @@ def check(reading: Reading) -> Iterator[Verdict]:
 GROUP = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?(?:专业|学院|系))[\u4e00-\u9fff]{0,6}$")
 GROUP_OPENING = re.compile(r"^(?:其中|另有|全院|全校)")
 SEPARATORS = "，,：:；; "
-GROUP_REACH = 3000  # characters before a group's count within which its size is looked for
+# characters before a count within which the count it is a part of is looked for (a group's size; the whole of a
+# share's whole)
+COUNT_REACH = 3000
 GROUP_PROOFS = 2  # rates of groups that hold before one that does not is called wrong
 
 
@@ -114,8 +116,9 @@ def _rates_of_groups(reading: Reading) -> dict[int, Verdict]:
             continue
         name = GROUP_OPENING.sub("", named.group(1))
         size = _size_of(reading, own, name)
-        if size is not None:
-            verdicts[i] = next(_judge(reading, i, own, size), None) or Verdict(i, "derived", NAME)
+        verdict = next(_judge(reading, i, own, size), None) if size is not None else None
+        if verdict is not None:
+            verdicts[i] = verdict
     proofs = sum(v.status == "derived" for v in verdicts.values())
     return {i: v for i, v in verdicts.items() if v.status == "derived" or proofs >= GROUP_PROOFS}
 
@@ -138,7 +141,7 @@ def _size_of(reading: Reading, own: int, name: str) -> int | None:
     in the 3000 characters before `own`, larger than it."""
     f = reading.figures[own]
     found = []
-    for k in reading.between(max(0, f.start - GROUP_REACH), f.start):
+    for k in reading.between(max(0, f.start - COUNT_REACH), f.start):
         lead = GROUP_OPENING.sub("", reading.lead(k).lstrip(SEPARATORS)).lstrip(SEPARATORS)
         if (
             lead != name
@@ -694,7 +697,7 @@ def _whole_of_the_whole(reading: Reading, i: int, part: int, whole: int) -> int 
     if not after or reading.figures[after[0]].unit != "%":
         return None
     said = reading.figures[after[0]]
-    for k in reading.between(max(0, w.start - GROUP_REACH), w.start):
+    for k in reading.between(max(0, w.start - COUNT_REACH), w.start):
         outer = reading.figures[k]
         if outer.unit != w.unit or amount(outer) <= amount(w):
             continue

@@ -18,9 +18,8 @@ SIGN = "-－−"
 
 def check(reading: Reading) -> Iterator[Verdict]:
     text = reading.text
-    for sign in re.finditer(
-        f"[{SIGN}]", text
-    ):  # (few signs in a report: the figures after them looked at only)
+    # (few signs in a report: the figures after them looked at only)
+    for sign in re.finditer(f"[{SIGN}]", text):
         start = sign.start()
         fall = FALL_THEN_MINUS.search(text, max(0, start - 4), start + 1)
         if fall is None:

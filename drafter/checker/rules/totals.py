@@ -17,6 +17,7 @@ from drafter.checker.reading import Reading
 from drafter.checker.rules.base import (
     BIGGER,
     SMALLER,
+    Interval,
     Verdict,
     expected_text,
     interval,
@@ -56,11 +57,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
             short = whole[1] < shown(f)[0]
             if not short or c.summed or _one_typo(reading, c.index, c.parts):
                 yield _wrong(reading, c.index, c.parts, whole)
-        elif (
-            len(c.parts) >= MANY_PARTS
-            and whole[1] < shown(f)[0]
-            and any(meets(whole, shown(typed)) for typed in _retyped(f))
-        ):
+        elif len(c.parts) >= MANY_PARTS and whole[1] < shown(f)[0] and _total_retyped(f, whole):
             yield _wrong(reading, c.index, c.parts, whole)
         elif whole[1] < shown(f)[0] and (twin := _complete_twin(reading, c)) is not None:
             yield _wrong(reading, c.index, c.parts, whole, twin)
@@ -125,7 +122,11 @@ def _adds_up_retyped(reading: Reading, i: int, parts: tuple[int, ...], swaps_onl
         for typed in _retyped(p, swaps_only):
             if meets(total([*spans[:k], interval(typed, f.unit), *spans[k + 1 :]]), shown(f)):
                 return True
-    whole = total(spans)
+    return _total_retyped(f, total(spans), swaps_only)
+
+
+def _total_retyped(f: Figure, whole: Interval, swaps_only: bool = False) -> bool:
+    """The parts add up to the total once the total is retyped (`_retyped`): 727 for the printed 728."""
     return any(meets(whole, shown(typed)) for typed in _retyped(f, swaps_only))
 
 
