@@ -750,3 +750,102 @@ WHOLE = source(Metric("preschool.kindergartens", "幼儿园", "所", {2021: 83})
 )
 def test_a_public_or_private_part_is_no_value_of_the_whole(text, figure, expected):
     assert status(text, WHOLE, figure) == expected
+
+
+GRADUATES = source(
+    Metric("higher.graduates", "毕业生", "人", {2021: 6782}),
+    Metric("higher.graduates_male", "男生毕业生", "人", {2021: 1979}),
+    Metric("higher.graduates_female", "女生毕业生", "人", {2021: 4803}),
+    Metric("higher.graduates_from_henan", "河南省生源毕业生", "人", {2021: 5261}),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("5261人", "verified"), ("1979人", "mismatch")])
+def test_a_value_printed_elsewhere_as_another_metric_s_is_no_value_of_the_metric_named_here(value, expected):
+    """主要来自河南省，有1979人 where 1979 is 男生毕业生, printed as such a paragraph before (周口 2022)."""
+    text = (
+        "学校2021届毕业生6782人，其中男生毕业生1979人，女生毕业生4803人。\n\n"
+        f"从生源分布看，学校2021届毕业生主要来自河南省，有{value}。"
+    )
+    found = [f for f in check_text(text, GRADUATES).findings if f.text == value]
+    assert found[-1].status == expected
+
+
+RURAL = source(
+    Metric(
+        "fund.per_student_primary_rural",
+        "农村普通小学生均一般公共预算教育经费",
+        "元",
+        {2020: 10548.62, 2021: 11230.50},
+    ),
+    Metric(
+        "fund.per_student_junior_rural",
+        "农村普通初中生均一般公共预算教育经费",
+        "元",
+        {2020: 14634.76, 2021: 15196.86},
+    ),
+)
+
+
+@pytest.mark.parametrize(("base", "expected"), [("10548.62元", "verified"), ("14634.76元", "mismatch")])
+def test_last_year_s_value_is_of_the_metric_of_the_value_it_is_compared_with(base, expected):
+    """其中，农村为11230.50元，比上年的14634.76元增长 where 11230.50 is 农村小学's and 14634.76 农村初中's last year (中新网
+    2019): the words name both alike; the value compared with says whose."""
+    text = (
+        "全国普通小学生均一般公共预算教育经费情况。其中，农村为11230.50元，"
+        f"比上年的{base}增长。全国普通初中情况。其中，农村为15196.86元，比上年的14634.76元增长3.84%。"
+    )
+    assert status(text, RURAL, base) == expected
+
+
+SAFETY = source(
+    Metric("conditions.started_excess", "开工面积超过规划任务总量", "%", {2021: 68.44}),
+    Metric("conditions.completed_excess", "竣工面积超过规划任务总量", "%", {2021: 17.15}),
+    Metric("conditions.started_area", "开工面积", "万平方米", {2021: 428.71}),
+    Metric("conditions.completed_area", "竣工面积", "万平方米", {2021: 299.16}),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("17.15%", "verified"), ("68.44%", "mismatch")])
+def test_the_same_words_after_a_new_subject_count_the_new_subject(value, expected):
+    """…开工面积为428.71万平方米，超过规划任务总量的68.44%，竣工面积为299.16万平方米，超过规划任务总量的68.44% (淮安
+    2013): the second 68.44% is said of 竣工."""
+    text = (
+        "其中开工面积为428.71万平方米，超过规划任务总量的68.44%，"
+        f"竣工面积为299.16万平方米，超过规划任务总量的{value}。"
+    )
+    found = [f for f in check_text(text, SAFETY).findings if f.text == value]
+    assert found[-1].status == expected
+
+
+AID = source(
+    Metric(
+        "student_aid.compulsory_spring_amount",
+        "义务教育家庭经济困难学生生活补助春季学期资助金额",
+        "万元",
+        {2021: 693.59},
+    ),
+    Metric(
+        "student_aid.compulsory_autumn_amount",
+        "义务教育家庭经济困难学生生活补助秋季学期资助金额",
+        "万元",
+        {2021: 652.86},
+    ),
+    Metric(
+        "student_aid.highschool_spring_amount", "高中教育国家助学金春季学期资助金额", "万元", {2021: 505.6}
+    ),
+    Metric(
+        "student_aid.highschool_autumn_amount", "高中教育国家助学金秋季学期资助金额", "万元", {2021: 606.45}
+    ),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("693.59万元", "verified"), ("652.86万元", "mismatch")])
+def test_a_term_said_tells_apart_two_metrics_that_differ_in_their_term_alone(value, expected):
+    """其中春季学期资助19633人次，资助金额652.86万元 where 652.86 is 秋季's (利辛 2021)."""
+    text = (
+        "义务教育家庭经济困难学生生活补助37598人次，发放资金1346.45万元，其中春季学期资助19633人次，"
+        f"资助金额{value}，秋季学期资助17965人次，资助金额652.86万元。"
+    )
+    found = [f for f in check_text(text, AID).findings if f.text == value]
+    assert found[0].status == expected

@@ -11,7 +11,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -683,9 +683,29 @@ def told_apart(context: str, best: Metric, m: Metric) -> bool:
     """4.宽城县第五小学，建设面积5600平方米 where 5600 is 丰宁县凤山中学建设面积: the statement says what sets best's
     label apart from m's (two bigrams or more of 宽城县第五小学) and nothing of what sets m's apart. Words of time
     tell nothing apart: 秋季学期…其中16个超大班额班级全部消除 is the 春季 count, gone by the autumn."""
-    own, other = _timeless_bigrams(best.label), _timeless_bigrams(m.label)
+    return _told_apart(context, best, m)
+
+
+def told_apart_in_time(context: str, best: Metric, m: Metric) -> bool:
+    """Two labels that differ in words of time alone, told apart by them: 其中春季学期资助19633人次，资助金额X for 春季
+    against 秋季."""
+    same = SEASON.sub("", best.label) == SEASON.sub("", m.label)
+    return same and _told_apart(context, best, m, chinese_bigrams, 1)
+
+
+def _told_apart(
+    context: str, best: Metric, m: Metric, grams: Callable[[str], set[str]] | None = None, least: int = 2
+) -> bool:
+    grams = grams or _timeless_bigrams
+    own, other = grams(best.label), grams(m.label)
     said = sum(g in context for g in own - other)
-    return said >= 2 and not any(g in context for g in other - own)
+    return said >= least and not any(g in context for g in other - own)
+
+
+def last_said(words: str, label: str, other: str) -> int:
+    """Where the words last say what sets `label` apart from `other` (−1: nowhere)."""
+    own = _timeless_bigrams(label) - _timeless_bigrams(other)
+    return max((words.rfind(g) for g in own), default=-1)
 
 
 def _timeless_bigrams(label: str) -> set[str]:
@@ -693,6 +713,9 @@ def _timeless_bigrams(label: str) -> set[str]:
 
 
 TIME_CHARS = frozenset("年季期月")
+SEASON = re.compile(
+    r"[春夏秋冬]季(?:学期)?|[上下]半年|[上下]学期"
+)  # the words a label of one term says it by
 
 
 def other_class(words: str, m: Metric) -> bool:

@@ -19,12 +19,14 @@ from drafter.checker.labels import (
     beats,
     chinese_bigrams,
     figure_words,
+    last_said,
     levels_of,
     other_class,
     other_place,
     other_stage,
     other_thing,
     told_apart,
+    told_apart_in_time,
     unbracketed,
 )
 from drafter.checker.links import Link
@@ -115,6 +117,9 @@ class ValueLinker(Finders):
         self._changes_by_unit: dict[str, list[Metric]] = {}
         self._levels_by_unit: dict[str, list[Metric]] = {}
         self._candidates: dict[int, list[Metric]] = {}
+        self._by_value: dict[tuple[float, str], list[int]] | None = (
+            None  # the figures of each value (_copied)
+        )
         self._around: dict[int, str] = {}  # said_around, per figure
         self._statement_levels: dict[int, str] = {}  # figure_words' level of each statement, per its start
         self._per_school: dict[int, bool] = {}  # said_per_school, per figure
@@ -658,7 +663,138 @@ class ValueLinker(Finders):
         unsaid = year is None or year not in m.values
         if unsaid and self._is_current(i) and y != current and current in m.values and named:
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
+        # (one metric holds the value: 3所 of several metrics is no one figure's copy)
+        nearer = self._nearer(i, m, rank)
+        if nearer is not None:
+            return self.mismatch(
+                f,
+                nearer,
+                self.year_for(nearer, year),
+                f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但这句话到这里说的已是{nearer.label}",
+            )
+        theirs = self._base_of(i, m, rank) if claim is not None and claim.role == "base" else None
+        if theirs is not None:
+            mine_year = self.claim_year(i, theirs)
+            return self.mismatch(
+                f,
+                theirs,
+                mine_year,
+                f"比的是{theirs.label}的上一年，数值却与{y}年的{m.label}（{m.key}@{y}）相同",
+            )
+        copied = self._copied(i, m, rank, year) if best is None and all(h[0] is m for h in hits) else None
+        if copied is not None:
+            return self.mismatch(
+                f,
+                copied,
+                self.year_for(copied, year),
+                f"数值与文中另一处的{m.label}（{m.key}@{y}）相同，但这里的文字说的是{copied.label}",
+            )
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def _nearer(self, i: int, m: Metric, rank: dict) -> Metric | None:
+        """其中开工面积为428.71万m2，超过规划任务总量的68.44%，竣工面积为299.16万平方米，超过规划任务总量的X where X is
+        68.44 again: an earlier figure of the sentence said with the same words before it is m's, and between the two
+        the sentence names another metric (what sets it apart from m, and nothing that sets m apart) — the same
+        words now count the other one."""
+        f = self.doc.figures[i]
+        lead = LEAD_MARK.split(self.doc.lead(i))[-1].strip()
+        if len(lead) < 2:
+            return None
+        for k in reversed(self.doc.in_sentence(i)):
+            g, link = self.doc.figures[k], self.links.get(k)
+            if LEAD_MARK.split(self.doc.lead(k))[-1].strip() != lead or g.unit != f.unit:
+                continue
+            if link is None or link.status != "verified" or link.key != m.key:
+                return None
+            words = self.doc.text[g.end : f.start]
+            rivals = [
+                (rival, last_said(words, rival.label, m.label))
+                for key, r in rank.items()
+                if key != m.key and r[1] > 0 and (rival := self.source.metric(key)) is not None
+            ]
+            rivals = [(r, at) for r, at in rivals if at >= 0 and last_said(words, m.label, r.label) < 0]
+            if len(rivals) != 1:
+                return None
+            rival = rivals[0][0]
+            year = self.year_for(rival, self.claim_year(i, rival))
+            return None if self.fits(i, convert(rival.values[year], rival.unit, f.unit)) else rival
+        return None
+
+    def _base_of(self, i: int, m: Metric, rank: dict) -> Metric | None:
+        """农村为15196.86元，比上年的14634.76元 where 14634.76 is 农村初中's and 15196.86 was found 农村小学's: a previous
+        value (`role` base) is of the metric of the value it is compared with, right before it in its sentence, when
+        the words name m no more than that metric and that metric's earlier value is another."""
+        before = self.doc.in_sentence(i)
+        if not before or rank[m.key][0]:
+            return None
+        j = before[-1]
+        g, f = self.doc.figures[j], self.doc.figures[i]
+        own = self.doc.claims.get(j)
+        if (
+            g.unit != f.unit
+            or own is not None
+            and own.role == "base"
+            or not BASE_GAP.fullmatch(self.doc.lead(i))
+        ):
+            return None
+        link = self.links.get(j)
+        theirs = self.source.metric(link.key) if link is not None and link.status == "verified" else None
+        if theirs is None or theirs is m or rank.get(theirs.key, UNNAMED)[1] < rank[m.key][1]:
+            return None
+        held = theirs.values[
+            link.year
+        ]  # (幼儿园为3364.22元 of 经费 and of 事业费 alike: whose it is is not known)
+        if any(o is not theirs and o.values.get(link.year) == held for o in self.compatible(g)):
+            return None
+        year = self.claim_year(i, theirs)
+        if year is None or year not in theirs.values:
+            return None
+        return None if self.fits(i, convert(theirs.values[year], theirs.unit, f.unit)) else theirs
+
+    def _copied(self, i: int, m: Metric, rank: dict, said: int | None) -> Metric | None:
+        """主要来自河南省，有1979人 where 1979 is 男生毕业生, printed as such elsewhere in the text: the value is another
+        figure's copied, and the words here name one other metric well ahead of m and of any other."""
+        f = self.doc.figures[i]
+        if (
+            len(re.sub(r"\D", "", f.text)) < 2 or f.value == 100
+        ):  # 100%, 3所: values many figures have by chance
+            return None
+        # (市域53所托儿所、幼儿园…: m named in the figure's own words after it too)
+        if rank[m.key][0] or self.labels.part_score(m.key, self._own_words(i)) > 0:
+            return None
+        tail = self.doc.tail(i)  # (并申报了39个县 names no count of 省份)
+        masses = sorted(
+            (
+                (r[1], k)
+                for k, r in rank.items()
+                if k != m.key and (f.unit != "个" or not other_place(self.source.metric(k).label, tail))
+            ),
+            reverse=True,
+        )
+        if not masses or masses[0][0] < max(2 * rank[m.key][1], 1.0):
+            return None
+        if len(masses) > 1 and masses[1][0] * 1.5 > masses[0][0]:
+            return None
+        top = self.source.metric(masses[0][1])
+        if rank[masses[0][1]][2] < 0.1:  # a word or two of a long label
+            return None
+        if top is None or said is not None and said not in top.values:
+            return None
+        year = self.year_for(top, said)
+        if self.fits(i, convert(top.values[year], top.unit, f.unit)):
+            return None
+        if self._by_value is None:  # the figures of each value, laid out once
+            self._by_value = {}
+            for j in self.doc.active:
+                g = self.doc.figures[j]
+                self._by_value.setdefault((g.value, g.unit), []).append(j)
+        for j in self._by_value.get((f.value, f.unit), ()):
+            if j == i:
+                continue
+            there, _ = self._ranks(j, self.candidates(j))
+            if m.key in there and there[m.key][0]:
+                return top
+        return None
 
     def _sole_rival(self, i: int, m: Metric, rank: dict, year: int) -> Metric | None:
         """The one metric named in part near the figure, with a value for the year of m's value the figure has,
@@ -686,6 +822,12 @@ class ValueLinker(Finders):
             return contrasted[0]
         said = self.said_around(i)
         told = [r for r in named if told_apart(said, r, m)]
+        if (
+            len(told) > 1
+        ):  # 国家助学金…其中春季学期资助4397人次，资助金额X: of 助学金's 春季 and 秋季, the one said
+            told = [r for r in told if all(o is r or told_apart_in_time(said, r, o) for o in told)]
+        elif not told:  # 其中春季学期资助19633人次，资助金额X where X is 秋季's: by the time said alone
+            told = [r for r in named if told_apart_in_time(said, r, m)]
         return told[0] if len(told) == 1 else None
 
     def _own_words(self, i: int) -> str:
@@ -874,6 +1016,12 @@ def _common_term(words: str, label: str, others: list[str]) -> str:
         while end <= len(label) and (run := label[start:end]) in words and all(run in o for o in others):
             best, end = run, end + 1
     return best
+
+
+LEAD_MARK = re.compile(r"[，,、；;：:]")  # a lead's words are those after its last mark
+BASE_GAP = re.compile(
+    r"[，,（(]?\s*(?:比|较)?(?:上年|去年|上一年|前一年)(?:同期)?的?(?:为|是)?\s*"
+)  # 93.62分（去年92.62分）
 
 
 def _distinct(f: Figure) -> bool:
