@@ -849,3 +849,17 @@ def test_a_term_said_tells_apart_two_metrics_that_differ_in_their_term_alone(val
     )
     found = [f for f in check_text(text, AID).findings if f.text == value]
     assert found[0].status == expected
+
+
+BILINGUAL = source(
+    Metric("preschool.bilingual_built", "新建双语幼儿园(2008—2021年累计)", "所", {2021: 2237}),
+    Metric("preschool.bilingual_continued", "续建双语幼儿园", "所", {2021: 1558}),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1558所", "verified"), ("2237所", "mismatch")])
+def test_the_years_of_a_label_tell_nothing_apart(value, expected):
+    """陆续新建了2237所双语幼儿园，2011年续建2237所 (新疆 2011): 2011年 is no word of 新建…(2008—2011年累计)'s."""
+    text = f"自2008年开始，陆续新建了2237所双语幼儿园，2021年续建{value}。"
+    found = [f for f in check_text(text, BILINGUAL).findings if f.text == value]
+    assert found[-1].status == expected

@@ -169,6 +169,10 @@ def _speaks_of_change(near: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _no_digit(grams: Iterable[str]) -> set[str]:
+    return {g for g in grams if not (g[0].isdigit() or g[1].isdigit())}
+
+
 def _gram_set(text: str) -> frozenset[str]:
     return frozenset(map(operator.add, text, text[1:]))  # each character and the next, joined in C
 
@@ -612,7 +616,8 @@ class Labels:
             for k in (key, other)
         )  # 中等职业学校 在校学生数: the space is no word
         words = _gram_set(_NO_SPACE.sub("", near.split("|", 1)[0]))
-        return bool(words & (own - rival)) and not words & (rival - own)
+        # (not by digits: 2011年续建 says nothing of 新建…(2008—2011年累计))
+        return bool(words & (own - rival)) and not _no_digit(words & (rival - own))
 
     def spelled(self, near: str, key: str) -> bool:
         """The metric's own label stands verbatim right before the figure or is its whole noun after it."""
