@@ -863,3 +863,18 @@ def test_the_years_of_a_label_tell_nothing_apart(value, expected):
     text = f"自2008年开始，陆续新建了2237所双语幼儿园，2021年续建{value}。"
     found = [f for f in check_text(text, BILINGUAL).findings if f.text == value]
     assert found[-1].status == expected
+
+
+SPECIAL_POSTS = source(
+    Metric("teachers.special_post_provinces", "实施“特岗计划”的省区", "个", {2021: 22}),
+    Metric("teachers.special_post_counties", "覆盖的县(880多个)", "个", {2021: 880}),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("880多个", "verified"), ("22多个", "unsupported")])
+def test_a_count_of_provinces_is_no_count_of_counties(value, expected):
+    """覆盖了22个省区的880多个县 (特岗计划 2009): 省区 are provinces, not 区 of a city."""
+    text = f"覆盖了22个省区的{value}县。"
+    found = [f for f in check_text(text, SPECIAL_POSTS).findings if f.text == value]
+    assert found[-1].status == expected
+    assert status(text, SPECIAL_POSTS, "22个") == "verified"
