@@ -878,3 +878,13 @@ def test_a_count_of_provinces_is_no_count_of_counties(value, expected):
     found = [f for f in check_text(text, SPECIAL_POSTS).findings if f.text == value]
     assert found[-1].status == expected
     assert status(text, SPECIAL_POSTS, "22个") == "verified"
+
+
+@pytest.mark.parametrize(("part", "expected"), [("42.67万元", "derived"), ("37.06万元", "inconsistent")])
+def test_an_amount_allocated_in_a_bracket_is_split_by_its_parts(part, expected):
+    """本级资金50.15万元（分配市本级42.67万元，鹤城区7.48万元）(怀化 2021): 分配 splits all of it."""
+    text = (
+        "投入183.82万元，惠及学生1098人，其中上级资金133.67万元（分配市本级63.89万元，鹤城区69.78万元），"
+        f"本级资金50.15万元（分配市本级{part}，鹤城区7.48万元）。"
+    )
+    assert [f.status for f in check_text(text).findings if f.text == "50.15万元"] == [expected]
