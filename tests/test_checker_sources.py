@@ -888,3 +888,18 @@ def test_an_amount_allocated_in_a_bracket_is_split_by_its_parts(part, expected):
         f"本级资金50.15万元（分配市本级{part}，鹤城区7.48万元）。"
     )
     assert [f.status for f in check_text(text).findings if f.text == "50.15万元"] == [expected]
+
+
+MYOPIA = source(
+    Metric("moral.myopia_mild_share", "已近视学生中轻度近视占比", "%", {2021: 53.3}),
+    Metric("moral.myopia_moderate_share", "已近视学生中中度近视占比", "%", {2021: 37.0}),
+    Metric("moral.myopia_high_share", "已近视学生中高度近视占比", "%", {2021: 9.7}),
+)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("9.7%", "verified"), ("37.0%", "mismatch")])
+def test_each_figure_of_a_list_is_of_its_own_item(value, expected):
+    """轻、中、高度近视分别占53.3%、37.0%、37.0% (2022 近视 data): the last is 高度's."""
+    text = f"在已经近视的学生中，轻、中、高度近视分别占53.3%、37.0%、{value}。"
+    found = [f for f in check_text(text, MYOPIA).findings if f.text == value]
+    assert found[-1].status == expected

@@ -18,6 +18,7 @@ from drafter.checker.labels import (
     PlacesSaid,
     beats,
     chinese_bigrams,
+    enumerated,
     figure_words,
     last_said,
     levels_of,
@@ -828,6 +829,19 @@ class ValueLinker(Finders):
             told = [r for r in told if all(o is r or told_apart_in_time(said, r, o) for o in told)]
         elif not told:  # 其中春季学期资助19633人次，资助金额X where X is 秋季's: by the time said alone
             told = [r for r in named if told_apart_in_time(said, r, m)]
+        if not told and (item := enumerated(self.doc, i)):
+            # 轻、中、高度近视分别占53.3%、37.0%、37.0% where the last is 中度's: the list's own item for the figure
+            told = [
+                r
+                for k in rank
+                if k != m.key
+                and rank[k][1] > 0
+                and (r := self.source.metric(k)) is not None
+                and year in r.values
+                and self.labels.contrasted(k, m.key, item)
+                # (初中辍学率 names nothing of 初中生均…增长)
+                and self.labels.part_score(k, item) > self.labels.part_score(m.key, item)
+            ]
         return told[0] if len(told) == 1 else None
 
     def _own_words(self, i: int) -> str:
