@@ -792,7 +792,7 @@ class ValueLinker(Finders):
         for j in self._by_value.get((f.value, f.unit), ()):
             if j == i:
                 continue
-            there, _ = self._ranks(j, self.candidates(j))
+            there, _ = self._ranks(j, self.compatible(self.doc.figures[j]))  # (no candidates kept early)
             if m.key in there and there[m.key][0]:
                 return top
         return None
