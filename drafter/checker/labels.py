@@ -168,11 +168,11 @@ def _speaks_of_change(near: str) -> bool:
     return any(w in clause for w in CHANGE_WORDS)
 
 
-@lru_cache(maxsize=8192)
 def _no_digit(grams: Iterable[str]) -> set[str]:
     return {g for g in grams if not (g[0].isdigit() or g[1].isdigit())}
 
 
+@lru_cache(maxsize=8192)
 def _gram_set(text: str) -> frozenset[str]:
     return frozenset(map(operator.add, text, text[1:]))  # each character and the next, joined in C
 
@@ -718,9 +718,8 @@ def _timeless_bigrams(label: str) -> set[str]:
 
 
 TIME_CHARS = frozenset("年季期月")
-SEASON = re.compile(
-    r"[春夏秋冬]季(?:学期)?|[上下]半年|[上下]学期"
-)  # the words a label of one term says it by
+# the words a label of one term says it by
+SEASON = re.compile(r"[春夏秋冬]季(?:学期)?|[上下]半年|[上下]学期")
 
 
 def other_class(words: str, m: Metric) -> bool:

@@ -118,9 +118,8 @@ class ValueLinker(Finders):
         self._changes_by_unit: dict[str, list[Metric]] = {}
         self._levels_by_unit: dict[str, list[Metric]] = {}
         self._candidates: dict[int, list[Metric]] = {}
-        self._by_value: dict[tuple[float, str], list[int]] | None = (
-            None  # the figures of each value (_copied)
-        )
+        # the figures of each value (_copied)
+        self._by_value: dict[tuple[float, str], list[int]] | None = None
         self._around: dict[int, str] = {}  # said_around, per figure
         self._statement_levels: dict[int, str] = {}  # figure_words' level of each statement, per its start
         self._per_school: dict[int, bool] = {}  # said_per_school, per figure
@@ -664,7 +663,6 @@ class ValueLinker(Finders):
         unsaid = year is None or year not in m.values
         if unsaid and self._is_current(i) and y != current and current in m.values and named:
             return self.mismatch(f, m, current, f"这是{y}年的数，本报告说的是{current}年")
-        # (one metric holds the value: 3所 of several metrics is no one figure's copy)
         nearer = self._nearer(i, m, rank)
         if nearer is not None:
             return self.mismatch(
@@ -675,13 +673,13 @@ class ValueLinker(Finders):
             )
         theirs = self._base_of(i, m, rank) if claim is not None and claim.role == "base" else None
         if theirs is not None:
-            mine_year = self.claim_year(i, theirs)
             return self.mismatch(
                 f,
                 theirs,
-                mine_year,
+                self.claim_year(i, theirs),
                 f"比的是{theirs.label}的上一年，数值却与{y}年的{m.label}（{m.key}@{y}）相同",
             )
+        # (one metric holds the value: 3所 of several metrics is no one figure's copy)
         copied = self._copied(i, m, rank, year) if best is None and all(h[0] is m for h in hits) else None
         if copied is not None:
             return self.mismatch(
@@ -742,9 +740,8 @@ class ValueLinker(Finders):
         theirs = self.source.metric(link.key) if link is not None and link.status == "verified" else None
         if theirs is None or theirs is m or rank.get(theirs.key, UNNAMED)[1] < rank[m.key][1]:
             return None
-        held = theirs.values[
-            link.year
-        ]  # (幼儿园为3364.22元 of 经费 and of 事业费 alike: whose it is is not known)
+        # (幼儿园为3364.22元 of 经费 and of 事业费 alike: whose it is is not known)
+        held = theirs.values[link.year]
         if any(o is not theirs and o.values.get(link.year) == held for o in self.compatible(g)):
             return None
         year = self.claim_year(i, theirs)
@@ -756,9 +753,8 @@ class ValueLinker(Finders):
         """主要来自河南省，有1979人 where 1979 is 男生毕业生, printed as such elsewhere in the text: the value is another
         figure's copied, and the words here name one other metric well ahead of m and of any other."""
         f = self.doc.figures[i]
-        if (
-            len(re.sub(r"\D", "", f.text)) < 2 or f.value == 100
-        ):  # 100%, 3所: values many figures have by chance
+        # 100%, 3所: values many figures have by chance
+        if len(re.sub(r"\D", "", f.text)) < 2 or f.value == 100:
             return None
         # (市域53所托儿所、幼儿园…: m named in the figure's own words after it too)
         if rank[m.key][0] or self.labels.part_score(m.key, self._own_words(i)) > 0:
@@ -1033,9 +1029,8 @@ def _common_term(words: str, label: str, others: list[str]) -> str:
 
 
 LEAD_MARK = re.compile(r"[，,、；;：:]")  # a lead's words are those after its last mark
-BASE_GAP = re.compile(
-    r"[，,（(]?\s*(?:比|较)?(?:上年|去年|上一年|前一年)(?:同期)?的?(?:为|是)?\s*"
-)  # 93.62分（去年92.62分）
+# the words between a value and last year's beside it: 比上年的X, 93.62分（去年92.62分）
+BASE_GAP = re.compile(r"[，,（(]?\s*(?:比|较)?(?:上年|去年|上一年|前一年)(?:同期)?的?(?:为|是)?\s*")
 
 
 def _distinct(f: Figure) -> bool:

@@ -59,9 +59,8 @@ PARTS_START = re.compile(
     r"^[，]?(?:其中|含|包括)|^（(?:其中|含|包括)?|^[\u4e00-\u9fff]{1,6}(?<!的)(?:，其中|（其中)|^[\u4e00-\u9fff]{2,12}中，"
 )  # a bracket after a total breaks it down; 新增3.2万个学位，其中…: the counted noun may come first;
 # 15个学前双语教育项目中，天山区4个…: the counted noun and 中
-PARTS_SPLIT = re.compile(
-    r"分别|分配"
-)  # (本级资金50.15万元（分配市本级42.67万元，鹤城区7.48万元）: all of it allocated)
+# 分别, and 分配 (本级资金50.15万元（分配市本级42.67万元，鹤城区7.48万元）: all of it allocated)
+PARTS_SPLIT = re.compile(r"分别|分配")
 # the grades of an evaluation (评估结果为优秀的23所、良好的48所、合格的15所): the counts of its grades split what was
 # evaluated (对全县86所幼儿园开展…督导评估); a grade opens its item's words, after 其中 or 结果为
 GRADE = re.compile(
@@ -228,15 +227,9 @@ SHARE_OF = re.compile(
 
 # the places a count of places counts, synonyms in one kind: 39个省份 is no count of 县 (中部未通过认定的县), and
 # 中部2个省份 no part of 136个县
+# (省区 is no 区: 覆盖了22个省区的880多个县)
 PLACE_KINDS = (
-    (
-        "省份",
-        "省",
-        "自治区",
-        "省区",
-        "省（区、市）",
-        "省(区、市)",
-    ),  # (省区 is no 区: 覆盖了22个省区的880多个县)
+    ("省份", "省", "自治区", "省区", "省（区、市）", "省(区、市)"),
     ("市", "州", "盟"),
     ("县（市、区）", "县(市、区)", "县市区", "县区", "区县", "县", "区", "旗"),
     ("乡镇", "乡", "镇", "街道"),
