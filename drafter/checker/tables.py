@@ -173,7 +173,7 @@ def _side_by_side(block: list[list[Cell]]) -> list[list[list[Cell]]]:
     """A long list printed in panels side by side, its headings repeated (民族 | 毕业人数 | 占比 | 民族 | 毕业人数 |
     占比 |, then 汉族 | 6545 | 96.51% | 白族 | 2 | 0.03% |): one table per panel, so that 白族's 2 is not 汉族's.
     The panels end at the first row of another width; the rows from there on are a table of their own."""
-    if not block or len(block) < 2:
+    if len(block) < 2:
         return [block]
     head = [c.text.replace(" ", "") for c in block[0]]
     n = len(head)

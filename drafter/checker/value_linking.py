@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable
 
+from drafter.checker.claims import part_words
 from drafter.checker.finders import WEAK_LABEL, Finders, fact_figures
 from drafter.checker.labels import (
     LABEL_MIN,
@@ -280,7 +281,7 @@ class ValueLinker(Finders):
             for m, y, v in self._values.within(self.sizes(i))
             if m.key in rank
             and self.fits(i, convert(v, m.unit, f.unit), signed=not said_down(m))
-            and not (f.unit == "个" and other_place(m.label, self.doc.tail(i)))
+            and not self._other_place(i, m)
             and not self._counts_other(i, m)
             and not other_stage(m.label, self._own_words(i))
         ]
@@ -356,6 +357,10 @@ class ValueLinker(Finders):
         """朔城区设9个考点298个考场 where 298 is 朔城区考场's: the thing the figure counts (考场, right after it) is
         the value's metric's, not that of the metric its words before name (朔城区考点)."""
         return self._counts_other(i, best) and not self._counts_other(i, m)
+
+    def _other_place(self, i: int, m: Metric) -> bool:
+        """Figure i counts places of another kind than m's label counts (39个县 is no count of 省份)."""
+        return self.doc.figures[i].unit == "个" and other_place(m.label, self.doc.tail(i))
 
     def _counts_other(self, i: int, m: Metric) -> bool:
         """Figure i counts things of another kind than m's label counts (818所高校 is no count of 中学)."""
@@ -696,25 +701,28 @@ class ValueLinker(Finders):
         the sentence names another metric (what sets it apart from m, and nothing that sets m apart) — the same
         words now count the other one."""
         f = self.doc.figures[i]
-        lead = LEAD_MARK.split(self.doc.lead(i))[-1].strip()
+        lead = part_words(self.doc, i).strip()
         if len(lead) < 2:
             return None
         for k in reversed(self.doc.in_sentence(i)):
             g, link = self.doc.figures[k], self.links.get(k)
-            if LEAD_MARK.split(self.doc.lead(k))[-1].strip() != lead or g.unit != f.unit:
+            if part_words(self.doc, k).strip() != lead or g.unit != f.unit:
                 continue
             if link is None or link.status != "verified" or link.key != m.key:
                 return None
             words = self.doc.text[g.end : f.start]
             rivals = [
-                (rival, last_said(words, rival.label, m.label))
+                rival
                 for key, r in rank.items()
-                if key != m.key and r[1] > 0 and (rival := self.source.metric(key)) is not None
+                if key != m.key
+                and r[1] > 0
+                and (rival := self.source.metric(key)) is not None
+                and last_said(words, rival.label, m.label) >= 0
+                and last_said(words, m.label, rival.label) < 0
             ]
-            rivals = [(r, at) for r, at in rivals if at >= 0 and last_said(words, m.label, r.label) < 0]
             if len(rivals) != 1:
                 return None
-            rival = rivals[0][0]
+            rival = rivals[0]
             year = self.year_for(rival, self.claim_year(i, rival))
             return None if self.fits(i, convert(rival.values[year], rival.unit, f.unit)) else rival
         return None
@@ -754,17 +762,16 @@ class ValueLinker(Finders):
         figure's copied, and the words here name one other metric well ahead of m and of any other."""
         f = self.doc.figures[i]
         # 100%, 3所: values many figures have by chance
-        if len(re.sub(r"\D", "", f.text)) < 2 or f.value == 100:
+        if len(_digits(f)) < 2 or f.value == 100:
             return None
         # (市域53所托儿所、幼儿园…: m named in the figure's own words after it too)
         if rank[m.key][0] or self.labels.part_score(m.key, self._own_words(i)) > 0:
             return None
-        tail = self.doc.tail(i)  # (并申报了39个县 names no count of 省份)
-        masses = sorted(
+        masses = sorted(  # (并申报了39个县 names no count of 省份)
             (
                 (r[1], k)
                 for k, r in rank.items()
-                if k != m.key and (f.unit != "个" or not other_place(self.source.metric(k).label, tail))
+                if k != m.key and not self._other_place(i, self.source.metric(k))
             ),
             reverse=True,
         )
@@ -1028,14 +1035,17 @@ def _common_term(words: str, label: str, others: list[str]) -> str:
     return best
 
 
-LEAD_MARK = re.compile(r"[，,、；;：:]")  # a lead's words are those after its last mark
 # the words between a value and last year's beside it: 比上年的X, 93.62分（去年92.62分）
 BASE_GAP = re.compile(r"[，,（(]?\s*(?:比|较)?(?:上年|去年|上一年|前一年)(?:同期)?的?(?:为|是)?\s*")
 
 
+def _digits(f: Figure) -> str:
+    return re.sub(r"\D", "", f.text)
+
+
 def _distinct(f: Figure) -> bool:
     """A figure of four or more significant digits is unlikely to equal a metric value by chance."""
-    return len(re.sub(r"\D", "", f.text).strip("0")) >= 4
+    return len(_digits(f).strip("0")) >= 4
 
 
 def expected_value(f: Figure, value: float, unit: str) -> str:
