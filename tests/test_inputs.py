@@ -162,7 +162,7 @@ def test_a_text_far_longer_than_any_report_is_refused_before_checking(tmp_path):
 
     path = tmp_path / "long.md"
     path.write_text("学前三年毛入园率92.3%。\n" * (MAX_CHARS // 14 + 1), encoding="utf-8")
-    with pytest.raises(InputError, match="more than one report"):
+    with pytest.raises(InputError, match="more than one check reads"):
         read_document(path)
 
 

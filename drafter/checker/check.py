@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
-from drafter.checker import anachronism
+from drafter.checker import anachronism, parts
 from drafter.checker.claims import claims_subject, name_stem, read_claims
 from drafter.checker.judges import Judgement, judge_all
 from drafter.checker.linking import link_all
@@ -26,7 +26,7 @@ from drafter.checker.stale import stale_headings
 from drafter.checker.tables import read_tables
 from drafter.checker.text import normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
-from drafter.figures.gaps import count_gaps
+from drafter.figures.gaps import GAP, count_gaps
 from drafter.figures.numbers import find_figures
 from drafter.knowledge.terms import Anachronism
 
@@ -80,17 +80,27 @@ def headings(text: str) -> list[tuple[int, str]]:
 
 
 class _Locator:
-    """Line numbers and nearest headings by character offset."""
+    """Line numbers and nearest headings by character offset in the text read (a part of a long text: `base` its
+    offset in the whole text, `lines_before` the lines before it; `sections` at offsets in the part)."""
 
-    def __init__(self, text: str, sections: Sequence[tuple[int, str]] | None, reading: Reading) -> None:
+    def __init__(
+        self,
+        text: str,
+        sections: Sequence[tuple[int, str]] | None,
+        reading: Reading,
+        base: int = 0,
+        lines_before: int = 0,
+    ) -> None:
         self.reading = reading
+        self.base = base
+        self.lines_before = lines_before
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         marks = sorted(sections) if sections is not None else headings(text)
         self.offsets = [o for o, _ in marks]
         self.names = [n for _, n in marks]
 
     def line(self, offset: int) -> int:
-        return bisect.bisect_right(self.line_starts, offset)
+        return self.lines_before + bisect.bisect_right(self.line_starts, offset)
 
     def section(self, offset: int) -> str:
         i = bisect.bisect_right(self.offsets, offset) - 1
@@ -106,8 +116,8 @@ def _finding(
     return Finding(
         loc.section(start),
         loc.line(start),
-        start,
-        end,
+        start + loc.base,
+        end + loc.base,
         original[start:end],
         f.value,
         f.unit,
@@ -146,7 +156,26 @@ def check_text(
     `sections` optionally gives (offset, heading) pairs when the headings are not part of the text.
     """
     with _collector_paused():
-        return _check(text, source, sections, path)
+        chunks = parts.cut(text)
+        if len(chunks) == 1:
+            return _check(text, source, sections, path)
+        # a long text: every part told the headings of the whole, each part's findings those it owns
+        marks = sorted(sections) if sections is not None else headings(text)
+        reports = parts.run(chunks, lambda part: _check_part(text, part, source, marks))
+        findings = tuple(found for report in reports for found in report.findings)
+        return CheckReport(findings=findings, path=path, gaps=sum(report.gaps for report in reports))
+
+
+def _check_part(
+    text: str, part: parts.Part, source: SourceData | None, marks: Sequence[tuple[int, str]]
+) -> CheckReport:
+    """The findings part owns, read from its text and margins, at offsets and lines of the whole text."""
+    before = [k for k, (offset, _) in enumerate(marks) if offset <= part.start]
+    within = marks[before[-1] if before else 0 :]
+    sections = [(offset - part.start, name) for offset, name in within if offset < part.end]
+    lines_before = text.count("\n", 0, part.start)
+    report = _check(text[part.start : part.end], source, sections, "", part, lines_before)
+    return replace(report, findings=tuple(f for f in report.findings if part.owns(f.start)))
 
 
 @contextmanager
@@ -164,8 +193,15 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _check(
-    text: str, source: SourceData | None, sections: Sequence[tuple[int, str]] | None, path: str
+    text: str,
+    source: SourceData | None,
+    sections: Sequence[tuple[int, str]] | None,
+    path: str,
+    part: parts.Part | None = None,
+    lines_before: int = 0,
 ) -> CheckReport:
+    """The findings of `text` (of `part` of a long text: at the whole text's offsets, gaps counted in what the
+    part owns)."""
     normal = normalize(text)
     tables = read_tables(normal.norm, find_figures(normal.norm))
     reading = Reading(normal, tables.figures)
@@ -174,7 +210,8 @@ def _check(
     read_claims(reading)
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}
-    loc = _Locator(text, sections, reading)
+    base = part.start if part is not None else 0
+    loc = _Locator(text, sections, reading, base, lines_before)
     figures = _repeats(
         reading, [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
     )
@@ -185,7 +222,10 @@ def _check(
         _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
     ]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
-    return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
+    if part is None:
+        return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
+    gaps = [normal.span(*gap.span())[0] + base for gap in GAP.finditer(normal.norm)]
+    return CheckReport(findings=findings, path=path, gaps=sum(part.owns(at) for at in gaps))
 
 
 def _repeats(reading: Reading, findings: list[Finding]) -> list[Finding]:
@@ -259,8 +299,8 @@ def _words_finding(
     return Finding(
         section=loc.section(start),
         line=loc.line(start),
-        start=start,
-        end=end,
+        start=start + loc.base,
+        end=end + loc.base,
         text=loc.reading.source_text.original[start:end],
         value=None,
         unit="",

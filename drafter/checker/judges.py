@@ -37,7 +37,7 @@ class Judgement:
 
 def judge_all(reading: Reading, source: SourceData | None) -> Iterator[Judgement]:
     """Each statement the data judge; of statements over the same words, the first kind that is judged."""
-    labels = Labels(source) if source is not None else None
+    labels = Labels.of(source) if source is not None else None
     judged: list[Judgement] = []
     for statement in sorted(find_statements(reading), key=lambda s: list(STATEMENTS).index(s.kind)):
         if any(j.statement.start < statement.end and statement.start < j.statement.end for j in judged):

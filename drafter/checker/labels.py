@@ -10,6 +10,7 @@ import bisect
 import math
 import operator
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -253,8 +254,21 @@ class PlacesSaid:
         return k >= 0 and self._said[k][1] != place
 
 
+_KEPT = threading.local()  # Labels.of: the labels of the data last checked against, per thread
+
+
 class Labels:
     """Every metric's label terms with their bigram weights, and how much of them some words contain."""
+
+    @classmethod
+    def of(cls, source: SourceData) -> Labels:
+        """The labels of `source`, kept for the next text checked against the same data in this thread: what they
+        keep per words (evidence, masses, part scores) holds for any text, and the parts of a long text and the
+        files of a folder are said alike."""
+        kept = getattr(_KEPT, "labels", None)
+        if kept is None or kept.source is not source:
+            kept = _KEPT.labels = cls(source)
+        return kept
 
     def __init__(self, source: SourceData) -> None:
         self.source = source

@@ -103,7 +103,7 @@ class ValueLinker(Finders):
 
     def __init__(self, doc: Reading, source: SourceData) -> None:
         self.doc, self.source = doc, source
-        self.labels = Labels(source)
+        self.labels = Labels.of(source)
         self.places = PlacesSaid(doc.text, {m.key: m.label for m in source.metrics})
         self._words: dict[int, tuple[str, str]] = {}
         self._tolerances: dict[int, tuple[int, float | None]] = {}
