@@ -903,3 +903,34 @@ def test_each_figure_of_a_list_is_of_its_own_item(value, expected):
     text = f"在已经近视的学生中，轻、中、高度近视分别占53.3%、37.0%、{value}。"
     found = [f for f in check_text(text, MYOPIA).findings if f.text == value]
     assert found[-1].status == expected
+
+
+TESTED = SourceData(
+    report=ReportInfo(region="北京市", level="province", round=2014, period=2014, issuer="北京市教委"),
+    metrics=(
+        Metric("moral.fitness_test_students", "国家学生体质健康标准测试赛抽测学生", "人", {2013: 2880}),
+        Metric("moral.fitness_test_schools_primary", "抽测小学", "所", {2014: 147}),
+        Metric("moral.fitness_test_students_primary", "参加测试的小学五年级学生", "人", {2014: 4410}),
+        Metric("moral.fitness_test_schools_junior", "抽测初中", "所", {2014: 125}),
+        Metric("moral.fitness_test_students_junior", "参加测试的初中二年级学生", "人", {2014: 3750}),
+    ),
+)
+
+
+@pytest.mark.parametrize(("printed", "expected"), [("4410人", "verified"), ("3750人", "mismatch")])
+def test_a_count_after_a_count_of_schools_is_of_the_level_said_before_it(printed: str, expected: str):
+    """其中，小学147所，共X人参加测试: 小学 is said before the count of schools, and the number tested is 小学's too
+    (北京 2014 体测, planted: 3750 is 初中's)."""
+    text = f"参加测试的学生来自小学五年级和初中二年级。其中，小学147所，共{printed}参加测试；初中125所，共有3750人参加测试。"
+    assert status(text, TESTED, printed) == expected
+
+
+@pytest.mark.parametrize(("printed", "expected"), [("2880人", "verified"), ("4410人", "mismatch")])
+def test_a_start_value_is_last_years_not_this_years_value_of_a_part(printed: str, expected: str):
+    """抽测学生人数从X人增加到10380人: the start value is the year before's, and 4410 (this year's 小学五年级, with no
+    earlier year) is no value of it: the words name 抽测学生, whose 2013 value was 2880."""
+    text = f"今年测试赛大幅扩大抽测规模。其中，抽测学生人数从{printed}增加到10380人。"
+    found = [f for f in check_text(text, TESTED).findings if f.text == printed]
+    assert [f.status for f in found] == [expected]
+    if expected == "mismatch":
+        assert found[0].expected == "2880人"

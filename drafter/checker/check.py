@@ -24,7 +24,7 @@ from drafter.checker.rules import run_rules
 from drafter.checker.rules.base import Verdict
 from drafter.checker.stale import stale_headings
 from drafter.checker.tables import read_tables
-from drafter.checker.text import normalize
+from drafter.checker.text import Text, normalize
 from drafter.core.types import CheckReport, Figure, Finding, SourceData
 from drafter.figures.gaps import GAP, count_gaps
 from drafter.figures.numbers import find_figures
@@ -80,18 +80,19 @@ def headings(text: str) -> list[tuple[int, str]]:
 
 
 class _Locator:
-    """Line numbers and nearest headings by character offset in the text read (a part of a long text: `base` its
-    offset in the whole text, `lines_before` the lines before it; `sections` at offsets in the part)."""
+    """Line numbers and nearest headings by character offset in the text read, and its words as given (a part of a
+    long text: `base` its offset in the whole text, `lines_before` the lines before it; `sections` at offsets in
+    the part)."""
 
     def __init__(
         self,
         text: str,
         sections: Sequence[tuple[int, str]] | None,
-        reading: Reading,
+        source_text: Text,
         base: int = 0,
         lines_before: int = 0,
     ) -> None:
-        self.reading = reading
+        self.source_text = source_text
         self.base = base
         self.lines_before = lines_before
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -110,8 +111,8 @@ class _Locator:
 def _finding(
     loc: _Locator, f: Figure, status: str, expected: str = "", source: str = "", message: str = ""
 ) -> Finding:
-    start, end = loc.reading.source_text.span(f.start, f.end)  # (Reading.original_span: one call less)
-    original = loc.reading.source_text.original
+    start, end = loc.source_text.span(f.start, f.end)  # (Reading.original_span: one call less)
+    original = loc.source_text.original
     # positional, in Finding's field order: a finding per figure of the text
     return Finding(
         loc.section(start),
@@ -159,11 +160,30 @@ def check_text(
         chunks = parts.cut(text)
         if len(chunks) == 1:
             return _check(text, source, sections, path)
-        # a long text: every part told the headings of the whole, each part's findings those it owns
+        # a long text: every part told the headings of the whole, each part's findings those it owns; what is read
+        # from the whole text (the year it was written, headings alike) found here
         marks = sorted(sections) if sections is not None else headings(text)
-        reports = parts.run(chunks, lambda part: _check_part(text, part, source, marks))
-        findings = tuple(found for report in reports for found in report.findings)
+        reports, whole = parts.run(
+            chunks,
+            lambda part: _check_part(text, part, source, marks),
+            lambda: _whole_text_claims(text, source, marks),
+        )
+        found = [f for report in reports for f in report.findings] + whole
+        findings = tuple(sorted(found, key=lambda f: f.start))
         return CheckReport(findings=findings, path=path, gaps=sum(report.gaps for report in reports))
+
+
+def _whole_text_claims(
+    text: str, source: SourceData | None, marks: Sequence[tuple[int, str]]
+) -> list[Finding]:
+    """The findings read from a whole text, not a part: anachronisms (against the year the text was written) and
+    headings whose year an alike heading elsewhere prints newer."""
+    normal = normalize(text)
+    loc = _Locator(text, marks, normal)
+    found = [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
+    return found + [
+        _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
+    ]
 
 
 def _check_part(
@@ -207,20 +227,22 @@ def _check(
     reading = Reading(normal, tables.figures)
     reading.cells, reading.cell_years = tables.words, tables.years
     reading.cell_ratios, reading.cell_sums = tables.ratios, tables.sums
+    reading.cut_at_end = part is not None and part.end > part.own_end  # (a margin: no document ends there)
     read_claims(reading)
     verdicts = run_rules(reading)
     links: dict[int, Any] = link_all(reading, source) if source is not None else {}
     base = part.start if part is not None else 0
-    loc = _Locator(text, sections, reading, base, lines_before)
+    loc = _Locator(text, sections, normal, base, lines_before)
     figures = _repeats(
         reading, [_judge(loc, f, verdicts.get(i), links.get(i)) for i, f in enumerate(reading.figures)]
     )
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
-    claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
     claims += [_lost_year_finding(loc, start, end) for start, end in lost_years(normal.norm)]
-    claims += [
-        _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
-    ]
+    if part is None:  # (a part's are read from the whole text: _whole_text_claims)
+        claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
+        claims += [
+            _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
+        ]
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
     if part is None:
         return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))
@@ -266,7 +288,7 @@ def _anachronism_finding(loc: _Locator, a: Anachronism, year: int) -> Finding:
 
 
 def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
-    start, end = loc.reading.source_text.span(start, end)
+    start, end = loc.source_text.span(start, end)
     return _words_finding(
         loc,
         start,
@@ -279,8 +301,8 @@ def _lost_year_finding(loc: _Locator, start: int, end: int) -> Finding:
 
 
 def _stale_heading_finding(loc: _Locator, start: int, end: int, year: int) -> Finding:
-    start, end = loc.reading.source_text.span(start, end)
-    said = loc.reading.source_text.original[start:end]
+    start, end = loc.source_text.span(start, end)
+    said = loc.source_text.original[start:end]
     return _words_finding(
         loc,
         start,
@@ -301,7 +323,7 @@ def _words_finding(
         line=loc.line(start),
         start=start + loc.base,
         end=end + loc.base,
-        text=loc.reading.source_text.original[start:end],
+        text=loc.source_text.original[start:end],
         value=None,
         unit="",
         status=status,
@@ -314,7 +336,7 @@ def _words_finding(
 
 def _claim_finding(loc: _Locator, judged: Judgement) -> Finding:
     st = judged.statement
-    start, end = loc.reading.source_text.span(st.start, st.end)
+    start, end = loc.source_text.span(st.start, st.end)
     if judged.holds:
         return _words_finding(loc, start, end, "verified", "", judged.source, f"数据显示：{judged.expected}")
     message = f"与数据不符：{judged.expected}"

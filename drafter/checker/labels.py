@@ -266,13 +266,14 @@ class Labels:
         keep per words (evidence, masses, part scores) holds for any text, and the parts of a long text and the
         files of a folder are said alike."""
         kept = getattr(_KEPT, "labels", None)
-        if kept is None or kept.source is not source:
-            kept = _KEPT.labels = cls(source)
+        if kept is None or kept.source is not source or kept.taxonomy != _taxonomy_path():
+            kept = _KEPT.labels = cls(source)  # (another taxonomy names the metrics with other synonyms)
         return kept
 
     def __init__(self, source: SourceData) -> None:
         self.source = source
-        synonyms = _synonyms(_taxonomy_path()) if Path(_taxonomy_path()).exists() else {}
+        self.taxonomy = _taxonomy_path()
+        synonyms = _synonyms(self.taxonomy) if Path(self.taxonomy).exists() else {}
         self.terms = {
             m.key: variants(
                 tuple(CJK_SPACE.sub("", normalize(t).norm) for t in (m.label, *synonyms.get(m.key, ())))
@@ -799,6 +800,9 @@ def figure_words(doc: Reading, i: int, levels: dict[int, str] | None = None) -> 
         # 优秀贫困生奖励金61人次8.15万元: an amount right after the count it pairs with has the count's words
         clause = _last_clause(doc.lead(before[-1]))
     if not clause.strip("、和及与辖有共") and tail:  # 全县辖17所镇中心学校、7所县直学校: the noun follows
+        if clause.strip("、和及与") and doc.in_sentence(i):
+            # 小学147所，共4410人参加测试: what the statement counts (小学) is said before the count it follows
+            return "|" + tail, _statement_words(doc, f.start, {} if levels is None else levels) + "|" + tail
         return "|" + tail, "|" + tail
     if _LIST_JOIN_END.search(clause) and _HAN_START.match(tail):
         return "|" + tail, "|" + tail  # 下辖11个设区市、100个县: the words before are the last figure's noun

@@ -1,22 +1,23 @@
 """A long text (a collection of reports, a year's announcements joined) checked in parts, side by side.
 
-A report is 5,000–100,000 characters and is checked whole. A text longer than `WHOLE_MAX` is cut at blank lines
-into parts of about `PART` characters, preferably where a new document's title line begins. A part that does not
-end or begin with a document is read with `MARGIN` characters of the text beyond, so that a figure near a cut still has its sentence, its
-paragraph and the counts its share is of (the rules look back at most 3,000 characters); each figure and claim
-is judged by the part that holds it. The parts are checked in processes of their own on every core the machine
-gives (one part after another when it cannot fork), and the findings do not depend on how many there are.
+A report is 5,000–100,000 characters and is checked whole. A text longer than `WHOLE_MAX` is cut into parts of
+about `PART` characters, where a new document's title line begins, else at a blank line or a line break. A part
+that does not end or begin with a document is read with `MARGIN` characters of the text beyond, out to a line's
+end, so that a figure near a cut still has its sentence, its paragraph and the counts its share is of (the rules
+look back at most 3,000 characters); each figure and claim is judged by the part that holds it. The parts are
+checked in processes of their own on every core the machine gives (one part after another when it cannot fork),
+and the findings do not depend on how many there are.
 
-What the checker compares across a whole text is compared within a part: a heading's year against the same
-heading elsewhere, the year a text was written, a figure repeated elsewhere, the scores a total adds up. In a
-collection those belong to each document, not to the collection.
+The year the text was written (anachronisms) and a heading's year against the same heading elsewhere are read
+from the whole text (`check.check_text`). A figure repeated far away, a score total whose items run past the
+margin and the place a paragraph speaks of are read within the part.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import re
+import pickle
 import signal
 import sys
 import threading
@@ -25,15 +26,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
+from drafter.checker.words import DOCUMENT_TITLE
+
 WHOLE_MAX = 180_000  # characters: up to this a text is checked whole (every real report is)
 PART = 120_000  # characters a part is cut at, about
-MARGIN = 3_000  # characters read on each side of a part, out to the next blank line
-# a title line opening a document of a collection: 第二篇：…, …自评报告, …统计公告 (no sentence ends on it)
-TITLE = re.compile(
-    r"\n\n[ \t\u3000]*(?:第[一二三四五六七八九十\d]+篇|[^\n。；]{4,60}(?:报告|公告|公报|总结)[ \t]*\n)"
-)
+MARGIN = 3_000  # characters read on each side of a part, out to the start or end of a line
 
 Result = TypeVar("Result")
+Other = TypeVar("Other")
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,9 @@ class Part:
 
 
 def cut(text: str) -> list[Part]:
-    """The parts `text` is checked in: one when it is short, else parts of about PART characters cut at blank
-    lines (at a title line when one opens within a quarter of PART around the cut)."""
+    """The parts `text` is checked in: one when it is short, else parts of about PART characters, each cut where a
+    document's title line begins within a quarter of PART of the cut (no margin there: a document is its own
+    context), else after a blank line, else after a line break (a Word file's text has no blank lines)."""
     if len(text) <= WHOLE_MAX:
         return [Part(0, len(text), 0, len(text))]
     cuts, titled = (
@@ -68,8 +69,8 @@ def cut(text: str) -> list[Part]:
     cuts.append(len(text))
     return [
         Part(
-            a if a in titled else _blank_before(text, a - MARGIN),
-            b if b in titled else _blank_after(text, b + MARGIN),
+            a if a in titled else _line_start(text, a - MARGIN),
+            b if b in titled else _line_end(text, b + MARGIN),
             a,
             b,
         )
@@ -78,46 +79,52 @@ def cut(text: str) -> list[Part]:
 
 
 def _cut_near(text: str, target: int) -> tuple[int, bool]:
-    """(the offset a part ends at near `target`, whether a title line opens there): right after a blank line, a
-    title line's first when there is one."""
+    """(the offset a part ends at near `target`, whether a document's title line opens there)."""
     reach = PART // 4
-    titles = [m.start() + 2 for m in TITLE.finditer(text, target - reach, target + reach)]
+    low, high = target - reach, target + reach
+    titles = [m.start() for m in DOCUMENT_TITLE.finditer(text, low, high) if m.start() > low]
     if titles:
         return min(titles, key=lambda at: abs(at - target)), True
-    after = text.find("\n\n", target)
-    before = text.rfind("\n\n", 0, target)
-    near = [k + 2 for k in (before, after) if k >= 0 and abs(k - target) <= reach]
-    if near:
-        return min(near, key=lambda at: abs(at - target)), False
-    line = text.find("\n", target)  # no blank line near: a line break will do
-    return (line + 1 if line >= 0 else len(text)), False
+    for mark in ("\n\n", "\n", "。"):  # a blank line, a line break, a sentence's end
+        near = [
+            k + len(mark) for k in (text.rfind(mark, low, target), text.find(mark, target, high)) if k >= 0
+        ]
+        if near:
+            return min(near, key=lambda at: abs(at - target)), False
+    return target, False
 
 
-def _blank_before(text: str, at: int) -> int:
+def _line_start(text: str, at: int) -> int:
+    """The start of the line `at` is in (`at` itself on a line longer than MARGIN)."""
     if at <= 0:
         return 0
-    k = text.rfind("\n\n", 0, at)
-    return k + 2 if k >= 0 else 0
+    k = text.rfind("\n", at - MARGIN, at)
+    return k + 1 if k >= 0 else at
 
 
-def _blank_after(text: str, at: int) -> int:
+def _line_end(text: str, at: int) -> int:
+    """The end of the line `at` is in (`at` itself on a line longer than MARGIN)."""
     if at >= len(text):
         return len(text)
-    k = text.find("\n\n", at)
-    return k if k >= 0 else len(text)
+    k = text.find("\n", at, at + MARGIN)
+    return k if k >= 0 else at
 
 
-def run(parts: list[Part], job: Callable[[Part], Result]) -> list[Result]:
-    """job(part) for each part, in order: in worker processes when there are several parts and the process may
-    fork, else one after another here."""
+def run(
+    parts: list[Part], job: Callable[[Part], Result], meanwhile: Callable[[], Other]
+) -> tuple[list[Result], Other]:
+    """(job(part) for each part, in order; meanwhile()): the jobs in worker processes when there are several parts
+    and the process may fork, meanwhile() here while they run; else all one after another here."""
     workers = workers_for(len(parts))
     if workers < 2:
-        return [job(part) for part in parts]
+        return [job(part) for part in parts], meanwhile()
     global _JOB
     _JOB = job  # inherited by the forked workers: only each Part and its result cross to them
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), initializer=_ignore_interrupt)
     try:
-        return list(pool.map(_run_job, parts))
+        results = pool.map(_run_job, parts)  # every part handed out now
+        other = meanwhile()
+        return list(results), other
     finally:  # interrupted (Ctrl-C): the parts not begun are dropped, not checked first
         pool.shutdown(wait=True, cancel_futures=True)
         _JOB = None
@@ -137,8 +144,17 @@ def workers_for(parts: int) -> int:
 
 
 def _run_job(part: Part) -> object:
+    """The job on a part, in a worker; an error that cannot cross back to the parent as it is (its arguments do not
+    rebuild it) crosses as a RuntimeError that names it."""
     assert _JOB is not None
-    return _JOB(part)
+    try:
+        return _JOB(part)
+    except Exception as error:
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:
+            raise RuntimeError(f"{type(error).__name__}: {error}") from None
+        raise
 
 
 def _cores() -> int:
@@ -149,10 +165,11 @@ def _cores() -> int:
 
 
 def _may_fork() -> bool:
-    """Forking is safe: a Linux process with one thread (a thread holding a lock would leave it held in the child)
-    that is no daemonic worker (the review's jobs: they may have no children)."""
+    """Forking is safe and useful: a Linux process with one thread (a thread holding a lock would leave it held in
+    the child) that no process of multiprocessing started (the review's jobs may have no children; a worker of a
+    pool, this one's or a caller's, has its core already)."""
     return (
         sys.platform.startswith("linux")
         and threading.active_count() == 1
-        and not multiprocessing.current_process().daemon
+        and multiprocessing.parent_process() is None
     )

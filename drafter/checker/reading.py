@@ -61,6 +61,8 @@ class Reading:
         # a table's 生师比 cell and the two cells it divides; a 合计 cell and the cells of its column it adds up
         self.cell_ratios: tuple[tuple[int, int, int], ...] = ()
         self.cell_sums: tuple[tuple[int, tuple[int, ...]], ...] = ()
+        # the text is a part of a longer one cut inside a document (checker.parts): what follows its end is unread
+        self.cut_at_end = False
 
     def _lay_out(self) -> None:
         """Each active figure's sentence, its lead and the next figure of its sentence, found in one pass over the

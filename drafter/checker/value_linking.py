@@ -581,6 +581,13 @@ class ValueLinker(Finders):
                         "unsupported",
                         message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
                     )
+        earlier = self._earlier_named(i, m, y, rank) if best is None else None
+        if earlier is not None:
+            r, year_before = earlier
+            said_as = (
+                f"数值与{y}年的{m.label}（{m.key}@{y}）相同，但这是{year_before}年的数，文字说的是{r.label}"
+            )
+            return self.mismatch(f, r, year_before, said_as)
         rival = self._sole_rival(i, m, rank, y) if best is None else None
         if rival is not None and not self._not_its(i, rival, m):
             return self.mismatch(
@@ -694,6 +701,24 @@ class ValueLinker(Finders):
                 f"数值与文中另一处的{m.label}（{m.key}@{y}）相同，但这里的文字说的是{copied.label}",
             )
         return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+
+    def _earlier_named(self, i: int, m: Metric, y: int, rank: dict) -> tuple[Metric, int] | None:
+        """抽测学生人数从2880人增加到10380人 where the start value is printed as 4410, this year's 小学 count: a value
+        compared with (`role` base) that is the latest value of a metric with none before it, while the words name
+        another metric more, one that has an earlier year and another value then — (that metric, that year)."""
+        claim = self.doc.claims.get(i)
+        if claim is None or claim.role != "base" or any(year < y for year in m.values):
+            return None
+        named = [
+            (rank[k][1], r)
+            for k in rank
+            if k != m.key and rank[k][1] > rank[m.key][1] and (r := self.source.metric(k)) is not None
+        ]
+        for _, r in sorted(named, key=lambda t: -t[0])[:1]:
+            before = [year for year in r.values if year < y]
+            if before and not self.fits(i, convert(r.values[max(before)], r.unit, self.doc.figures[i].unit)):
+                return r, max(before)
+        return None
 
     def _nearer(self, i: int, m: Metric, rank: dict) -> Metric | None:
         """其中开工面积为428.71万m2，超过规划任务总量的68.44%，竣工面积为299.16万平方米，超过规划任务总量的X where X is

@@ -16,6 +16,13 @@ _CHANGE = "|".join(sorted(UP + DOWN, key=len, reverse=True))
 # 增长 / 增加了 / 下降为 / 同比增长 / 增长率为 … right before a figure
 # (增长率达22.4% is a growth; 压减率达到100% is the level of a rate, so only 增长率 takes 达)
 CHANGE_BEFORE = re.compile(rf"(?:(?:{_CHANGE})(?:了|率为|率|为|达到|达|约)?|增长率(?:达到|达))$")
+# a line opening a document of a collection: 第二篇：…, …自评报告, …统计公告, …工作总结 (no sentence ends on it, no
+# section number opens it: 四、学校布局调整工作总结 is a heading inside a report)
+DOCUMENT_TITLE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:第[一二三四五六七八九十\d]+篇"
+    r"|(?![一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+    r"[^\n。；]{4,60}(?:报告|公告|公报|总结)[ \t\r]*$)"
+)
 GROWTH_RATE_BEFORE = re.compile(r"(?:增长率|增幅|降幅|增速)(?:为|达到|达)?$")
 # 增至 / 增加到 / 提高到 / 降至 / 下降到: the figure after it is the new value, not a change (the change word before
 # 至/到 is optional, so it is not looked for: trying its twenty words at every character was most of the search)

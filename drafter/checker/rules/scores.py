@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import Verdict, expected_text
+from drafter.checker.words import DOCUMENT_TITLE
 from drafter.figures.numbers import matches_shown
 
 NAME = "score_total"
@@ -16,24 +17,32 @@ ITEM_SCORE = re.compile(r"得分：?$")
 
 def check(reading: Reading) -> Iterator[Verdict]:
     scores = reading.with_unit("分")  # the only ones looked at
-    totals = [i for i in scores if TOTAL_SCORE.search(reading.lead(i))]
-    for k, i in enumerate(totals):
+    for i in scores:
         f = reading.figures[i]
-        following = reading.figures[totals[k + 1]].start if k + 1 < len(totals) else len(reading.text)
-        parts = [reading.figures[j] for j in _items(reading, i, scores, following)]
+        if not TOTAL_SCORE.search(reading.lead(i)):
+            continue
+        items = _items(reading, i, scores)
+        if items is None:
+            continue
+        parts = [reading.figures[j] for j in items]
         value = sum(p.value for p in parts)
         if len(parts) >= 2 and not matches_shown(f.value, f.decimals, value):
             shown = expected_text(f, value)
             yield Verdict(i, "inconsistent", NAME, shown, "", f"{len(parts)}项得分之和为{shown}")
 
 
-def _items(reading: Reading, i: int, scores: list[int], following: int) -> list[int]:
-    """The 得分 figures after the total, up to the end of its article or the next total (`following`: a
+def _items(reading: Reading, i: int, scores: list[int]) -> list[int] | None:
+    """The 得分 figures after the total, up to the end of its article or the next document's title line (a
     collection's next report scores itself; `scores`: the active figures in 分, in text order; a score total does
-    not walk every figure after it)."""
+    not walk every figure after it). None when its document may go on past the end of a part of a long text: its
+    items are not all read."""
     f = reading.figures[i]
     later_articles = reading.articles[reading.article(f.start) + 1 :]
-    end = min(later_articles[0] if later_articles else len(reading.text) + 1, following)
+    end = later_articles[0] if later_articles else len(reading.text) + 1
+    title = DOCUMENT_TITLE.search(reading.text, f.end, end)
+    if title is None and not later_articles and reading.cut_at_end:
+        return None
+    end = title.start() if title else end
     return [
         j
         for j in scores
