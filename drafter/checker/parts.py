@@ -55,10 +55,8 @@ def cut(text: str) -> list[Part]:
     context), else after a blank line, else after a line break (a Word file's text has no blank lines)."""
     if len(text) <= WHOLE_MAX:
         return [Part(0, len(text), 0, len(text))]
-    cuts, titled = (
-        [0],
-        {0, len(text)},
-    )  # titled: a new document begins there, nothing before it is its context
+    # titled: the cuts where a new document begins, nothing before it its context
+    cuts, titled = [0], {0, len(text)}
     while len(text) - cuts[-1] > PART * 3 // 2:
         at, title = _cut_near(text, cuts[-1] + PART)
         if at <= cuts[-1] or at >= len(text):
@@ -82,7 +80,11 @@ def _cut_near(text: str, target: int) -> tuple[int, bool]:
     """(the offset a part ends at near `target`, whether a document's title line opens there)."""
     reach = PART // 4
     low, high = target - reach, target + reach
-    titles = [m.start() for m in DOCUMENT_TITLE.finditer(text, low, high) if m.start() > low]
+    titles = [
+        m.start()
+        for m in DOCUMENT_TITLE.finditer(text, low, high)
+        if m.start() > low and text.startswith("\n", m.end())  # its line ends there, not at `high`
+    ]
     if titles:
         return min(titles, key=lambda at: abs(at - target)), True
     for mark in ("\n\n", "\n", "。"):  # a blank line, a line break, a sentence's end
