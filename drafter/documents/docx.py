@@ -78,11 +78,16 @@ def _blocks(document) -> Iterator[tuple[str, int]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    levels: dict[
+        str | None, int
+    ] = {}  # per style id: python-docx looks a style up among all of them each time
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = DocxParagraph(child, document)
-            yield paragraph.text, _style_level(paragraph)
+            if child.style not in levels:  # (the w:pStyle of the paragraph, None for the default)
+                levels[child.style] = _style_level(paragraph)
+            yield paragraph.text, levels[child.style]
         elif tag == "tbl":
             seen: list[object] = []
             for row in Table(child, document).rows:
@@ -103,7 +108,8 @@ def _unique_cells(row, seen: list[object]) -> list[str]:
 
 
 def _style_level(paragraph) -> int:
-    name = paragraph.style.name if paragraph.style is not None else ""
+    style = paragraph.style
+    name = style.name if style is not None else ""
     match = _STYLE_LEVEL.search(name or "")
     return min(int(match.group(1)), 4) if match else 0
 
