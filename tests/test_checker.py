@@ -190,6 +190,13 @@ def test_an_excess_in_percent_says_it_is_of_the_standard():
             "1100万元",
         ),
         ("score_total", "总得分为96.15分。\n得分：4分\n得分：8分\n", "96.15分", "12.00分"),
+        (  # an item's 总分 is its maximum, no total of the items after it: only the grand total is flagged
+            "score_total",
+            "总得分为96分。\n（一）学前教育，总分10分，得分：9分。\n（二）义务教育，总分40分，得分：38分。\n"
+            "（三）高中教育，总分20分，得分：19分。\n（四）职业教育，总分30分，得分：27分。\n",
+            "96分",
+            "93分",
+        ),
         (
             "total_below_part",
             "2023年一般公共预算教育经费为142.689万元。全年下达资助资金4942.289万元。",
@@ -496,6 +503,10 @@ def test_rule_flags(rule, text, figure, expected):
         ),
         ("listed_total", "在籍学生404人（其中送教上门46人），随班就读371人，有42人无需求。"),
         ("score_total", "总得分为12分。\n得分：4分\n得分：8分\n"),
+        (
+            "score_total",
+            "总得分为93分。\n（一）学前教育，总分10分，得分：9分。\n（二）义务教育，总分40分，得分：38分。\n（三）高中教育，总分20分，得分：19分。\n（四）职业教育，总分30分，得分：27分。\n",
+        ),
         ("total_below_part", "一般公共预算教育经费3217.77亿元，地方教育经费总投入4918.76亿元。"),
         (  # the words in the bracket name what the total holds, not the amount after it
             "total_below_part",

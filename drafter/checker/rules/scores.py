@@ -19,7 +19,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
     scores = reading.with_unit("分")  # the only ones looked at
     for i in scores:
         f = reading.figures[i]
-        if not TOTAL_SCORE.search(reading.lead(i)):
+        if not TOTAL_SCORE.search(reading.lead(i)) or _an_items_maximum(reading, i):
             continue
         items = _items(reading, i, scores)
         if items is None:
@@ -43,9 +43,17 @@ def _items(reading: Reading, i: int, scores: list[int]) -> list[int] | None:
     if title is None and not later_articles and reading.cut_at_end:
         return None
     end = title.start() if title else end
-    return [
-        j
-        for j in scores
-        if f.end + 1 <= reading.figures[j].start < end
-        and ITEM_SCORE.search(reading.text[max(0, reading.figures[j].start - 6) : reading.figures[j].start])
-    ]
+    return [j for j in scores if f.end + 1 <= reading.figures[j].start < end and _is_item(reading, j)]
+
+
+def _an_items_maximum(reading: Reading, i: int) -> bool:
+    """（一）学前教育，总分10分，得分：9分: the 总分 of one item, its own 得分 said right after it in its sentence, is
+    the most that item may score, not a total of the scores after it."""
+    after = reading.in_sentence(i, before=False)
+    j = after[0] if after else None
+    return j is not None and reading.figures[j].unit == "分" and _is_item(reading, j)
+
+
+def _is_item(reading: Reading, j: int) -> bool:
+    start = reading.figures[j].start
+    return ITEM_SCORE.search(reading.text[max(0, start - 6) : start]) is not None
