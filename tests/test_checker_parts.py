@@ -226,3 +226,17 @@ def test_gap_markers_are_counted_once_though_margins_overlap():
     cut = parts.cut(text)
     assert len(cut) >= 2 and any(p.start < p.own_start for p in cut)
     assert check_text(text).gaps == text.count("【待补充")
+
+
+def test_a_collection_checked_whole_judges_each_report_as_alone():
+    """Nine reports joined (67,000 characters: checked whole): each begins with its title line, and no rule reads
+    past it — 安岳's 142.689万元 is held against its own 13282.41万元, not another report's 154.3亿元."""
+    texts = [report(p.name) for p in REPORTS]
+    joined = "\n\n".join(texts)
+    assert len(parts.cut(joined)) == 1
+    alone, offset = {}, 0
+    for text in texts:
+        alone |= {f.start + offset: key(f)[2:6] for f in check_text(text).findings}
+        offset += len(text) + 2
+    together = {f.start: key(f)[2:6] for f in check_text(joined).findings}
+    assert together == alone

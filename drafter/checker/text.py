@@ -3,8 +3,9 @@
 Real reports arrive with Traditional characters (萬元, 增長), full-width digits, half-width punctuation
 (",", ";", "(…)"), spaces inside and around numbers ("5.21 亿元", "752. 96万元", "增长-9.41 %") and pinyin
 glosses from mirror sites ("增長(zhǎng)7.15%"). Every pattern of the checker is written for one form:
-Simplified characters, Chinese punctuation, no space around a figure. Characters are replaced one for one;
-only spaces, glosses and line breaks inside a unit are deleted, and `origin` maps each normalised offset back to the original.
+Simplified characters, Chinese punctuation, no space around a figure, one kind of line end. Characters are
+replaced one for one; only spaces, glosses, line breaks inside a unit and the carriage return of a Windows line end
+are deleted, and `origin` maps each normalised offset back to the original.
 """
 
 from __future__ import annotations
@@ -48,9 +49,14 @@ _LOOSE_SPACE = re.compile(
 # a line break inside a unit, from a PDF's text layer: "889 万\n元", "个百\n分点" (one break, not a paragraph's)
 # (万/亿 before 元/人, 个百 before 分点, 百分 before 点: one character class first, which branch it was after it)
 _BROKEN_UNIT = re.compile(
-    r"[万亿百](?:(?<=[万亿])(?=[ \t]*\n[ \t]*[元人])|(?<=个百)(?=[ \t]*\n[ \t]*分点)|(?<=百)分(?=[ \t]*\n[ \t]*点))"
+    r"[万亿百](?:(?<=[万亿])(?=[ \t\r]*\n[ \t]*[元人])|(?<=个百)(?=[ \t\r]*\n[ \t]*分点)"
+    r"|(?<=百)分(?=[ \t\r]*\n[ \t]*点))"
 )
-_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
+# a Windows line end (\r\n): its \r dropped, so that every pattern reads one kind of line end; an old Mac's lone \r
+# is a line end, one for one
+_CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+_LONE_CR = re.compile(r"\r(?!\n)")
 # thousands set off by a space, as typesetting does (1 376所, 2 083所, 1 704(所次), a yearbook's 2 401 918人): one
 # number — groups of three digits, the last right before its unit or bracket, so table cells (131 4800, 56 1853)
 # stay apart; every space between the groups goes
@@ -142,7 +148,12 @@ def normalize(original: str) -> Text:
     if any(c in text for c in _PUNCT):
         text = _punctuation(text)
     text = _DOT_AS_STOP.sub(".", text)
+    crlf = "\r" in text
+    if crlf:
+        text = _LONE_CR.sub("\n", text)
     cuts = [m.span() for rx in (_GLOSS, _LOOSE_SPACE, _JUNK) for m in rx.finditer(text)]
+    if crlf:
+        cuts += [m.span() for m in _CR_BEFORE_LF.finditer(text)]
     cuts += [
         g.span() for m in _THOUSANDS_SPACE.finditer(text) for g in _GROUP_SPACE.finditer(text, *m.span())
     ]
