@@ -188,6 +188,32 @@ def test_a_metrics_file_of_a_region_the_report_never_names_is_said(files, capsys
 
 
 @pytest.mark.parametrize(
+    ("text", "documents"),
+    [
+        ("阳泉市人民政府关于履行教育职责的自评报告\n\n阳泉市" + GOOD * 3, 1),
+        (
+            "阳泉市人民政府关于履行教育职责的自评报告\n\n阳泉市"
+            + GOOD * 3
+            + "\n第二篇：\n桃源县人民政府关于履行教育职责的自查报告\n\n桃源县"
+            + GOOD.replace("全市", "全县") * 3
+            + "\n清河县人民政府关于履行教育职责的自查报告\n\n清河县"
+            + GOOD.replace("全市", "全县") * 3,
+            3,
+        ),
+    ],
+)
+def test_a_metrics_file_for_a_text_of_several_documents_is_said_to_be_one_regions(
+    files, capsys, text, documents
+):
+    """A reviewer checked a collection of reports against one region's data: every other region's figure was a
+    mismatch, and nothing said why."""
+    (files / "r.md").write_text(text, encoding="utf-8")
+    drafter("check", files / "r.md", "--metrics", files / "metrics.yaml")
+    said = re.findall(r"文中有 (\d+) 份文件，数据文件只是阳泉市的", capsys.readouterr().err)
+    assert said == ([] if documents == 1 else [str(documents)])
+
+
+@pytest.mark.parametrize(
     ("name", "head", "kind"),
     [
         ("scan.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG"),

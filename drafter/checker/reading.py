@@ -17,7 +17,6 @@ from drafter.core.types import Figure, Metric
 from drafter.figures.numbers import ASIDE, ASIDE_LONGEST, format_figure, to_base
 
 ARTICLE = re.compile(r"(?m)^\s*第[一二三四五六七八九十]+篇")
-TITLE_REACH = 300  # characters at a text's top where a title line is its own (below a 文号 or an issuer)
 STATEMENT_END = re.compile(r"[。！？\n]")
 # a listed change may carry its own word when the list goes both ways: 分别增长12.63%、下降2.25%和增长12.83%
 _OWN_WORD = r"(?:增长|增加|提高|提升|上升|下降|减少|降低|回落|下滑)?了?"
@@ -125,11 +124,7 @@ class Reading:
 
     @cached_property
     def articles(self) -> list[int]:
-        """Where each document of the text begins: 第二篇, or a title line (…自评报告, …统计公告) after the text's
-        first lines (a report's own title opens it)."""
-        found = {m.start() for m in ARTICLE.finditer(self.text)}
-        found |= {m.start() for m in DOCUMENT_TITLE.finditer(self.text) if m.start() > TITLE_REACH}
-        return [0, *sorted(found - {0})]
+        return document_starts(self.text)
 
     def article(self, offset: int) -> int:
         return bisect.bisect_right(self.articles, offset) - 1
@@ -331,6 +326,16 @@ def show(f: Figure, value: float, unit: str | None = None) -> str:
 def amount(f: Figure) -> float:
     """The figure in its unit family's base unit (亿元 → 元, 万人 → 人)."""
     return to_base(f.value, f.unit)[0]
+
+
+def document_starts(text: str) -> list[int]:
+    """Where each document of a text begins: 0, 第二篇, and each title line (…自评报告, …统计公告) after a sentence
+    was said (a report's own title opens it, below its 文号 and 签发人 at most)."""
+    found = {m.start() for m in ARTICLE.finditer(text)}
+    said = text.find("。")
+    if said >= 0:
+        found |= {m.start() for m in DOCUMENT_TITLE.finditer(text, said)}
+    return [0, *sorted(found - {0})]
 
 
 def compare_year(between: str, m: Metric, y1: int) -> int | None:

@@ -199,6 +199,7 @@ def _for_this_report(doc, source, metrics: Path | None):  # -> SourceData | None
     """The metrics to check the report with: none for a report of another region (抚顺市's report beside 阳泉市's
     data: its figures would be "wrong" against them), as a folder check does; a note when the report names no
     region and so not the file's."""
+    from drafter.checker.reading import document_starts
     from drafter.review.words import other_region, other_region_note, region_not_named
 
     if source is None:
@@ -208,6 +209,16 @@ def _for_this_report(doc, source, metrics: Path | None):  # -> SourceData | None
     note = other_region_note(named, region, metrics) if named else region_not_named(doc.text, region, metrics)
     if note:
         typer.secho(f"注意 / note: {doc.path}: {note}", fg="yellow", err=True)
+    starts = document_starts(doc.text)  # (第二篇 and the title line under it: one document)
+    documents = 1 + sum(1 for a, b in zip(starts, starts[1:], strict=False) if b - a > 100)
+    if documents > 1 and not named:
+        typer.secho(
+            f"注意 / note: {doc.path}: 文中有 {documents} 份文件，数据文件只是{region}的，其他文件中的数字会被判为不符；"
+            f"请分开核对 / the text holds {documents} documents and the metrics are {region}'s only: figures of the "
+            "others will be flagged — check them apart",
+            fg="yellow",
+            err=True,
+        )
     return None if named else source
 
 
