@@ -78,9 +78,8 @@ def _blocks(document) -> Iterator[tuple[str, int]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    levels: dict[
-        str | None, int
-    ] = {}  # per style id: python-docx looks a style up among all of them each time
+    # the heading level per style id: python-docx looks a paragraph's style up among all of them each time
+    levels: dict[str | None, int] = {}
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
