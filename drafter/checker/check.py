@@ -179,7 +179,11 @@ def _whole_text_claims(
     """The findings read from a whole text, not a part: anachronisms (against the year the text was written) and
     headings whose year an alike heading elsewhere prints newer."""
     normal = normalize(text)
-    loc = _Locator(text, marks, normal)
+    return _text_wide_claims(_Locator(text, marks, normal), text, normal, source)
+
+
+def _text_wide_claims(loc: _Locator, text: str, normal: Text, source: SourceData | None) -> list[Finding]:
+    """The findings that read all of `text`: anachronisms and stale headings."""
     found = [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
     return found + [
         _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
@@ -239,10 +243,7 @@ def _check(
     claims = [_claim_finding(loc, j) for j in judge_all(reading, source)]
     claims += [_lost_year_finding(loc, start, end) for start, end in lost_years(normal.norm)]
     if part is None:  # (a part's are read from the whole text: _whole_text_claims)
-        claims += [_anachronism_finding(loc, a, year) for a, year in anachronism.find(text, source)]
-        claims += [
-            _stale_heading_finding(loc, start, end, year) for start, end, year in stale_headings(normal.norm)
-        ]
+        claims += _text_wide_claims(loc, text, normal, source)
     findings = tuple(sorted(figures + claims, key=lambda f: f.start))
     if part is None:
         return CheckReport(findings=findings, path=path, gaps=count_gaps(normal.norm))

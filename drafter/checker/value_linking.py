@@ -851,9 +851,8 @@ class ValueLinker(Finders):
             return contrasted[0]
         said = self.said_around(i)
         told = [r for r in named if told_apart(said, r, m)]
-        if (
-            len(told) > 1
-        ):  # 国家助学金…其中春季学期资助4397人次，资助金额X: of 助学金's 春季 and 秋季, the one said
+        # 国家助学金…其中春季学期资助4397人次，资助金额X: of 助学金's 春季 and 秋季, the one said
+        if len(told) > 1:
             told = [r for r in told if all(o is r or told_apart_in_time(said, r, o) for o in told)]
         elif not told:  # 其中春季学期资助19633人次，资助金额X where X is 秋季's: by the time said alone
             told = [r for r in named if told_apart_in_time(said, r, m)]
