@@ -6,6 +6,7 @@ InputErrors of one line; rotated characters (a seal's ring of text, a watermark)
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import math
 import re
@@ -106,8 +107,9 @@ def _page_lines(pdfium, page, number: int) -> list[Line]:
     try:
         lines: list[Line] = []
         chars: list[tuple[str, tuple[float, float, float, float] | None, float]] = []
+        char_at = _CharReader(pdfium, textpage)
         for index in range(textpage.count_chars()):
-            char = _char(pdfium, textpage, index)
+            char = char_at(index)
             if char is None:
                 continue
             if char[0] == "\n" or _below(chars, char):
@@ -176,20 +178,35 @@ def _below(chars, char) -> bool:
     return char[1][3] < placed[1][1] or char[1][1] > placed[1][3]  # no vertical overlap at all
 
 
-def _char(pdfium, textpage, index: int):
-    """(character, box or None for a space the reader generated, font size); None for one to skip."""
-    raw = textpage.raw
-    code = pdfium.raw.FPDFText_GetUnicode(raw, index)
-    if code in (0, 0xFFFE, 0xFFFF) or code == 13:  # "\r" of "\r\n"
-        return None
-    char = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"  # 2: PDFium's line-end hyphen
-    if char == "\n" or pdfium.raw.FPDFText_IsGenerated(raw, index) == 1:
-        return (char if char == "\n" else " ", None, 0.0)
-    angle = pdfium.raw.FPDFText_GetCharAngle(raw, index)
-    if angle > 0 and abs(math.sin(angle)) > _ROTATED:
-        return None
-    box = textpage.get_charbox(index, loose=True)  # the font's box: the same height for "一", "、" and "2"
-    return (char, box, pdfium.raw.FPDFText_GetFontSize(raw, index))
+class _CharReader:
+    """The characters of one page's text: (character, box or None for a space the reader generated, font size), None
+    for one to skip. PDFium's functions are looked up once per page, and one box is filled for every character."""
+
+    def __init__(self, pdfium, textpage) -> None:
+        raw = pdfium.raw
+        self.textpage = textpage.raw
+        self.unicode, self.generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+        self.angle, self.font_size = raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize
+        self.loose_box, self.box = raw.FPDFText_GetLooseCharBox, raw.FS_RECTF()
+        self.box_ref, self.error = ctypes.byref(self.box), pdfium.PdfiumError
+
+    def __call__(self, index: int):
+        textpage = self.textpage
+        code = self.unicode(textpage, index)
+        if code in (0, 0xFFFE, 0xFFFF) or code == 13:  # "\r" of "\r\n"
+            return None
+        char = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"  # 2: PDFium's line-end hyphen
+        if char == "\n" or self.generated(textpage, index) == 1:
+            return (char if char == "\n" else " ", None, 0.0)
+        angle = self.angle(textpage, index)
+        if angle > 0 and abs(math.sin(angle)) > _ROTATED:
+            return None
+        if not self.loose_box(
+            textpage, index, self.box_ref
+        ):  # the font's box: one height for "一", "、" and "2"
+            raise self.error("Failed to get charbox.")  # (as pypdfium2's get_charbox)
+        box = self.box
+        return (char, (box.left, box.bottom, box.right, box.top), self.font_size(textpage, index))
 
 
 def _line(chars, page: int, width: float, height: float) -> list[Line]:

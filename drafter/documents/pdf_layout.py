@@ -262,8 +262,11 @@ def _edge_lines(lines: list[Line]) -> dict[int, tuple[str, float]]:
     """id(line) → ("top" or "bottom", distance to the nearest line of its page) for the first and last lines
     of each page (by position)."""
     edges: dict[int, tuple[str, float]] = {}
-    for page in {line.page for line in lines}:
-        on_page = sorted((line for line in lines if line.page == page), key=lambda line: line.top)
+    pages: dict[int, list[Line]] = {}  # each page's lines, in one pass (not one pass over all lines per page)
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    for page_lines in pages.values():
+        on_page = sorted(page_lines, key=lambda line: line.top)
         tops = [line.top for line in on_page]
         for index, line in enumerate(on_page):
             near = min(
