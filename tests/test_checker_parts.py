@@ -240,3 +240,35 @@ def test_a_collection_checked_whole_judges_each_report_as_alone():
         offset += len(text) + 2
     together = {f.start: key(f)[2:6] for f in check_text(joined).findings}
     assert together == alone
+
+
+def test_ctrl_c_on_one_long_check_says_the_check_starts_again_and_writes_nothing(tmp_path):
+    """Ctrl-C on `drafter check` of one report said 再次运行同一命令即可继续 / run the same command again to resume,
+    the words of a draft: a check keeps nothing to resume, and its -o file is written whole or not at all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if parts.workers_for(2) < 2:
+        pytest.skip("the parts run in workers only where the process may fork onto two cores")
+    text = tmp_path / "汇编.md"
+    text.write_text(collection(12), encoding="utf-8")  # about 800,000 characters: seconds of checking
+    out = tmp_path / "结果.json"
+    argv = [sys.executable, "-m", "drafter", "check", str(text), "-o", str(out)]
+    child = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+    deadline = time.monotonic() + 60
+    while child.poll() is None and not children.read_text().strip() and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the parts' workers run: the check has begun
+    assert child.poll() is None, "the check ended before its workers were seen"
+    os.killpg(child.pid, signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 130, err
+    assert "Traceback" not in err
+    assert "重新核对" in err and "check the report from the start" in err
+    assert "resume" not in err and "继续" not in err
+    assert not out.exists()

@@ -11,6 +11,7 @@ import typer
 
 from drafter.cli.overwrite import refuse_existing
 from drafter.core.errors import InputError
+from drafter.drafting.stopped import saying
 
 FORMATS = ("table", "json", "html")
 STATUS_WORDS = {"mismatch": "与来源不符", "unsupported": "无来源", "inconsistent": "前后矛盾"}
@@ -103,7 +104,20 @@ def check(
         )
     if out is not None and out.is_file() and not _earlier_result(out):
         refuse_existing(out, force)  # 报告.docx -o 总结.txt: someone's text, not a result to write again
-    raise typer.Exit(_check_one(paths[0], metrics[0] if metrics else None, format_for(fmt, out), out))
+    with saying(_stopped_one(out)):  # Ctrl-C: nothing to resume, the check starts again
+        code = _check_one(paths[0], metrics[0] if metrics else None, format_for(fmt, out), out)
+    raise typer.Exit(code)
+
+
+def _stopped_one(out: Path | None) -> str:
+    """What a single check stopped by Ctrl-C / SIGTERM left: no result (-o is written whole, at the end, or not at
+    all); the same command checks the report again from the start."""
+    where = f"{out} 没有写出（或仍是原来的文件）" if out is not None else "结果没有显示"
+    there = f"{out} was not written (or is as it was)" if out is not None else "no result was shown"
+    return (
+        f"{where}；再次运行同一命令即可重新核对。 / {there}; run the same command again to check the report "
+        "from the start."
+    )
 
 
 # the marks of what _check_one writes: check.json's summary, the page's highlighted figures, the table's title line
