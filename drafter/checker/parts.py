@@ -16,7 +16,6 @@ margin and the place a paragraph speaks of are read within the part.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import pickle
 import signal
 import sys
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from drafter.checker.words import DOCUMENT_TITLE
+from drafter.core.cores import usable_cores
 
 WHOLE_MAX = 180_000  # characters: up to this a text is checked whole (every real report is)
 PART = 120_000  # characters a part is cut at, about
@@ -160,10 +160,7 @@ def _run_job(part: Part) -> object:
 
 
 def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    return usable_cores()
 
 
 def _may_fork() -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
 
+from drafter.core.cores import usable_cores
 from drafter.core.errors import InputError
 
 NOTES_SHOWN = 5  # notes printed one per line; the rest are counted
@@ -27,7 +27,7 @@ def check_batch(
             key="-o",
             hint="请加上 -o 审核结果文件夹 / add -o REVIEW (a folder)",
         )
-    limits = Limits(workers=workers or os.cpu_count() or 2, seconds=timeout)
+    limits = Limits(workers=workers or usable_cores(), seconds=timeout)
     with _Bar() as bar:
         review = run_review(paths, output, metrics, limits, progress=bar)
     typer.echo(metrics_note(review.plan), err=True)

@@ -11,6 +11,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from drafter.core.cores import usable_cores
 from drafter.core.errors import InputError
 from drafter.core.files import write_bytes_atomic
 from drafter.core.inputs import check_zip
@@ -147,7 +148,7 @@ def run(folder: Path) -> Review:
             "请选择要核对的报告 / choose the reports to check",
             hint="可选多个文件，或一个 .zip / select several files, or one .zip",
         )
-    limits = Limits(workers=os.cpu_count() or 2)
+    limits = Limits(workers=usable_cores())
     metrics = sorted((folder / "metrics").glob("*")) if (folder / "metrics").is_dir() else []
     return run_review([files], folder / "out", metrics=metrics or None, limits=limits)
 
