@@ -112,6 +112,7 @@ SPLITS = {
     "holdout14",
     "holdout15",
     "holdout16",
+    "holdout17",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
