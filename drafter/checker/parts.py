@@ -20,8 +20,9 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -122,10 +123,11 @@ def run(
         return [job(part) for part in parts], meanwhile()
     global _JOB
     _JOB = job  # inherited by the forked workers: only each Part and its result cross to them
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), initializer=_worker_start)
     try:
-        results = pool.map(_run_job, parts)  # every part handed out now
-        other = meanwhile()
+        with _signals_held():  # the workers are forked here
+            results = pool.map(_run_job, parts)  # every part handed out now
+        other = meanwhile()  # (a Ctrl-C held back while forking is heard here)
         return list(results), other
     finally:  # interrupted (Ctrl-C): the parts not begun are dropped, not checked first
         pool.shutdown(wait=True, cancel_futures=True)
@@ -135,9 +137,29 @@ def run(
 _JOB: Callable[[Part], object] | None = None
 
 
-def _ignore_interrupt() -> None:
-    """A worker leaves Ctrl-C to the process that started it, which stops the check (no traceback per worker)."""
+HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back, not lost, while the workers are forked. One that came in the middle of a fork
+    raised the parent's Interrupted inside the new worker's start (or inside the parent's own after-fork hooks): a
+    worker died (BrokenProcessPool, a traceback), or hung on a lock, and the check never stopped. A worker is born
+    with both held, sets Ctrl-C aside and lets SIGTERM stop it (`_worker_start`); the parent hears a held one when
+    they are let through."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to the process that started it, which stops the check (no traceback per worker), and
+    stops on SIGTERM (the parent's handler, inherited, would raise its Interrupted here)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
 
 
 def workers_for(parts: int) -> int:
