@@ -784,3 +784,23 @@ def test_a_word_file_with_a_password_is_said_to_have_one(tmp_path):
     with pytest.raises(InputError) as err:
         read_document(path)
     assert "打开密码" in err.value.render() and "加密报告.docx" in err.value.render()
+
+
+def test_a_docx_with_no_properties_part_takes_its_title_from_the_text(tmp_path):
+    """A .docx saved by LibreOffice was titled 'Word Document' in the review's table and page (new-user trial): with no
+    core-properties part, python-docx makes up its own default properties, titled 'Word Document'."""
+    path = tmp_path / "tianjin-2023.docx"
+    write_docx("关于2023年天津市教育经费执行情况统计公告\n全市教育经费总投入为100亿元。\n", path)
+    with zipfile.ZipFile(path) as zin:
+        items = {name: zin.read(name) for name in zin.namelist() if name != "docProps/core.xml"}
+    rels = items["_rels/.rels"].decode("utf-8")
+    start = rels.rfind(
+        "<Relationship ", 0, rels.index("core-properties")
+    )  # the package's link to it, dropped
+    items["_rels/.rels"] = (rels[:start] + rels[rels.index("/>", start) + 2 :]).encode("utf-8")
+    stripped = tmp_path / "stripped.docx"
+    with zipfile.ZipFile(stripped, "w") as zout:
+        for name, data in items.items():
+            zout.writestr(name, data)
+    doc = read_document(stripped)
+    assert doc.title == "关于2023年天津市教育经费执行情况统计公告"

@@ -117,7 +117,12 @@ def _title(document, paragraphs: list[Paragraph]) -> str:
     """The title in the file's properties, else the one its first paragraphs give (a damaged properties part,
     as a fuzzer made one, is no title: the text is still read)."""
     try:
-        stated = document.core_properties.title or ""
+        properties = document.core_properties
+        stated = properties.title or ""
+        if stated == "Word Document" and properties.last_modified_by == "python-docx":
+            stated = (
+                ""  # python-docx's own default for a file with no properties part (LibreOffice writes such)
+            )
     except (AttributeError, KeyError, ValueError):
         stated = ""
     return stated.strip() or guess_title(paragraphs)
