@@ -58,6 +58,7 @@ def test_several_files_give_the_review_table_and_the_per_report_pages(client):
     assert "阳泉市.md" in index and "炸弹.docx" in index and "inflate" in index and "not a .docx" in index
     assert "script-src" not in response.headers["content-security-policy"]
     assert "sandbox" in response.headers["content-security-policy"]
+    assert '<a href="/review">' in index and '<a href="/">' in index  # the way back (new-user trial: none)
     base = response.url.path
     summary = client.get(f"{base}summary.json").json()
     rows = {row["file"]: row for row in summary["reports"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from drafter.core.errors import InputError
@@ -61,7 +61,20 @@ async def review_file(request: Request) -> Response:
     headers = {"Content-Security-Policy": reviews.PAGE_CSP}
     if path.suffix == ".xlsx":
         headers["Content-Disposition"] = "attachment; filename=summary.xlsx"
+    if path.name == "index.html":  # the review's table, as the command line writes it, with the way back
+        page_text = await run_in_threadpool(path.read_text, encoding="utf-8")
+        return HTMLResponse(with_way_back(page_text), headers=headers)
     return FileResponse(path, media_type=media, headers=headers)
+
+
+WAY_BACK = '<p><a href="/review">← 审核报告 / reviews</a> · <a href="/">工作区 / workspace</a></p>\n'
+
+
+def with_way_back(page_text: str) -> str:
+    """The review's index.html with links back to the review page and the workspace after its <body> (the file
+    the command line writes has none: it stands alone in its folder)."""
+    at = page_text.find("<body>")
+    return page_text if at < 0 else page_text[: at + 6] + "\n" + WAY_BACK + page_text[at + 6 :]
 
 
 async def review_redirect(request: Request) -> Response:
