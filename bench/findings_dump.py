@@ -77,15 +77,26 @@ def dump(out: Path) -> int:
 
 
 def compare(new: Path, old: Path) -> int:
-    a = new.read_text(encoding="utf-8").splitlines()
-    b = old.read_text(encoding="utf-8").splitlines()
-    differing = [(json.loads(x), json.loads(y)) for x, y in zip(a, b, strict=False) if x != y]
-    print(f"{len(a)} runs against {len(b)}; {len(differing)} differ")
+    """Each run of `new` against the run of the same text and metrics in `old` (a text added to the folder since
+    is a new run, not a shift of every run after it); exit 1 when any run differs, is new or is gone."""
+    a, b = _runs(new), _runs(old)
+    differing = [(a[key], b[key]) for key in a if key in b and a[key] != b[key]]
+    added, gone = [key for key in a if key not in b], [key for key in b if key not in a]
+    print(f"{len(a)} runs against {len(b)}; {len(differing)} differ, {len(added)} new, {len(gone)} gone")
     for now, before in differing[:30]:
         print(f"  differs: {now['text']} / {now['metrics']}")
         for line in _changed(now["findings"], before["findings"])[:6]:
             print("     ", line)
-    return 0 if len(a) == len(b) and not differing else 1
+    for text, metrics in added[:30]:
+        print(f"  new: {text} / {metrics}")
+    for text, metrics in gone[:30]:
+        print(f"  gone: {text} / {metrics}")
+    return 0 if not (differing or added or gone) else 1
+
+
+def _runs(path: Path) -> dict[tuple[str, str], dict]:
+    runs = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {(run["text"], str(run["metrics"])): run for run in runs}
 
 
 def _changed(now: list[dict], before: list[dict]) -> list[str]:

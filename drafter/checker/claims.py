@@ -807,6 +807,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             ]
             parts = _one_kind_run(reading, i, parts)
             parts = _own_noun(reading, tail, parts)
+            parts = _said_totals(reading, parts)
             parts = _not_its_pair_s(reading, i, idxs, parts)
             parts = _respective(reading, i, idxs, claims, parts)
             if not re.match(r"[，,]?\s*（?(?:其中|含|包括)", tail) and len(parts) < 2:
@@ -870,12 +871,30 @@ COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}(?=（|[，,]\s*其中)")
 
 def _own_noun(reading: Reading, tail: str, parts: list[int]) -> list[int]:
     """新增…22.9万个学位（其中小学3429个班、15.4万个学位，初中1500个班、7.5万个学位）: when the total's noun stands
-    before its bracket and some parts are followed by it, those are its parts (the others count something else)."""
+    before its bracket and some parts are followed by it, those are its parts (the others count something else);
+    so are parts whose own words before them end in it (辖16个乡镇,其中回民乡镇7个、3个街道办事处和1个…示范区: 7 is a
+    part, the 街道办事处 and the 示范区 are the district's other units, not 乡镇)."""
     noun = COUNTED_NOUN.match(tail)
     if noun is None:
         return parts
-    own = [j for j in parts if reading.text.startswith(noun.group(0), reading.figures[j].end)]
+    said = noun.group(0)
+    own = [
+        j
+        for j in parts
+        if reading.text.startswith(said, reading.figures[j].end) or part_words(reading, j).endswith(said)
+    ]
     return own if own else parts
+
+
+# 教职工611人(其中公办教育共计589人,专任教师539人;民办园共计22人,专任教师10人): a part said as a total of its own
+PART_TOTAL = re.compile(r"(?:共计|合计|总计|共有)$")
+
+
+def _said_totals(reading: Reading, parts: list[int]) -> list[int]:
+    """A list whose first part is said as a total of its own (公办教育共计589人,专任教师539人;民办园共计22人,…): the parts
+    so said are the total's parts; a figure after one of them that is not said so is that part's own breakdown."""
+    said = [j for j in parts if PART_TOTAL.search(reading.lead(j))]
+    return said if said and said[0] == parts[0] and len(said) < len(parts) else parts
 
 
 SCHOOLS_OR_PLACES = ("所", "个")  # a count of schools in 所 may list 教学点 in 个 (`_adds_to`)

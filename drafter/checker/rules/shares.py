@@ -685,7 +685,39 @@ def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]
         and (outer := _whole_of_the_whole(reading, i, part, whole)) is not None
     ):
         verdict = Verdict(i, "derived", NAME, source=f"text:share({operands(reading, (part, outer))})")
+    elif verdict.status == "inconsistent" and (listed := _listed_with(reading, part, whole, f)) is not None:
+        verdict = Verdict(
+            i, "derived", NAME, source=f"text:share(sum({operands(reading, listed)}),{w.text.strip()})"
+        )
     yield verdict
+
+
+# what stands between two listed counts: the first one's noun, then 、 (or 和, 及, 与)
+LISTED_BETWEEN = re.compile(r"[\u4e00-\u9fff（）()]{0,12}[、和及与]")
+
+
+def _listed_with(reading: Reading, part: int, whole: int, f: Figure) -> list[int] | None:
+    """其中11所初中、1所九年一贯制学校、29所小学全部达标, 占学校总数的83.67%: the part ends a list of counts of its unit, and
+    the share is of all the list together (41 ÷ 49), not of the last item alone. Only a share that holds so exactly is
+    taken (None otherwise)."""
+    p, run = reading.figures[part], [part]
+    k = part - 1
+    while k >= 0:  # back over 11所初中、1所九年一贯制学校、 (九年 of the school's name is no figure)
+        before = reading.figures[k]
+        if before.ignored:
+            k -= 1
+            continue
+        if before.unit != p.unit or not LISTED_BETWEEN.fullmatch(
+            reading.text, before.end, reading.figures[run[0]].start
+        ):
+            break
+        run.insert(0, k)
+        k -= 1
+    if len(run) < 2:
+        return None
+    together = sum(amount(reading.figures[j]) for j in run)
+    held = matches_shown(f.value, f.decimals, together / amount(reading.figures[whole]) * 100)
+    return run if held and together <= amount(reading.figures[whole]) else None
 
 
 def _whole_of_the_whole(reading: Reading, i: int, part: int, whole: int) -> int | None:
