@@ -532,3 +532,25 @@ def test_a_report_of_another_region_is_not_judged_by_this_region_s_data(files, c
     assert (
         json.loads(capsys.readouterr().out)["summary"]["verified"] >= 1
     )  # a report naming no region: checked
+
+
+def test_data_for_checking_need_not_say_the_issuer_nor_the_round(tmp_path, capsys, monkeypatch):
+    """A reviewer's metrics file for checking a county's figures was refused for lacking report.issuer and
+    report.round, which only a draft needs (new-user trial); a folder review takes it too. Drafting still asks."""
+    monkeypatch.setenv("COLUMNS", "200")
+    short = METRICS.replace(" round: 2022,", "").replace(", issuer: 阳泉市人民政府", "")
+    assert "round" not in short.splitlines()[0] and "issuer" not in short.splitlines()[0]
+    (tmp_path / "m.yaml").write_text(short, encoding="utf-8")
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    assert drafter("check", tmp_path / "bad.md", "--metrics", tmp_path / "m.yaml") == 1
+    assert "92.5%" in capsys.readouterr().out  # checked against the data: 91.2%
+    assert (
+        drafter("check", tmp_path / "bad.md", "--metrics", tmp_path / "m.yaml", "-o", f"{tmp_path / 'r'}/")
+        == 1
+    )
+    rows = json.loads((tmp_path / "r" / "summary.json").read_text(encoding="utf-8"))["reports"]
+    assert rows[0]["summary"]["mismatch"] == 1
+    capsys.readouterr()
+    assert drafter("draft", tmp_path / "m.yaml", "-o", tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert "report.issuer" in err and "report.round" in err

@@ -215,3 +215,17 @@ def test_units_left_out_are_the_units_of_the_figures_beside(text, units):
 )
 def test_what_stays_a_figure(text, number):
     assert reasons(text)[number] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来源：http://hqq.gov.cn/Notice/info/24483，全区共有学校24所。",  # new-user trial: 24483 was a figure
+        "来源：https：//www.gov.cn/zhengce/2023-10/12/content_6908.htm。全区共有学校24所。",
+        "详见www.moe.gov.cn/s78/A03。全区共有学校24所。",
+        "联系邮箱jyj2021@163.com。全区共有学校24所。",
+    ],
+)
+def test_the_digits_of_a_web_or_mail_address_are_no_figures(text):
+    assert figures(text) == [("24所", 24, "所", 0)]  # (a date in the address may be said to be a date)
+    assert "url" in {why for number, why in reasons(text).items() if number != "24所"}

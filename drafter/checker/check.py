@@ -49,6 +49,7 @@ IGNORED_WHY = {
     "word": "数词（非统计数字）",
     "ratio": "比例式",
     "note": "注释编号",
+    "url": "网址或邮箱中的数字",
 }
 FINDING_KEYS = (
     "section",

@@ -239,7 +239,7 @@ def _for_this_report(doc, source, metrics: Path | None):  # -> SourceData | None
 def _load_metrics(path: Path):
     from drafter.source.load import load_source
 
-    return load_source(path)
+    return load_source(path, for_checking=True)
 
 
 def _summary_line(report) -> str:

@@ -28,7 +28,10 @@ def plan_metrics(paths: list[Path]) -> MetricsPlan:
         )
     if len(files) == 1:  # the one file for every report: a problem in it is the user's to fix first
         return MetricsPlan(
-            mode="one", files=(MetricsFile(region=load_source(files[0]).report.region, path=files[0]),)
+            mode="one",
+            files=(
+                MetricsFile(region=load_source(files[0], for_checking=True).report.region, path=files[0]),
+            ),
         )
     return _by_region([_loaded(path) for path in files])
 
@@ -36,9 +39,9 @@ def plan_metrics(paths: list[Path]) -> MetricsPlan:
 def _loaded(path: Path) -> MetricsFile:
     """The file with its region; an invalid one with its first problem and the region it names if any."""
     try:
-        return MetricsFile(region=load_source(path).report.region, path=path)
+        return MetricsFile(region=load_source(path, for_checking=True).report.region, path=path)
     except InputError as exc:
-        problem = (validate_file(path) or [exc.render()])[0].removeprefix(f"{path}: ")
+        problem = (validate_file(path, for_checking=True) or [exc.render()])[0].removeprefix(f"{path}: ")
         return MetricsFile(region=_region_named(path), path=path, problem=" ".join(problem.split()))
 
 

@@ -86,7 +86,7 @@ def _checked(report: Report, out: Path, plan: MetricsPlan, start: float) -> Row:
     ):  # one metrics file for a folder, and this is another region's report: its data are not these
         chosen = None
     # the plan read the file first and said its warnings once: not once more per report
-    source = load_source(chosen.path, log_warnings=False) if chosen else None
+    source = load_source(chosen.path, log_warnings=False, for_checking=True) if chosen else None
     result = check_text(document.text, source)
     data = report_to_json(result)
     json_path, html_path = outputs(out, report.name)

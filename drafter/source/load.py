@@ -146,22 +146,29 @@ def default_taxonomy() -> Taxonomy:
 
 
 # ---------------------------------------------------------------- public
-def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> list[str]:
-    """Every problem of a metrics file, one line each; [] when it is good."""
+def validate_file(path: Path, taxonomy: Taxonomy | None = None, *, for_checking: bool = False) -> list[str]:
+    """Every problem of a metrics file, one line each; [] when it is good (`for_checking`: as `load_source`)."""
     try:
         data, _ = read_raw(Path(path))
     except InputError as exc:
         return list(getattr(exc, "problems", None) or [exc.render()])
+    if for_checking:
+        _defaults_for_checking(data)
     return check(data, Path(path), taxonomy or default_taxonomy())[1]
 
 
-def load_source(path: Path, taxonomy: Taxonomy | None = None, *, log_warnings: bool = True) -> SourceData:
+def load_source(
+    path: Path, taxonomy: Taxonomy | None = None, *, log_warnings: bool = True, for_checking: bool = False
+) -> SourceData:
     """Read and validate a metrics file; raise one InputError listing every problem. Warnings (an unknown
     indicator, data that disagree with themselves) are logged unless the caller prints them itself
-    (`source_warnings` returns them)."""
+    (`source_warnings` returns them). `for_checking`: the data only check a report, and what only a draft needs
+    may be left out (`_defaults_for_checking`)."""
     path = Path(path)
     taxonomy = taxonomy or default_taxonomy()
     data, _ = read_raw(path, log_notes=log_warnings)
+    if for_checking:
+        _defaults_for_checking(data)
     model, problems = check(data, path, taxonomy)
     if problems or model is None:
         raise InputError(
@@ -172,6 +179,24 @@ def load_source(path: Path, taxonomy: Taxonomy | None = None, *, log_warnings: b
     for line in warnings(source, taxonomy, str(path)) if log_warnings else ():
         log.warning("%s", line)
     return source
+
+
+def _defaults_for_checking(data: Any) -> None:
+    """A reviewer's data for checking a county's report need not say who issues the report nor the round it is
+    written in (new-user trial: `report.issuer` and `report.round` were demanded): the issuer is the region's
+    people's government, and the round the year after the assessed one, as in nearly every report."""
+    report = data.get("report") if isinstance(data, dict) else None
+    if not isinstance(report, dict):
+        return  # (the missing report itself is said as before)
+    region = report.get("region")
+    if report.get("issuer") in (None, "") and isinstance(region, str) and region.strip():
+        report["issuer"] = f"{region.strip()}人民政府"
+    try:
+        period = int(str(report.get("period")).strip())
+    except ValueError:
+        return  # (a missing or wrong period is said as before)
+    if report.get("round") in (None, ""):
+        report["round"] = period + 1
 
 
 def source_warnings(source: SourceData, taxonomy: Taxonomy | None = None) -> list[str]:
