@@ -349,3 +349,12 @@ def test_a_figure_the_checker_flags_is_marked_in_the_word_file(tmp_path, setting
         if r._r.rPr is not None and r._r.rPr.find(qn("w:u")) is not None
     ]
     assert marked == ["142.689万元"]
+
+
+def test_a_figure_another_sections_facts_state_by_its_label_is_not_told_again(tmp_path, settings):
+    """A new user's trial: 安岳's （五） fact says 2023年教育督导经费预算110万元已足额拨付到位, and （十四） said again
+    2023年，全县教育督导经费预算为110万元 from the metric of that label: the same figure twice in one report."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "anyue-2023.yaml"
+    run_draft(example, tmp_path / "out", settings, progress=False)
+    text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert text.count("110万元") == 1 and "教育督导经费预算110万元已足额拨付到位" in text

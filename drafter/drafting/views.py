@@ -259,3 +259,23 @@ def mark_told(views: list[MetricView], facts: tuple[str, ...], slots: dict[str, 
         parts = {f: "" for f in ("change", "growth", "companion") if getattr(v, f) and said(getattr(v, f))}
         out.append(replace(v, told=said(v.latest), **parts))
     return out
+
+
+CLAUSES = re.compile(r"[；;。]")
+
+
+def mark_told_elsewhere(
+    views: list[MetricView], other_facts: tuple[str, ...], slots: dict[str, Slot]
+) -> list[MetricView]:
+    """A metric whose latest value another indicator's facts state in a clause that names it by its whole label
+    (（五）'s fact 2023年教育督导经费预算110万元已足额拨付到位 and （十四）'s metric 教育督导经费预算) is not told again in
+    its own section: the report would say the same figure twice (new-user trial)."""
+    clauses = [c for fact in other_facts for c in CLAUSES.split(fact)]
+    out = []
+    for v in views:
+        said = not v.told and v.latest in slots and any(v.label in c for c in clauses)
+        if said:
+            figures = _amounts(slots[v.latest].text)
+            said = bool(figures) and any(v.label in c and figures <= _amounts(c) for c in clauses)
+        out.append(replace(v, told=True) if said else v)
+    return out

@@ -23,7 +23,7 @@ from drafter.drafting.instructions import emphasis_first, mentions, parse_instru
 from drafter.drafting.prompts import load_prompts
 from drafter.drafting.slots import slot_table
 from drafter.drafting.verdicts import judge
-from drafter.drafting.views import mark_told, metric_views, self_reference
+from drafter.drafting.views import mark_told, mark_told_elsewhere, metric_views, self_reference
 from drafter.figures.derive import derive_all
 from drafter.knowledge.terms import TERMS_FILE, load_terms, timely
 
@@ -80,6 +80,8 @@ def template_context(request: SectionRequest, slots: dict, settings: Settings) -
     mine = (
         mark_told(metric_views(source, slots, spec.indicator), tuple(facts), slots) if spec.indicator else []
     )
+    others = tuple(clean(f) for code, said in source.facts.items() if code != spec.indicator for f in said)
+    mine = mark_told_elsewhere(mine, others, slots)
     plan_month = report.date.month if report.date else 12
     return {
         "report": report,
