@@ -28,7 +28,7 @@ demo: install
 	  echo "== drafter draft $$f -o out/$$name"; \
 	  $(BIN)/drafter draft $$f -o out/$$name; rc=$$?; \
 	  if [ $$rc -gt 1 ]; then exit $$rc; fi; \
-	  if [ $$rc -eq 1 ]; then echo "(exit 1: a figure is flagged — see out/$$name/check.json)"; fi; \
+	  if [ $$rc -eq 1 ]; then echo "(exit 1 — expected for this example, not a failure: a figure is flagged, see out/$$name/check.json)"; fi; \
 	done
 	@echo
 	@echo "Drafts are in out/*/draft.docx (and draft.md, check.json). Open one, e.g. out/yangquan-2021/draft.docx."
