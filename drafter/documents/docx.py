@@ -119,10 +119,9 @@ def _title(document, paragraphs: list[Paragraph]) -> str:
     try:
         properties = document.core_properties
         stated = properties.title or ""
+        # python-docx's own default for a file with no properties part (LibreOffice writes such): no title
         if stated == "Word Document" and properties.last_modified_by == "python-docx":
-            stated = (
-                ""  # python-docx's own default for a file with no properties part (LibreOffice writes such)
-            )
+            stated = ""
     except (AttributeError, KeyError, ValueError):
         stated = ""
     return stated.strip() or guess_title(paragraphs)

@@ -201,9 +201,8 @@ class _CharReader:
         angle = self.angle(textpage, index)
         if angle > 0 and abs(math.sin(angle)) > _ROTATED:
             return None
-        if not self.loose_box(
-            textpage, index, self.box_ref
-        ):  # the font's box: one height for "一", "、" and "2"
+        # the font's box (loose): one height for "一", "、" and "2"
+        if not self.loose_box(textpage, index, self.box_ref):
             raise self.error("Failed to get charbox.")  # (as pypdfium2's get_charbox)
         box = self.box
         return (char, (box.left, box.bottom, box.right, box.top), self.font_size(textpage, index))
