@@ -13,6 +13,7 @@ from drafter.checker import check as checking
 from drafter.checker import parts
 from drafter.checker.check import check_text, headings
 from drafter.checker.labels import Labels
+from drafter.core.cores import usable_cores
 from drafter.source.load import load_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,7 +210,7 @@ def test_a_worker_of_a_pool_checks_its_parts_itself():
 
     with ProcessPoolExecutor(1) as pool:
         assert pool.submit(parts.workers_for, 8).result() == 1
-    assert parts.workers_for(8) == min(8, parts._cores())
+    assert parts.workers_for(8) == min(8, usable_cores())
 
 
 def test_the_labels_kept_for_the_same_data_follow_the_taxonomy(tmp_path, monkeypatch):

@@ -164,7 +164,7 @@ def _worker_start() -> None:
 
 def workers_for(parts: int) -> int:
     """The processes `parts` parts are checked in: one per core, no more than parts; 1 where forking is unsafe."""
-    return min(parts, _cores()) if _may_fork() else 1
+    return min(parts, usable_cores()) if _may_fork() else 1
 
 
 def _run_job(part: Part) -> object:
@@ -179,10 +179,6 @@ def _run_job(part: Part) -> object:
         except Exception:
             raise RuntimeError(f"{type(error).__name__}: {error}") from None
         raise
-
-
-def _cores() -> int:
-    return usable_cores()
 
 
 def _may_fork() -> bool:

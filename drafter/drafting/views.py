@@ -273,9 +273,8 @@ def mark_told_elsewhere(
     clauses = [c for fact in other_facts for c in CLAUSES.split(fact)]
     out = []
     for v in views:
-        said = not v.told and v.latest in slots and any(v.label in c for c in clauses)
-        if said:
-            figures = _amounts(slots[v.latest].text)
-            said = bool(figures) and any(v.label in c and figures <= _amounts(c) for c in clauses)
+        named = [c for c in clauses if v.label in c] if not v.told and v.latest in slots else []
+        figures = _amounts(slots[v.latest].text) if named else set()
+        said = bool(figures) and any(figures <= _amounts(c) for c in named)
         out.append(replace(v, told=True) if said else v)
     return out
