@@ -113,6 +113,7 @@ SPLITS = {
     "holdout15",
     "holdout16",
     "holdout17",
+    "holdout18",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
