@@ -1301,6 +1301,22 @@ def test_a_rate_printed_without_its_percent_among_rates_with_it_is_flagged():
     assert flagged("全县学前三年毛入园率为91.5，比上年提高2个百分点。") == {}
 
 
+def test_a_count_printed_with_decimals_and_no_unit_has_lost_its_wan():
+    """A 新区's 概况 as published prints its counts of pupils with no 万; a count is never a fraction."""
+    text = "全区中小学校在校学生共8.1，其中公办学校在校生3.07，民办学校在校生5.03，幼儿园在园幼儿2.57。"
+    assert flagged(text) == {
+        said: ("inconsistent", f"{said}万", "rule:unit_missing") for said in ("8.1", "3.07", "5.03", "2.57")
+    }
+    # with their unit, a whole count with none, and an excerpt cut in the middle of a figure: nothing
+    assert (
+        flagged("全区中小学校在校学生共8.1万人，其中公办学校在校生3.07万人，民办学校在校生5.03万人。") == {}
+    )
+    assert flagged("全镇在校学生共有12990，教职工424人。") == {}
+    assert flagged("全省共有专任教师39.87万人，教职工9.94") == {}
+    assert flagged("学校现有本科生32000人，按折合学生数36654.8，生师比为17.2。") == {}
+
+
+# ---------------------------------------------------------------- the whole of a share's whole
 # ---------------------------------------------------------------- the whole of a share's whole
 ORIGINS = (  # a college's 就业 report as published
     "学校2022届毕业生共有6782人。从生源分布看，学校2022届毕业生主要来自河南省，有5261人，占比为77.57%。其中，"
@@ -1351,6 +1367,53 @@ def test_a_negative_growth_or_a_plain_fall_is_no_double_sign(said):
     assert "rule:double_sign" not in {s for _, _, s in flagged(f"全市学生体质{said}。").values()}
 
 
+# ---------------------------------------------------------------- a 其中 list whose items carry their shares
+SHARED_LIST = (  # 郭福昌's 2010 学前教育 statistics as published (1527.20: 1577.20 fits the total and both shares)
+    "全国在园幼儿达到2976.66万人,其中公办园、集体办园和其他部门办园达到{part}万人,占在园幼儿总数的{share}%;"
+    "民办园达到1399.46万人,占在园幼儿总数的47.02%。"
+)
+
+
+def test_a_list_whose_items_carry_shares_making_all_is_summed_past_semicolons():
+    """Each item's share follows it, the next item past "；": the shares make 100%, so the items are all the total."""
+    got = flagged(SHARED_LIST.format(part="1527.20", share="52.98"))
+    assert got["2976.66万人"] == ("inconsistent", "2926.66万人", "rule:listed_total")
+    assert got["47.02%"] == ("inconsistent", "47.01%", "rule:stated_share")  # 1399.46 ÷ 2976.66
+    proven = {
+        f.text: f.source for f in check_text(SHARED_LIST.format(part="1577.20", share="52.98")).findings
+    }
+    assert proven["2976.66万人"] == "text:sum(1577.20万人,1399.46万人)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县共有幼儿园300所,其中公办园120所,占幼儿园总数的40.0%;民办园60所,占幼儿园总数的20.0%。",
+        # kinds that overlap (陕西 2022 as published): 400 + 102 is more than 453, and rightly so
+        "普通高中453所,其中省级标准化高中400所,占比88.3%;省级示范高中102所,占比22.5%。",
+    ],
+)
+def test_a_list_whose_shares_do_not_make_all_is_not_summed(text):
+    assert flagged(text) == {}
+
+
+PAIRED = (  # a 镇's 教育扶贫 report as published (the 8044)
+    "全镇在校学生共有{all_}人,建档立卡学生为{group}人,其中学前教育幼儿2309名,建档立卡幼儿1061人。小学在校学生7667人,"
+    "建档立卡小学生为2782人,初中在校学生为3014人,建档立卡中学生为1579人。"
+)
+
+
+def test_a_group_total_split_by_the_items_that_split_its_whole_is_summed():
+    """Each stage gives its pupils, then its 建档立卡 pupils; the stages add up to all 12990, so they are all there."""
+    got = flagged(PAIRED.format(all_="12990", group="8044"))
+    assert got == {"8044人": ("inconsistent", "5422人", "rule:paired_totals")}
+    proven = {f.text: f.source for f in check_text(PAIRED.format(all_="12990", group="5422")).findings}
+    assert proven["5422人"] == "text:sum(1061人,2782人,1579人)"
+    assert proven["12990人"] == "text:sum(2309名,7667人,3014人)"
+    # the stages short of the whole: some may be left out, and the group's total is not judged
+    assert flagged(PAIRED.format(all_="13990", group="8044")) == {}
+
+
 # ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
 PER_STUDENT = (
     "1.各级生均一般公共预算教育公用经费增长情况。\n\n"
@@ -1376,6 +1439,30 @@ def test_a_per_student_common_fund_above_the_per_student_budget_of_its_level_is_
 def test_a_per_student_common_fund_below_its_budget_or_of_another_year_is_left_alone(year, common):
     text = PER_STUDENT.format(y1=year, common=common).replace("比上年的7681.97元增加2.28%", "")
     assert "rule:per_student_parts" not in {s for _, _, s in flagged(text).values()}
+
+
+PER_STUDENT_FUND = (
+    "1.各级生均一般公共预算教育经费增长情况。\n\n"
+    "2023年全区幼儿园、普通初中生均一般公共预算教育经费支出情况是:\n\n"
+    "(1)全区幼儿园为4746.94元,比上年的4512.30元增长5.20%。\n\n"
+    "(2)全区普通初中为12268.55元,比上年的11980.20元增长2.41%。\n\n"
+    "2.各级生均一般公共预算教育事业费增长情况。\n\n"
+    "2023年全区幼儿园、普通初中生均一般公共预算教育事业费支出情况是:\n\n"
+    "(1)全区幼儿园为{budget}元,比上年的4930.12元增长4.09%。\n\n"
+    "(2)全区普通初中为11457.00元,比上年的11012.40元增长4.04%。"
+)
+
+
+@pytest.mark.parametrize(("budget", "flagged_"), [("5131.56", True), ("4631.56", False)])
+def test_a_per_student_budget_above_the_per_student_fund_of_its_level_is_wrong(budget, flagged_):
+    """事业费 is a part of 教育经费 (which adds 基建 and the 附加): a 公告 printed a 幼儿园 事业费 above its 教育经费."""
+    text = PER_STUDENT_FUND.format(budget=budget)
+    if not flagged_:
+        text = text.replace("增长4.09%", "")
+    got = {f.text: f for f in check_text(text, None).problems if f.source == "rule:per_student_parts"}
+    assert set(got) == ({f"{budget}元"} if flagged_ else set())
+    if flagged_:
+        assert "4746.94元" in got[f"{budget}元"].message
 
 
 @pytest.mark.parametrize(

@@ -820,6 +820,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                 parts = []  # 专任教师3250人，其中女教师2145人、本科及以上学历2980人: traits that overlap, no parts
             if parts:
                 parts = _levels_past_semicolons(reading, i, parts)
+                parts = _shares_past_semicolons(reading, i, parts)
+                parts = _cut_at_own_shares(reading, parts)
                 parts = _each_of_several(reading, parts)
                 c.parts = tuple(parts)
                 c.kind, c.direction = "total", 0
@@ -832,6 +834,8 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
                     many and bool(TOTAL_WORDS.search(clause)) or said or pair or _all_kinds(clause, parts)
                 ) and not _stage_left_short(clause, parts, reading)
                 c.summed = many and bool(SUMMED_WORDS.search(clause)) or said or pair
+                if many and _shares_make_all(reading, parts):
+                    c.exhaustive = c.summed = True  # (其中公办园…，占52.98%；民办园…，占47.02%)
         elif (split := _funds_split_after(reading, i, later)) is not None:
             c.parts, c.kind, c.direction = split, "total", 0  # proven when they add up; else nothing is said
         elif (
@@ -961,6 +965,57 @@ def _paired_counts(reading: Reading, a: int, b: int) -> bool:
     """学校12所，新增学位5400个: a count in 所 and one in 个 said one after the other, the second right after its name."""
     units = {reading.figures[a].unit, reading.figures[b].unit}
     return units == set(SCHOOLS_OR_PLACES) and PAIRED_NAME.fullmatch(reading.lead(b)) is not None
+
+
+def _shares_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:
+    """全国在园幼儿2976.66万人,其中公办园…1527.20万人,占在园幼儿总数的52.98%;民办园1399.46万人,占在园幼儿总数的47.02% — a
+    其中 list whose items each carry their share of one whole, said in the same words, goes on past "；": each next
+    item is one figure of the total's unit and its share said alike."""
+    unit, said = reading.figures[i].unit, _own_share_words(reading, parts[-1])
+    out = list(parts)
+    _, end = reading.sentence(reading.figures[parts[-1]].start)
+    while said is not None and reading.text.startswith("；", end):
+        s, e = reading.sentence(end + 1)
+        items = [j for j in reading.between(s, e) if not reading.figures[j].ignored]
+        if (
+            len(items) != 2
+            or not same_family(reading.figures[items[0]].unit, unit)
+            or reading.is_change(items[0])
+            or _own_share_words(reading, items[0]) != said
+        ):
+            break
+        out.append(items[0])
+        end = e
+    return out
+
+
+def _cut_at_own_shares(reading: Reading, parts: list[int]) -> list[int]:
+    """A list stops at the first item's own share, as at any %, unless every item has its share and together they
+    make 100% (`_shares_make_all`): 普通高中453所，其中省级标准化高中400所，占比88.3%；省级示范高中102所，占比22.5%
+    lists kinds that overlap."""
+    has = [_own_share_words(reading, j) is not None for j in parts]
+    if not any(has) or _shares_make_all(reading, parts):
+        return parts
+    return parts[: has.index(True) + 1]
+
+
+def _shares_make_all(reading: Reading, parts: list[int]) -> bool:
+    """Two or more parts, each with its own share printed after it, the shares making 100% to their shown digits
+    (…占52.98%；…占47.02%): the list is all of its total."""
+    shares = [reading.figures[j + 1] for j in parts if _own_share_words(reading, j) is not None]
+    if len(parts) < 2 or len(shares) != len(parts):
+        return False
+    slack = sum(0.5 * 10.0**-s.decimals for s in shares)
+    return abs(sum(s.value for s in shares) - 100) <= slack + 1e-9
+
+
+def _own_share_words(reading: Reading, j: int) -> str | None:
+    """The words of the share printed right after figure j (，占在园幼儿总数的 → 占在园幼儿总数的), None when none is."""
+    k = j + 1
+    if k >= len(reading.figures) or reading.figures[k].unit != "%":
+        return None
+    between = reading.text[reading.figures[j].end : reading.figures[k].start]
+    return re.sub(r"[\s，,]", "", between) if PART_SHARE.fullmatch(between) else None
 
 
 def _levels_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:
@@ -1298,6 +1353,8 @@ def _parts_after(reading: Reading, later: list[int], claims: dict[int, Claim], u
         if parts and ("其中" in between or OF_THE_PART.search(between)):
             break  # 在园人数4437人，其中城区…2576人: a breakdown of the part, not of the total (one in a closed
             # bracket is the part's own: 中学52所（其中：普通中学49所、职业中学3所），特殊教育学校1所)
+        if parts and j == parts[-1] + 1 and PART_SHARE.fullmatch(between):
+            continue  # 其中公办园1527.20万人,占在园幼儿总数的52.98%;民办园1399.46万人: the part's own share, the list goes on
         if reading.figures[j].unit == "%" or cj.kind == "change":
             if parts:
                 break
@@ -1350,6 +1407,10 @@ def _inside_bracket_after(reading: Reading, part: int, j: int) -> bool:
 
 
 BRACKETED = re.compile(r"（[^（）]*）")
+# ，占在园幼儿总数的 / ，占比 / ，所占比例为: the words between a listed part and its own share
+PART_SHARE = re.compile(
+    r"[，,]\s*(?:所占|占)[^，,。；;：:]{0,24}?(?:的)?(?:比例|比重|比)?(?:为|是|达到|达)?\s*"
+)
 NEXT_PARTS = re.compile(r"[ \t]*[。；][ \t]*其中[：:，,]?")  # in the same paragraph
 
 

@@ -42,6 +42,7 @@ from drafter.checker.rules import (
     stages,
     targets,
     totals,
+    twins,
     unitless,
     years,
 )
@@ -81,6 +82,7 @@ RULES: dict[str, Callable[[Reading], Iterator[Verdict]]] = {
     signs.NAME: signs.check,
     final_accounts.NAME: final_accounts.check,
     unitless.NAME: unitless.check,
+    twins.NAME: twins.check,
 }
 
 

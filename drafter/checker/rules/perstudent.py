@@ -1,10 +1,12 @@
-"""A per-student 公用经费 against the per-student 事业费 of the same level and year: 公用经费 is a part of 事业费.
+"""A per-student 公用经费 against the per-student 事业费 of the same level and year, and that 事业费 against the
+per-student 教育经费: 公用经费 is a part of 事业费, and 事业费 of 教育经费 (which adds 基本建设 and the 附加).
 
 A 经费统计公告 lists, level by level, 生均一般公共预算教育事业费 and then 生均一般公共预算公用经费 (the part of
 the 事业费 that is not pay). "1.…生均…公用经费…(1)全区普通小学为7857.06元 … 2.…生均…教育事业费…(1)全区普通小学为
 7316.71元": a 公用经费 larger than the 事业费 of its level and year is another amount under the 公用经费 label (here
 the 生均一般公共预算教育经费). Each figure's amount and year are named by the words before it (the item's
-lead-in "2021年全区普通小学…生均公共财政预算公用经费支出情况是：" counts), its level by its own words.
+lead-in "2021年全区普通小学…生均公共财政预算公用经费支出情况是：" counts), its level by its own words. A 事业费
+larger than the 教育经费 of its level and year is flagged the same way.
 """
 
 from __future__ import annotations
@@ -17,15 +19,20 @@ from drafter.checker.reading import Reading
 from drafter.checker.rules.base import Verdict
 
 NAME = "per_student_parts"
-KIND = re.compile(r"生均[^。；;\n]{0,16}?(公用经费|事业费)")
+KIND = re.compile(r"生均[^。；;\n]{0,16}?(公用经费|事业费|教育经费)")
+# each kind, then the kind it is a part of
+WIDER = {"公用经费": "事业费", "事业费": "教育经费"}
+SAID = {"公用经费": "公用经费", "事业费": "教育事业费", "教育经费": "教育经费"}
+AS_WHAT = {"公用经费": "公用经费是事业费的一部分", "事业费": "事业费是教育经费的一部分"}
 YEAR = re.compile(r"((?:19|20)\d\d)\s?年(?!度?[^，。；]{0,6}比)")
 LOOK_BACK = 400  # characters before a figure in which its amount's name and year are looked for
 LEVELS = ("小学", "初中", "高中", "中职", "幼儿园")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    common: dict[tuple[str, int], list[int]] = {}  # (level, year) -> 公用经费 figures
-    budget: dict[tuple[str, int], list[int]] = {}  # (level, year) -> 事业费 figures
+    by_kind: dict[str, dict[tuple[str, int], list[int]]] = {
+        kind: {} for kind in SAID
+    }  # (level, year) -> figures
     for i in reading.with_unit("元"):
         c = reading.claims[i]
         if c.kind != "value" or c.role == "base" or c.approx:
@@ -33,28 +40,29 @@ def check(reading: Reading) -> Iterator[Verdict]:
         named = _named(reading, i)
         if named is not None:
             kind, level, year = named
-            (common if kind == "公用经费" else budget).setdefault((level, year), []).append(i)
-    for key, found in common.items():
-        whole = budget.get(key, [])
-        if len(whole) != 1:
-            continue
-        w = reading.figures[whole[0]]
-        for i in found:
-            f = reading.figures[i]
-            if f.value > w.value:
-                yield Verdict(
-                    i,
-                    "inconsistent",
-                    NAME,
-                    "",
-                    "",
-                    f"生均公用经费{f.text.strip()}大于同年{key[0]}生均教育事业费{w.text.strip()}："
-                    "公用经费是事业费的一部分，这个数字可能是别的指标（如生均教育经费）",
-                )
+            by_kind[kind].setdefault((level, year), []).append(i)
+    for kind, wider in WIDER.items():
+        for key, found in by_kind[kind].items():
+            whole = by_kind[wider].get(key, [])
+            if len(whole) != 1:
+                continue
+            w = reading.figures[whole[0]]
+            for i in found:
+                f = reading.figures[i]
+                if f.value > w.value:
+                    yield Verdict(
+                        i,
+                        "inconsistent",
+                        NAME,
+                        "",
+                        "",
+                        f"生均{SAID[kind]}{f.text.strip()}大于同年{key[0]}生均{SAID[wider]}{w.text.strip()}："
+                        f"{AS_WHAT[kind]}，两个数字必有一个有误（或是别的指标）",
+                    )
 
 
 def _named(reading: Reading, i: int) -> tuple[str, str, int] | None:
-    """(公用经费 | 事业费, the level, the year) figure i is, or None when its words do not say all three."""
+    """(公用经费 | 事业费 | 教育经费, the level, the year) figure i is, or None when its words do not say all three."""
     f = reading.figures[i]
     s, _ = reading.sentence(f.start)
     own = reading.text[s : f.start]

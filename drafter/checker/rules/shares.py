@@ -310,7 +310,7 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
             rest = TOTAL_NAME.sub("", name)
             whole = _larger_before(reading, part, lambda j: _alike(rest, reading.clause(j)))
         return None if whole is None else (part, whole)
-    if p.unit not in (*COUNTS, "万人"):
+    if p.unit.removeprefix("万") not in COUNTS:  # (新增53.55万名在园幼儿，占新增在园幼儿总数的16.78%)
         return None
     if name not in reading.clause(part) and not opening:
         return _kind_of_the_whole(reading, i, part, name)

@@ -4,6 +4,9 @@ checked; the missing unit is still an error of the text that the clerk must fix.
 
 A unit printed once for a pair said before it (上年9120.55，本年9433.10元) is written so on purpose and is left alone.
 
+A count of people or schools printed with decimals and no unit at all ("中小学校在校学生共8.1，其中公办学校在校生3.07")
+has lost its 万: no count is a fraction.
+
 A rate printed without its % among rates of its paragraph that carry it ("…专业升学率31.67%，…专业升学率为20.16%，
 …专业升学率为17.02，…专业升学率4.76%") is flagged the same way.
 """
@@ -35,6 +38,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         message = f"上年的数缺单位：应写“{said}”（本年的数是{a.text.strip()}）"
         yield Verdict(reading.active[k], "inconsistent", NAME, said, "", message)
     yield from _rates_without_percent(reading)
+    yield from _counts_without_unit(reading)
 
 
 def _rates_without_percent(reading: Reading) -> Iterator[Verdict]:
@@ -53,3 +57,27 @@ def _rates_without_percent(reading: Reading) -> Iterator[Verdict]:
         if beside >= RATES_BESIDE:
             said = f"{f.text.strip()}%"
             yield Verdict(i, "inconsistent", NAME, said, "", f"比率缺“%”：应写“{said}”（同段其他比率都带%）")
+
+
+# 在校学生共 / 在园幼儿 / 专任教师为 / 常住人口: the things a count counts, right before it
+COUNT_SAID = re.compile(
+    r"(?:学生|在校生|幼儿|教师|教职工|职工|人口|人数)(?:总数|数)?(?:共计|共有|共|总计|合计)?(?:为|是|有|达到|达|约)?$"
+)
+# 按折合学生数36654.8计 / 平均每班学生 / 生均: weighted counts and averages are fractions
+NO_COUNT = re.compile(r"折合|折算|平均|人均|生均|每")
+AFTER_COUNT = (
+    "，,。；;、)）"  # what follows a whole figure (a figure at the end of a cut excerpt may be cut itself)
+)
+
+
+def _counts_without_unit(reading: Reading) -> Iterator[Verdict]:
+    """A count printed with decimals and no unit (在校学生共8.1，): it has lost its 万."""
+    text = reading.text
+    for i, f in enumerate(reading.figures):
+        lead = reading.lead(i)
+        if f.unit or f.decimals == 0 or f.ignored or not COUNT_SAID.search(lead) or NO_COUNT.search(lead):
+            continue
+        if f.end >= len(text) or text[f.end] not in AFTER_COUNT:
+            continue
+        said = f"{f.text.strip()}万"
+        yield Verdict(i, "inconsistent", NAME, said, "", f"人数、校数不会是小数：缺单位，可能应为“{said}”")
