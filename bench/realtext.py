@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout15 was gathered on 2026-12-05, after holdout14 had been scored and seen (scored once, blind, at 8ac2229 and read after);
 # holdout16 was gathered on 2026-12-06, after holdout15 had been scored and seen (scored once, blind, at 8e7d480 and read after);
 # holdout17 was gathered on 2026-12-06, after holdout16 had been scored and seen (scored once, blind, at b3fd1d3 and read after);
-# holdout18 was gathered on 2026-12-06, after holdout17 had been scored and seen (to be scored once, blind, at the end);
+# holdout18 was gathered on 2026-12-06, after holdout17 had been scored and seen (scored once, blind, at 8d3b82b and read after);
 BLIND = (
     "holdout",
     "holdout2",
@@ -52,8 +52,8 @@ BLIND = (
     "holdout18",
 )
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout15 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; holdout16 and holdout17 once, blind, on 2026-12-06)
-UNSEEN: tuple[str, ...] = ("holdout18",)
+# 2026-12-05, and came out of here after it; holdout16, holdout17 and holdout18 once, blind, on 2026-12-06)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 
