@@ -1414,6 +1414,31 @@ def test_a_group_total_split_by_the_items_that_split_its_whole_is_summed():
     assert flagged(PAIRED.format(all_="13990", group="8044")) == {}
 
 
+def test_figures_that_add_up_with_another_as_their_total_are_no_wrong_total():
+    """An 自治区's 录取 page as published: 2975 read as the total of the two before it is wrong, but 28698 is the total."""
+    text = (
+        "本科一批区内外278所高校共录取考生28698人,第一次网报志愿,共录取考生25723名,第二次征集志愿,"
+        "共录取考生{late}名。"
+    )
+    assert flagged(text.format(late="2975")) == {}
+    assert flagged(text.format(late="2957"))  # (28698 ≠ 25723 + 2957: no reading adds up, and one is flagged)
+
+
+GANSU = (  # a province's 录取 page as published (Traditional characters in the original)
+    "在今年录取的考生中,理工类共录取150144人,文史类69029人,体育类1819人,艺术类14347人。"
+    "省外院校共录取考生124714人,占录取人数的{share}。"
+)
+
+
+@pytest.mark.parametrize(("share", "status"), [("52.99%", "derived"), ("55.99%", "inconsistent")])
+def test_a_share_of_the_whole_list_the_named_count_opens(share, status):
+    """The one count before named 录取 is 理工类's; the share is of the four kinds together (124714 ÷ 235339)."""
+    found = {f.text: f for f in check_text(GANSU.format(share=share)).findings}[share]
+    assert found.status == status
+    if status == "derived":
+        assert found.source == "text:share(124714人,sum(150144人,69029人,1819人,14347人))"
+
+
 # ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
 PER_STUDENT = (
     "1.各级生均一般公共预算教育公用经费增长情况。\n\n"

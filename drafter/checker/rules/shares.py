@@ -689,7 +689,25 @@ def _judge(reading: Reading, i: int, part: int, whole: int) -> Iterator[Verdict]
         verdict = Verdict(
             i, "derived", NAME, source=f"text:share(sum({operands(reading, listed)}),{w.text.strip()})"
         )
+    elif verdict.status == "inconsistent" and (heads := _list_it_heads(reading, whole, p, f)) is not None:
+        verdict = Verdict(
+            i, "derived", NAME, source=f"text:share({p.text.strip()},sum({operands(reading, heads)}))"
+        )
     yield verdict
+
+
+def _list_it_heads(reading: Reading, whole: int, p: Figure, f: Figure) -> list[int] | None:
+    """理工类共录取150144人，文史类69029人，体育类1819人，艺术类14347人。…省外院校共录取考生124714人，占录取人数的52.99%: the
+    count taken for the whole opens a list of kinds, and the share is of all of them (124714 ÷ 235339), not of the first.
+    Only a share that holds so exactly is taken (None otherwise)."""
+    run, k = [whole], reading.next_in_sentence(whole)
+    while k is not None and same_family(reading.figures[k].unit, p.unit) and not reading.is_change(k):
+        run.append(k)
+        k = reading.next_in_sentence(k)
+    if len(run) < 2:
+        return None
+    together = sum(amount(reading.figures[j]) for j in run)
+    return run if matches_shown(f.value, f.decimals, amount(p) / together * 100) else None
 
 
 # what stands between two listed counts: the first one's noun, then 、 (or 和, 及, 与)

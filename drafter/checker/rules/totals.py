@@ -49,6 +49,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
         n = _first_matching(sums, f)
         if n:
             yield Verdict(c.index, "derived", NAME, source=f"text:sum({operands(reading, c.parts[:n])})")
+        elif _another_adds_up(reading, c.index, c.parts):
+            continue
         elif (wrong_unit := _unit_error(reading, c.index, c.parts)) is not None:
             yield wrong_unit
         elif not meets(whole, shown(f)) and (
@@ -69,6 +71,21 @@ def _first_matching(sums: list, f) -> int:
     """A list that goes on past its total (其中小学…初中…高中…，在园幼儿…): the first two or more parts that
     add up to it (0 when none)."""
     return next((n + 1 for n, s in enumerate(sums) if n >= 1 and meets(s, shown(f))), 0)  # n parts: sums[n-1]
+
+
+def _another_adds_up(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
+    """共录取考生28698人，第一次网报志愿，共录取考生25723名，第二次征集志愿，共录取考生2975名: read as a total of the
+    figures before it, 2975 is wrong; but the figures add up with another of them as the total (28698 = 25723 + 2975),
+    and the text is read wrong, not written wrong."""
+    figures = [i, *parts]
+    if len(figures) < 3:
+        return False
+    unit = reading.figures[i].unit
+    for k in figures:
+        others = total([interval(reading.figures[j], unit) for j in figures if j != k])
+        if k != i and meets(others, interval(reading.figures[k], unit)):
+            return True
+    return False
 
 
 def _unit_error(reading: Reading, i: int, parts: tuple[int, ...]) -> Verdict | None:
