@@ -43,6 +43,26 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     assert 'metrics[0].values.2022: "12,0o0" 不是数字 / is not a number' in err and "Traceback" not in err
 
 
+def test_validate_of_data_for_checking_only_says_what_a_draft_would_need(tmp_path, capsys, monkeypatch):
+    """A reviewer's file without report.issuer and report.round is good for `check --metrics` (which fills them);
+    validate says so, exit 0, and lists what drafting from it would need. Another problem still fails it."""
+    monkeypatch.setenv("COLUMNS", "200")
+    path = tmp_path / "check.yaml"
+    path.write_text(
+        "report: {region: 阳泉市, level: city, period: 2021}\n"
+        "metrics:\n  - {key: compulsory.students, label: 义务教育在校生, unit: 人, values: {2021: 12990}}\n",
+        encoding="utf-8",
+    )
+    assert drafter("metrics", "validate", path) == 0
+    out = capsys.readouterr().out
+    assert "可用于核对报告" in out and "is valid for checking a report" in out and "是有效的指标数据文件" not in out
+    assert "report.issuer" in out and "report.round" in out
+    path.write_text(path.read_text(encoding="utf-8").replace("12990", "'12,9o0'"), encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    err = capsys.readouterr().err
+    assert "3 problem(s)" in err and "不是数字" in err and "report.issuer" in err
+
+
 def test_validate_of_a_yaml_syntax_error_names_the_line(tmp_path, capsys):
     path = tmp_path / "bad.yaml"
     path.write_text("report:\n  region: x\n   level: city\n", encoding="utf-8")

@@ -78,17 +78,28 @@ def validate(
 
     taxonomy = default_taxonomy()
     problems = validate_file(file, taxonomy)
-    if problems:
+    # data meant only for checking a report may leave out who issues it and its round (`check --metrics` fills them)
+    check_only = bool(problems) and not validate_file(file, taxonomy, for_checking=True)
+    if problems and not check_only:
         typer.secho(
             f"{file} 中有 {len(problems)} 个问题 / {len(problems)} problem(s) in {file}:", fg="red", err=True
         )
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
-    source = load_source(file, taxonomy, log_warnings=False)  # printed once, below the table
+    source = load_source(file, taxonomy, log_warnings=False, for_checking=check_only)  # warnings below the table
     _print_source(source, read_raw(file, log_notes=False)[1], taxonomy)
     for line in source_warnings(source, taxonomy):
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)
+    if check_only:
+        typer.secho(
+            f"OK: {file} 可用于核对报告（drafter check --metrics）/ is valid for checking a report. "
+            "用它起草报告还需补上 / to draft from it, add:",
+            fg="green",
+        )
+        for problem in problems:
+            typer.echo(f"  - {problem}")
+        return
     typer.secho(f"OK: {file} 是有效的指标数据文件 / is a valid metrics file.", fg="green")
 
 
