@@ -63,6 +63,20 @@ def test_indicator_states_the_requirement_the_facts_and_the_figures(source, sett
     )
 
 
+@pytest.mark.parametrize(
+    ("fact", "lead"),
+    [
+        # 学前教育 named only at its end (安岳 2023): the requirement still leads
+        ("普惠性幼儿园覆盖率达88%；通过考核招聘补充学前教育教师120名", True),
+        ("坚持学前教育普及普惠，新建改扩建公办幼儿园12所", False),  # its opening names it: not twice
+    ],
+)
+def test_the_requirement_leads_the_facts_unless_the_first_opens_with_it(source, settings, fact, lead):
+    given = _with(source, facts={**source.facts, "preschool": (fact,)})
+    first = _write(given, settings, "preschool")[1].text.split("\n")[0]
+    assert first.startswith("按照学前教育普及普惠的要求，") is lead, first
+
+
 def test_one_lead_per_paragraph(tmp_path, settings):
     text = (ROOT / "examples" / "guangdong-2024.yaml").read_text(encoding="utf-8")
     source = load_source(write_metrics(tmp_path, text))
