@@ -26,6 +26,9 @@ ROWS = [
     ("preschool.public_share", "公办幼儿园在园幼儿占比", "%", 130, "above 100"),
     ("preschool.public_share", "公办幼儿园在园幼儿占比", "%", -1, "negative share"),
     ("preschool.gross_enrolment_rate", "学前三年毛入园率", "%", 104.5, ""),
+    ("fund.primary_budget_done", "小学教育支出完成年初预算", "%", 100.4, ""),  # a 决算 may pass its budget
+    ("fund.execution_rate", "预算执行率", "%", -3, "negative share"),
+    ("fund.execution_rate", "预算执行率", "%", 1e6, "not plausible"),
     ("preschool.gross_enrolment_rate", "学前三年毛入园率", "%", 350, "even a gross rate"),
     ("fund.general_budget_edu_growth", "一般公共预算教育支出较上年增长", "%", -3.2, ""),
     ("fund.general_budget_edu_growth", "一般公共预算教育支出较上年增长", "%", 1e6, "not plausible"),

@@ -1,5 +1,6 @@
 """Whether a metric's value can be true for its unit: no negative amounts, counts or areas, shares within
-0–100 % (gross rates such as 毛入园率 may pass 100; changes may be negative), nothing beyond what any
+0–100 % (gross rates such as 毛入园率 may pass 100, and so may a budget's 完成/执行 or a figure as a share of
+last year's; changes may be negative), nothing beyond what any
 region could report. A value past these limits is a typo or a unit slip, and would later break the
 arithmetic (1e308 亿元 cannot be rounded), so `metrics validate` refuses it with the key and the fix.
 """
@@ -62,6 +63,8 @@ CHANGE_WORDS = (
     "差",
 )
 GROSS_WORDS = ("毛", "gross")
+# 完成年初预算的100.4% / 预算执行率 / 相当于上年的105%: a part of a plan or of last year, which may be passed
+BEYOND_WORDS = ("完成", "执行", "相当于", "为上年", "为去年", "是上年", "预算数的")
 LIMITS = {  # in the base unit (元, 人 …, 平方米)
     "money": 1e15,  # 1,000万亿元: several times any country's budget
     "count": 2e9,  # more people than any region has
@@ -95,7 +98,8 @@ def value_problem(metric: dict[str, Any], value: float) -> str:
     if abs(value) > MAX_ANY:
         return f"{value:g}{unit} 不合常理 / is not a plausible figure (over {MAX_ANY:g}) → 请检查数字和单位 / check the figure and its unit"
     if unit == "%":
-        return _percent_problem(value, change, any(w in words for w in GROSS_WORDS))
+        gross, beyond = any(w in words for w in GROSS_WORDS), any(w in words for w in BEYOND_WORDS)
+        return _percent_problem(value, change, gross, beyond)
     kind, factor = _kind(unit)
     if value < 0 and not change and kind != "other":
         noun = {"money": "amount", "count": "count", "area": "area", "score": "score"}[kind]
@@ -106,7 +110,7 @@ def value_problem(metric: dict[str, Any], value: float) -> str:
     return ""
 
 
-def _percent_problem(value: float, change: bool, gross: bool) -> str:
+def _percent_problem(value: float, change: bool, gross: bool, beyond: bool = False) -> str:
     if change:
         return (
             ""
@@ -117,6 +121,8 @@ def _percent_problem(value: float, change: bool, gross: bool) -> str:
         return f"{value:g}% 为负 / is a negative share → 比例不能小于 0 / a share or rate cannot be below 0 (a change is its own metric)"
     if gross and value > MAX_GROSS:
         return f"{value:g}% 超过 {MAX_GROSS:g}，毛入学率也不可能 / is above {MAX_GROSS:g}, which even a gross rate cannot be → 请检查数字 / check the figure"
-    if value > 100 and not gross:
+    if beyond and value > MAX_CHANGE:
+        return f"{value:g}% 不合常理 / {value:g}% is not plausible → 请检查数字 / check the figure"
+    if value > 100 and not gross and not beyond:
         return f"{value:g}% 超过 100，覆盖率、比例不可能 / is above 100, which a coverage/share/rate cannot be → 请检查数字或单位 / check the figure or the unit"
     return ""
