@@ -1,4 +1,4 @@
-"""How well the checker reads real text that nobody on the project wrote (eval/realtext), split dev | holdout | holdout2 | holdout3 | holdout4 | holdout5 | holdout6 | holdout7 | holdout8 | holdout9 | holdout10 | holdout11 | holdout12 | holdout13 | holdout14 | holdout15 | holdout16 | holdout17 | holdout18.
+"""How well the checker reads real text that nobody on the project wrote (eval/realtext), split dev | holdout | holdout2 | holdout3 | holdout4 | holdout5 | holdout6 | holdout7 | holdout8 | holdout9 | holdout10 | holdout11 | holdout12 | holdout13 | holdout14 | holdout15 | holdout16 | holdout17 | holdout18 | holdout19.
 
 1. Real defects, text alone: the labelled defects of every document found (status mismatch/inconsistent on
    the labelled span), and the correct paragraphs (no labelled defect) that carry any flag.
@@ -11,7 +11,7 @@
 Flags on the clean texts are split into figures said wrong (mismatch, inconsistent) and figures that could
 not be checked (unsupported: no metric, or one the data hold for no such year).
 
-    .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16|holdout17|holdout18|all] [--per-doc 3] [--seed 7] [-v]
+    .venv/bin/python bench/checker_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16|holdout17|holdout18|holdout19|all] [--per-doc 3] [--seed 7] [-v]
 """
 
 from __future__ import annotations

@@ -114,6 +114,7 @@ SPLITS = {
     "holdout16",
     "holdout17",
     "holdout18",
+    "holdout19",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
