@@ -55,7 +55,11 @@ def test_validate_of_data_for_checking_only_says_what_a_draft_would_need(tmp_pat
     )
     assert drafter("metrics", "validate", path) == 0
     out = capsys.readouterr().out
-    assert "可用于核对报告" in out and "is valid for checking a report" in out and "是有效的指标数据文件" not in out
+    assert (
+        "可用于核对报告" in out
+        and "is valid for checking a report" in out
+        and "是有效的指标数据文件" not in out
+    )
     assert "report.issuer" in out and "report.round" in out
     path.write_text(path.read_text(encoding="utf-8").replace("12990", "'12,9o0'"), encoding="utf-8")
     assert drafter("metrics", "validate", path) == 2

@@ -77,6 +77,25 @@ def test_the_requirement_leads_the_facts_unless_the_first_opens_with_it(source, 
     assert first.startswith("按照学前教育普及普惠的要求，") is lead, first
 
 
+def test_several_facts_follow_a_sentence_of_their_own(source, settings):
+    """按照…的要求，一是… reads badly (new-user trial); the seeds write …主要做了以下工作。一是…"""
+    given = _with(
+        source, facts={**source.facts, "preschool": ("新建改扩建公办幼儿园12所", "认定普惠性民办园8所")}
+    )
+    first = _write(given, settings, "preschool")[1].text.split("\n")[0]
+    assert first == (
+        "按照学前教育普及普惠的要求，主要开展了以下工作。一是新建改扩建公办幼儿园12所；二是认定普惠性民办园8所。"
+    )
+
+
+def test_a_total_count_is_told_without_its_total_after_gongyou(tmp_path, settings):
+    """全市义务教育阶段总在校生数 was told 全市共有义务教育阶段总在校生113369人 (共有 and 总 say it twice)."""
+    text = (ROOT / "examples" / "yangquan-2021.yaml").read_text(encoding="utf-8")
+    source = load_source(write_metrics(tmp_path, text))
+    written = _write(source, settings, "compulsory")[1].text
+    assert "全市共有义务教育阶段在校生113369人" in written and "共有义务教育阶段总" not in written
+
+
 def test_one_lead_per_paragraph(tmp_path, settings):
     text = (ROOT / "examples" / "guangdong-2024.yaml").read_text(encoding="utf-8")
     source = load_source(write_metrics(tmp_path, text))
