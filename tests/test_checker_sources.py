@@ -935,3 +935,20 @@ def test_a_start_value_is_last_years_not_this_years_value_of_a_part(printed: str
     assert [f.status for f in found] == [expected]
     if expected == "mismatch":
         assert found[0].expected == "2880人"
+
+
+def test_a_small_count_under_a_level_heading_is_not_said_to_be_the_metric_of_that_level():
+    """沙依巴克 2022 as published, with its complete data: 全国级文明校园1所 was called a wrong 区属中小学 (应为40所), named
+    only through the 中小学 its statement is about; a clerk would have written a false figure in."""
+    from pathlib import Path
+
+    from drafter.source.load import load_source
+
+    docs = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
+    text = (docs / "r-xj-2022-report-shayibake.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    data = load_source(
+        docs / "r-xj-2022-report-shayibake.complete.yaml", for_checking=True, log_warnings=False
+    )
+    start = text.index("全国级文明校园1所")
+    said = [f for f in check_text(text, data).findings if start <= f.start < start + 20 and f.text == "1所"]
+    assert len(said) == 2 and all(f.expected != "40所" and f.status != "mismatch" for f in said)

@@ -703,6 +703,14 @@ def test_a_docx_whose_properties_part_is_damaged_is_still_read(tmp_path):
             ["关于上一轮整改，全县已完成", "2021年度履行教育职责自评情况的报告"],
             "2021年度履行教育职责自评情况的报告",
         ),
+        (  # 湖南 2018 as published: broken before its last words, with no 关于 (the region guard missed it)
+            ["湖南省人民政府履行教育职责", "", "情况自评报告", "", "一、基本情况"],
+            "湖南省人民政府履行教育职责情况自评报告",
+        ),
+        (
+            ["某某网站首页", "情况通报"],
+            "情况通报",
+        ),  # a line above that names no place or body is no part of it
     ],
 )
 def test_a_title_set_over_two_lines_or_joined_with_spaces_is_read_whole(tmp_path, lines, title):

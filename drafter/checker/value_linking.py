@@ -541,6 +541,8 @@ class ValueLinker(Finders):
                 for k in rank
                 if k != m.key
                 and rank[k][2] >= max(0.15, rank[m.key][2])
+                # (全区现有全国级文明校园1所 under a 中小学 heading names no 区属中小学: its words beyond the levels)
+                and self.labels.part_score(k, near + sent) > 0
                 and (r := self.source.metric(k)) is not None
                 and said in r.values
                 and self._said_alike(i, r)

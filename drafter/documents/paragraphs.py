@@ -98,4 +98,14 @@ def guess_title(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> str:
         title = early[k] + title
     if title.startswith("关于") and k and _ISSUER_LINE.search(early[k - 1]):
         title = early[k - 1] + title
+    elif k and _TITLE_TAIL.match(title) and _TITLE_START.match(early[k - 1]):
+        title = (
+            early[k - 1] + title
+        )  # 湖南省人民政府履行教育职责 / 情况自评报告: a title broken before its last words
     return _SPACE_IN_WORDS.sub("", title)
+
+
+# the last words of a title that cannot stand alone (情况自评报告, 的自查报告, 工作总结), and a line above them that
+# begins the title: no punctuation, a place or body named
+_TITLE_TAIL = re.compile(r"^(?:情况|的|自评|自查|工作|履职|报告)")
+_TITLE_START = re.compile(r"^(?=[^。；：:，,、]{4,40}$).*(?:省|市|县|区|旗|州|盟|人民政府|教育局)")

@@ -138,8 +138,9 @@ def _run_child(
     except MemoryError:
         message = (
             "error",
-            f"需要超过 {memory_mb} MB 内存，已停止（压缩炸弹？）/ needed more than {memory_mb} MB of memory and was "
-            "stopped (a bomb?)",
+            f"核对它需要超过 {memory_mb} MB 内存，已停止：文件或数据文件异常庞大，请单独用 drafter check 核对 / needed "
+            f"more than {memory_mb} MB of memory and was stopped: the file or its metrics are unusually large; check "
+            "it alone with drafter check",
         )
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch; it is that file's row
         message = (
