@@ -262,3 +262,21 @@ def test_a_template_over_an_existing_file_is_refused_unless_force(tmp_path, caps
     assert filled.read_bytes() == b"filled in by staff"
     assert drafter("metrics", "template", "-o", filled, "--force") == 0
     assert filled.read_bytes()[:2] == b"PK"
+
+
+def test_facts_under_an_indicator_s_chinese_name_are_filed_under_its_code(tmp_path, capsys):
+    """A new user filled the Excel template's 定性事实 sheet with 党的领导 (the 指标数据 sheet took 经费保障): refused as an
+    unknown code, with a list of codes only. Names and `code name` are read as the code; the list names them too."""
+    from drafter.source.load import load_source
+
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "report: {region: 阳泉市, level: city, round: 2022, period: 2021, issuer: 阳泉市人民政府}\n"
+        "metrics:\n  - {key: compulsory.students, label: 义务教育在校生, unit: 人, values: {2021: 12990}}\n"
+        "facts:\n  党的领导: [召开专题会议3次]\n  party 党的领导: [印发文件2个]\n",
+        encoding="utf-8",
+    )
+    assert load_source(path).facts["party"] == ("召开专题会议3次", "印发文件2个")
+    path.write_text(path.read_text(encoding="utf-8") + "  党建引领: [x]\n", encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    assert "party 党的领导, moral 立德树人" in capsys.readouterr().err

@@ -223,7 +223,12 @@ def test_each_rule_names_the_file_and_key_path(tmp_path, where, value, key_path,
         # no spelling is close: the label 一般公共预算教育支出 names fund's metric
         ("metrics.0.key", "money.general_budget_edu", "metrics[0].key", "did you mean 'fund'"),
         ("metrics.1.key", "pre.gross_enrolment_rate", "metrics[1].key", "did you mean 'preschool'"),
-        ("metrics.0.key", "zzz.thing", "metrics[0].key", "use one of: fund, preschool, party, compulsory"),
+        (
+            "metrics.0.key",
+            "zzz.thing",
+            "metrics[0].key",
+            "use one of: fund 经费保障, preschool 学前教育, party 党的领导",
+        ),
     ],
 )
 def test_an_unknown_indicator_is_a_warning_and_the_metric_is_still_read(

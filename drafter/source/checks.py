@@ -38,6 +38,7 @@ def check(data: dict, path: Path, taxonomy: Taxonomy) -> tuple[FileModel | None,
     origin = data.pop("_origin", {}) if isinstance(data, dict) else {}
     lines = data.pop("_lines", {}) if isinstance(data, dict) else {}
     model, problems = None, []
+    _facts_by_code(data, taxonomy)
     try:
         model = FileModel.model_validate(data)
     except ValidationError as exc:
@@ -102,7 +103,7 @@ def indicator_problem(code: str, taxonomy: Taxonomy, label: str = "") -> str:
     spelled = [c for c in taxonomy.codes if code and c.startswith(code)]
     spelled += difflib.get_close_matches(code, taxonomy.codes, n=1, cutoff=0.6)
     guesses = list(dict.fromkeys(_by_label(label, taxonomy)[:2] + spelled))[:3]
-    every = f"use one of: {', '.join(taxonomy.codes)}"
+    every = "use one of: " + ", ".join(f"{c} {taxonomy.indicator(c).name}" for c in taxonomy.codes)
     if not guesses:
         return f"未知指标代码 / unknown indicator {code!r} (knowledge/taxonomy.yaml) → {every}"
     hint = f"did you mean {' or '.join(repr(g) for g in guesses)}?"
@@ -160,6 +161,27 @@ def _percent_sign(metric: dict, raw: Any, where: str) -> list[tuple[str, str]]:
             '→ 请去掉 %，或把 unit 改为 "%" / drop the %, or set unit: "%"',
         )
     ]
+
+
+def _facts_by_code(data: Any, taxonomy: Taxonomy) -> None:
+    """Facts filed under an indicator's Chinese name (党的领导), or its code and name (party 党的领导, as the Excel
+    template's drop-down shows them), go under its code, as a metric's indicator column is read."""
+    facts = data.get("facts") if isinstance(data, dict) else None
+    if not isinstance(facts, dict):
+        return
+    names = {ind.name: ind.code for ind in taxonomy.indicators}
+    for said in list(facts):
+        words = str(said).split()
+        code = next((w for w in words if w in taxonomy.codes), None) or next(
+            (names[w] for w in words if w in names), None
+        )
+        if code is None or code == said or str(said) in PART_FACTS:
+            continue
+        items = facts.pop(said)
+        earlier = facts.get(code)
+        facts[code] = (earlier if isinstance(earlier, list) else []) + (
+            items if isinstance(items, list) else [items]
+        )
 
 
 def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
