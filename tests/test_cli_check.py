@@ -554,3 +554,53 @@ def test_data_for_checking_need_not_say_the_issuer_nor_the_round(tmp_path, capsy
     assert drafter("draft", tmp_path / "m.yaml", "-o", tmp_path / "out") == 2
     err = capsys.readouterr().err
     assert "report.issuer" in err and "report.round" in err
+
+
+def test_the_review_counts_reports_to_fix_as_its_page_does(files, capsys):
+    """A new user saw "3 with flagged figures" in the terminal and "to fix: 1" on index.html for the same run: the
+    terminal counted figures that could not be checked too. Both now say the reports to fix, then the others."""
+    (files / "odd.md").write_text(
+        GOOD + "全市新建学校7所。\n", encoding="utf-8"
+    )  # 7所: in no data, not wrong
+    review = files / "review"
+    assert (
+        drafter(
+            "check",
+            files / "bad.md",
+            files / "good.md",
+            files / "odd.md",
+            "--metrics",
+            files / "metrics.yaml",
+            "-o",
+            review,
+        )
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert "1 份有需改正的数字 / 1 with figures to fix" in err and "另 1 份只有无法核对的数字" in err
+    page = (review / "index.html").read_text(encoding="utf-8")
+    assert "to fix: 1</span>" in page and "only not checkable: 1</span>" in page
+
+
+def test_two_alike_figures_of_one_line_are_told_apart_in_the_tables(files, capsys):
+    """Two different 7所 of one line were two identical rows (line, section, figure, reason): a duplication bug to
+    the new user. Each now says its place on the line, in the text table and in summary.xlsx's first findings."""
+    (files / "two.md").write_text(GOOD + "全市新建学校7所、改扩建学校7所。\n", encoding="utf-8")
+    assert drafter("check", files / "two.md", "--metrics", files / "metrics.yaml", "-o", files / "r.txt") == 1
+    table = (files / "r.txt").read_text(encoding="utf-8")
+    assert "7所（本行第1处 / #1 on the line）" in table and "7所（本行第2处 / #2 on the line）" in table
+    capsys.readouterr()
+    assert (
+        drafter("check", files / "two.md", "--metrics", files / "metrics.yaml", "-o", f"{files / 'review'}/")
+        == 1
+    )
+    rows = json.loads((files / "review" / "summary.json").read_text(encoding="utf-8"))["reports"]
+    assert rows[0]["file"] == "two.md"
+    import openpyxl
+
+    cells = [
+        c.value or "" for row in openpyxl.load_workbook(files / "review" / "summary.xlsx").active for c in row
+    ]
+    assert any("7所（本行第1处）" in str(c) for c in cells) and any(
+        "7所（本行第2处）" in str(c) for c in cells
+    )

@@ -11,6 +11,7 @@ import typer
 
 from drafter.cli.overwrite import refuse_existing
 from drafter.core.errors import InputError
+from drafter.core.types import nth_alike
 from drafter.drafting.stopped import saying
 
 FORMATS = ("table", "json", "html")
@@ -44,7 +45,8 @@ def check(
             "--format",
             "-f",
             help="输出格式 / table | json (check.json) | html (highlighted page); 不写时按 -o 的扩展名 "
-            "/ by default from the -o extension: .json → json, .html → html, other → table as plain text",
+            "/ by default from the -o extension: .json → json, .html → html, .txt/.md → table as plain text "
+            "(an Excel summary: -o FOLDER/)",
         ),
     ] = None,
     output: Annotated[
@@ -281,11 +283,11 @@ def _table_text(report, alone: str) -> str:
     lines = [f"{report.path} — 需要处理的数字 / figures to fix"]
     for title, group in _groups(report):
         lines += ["", title]
-        for f in group:
+        for f, shown in zip(group, _figures_shown(report, group), strict=True):
             fields = [
                 f"第{f.line}行 / line {f.line}",
                 f.section,
-                f.text,
+                shown,
                 f"{f.status} {STATUS_WORDS.get(f.status, '')}".strip(),
                 f"应为 expected {f.expected}" if f.expected else "",
                 f"原因 why: {_why(f)}" if _why(f) else "",
@@ -316,6 +318,19 @@ def _groups(report) -> list[tuple[str, list]]:
             ),
         )
         if group
+    ]
+
+
+def _figures_shown(report, group) -> list[str]:
+    """Each finding's figure as the table shows it: with its place on the line when the line prints it more than
+    once (1所（本行第2处 / #2 on the line）), so that two rows are not alike."""
+    every = [f for f in report.findings if f.kind == "figure"] or list(group)
+    places = dict(
+        zip((f.start for f in every), nth_alike([(f.line, f.text, f.start) for f in every]), strict=True)
+    )
+    return [
+        f"{f.text}（本行第{k}处 / #{k} on the line）" if (k := places.get(f.start, 0)) else f.text
+        for f in group
     ]
 
 
@@ -353,12 +368,12 @@ def _print_table(console, report, alone: str) -> None:
             (
                 str(f.line),
                 f.section,
-                f.text,
+                shown,
                 f"{STATUS_WORDS[f.status]}\n{f.status}" if f.status in STATUS_WORDS else f.status,
                 f.expected,
                 _why(f),
             )
-            for f in group
+            for f, shown in zip(group, _figures_shown(report, group), strict=True)
         ]
         # a column with nothing to say in this table (no sections, nothing expected, the status of a table of
         # figures that could not be checked) leaves its width to the reasons: at 80 columns they were folded four

@@ -45,10 +45,12 @@ def check_batch(
         )
     checked = sum(1 for r in review.rows if r.status == "checked")
     errors = len(review.rows) - checked
-    flagged = sum(1 for r in review.rows if r.flagged or r.wrong_claims)
+    to_fix = sum(1 for r in review.rows if r.to_fix or r.wrong_claims)  # as index.html counts them
+    to_look = sum(1 for r in review.rows if not (r.to_fix or r.wrong_claims) and r.not_checkable)
     typer.echo(
         f"{len(review.rows)} 份报告 reports: 已核对 {checked} checked（其中 {review.reused} 份未变、沿用上次结果 / "
-        f"{review.reused} unchanged, reused），{flagged} 份有需处理的数字 / {flagged} with flagged figures，"
+        f"{review.reused} unchanged, reused），{to_fix} 份有需改正的数字 / {to_fix} with figures to fix，"
+        f"另 {to_look} 份只有无法核对的数字 / {to_look} more with figures that could not be checked only，"
         f"{errors} 份无法读取 / {errors} could not be read",
         err=True,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +20,18 @@ STATUSES: tuple[str, ...] = (
     "unchecked",
 )
 PROBLEM_STATUSES: frozenset[str] = frozenset({"mismatch", "unsupported", "inconsistent"})
+
+
+def nth_alike(spots: Sequence[tuple[int, str, int]]) -> list[int]:
+    """For each (line, figure text, start): its place among the figures printed alike on its line (1, 2 …), or 0
+    when it is the only one — two 1所 of one line are told apart in a table (第2处), not shown as two equal rows."""
+    alike: dict[tuple[int, str], list[int]] = {}
+    for line, text, start in spots:
+        alike.setdefault((line, text), []).append(start)
+    return [
+        sorted(alike[line, text]).index(start) + 1 if len(alike[line, text]) > 1 else 0
+        for line, text, start in spots
+    ]
 
 
 # ---------------------------------------------------------------- source data (metrics.yaml)

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from drafter.core.config import Settings
-from drafter.core.types import PROBLEM_STATUSES
+from drafter.core.types import PROBLEM_STATUSES, nth_alike
 
 STATUS_WORDS = {
     "mismatch": "与来源不符",
@@ -48,8 +48,19 @@ def first_findings(check_json: dict[str, Any]) -> tuple[str, ...]:
     """The three worst problems of a check.json, one line each: what is wrong (mismatch, inconsistent, a
     wrong claim) before what has no source, each level in the order of the text."""
     worst = sorted(problems(check_json), key=lambda f: (LEVELS.get(f["status"], 1), f.get("start", 0)))
+    every = [f for f in check_json.get("findings", []) if f.get("kind", "figure") == "figure"]
+    spots = [(f.get("line", 0), f.get("text", ""), f.get("start", 0)) for f in every]
+    places = dict(zip((f.get("start", 0) for f in every), nth_alike(spots), strict=True))
     return tuple(
-        _template().render(**{**f, "label": STATUS_WORDS.get(f["status"], f["status"])}).strip()
+        _template()
+        .render(
+            **{
+                **f,
+                "label": STATUS_WORDS.get(f["status"], f["status"]),
+                "nth": places.get(f.get("start", 0), 0),
+            }
+        )
+        .strip()
         for f in worst[:FIRST]
     )
 
