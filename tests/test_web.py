@@ -470,3 +470,43 @@ def test_serve_says_a_busy_port_a_bad_port_and_a_file_as_workspace_before_starti
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     code, said = serve("--workspace", str(tmp_path / "a-file"))
     assert code == 2 and "is a file, not a folder" in said and "Traceback" not in said
+
+
+def test_stopping_the_server_says_it_stopped_not_to_resume(tmp_path):
+    """A new user stopped `drafter serve` with Ctrl-C and read "run the same command again to resume"."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    command = [
+        sys.executable,
+        "-m",
+        "drafter",
+        "serve",
+        "--workspace",
+        str(tmp_path / "ws"),
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"
+    )
+    try:
+        assert "web page: http" in server.stdout.readline()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # listening: the signal lands in uvicorn's loop, not in its start
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        server.send_signal(signal.SIGINT)
+        _, err = server.communicate(timeout=30)
+    finally:
+        server.kill()
+    assert "网页服务已停止" in err and "the web page has stopped" in err and "resume" not in err
+    assert "Traceback" not in err

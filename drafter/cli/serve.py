@@ -13,6 +13,7 @@ import typer
 from drafter.core.config import Settings
 from drafter.core.errors import ConfigError, InputError
 from drafter.core.files import ensure_writable_folder
+from drafter.drafting.stopped import saying
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
 
@@ -106,4 +107,11 @@ def serve(
     if token:
         typer.echo("访问令牌已启用：首次打开时在地址后加 ?token=<你的令牌> / token required (not shown here)")
     # no access log: a URL may carry ?token=… on its first visit, and tokens are never logged
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+    with saying(STOPPED):  # Ctrl-C / SIGTERM is how a server stops: nothing to resume
+        uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+
+
+STOPPED = (
+    "网页服务已停止，工作区中的文件都已保存；需要时再次运行 drafter serve 即可。 / the web page has stopped and "
+    "every file in the workspace is kept; run drafter serve again when needed."
+)
