@@ -701,3 +701,15 @@ def test_the_fund_verdict_is_not_drawn_again_over_the_user_s_own_words(
     assert (
         verdict in _write(_with(source, metric), settings, "fund")[1].text
     )  # without the fact: drawn as before
+
+
+def test_the_civil_servants_pay_is_no_good_news_of_education():
+    """A new user's draft praised 当地公务员年平均工资收入…比上年增加 in 经验做法 (teachers' pay grew less)."""
+    from drafter.drafting.views import polarity
+
+    assert (
+        polarity(Metric("salary.civil_servant_avg", "当地公务员年平均工资收入", "元", {2020: 1, 2021: 2}))
+        == 0
+    )
+    assert polarity(Metric("salary.gov_pay", "公务员平均工资", "元", {2021: 1})) == 0
+    assert polarity(Metric("salary.teacher_avg", "义务教育教师年平均工资收入", "元", {2021: 1})) == 1

@@ -510,3 +510,15 @@ def test_stopping_the_server_says_it_stopped_not_to_resume(tmp_path):
         server.kill()
     assert "网页服务已停止" in err and "the web page has stopped" in err and "resume" not in err
     assert "Traceback" not in err
+
+
+def test_the_history_shows_local_times_and_notes_in_words():
+    """The section history showed `+00:00` times and a developer's note (new-user trial)."""
+    import datetime as dt
+
+    from drafter.web.app import local_time, note_words
+
+    stamp = "2026-12-06T09:58:01+00:00"
+    assert local_time(stamp) == dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert "+00:00" not in local_time(stamp) and local_time("not a time") == "not a time"
+    assert note_words("offline templates: no exemplars used") == "离线模板起草（未用范文）"

@@ -94,6 +94,8 @@ def _meets(value: float, relation: str, target: float) -> bool:
 
 
 def polarity(m: Metric) -> int:
+    if "civil_servant" in m.key or "公务员" in m.label and "教师" not in m.label:
+        return 0  # the civil servants' pay teachers' pay is held against: no good news of education when it rises
     if m.target is not None:
         return -1 if m.target.relation in ("<=", "<", "==") else 1
     if m.key in LOWER_IS_BETTER:

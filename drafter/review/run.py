@@ -143,7 +143,7 @@ def metrics_note(plan: MetricsPlan) -> str:
             "未给数据文件（--metrics）：只检查了文中数字是否自洽 / no --metrics file: self-consistency only"
         )
     if plan.mode == "one":
-        return f"所有报告都对照同一个数据文件 / one metrics file for every report: {plan.files[0].path}"
+        return f"所有报告都对照同一个数据文件 / one metrics file for every report: {plan.files[0].path.name}"
     regions = ", ".join(
         f"{m.region} ({m.path.name}{', 无效 invalid' if m.problem else ''})" for m in plan.files
     )

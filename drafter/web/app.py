@@ -56,6 +56,8 @@ class WebState:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["local_time"] = local_time
+        self.env.filters["note_words"] = note_words
 
     def validate(self, path: Path) -> list[str]:
         return [self.ws.hide_root(p) for p in validate_file(path)]
@@ -160,3 +162,21 @@ def create_app(
     app = Starlette(routes=routes, middleware=[guard], exception_handlers=_handlers())
     app.state.web = WebState(settings, Path(workspace), upload_limit)
     return app
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time (2026-12-06T09:58:01+00:00) as the clerk's clock shows it: 2026-12-06 17:58:01."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        return stamp
+
+
+NOTE_WORDS = {"offline templates: no exemplars used": "离线模板起草（未用范文）"}
+
+
+def note_words(note: str) -> str:
+    """A section's drafting note in the page's words (the stored note is for developers)."""
+    return NOTE_WORDS.get(note, note)
