@@ -240,6 +240,18 @@ def test_a_decimal_comma_names_the_key_the_line_and_the_comma(tmp_path, capsys, 
     assert "逗号不是小数点" in err and "a comma is not a decimal point" in err and "91.5" in err
 
 
+def test_a_thousands_comma_inside_braces_is_said_as_such(tmp_path, capsys):
+    """{2018: 15,166} reads as 15 and a year 166: a new user got "166 不是年份" and a null value."""
+    path = tmp_path / "comma.yaml"
+    metric = "  - {key: compulsory.students, label: 义务教育在校生, unit: 人, values: {2018: 15,166, 2021: 12990}}\n"
+    path.write_text(HEAD + AID + metric, encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 2
+    err = capsys.readouterr().err
+    assert "1 problem(s)" in err and "不是年份" not in err and "2018: 15166" in err and '"15,166"' in err
+    path.write_text(HEAD + AID + metric.replace("15,166", '"15,166"'), encoding="utf-8")
+    assert drafter("metrics", "validate", path) == 0
+
+
 def test_self_check_items_are_not_counted_as_facts(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
     path = tmp_path / "facts.yaml"

@@ -248,6 +248,15 @@ def _comma_splits(data: Any) -> list[tuple[str, str]]:
                         f"→ 请写 / write {year}: {before}.{digits}",
                     )
                 )
+            elif after is None and isinstance(before, int) and re.fullmatch(r"\d{3}", str(digits)):
+                out.append(
+                    (
+                        f"metrics[{i}].values.{digits}",
+                        f"“{year}: {before},{digits}” 被读成 {year}: {before} 和年份 {digits}：花括号里的千位逗号会把数字拆开 "
+                        f"/ read as {year}: {before} and a year {digits}: inside {{…}} a thousands comma splits the number "
+                        f'→ 请写 / write {year}: {before}{digits}（或加引号 / or quote it: "{before},{digits}"）',
+                    )
+                )
     return out
 
 
