@@ -55,6 +55,7 @@ def run(argv: list[str] | None = None) -> None:
     """
     _register_commands()
     previous = _install_signal_handlers()
+    stdout_was = _stdout_file()
     try:
         command = plain_help(typer.main.get_command(app))
         code = command.main(args=_debug_first(argv), prog_name="drafter", standalone_mode=False)
@@ -75,11 +76,39 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except Interrupted as exc:
         _interrupted(exc)
+    except SystemExit:
+        if _pipe_closed(stdout_was):  # `drafter check … | head`: not 1, which says figures were flagged
+            sys.exit(PIPE_CLOSED)
+        raise
     finally:
         if argv is None:  # the console script: the process ends now, its work done and its exit code said
             _ignore(previous)
         else:  # called in-process (tests): leave the handlers as they were
             _restore_signal_handlers(previous)
+
+
+PIPE_CLOSED = 128 + 13  # as a process stopped by SIGPIPE: what the shell reports for `yes | head`
+
+
+def _stdout_file() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _pipe_closed(stdout_was: tuple[int, int] | None) -> bool:
+    """The reader of our output went away: click (a _PacifyFlushWrapper) or rich (standard output moved onto the
+    null device) said so with exit 1."""
+    if type(sys.stdout).__name__ == "_PacifyFlushWrapper":
+        return True
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    now = _stdout_file()
+    return now is not None and now != stdout_was and now == (null.st_dev, null.st_ino)
 
 
 def _debug_first(argv: list[str] | None) -> list[str] | None:
