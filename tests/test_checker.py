@@ -1439,6 +1439,35 @@ def test_a_share_of_the_whole_list_the_named_count_opens(share, status):
         assert found.source == "text:share(124714人,sum(150144人,69029人,1819人,14347人))"
 
 
+MEASURES = (  # 青田 2020 as published: every item gives its 占地面积 and its 建筑面积
+    "全县中小学占地面积1453437.2㎡,建筑面积{built}㎡,其中小学占地面积535649.8㎡,建筑面积311948.58㎡,初中占地面积570349.4㎡,"
+    "建筑面积276395.12㎡,普高占地面积307271㎡,建筑面积179427.21㎡,中职占地面积37667㎡,建筑面积35296.87㎡,"
+    "特殊教育占地面积2500㎡,建筑面积773㎡。"
+)
+
+
+def test_the_parts_of_one_measure_are_the_items_named_by_it():
+    """803840.78㎡ was summed with every 占地面积 between its 建筑面积 parts: 2257277.98, a false alarm."""
+    proven = {f.text: f.source for f in check_text(MEASURES.format(built="803840.78")).findings}
+    assert proven["803840.78㎡"] == "text:sum(311948.58㎡,276395.12㎡,179427.21㎡,35296.87㎡,773㎡)"
+    assert proven["1453437.2㎡"] == "text:sum(535649.8㎡,570349.4㎡,307271㎡,37667㎡,2500㎡)"
+    assert flagged(MEASURES.format(built="803480.78"))["803480.78㎡"][:2] == ("inconsistent", "803840.78㎡")
+
+
+@pytest.mark.parametrize(
+    ("said", "wrong"),
+    [
+        ("幼儿园4033人(公办1239所,民办2794人)", {"1239所": ("inconsistent", "1239人", "rule:unit_error")}),  # 富民 2022
+        ("幼儿园4033人(公办1239人,民办2794人)", {}),
+        ("全县幼儿园32所(公办5所,民办27所)", {}),
+        ("幼儿园4033人(公办5所,民办2794人)", {}),  # the schools beside the children: no sum, no error
+        ("义务教育学校49所(其中小学35所、教学点校点7个、初级中学7所)", {}),  # 贵定 2022: 教学点 in 个 among 所
+    ],
+)
+def test_a_part_in_another_count_s_unit_that_closes_the_split_is_a_unit_error(said, wrong):
+    assert flagged(f"其中:{said},公办小学8817人。") == wrong
+
+
 # ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
 PER_STUDENT = (
     "1.各级生均一般公共预算教育公用经费增长情况。\n\n"

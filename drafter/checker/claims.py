@@ -807,6 +807,7 @@ def _link_totals(reading: Reading, idxs: list[int], claims: dict[int, Claim]) ->
             ]
             parts = _one_kind_run(reading, i, parts)
             parts = _own_noun(reading, tail, parts)
+            parts = _its_own_measure(reading, i, parts)
             parts = _said_totals(reading, parts)
             parts = _not_its_pair_s(reading, i, idxs, parts)
             parts = _respective(reading, i, idxs, claims, parts)
@@ -965,6 +966,20 @@ def _paired_counts(reading: Reading, a: int, b: int) -> bool:
     """学校12所，新增学位5400个: a count in 所 and one in 个 said one after the other, the second right after its name."""
     units = {reading.figures[a].unit, reading.figures[b].unit}
     return units == set(SCHOOLS_OR_PLACES) and PAIRED_NAME.fullmatch(reading.lead(b)) is not None
+
+
+def _its_own_measure(reading: Reading, i: int, parts: list[int]) -> list[int]:
+    """全县中小学占地面积1453437.2㎡，建筑面积803840.78㎡，其中小学占地面积535649.8㎡，建筑面积311948.58㎡，初中…: each item
+    gives both measures; the parts of the 建筑面积 are the items named 建筑面积, not the 占地面积 between them (every item
+    names a 面积, some the total's own)."""
+    head = reading.claims[i].subject[-4:]
+    if len(head) < 4:
+        return parts
+    words = [part_words(reading, j) for j in parts]
+    if not all(head[-2:] in w for w in words):
+        return parts
+    own = [j for j, w in zip(parts, words, strict=True) if head in w]
+    return own if 2 <= len(own) < len(parts) else parts
 
 
 def _shares_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:

@@ -27,7 +27,7 @@ from drafter.checker.rules.base import (
     total,
 )
 from drafter.core.types import Figure
-from drafter.figures.numbers import format_figure
+from drafter.figures.numbers import format_figure, same_family
 
 NAME = "listed_total"
 SWAPPED_NOTE = "；只差相邻两位数字的顺序，可能是录入时颠倒"  # a list short of its total by a swap (`swapped`)
@@ -39,6 +39,7 @@ HALF = 0.5  # a 共…其中 list that adds up to less than half its total lists
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
+    yield from _odd_unit_in_bracket(reading)
     for c in reading.claims.values():
         if not c.parts or c.kind != "total" or c.approx or any(reading.claims[j].approx for j in c.parts):
             continue
@@ -220,3 +221,40 @@ def _part_levels(reading: Reading, parts: tuple[int, ...]) -> frozenset[str] | N
         return None
     found = frozenset(next(iter(x)) for x in levels)
     return found if len(found) == len(levels) else None
+
+
+COUNT_UNITS = ("人", "名", "所", "个", "家", "班", "间")
+OPEN_BRACKET = ("（", "(")
+
+
+def _odd_unit_in_bracket(reading: Reading) -> Iterator[Verdict]:
+    """幼儿园4033人(公办1239所,民办2794人) (富民 2022 as published): the split in the bracket adds up to its total only
+    with the part printed in another count's unit read in the total's (1239人): that unit is the error."""
+    text, figures = reading.text, reading.figures
+    for i in reading.active:
+        f = figures[i]
+        if f.unit not in COUNT_UNITS or not text.startswith(OPEN_BRACKET, f.end):
+            continue
+        close = min((k for k in (text.find("）", f.end), text.find(")", f.end)) if k > f.end), default=-1)
+        inside = list(reading.between(f.end, close)) if close > 0 else []
+        # (教学点校点7个 among schools in 所 is a part as it is, as 名 among 人)
+        odd = [
+            j
+            for j in inside
+            if not same_family(figures[j].unit, f.unit) and {figures[j].unit, f.unit} != {"所", "个"}
+        ]
+        if len(inside) < 2 or len(odd) != 1 or any(figures[j].unit not in COUNT_UNITS for j in inside):
+            continue
+        p = figures[odd[0]]
+        slack = 0.5 * 10.0 ** -max(figures[j].decimals for j in (i, *inside)) + 1e-9
+        if p.value <= 0 or abs(sum(figures[j].value for j in inside) - f.value) > slack:
+            continue
+        right = format_figure(p.value, f.unit, p.decimals)
+        yield Verdict(
+            odd[0],
+            "inconsistent",
+            "unit_error",
+            right,
+            f"text:sum({operands(reading, tuple(inside))})",
+            f"单位可能有误：按{right}计算，括号内各项之和才等于{f.text.strip()}",
+        )
