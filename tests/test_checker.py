@@ -1457,11 +1457,13 @@ def test_the_parts_of_one_measure_are_the_items_named_by_it():
 @pytest.mark.parametrize(
     ("said", "wrong"),
     [
-        ("幼儿园4033人(公办1239所,民办2794人)", {"1239所": ("inconsistent", "1239人", "rule:unit_error")}),  # 富民 2022
+        # 富民 2022 as published
+        ("幼儿园4033人(公办1239所,民办2794人)", {"1239所": ("inconsistent", "1239人", "rule:unit_error")}),
         ("幼儿园4033人(公办1239人,民办2794人)", {}),
         ("全县幼儿园32所(公办5所,民办27所)", {}),
         ("幼儿园4033人(公办5所,民办2794人)", {}),  # the schools beside the children: no sum, no error
-        ("义务教育学校49所(其中小学35所、教学点校点7个、初级中学7所)", {}),  # 贵定 2022: 教学点 in 个 among 所
+        # 贵定 2022: 教学点 in 个 among 所
+        ("义务教育学校49所(其中小学35所、教学点校点7个、初级中学7所)", {}),
     ],
 )
 def test_a_part_in_another_count_s_unit_that_closes_the_split_is_a_unit_error(said, wrong):
