@@ -197,7 +197,7 @@ def planted(pairs: list[tuple[RealDoc, SourceData]], per_doc: int, rng: random.R
     )
     for kind in TYPES:
         print(
-            f"  planted {kind:20} recall {hits[kind] / max(tries[kind], 1):.3f}  ({hits[kind]}/{tries[kind]})"
+            f"  planted {kind:20} recall {f'{hits[kind] / tries[kind]:.3f}' if tries[kind] else '  —  '}  ({hits[kind]}/{tries[kind]})"
         )
     print(f"  planted, all types                        {sum(hits.values())}/{sum(tries.values())}")
     for miss in misses if verbose else []:
