@@ -522,3 +522,25 @@ def test_the_history_shows_local_times_and_notes_in_words():
     assert local_time(stamp) == dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert "+00:00" not in local_time(stamp) and local_time("not a time") == "not a time"
     assert note_words("offline templates: no exemplars used") == "离线模板起草（未用范文）"
+
+
+def test_an_uploaded_file_s_warnings_are_on_the_page(client: TestClient, ws: Path) -> None:
+    """A misspelt metric name was said only in the server's log (new-user trial); the page says it now."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "preschool.gross_enrolment_rate", "preschool.gross_enrollment_rate", 1
+    )
+    assert "gross_enrollment_rate" in text
+    response = client.post(
+        "/upload",
+        data={"csrf": csrf(client)},
+        files={"file": ("typo.yaml", text.encode("utf-8"), "application/yaml")},
+    )
+    assert response.status_code == 200 and "上传成功" in response.text
+    assert 'id="upload-warnings"' in response.text and "gross_enrolment_rate" in response.text
+    assert str(ws) not in response.text
+    clean = client.post(
+        "/upload",
+        data={"csrf": csrf(client)},
+        files={"file": ("ok.yaml", EXAMPLE.read_bytes(), "application/yaml")},
+    )
+    assert 'id="upload-warnings"' not in clean.text

@@ -19,7 +19,7 @@ from drafter.core.config import Settings
 from drafter.core.errors import BackendError, DrafterError
 from drafter.core.inputs import DEFAULT_LIMITS, METRICS_LIMITS
 from drafter.export.html import render_report_html
-from drafter.source.load import validate_file
+from drafter.source.load import load_source, source_warnings, validate_file
 from drafter.web.backend_form import configured_url, form_settings
 from drafter.web.carry_upload import CARRY_ROUTES
 from drafter.web.editing import Conflict, Editor
@@ -87,12 +87,22 @@ class WebState:
             "selected": selected if selected in metrics else "",
             "uploaded": uploaded == "1",
             "problems": problems or [],
+            "warnings": self.warnings_of(selected) if uploaded == "1" and selected in metrics else [],
             "backends": self.backend_context(),
             "limit_mb": f"{self.upload_limit / MB:g}",
             "report_limit_mb": f"{self.report_limit / MB:g}",
             "workspace": self.ws.root.name,
             "last_suffixes": ",".join(LAST_SUFFIXES),
         }
+
+    def warnings_of(self, selected: str) -> list[str]:
+        """What is valid but suspicious in an uploaded metrics file (a misspelt indicator, a budget below one of its
+        parts), said on the page: before, only in the server's log (new-user trial)."""
+        try:
+            source = load_source(self.ws.metrics_path(selected), log_warnings=False)
+        except Exception:  # noqa: BLE001 - a file that passed validation; a warning is not worth a 500
+            return []
+        return [self.ws.hide_root(line) for line in source_warnings(source)]
 
     def check_html(self, name: str) -> str:
         view = self.ws.view(name)
