@@ -140,3 +140,12 @@ def test_only_on_a_new_out_says_the_other_sections_in_one_line(tmp_path, metrics
     assert "✗ title" not in out and "not drafted yet —" not in out
     left = len(load_draft(tmp_path / "out").sections) - 1
     assert f"另有 {left} 个章节还没有起草" in out and "run the command without --only" in out
+
+
+def test_a_section_s_figures_column_leaves_out_years_and_document_numbers():
+    """A header's `figures 2, ok 0` (its year and 文号, never checked) read as a failure to a new user."""
+    from drafter.cli.draft import _count_cells
+
+    header = {"figures": 2, "verified": 0, "derived": 0, "ignored": 2}
+    party = {"figures": 8, "verified": 1, "derived": 0, "ignored": 7}
+    assert _count_cells(header) == ("0", "0", "0") and _count_cells(party) == ("1", "1", "0")

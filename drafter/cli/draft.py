@@ -111,6 +111,16 @@ def draft_summary(outcome: Any) -> dict[str, Any]:
     }
 
 
+# a section's figures to check (its years, 文号 and ordinals left out: a header's "figures 2, ok 0" read as a
+# failure to a clerk), those proven, those to look at
+COUNT_COLUMNS = ("figures", "ok", "problems")
+
+
+def _count_cells(c: dict) -> tuple[str, str, str]:
+    checked = c.get("figures", 0) - c.get("ignored", 0)
+    return str(checked), str(c.get("verified", 0) + c.get("derived", 0)), str(_problems(c))
+
+
 def _print_draft(outcome: Any) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -120,11 +130,9 @@ def _print_draft(outcome: Any) -> None:
 
     counts = section_counts(read_markdown(outcome.out_dir, outcome.draft), outcome.check)
     table = Table(title=f"{outcome.draft.report.region} → {outcome.out_dir}")
-    for column in ("章节 section", "status", "backend", "s", "figures", "ok", "problems"):
+    for column in ("章节 section", "status", "backend", "s", *COUNT_COLUMNS):
         table.add_column(
-            column,
-            justify="right" if column in ("s", "figures", "ok", "problems") else "left",
-            overflow="fold",
+            column, justify="right" if column in ("s", *COUNT_COLUMNS) else "left", overflow="fold"
         )
     for s in outcome.draft.sections:
         c = counts.get(s.spec.id, {})
@@ -134,9 +142,7 @@ def _print_draft(outcome: Any) -> None:
             s.status,
             s.provenance.backend,
             f"{s.provenance.seconds:.1f}",
-            str(c.get("figures", 0)),
-            str(c.get("verified", 0) + c.get("derived", 0)),
-            str(_problems(c)),
+            *_count_cells(c),
             style=style,
         )
     console = Console()
@@ -281,18 +287,9 @@ def _list(out: Path, as_json: bool) -> int:
         typer.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
         return 0
     table = Table()
-    for column in ("id", "序号", "标题 heading", "status", "figures", "ok", "problems"):
+    for column in ("id", "序号", "标题 heading", "status", *COUNT_COLUMNS):
         table.add_column(column, overflow="fold")
     for r in rows:
-        ok = r.counts.get("verified", 0) + r.counts.get("derived", 0)
-        table.add_row(
-            r.id,
-            r.ordinal,
-            r.heading,
-            r.status,
-            str(r.counts.get("figures", 0)),
-            str(ok),
-            str(_problems(r.counts)),
-        )
+        table.add_row(r.id, r.ordinal, r.heading, r.status, *_count_cells(r.counts))
     Console().print(table)
     return 0
