@@ -952,3 +952,15 @@ def test_a_small_count_under_a_level_heading_is_not_said_to_be_the_metric_of_tha
     start = text.index("全国级文明校园1所")
     said = [f for f in check_text(text, data).findings if start <= f.start < start + 20 and f.text == "1所"]
     assert len(said) == 2 and all(f.expected != "40所" and f.status != "mismatch" for f in said)
+
+
+AID = source(
+    Metric("student_aid.primary", "小学资助学生", "人", {2021: 120000}),
+    Metric("student_aid.junior", "初中资助学生", "人", {2021: 95000}),
+)
+
+
+@pytest.mark.parametrize(("said", "expected"), [("21.5万人", "derived"), ("21万余人", "unsupported")])
+def test_a_bound_is_no_sum_of_metrics(said, expected):
+    """21万余人 was "derived" as a sum of four unrelated metrics: a bound holds some sum of any values."""
+    assert status(f"2021年，全市共资助学生{said}。", AID, said) == expected
