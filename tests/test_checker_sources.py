@@ -954,7 +954,7 @@ def test_a_small_count_under_a_level_heading_is_not_said_to_be_the_metric_of_tha
     assert len(said) == 2 and all(f.expected != "40所" and f.status != "mismatch" for f in said)
 
 
-AID = source(
+TWO_COUNTS = source(
     Metric("student_aid.primary", "小学资助学生", "人", {2021: 120000}),
     Metric("student_aid.junior", "初中资助学生", "人", {2021: 95000}),
 )
@@ -963,4 +963,4 @@ AID = source(
 @pytest.mark.parametrize(("said", "expected"), [("21.5万人", "derived"), ("21万余人", "unsupported")])
 def test_a_bound_is_no_sum_of_metrics(said, expected):
     """21万余人 was "derived" as a sum of four unrelated metrics: a bound holds some sum of any values."""
-    assert status(f"2021年，全市共资助学生{said}。", AID, said) == expected
+    assert status(f"2021年，全市共资助学生{said}。", TWO_COUNTS, said) == expected

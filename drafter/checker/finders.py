@@ -99,7 +99,9 @@ class Finders:
         小学招生 and 初中招生), of the kind the words count, added up; a total the words name as one (总收入,
         各级各类, 合计) may add up values of any name."""
         f, claim = self.doc.figures[i], self.doc.claims.get(i)
-        if f.unit in ("%", "个百分点", "") or (claim is not None and (claim.kind == "change" or claim.approx)):
+        if f.unit in ("%", "个百分点", "") or (
+            claim is not None and (claim.kind == "change" or claim.approx)
+        ):
             # (21万余人, 40多个: a bound, which some sum of unrelated values always falls in)
             return None
         if f.unit not in INSTITUTIONS and not in_reach(self._sum_reach(i), self.fit_window(i)):
