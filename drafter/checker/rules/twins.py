@@ -9,6 +9,7 @@ leave items out, and is left alone.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
@@ -27,7 +28,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         group = _group(reading, first, second)
         if group is None:
             continue
-        items = _pairs(reading, active[k + 2 :], reading.figures[first].unit, group)
+        items = _pairs(reading, itertools.islice(active, k + 2, None), reading.figures[first].unit, group)
         if items is None:
             continue
         alls, groups = items
@@ -74,16 +75,18 @@ def _group(reading: Reading, first: int, second: int) -> str | None:
     return group
 
 
-def _pairs(reading: Reading, after: list[int], unit: str, group: str) -> tuple[list[int], list[int]] | None:
+def _pairs(
+    reading: Reading, after: Iterator[int], unit: str, group: str
+) -> tuple[list[int], list[int]] | None:
     """(the items' counts, their group's counts) of the pairs right after the totals in their paragraph: a count
     whose words do not name the group, then one whose words do, PAIRS_MIN times or more. None otherwise."""
-    if not after:
-        return None
-    _, end = reading.paragraph(reading.figures[after[0]].start)
+    end = -1
     alls: list[int] = []
     groups: list[int] = []
     for j in after:
         f = reading.figures[j]
+        if end < 0:
+            _, end = reading.paragraph(f.start)
         if f.start >= end or not same_family(f.unit, unit) or reading.is_change(j):
             break
         named = group in reading.lead(j)
