@@ -1470,6 +1470,25 @@ def test_a_part_in_another_count_s_unit_that_closes_the_split_is_a_unit_error(sa
     assert flagged(f"其中:{said},公办小学8817人。") == wrong
 
 
+def test_review_of_the_fifteenth_session_s_new_shapes():
+    """What a reviewer found in this session's new rules, each tried on a small text."""
+    # a plain list where one item shortens the total's name is no list of two measures in turn: every item is summed
+    text = "全县在校学生人数共1200人，其中小学在校学生人数600人，初中在校生人数300人，高中在校学生人数100人。"
+    assert flagged(text)["1200人"][:2] == ("inconsistent", "1000人")
+    # a 其中 part is never larger than its total: parts that exceed it are no other reading of the text
+    assert "1200人" in flagged("全县专任教师共1200人，其中小学教师1500人、初中教师200人、高中教师100人。")
+    assert "50所" in flagged("全县共有学校50所，其中小学80所、初中20所、高中10所。")
+    # the group's name keeps its own characters (共产党员, not 产党员), and the message fits any unit
+    members = (
+        "全县教师共1000人，共产党员教师400人，其中小学教师500人，共产党员教师200人，初中教师300人，共产党员教师120人，"
+        "高中教师200人，共产党员教师50人。"
+    )
+    (found,) = [f for f in check_text(members).problems if f.source == "rule:paired_totals"]
+    assert found.message.startswith("各项中共产党员的数之和为370人")
+    # classes and teachers in a bracket after a count of kindergartens are no split of it
+    assert flagged("全县共有幼儿园30所（教学班20个，专任教师10人）。") == {}
+
+
 # ---------------------------------------------------------------- 生均公用经费 is a part of 生均教育事业费
 PER_STUDENT = (
     "1.各级生均一般公共预算教育公用经费增长情况。\n\n"

@@ -289,6 +289,13 @@ def test_facts_under_an_indicator_s_chinese_name_are_filed_under_its_code(tmp_pa
         encoding="utf-8",
     )
     assert load_source(path).facts["party"] == ("召开专题会议3次", "印发文件2个")
+    one = path.read_text(encoding="utf-8").replace(
+        "  party 党的领导: [印发文件2个]\n", "  party: 印发文件2个\n"
+    )
+    path.write_text(
+        one, encoding="utf-8"
+    )  # one statement, not a list, under the code: kept beside the name's
+    assert sorted(load_source(path).facts["party"]) == ["印发文件2个", "召开专题会议3次"]
     path.write_text(path.read_text(encoding="utf-8") + "  党建引领: [x]\n", encoding="utf-8")
     assert drafter("metrics", "validate", path) == 2
     assert "party 党的领导, moral 立德树人" in capsys.readouterr().err

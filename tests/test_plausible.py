@@ -29,6 +29,8 @@ ROWS = [
     ("fund.primary_budget_done", "小学教育支出完成年初预算", "%", 100.4, ""),  # a 决算 may pass its budget
     ("fund.execution_rate", "预算执行率", "%", -3, "negative share"),
     ("fund.execution_rate", "预算执行率", "%", 1e6, "not plausible"),
+    ("fund.execution_rate", "预算执行率", "%", 1004, "not plausible"),  # 100.4 with its point lost
+    ("safety.fixed_rate", "安全隐患整改完成率", "%", 104, "above 100"),  # 完成 alone is no part of a plan
     ("preschool.gross_enrolment_rate", "学前三年毛入园率", "%", 350, "even a gross rate"),
     ("fund.general_budget_edu_growth", "一般公共预算教育支出较上年增长", "%", -3.2, ""),
     ("fund.general_budget_edu_growth", "一般公共预算教育支出较上年增长", "%", 1e6, "not plausible"),

@@ -978,8 +978,17 @@ def _its_own_measure(reading: Reading, i: int, parts: list[int]) -> list[int]:
     words = [part_words(reading, j) for j in parts]
     if not all(head[-2:] in w for w in words):
         return parts
-    own = [j for j, w in zip(parts, words, strict=True) if head in w]
-    return own if 2 <= len(own) < len(parts) else parts
+    named = [head in w for w in words]
+    others = {w[-4:] for w, said in zip(words, named, strict=True) if not said}
+    # two measures in turn, the other always the same (not 其中小学在校学生人数…，初中在校生人数…，高中在校学生人数…)
+    if (
+        len(parts) % 2
+        or len(parts) < 4
+        or len(others) != 1
+        or any(a == b for a, b in itertools.pairwise(named))
+    ):
+        return parts
+    return [j for j, said in zip(parts, named, strict=True) if said]
 
 
 def _shares_past_semicolons(reading: Reading, i: int, parts: list[int]) -> list[int]:

@@ -177,11 +177,12 @@ def _facts_by_code(data: Any, taxonomy: Taxonomy) -> None:
         )
         if code is None or code == said or str(said) in PART_FACTS:
             continue
-        items = facts.pop(said)
-        earlier = facts.get(code)
-        facts[code] = (earlier if isinstance(earlier, list) else []) + (
-            items if isinstance(items, list) else [items]
-        )
+        facts[code] = _as_list(facts.get(code)) + _as_list(facts.pop(said))
+
+
+def _as_list(items: Any) -> list:
+    """Facts as the schema takes them: one statement, a list of them, or nothing."""
+    return [] if items is None else list(items) if isinstance(items, list) else [items]
 
 
 def _semantic_problems(data: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
@@ -245,7 +246,8 @@ def _comma_splits(data: Any) -> list[tuple[str, str]]:
                         f"metrics[{i}].values.{digits}",
                         f"“{year}: {before},{digits}” 被读成 {year}: {before} 和年份 {digits}：逗号不是小数点 "
                         f"/ read as {year}: {before} and a year {digits}: a comma is not a decimal point "
-                        f"→ 请写 / write {year}: {before}.{digits}",
+                        f"→ 请写 / write {year}: {before}.{digits}（若是千位分隔，请去掉逗号 / a thousands separator: drop the "
+                        "comma）",
                     )
                 )
             elif after is None and isinstance(before, int) and re.fullmatch(r"\d{3}", str(digits)):

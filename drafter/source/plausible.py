@@ -64,7 +64,7 @@ CHANGE_WORDS = (
 )
 GROSS_WORDS = ("毛", "gross")
 # 完成年初预算的100.4% / 预算执行率 / 相当于上年的105%: a part of a plan or of last year, which may be passed
-BEYOND_WORDS = ("完成", "执行", "相当于", "为上年", "为去年", "是上年", "预算数的")
+BEYOND_WORDS = ("年初预算", "预算执行", "执行率", "相当于上年", "为上年", "为去年", "是上年", "预算数的")
 LIMITS = {  # in the base unit (元, 人 …, 平方米)
     "money": 1e15,  # 1,000万亿元: several times any country's budget
     "count": 2e9,  # more people than any region has
@@ -121,7 +121,7 @@ def _percent_problem(value: float, change: bool, gross: bool, beyond: bool = Fal
         return f"{value:g}% 为负 / is a negative share → 比例不能小于 0 / a share or rate cannot be below 0 (a change is its own metric)"
     if gross and value > MAX_GROSS:
         return f"{value:g}% 超过 {MAX_GROSS:g}，毛入学率也不可能 / is above {MAX_GROSS:g}, which even a gross rate cannot be → 请检查数字 / check the figure"
-    if beyond and value > MAX_CHANGE:
+    if beyond and value > MAX_GROSS:
         return f"{value:g}% 不合常理 / {value:g}% is not plausible → 请检查数字 / check the figure"
     if value > 100 and not gross and not beyond:
         return f"{value:g}% 超过 100，覆盖率、比例不可能 / is above 100, which a coverage/share/rate cannot be → 请检查数字或单位 / check the figure or the unit"

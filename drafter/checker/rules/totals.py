@@ -79,14 +79,15 @@ def _another_adds_up(reading: Reading, i: int, parts: tuple[int, ...]) -> bool:
     figures before it, 2975 is wrong; but the figures add up with another of them as the total (28698 = 25723 + 2975),
     and the text is read wrong, not written wrong."""
     figures = [i, *parts]
-    if len(figures) < 3:
-        return False
+    starts = {j: reading.figures[j].start for j in figures}
+    if len(figures) < 3 or any(starts[j] > starts[i] for j in parts):
+        return (
+            False  # only a total read from the figures before it (a 其中 part is never larger than its total)
+        )
+    first = min(figures, key=starts.__getitem__)  # the one the others may be the parts of: the first printed
     unit = reading.figures[i].unit
-    for k in figures:
-        others = total([interval(reading.figures[j], unit) for j in figures if j != k])
-        if k != i and meets(others, interval(reading.figures[k], unit)):
-            return True
-    return False
+    others = total([interval(reading.figures[j], unit) for j in figures if j != first])
+    return meets(others, interval(reading.figures[first], unit))
 
 
 def _unit_error(reading: Reading, i: int, parts: tuple[int, ...]) -> Verdict | None:
@@ -243,8 +244,13 @@ def _odd_unit_in_bracket(reading: Reading) -> Iterator[Verdict]:
             for j in inside
             if not same_family(figures[j].unit, f.unit) and {figures[j].unit, f.unit} != {"所", "个"}
         ]
-        if len(inside) < 2 or len(odd) != 1 or any(figures[j].unit not in COUNT_UNITS for j in inside):
-            continue
+        if (
+            len(inside) < 2
+            or len(odd) != 1
+            or any(figures[j].unit not in COUNT_UNITS for j in inside)
+            or any(not same_family(figures[j].unit, f.unit) for j in inside if j not in odd)
+        ):
+            continue  # (幼儿园30所（教学班20个，专任教师10人）: classes and teachers, no split of the 30)
         p = figures[odd[0]]
         slack = 0.5 * 10.0 ** -max(figures[j].decimals for j in (i, *inside)) + 1e-9
         if p.value <= 0 or abs(sum(figures[j].value for j in inside) - f.value) > slack:

@@ -10,6 +10,7 @@ leave items out, and is left alone.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from drafter.checker.reading import Reading
@@ -19,6 +20,8 @@ from drafter.figures.numbers import same_family
 NAME = "paired_totals"
 PAIRS_MIN = 3  # items: two could be any two groups that happen to add up
 GROUP_MIN = 2  # characters of the group's name (建档立卡, 留守, 寄宿)
+# before the group's name: words, not characters (共产党员 keeps its 共)
+LEAD_WORDS = re.compile(r"^(?:[，,]|其中|共有|为)+")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
@@ -45,7 +48,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         value = (part[0] + part[1]) / 2
         names = "+".join(reading.figures[j].text.strip() for j in groups)
         why = (
-            f"各项中{group}的人数之和为{expected_text(s, value)}（{names}）；"
+            f"各项中{group}的数之和为{expected_text(s, value)}（{names}）；"
             f"同样各项的总数之和恰为{reading.figures[first].text.strip()}，可见所列各项已是全部"
         )
         yield Verdict(second, "inconsistent", NAME, expected_text(s, value), source, why)
@@ -69,7 +72,7 @@ def _group(reading: Reading, first: int, second: int) -> str | None:
     common = 0
     while common < min(len(said_a), len(said_b)) and said_a[-1 - common] == said_b[-1 - common]:
         common += 1
-    group = said_b[: len(said_b) - common].lstrip("，,其中为共有")
+    group = LEAD_WORDS.sub("", said_b[: len(said_b) - common])
     if common < GROUP_MIN or len(group) < GROUP_MIN or group in said_a:
         return None
     return group
