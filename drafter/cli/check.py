@@ -11,7 +11,7 @@ import typer
 
 from drafter.cli.overwrite import refuse_existing
 from drafter.core.errors import InputError
-from drafter.core.types import nth_alike
+from drafter.core.types import places_alike
 from drafter.drafting.stopped import saying
 
 FORMATS = ("table", "json", "html")
@@ -281,9 +281,10 @@ def _table_text(report, alone: str) -> str:
     """The table as plain text for a file (结果.txt, 结果.md): one finding a line, no colours, no box lines,
     so that Notepad, WPS and a printer show it as it is."""
     lines = [f"{report.path} — 需要处理的数字 / figures to fix"]
+    places = _places([f for f in report.findings if f.kind == "figure"])
     for title, group in _groups(report):
         lines += ["", title]
-        for f, shown in zip(group, _figures_shown(report, group), strict=True):
+        for f, shown in zip(group, _figures_shown(places, group), strict=True):
             fields = [
                 f"第{f.line}行 / line {f.line}",
                 f.section,
@@ -321,13 +322,16 @@ def _groups(report) -> list[tuple[str, list]]:
     ]
 
 
-def _figures_shown(report, group) -> list[str]:
+def _places(findings) -> dict[int, int]:
+    """Each finding's place on its line among those printed alike there (by its start; 0 when it is the only one)."""
+    return places_alike([(f.line, f.text, f.start) for f in findings])
+
+
+def _figures_shown(places: dict[int, int], group) -> list[str]:
     """Each finding's figure as the table shows it: with its place on the line when the line prints it more than
-    once (1所（本行第2处 / #2 on the line）), so that two rows are not alike."""
-    every = [f for f in report.findings if f.kind == "figure"] or list(group)
-    places = dict(
-        zip((f.start for f in every), nth_alike([(f.line, f.text, f.start) for f in every]), strict=True)
-    )
+    once (1所（本行第2处 / #2 on the line）), so that two rows are not alike. `places`: of every figure of the
+    report, read once for all its tables (none: of the group's own findings)."""
+    places = places or _places(group)
     return [
         f"{f.text}（本行第{k}处 / #{k} on the line）" if (k := places.get(f.start, 0)) else f.text
         for f in group
@@ -362,6 +366,7 @@ ALWAYS_SHOWN = (0, 2, 5)  # the line, the figure and the reason
 def _print_table(console, report, alone: str) -> None:
     from rich.table import Table
 
+    places = _places([f for f in report.findings if f.kind == "figure"])
     for title, group in _groups(report):
         table = Table(title=f"{report.path} — {title}", show_lines=False)
         rows = [
@@ -373,7 +378,7 @@ def _print_table(console, report, alone: str) -> None:
                 f.expected,
                 _why(f),
             )
-            for f, shown in zip(group, _figures_shown(report, group), strict=True)
+            for f, shown in zip(group, _figures_shown(places, group), strict=True)
         ]
         # a column with nothing to say in this table (no sections, nothing expected, the status of a table of
         # figures that could not be checked) leaves its width to the reasons: at 80 columns they were folded four

@@ -45,8 +45,8 @@ def check_batch(
         )
     checked = sum(1 for r in review.rows if r.status == "checked")
     errors = len(review.rows) - checked
-    to_fix = sum(1 for r in review.rows if r.to_fix or r.wrong_claims)  # as index.html counts them
-    to_look = sum(1 for r in review.rows if not (r.to_fix or r.wrong_claims) and r.not_checkable)
+    to_fix = sum(1 for r in review.rows if r.needs_fixing)  # as index.html counts them
+    to_look = sum(1 for r in review.rows if r.only_unchecked)
     typer.echo(
         f"{len(review.rows)} 份报告 reports: 已核对 {checked} checked（其中 {review.reused} 份未变、沿用上次结果 / "
         f"{review.reused} unchanged, reused），{to_fix} 份有需改正的数字 / {to_fix} with figures to fix，"

@@ -87,9 +87,8 @@ def validate(
         for problem in problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(2)
-    source = load_source(
-        file, taxonomy, log_warnings=False, for_checking=check_only
-    )  # warnings below the table
+    # its warnings are printed below the table, once
+    source = load_source(file, taxonomy, log_warnings=False, for_checking=check_only)
     _print_source(source, read_raw(file, log_notes=False)[1], taxonomy)
     for line in source_warnings(source, taxonomy):
         typer.secho(f"警告 / warning: {line}", fg="yellow", err=True)

@@ -22,16 +22,17 @@ STATUSES: tuple[str, ...] = (
 PROBLEM_STATUSES: frozenset[str] = frozenset({"mismatch", "unsupported", "inconsistent"})
 
 
-def nth_alike(spots: Sequence[tuple[int, str, int]]) -> list[int]:
-    """For each (line, figure text, start): its place among the figures printed alike on its line (1, 2 …), or 0
-    when it is the only one — two 1所 of one line are told apart in a table (第2处), not shown as two equal rows."""
+def places_alike(spots: Sequence[tuple[int, str, int]]) -> dict[int, int]:
+    """start → the place of the figure (line, figure text, start) among the figures printed alike on its line (1,
+    2 …), or 0 when it is the only one — two 1所 of one line are told apart in a table (第2处), not shown as two
+    equal rows."""
     alike: dict[tuple[int, str], list[int]] = {}
     for line, text, start in spots:
         alike.setdefault((line, text), []).append(start)
-    return [
-        sorted(alike[line, text]).index(start) + 1 if len(alike[line, text]) > 1 else 0
+    return {
+        start: sorted(alike[line, text]).index(start) + 1 if len(alike[line, text]) > 1 else 0
         for line, text, start in spots
-    ]
+    }
 
 
 # ---------------------------------------------------------------- source data (metrics.yaml)

@@ -99,9 +99,8 @@ def guess_title(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> str:
     if title.startswith("关于") and k and _ISSUER_LINE.search(early[k - 1]):
         title = early[k - 1] + title
     elif k and _TITLE_TAIL.match(title) and _TITLE_START.match(early[k - 1]):
-        title = (
-            early[k - 1] + title
-        )  # 湖南省人民政府履行教育职责 / 情况自评报告: a title broken before its last words
+        # 湖南省人民政府履行教育职责 / 情况自评报告: a title broken before its last words
+        title = early[k - 1] + title
     return _SPACE_IN_WORDS.sub("", title)
 
 

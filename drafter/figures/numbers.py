@@ -176,12 +176,9 @@ _DATE_SEPARATOR = re.compile(r"[-/.](?=\s?\d{1,2}\s?[-/.])")  # the first separa
 # in are looked for only around it (core.scan.Anchored, same matches)
 _IGNORE_SPANS: tuple[tuple[re.Pattern[str] | Anchored, str], ...] = (
     (re.compile(r"《[^《》\n]{0,80}》"), "name"),
-    # http://hqq.gov.cn/Notice/info/24483, www.moe.gov.cn, jyj@163.com: a web or mail address, none of its digits
-    # a figure (cut at MAX_SPAN: an address longer than that keeps its tail's digits)
-    (
-        re.compile(r"(?:https?[:：]//|www\.|[\w.+-]{1,40}@)[!-~]{1,110}", re.ASCII),
-        "url",
-    ),  # (the colon as normalized)
+    # http://hqq.gov.cn/Notice/info/24483, www.moe.gov.cn, jyj@163.com: a web or mail address (its colon may be
+    # normalized to ：), none of its digits a figure (cut at MAX_SPAN: a longer address keeps its tail's digits)
+    (re.compile(r"(?:https?[:：]//|www\.|[\w.+-]{1,40}@)[!-~]{1,110}", re.ASCII), "url"),
     (re.compile(r"“[^“”\n]{0,20}”"), "name"),
     (re.compile(r"[〔［\[﹝(（【]\s*\d{4}\s*[〕］\]﹞)）】]\s*\d+\s*号"), "doc_number"),
     (re.compile(r"[发字]\d{3,6}号"), "doc_number"),  # 伊政教督委发20235号: a 文号 whose brackets were lost

@@ -127,8 +127,8 @@ def write_index(out: Path, rows: list[Row], *, title: str, notes: list[str]) -> 
         notes=notes,
         checked=sum(1 for r in rows if r.status == "checked"),
         errors=sum(1 for r in rows if r.status == "error"),
-        flagged=sum(1 for r in rows if r.to_fix or r.wrong_claims),
-        to_look=sum(1 for r in rows if not (r.to_fix or r.wrong_claims) and r.not_checkable),
+        flagged=sum(1 for r in rows if r.needs_fixing),
+        to_look=sum(1 for r in rows if r.only_unchecked),
     )
     path = out / "index.html"
     write_text_atomic(path, page)

@@ -59,6 +59,16 @@ class Row:
         return (self.summary or {}).get("mismatch", 0) + (self.summary or {}).get("inconsistent", 0)
 
     @property
+    def needs_fixing(self) -> bool:
+        """A figure to correct or a claim the data contradict: the reports a review counts "to fix"."""
+        return bool(self.to_fix or self.wrong_claims)
+
+    @property
+    def only_unchecked(self) -> bool:
+        """Nothing to fix, but figures no source could confirm: the reports to look at."""
+        return not self.needs_fixing and self.not_checkable > 0
+
+    @property
     def not_checkable(self) -> int:
         """Figures no source could confirm (unsupported): to look at, not necessarily wrong."""
         return (self.summary or {}).get("unsupported", 0)

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from drafter.core.config import Settings
-from drafter.core.types import PROBLEM_STATUSES, nth_alike
+from drafter.core.types import PROBLEM_STATUSES, places_alike
 
 STATUS_WORDS = {
     "mismatch": "与来源不符",
@@ -50,7 +50,7 @@ def first_findings(check_json: dict[str, Any]) -> tuple[str, ...]:
     worst = sorted(problems(check_json), key=lambda f: (LEVELS.get(f["status"], 1), f.get("start", 0)))
     every = [f for f in check_json.get("findings", []) if f.get("kind", "figure") == "figure"]
     spots = [(f.get("line", 0), f.get("text", ""), f.get("start", 0)) for f in every]
-    places = dict(zip((f.get("start", 0) for f in every), nth_alike(spots), strict=True))
+    places = places_alike(spots)
     return tuple(
         _template()
         .render(

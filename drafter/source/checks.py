@@ -240,25 +240,24 @@ def _comma_splits(data: Any) -> list[tuple[str, str]]:
         values = metric.get("values") if isinstance(metric, dict) else None
         items = list(values.items()) if isinstance(values, dict) else []
         for (year, before), (digits, after) in zip(items, items[1:], strict=False):
-            if after is None and isinstance(before, int) and re.fullmatch(r"\d{1,2}", str(digits)):
-                out.append(
-                    (
-                        f"metrics[{i}].values.{digits}",
-                        f"“{year}: {before},{digits}” 被读成 {year}: {before} 和年份 {digits}：逗号不是小数点 "
-                        f"/ read as {year}: {before} and a year {digits}: a comma is not a decimal point "
-                        f"→ 请写 / write {year}: {before}.{digits}（若是千位分隔，请去掉逗号 / a thousands separator: drop the "
-                        "comma）",
-                    )
+            split = (
+                re.fullmatch(r"\d{1,3}", str(digits)) if after is None and isinstance(before, int) else None
+            )
+            if split is None:
+                continue
+            read = f"“{year}: {before},{digits}” 被读成 {year}: {before} 和年份 {digits}："
+            read_en = f"read as {year}: {before} and a year {digits}: "
+            if len(str(digits)) < 3:
+                fix = (
+                    f"逗号不是小数点 / {read_en}a comma is not a decimal point → 请写 / write {year}: {before}.{digits}"
+                    "（若是千位分隔，请去掉逗号 / a thousands separator: drop the comma）"
                 )
-            elif after is None and isinstance(before, int) and re.fullmatch(r"\d{3}", str(digits)):
-                out.append(
-                    (
-                        f"metrics[{i}].values.{digits}",
-                        f"“{year}: {before},{digits}” 被读成 {year}: {before} 和年份 {digits}：花括号里的千位逗号会把数字拆开 "
-                        f"/ read as {year}: {before} and a year {digits}: inside {{…}} a thousands comma splits the number "
-                        f'→ 请写 / write {year}: {before}{digits}（或加引号 / or quote it: "{before},{digits}"）',
-                    )
+            else:
+                fix = (
+                    f"花括号里的千位逗号会把数字拆开 / {read_en}inside {{…}} a thousands comma splits the number "
+                    f'→ 请写 / write {year}: {before}{digits}（或加引号 / or quote it: "{before},{digits}"）'
                 )
+            out.append((f"metrics[{i}].values.{digits}", read + fix))
     return out
 
 

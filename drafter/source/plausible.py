@@ -1,6 +1,6 @@
 """Whether a metric's value can be true for its unit: no negative amounts, counts or areas, shares within
-0–100 % (gross rates such as 毛入园率 may pass 100, and so may a budget's 完成/执行 or a figure as a share of
-last year's; changes may be negative), nothing beyond what any
+0–100 % (gross rates such as 毛入园率 may pass 100, and so may a share of a year's budget (完成年初预算, 预算执行率)
+or of last year's figure, up to 300 %; changes may be negative), nothing beyond what any
 region could report. A value past these limits is a typo or a unit slip, and would later break the
 arithmetic (1e308 亿元 cannot be rounded), so `metrics validate` refuses it with the key and the fix.
 """

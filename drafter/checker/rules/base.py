@@ -40,6 +40,7 @@ EXACT_UNITS = frozenset(
 )
 Interval = tuple[float, float]
 # the unit 10,000 times larger / smaller: a unit typed wrong (元 for 万元) changes a figure by this much
+COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of a count of things or people
 BIGGER = {"元": "万元", "万元": "亿元", "人": "万人"}
 SMALLER = {"万元": "元", "亿元": "万元", "万人": "人"}
 

@@ -30,9 +30,8 @@ LEVELS = ("小学", "初中", "高中", "中职", "幼儿园")
 
 
 def check(reading: Reading) -> Iterator[Verdict]:
-    by_kind: dict[str, dict[tuple[str, int], list[int]]] = {
-        kind: {} for kind in SAID
-    }  # (level, year) -> figures
+    # each kind's figures by (level, year)
+    by_kind: dict[str, dict[tuple[str, int], list[int]]] = {kind: {} for kind in SAID}
     for i in reading.with_unit("元"):
         c = reading.claims[i]
         if c.kind != "value" or c.role == "base" or c.approx:

@@ -13,7 +13,16 @@ from collections.abc import Callable, Iterator
 from drafter.checker.claims import complementary, pair_word
 from drafter.checker.labels import chinese_bigrams, kinds_of, levels_of
 from drafter.checker.reading import Reading, amount
-from drafter.checker.rules.base import Verdict, expected_text, interval, judged, operands, ratio, total
+from drafter.checker.rules.base import (
+    COUNTS,
+    Verdict,
+    expected_text,
+    interval,
+    judged,
+    operands,
+    ratio,
+    total,
+)
 from drafter.checker.words import LEVEL_MADE_OF, POPULATION_WHOLE, SHARE_OF
 from drafter.core.types import Figure
 from drafter.figures.numbers import matches_shown, same_family
@@ -37,7 +46,6 @@ SHARE_AFTER = re.compile(
     r"[，,]\s*占(?:总数的?|比|全部的?|[^，。；]{0,20}?(?:总额|总数|总量|总计|总投入|总支出)的?(?:比例|比重)?)?(?:为|是|达到|达)?"
 )
 MONEY = ("元", "万元", "亿元")
-COUNTS = ("所", "个", "人", "名", "家", "班", "间")  # the units of counts a share is taken of
 ITEMS = ("处", "项", "条", "件")  # what is found and done: 隐患136处，已整改126处，整改率
 DONE_BEFORE = re.compile(r"^(?:已经|已|共|累计|全部)")
 # 已整改到位10个，整改率 / 就业人数951人，就业率: the words after what a rate names (人数, 到位) are left out

@@ -16,6 +16,7 @@ from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import (
     BIGGER,
+    COUNTS,
     SMALLER,
     Interval,
     Verdict,
@@ -224,7 +225,6 @@ def _part_levels(reading: Reading, parts: tuple[int, ...]) -> frozenset[str] | N
     return found if len(found) == len(levels) else None
 
 
-COUNT_UNITS = ("人", "名", "所", "个", "家", "班", "间")
 OPEN_BRACKET = ("（", "(")
 
 
@@ -234,7 +234,7 @@ def _odd_unit_in_bracket(reading: Reading) -> Iterator[Verdict]:
     text, figures = reading.text, reading.figures
     for i in reading.active:
         f = figures[i]
-        if f.unit not in COUNT_UNITS or not text.startswith(OPEN_BRACKET, f.end):
+        if f.unit not in COUNTS or not text.startswith(OPEN_BRACKET, f.end):
             continue
         close = min((k for k in (text.find("）", f.end), text.find(")", f.end)) if k > f.end), default=-1)
         inside = list(reading.between(f.end, close)) if close > 0 else []
@@ -247,7 +247,7 @@ def _odd_unit_in_bracket(reading: Reading) -> Iterator[Verdict]:
         if (
             len(inside) < 2
             or len(odd) != 1
-            or any(figures[j].unit not in COUNT_UNITS for j in inside)
+            or any(figures[j].unit not in COUNTS for j in inside)
             or any(not same_family(figures[j].unit, f.unit) for j in inside if j not in odd)
         ):
             continue  # (幼儿园30所（教学班20个，专任教师10人）: classes and teachers, no split of the 30)
