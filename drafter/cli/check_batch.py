@@ -50,7 +50,7 @@ def check_batch(
     typer.echo(
         f"{len(review.rows)} 份报告 reports: 已核对 {checked} checked（其中 {review.reused} 份未变、沿用上次结果 / "
         f"{review.reused} unchanged, reused），{to_fix} 份有需改正的数字 / {to_fix} with figures to fix，"
-        f"另 {to_look} 份只有无法核对的数字 / {to_look} more with figures that could not be checked only，"
+        f"另 {to_look} 份只有无法核对的数字 / {to_look} more with only figures that could not be checked，"
         f"{errors} 份无法读取 / {errors} could not be read",
         err=True,
     )
