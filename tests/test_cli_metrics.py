@@ -299,3 +299,13 @@ def test_facts_under_an_indicator_s_chinese_name_are_filed_under_its_code(tmp_pa
     path.write_text(path.read_text(encoding="utf-8") + "  党建引领: [x]\n", encoding="utf-8")
     assert drafter("metrics", "validate", path) == 2
     assert "party 党的领导, moral 立德树人" in capsys.readouterr().err
+
+
+def test_a_gbk_file_for_checking_only_is_said_to_be_gbk_once(tmp_path, caplog):
+    """validate reads a check-only file a second time, as check --metrics would: its encoding note is said once."""
+    path = tmp_path / "gbk.yaml"
+    text = "report: {region: 阳泉市, level: city, period: 2021}\nmetrics:\n  - {key: compulsory.students, label: 义务教育在校生, unit: 人, values: {2021: 12990}}\n"
+    path.write_bytes(text.encode("gb18030"))
+    with caplog.at_level("INFO"):
+        assert drafter("metrics", "validate", path) == 0
+    assert sum("已按 GB18030 读取" in r.getMessage() for r in caplog.records) == 1

@@ -79,7 +79,7 @@ def validate(
     taxonomy = default_taxonomy()
     problems = validate_file(file, taxonomy)
     # data meant only for checking a report may leave out who issues it and its round (`check --metrics` fills them)
-    check_only = bool(problems) and not validate_file(file, taxonomy, for_checking=True)
+    check_only = bool(problems) and not validate_file(file, taxonomy, for_checking=True, log_notes=False)
     if problems and not check_only:
         typer.secho(
             f"{file} 中有 {len(problems)} 个问题 / {len(problems)} problem(s) in {file}:", fg="red", err=True

@@ -146,10 +146,13 @@ def default_taxonomy() -> Taxonomy:
 
 
 # ---------------------------------------------------------------- public
-def validate_file(path: Path, taxonomy: Taxonomy | None = None, *, for_checking: bool = False) -> list[str]:
-    """Every problem of a metrics file, one line each; [] when it is good (`for_checking`: as `load_source`)."""
+def validate_file(
+    path: Path, taxonomy: Taxonomy | None = None, *, for_checking: bool = False, log_notes: bool = True
+) -> list[str]:
+    """Every problem of a metrics file, one line each; [] when it is good (`for_checking`: as `load_source`;
+    `log_notes`: as `read_raw`, False when the file is read again)."""
     try:
-        data, _ = read_raw(Path(path))
+        data, _ = read_raw(Path(path), log_notes=log_notes)
     except InputError as exc:
         return list(getattr(exc, "problems", None) or [exc.render()])
     if for_checking:
