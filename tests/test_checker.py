@@ -1316,7 +1316,36 @@ def test_a_count_printed_with_decimals_and_no_unit_has_lost_its_wan():
     assert flagged("学校现有本科生32000人，按折合学生数36654.8，生师比为17.2。") == {}
 
 
-# ---------------------------------------------------------------- the whole of a share's whole
+def test_a_population_of_a_few_hundred_with_no_unit_has_lost_its_wan():
+    """The same 新区 prints its population with no 万 either: no place a report speaks of has 138 people."""
+    text = "新区总面积176平方公里,常住人口138,实际服务人口280。2011年,预计辖区地区生产总值1220亿元。"
+    assert flagged(text) == {
+        "138": ("inconsistent", "138万", "rule:unit_missing"),
+        "280": ("inconsistent", "280万", "rule:unit_missing"),
+    }
+    # with its unit, a population in thousands, a rate of it and a per-head figure: nothing
+    for fine in (
+        "新区总面积176平方公里,常住人口138万,实际服务人口280万。",
+        "全镇常住人口5200,其中农业人口3100。",
+        "全县人口自然增长率为5,比上年下降0.2个千分点。",
+        "全区总人口53.2万,人均地方财政收入995元。",
+    ):
+        assert flagged(fine) == {}, fine
+
+
+def test_a_dropout_rate_above_half_is_another_rate():
+    """A 两基 report as served: the 巩固率 (or 100 − the rate) under the dropout rate's name."""
+    text = (
+        "初等教育在校学生辍学率2004-2006年均为0;初级中等教育在校学生辍学率2004年为98.82,2005年为0.62,"
+        "2006年为0.45。初级中等教育阶段适龄少年入学率2004年为99.27。"
+    )
+    found = flagged(text)
+    assert set(found) == {"98.82"}
+    assert found["98.82"][0] == "inconsistent"
+    assert flagged(text.replace("98.82", "1.18")) == {}
+    assert flagged("初中三年巩固率2021年为98.82%，辍学率为0.3%。") == {}
+
+
 # ---------------------------------------------------------------- the whole of a share's whole
 ORIGINS = (  # a college's 就业 report as published
     "学校2022届毕业生共有6782人。从生源分布看，学校2022届毕业生主要来自河南省，有5261人，占比为77.57%。其中，"
@@ -1538,6 +1567,57 @@ def test_a_per_student_budget_above_the_per_student_fund_of_its_level_is_wrong(b
     assert set(got) == ({f"{budget}元"} if flagged_ else set())
     if flagged_:
         assert "4746.94元" in got[f"{budget}元"].message
+
+
+PER_STUDENT_SIZED = (
+    "从普通高校来看,2017年全国普通高校一般公共预算教育事业费为{budget},较上年增长8.27%,增长最快的是天津市(19.61%);"
+    "2017年全国普通高等学校一般公共预算公用经费支出为8506.02元,比上年的8067.26元增长5.44%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("budget", "expected"),
+    [
+        ("20298.63億元", "20298.63元"),  # as reprinted: the per-student 事业费 with 生均 lost and 亿元 added
+        ("20298.63元", None),
+        ("6129.50亿元", None),  # a real total is no size of a per-student amount
+        ("3206.17亿元", None),
+    ],
+)
+def test_a_total_of_the_size_of_the_per_student_public_funds_beside_it_is_per_student(budget, expected):
+    found = {f.text: f for f in check_text(PER_STUDENT_SIZED.format(budget=budget), None).problems}
+    if expected is None:
+        assert found == {}
+    else:
+        assert set(found) == {budget}
+        assert (found[budget].status, found[budget].expected) == ("inconsistent", expected)
+        assert "8506.02元" in found[budget].message
+
+
+NEW_PUPILS = (
+    "2010年比2009年新增在园幼儿318.85万人,其中公办园、集体办园和其他部门办园新增53.55万名在园幼儿,"
+    "占新增在园幼儿总数的{share};民办园新增265.30万名在园幼儿,占新增在园幼儿总数 的83.20%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        ("16.79%", ("derived", "")),
+        ("16.78%", ("inconsistent", "16.79%")),  # as 郭福昌's note printed it: 53.55 ÷ 318.85 = 16.7947%
+    ],
+)
+def test_a_share_of_a_named_increase_is_of_that_increase(share, expected):
+    found = {f.text: f for f in check_text(NEW_PUPILS.format(share=share), None).findings}
+    assert (found[share].status, found[share].expected) == expected
+    said = found[share].source if expected[0] == "derived" else found[share].message
+    assert "53.55万名" in said and "318.85万人" in said
+    assert found["83.20%"].status == "derived"
+
+
+def test_a_share_after_a_change_from_last_year_is_not_of_the_change():
+    text = "全县在园幼儿14200人，比上年增加850人，占在园幼儿总数的6.0%。"
+    assert finding(text, "6.0%").status == "unchecked"
 
 
 @pytest.mark.parametrize(

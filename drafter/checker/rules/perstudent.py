@@ -7,6 +7,10 @@ the 事业费 that is not pay). "1.…生均…公用经费…(1)全区普通小
 the 生均一般公共预算教育经费). Each figure's amount and year are named by the words before it (the item's
 lead-in "2021年全区普通小学…生均公共财政预算公用经费支出情况是：" counts), its level by its own words. A 事业费
 larger than the 教育经费 of its level and year is flagged the same way.
+
+A 事业费 printed as a total in 亿元 or 万元 in the paragraph of a per-student 公用经费 in 元, and of its size
+("普通高校一般公共预算教育事业费为20298.63亿元，…；…普通高等学校一般公共预算公用经费支出为8506.02元"), is the
+per-student 事业费 that lost its 生均: a real total would be millions of times the per-student amount.
 """
 
 from __future__ import annotations
@@ -58,6 +62,37 @@ def check(reading: Reading) -> Iterator[Verdict]:
                         f"生均{SAID[kind]}{f.text.strip()}大于同年{key[0]}生均{SAID[wider]}{w.text.strip()}："
                         f"{AS_WHAT[kind]}，两个数字必有一个有误（或是别的指标）",
                     )
+    yield from _total_of_a_per_student_size(reading)
+
+
+SPENT_SAID = re.compile(r"(事业费|公用经费)(?:支出)?(?:为|是|达到|达)?$")
+TIMES_THE_PART = (1.0, 10.0)  # a per-student 事业费 is one to ten times its 公用经费
+
+
+def _total_of_a_per_student_size(reading: Reading) -> Iterator[Verdict]:
+    """事业费为20298.63亿元 … 公用经费支出为8506.02元 in one paragraph: the 事业费 is per student, in 元."""
+    for i in reading.with_unit("元"):
+        said = SPENT_SAID.search(reading.clause(i))
+        if said is None or said.group(1) != "公用经费" or reading.claims[i].kind != "value":
+            continue
+        part = reading.figures[i]
+        ps, _ = reading.paragraph(part.start)
+        for j in reading.between(ps, part.start):
+            f = reading.figures[j]
+            said = SPENT_SAID.search(reading.clause(j))
+            if f.unit not in ("亿元", "万元") or said is None or said.group(1) != "事业费":
+                continue
+            low, high = TIMES_THE_PART
+            if reading.claims[j].kind == "value" and low < f.value / part.value < high:
+                yield Verdict(
+                    j,
+                    "inconsistent",
+                    NAME,
+                    f"{f.text.strip().removesuffix(f.unit)}元",
+                    "",
+                    f"事业费{f.text.strip()}与同段的生均公用经费{part.text.strip()}大小相当：应是生均事业费，"
+                    f"单位应为元（漏了“生均”）",
+                )
 
 
 def _named(reading: Reading, i: int) -> tuple[str, str, int] | None:

@@ -2,7 +2,7 @@
 number broken by a space where its decimal point was.
 
 "在校生9695.90万人，比上年减少230.47人" (人 for 万人); "学历合格率699.94%" (a footnote glued to 99.94%);
-"幼儿园26 67万所" (the decimal point lost). Averages (平均班额45.6人, 生均) may have decimals; gross rates
+"幼儿园26 67万所" (the decimal point lost); "辍学率2021年为98.82" (a 巩固率 under the dropout rate's name). Averages (平均班额45.6人, 生均) may have decimals; gross rates
 (毛入学率114.93%) and retention (巩固率100.9%) may pass 100%.
 """
 
@@ -32,7 +32,7 @@ PEOPLE = ("人", "名")  # the units of a count of teachers or pupils (each test
 def check(reading: Reading) -> Iterator[Verdict]:
     for i in reading.active:
         f, c = reading.figures[i], reading.claims[i]
-        split_unit = reading.text.startswith("百分", f.end)  # 1.2个百分《…》点: a unit split by junk
+        split_unit = reading.text.startswith(("百分", "千分"), f.end)  # 1.2个百分《…》点 (junk), 0.2个千分点
         if (
             f.unit in WHOLE_COUNTS
             and f.decimals
@@ -87,6 +87,15 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield Verdict(
                 i, "inconsistent", NAME, ratio, "", f"生师比不会写到三位小数：原文可能丢了冒号，应为{ratio}"
             )
+        elif f.unit in ("%", "") and _too_many_lost(reading, i):
+            yield Verdict(
+                i,
+                "inconsistent",
+                NAME,
+                "",
+                "",
+                f"辍学率不会高达{f.text.strip()}%：可能是巩固率或入学率，或应为{100 - f.value:.{f.decimals}f}%，请核对",
+            )
         elif f.unit == "元" and _per_student_unsaid(reading, i):
             yield Verdict(
                 i,
@@ -115,6 +124,18 @@ def _colon_lost(reading: Reading, i: int) -> str | None:
 
 LOSS_RATE = re.compile(r"(?:辍学|流失|失学)率(?:为|是|达到|达)?[：:]?$")
 STUDENTS_SAID = re.compile(r"(?:在校学生|在校生)(?:总数|人数)?(?:为|有|共|达)?$")
+
+
+LOSS_RATE_OF_YEAR = re.compile(
+    r"(?:辍学|流失|失学)率(?:\d{4}(?:[-—~至]\d{4})?年(?:度)?)?(?:为|是|达到|达|控制在)?[：:]?$"
+)
+MOST_LOST = 50.0  # a dropout rate said above this is another rate (巩固率 98.82 read as 辍学率)
+
+
+def _too_many_lost(reading: Reading, i: int) -> bool:
+    """初级中等教育在校学生辍学率2021年为98.82 (the 巩固率, or 100 − the rate): no dropout rate is above half."""
+    f = reading.figures[i]
+    return f.value > MOST_LOST and f.value <= 100 and bool(LOSS_RATE_OF_YEAR.search(reading.lead(i)[-20:]))
 
 
 def _under_one_pupil(reading: Reading, i: int) -> int | None:

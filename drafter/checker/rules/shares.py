@@ -31,7 +31,7 @@ NAME = "stated_share"
 SHARE_WORDS = re.compile(r"占|比例|比重|率|占比")
 # 占在园幼儿总数的 / 占全县在校生的比例为: the name of the whole a share is of, without its place and 总数
 WHOLE_NAMED = re.compile(
-    r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?的?(?:比例|比重)?(?:为|是|达到|达)?$"
+    r"占(?:全国|全省|全市|全县|全区|全旗)?([\u4e00-\u9fff]{2,12}?)(?:总数|总人数|人数|总量)?\s?的?(?:比例|比重)?(?:为|是|达到|达)?$"
 )
 VERB_AFTER = re.compile(r"(?:为|是|有|达到|达|共)$")
 OPENS_PART = re.compile(r"\s*其中[，,：:]?")  # 。其中，一般公共预算…: a part of the sentence before's total
@@ -269,15 +269,15 @@ def _larger_before(reading: Reading, part: int, fits: Callable[[int], bool]) -> 
     return next(_larger(reading, part, fits), None)
 
 
-def _larger(reading: Reading, part: int, fits: Callable[[int], bool]) -> Iterator[int]:
-    """Every such count (`_larger_before`), nearest first."""
+def _larger(reading: Reading, part: int, fits: Callable[[int], bool], changes: bool = False) -> Iterator[int]:
+    """Every such count (`_larger_before`), nearest first; changes too when `changes` (a share of 新增…)."""
     p = reading.figures[part]
     ps, _ = reading.paragraph(p.start)
     for j in reversed(reading.between(ps, p.start)):
         w = reading.figures[j]
         if (
             same_family(w.unit, p.unit)
-            and reading.claims[j].kind != "change"
+            and (changes or reading.claims[j].kind != "change")
             and amount(w) > amount(p)
             and fits(j)
         ):
@@ -298,7 +298,9 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         return None
     name, part = m.group(1), before[-1]
     p = reading.figures[part]
-    if reading.claims[part].kind == "change":
+    # 新增在园幼儿318.85万人，其中…新增53.55万名在园幼儿，占新增在园幼儿总数的16.78%: a share of a named increase
+    changes = reading.claims[part].kind == "change"
+    if changes and not (name.startswith("新增") and p.unit.removeprefix("万") in COUNTS):
         return None
     total = reading.total_of.get(part)
     if total is not None and name in reading.clause(total):
@@ -318,14 +320,17 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
             rest = TOTAL_NAME.sub("", name)
             whole = _larger_before(reading, part, lambda j: _alike(rest, reading.clause(j)))
         return None if whole is None else (part, whole)
-    if p.unit.removeprefix("万") not in COUNTS:  # (新增53.55万名在园幼儿，占新增在园幼儿总数的16.78%)
+    if p.unit.removeprefix("万") not in COUNTS:
         return None
-    if name not in reading.clause(part) and not opening:
+    if name not in reading.clause(part) + _noun_after(reading, part) and not opening:
         return _kind_of_the_whole(reading, i, part, name)
     # (幼儿1110人 … 幼儿1084人，占幼儿总数的9.43%: a sibling named alike is no whole)
     named = list(
         _larger(
-            reading, part, lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part)
+            reading,
+            part,
+            lambda j: name in reading.clause(j) and reading.clause(j) != reading.clause(part),
+            changes,
         )
     )
     if len(named) > 1:
@@ -333,6 +338,18 @@ def _named_whole(reading: Reading, i: int) -> tuple[int, int] | None:
         # groups of 毕业生 before it, none said to be all: the one that gives the share, else none
         named = [j for j in named if _gives_share(reading, i, part, j)]
     return (part, named[0]) if len(named) == 1 else None
+
+
+NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}(?=[，,；;。])")
+
+
+def _noun_after(reading: Reading, part: int) -> str:
+    """新增53.55万名在园幼儿，占新增在园幼儿总数的16.78%: a count in 名 names what it counts after its unit."""
+    p = reading.figures[part]
+    if p.unit.removeprefix("万") != "名":
+        return ""
+    m = NOUN_AFTER.match(reading.text, p.end)
+    return "" if m is None else m.group()
 
 
 SUBJECT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,12})$")

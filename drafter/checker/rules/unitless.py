@@ -5,7 +5,8 @@ checked; the missing unit is still an error of the text that the clerk must fix.
 A unit printed once for a pair said before it (上年9120.55，本年9433.10元) is written so on purpose and is left alone.
 
 A count of people or schools printed with decimals and no unit at all ("中小学校在校学生共8.1，其中公办学校在校生3.07")
-has lost its 万: no count is a fraction.
+has lost its 万: no count is a fraction. So has a population printed as a small whole number with no unit
+("常住人口138，实际服务人口280"): no place a report speaks of has a few hundred people.
 
 A rate printed without its % among rates of its paragraph that carry it ("…专业升学率31.67%，…专业升学率为20.16%，
 …专业升学率为17.02，…专业升学率4.76%") is flagged the same way.
@@ -39,6 +40,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         yield Verdict(reading.active[k], "inconsistent", NAME, said, "", message)
     yield from _rates_without_percent(reading)
     yield from _counts_without_unit(reading)
+    yield from _population_without_unit(reading)
 
 
 def _rates_without_percent(reading: Reading) -> Iterator[Verdict]:
@@ -81,3 +83,33 @@ def _counts_without_unit(reading: Reading) -> Iterator[Verdict]:
             continue
         said = f"{f.text.strip()}万"
         yield Verdict(i, "inconsistent", NAME, said, "", f"人数、校数不会是小数：缺单位，可能应为“{said}”")
+
+
+POPULATION_SAID = re.compile(r"人口(?:总数|数)?(?:为|是|有|达到|达|约)?$")
+FEWEST_PEOPLE = 1000  # a population said under this, with no unit, is in 万
+
+
+def _population_without_unit(reading: Reading) -> Iterator[Verdict]:
+    """A population printed as a whole number under 1000 with no unit (常住人口138，): it has lost its 万."""
+    text = reading.text
+    for i, f in enumerate(reading.figures):
+        if (
+            f.ignored
+            or f.decimals
+            or not 0 < f.value < FEWEST_PEOPLE
+            or not BARE.fullmatch(text, f.start, f.end)
+        ):
+            continue  # (the reader gives a bare count after 人口 the unit 人)
+        if not POPULATION_SAID.search(reading.lead(i)) or NO_COUNT.search(reading.clause(i)):
+            continue
+        if f.end >= len(text) or text[f.end] not in AFTER_COUNT:
+            continue
+        said = f"{f.text.strip()}万"
+        yield Verdict(
+            i,
+            "inconsistent",
+            NAME,
+            said,
+            "",
+            f"人口缺单位：只有{f.text.strip()}人不像一个地方的人口，可能应为“{said}”",
+        )
