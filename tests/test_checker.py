@@ -1584,9 +1584,15 @@ PER_STUDENT_SIZED = (
         ("3206.17亿元", None),
     ],
 )
-def test_a_total_of_the_size_of_the_per_student_public_funds_beside_it_is_per_student(budget, expected):
-    found = {f.text: f for f in check_text(PER_STUDENT_SIZED.format(budget=budget), None).problems}
-    if expected is None:
+@pytest.mark.parametrize("per_student", ["", "生均"])
+def test_a_total_of_the_size_of_the_per_student_public_funds_beside_it_is_per_student(
+    budget, expected, per_student
+):
+    """A reprint of the 2017 公告 dropped 生均 from both amounts; where the 元 amount is said per student, the total
+    beside it is a total (全省教育事业费1500亿元，生均公用经费1200元)."""
+    text = PER_STUDENT_SIZED.format(budget=budget).replace("公用经费支出", per_student + "公用经费支出")
+    found = {f.text: f for f in check_text(text, None).problems}
+    if expected is None or per_student:
         assert found == {}
     else:
         assert set(found) == {budget}

@@ -70,13 +70,17 @@ TIMES_THE_PART = (1.0, 10.0)  # a per-student 事业费 is one to ten times its 
 
 
 def _total_of_a_per_student_size(reading: Reading) -> Iterator[Verdict]:
-    """事业费为20298.63亿元 … 公用经费支出为8506.02元 in one paragraph: the 事业费 is per student, in 元."""
+    """事业费为20298.63亿元 … 公用经费支出为8506.02元 in one paragraph: the 事业费 is per student, in 元. Only in a
+    paragraph that says 生均 of neither (the text dropped it): where the 元 amount is said per student, a total in
+    亿元 beside it is what it says (全省教育事业费1500亿元，生均公用经费1200元)."""
     for i in reading.with_unit("元"):
         said = SPENT_SAID.search(reading.clause(i))
         if said is None or said.group(1) != "公用经费" or reading.claims[i].kind != "value":
             continue
         part = reading.figures[i]
         ps, _ = reading.paragraph(part.start)
+        if "生均" in reading.text[ps : part.start]:
+            continue
         for j in reading.between(ps, part.start):
             f = reading.figures[j]
             said = SPENT_SAID.search(reading.clause(j))
