@@ -115,6 +115,7 @@ SPLITS = {
     "holdout17",
     "holdout18",
     "holdout19",
+    "holdout20",
 }
 
 # Traditional / full-width normalisation used only to *parse* a figure (the text itself is never changed).
