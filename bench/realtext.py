@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent / "eval" / "realtext" / "docs"
 # holdout17 was gathered on 2026-12-06, after holdout16 had been scored and seen (scored once, blind, at b3fd1d3 and read after);
 # holdout18 was gathered on 2026-12-06, after holdout17 had been scored and seen (scored once, blind, at 8d3b82b and read after);
 # holdout19 was gathered on 2026-12-06, after holdout18 had been scored and seen (scored once, blind, at 4772f17 and read after);
-# holdout20 was gathered on 2026-12-06, after holdout19 had been scored and seen (not scored yet: in UNSEEN until its one score);
+# holdout20 was gathered on 2026-12-06, after holdout19 had been scored and seen (scored once, blind, at 9bb273a and read after);
 BLIND = (
     "holdout",
     "holdout2",
@@ -56,8 +56,8 @@ BLIND = (
     "holdout20",
 )
 # splits not scored yet: `--split all` leaves them out (holdout3 to holdout15 were each scored once, blind, on
-# 2026-12-05, and came out of here after it; holdout16 to holdout19 once, blind, on 2026-12-06)
-UNSEEN: tuple[str, ...] = ("holdout20",)
+# 2026-12-05, and came out of here after it; holdout16 to holdout20 once, blind, on 2026-12-06)
+UNSEEN: tuple[str, ...] = ()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 SPLIT = re.compile(r"(?m)^split:\s*(\S+)")
 

@@ -750,6 +750,49 @@ def test_thousands_set_off_by_spaces_in_several_groups_are_one_number(middle, st
     assert found["2 401 918人"] == ("unchecked", "")
 
 
+def test_thousands_set_off_by_a_space_before_an_area_are_one_number():
+    """A county yearbook: 新建一中教学楼 6 300平方米,…维修旧楼4 000余平方米 was called a number broken by a space."""
+    text = "2005年投资580万元新建一中教学楼 6 300平方米,投入 40万元维修旧楼4 000余平方米,改善了办学条件。"
+    found = {f.text: f for f in check_text(text).findings}
+    assert {f.value for f in found.values() if f.unit == "平方米"} == {6300, 4000}
+    assert not check_text(text).problems
+
+
+# a county yearbook's 【高中教育】 entry as served: lines of one length, broken mid-sentence
+WRAPPED = (
+    "  【高中教育】 2005年投资580万元新建一中教学楼 6 300平方米,投入 40万元维修旧楼\n"
+    "4 000余平方米, 极大的改善了办学条件,打破了校舍不足这一制约扩大招生的瓶颈。2005年\n"
+    "第一中学招生400人,占初中毕业生48%,2006年招生425人,占初中毕业生51%。针对由于扩招\n"
+    "率为 87.25%,文科学生陈雪杰获全市第三名,理科学生赵跃获全市第六名。2006年共有400名\n"
+    "考生参加高考,录取322人,录取率为{rate},其中重点本科28人。按万人口比率,我县高考升\n"
+    "学率始终排在全市前列。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"), [("80.5%", ("derived", "")), ("85.5%", ("inconsistent", "80.5%"))]
+)
+def test_a_hard_wrapped_line_runs_on_into_the_next(rate, expected):
+    """The break after 2006年共有400名 is the page's margin, not a sentence end: 322 ÷ 400 = 80.5%."""
+    found = {f.text: (f.status, f.expected) for f in check_text(WRAPPED.format(rate=rate)).findings}
+    assert found[rate] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县小学28所\n初中14所\n高中3所\n",  # short lines of a list: nothing reaches a margin of 16
+        "一、基本情况全县共有学校四十五所在校学生三万八千余人\n（一）学前教育全县共有幼儿园八十六所在园幼儿一万余人\n"
+        "（二）义务教育全县共有义务教育学校四十五所在校生三万\n",  # each line opens an item
+        "学校名称 学生数 教师数 班级数 校舍面积\n第一中学  3200  210  64  52000\n第二中学  2800  190  56  48000\n",  # a table
+    ],
+)
+def test_lines_that_are_no_wrapped_prose_stay_apart(text):
+    from drafter.checker.text import normalize
+
+    assert normalize(text).norm.count("\n") == text.count("\n")
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

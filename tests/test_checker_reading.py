@@ -108,6 +108,60 @@ def test_a_bare_per_student_figure_is_the_figure_before_it_over_the_students(per
     assert findings(text, None)[f"{per}平方米"][0] == status
 
 
+XIANGXIANG = (
+    "全市现有中小学223所,在校学生85627人(小学44427人,初中23108人,普高15193人,职高2889人)。寄宿制初中49所,"
+    "寄宿生16065人。\n\n至2014年底,有在职教职工6461人(普高1649人、初中1788人、小学2873人)。\n\n"
+    "小学校园面积1133950平方米,生均25.52平方米;初中校园面积762914平方米,生均{per}平方米;高中校园面积537695平方米,"
+    "生均35.39平方米。"
+)
+
+
+@pytest.mark.parametrize(
+    ("per", "expected"),
+    [
+        ("33.02", ("derived", "")),
+        ("33.01", ("inconsistent", "33.02平方米")),
+        ("30.01", ("inconsistent", "33.02平方米")),
+    ],
+)
+def test_a_bare_per_student_figure_of_a_level_is_over_that_level_s_students(per, expected):
+    """湘乡 2014: the pupils of each level in a bracket, paragraphs later 初中校园面积762914平方米,生均33.01平方米 —
+    762914 ÷ 23108 = 33.015, not 33.01 (neither the 教职工 of 初中 nor its 寄宿生 are its students)."""
+    found = findings(XIANGXIANG.format(per=per), None)
+    assert found[f"{per}平方米"][:2] == expected
+    assert found["25.52平方米"][0] == found["35.39平方米"][0] == "derived"
+
+
+def test_a_bare_per_student_figure_of_a_level_with_two_counts_of_its_students_is_left_alone():
+    text = XIANGXIANG.format(per="30.01").replace("寄宿生16065人", "初中在校生23500人")
+    assert findings(text, None)["30.01平方米"][0] == "unchecked"
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "expected"),
+    [
+        (
+            "2005年高考中,316名考生中有275人被全国各地院校录取,其中重点本科 27人,录取率为 {rate},文科学生获全市第三名。",
+            "87.03%",
+            "87.25%",
+        ),
+        ("2006年共有400名考生参加高考,录取322人,录取率为{rate},其中重点本科28人。", "80.5%", "85.5%"),
+    ],
+)
+def test_a_rate_named_by_what_a_count_did_is_of_the_count_before_it(text, rate, expected):
+    """A county yearbook's 高考 entry: 316名考生中有275人被…录取，…录取率为87.25% (275 ÷ 316 = 87.03%)."""
+    assert findings(text.format(rate=rate), None)[rate][0] == "derived"
+    assert findings(text.format(rate=expected), None)[expected][:2] == ("inconsistent", rate)
+
+
+def test_a_rate_after_a_count_that_is_itself_a_part_is_left_alone():
+    # 85% is of all admitted, 本科 and 专科: 2000 is only the 本科 part
+    assert findings("全县共有考生5000人，其中本科录取2000人，录取率为85%。", None)["85%"][0] == "unchecked"
+    # 庆阳 2012: the rate's own words name 入园, the counts before it do not (teachers over pupils is no rate)
+    text = "幼儿园89所,在园幼儿18627人,专任教师1303人.幼儿园入园率为99%,学龄儿童入学率继续保持100%。"
+    assert findings(text, None)["99%"][0] == "unchecked"
+
+
 @pytest.mark.parametrize(("share", "status"), [("72", "derived"), ("82", "unchecked")])
 def test_a_share_after_a_count_and_its_own_words_is_that_counts(share, status):
     """北京 2015: 规划实施的236个项目中，…；169个项目已开工，占72% — the count's own words (项目已开工) stand between

@@ -251,6 +251,13 @@ def test_help_is_plain_and_bilingual(capsys, command):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in description), description
 
 
+def test_drafter_alone_prints_the_help_and_no_empty_error(capsys):
+    """`drafter` with nothing after it printed the help, then `错误：用法不对 / Error: ` with no words."""
+    drafter()
+    out, err = capsys.readouterr()
+    assert "Usage:" in out + err and "错误" not in err and "Error" not in err
+
+
 @pytest.mark.parametrize("columns", ["80", "100"])
 @pytest.mark.parametrize(
     "command",

@@ -57,11 +57,12 @@ _BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
 # is a line end, one for one
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 _LONE_CR = re.compile(r"\r(?!\n)")
-# thousands set off by a space, as typesetting does (1 376所, 2 083所, 1 704(所次), a yearbook's 2 401 918人): one
+# thousands set off by a space, as typesetting does (1 376所, 2 083所, 1 704(所次), a yearbook's 2 401 918人, 6 300平方米,
+# 4 000余平方米): one
 # number — groups of three digits, the last right before its unit or bracket, so table cells (131 4800, 56 1853)
 # stay apart; every space between the groups goes
 _THOUSANDS_SPACE = re.compile(
-    r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u2009\u202f\u00a0]\d{3})+(?=(?:\.\d+)?[所个個人名万萬亿億元（(])"
+    r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u2009\u202f\u00a0]\d{3})+(?=(?:\.\d+)?[所个個人名万萬亿億元（(平亩册余多])"
 )
 _GROUP_SPACE = re.compile(r"[ \u2009\u202f\u00a0]")
 _PUNCT_TABLE = str.maketrans({k: v for k, v in _PUNCT.items() if k != ","})
@@ -158,9 +159,64 @@ def normalize(original: str) -> Text:
         g.span() for m in _THOUSANDS_SPACE.finditer(text) for g in _GROUP_SPACE.finditer(text, *m.span())
     ]
     cuts += [_BREAK.match(text, m.end()).span() for m in _BROKEN_UNIT.finditer(text)]
+    if "\n" in text:
+        cuts += _soft_wraps(text)
     if not cuts:
         return Text(original, text)
     return _cut(original, text, sorted(cuts))
+
+
+# a hard-wrapped text (a yearbook's column, a page copied from a PDF viewer): lines of about one length, broken
+# mid-sentence; the break is no sentence end ("2006年共有400名\n考生参加高考,录取322人,录取率为80.5%")
+WRAPPED_LINES = 3  # a block of at least this many lines, each but the last about as long as the longest
+WRAP_WIDTH = (16, 120)  # the longest line of a wrapped block, in characters
+WRAP_SLACK = 4  # a line this much shorter than the longest still reaches the margin
+_ENDS_STATEMENT = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+_OPENS_ITEM = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|【)"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _soft_wraps(text: str) -> list[tuple[int, int]]:
+    """The line breaks of hard-wrapped blocks, with the spaces around them: a line that reaches the block's margin
+    and ends in no statement's end runs on into the next (not into a numbered item, not between two digits). A
+    table's rows (cells parted by | or by runs of spaces) and text mostly not Chinese are no wrapped prose."""
+    cuts: list[tuple[int, int]] = []
+    block: list[
+        tuple[int, str]
+    ] = []  # (offset of the line, the line) of the current block of non-blank lines
+    offset = 0
+    for line in [*text.split("\n"), ""]:
+        if line.strip():
+            block.append((offset, line))
+        else:
+            if len(block) >= WRAPPED_LINES:
+                cuts += _wraps_in(text, block)
+            block = []
+        offset += len(line) + 1
+    return cuts
+
+
+def _wraps_in(text: str, block: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    lines = [line.strip() for _, line in block]
+    widest = max(map(len, lines))
+    if not WRAP_WIDTH[0] <= widest <= WRAP_WIDTH[1]:
+        return []
+    if any("|" in line or "  " in line or len(_CJK.findall(line)) * 2 < len(line) for line in lines):
+        return []
+    cuts = []
+    for k in range(len(block) - 1):
+        line, following = lines[k], lines[k + 1]
+        if len(line) < widest - WRAP_SLACK or line.endswith(_ENDS_STATEMENT) or _OPENS_ITEM.match(following):
+            continue
+        if line[-1].isdigit() and following[0].isdigit():
+            continue  # (a figure broken over the line, or two: left as it is)
+        end = block[k][0] + len(block[k][1].rstrip())
+        m = _BREAK.match(text, end)
+        if m is not None:
+            cuts.append(m.span())
+    return cuts
 
 
 def _cut(original: str, text: str, cuts: list[tuple[int, int]]) -> Text:

@@ -149,6 +149,8 @@ MEANT = {
 def _usage_error(exc: Any) -> None:
     """The usage line, then the problem in Chinese and English, then where the help is; no box, no traceback."""
     message = exc.format_message()
+    if not message.strip():
+        return  # `drafter` alone: the help was printed, there is nothing wrong to say
     said = next((zh.format(*m.groups()) for rx, zh in USAGE_WORDS if (m := rx.search(message))), "用法不对")
     unknown = re.search(r"No such command '([^']+)'", message)
     hint = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import Verdict, interval, judged, meets, operands, ratio, shown
 from drafter.figures.numbers import same_family
@@ -68,6 +69,9 @@ def _bare_per_student(reading: Reading, i: int, per: str) -> Iterator[Verdict]:
         if reading.claims[j].kind in ("value", "total") and _shared_by(reading, j, per)
     ]
     total = alike[0] if len(alike) == 1 else _total_before(reading, i)
+    if total is not None and not students and per == "生均":
+        yield from _per_student_of_level(reading, i, total)
+        return
     if total is None or len(students) != 1:
         return
     exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[students[0]]))
@@ -79,6 +83,38 @@ def _bare_per_student(reading: Reading, i: int, per: str) -> Iterator[Verdict]:
         yield judged(i, NAME, exact, f, source, says)
     elif meets(exact, shown(f)):
         yield Verdict(i, "derived", NAME, source=source)
+
+
+def _per_student_of_level(reading: Reading, i: int, total: int) -> Iterator[Verdict]:
+    """在校学生85627人(小学44427人,初中23108人,…) … 初中校园面积762914平方米,生均33.01平方米: a bare 生均 in a
+    sentence of one level, with no count of students of its own, is over the one count of that level's students
+    said before it in the text (a value said as 在校生/学生, or a part of such a total)."""
+    f = reading.figures[i]
+    s, _ = reading.sentence(f.start)
+    level = levels_of(reading.text[s : f.start])
+    if len(level) != 1:
+        return
+    students = [
+        j
+        for j in reading.between(0, s)
+        if reading.figures[j].unit == "人"
+        and not reading.figures[j].decimals
+        and reading.claims[j].kind in ("value", "total")
+        and levels_of(reading.clause(j)) == level
+        and (_students(reading, j) or (t := reading.total_of.get(j)) is not None and _students(reading, t))
+    ]
+    if len(students) != 1:
+        return
+    exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[students[0]]))
+    if exact is None:
+        return
+    source = f"text:per_capita({operands(reading, (total, students[0]))})"
+    says = f"{reading.figures[total].text.strip()}÷{reading.figures[students[0]].text.strip()}"
+    yield judged(i, NAME, exact, f, source, says)
+
+
+def _students(reading: Reading, j: int) -> bool:
+    return bool(re.search(SHARED_BY["生均"], reading.claims[j].subject))
 
 
 def _shared_by(reading: Reading, j: int, per: str) -> bool:

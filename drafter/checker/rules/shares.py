@@ -64,7 +64,9 @@ def check(reading: Reading) -> Iterator[Verdict]:
         if i in of_groups:
             yield of_groups[i]
             continue
-        counted = _rate_of_the_count_named(reading, c.index)
+        counted = _rate_of_the_count_named(reading, c.index) or _rate_of_a_count_in_its_whole(
+            reading, c.index
+        )
         if (
             counted is not None
         ):  # 寄宿生4654人，床位2422个，床位率为64%: beds over boarders, two counts' units
@@ -190,6 +192,47 @@ def _rate_of_the_count_named(reading: Reading, i: int) -> tuple[int, int] | None
         for j in (num, base)
     )
     return (num, base) if exact and amount(reading.figures[base]) > 0 else None
+
+
+RATE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})率(?:为|是|达到|达)?\s?$")
+OWN_WORDS_AFTER = re.compile(r"[^，,。；;]{0,16}")
+
+
+def _rate_of_a_count_in_its_whole(reading: Reading, i: int) -> tuple[int, int] | None:
+    """316名考生中有275人被全国各地院校录取，其中重点本科27人，录取率为87.25% / 共有400名考生参加高考，录取322人，
+    录取率为80.5%: a rate named by what a count did (录取 in its words right before it or right after it) is that count
+    over the larger count right before it in the sentence; the count's own 其中 parts may stand between it and the
+    rate. A count that is itself a 其中 part (其中本科录取2000人) is no population's rate."""
+    named = RATE_NAMED.search(reading.clause(i))
+    before = reading.in_sentence(i)
+    if named is None or len(before) < 2:
+        return None
+    verb = named.group(1)
+    rate_words = reading.figures[i].start - len(reading.clause(i))  # (the rate's own words name the verb too)
+    for k in range(len(before) - 1, 0, -1):
+        num = before[k]
+        after = OWN_WORDS_AFTER.match(
+            reading.text, reading.figures[num].end, max(rate_words, reading.figures[num].end)
+        )
+        clause = reading.clause(num)
+        if clause.endswith(verb) or after is not None and verb in after.group():
+            break
+        if not clause.startswith("其中"):
+            return None  # (only the count's own parts may stand between it and its rate)
+    else:
+        return None
+    base = before[k - 1]
+    if (
+        reading.clause(num).startswith("其中")
+        or "率" in reading.text[reading.figures[base].end : reading.figures[num].start]
+    ):
+        return None
+    n, b = reading.figures[num], reading.figures[base]
+    exact = all(
+        f.unit in ("人", "名") and f.decimals == 0 and not reading.is_change(j)
+        for j, f in ((num, n), (base, b))
+    )
+    return (num, base) if exact and b.value > n.value > 0 else None
 
 
 def _judge_counts(reading: Reading, i: int, part: int, whole: int) -> Verdict:
