@@ -750,6 +750,26 @@ def test_thousands_set_off_by_spaces_in_several_groups_are_one_number(middle, st
     assert found["2 401 918人"] == ("unchecked", "")
 
 
+@pytest.mark.parametrize(
+    ("split", "expected"),
+    [
+        ("其中城区学校12所，农村学校33所", None),
+        (
+            "其中城区学校12所，农村学校35所",
+            "47所",
+        ),  # a new user's report: 12 + 35 is not the 45 of the sum before
+        ("其中公办学校40所，民办学校3所", "43所"),
+        ("其中标准化学校40所，寄宿制学校20所", None),  # traits that overlap: no split
+    ],
+)
+def test_a_total_of_the_items_before_it_split_again_by_a_pair_adds_up(split, expected):
+    text = f"全县现有小学28所、初中14所、九年一贯制学校3所，合计45所。{split}。"
+    found = {f.text: f for f in check_text(text).findings}
+    assert (found["45所"].status, found["45所"].expected) == (
+        ("inconsistent", expected) if expected else ("derived", "")
+    )
+
+
 def test_thousands_set_off_by_a_space_before_an_area_are_one_number():
     """A county yearbook: 新建一中教学楼 6 300平方米,…维修旧楼4 000余平方米 was called a number broken by a space."""
     text = "2005年投资580万元新建一中教学楼 6 300平方米,投入 40万元维修旧楼4 000余平方米,改善了办学条件。"

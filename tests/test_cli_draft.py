@@ -20,11 +20,20 @@ def metrics(tmp_path):
     return write_metrics(tmp_path)
 
 
+def test_a_rerun_says_what_it_kept(tmp_path, metrics, capsys):
+    """A new user's trial: a resumed or finished draft run again printed the same table as a fresh one."""
+    argv = ["draft", str(metrics), "-o", str(tmp_path / "out")]
+    code, _, err = _run(argv, capsys)
+    assert code == 0 and "沿用" not in err  # a fresh draft keeps nothing
+    code, _, err = _run(argv, capsys)
+    assert code == 0 and "数据未变：沿用上次已完成的全部" in err
+
+
 def test_draft_prints_a_table_and_exits_as_the_checker(tmp_path, metrics, capsys):
     code, out, err = _run(["draft", str(metrics), "-o", str(tmp_path / "out")], capsys)
     assert code == 0
     assert "（四）推进学前" in out
-    assert re.search(r"check: \d+ figures — verified \d+", out)
+    assert re.search(r"核对 check: 数字 figures \d+ · 已核实 verified \d+", out)
     assert "✓" in err  # the progress display goes to stderr
     assert load_draft(tmp_path / "out").section("preschool").status == "drafted"
 

@@ -358,3 +358,16 @@ def test_a_figure_another_sections_facts_state_by_its_label_is_not_told_again(tm
     run_draft(example, tmp_path / "out", settings, progress=False)
     text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
     assert text.count("110万元") == 1 and "教育督导经费预算110万元已足额拨付到位" in text
+
+
+@pytest.mark.parametrize(("example", "figure"), [("changzhi-2021", "3.2289亿元"), ("fushun-2022", "96.15分")])
+def test_a_figure_another_sections_facts_state_in_other_words_is_not_told_again(
+    tmp_path, settings, example, figure
+):
+    """A new user's trial: 长治's （九） fact says 投资3.2289亿元，大力实施义务教育薄弱环节改善与能力提升工程, and （十三）
+    said again 义务教育薄弱环节改善与能力提升工程投资为3.2289亿元 (the label's words in another order); 抚顺's 一、 fact
+    says 总得分为96.15分 and （十四） said it again."""
+    source = Path(__file__).resolve().parent.parent / "examples" / f"{example}.yaml"
+    run_draft(source, tmp_path / "out", settings, progress=False)
+    text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert text.count(figure) == 1

@@ -244,6 +244,31 @@ def test_an_unknown_indicator_is_a_warning_and_the_metric_is_still_read(
     )
 
 
+def test_a_value_with_no_year_says_how_to_give_it_one(tmp_path):
+    """A new user wrote values: 88.6 and read only 须为键值对 / must be a mapping."""
+    problems = validate_file(write_yaml(tmp_path, changed("metrics.1.values", 88.6)), TAXONOMY)
+    assert len(problems) == 1 and "metrics[1].values" in problems[0] and "values: {2023: 88.6}" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("key", "warned"),
+    [
+        ("fund.public_budget_spend", True),
+        ("fund.general_budget_edu", False),
+        ("fund.general_budget_edux", False),
+    ],
+)
+def test_a_known_label_under_another_key_is_a_warning(tmp_path, key, warned):
+    """A new user's Excel row: preschool.inclusive_rate labelled 普惠性幼儿园覆盖率 (preschool.inclusive_coverage's
+    label) passed validation silently; the known key decides its sentence and its target. (A key one letter off is
+    said by the typo warning; a known key is fine.)"""
+    path = write_yaml(tmp_path, changed("metrics.0.key", key))
+    said = [w for w in source_warnings(load_source(path, TAXONOMY), TAXONOMY) if "标准指标" in w]
+    assert bool(said) == warned
+    if warned:
+        assert said[0].startswith("metrics[0].key:") and "did you mean 'fund.general_budget_edu'" in said[0]
+
+
 @pytest.mark.parametrize(
     "label, key, value",
     [

@@ -188,6 +188,27 @@ def test_claims_judged_by_the_metrics(text, metrics, flagged):
     assert claim_flagged(text, source(*metrics)) == flagged
 
 
+RISES = (
+    Metric("fund.general_budget_edu", "一般公共预算教育支出", "亿元", {2021: 4.86, 2022: 5.21}),
+    Metric("fund.per_student_primary", "小学生均一般公共预算教育支出", "元", {2021: 10890, 2022: 11250}),
+)
+FELL_IN_TEXT = (
+    "小学生均一般公共预算教育支出11250元，比上年10890元增长3.3%；初中生均一般公共预算教育支出14620元，比上年15030元"
+    "下降2.7%。全县实现了教育经费“两个只增不减”。"
+)
+
+
+def test_a_fall_the_text_states_beside_two_no_decrease_is_not_hidden_by_data_holding_only_rises():
+    """A new user's report: flagged with no data, passed once the metrics held only 小学 and the budget, both up."""
+    assert claim_flagged(FELL_IN_TEXT)
+    found = [f for f in check_text(FELL_IN_TEXT, source(*RISES)).findings if f.kind == "claim"]
+    assert [f.status for f in found] == ["mismatch"]
+    assert "下降2.7%" in found[0].expected and found[0].message.startswith("与文中数字不符")
+    assert found[0].text.endswith("”")  # the claim's words with their closing quote
+    rose = FELL_IN_TEXT.replace("比上年15030元下降2.7%", "比上年14030元增长4.2%")
+    assert not claim_flagged(rose, source(*RISES))
+
+
 def test_a_count_of_units_that_met_a_target_is_not_the_region_s_claim():
     text = "19个市(州)实现“全部消除66人以上超大班额”目标任务。"
     assert not claim_judged(text, source(LARGE, SUPER))

@@ -96,6 +96,9 @@ class Claim:
     summed: bool = (
         False  # …and are said to add up to it (合计/总计/共计 … 其中 …, 分别), not only its main items
     )
+    # a total added up from the items before it (合计45所), split again by the 其中 list of the next sentence (其中城区
+    # 学校12所，农村学校35所): that second list
+    split: tuple[int, ...] = ()
     yearly: bool = False  # 年均
     versus: bool = False  # 高于全国平均4.09个百分点: measured against another figure, not the previous year
     rate_diff: bool = False  # 增长…高于…增长 X: the gap between two growth rates
@@ -1444,7 +1447,11 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
     own 其中 lists and brackets left out, up to the end of that sentence (。) or paragraph."""
     for i, c in claims.items():
         f = reading.figures[i]
-        if c.kind not in ("value", "total") or c.parts or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+        if c.kind not in ("value", "total") or c.role == "base" or f.unit in UNCOUNTED + ("%",):
+            continue
+        # 全县现有小学28所、初中14所、九年一贯制学校3所，合计45所。其中城区学校12所，农村学校35所: split twice
+        summed = bool(c.parts) and c.summed and all(reading.figures[j].start < f.start for j in c.parts)
+        if c.parts and not summed:
             continue
         if not NEXT_PARTS.match(reading.text, reading.sentence(f.start)[1]):
             continue  # no 其中 opens the next sentence (most figures stop here)
@@ -1465,11 +1472,11 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
         if start is None or stated and all_own and start.group(0).strip().startswith("。"):
             continue  # X人，比上年增加Y人。其中…: the list after a full stop may split the change
         alone = not reading.in_sentence(i) and all_own
-        if not alone and not _named_by_next(reading, i, c, start.end()):
+        if not alone and not summed and not _named_by_next(reading, i, c, start.end()):
             continue  # 学校14667所，招生…，专任教师79.55万人。其中，…: a list of several totals is split by level
         numbered = _numbered_items(reading, claims, start.end(), f.unit)
         if numbered is not None:
-            if len(numbered) >= 2:
+            if len(numbered) >= 2 and not summed:
                 c.parts, c.kind = tuple(numbered), "total"
                 c.exhaustive = _all_kinds(reading.clause(i), numbered)
             continue
@@ -1496,7 +1503,9 @@ def _totals_across_sentences(reading: Reading, claims: dict[int, Claim]) -> None
                 continue
             if _adds_to(reading.figures[j].unit, f.unit):
                 parts.append(j)
-        if len(parts) >= 2 and (alone or all(_names(reading, j, c) for j in parts)):
+        if len(parts) >= 2 and summed:
+            c.split = tuple(parts)
+        elif len(parts) >= 2 and (alone or all(_names(reading, j, c) for j in parts)):
             c.parts, c.kind = tuple(parts), "total"
             c.exhaustive = _all_kinds(reading.clause(i), parts)
 

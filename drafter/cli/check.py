@@ -245,8 +245,9 @@ def _load_metrics(path: Path):
 
 
 def _summary_line(report) -> str:
-    s = report.summary
-    return " · ".join(f"{k} {v}" for k, v in s.items() if v or k == "figures")
+    from drafter.export.html_findings import counts_line
+
+    return counts_line(report.summary)
 
 
 NO_METRICS = "未给 --metrics：只检查了文中数字是否自洽 / no --metrics: only self-consistency checked"
@@ -341,7 +342,10 @@ def _figures_shown(places: dict[int, int], group) -> list[str]:
 def _why(f) -> str:
     """The reason, and the figures or the data it rests on; a rule's inner name (rule:percent_for_points) is no
     help to a reviewer, the message says what the rule found."""
-    source = "" if f.source.startswith("rule:") else f.source
+    # (a claim judged by the text's figures says them in its message: text:7.2%,3.3%,2.7% is no help to a reader)
+    source = (
+        "" if f.source.startswith("rule:") or f.kind == "claim" and f.source.startswith("text:") else f.source
+    )
     return f"{f.message} {source}".strip()
 
 

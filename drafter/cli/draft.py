@@ -85,6 +85,26 @@ def _say_drafted(outcome: Any, *, quiet: bool, as_json: bool) -> None:
         typer.echo(json.dumps(draft_summary(outcome), ensure_ascii=False, indent=2))
     elif not quiet:
         _print_draft(outcome)
+        kept = _kept_line(outcome)
+        if kept:
+            typer.echo(kept, err=True)
+
+
+def _kept_line(outcome: Any) -> str:
+    """A rerun on the same OUT says what it kept of the run before (a resumed run read like a fresh one)."""
+    drafted, failed = set(outcome.drafted), set(outcome.failed)
+    kept = [s for s in outcome.draft.sections if s.spec.id not in drafted and s.spec.id not in failed]
+    if not kept:
+        return ""
+    if not drafted:
+        return (
+            f"数据未变：沿用上次已完成的全部 {len(kept)} 个章节，未重新起草（重写某一节用 drafter section）"
+            f" / the data did not change: all {len(kept)} sections kept from the last run (drafter section redrafts one)"
+        )
+    return (
+        f"沿用上次已完成的 {len(kept)} 个章节，本次起草 {len(drafted)} 个"
+        f" / kept {len(kept)} sections from the last run, drafted {len(drafted)}"
+    )
 
 
 def draft_summary(outcome: Any) -> dict[str, Any]:
@@ -182,8 +202,12 @@ def _problems(counts: dict[str, int]) -> int:
 
 
 def _check_line(summary: dict[str, int]) -> str:
-    parts = ", ".join(f"{k} {v}" for k, v in summary.items() if k != "figures")
-    return f"check: {summary['figures']} figures — {parts}"
+    from drafter.export.html_findings import counts_line
+
+    line = f"核对 check: {counts_line(summary, all_counts=True)}"
+    if summary.get("gaps"):
+        line += f"\n还有 {summary['gaps']} 处【待补充】须补写 / {summary['gaps']} gap(s) left to fill in"
+    return line
 
 
 def section(

@@ -275,8 +275,20 @@ def mark_told_elsewhere(
     clauses = [c for fact in other_facts for c in CLAUSES.split(fact)]
     out = []
     for v in views:
-        named = [c for c in clauses if v.label in c] if not v.told and v.latest in slots else []
+        named = [c for c in clauses if _names_label(c, v.label)] if not v.told and v.latest in slots else []
         figures = _amounts(slots[v.latest].text) if named else set()
         said = bool(figures) and any(figures <= _amounts(c) for c in named)
         out.append(replace(v, told=True) if said else v)
     return out
+
+
+LABEL_HELD = 0.8  # the share of a label's character pairs a clause holds to name it in other words
+
+
+def _names_label(clause: str, label: str) -> bool:
+    """The clause names the label: whole, or in other order (投资3.2289亿元，大力实施义务教育薄弱环节改善与能力提升工程 names
+    义务教育薄弱环节改善与能力提升工程投资): most of its character pairs are in it."""
+    if label in clause:
+        return True
+    pairs = {label[k : k + 2] for k in range(len(label) - 1)}
+    return len(pairs) >= 4 and sum(p in clause for p in pairs) >= LABEL_HELD * len(pairs)

@@ -25,6 +25,16 @@ COUNT_NAMES = {  # summary key -> the column header
 }
 # the order a reviewer reads them in: what is wrong, what has no source, what was not checked, what is right
 ORDER = {"mismatch": 0, "inconsistent": 0, "unsupported": 1, "unchecked": 2, "derived": 3, "verified": 3}
+
+
+def counts_line(summary: dict[str, int], *, all_counts: bool = False) -> str:
+    """The counts in one line, each in Chinese and English (数字 figures 79 · 由公式推出 derived 10 · …): zero counts
+    left out unless `all_counts` (the figures always said)."""
+    return " · ".join(
+        f"{COUNT_NAMES.get(k, k)} {v}" for k, v in summary.items() if v or all_counts or k == "figures"
+    )
+
+
 HEAD = ("序号 no.", "行 line", "状态 status", "数字或表述 figure", "应为 expected", "原因 why")
 
 

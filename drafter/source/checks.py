@@ -70,6 +70,9 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
             msg = _FIXES.get(err["type"], msg)
         if err["type"] == "extra_forbidden" and err["loc"]:
             msg += _meant_field(str(err["loc"][-1]))
+        if err["type"] == "dict_type" and err["loc"] and err["loc"][-1] == "values":
+            # values: 88.6 — a value with no year
+            msg += f" → 每个数值前写年份，如 values: {{2023: {err.get('input', 88.6)}}} / give each value its year"
         problems.append((key_path(err["loc"]), msg))
     return problems
 

@@ -29,6 +29,7 @@ def warnings(source: SourceData, taxonomy: Taxonomy, path: str = "") -> list[str
         *_no_metrics(source),
         *_unknown(source, taxonomy),
         *_misspelled(source, taxonomy),
+        *_known_label_other_key(source, taxonomy),
         *_below_part(source),
         *_growths(source),
     ]
@@ -86,6 +87,27 @@ def _misspelled(source: SourceData, taxonomy: Taxonomy) -> list[str]:
                 f"{' / '.join(near)} / unknown metric name {m.key!r} → did you mean "
                 f"{' or '.join(repr(k) for k in near)}? (the metric is still used as spelled)"
             )
+    return out
+
+
+def _known_label_other_key(source: SourceData, taxonomy: Taxonomy) -> list[str]:
+    """metrics[3]: preschool.inclusive_rate labelled 普惠性幼儿园覆盖率, the label of preschool.inclusive_coverage — the
+    key decides the sentence, the target and the checks that use the known one (a typo `_misspelled` is too far
+    to see)."""
+    by_label = {spec.label: spec.key for ind in taxonomy.indicators for spec in ind.metrics}
+    keys = {m.key for m in source.metrics}
+    out = []
+    for i, m in enumerate(source.metrics):
+        known = by_label.get(m.label)
+        if known is None or known == m.key or known in keys or taxonomy.nearest_metrics(m.key):
+            continue  # (the known key given too: two metrics of one name, said elsewhere if at all)
+        if any(spec.key == m.key for ind in taxonomy.indicators for spec in ind.metrics):
+            continue
+        out.append(
+            f"metrics[{i}].key: {m.key!r} 的名称“{m.label}”是标准指标 {known} 的名称，指标键是否应为 {known}？"
+            f"（不改则该指标仍用于核对，但不按标准指标成句、比目标） / {m.key!r} is labelled {m.label!r}, the label of "
+            f"the known metric {known!r}: did you mean {known!r}?"
+        )
     return out
 
 

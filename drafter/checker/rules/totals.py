@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from drafter.checker.claims import Claim, part_words
+from drafter.checker.claims import Claim, complementary, part_words
 from drafter.checker.labels import levels_of
 from drafter.checker.reading import Reading
 from drafter.checker.rules.base import (
@@ -41,6 +41,7 @@ HALF = 0.5  # a 共…其中 list that adds up to less than half its total lists
 
 def check(reading: Reading) -> Iterator[Verdict]:
     yield from _odd_unit_in_bracket(reading)
+    yield from _split_again(reading)
     for c in reading.claims.values():
         if not c.parts or c.kind != "total" or c.approx or any(reading.claims[j].approx for j in c.parts):
             continue
@@ -67,6 +68,19 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield _wrong(reading, c.index, c.parts, whole, twin)
         elif len(c.parts) >= 2 and whole[1] >= f.value * HALF and swapped(reading, c.index, c.parts):
             yield _wrong(reading, c.index, c.parts, whole, note=SWAPPED_NOTE)
+
+
+def _split_again(reading: Reading) -> Iterator[Verdict]:
+    """合计45所。其中城区学校12所，农村学校35所: the second split of a total added up from the items before it, a
+    pair that is all there is (城区/农村, 公办/民办), adds up to it. (Other lists may count traits that overlap:
+    其中标准化学校40所，寄宿制学校20所.)"""
+    for c in reading.claims.values():
+        if not c.split or c.approx or any(reading.claims[j].approx for j in c.split):
+            continue
+        f = reading.figures[c.index]
+        whole = total([interval(reading.figures[j], f.unit) for j in c.split])
+        if not meets(whole, shown(f)) and complementary(reading, list(c.split)):
+            yield _wrong(reading, c.index, c.split, whole)
 
 
 def _first_matching(sums: list, f) -> int:
