@@ -821,6 +821,8 @@ def test_lines_that_are_no_wrapped_prose_stay_apart(text):
         ("主要内容包括普及普惠水平、政府保障情况四个方面。", "unchecked"),  # may count what the list begins
         ("增长较快的为崇明(3.93%)、奉贤(3.49%)和金山(2.96%)3个区。", "derived"),
         ("全县有三个乡镇。", "unchecked"),
+        # the items count in the unit themselves: 3所 is 九年一贯制学校's, no count of the three items
+        ("全县现有小学28所、初中14所、九年一贯制学校3所。", "unchecked"),
     ],
 )
 def test_a_count_in_words_of_the_items_listed_before_it(text, status):

@@ -371,3 +371,28 @@ def test_a_figure_another_sections_facts_state_in_other_words_is_not_told_again(
     run_draft(source, tmp_path / "out", settings, progress=False)
     text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
     assert text.count(figure) == 1
+
+
+@pytest.mark.parametrize(
+    ("example", "said"),
+    [
+        ("fushun-2022", "国家学生体质健康标准合格率为84.16%，优良率为26.7%。"),
+        ("guangdong-2024", "义务教育阶段56人以上大班额5282个，占比为1.53%。"),
+    ],
+)
+def test_a_label_that_goes_on_from_the_one_before_says_only_its_own_words(tmp_path, settings, example, said):
+    """A new user's trial: 国家学生体质健康标准合格率为84.16%；国家学生体质健康标准优良率为26.7% read as a dump of labels."""
+    source = Path(__file__).resolve().parent.parent / "examples" / f"{example}.yaml"
+    outcome = run_draft(source, tmp_path / "out", settings, progress=False)
+    assert said in (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert not outcome.check.problems
+
+
+def test_after_shared_keeps_a_label_that_shares_too_little():
+    from drafter.drafting.prompts import after_shared
+
+    assert after_shared("国家学生体质健康标准优良率", "国家学生体质健康标准合格率") == "优良率"
+    assert after_shared("普通高中学校", "普通高中在校生") == "普通高中学校"  # four alike: no
+    assert (
+        after_shared("一般公共预算教育支出", "一般公共预算教育支出") == "一般公共预算教育支出"
+    )  # nothing left

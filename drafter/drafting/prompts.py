@@ -33,6 +33,18 @@ SELF_REFERENCE = {"province": "我省", "city": "我市", "county": "我县"}  #
 _UNDEFINED = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')")
 
 
+SHARED_HEAD = 6  # characters two labels must open alike for the second to say only the rest
+
+
+def after_shared(label: str, before: str) -> str:
+    """What `label` says after the words it shares with the label before it (国家学生体质健康标准优良率 after
+    国家学生体质健康标准合格率: 优良率), when they share at least six and two or more are left; else `label`."""
+    n = 0
+    while n < min(len(label), len(before)) and label[n] == before[n]:
+        n += 1
+    return label[n:] if n >= SHARED_HEAD and len(label) - n >= 2 else label
+
+
 class Prompts:
     """The templates under one directory. Thread-safe: jinja2 environments and templates are."""
 
@@ -44,6 +56,7 @@ class Prompts:
             keep_trailing_newline=True,
             autoescape=False,
         )
+        self.env.filters["after_shared"] = after_shared
 
     def render(self, name: str, **ctx: Any) -> str:
         """The rendered template; PromptError names the template and the variable that is missing."""

@@ -41,6 +41,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
         items = [item for item in listed.group(1).split("、") if item.strip()]
         if items and len(LAST_AND.findall(items[-1])) == 1:
             items[-1:] = LAST_AND.split(items[-1])
+        if any(re.search(r"\d" + re.escape(f.unit), item) for item in items):
+            continue  # 小学28所、初中14所、九年一贯制学校3所: the items count in the unit themselves, 3所 is one's
         if len(items) == f.value and len(items) >= 2:
             yield Verdict(i, "derived", NAME, source=f"text:count({'、'.join(items)})")
 
