@@ -760,6 +760,7 @@ def test_thousands_set_off_by_spaces_in_several_groups_are_one_number(middle, st
         ),  # a new user's report: 12 + 35 is not the 45 of the sum before
         ("其中公办学校40所，民办学校3所", "43所"),
         ("其中标准化学校40所，寄宿制学校20所", None),  # traits that overlap: no split
+        ("其中农村小学20所，城区小学8所", None),  # a split of one of its items (小学28所), not of the total
     ],
 )
 def test_a_total_of_the_items_before_it_split_again_by_a_pair_adds_up(split, expected):
@@ -805,6 +806,10 @@ def test_a_hard_wrapped_line_runs_on_into_the_next(rate, expected):
         "一、基本情况全县共有学校四十五所在校学生三万八千余人\n（一）学前教育全县共有幼儿园八十六所在园幼儿一万余人\n"
         "（二）义务教育全县共有义务教育学校四十五所在校生三万\n",  # each line opens an item
         "学校名称 学生数 教师数 班级数 校舍面积\n第一中学  3200  210  64  52000\n第二中学  2800  190  56  48000\n",  # a table
+        "学校名称\t所在乡镇\t学生数\t教师数\n城关镇第一小学\t城关镇\t1250\t68\n城关镇第二小学\t城关镇\t980\t52\n"
+        "河口乡中心小学\t河口乡\t430\t31\n",  # a table parted by tabs
+        "关于2023年度某县履行教育职责情况的自评报告\n某县人民政府教育督导委员会办公室（2024年3月）\n"
+        "全县共有中小学校45所，中小学在校生20000人。\n",  # a title, its date and a short paragraph
     ],
 )
 def test_lines_that_are_no_wrapped_prose_stay_apart(text):
@@ -1392,6 +1397,9 @@ def test_a_population_of_a_few_hundred_with_no_unit_has_lost_its_wan():
     for fine in (
         "新区总面积176平方公里,常住人口138万,实际服务人口280万。",
         "全镇常住人口5200,其中农业人口3100。",
+        "该教学点服务人口800，在校生12人，教师2人。",  # a school's few hundred (a review of the rule)
+        "全县户籍人口138，常住人口125（单位：万人）。",  # the unit said after
+        "全县常住人口（万人）138，实际服务人口280。",  # the unit said in the heading
         "全县人口自然增长率为5,比上年下降0.2个千分点。",
         "全区总人口53.2万,人均地方财政收入995元。",
     ):
@@ -1647,6 +1655,7 @@ PER_STUDENT_SIZED = (
         ("20298.63元", None),
         ("6129.50亿元", None),  # a real total is no size of a per-student amount
         ("3206.17亿元", None),
+        ("5120万元", None),  # a county's 事业费 in 万元 is often one to ten times a per-student amount
     ],
 )
 @pytest.mark.parametrize("per_student", ["", "生均"])
@@ -1663,6 +1672,18 @@ def test_a_total_of_the_size_of_the_per_student_public_funds_beside_it_is_per_st
         assert set(found) == {budget}
         assert (found[budget].status, found[budget].expected) == ("inconsistent", expected)
         assert "8506.02元" in found[budget].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年全县教育事业费支出8500万元；民办学校公用经费支出为0元。",  # raised ZeroDivisionError
+        "2023年全县教育事业费为5.0亿元，比上年增长5%；小学每生公用经费为1.2亿元，初中每生公用经费为1500元。",
+        "2023年全县教育事业费为3.5亿元，比上年增长6%。小学学生人均公用经费支出为1亿元，初中为1000元。",
+    ],
+)
+def test_a_total_beside_a_zero_or_a_per_student_amount_said_in_other_words_is_left_alone(text):
+    assert "rule:per_student_parts" not in {f.source for f in check_text(text, None).problems}
 
 
 NEW_PUPILS = (

@@ -132,6 +132,25 @@ def test_a_bare_per_student_figure_of_a_level_is_over_that_level_s_students(per,
     assert found["25.52平方米"][0] == found["35.39平方米"][0] == "derived"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # of which area? 51.93 is 占地面积's
+        "全县共有初中12所，初中在校学生23108人。\n\n初中占地面积1200000平方米，校舍建筑面积350000平方米，生均51.93平方米。",
+        # of the whole, not of its 其中 part: 350000 ÷ 23108 = 15.15
+        "全县初中在校学生23108人，比上年增加500人。\n\n全县初中校舍建筑面积350000平方米，其中教学及辅助用房面积"
+        "180000平方米，生均15.15平方米。",
+        # per boarder: 120000 ÷ 8000
+        "全县初中在校学生23108人，其中寄宿生8000人。\n\n初中学生宿舍面积120000平方米，生均15平方米。",
+        # the pupils of another year
+        "2022年全县初中在校学生23108人。\n\n2023年，全县初中校舍建筑面积350000平方米，生均14.9平方米。",
+    ],
+)
+def test_a_bare_per_student_figure_that_may_be_of_another_area_or_population_is_not_called_wrong(text):
+    """A review of the rule: each of these was called wrong."""
+    assert not check_text(text, None).problems
+
+
 def test_a_bare_per_student_figure_of_a_level_with_two_counts_of_its_students_is_left_alone():
     text = XIANGXIANG.format(per="30.01").replace("寄宿生16065人", "初中在校生23500人")
     assert findings(text, None)["30.01平方米"][0] == "unchecked"
@@ -152,6 +171,18 @@ def test_a_rate_named_by_what_a_count_did_is_of_the_count_before_it(text, rate, 
     """A county yearbook's 高考 entry: 316名考生中有275人被…录取，…录取率为87.25% (275 ÷ 316 = 87.03%)."""
     assert findings(text.format(rate=rate), None)[rate][0] == "derived"
     assert findings(text.format(rate=expected), None)[expected][:2] == ("inconsistent", rate)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("2023年全县参加高考4200人，本科上线2800人，专科上线1300人，上线率97.6%。", "97.6%"),
+        ("2023年全县参加中考学生5000人，普通高中录取3000人，职业高中录取1500人，录取率90%。", "90%"),
+    ],
+)
+def test_a_rate_after_counts_that_each_did_it_is_of_their_sum(text, rate):
+    """A review of the rule: the count before the last was taken as the whole (1300 ÷ 2800)."""
+    assert findings(text, None)[rate][0] == "derived"
 
 
 def test_a_rate_after_a_count_that_is_itself_a_part_is_left_alone():

@@ -396,3 +396,21 @@ def test_after_shared_keeps_a_label_that_shares_too_little():
     assert (
         after_shared("一般公共预算教育支出", "一般公共预算教育支出") == "一般公共预算教育支出"
     )  # nothing left
+    # never inside a word or a number (a review of the change: 校额比例, 6人以上大班额比例)
+    assert after_shared("义务教育阶段大校额比例", "义务教育阶段大班额比例") == "义务教育阶段大校额比例"
+    assert after_shared("义务教育阶段56人以上大班额比例", "义务教育阶段55人以上班额比例") == (
+        "义务教育阶段56人以上大班额比例"
+    )
+    assert (
+        after_shared("义务教育阶段56人以上大班额占比", "义务教育阶段56人以上大班额") == "占比"
+    )  # the one before, and more
+
+
+def test_a_label_named_in_other_words_needs_its_head():
+    """初中专任教师学历合格率 holds eight of its ten character pairs in 小学专任教师学历合格率达100%: not named there."""
+    from drafter.drafting.views import _names_label
+
+    assert not _names_label("小学专任教师学历合格率达100%", "初中专任教师学历合格率")
+    assert _names_label(
+        "投资3.2289亿元，大力实施义务教育薄弱环节改善与能力提升工程", "义务教育薄弱环节改善与能力提升工程投资"
+    )

@@ -88,9 +88,33 @@ def test_template_has_the_sheets_headers_and_drop_downs(template):
     assert metrics.freeze_panes == "A3" and "每行一个指标" in metrics["A1"].value
     ranges = {str(dv.sqref): dv.formula1 for dv in metrics.data_validations.dataValidation}
     assert ranges["A3:A500"] == "'_lists'!$A$1:$A$4" and ranges["B3:B500"] == "'_lists'!$C$1:$C$1"
-    assert [c.value for c in wb["_lists"]["A"]] == ["fund", "preschool", "party", "compulsory"]
+    assert [c.value for c in wb["_lists"]["A"]] == [
+        "fund（经费保障）",
+        "preschool（学前教育）",
+        "party（党的领导）",
+        "compulsory（义务教育）",
+    ]  # a new user's trial: the drop-down offered bare codes (rectify, party, moral …) to a clerk
+    levels = {str(dv.sqref): dv.formula1 for dv in wb[REPORT].data_validations.dataValidation}["B4"]
+    assert levels == '"province（省级）,city（市级）,county（县级）"'
     assert wb["_lists"]["C1"].value == "fund.general_budget_edu（一般公共预算教育支出）"
     assert [wb[REPORT].cell(r, 1).value for r in (3, 4)] == ["地区 region", "层级 level"]
+
+
+def test_the_drop_downs_choices_are_read_back_as_codes(template):
+    """party（党的领导） in 指标领域 and 定性事实, county（县级） in 层级: what the drop-downs put in the cells."""
+    fill(template, level="city（市级）")
+    wb = openpyxl.load_workbook(template)
+    wb[METRICS]["A3"] = "fund（经费保障）"
+    wb[METRICS].append(
+        ["preschool（学前教育）", "public_share", "公办幼儿园在园幼儿占比", "%", None, None, 53.0]
+    )
+    wb["定性事实"].append(["party（党的领导）", "市政府常务会议研究教育工作3次"])
+    wb.save(template)
+    source = load_source(template, TAXONOMY)
+    assert source.report.level == "city"
+    assert "preschool.public_share" in [m.key for m in source.metrics]
+    assert "市政府常务会议研究教育工作3次" in source.facts["party"]
+    assert not [code for code in source.facts if "（" in code]
 
 
 def test_filled_template_round_trips_into_source_data(template):

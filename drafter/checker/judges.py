@@ -25,6 +25,8 @@ Judge = Callable[[Reading, Statement, SourceData | None, Labels | None], Verdict
 
 ALL_TARGETS = re.compile(r"(?:各项|全部|所有)(?:主要)?(?:目标|指标)|主要指标")
 OPERATORS = stated.COMPARE
+# what 两个只增不减 is of, named in a text: 一般公共预算教育支出/经费 and its per-student amounts
+TWO_NO_DECREASE_SAID = r"一般公共预算教育|生均[\u4e00-\u9fff]{0,12}?教育(?:支出|经费)"
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ def _two_no_decrease(
         changes = [c for c in (_change(m, source) for m in levels) if c is not None] or [
             c for c in (_change(m, source) for m in rates) if c is not None
         ]  # the growth rates stated in the metrics when no level has last year's value
-        said = stated.no_decrease(reading, st, r"一般公共预算教育|生均")
+        # (only a fall of what the claim is of: 生均公用经费 and 生均校舍面积 are no 生均…教育支出)
+        said = stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)
         if changes:
             fell = [c for c in changes if c[1] < 0]
             if not fell and said is not None and not said[0]:

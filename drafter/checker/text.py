@@ -169,7 +169,10 @@ def normalize(original: str) -> Text:
 # a hard-wrapped text (a yearbook's column, a page copied from a PDF viewer): lines of about one length, broken
 # mid-sentence; the break is no sentence end ("2006年共有400名\n考生参加高考,录取322人,录取率为80.5%")
 WRAPPED_LINES = 3  # a block of at least this many lines, each but the last about as long as the longest
-WRAP_WIDTH = (16, 120)  # the longest line of a wrapped block, in characters
+WRAP_WIDTH = (
+    30,
+    120,
+)  # the longest line of a wrapped block, in characters (a title and its date are shorter)
 WRAP_SLACK = 4  # a line this much shorter than the longest still reaches the margin
 _ENDS_STATEMENT = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _OPENS_ITEM = re.compile(
@@ -181,7 +184,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _soft_wraps(text: str) -> list[tuple[int, int]]:
     """The line breaks of hard-wrapped blocks, with the spaces around them: a line that reaches the block's margin
     and ends in no statement's end runs on into the next (not into a numbered item, not between two digits). A
-    table's rows (cells parted by | or by runs of spaces) and text mostly not Chinese are no wrapped prose."""
+    block is wrapped when at least two of its lines reach a margin of 30 characters or more; a table's rows (cells
+    parted by |, tabs or runs of spaces), text mostly not Chinese and short lines (a title, its date) are not."""
     cuts: list[tuple[int, int]] = []
     block: list[
         tuple[int, str]
@@ -203,8 +207,13 @@ def _wraps_in(text: str, block: list[tuple[int, str]]) -> list[tuple[int, int]]:
     widest = max(map(len, lines))
     if not WRAP_WIDTH[0] <= widest <= WRAP_WIDTH[1]:
         return []
-    if any("|" in line or "  " in line or len(_CJK.findall(line)) * 2 < len(line) for line in lines):
-        return []
+    if any(
+        "|" in line or "\t" in line or "  " in line or len(_CJK.findall(line)) * 2 < len(line)
+        for line in lines
+    ):
+        return []  # (a table's rows: cells parted by |, tabs or runs of spaces)
+    if sum(len(line) >= widest - WRAP_SLACK for line in lines[:-1]) < WRAPPED_LINES - 1:
+        return []  # a wrapped block's lines reach the margin, all but its last
     cuts = []
     for k in range(len(block) - 1):
         line, following = lines[k], lines[k + 1]

@@ -34,15 +34,27 @@ _UNDEFINED = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')"
 
 
 SHARED_HEAD = 6  # characters two labels must open alike for the second to say only the rest
+SHARED_ENDS = ("比例", "比重", "占比", "率", "数")  # what two measures of one thing end with (合格率, 优良率)
+SHORT_REST = 5
 
 
 def after_shared(label: str, before: str) -> str:
-    """What `label` says after the words it shares with the label before it (国家学生体质健康标准优良率 after
-    国家学生体质健康标准合格率: 优良率), when they share at least six and two or more are left; else `label`."""
+    """What `label` says after the words it shares with the label before it, when it says only that: the label
+    before and more (义务教育阶段56人以上大班额 → 占比), or another measure of the same thing (国家学生体质健康标准
+    合格率 → 优良率: short, both ending alike, and different before that ending). Never cut inside a number, nor inside
+    a word (大班额比例 / 大校额比例 share 大 and 额比例: no); else `label`."""
     n = 0
     while n < min(len(label), len(before)) and label[n] == before[n]:
         n += 1
-    return label[n:] if n >= SHARED_HEAD and len(label) - n >= 2 else label
+    rest, other = label[n:], before[n:]
+    if n < SHARED_HEAD or len(rest) < 2 or rest[0].isdigit() or label[n - 1].isdigit():
+        return label
+    if not other:
+        return rest
+    end = next((e for e in SHARED_ENDS if rest.endswith(e) and other.endswith(e)), None)
+    if end is None or not len(end) < min(len(rest), len(other)) <= max(len(rest), len(other)) <= SHORT_REST:
+        return label
+    return rest if rest[-len(end) - 1] != other[-len(end) - 1] else label
 
 
 class Prompts:

@@ -182,7 +182,7 @@ def _metric_row(
             percent[field] = cell
     _percent_cells(metric, percent, notes)
     _split_key_choice(metric)
-    indicator = str(metric.pop("indicator", "") or "")
+    indicator = code_of(str(metric.pop("indicator", "") or ""))
     if indicator and isinstance(metric.get("key"), str) and "." not in metric["key"]:
         metric["key"] = f"{indicator}.{metric['key']}"
     if "target" in metric or "relation" in metric:
@@ -192,6 +192,12 @@ def _metric_row(
 
 
 _KEY_CHOICE = re.compile(r"\s*([A-Za-z0-9_.]+)\s*[（(]\s*(.*?)\s*[）)]\s*")
+
+
+def code_of(text: str) -> str:
+    """The code of a drop-down choice (party（党的领导） → party, county（县级） → county); other text as it is."""
+    found = _KEY_CHOICE.fullmatch(text)
+    return found.group(1) if found else text
 
 
 def _split_key_choice(metric: dict) -> None:
@@ -236,7 +242,7 @@ def _read_report(ws: Any, path: Path, problems: list[str], origin: dict[str, str
                 + ", ".join(f"{name} {k}" for k, name, _ in REPORT_FIELDS)
             )
         elif key and value is not None:
-            report[key] = value
+            report[key] = code_of(value) if key == "level" and isinstance(value, str) else value
         if key:
             origin[f"report.{key}"] = f"{REPORT}!B{row}"
     return report
@@ -245,7 +251,7 @@ def _read_report(ws: Any, path: Path, problems: list[str], origin: dict[str, str
 def _read_facts(ws: Any, origin: dict[str, str]) -> dict[str, list[str]]:
     facts: dict[str, list[str]] = {}
     for row in range(FIRST_ROW, ws.max_row + 1):
-        code, text = _cell_text(ws.cell(row, 1).value), _cell_text(ws.cell(row, 2).value)
+        code, text = code_of(_cell_text(ws.cell(row, 1).value)), _cell_text(ws.cell(row, 2).value)
         if not code and not text:
             continue
         origin.setdefault(f"facts.{code}", f"{FACTS}!A{row}")

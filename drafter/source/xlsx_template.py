@@ -37,6 +37,7 @@ REPORT_FIELDS = (
     ("signer", "签发人", "可选：上行文（有文号、不是函）版头右侧的签发人姓名"),
     ("superior", "上级政府", "可选：评价本地区的上级政府所在地区，如 山西省；不填主送机关时据此写主送机关"),
 )
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级"}  # the 层级 drop-down: county（县级）
 METRIC_HEAD = ("indicator", "key", "label", "unit")
 METRIC_TAIL = ("target", "relation", "note")
 HEADERS = {
@@ -105,7 +106,9 @@ def _lists_sheet(wb: Any, taxonomy: Taxonomy) -> tuple[str, str]:
     ws = wb.create_sheet(LISTS)
     keys = [key_choice(m.key, m.label) for i in taxonomy.indicators for m in i.metrics]
     for row, code in enumerate(taxonomy.codes, 1):
-        ws.cell(row, 1, code)
+        ws.cell(
+            row, 1, key_choice(code, taxonomy.indicator(code).name)
+        )  # party（党的领导）: read back as party
         ws.cell(row, 2, taxonomy.indicator(code).name)
     for row, key in enumerate(keys, 1):
         ws.cell(row, 3, key)
@@ -114,8 +117,9 @@ def _lists_sheet(wb: Any, taxonomy: Taxonomy) -> tuple[str, str]:
 
 
 def key_choice(key: str, label: str) -> str:
-    """A key as the drop-down shows it, with its Chinese name: fund.general_budget_edu（一般公共预算教育支出）;
-    `source.xlsx` reads the key back from it (and the name, when the 指标名称 cell is empty)."""
+    """A key as the drop-down shows it, with its Chinese name: fund.general_budget_edu（一般公共预算教育支出）, an
+    indicator party（党的领导）, a level county（县级）; `source.xlsx` reads the key back from it (and a metric's name,
+    when the 指标名称 cell is empty)."""
     return f"{key}（{label}）" if label else key
 
 
@@ -124,7 +128,8 @@ def _report_sheet(wb: Any) -> None:
     for row, (key, name, note) in enumerate(REPORT_FIELDS, FIRST_ROW):
         ws.cell(row, 1, f"{name} {key}")
         ws.cell(row, 3, note)
-    _list_validation(ws, '"province,city,county"', f"B{FIRST_ROW + 1}")
+    levels = ",".join(key_choice(level, name) for level, name in LEVEL_NAMES.items())
+    _list_validation(ws, f'"{levels}"', f"B{FIRST_ROW + 1}")
 
 
 def _metrics_sheet(wb: Any, codes: str, keys: str, years: tuple[int, ...]) -> None:

@@ -6,37 +6,39 @@ from drafter.core.taxonomy import Taxonomy
 from drafter.source.template_years import default_round
 
 _YAML_HEAD = """\
-# Drafter metrics file (履行教育职责自评报告 source data). Fill in, then run: drafter metrics validate FILE
-# Every figure a draft states must come from here (units as in your statistics: 亿元 万元 元 % 所 个 人 …).
+# Drafter 指标数据文件（履行教育职责自评报告的来源数据）。填好后运行：drafter metrics validate 文件名
+# Drafter metrics file (the report's source data). Fill in, then run: drafter metrics validate FILE
+# 草稿中的每个数字都必须来自这里；单位按统计报表填写（亿元 万元 元 % 所 个 人 …）
+# Every figure a draft states must come from here (units as in your statistics).
 report:
-  region: XX市                # required: 地区
-  level: city                 # required: province | city | county
-  round: {round}                 # required: evaluation round, the year the report is written
-  period: {period}                # required: assessed year (<= round)
-  issuer: XX市人民政府        # required: 发文机关
-  # date: {round}-03-20          # 成文日期
-  # basis: 《…评价方案》（文号）
-  # addressee: …              # 主送机关
-  # doc_number: …             # 本报告文号
-  # issuer_mark: …            # 发文机关标志 (the issuer, optionally + 文件)
-  # signer: …                 # 签发人: printed in the header of an 上行文 (a 文号 that is not a 函)
-  # superior: …               # the evaluating government's region (山西省): names the default addressee
-metrics: []                   # replace [] by a list like the commented example below
-#  - key: preschool.gross_enrolment_rate   # <indicator>.<name>, see the list at the end
+  region: XX市                # 必填：地区 / required
+  level: city                 # 必填：province 省级 | city 市级 | county 县级 / required
+  round: {round}                 # 必填：评价年度（报告撰写的年份）/ required: evaluation round
+  period: {period}                # 必填：自评年度，不晚于评价年度 / required: assessed year (<= round)
+  issuer: XX市人民政府        # 必填：发文机关 / required
+  # date: {round}-03-20          # 成文日期 / date
+  # basis: 《…评价方案》（文号）   # 评价依据 / basis
+  # addressee: …              # 主送机关 / addressee
+  # doc_number: …             # 本报告文号 / document number
+  # issuer_mark: …            # 发文机关标志：发文机关名称，可加“文件” / the issuer, optionally + 文件
+  # signer: …                 # 签发人：上行文（有文号、不是函）版头右侧 / signer of an 上行文
+  # superior: …               # 上级政府所在地区（如 山西省），据此写主送机关 / names the default addressee
+metrics: []                   # 把 [] 换成下面示例那样的列表 / replace [] by a list like the example below
+#  - key: preschool.gross_enrolment_rate   # 指标键：<指标领域>.<名称>，见文末列表 / see the list at the end
 #    label: 学前三年毛入园率
 #    unit: "%"
-#    values: {{{period}: 91.2, {prev}: 90.5}}
-#    target: {{value: 90, relation: ">="}}   # optional standard
-facts: {{}}                     # indicator -> list of sentences, e.g. party: ["市委常委会专题研究教育工作4次"]
-#   a draft's 【待补充：…】 says what is missing: party: meetings (名称、次数) and documents (名称、文号);
-#   other indicators: the year's measures, projects and documents
-self_check: []                # 自查自评的组织方式: 牵头单位、参与部门、对照的指标项数 …
-rectification: []             # 上一轮问题整改情况, one "问题：整改情况" per item
+#    values: {{{period}: 91.2, {prev}: 90.5}}   # 年份: 数值 / year: value
+#    target: {{value: 90, relation: ">="}}   # 可选：目标或标准 / optional standard
+facts: {{}}                     # 定性事实：指标领域 -> 句子列表，如 party: ["市委常委会专题研究教育工作4次"]
+#   草稿中的【待补充：…】说明缺什么：party 填会议（名称、次数）和文件（名称、文号）；其他领域填本年度的主要举措、
+#   项目和文件 / a draft's 【待补充：…】 says what is missing here
+self_check: []                # 自查自评的组织方式：牵头单位、参与部门、对照的指标项数 …
+rectification: []             # 上一轮问题整改情况，每条写成“问题：整改情况” / one per item
 problems: []                  # 存在问题
 plans: []                     # 改进措施
 experiences: []               # 经验做法
 #
-# Metric keys known to knowledge/taxonomy.yaml (key  label  [unit]  target):
+# knowledge/taxonomy.yaml 中的指标键（键  名称  [单位]  目标）/ metric keys known (key  label  [unit]  target):
 """
 
 

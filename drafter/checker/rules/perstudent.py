@@ -8,7 +8,7 @@ the 生均一般公共预算教育经费). Each figure's amount and year are nam
 lead-in "2021年全区普通小学…生均公共财政预算公用经费支出情况是：" counts), its level by its own words. A 事业费
 larger than the 教育经费 of its level and year is flagged the same way.
 
-A 事业费 printed as a total in 亿元 or 万元 in the paragraph of a per-student 公用经费 in 元, and of its size
+A 事业费 printed as a total in 亿元 in the paragraph of a per-student 公用经费 in 元, and of its size
 ("普通高校一般公共预算教育事业费为20298.63亿元，…；…普通高等学校一般公共预算公用经费支出为8506.02元"), is the
 per-student 事业费 that lost its 生均: a real total would be millions of times the per-student amount.
 """
@@ -65,27 +65,29 @@ def check(reading: Reading) -> Iterator[Verdict]:
     yield from _total_of_a_per_student_size(reading)
 
 
+PER_STUDENT_SAID = re.compile(r"生均|每生|每名学生|人均|平均")  # the paragraph says what is per student
 SPENT_SAID = re.compile(r"(事业费|公用经费)(?:支出)?(?:为|是|达到|达)?$")
 TIMES_THE_PART = (1.0, 10.0)  # a per-student 事业费 is one to ten times its 公用经费
 
 
 def _total_of_a_per_student_size(reading: Reading) -> Iterator[Verdict]:
     """事业费为20298.63亿元 … 公用经费支出为8506.02元 in one paragraph: the 事业费 is per student, in 元. Only in a
-    paragraph that says 生均 of neither (the text dropped it): where the 元 amount is said per student, a total in
-    亿元 beside it is what it says (全省教育事业费1500亿元，生均公用经费1200元)."""
+    paragraph that says 生均 (每生, 人均) of neither (the text dropped it): where the 元 amount is said per student, a
+    total in 亿元 beside it is what it says (全省教育事业费1500亿元，生均公用经费1200元); a 公用经费 of 0元 is of no
+    size."""
     for i in reading.with_unit("元"):
         said = SPENT_SAID.search(reading.clause(i))
         if said is None or said.group(1) != "公用经费" or reading.claims[i].kind != "value":
             continue
         part = reading.figures[i]
-        ps, _ = reading.paragraph(part.start)
-        if "生均" in reading.text[ps : part.start]:
+        ps, pe = reading.paragraph(part.start)
+        if part.value <= 0 or PER_STUDENT_SAID.search(reading.text, ps, pe):
             continue
         for j in reading.between(ps, part.start):
             f = reading.figures[j]
             said = SPENT_SAID.search(reading.clause(j))
-            if f.unit not in ("亿元", "万元") or said is None or said.group(1) != "事业费":
-                continue
+            if f.unit != "亿元" or said is None or said.group(1) != "事业费":
+                continue  # (a county's 事业费 in 万元 is often one to ten times a per-student amount)
             low, high = TIMES_THE_PART
             if reading.claims[j].kind == "value" and low < f.value / part.value < high:
                 yield Verdict(

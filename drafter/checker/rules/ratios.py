@@ -105,12 +105,46 @@ def _per_student_of_level(reading: Reading, i: int, total: int) -> Iterator[Verd
     ]
     if len(students) != 1:
         return
-    exact = ratio(interval(reading.figures[total], f.unit), interval(reading.figures[students[0]]))
+    count = reading.figures[students[0]]
+    exact = ratio(interval(reading.figures[total], f.unit), interval(count))
     if exact is None:
         return
     source = f"text:per_capita({operands(reading, (total, students[0]))})"
-    says = f"{reading.figures[total].text.strip()}÷{reading.figures[students[0]].text.strip()}"
+    if meets(exact, shown(f)):
+        yield Verdict(i, "derived", NAME, source=source)
+        return
+    # a near miss is wrong only when nothing else may be meant: the one area since the last 生均 (占地面积…，校舍建筑
+    # 面积…，生均: of which?), of all the pupils (not 宿舍, 食堂: boarders'; not a 其中 part), of the count's year, and
+    # no other area of the paragraph over the count gives it
+    since = max((j for j in reading.in_sentence(i) if BARE_PER.search(reading.lead(j))), default=None)
+    areas = [
+        j
+        for j in reading.in_sentence(i)
+        if (since is None or j > since) and same_family(reading.figures[j].unit, f.unit)
+    ]
+    if areas != [total] or OTHER_SHARERS.search(reading.clause(total)):
+        return
+    if _years_said(reading, f.start) - _years_said(reading, count.start) and _years_said(
+        reading, count.start
+    ):
+        return
+    ps, pe = reading.paragraph(f.start)
+    for j in reading.between(ps, pe):
+        other = ratio(interval(reading.figures[j], f.unit), interval(count)) if j != total else None
+        if same_family(reading.figures[j].unit, f.unit) and other is not None and meets(other, shown(f)):
+            return
+    says = f"{reading.figures[total].text.strip()}÷{count.text.strip()}"
     yield judged(i, NAME, exact, f, source, says)
+
+
+# an area shared by some of the pupils, or a part of another area: its 生均 is of others or of the whole
+OTHER_SHARERS = re.compile(r"其中|宿舍|食堂|寄宿|住宿")
+YEAR_SAID = re.compile(r"((?:19|20)\d\d)\s?年")
+
+
+def _years_said(reading: Reading, offset: int) -> set[str]:
+    s, e = reading.sentence(offset)
+    return set(YEAR_SAID.findall(reading.text, s, e))
 
 
 def _students(reading: Reading, j: int) -> bool:

@@ -64,9 +64,7 @@ def check(reading: Reading) -> Iterator[Verdict]:
         if i in of_groups:
             yield of_groups[i]
             continue
-        counted = _rate_of_the_count_named(reading, c.index) or _rate_of_a_count_in_its_whole(
-            reading, c.index
-        )
+        counted = _rate_of_the_count_named(reading, c.index)
         if (
             counted is not None
         ):  # 寄宿生4654人，床位2422个，床位率为64%: beds over boarders, two counts' units
@@ -93,6 +91,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield from _of_the_pair(reading, c.index, *both)
         elif (counts := _bracketed_counts(reading, c.index)) is not None:
             yield Verdict(c.index, "derived", NAME, source=f"text:share({operands(reading, counts)})")
+        elif (did := _rate_of_a_count_in_its_whole(reading, c.index)) is not None:
+            yield _judge_counts(reading, c.index, *did)  # 316名考生中有275人被…录取，…录取率为87.25%
         elif c.kind in ("share", "rate") and _near_words(reading, c.index):
             issue = _near_share(reading, c.index)
             if issue:
@@ -225,6 +225,7 @@ def _rate_of_a_count_in_its_whole(reading: Reading, i: int) -> tuple[int, int] |
     if (
         reading.clause(num).startswith("其中")
         or "率" in reading.text[reading.figures[base].end : reading.figures[num].start]
+        or verb in reading.clause(base)  # 本科上线2800人，专科上线1300人，上线率…: the one before did it too
     ):
         return None
     n, b = reading.figures[num], reading.figures[base]

@@ -70,6 +70,11 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield _wrong(reading, c.index, c.parts, whole, note=SWAPPED_NOTE)
 
 
+NOT_STAGES = frozenset(
+    {"城区", "乡镇", "公办", "民办"}
+)  # levels_of's places and owners: what a second split is by
+
+
 def _split_again(reading: Reading) -> Iterator[Verdict]:
     """合计45所。其中城区学校12所，农村学校35所: the second split of a total added up from the items before it, a
     pair that is all there is (城区/农村, 公办/民办), adds up to it. (Other lists may count traits that overlap:
@@ -79,6 +84,8 @@ def _split_again(reading: Reading) -> Iterator[Verdict]:
             continue
         f = reading.figures[c.index]
         whole = total([interval(reading.figures[j], f.unit) for j in c.split])
+        if any(levels_of(part_words(reading, j)) - NOT_STAGES for j in c.split):
+            continue  # 小学28所、初中14所，合计42所。其中农村小学20所，城区小学8所: a split of one of its items
         if not meets(whole, shown(f)) and complementary(reading, list(c.split)):
             yield _wrong(reading, c.index, c.split, whole)
 

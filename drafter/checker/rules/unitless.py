@@ -87,6 +87,7 @@ def _counts_without_unit(reading: Reading) -> Iterator[Verdict]:
 
 POPULATION_SAID = re.compile(r"人口(?:总数|数)?(?:为|是|有|达到|达|约)?$")
 FEWEST_PEOPLE = 1000  # a population said under this, with no unit, is in 万
+SMALL_PLACE = re.compile(r"教学点|村|学校|校|社区|小区|组")  # places that may have a few hundred people
 
 
 def _population_without_unit(reading: Reading) -> Iterator[Verdict]:
@@ -102,6 +103,11 @@ def _population_without_unit(reading: Reading) -> Iterator[Verdict]:
             continue  # (the reader gives a bare count after 人口 the unit 人)
         if not POPULATION_SAID.search(reading.lead(i)) or NO_COUNT.search(reading.clause(i)):
             continue
+        if (
+            SMALL_PLACE.search(reading.clause(i))
+            or "万人" in reading.text[slice(*reading.paragraph(f.start))]
+        ):
+            continue  # 该教学点服务人口800 is a school's; （单位：万人）, 常住人口（万人）: the unit is said elsewhere
         if f.end >= len(text) or text[f.end] not in AFTER_COUNT:
             continue
         said = f"{f.text.strip()}万"
