@@ -202,3 +202,13 @@ def test_recheck_matches_a_full_check_for_every_section(template_ws, added):
     for section in draft.sections:
         new_md = replace_chunk(md, dataclasses.replace(section, text=f"{section.text}\n{added}"))
         assert recheck_section(md, new_md, section.spec.id, before, source) == check_markdown(new_md, source)
+
+
+def test_a_name_refused_says_what_a_name_may_hold():
+    """A new user's trial: a draft named 抚顺 2022 got 名称不合法 / invalid name and no word of what is allowed."""
+    from drafter.web.security import PathRefused, safe_name
+
+    with pytest.raises(PathRefused) as refused:
+        safe_name("抚顺 2022")
+    assert "不能有空格" in str(refused.value) and "no spaces" in str(refused.value)
+    assert safe_name("抚顺2022") == "抚顺2022"

@@ -53,8 +53,10 @@ def run_review(
     metrics: list[Path] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    title: str = "",
 ) -> Review:
-    """Check every report under `paths` into `out`; InputError only for bad usage (exit 2)."""
+    """Check every report under `paths` into `out`; InputError only for bad usage (exit 2). `title` names the
+    review on index.html (the paths given, by default)."""
     progress = progress or Silent()
     if out.exists() and not out.is_dir():
         raise InputError(
@@ -94,10 +96,12 @@ def run_review(
         run_isolated(jobs, limits, on_start=progress.start, on_done=finished)
     except Interrupted as exc:
         cache.save(out, rows, key)  # every report checked so far is reused by the next run
-        exc.kept = _partial(out, rows, plan, paths, [r.name for r in reports if r.name not in _names(rows)])
+        exc.kept = _partial(
+            out, rows, plan, paths, [r.name for r in reports if r.name not in _names(rows)], title
+        )
         raise
     cache.save(out, rows, key)
-    _write_tables(out, rows, plan, paths)
+    _write_tables(out, rows, plan, paths, title=title)
     return Review(
         out=out, rows=tuple(sorted(rows, key=lambda r: r.file)), plan=plan, reused=len(reports) - len(jobs)
     )
@@ -107,10 +111,12 @@ def _names(rows: list[Row]) -> set[str]:
     return {row.file for row in rows}
 
 
-def _partial(out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path], pending: list[str]) -> str:
+def _partial(
+    out: Path, rows: list[Row], plan: MetricsPlan, paths: list[Path], pending: list[str], title: str = ""
+) -> str:
     """The tables of what was checked before an interrupt; what the CLI says was kept."""
     note = interrupted_note(len(rows), len(rows) + len(pending))
-    _write_tables(out, rows, plan, paths, pending=pending, extra=[note])
+    _write_tables(out, rows, plan, paths, pending=pending, extra=[note], title=title)
     return f"{note} → {out / 'summary.xlsx'}"
 
 
@@ -129,10 +135,11 @@ def _write_tables(
     paths: list[Path],
     pending: list[str] | None = None,
     extra: list[str] | None = None,
+    title: str = "",
 ) -> None:
     write_summary_json(out, rows, pending)
     write_xlsx(out, rows)
-    title = "审核结果 / review: " + ", ".join(path.name or str(path) for path in paths)
+    title = "审核结果 / review: " + (title or ", ".join(path.name or str(path) for path in paths))
     write_index(out, rows, title=title, notes=[*(extra or []), metrics_note(plan), *plan.warnings])
 
 

@@ -150,7 +150,9 @@ def run(folder: Path) -> Review:
         )
     limits = Limits(workers=usable_cores())
     metrics = sorted((folder / "metrics").glob("*")) if (folder / "metrics").is_dir() else []
-    return run_review([files], folder / "out", metrics=metrics or None, limits=limits)
+    names = sorted(p.name for p in files.iterdir())  # (the upload folder's own name, files, says nothing)
+    title = "、".join(names[:3]) + (f" 等 {len(names)} 份 / {len(names)} files" if len(names) > 3 else "")
+    return run_review([files], folder / "out", metrics=metrics or None, limits=limits, title=title)
 
 
 def served_file(workspace: Path, review: str, name: str) -> Path:

@@ -162,7 +162,10 @@ def check_csrf(request: Request, expected: str, given: str) -> bool:
 def safe_name(name: str) -> str:
     """A draft or file name of one path component: letters, digits, 汉字, . _ -; never hidden or '..'."""
     if not NAME.match(name or "") or ".." in name:
-        raise PathRefused(f"名称不合法 / invalid name: {name[:40]!r}")
+        raise PathRefused(
+            f"名称不合法 / invalid name: {name[:40]!r} → 只能用汉字、字母、数字和 . _ -，不能有空格或 / "
+            "(use 汉字, letters, digits, . _ - only: no spaces or /)"
+        )
     return name
 
 
