@@ -60,7 +60,9 @@ def test_several_files_give_the_review_table_and_the_per_report_pages(client):
     assert "sandbox" in response.headers["content-security-policy"]
     assert '<a href="/review">' in index and '<a href="/">' in index  # the way back (new-user trial: none)
     # the title names the reports, not the upload folder (a new user's trial: 审核结果 / review: files)
-    assert "审核结果 / review: 坏.docx、炸弹.docx、长治市.txt 等 4 份" in index and "review: files" not in index
+    assert (
+        "审核结果 / review: 坏.docx、炸弹.docx、长治市.txt 等 4 份" in index and "review: files" not in index
+    )
     base = response.url.path
     summary = client.get(f"{base}summary.json").json()
     rows = {row["file"]: row for row in summary["reports"]}
