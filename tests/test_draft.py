@@ -414,3 +414,29 @@ def test_a_label_named_in_other_words_needs_its_head():
     assert _names_label(
         "投资3.2289亿元，大力实施义务教育薄弱环节改善与能力提升工程", "义务教育薄弱环节改善与能力提升工程投资"
     )
+
+
+def test_metrics_that_add_up_to_the_total_before_them_are_told_as_its_parts(tmp_path, settings):
+    """A new user's trial: 教师招聘314人；公办中小学招聘教师130人；民办中小学招聘教师97人。民办幼儿园招聘教师87人 — the
+    parts of 314 (130 + 97 + 87) read as four unrelated figures, across a sentence break."""
+    source = Path(__file__).resolve().parent.parent / "examples" / "fushun-2022.yaml"
+    outcome = run_draft(source, tmp_path / "out", settings, progress=False)
+    text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert (
+        "教师招聘314人，其中公办中小学招聘教师130人、民办中小学招聘教师97人、民办幼儿园招聘教师87人。" in text
+    )
+    assert not outcome.check.problems
+
+
+def test_parts_with_changes_of_their_own_or_that_do_not_add_up_are_not_listed():
+    from drafter.drafting.views import MetricView, mark_listed_parts
+
+    def view(key: str, value: float, change: str = "") -> MetricView:
+        return MetricView(key, "x", key, "人", False, 2021, f"{key}@2021", value=value, change=change)
+
+    listed = mark_listed_parts([view("a", 10), view("b", 6), view("c", 4), view("d", 9)])
+    assert [v.listed_part for v in listed] == [False, True, True, False]
+    assert not any(v.listed_part for v in mark_listed_parts([view("a", 10), view("b", 6), view("c", 3)]))
+    assert not any(
+        v.listed_part for v in mark_listed_parts([view("a", 10), view("b", 6, "b.change"), view("c", 4)])
+    )

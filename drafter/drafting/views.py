@@ -67,6 +67,7 @@ class MetricView:
     told: bool = False  # the user's facts already state every figure its clause prints (by value, any unit)
     good: bool | None = None  # the trend is good news; None when flat, unknown polarity or one year
     is_zero: bool = False
+    listed_part: bool = False  # one of the metrics right after a total that add up to it: told after 其中
 
     @property
     def bad(self) -> bool:
@@ -294,4 +295,39 @@ def _names_label(clause: str, label: str) -> bool:
     # (its head too: 初中专任教师学历合格率 is not named by 小学专任教师学历合格率100%, eight of its ten pairs)
     return (
         len(pairs) >= 4 and label[:2] in clause and sum(p in clause for p in pairs) >= LABEL_HELD * len(pairs)
+    )
+
+
+def mark_listed_parts(views: list[MetricView]) -> list[MetricView]:
+    """教师招聘314人；公办中小学招聘教师130人；民办中小学招聘教师97人。民办幼儿园招聘教师87人 (a new user's trial: parts
+    of a total told as if unrelated): the metrics right after a total, of its unit and year, that add up to it exactly
+    are told after it as its 其中 list (…教师招聘314人，其中公办中小学招聘教师130人、…). Only plain values: a part with a
+    change, a standard or a stated growth of its own is told in a clause of its own. The told ones (`told`) are
+    skipped, as the template skips them."""
+    shown = [k for k, v in enumerate(views) if not v.told]
+    marked = set()
+    for n, k in enumerate(shown):
+        total = views[k]
+        if total.is_rate or total.value <= 0 or k in marked:
+            continue
+        run, added = [], 0.0
+        for j in shown[n + 1 :]:
+            v = views[j]
+            if not _plain_part(v, total) or added + v.value > total.value * (1 + 1e-9):
+                break
+            run.append(j)
+            added += v.value
+            if abs(added - total.value) <= total.value * 1e-9 and len(run) >= 2:
+                marked.update(run)
+                break
+    return [replace(v, listed_part=True) if k in marked else v for k, v in enumerate(views)]
+
+
+def _plain_part(v: MetricView, total: MetricView) -> bool:
+    return (
+        v.unit == total.unit
+        and v.latest_year == total.latest_year
+        and not v.is_rate
+        and v.value > 0
+        and not (v.change or v.growth or v.companion or v.target or v.target_relation or v.steady)
     )

@@ -23,7 +23,13 @@ from drafter.drafting.instructions import emphasis_first, mentions, parse_instru
 from drafter.drafting.prompts import load_prompts
 from drafter.drafting.slots import slot_table
 from drafter.drafting.verdicts import judge
-from drafter.drafting.views import mark_told, mark_told_elsewhere, metric_views, self_reference
+from drafter.drafting.views import (
+    mark_listed_parts,
+    mark_told,
+    mark_told_elsewhere,
+    metric_views,
+    self_reference,
+)
 from drafter.figures.derive import derive_all
 from drafter.knowledge.terms import TERMS_FILE, load_terms, timely
 
@@ -89,7 +95,7 @@ def template_context(request: SectionRequest, slots: dict, settings: Settings) -
         "self_ref": self_ref,
         "area": area,
         "level_word": LEVEL_SUFFIX.get(report.level, "市"),
-        "metrics": emphasis_first(mine, intent.emphasis, lambda v: v.label),
+        "metrics": mark_listed_parts(emphasis_first(mine, intent.emphasis, lambda v: v.label)),
         "all_metrics": every,
         "verdicts": judge(every, source.indicators(), source.problems),
         "indicators": list(source.indicators()),
