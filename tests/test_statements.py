@@ -86,6 +86,9 @@ def source(*metrics: Metric, period: int = 2022) -> SourceData:
         # a whole report of a clerk's usual sentences: the claim against the figures its sentence states
         ("全县课后服务覆盖率为98.5%，实现课后服务全覆盖。", True),
         ("全县课后服务覆盖率为100%，实现课后服务全覆盖。", False),
+        # the rates 全覆盖 is said of (a new user's trial: 98.5% passed)
+        ("全县中小学专职保安配备率为98.5%，实现全覆盖。", True),
+        ("全县中小学专职保安配备率为100%，实现全覆盖。", False),
         (
             "全县56人以上大班额由2021年的32个减少到2023年的3个，全面消除大班额。",
             True,

@@ -306,9 +306,13 @@ def count(reading: Reading, st: Statement, words: str, said: set[str]) -> Verdic
     return None
 
 
+# the rates 全覆盖 is said of (the writer says it of the same ones at 100%): 专职保安配备率为98.5%，实现全覆盖
+COVERED_RATE = re.compile(r"(?:覆盖|配备|接入|注册|建档)(?:率|面)(?:为|达到|达|是)?$")
+
+
 def coverage(reading: Reading, st: Statement) -> Verdict:
-    """实现…全覆盖 with a rate inside it, or else the 覆盖率 said right before it in its sentence (课后服务覆盖率为
-    98.5%，实现课后服务全覆盖)."""
+    """实现…全覆盖 with a rate inside it, or else the 覆盖率 (配备率, 接入率 …) said right before it in its sentence
+    (课后服务覆盖率为98.5%，实现课后服务全覆盖)."""
     inside = [reading.figures[i] for i in reading.between(st.start, st.end) if reading.figures[i].unit == "%"]
     if not inside:
         s, _ = reading.sentence(st.start)
@@ -316,7 +320,7 @@ def coverage(reading: Reading, st: Statement) -> Verdict:
         last = before[-1] if before else None
         if last is None or reading.figures[last].unit != "%" or reading.claims[last].kind == "change":
             return None
-        if not re.search(r"覆盖(?:率|面)(?:为|达到|达|是)?$", reading.lead(last)):
+        if not COVERED_RATE.search(reading.lead(last)):
             return None
         inside = [reading.figures[last]]
     return inside[0].value >= 100, f"文中为{_text(inside[0])}", f"text:{_text(inside[0])}"
