@@ -440,3 +440,20 @@ def test_parts_with_changes_of_their_own_or_that_do_not_add_up_are_not_listed():
     assert not any(
         v.listed_part for v in mark_listed_parts([view("a", 10), view("b", 6, "b.change"), view("c", 4)])
     )
+
+
+def test_counted_parts_of_a_total_are_named_without_gongyou(tmp_path, settings):
+    """共有义务教育学校45所，其中城区义务教育学校12所、农村义务教育学校33所 — not 其中共有城区…、共有农村…."""
+    source = tmp_path / "m.yaml"
+    source.write_text(
+        "report: {region: 青山县, level: county, round: 2024, period: 2023, issuer: 青山县人民政府}\n"
+        "metrics:\n"
+        "  - {key: compulsory.schools, label: 义务教育学校数, unit: 所, values: {2023: 45}}\n"
+        "  - {key: compulsory.schools_urban, label: 城区义务教育学校数, unit: 所, values: {2023: 12}}\n"
+        "  - {key: compulsory.schools_rural, label: 农村义务教育学校数, unit: 所, values: {2023: 33}}\n",
+        encoding="utf-8",
+    )
+    outcome = run_draft(source, tmp_path / "out", settings, progress=False)
+    text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert "共有义务教育学校45所，其中城区义务教育学校12所、农村义务教育学校33所。" in text
+    assert not outcome.check.problems
