@@ -434,11 +434,48 @@ def test_parts_with_changes_of_their_own_or_that_do_not_add_up_are_not_listed():
     def view(key: str, value: float, change: str = "") -> MetricView:
         return MetricView(key, "x", key, "人", False, 2021, f"{key}@2021", value=value, change=change)
 
-    listed = mark_listed_parts([view("a", 10), view("b", 6), view("c", 4), view("d", 9)])
+    listed = mark_listed_parts(
+        [view("学校数", 10), view("城区学校数", 6), view("农村学校数", 4), view("教师数", 9)]
+    )
     assert [v.listed_part for v in listed] == [False, True, True, False]
-    assert not any(v.listed_part for v in mark_listed_parts([view("a", 10), view("b", 6), view("c", 3)]))
-    assert not any(
-        v.listed_part for v in mark_listed_parts([view("a", 10), view("b", 6, "b.change"), view("c", 4)])
+    short = [view("学校数", 10), view("城区学校数", 6), view("农村学校数", 3)]
+    assert not any(v.listed_part for v in mark_listed_parts(short))
+    changed = [view("学校数", 10), view("城区学校数", 6, "b.change"), view("农村学校数", 4)]
+    assert not any(v.listed_part for v in mark_listed_parts(changed))
+
+
+@pytest.mark.parametrize(
+    ("labels", "unit"),
+    [
+        (("省级平安校园数", "市级平安校园数", "县级平安校园数"), "所"),  # siblings named by a qualifier
+        (("新建公办幼儿园数", "改扩建幼儿园数", "新认定普惠性民办幼儿园数"), "所"),
+        (("培训校长", "公办学校招聘教师", "民办学校招聘教师"), "人"),  # no words of the total
+        (("初中生均公用经费补助标准", "小学生均公用经费补助标准", "学前教育生均公用经费补助标准"), "元"),
+        (("学前三年毛入园率提高", "普惠性幼儿园覆盖率提高", "公办园在园幼儿占比提高"), "个百分点"),
+        (("生均校舍建筑面积", "生均体育运动场馆面积", "生均绿化面积"), "平方米"),
+    ],
+)
+def test_metrics_that_add_up_by_chance_are_not_listed_as_parts(labels, unit):
+    """A review of the change: 省级平安校园3所，其中市级平安校园2所、县级平安校园1所 and the like were written."""
+    from drafter.drafting.views import MetricView, mark_listed_parts
+
+    views = [
+        MetricView(f"k.{n}", "x", label, unit, False, 2021, f"k.{n}@2021", value=value)
+        for n, (label, value) in enumerate(zip(labels, (3, 2, 1), strict=True))
+    ]
+    assert not any(v.listed_part for v in mark_listed_parts(views))
+
+
+def test_an_emphasis_moves_a_total_and_its_parts_together(tmp_path, settings):
+    """A review of the change: 突出民办中小学招聘教师 put the parts first and the total last, with no subject."""
+    from drafter.drafting.redraft import regenerate
+
+    source = Path(__file__).resolve().parent.parent / "examples" / "fushun-2022.yaml"
+    run_draft(source, tmp_path / "out", settings, progress=False)
+    regenerate(tmp_path / "out", "teachers", settings, instructions="突出民办中小学招聘教师")
+    text = (tmp_path / "out" / "draft.md").read_text(encoding="utf-8")
+    assert (
+        "教师招聘314人，其中公办中小学招聘教师130人、民办中小学招聘教师97人、民办幼儿园招聘教师87人" in text
     )
 
 

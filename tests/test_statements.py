@@ -89,6 +89,10 @@ def source(*metrics: Metric, period: int = 2022) -> SourceData:
         # the rates 全覆盖 is said of (a new user's trial: 98.5% passed)
         ("全县中小学专职保安配备率为98.5%，实现全覆盖。", True),
         ("全县中小学专职保安配备率为100%，实现全覆盖。", False),
+        # 全覆盖 of another thing, named between the rate and 实现 (a review of the change)
+        ("全县食堂“明厨亮灶”接入率为97.5%，校园周边“护学岗”实现全覆盖。", False),
+        ("专职保安员配备率为98.5%，一键式紧急报警和视频监控系统实现全覆盖。", False),
+        ("全县课后服务覆盖率为98.5%，已实现课后服务全覆盖。", True),
         (
             "全县56人以上大班额由2021年的32个减少到2023年的3个，全面消除大班额。",
             True,

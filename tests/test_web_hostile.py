@@ -212,3 +212,7 @@ def test_a_name_refused_says_what_a_name_may_hold():
         safe_name("抚顺 2022")
     assert "不能有空格" in str(refused.value) and "no spaces" in str(refused.value)
     assert safe_name("抚顺2022") == "抚顺2022"
+    for name, words in (("青山县" * 30, "最多 80"), ("-draft", "开头"), (".hidden", "开头"), ("a..b", "..")):
+        with pytest.raises(PathRefused) as refused:
+            safe_name(name)
+        assert words in str(refused.value) and "不能有空格" not in str(refused.value), name

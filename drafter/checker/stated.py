@@ -307,6 +307,7 @@ def count(reading: Reading, st: Statement, words: str, said: set[str]) -> Verdic
 
 
 # the rates 全覆盖 is said of (the writer says it of the same ones at 100%): 专职保安配备率为98.5%，实现全覆盖
+NO_NEW_SUBJECT = re.compile(r"[，,、\s]*(?:已经|已|均|全部|基本|全面|从而|，)*")  # between the rate and 实现
 COVERED_RATE = re.compile(r"(?:覆盖|配备|接入|注册|建档)(?:率|面)(?:为|达到|达|是)?$")
 
 
@@ -322,6 +323,8 @@ def coverage(reading: Reading, st: Statement) -> Verdict:
             return None
         if not COVERED_RATE.search(reading.lead(last)):
             return None
+        if not NO_NEW_SUBJECT.fullmatch(reading.text, reading.figures[last].end, st.start):
+            return None  # 接入率为97.5%，校园周边“护学岗”实现全覆盖: 全覆盖 of another thing
         inside = [reading.figures[last]]
     return inside[0].value >= 100, f"文中为{_text(inside[0])}", f"text:{_text(inside[0])}"
 

@@ -287,9 +287,7 @@ def _table_text(report, alone: str) -> str:
         lines += ["", title]
         for f, shown in zip(group, _figures_shown(places, group), strict=True):
             fields = [
-                f"第{f.line}段 / paragraph {f.line}"
-                if _by_paragraph(report)
-                else f"第{f.line}行 / line {f.line}",
+                f"第{f.line}行 / line {f.line}",
                 f.section,
                 shown,
                 f"{f.status} {STATUS_WORDS.get(f.status, '')}".strip(),
@@ -365,19 +363,6 @@ def _gaps_left(report) -> str:
 
 
 TABLE_COLUMNS = ("行 line", "章节 section", "数字 figure", "状态 status", "应为 expected", "原因 why")
-PLAIN = (
-    ".md",
-    ".txt",
-    ".markdown",
-    "",
-)  # a file whose lines the reader sees; Word, WPS, PDF and web pages have paragraphs
-
-
-def _by_paragraph(report) -> bool:
-    """A .docx/.doc/.wps/.pdf/.html report's "line" is its paragraph's number: Word shows no line numbers to find."""
-    return Path(str(report.path)).suffix.lower() not in PLAIN
-
-
 STATUS_COLUMN = 3
 ALWAYS_SHOWN = (0, 2, 5)  # the line, the figure and the reason
 
@@ -405,10 +390,9 @@ def _print_table(console, report, alone: str) -> None:
         said = [any(row[k] for row in rows) for k in range(len(TABLE_COLUMNS))]
         said[STATUS_COLUMN] = any(f.status != "unsupported" for f in group)
         keep = [k for k in range(len(TABLE_COLUMNS)) if said[k] or k in ALWAYS_SHOWN]
-        columns = ("段 para", *TABLE_COLUMNS[1:]) if _by_paragraph(report) else TABLE_COLUMNS
         for k in keep:
             # the status whole in a narrow terminal (80 columns folded it to "inconsisten" / "t"), Chinese first
-            table.add_column(columns[k], overflow="fold", no_wrap=k == STATUS_COLUMN)
+            table.add_column(TABLE_COLUMNS[k], overflow="fold", no_wrap=k == STATUS_COLUMN)
         for row in rows:
             table.add_row(*(row[k] for k in keep))
         console.print(table)

@@ -308,7 +308,7 @@ def mark_listed_parts(views: list[MetricView]) -> list[MetricView]:
     marked = set()
     for n, k in enumerate(shown):
         total = views[k]
-        if total.is_rate or total.value <= 0 or k in marked:
+        if not _may_total(total) or k in marked:
             continue
         run, added = [], 0.0
         for j in shown[n + 1 :]:
@@ -323,11 +323,52 @@ def mark_listed_parts(views: list[MetricView]) -> list[MetricView]:
     return [replace(v, listed_part=True) if k in marked else v for k, v in enumerate(views)]
 
 
+# counts and amounts add up; per-student amounts (元), areas, rates and their moves do not
+SUMMED_UNITS = ("人", "名", "所", "个", "次", "人次", "万人", "万人次", "万元", "亿元", "项", "家", "班")
+NOT_SUMMED = re.compile(r"生均|人均|平均|标准|率|比例|占比|比重|提高|增长|下降|增幅")
+# a total named by one of these, which its parts do not repeat, is one of several of a kind (省级平安校园3所，市级…2所，
+# 县级…1所; 新建幼儿园4所，改扩建幼儿园3所): a sibling, not the whole
+QUALIFIER = re.compile(
+    r"^(?:国家级|省级|市级|县级|区级|新建|改扩建|改建|扩建|新认定|新增|公办|民办|城区|农村|城镇|乡村)"
+)
+SHARED_PAIRS = 2  # character pairs a part's label shares with its total's: it names the same thing
+
+
 def _plain_part(v: MetricView, total: MetricView) -> bool:
     return (
         v.unit == total.unit
+        and v.unit in SUMMED_UNITS
         and v.latest_year == total.latest_year
         and not v.is_rate
         and v.value > 0
         and not (v.change or v.growth or v.companion or v.target or v.target_relation or v.steady)
+        and not NOT_SUMMED.search(v.label)
+        and _names_alike(v.label, total.label)
     )
+
+
+def _may_total(v: MetricView) -> bool:
+    return v.unit in SUMMED_UNITS and not v.is_rate and v.value > 0 and not NOT_SUMMED.search(v.label)
+
+
+def _names_alike(part: str, total: str) -> bool:
+    """The part names what the total counts (公办中小学招聘教师 of 中小学（幼儿园）教师招聘: 中小, 小学, 招聘, 教师), and
+    the total is no sibling named by a qualifier the part replaces (省级平安校园 of 市级平安校园)."""
+    qualifier = QUALIFIER.match(total)
+    if qualifier and qualifier.group() not in part:
+        return False
+    pairs = {total[k : k + 2] for k in range(len(total) - 1)}
+    return sum(part[k : k + 2] in pairs for k in range(len(part) - 1)) >= SHARED_PAIRS
+
+
+def listed_units(views: list[MetricView]) -> list[list[MetricView]]:
+    """The views as units that move together (a total and its listed parts; any other view alone), so that an
+    emphasis (突出…) puts a total's 其中 list first with its total, not before it."""
+    units: list[list[MetricView]] = []
+    for v in views:
+        head = next((u for u in reversed(units) if not u[0].told), None)
+        if v.listed_part and head is not None:
+            head.append(v)
+        else:
+            units.append([v])
+    return units

@@ -162,11 +162,21 @@ def check_csrf(request: Request, expected: str, given: str) -> bool:
 def safe_name(name: str) -> str:
     """A draft or file name of one path component: letters, digits, 汉字, . _ -; never hidden or '..'."""
     if not NAME.match(name or "") or ".." in name:
-        raise PathRefused(
-            f"名称不合法 / invalid name: {name[:40]!r} → 只能用汉字、字母、数字和 . _ -，不能有空格或 / "
-            "(use 汉字, letters, digits, . _ - only: no spaces or /)"
-        )
+        raise PathRefused(f"名称不合法 / invalid name: {name[:40]!r} → {_why_refused(name or '')}")
     return name
+
+
+def _why_refused(name: str) -> str:
+    """What is wrong with a refused name, in the words a user can act on."""
+    if not name:
+        return "名称不能为空 / the name is empty"
+    if len(name) > 80:
+        return "名称太长，最多 80 个字 / at most 80 characters"
+    if name[0] in ".-":
+        return "名称不能以 . 或 - 开头 / must not start with . or -"
+    if ".." in name:
+        return "名称中不能有 .. / must not hold .."
+    return "只能用汉字、字母、数字和 . _ -，不能有空格或 / (use 汉字, letters, digits, . _ - only: no spaces or /)"
 
 
 def upload_name(filename: str) -> str:

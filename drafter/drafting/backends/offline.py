@@ -24,6 +24,7 @@ from drafter.drafting.prompts import load_prompts
 from drafter.drafting.slots import slot_table
 from drafter.drafting.verdicts import judge
 from drafter.drafting.views import (
+    listed_units,
     mark_listed_parts,
     mark_told,
     mark_told_elsewhere,
@@ -76,6 +77,12 @@ def _lists(source: SourceData) -> dict:
     }
 
 
+def _emphasised(views: list, emphasis: tuple[str, ...]) -> list:
+    """The metrics with those an emphasis names first; a total and its listed parts move as one."""
+    units = emphasis_first(listed_units(views), emphasis, lambda unit: "、".join(v.label for v in unit))
+    return [v for unit in units for v in unit]
+
+
 def template_context(request: SectionRequest, slots: dict, settings: Settings) -> dict:
     source, spec = request.source, request.spec
     report, terms = source.report, _terms(settings)
@@ -95,7 +102,7 @@ def template_context(request: SectionRequest, slots: dict, settings: Settings) -
         "self_ref": self_ref,
         "area": area,
         "level_word": LEVEL_SUFFIX.get(report.level, "市"),
-        "metrics": mark_listed_parts(emphasis_first(mine, intent.emphasis, lambda v: v.label)),
+        "metrics": _emphasised(mark_listed_parts(mine), intent.emphasis),
         "all_metrics": every,
         "verdicts": judge(every, source.indicators(), source.problems),
         "indicators": list(source.indicators()),
