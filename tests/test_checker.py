@@ -1417,6 +1417,8 @@ def test_a_dropout_rate_above_half_is_another_rate():
     assert found["98.82"][0] == "inconsistent"
     assert flagged(text.replace("98.82", "1.18")) == {}
     assert flagged("初中三年巩固率2021年为98.82%，辍学率为0.3%。") == {}
+    said = next(f for f in check_text("全县初中辍学率为60.5%，比上年下降。").problems if f.text == "60.5%")
+    assert "高达60.5%：" in said.message  # (printed with its % once)
 
 
 # ---------------------------------------------------------------- the whole of a share's whole

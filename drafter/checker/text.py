@@ -169,10 +169,8 @@ def normalize(original: str) -> Text:
 # a hard-wrapped text (a yearbook's column, a page copied from a PDF viewer): lines of about one length, broken
 # mid-sentence; the break is no sentence end ("2006年共有400名\n考生参加高考,录取322人,录取率为80.5%")
 WRAPPED_LINES = 3  # a block of at least this many lines, each but the last about as long as the longest
-WRAP_WIDTH = (
-    30,
-    120,
-)  # the longest line of a wrapped block, in characters (a title and its date are shorter)
+# the longest line of a wrapped block, in characters (a title and its date are shorter)
+WRAP_WIDTH = (30, 120)
 WRAP_SLACK = 4  # a line this much shorter than the longest still reaches the margin
 _ENDS_STATEMENT = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _OPENS_ITEM = re.compile(
@@ -187,9 +185,7 @@ def _soft_wraps(text: str) -> list[tuple[int, int]]:
     block is wrapped when at least two of its lines reach a margin of 30 characters or more; a table's rows (cells
     parted by |, tabs or runs of spaces), text mostly not Chinese and short lines (a title, its date) are not."""
     cuts: list[tuple[int, int]] = []
-    block: list[
-        tuple[int, str]
-    ] = []  # (offset of the line, the line) of the current block of non-blank lines
+    block: list[tuple[int, str]] = []  # (offset, line) of the current block of non-blank lines
     offset = 0
     for line in [*text.split("\n"), ""]:
         if line.strip():

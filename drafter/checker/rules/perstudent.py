@@ -94,7 +94,7 @@ def _total_of_a_per_student_size(reading: Reading) -> Iterator[Verdict]:
                     j,
                     "inconsistent",
                     NAME,
-                    f"{f.text.strip().removesuffix(f.unit)}元",
+                    f"{f.value:.{f.decimals}f}元",
                     "",
                     f"事业费{f.text.strip()}与同段的生均公用经费{part.text.strip()}大小相当：应是生均事业费，"
                     f"单位应为元（漏了“生均”）",

@@ -94,7 +94,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
                 NAME,
                 "",
                 "",
-                f"辍学率不会高达{f.text.strip()}%：可能是巩固率或入学率，或应为{100 - f.value:.{f.decimals}f}%，请核对",
+                f"辍学率不会高达{f.text.strip().rstrip('%％')}%：可能是巩固率或入学率，"
+                f"或应为{100 - f.value:.{f.decimals}f}%，请核对",
             )
         elif f.unit == "元" and _per_student_unsaid(reading, i):
             yield Verdict(
