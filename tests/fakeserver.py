@@ -114,6 +114,8 @@ class FakeOpenAI:
         self.requests: list[Received] = []
         self._queue: deque[Behaviour] = deque()
         self._lock = threading.Lock()
+        self.in_flight = 0  # chat answers being given now
+        self.most_at_once = 0  # the most chat answers given at once: calls that overlapped
         self.stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -277,6 +279,16 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
     def _chat(self, request: Received) -> None:
+        with self.fake._lock:
+            self.fake.in_flight += 1
+            self.fake.most_at_once = max(self.fake.most_at_once, self.fake.in_flight)
+        try:
+            self._answer(request)
+        finally:
+            with self.fake._lock:
+                self.fake.in_flight -= 1
+
+    def _answer(self, request: Received) -> None:
         behaviour = self.fake.next_behaviour(request)
         self.fake.sleep(self.fake.latency if behaviour.latency is None else behaviour.latency)
         if behaviour.hang:

@@ -4,7 +4,6 @@ drafting with --backend openai runs cases concurrently; the judge goes through t
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -37,14 +36,13 @@ def test_openai_backend_drafts_cases_concurrently(cases, tmp_path):
             quiet=True,
             max_retries=0,
         )
-        started = time.perf_counter()
         results = evaluate(cases, tmp_path / "run", settings, quiet=True).results
-        wall = time.perf_counter() - started
     assert [c["status"] for c in results["cases"].values()] == ["ok", "ok"], results["cases"]
     assert results["meta"]["backend"] == "openai" and results["meta"]["model"] == "fake-model"
     assert results["meta"]["base_url"] == fake.base_url and fake.chat_requests
-    per_case = sum(c["seconds"] for c in results["cases"].values())
-    assert wall < per_case  # the two cases overlapped
+    # the two cases overlapped: the server answered two calls at once (counted, not timed: a loaded machine made the
+    # wall-clock comparison fail)
+    assert fake.most_at_once >= 2
 
 
 def test_judge_scores_through_the_openai_backend(cases, tmp_path):

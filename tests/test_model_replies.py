@@ -404,3 +404,42 @@ def test_a_reply_echoing_the_key_comes_back_redacted(fake_openai, echo):
     fake_openai.reply(echo)
     text = backend(fake_openai).complete(REQUEST).text
     assert KEY not in text and "***" in text
+
+
+# ---------------------------------------------------------------- typed figures
+TYPED = (
+    f"2021年，全市一般公共预算教育经费投入[[{A21}]]，新建改扩建学校17所，新增学位8600个，教育投入持续增加。"
+)
+
+
+def test_a_figure_the_model_types_is_sent_back_once_with_the_figures_named(fake_openai):
+    """A new user's trial: 新建改扩建学校17所 typed by the model was drafted, and the checker even called it
+    verified (17 was an unrelated metric's value). The README says the model never types a figure."""
+    fake_openai.reply(TYPED).reply(GOOD)
+    assert backend(fake_openai).complete(REQUEST).text == GOOD
+    again = last_user(fake_openai, 1)
+    assert "自行写了数字" in again and "17所" in again and "8600个" in again
+
+
+def test_a_figure_typed_twice_fails_the_section_saying_so(fake_openai):
+    fake_openai.reply(TYPED, times=2)
+    with pytest.raises(BadCompletion, match="typed figures"):
+        backend(fake_openai).complete(REQUEST)
+
+
+def test_the_users_own_figures_years_and_labels_may_be_written():
+    """A fact's 3所, an instruction's 15个, a label's 56人以上 and a year are the user's words, not typed figures."""
+    from dataclasses import replace
+
+    from drafter.core.types import Metric
+    from drafter.drafting.backends.review import given_numbers, judge
+
+    source = replace(
+        SOURCE,
+        facts={"fund": ("新建学校3所，投入资金1.2亿元。",)},
+        metrics=(Metric("compulsory.large_classes", "56人以上大班额", "个", {2021: 0}),),
+    )
+    text = f"2021年，新建学校3所，投入资金1.2亿元，56人以上大班额全部消除，突出15个重点项目。[[{A21}]]"
+    given = given_numbers(source, "突出15个重点项目")
+    assert not judge(text, {s.name: s for s in SLOTS}, given=given)
+    assert judge(text.replace("3所", "4所"), {s.name: s for s in SLOTS}, given=given).code == "typed_figures"

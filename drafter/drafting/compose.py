@@ -16,7 +16,7 @@ from drafter.core.errors import BadCompletion, ContextTooLong, DrafterError, Pro
 from drafter.core.types import Passage, Provenance, Section, SectionSpec, Slot
 from drafter.drafting.backends.base import Completion, Message, SectionRequest
 from drafter.drafting.backends.replies import clean_reply, is_garbled
-from drafter.drafting.backends.review import Problem, judge
+from drafter.drafting.backends.review import Problem, given_numbers, judge
 from drafter.drafting.context import DraftContext
 from drafter.drafting.prompts import retry_message, section_messages
 from drafter.drafting.slots import Filled, fill_slots, section_slots
@@ -73,10 +73,21 @@ def fit_prompt(
         kept = kept[:-1]
 
 
-def reply_problem(completion: Completion, filled: Filled, slots: tuple[Slot, ...] = ()) -> Problem:
-    """What is wrong with a model's reply (review.judge), falsy when it is usable."""
+def reply_problem(
+    completion: Completion,
+    filled: Filled,
+    slots: tuple[Slot, ...] = (),
+    request: SectionRequest | None = None,
+) -> Problem:
+    """What is wrong with a model's reply (review.judge), falsy when it is usable; with the request, a figure typed
+    that is in none of the user's words is one."""
     known = frozenset(s.name for s in slots) | frozenset(filled.used)
-    return judge(completion.text.strip(), {s.name: s for s in slots}, known)
+    given = (
+        given_numbers(request.source, request.instructions, request.spec.heading)
+        if request is not None
+        else None
+    )
+    return judge(completion.text.strip(), {s.name: s for s in slots}, known, given)
 
 
 def _offline_problem(completion: Completion, filled: Filled) -> Problem:
@@ -112,7 +123,7 @@ def _complete(
         if backend is ctx.offline:
             problem = _offline_problem(completion, filled)
         else:
-            problem = reply_problem(completion, filled, slots)
+            problem = reply_problem(completion, filled, slots, request)
         if not problem:
             return completion, filled
         if attempt == 2 or backend is ctx.offline:

@@ -25,7 +25,7 @@ from drafter.drafting.backends.calls import CallGuard
 from drafter.drafting.backends.failures import OFFLINE_HINT, Endpoint, classify
 from drafter.drafting.backends.replies import clean_reply
 from drafter.drafting.backends.retry import Backoff, RetryPolicy, Transient, call_with_retries
-from drafter.drafting.backends.review import Problem, judge
+from drafter.drafting.backends.review import Problem, given_numbers, judge
 from drafter.drafting.prompts import load_prompts, retry_message
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -168,7 +168,8 @@ class OpenAIBackend:
         if reply.finish_reason != "stop":
             code = FINISH_PROBLEMS.get(reply.finish_reason, "unfinished")
             return text, Problem(code, (reply.finish_reason,))
-        return text, judge(text, slots)
+        given = given_numbers(request.source, request.instructions, request.spec.heading)
+        return text, judge(text, slots, given=given)
 
     def _complaint(self, reply: str, problem: Problem, allowed: list[str]) -> list[Message]:
         """The model's own reply (when it is worth showing) and a user message saying what is wrong."""
@@ -258,6 +259,7 @@ PROBLEM_WORDS = {
     "doubled_unit": "typed a unit after a slot that prints its own unit",
     "placeholder": "copied an exemplar's placeholder",
     "year_mismatch": "put a figure of one year in a sentence about another",
+    "typed_figures": "typed figures that are in no slot and in none of the user's facts",
     "cut": "was cut off at the token limit (finish_reason length; raise DRAFTER_MAX_TOKENS)",
     "content_filter": "was blocked by the server's content filter (finish_reason content_filter)",
     "unfinished": "did not finish",

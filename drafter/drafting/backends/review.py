@@ -3,7 +3,8 @@
 Problems, in the order they are looked for: empty, garbled, unknown_slots (a name the section was not
 given), foreign (sentences in another language: Japanese kana, four English words in a row), broken_slots (a `[[` or `]]` left over), doubled_unit (`[[a@2020]]亿元` where the slot already
 prints 亿元: "21.09亿元亿元"), placeholder (an exemplar's `X亿元`, `xx市`, `20XX年`), year_mismatch (a
-slot of another year than the one its sentence names: "2020年…[[a@2019]]", whatever the two values are).
+slot of another year than the one its sentence names: "2020年…[[a@2019]]", whatever the two values are),
+typed_figures (a figure typed with its unit that is in no slot and not in the user's facts or instructions).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from drafter.core.types import Slot
+from drafter.core.types import Slot, SourceData
 from drafter.drafting.backends.replies import SLOT, is_garbled
 
 UNIT_WORDS = (
@@ -59,8 +60,14 @@ class Problem:
 OK = Problem("")
 
 
-def judge(text: str, slots: Mapping[str, Slot], known: frozenset[str] | None = None) -> Problem:
-    """The first problem of a cleaned reply; `known` are every name the filler accepts (default: `slots`)."""
+def judge(
+    text: str,
+    slots: Mapping[str, Slot],
+    known: frozenset[str] | None = None,
+    given: frozenset[str] | None = None,
+) -> Problem:
+    """The first problem of a cleaned reply; `known` are every name the filler accepts (default: `slots`);
+    `given`, the numbers the user's own words hold (facts, instructions): any other figure typed is a problem."""
     if not text.strip():
         return Problem("empty")
     if is_garbled(text):
@@ -73,7 +80,37 @@ def judge(text: str, slots: Mapping[str, Slot], known: frozenset[str] | None = N
         found = check(text, slots)
         if found:
             return found
-    return year_mismatches(text)
+    mismatched = year_mismatches(text)
+    if mismatched or given is None:
+        return mismatched
+    return typed_figures(text, given)
+
+
+# a figure typed with its unit, outside any slot (2021年 is a year, not a figure: 年 is no unit here)
+_TYPED = re.compile(
+    r"(?<![\d.@\[])(\d+(?:\.\d+)?)\s?(?=个百分点|百分点|%|％|亿元|万元|元|万人|人次|人|所|个|名|班|平方米|项|次|家|万|亿)"
+)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def typed_figures(text: str, given: frozenset[str]) -> Problem:
+    """新建改扩建学校17所 typed by the model: a figure that is in no slot and not in the user's own words (the facts
+    and instructions it was given) comes from nowhere — an exemplar's, or made up. The checker may even find it
+    equal to some unrelated value."""
+    rest = SLOT.sub("", text)
+    found = [
+        rest[max(0, m.start() - 6) : m.end() + 2] for m in _TYPED.finditer(rest) if m.group(1) not in given
+    ]
+    return Problem("typed_figures", tuple(dict.fromkeys(found))[:5]) if found else OK
+
+
+def given_numbers(source: SourceData, *texts: str) -> frozenset[str]:
+    """Every number written in the user's own words — the facts of every indicator, the lists (整改, 问题, 措施,
+    经验), the metrics' labels and `texts` (an editor's instructions, the heading): a reply may copy them."""
+    said = [f for facts in source.facts.values() for f in facts]
+    said += [*source.rectification, *source.problems, *source.plans, *source.experiences, *texts]
+    said += [m.label for m in source.metrics]  # 56人以上大班额: a label's own number
+    return frozenset(n for text in said for n in _NUMBER.findall(text or ""))
 
 
 def foreign(text: str, slots: Mapping[str, Slot] | None = None) -> Problem:
