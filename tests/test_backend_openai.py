@@ -262,6 +262,15 @@ def test_a_remote_endpoint_without_a_key_is_a_config_error():
     assert "OPENAI_API_KEY" in err.value.render() and "--backend offline" in err.value.render()
 
 
+@pytest.mark.parametrize("typed", ["127.0.0.1:18555/v1", "localhost:11434/v1", "api.deepseek.com/v1"])
+def test_a_base_url_without_its_scheme_says_so(typed):
+    """A new user's trial: 127.0.0.1:18555/v1 was told "no API key" (read as a remote host), not what was wrong."""
+    with pytest.raises(ConfigError) as err:
+        OpenAIBackend(Settings(backend="openai", base_url=typed, api_key=""))
+    said = err.value.render()
+    assert "http://" in said and f"http://{typed}" in said and "API key" not in said
+
+
 def test_a_local_server_needs_no_key(fake_openai):
     settings = Settings(
         backend="openai", base_url=fake_openai.base_url.replace("127.0.0.1", "localhost"), api_key=""

@@ -94,6 +94,18 @@ def test_failed_section_is_kept_while_others_succeed_then_resumed(tmp_path, fake
     assert second.draft.section("fund") == first.draft.section("fund")
 
 
+def test_a_rerun_whose_one_section_left_fails_again_is_no_total_failure(tmp_path, fake_openai, settings):
+    """A new user's trial: after 19 sections were drafted, the rerun of the one left failed again and was told
+    "the model drafted none of the 1 sections" (exit 3): the draft holds the model's other sections."""
+    fake_openai.default = lambda request: (
+        GARBLED if _section_of(request) == "preschool" else slot_echo(request)
+    )
+    metrics, out = write_metrics(tmp_path), tmp_path / "out"
+    assert run_draft(metrics, out, settings, progress=False).failed == ("preschool",)
+    again = run_draft(metrics, out, settings, progress=False)  # (ModelFailed, exit 3, before)
+    assert again.failed == ("preschool",) and again.exit_code == 1
+
+
 def test_rate_limit_then_success(tmp_path, fake_openai, settings):
     fake_openai.status(429, retry_after=0)
     outcome = run_draft(
@@ -125,3 +137,21 @@ def test_a_model_the_server_rejects_is_bad_input_and_nothing_is_lost(tmp_path, f
     assert "--backend offline" in err.value.render() or "offline" in err.value.render()
     draft = load_draft(tmp_path / "out")
     assert draft.section("title").status == "drafted" and draft.section("fund").status == "failed"
+
+
+def test_quiet_still_names_a_section_that_failed(tmp_path, fake_openai, monkeypatch, capsys):
+    """A new user's trial: with -q a failed section printed nothing at all, exit 1 as for a flagged figure."""
+    from drafter.cli.main import run
+
+    fake_openai.default = lambda request: (
+        GARBLED if _section_of(request) == "preschool" else slot_echo(request)
+    )
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
+    monkeypatch.setenv("DRAFTER_MODEL", "deepseek-chat")
+    monkeypatch.setenv("DRAFTER_MAX_RETRIES", "0")
+    argv = ["draft", str(write_metrics(tmp_path)), "-o", str(tmp_path / "out"), "--backend", "openai", "-q"]
+    with pytest.raises(SystemExit) as done:
+        run(argv)
+    out, err = capsys.readouterr()
+    assert done.value.code == 1 and out == ""
+    assert "✗ （" in err and "推进学前教育普及普惠" in err and "再运行一次同一命令即可重试" in err

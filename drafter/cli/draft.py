@@ -83,11 +83,27 @@ def _say_drafted(outcome: Any, *, quiet: bool, as_json: bool) -> None:
         )
     if as_json:
         typer.echo(json.dumps(draft_summary(outcome), ensure_ascii=False, indent=2))
-    elif not quiet:
+    elif quiet:
+        _print_failed_quietly(outcome)  # -q prints nothing but errors: a section that failed is one
+    else:
         _print_draft(outcome)
         kept = _kept_line(outcome)
         if kept:
             typer.echo(kept, err=True)
+
+
+def _print_failed_quietly(outcome: Any) -> None:
+    from drafter.drafting.run import NOT_DRAFTED
+
+    for sid in outcome.failed:
+        section = outcome.draft.section(sid)
+        error = section.provenance.error or "not drafted"
+        if error != NOT_DRAFTED:
+            typer.secho(
+                f"✗ {section.spec.shown}: {error} — 再运行一次同一命令即可重试 / run the same command again to retry",
+                fg="red",
+                err=True,
+            )
 
 
 def _kept_line(outcome: Any) -> str:

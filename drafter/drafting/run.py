@@ -186,8 +186,12 @@ def _respec(section: Section, spec: SectionSpec) -> Section:
     return section if section.spec == spec else replace(section, spec=spec)
 
 
-def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
-    """A prompt that cannot fit, or a model that is unreachable for every section, is the user's to fix."""
+def raise_if_fatal(
+    sections: dict[str, Section], ctx: DraftContext, whole: tuple[Section, ...] | None = None
+) -> None:
+    """A prompt that cannot fit, or a model that is unreachable for every section, is the user's to fix. A model
+    that drafted none is judged over the `whole` draft: sections it drafted in a run before count (a resumed run
+    whose one section left failed again has not failed whole)."""
     failed = [s.provenance for s in sections.values() if s.status == "failed"]
     prompt = next((p.error for p in failed if p.error_kind == PromptError.kind), "")
     if prompt:
@@ -202,7 +206,12 @@ def raise_if_fatal(sections: dict[str, Section], ctx: DraftContext) -> None:
             hint="请检查 --base-url、OPENAI_API_KEY 和 --model，或用 --backend offline / check --base-url, OPENAI_API_KEY and --model, or use --backend offline",
         )
     model_failed = [s for s in modelled if s.provenance.error_kind in MODEL_ERROR_KINDS]
-    if modelled and len(model_failed) == len(modelled):
+    kept = [  # a model's sections of a run before, kept (not those --only left undrafted)
+        s
+        for s in whole or ()
+        if s.spec.id not in sections and s.status != "failed" and s.provenance.backend not in ("", "offline")
+    ]
+    if modelled and len(model_failed) == len(modelled) and not kept:
         raise ModelFailed(
             f"模型一个章节也没有起草成功（共 {len(modelled)} 个）/ the model drafted none of the {len(modelled)} "
             f"sections: {_commonest_error(model_failed)}",
@@ -282,7 +291,7 @@ def run_draft(
         check = _write(out_dir, draft, md_text, set(drafted) | resumed, source)
     with stopped.saying(stopped.after_writing(out_dir)):
         journal.clear(out_dir)
-    raise_if_fatal(drafted, ctx)
+    raise_if_fatal(drafted, ctx, draft.sections)
     failed = tuple(s.spec.id for s in draft.sections if s.status == "failed")
     return DraftOutcome(
         draft=draft,

@@ -48,7 +48,13 @@ def is_local(base_url: str) -> bool:
 
 
 def api_key_for(settings: Settings, base_url: str) -> str:
-    """The key to send; a local server may go without one. ConfigError when a remote one needs it."""
+    """The key to send; a local server may go without one. ConfigError when a remote one needs it, and first when
+    the address is no web address (127.0.0.1:11434/v1 read as a host with no key)."""
+    if urlparse(base_url).scheme not in ("http", "https"):
+        raise ConfigError(
+            f"接口地址须以 http:// 或 https:// 开头 / the base URL must start with http:// or https://: {base_url}",
+            hint=f"如 http://{base_url.split('://')[-1]} / e.g. http://{base_url.split('://')[-1]}",
+        )
     if settings.api_key:
         return settings.api_key
     if is_local(base_url):
