@@ -111,7 +111,7 @@ def test_offline_says_which_instructions_it_understands(tmp_path, metrics, capsy
     flat = out.replace("\n", "")
     assert (
         code == 0
-        and "（未改动 / no change）" in out
+        and "：未改动 / no change）" in out
         and "not done：突出普惠性幼儿园建设（离线模板只在指标小节中调整顺序）" in flat
     )
     code, out, _ = _run(["section", out_dir, "--section", "party", "-i", "更简洁，写得生动些"], capsys)
@@ -127,7 +127,7 @@ def test_an_emphasis_with_nothing_to_move_is_not_said_done(tmp_path, metrics, ca
     _run(["draft", str(metrics), "-o", out_dir, "-q"], capsys)
     code, out, _ = _run(["section", out_dir, "--section", "preschool", "-i", "突出校园足球"], capsys)
     flat = out.replace("\n", "")
-    assert code == 0 and "（未改动 / no change）" in out
+    assert code == 0 and "推进学前教育普及普惠：未改动 / no change）" in flat
     assert "done：" not in flat and "unchanged：按要求（突出“校园足球”" in flat
 
 
@@ -158,3 +158,19 @@ def test_a_section_s_figures_column_leaves_out_years_and_document_numbers():
     header = {"figures": 2, "verified": 0, "derived": 0, "ignored": 2}
     party = {"figures": 8, "verified": 1, "derived": 0, "ignored": 7}
     assert _count_cells(header) == ("0", "0", "0") and _count_cells(party) == ("1", "1", "0")
+
+
+def test_a_hand_edit_imported_is_named_by_its_heading(tmp_path, metrics, capsys):
+    """A new user's trial: `hand edits imported and locked: preschool` named the section by its inner id."""
+    out_dir = tmp_path / "out"
+    _run(["draft", str(metrics), "-o", str(out_dir), "-q"], capsys)
+    md = out_dir / "draft.md"
+    text = md.read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if "推进学前教育普及普惠" in line)
+    start = text.index(heading) + len(heading)
+    body_end = text.index("\n\n", text.index("\n\n", start) + 2)
+    md.write_text(text[:body_end] + "（经手工补充）" + text[body_end:], encoding="utf-8")
+    code, out, _ = _run(["section", str(out_dir), "--section", "party"], capsys)
+    flat = out.replace("\n", "")
+    assert code == 0 and "hand edits imported and locked:" in flat and "推进学前教育普及普惠" in flat
+    assert "locked: preschool" not in flat

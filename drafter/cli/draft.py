@@ -302,8 +302,10 @@ def _print_regen(outcome: Any, settings: Any) -> None:
 
     console = Console()
     for sid in outcome.imported:
-        console.print(f"[yellow]已导入并锁定手工修改 / hand edits imported and locked:[/] {sid}")
-    console.print(Syntax(outcome.diff or "（未改动 / no change）\n", "diff", word_wrap=True))
+        shown = next((s.spec.shown for s in outcome.draft.sections if s.spec.id == sid), sid)
+        console.print(f"[yellow]已导入并锁定手工修改 / hand edits imported and locked:[/] {shown}")
+    unchanged = f"（{outcome.section.spec.shown}：未改动 / no change）\n"
+    console.print(Syntax(outcome.diff or unchanged, "diff", word_wrap=True))
     provenance = outcome.section.provenance
     if provenance.instructions and provenance.backend == "offline":
         from drafter.drafting.instructions import explain, parse_instructions
