@@ -121,15 +121,15 @@ def _two_no_decrease(
         changes = [c for c in (_change(m, source) for m in levels) if c is not None] or [
             c for c in (_change(m, source) for m in rates) if c is not None
         ]  # the growth rates stated in the metrics when no level has last year's value
-        # (only a fall of what the claim is of: 生均公用经费 and 生均校舍面积 are no 生均…教育支出)
-        said = stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)
         if changes:
             fell = [c for c in changes if c[1] < 0]
-            if not fell and said is not None and not said[0]:
-                return said  # the data hold no fall, the text states one beside the claim (初中生均…下降2.7%)
+            # the data hold no fall, the text states one beside the claim (初中生均…下降2.7%); only a fall of what the
+            # claim is of: 生均公用经费 and 生均校舍面积 are no 生均…教育支出
+            if not fell and (said := stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)) and not said[0]:
+                return said
             shown = "；".join(_moved(m, d) for m, d, _ in (fell or changes)[:3])
             return not fell, shown, ",".join(ref for _, _, ref in changes)
-        return said
+        return stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)
     return stated.no_decrease(reading, st, r"一般公共预算教育|生均")
 
 

@@ -16,7 +16,7 @@ from drafter.core.errors import BadCompletion, ContextTooLong, DrafterError, Pro
 from drafter.core.types import Passage, Provenance, Section, SectionSpec, Slot
 from drafter.drafting.backends.base import Completion, Message, SectionRequest
 from drafter.drafting.backends.replies import clean_reply, is_garbled
-from drafter.drafting.backends.review import Problem, given_numbers, judge
+from drafter.drafting.backends.review import Problem, given_in, judge
 from drafter.drafting.context import DraftContext
 from drafter.drafting.prompts import retry_message, section_messages
 from drafter.drafting.slots import Filled, fill_slots, section_slots
@@ -82,11 +82,7 @@ def reply_problem(
     """What is wrong with a model's reply (review.judge), falsy when it is usable; with the request, a figure typed
     that is in none of the user's words is one."""
     known = frozenset(s.name for s in slots) | frozenset(filled.used)
-    given = (
-        given_numbers(request.source, request.instructions, request.spec.heading)
-        if request is not None
-        else None
-    )
+    given = given_in(request) if request is not None else None
     return judge(completion.text.strip(), {s.name: s for s in slots}, known, given)
 
 

@@ -291,7 +291,7 @@ def _names_label(clause: str, label: str) -> bool:
     义务教育薄弱环节改善与能力提升工程投资): most of its character pairs are in it."""
     if label in clause:
         return True
-    pairs = {label[k : k + 2] for k in range(len(label) - 1)}
+    pairs = set(_char_pairs(label))
     # (its head too: 初中专任教师学历合格率 is not named by 小学专任教师学历合格率100%, eight of its ten pairs)
     return (
         len(pairs) >= 4 and label[:2] in clause and sum(p in clause for p in pairs) >= LABEL_HELD * len(pairs)
@@ -336,13 +336,10 @@ SHARED_PAIRS = 2  # character pairs a part's label shares with its total's: it n
 
 def _plain_part(v: MetricView, total: MetricView) -> bool:
     return (
-        v.unit == total.unit
-        and v.unit in SUMMED_UNITS
+        _may_total(v)  # (a count or an amount, as its total is)
+        and v.unit == total.unit
         and v.latest_year == total.latest_year
-        and not v.is_rate
-        and v.value > 0
         and not (v.change or v.growth or v.companion or v.target or v.target_relation or v.steady)
-        and not NOT_SUMMED.search(v.label)
         and _names_alike(v.label, total.label)
     )
 
@@ -357,8 +354,13 @@ def _names_alike(part: str, total: str) -> bool:
     qualifier = QUALIFIER.match(total)
     if qualifier and qualifier.group() not in part:
         return False
-    pairs = {total[k : k + 2] for k in range(len(total) - 1)}
-    return sum(part[k : k + 2] in pairs for k in range(len(part) - 1)) >= SHARED_PAIRS
+    pairs = set(_char_pairs(total))
+    return sum(p in pairs for p in _char_pairs(part)) >= SHARED_PAIRS
+
+
+def _char_pairs(text: str) -> list[str]:
+    """Each two characters in a row (digits and brackets too: 56人以上大班额, 中小学（幼儿园）教师招聘)."""
+    return [text[k : k + 2] for k in range(len(text) - 1)]
 
 
 def listed_units(views: list[MetricView]) -> list[list[MetricView]]:

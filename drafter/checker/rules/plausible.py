@@ -123,13 +123,12 @@ def _colon_lost(reading: Reading, i: int) -> str | None:
     return f"{f.text.strip()[:-1]}:1"
 
 
-LOSS_RATE = re.compile(r"(?:辍学|流失|失学)率(?:为|是|达到|达)?[：:]?$")
+LOST = r"(?:辍学|流失|失学)率"  # a rate of pupils lost
+LOSS_RATE = re.compile(LOST + r"(?:为|是|达到|达)?[：:]?$")
 STUDENTS_SAID = re.compile(r"(?:在校学生|在校生)(?:总数|人数)?(?:为|有|共|达)?$")
 
 
-LOSS_RATE_OF_YEAR = re.compile(
-    r"(?:辍学|流失|失学)率(?:\d{4}(?:[-—~至]\d{4})?年(?:度)?)?(?:为|是|达到|达|控制在)?[：:]?$"
-)
+LOSS_RATE_OF_YEAR = re.compile(LOST + r"(?:\d{4}(?:[-—~至]\d{4})?年(?:度)?)?(?:为|是|达到|达|控制在)?[：:]?$")
 MOST_LOST = 50.0  # a dropout rate said above this is another rate (巩固率 98.82 read as 辍学率)
 
 

@@ -124,9 +124,8 @@ def _per_student_of_level(reading: Reading, i: int, total: int) -> Iterator[Verd
     ]
     if areas != [total] or OTHER_SHARERS.search(reading.clause(total)):
         return
-    if _years_said(reading, f.start) - _years_said(reading, count.start) and _years_said(
-        reading, count.start
-    ):
+    count_years = _years_said(reading, count.start)
+    if count_years and _years_said(reading, f.start) - count_years:
         return
     ps, pe = reading.paragraph(f.start)
     for j in reading.between(ps, pe):
@@ -148,6 +147,7 @@ def _years_said(reading: Reading, offset: int) -> set[str]:
 
 
 def _students(reading: Reading, j: int) -> bool:
+    """Figure j's words say it counts students (a total of any unit of people: 在校学生8.56万人 over its parts)."""
     return bool(re.search(SHARED_BY["生均"], reading.claims[j].subject))
 
 

@@ -70,9 +70,8 @@ def check(reading: Reading) -> Iterator[Verdict]:
             yield _wrong(reading, c.index, c.parts, whole, note=SWAPPED_NOTE)
 
 
-NOT_STAGES = frozenset(
-    {"城区", "乡镇", "公办", "民办"}
-)  # levels_of's places and owners: what a second split is by
+# levels_of's places and owners: what a second split is by
+NOT_STAGES = frozenset({"城区", "乡镇", "公办", "民办"})
 
 
 def _split_again(reading: Reading) -> Iterator[Verdict]:

@@ -25,7 +25,7 @@ from drafter.drafting.backends.calls import CallGuard
 from drafter.drafting.backends.failures import OFFLINE_HINT, Endpoint, classify
 from drafter.drafting.backends.replies import clean_reply
 from drafter.drafting.backends.retry import Backoff, RetryPolicy, Transient, call_with_retries
-from drafter.drafting.backends.review import Problem, given_numbers, judge
+from drafter.drafting.backends.review import Problem, given_in, judge
 from drafter.drafting.prompts import load_prompts, retry_message
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -174,8 +174,7 @@ class OpenAIBackend:
         if reply.finish_reason != "stop":
             code = FINISH_PROBLEMS.get(reply.finish_reason, "unfinished")
             return text, Problem(code, (reply.finish_reason,))
-        given = given_numbers(request.source, request.instructions, request.spec.heading)
-        return text, judge(text, slots, given=given)
+        return text, judge(text, slots, given=given_in(request))
 
     def _complaint(self, reply: str, problem: Problem, allowed: list[str]) -> list[Message]:
         """The model's own reply (when it is worth showing) and a user message saying what is wrong."""

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from drafter.core.types import Slot, SourceData
+from drafter.drafting.backends.base import SectionRequest
 from drafter.drafting.backends.replies import SLOT, is_garbled
 
 UNIT_WORDS = (
@@ -111,6 +112,11 @@ def given_numbers(source: SourceData, *texts: str) -> frozenset[str]:
     said += [*source.rectification, *source.problems, *source.plans, *source.experiences, *texts]
     said += [m.label for m in source.metrics]  # 56人以上大班额: a label's own number
     return frozenset(n for text in said for n in _NUMBER.findall(text or ""))
+
+
+def given_in(request: SectionRequest) -> frozenset[str]:
+    """`given_numbers` of a section request: its source's words, the editor's instructions and its heading."""
+    return given_numbers(request.source, request.instructions, request.spec.heading)
 
 
 def foreign(text: str, slots: Mapping[str, Slot] | None = None) -> Problem:
