@@ -3014,6 +3014,49 @@ def test_a_small_number_its_words_do_not_name_is_no_value_of_a_metric_that_holds
     assert [f.status for f in check_text(text.format("3"), data).findings if f.unit == "个"][1] != "verified"
 
 
+def test_a_percentage_its_words_do_not_name_is_not_proven_by_its_value_alone():
+    """湖州 2023: 义务教育入学率、巩固率分别为100%、100% was `verified` as 小学专任教师研究生学历占比 (100%), a metric its
+    words name nothing of: 100% is the value of many rates. The same figure said again right after the one its
+    words name (“这个52.7%…”) is still that metric's."""
+    data = SourceData(
+        report=ReportInfo(region="湖州市", level="city", round=2023, period=2023, issuer="湖州市教育局"),
+        metrics=(
+            Metric("c.degree_share", "小学专任教师研究生学历占比", "%", {2023: 100.0}),
+            Metric("m.myopia", "儿童青少年总体近视率", "%", {2022: 50.2, 2023: 52.7}),
+        ),
+    )
+    statuses = {
+        f.text: f.status for f in check_text("义务教育入学率、巩固率分别为99.99%、100%。", data).findings
+    }
+    assert statuses["100%"] == "unsupported"
+    assert {f.text: f.status for f in check_text("小学专任教师研究生学历占比100%。", data).findings}[
+        "100%"
+    ] == ("verified")
+    text = "2023年儿童青少年总体近视率为52.7%。\n\n“这个52.7%跟上年相比上升了2.5个百分点。”"
+    assert [f.status for f in check_text(text, data).findings if f.text.startswith("52.7")] == [
+        "verified"
+    ] * 2
+
+
+def test_a_count_linked_by_its_value_alone_asks_to_be_confirmed():
+    """长岭 2019: 辖3个村 … 986户 are the data's 辖村 and 户数, though the words give those labels no weight: verified,
+    with a message that says the value matched and asks the clerk to confirm; a count its words name says no such
+    thing."""
+    data = SourceData(
+        report=ReportInfo(region="长岭乡", level="county", round=2019, period=2019, issuer="长岭乡政府"),
+        metrics=(
+            Metric("g.villages", "辖村", "个", {2019: 3}),
+            Metric("g.households", "户数", "户", {2019: 986}),
+            Metric("g.schools", "中小学校", "所", {2019: 4}),
+        ),
+    )
+    text = "全乡总面积256.06平方公里，辖3个村，19个村民小组，986户2927人。全乡共有中小学校4所。"
+    found = {f.text: f for f in check_text(text, data).findings}
+    for said in ("3个", "986户"):
+        assert found[said].status == "verified" and "数值相同" in found[said].message, said
+    assert found["4所"].status == "verified" and "数值相同" not in found["4所"].message
+
+
 @pytest.mark.parametrize(
     ("shares", "expected"),
     [

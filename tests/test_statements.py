@@ -220,6 +220,12 @@ def test_a_fall_the_text_states_beside_two_no_decrease_is_not_hidden_by_data_hol
             f"全县一般公共预算教育支出5.21亿元，比上年增长7.2%；{other}。全县实现了教育经费“两个只增不减”。"
         )
         assert not claim_flagged(text, source(*RISES)), other
+    # with no data the same: a fall of 公用经费 beside the claim does not disprove it, a fall of 生均…教育支出 does
+    for other in ("初中生均公用经费2100元，比上年下降2.7%", "因学生增加，初中生均校舍建筑面积比上年下降2.7%"):
+        text = (
+            f"全县一般公共预算教育支出5.21亿元，比上年增长7.2%；{other}。全县实现了教育经费“两个只增不减”。"
+        )
+        assert not claim_flagged(text), other
 
 
 def test_a_count_of_units_that_met_a_target_is_not_the_region_s_claim():

@@ -73,6 +73,7 @@ EVERY_ITEM = re.compile(r"各项|各类|各级|全部|合计|总计|总额|总�
 COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
 )  # of an age group, not a share of the enrolled
+NAMED_BEFORE_WITHIN = 500  # characters: a metric linked within them is still spoken of (_named_just_before)
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
 # the two links most figures end with, made once (a Link is frozen: one serves every figure)
@@ -438,6 +439,17 @@ class ValueLinker(Finders):
             return "文字说的是各级合计"
         return ""
 
+    def _named_just_before(self, i: int, key: str) -> bool:
+        """A figure shortly before figure i is a value of `key` (of this year or another): the words that named
+        it speak of figure i too (儿童青少年的总体近视率又上升为52.7%。“这个52.7%跟2019年相比…”; 硬上线率为44.1%，比上年
+        （硬上线441人、29.2%）; 80.22%。…而就在2017年底，这一数据是75%)."""
+        f = self.doc.figures[i]
+        return any(
+            link.key == key and link.status == "verified"
+            for j, link in self.links.items()
+            if j < i and self.doc.figures[j].start >= f.start - NAMED_BEFORE_WITHIN
+        )
+
     def _unit_lost(self, i: int) -> Link:
         """全幼儿园为8479.61，比上年的9468.70 where the text lost its 元 (its sibling items print 19245.95元): an
         amount with two decimals is a money metric its words name (in full, or in part: 幼儿园 of 幼儿园生均…) that
@@ -576,9 +588,14 @@ class ValueLinker(Finders):
                 if (
                     not _distinct(f)
                     and self.labels.part_score(m.key, near) == 0
-                    and any(rank[k][2] >= WEAK_LABEL for k in rank if k != m.key)
+                    and (
+                        any(rank[k][2] >= WEAK_LABEL for k in rank if k != m.key)
+                        or f.unit == "%"
+                        and not self._named_just_before(i, m.key)
+                    )
                 ):  # 新增学位3个 where 3 is 主体建设的项目: a small number its words do not name at all, while
-                    # they name other metrics in part, is no value of that metric
+                    # they name other metrics in part, is no value of that metric; nor is a percentage its words
+                    # name nothing of (入学率、巩固率分别为99.99%、100%: 100% is the value of many rates)
                     return Link(
                         "unsupported",
                         message=f"数值与{m.label}相同，但文字说的不是它；来源数据中找不到文字所指的这个数",
@@ -702,7 +719,12 @@ class ValueLinker(Finders):
                 self.year_for(copied, year),
                 f"数值与文中另一处的{m.label}（{m.key}@{y}）相同，但这里的文字说的是{copied.label}",
             )
-        return Link("verified", f"{m.key}@{y}", message=f"{y}年{m.label}", key=m.key, year=y)
+        said = f"{y}年{m.label}"
+        if (
+            best is None and rank[m.key][1] == 0
+        ):  # 辖3个村: linked by the value, the words giving the label no weight
+            said += "（数值相同，但文字没有明确指向这个指标，请确认）"
+        return Link("verified", f"{m.key}@{y}", message=said, key=m.key, year=y)
 
     def _earlier_named(self, i: int, m: Metric, y: int, rank: dict) -> tuple[Metric, int] | None:
         """抽测学生人数从2880人增加到10380人 where the start value is printed as 4410, this year's 小学 count: a value
