@@ -11,6 +11,7 @@ from drafter.checker.text import normalize
 from drafter.checker.value_linking import expected_value
 from drafter.core.types import PROBLEM_STATUSES, Finding, Metric, ReportInfo, SourceData, Target
 from drafter.figures.numbers import find_figures
+from drafter.source.load import load_source
 
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
@@ -4749,3 +4750,107 @@ def test_a_value_s_short_label_at_the_end_of_a_longer_name_is_not_its_own():
     )
     found = finding(text, "235所", load_source(YINDU))
     assert found.status == "mismatch" and found.expected == "115所"
+
+
+@pytest.mark.parametrize(("count", "status"), [("10", "verified"), ("11", "mismatch"), ("100", "mismatch")])
+def test_a_label_naming_no_level_is_named_by_words_naming_none(count, status):
+    """A new user's trial: 2021年，全市新改扩建学校11所 against the data's 新改扩建学校 (10所) was `unsupported` for every
+    value but 10: the key's synonyms (新增义务教育学校) name a level, which the words did not say, and the label was
+    taken for another level's. The data's own label names none."""
+    data = SourceData(
+        report=ReportInfo(region="长治市", level="city", round=2021, period=2021, issuer="长治市人民政府"),
+        metrics=(Metric("compulsory.new_schools", "新改扩建学校", "所", {2021: 10}),),
+    )
+    found = [f for f in check_text(f"2021年，全市新改扩建学校{count}所。", data).findings if f.unit == "所"]
+    assert [f.status for f in found] == [status]
+
+
+def test_a_figure_of_a_narrower_scope_or_per_student_is_not_the_named_total_s():
+    """A new user's trial: 其中，县本级教育支出41200万元，比上年增长2.1% and 全县按在校学生人数平均的一般公共预算教育
+    支出为8200.00元，比上年增长1.2% were each `mismatch, 应为53560万元` (the county's whole 一般公共预算教育支出), and
+    their growths `应为3.0%`. The data hold neither: both unsupported, their growths too; the whole is still checked."""
+    data = SourceData(
+        report=ReportInfo(region="清河县", level="county", round=2022, period=2022, issuer="清河县人民政府"),
+        metrics=(
+            Metric("fund.general_budget_edu", "一般公共预算教育支出", "万元", {2021: 52000, 2022: 53560}),
+        ),
+    )
+    text = (
+        "2022年，全县一般公共预算教育支出53560万元，比上年增长3%。其中，县本级教育支出41200万元，比上年增长2.1%。\n\n"
+        "2022年，全县按在校学生人数平均的一般公共预算教育支出为8200.00元，比上年增长1.2%。"
+    )
+    found = {f.text: f.status for f in check_text(text, data).findings}
+    assert (found["53560万元"], found["3%"]) == ("verified", "derived")
+    assert [found[t] for t in ("41200万元", "2.1%", "8200.00元", "1.2%")] == ["unsupported"] * 4
+    wrong = text.replace("53560万元", "53650万元")
+    assert {f.text: f.status for f in check_text(wrong, data).findings}["53650万元"] == "mismatch"
+
+
+def test_the_whole_region_s_figure_is_not_its_own_level_s():
+    """A new user's trial, 嘉兴 2010: 全市普通高校报名人数为22360人 was `mismatch, 应为6629人` — the data's
+    嘉兴市本级普通高校报名人数, a part the words do not say; the part itself is still checked."""
+    data = SourceData(
+        report=ReportInfo(region="嘉兴市", level="city", round=2010, period=2010, issuer="嘉兴市教育局"),
+        metrics=(Metric("h.registrants_own", "嘉兴市本级普通高校报名人数", "人", {2010: 6629}),),
+    )
+    text = "全市普通高校报名人数为22360人，比去年增加1.17%。嘉兴市本级今年普通高校报名人数为{}人，比去年增加了16%。"
+    found = {f.text: f.status for f in check_text(text.format(6629), data).findings}
+    assert (found["22360人"], found["6629人"]) == ("unsupported", "verified")
+    assert {f.text: f.status for f in check_text(text.format(6692), data).findings}["6692人"] == "mismatch"
+
+
+def test_the_kind_a_label_names_negated_is_another_kind():
+    """A new user's trial, 城关 2020: 应参加年检的民办非学历培训学校304所 was `mismatch, 应为3所` (the data's 应参加年检的
+    民办学历学校)."""
+    data = SourceData(
+        report=ReportInfo(region="城关区", level="county", round=2020, period=2020, issuer="城关区教育局"),
+        metrics=(Metric("g.degree_schools", "应参加年检的民办学历学校", "所", {2020: 3}),),
+    )
+    text = "应参加年检的民办学历学校{}所，结果均为合格。应参加年检的民办非学历培训学校304所，其中合格263所。"
+    found = {f.text: f.status for f in check_text(text.format(3), data).findings}
+    assert (found["3所"], found["304所"]) == ("verified", "unsupported")
+    assert {f.text: f.status for f in check_text(text.format(4), data).findings}["4所"] == "mismatch"
+
+
+@pytest.mark.parametrize(("printed", "status"), [("9291.25", "verified"), ("9291.52", "mismatch")])
+def test_the_long_form_of_per_student_names_a_per_student_label(printed, status):
+    """A new user's trial, 长治 2021 against its own data: 按在校生人数平均的财政一般公共预算教育支出…其中小学9291.52元
+    (9291.25 in the data) was `unsupported`: the words did not name 小学生均一般公共预算教育支出, for 按在校生人数平均的
+    is how the 公告 say 生均."""
+    data = load_source(Path(__file__).resolve().parent.parent / "examples" / "changzhi-2021.yaml")
+    text = (
+        "2020年，长治市一般公共预算安排的教育经费支出611968.81万元，较上年增长3.29%。"
+        f"按在校生人数平均的财政一般公共预算教育支出均实现了“只增不减”，其中小学{printed}元，较上年增长1.93%；"
+        "初中13273.21元，较上年增长16.78%。"
+    )
+    found = {f.text: f.status for f in check_text(text, data).findings}
+    assert (found[f"{printed}元"], found["13273.21元"]) == (status, "verified")
+
+
+def test_a_standard_said_with_yishang_before_yaoqiu_is_a_standard():
+    """A new user's trial: 高中阶段毛入学率93.1%，达到国家规定的90%以上要求 — 90% was `mismatch, 应为93%`, taken for the
+    data's 学前三年毛入园率 (89.5, 90 once rounded) and then for the 毛入学率 the words name."""
+    data = SourceData(
+        report=ReportInfo(region="清河县", level="county", round=2022, period=2022, issuer="清河县人民政府"),
+        metrics=(
+            Metric("h.rate", "高中阶段毛入学率", "%", {2022: 93.1}),
+            Metric("p.rate", "学前三年毛入园率", "%", {2021: 89.5, 2022: 88.7}),
+        ),
+    )
+    found = {
+        f.text: f for f in check_text("高中阶段毛入学率93.1%，达到国家规定的90%以上要求。", data).findings
+    }
+    assert found["93.1%"].status == "verified"
+    assert found["90%"].status == "unsupported" and "标准" in found["90%"].message
+
+
+def test_a_change_said_the_wrong_way_says_what_it_should_say():
+    """毛入园率比上年提高0.8个百分点 where the data fell from 89.5 to 88.7: the 应为 column was empty."""
+    data = SourceData(
+        report=ReportInfo(region="清河县", level="county", round=2022, period=2022, issuer="清河县人民政府"),
+        metrics=(Metric("p.rate", "学前三年毛入园率", "%", {2021: 89.5, 2022: 88.7}),),
+    )
+    found = {
+        f.text: f for f in check_text("2022年学前三年毛入园率88.7%，比上年提高0.8个百分点。", data).findings
+    }
+    assert (found["0.8个百分点"].status, found["0.8个百分点"].expected) == ("mismatch", "下降0.8个百分点")

@@ -631,3 +631,18 @@ def test_a_reader_that_closes_the_pipe_early_gets_no_exit_1(tmp_path):
     run_.stdout.close()
     err = run_.stderr.read().decode("utf-8", "replace")
     assert run_.wait(timeout=120) == 141 and "Traceback" not in err
+
+
+def test_the_reason_names_what_its_code_is(tmp_path, capsys, monkeypatch):
+    """A new user's trial: the 原因 column ended in fund.general_budget_edu@2022 or growth(…), which a clerk could not
+    place; it now says it is the data file's item (数据项) or figures of the text (依据文中)."""
+    monkeypatch.setenv("COLUMNS", "250")
+    report, data = tmp_path / "报告.md", tmp_path / "data.yaml"
+    report.write_text("2022年，全县一般公共预算教育支出53650万元，比上年增长3%。\n", "utf-8")
+    data.write_text(
+        "report: {region: 清河县, level: county, round: 2022, period: 2022}\nmetrics:\n"
+        "- {key: fund.general_budget_edu, label: 一般公共预算教育支出, unit: 万元, values: {2021: 52000, 2022: 53560}}\n",
+        "utf-8",
+    )
+    assert drafter("check", report, "--metrics", data) == 1
+    assert "（数据项：fund.general_budget_edu@2022）" in capsys.readouterr().out

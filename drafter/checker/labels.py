@@ -276,7 +276,10 @@ class Labels:
         synonyms = _synonyms(self.taxonomy) if Path(self.taxonomy).exists() else {}
         self.terms = {
             m.key: variants(
-                tuple(CJK_SPACE.sub("", normalize(t).norm) for t in (m.label, *synonyms.get(m.key, ())))
+                tuple(  # (按在校生人数平均的 as 生均, as in the words: figure_words)
+                    _PER_STUDENT_LONG.sub("生均", CJK_SPACE.sub("", normalize(t).norm))
+                    for t in (m.label, *synonyms.get(m.key, ()))
+                )
             )
             for m in source.metrics
         }
@@ -368,7 +371,14 @@ class Labels:
             return True  # 小学…在校生60766人 is not 在校生（各级各类）
         if levels:  # a level-specific label needs its level in the words or their statement
             said_levels = levels_or_statement
+            if not said_levels and not self._label_levels(key):
+                return False  # 全市新改扩建学校10所: only a synonym of the key names a level, the data's label none
         return levels != said_levels and not levels & said_levels
+
+    def _label_levels(self, key: str) -> frozenset[int]:
+        """The levels the data's own label names (not its key's synonyms)."""
+        m = self.source.metric(key)
+        return _levels_named(CJK_SPACE.sub("", normalize(m.label).norm)) if m is not None else frozenset()
 
     def label_groups(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
         """The kinds and levels the metric's label names."""
@@ -777,9 +787,21 @@ _FIGURE_ON = re.compile(r"\d.*")
 _INLINE_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*[\u4e00-\u9fff（）()]{2,24}?\s+(?=\S)")
 
 
+# 按在校生人数平均的一般公共预算教育支出 is the 生均… of a label, in the long form the 公告 use
+_PER_STUDENT_LONG = re.compile(r"按在校学?生人数平均的?")
+
+
 def figure_words(doc: Reading, i: int, levels: dict[int, str] | None = None) -> tuple[str, str]:
     """(near words: the figure's clause and what follows it, sentence words before it). `levels`: the level words
-    of the paragraph or section each statement stands in, kept per statement by the caller (`_statement_words`)."""
+    of the paragraph or section each statement stands in, kept per statement by the caller (`_statement_words`).
+    按在校生人数平均的 is read as 生均."""
+    near, sentence = _figure_words(doc, i, levels)
+    if "人数平均" in sentence or "人数平均" in near:
+        return _PER_STUDENT_LONG.sub("生均", near), _PER_STUDENT_LONG.sub("生均", sentence)
+    return near, sentence
+
+
+def _figure_words(doc: Reading, i: int, levels: dict[int, str] | None) -> tuple[str, str]:
     if i in doc.cells:  # a table cell: its row label and its column heading
         return doc.cells[i] + "|", doc.cells[i] + "|"
     f = doc.figures[i]

@@ -25,7 +25,7 @@ from drafter.checker.value_linking import (
 )
 from drafter.checker.words import GROWTH_RATE_BEFORE
 from drafter.core.errors import DrafterError
-from drafter.core.types import Derived, Metric, SourceData
+from drafter.core.types import Derived, Figure, Metric, SourceData
 from drafter.figures.derive import evaluate
 from drafter.figures.numbers import convert, format_figure, round_half_up, same_family
 
@@ -247,9 +247,8 @@ class Linker(ValueLinker):
         for d in cands:
             if same_family(f.unit, d.unit) and self.fits(i, abs(convert(d.value, d.unit, f.unit))):
                 if d.value != 0 and (d.value < 0) != self.doc.goes_down(i):
-                    return Link(
-                        "mismatch", d.formula, "", f"{WRONG_WAY}（{d.label}为{d.value:+g}）", m.key, y1
-                    )
+                    said = f"{WRONG_WAY}（{d.label}为{d.value:+g}）"
+                    return Link("mismatch", d.formula, _the_other_way(f, d.value), said, m.key, y1)
                 return Link("derived", d.formula, message=d.label, key=m.key, year=y1)
         diff = next((d for d in cands if d.formula.startswith("diff(") and same_family(f.unit, d.unit)), None)
         if diff is not None and self._within_rounding(i, diff, m, (y0, y1)):
@@ -288,6 +287,15 @@ def _change_of_a_change(doc: Reading, i: int, m: Metric) -> bool:
         return True
     s, _ = doc.sentence(doc.figures[i].start)
     return not GROWTH_NAMED.search(doc.text[s : doc.figures[i].start])
+
+
+def _the_other_way(f: Figure, value: float) -> str:
+    """What a change said the wrong way should say: 下降0.8个百分点 for 提高0.8个百分点 where the data fell."""
+    if value < 0:
+        word = "下降" if f.unit in ("%", "个百分点") else "减少"
+    else:
+        word = "提高" if f.unit == "个百分点" else "增长" if f.unit == "%" else "增加"
+    return word + f.text.strip()
 
 
 def _try(formula: str, source: SourceData) -> Derived | None:

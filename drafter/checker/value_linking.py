@@ -73,6 +73,11 @@ EVERY_ITEM = re.compile(r"各项|各类|各级|全部|合计|总计|总额|总�
 COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
 )  # of an age group, not a share of the enrolled
+# a part of a region's spending or count said of its own level (县本级, 市直) or of those it runs (市属): not the whole's
+OWN_SCOPE = re.compile(r"本级|[省市县区]直|[省市县区]属")
+NEGATED = re.compile(r"非(学历|营利|公办|民办|义务|在编|全日制|户籍|寄宿|师范|普惠|学科类)")  # the other kind
+PER_HEAD = re.compile(r"生均|人均|每生|每名学生|每个学生|按在校学?生人数平均|校均|班均")  # an average, said
+PER_HEAD_LABEL = re.compile(r"生均|人均|平均|每|校均|班均")  # a label of an average
 NAMED_BEFORE_WITHIN = 500  # characters: a metric linked within them is still spoken of (_named_just_before)
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
@@ -326,13 +331,33 @@ class ValueLinker(Finders):
     def against_named(self, i: int, best: Metric, year: int, message: str) -> Link:
         """Figure i is not `best`'s value of `year`, the metric its words name: a mismatch — unless it may be a
         wider figure than best's (`_scope_unsaid`), which the data do not hold: unsupported, its change still
-        best's."""
+        best's — or a figure of a narrower scope or a per-student one (`_other_scope`): unsupported, and its
+        change is not best's either."""
+        other = self._other_scope(i, best)
+        if other:
+            return Link("unsupported", message=f"{other}，不是{best.label}；来源数据中没有这个数，无法核对")
         unsaid = self._scope_unsaid(i, best)
         if unsaid:
             said = f"{unsaid}，不是{best.label}；来源数据中没有这个数，无法核对"
             return Link("unsupported", message=said, key=best.key, year=year)
         printed = self.signed(i) if not said_down(best) else None  # 下降0.16% is −0.16 against a growth
         return self.mismatch(self.doc.figures[i], best, year, message, printed)
+
+    def _other_scope(self, i: int, best: Metric) -> str:
+        """Why figure i, whose words name `best`, is of another scope than best's label ('' when it is not): its own
+        clause says the kind best's label names negated (非学历), or 本级/市直/县属 … (其中，县本级教育支出41200万元 is part of the county's 一般公共预算教育支出), or
+        says it is an average per student, school or class where the label names no average (全县按在校学生人数平均的
+        一般公共预算教育支出为8200.00元 is no 一般公共预算教育支出)."""
+        clause = self.words(i)[0].split("|", 1)[0]
+        own = OWN_SCOPE.search(clause)
+        if own and own.group(0) not in best.label:
+            return f"文字说的是{own.group(0)}的数"
+        negated = NEGATED.search(clause)
+        if negated and negated.group(1) in best.label and negated.group(0) not in best.label:
+            return f"文字说的是{negated.group(0)}的"  # 民办非学历培训学校304所 is no count of 民办学历学校
+        if PER_HEAD.search(clause) and not PER_HEAD_LABEL.search(best.label):
+            return "这是平均到每个学生（每校、每班）的数"
+        return ""
 
     def _not_its(self, i: int, named: Metric, m: Metric) -> bool:
         """The figure, m's value, is m's rather than the metric its words name (`_scope_fits_value`,
@@ -1028,7 +1053,20 @@ UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with t
 DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减免)
 
 
-QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇", "自费", "公派", "研究生", "本科", "专科")
+QUALIFIERS = (
+    "民办",
+    "公办",
+    "城区",
+    "乡村",
+    "农村",
+    "城镇",
+    "自费",
+    "公派",
+    "研究生",
+    "本科",
+    "专科",
+    "本级",
+)
 BUDGET_ALL = re.compile(
     r"(?:预算|财政)[\u4e00-\u9fff]{0,4}支出$"
 )  # 一般公共预算支出: all of the budget spent

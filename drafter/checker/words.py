@@ -121,7 +121,7 @@ YEARS_RANGE = re.compile(
 # future or planned figures: not facts of the year
 # 巩固率98.6%，高于省定96%的标准: the figure is the standard a value is held against, not a value
 STANDARD_SAID = re.compile(r"(?:高于|低于|超过|超出|优于|不低于|不高于|达到)[^，。；、\d]{0,8}$")
-STANDARD_AFTER = re.compile(r"的?(?:国家|省定|省级|市定)?(?:标准|要求)(?!化)")
+STANDARD_AFTER = re.compile(r"(?:及?以上|及?以下)?的?(?:国家|省定|省级|市定)?(?:标准|要求)(?!化)")
 FUTURE = re.compile(
     r"确保(?!了)|力争|争取|计划|预计|将|目标|下一步|今后|三年内|到20\d\d年(?!的?\s*\d)|确定建设|规划|拟"
 )

@@ -346,7 +346,11 @@ def _why(f) -> str:
     source = (
         "" if f.source.startswith("rule:") or f.kind == "claim" and f.source.startswith("text:") else f.source
     )
-    return f"{f.message} {source}".strip()
+    if not source:
+        return f.message
+    # (what the source is said in words: a clerk reads fund.general_budget_edu@2022 as a code of the data file)
+    said = f"依据文中：{source[len('text:') :]}" if source.startswith("text:") else f"数据项：{source}"
+    return f"{f.message}（{said}）" if f.message else said
 
 
 def _no_problem(report) -> str:
