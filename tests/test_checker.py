@@ -3170,11 +3170,13 @@ def test_a_bare_wan_before_the_people_it_counts_is_ten_thousand_people():
     assert (found["30万"], found["40万"], found["5万元"]) == ("万人", "万人", "万元")
 
 
-@pytest.mark.parametrize(("gap", "status"), [("0.84", "derived"), ("0.94", "unchecked")])
+@pytest.mark.parametrize(
+    ("gap", "status"), [("0.84", "derived"), ("0.94", "unchecked"), ("0.48", "inconsistent")]
+)
 def test_a_gap_of_two_growths_stated_in_earlier_sentences_of_its_paragraph_is_proven(gap, status):
     """北京 2017 公告: …增长8.32%；财政经常性收入…增长9.16%，一般公共预算教育经费增长比例低于财政经常性收入增长比例
     0.84个百分点 — proven from the two growths of the paragraph; a gap they do not give is left alone (rates that far
-    away prove, they do not contradict)."""
+    away prove, they do not contradict), but for their own gap with two digits swapped (a new user's trial: 0.48)."""
     text = (
         "一般公共预算教育经费198.4亿元，比上年增长8.32%；财政经常性收入4717.77亿元，比上年增长9.16%，"
         f"一般公共预算教育经费增长比例低于财政经常性收入增长比例{gap}个百分点。"
@@ -4854,3 +4856,29 @@ def test_a_change_said_the_wrong_way_says_what_it_should_say():
         f.text: f for f in check_text("2022年学前三年毛入园率88.7%，比上年提高0.8个百分点。", data).findings
     }
     assert (found["0.8个百分点"].status, found["0.8个百分点"].expected) == ("mismatch", "下降0.8个百分点")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("公办园在园幼儿占比达到51.3%，高于国家50%和省政府55%的规划指标。", ["51.3%"]),
+        ("公办园在园幼儿占比达到61.3%，高于国家50%和省政府55%的规划指标。", []),
+        ("义务教育巩固率96.6%，高于国家95%、省定97%的标准。", ["96.6%"]),
+    ],
+)
+def test_each_standard_listed_after_gaoyu_is_held_against_the_figure(text, flagged):
+    """A new user's trial: 51.3%，高于国家50%和省政府55%的规划指标 passed, only the first standard was compared."""
+    assert [f.text for f in check_text(text, None).findings if f.status == "inconsistent"] == flagged
+
+
+def test_the_students_taken_in_are_no_count_of_those_enrolled():
+    """A new user's trial, 安丘 2023: 招收各种形式的特殊教育学生86人，在校生539人 — 86人 was `mismatch, 应为539人`
+    (特殊教育在校生): its 学生 are those 招收, and the README says 招生 is never taken for 在校生."""
+    data = SourceData(
+        report=ReportInfo(region="安丘市", level="county", round=2023, period=2023, issuer="安丘市统计局"),
+        metrics=(Metric("special_ed.students", "特殊教育在校生", "人", {2023: 539}),),
+    )
+    text = "2023年，全市共有特殊教育学校1所。招收各种形式的特殊教育学生86人，在校生{}人。"
+    found = {f.text: f.status for f in check_text(text.format(539), data).findings}
+    assert (found["86人"], found["539人"]) == ("unsupported", "verified")
+    assert {f.text: f.status for f in check_text(text.format(593), data).findings}["593人"] == "mismatch"

@@ -79,7 +79,7 @@ def check(
         ),
     ] = 0,
 ) -> None:
-    """核对报告中的每一个数字 / Check every figure of a report; exit 0 when all are right, 1 when some are wrong, 2 on bad input.
+    """核对报告中的每一个数字；有需改正或无法核对的数字时退出码为 1，输入有误为 2 / Check every figure of a report; exit 0 when all are right, 1 when any is wrong or could not be checked (unsupported), 2 on bad input.
 
     给一个文件夹、几个文件或 -o 审核结果/（以 / 结尾或已有的文件夹）时，逐份核对并写入该文件夹（summary.json、summary.xlsx、index.html 和每份报告一页）；任一份有问题或打不开则退出码为 1。 / With a folder, several files, or -o REVIEW/ (ending in /, or an existing folder): every report is checked into REVIEW (summary.json, summary.xlsx, index.html and a page per report); exit 1 when any is flagged or unreadable."""  # noqa: E501 (one line: the help reflows it)
     _check_limits(timeout, workers)

@@ -776,12 +776,24 @@ def convert(value: float, unit: str, target_unit: str) -> float:
 def mistyped(printed: str, meant: str) -> bool:
     """`printed` is `meant` with one digit mistyped or two digits next to each other swapped (76431 for 76413,
     45050 for 44050); only the digits are compared."""
+    return len(_digits_differ(printed, meant)) == 1 or swapped_digits(printed, meant)
+
+
+def swapped_digits(printed: str, meant: str) -> bool:
+    """`printed` is `meant` with two digits next to each other swapped (0.48 for 0.84)."""
     a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", meant)
-    if len(a) != len(b) or a == b:
-        return False
-    differ = [k for k in range(len(a)) if a[k] != b[k]]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
-    return len(differ) == 1 or swapped and a[differ[1]] == b[differ[0]]
+    differ = _digits_differ(a, b)
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and (a[differ[0]], a[differ[1]]) == (b[differ[1]], b[differ[0]])
+    )
+
+
+def _digits_differ(printed: str, meant: str) -> list[int]:
+    """Where the digits of two figures of as many digits differ (none when their digits are not as many)."""
+    a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", meant)
+    return [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
 
 
 def round_half_up(value: float, decimals: int) -> float:

@@ -104,6 +104,21 @@ def _than(reading: Reading, i: int, after: list[int]) -> Iterator[Verdict]:
         )
 
 
+# 国家50%和省政府55%: a second standard listed after the first, of whom it is (和省政府, 、省定)
+MORE_STANDARD = re.compile(r"[和及、与][^，。；、\d]{0,8}")
+
+
+def _more_standards(reading: Reading, after: list[int]) -> list[int]:
+    """The standards listed after the first one (after[0]) of a 高于/达到 …: each joined to the one before by 和/及/、
+    and a few words naming whose it is."""
+    listed = []
+    for prev, k in zip(after, after[1:], strict=False):
+        if not MORE_STANDARD.fullmatch(reading.text[reading.figures[prev].end : reading.figures[k].start]):
+            break
+        listed.append(k)
+    return listed
+
+
 def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> Iterator[Verdict]:
     if verb == "比":
         yield from _than(reading, i, after)
@@ -117,6 +132,14 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
     if verb == "低于" and va >= vb or verb != "低于" and va < vb:
         yield Verdict(i, "inconsistent", NAME, "", "", f"{a.text.strip()}与“{verb}{b.text.strip()}”矛盾")
         return
+    for k in _more_standards(reading, after):  # 高于国家50%和省政府55%的规划指标: each standard listed
+        c = reading.figures[k]
+        if same_family(a.unit, c.unit) and (
+            verb == "低于" and va >= amount(c) or verb != "低于" and va < amount(c)
+        ):
+            said = f"{a.text.strip()}与“{verb}…{c.text.strip()}”矛盾"
+            yield Verdict(i, "inconsistent", NAME, "", "", said)
+            return
     if len(after) < 2 or not STANDARD_TAIL.fullmatch(reading.text[b.end : reading.figures[after[1]].start]):
         return
     x = reading.figures[after[1]]
