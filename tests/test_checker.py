@@ -4882,3 +4882,81 @@ def test_the_students_taken_in_are_no_count_of_those_enrolled():
     found = {f.text: f.status for f in check_text(text.format(539), data).findings}
     assert (found["86人"], found["539人"]) == ("unsupported", "verified")
     assert {f.text: f.status for f in check_text(text.format(593), data).findings}["593人"] == "mismatch"
+
+
+def _region(*metrics: Metric, region: str = "清河县", level: str = "county", year: int = 2022) -> SourceData:
+    return SourceData(
+        report=ReportInfo(region=region, level=level, round=year, period=year, issuer=f"{region}人民政府"),
+        metrics=metrics,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "figure", "status"),
+    [  # a review of the scope rules: each was wrongly `unsupported` (or `verified`) on their first version
+        (  # a standard per student is no average
+            "2022年，全县中职国家助学金资助标准为每生每年2500元。",
+            _region(Metric("a.std", "中职国家助学金资助标准", "元", {2022: 2000})),
+            "2500元",
+            "mismatch",
+        ),
+        (  # 按生均标准 says how a total was allocated
+            "2022年，按生均标准足额拨付义务教育学校公用经费3200万元。",
+            _region(Metric("f.public", "义务教育学校公用经费", "万元", {2022: 3000})),
+            "3200万元",
+            "mismatch",
+        ),
+        (  # 全县直接 is no 县直
+            "2022年，全县直接投入一般公共预算教育支出53650万元。",
+            _region(Metric("fund.edu", "一般公共预算教育支出", "万元", {2022: 53560})),
+            "53650万元",
+            "mismatch",
+        ),
+        (  # 区直属 and 区属 are one scope
+            "2022年，区直属学校专任教师850人。",
+            _region(Metric("t.own", "区属学校专任教师", "人", {2022: 800}), region="城关区"),
+            "850人",
+            "mismatch",
+        ),
+        (  # 新生 entered, then all the 学生 are counted
+            "2022年秋季新生入学后全县中小学学生总数达12000人。",
+            _region(Metric("s.all", "中小学学生", "人", {2022: 12500})),
+            "12000人",
+            "mismatch",
+        ),
+        (  # a rate its words name is not another metric's because that metric was named before
+            "2022年儿童青少年总体近视率为50.2%。\n\n2023年全市高中毕业生体检合格率为52.7%。",
+            _region(
+                Metric("m.myopia", "儿童青少年总体近视率", "%", {2022: 50.2, 2023: 52.7}),
+                region="湖州市",
+                level="city",
+                year=2023,
+            ),
+            "52.7%",
+            "unsupported",
+        ),
+    ],
+)
+def test_the_scope_of_a_figure_is_read_from_its_own_words_only(text, data, figure, status):
+    assert {f.text: f.status for f in check_text(text, data).findings}[figure] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "全县一般公共预算教育支出5.21亿元，比上年增长7.2%；初中生均教育事业费比上年下降2.7%。全县实现了教育经费“两个只增不减”。",
+            True,
+        ),
+        ("2022年全县中小学生体质健康合格率为92.5%，达到90%和95%以上的学校分别占80%和35%。", False),
+        (
+            "一般公共预算教育经费198.4亿元，比上年增长8.3%；财政经常性收入4717.77亿元，比上年增长5.3%。"
+            "全市生均教育经费增长比例高于全省平均增长比例0.3个百分点。",
+            False,
+        ),
+    ],
+)
+def test_text_alone_rules_of_the_session_flag_only_what_their_words_say(text, flagged):
+    """A review: a fall of 生均教育事业费 disproves 两个只增不减; thresholds listed before 分别 are no standards; 0.3 is no
+    swap of 3.0."""
+    assert any(f.status in ("inconsistent", "mismatch") for f in check_text(text, None).findings) == flagged

@@ -26,7 +26,7 @@ Judge = Callable[[Reading, Statement, SourceData | None, Labels | None], Verdict
 ALL_TARGETS = re.compile(r"(?:各项|全部|所有)(?:主要)?(?:目标|指标)|主要指标")
 OPERATORS = stated.COMPARE
 # what 两个只增不减 is of, named in a text: 一般公共预算教育支出/经费 and its per-student amounts
-TWO_NO_DECREASE_SAID = r"一般公共预算教育|生均[\u4e00-\u9fff]{0,12}?教育(?:支出|经费)|生均经费"
+TWO_NO_DECREASE_SAID = r"一般公共预算教育|生均[\u4e00-\u9fff]{0,12}?教育(?:支出|经费|事业费)|生均经费"
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,7 @@ def _terms(table: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], dict[st
 _KIND_TERMS, _KIND_OF = _terms(KINDS)
 _ADMITTED, _ENROLLED = _KIND_OF["招生"], _KIND_OF["在校"]
 _ENROLLED_SAID = re.compile(r"在校|在园|在籍|在读")
+_TAKEN_IN = re.compile(r"(?:招收|招录|录取)了?[^，,。；;、\d后]{0,12}学生")  # 招收各种形式的特殊教育学生
 _LEVEL_TERMS, _LEVEL_OF = _terms(LEVELS)
 
 
@@ -145,7 +146,7 @@ def _kinds_named(words: str) -> frozenset[int]:
     """The groups of KINDS the words name (one cache per table: a key holds the words alone). 学生 beside 招生/招收
     are those taken in, not those enrolled (招收各种形式的特殊教育学生86人 is no count of 特殊教育在校生)."""
     found = _groups(words, _KIND_TERMS, _KIND_OF)
-    if _ADMITTED in found and _ENROLLED in found and not _ENROLLED_SAID.search(words):
+    if _ENROLLED in found and _TAKEN_IN.search(words) and not _ENROLLED_SAID.search(words):
         return found - {_ENROLLED}
     return found
 

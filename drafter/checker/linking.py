@@ -291,10 +291,11 @@ def _change_of_a_change(doc: Reading, i: int, m: Metric) -> bool:
 
 def _the_other_way(f: Figure, value: float) -> str:
     """What a change said the wrong way should say: 下降0.8个百分点 for 提高0.8个百分点 where the data fell."""
+    rate = f.unit in ("%", "‰", "个百分点", "个千分点")
     if value < 0:
-        word = "下降" if f.unit in ("%", "个百分点") else "减少"
+        word = "下降" if rate else "减少"
     else:
-        word = "提高" if f.unit == "个百分点" else "增长" if f.unit == "%" else "增加"
+        word = "提高" if f.unit.startswith("个") else "增长" if rate else "增加"
     return word + f.text.strip()
 
 

@@ -74,10 +74,14 @@ COHORT_RATE = re.compile(
     r"入学率|入园率|巩固率|升学率|辍学率"
 )  # of an age group, not a share of the enrolled
 # a part of a region's spending or count said of its own level (县本级, 市直) or of those it runs (市属): not the whole's
-OWN_SCOPE = re.compile(r"本级|[省市县区]直|[省市县区]属")
+OWN_SCOPE = re.compile(r"本级|(?<!全)[省市县区](?:直属|直|属)(?![接到辖于])")
+WHOLE_SAID = re.compile(r"全[省市县区旗州]")  # the whole region, said (全市普通高校报名人数)
 NEGATED = re.compile(r"非(学历|营利|公办|民办|义务|在编|全日制|户籍|寄宿|师范|普惠|学科类)")  # the other kind
-PER_HEAD = re.compile(r"生均|人均|每生|每名学生|每个学生|按在校学?生人数平均|校均|班均")  # an average, said
-PER_HEAD_LABEL = re.compile(r"生均|人均|平均|每|校均|班均")  # a label of an average
+PER_HEAD = re.compile(r"(?<!按)生均(?!标准)|人均|按在校学?生人数平均|校均|班均")  # an average, said
+PER_HEAD_LABEL = re.compile(
+    r"生均|人均|平均|每|校均|班均|标准|定额"
+)  # a label of an average, or of a standard
+RATE_NAMED = re.compile(r"率|比例|比重|占比")  # words that name a rate of their own
 NAMED_BEFORE_WITHIN = 500  # characters: a metric linked within them is still spoken of (_named_just_before)
 ABOUT = re.compile(r"约|近|左右|逾|超过")  # words that make a figure approximate
 AFTER_END = re.compile(r"[，,。；;：:\n]")  # where a figure's own words after it end (said_around)
@@ -350,7 +354,7 @@ class ValueLinker(Finders):
         一般公共预算教育支出为8200.00元 is no 一般公共预算教育支出)."""
         clause = self.words(i)[0].split("|", 1)[0]
         own = OWN_SCOPE.search(clause)
-        if own and own.group(0) not in best.label:
+        if own and not OWN_SCOPE.search(best.label):  # (区直属 and 区属, 市直 and 市本级: one scope)
             return f"文字说的是{own.group(0)}的数"
         negated = NEGATED.search(clause)
         if negated and negated.group(1) in best.label and negated.group(0) not in best.label:
@@ -425,6 +429,9 @@ class ValueLinker(Finders):
         clause = near.split("|", 1)[0]
         if self._over_years(i, best):
             return OVER_YEARS
+        whole = WHOLE_SAID.search(clause)
+        if whole and OWN_SCOPE.search(best.label) and not OWN_SCOPE.search(clause):
+            return f"文字说的是{whole.group(0)}的"  # 全市普通高校报名人数22360人 is not 嘉兴市本级…'s
         if self._counts_other(i, best):  # 全市共设6个考区26个考点: 26 counts 考点, not 考区
             return f"这是{THING.search(self.doc.tail(i)).group(0)}的数"
         claim = self.doc.claims.get(i)
@@ -469,6 +476,8 @@ class ValueLinker(Finders):
         it speak of figure i too (儿童青少年的总体近视率又上升为52.7%。“这个52.7%跟2019年相比…”; 硬上线率为44.1%，比上年
         （硬上线441人、29.2%）; 80.22%。…而就在2017年底，这一数据是75%)."""
         f = self.doc.figures[i]
+        if RATE_NAMED.search(self.words(i)[0].split("|", 1)[0]):
+            return False  # 2023年全市高中毕业生体检合格率为52.7%: its words name a rate of their own
         return any(
             link.key == key and link.status == "verified"
             for j, link in self.links.items()
@@ -616,6 +625,8 @@ class ValueLinker(Finders):
                     and (
                         any(rank[k][2] >= WEAK_LABEL for k in rank if k != m.key)
                         or f.unit == "%"
+                        # (学前教育、高中阶段教育普及水平分别达到91.5%、95.2%: the label's level said in the sentence)
+                        and not levels_of(m.label) & levels_of(near + self.words(i)[1])
                         and not self._named_just_before(i, m.key)
                     )
                 ):  # 新增学位3个 where 3 is 主体建设的项目: a small number its words do not name at all, while
@@ -745,9 +756,7 @@ class ValueLinker(Finders):
                 f"数值与文中另一处的{m.label}（{m.key}@{y}）相同，但这里的文字说的是{copied.label}",
             )
         said = f"{y}年{m.label}"
-        if (
-            best is None and rank[m.key][1] == 0
-        ):  # 辖3个村: linked by the value, the words giving the label no weight
+        if best is None and rank[m.key][1] == 0 and f.unit != "%":  # 辖3个村: by its value alone
             said += "（数值相同，但文字没有明确指向这个指标，请确认）"
         return Link("verified", f"{m.key}@{y}", message=said, key=m.key, year=y)
 
@@ -1065,7 +1074,6 @@ QUALIFIERS = (
     "研究生",
     "本科",
     "专科",
-    "本级",
 )
 BUDGET_ALL = re.compile(
     r"(?:预算|财政)[\u4e00-\u9fff]{0,4}支出$"

@@ -781,7 +781,7 @@ def mistyped(printed: str, meant: str) -> bool:
 
 def swapped_digits(printed: str, meant: str) -> bool:
     """`printed` is `meant` with two digits next to each other swapped (0.48 for 0.84)."""
-    a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", meant)
+    a, b = re.sub(r"[^\d.]", "", printed), re.sub(r"[^\d.]", "", meant)
     differ = _digits_differ(a, b)
     return (
         len(differ) == 2
@@ -791,8 +791,9 @@ def swapped_digits(printed: str, meant: str) -> bool:
 
 
 def _digits_differ(printed: str, meant: str) -> list[int]:
-    """Where the digits of two figures of as many digits differ (none when their digits are not as many)."""
-    a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", meant)
+    """Where the digits of two figures differ, the decimal point kept in its place (none when they are not as long:
+    0.3 is no 3.0 with two digits swapped)."""
+    a, b = re.sub(r"[^\d.]", "", printed), re.sub(r"[^\d.]", "", meant)
     return [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
 
 

@@ -116,6 +116,10 @@ def _more_standards(reading: Reading, after: list[int]) -> list[int]:
         if not MORE_STANDARD.fullmatch(reading.text[reading.figures[prev].end : reading.figures[k].start]):
             break
         listed.append(k)
+    if listed:  # 达到90%和95%以上的学校分别占80%和35%: thresholds things are counted by, no standards
+        end = reading.figures[listed[-1]].end
+        if "分别" in re.split(r"[，,。；;]", reading.text[end : end + 40], maxsplit=1)[0]:
+            return []
     return listed
 
 
