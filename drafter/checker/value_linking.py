@@ -348,10 +348,12 @@ class ValueLinker(Finders):
         return self.mismatch(self.doc.figures[i], best, year, message, printed)
 
     def _other_scope(self, i: int, best: Metric) -> str:
-        """Why figure i, whose words name `best`, is of another scope than best's label ('' when it is not): its own
-        clause says the kind best's label names negated (非学历), or 本级/市直/县属 … (其中，县本级教育支出41200万元 is part of the county's 一般公共预算教育支出), or
-        says it is an average per student, school or class where the label names no average (全县按在校学生人数平均的
-        一般公共预算教育支出为8200.00元 is no 一般公共预算教育支出)."""
+        """Why figure i, whose words name `best`, is of another scope than best's label ('' when it is not). Its own
+        clause says one of these:
+        - 本级/市直/县属 … (其中，县本级教育支出41200万元 is a part of the county's 一般公共预算教育支出);
+        - the kind best's label names, negated (民办非学历培训学校304所 is no count of 民办学历学校);
+        - an average per student, school or class, where the label names neither an average nor a standard
+          (全县按在校学生人数平均的一般公共预算教育支出为8200.00元 is no 一般公共预算教育支出)."""
         clause = self.words(i)[0].split("|", 1)[0]
         own = OWN_SCOPE.search(clause)
         if own and not OWN_SCOPE.search(best.label):  # (区直属 and 区属, 市直 and 市本级: one scope)
@@ -1062,19 +1064,7 @@ UNNAMED = _rank((0.0, 0.0, 0.0))  # a metric whose label shares no bigram with t
 DOWN_LABEL = re.compile(r"减少|下降|降低|压减")  # not a bare 减 (减免)
 
 
-QUALIFIERS = (
-    "民办",
-    "公办",
-    "城区",
-    "乡村",
-    "农村",
-    "城镇",
-    "自费",
-    "公派",
-    "研究生",
-    "本科",
-    "专科",
-)
+QUALIFIERS = ("民办", "公办", "城区", "乡村", "农村", "城镇", "自费", "公派", "研究生", "本科", "专科")
 BUDGET_ALL = re.compile(
     r"(?:预算|财政)[\u4e00-\u9fff]{0,4}支出$"
 )  # 一般公共预算支出: all of the budget spent
