@@ -481,9 +481,8 @@ class ValueLinker(Finders):
         if RATE_NAMED.search(self.words(i)[0].split("|", 1)[0]):
             return False  # 2023年全市高中毕业生体检合格率为52.7%: its words name a rate of their own
         return any(
-            link.key == key and link.status == "verified"
-            for j, link in self.links.items()
-            if j < i and self.doc.figures[j].start >= f.start - NAMED_BEFORE_WITHIN
+            (link := self.links.get(j)) is not None and link.key == key and link.status == "verified"
+            for j in self.doc.between(max(0, f.start - NAMED_BEFORE_WITHIN), f.start)
         )
 
     def _unit_lost(self, i: int) -> Link:
