@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.figures.numbers import find_figures, format_figure, matches_shown, to_base
+from drafter.figures.numbers import (
+    find_figures,
+    format_figure,
+    matches_shown,
+    mistyped,
+    swapped_digits,
+    to_base,
+)
 
 
 def figures(text: str) -> list[tuple[str, float, str, int]]:
@@ -229,3 +236,29 @@ def test_what_stays_a_figure(text, number):
 def test_the_digits_of_a_web_or_mail_address_are_no_figures(text):
     assert figures(text) == [("24所", 24, "所", 0)]  # (a date in the address may be said to be a date)
     assert "url" in {why for number, why in reasons(text).items() if number != "24所"}
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant", "typo", "swap"),
+    [
+        ("76431", "76413", True, True),
+        ("45050", "44050", True, False),
+        ("0.48", "0.84", True, True),
+        (
+            "0.3",
+            "3.0",
+            True,
+            False,
+        ),  # the digits swapped (mistyped reads digits only); tenfold, no swap in place
+        ("1.5", "125", False, False),  # the digits are not as many
+        ("12.34", "1.234", False, False),  # the point moved: the digits are the same
+        (
+            "0.48",
+            "4.08",
+            True,
+            False,
+        ),  # the digits swapped across the point: a typo of the digits, no swap in place
+    ],
+)
+def test_a_typo_is_of_the_digits_and_a_swap_keeps_the_decimal_point(printed, meant, typo, swap):
+    assert (mistyped(printed, meant), swapped_digits(printed, meant)) == (typo, swap)

@@ -776,25 +776,30 @@ def convert(value: float, unit: str, target_unit: str) -> float:
 def mistyped(printed: str, meant: str) -> bool:
     """`printed` is `meant` with one digit mistyped or two digits next to each other swapped (76431 for 76413,
     45050 for 44050); only the digits are compared."""
-    return len(_digits_differ(printed, meant)) == 1 or swapped_digits(printed, meant)
+    a, b = re.sub(r"\D", "", printed), re.sub(r"\D", "", meant)
+    differ = _differ(a, b)
+    return len(differ) == 1 or _swapped(a, b, differ)
 
 
 def swapped_digits(printed: str, meant: str) -> bool:
-    """`printed` is `meant` with two digits next to each other swapped (0.48 for 0.84)."""
+    """`printed` is `meant` with two digits next to each other swapped, the decimal point in its place (0.48 for
+    0.84; 0.3 is no 3.0)."""
     a, b = re.sub(r"[^\d.]", "", printed), re.sub(r"[^\d.]", "", meant)
-    differ = _digits_differ(a, b)
+    return a.find(".") == b.find(".") and _swapped(a, b, _differ(a, b))
+
+
+def _differ(a: str, b: str) -> list[int]:
+    """Where two strings of one length differ (none when their lengths differ)."""
+    return [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
+
+
+def _swapped(a: str, b: str, differ: list[int]) -> bool:
+    """a is b with the two characters next to each other at `differ` swapped."""
     return (
         len(differ) == 2
         and differ[1] == differ[0] + 1
         and (a[differ[0]], a[differ[1]]) == (b[differ[1]], b[differ[0]])
     )
-
-
-def _digits_differ(printed: str, meant: str) -> list[int]:
-    """Where the digits of two figures differ, the decimal point kept in its place (none when they are not as long:
-    0.3 is no 3.0 with two digits swapped)."""
-    a, b = re.sub(r"[^\d.]", "", printed), re.sub(r"[^\d.]", "", meant)
-    return [k for k in range(len(a)) if a[k] != b[k]] if len(a) == len(b) else []
 
 
 def round_half_up(value: float, decimals: int) -> float:
