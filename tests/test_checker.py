@@ -13,6 +13,14 @@ from drafter.core.types import PROBLEM_STATUSES, Finding, Metric, ReportInfo, So
 from drafter.figures.numbers import find_figures
 from drafter.source.load import load_source
 
+
+def _region(*metrics: Metric, region: str = "清河县", level: str = "county", year: int = 2022) -> SourceData:
+    return SourceData(
+        report=ReportInfo(region=region, level=level, round=year, period=year, issuer=f"{region}人民政府"),
+        metrics=metrics,
+    )
+
+
 SOURCE = SourceData(
     report=ReportInfo(region="阳泉市", level="city", round=2021, period=2021, issuer="阳泉市人民政府"),
     metrics=(
@@ -3019,12 +3027,12 @@ def test_a_percentage_its_words_do_not_name_is_not_proven_by_its_value_alone():
     """湖州 2023: 义务教育入学率、巩固率分别为100%、100% was `verified` as 小学专任教师研究生学历占比 (100%), a metric its
     words name nothing of: 100% is the value of many rates. The same figure said again right after the one its
     words name (“这个52.7%…”) is still that metric's."""
-    data = SourceData(
-        report=ReportInfo(region="湖州市", level="city", round=2023, period=2023, issuer="湖州市教育局"),
-        metrics=(
-            Metric("c.degree_share", "小学专任教师研究生学历占比", "%", {2023: 100.0}),
-            Metric("m.myopia", "儿童青少年总体近视率", "%", {2022: 50.2, 2023: 52.7}),
-        ),
+    data = _region(
+        Metric("c.degree_share", "小学专任教师研究生学历占比", "%", {2023: 100.0}),
+        Metric("m.myopia", "儿童青少年总体近视率", "%", {2022: 50.2, 2023: 52.7}),
+        region="湖州市",
+        level="city",
+        year=2023,
     )
     statuses = {
         f.text: f.status for f in check_text("义务教育入学率、巩固率分别为99.99%、100%。", data).findings
@@ -3043,13 +3051,12 @@ def test_a_count_linked_by_its_value_alone_asks_to_be_confirmed():
     """长岭 2019: 辖3个村 … 986户 are the data's 辖村 and 户数, though the words give those labels no weight: verified,
     with a message that says the value matched and asks the clerk to confirm; a count its words name says no such
     thing."""
-    data = SourceData(
-        report=ReportInfo(region="长岭乡", level="county", round=2019, period=2019, issuer="长岭乡政府"),
-        metrics=(
-            Metric("g.villages", "辖村", "个", {2019: 3}),
-            Metric("g.households", "户数", "户", {2019: 986}),
-            Metric("g.schools", "中小学校", "所", {2019: 4}),
-        ),
+    data = _region(
+        Metric("g.villages", "辖村", "个", {2019: 3}),
+        Metric("g.households", "户数", "户", {2019: 986}),
+        Metric("g.schools", "中小学校", "所", {2019: 4}),
+        region="长岭乡",
+        year=2019,
     )
     text = "全乡总面积256.06平方公里，辖3个村，19个村民小组，986户2927人。全乡共有中小学校4所。"
     found = {f.text: f for f in check_text(text, data).findings}
@@ -4759,9 +4766,11 @@ def test_a_label_naming_no_level_is_named_by_words_naming_none(count, status):
     """A new user's trial: 2021年，全市新改扩建学校11所 against the data's 新改扩建学校 (10所) was `unsupported` for every
     value but 10: the key's synonyms (新增义务教育学校) name a level, which the words did not say, and the label was
     taken for another level's. The data's own label names none."""
-    data = SourceData(
-        report=ReportInfo(region="长治市", level="city", round=2021, period=2021, issuer="长治市人民政府"),
-        metrics=(Metric("compulsory.new_schools", "新改扩建学校", "所", {2021: 10}),),
+    data = _region(
+        Metric("compulsory.new_schools", "新改扩建学校", "所", {2021: 10}),
+        region="长治市",
+        level="city",
+        year=2021,
     )
     found = [f for f in check_text(f"2021年，全市新改扩建学校{count}所。", data).findings if f.unit == "所"]
     assert [f.status for f in found] == [status]
@@ -4771,11 +4780,8 @@ def test_a_figure_of_a_narrower_scope_or_per_student_is_not_the_named_total_s():
     """A new user's trial: 其中，县本级教育支出41200万元，比上年增长2.1% and 全县按在校学生人数平均的一般公共预算教育
     支出为8200.00元，比上年增长1.2% were each `mismatch, 应为53560万元` (the county's whole 一般公共预算教育支出), and
     their growths `应为3.0%`. The data hold neither: both unsupported, their growths too; the whole is still checked."""
-    data = SourceData(
-        report=ReportInfo(region="清河县", level="county", round=2022, period=2022, issuer="清河县人民政府"),
-        metrics=(
-            Metric("fund.general_budget_edu", "一般公共预算教育支出", "万元", {2021: 52000, 2022: 53560}),
-        ),
+    data = _region(
+        Metric("fund.general_budget_edu", "一般公共预算教育支出", "万元", {2021: 52000, 2022: 53560})
     )
     text = (
         "2022年，全县一般公共预算教育支出53560万元，比上年增长3%。其中，县本级教育支出41200万元，比上年增长2.1%。\n\n"
@@ -4791,9 +4797,11 @@ def test_a_figure_of_a_narrower_scope_or_per_student_is_not_the_named_total_s():
 def test_the_whole_region_s_figure_is_not_its_own_level_s():
     """A new user's trial, 嘉兴 2010: 全市普通高校报名人数为22360人 was `mismatch, 应为6629人` — the data's
     嘉兴市本级普通高校报名人数, a part the words do not say; the part itself is still checked."""
-    data = SourceData(
-        report=ReportInfo(region="嘉兴市", level="city", round=2010, period=2010, issuer="嘉兴市教育局"),
-        metrics=(Metric("h.registrants_own", "嘉兴市本级普通高校报名人数", "人", {2010: 6629}),),
+    data = _region(
+        Metric("h.registrants_own", "嘉兴市本级普通高校报名人数", "人", {2010: 6629}),
+        region="嘉兴市",
+        level="city",
+        year=2010,
     )
     text = "全市普通高校报名人数为22360人，比去年增加1.17%。嘉兴市本级今年普通高校报名人数为{}人，比去年增加了16%。"
     found = {f.text: f.status for f in check_text(text.format(6629), data).findings}
@@ -4801,17 +4809,38 @@ def test_the_whole_region_s_figure_is_not_its_own_level_s():
     assert {f.text: f.status for f in check_text(text.format(6692), data).findings}["6692人"] == "mismatch"
 
 
-def test_the_kind_a_label_names_negated_is_another_kind():
-    """A new user's trial, 城关 2020: 应参加年检的民办非学历培训学校304所 was `mismatch, 应为3所` (the data's 应参加年检的
-    民办学历学校)."""
-    data = SourceData(
-        report=ReportInfo(region="城关区", level="county", round=2020, period=2020, issuer="城关区教育局"),
-        metrics=(Metric("g.degree_schools", "应参加年检的民办学历学校", "所", {2020: 3}),),
-    )
-    text = "应参加年检的民办学历学校{}所，结果均为合格。应参加年检的民办非学历培训学校304所，其中合格263所。"
-    found = {f.text: f.status for f in check_text(text.format(3), data).findings}
-    assert (found["3所"], found["304所"]) == ("verified", "unsupported")
-    assert {f.text: f.status for f in check_text(text.format(4), data).findings}["4所"] == "mismatch"
+@pytest.mark.parametrize(
+    ("data", "text", "other", "own", "typo"),
+    [
+        (  # 城关 2020: 304所 was `mismatch, 应为3所` (the data's 应参加年检的民办学历学校)
+            _region(
+                Metric("g.degree_schools", "应参加年检的民办学历学校", "所", {2020: 3}),
+                region="城关区",
+                year=2020,
+            ),
+            "应参加年检的民办学历学校{}所，结果均为合格。应参加年检的民办非学历培训学校304所，其中合格263所。",
+            "304所",
+            "3",
+            "4",
+        ),
+        (  # 安丘 2023: 86人 was `mismatch, 应为539人`: its 学生 are those 招收, and 招生 is never taken for 在校生
+            _region(
+                Metric("special_ed.students", "特殊教育在校生", "人", {2023: 539}), region="安丘市", year=2023
+            ),
+            "2023年，全市共有特殊教育学校1所。招收各种形式的特殊教育学生86人，在校生{}人。",
+            "86人",
+            "539",
+            "593",
+        ),
+    ],
+)
+def test_a_count_of_another_kind_beside_the_metric_s_is_not_its_value(data, text, other, own, typo):
+    """A new user's trial: a count of the kind the label names negated (非学历), or of those taken in (招收…学生),
+    beside the metric's own count, is `unsupported`; the metric's own count is still checked."""
+    unit = other[-1]
+    found = {f.text: f.status for f in check_text(text.format(own), data).findings}
+    assert (found[other], found[own + unit]) == ("unsupported", "verified")
+    assert {f.text: f.status for f in check_text(text.format(typo), data).findings}[typo + unit] == "mismatch"
 
 
 @pytest.mark.parametrize(("printed", "status"), [("9291.25", "verified"), ("9291.52", "mismatch")])
@@ -4832,12 +4861,9 @@ def test_the_long_form_of_per_student_names_a_per_student_label(printed, status)
 def test_a_standard_said_with_yishang_before_yaoqiu_is_a_standard():
     """A new user's trial: 高中阶段毛入学率93.1%，达到国家规定的90%以上要求 — 90% was `mismatch, 应为93%`, taken for the
     data's 学前三年毛入园率 (89.5, 90 once rounded) and then for the 毛入学率 the words name."""
-    data = SourceData(
-        report=ReportInfo(region="清河县", level="county", round=2022, period=2022, issuer="清河县人民政府"),
-        metrics=(
-            Metric("h.rate", "高中阶段毛入学率", "%", {2022: 93.1}),
-            Metric("p.rate", "学前三年毛入园率", "%", {2021: 89.5, 2022: 88.7}),
-        ),
+    data = _region(
+        Metric("h.rate", "高中阶段毛入学率", "%", {2022: 93.1}),
+        Metric("p.rate", "学前三年毛入园率", "%", {2021: 89.5, 2022: 88.7}),
     )
     found = {
         f.text: f for f in check_text("高中阶段毛入学率93.1%，达到国家规定的90%以上要求。", data).findings
@@ -4848,10 +4874,7 @@ def test_a_standard_said_with_yishang_before_yaoqiu_is_a_standard():
 
 def test_a_change_said_the_wrong_way_says_what_it_should_say():
     """毛入园率比上年提高0.8个百分点 where the data fell from 89.5 to 88.7: the 应为 column was empty."""
-    data = SourceData(
-        report=ReportInfo(region="清河县", level="county", round=2022, period=2022, issuer="清河县人民政府"),
-        metrics=(Metric("p.rate", "学前三年毛入园率", "%", {2021: 89.5, 2022: 88.7}),),
-    )
+    data = _region(Metric("p.rate", "学前三年毛入园率", "%", {2021: 89.5, 2022: 88.7}))
     found = {
         f.text: f for f in check_text("2022年学前三年毛入园率88.7%，比上年提高0.8个百分点。", data).findings
     }
@@ -4869,26 +4892,6 @@ def test_a_change_said_the_wrong_way_says_what_it_should_say():
 def test_each_standard_listed_after_gaoyu_is_held_against_the_figure(text, flagged):
     """A new user's trial: 51.3%，高于国家50%和省政府55%的规划指标 passed, only the first standard was compared."""
     assert [f.text for f in check_text(text, None).findings if f.status == "inconsistent"] == flagged
-
-
-def test_the_students_taken_in_are_no_count_of_those_enrolled():
-    """A new user's trial, 安丘 2023: 招收各种形式的特殊教育学生86人，在校生539人 — 86人 was `mismatch, 应为539人`
-    (特殊教育在校生): its 学生 are those 招收, and the README says 招生 is never taken for 在校生."""
-    data = SourceData(
-        report=ReportInfo(region="安丘市", level="county", round=2023, period=2023, issuer="安丘市统计局"),
-        metrics=(Metric("special_ed.students", "特殊教育在校生", "人", {2023: 539}),),
-    )
-    text = "2023年，全市共有特殊教育学校1所。招收各种形式的特殊教育学生86人，在校生{}人。"
-    found = {f.text: f.status for f in check_text(text.format(539), data).findings}
-    assert (found["86人"], found["539人"]) == ("unsupported", "verified")
-    assert {f.text: f.status for f in check_text(text.format(593), data).findings}["593人"] == "mismatch"
-
-
-def _region(*metrics: Metric, region: str = "清河县", level: str = "county", year: int = 2022) -> SourceData:
-    return SourceData(
-        report=ReportInfo(region=region, level=level, round=year, period=year, issuer=f"{region}人民政府"),
-        metrics=metrics,
-    )
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,9 @@ def _named_metric(
 def _two_no_decrease(
     reading: Reading, st: Statement, source: SourceData | None, labels: Labels | None
 ) -> Verdict:
+    # the falls the text states beside the claim, of what the claim is of (生均公用经费 and 生均校舍面积 are no
+    # 生均…教育支出)
+    said = stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)
     if source is not None:
         judged = [m for m in source.metrics if two_no_decrease_key(m.key)]
         levels = [m for m in judged if not m.key.endswith("_growth")]
@@ -123,14 +126,11 @@ def _two_no_decrease(
         ]  # the growth rates stated in the metrics when no level has last year's value
         if changes:
             fell = [c for c in changes if c[1] < 0]
-            # the data hold no fall, the text states one beside the claim (初中生均…下降2.7%); only a fall of what the
-            # claim is of: 生均公用经费 and 生均校舍面积 are no 生均…教育支出
-            if not fell and (said := stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)) and not said[0]:
-                return said
+            if not fell and said is not None and not said[0]:
+                return said  # the data hold no fall, the text states one beside the claim (初中生均…下降2.7%)
             shown = "；".join(_moved(m, d) for m, d, _ in (fell or changes)[:3])
             return not fell, shown, ",".join(ref for _, _, ref in changes)
-        return stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)
-    return stated.no_decrease(reading, st, TWO_NO_DECREASE_SAID)
+    return said
 
 
 def _civil_servant(

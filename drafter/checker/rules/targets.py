@@ -123,6 +123,11 @@ def _more_standards(reading: Reading, after: list[int]) -> list[int]:
     return listed
 
 
+def _breaks(verb: str, value: float, standard: float) -> bool:
+    """The value is not what `verb` says of it against the standard (低于: under it; 高于, 达到 …: not under it)."""
+    return value >= standard if verb == "低于" else value < standard
+
+
 def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> Iterator[Verdict]:
     if verb == "比":
         yield from _than(reading, i, after)
@@ -133,14 +138,12 @@ def _against_standard(reading: Reading, i: int, after: list[int], verb: str) -> 
         return  # 均达到国家规定要求（小学≤0.65，初中≤0.55）: a ceiling is reached by staying under it
     if SHARE_OF_IT.match(reading.text, b.end):
         return  # 完成年度计划15万平方米的80%: how much of the standard was done, not that it was
-    if verb == "低于" and va >= vb or verb != "低于" and va < vb:
+    if _breaks(verb, va, vb):
         yield Verdict(i, "inconsistent", NAME, "", "", f"{a.text.strip()}与“{verb}{b.text.strip()}”矛盾")
         return
     for k in _more_standards(reading, after):  # 高于国家50%和省政府55%的规划指标: each standard listed
         c = reading.figures[k]
-        if same_family(a.unit, c.unit) and (
-            verb == "低于" and va >= amount(c) or verb != "低于" and va < amount(c)
-        ):
+        if same_family(a.unit, c.unit) and _breaks(verb, va, amount(c)):
             said = f"{a.text.strip()}与“{verb}…{c.text.strip()}”矛盾"
             yield Verdict(i, "inconsistent", NAME, "", "", said)
             return
